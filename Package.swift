@@ -1,0 +1,54 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Muster",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "muster", targets: ["muster"]),
+        .library(name: "CourseKit", targets: ["CourseKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only C in the project and the only place curses is declared.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The course library: model, store, course files, names. No UI.
+        .target(
+            name: "CourseKit",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Pure-Swift terminal toolkit: cells, widths, keys, widgets, runtime.
+        .target(name: "TerminalUI"),
+        // The only importer of CNcursesw.
+        .target(name: "TerminalUICurses", dependencies: ["CNcursesw", "TerminalUI"]),
+        // Muster's screens and app logic; never imports curses.
+        .target(name: "MusterApp", dependencies: ["CourseKit", "TerminalUI"]),
+        .executableTarget(
+            name: "muster",
+            dependencies: [
+                "CourseKit", "TerminalUI", "TerminalUICurses", "MusterApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["CourseKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "CourseKitTests", dependencies: [
+            "CourseKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUICursesTests", dependencies: ["TerminalUICurses", "TerminalUI"]),
+        .testTarget(name: "MusterAppTests", dependencies: ["MusterApp", "TerminalUI", "CourseKit", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,87 @@
+import Foundation
+import Yams
+
+/// Reads and writes course files as YAML.
+///
+/// YAML rather than TOML: TOMLKit's encoder escapes every non-ASCII character ("Jos\u00E9"),
+/// which a coordinator cannot read or edit, while Yams with `allowUnicode` writes "José" as is
+/// and round-trips through Codable. Output is canonical (key order fixed by `CodingKeys`, no
+/// empty fields), so an exported file imports and exports again to the same bytes.
+public enum CourseFileCodec {
+    /// Course files larger than this are refused before parsing (a roster of 100,000 is ~20 MB).
+    public static let maximumBytes = 64 * 1024 * 1024
+
+    public static func read(path: String) throws -> CourseFile {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > maximumBytes {
+                throw MusterError.unreadable(path: path, reason: "file is larger than \(maximumBytes / 1_048_576) MB")
+            }
+            data = try Data(contentsOf: url)
+        } catch let error as MusterError {
+            throw error
+        } catch {
+            throw MusterError.unreadable(path: path, reason: Self.reason(error))
+        }
+        return try decode(data, path: path)
+    }
+
+    public static func decode(_ data: Data, path: String) throws -> CourseFile {
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw MusterError.invalidCourseFile(path: path, reason: "not UTF-8 text")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let file: CourseFile
+        do {
+            file = try YAMLDecoder().decode(CourseFile.self, from: text)
+        } catch let error as DecodingError {
+            throw MusterError.invalidCourseFile(path: path, reason: describe(error))
+        } catch {
+            throw MusterError.invalidCourseFile(path: path, reason: "not a course file: \(reason(error))")
+        }
+        try CourseFileValidator.validate(file, path: path)
+        return file
+    }
+
+    public static func encode(_ file: CourseFile) throws -> String {
+        let encoder = YAMLEncoder()
+        encoder.options.allowUnicode = true
+        encoder.options.sortKeys = false
+        encoder.options.width = -1   // never fold long titles across lines
+        return try encoder.encode(file)
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func at(_ path: [CodingKey]) -> String {
+            path.isEmpty ? "top level" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+                .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing '\(key.stringValue)' at \(at(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "wrong type at \(at(context.codingPath)): \(context.debugDescription)"
+        case .dataCorrupted(let context):
+            return "bad value at \(at(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if let cocoa = error as? CocoaError {
+            switch cocoa.code {
+            case .fileReadNoSuchFile: return "no such file"
+            case .fileReadNoPermission: return "permission denied"
+            default: break
+            }
+        }
+        return (error as NSError).localizedDescription
+    }
+}

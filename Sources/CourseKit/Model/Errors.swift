@@ -1,0 +1,42 @@
+/// Every failure a user can cause, with a message that says what to do next.
+/// Messages are one line: the command line prints them to stderr as they are.
+public enum MusterError: Error, Equatable, CustomStringConvertible, Sendable {
+    case unknownCourse(String)
+    case unknownSession(course: String, session: String)
+    case unknownParticipant(String)
+    case notEnrolled(participant: String, course: String)
+    case badStatus(String)
+    case nothingToUndo(participant: String, session: String)
+    case invalidCourseFile(path: String, reason: String)
+    case unreadable(path: String, reason: String)
+    case databaseLocked(path: String)
+    case database(String)
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .unknownCourse(let c):
+            "unknown course '\(c)' (see 'muster courses')"
+        case .unknownSession(let c, let s):
+            "unknown session '\(s)' in course '\(c)' (see 'muster sessions \(c)')"
+        case .unknownParticipant(let p):
+            "unknown participant '\(p)' (see 'muster roster COURSE')"
+        case .notEnrolled(let p, let c):
+            "participant '\(p)' is not enrolled in course '\(c)'"
+        case .badStatus(let s):
+            "bad status '\(s)': use present, late, excused, absent or clear"
+        case .nothingToUndo(let p, let s):
+            "nothing to undo for '\(p)' in session '\(s)'"
+        case .invalidCourseFile(let path, let reason):
+            "\(path): \(reason)"
+        case .unreadable(let path, let reason):
+            "cannot read \(path): \(reason)"
+        case .databaseLocked(let path):
+            "the database \(path) is locked by another process; try again, or close the other Muster"
+        case .database(let m):
+            "database error: \(m)"
+        case .invalid(let m):
+            m
+        }
+    }
+}

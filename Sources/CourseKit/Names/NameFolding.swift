@@ -1,0 +1,49 @@
+import Foundation
+
+/// The folded form of names used for search and matching: "José Ñúñez-O'Neil" → "jose nunez oneil".
+///
+/// Debian's SQLite cannot fold diacritics inside its tokenizers, so we fold in Swift before
+/// indexing and before querying, and both sides always go through this one function.
+public enum NameFolding {
+    /// Lower case, diacritics removed, apostrophes dropped, other punctuation turned into spaces.
+    public static func fold(_ text: String) -> String {
+        let cleaned = NameSanitizer.clean(text)
+        let folded = cleaned.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
+                                     locale: Locale(identifier: "en_US_POSIX"))
+        var out = ""
+        var lastWasSpace = true
+        for ch in folded {
+            if ch == "'" || ch == "’" || ch == "ʼ" || ch == "`" { continue }   // O'Neil → oneil
+            if ch.isLetter || ch.isNumber {
+                out.append(contentsOf: transliterate(ch))
+                lastWasSpace = false
+            } else if !lastWasSpace {
+                out.append(" ")
+                lastWasSpace = true
+            }
+        }
+        if out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+
+    /// The distinct words of a folded text, the unit the search index stores.
+    public static func tokens(_ text: String) -> [String] {
+        var seen = Set<String>()
+        return fold(text).split(separator: " ").map(String.init).filter { seen.insert($0).inserted }
+    }
+
+    /// Letters that have no decomposition but that people type without their stroke or ligature.
+    static func transliterate(_ ch: Character) -> String {
+        switch ch {
+        case "ß": "ss"
+        case "æ": "ae"
+        case "œ": "oe"
+        case "ø": "o"
+        case "đ", "ð": "d"
+        case "ł": "l"
+        case "þ": "th"
+        case "ı": "i"
+        default: String(ch)
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+
+extension CourseStore {
+    /// Appends one attendance event and returns it once it is durably committed.
+    ///
+    /// The person must be on the course's roster. `late` without an arrival time records now.
+    @discardableResult
+    public func mark(session: Session, participant: Participant, status: AttendanceStatus,
+                     source: EventSource, arrival: Date? = nil, note: String = "") throws -> AttendanceEvent {
+        guard let personID = participant.id, let sessionID = session.id else {
+            throw MusterError.unknownParticipant(participant.code)
+        }
+        let now = clock()
+        let event = AttendanceEvent(sessionID: sessionID, participantID: personID, status: status,
+                                    arrival: arrival ?? (status == .late ? now : nil),
+                                    note: NameSanitizer.cleanMultiline(note), recordedAt: now, actor: actor,
+                                    device: deviceID, source: source)
+        try write { db in
+            try Self.requireEnrolment(db, courseID: session.courseID, participant: participant)
+            try event.insert(db)
+        }
+        return event
+    }
+
+    /// Cancels the latest event that still counts for this person in this session, by appending
+    /// an undo event. Returns the undo event and the mark it cancelled.
+    @discardableResult
+    public func undo(session: Session, participant: Participant, source: EventSource)
+        throws -> (undo: AttendanceEvent, cancelled: AttendanceEvent) {
+        guard let personID = participant.id, let sessionID = session.id else {
+            throw MusterError.unknownParticipant(participant.code)
+        }
+        return try write { db in
+            let events = try Self.events(db, sessionID: sessionID, personID: personID)
+            guard let target = MarkRule.latestUndoable(of: events) else {
+                throw MusterError.nothingToUndo(participant: participant.code, session: session.key)
+            }
+            return (try appendUndo(db, of: target, among: events, source: source), target)
+        }
+    }
+
+    /// Undoes one specific event (the roll call's `u` undoes the last mark it made, whoever it was for).
+    @discardableResult
+    public func undo(eventID: UUID, source: EventSource) throws -> AttendanceEvent {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM attendance_event WHERE id = ?",
+                                             arguments: [eventID.uuidString.lowercased()]) else {
+                throw MusterError.invalid("no attendance event \(eventID)")
+            }
+            let target = AttendanceEvent(row: row)
+            let events = try Self.events(db, sessionID: target.sessionID, personID: target.participantID)
+            guard MarkRule.effective(events).contains(where: { $0.id == target.id }) else {
+                throw MusterError.invalid("that mark was already undone")
+            }
+            return try appendUndo(db, of: target, among: events, source: source)
+        }
+    }
+
+    /// Appends the event cancelling `target`. Its status records the mark that results, so the
+    /// log reads naturally ("undo: back to present"); derivation itself ignores undo events.
+    private func appendUndo(_ db: Database, of target: AttendanceEvent, among events: [AttendanceEvent],
+                            source: EventSource) throws -> AttendanceEvent {
+        var undo = AttendanceEvent(sessionID: target.sessionID, participantID: target.participantID,
+                                   status: .cleared, recordedAt: clock(), actor: actor, device: deviceID,
+                                   source: source, undoes: target.id)
+        undo.status = MarkRule.currentMark(of: events + [undo])?.status ?? .cleared
+        try undo.insert(db)
+        return undo
+    }
+
+    /// Current marks in a session, keyed by person id. People without a mark are absent from the map.
+    public func marks(sessionID: Int64) throws -> [Int64: AttendanceEvent] {
+        try read { db in try Self.marks(db, sessionIDs: [sessionID])[sessionID] ?? [:] }
+    }
+
+    /// Current marks for every session of a course: session id → person id → winning event.
+    public func marks(courseID: Int64) throws -> [Int64: [Int64: AttendanceEvent]] {
+        try read { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM session WHERE course_id = ?", arguments: [courseID])
+            return try Self.marks(db, sessionIDs: ids)
+        }
+    }
+
+    /// Every event for one person in one session, oldest first (for history and conflict views).
+    public func events(sessionID: Int64, participantID: Int64) throws -> [AttendanceEvent] {
+        try read { db in try Self.events(db, sessionID: sessionID, personID: participantID) }
+    }
+
+    /// Total number of events in the log, for tests and soaks.
+    public func eventCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance_event") ?? 0 }
+    }
+
+    static func events(_ db: Database, sessionID: Int64, personID: Int64) throws -> [AttendanceEvent] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM attendance_event WHERE session_id = ? AND person_id = ? ORDER BY recorded_ms, id
+            """, arguments: [sessionID, personID]).map(AttendanceEvent.init(row:))
+    }
+
+    static func marks(_ db: Database, sessionIDs: [Int64]) throws -> [Int64: [Int64: AttendanceEvent]] {
+        var grouped: [Int64: [Int64: [AttendanceEvent]]] = [:]
+        for sessionID in sessionIDs {
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM attendance_event WHERE session_id = ?",
+                                           arguments: [sessionID])
+            while let row = try rows.next() {
+                let e = AttendanceEvent(row: row)
+                grouped[e.sessionID, default: [:]][e.participantID, default: []].append(e)
+            }
+        }
+        return grouped.mapValues { byPerson in byPerson.compactMapValues { MarkRule.currentMark(of: $0) } }
+    }
+
+    static func requireEnrolment(_ db: Database, courseID: Int64, participant: Participant) throws {
+        let enrolled = try Bool.fetchOne(db, sql: "SELECT 1 FROM enrolment WHERE course_id = ? AND person_id = ?",
+                                         arguments: [courseID, participant.id]) ?? false
+        if !enrolled {
+            let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? "?"
+            throw MusterError.notEnrolled(participant: participant.code, course: code)
+        }
+    }
+}

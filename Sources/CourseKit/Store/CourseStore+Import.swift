@@ -1,0 +1,179 @@
+import Foundation
+import GRDB
+
+/// What an import did, for the command line to report.
+public struct ImportSummary: Sendable, Equatable {
+    public var course: String
+    public var created: Bool
+    public var sessions: Int
+    public var participants: Int
+    public var newPeople: Int
+}
+
+extension CourseStore {
+    /// Loads a course file into the library in one transaction: all of it or, on any error, nothing.
+    ///
+    /// A course already in the library is updated to match the file. Agencies and people are shared
+    /// across courses and matched by their codes. Sessions or enrolments the file no longer lists are
+    /// removed, unless attendance was recorded for them: then the import is refused, because the
+    /// attendance log is never deleted.
+    @discardableResult
+    public func importCourse(_ file: CourseFile) throws -> ImportSummary {
+        try write { db in try CourseImporter(db: db, file: file).run() }
+    }
+
+    /// Loads every `*.yaml` file in a folder, in name order, each in its own transaction.
+    public func seed(from directory: String) throws -> [ImportSummary] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
+            throw MusterError.unreadable(path: directory, reason: "no such folder")
+        }
+        return try names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map {
+            try importCourse(CourseFileCodec.read(path: (directory as NSString).appendingPathComponent($0)))
+        }
+    }
+}
+
+/// The steps of one course import, inside the caller's transaction.
+struct CourseImporter {
+    let db: Database
+    let file: CourseFile
+
+    func run() throws -> ImportSummary {
+        let f = file
+        let zone = TimeZone(identifier: f.timeZone) ?? .gmt
+        let course = Course(code: f.code, title: clean(f.title), programme: clean(f.programme), organiser: clean(f.organiser),
+                            funder: clean(f.funder), project: clean(f.project), venue: clean(f.venue),
+                            country: (f.country ?? "").uppercased(), timeZone: f.timeZone, modality: f.modality,
+                            startDate: f.startDate, endDate: f.endDate,
+                            completion: CompletionRule(minimumShare: Double(f.completion?.minimumPercent ?? 80) / 100,
+                                                       requireCore: f.completion?.requireCore ?? false),
+                            lateAfterMinutes: f.lateAfterMinutes ?? 15, summary: clean(f.summary),
+                            sources: (f.sources ?? []).map(NameSanitizer.clean),
+                            assumptions: (f.assumptions ?? []).map(NameSanitizer.clean))
+        let existing = try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE code = ?", arguments: [f.code])
+        let courseID: Int64
+        if let existing {
+            try db.update("course", id: existing, course.columns)
+            courseID = existing
+        } else {
+            courseID = try db.insert(into: "course", course.columns)
+        }
+
+        try importSessions(courseID: courseID, zone: zone)
+        let agencyIDs = try importAgencies(courseID: courseID)
+        try db.execute(sql: "DELETE FROM quota WHERE course_id = ?", arguments: [courseID])
+        for (i, q) in (f.quotas ?? []).enumerated() {
+            try db.execute(sql: "INSERT INTO quota(course_id, scope, key, lim, position) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [courseID, q.scope.rawValue, q.scope == .country ? q.key.uppercased() : q.key, q.limit, i])
+        }
+        let (people, newPeople) = try importPeople(agencyIDs: agencyIDs)
+        try importEnrolments(courseID: courseID, people: people, agencyIDs: agencyIDs)
+        return ImportSummary(course: f.code, created: existing == nil, sessions: f.sessions.count,
+                             participants: f.participants?.count ?? 0, newPeople: newPeople)
+    }
+
+    func clean(_ s: String?) -> String { NameSanitizer.clean(s ?? "") }
+
+    func importSessions(courseID: Int64, zone: TimeZone) throws {
+        let keep = Set(file.sessions.map(\.id))
+        let old = try Row.fetchAll(db, sql: "SELECT id, key FROM session WHERE course_id = ?", arguments: [courseID])
+        for row in old where !keep.contains(row["key"] as String) {
+            let id: Int64 = row["id"]
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM attendance_event WHERE session_id = ? LIMIT 1", arguments: [id]) ?? false {
+                throw MusterError.invalid("session '\(row["key"] as String)' of '\(file.code)' has attendance recorded and is missing from the file; nothing was imported")
+            }
+            try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id])
+        }
+        for (i, s) in file.sessions.enumerated() {
+            let tz = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone
+            let start = LocalTime.parse(s.start, in: tz)!, end = LocalTime.parse(s.end, in: tz)!   // validated
+            let values: [String: (any DatabaseValueConvertible)?] = [
+                "course_id": courseID, "key": s.id, "position": i, "title": clean(s.title), "kind": s.kind.rawValue,
+                "start_ms": start.ms, "end_ms": end.ms, "time_zone": s.timeZone,
+                "modality": (s.modality ?? file.modality).rawValue, "venue": clean(s.venue), "link": clean(s.link),
+                "facilitators": JSONList.encode((s.facilitators ?? []).map(NameSanitizer.clean)), "core": s.core ?? false]
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM session WHERE course_id = ? AND key = ?", arguments: [courseID, s.id]) {
+                try db.update("session", id: id, values)
+            } else {
+                _ = try db.insert(into: "session", values)
+            }
+        }
+    }
+
+    func importAgencies(courseID: Int64) throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        try db.execute(sql: "DELETE FROM course_agency WHERE course_id = ?", arguments: [courseID])
+        for (i, a) in (file.agencies ?? []).enumerated() {
+            let values: [String: (any DatabaseValueConvertible)?] = [
+                "code": a.id, "name": clean(a.name), "acronym": clean(a.acronym), "kind": a.kind.rawValue,
+                "country": (a.country ?? "").uppercased()]
+            let id: Int64
+            if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM agency WHERE code = ?", arguments: [a.id]) {
+                try db.update("agency", id: existing, values)
+                id = existing
+            } else {
+                id = try db.insert(into: "agency", values)
+            }
+            ids[a.id] = id
+            try db.execute(sql: "INSERT INTO course_agency(course_id, agency_id, position) VALUES (?, ?, ?)",
+                           arguments: [courseID, id, i])
+        }
+        return ids
+    }
+
+    func importPeople(agencyIDs: [String: Int64]) throws -> ([String: Int64], Int) {
+        var ids: [String: Int64] = [:]
+        var created = 0
+        for p in file.participants ?? [] {
+            let given = clean(p.givenName), family = clean(p.familyName)
+            let person = Participant(code: p.code.uppercased(), givenName: given, familyName: family, sex: p.sex,
+                                     country: (p.country ?? "").uppercased(), agencyID: p.agency.flatMap { agencyIDs[$0] },
+                                     position: clean(p.position), email: clean(p.email), phone: clean(p.phone))
+            let values: [String: (any DatabaseValueConvertible)?] = [
+                "code": person.code, "given_name": given, "family_name": family, "sex": p.sex.rawValue,
+                "country": person.country, "agency_id": person.agencyID, "position": person.position,
+                "email": person.email, "phone": person.phone, "sort_key": person.sortKey]
+            let id: Int64
+            if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE code = ?", arguments: [person.code]) {
+                try db.update("person", id: existing, values)
+                id = existing
+            } else {
+                id = try db.insert(into: "person", values)
+                created += 1
+            }
+            try CourseStore.reindexName(db, personID: id, given: given, family: family)
+            ids[person.code] = id
+        }
+        return (ids, created)
+    }
+
+    func importEnrolments(courseID: Int64, people: [String: Int64], agencyIDs: [String: Int64]) throws {
+        let keep = Set(people.values)
+        let old = try Int64.fetchAll(db, sql: "SELECT person_id FROM enrolment WHERE course_id = ?", arguments: [courseID])
+        for personID in old where !keep.contains(personID) {
+            let marked = try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM attendance_event a JOIN session s ON s.id = a.session_id
+                WHERE s.course_id = ? AND a.person_id = ? LIMIT 1
+                """, arguments: [courseID, personID]) ?? false
+            if marked {
+                let code = try String.fetchOne(db, sql: "SELECT code FROM person WHERE id = ?", arguments: [personID]) ?? "?"
+                throw MusterError.invalid("participant '\(code)' has attendance in '\(file.code)' and is missing from the file; nothing was imported")
+            }
+            try db.execute(sql: "DELETE FROM enrolment WHERE course_id = ? AND person_id = ?", arguments: [courseID, personID])
+        }
+        for (i, p) in (file.participants ?? []).enumerated() {
+            let personID = people[p.code.uppercased()]!
+            let values: [String: (any DatabaseValueConvertible)?] = [
+                "course_id": courseID, "person_id": personID, "position": i, "role": p.role.rawValue,
+                "nominated_by": p.nominatedBy.flatMap { agencyIDs[$0] }, "status": p.status.rawValue,
+                "substituted_by": p.substitutedBy.flatMap { people[$0.uppercased()] }, "note": clean(p.note)]
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id = ?",
+                                           arguments: [courseID, personID]) {
+                try db.update("enrolment", id: id, values)
+            } else {
+                _ = try db.insert(into: "enrolment", values)
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import CourseKit
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct CourseFileTests {
+    static var shippedFiles: [String] {
+        let dir = Fixtures.coursesDirectory
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.sorted().map { "\(dir)/\($0)" }
+    }
+
+    @Test func fiveShippedCourses() {
+        #expect(Self.shippedFiles.count == 5)
+    }
+
+    /// Import into an empty library, export: the same bytes as the file.
+    @Test(arguments: shippedFiles)
+    func shippedFileRoundTripsByteForByte(path: String) throws {
+        let dir = TemporaryDirectory()
+        let store = try CourseStore(path: dir.file("lib.sqlite"))
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        let file = try CourseFileCodec.read(path: path)
+        try store.importCourse(file)
+        let exported = try store.exportCourse(code: file.code)
+        #expect(exported == original)
+        #expect(exported.contains("\\u") == false, "non-ASCII must be written literally")
+    }
+
+    @Test func allShippedFilesLoadTogether() throws {
+        let dir = TemporaryDirectory()
+        let store = try CourseStore(path: dir.file("lib.sqlite"))
+        let summaries = try store.seed(from: Fixtures.coursesDirectory)
+        #expect(summaries.count == 5)
+        let byCode = Dictionary(uniqueKeysWithValues: try store.courseSummaries().map { ($0.course.code, $0) })
+        let palau = try #require(byCode["palau-mmc-2024"])
+        #expect(palau.sessionCount >= 6)
+        #expect(palau.course.startDate == CalendarDate(year: 2024, month: 5, day: 7))
+        #expect(palau.course.endDate == CalendarDate(year: 2024, month: 5, day: 9))
+        #expect(try store.roster(courseID: palau.course.id!).count >= 24)
+        let rcm = try #require(byCode.values.first { $0.course.code.hasPrefix("rcm-") })
+        let rcmRoster = try store.roster(courseID: rcm.course.id!)
+        #expect(rcmRoster.filter { $0.enrolment.role == .participant || $0.enrolment.role == .observer }.count >= 55)
+        #expect(Set(rcmRoster.map(\.participant.country)).isSuperset(of: ["BZ", "CA", "CR", "DO", "SV", "GT", "HN", "MX", "NI", "PA", "US"]))
+        let caribbean = try #require(byCode.values.first { $0.course.code.hasPrefix("caribbean-") })
+        #expect(caribbean.sessionCount == 5)
+        #expect(try store.roster(courseID: caribbean.course.id!).count >= 170)
+    }
+
+    @Test func exportThenReimportIsStable() throws {
+        let dir = TemporaryDirectory()
+        let store = try CourseStore(path: dir.file("a.sqlite"))
+        try store.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
+        let once = try store.exportCourse(code: "mini-2024")
+        let other = try CourseStore(path: dir.file("b.sqlite"))
+        try other.importCourse(CourseFileCodec.decode(Data(once.utf8), path: "export.yaml"))
+        #expect(try other.exportCourse(code: "mini-2024") == once)
+        #expect(once.contains("given_name: José"))
+        #expect(once.contains("substituted_by: T-001"))
+    }
+
+    @Test func reimportUpdatesInPlace() throws {
+        let dir = TemporaryDirectory()
+        let store = try CourseStore(path: dir.file("a.sqlite"))
+        try store.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml"))
+        let renamed = Fixtures.miniCourseYAML.replacingOccurrences(of: "title: Mini Course", with: "title: Mini Course II")
+        let summary = try store.importCourse(CourseFileCodec.decode(Data(renamed.utf8), path: "m.yaml"))
+        #expect(summary.created == false && summary.newPeople == 0)
+        #expect(try store.course(code: "mini-2024").title == "Mini Course II")
+        #expect(try store.courses().count == 1)
+    }
+
+    @Test func removingAMarkedSessionIsRefusedAndNothingChanges() throws {
+        let dir = TemporaryDirectory()
+        let store = try CourseStore(path: dir.file("a.sqlite"))
+        try store.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml"))
+        let course = try store.course(code: "mini-2024")
+        try store.mark(session: store.session(course: course, key: "pm"), participant: store.participant(code: "T-001"),
+                       status: .present, source: .cli)
+        var file = try CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml")
+        file.title = "Changed"
+        file.sessions.removeLast()
+        #expect(throws: MusterError.self) { try store.importCourse(file) }
+        #expect(try store.course(code: "mini-2024").title == "Mini Course")   // the transaction rolled back
+        #expect(try store.sessions(courseID: course.id!).count == 2)
+    }
+
+    @Test(arguments: [
+        ("code: Bad Code", "course code"),
+        ("time_zone: Pacific/Palau", "time_zone: Mars/Olympus"),
+        ("start: 2024-05-07 09:00", "start: 2024-05-07 25:00"),
+        ("start_date: 2024-05-07", "start_date: 2024-02-30"),
+        ("  agency: iom", "  agency: nobody"),
+        ("substituted_by: T-001", "substituted_by: T-999"),
+        ("- code: T-002", "- code: T-001"),
+        ("key: PW", "key: XX"),
+        ("sex: male", "sex: sometimes"),
+        ("title: Morning", "titel: Morning"),
+    ])
+    func invalidFilesAreRejectedWithTheirReason(pair: (String, String)) throws {
+        let (from, to) = pair
+        let text = from == "code: Bad Code"
+            ? Fixtures.miniCourseYAML.replacingOccurrences(of: "code: mini-2024", with: "code: Bad Code")
+            : Fixtures.miniCourseYAML.replacingOccurrences(of: from, with: to)
+        #expect(text != Fixtures.miniCourseYAML)
+        #expect {
+            _ = try CourseFileCodec.decode(Data(text.utf8), path: "bad.yaml")
+        } throws: { error in
+            guard case MusterError.invalidCourseFile(let path, let reason) = error else { return false }
+            return path == "bad.yaml" && !reason.isEmpty
+        }
+    }
+
+    @Test func binaryAndMissingFilesAreClearErrors() throws {
+        let dir = TemporaryDirectory()
+        #expect(throws: MusterError.unreadable(path: dir.file("none.yaml"), reason: "no such file")) {
+            try CourseFileCodec.read(path: dir.file("none.yaml"))
+        }
+        let zip = dir.file("course.yaml")
+        FileManager.default.createFile(atPath: zip, contents: Data([0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE, 0x00]))
+        #expect(throws: MusterError.invalidCourseFile(path: zip, reason: "not UTF-8 text")) { try CourseFileCodec.read(path: zip) }
+        #expect(throws: MusterError.self) { try CourseFileCodec.decode(Data("- just\n- a list\n".utf8), path: "l.yaml") }
+        #expect(throws: MusterError.self) { try CourseFileCodec.decode(Data(), path: "empty.yaml") }
+    }
+
+    @Test func namesAreSanitisedOnImport() throws {
+        let dir = TemporaryDirectory()
+        let store = try CourseStore(path: dir.file("a.sqlite"))
+        let nasty = Fixtures.miniCourseYAML.replacingOccurrences(of: "given_name: Mary", with: "given_name: \"Ma\\bry\\e[2J\\u202E\"")
+        try store.importCourse(CourseFileCodec.decode(Data(nasty.utf8), path: "n.yaml"))
+        #expect(try store.participant(code: "T-004").givenName == "Mary")
+    }
+}
