@@ -1,0 +1,91 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Bring course files into the library.", subcommands: [ImportCourse.self])
+}
+
+struct ImportCourse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "course",
+        abstract: "Import a course file (YAML); an existing course with the same code is updated.",
+        discussion: "The import is one transaction: on any error nothing is changed.")
+    @OptionGroup var library: LibraryOptions
+    @Argument(help: "The course file.") var file: String
+
+    func run() throws {
+        try reportingErrors {
+            let parsed = try CourseFileCodec.read(path: file)
+            let store = try library.open()
+            let summary = try store.importCourse(parsed)
+            print("\(summary.created ? "imported" : "updated") \(summary.course): \(summary.sessions) sessions, "
+                  + "\(summary.participants) participants (\(summary.newPeople) new people)")
+        }
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write course files and attendance.",
+        subcommands: [ExportCourse.self, ExportAttendance.self])
+}
+
+struct ExportCourse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "course", abstract: "Write a course as a course file (the format 'import course' reads).")
+    @OptionGroup var library: LibraryOptions
+    @Argument(help: "The course code.") var course: String
+    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            let text = try library.open().exportCourse(code: course)
+            try OutputFile.write(text, to: output)
+        }
+    }
+}
+
+enum AttendanceFormat: String, ExpressibleByArgument, CaseIterable { case csv }
+
+struct ExportAttendance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attendance",
+        abstract: "Write a course's attendance, one row per participant × session with a mark.",
+        discussion: "Columns: \(AttendanceExport.longColumns.joined(separator: ","))")
+    @OptionGroup var library: LibraryOptions
+    @Argument(help: "The course code.") var course: String
+    @Option(help: "csv.") var format: AttendanceFormat = .csv
+    @Flag(help: "Also write a row, with an empty status, for every participant × session without a mark.")
+    var includeUnmarked = false
+    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            let rows = try AttendanceExport.longRows(store: library.open(), courseCode: course,
+                                                     includeUnmarked: includeUnmarked)
+            try OutputFile.write(CSVWriter().document(header: AttendanceExport.longColumns, rows: rows), to: output)
+        }
+    }
+}
+
+/// Writes command output to stdout or, atomically and privately, to a file: a temporary file
+/// beside the target is written with mode 0600 and renamed over it, so a crash never leaves half a file.
+enum OutputFile {
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let temp = path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw MusterError.unreadable(path: path, reason: "cannot write there")
+        }
+        if rename(temp, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temp)
+            throw MusterError.unreadable(path: path, reason: reason)
+        }
+    }
+}

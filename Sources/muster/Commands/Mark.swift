@@ -1,0 +1,55 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+
+struct Mark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record one attendance mark (a scriptable roll call).",
+        discussion: "Each call appends one event to the attendance log; nothing is overwritten.")
+    @OptionGroup var library: LibraryOptions
+    @Argument(help: "The course code.") var course: String
+    @Argument(help: "The session's short id (see 'muster sessions COURSE').") var session: String
+    @Argument(help: "The participant's code.") var participant: String
+    @Argument(help: "present, late, excused, absent or clear.") var status: String
+    @Option(help: "A note, e.g. the reason for an excused absence.") var note: String = ""
+
+    func run() throws {
+        try reportingErrors {
+            guard let parsed = AttendanceStatus(word: status) else { throw MusterError.badStatus(status) }
+            let store = try library.open()
+            let (s, p) = try resolve(store, course: course, session: session, participant: participant)
+            let event = try store.mark(session: s, participant: p, status: parsed, source: .cli, note: note)
+            print("\(p.code) \(p.displayName): \(parsed.rawValue) in \(s.key) (event \(event.id.uuidString.lowercased()))")
+        }
+    }
+}
+
+struct Undo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Undo the latest mark of a participant in a session (appends an undo event).")
+    @OptionGroup var library: LibraryOptions
+    @Argument(help: "The course code.") var course: String
+    @Argument(help: "The session's short id.") var session: String
+    @Argument(help: "The participant's code.") var participant: String
+
+    func run() throws {
+        try reportingErrors {
+            let store = try library.open()
+            let (s, p) = try resolve(store, course: course, session: session, participant: participant)
+            let (undo, cancelled) = try store.undo(session: s, participant: p, source: .cli)
+            let now = undo.status == .cleared ? "no mark" : undo.status.rawValue
+            print("\(p.code) \(p.displayName): undid \(cancelled.status.rawValue) in \(s.key); now \(now)")
+        }
+    }
+}
+
+/// Looks up a course's session and an enrolled participant, with the errors a user can act on.
+func resolve(_ store: CourseStore, course: String, session: String, participant: String) throws -> (Session, Participant) {
+    let c = try store.course(code: course)
+    let s = try store.session(course: c, key: session)
+    let p = try store.participant(code: participant)
+    guard try store.roster(courseID: c.id!).contains(where: { $0.participant.id == p.id }) else {
+        throw MusterError.notEnrolled(participant: p.code, course: c.code)
+    }
+    return (s, p)
+}

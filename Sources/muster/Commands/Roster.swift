@@ -1,0 +1,44 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, csv
+}
+
+struct RosterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "List a course's roster: code, name, sex, country, agency, role, nomination status.")
+    @OptionGroup var library: LibraryOptions
+    @Argument(help: "The course code.") var course: String
+    @Option(help: "text or csv.") var format: TableFormat = .text
+
+    func run() throws {
+        try reportingErrors {
+            let store = try library.open()
+            let c = try store.course(code: course)
+            let roster = try store.roster(courseID: c.id!)
+            let header = ["code", "given_name", "family_name", "sex", "country", "agency", "role", "status"]
+            let rows = roster.map { e -> [String] in
+                let p = e.participant
+                var status = e.enrolment.status.rawValue
+                if let sub = e.enrolment.substitutedBy, let other = roster.first(where: { $0.participant.id == sub }) {
+                    status += " by \(other.participant.code)"
+                }
+                return [p.code, p.givenName, p.familyName, p.sex.rawValue, p.country,
+                        e.agency?.shortName ?? "", e.enrolment.role.rawValue, status]
+            }
+            switch format {
+            case .csv:
+                print(CSVWriter().document(header: header, rows: rows), terminator: "")
+            case .text:
+                print(TextTable.render(
+                    header: ["CODE", "NAME", "SEX", "COUNTRY", "AGENCY", "ROLE", "STATUS"],
+                    rows: zip(roster, rows).map { e, r in
+                        [r[0], e.participant.sortName, e.participant.sex.letter, r[4], r[5], r[6], r[7]]
+                    }), terminator: "")
+            }
+        }
+    }
+}

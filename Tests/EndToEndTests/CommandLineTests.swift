@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Every command of the command line, through the real binary, including its errors.
+@Suite struct CommandLineTests {
+    let dir = TemporaryDirectory("cli")
+    var db: String { dir.file("lib.sqlite") }
+
+    /// A library seeded from a folder holding only the mini course.
+    func muster(_ args: String..., stdin: String? = nil) throws -> MusterBinary.Result {
+        let courses = dir.file("courses")
+        if !FileManager.default.fileExists(atPath: courses) {
+            try FileManager.default.createDirectory(atPath: courses, withIntermediateDirectories: true)
+            dir.write("courses/mini.yaml", Fixtures.miniCourseYAML)
+        }
+        return try MusterBinary.run(args + ["--db", db, "--courses", courses], home: dir.path, stdin: stdin)
+    }
+
+    func expectError(_ r: MusterBinary.Result, _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(r.status != 0, sourceLocation: sourceLocation)
+        #expect(r.stdout.isEmpty, sourceLocation: sourceLocation)
+        #expect(r.stderr.hasPrefix("muster: "), sourceLocation: sourceLocation)
+        #expect(r.stderr.contains(fragment), "stderr: \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stderr.split(separator: "\n").count == 1, "one line: \(r.stderr)", sourceLocation: sourceLocation)
+    }
+
+    @Test func coursesListsTheSeededCourse() throws {
+        let r = try muster("courses")
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("CODE") == true)
+        #expect(lines.contains { $0.hasPrefix("mini-2024") && $0.contains("Mini Course") && $0.contains("7 May 2024") && $0.hasSuffix("4") })
+        let mode = try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func sessionsListsIdsStartsAndKinds() throws {
+        let r = try muster("sessions", "mini-2024")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("am  2024-05-07 09:00  12:00  Morning"))
+        #expect(r.stdout.contains("pm  2024-05-07 13:00  17:00  Afternoon (core)  module"))
+        expectError(try muster("sessions", "nope"), "unknown course 'nope'")
+    }
+
+    @Test func rosterAsTextAlignsWideNames() throws {
+        let r = try muster("roster", "mini-2024")
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let li = try #require(lines.first { $0.hasPrefix("T-002") })
+        let jose = try #require(lines.first { $0.hasPrefix("T-001") })
+        // "李, 小龍" is 8 columns wide but 5 characters: the next column must still line up.
+        #expect(li.range(of: " M ")?.lowerBound.utf16Offset(in: li) != nil)
+        #expect(jose.contains("Núñez, José"))
+        #expect(r.stdout.contains("substituted by T-001"))
+    }
+
+    @Test func rosterAsCSV() throws {
+        let r = try muster("roster", "mini-2024", "--format", "csv")
+        #expect(r.status == 0)
+        let lines = r.stdout.components(separatedBy: "\r\n")
+        #expect(lines[0] == "code,given_name,family_name,sex,country,agency,role,status")
+        #expect(lines[1] == "T-001,José,Núñez,male,PW,BIM,participant,confirmed")
+        #expect(lines.contains("T-004,Mary,O'Neil-Smith,female,PW,IOM,facilitator,confirmed"))
+        expectError(try muster("roster", "mini-2024", "--format", "xml"), "xml")
+    }
+
+    @Test func markUndoAndExportAttendance() throws {
+        #expect(try muster("mark", "mini-2024", "am", "T-001", "present").status == 0)
+        #expect(try muster("mark", "mini-2024", "am", "t-002", "late").status == 0)
+        #expect(try muster("mark", "mini-2024", "am", "T-003", "excused", "--note", "ministry meeting").status == 0)
+        #expect(try muster("mark", "mini-2024", "pm", "T-001", "absent").status == 0)
+        let undo = try muster("undo", "mini-2024", "pm", "T-001")
+        #expect(undo.status == 0)
+        #expect(undo.stdout.contains("undid absent"))
+        let export = try muster("export", "attendance", "mini-2024", "--format", "csv")
+        #expect(export.status == 0)
+        let lines = export.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines[0] == "course,session,session_start,participant,given_name,family_name,sex,country,agency,role,status,arrival,departure,recorded_at,source,device")
+        #expect(lines.count == 4)
+        #expect(lines[1].hasPrefix("mini-2024,am,2024-05-07T09:00:00+09:00,T-001,José,Núñez,male,PW,pw-bim,participant,present,,,"))
+        #expect(lines[2].contains(",T-002,小龍,李,male,PW,pw-bim,participant,late,2"))
+        #expect(lines[3].contains(",T-003,") && lines[3].contains(",excused,") && lines[3].contains(",cli,"))
+    }
+
+    @Test func markErrors() throws {
+        expectError(try muster("mark", "nope", "am", "T-001", "present"), "unknown course 'nope'")
+        expectError(try muster("mark", "mini-2024", "zz", "T-001", "present"), "unknown session 'zz'")
+        expectError(try muster("mark", "mini-2024", "am", "ZZ-1", "present"), "unknown participant 'ZZ-1'")
+        expectError(try muster("mark", "mini-2024", "am", "T-001", "here"), "bad status 'here'")
+        expectError(try muster("undo", "mini-2024", "am", "T-001"), "nothing to undo")
+        let export = try muster("export", "attendance", "mini-2024")
+        #expect(export.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1)   // nothing was written
+    }
+
+    @Test func exportAndImportCourseRoundTrip() throws {
+        let exported = try muster("export", "course", "mini-2024")
+        #expect(exported.status == 0)
+        let out = dir.file("out.yaml")
+        #expect(try muster("export", "course", "mini-2024", "-o", out).status == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == exported.stdout)
+        #expect(try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int == 0o600)
+        let other = dir.file("other.sqlite")
+        let r = try MusterBinary.run(["import", "course", out, "--db", other, "--no-seed"], home: dir.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("imported mini-2024: 2 sessions, 5 participants"))
+        let again = try MusterBinary.run(["export", "course", "mini-2024", "--db", other, "--no-seed"], home: dir.path)
+        #expect(again.stdout == exported.stdout)
+    }
+
+    @Test func importErrorsChangeNothing() throws {
+        expectError(try muster("import", "course", dir.file("missing.yaml")), "cannot read")
+        let bad = dir.write("bad.yaml", Fixtures.miniCourseYAML.replacingOccurrences(of: "agency: iom", with: "agency: ghost"))
+        expectError(try muster("import", "course", bad), "unknown agency 'ghost'")
+        expectError(try muster("export", "course", "nope"), "unknown course")
+        expectError(try muster("courses", "--courses", dir.file("no-such-dir"), "--db", dir.file("fresh.sqlite")), "no such folder")
+    }
+
+    @Test func unreadableDatabaseIsOneLine() throws {
+        let junk = dir.write("junk.sqlite", String(repeating: "garbage ", count: 512))
+        let r = try MusterBinary.run(["courses", "--db", junk], home: dir.path)
+        #expect(r.status != 0)
+        #expect(r.stderr.hasPrefix("muster: cannot read \(junk)"))
+    }
+
+    @Test func defaultDatabaseFollowsXDGAndMusterDB() throws {
+        let courses = dir.file("courses")
+        try FileManager.default.createDirectory(atPath: courses, withIntermediateDirectories: true)
+        dir.write("courses/mini.yaml", Fixtures.miniCourseYAML)
+        let xdg = dir.file("xdg")
+        #expect(try MusterBinary.run(["courses", "--courses", courses], home: dir.path, environment: ["XDG_DATA_HOME": xdg]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: "\(xdg)/muster/muster.sqlite"))
+        let viaEnv = dir.file("env.sqlite")
+        #expect(try MusterBinary.run(["courses", "--courses", courses], home: dir.path, environment: ["MUSTER_DB": viaEnv]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: viaEnv))
+    }
+}
