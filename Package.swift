@@ -47,7 +47,9 @@ let package = Package(
         ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "TerminalUICursesTests", dependencies: ["TerminalUICurses", "TerminalUI"]),
-        .testTarget(name: "MusterAppTests", dependencies: ["MusterApp", "TerminalUI", "CourseKit", "TestSupport"]),
+        .testTarget(name: "MusterAppTests", dependencies: [
+            "MusterApp", "TerminalUI", "CourseKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CourseKit
+import Foundation
 
 /// `muster`: the terminal front end (no subcommand) and the scriptable commands.
 @main
@@ -16,4 +17,23 @@ struct Muster: ParsableCommand {
                       ImportCommand.self, ExportCommand.self],
         defaultSubcommand: TUI.self
     )
+
+    /// Like ArgumentParser's `main()`, but a mistake on the command line is one line on stderr,
+    /// as every other error is; `--help` still prints the full help.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+            } else if !(error is ExitCode) {
+                let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+                let trimmed = text.hasPrefix("Error: ") ? String(text.dropFirst(7)) : text
+                FileHandle.standardError.write(Data("muster: \(trimmed) (see 'muster --help')\n".utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

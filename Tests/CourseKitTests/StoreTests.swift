@@ -186,3 +186,21 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         #expect(summary.enrolled == 4 && summary.sessionCount == 2)
     }
 }
+
+@Suite struct OrderingTests {
+    @Test func aLaterMarkInTheSameMillisecondStillWins() throws {
+        let dir = TemporaryDirectory()
+        let clock = TestClock()            // never advances
+        let store = try makeStore(dir, clock: clock)
+        let course = try store.course(code: "mini-2024")
+        let session = try store.session(course: course, key: "am")
+        let jose = try store.participant(code: "T-001")
+        for status in [AttendanceStatus.present, .absent, .late, .excused, .absent, .present, .cleared, .late] {
+            try store.mark(session: session, participant: jose, status: status, source: .rollcall)
+            #expect(try store.marks(sessionID: session.id!)[jose.id!]?.status == (status == .cleared ? nil : status))
+        }
+        clock.advance(seconds: -3600)      // the clock steps back an hour
+        try store.mark(session: session, participant: jose, status: .absent, source: .rollcall)
+        #expect(try store.marks(sessionID: session.id!)[jose.id!]?.status == .absent)
+    }
+}

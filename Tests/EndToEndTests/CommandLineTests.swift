@@ -113,7 +113,8 @@ import TestSupport
         let bad = dir.write("bad.yaml", Fixtures.miniCourseYAML.replacingOccurrences(of: "agency: iom", with: "agency: ghost"))
         expectError(try muster("import", "course", bad), "unknown agency 'ghost'")
         expectError(try muster("export", "course", "nope"), "unknown course")
-        expectError(try muster("courses", "--courses", dir.file("no-such-dir"), "--db", dir.file("fresh.sqlite")), "no such folder")
+        expectError(try MusterBinary.run(["courses", "--courses", dir.file("no-such-dir"), "--db", dir.file("fresh.sqlite")],
+                                         home: dir.path), "no such folder")
     }
 
     @Test func unreadableDatabaseIsOneLine() throws {

@@ -8,6 +8,8 @@ import Foundation
 public struct CourseFile: Codable, Sendable, Equatable {
     public var code: String
     public var title: String
+    /// A few words for headers and breadcrumbs ("Palau MMC 2024"); the title when absent.
+    public var shortTitle: String?
     public var programme: String?
     public var organiser: String?
     public var funder: String?
@@ -29,7 +31,7 @@ public struct CourseFile: Codable, Sendable, Equatable {
     public var participants: [ParticipantEntry]?
 
     enum CodingKeys: String, CodingKey {
-        case code, title, programme, organiser, funder, project, venue, country
+        case code, title, shortTitle = "short_title", programme, organiser, funder, project, venue, country
         case timeZone = "time_zone", modality
         case startDate = "start_date", endDate = "end_date"
         case completion, lateAfterMinutes = "late_after_minutes", summary, sources, assumptions

@@ -72,6 +72,8 @@ public struct Course: Hashable, Sendable, Identifiable {
     /// Stable slug used on the command line and in file names, e.g. `palau-mmc-2024`.
     public var code: String
     public var title: String
+    /// A few words for headers ("Palau MMC 2024"); empty means use the title.
+    public var shortTitle: String
     public var programme: String
     public var organiser: String
     public var funder: String
@@ -93,18 +95,21 @@ public struct Course: Hashable, Sendable, Identifiable {
     /// Facts the sources leave out that were chosen plausibly; kept visible so nobody mistakes them for record.
     public var assumptions: [String]
 
-    public init(id: Int64? = nil, code: String, title: String, programme: String = "", organiser: String = "",
+    public init(id: Int64? = nil, code: String, title: String, shortTitle: String = "", programme: String = "", organiser: String = "",
                 funder: String = "", project: String = "", venue: String = "", country: String = "",
                 timeZone: String = "UTC", modality: Modality = .inPerson, startDate: CalendarDate,
                 endDate: CalendarDate, completion: CompletionRule = .init(), lateAfterMinutes: Int = 15,
                 summary: String = "", sources: [String] = [], assumptions: [String] = []) {
-        self.id = id; self.code = code; self.title = title; self.programme = programme
+        self.id = id; self.code = code; self.title = title; self.shortTitle = shortTitle; self.programme = programme
         self.organiser = organiser; self.funder = funder; self.project = project; self.venue = venue
         self.country = country; self.timeZone = timeZone; self.modality = modality
         self.startDate = startDate; self.endDate = endDate; self.completion = completion
         self.lateAfterMinutes = lateAfterMinutes; self.summary = summary; self.sources = sources
         self.assumptions = assumptions
     }
+
+    /// What headers show: the short title, else the title.
+    public var label: String { shortTitle.isEmpty ? title : shortTitle }
 
     /// The course's time zone, falling back to UTC if the stored identifier is unknown.
     public var zone: TimeZone { TimeZone(identifier: timeZone) ?? .gmt }

@@ -12,15 +12,28 @@ extension CourseStore {
             throw MusterError.unknownParticipant(participant.code)
         }
         let now = clock()
-        let event = AttendanceEvent(sessionID: sessionID, participantID: personID, status: status,
+        var event = AttendanceEvent(sessionID: sessionID, participantID: personID, status: status,
                                     arrival: arrival ?? (status == .late ? now : nil),
                                     note: NameSanitizer.cleanMultiline(note), recordedAt: now, actor: actor,
                                     device: deviceID, source: source)
-        try write { db in
+        return try write { db in
             try Self.requireEnrolment(db, courseID: session.courseID, participant: participant)
+            event.recordedAt = try Self.orderedTime(db, event.recordedAt, sessionID: sessionID, personID: personID)
             try event.insert(db)
+            return event
         }
-        return event
+    }
+
+    /// A recording time strictly after every event already stored for this person and session.
+    ///
+    /// Two marks in the same millisecond (or a clock that stepped back) would otherwise be
+    /// ordered by their random ids, and a correction could lose to the mark it corrects. Inside
+    /// the write transaction this makes "recorded later" mean "wins" on one file, whatever the clocks.
+    static func orderedTime(_ db: Database, _ proposed: Date, sessionID: Int64, personID: Int64) throws -> Date {
+        let latest = try Int64.fetchOne(db, sql: "SELECT max(recorded_ms) FROM attendance_event WHERE session_id = ? AND person_id = ?",
+                                        arguments: [sessionID, personID])
+        guard let latest, proposed.ms <= latest else { return proposed }
+        return Date(ms: latest + 1)
     }
 
     /// Cancels the latest event that still counts for this person in this session, by appending
@@ -65,6 +78,7 @@ extension CourseStore {
                                    status: .cleared, recordedAt: clock(), actor: actor, device: deviceID,
                                    source: source, undoes: target.id)
         undo.status = MarkRule.currentMark(of: events + [undo])?.status ?? .cleared
+        undo.recordedAt = try Self.orderedTime(db, undo.recordedAt, sessionID: target.sessionID, personID: target.participantID)
         try undo.insert(db)
         return undo
     }

@@ -32,7 +32,8 @@ extension CourseStore {
                 """, arguments: [courseID]).map(Self.rosterEntry(row:))
 
             return CourseFile(
-                code: course.code, title: course.title, programme: nonEmpty(course.programme),
+                code: course.code, title: course.title, shortTitle: nonEmpty(course.shortTitle),
+                programme: nonEmpty(course.programme),
                 organiser: nonEmpty(course.organiser), funder: nonEmpty(course.funder), project: nonEmpty(course.project),
                 venue: nonEmpty(course.venue), country: nonEmpty(course.country), timeZone: course.timeZone,
                 modality: course.modality, startDate: course.startDate, endDate: course.endDate,

@@ -42,7 +42,7 @@ struct CourseImporter {
     func run() throws -> ImportSummary {
         let f = file
         let zone = TimeZone(identifier: f.timeZone) ?? .gmt
-        let course = Course(code: f.code, title: clean(f.title), programme: clean(f.programme), organiser: clean(f.organiser),
+        let course = Course(code: f.code, title: clean(f.title), shortTitle: clean(f.shortTitle), programme: clean(f.programme), organiser: clean(f.organiser),
                             funder: clean(f.funder), project: clean(f.project), venue: clean(f.venue),
                             country: (f.country ?? "").uppercased(), timeZone: f.timeZone, modality: f.modality,
                             startDate: f.startDate, endDate: f.endDate,

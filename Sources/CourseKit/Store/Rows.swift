@@ -22,7 +22,7 @@ extension Date {
 
 extension Course {
     init(row: Row) {
-        self.init(id: row["id"], code: row["code"], title: row["title"], programme: row["programme"],
+        self.init(id: row["id"], code: row["code"], title: row["title"], shortTitle: row["short_title"], programme: row["programme"],
                   organiser: row["organiser"], funder: row["funder"], project: row["project"],
                   venue: row["venue"], country: row["country"], timeZone: row["time_zone"],
                   modality: Modality(rawValue: row["modality"]) ?? .inPerson,
@@ -34,7 +34,7 @@ extension Course {
     }
 
     var columns: [String: (any DatabaseValueConvertible)?] {
-        ["code": code, "title": title, "programme": programme, "organiser": organiser, "funder": funder,
+        ["code": code, "title": title, "short_title": shortTitle, "programme": programme, "organiser": organiser, "funder": funder,
          "project": project, "venue": venue, "country": country, "time_zone": timeZone,
          "modality": modality.rawValue, "start_date": startDate.description, "end_date": endDate.description,
          "minimum_share": completion.minimumShare, "require_core": completion.requireCore,

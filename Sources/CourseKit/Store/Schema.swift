@@ -130,6 +130,9 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'attendance events are append-only'); END;
                 """)
         }
+        m.registerMigration("v2-course-short-title") { db in
+            try db.execute(sql: "ALTER TABLE course ADD COLUMN short_title TEXT NOT NULL DEFAULT ''")
+        }
         return m
     }
 }

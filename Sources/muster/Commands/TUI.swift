@@ -1,15 +1,60 @@
 import ArgumentParser
 import CourseKit
 import Foundation
+import MusterApp
+import TerminalUI
+import TerminalUICurses
 
 struct TUI: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open the terminal interface (the default).")
+    static let configuration = CommandConfiguration(
+        abstract: "Open the terminal interface (the default).",
+        discussion: "Keys: ? shows the keys of each screen. NO_COLOR=1 or --no-color for monochrome.")
     @OptionGroup var library: LibraryOptions
+    @Option(help: "Open this course's current or next session's roll call.") var course: String?
+    @Flag(help: "No colours, only bold, reverse and underline.") var noColor = false
+    @Flag(help: "ASCII borders and marks (automatic when the locale is not UTF-8).") var ascii = false
+    @Flag(help: "Leave the mouse to the terminal (select and copy text).") var noMouse = false
 
     func run() throws {
         try reportingErrors {
-            _ = try library.open()
-            throw MusterError.invalid("the terminal interface is not built yet; use the subcommands (muster --help)")
+            if let reason = TerminalCapabilities.refusalReasonForCurrentProcess() {
+                throw MusterError.invalid(reason)
+            }
+            let store = try library.open()
+            if let course { _ = try store.course(code: course) }   // a typo fails here, not inside the screen
+            CursesTerminal.installCrashGuard()
+            DebugCrash.armIfRequested()
+            let terminal: CursesTerminal
+            do {
+                terminal = try CursesTerminal(theme: .monochrome, options: .init(mouse: !noMouse))
+            } catch {
+                throw MusterError.invalid("cannot start the terminal: \(error)")
+            }
+            let environment = ProcessInfo.processInfo.environment
+            let theme = Theme.resolve(environment: environment, noColor: noColor, ascii: ascii || !terminal.isUTF8,
+                                      colorsAvailable: terminal.colorsAvailable)
+            terminal.theme = theme
+            let program = MusterProgram(store: store)
+            let options = AppOptions(startCourse: course, mouse: !noMouse)
+            let runner = Runner(program: program, state: program.initialState(options: options, size: terminal.size),
+                                backend: terminal, theme: theme)
+            runner.send(.start)
+            runner.run()
+            terminal.end()
+            if let signal = terminal.takePendingSignal() { throw ExitCode(signal.exitStatus) }
         }
+    }
+}
+
+/// A crash on purpose, for the end-to-end test that checks the terminal is restored after one.
+/// Only in debug builds: `MUSTER_DEBUG_CRASH_MS=300 muster` traps 300 ms after start.
+enum DebugCrash {
+    static func armIfRequested() {
+        #if DEBUG
+        guard let text = ProcessInfo.processInfo.environment["MUSTER_DEBUG_CRASH_MS"], let ms = Int(text) else { return }
+        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(ms)) {
+            fatalError("crash requested by MUSTER_DEBUG_CRASH_MS")
+        }
+        #endif
     }
 }

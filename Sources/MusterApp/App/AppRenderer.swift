@@ -1,0 +1,78 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// `state → ScreenBuffer`: header line, the screen's body, the footer, then any modal on top.
+struct AppRenderer {
+    let keyMap: KeyMap
+
+    func render(_ state: AppState, size: Size, theme: Theme) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: size)
+        let base = state.screens.screens.last { !$0.isModal } ?? state.screens.root
+        let body = Layout.body(size)
+        let header: HeaderLine
+        switch base {
+        case .courses(let s): header = CourseListView.render(s, into: &buffer, body: body, theme: theme)
+        case .overview(let s): header = OverviewView.render(s, into: &buffer, body: body, theme: theme)
+        case .rollCall(let s): header = RollCallView.render(s, into: &buffer, body: body, theme: theme)
+        default: header = HeaderLine(breadcrumbs: ["Muster"])
+        }
+        header.render(into: &buffer, rect: Rect(x: 0, y: 0, width: size.width, height: 1), theme: theme)
+        renderFooter(state, base: base, into: &buffer, theme: theme)
+        if state.top.isModal { renderModal(state.top, into: &buffer, theme: theme) }
+        return buffer
+    }
+
+    func renderFooter(_ state: AppState, base: Screen, into buffer: inout ScreenBuffer, theme: Theme) {
+        let line = Rect(x: 0, y: buffer.size.height - 1, width: buffer.size.width, height: 1)
+        if case .rollCall(let s) = base, let search = s.search, !state.top.isModal {
+            // The search line replaces the footer while typing, like vi's and less's '/'.
+            buffer.fill(line, role: .input)
+            let prompt = "/"
+            buffer.put(prompt, at: Point(x: 0, y: line.y), role: .input, maxWidth: 1)
+            let matches = s.matches(search.field.text).count
+            let count = search.field.isEmpty ? "Esc cancel · Enter keep" : "\(matches) match\(matches == 1 ? "" : "es")"
+            let countWidth = count.displayWidth
+            search.field.render(into: &buffer, rect: Rect(x: 1, y: line.y, width: max(0, line.width - countWidth - 3), height: 1), theme: theme)
+            buffer.put(count, at: Point(x: line.maxX - countWidth - 1, y: line.y), role: .dim, maxWidth: countWidth)
+            return
+        }
+        let hints = keyMap.footerHints(for: state.top.keyContexts, ascii: theme.ascii)
+        let message = state.message
+        StatusLine(message: message?.text ?? "", messageRole: message?.isError == true ? .error : .footer, hints: hints)
+            .render(into: &buffer, rect: line, theme: theme)
+    }
+
+    func renderModal(_ screen: Screen, into buffer: inout ScreenBuffer, theme: Theme) {
+        let area = Rect(size: buffer.size)
+        switch screen {
+        case .help(let overlay):
+            overlay.render(into: &buffer, rect: area, theme: theme)
+        case .confirm(let c):
+            c.dialog.render(into: &buffer, rect: area, theme: theme)
+        case .prompt(let p):
+            PromptView.render(p, into: &buffer, area: area, theme: theme)
+        case .filterMenu(let f):
+            let lines = MarkFilter.allCases.map { "[\($0.key)] \($0.rawValue)\($0 == f.current ? "  (now)" : "")" }
+            Dialog(title: "Show", message: lines.joined(separator: "\n"), buttons: [], maxTextWidth: 30)
+                .render(into: &buffer, rect: area, theme: theme)
+        default:
+            break
+        }
+    }
+}
+
+/// A titled box with a message and one text field: the excused-reason question.
+enum PromptView {
+    static func render(_ p: PromptState, into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
+        let width = min(max(40, p.title.displayWidth + 4), area.width - 2)
+        let height = 6
+        let frame = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 2),
+                         width: width, height: min(height, area.height))
+        buffer.fill(frame, role: .dialog)
+        buffer.box(frame, role: .border, glyphs: theme.glyphs)
+        buffer.put(" \(p.title) ", at: Point(x: frame.x + 2, y: frame.y), role: .dialog, maxWidth: frame.width - 4)
+        buffer.put(p.message, at: Point(x: frame.x + 2, y: frame.y + 2), role: .dialog, maxWidth: frame.width - 4)
+        p.field.render(into: &buffer, rect: Rect(x: frame.x + 2, y: frame.y + 3, width: frame.width - 4, height: 1), theme: theme)
+    }
+}

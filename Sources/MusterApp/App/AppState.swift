@@ -1,0 +1,91 @@
+import CourseKit
+import TerminalUI
+
+/// The whole app as a value: the screen stack, the terminal size and the status message.
+/// Everything the screen shows is derived from this by `MusterProgram.render`.
+public struct AppState: Sendable {
+    public var screens: ScreenStack<Screen>
+    public var size: Size
+    public var message: StatusMessage?
+    /// Options from the command line that change how screens draw.
+    public var options: AppOptions
+
+    public init(options: AppOptions = AppOptions(), size: Size = Size(width: 80, height: 24)) {
+        self.screens = ScreenStack(root: .courses(CourseListState()))
+        self.size = size
+        self.options = options
+    }
+
+    public var top: Screen { screens.top }
+}
+
+/// One screen of the stack. Modal ones (help, dialogs, prompts) are drawn over the screen below.
+public enum Screen: Sendable, Equatable {
+    case courses(CourseListState)
+    case overview(OverviewState)
+    case rollCall(RollCallState)
+    case help(HelpOverlay)
+    case confirm(ConfirmState)
+    case prompt(PromptState)
+    case filterMenu(FilterMenuState)
+
+    public var isModal: Bool {
+        switch self {
+        case .courses, .overview, .rollCall: false
+        case .help, .confirm, .prompt, .filterMenu: true
+        }
+    }
+
+    /// The key-table contexts in force, most specific first.
+    public var keyContexts: [String] {
+        switch self {
+        case .courses: [KeyContext.courses, KeyContext.list, KeyContext.global]
+        case .overview: [KeyContext.overview, KeyContext.list, KeyContext.global]
+        case .rollCall: [KeyContext.rollCall, KeyContext.list, KeyContext.global]
+        case .help, .confirm, .prompt, .filterMenu: [KeyContext.global]
+        }
+    }
+}
+
+/// The message at the bottom left. Errors stay until the next key; information fades.
+public struct StatusMessage: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
+}
+
+/// What the command line decided about presentation and start-up.
+public struct AppOptions: Sendable, Equatable {
+    /// `--course CODE`: open straight on this course's current or next session.
+    public var startCourse: String?
+    public var mouse: Bool
+    public init(startCourse: String? = nil, mouse: Bool = true) {
+        self.startCourse = startCourse
+        self.mouse = mouse
+    }
+}
+
+/// A yes/no question and what "yes" does.
+public struct ConfirmState: Sendable, Equatable {
+    public var dialog: Dialog
+    public var onYes: PendingAction
+}
+
+/// A one-line text question (the reason for an excused absence) and what Enter does with it.
+public struct PromptState: Sendable, Equatable {
+    public var title: String
+    public var message: String
+    public var field: TextField
+    public var onSubmit: PendingAction
+}
+
+/// The roll call's filter chooser.
+public struct FilterMenuState: Sendable, Equatable {
+    public var current: MarkFilter
+}
+
+/// Work a dialog starts when the user agrees; kept as data so dialogs stay comparable in tests.
+public enum PendingAction: Sendable, Equatable {
+    case markAllPresent(personIDs: [Int64])
+    case excuse(personID: Int64)
+}

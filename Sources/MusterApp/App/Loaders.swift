@@ -1,0 +1,100 @@
+import CourseKit
+import Foundation
+
+/// The app's database work, each call turned into the action that carries its result.
+/// Only effects call these, so `update` itself never touches the disk.
+struct Loaders: Sendable {
+    let store: CourseStore
+
+    func courses() -> AppAction {
+        attempt { .coursesLoaded(try store.courseSummaries()) }
+    }
+
+    func overview(code: String) -> AppAction {
+        attempt {
+            let version = try store.dataVersion()
+            let course = try store.course(code: code)
+            let sessions = try store.sessions(courseID: course.id!)
+            let expected = try store.roster(courseID: course.id!, expectedOnly: true).filter { RollCallRoles.contains($0.enrolment.role) }
+            let ids = Set(expected.compactMap(\.participant.id))
+            let marks = try store.marks(courseID: course.id!)
+            var counts: [Int64: SessionCounts] = [:]
+            for s in sessions {
+                let sessionMarks = (marks[s.id!] ?? [:]).filter { ids.contains($0.key) }.values
+                counts[s.id!] = SessionCounts(marked: sessionMarks.count, present: sessionMarks.filter { $0.status.isAttending }.count)
+            }
+            let current = try store.currentOrNextSession(courseID: course.id!)
+            return .overviewLoaded(OverviewData(course: course, sessions: sessions, counts: counts, expected: expected.count,
+                                                currentSessionID: current?.id, version: version))
+        }
+    }
+
+    func rollCall(code: String, sessionKey: String?) -> AppAction {
+        attempt {
+            let version = try store.dataVersion()
+            let course = try store.course(code: code)
+            let sessions = try store.sessions(courseID: course.id!)
+            let session: Session
+            if let sessionKey {
+                session = try store.session(course: course, key: sessionKey)
+            } else if let current = try store.currentOrNextSession(courseID: course.id!) {
+                session = current
+            } else {
+                throw MusterError.invalid("\(code) has no sessions yet")
+            }
+            let people = try store.roster(courseID: course.id!, expectedOnly: true)
+                .filter { RollCallRoles.contains($0.enrolment.role) }
+                .sorted { (NameFolding.fold($0.participant.sortName), $0.participant.code)
+                    < (NameFolding.fold($1.participant.sortName), $1.participant.code) }
+            return .rollCallLoaded(RollCallData(
+                course: course, session: session, dayNumber: CourseDays.number(of: session, among: sessions, zone: course.zone),
+                people: people, marks: try store.marks(sessionID: session.id!), version: version))
+        }
+    }
+
+    /// Reloads a session's marks only when another process has committed since `version`:
+    /// `PRAGMA data_version` is a cheap check, so this can run several times a second.
+    func marksIfChanged(sessionID: Int64, since version: Int) -> AppAction? {
+        do {
+            let now = try store.dataVersion()
+            guard now != version else { return nil }
+            return .marksChanged(sessionID: sessionID, marks: try store.marks(sessionID: sessionID), version: now)
+        } catch {
+            return .failed(describe(error))
+        }
+    }
+
+    func versionIfChanged(since version: Int) -> Int? {
+        guard let now = try? store.dataVersion(), now != version else { return nil }
+        return now
+    }
+
+    func mark(_ session: Session, _ person: Participant, _ status: AttendanceStatus, note: String = "", advance: Bool) -> AppAction {
+        attempt { .marked(try store.mark(session: session, participant: person, status: status, source: .rollcall, note: note),
+                          advance: advance) }
+    }
+
+    func markAllPresent(_ session: Session, _ people: [Participant]) -> AppAction {
+        attempt {
+            // One event per person, each committed before the next: an interruption loses nothing
+            // already shown, and the screen only shows what was committed.
+            .markedMany(try people.map { try store.mark(session: session, participant: $0, status: .present, source: .rollcall) })
+        }
+    }
+
+    func undo(_ eventID: UUID) -> AppAction {
+        attempt { .undone(undo: try store.undo(eventID: eventID, source: .rollcall), cancelled: eventID) }
+    }
+
+    private func attempt(_ body: () throws -> AppAction) -> AppAction {
+        do { return try body() } catch { return .failed(describe(error)) }
+    }
+
+    private func describe(_ error: Error) -> String {
+        (error as? MusterError)?.description ?? "\(error)"
+    }
+}
+
+/// Roles whose attendance the roll call takes: facilitators, organisers and resource people run
+/// the session and are not marked.
+let RollCallRoles: Set<Role> = [.participant, .observer]

@@ -1,0 +1,25 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// The first screen: every course with its dates, next session and head count.
+public struct CourseListState: Sendable, Equatable {
+    public var courses: [CourseSummary] = []
+    public var table = TableState()
+    /// False until the first load returns, so the screen can say "Loading…" instead of "no courses".
+    public var loaded = false
+
+    public init() {}
+
+    public var selected: CourseSummary? { table.selection.flatMap { courses.indices.contains($0) ? courses[$0] : nil } }
+
+    mutating func load(_ summaries: [CourseSummary]) {
+        let previous = selected?.course.code
+        courses = summaries
+        loaded = true
+        table.setRowCount(summaries.count)
+        if let previous, let index = summaries.firstIndex(where: { $0.course.code == previous }) {
+            table.select(index)
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// What the roll call needs from the library, loaded in one effect.
+public struct RollCallData: Sendable, Equatable {
+    public var course: Course
+    public var session: Session
+    /// "Day 2" for the header.
+    public var dayNumber: Int
+    /// The people expected in the room, sorted by family name.
+    public var people: [RosterEntry]
+    public var marks: [Int64: AttendanceEvent]
+    public var version: Int
+}
+
+/// Which rows the roll call shows.
+public enum MarkFilter: String, Sendable, CaseIterable {
+    case all, unmarked, present, absent, late, excused
+
+    /// The key that picks it in the filter menu.
+    public var key: Character {
+        switch self {
+        case .all: "a"
+        case .unmarked: "u"
+        case .present: "p"
+        case .absent: "x"
+        case .late: "l"
+        case .excused: "e"
+        }
+    }
+
+    func admits(_ mark: AttendanceStatus?) -> Bool {
+        switch self {
+        case .all: true
+        case .unmarked: mark == nil
+        case .present: mark == .present
+        case .absent: mark == .absent
+        case .late: mark == .late
+        case .excused: mark == .excused
+        }
+    }
+}
+
+/// The search line of the roll call while `/` is active.
+public struct RollCallSearch: Sendable, Equatable {
+    public var field = TextField(maxLength: 64, placeholder: "part of a name")
+    /// Where the selection was before searching, restored by Esc.
+    public var origin: Int64?
+}
+
+/// The facilitator's roll call for one session.
+public struct RollCallState: Sendable, Equatable {
+    public var courseCode: String
+    public var sessionKey: String
+    public var data: RollCallData?
+    public var filter: MarkFilter = .all
+    /// Indices into `data.people` that the filter admits, in display order.
+    public private(set) var visible: [Int] = []
+    public var table = TableState()
+    public var search: RollCallSearch?
+    /// The last search, for `n`/`N`.
+    public var lastQuery = ""
+    /// Events this roll call recorded, newest last: what `u` undoes.
+    public var undoStack: [UUID] = []
+    /// Folded names, parallel to `data.people`, so search costs no folding per key.
+    var foldedNames: [String] = []
+
+    public init(courseCode: String, sessionKey: String) {
+        self.courseCode = courseCode
+        self.sessionKey = sessionKey
+    }
+
+    public var people: [RosterEntry] { data?.people ?? [] }
+
+    public func mark(of personID: Int64) -> AttendanceEvent? { data?.marks[personID] }
+
+    /// The person under the selection.
+    public var selectedPerson: RosterEntry? {
+        guard let i = table.selection, visible.indices.contains(i) else { return nil }
+        return people[visible[i]]
+    }
+
+    /// "18/24 marked · 14 present".
+    public var countsText: String {
+        guard let data else { return "" }
+        let marks = data.people.compactMap { data.marks[$0.participant.id ?? 0] }
+        let attending = marks.filter { $0.status.isAttending }.count
+        return "\(marks.count)/\(data.people.count) marked · \(attending) present"
+    }
+
+    /// People still without a mark, in roster order: what `P` would mark.
+    public var unmarkedIDs: [Int64] {
+        people.compactMap { $0.participant.id }.filter { mark(of: $0) == nil }
+    }
+
+    mutating func load(_ new: RollCallData) {
+        let keep = selectedPerson?.participant.id
+        data = new
+        foldedNames = new.people.map { NameFolding.fold($0.participant.displayName) }
+        refilter(keeping: keep)
+    }
+
+    mutating func setMarks(_ marks: [Int64: AttendanceEvent], version: Int) {
+        guard data != nil else { return }
+        let keep = selectedPerson?.participant.id
+        data?.marks = marks
+        data?.version = version
+        refilter(keeping: keep)
+    }
+
+    mutating func apply(_ event: AttendanceEvent) {
+        guard data != nil else { return }
+        if let status = MarkRule.currentMark(of: [event])?.status, status != .cleared {
+            data?.marks[event.participantID] = event
+        } else {
+            data?.marks[event.participantID] = nil
+        }
+    }
+
+    /// Recomputes the visible rows, keeping the selection on the same person when they remain
+    /// visible, else on the same row index (which is "the next person" when a mark hid the row).
+    mutating func refilter(keeping personID: Int64?) {
+        let oldIndex = table.selection ?? 0
+        visible = people.indices.filter { filter.admits(mark(of: people[$0].participant.id ?? 0)?.status) }
+        table.setRowCount(visible.count)
+        if let personID, let i = visible.firstIndex(where: { people[$0].participant.id == personID }) {
+            table.select(i)
+        } else if !visible.isEmpty {
+            table.select(min(oldIndex, visible.count - 1))
+        }
+    }
+
+    mutating func select(personID: Int64) {
+        if let i = visible.firstIndex(where: { people[$0].participant.id == personID }) { table.select(i) }
+    }
+
+    /// Visible rows whose name has a word starting with every fragment of `query`, in display order.
+    func matches(_ query: String) -> [Int] {
+        let fragments = NameFolding.tokens(query)
+        guard !fragments.isEmpty else { return [] }
+        return visible.indices.filter { row in
+            let words = foldedNames[visible[row]].split(separator: " ")
+            return fragments.allSatisfy { f in words.contains { $0.hasPrefix(f) } }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+enum RollCallView {
+    static let columns = [
+        TableColumn("CODE", width: .fixed(8)),
+        TableColumn("NAME", width: .flexible(min: 14)),
+        TableColumn("AGENCY", width: .flexible(min: 6)),
+        TableColumn("COUNTRY", width: .fixed(7)),
+        TableColumn("MARK", width: .fixed(9)),
+    ]
+
+    static func render(_ state: RollCallState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+        guard let data = state.data else {
+            buffer.put("Loading…", at: Point(x: body.x + 1, y: body.y + 1), role: .dim, maxWidth: body.width - 1)
+            return HeaderLine(breadcrumbs: ["Muster", state.courseCode, "Roll call"])
+        }
+        let zone = data.session.timeZone.flatMap(TimeZone.init(identifier:)) ?? data.course.zone
+        // The position and the filter sit on the right and are never cut; the session's title yields.
+        let right = (state.filter == .all ? "" : "filter: \(state.filter.rawValue) (Esc clears)  ") + state.table.positionText
+        let rightWidth = right.displayWidth
+        buffer.put(right, at: Point(x: body.maxX - 1 - rightWidth, y: body.y), role: state.filter == .all ? .dim : .warning,
+                   maxWidth: rightWidth)
+        let info = "Day \(data.dayNumber) · \(Format.day(data.session.start, in: zone)) · "
+            + "\(LocalTime.clock(data.session.start, in: zone))–\(LocalTime.clock(data.session.end, in: zone)) · \(data.session.title)"
+        buffer.put(info.truncated(toWidth: max(0, body.width - rightWidth - 4), ellipsis: theme.glyphs.ellipsis),
+                   at: Point(x: body.x + 1, y: body.y), role: .dim, maxWidth: max(0, body.width - rightWidth - 4))
+
+        let empty = data.people.isEmpty
+            ? "Nobody is expected in this session — check the roster's nomination statuses"
+            : "Nobody here is \(state.filter.rawValue) — press Esc to show everyone"
+        let table = TableView(columns: columns, state: state.table, emptyMessage: empty, row: { i in
+            let entry = data.people[state.visible[i]]
+            let p = entry.participant
+            let mark = data.marks[p.id ?? 0]
+            let (text, role) = markCell(mark, zone: zone, glyphs: theme.glyphs)
+            return TableRow([p.code, p.sortName, entry.agency?.shortName ?? "", p.country, text],
+                            cellRoles: [nil, nil, nil, nil, role])
+        })
+        table.render(into: &buffer, rect: Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2), theme: theme)
+
+        let day = "Day \(data.dayNumber) \(LocalTime.clock(data.session.start, in: zone)) \(data.session.title)"
+        return HeaderLine(breadcrumbs: [data.course.label, day, "Roll call"], trailing: state.countsText)
+    }
+
+    /// A mark is a letter and a symbol as well as a colour, so it reads in monochrome too.
+    static func markCell(_ mark: AttendanceEvent?, zone: TimeZone, glyphs: Glyphs) -> (String, StyleRole?) {
+        guard let mark else { return ("·", .dim) }
+        switch mark.status {
+        case .present: return ("P \(glyphs.markPresent)", .present)
+        case .absent: return ("A \(glyphs.markAbsent)", .absent)
+        case .late: return ("L " + (mark.arrival.map { LocalTime.clock($0, in: zone) } ?? ""), .late)
+        case .excused: return ("E", .excused)
+        case .cleared: return ("·", .dim)
+        }
+    }
+}
