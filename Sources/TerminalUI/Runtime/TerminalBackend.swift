@@ -1,0 +1,40 @@
+/// What the runner needs from a terminal: implemented by the curses backend and by
+/// ``InMemoryTerminal`` for tests.
+public protocol TerminalBackend: AnyObject {
+    /// The current size in cells.
+    var size: Size { get }
+    /// Shows a frame. The backend diffs it against the screen itself (curses does).
+    func draw(_ buffer: ScreenBuffer)
+    /// The next key, waiting at most `timeoutMilliseconds` (a negative timeout waits until a
+    /// key arrives); nil on timeout.
+    func readKey(timeoutMilliseconds: Int) -> Key?
+    /// Restores the terminal, stops the process (SIGTSTP) and re-initialises on resume.
+    func suspend()
+    func bell()
+    /// Forget what is on screen so the next ``draw(_:)`` repaints every cell (Ctrl-L, resize).
+    /// Default: nothing.
+    func invalidate()
+}
+
+extension TerminalBackend {
+    public func invalidate() {}
+}
+
+/// Milliseconds that only go forward, for timers and ticks. The runner reads time only through
+/// this, so tests drive it with a virtual clock (``InMemoryTerminal`` is one).
+public protocol MonotonicClock: AnyObject {
+    var milliseconds: Int { get }
+}
+
+/// The real clock.
+public final class SystemClock: MonotonicClock, Sendable {
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+
+    public init() { start = clock.now }
+
+    public var milliseconds: Int {
+        let elapsed = clock.now - start
+        return Int(elapsed.components.seconds) * 1_000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+}

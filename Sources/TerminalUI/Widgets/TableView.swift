@@ -1,0 +1,108 @@
+/// A column of a ``TableView``.
+public struct TableColumn: Hashable, Sendable {
+    public var title: String
+    public var width: ColumnWidth
+    /// Numbers read best right-aligned.
+    public var alignment: HorizontalAlignment
+
+    public init(_ title: String, width: ColumnWidth = .flexible(min: 4), alignment: HorizontalAlignment = .left) {
+        self.title = title; self.width = width; self.alignment = alignment
+    }
+}
+
+/// What the row provider returns for one row.
+public struct TableRow: Hashable, Sendable, ExpressibleByArrayLiteral {
+    public var cells: [String]
+    /// The role of the whole row (e.g. `dim` for a withdrawn participant); nil is `normal`.
+    public var role: StyleRole?
+    /// Per-cell roles (e.g. the mark column in `present`/`absent`); nil entries use the row's.
+    public var cellRoles: [StyleRole?]
+
+    public init(_ cells: [String], role: StyleRole? = nil, cellRoles: [StyleRole?] = []) {
+        self.cells = cells; self.role = role; self.cellRoles = cellRoles
+    }
+
+    public init(arrayLiteral elements: String...) { self.init(elements) }
+}
+
+/// A virtualised table: it asks its row provider only for the rows it draws, so a 100,000-row
+/// roster costs as much to render as a 20-row one, and rows can come from a page cache that
+/// the database fills.
+///
+/// A `TableView` is built inside a render function and used at once; it borrows the provider
+/// closure for that call, which is why it is not `Sendable` (the data it shows lives in the
+/// screen's state, which is).
+public struct TableView {
+    public var columns: [TableColumn]
+    public var state: TableState
+    public var showsHeader: Bool
+    /// Blank columns between cells.
+    public var spacing: Int
+    /// Shown when there are no rows; say what to do next ("No sessions yet — press a to add one").
+    public var emptyMessage: String
+    private let provider: (Int) -> TableRow
+
+    public init(columns: [TableColumn], state: TableState, showsHeader: Bool = true, spacing: Int = 1,
+                emptyMessage: String = "", row: @escaping (Int) -> TableRow) {
+        self.columns = columns; self.state = state; self.showsHeader = showsHeader
+        self.spacing = spacing; self.emptyMessage = emptyMessage; self.provider = row
+    }
+
+    /// A table from cell texts and an optional role per row.
+    public init(columns: [TableColumn], state: TableState, showsHeader: Bool = true, spacing: Int = 1,
+                emptyMessage: String = "", cells: @escaping (Int) -> [String],
+                rowRole: @escaping (Int) -> StyleRole? = { _ in nil }) {
+        self.init(columns: columns, state: state, showsHeader: showsHeader, spacing: spacing,
+                  emptyMessage: emptyMessage, row: { TableRow(cells($0), role: rowRole($0)) })
+    }
+
+    /// Rows of data a rect of this height shows (its height minus the header): what paging
+    /// should use as `height`.
+    public func bodyHeight(for rect: Rect) -> Int { max(0, rect.height - (showsHeader ? 1 : 0)) }
+
+    /// The row under a mouse click, if any.
+    public func rowIndex(at point: Point, in rect: Rect) -> Int? {
+        let body = rect.droppingTop(showsHeader ? 1 : 0)
+        guard body.contains(point) else { return nil }
+        let index = state.visibleOffset(height: body.height) + (point.y - body.y)
+        return index < state.rowCount ? index : nil
+    }
+
+    public func render(into buffer: inout ScreenBuffer, rect: Rect, theme: Theme) {
+        let area = rect.intersection(Rect(size: buffer.size))
+        guard !area.isEmpty else { return }
+        let widths = ColumnLayout.solve(columns.map(\.width), totalWidth: area.width, spacing: spacing)
+        var body = area
+        if showsHeader {
+            let titles = TableRow(columns.map(\.title), role: .columnHeader)
+            drawRow(titles, widths: widths, role: .columnHeader, y: area.y, area: area, into: &buffer, theme: theme)
+            body = area.droppingTop(1)
+        }
+        buffer.fill(body, role: .normal)
+        guard state.rowCount > 0 else {
+            buffer.putLine(emptyMessage, in: body.top(1), role: .dim, ellipsis: theme.glyphs.ellipsis)
+            return
+        }
+        for (line, index) in state.visibleRange(height: body.height).enumerated() {
+            let row = provider(index)
+            let role: StyleRole = index == state.selection ? .selected : (row.role ?? .normal)
+            drawRow(row, widths: widths, role: role, y: body.y + line, area: area, into: &buffer, theme: theme)
+        }
+    }
+
+    /// One line: the whole width in `role` (a selection is one unbroken bar), then each cell
+    /// fitted to its column. On a selected row cell roles give way to `selected`.
+    private func drawRow(_ row: TableRow, widths: [Int], role: StyleRole, y: Int, area: Rect,
+                         into buffer: inout ScreenBuffer, theme: Theme) {
+        buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: role)
+        var x = area.x
+        for (column, width) in zip(columns.indices, widths) {
+            defer { x += width + spacing }
+            guard width > 0 else { continue }
+            let text = column < row.cells.count ? row.cells[column] : ""
+            let cellRole = role == .selected ? role : (column < row.cellRoles.count ? row.cellRoles[column] : nil) ?? role
+            buffer.putLine(text, in: Rect(x: x, y: y, width: width, height: 1), role: cellRole,
+                           alignment: columns[column].alignment, ellipsis: theme.glyphs.ellipsis)
+        }
+    }
+}

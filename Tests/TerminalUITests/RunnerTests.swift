@@ -1,0 +1,186 @@
+import Testing
+import TerminalUI
+
+/// A toy program: a counter driven by keys, with every kind of effect.
+struct Counter: Program {
+    struct State: Equatable {
+        var count = 0
+        var ticks = 0
+        var message = ""
+        var size = Size(width: 0, height: 0)
+    }
+
+    enum Action: Sendable, Equatable {
+        case increment, decrement, quit, startTimer, timerFired, load, loaded(Int), tick
+        case resized(Size), suspend, redraw, bell
+    }
+
+    var ticking = false
+
+    func update(_ state: inout State, _ action: Action) -> [Effect<Action>] {
+        switch action {
+        case .increment: state.count += 1
+        case .decrement: state.count -= 1
+        case .quit: return [.quit]
+        case .startTimer:
+            state.message = "waiting"
+            return [.after(milliseconds: 500, .timerFired)]
+        case .timerFired: state.message = "fired"
+        case .load:
+            state.message = "Loading…"
+            return [.run { .loaded(42) }]
+        case .loaded(let value):
+            state.count = value
+            state.message = "loaded"
+        case .tick: state.ticks += 1
+        case .resized(let size): state.size = size
+        case .suspend: return [.suspend]
+        case .redraw: return [.redraw]
+        case .bell: return [.bell]
+        }
+        return []
+    }
+
+    func render(_ state: State, size: Size, theme: Theme) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: size)
+        HeaderLine(breadcrumbs: ["Counter"], trailing: "\(state.ticks) ticks").render(into: &buffer, rect: Rect(size: size), theme: theme)
+        buffer.put("Count: \(state.count)", at: Point(x: 2, y: 2))
+        StatusLine(message: state.message, hints: [FooterHint(keys: "+/-", label: "count"), FooterHint(keys: "q", label: "quit")])
+            .render(into: &buffer, rect: Rect(size: size).bottom(1), theme: theme)
+        return buffer
+    }
+
+    func action(for key: Key, in state: State) -> Action? {
+        switch key {
+        case .char("+"): .increment
+        case .char("-"): .decrement
+        case .char("q"), .char("Q"): .quit
+        case .char("t"): .startTimer
+        case .char("l"): .load
+        case .ctrl("z"): .suspend
+        case .ctrl("l"): .redraw
+        default: .bell
+        }
+    }
+
+    var tickInterval: Int? { ticking ? 250 : nil }
+    func tick(_ state: State) -> Action? { .tick }
+    func resized(to size: Size, in state: State) -> Action? { .resized(size) }
+}
+
+@Suite("Runner with the in-memory terminal")
+struct RunnerTests {
+    @Test("Keys in, frames out, quit ends the loop")
+    func keysAndQuit() {
+        let terminal = InMemoryTerminal()
+        terminal.type("++-+q+")
+        let runner = Runner(program: Counter(), state: .init(), backend: terminal)
+        let final = runner.run()
+        #expect(final.count == 2)
+        #expect(runner.isFinished)
+        #expect(terminal.pending == [.key(.char("+"))])          // nothing read after quit
+        #expect(terminal.frames.count == 5)                      // first frame + one per counting key
+        #expect(terminal.lines[2] == "  Count: 2" + String(repeating: " ", count: 70))
+        #expect(final.size == Size(width: 80, height: 24))
+    }
+
+    @Test("The script ending stops a test run after the final frame")
+    func idleStop() {
+        let terminal = InMemoryTerminal(size: Size(width: 60, height: 16))
+        terminal.type("+++")
+        let runner = Runner(program: Counter(), state: .init(), backend: terminal)
+        #expect(runner.run(until: terminal.isScriptFinished).count == 3)
+        #expect(!runner.isFinished)
+        #expect(terminal.screenContains("Count: 3"))
+        assertSnapshot(terminal.snapshot, named: "runner-counter-60x16")
+    }
+
+    @Test("Below the minimum size the too-small screen shows and keys wait")
+    func tooSmall() {
+        let terminal = InMemoryTerminal()
+        terminal.type("+")
+        terminal.resize(to: Size(width: 40, height: 10))
+        terminal.type("+++")
+        let runner = Runner(program: Counter(), state: .init(), backend: terminal)
+        var state = runner.run(until: terminal.isScriptFinished)
+        #expect(state.count == 1)
+        #expect(state.size == Size(width: 40, height: 10))
+        #expect(terminal.screenContains("Terminal too small:"))
+        #expect(terminal.screenContains("need 60×16, have 40×10"))
+        #expect(terminal.invalidateCount == 1)
+
+        terminal.resize(to: Size(width: 60, height: 16))
+        terminal.type("+")
+        state = runner.run(until: terminal.isScriptFinished)
+        #expect(state.count == 2)
+        #expect(terminal.screenContains("Count: 2"))
+
+        terminal.resize(to: Size(width: 0, height: 0))
+        terminal.send(.char("Q"))
+        runner.run()
+        #expect(runner.isFinished)
+        #expect(terminal.frames.last?.size == Size(width: 0, height: 0))
+    }
+
+    @Test("Timers fire in virtual time; work runs after the frame announcing it")
+    func timersAndWork() {
+        let terminal = InMemoryTerminal()
+        terminal.type("t")
+        terminal.pause(milliseconds: 400)
+        let runner = Runner(program: Counter(), state: .init(), backend: terminal)
+        var state = runner.run(until: terminal.isScriptFinished)
+        #expect(state.message == "waiting")
+        terminal.pause(milliseconds: 100)
+        state = runner.run(until: terminal.isScriptFinished)
+        #expect(state.message == "fired")
+        #expect(terminal.milliseconds == 500)
+
+        terminal.type("l")
+        state = runner.run(until: terminal.isScriptFinished)
+        #expect(state.count == 42 && state.message == "loaded")
+        let loading = terminal.frames.contains { $0.text(row: $0.size.height - 1).contains("Loading…") }
+        #expect(loading)
+        #expect(terminal.lastFrame?.text(row: 2).hasPrefix("  Count: 42") == true)
+    }
+
+    @Test("Ticks arrive at the program's interval")
+    func ticks() {
+        let terminal = InMemoryTerminal()
+        terminal.pause(milliseconds: 1_000)
+        let runner = Runner(program: Counter(ticking: true), state: .init(), backend: terminal)
+        let state = runner.run(until: terminal.isScriptFinished)
+        #expect(terminal.milliseconds == 1_000)
+        #expect(state.ticks == 4)
+        #expect(terminal.screenContains("4 ticks"))
+    }
+
+    @Test("Suspend, redraw and bell reach the backend")
+    func backendEffects() {
+        let terminal = InMemoryTerminal()
+        terminal.send(.ctrl("z"), .ctrl("l"), .char("?"), .char("q"))
+        Runner(program: Counter(), state: .init(), backend: terminal).run()
+        #expect(terminal.suspendCount == 1)
+        #expect(terminal.invalidateCount == 2)
+        #expect(terminal.bellCount == 1)
+    }
+}
+
+@Suite("Screen stack")
+struct ScreenStackTests {
+    enum Screen: Equatable { case sessions, rollCall, confirm(Dialog) }
+
+    @Test("Push, pop, never below the root")
+    func stack() {
+        var stack = ScreenStack(root: Screen.sessions)
+        #expect(stack.isAtRoot && stack.pop() == nil && stack.count == 1)
+        stack.push(.rollCall)
+        stack.push(.confirm(DialogTests.confirm))
+        #expect(stack.count == 3 && stack.belowTop == .rollCall)
+        #expect(stack.pop() == .confirm(DialogTests.confirm))
+        #expect(stack.top == .rollCall)
+        stack.replaceTop(with: .sessions)
+        stack.push(.rollCall)
+        stack.popToRoot()
+        #expect(stack.isAtRoot && stack.top == .sessions && stack.root == .sessions)
+    }
+}
