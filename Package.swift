@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "CourseKitTests", dependencies: [
             "CourseKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalUICursesTests", dependencies: ["TerminalUICurses", "TerminalUI"]),
         .testTarget(name: "MusterAppTests", dependencies: [
             "MusterApp", "TerminalUI", "CourseKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),

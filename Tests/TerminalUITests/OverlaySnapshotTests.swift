@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import TerminalUI
 
 /// Renders `draw` into a fresh frame of `size` and compares it with a snapshot file.

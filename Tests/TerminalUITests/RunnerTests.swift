@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import TerminalUI
 
 /// A toy program: a counter driven by keys, with every kind of effect.

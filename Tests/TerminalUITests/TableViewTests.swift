@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import TerminalUI
 
 /// Counts provider calls; a class so the row closure can record into it.

@@ -44,16 +44,32 @@ public struct Participant: Hashable, Sendable, Identifiable {
         self.email = email; self.phone = phone
     }
 
-    /// "Given Family", skipping an empty part (mononyms have no family name).
+    /// "Given Family", skipping an empty part (mononyms have no family name); Chinese, Japanese
+    /// and Korean names family name first without a space ("李小龍"), as their owners write them.
     public var displayName: String {
-        [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ")
+        if isEastAsianName { return familyName + givenName }
+        return [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    /// "Family, Given" for rosters sorted by family name.
+    /// "Family, Given" for rosters sorted by family name ("李小龍" for East Asian names).
     public var sortName: String {
         if familyName.isEmpty { return givenName }
         if givenName.isEmpty { return familyName }
+        if isEastAsianName { return familyName + givenName }
         return "\(familyName), \(givenName)"
+    }
+
+    /// Both parts written in Han, kana or Hangul.
+    var isEastAsianName: Bool {
+        func eastAsian(_ s: String) -> Bool {
+            !s.isEmpty && s.unicodeScalars.allSatisfy { scalar in
+                switch scalar.value {
+                case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x3134F: true
+                default: false
+                }
+            }
+        }
+        return eastAsian(givenName) && eastAsian(familyName)
     }
 }
 

@@ -37,10 +37,21 @@ struct AppRenderer {
             buffer.put(count, at: Point(x: line.maxX - countWidth - 1, y: line.y), role: .dim, maxWidth: countWidth)
             return
         }
-        let hints = keyMap.footerHints(for: state.top.keyContexts, ascii: theme.ascii)
+        let hints = Self.modalHints(state.top) ?? keyMap.footerHints(for: state.top.keyContexts, ascii: theme.ascii)
         let message = state.message
         StatusLine(message: message?.text ?? "", messageRole: message?.isError == true ? .error : .footer, hints: hints)
             .render(into: &buffer, rect: line, theme: theme)
+    }
+
+    /// Dialogs take raw keys, not the key table: their footer names the keys they really answer.
+    static func modalHints(_ screen: Screen) -> [FooterHint]? {
+        switch screen {
+        case .prompt: [FooterHint(keys: "Enter", label: "record"), FooterHint(keys: "Esc", label: "cancel")]
+        case .confirm: [FooterHint(keys: "y", label: "yes"), FooterHint(keys: "n", label: "no"), FooterHint(keys: "Esc", label: "cancel")]
+        case .filterMenu: [FooterHint(keys: "a u p x l e", label: "choose"), FooterHint(keys: "Esc", label: "cancel")]
+        case .help: [FooterHint(keys: "j/k", label: "scroll"), FooterHint(keys: "Esc", label: "close")]
+        default: nil
+        }
     }
 
     func renderModal(_ screen: Screen, into buffer: inout ScreenBuffer, theme: Theme) {
@@ -65,7 +76,7 @@ struct AppRenderer {
 /// A titled box with a message and one text field: the excused-reason question.
 enum PromptView {
     static func render(_ p: PromptState, into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
-        let width = min(max(40, p.title.displayWidth + 4), area.width - 2)
+        let width = min(max(40, p.title.displayWidth + 6, p.message.displayWidth + 4), area.width - 2)
         let height = 6
         let frame = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 2),
                          width: width, height: min(height, area.height))

@@ -4,8 +4,8 @@ import TerminalUI
 
 enum CourseListView {
     static let columns = [
-        TableColumn("CODE", width: .flexible(min: 10)),
-        TableColumn("TITLE", width: .flexible(min: 12, weight: 3)),
+        TableColumn("CODE", width: .flexible(min: 14, weight: 2)),
+        TableColumn("COURSE", width: .flexible(min: 12, weight: 2)),
         TableColumn("DATES", width: .fixed(18)),
         TableColumn("NEXT SESSION", width: .fixed(12)),
         TableColumn("ENROLLED", width: .fixed(8), alignment: .right),
@@ -16,7 +16,7 @@ enum CourseListView {
                               emptyMessage: state.loaded ? "No courses yet — import one with 'muster import course FILE'" : "Loading…",
                               cells: { i in
                                   let s = state.courses[i]
-                                  return [s.course.code, s.course.title, Format.dateRange(s.course.startDate, s.course.endDate),
+                                  return [s.course.code, s.course.label, Format.dateRange(s.course.startDate, s.course.endDate),
                                           s.nextSession.map { Format.shortDateTime($0.start, in: s.course.zone) } ?? "—",
                                           String(s.enrolled)]
                               })

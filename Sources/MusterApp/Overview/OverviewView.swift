@@ -6,10 +6,11 @@ enum OverviewView {
     static let columns = [
         TableColumn("DAY", width: .fixed(16)),
         TableColumn("TIME", width: .fixed(11)),
-        TableColumn("SESSION", width: .flexible(min: 12)),
-        TableColumn("KIND", width: .fixed(13)),
+        TableColumn("SESSION", width: .flexible(min: 8, weight: 4)),
         TableColumn("MARKED", width: .fixed(7), alignment: .right),
         TableColumn("PRESENT", width: .fixed(7), alignment: .right),
+        // Last, so a narrow terminal drops it before the counts.
+        TableColumn("KIND", width: .flexible(min: 4, weight: 1)),
     ]
 
     static func render(_ state: OverviewState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
@@ -32,8 +33,8 @@ enum OverviewView {
                                   return TableRow([
                                       firstOfDay ? "Day \(day) \(Format.day(s.start, in: zone))" : "",
                                       "\(LocalTime.clock(s.start, in: sessionZone))–\(LocalTime.clock(s.end, in: sessionZone))",
-                                      s.title + (s.core ? (theme.ascii ? " *" : " ★") : ""), s.kind.rawValue,
-                                      "\(counts.marked)/\(data.expected)", String(counts.present),
+                                      s.title + (s.core ? (theme.ascii ? " *" : " ★") : ""),
+                                      "\(counts.marked)/\(data.expected)", String(counts.present), s.kind.rawValue,
                                   ], role: s.id == data.currentSessionID ? .accent : nil)
                               })
         table.render(into: &buffer, rect: Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2), theme: theme)

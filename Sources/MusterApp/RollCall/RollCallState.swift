@@ -135,13 +135,18 @@ public struct RollCallState: Sendable, Equatable {
         if let i = visible.firstIndex(where: { people[$0].participant.id == personID }) { table.select(i) }
     }
 
-    /// Visible rows whose name has a word starting with every fragment of `query`, in display order.
+    /// Visible rows whose name has a word starting with every fragment of `query`, in display
+    /// order. Han, kana and Hangul are written without spaces between words, so a fragment in
+    /// those scripts may match anywhere in the name ("小" finds "李小龍").
     func matches(_ query: String) -> [Int] {
         let fragments = NameFolding.tokens(query)
         guard !fragments.isEmpty else { return [] }
         return visible.indices.filter { row in
-            let words = foldedNames[visible[row]].split(separator: " ")
-            return fragments.allSatisfy { f in words.contains { $0.hasPrefix(f) } }
+            let name = foldedNames[visible[row]]
+            let words = name.split(separator: " ")
+            return fragments.allSatisfy { f in
+                words.contains { $0.hasPrefix(f) } || (f.unicodeScalars.contains { $0.value >= 0x2E80 } && name.contains(f))
+            }
         }
     }
 }

@@ -6,9 +6,8 @@ import Testing
 /// When the file is missing, or `SNAPSHOT_RECORD=1` is set, the file is (re)written and the
 /// test fails saying so, as swift-argument-parser's helper does: a recorded snapshot must be
 /// read by a person and committed, never silently accepted. The text itself comes from
-/// `TerminalUI.SnapshotText`; this file is only the I/O, small enough to copy into other test
-/// targets.
-func assertSnapshot(_ actual: String, named name: String, filePath: String = #filePath,
+/// `TerminalUI.SnapshotText`; this is only the I/O, shared by every test target.
+public func assertSnapshot(_ actual: String, named name: String, filePath: String = #filePath,
                     sourceLocation: SourceLocation = #_sourceLocation) {
     let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
     let file = folder.appendingPathComponent(name + ".txt")
