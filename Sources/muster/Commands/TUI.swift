@@ -39,7 +39,8 @@ struct TUI: ParsableCommand {
             let runner = Runner(program: program, state: program.initialState(options: options, size: terminal.size),
                                 backend: terminal, theme: theme)
             runner.send(.start)
-            runner.run()
+            // SIGINT/SIGTERM/SIGHUP surface as a pending signal: leave the loop, restore, exit 128+n.
+            runner.run(until: { terminal.pendingSignal != nil })
             terminal.end()
             if let signal = terminal.takePendingSignal() { throw ExitCode(signal.exitStatus) }
         }
