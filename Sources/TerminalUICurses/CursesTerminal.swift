@@ -117,6 +117,23 @@ public final class CursesTerminal: TerminalBackend {
         return Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
     }
 
+    /// Asks the terminal for its size and, if curses has a different one, resizes curses.
+    ///
+    /// SIGWINCH normally does this, but in a storm of resizes (a window manager dragging, tmux
+    /// resizing several times in a row) the last size can reach curses late or not at all, and
+    /// the screen would stay drawn for an old size. The runner calls this on every tick: one
+    /// `ioctl`, nothing else when the size is unchanged.
+    public func checkSize() -> Size {
+        guard screen != nil else { return size }
+        var rows: Int32 = 0, columns: Int32 = 0
+        if muster_window_size(outputFD, &rows, &columns) == 0, rows > 0, columns > 0,
+           rows != muster_LINES() || columns != muster_COLS() {
+            _ = resizeterm(rows, columns)
+            forceRedraw()
+        }
+        return size
+    }
+
     /// Takes (and clears) the pending stop request. Call it after every `readKey`: a signal
     /// surfaces as `Key.unknown` plus this. Taking it also resets the count of unanswered
     /// requests, which otherwise ends the program the hard way on the third (see `SignalRelay`).

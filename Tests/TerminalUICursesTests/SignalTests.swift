@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import TerminalUI
 import Testing
@@ -18,19 +19,21 @@ extension CursesSession {
             #expect(curses.terminal.takePendingSignal() == nil)
         }
 
-        @Test func terminateFromAnotherThreadWakesABlockedReadKey() async throws {
+        @Test func terminateFromAnotherThreadWakesABlockedReadKey() throws {
             let curses = try HeadlessCurses()
             defer { curses.close() }
             let started = ContinuousClock.now
-            // kill() lets the kernel pick any thread; the pipe wakes poll() whichever it is.
-            let sender = Task.detached {
-                try await Task.sleep(for: .milliseconds(50))
+            // kill() lets the kernel pick any thread; the pipe wakes poll() whichever it is. A plain
+            // thread, not a Task: with two cores the concurrency pool may be busy with other tests
+            // blocking in synchronous waits, and a Task would not run before the read times out.
+            let sender = Thread {
+                usleep(50_000)
                 kill(getpid(), SIGTERM)
             }
+            sender.start()
             #expect(curses.terminal.readKey(timeoutMilliseconds: 5000) == .unknown)
             #expect(ContinuousClock.now - started < .seconds(3))
             #expect(curses.terminal.takePendingSignal() == .terminate)
-            try await sender.value
         }
 
         @Test func theMostFinalRequestWins() throws {

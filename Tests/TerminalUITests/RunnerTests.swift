@@ -155,6 +155,18 @@ struct RunnerTests {
         #expect(terminal.screenContains("4 ticks"))
     }
 
+    @Test("A size change without a resize event is caught on the next tick")
+    func missedResizeIsCaught() {
+        let terminal = InMemoryTerminal()
+        terminal.pause(milliseconds: 300)
+        let runner = Runner(program: Counter(ticking: true), state: .init(), backend: terminal)
+        terminal.size = Size(width: 100, height: 30)           // as if the SIGWINCH was lost
+        let state = runner.run(until: terminal.isScriptFinished)
+        #expect(state.size == Size(width: 100, height: 30))
+        #expect(terminal.lastFrame?.size == Size(width: 100, height: 30))
+        #expect(terminal.invalidateCount >= 1)
+    }
+
     @Test("Suspend, redraw and bell reach the backend")
     func backendEffects() {
         let terminal = InMemoryTerminal()

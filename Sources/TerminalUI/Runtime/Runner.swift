@@ -137,6 +137,7 @@ public final class Runner<P: Program> {
         let now = clock.milliseconds
         guard now >= deadline else { return }
         nextTick = now + max(1, interval)
+        if backend.checkSize() != size { handle(.resize) }
         if let action = program.tick(state) { send(action) }
     }
 }

@@ -14,10 +14,14 @@ public protocol TerminalBackend: AnyObject {
     /// Forget what is on screen so the next ``draw(_:)`` repaints every cell (Ctrl-L, resize).
     /// Default: nothing.
     func invalidate()
+    /// The size, re-read from the terminal itself rather than from what the last resize event
+    /// said; the runner calls it on every tick so a missed resize is caught. Default: `size`.
+    func checkSize() -> Size
 }
 
 extension TerminalBackend {
     public func invalidate() {}
+    public func checkSize() -> Size { size }
 }
 
 /// Milliseconds that only go forward, for timers and ticks. The runner reads time only through
