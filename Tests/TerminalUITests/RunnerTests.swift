@@ -158,9 +158,9 @@ struct RunnerTests {
     @Test("A size change without a resize event is caught on the next tick")
     func missedResizeIsCaught() {
         let terminal = InMemoryTerminal()
+        terminal.resizeSilently(to: Size(width: 100, height: 30))     // as if the SIGWINCH was lost
         terminal.pause(milliseconds: 300)
         let runner = Runner(program: Counter(ticking: true), state: .init(), backend: terminal)
-        terminal.size = Size(width: 100, height: 30)           // as if the SIGWINCH was lost
         let state = runner.run(until: terminal.isScriptFinished)
         #expect(state.size == Size(width: 100, height: 30))
         #expect(terminal.lastFrame?.size == Size(width: 100, height: 30))

@@ -14,6 +14,8 @@ public final class InMemoryTerminal: TerminalBackend, MonotonicClock {
         case resize(Size)
         /// This much time passes with no key.
         case pause(milliseconds: Int)
+        /// The terminal becomes this size and no event says so (a lost SIGWINCH).
+        case silentResize(Size)
     }
 
     public var size: Size
@@ -35,6 +37,7 @@ public final class InMemoryTerminal: TerminalBackend, MonotonicClock {
     /// Each character of `text` as a key press.
     public func type(_ text: String) { pending += text.map { Input.key(.char($0)) } }
     public func resize(to size: Size) { pending.append(.resize(size)) }
+    public func resizeSilently(to size: Size) { pending.append(.silentResize(size)) }
     public func pause(milliseconds: Int) { pending.append(.pause(milliseconds: max(0, milliseconds))) }
     /// Moves virtual time forward now, outside the script.
     public func advance(by milliseconds: Int) { self.milliseconds += max(0, milliseconds) }
@@ -71,6 +74,10 @@ public final class InMemoryTerminal: TerminalBackend, MonotonicClock {
             pending.removeFirst()
             size = newSize
             return .resize
+        case .silentResize(let newSize):
+            pending.removeFirst()
+            size = newSize
+            return nil
         case .pause(let wait):
             if timeout < 0 || wait <= timeout {
                 pending.removeFirst()
