@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "MusterAppTests", dependencies: [
             "MusterApp", "TerminalUI", "CourseKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["__Snapshots__"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,7 +24,9 @@ struct LibraryOptions: ParsableArguments {
 
     /// Opens the library, seeding it from course files when it is empty.
     func open() throws -> CourseStore {
-        let store = try CourseStore(path: databasePath())
+        // MUSTER_BUSY_TIMEOUT_MS shortens the wait for a locked library (scripts, tests).
+        let timeout = ProcessInfo.processInfo.environment["MUSTER_BUSY_TIMEOUT_MS"].flatMap(Double.init).map { $0 / 1000 } ?? 5
+        let store = try CourseStore(path: databasePath(), busyTimeout: timeout)
         if !noSeed, try store.isEmpty(), let dir = try seedDirectory() {
             try store.seed(from: dir)
         }

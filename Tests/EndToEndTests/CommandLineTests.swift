@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 
@@ -115,6 +116,21 @@ import TestSupport
         expectError(try muster("export", "course", "nope"), "unknown course")
         expectError(try MusterBinary.run(["courses", "--courses", dir.file("no-such-dir"), "--db", dir.file("fresh.sqlite")],
                                          home: dir.path), "no such folder")
+    }
+
+    @Test func lockedDatabaseIsOneLineAndWritesNothing() throws {
+        #expect(try muster("courses").status == 0)
+        var config = Configuration()
+        config.allowsUnsafeTransactions = true          // hold the lock across accesses, as a stuck process would
+        let holder = try DatabaseQueue(path: db, configuration: config)
+        try holder.inDatabase { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
+        let r = try MusterBinary.run(["mark", "mini-2024", "am", "T-001", "present", "--db", db], home: dir.path,
+                                     environment: ["MUSTER_BUSY_TIMEOUT_MS": "200"])
+        #expect(r.status != 0)
+        #expect(r.stderr == "muster: the database \(db) is locked by another process; try again, or close the other Muster\n")
+        try holder.inDatabase { db in try db.execute(sql: "ROLLBACK") }
+        let export = try muster("export", "attendance", "mini-2024")
+        #expect(export.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1)
     }
 
     @Test func unreadableDatabaseIsOneLine() throws {

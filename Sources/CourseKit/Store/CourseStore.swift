@@ -16,13 +16,17 @@ public final class CourseStore: Sendable {
     let clock: @Sendable () -> Date
 
     /// Opens (creating if needed, mode 0600) and migrates the library at `path`.
-    public init(path: String, actor: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    ///
+    /// `busyTimeout`: how long a write waits for another process's write to finish before it
+    /// fails with `databaseLocked`. Writes are short, so 5 s only runs out when something is stuck.
+    public init(path: String, actor: String? = nil, busyTimeout: TimeInterval = 5,
+                clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.path = path
         self.clock = clock
         self.actor = actor ?? CourseStore.defaultActor()
         try CourseStore.createPrivately(path: path)
         var config = Configuration()
-        config.busyMode = .timeout(5)
+        config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
         config.label = "muster"
         do {
