@@ -66,6 +66,16 @@ import Testing
         #expect(KeyDecoder.keys(from: chars("\u{1B}[12")) == [.unknown])
     }
 
+    /// OSC, DCS and friends in a paste ("set the title", "copy to clipboard") type nothing.
+    @Test func controlStringsInAPasteTypeNothing() {
+        func chars(_ text: String) -> [CursesInput] { text.unicodeScalars.map { .character($0.value) } }
+        #expect(KeyDecoder.keys(from: chars("\u{1B}]0;x\u{07}ab")) == [.unknown, .char("a"), .char("b")])
+        #expect(KeyDecoder.keys(from: chars("\u{1B}]52;c;ZXZpbA==\u{1B}\\z")) == [.unknown, .char("z")])
+        #expect(KeyDecoder.keys(from: chars("\u{1B}Pq#0;2;0;0;0\u{1B}\\")) == [.unknown])
+        #expect(KeyDecoder.keys(from: chars("\u{1B}[2J\u{1B}]0;x\u{07}")) == [.unknown, .unknown])
+        #expect(KeyDecoder.keys(from: chars("\u{1B}]8;;http://e.x\u{1B}\\link")) == [.unknown, .char("l"), .char("i"), .char("n"), .char("k")])
+    }
+
     @Test func escapeOnItsOwnOrBeforeOrdinaryKeysStaysEscape() {
         func chars(_ text: String) -> [CursesInput] { text.unicodeScalars.map { .character($0.value) } }
         #expect(KeyDecoder.keys(from: chars("\u{1B}")) == [.escape])

@@ -133,6 +133,18 @@ enum Schema {
         m.registerMigration("v2-course-short-title") { db in
             try db.execute(sql: "ALTER TABLE course ADD COLUMN short_title TEXT NOT NULL DEFAULT ''")
         }
+        m.registerMigration("v3-kiosk-pin") { db in
+            // One PIN per course: the only way out of that course's kiosk.
+            try db.execute(sql: """
+                CREATE TABLE kiosk_pin (
+                    course_id  INTEGER PRIMARY KEY REFERENCES course(id) ON DELETE CASCADE,
+                    salt       BLOB NOT NULL,
+                    hash       BLOB NOT NULL,
+                    iterations INTEGER NOT NULL,
+                    set_at_ms  INTEGER NOT NULL
+                )
+                """)
+        }
         return m
     }
 }

@@ -40,11 +40,33 @@ enum KeyDecoder {
             case .character(ASCII.letterO):
                 index = endOfControlSequence(in: inputs, from: index + 1)
                 keys.append(.unknown)
+            case .character(let code) where stringIntroducers.contains(code):
+                index = endOfControlString(in: inputs, from: index + 1)
+                keys.append(.unknown)
             default:
                 keys.append(.escape)
             }
         }
         return keys
+    }
+
+    /// `]` OSC, `P` DCS, `X` SOS, `^` PM, `_` APC: strings a paste can carry ("\e]0;title\a"),
+    /// which must not type their text into a field.
+    static let stringIntroducers: Set<UInt32> = [0x5D, 0x50, 0x58, 0x5E, 0x5F]
+
+    /// Skips a control string up to and including BEL or ST (`ESC \`), or to the end of the batch.
+    private static func endOfControlString(in inputs: [CursesInput], from start: Int) -> Int {
+        var index = start
+        while index < inputs.endIndex {
+            guard case .character(let code) = inputs[index] else { return index }
+            index += 1
+            if code == 0x07 || code == 0x9C { return index }
+            if code == ASCII.escape {
+                if index < inputs.endIndex, inputs[index] == .character(0x5C) { index += 1 }
+                return index
+            }
+        }
+        return index
     }
 
     /// Skips the parameter (0x30–0x3F) and intermediate (0x20–0x2F) bytes of a CSI or SS3

@@ -1,0 +1,77 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// What the kiosk screen says about where it is: course and session, fixed at start.
+public struct KioskContext: Sendable, Equatable {
+    public var courseID: Int64
+    public var courseTitle: String
+    public var sessionID: Int64
+    public var sessionTitle: String
+    /// "Day 2 · Wed 8 May · 09:00–12:30".
+    public var when: String
+    public var walkInsAllowed: Bool
+    public var zone: TimeZone
+
+    public init(courseID: Int64, courseTitle: String, sessionID: Int64, sessionTitle: String, when: String,
+                walkInsAllowed: Bool, zone: TimeZone) {
+        self.courseID = courseID; self.courseTitle = courseTitle; self.sessionID = sessionID
+        self.sessionTitle = sessionTitle; self.when = when; self.walkInsAllowed = walkInsAllowed; self.zone = zone
+    }
+}
+
+/// The walk-in form: who someone not on the list says they are.
+public struct WalkInForm: Sendable, Equatable {
+    public static let labels = ["Given name", "Family name", "Agency", "Country"]
+    public var fields: [TextField] = labels.map { _ in TextField(maxLength: 64) }
+    public var focus = 0
+    public var error: String?
+}
+
+/// The kiosk's screens, one at a time.
+public enum KioskPhase: Sendable, Equatable {
+    /// Type your name; matches appear from the third letter.
+    case welcome
+    /// "Is this you?"
+    case confirm(KioskMatch)
+    /// "Welcome, Ana — checked in 08:52" (or "already checked in").
+    case success(name: String, time: String, already: Bool)
+    /// Nobody matched: ask the facilitator (or register as a walk-in when allowed).
+    case notListed
+    case walkIn(WalkInForm)
+    /// The staff exit: F10, then the PIN.
+    case pin(TextField)
+    /// Too many searches without a check-in.
+    case paused(until: Date)
+}
+
+public struct KioskState: Sendable, Equatable {
+    public var context: KioskContext
+    public var policy: KioskPolicy
+    public var phase: KioskPhase = .welcome
+    public var query: TextField
+    public var matches: [KioskMatch] = []
+    public var selection = 0
+    /// True when the database found more than `maxMatches`: "type more of your name".
+    public var moreMatches = false
+    public var lastActivity: Date
+    /// When searches were given up without a check-in, for the rate limit.
+    public var abandoned: [Date] = []
+    /// The query of the search in progress (3+ letters typed), if any.
+    public var searching = false
+    public var pinFailures = 0
+    public var pinBlockedUntil: Date?
+    public var message: String?
+    /// Bumped whenever the screen changes on its own (success, pause), so stale timers are ignored.
+    public var generation = 0
+    public var size: Size
+
+    public init(context: KioskContext, policy: KioskPolicy = KioskPolicy(), now: Date,
+                size: Size = Size(width: 80, height: 24)) {
+        self.context = context
+        self.policy = policy
+        self.query = TextField(maxLength: policy.maxInput, placeholder: "your name")
+        self.lastActivity = now
+        self.size = size
+    }
+}

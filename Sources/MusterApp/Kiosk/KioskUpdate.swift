@@ -1,0 +1,256 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+extension KioskProgram {
+    public func update(_ state: inout KioskState, _ action: KioskAction) -> [Effect<KioskAction>] {
+        let time = now()
+        switch action {
+        case .resized(let size):
+            state.size = size
+            return []
+        case .tick:
+            return idleCheck(&state, at: time)
+        case .timeout(let generation):
+            guard generation == state.generation else { return [] }
+            if case .paused = state.phase { state.message = nil }
+            reset(&state)
+            return []
+        case .failed(let text):
+            state.message = "Sorry, something went wrong. Please ask the facilitator."
+            state.phase = .welcome
+            _ = text   // the details go to the log, not to the public screen
+            return []
+        case .matches(let query, let found, let more):
+            guard query == state.query.text, case .welcome = state.phase else { return [] }   // typed on meanwhile
+            state.matches = Array(found.prefix(state.policy.maxMatches))
+            state.moreMatches = more
+            state.selection = min(state.selection, max(0, state.matches.count - 1))
+            return []
+        case .checkedIn(let match, let result):
+            state.abandoned.removeAll()
+            state.searching = false
+            switch result {
+            case .checkedIn(let event):
+                state.phase = .success(name: match.givenName, time: LocalTime.clock(event.arrival ?? event.recordedAt, in: state.context.zone),
+                                       already: false)
+            case .alreadyCheckedIn(let at):
+                state.phase = .success(name: match.givenName, time: LocalTime.clock(at, in: state.context.zone), already: true)
+            }
+            return [timer(&state, after: state.policy.successSeconds)]
+        case .pinChecked(let ok):
+            guard case .pin = state.phase else { return [] }
+            if ok { return [.quit] }
+            state.pinFailures += 1
+            let delay = state.policy.pinDelay(afterFailures: state.pinFailures)
+            state.pinBlockedUntil = delay > 0 ? time.addingTimeInterval(delay) : nil
+            state.phase = .pin(TextField(maxLength: 32, mask: "•"))
+            state.message = delay > 0 ? "Wrong PIN. Wait \(Int(delay)) s before trying again." : "Wrong PIN."
+            return []
+        case .key(let key):
+            state.lastActivity = time
+            return handle(key, &state, at: time)
+        }
+    }
+
+    func handle(_ key: Key, _ state: inout KioskState, at time: Date) -> [Effect<KioskAction>] {
+        if key == .function(10) {
+            if case .pin = state.phase { return [] }
+            state.phase = .pin(TextField(maxLength: 32, mask: "•"))
+            state.message = nil
+            return []
+        }
+        switch state.phase {
+        case .welcome:
+            return welcomeKey(key, &state, at: time)
+        case .confirm(let match):
+            switch key {
+            case .enter, .char("y"), .char("Y"):
+                return [.run { [store, context = state.context] in
+                    do { return .checkedIn(match, try store.checkIn(sessionID: context.sessionID, personID: match.personID)) }
+                    catch { return .failed("\(error)") }
+                }]
+            case .escape, .char("n"), .char("N"), .backspace:
+                state.phase = .welcome
+            default:
+                break
+            }
+        case .success:
+            reset(&state)
+            if case .char = key { return welcomeKey(key, &state, at: time) }   // the next person starts typing
+        case .notListed:
+            if key == .enter && state.context.walkInsAllowed {
+                var form = WalkInForm()
+                form.fields[0].setText(state.query.text)
+                state.phase = .walkIn(form)
+            } else if key == .escape || key == .enter || key == .backspace {
+                reset(&state)
+            }
+        case .walkIn(var form):
+            return walkInKey(key, &form, &state)
+        case .pin(var field):
+            switch key {
+            case .escape:
+                state.phase = .welcome
+                state.message = nil
+            case .enter:
+                if let until = state.pinBlockedUntil, until > time {
+                    state.message = "Wait \(Int(until.timeIntervalSince(time).rounded(.up))) s before trying again."
+                    return []
+                }
+                let pin = field.text
+                state.message = "Checking…"
+                return [.run { [verifier] in .pinChecked(verifier.matches(pin)) }]
+            default:
+                if case .char = key { _ = field.handle(key) } else if key == .backspace { _ = field.handle(key) }
+                state.phase = .pin(field)
+            }
+        case .paused(let until):
+            if time >= until { reset(&state) }
+        }
+        return []
+    }
+
+    func welcomeKey(_ key: Key, _ state: inout KioskState, at time: Date) -> [Effect<KioskAction>] {
+        switch key {
+        case .up:
+            state.selection = max(0, state.selection - 1)
+        case .down, .tab:
+            state.selection = min(max(0, state.matches.count - 1), state.selection + 1)
+        case .enter:
+            if state.matches.indices.contains(state.selection) {
+                state.phase = .confirm(state.matches[state.selection])
+            } else if state.searching {
+                abandon(&state, at: time)
+                state.phase = .notListed
+                return pauseIfProbing(&state, at: time)
+            }
+        case .escape:
+            if state.searching { abandon(&state, at: time) }
+            clearQuery(&state)
+            return pauseIfProbing(&state, at: time)
+        case .char, .backspace, .delete, .left, .right, .home, .end, .ctrl("u"), .ctrl("w"):
+            let before = state.query.text
+            // Only plain editing keys: Ctrl-D, Ctrl-K and friends are not for a public kiosk.
+            _ = state.query.handle(key)
+            state.message = nil
+            guard state.query.text != before else { return [] }
+            return search(&state, at: time)
+        default:
+            break
+        }
+        return []
+    }
+
+    func search(_ state: inout KioskState, at time: Date) -> [Effect<KioskAction>] {
+        let letters = NameFolding.fold(state.query.text).filter { $0 != " " }.count
+        state.selection = 0
+        guard letters >= 3 else {
+            if state.searching { abandon(&state, at: time) }
+            state.matches = []
+            state.moreMatches = false
+            return pauseIfProbing(&state, at: time)
+        }
+        state.searching = true
+        let query = state.query.text
+        let limit = state.policy.maxMatches
+        return [.run { [store, courseID = state.context.courseID] in
+            do {
+                let found = try store.kioskMatches(query, courseID: courseID, limit: limit + 1)
+                return .matches(query: query, Array(found.prefix(limit)), more: found.count > limit)
+            } catch {
+                return .failed("\(error)")
+            }
+        }]
+    }
+
+    func walkInKey(_ key: Key, _ form: inout WalkInForm, _ state: inout KioskState) -> [Effect<KioskAction>] {
+        switch key {
+        case .escape:
+            reset(&state)
+            return []
+        case .tab, .down:
+            form.focus = (form.focus + 1) % form.fields.count
+        case .backTab, .up:
+            form.focus = (form.focus + form.fields.count - 1) % form.fields.count
+        case .enter:
+            if form.focus < form.fields.count - 1 {
+                form.focus += 1
+            } else {
+                let values = form.fields.map(\.text)
+                guard !(values[0] + values[1]).trimmingCharacters(in: .whitespaces).isEmpty else {
+                    form.error = "Please type your name."
+                    form.focus = 0
+                    state.phase = .walkIn(form)
+                    return []
+                }
+                return [.run { [store, context = state.context] in
+                    do {
+                        let (match, result) = try store.registerWalkIn(courseID: context.courseID, sessionID: context.sessionID,
+                                                                       givenName: values[0], familyName: values[1],
+                                                                       agency: values[2], country: values[3])
+                        return .checkedIn(match, result)
+                    } catch {
+                        return .failed("\(error)")
+                    }
+                }]
+            }
+        case .char, .backspace, .delete, .left, .right, .home, .end:
+            _ = form.fields[form.focus].handle(key)
+            form.error = nil
+        default:
+            break
+        }
+        state.phase = .walkIn(form)
+        return []
+    }
+
+    /// Back to an empty welcome screen, as after a check-in or when the next person walks up.
+    func reset(_ state: inout KioskState) {
+        state.phase = .welcome
+        clearQuery(&state)
+        state.generation += 1
+    }
+
+    func clearQuery(_ state: inout KioskState) {
+        state.query.clear()
+        state.matches = []
+        state.moreMatches = false
+        state.selection = 0
+        state.searching = false
+    }
+
+    func abandon(_ state: inout KioskState, at time: Date) {
+        state.searching = false
+        state.abandoned.append(time)
+    }
+
+    /// Many searches given up in a short time look like someone reading the list name by name.
+    func pauseIfProbing(_ state: inout KioskState, at time: Date) -> [Effect<KioskAction>] {
+        state.abandoned.removeAll { time.timeIntervalSince($0) > state.policy.searchWindow }
+        guard state.abandoned.count > state.policy.abandonedSearchLimit else { return [] }
+        state.abandoned.removeAll()
+        clearQuery(&state)
+        state.phase = .paused(until: time.addingTimeInterval(state.policy.searchPause))
+        return [timer(&state, after: state.policy.searchPause)]
+    }
+
+    /// Idle: whoever walked away, the next person finds a clean welcome screen.
+    func idleCheck(_ state: inout KioskState, at time: Date) -> [Effect<KioskAction>] {
+        if case .paused(let until) = state.phase, time >= until { reset(&state); return [] }
+        let idle = time.timeIntervalSince(state.lastActivity) >= state.policy.idleTimeout
+        let pristine = state.phase == .welcome && state.query.isEmpty && state.message == nil
+        guard idle, !pristine else { return [] }
+        if case .paused = state.phase { return [] }
+        if state.searching { abandon(&state, at: time) }
+        if case .pin = state.phase { state.message = nil }
+        reset(&state)
+        state.message = nil
+        return []
+    }
+
+    func timer(_ state: inout KioskState, after seconds: TimeInterval) -> Effect<KioskAction> {
+        state.generation += 1
+        return .after(milliseconds: Int(seconds * 1000), .timeout(generation: state.generation))
+    }
+}
