@@ -41,8 +41,14 @@ enum KioskView {
             lines += [Line("Register as a walk-in (the facilitator will confirm it)", role: .normal), Line("")]
             for (i, label) in WalkInForm.labels.enumerated() {
                 lines.append(Line("\(label):", role: i == form.focus ? .accent : .dim))
-                if i == form.focus { field = (form.fields[i], lines.count) } else { lines.append(Line(form.fields[i].text)) }
-                if i == form.focus { lines.append(Line("")) }
+                if i == form.focus {
+                    // Three rows: the box's top, the field, the box's bottom.
+                    lines.append(Line(""))
+                    field = (form.fields[i], lines.count)
+                    lines += [Line(""), Line("")]
+                } else {
+                    lines.append(Line(form.fields[i].text))
+                }
             }
             lines += [Line(form.error ?? "", role: .error), Line("Tab: next field   Enter: next / done   Esc: cancel", role: .dim)]
         case .pin(let pinField):
@@ -90,11 +96,11 @@ enum KioskView {
             return [Line("No match yet — check the spelling, or press Enter if you are not on the list", role: .dim)]
         }
         var lines = state.matches.enumerated().map { i, match in
-            Line(" \(i == state.selection ? theme.glyphs.arrowRight : " ") \(match.label)",
+            Line(" \(i == state.selection ? (theme.ascii ? ">" : "→") : " ") \(match.label)",
                  role: i == state.selection ? .selected : .normal, isListItem: true)
         }
         lines.append(Line(""))
-        let arrows = "\(theme.glyphs.arrowUp)\(theme.glyphs.arrowDown)"
+        let arrows = theme.ascii ? "Up/Down" : "↑↓"
         lines.append(Line(state.moreMatches ? "More people match — type more of your name" : "\(arrows): choose   Enter: that's me",
                           role: .dim))
         return lines

@@ -1,0 +1,106 @@
+import CourseKit
+import Foundation
+import MusterApp
+import TerminalUI
+import Testing
+import TestSupport
+
+/// The kiosk's screens at a laptop's 80×24 and a big screen's 160×48, and the fuzz test that
+/// throws random keys at it: it must never exit without the PIN, never show an e-mail, a phone
+/// or more than five names, and never trap.
+@Suite struct KioskScreenTests {
+    static let sizes = [("80x24", Size(width: 80, height: 24)), ("160x48", Size(width: 160, height: 48))]
+
+    @Test(arguments: sizes)
+    func welcomeWithMatches(name: String, size: Size) throws {
+        let k = try KioskDriver(size: size)
+        k.type("nguy")
+        assertSnapshot(SnapshotText.render(k.frame()), named: "kiosk-matches-\(name)")
+    }
+
+    @Test(arguments: sizes)
+    func confirmation(name: String, size: Size) throws {
+        let k = try KioskDriver(size: size)
+        k.type("jose nu")
+        k.press(.enter)
+        assertSnapshot(SnapshotText.render(k.frame()), named: "kiosk-confirm-\(name)")
+    }
+
+    @Test(arguments: sizes)
+    func success(name: String, size: Size) throws {
+        let k = try KioskDriver(size: size)
+        k.type("jose nu")
+        k.press(.enter, .enter)
+        assertSnapshot(SnapshotText.render(k.frame()), named: "kiosk-success-\(name)")
+    }
+
+    @Test func welcomeEmptyPINAndPausedInASCII() throws {
+        let k = try KioskDriver()
+        let ascii = Theme.color.asciiVariant()
+        assertSnapshot(SnapshotText.render(k.frame(theme: ascii)), named: "kiosk-welcome-ascii")
+        k.press(.function(10))
+        k.type("12345")
+        assertSnapshot(SnapshotText.render(k.frame()), named: "kiosk-pin")
+    }
+
+    @Test func walkInForm() throws {
+        let k = try KioskDriver(walkIns: true)
+        k.type("Maria")
+        k.press(.enter, .enter, .tab)
+        k.type("Kesolei")
+        assertSnapshot(SnapshotText.render(k.frame()), named: "kiosk-walk-in")
+    }
+
+    /// A name with CR, backspaces and a right-to-left override cannot pose as someone else.
+    @Test func spoofingNamesAreShownSanitised() throws {
+        let k = try KioskDriver()
+        let course = try k.store.course(code: "mini-2024")
+        var file = try k.store.courseFile(code: "mini-2024")
+        file.participants?[0].givenName = "Jos\u{8}\u{8}\u{8}Mary\r\u{202E}é"
+        try k.store.importCourse(file)
+        _ = course
+        k.type("nunez")
+        let text = k.text
+        #expect(!text.unicodeScalars.contains { $0 == "\r" || $0 == "\u{8}" || $0 == "\u{202E}" })
+        #expect(text.contains("JosMary é N."))
+    }
+
+    @Test func fuzzRandomKeysNeverEscapeNorLeak() throws {
+        let k = try KioskDriver(walkIns: true)
+        var rng = SeededGenerator(seed: 0x5EED_CAFE)
+        let names = try k.store.roster(courseID: k.state.context.courseID).map(\.participant)
+        let secrets = names.flatMap { [$0.email, $0.phone, $0.code] }.filter { !$0.isEmpty }
+        let alphabet: [Key] = [.enter, .escape, .backspace, .delete, .tab, .backTab, .up, .down, .left, .right, .home,
+                               .end, .pageUp, .pageDown, .insert, .unknown, .resize, .function(1), .function(10), .function(12)]
+            + "abcdefghijklmnopqrstuvwxyzAJNT ñéü李'-0123456789\u{7F}\u{1B}[]~;".map { Key.char($0) }
+            + "acdhlqsuwxz\\".map { Key.ctrl($0) }
+        for step in 0..<6_000 {
+            let key = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+            k.press(key)
+            if rng.next() % 50 == 0 { k.clock.advance(seconds: Double(rng.next() % 90)); k.send(.tick) }
+            if rng.next() % 40 == 0 { k.fireTimers() }
+            #expect(!k.quit, "quit without the PIN at step \(step)")
+            if step % 7 == 0 {
+                let frame = k.frame()
+                #expect(frame.isWellFormed)
+                let text = frame.lines.joined(separator: "\n")
+                for secret in secrets { #expect(!text.contains(secret), "showed \(secret) at step \(step)") }
+                #expect(text.components(separatedBy: " — ").count - 1 <= 5, "more than five names at step \(step)")
+            }
+            if k.quit { break }
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a failing fuzz run can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
