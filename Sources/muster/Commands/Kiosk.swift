@@ -24,13 +24,14 @@ struct KioskCommand: ParsableCommand {
     func run() throws {
         KioskProcess.reexecWithoutBacktracer()
         try reportingErrors {
-            if let reason = TerminalCapabilities.refusalReasonForCurrentProcess() { throw MusterError.invalid(reason) }
             let store = try library.open()
             let c = try store.course(code: course)
             guard let verifier = try store.kioskPINVerifier(courseID: c.id!) else {
                 throw MusterError.invalid("no kiosk PIN is set for \(c.code): set one first with 'muster kiosk-pin \(c.code)'")
             }
             let s = try KioskProcess.session(store: store, course: c, key: session)
+            // Setup mistakes first, then the terminal: a wrong course or a missing PIN is said plainly.
+            if let reason = TerminalCapabilities.refusalReasonForCurrentProcess() { throw MusterError.invalid(reason) }
             let sessions = try store.sessions(courseID: c.id!)
             let zone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? c.zone
             let day = sessions.map { LocalTime.day($0.start, in: c.zone) }

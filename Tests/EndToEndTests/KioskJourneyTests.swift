@@ -1,0 +1,166 @@
+import CourseKit
+import Foundation
+import Testing
+import TestSupport
+
+/// The kiosk as a participant and a prankster meet it: the real binary in tmux.
+@Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+struct KioskJourneyTests {
+    let dir = TemporaryDirectory("kiosk-journey")
+    var db: String { dir.file("lib.sqlite") }
+    var courses: String { dir.file("courses") }
+    static let pin = "door-4711"
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: dir.file("courses"), withIntermediateDirectories: true)
+        dir.write("courses/mini.yaml", Fixtures.miniCourseYAML)
+    }
+
+    func muster(_ args: [String], environment: [String: String] = [:]) throws -> MusterBinary.Result {
+        try MusterBinary.run(args + ["--db", db, "--courses", courses], home: dir.path, environment: environment)
+    }
+
+    @Test func refusesToStartWithoutAPIN() throws {
+        let r = try muster(["kiosk", "mini-2024", "--session", "am"])
+        #expect(r.status != 0)
+        #expect(r.stderr == "muster: no kiosk PIN is set for mini-2024: set one first with 'muster kiosk-pin mini-2024'\n")
+    }
+
+    @Test func checkInThenPranksThenPINExit() throws {
+        #expect(try muster(["kiosk-pin", "mini-2024"], environment: ["MUSTER_KIOSK_PIN": Self.pin]).status == 0)
+        let terminal = MusterTerminal(home: dir.path)
+        let tmux = terminal.tmux
+        // Started with the backtracer on: the kiosk must turn it off itself.
+        try terminal.start(["kiosk", "mini-2024", "--session", "am", "--db", db, "--courses", courses],
+                           removing: ["SWIFT_BACKTRACE"])
+        try tmux.waitFor(text: "Type your name to check in")
+        let pid = try #require(try terminal.musterPID())
+        let environ = try String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8)
+        #expect(environ.split(separator: "\0").contains("SWIFT_BACKTRACE=enable=no"))
+
+        try tmux.send("jose nu", literal: true)
+        try tmux.waitFor(text: "José N. — Bureau of Immigration")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Is this you?")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Welcome, José — checked in")
+
+        let export = try muster(["export", "attendance", "mini-2024"])
+        let rows = export.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        #expect(rows.count == 1)
+        #expect(rows.first?.contains(",T-001,José,Núñez,") == true && rows.first?.contains(",kiosk,") == true)
+
+        // Everything a prankster can do from the keyboard.
+        try tmux.send("C-c", "C-z", "C-\\", "C-d", "C-s", "C-q", "F1", "F4", "F12")
+        for _ in 0..<20 { try tmux.send("Escape") }
+        try tmux.send("\u{1B}[2J\u{1B}]0;x\u{07}", literal: true)
+        try tmux.send("\u{1B}[200~pasted\u{1B}[201~", literal: true)
+        try tmux.send(String(repeating: "a", count: 10_240), literal: true)
+        try tmux.resize(width: 30, height: 8)
+        try tmux.resize(width: 120, height: 40)
+        try tmux.resize(width: 80, height: 24)
+        for _ in 0..<20 { try tmux.send("Escape") }
+        try tmux.waitFor(text: "Type your name to check in")
+        #expect(try tmux.format("#{pane_dead}") == "0")
+        #expect(try terminal.musterPID() == pid)
+        #expect(!(try tmux.capture().contains("Núñez")))
+
+        try tmux.send("F10")
+        try tmux.waitFor(text: "enter the kiosk PIN")
+        try tmux.send("0000", literal: true)
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Wrong PIN")
+        #expect(try terminal.musterPID() == pid)
+        try tmux.send(Self.pin, literal: true)
+        try tmux.send("Enter")
+        try terminal.expectSaneExit(status: [0])
+    }
+
+    /// A kiosk and a script marking from separate processes on one library: nothing lost.
+    @Test func kioskAndMarkWritingAtOnceLoseNothing() throws {
+        let people = 120
+        dir.write("courses/crowd.yaml", Self.crowdCourse(people: people))
+        #expect(try muster(["kiosk-pin", "crowd-2024"], environment: ["MUSTER_KIOSK_PIN": Self.pin]).status == 0)
+        let terminal = MusterTerminal(home: dir.path)
+        let tmux = terminal.tmux
+        try terminal.start(["kiosk", "crowd-2024", "--session", "s1", "--db", db, "--courses", courses])
+        try tmux.waitFor(text: "Type your name to check in")
+
+        // The script marks everyone in the second session while the kiosk checks them in to the first.
+        let finished = DispatchSemaphore(value: 0)
+        Thread { [db, courses, home = dir.path] in
+            for i in 0..<people {
+                _ = try? MusterBinary.run(["mark", "crowd-2024", "s2", Self.code(i), "present", "--db", db, "--courses", courses],
+                                          home: home)
+            }
+            finished.signal()
+        }.start()
+        for i in 0..<people {
+            try tmux.send(Self.family(i), literal: true)
+            try tmux.waitFor(text: "→ Person V.")
+            try tmux.send("Enter")
+            try tmux.waitFor(text: "Is this you?")
+            try tmux.send("Enter")
+            try tmux.waitFor(text: "checked in")
+            try tmux.send("Escape")
+            try tmux.waitFor(text: "Type your name")
+        }
+        finished.wait()
+        try tmux.send("F10")
+        try tmux.send(Self.pin, literal: true)
+        try tmux.send("Enter")
+        try terminal.expectSaneExit(status: [0])
+
+        let store = try CourseStore(path: db)
+        let course = try store.course(code: "crowd-2024")
+        let marks = try store.marks(courseID: course.id!)
+        let s1 = try store.session(course: course, key: "s1"), s2 = try store.session(course: course, key: "s2")
+        #expect(marks[s1.id!]?.values.filter { $0.source == .kiosk }.count == people)
+        #expect(marks[s2.id!]?.values.filter { $0.source == .cli }.count == people)
+        #expect(try store.eventCount() == 2 * people)
+    }
+
+    static func code(_ i: Int) -> String { String(format: "C-%03d", i) }
+
+    /// Four letters, unique per person, so typing it finds exactly one match: "vaab", "vaac", ….
+    static func family(_ i: Int) -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        return "v" + String([letters[(i / 676) % 26], letters[(i / 26) % 26], letters[i % 26]])
+    }
+
+    static func crowdCourse(people: Int) -> String {
+        var yaml = """
+            code: crowd-2024
+            title: Crowd Day
+            time_zone: UTC
+            modality: in-person
+            start_date: 2024-05-07
+            end_date: 2024-05-07
+            sessions:
+            - id: s1
+              title: Morning
+              kind: module
+              start: 2024-05-07 09:00
+              end: 2024-05-07 12:00
+            - id: s2
+              title: Afternoon
+              kind: module
+              start: 2024-05-07 13:00
+              end: 2024-05-07 17:00
+            participants:
+
+            """
+        for i in 0..<people {
+            yaml += """
+                - code: \(code(i))
+                  given_name: Person
+                  family_name: \(family(i).capitalized)
+                  sex: not-disclosed
+                  role: participant
+                  status: confirmed
+
+                """
+        }
+        return yaml
+    }
+}
