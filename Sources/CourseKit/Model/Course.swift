@@ -30,6 +30,18 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
+    /// English month abbreviations, for dates people read ("7 May 2024").
+    public static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// How people write a course's dates: "7–9 May 2024", "25 Jun – 21 Aug 2020".
+    public static func rangeText(_ a: CalendarDate, _ b: CalendarDate) -> String {
+        let ma = monthAbbreviations[a.month - 1], mb = monthAbbreviations[b.month - 1]
+        if a == b { return "\(a.day) \(ma) \(a.year)" }
+        if a.year == b.year && a.month == b.month { return "\(a.day)–\(b.day) \(mb) \(b.year)" }
+        if a.year == b.year { return "\(a.day) \(ma) – \(b.day) \(mb) \(b.year)" }
+        return "\(a.day) \(ma) \(a.year) – \(b.day) \(mb) \(b.year)"
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

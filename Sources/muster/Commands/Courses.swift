@@ -16,7 +16,7 @@ struct Courses: ParsableCommand {
             print(TextTable.render(
                 header: ["CODE", "TITLE", "DATES", "SESSIONS", "ENROLLED"],
                 rows: summaries.map { s in
-                    [s.course.code, s.course.title, DateRange.text(s.course.startDate, s.course.endDate),
+                    [s.course.code, s.course.title, CalendarDate.rangeText(s.course.startDate, s.course.endDate),
                      String(s.sessionCount), String(s.enrolled)]
                 }, rightAligned: [3, 4]), terminator: "")
         }
@@ -41,18 +41,5 @@ struct Sessions: ParsableCommand {
                             s.title + (s.core ? " (core)" : ""), s.kind.rawValue]
                 }), terminator: "")
         }
-    }
-}
-
-/// "7–9 May 2024", "30 Jun – 21 Aug 2020": how people write course dates.
-enum DateRange {
-    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    static func text(_ a: CalendarDate, _ b: CalendarDate) -> String {
-        let ma = months[a.month - 1], mb = months[b.month - 1]
-        if a == b { return "\(a.day) \(ma) \(a.year)" }
-        if a.year == b.year && a.month == b.month { return "\(a.day)–\(b.day) \(mb) \(b.year)" }
-        if a.year == b.year { return "\(a.day) \(ma) – \(b.day) \(mb) \(b.year)" }
-        return "\(a.day) \(ma) \(a.year) – \(b.day) \(mb) \(b.year)"
     }
 }
