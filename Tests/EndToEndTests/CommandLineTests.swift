@@ -152,3 +152,38 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: viaEnv))
     }
 }
+
+@Suite struct PrivacyCommandTests {
+    let dir = TemporaryDirectory("privacy-cli")
+
+    func muster(_ args: String...) throws -> MusterBinary.Result {
+        let courses = dir.file("courses")
+        if !FileManager.default.fileExists(atPath: courses) {
+            try FileManager.default.createDirectory(atPath: courses, withIntermediateDirectories: true)
+            dir.write("courses/mini.yaml", Fixtures.miniCourseYAML)
+        }
+        return try MusterBinary.run(args + ["--db", dir.file("lib.sqlite"), "--courses", courses], home: dir.path)
+    }
+
+    @Test func personExportEraseAndPurge() throws {
+        let json = try muster("person", "export", "T-001")
+        #expect(json.status == 0 && json.stdout.contains("\"email\" : \"jose.nunez@example.org\""))
+        let out = dir.file("jose.json")
+        #expect(try muster("person", "export", "T-001", "--format", "text", "-o", out).status == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int == 0o600)
+
+        let refused = try muster("person", "erase", "T-001")
+        #expect(refused.status != 0 && refused.stderr.contains("--confirm"))
+        let erased = try muster("person", "erase", "T-001", "--confirm", "--keep-statistics")
+        #expect(erased.status == 0, "\(erased.stderr)")
+        #expect(try muster("roster", "mini-2024").stdout.contains("Núñez") == false)
+        #expect(try muster("person", "export", "T-001").stderr.contains("unknown participant"))
+
+        let dry = try muster("purge", "--before", "2030-01-01", "--dry-run")
+        #expect(dry.status == 0 && dry.stdout.contains("mini-2024") && dry.stdout.contains("nothing was changed"))
+        #expect(try muster("roster", "mini-2024").stdout.contains("O'Neil-Smith"))
+        #expect(try muster("purge", "--before", "2030-01-01").stdout.contains("erased 4 people"))
+        #expect(try muster("roster", "mini-2024").stdout.contains("O'Neil-Smith") == false)
+        #expect(try muster("purge", "--before", "tomorrow").stderr.contains("is not a date"))
+    }
+}

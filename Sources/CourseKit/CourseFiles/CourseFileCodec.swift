@@ -11,6 +11,9 @@ public enum CourseFileCodec {
     /// Course files larger than this are refused before parsing (a roster of 100,000 is ~20 MB).
     public static let maximumBytes = 64 * 1024 * 1024
 
+    /// The first line of a course file that holds contact details (YAML ignores it on import).
+    public static let personalDataNotice = "# Personal data: contains e-mail addresses or phone numbers. Keep it private (mode 0600).\n"
+
     public static func read(path: String) throws -> CourseFile {
         let url = URL(fileURLWithPath: path)
         let data: Data

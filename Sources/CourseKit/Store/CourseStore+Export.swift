@@ -66,9 +66,12 @@ extension CourseStore {
         }
     }
 
-    /// The course file as YAML text, exactly as `muster export course` writes it.
+    /// The course file as YAML text, exactly as `muster export course` writes it. A file that
+    /// holds e-mails or phone numbers says so in its first line, so nobody mails it around unaware.
     public func exportCourse(code: String) throws -> String {
-        try CourseFileCodec.encode(courseFile(code: code))
+        let file = try courseFile(code: code)
+        let contacts = (file.participants ?? []).contains { $0.email != nil || $0.phone != nil }
+        return (contacts ? CourseFileCodec.personalDataNotice : "") + (try CourseFileCodec.encode(file))
     }
 }
 

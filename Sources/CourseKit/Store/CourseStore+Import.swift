@@ -17,9 +17,12 @@ extension CourseStore {
     /// across courses and matched by their codes. Sessions or enrolments the file no longer lists are
     /// removed, unless attendance was recorded for them: then the import is refused, because the
     /// attendance log is never deleted.
+    ///
+    /// People who were erased are refused (an old file must not bring them back) unless
+    /// `allowErased` says a person asked to be registered again.
     @discardableResult
-    public func importCourse(_ file: CourseFile) throws -> ImportSummary {
-        try write { db in try CourseImporter(db: db, file: file).run() }
+    public func importCourse(_ file: CourseFile, allowErased: Bool = false) throws -> ImportSummary {
+        try write { db in try CourseImporter(db: db, file: file, allowErased: allowErased).run() }
     }
 
     /// Loads every `*.yaml` file in a folder, in name order, each in its own transaction.
@@ -38,6 +41,7 @@ extension CourseStore {
 struct CourseImporter {
     let db: Database
     let file: CourseFile
+    var allowErased = false
 
     func run() throws -> ImportSummary {
         let f = file
@@ -139,6 +143,10 @@ struct CourseImporter {
                 try db.update("person", id: existing, values)
                 id = existing
             } else {
+                if !allowErased, try CourseStore.wasErased(db, code: person.code, email: person.email) {
+                    throw MusterError.invalid("participant '\(person.code)' was erased at their request; nothing was imported "
+                                              + "(pass --allow-erased only if they asked to be registered again)")
+                }
                 id = try db.insert(into: "person", values)
                 created += 1
             }

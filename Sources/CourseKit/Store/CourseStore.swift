@@ -35,6 +35,8 @@ public final class CourseStore: Sendable {
             // then lose the last commits. Put FULL back and check it took.
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
+                // Deleted and overwritten content is zeroed, so an erased name does not linger in free space.
+                try db.execute(sql: "PRAGMA secure_delete = ON")
                 let level = try Int.fetchOne(db, sql: "PRAGMA synchronous")
                 guard level == 2 else { throw MusterError.database("synchronous=FULL did not take (got \(level ?? -1))") }
             }

@@ -14,12 +14,14 @@ struct ImportCourse: ParsableCommand {
         discussion: "The import is one transaction: on any error nothing is changed.")
     @OptionGroup var library: LibraryOptions
     @Argument(help: "The course file.") var file: String
+    @Flag(help: "Import people who were erased before (only when they asked to be registered again).")
+    var allowErased = false
 
     func run() throws {
         try reportingErrors {
             let parsed = try CourseFileCodec.read(path: file)
             let store = try library.open()
-            let summary = try store.importCourse(parsed)
+            let summary = try store.importCourse(parsed, allowErased: allowErased)
             print("\(summary.created ? "imported" : "updated") \(summary.course): \(summary.sessions) sessions, "
                   + "\(summary.participants) participants (\(summary.newPeople) new people)")
         }

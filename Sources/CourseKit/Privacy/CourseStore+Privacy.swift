@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+
+/// What an erasure or a purge did.
+public struct ErasureSummary: Sendable, Equatable {
+    public var people: Int
+    public var enrolments: Int
+    public var notesCleared: Int
+
+    public init(people: Int, enrolments: Int, notesCleared: Int) {
+        self.people = people; self.enrolments = enrolments; self.notesCleared = notesCleared
+    }
+}
+
+extension CourseStore {
+    /// Everything held about one person (see `PersonExport`).
+    public func personExport(code: String) throws -> PersonExport {
+        let person = try participant(code: code)
+        guard let id = person.id else { throw MusterError.unknownParticipant(code) }
+        return try read { db in
+            let agency = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [person.agencyID]) ?? ""
+            let enrolments = try Row.fetchAll(db, sql: """
+                SELECT c.code, c.title, e.role, e.status, e.note, coalesce(a.name, '') AS nominated_by
+                FROM enrolment e JOIN course c ON c.id = e.course_id LEFT JOIN agency a ON a.id = e.nominated_by
+                WHERE e.person_id = ? ORDER BY c.start_date, c.code
+                """, arguments: [id]).map {
+                PersonExport.EnrolmentRecord(course: $0["code"], courseTitle: $0["title"], role: $0["role"],
+                                             nominatedBy: $0["nominated_by"], status: $0["status"], note: $0["note"])
+            }
+            let events = try Row.fetchAll(db, sql: """
+                SELECT ae.*, s.key AS s_key, s.title AS s_title, c.code AS c_code, c.time_zone AS c_zone
+                FROM attendance_event ae JOIN session s ON s.id = ae.session_id JOIN course c ON c.id = s.course_id
+                WHERE ae.person_id = ? ORDER BY ae.recorded_ms, ae.id
+                """, arguments: [id]).map { row -> PersonExport.EventRecord in
+                let e = AttendanceEvent(row: row)
+                let zone = TimeZone(identifier: row["c_zone"]) ?? .gmt
+                return PersonExport.EventRecord(
+                    id: e.id.uuidString.lowercased(), course: row["c_code"], session: row["s_key"], sessionTitle: row["s_title"],
+                    status: e.status.rawValue, arrival: e.arrival.map { LocalTime.iso8601($0, in: zone) } ?? "",
+                    departure: e.departure.map { LocalTime.iso8601($0, in: zone) } ?? "", note: e.note,
+                    recordedAt: LocalTime.iso8601(e.recordedAt, in: zone, milliseconds: true), actor: e.actor,
+                    device: e.device, source: e.source.rawValue, undoes: e.undoes?.uuidString.lowercased() ?? "")
+            }
+            return PersonExport(
+                exportedAt: LocalTime.iso8601(clock(), in: .gmt),
+                profile: .init(code: person.code, givenName: person.givenName, familyName: person.familyName,
+                               sex: person.sex.rawValue, country: person.country, agency: agency, position: person.position,
+                               email: person.email, phone: person.phone),
+                enrolments: enrolments, attendance: events)
+        }
+    }
+
+    /// Erases a person's identifying data everywhere and leaves an anonymous placeholder, so
+    /// course totals stay right. With `keepStatistics`, sex and country stay for disaggregated
+    /// counts; otherwise they go too. The erasure is recorded (who, when, why) with one-way
+    /// fingerprints, then the WAL is checkpointed away so no old copy stays in the files.
+    @discardableResult
+    public func erase(code: String, reason: String, keepStatistics: Bool) throws -> ErasureSummary {
+        let person = try participant(code: code)
+        let summary = try write { db in try Self.erase(db, person: person, reason: reason, keepStatistics: keepStatistics,
+                                                      actor: actor, device: deviceID, now: clock()) }
+        try scrubFiles()
+        return summary
+    }
+
+    /// People of courses that ended before `date` (the retention period is over), with what
+    /// erasing them would touch. Changes nothing.
+    public func purgeCandidates(endedBefore date: CalendarDate) throws -> [(course: Course, people: [Participant])] {
+        try read { db in
+            let courses = try Row.fetchAll(db, sql: "SELECT * FROM course WHERE end_date < ? ORDER BY end_date, code",
+                                           arguments: [date.description]).map(Course.init(row:))
+            return try courses.map { course in
+                // Only people whose every course has ended before the date: someone still in a
+                // current course keeps their record.
+                let people = try Row.fetchAll(db, sql: """
+                    SELECT p.* FROM person p JOIN enrolment e ON e.person_id = p.id
+                    WHERE e.course_id = ? AND p.given_name || p.family_name <> ''
+                      AND NOT EXISTS (SELECT 1 FROM enrolment e2 JOIN course c2 ON c2.id = e2.course_id
+                                      WHERE e2.person_id = p.id AND c2.end_date >= ?)
+                    ORDER BY p.sort_key
+                    """, arguments: [course.id, date.description]).map(Participant.init(row:))
+                return (course, people)
+            }
+        }
+    }
+
+    /// Erases every purge candidate in one transaction.
+    @discardableResult
+    public func purge(endedBefore date: CalendarDate, keepStatistics: Bool) throws -> ErasureSummary {
+        let people = Dictionary(try purgeCandidates(endedBefore: date).flatMap(\.people).map { ($0.id ?? 0, $0) },
+                                uniquingKeysWith: { a, _ in a }).values
+        var total = ErasureSummary(people: 0, enrolments: 0, notesCleared: 0)
+        try write { db in
+            for person in people {
+                let s = try Self.erase(db, person: person, reason: "retention period over (courses ended before \(date))",
+                                       keepStatistics: keepStatistics, actor: actor, device: deviceID, now: clock())
+                total.people += s.people; total.enrolments += s.enrolments; total.notesCleared += s.notesCleared
+            }
+        }
+        try scrubFiles()
+        return total
+    }
+
+    /// Whether a code or e-mail belongs to someone erased (imports refuse them unless asked).
+    public func wasErased(code: String, email: String = "") throws -> Bool {
+        try read { db in try Self.wasErased(db, code: code, email: email) }
+    }
+
+    static func wasErased(_ db: Database, code: String, email: String) throws -> Bool {
+        let marks = Fingerprint.of(code: code, email: email)
+        return try Bool.fetchOne(db, sql: "SELECT 1 FROM erasure WHERE fingerprint IN (\(marks.map { _ in "?" }.joined(separator: ",")))",
+                                 arguments: StatementArguments(marks)) ?? false
+    }
+
+    static func erase(_ db: Database, person: Participant, reason: String, keepStatistics: Bool,
+                      actor: String, device: String, now: Date) throws -> ErasureSummary {
+        guard let id = person.id else { throw MusterError.unknownParticipant(person.code) }
+        for mark in Fingerprint.of(person: person) {
+            try db.execute(sql: "INSERT INTO erasure(fingerprint, erased_ms, actor, device, reason) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [mark, now.ms, actor, device, NameSanitizer.clean(reason)])
+        }
+        var placeholder = "X-"
+        repeat {
+            placeholder = "X-" + String(UUID().uuidString.prefix(8))
+        } while try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ?", arguments: [placeholder]) ?? false
+        try db.execute(sql: """
+            UPDATE person SET code = ?, given_name = '', family_name = '', position = '', email = '', phone = '',
+                   sort_key = '', sex = CASE WHEN ? THEN sex ELSE 'not-disclosed' END,
+                   country = CASE WHEN ? THEN country ELSE '' END
+            WHERE id = ?
+            """, arguments: [placeholder, keepStatistics, keepStatistics, id])
+        try db.execute(sql: "DELETE FROM name_token WHERE person_id = ?", arguments: [id])
+        try db.execute(sql: "UPDATE enrolment SET note = '' WHERE person_id = ?", arguments: [id])
+        let enrolments = db.changesCount
+        try db.execute(sql: "UPDATE attendance_event SET note = '' WHERE person_id = ? AND note <> ''", arguments: [id])
+        let notes = db.changesCount
+        return ErasureSummary(people: 1, enrolments: enrolments, notesCleared: notes)
+    }
+
+    /// After an erasure: fold the WAL back into the main file and truncate it, so old page
+    /// images holding the erased data are gone; `secure_delete` (checked) zeroes freed space.
+    func scrubFiles() throws {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            guard try Int.fetchOne(db, sql: "PRAGMA secure_delete") == 1 else {
+                throw MusterError.database("secure_delete could not be turned on; the erased data may remain in free pages")
+            }
+            try db.execute(sql: "VACUUM")
+            try db.checkpoint(.truncate)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+
+struct PersonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person", abstract: "One person's data: export it (subject access) or erase it.",
+        subcommands: [PersonExportCommand.self, PersonErase.self])
+}
+
+enum PersonExportFormat: String, ExpressibleByArgument, CaseIterable { case json, text }
+
+struct PersonExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Everything Muster holds about one person: profile, enrolments, attendance events.",
+        discussion: "The output holds personal data (e-mail, phone): write it with -o (mode 0600) and hand it over privately.")
+    @OptionGroup var library: LibraryOptions
+    @Argument(help: "The participant's code.") var code: String
+    @Option(help: "json or text.") var format: PersonExportFormat = .json
+    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            let export = try library.open().personExport(code: code)
+            try OutputFile.write(format == .json ? try export.json() : export.text(), to: output)
+        }
+    }
+}
+
+struct PersonErase: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "erase",
+        abstract: "Erase a person's identifying data everywhere, keeping an anonymous placeholder for course totals.",
+        discussion: """
+            Names, e-mail, phone, position and notes about them are removed; their code is replaced. \
+            With --keep-statistics sex and country stay for disaggregated counts. The erasure is recorded \
+            (who, when, why) so that an old file cannot bring the person back. It cannot be undone.
+            """)
+    @OptionGroup var library: LibraryOptions
+    @Argument(help: "The participant's code.") var code: String
+    @Flag(help: "Required: you mean it.") var confirm = false
+    @Flag(help: "Keep sex and country for statistics.") var keepStatistics = false
+    @Option(help: "Why (recorded with the erasure), e.g. \"request of 2026-11-20\".") var reason: String = "request of the person"
+
+    func run() throws {
+        try reportingErrors {
+            guard confirm else {
+                throw MusterError.invalid("erasing \(code) cannot be undone; run again with --confirm")
+            }
+            let summary = try library.open().erase(code: code, reason: reason, keepStatistics: keepStatistics)
+            print("erased \(code): \(summary.enrolments) enrolments kept anonymously, \(summary.notesCleared) notes cleared"
+                  + (keepStatistics ? "; sex and country kept for statistics" : ""))
+        }
+    }
+}
+
+struct Purge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Erase the people of courses that ended before a date (the retention period is over).",
+        discussion: "People also enrolled in a course that has not ended by then are kept. Try --dry-run first.")
+    @OptionGroup var library: LibraryOptions
+    @Option(help: "YYYY-MM-DD: courses that ended before this day.") var before: String
+    @Flag(help: "List who would be erased; change nothing.") var dryRun = false
+    @Flag(help: "Keep sex and country for statistics.") var keepStatistics = false
+
+    func run() throws {
+        try reportingErrors {
+            guard let date = CalendarDate(iso: before) else { throw MusterError.invalid("--before '\(before)' is not a date (YYYY-MM-DD)") }
+            let store = try library.open()
+            let candidates = try store.purgeCandidates(endedBefore: date)
+            let count = Set(candidates.flatMap(\.people).compactMap(\.id)).count
+            for (course, people) in candidates {
+                print("\(course.code) (ended \(course.endDate)): \(people.count) people")
+            }
+            if dryRun {
+                print("dry run: \(count) people would be erased; nothing was changed")
+                return
+            }
+            let summary = try store.purge(endedBefore: date, keepStatistics: keepStatistics)
+            print("erased \(summary.people) people")
+        }
+    }
+}
