@@ -10,6 +10,8 @@ public enum MusterError: Error, Equatable, CustomStringConvertible, Sendable {
     case invalidCourseFile(path: String, reason: String)
     case unreadable(path: String, reason: String)
     case databaseLocked(path: String)
+    case diskFull(path: String)
+    case readOnly(path: String)
     case database(String)
     case invalid(String)
 
@@ -33,6 +35,10 @@ public enum MusterError: Error, Equatable, CustomStringConvertible, Sendable {
             "cannot read \(path): \(reason)"
         case .databaseLocked(let path):
             "the database \(path) is locked by another process; try again, or close the other Muster"
+        case .diskFull(let path):
+            "the disk holding \(path) is full: free some space and try again (the change that failed was not saved)"
+        case .readOnly(let path):
+            "\(path) is read-only: the change was not saved (check the file's permissions or the disk)"
         case .database(let m):
             "database error: \(m)"
         case .invalid(let m):

@@ -1,0 +1,31 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+
+/// A writer for the durability soak (scripts/soak): marks the session's roster over and over
+/// and prints `ack <event id>` only after each event is committed. The soak kills it with
+/// SIGKILL at random moments and then checks that every acknowledged event is in the library.
+struct SoakWriter: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "soak-writer", shouldDisplay: false)
+    @OptionGroup var library: LibraryOptions
+    @Argument var course: String
+    @Argument var session: String
+    @Option var count: Int = 1_000_000
+
+    func run() throws {
+        try reportingErrors {
+            let store = try library.open()
+            let c = try store.course(code: course)
+            let s = try store.session(course: c, key: session)
+            let people = try store.roster(courseID: c.id!).map(\.participant)
+            guard !people.isEmpty else { throw MusterError.invalid("\(course) has nobody to mark") }
+            let statuses: [AttendanceStatus] = [.present, .late, .absent, .excused]
+            for i in 0..<count {
+                let event = try store.mark(session: s, participant: people[i % people.count],
+                                           status: statuses[(i / people.count) % statuses.count], source: .cli)
+                // Unbuffered: a line on the pipe means the event was committed before it was written.
+                FileHandle.standardOutput.write(Data("ack \(event.id.uuidString.lowercased())\n".utf8))
+            }
+        }
+    }
+}
