@@ -14,13 +14,14 @@ struct Muster: ParsableCommand {
             seeded from the course files in courses/ (or --courses DIR).
             """,
         subcommands: [TUI.self, Courses.self, Sessions.self, RosterCommand.self, Mark.self, Undo.self,
-                      ImportCommand.self, ExportCommand.self, KioskCommand.self, KioskPIN.self, PersonCommand.self, Purge.self, SoakWriter.self],
+                      ImportCommand.self, ExportCommand.self, KioskCommand.self, KioskPIN.self, PersonCommand.self, Purge.self, SoakWriter.self, BenchCommit.self],
         defaultSubcommand: TUI.self
     )
 
     /// Like ArgumentParser's `main()`, but a mistake on the command line is one line on stderr,
     /// as every other error is; `--help` still prints the full help.
     static func main() {
+        _ = Trace.processStart
         do {
             var command = try parseAsRoot()
             try command.run()

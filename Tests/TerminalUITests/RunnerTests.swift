@@ -197,3 +197,18 @@ struct ScreenStackTests {
         #expect(stack.isAtRoot && stack.top == .sessions && stack.root == .sessions)
     }
 }
+
+@Suite("Tracing backend")
+struct TracingBackendTests {
+    @Test("Writes the first frame and one latency line per key")
+    func tracesKeys() {
+        let terminal = InMemoryTerminal()
+        terminal.send(.char("j"), .pageDown)
+        var lines: [String] = []
+        let traced = TracingBackend(terminal, started: .now) { lines.append($0) }
+        Runner(program: Counter(), state: .init(), backend: traced).run(until: terminal.isScriptFinished)
+        #expect(lines.first?.hasPrefix("first-frame ") == true)
+        #expect(lines.filter { $0.hasPrefix("key ") }.map { $0.split(separator: " ")[1] } == ["j", "PgDn"])
+        #expect(lines.allSatisfy { Double($0.split(separator: " ").last ?? "") != nil })
+    }
+}

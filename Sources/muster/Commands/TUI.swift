@@ -36,14 +36,28 @@ struct TUI: ParsableCommand {
             terminal.theme = theme
             let program = MusterProgram(store: store)
             let options = AppOptions(startCourse: course, mouse: !noMouse)
+            let backend = Trace.wrap(terminal)
             let runner = Runner(program: program, state: program.initialState(options: options, size: terminal.size),
-                                backend: terminal, theme: theme)
+                                backend: backend, theme: theme)
             runner.send(.start)
             // SIGINT/SIGTERM/SIGHUP surface as a pending signal: leave the loop, restore, exit 128+n.
             runner.run(until: { terminal.pendingSignal != nil })
             terminal.end()
             if let signal = terminal.takePendingSignal() { throw ExitCode(signal.exitStatus) }
         }
+    }
+}
+
+/// `MUSTER_TRACE=FILE`: per-key latency and the first frame's time, for `scripts/bench`.
+enum Trace {
+    /// As close to the process start as Swift code gets: set when `muster` first touches it.
+    static let processStart = ContinuousClock.now
+
+    static func wrap(_ backend: any TerminalBackend) -> any TerminalBackend {
+        guard let path = ProcessInfo.processInfo.environment["MUSTER_TRACE"], !path.isEmpty,
+              FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: path) else { return backend }
+        return TracingBackend(backend, started: processStart) { line in handle.write(Data((line + "\n").utf8)) }
     }
 }
 

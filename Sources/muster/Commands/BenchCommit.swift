@@ -1,0 +1,31 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+
+/// For `scripts/bench`: how long one mark takes to commit with `synchronous=FULL`, measured
+/// inside the process (no start-up), one event per transaction as the roll call writes them.
+struct BenchCommit: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench-commit", shouldDisplay: false)
+    @OptionGroup var library: LibraryOptions
+    @Argument var course: String
+    @Argument var session: String
+    @Option var count: Int = 200
+
+    func run() throws {
+        try reportingErrors {
+            let store = try library.open()
+            let c = try store.course(code: course)
+            let s = try store.session(course: c, key: session)
+            let people = try store.roster(courseID: c.id!).map(\.participant)
+            var times: [Double] = []
+            for i in 0..<count {
+                let start = ContinuousClock.now
+                try store.mark(session: s, participant: people[i % people.count], status: .present, source: .cli)
+                let (sec, atto) = (ContinuousClock.now - start).components
+                times.append(Double(sec) * 1000 + Double(atto) / 1e15)
+            }
+            times.sort()
+            print(String(format: "commit median %.3f ms p99 %.3f ms", times[times.count / 2], times[min(times.count - 1, times.count * 99 / 100)]))
+        }
+    }
+}
