@@ -13,10 +13,7 @@ struct BenchCommit: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try library.open()
-            let c = try store.course(code: course)
-            let s = try store.session(course: c, key: session)
-            let people = try store.roster(courseID: c.id!).map(\.participant)
+            let (store, s, people) = try MarkingTarget.open(library, course: course, session: session)
             var times: [Double] = []
             for i in 0..<count {
                 let start = ContinuousClock.now

@@ -5,6 +5,18 @@ import Foundation
 /// A writer for the durability soak (scripts/soak): marks the session's roster over and over
 /// and prints `ack <event id>` only after each event is committed. The soak kills it with
 /// SIGKILL at random moments and then checks that every acknowledged event is in the library.
+/// The library, a session and the people to mark in it: what the soak and bench writers share.
+enum MarkingTarget {
+    static func open(_ library: LibraryOptions, course: String, session: String) throws -> (CourseStore, Session, [Participant]) {
+        let store = try library.open()
+        let c = try store.course(code: course)
+        let s = try store.session(course: c, key: session)
+        let people = try store.roster(courseID: c.id!).map(\.participant)
+        guard !people.isEmpty else { throw MusterError.invalid("\(course) has nobody to mark") }
+        return (store, s, people)
+    }
+}
+
 struct SoakWriter: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "soak-writer", shouldDisplay: false)
     @OptionGroup var library: LibraryOptions
@@ -14,11 +26,7 @@ struct SoakWriter: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try library.open()
-            let c = try store.course(code: course)
-            let s = try store.session(course: c, key: session)
-            let people = try store.roster(courseID: c.id!).map(\.participant)
-            guard !people.isEmpty else { throw MusterError.invalid("\(course) has nobody to mark") }
+            let (store, s, people) = try MarkingTarget.open(library, course: course, session: session)
             let statuses: [AttendanceStatus] = [.present, .late, .absent, .excused]
             for i in 0..<count {
                 let event = try store.mark(session: s, participant: people[i % people.count],
