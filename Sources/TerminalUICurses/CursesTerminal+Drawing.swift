@@ -45,9 +45,13 @@ extension CursesTerminal {
         }
         if let cursor = buffer.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < columns, cursor.y < rows {
             setCursorVisible(true)
+            _ = leaveok(window, false)
             _ = wmove(window, Int32(cursor.y), Int32(cursor.x))
         } else {
             setCursorVisible(false)
+            // With no cursor to show, leave it wherever the last change put it: parking it in the
+            // bottom-right corner after every frame costs bytes on every keystroke over SSH.
+            _ = leaveok(window, true)
         }
         _ = wrefresh(window)
     }
