@@ -186,4 +186,18 @@ import TestSupport
         #expect(try muster("roster", "mini-2024").stdout.contains("O'Neil-Smith") == false)
         #expect(try muster("purge", "--before", "tomorrow").stderr.contains("is not a date"))
     }
+
+    @Test func auditListsWhoDidWhatAndErasuresWithoutNames() throws {
+        #expect(try muster("mark", "mini-2024", "am", "T-002", "late").status == 0)
+        #expect(try muster("undo", "mini-2024", "am", "T-002").status == 0)
+        #expect(try muster("person", "erase", "T-003", "--confirm", "--reason", "asked on 2026-11-20").status == 0)
+        let csv = try muster("audit", "mini-2024", "--format", "csv")
+        let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines[0] == "at,actor,device,source,subject,what")
+        #expect(lines[1].contains(",tester,") && lines[1].contains(",cli,T-002 in am,late"))
+        #expect(lines[2].contains(",cli,T-002 in am,undo ") && lines[2].hasSuffix("now cleared"))
+        #expect(lines[3].contains(",erasure,a person,erased: asked on 2026-11-20"))
+        #expect(!csv.stdout.contains("Nguyễn"))
+        #expect(try muster("audit", "nope").stderr.contains("unknown course"))
+    }
 }
