@@ -14,7 +14,9 @@ struct Muster: ParsableCommand {
             seeded from the course files in courses/ (or --courses DIR).
             """,
         subcommands: [TUI.self, Courses.self, Sessions.self, RosterCommand.self, Mark.self, Undo.self,
-                      ImportCommand.self, ExportCommand.self, KioskCommand.self, KioskPIN.self, PersonCommand.self, Purge.self, Audit.self, SoakWriter.self, BenchCommit.self],
+                      ImportCommand.self, ExportCommand.self, ReportCommand.self, Sheet.self, CertificatesCommand.self,
+                      KioskCommand.self, KioskPIN.self, PersonCommand.self, Purge.self, Audit.self, Dev.self,
+                      SoakWriter.self, BenchCommit.self],
         defaultSubcommand: TUI.self
     )
 

@@ -13,9 +13,10 @@ import Testing
         #expect(map.undescribed().isEmpty, "\(map.undescribed().map(\.id))")
     }
 
-    @Test(arguments: [KeyContext.courses, KeyContext.overview, KeyContext.rollCall])
-    func footerFitsEightyColumnsWithoutWrapping(context: String) {
-        let contexts = [context, KeyContext.list, KeyContext.global]
+    @Test(arguments: [[KeyContext.courses], [KeyContext.overview], [KeyContext.rollCall], [KeyContext.roster],
+                      [KeyContext.matrix, KeyContext.roster], [KeyContext.person], [KeyContext.nominations]])
+    func footerFitsEightyColumnsWithoutWrapping(context: [String]) {
+        let contexts = context + [KeyContext.list, KeyContext.global]
         let line = map.footerHints(for: contexts, width: 80)
         #expect(line.displayWidth <= 80)
         #expect(!line.plainText.contains("\n"))
@@ -53,5 +54,24 @@ import Testing
                    Command.undo, Command.search, Command.filter, Command.help, Command.quit, Command.down] {
             #expect(ids.contains(id), "\(id)")
         }
+    }
+
+    /// The roster's keys as TUI-CONVENTIONS.md names them, and the matrix's sideways scroll
+    /// taking h/l without losing the roster's other keys.
+    @Test func rosterKeysFollowTheConventions() {
+        let roster = [KeyContext.roster, KeyContext.list, KeyContext.global]
+        let expected: [(Key, CommandID)] = [
+            (.char("s"), Command.sort), (.char("S"), Command.reverse), (.char("f"), Command.filter),
+            (.char("/"), Command.search), (.char("n"), Command.nextMatch), (.char("N"), Command.previousMatch),
+            (.enter, Command.open), (.char("a"), Command.add), (.char("e"), Command.edit), (.char("d"), Command.delete),
+            (.escape, Command.cancel), (.char("q"), Command.back),
+        ]
+        for (key, command) in expected { #expect(map.command(for: key, in: roster) == command, "\(key)") }
+        let matrix = [KeyContext.matrix] + roster
+        #expect(map.command(for: .char("l"), in: matrix) == Command.scrollRight)
+        #expect(map.command(for: .left, in: matrix) == Command.scrollLeft)
+        #expect(map.command(for: .enter, in: matrix) == Command.open)
+        #expect(map.command(for: .backspace, in: matrix) == Command.leave)
+        #expect(map.command(for: .char("/"), in: [KeyContext.courses, KeyContext.list, KeyContext.global]) == Command.findPerson)
     }
 }

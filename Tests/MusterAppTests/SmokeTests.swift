@@ -26,9 +26,38 @@ import Testing
         ("filter", [.enter, .enter, .char("f")]),
     ]
 
+    /// The coordinator's screens, modal ones included.
+    static let coordinatorScreens: [(String, [Key])] = [
+        ("search-everywhere", [.char("/")]),
+        ("search-results", [.char("/"), .char("j")]),
+        ("course-form", [.char("e")]),
+        ("roster", [.enter, .char("r")]),
+        ("roster-search", [.enter, .char("r"), .char("/")]),
+        ("roster-filter", [.enter, .char("r"), .char("f")]),
+        ("roster-filter-values", [.enter, .char("r"), .char("f"), .char("c")]),
+        ("roster-status", [.enter, .char("r"), .char("t")]),
+        ("roster-substitute", [.enter, .char("r"), .char("t"), .char("s")]),
+        ("roster-enrolment-form", [.enter, .char("r"), .char("e")]),
+        ("roster-remove", [.enter, .char("r"), .char("d")]),
+        ("matrix", [.enter, .char("m")]),
+        ("person", [.enter, .char("r"), .enter]),
+        ("nominations", [.enter, .char("n")]),
+        ("session-form", [.enter, .char("e")]),
+        ("session-delete", [.enter, .char("d")]),
+    ]
+
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 60, height: 16)])
+    func everyKeyOnEveryCoordinatorScreen(size: Size) throws {
+        try pressEveryKey(on: Self.coordinatorScreens, size: size)
+    }
+
     @Test(arguments: [Size(width: 80, height: 24), Size(width: 60, height: 16)])
     func everyKeyOnEveryScreen(size: Size) throws {
-        for (name, path) in Self.screens {
+        try pressEveryKey(on: Self.screens, size: size)
+    }
+
+    func pressEveryKey(on screens: [(String, [Key])], size: Size) throws {
+        for (name, path) in screens {
             for key in Self.allKeys {
                 let d = try AppDriver(size: size)
                 for step in path { d.press(step) }

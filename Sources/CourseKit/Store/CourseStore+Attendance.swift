@@ -72,7 +72,7 @@ extension CourseStore {
 
     /// Appends the event cancelling `target`. Its status records the mark that results, so the
     /// log reads naturally ("undo: back to present"); derivation itself ignores undo events.
-    private func appendUndo(_ db: Database, of target: AttendanceEvent, among events: [AttendanceEvent],
+    func appendUndo(_ db: Database, of target: AttendanceEvent, among events: [AttendanceEvent],
                             source: EventSource) throws -> AttendanceEvent {
         var undo = AttendanceEvent(sessionID: target.sessionID, participantID: target.participantID,
                                    status: .cleared, recordedAt: clock(), actor: actor, device: deviceID,

@@ -133,7 +133,161 @@ enum Schema {
         m.registerMigration("v2-course-short-title") { db in
             try db.execute(sql: "ALTER TABLE course ADD COLUMN short_title TEXT NOT NULL DEFAULT ''")
         }
-        m.registerMigration("v3-kiosk-pin") { db in
+        m.registerMigration("v3-derived-roster") { db in
+            // Derived data for the coordinator's screens, kept right by triggers so every writer
+            // (roll call, kiosk, imports, scripts) updates it without knowing it exists, and
+            // rebuildable from the tables it derives from. `attendance_mark` is MarkRule in SQL:
+            // the winning effective event per person and session (`RosterIndexTests` proves they
+            // agree). `roster_index` is one row per enrolment with every column the roster browser
+            // sorts and filters by, so a page of a 100,000-person roster is an index scan: each
+            // sort has a covering index that also holds every filter column.
+            let attendedCounts = """
+                attended = (SELECT count(*) FROM attendance_mark m JOIN session s ON s.id = m.session_id
+                            WHERE s.course_id = roster_index.course_id AND m.person_id = roster_index.person_id
+                              AND m.status IN ('present', 'late')),
+                marked = (SELECT count(*) FROM attendance_mark m JOIN session s ON s.id = m.session_id
+                          WHERE s.course_id = roster_index.course_id AND m.person_id = roster_index.person_id
+                            AND m.status <> 'cleared'),
+                core_attended = (SELECT count(*) FROM attendance_mark m JOIN session s ON s.id = m.session_id
+                                 WHERE s.course_id = roster_index.course_id AND m.person_id = roster_index.person_id
+                                   AND s.core AND m.status IN ('present', 'late'))
+                """
+            let winner = """
+                coalesce((SELECT e.status FROM attendance_event e
+                          WHERE e.session_id = X.session_id AND e.person_id = X.person_id AND e.undoes IS NULL
+                            AND NOT EXISTS (SELECT 1 FROM attendance_event u WHERE u.session_id = e.session_id
+                                            AND u.person_id = e.person_id AND u.undoes = e.id)
+                          ORDER BY e.source <> 'kiosk' DESC, e.recorded_ms DESC, e.id DESC LIMIT 1), 'cleared')
+                """
+            let indexRow = """
+                INSERT OR REPLACE INTO roster_index(enrolment_id, course_id, person_id, code, name_key, sex, country,
+                                                    agency_id, agency_key, role, status)
+                SELECT X.id, X.course_id, p.id, p.code, p.sort_key, p.sex, p.country, p.agency_id,
+                       coalesce((SELECT lower(coalesce(nullif(a.acronym, ''), a.name)) FROM agency a WHERE a.id = p.agency_id), ''),
+                       X.role, X.status
+                FROM person p WHERE p.id = X.person_id
+                """
+            let filterColumns = "country, sex, role, status, agency_id, attended, core_attended"
+            try db.execute(sql: """
+                CREATE TABLE attendance_mark (
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    person_id  INTEGER NOT NULL REFERENCES person(id),
+                    status     TEXT NOT NULL,
+                    PRIMARY KEY (session_id, person_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX attendance_mark_by_person ON attendance_mark(person_id, session_id);
+                CREATE TABLE roster_index (
+                    enrolment_id  INTEGER PRIMARY KEY REFERENCES enrolment(id) ON DELETE CASCADE,
+                    course_id     INTEGER NOT NULL,
+                    person_id     INTEGER NOT NULL,
+                    code          TEXT NOT NULL,
+                    name_key      TEXT NOT NULL,
+                    sex           TEXT NOT NULL,
+                    country       TEXT NOT NULL,
+                    agency_id     INTEGER,
+                    agency_key    TEXT NOT NULL,
+                    role          TEXT NOT NULL,
+                    status        TEXT NOT NULL,
+                    attended      INTEGER NOT NULL DEFAULT 0,
+                    marked        INTEGER NOT NULL DEFAULT 0,
+                    core_attended INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX roster_by_name ON roster_index(course_id, name_key, person_id, \(filterColumns));
+                CREATE INDEX roster_by_code ON roster_index(course_id, code, name_key, person_id, \(filterColumns));
+                CREATE INDEX roster_by_sex ON roster_index(course_id, sex, name_key, person_id, \(filterColumns));
+                CREATE INDEX roster_by_country ON roster_index(course_id, country, name_key, person_id, \(filterColumns));
+                CREATE INDEX roster_by_agency ON roster_index(course_id, agency_key, name_key, person_id, \(filterColumns));
+                CREATE INDEX roster_by_role ON roster_index(course_id, role, name_key, person_id, \(filterColumns));
+                CREATE INDEX roster_by_status ON roster_index(course_id, status, name_key, person_id, \(filterColumns));
+                CREATE INDEX roster_by_attended ON roster_index(course_id, attended, name_key, person_id, \(filterColumns));
+                CREATE INDEX roster_by_person ON roster_index(person_id, course_id);
+                CREATE INDEX roster_by_agency_id ON roster_index(agency_id);
+
+                INSERT INTO attendance_mark(session_id, person_id, status)
+                SELECT X.session_id, X.person_id, \(winner)
+                FROM (SELECT DISTINCT session_id, person_id FROM attendance_event) X;
+                \(indexRow.replacingOccurrences(of: "FROM person p WHERE p.id = X.person_id",
+                                                with: "FROM enrolment X JOIN person p ON p.id = X.person_id"));
+                UPDATE roster_index SET \(attendedCounts);
+
+                CREATE TRIGGER attendance_event_derive AFTER INSERT ON attendance_event
+                BEGIN
+                    INSERT OR REPLACE INTO attendance_mark(session_id, person_id, status)
+                    SELECT NEW.session_id, NEW.person_id, \(winner.replacingOccurrences(of: "X.", with: "NEW."));
+                    UPDATE roster_index SET \(attendedCounts)
+                    WHERE enrolment_id = (SELECT e.id FROM session s JOIN enrolment e
+                                          ON e.course_id = s.course_id AND e.person_id = NEW.person_id
+                                          WHERE s.id = NEW.session_id);
+                END;
+                CREATE TRIGGER enrolment_index_insert AFTER INSERT ON enrolment
+                BEGIN
+                    \(indexRow.replacingOccurrences(of: "X.", with: "NEW."));
+                    UPDATE roster_index SET \(attendedCounts) WHERE enrolment_id = NEW.id;
+                END;
+                CREATE TRIGGER enrolment_index_update AFTER UPDATE ON enrolment
+                BEGIN
+                    DELETE FROM roster_index WHERE enrolment_id = OLD.id;
+                    \(indexRow.replacingOccurrences(of: "X.", with: "NEW."));
+                    UPDATE roster_index SET \(attendedCounts) WHERE enrolment_id = NEW.id;
+                END;
+                CREATE TRIGGER enrolment_index_delete AFTER DELETE ON enrolment
+                BEGIN
+                    DELETE FROM roster_index WHERE enrolment_id = OLD.id;
+                END;
+                CREATE TRIGGER person_index_update AFTER UPDATE OF code, sort_key, sex, country, agency_id ON person
+                BEGIN
+                    UPDATE roster_index SET code = NEW.code, name_key = NEW.sort_key, sex = NEW.sex, country = NEW.country,
+                        agency_id = NEW.agency_id,
+                        agency_key = coalesce((SELECT lower(coalesce(nullif(a.acronym, ''), a.name)) FROM agency a
+                                               WHERE a.id = NEW.agency_id), '')
+                    WHERE person_id = NEW.id;
+                END;
+                CREATE TRIGGER agency_index_update AFTER UPDATE OF name, acronym ON agency
+                BEGIN
+                    UPDATE roster_index SET agency_key = lower(coalesce(nullif(NEW.acronym, ''), NEW.name))
+                    WHERE agency_id = NEW.id;
+                END;
+                CREATE TRIGGER session_index_update AFTER UPDATE OF core, course_id ON session
+                BEGIN
+                    UPDATE roster_index SET \(attendedCounts) WHERE course_id IN (OLD.course_id, NEW.course_id);
+                END;
+                """)
+        }
+        m.registerMigration("v4-change-log") { db in
+            // Append-only record of every change a coordinator makes (nominations, merges, edits,
+            // deletions): who, on which device, when, to what, and the rows before and after as
+            // JSON. Undo replays it (writes the "before" rows back and logs that as a change of its
+            // own); a later data-protection audit reads it. Like attendance, never rewritten.
+            try db.execute(sql: """
+                CREATE TABLE change_log (
+                    id          INTEGER PRIMARY KEY,
+                    recorded_ms INTEGER NOT NULL,
+                    actor       TEXT NOT NULL,
+                    device      TEXT NOT NULL,
+                    entity      TEXT NOT NULL,
+                    entity_id   INTEGER,
+                    course_id   INTEGER,
+                    action      TEXT NOT NULL,
+                    summary     TEXT NOT NULL,
+                    before_json TEXT NOT NULL DEFAULT '{}',
+                    after_json  TEXT NOT NULL DEFAULT '{}',
+                    undoes      INTEGER REFERENCES change_log(id)
+                );
+                CREATE INDEX change_log_by_entity ON change_log(entity, entity_id, recorded_ms);
+                CREATE INDEX change_log_by_course ON change_log(course_id, recorded_ms);
+                CREATE UNIQUE INDEX change_log_undone_once ON change_log(undoes) WHERE undoes IS NOT NULL;
+                CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+                BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+                CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+                BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+                """)
+        }
+        m.registerMigration("v5-person-merged-into") { db in
+            // A walk-in merged into an existing person keeps their row (their kiosk check-ins
+            // point at it and the log is never rewritten) and says who they turned out to be.
+            try db.execute(sql: "ALTER TABLE person ADD COLUMN merged_into INTEGER REFERENCES person(id)")
+        }
+        m.registerMigration("v6-kiosk-pin") { db in
             // One PIN per course: the only way out of that course's kiosk.
             try db.execute(sql: """
                 CREATE TABLE kiosk_pin (
@@ -145,7 +299,7 @@ enum Schema {
                 )
                 """)
         }
-        m.registerMigration("v4-erasure") { db in
+        m.registerMigration("v7-erasure") { db in
             // Erasure keeps no personal data: only one-way hashes of what identified the person,
             // so an old export or another device's copy cannot quietly bring them back.
             try db.execute(sql: """

@@ -24,4 +24,24 @@ public enum AppAction: Sendable {
     case markedMany([AttendanceEvent])
     case undone(undo: AttendanceEvent, cancelled: UUID)
     case failed(String)
+
+    // Coordinator screens
+    case rosterLoaded(RosterLoad)
+    case rosterPageLoaded(query: RosterQuery, page: Int, RosterPage)
+    case rosterTotalsLoaded(query: RosterQuery, [Int64: SessionMarkTotals])
+    case rosterFound(query: RosterQuery, text: String, Int?)
+    case rosterFacetLoaded(RosterFacet, [RosterFacetValue])
+    case personLoaded(PersonDetails)
+    case nominationsLoaded(code: String, Course, [QuotaLine])
+    case peopleFound(query: String, [PersonHit])
+    /// Items for a menu that searches the library as one types (a substitute, a merge target).
+    case menuItems(query: String, [MenuItem])
+    /// A logged change was committed (a nomination, an edit, a deletion): say so, remember it for
+    /// undo, and reload what shows.
+    case changed(ChangeRecord)
+    case changeUndone(ChangeRecord)
+    /// A form could not be saved; `field` names the field to put the message beside.
+    case formFailed(field: String?, message: String)
+    /// A form whose values had to be read first (an agency).
+    case openForm(FormState)
 }

@@ -9,6 +9,8 @@ public struct AppState: Sendable {
     public var message: StatusMessage?
     /// Options from the command line that change how screens draw.
     public var options: AppOptions
+    /// Logged changes made in this run, newest last: what `u` on a coordinator screen undoes.
+    public var changes: [Int64] = []
 
     public init(options: AppOptions = AppOptions(), size: Size = Size(width: 80, height: 24)) {
         self.screens = ScreenStack(root: .courses(CourseListState()))
@@ -28,11 +30,27 @@ public enum Screen: Sendable, Equatable {
     case confirm(ConfirmState)
     case prompt(PromptState)
     case filterMenu(FilterMenuState)
+    case roster(RosterState)
+    case person(PersonState)
+    case nominations(NominationsState)
+    case search(PeopleSearchState)
+    case menu(MenuState)
+    case form(FormState)
 
     public var isModal: Bool {
         switch self {
-        case .courses, .overview, .rollCall: false
-        case .help, .confirm, .prompt, .filterMenu: true
+        case .courses, .overview, .rollCall, .roster, .person, .nominations, .search: false
+        case .help, .confirm, .prompt, .filterMenu, .menu, .form: true
+        }
+    }
+
+    /// Screens that take raw keys for typing rather than commands from the key table.
+    var takesTyping: Bool {
+        switch self {
+        case .prompt, .confirm, .filterMenu, .help, .menu, .form, .search: true
+        case .rollCall(let s): s.search != nil
+        case .roster(let s): s.search != nil
+        default: false
         }
     }
 
@@ -42,7 +60,11 @@ public enum Screen: Sendable, Equatable {
         case .courses: [KeyContext.courses, KeyContext.list, KeyContext.global]
         case .overview: [KeyContext.overview, KeyContext.list, KeyContext.global]
         case .rollCall: [KeyContext.rollCall, KeyContext.list, KeyContext.global]
-        case .help, .confirm, .prompt, .filterMenu: [KeyContext.global]
+        case .roster(let s) where s.mode == .matrix: [KeyContext.matrix, KeyContext.roster, KeyContext.list, KeyContext.global]
+        case .roster: [KeyContext.roster, KeyContext.list, KeyContext.global]
+        case .person: [KeyContext.person, KeyContext.list, KeyContext.global]
+        case .nominations: [KeyContext.nominations, KeyContext.list, KeyContext.global]
+        case .help, .confirm, .prompt, .filterMenu, .menu, .form, .search: [KeyContext.global]
         }
     }
 }
@@ -88,4 +110,7 @@ public struct FilterMenuState: Sendable, Equatable {
 public enum PendingAction: Sendable, Equatable {
     case markAllPresent(personIDs: [Int64])
     case excuse(personID: Int64)
+    case deleteCourse(id: Int64)
+    case deleteSession(id: Int64)
+    case removeEnrolment(courseID: Int64, personID: Int64)
 }

@@ -67,17 +67,23 @@ extension MusterProgram {
                 state.screens.push(.overview(OverviewState(courseCode: course.code)))
                 return [.run { [loaders] in loaders.overview(code: course.code) }]
             }
-            return []
+            return courseListEdit(id, s, &state)
         case .overview(var s):
             if Self.move(&s.table, id, page: page) { state.screens.top = .overview(s); return [] }
             if id == Command.open, let session = s.selectedSession {
                 state.screens.push(.rollCall(RollCallState(courseCode: s.courseCode, sessionKey: session.key)))
                 return [.run { [loaders, code = s.courseCode] in loaders.rollCall(code: code, sessionKey: session.key) }]
             }
-            return []
+            return overviewEdit(id, s, &state)
         case .rollCall:
             return rollCallCommand(id, &state, page: page)
-        case .help, .confirm, .prompt, .filterMenu:
+        case .roster:
+            return rosterCommand(id, &state, page: page)
+        case .person:
+            return personCommand(id, &state, page: page)
+        case .nominations:
+            return nominationsCommand(id, &state, page: page)
+        case .help, .confirm, .prompt, .filterMenu, .menu, .form, .search:
             if id == Command.cancel { state.screens.pop() }
             return []
         }
@@ -104,6 +110,9 @@ extension MusterProgram {
         switch state.top {
         case .courses: [.run { [loaders] in loaders.courses() }]
         case .overview(let s): [.run { [loaders] in loaders.overview(code: s.courseCode) }]
+        case .roster(let s): [reload(s, state, query: s.query, focusPerson: s.selected?.participant.id)]
+        case .person(let s): [.run { [loaders] in loaders.person(s.personID) }]
+        case .nominations(let s): [.run { [loaders] in loaders.nominations(code: s.courseCode) }]
         default: []
         }
     }
@@ -133,6 +142,33 @@ extension MusterProgram {
             }
         case .marked, .markedMany, .undone:
             return rollCallResult(result, &state)
+        case .rosterLoaded, .rosterPageLoaded, .rosterTotalsLoaded, .rosterFound, .rosterFacetLoaded:
+            return rosterResult(result, &state)
+        case .changed, .changeUndone:
+            return changeResult(result, &state)
+        case .formFailed(let field, let message):
+            return formFailed(field: field, message: message, &state)
+        case .openForm(let form):
+            state.screens.push(.form(form))
+        case .menuItems(let query, let items):
+            menuItemsResult(query: query, items: items, &state)
+        case .peopleFound(let query, let hits):
+            peopleFound(query: query, hits: hits, &state)
+        case .personLoaded(let details):
+            state.screens.updateFirst { screen in
+                guard case .person(var s) = screen, s.personID == details.participant.id else { return false }
+                s.details = details
+                s.table.setRowCount(details.history.count)
+                screen = .person(s)
+                return true
+            }
+        case .nominationsLoaded(let code, let course, let lines):
+            state.screens.updateFirst { screen in
+                guard case .nominations(var s) = screen, s.courseCode == code else { return false }
+                s.load(course: course, lines: lines)
+                screen = .nominations(s)
+                return true
+            }
         default:
             break
         }
@@ -149,6 +185,12 @@ extension MusterProgram {
                 return [.run { [loaders] in
                     loaders.versionIfChanged(since: data.version) != nil ? loaders.overview(code: s.courseCode) : nil
                 }]
+            }
+            if case .roster(let s) = screen, s.context != nil {
+                // A kiosk's check-ins or another coordinator's changes: reload in place.
+                let effect = reload(s, state, query: s.query, focusPerson: s.selected?.participant.id)
+                guard case .run(let work) = effect else { return [] }
+                return [.run { [loaders] in loaders.versionIfChanged(since: s.version) != nil ? work() : nil }]
             }
         }
         return []

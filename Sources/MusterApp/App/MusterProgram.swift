@@ -43,14 +43,7 @@ public struct MusterProgram: Program {
 
     public func action(for key: Key, in state: AppState) -> AppAction? {
         if case .mouse(let event) = key { return state.options.mouse ? .mouse(event) : nil }
-        switch state.top {
-        case .prompt, .confirm, .filterMenu, .help:
-            return .key(key)
-        case .rollCall(let r) where r.search != nil:
-            return .key(key)
-        default:
-            break
-        }
+        if state.top.takesTyping { return .key(key) }
         return keyMap.command(for: key, in: state.top.keyContexts).map(AppAction.command)
     }
 
@@ -72,10 +65,20 @@ enum Layout {
     static func table(for screen: Screen, size: Size) -> Rect {
         let body = body(size)
         switch screen {
-        case .overview, .rollCall: return Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2)
+        case .overview, .rollCall, .nominations, .search:
+            return Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2)
+        case .roster(let s):
+            // The matrix keeps its last line for the column totals.
+            return Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2 - (s.mode == .matrix ? 1 : 0))
+        case .person: return personTable(body)
         default: return body
         }
     }
 
     static func pageHeight(for screen: Screen, size: Size) -> Int { max(1, table(for: screen, size: size).height - 1) }
+
+    /// The person view's history, below four lines of details and a blank one.
+    static func personTable(_ body: Rect) -> Rect {
+        Rect(x: body.x, y: body.y + PersonView.detailLines + 1, width: body.width, height: body.height - PersonView.detailLines - 1)
+    }
 }

@@ -48,6 +48,14 @@ extension MusterProgram {
         case .rollCall(var s) where s.search != nil:
             searchKey(key, &s, page: Layout.pageHeight(for: state.top, size: state.size))
             state.screens.top = .rollCall(s)
+        case .roster(let s) where s.search != nil:
+            return rosterSearchKey(key, &state)
+        case .menu(let m):
+            return menuKey(key, m, &state)
+        case .form(let f):
+            return formKey(key, f, &state)
+        case .search(let s):
+            return peopleSearchKey(key, s, &state)
         default:
             break
         }
@@ -79,11 +87,14 @@ extension MusterProgram {
 
     /// What a dialog's "yes" or a prompt's Enter does.
     func perform(_ pending: PendingAction, text: String, _ state: inout AppState) -> [Effect<AppAction>] {
+        if let effects = performEdit(pending) { return effects }
         guard let s = state.rollCall, let data = s.data else { return [] }
         switch pending {
         case .markAllPresent(let ids):
             let people = ids.compactMap { id in s.people.first { $0.participant.id == id }?.participant }
             return [.run { [loaders] in loaders.markAllPresent(data.session, people) }]
+        case .deleteCourse, .deleteSession, .removeEnrolment:
+            return []
         case .excuse(let personID):
             guard let person = s.people.first(where: { $0.participant.id == personID })?.participant else { return [] }
             return [.run { [loaders] in loaders.mark(data.session, person, .excused, note: text, advance: true) }]
@@ -110,6 +121,14 @@ extension MusterProgram {
         case .courses(var s): adjust(&s.table); state.screens.top = .courses(s)
         case .overview(var s): adjust(&s.table); state.screens.top = .overview(s)
         case .rollCall(var s): adjust(&s.table); state.screens.top = .rollCall(s)
+        case .roster(var s):
+            adjust(&s.table)
+            let effects = fetchPages(&s, page: page)
+            state.screens.top = .roster(s)
+            return effects
+        case .person(var s): adjust(&s.table); state.screens.top = .person(s)
+        case .nominations(var s): adjust(&s.table); state.screens.top = .nominations(s)
+        case .search(var s): adjust(&s.table); state.screens.top = .search(s)
         default: break
         }
         return []

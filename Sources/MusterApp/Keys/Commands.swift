@@ -35,6 +35,28 @@ public enum Command {
     public static let nextMatch: CommandID = "rollcall.nextMatch"
     public static let previousMatch: CommandID = "rollcall.previousMatch"
     public static let filter: CommandID = "rollcall.filter"
+
+    // Coordinator screens
+    public static let findPerson: CommandID = "courses.findPerson"
+    public static let roster: CommandID = "overview.roster"
+    public static let matrix: CommandID = "overview.matrix"
+    public static let nominations: CommandID = "overview.nominations"
+    public static let sort: CommandID = "roster.sort"
+    public static let reverse: CommandID = "roster.reverse"
+    public static let toggleMatrix: CommandID = "roster.toggleMatrix"
+    public static let confirm: CommandID = "roster.confirm"
+    public static let status: CommandID = "roster.status"
+    public static let merge: CommandID = "roster.merge"
+    public static let scrollLeft: CommandID = "matrix.left"
+    public static let scrollRight: CommandID = "matrix.right"
+
+    // Editing, on every coordinator screen
+    public static let add: CommandID = "edit.add"
+    public static let edit: CommandID = "edit.edit"
+    /// The screen's second thing to edit: the course on the overview, the person on the roster.
+    public static let editOther: CommandID = "edit.editOther"
+    public static let delete: CommandID = "edit.delete"
+    public static let undoChange: CommandID = "edit.undo"
 }
 
 /// The contexts of the key table: one per screen, beneath them `global` and `list`.
@@ -44,4 +66,9 @@ public enum KeyContext {
     public static let courses = "courses"
     public static let overview = "overview"
     public static let rollCall = "rollcall"
+    public static let roster = "roster"
+    /// Beneath `roster` when the roster shows as the attendance matrix.
+    public static let matrix = "matrix"
+    public static let person = "person"
+    public static let nominations = "nominations"
 }

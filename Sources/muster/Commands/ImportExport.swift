@@ -4,7 +4,8 @@ import Foundation
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Bring course files into the library.", subcommands: [ImportCourse.self])
+        commandName: "import", abstract: "Bring course files and rosters into the library.",
+        subcommands: [ImportCourse.self, ImportRoster.self])
 }
 
 struct ImportCourse: ParsableCommand {
@@ -49,25 +50,43 @@ struct ExportCourse: ParsableCommand {
     }
 }
 
-enum AttendanceFormat: String, ExpressibleByArgument, CaseIterable { case csv }
+enum AttendanceFormat: String, ExpressibleByArgument, CaseIterable { case csv, tsv, json }
+enum AttendanceLayout: String, ExpressibleByArgument, CaseIterable { case long, wide }
 
 struct ExportAttendance: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attendance",
-        abstract: "Write a course's attendance, one row per participant × session with a mark.",
-        discussion: "Columns: \(AttendanceExport.longColumns.joined(separator: ","))")
+        abstract: "Write a course's attendance: long (one row per participant × session with a mark) or wide (a matrix).",
+        discussion: """
+            Long columns: \(AttendanceExport.longColumns.joined(separator: ",")). The long layout \
+            re-imports without loss ('muster import roster COURSE FILE'). Wide: one row per person, one \
+            column per session (P, L, E, A or empty), then attended, sessions, rate_percent, completed, \
+            missed_core by the course's completion rule.
+            """)
     @OptionGroup var library: LibraryOptions
     @Argument(help: "The course code.") var course: String
-    @Option(help: "csv.") var format: AttendanceFormat = .csv
-    @Flag(help: "Also write a row, with an empty status, for every participant × session without a mark.")
+    @Option(help: "long or wide.") var layout: AttendanceLayout = .long
+    @Option(help: "csv, tsv or json.") var format: AttendanceFormat = .csv
+    @Flag(help: "Start CSV or TSV with a byte-order mark, for Excel.") var bom = false
+    @Flag(help: "Long layout: also write a row, with an empty status, for every participant × session without a mark.")
     var includeUnmarked = false
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
 
     func run() throws {
         try reportingErrors {
-            let rows = try AttendanceExport.longRows(store: library.open(), courseCode: course,
-                                                     includeUnmarked: includeUnmarked)
-            try OutputFile.write(CSVWriter().document(header: AttendanceExport.longColumns, rows: rows), to: output)
+            let store = try library.open()
+            let header: [String], rows: [[String]]
+            switch layout {
+            case .long:
+                header = AttendanceExport.longColumns
+                rows = try AttendanceExport.longRows(store: store, courseCode: course, includeUnmarked: includeUnmarked)
+            case .wide:
+                let facts = try CourseFacts.load(store, code: course)
+                header = WideAttendanceExport.columns(facts)
+                rows = WideAttendanceExport.rows(facts)
+            }
+            let kind = ExportFormat(rawValue: format.rawValue) ?? .csv
+            try OutputFile.write(TableDocument.render(header: header, rows: rows, format: kind, bom: bom), to: output)
         }
     }
 }

@@ -1,0 +1,37 @@
+import Foundation
+
+/// The wide attendance layout: one row per person on the roster, one column per session (its key)
+/// holding the mark's letter, then the totals and the completion verdict by the course's rule.
+///
+/// Letters: P present, L late, E excused, A absent, empty for no mark. `rate_percent` has one
+/// decimal; `completed` is yes or no; `missed_core` lists the core sessions the rule still wants.
+public enum WideAttendanceExport {
+    public static func columns(_ facts: CourseFacts) -> [String] {
+        ["participant", "given_name", "family_name", "sex", "country", "agency", "role", "nomination"]
+            + facts.sessions.map(\.key)
+            + ["attended", "sessions", "rate_percent", "completed", "missed_core"]
+    }
+
+    public static func rows(_ facts: CourseFacts) -> [[String]] {
+        facts.roster.map { entry in
+            let p = entry.participant
+            let verdict = facts.verdict(for: entry)
+            let cells = facts.sessions.map { s in facts.mark(p.id ?? 0, in: s).map { letter($0.status) } ?? "" }
+            return [p.code, p.givenName, p.familyName, p.sex.rawValue, p.country, entry.agency?.code ?? "",
+                    entry.enrolment.role.rawValue, entry.enrolment.status.rawValue]
+                + cells
+                + [String(verdict.attended), String(verdict.sessions), String(format: "%.1f", verdict.share * 100),
+                   verdict.completed ? "yes" : "no", verdict.missingCore.joined(separator: " ")]
+        }
+    }
+
+    public static func letter(_ status: AttendanceStatus) -> String {
+        switch status {
+        case .present: "P"
+        case .late: "L"
+        case .excused: "E"
+        case .absent: "A"
+        case .cleared: ""
+        }
+    }
+}

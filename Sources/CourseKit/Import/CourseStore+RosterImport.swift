@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+
+extension CourseStore {
+    /// Imports a roster file (any layout of FORMATS.md) into a course: people, enrolments and,
+    /// from attendance exports and meeting reports, attendance events.
+    ///
+    /// The whole file is read and every row planned before anything is written; the writing is
+    /// one transaction. Rejected rows refuse the whole import (nothing is written) unless
+    /// `skipRejected` is set; a dry run plans and reports without writing. Importing the same file
+    /// again changes nothing. Errors about the file itself (encoding, quoting, limits) are one line
+    /// naming the file and the line.
+    public func importRoster(path: String, course: String, options: RosterImportOptions = RosterImportOptions()) throws
+        -> RosterImportReport {
+        let file = try Self.readRoster(name: path) { try DelimitedFileReader.read(path: path, limits: options.limits) }
+        return try importRoster(file, name: path, course: course, options: options)
+    }
+
+    /// The same from bytes already in memory (the TUI's preview, tests).
+    public func importRoster(data: Data, name: String, course: String, options: RosterImportOptions = RosterImportOptions()) throws
+        -> RosterImportReport {
+        let file = try Self.readRoster(name: name) { try DelimitedFileReader.read(data: data, limits: options.limits) }
+        return try importRoster(file, name: name, course: course, options: options)
+    }
+
+    func importRoster(_ file: DelimitedFile, name: String, course code: String, options: RosterImportOptions) throws
+        -> RosterImportReport {
+        let course = try self.course(code: code)
+        guard let courseID = course.id else { throw MusterError.unknownCourse(code) }
+        var format = options.format
+        if !options.mappings.isEmpty {
+            guard format == .auto || format == .generic else {
+                throw MusterError.invalid("--map works with --format generic (or auto), not \(format.rawValue)")
+            }
+            format = .generic
+        }
+        let context = LayoutContext(zone: options.timeZone ?? course.zone, limits: options.limits,
+                                    overrides: options.mappings, courseCode: course.code)
+        let (found, layout, body) = try Self.prefixingErrors(name) { try LayoutFinder.locate(file, format: format, context: context) }
+        var outcomes: [RowOutcome] = []
+        for record in body where !record.isBlank {
+            if !layout.continues(record) { break }
+            outcomes.append(layout.map(record))
+        }
+        let now = clock(), device = deviceID
+        func plan(_ db: Database) throws -> (RosterPlan, LibrarySnapshot) {
+            let snapshot = try LibrarySnapshot.load(db, course: course)
+            var planner = RosterPlanner(snapshot: snapshot, format: found, options: options, file: name, dialect: file.dialect,
+                                        notes: file.notes, now: now, deviceID: device)
+            for outcome in outcomes { planner.add(outcome) }
+            let plan = try planner.finish { event, personID, byContent in
+                try RosterWriter.isRecorded(db, event, personID: personID, byContent: byContent)
+            }
+            return (plan, planner.snapshot)
+        }
+        if options.dryRun { return try read { db in try plan(db).0.report } }
+        return try write { db in
+            let (plan, snapshot) = try plan(db)
+            let rejected = plan.report.rejected
+            if !rejected.isEmpty && !options.skipRejected {
+                let first = rejected.prefix(3).map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
+                throw MusterError.invalid("\(name): \(rejected.count) row\(rejected.count == 1 ? "" : "s") rejected (\(first)\(rejected.count > 3 ? "; …" : "")); nothing was imported. Fix the file, or import the other rows with --skip-rejected (--dry-run lists them all)")
+            }
+            // A big roster touches more pages than SQLite's default 2 MB cache holds; spilling them to
+            // the WAL mid-transaction would double the writing. Give this transaction 64 MB.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+            try RosterWriter(db: db, courseID: courseID, actor: actor).apply(plan, snapshot: snapshot)
+            var report = plan.report
+            report.applied = true
+            return report
+        }
+    }
+
+    /// Reads a file, turning problems with its text into one-line errors that name file and line.
+    static func readRoster(name: String, _ body: () throws -> DelimitedFile) throws -> DelimitedFile {
+        do { return try body() } catch let e as CSVError {
+            throw MusterError.invalid("\(name): \(e.description)")
+        }
+    }
+
+    static func prefixingErrors<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch MusterError.invalid(let message) {
+            throw MusterError.invalid("\(name): \(message)")
+        }
+    }
+}

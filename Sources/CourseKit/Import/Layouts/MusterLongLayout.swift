@@ -1,0 +1,64 @@
+import Foundation
+
+/// Muster's own long attendance export (`AttendanceExport.longColumns`), read back without loss.
+///
+/// Each row names its participant by code, so people keep their codes; a row with a status is
+/// one mark, re-created with its original `recorded_at`, `source` and `device`, so exporting the
+/// imported library writes the same rows. Rows with an empty status (`--include-unmarked`) only
+/// bring the person and the enrolment.
+struct MusterLongLayout: RosterLayout {
+    let countries = CountryCache()
+    let columns: ColumnMap
+    let index: [String: Int]
+    let context: LayoutContext
+
+    static func recognises(_ h: [String]) -> Bool {
+        ["course", "session", "participant", "status", "recorded_at"].allSatisfy(h.contains)
+    }
+
+    init(header: CSVRecord, context: LayoutContext) throws {
+        let h = header.fields.map(HeaderText.normalise)
+        var index: [String: Int] = [:]
+        for (i, name) in h.enumerated() where index[name] == nil { index[name] = i }
+        self.index = index
+        let fields: [(RosterField, String)] = [(.code, "participant"), (.given, "given_name"), (.family, "family_name"),
+                                               (.sex, "sex"), (.country, "country"), (.agency, "agency"), (.role, "role")]
+        columns = ColumnMap(columns: Dictionary(uniqueKeysWithValues: fields.compactMap { f, name in index[name].map { (f, $0) } }))
+        self.context = context
+    }
+
+    func map(_ record: CSVRecord) -> RowOutcome {
+        func value(_ column: String) -> String { Cell.clean(record[index[column]]) }
+        let course = value("course")
+        guard course == context.courseCode else {
+            return .rejected(line: record.line, reason: "row is for course '\(course)', not '\(context.courseCode)'")
+        }
+        let result = columns.row(from: record, limits: context.limits, countries: countries)
+        guard case .success(var row) = result else { return RowOutcome(result) }
+        guard !row.code.isEmpty else { return .rejected(line: record.line, reason: "no participant code") }
+        let statusText = value("status")
+        guard !statusText.isEmpty else { return .row(row) }
+        guard let status = AttendanceStatus(rawValue: statusText), status != .cleared else {
+            return .rejected(line: record.line, reason: "status '\(statusText)' is not present, late, excused or absent")
+        }
+        var times: [String: Date] = [:]
+        for column in ["arrival", "departure", "recorded_at"] {
+            let text = value(column)
+            if text.isEmpty { continue }
+            guard let date = ImportDates.exact(text, zone: context.zone) else {
+                return .rejected(line: record.line, reason: "\(column) '\(text)' is not an ISO 8601 time")
+            }
+            times[column] = date
+        }
+        guard let recorded = times["recorded_at"] else { return .rejected(line: record.line, reason: "no recorded_at") }
+        guard let source = EventSource(rawValue: value("source")) else {
+            return .rejected(line: record.line, reason: "source '\(value("source"))' is not one of \(EventSource.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let session = value("session")
+        guard !session.isEmpty else { return .rejected(line: record.line, reason: "no session") }
+        row.attendance.append(.mark(MarkClaim(session: .key(session), status: status, arrival: times["arrival"],
+                                              departure: times["departure"],
+                                              recorded: RecordedStamp(at: recorded, source: source, device: value("device")))))
+        return .row(row)
+    }
+}

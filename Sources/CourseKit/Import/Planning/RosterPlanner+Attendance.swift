@@ -1,0 +1,104 @@
+import Foundation
+
+/// Attendance from roster files: marks matched to sessions, check-ins timed against the late
+/// threshold, online stretches added up per person and session.
+///
+/// Events get name-based ids (`StableID`) from what they say, so a second import of the same file
+/// finds them already recorded. Marks from Muster's own export keep their recording time, source
+/// and device, and also count as recorded when an event with the same session, person, status,
+/// time, source and device exists (the library the file was exported from). Marks from other
+/// tools are recorded now, from this device, with source `import`: being the latest word, they
+/// win over earlier marks, and any later correction wins over them.
+extension RosterPlanner {
+    mutating func claimAttendance(_ row: RosterRow, person: RosterPlan.PersonRef) {
+        for claim in row.attendance {
+            switch claim {
+            case .mark(let m):
+                let session: Session?
+                switch m.session {
+                case .key(let key): session = matcher.session(key: key)
+                case .start(let date): session = matcher.session(startingAt: date)
+                }
+                guard let session else {
+                    warn(row.line, "no session of \(snapshot.course.code) for \(describe(m.session)); mark not imported")
+                    continue
+                }
+                addEvent(session: session, person: person, status: m.status, arrival: m.arrival, departure: m.departure,
+                         recorded: m.recorded, note: "", line: row.line)
+            case .checkIn(let at, let out):
+                guard let (session, time) = matcher.session(containing: at) else {
+                    warn(row.line, "check-in \(describe(at)) is in no session of \(snapshot.course.code); not imported")
+                    continue
+                }
+                let departure = out?.dates.filter { $0 >= time }.min()
+                addEvent(session: session, person: person, status: matcher.arrivalStatus(time, in: session), arrival: time,
+                         departure: departure, recorded: nil, note: "", line: row.line)
+            case .meeting(let join, let leave, let minutes):
+                guard let (session, time) = matcher.session(containing: join) else {
+                    warn(row.line, "joined \(describe(join)), in no session of \(snapshot.course.code); not imported")
+                    continue
+                }
+                let left = leave?.dates.filter { $0 >= time }.min()
+                tallies[TallyKey(person: person, sessionID: session.id ?? 0), default: MeetingTally()]
+                    .add(join: time, leave: left, minutes: minutes, line: row.line)
+            }
+        }
+    }
+
+    /// Turns the meeting tallies into events and returns the finished plan. `isRecorded` says
+    /// whether an event (by id, or by equal content for Muster's own marks) is already in the library.
+    mutating func finish(isRecorded: (RosterPlan.Event, _ personID: Int64, _ byContent: Bool) throws -> Bool) throws -> RosterPlan {
+        for (key, tally) in tallies.sorted(by: { ($0.value.lines.first ?? 0) < ($1.value.lines.first ?? 0) }) {
+            guard let session = snapshot.sessions.first(where: { $0.id == key.sessionID }) else { continue }
+            let status = tally.status(in: session, matcher: matcher, minimumMinutes: options.minimumMinutes)
+            let lines = tally.lines.map(String.init).joined(separator: ", ")
+            addEvent(session: session, person: key.person, status: status, arrival: tally.firstJoin, departure: tally.lastLeave,
+                     recorded: nil, note: "\(Int(tally.minutes.rounded())) min online (\(fileLabel) line\(tally.lines.count > 1 ? "s" : "") \(lines))",
+                     line: tally.lines.first ?? 0)
+        }
+        tallies = [:]
+        var kept: [RosterPlan.Event] = []
+        for event in plan.events {
+            if case .existing(let i) = event.person, try isRecorded(event, snapshot.people[i].id, event.restored) {
+                plan.report.eventsAlreadyRecorded += 1
+            } else {
+                kept.append(event)
+            }
+        }
+        plan.events = kept
+        plan.report.eventsAdded = kept.count
+        plan.report.enrolmentsAdded = plan.newEnrolments.count
+        plan.report.enrolmentsChanged = plan.statusChanges.count
+        return plan
+    }
+
+    private mutating func addEvent(session: Session, person: RosterPlan.PersonRef, status: AttendanceStatus, arrival: Date?,
+                                   departure: Date?, recorded: RecordedStamp?, note: String, line: Int) {
+        guard let sessionID = session.id else { return }
+        var name = [format.rawValue, snapshot.course.code, session.key, code(of: person), status.rawValue,
+                    arrival.map { String($0.ms) } ?? "", departure.map { String($0.ms) } ?? ""]
+        if let recorded { name += [String(recorded.at.ms), recorded.source.rawValue, recorded.device] }
+        let id = StableID.uuid(name: name.joined(separator: "|"))
+        guard eventIDs.insert(id).inserted else { return }   // the same mark twice in one file
+        plan.events.append(.init(id: id, sessionID: sessionID, person: person, status: status, arrival: arrival,
+                                 departure: departure, recordedAt: recorded?.at ?? now, device: recorded?.device ?? deviceID,
+                                 source: recorded?.source ?? .importFile,
+                                 note: note.isEmpty && recorded == nil ? "\(format.label): \(fileLabel) line \(line)" : note,
+                                 restored: recorded != nil))
+    }
+
+    private mutating func warn(_ line: Int, _ reason: String) {
+        plan.report.warnings.append(RowProblem(line: line, reason: reason))
+    }
+
+    private func describe(_ ref: MarkClaim.SessionRef) -> String {
+        switch ref {
+        case .key(let key): "'\(key)'"
+        case .start(let date): "a start at \(LocalTime.format(date, in: snapshot.course.zone))"
+        }
+    }
+
+    private func describe(_ time: TimeCandidates) -> String {
+        time.dates.first.map { LocalTime.format($0, in: snapshot.course.zone) } ?? "?"
+    }
+}

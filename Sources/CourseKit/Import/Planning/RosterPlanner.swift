@@ -1,0 +1,248 @@
+import Foundation
+
+/// Turns roster rows into a plan: who is new, who is known (and how we know), what each row adds.
+///
+/// People are matched in a fixed order, each step only when the previous one found nobody:
+/// participant code; normalised e-mail; folded name and country (or, for files without a
+/// country, folded name among the people on this course's roster). A step that finds two people
+/// rejects the row rather than guess. Rows matching a person created earlier in the same file
+/// (a Zoom rejoin, a duplicate registration) join that person. Known people keep their names and
+/// fields; the file only fills fields the library has empty.
+struct RosterPlanner {
+    var snapshot: LibrarySnapshot
+    let format: RosterFormat
+    let options: RosterImportOptions
+    let matcher: SessionMatcher
+    let fileLabel: String
+    let now: Date
+    let deviceID: String
+    var plan: RosterPlan
+
+    var plannedByCode: [String: Int] = [:]
+    var plannedByEmail: [String: Int] = [:]
+    var plannedByName: [String: Int] = [:]
+    var plannedRosterByName: [String: Int] = [:]
+    /// Index into `plan.report.matched` of each known person already reported.
+    var matchedIndex: [Int: Int] = [:]
+    /// Known people this import enrols.
+    var enrolling: Set<Int> = []
+    var codeCounters: [String: Int]?
+    var tallies: [TallyKey: MeetingTally] = [:]
+    var eventIDs: Set<UUID> = []
+    let folds = FoldCache()
+    var agencyCache: [String: (id: Int64?, note: String)] = [:]
+
+    struct TallyKey: Hashable {
+        var person: RosterPlan.PersonRef
+        var sessionID: Int64
+    }
+
+    enum Match {
+        case none
+        case found(RosterPlan.PersonRef, RosterImportReport.MatchedBy)
+        case ambiguous([String], RosterImportReport.MatchedBy)
+    }
+
+    init(snapshot: LibrarySnapshot, format: RosterFormat, options: RosterImportOptions, file: String,
+         dialect: String, notes: [String], now: Date, deviceID: String) {
+        self.snapshot = snapshot
+        self.format = format
+        self.options = options
+        matcher = SessionMatcher(sessions: snapshot.sessions, lateAfterMinutes: snapshot.course.lateAfterMinutes)
+        fileLabel = (file as NSString).lastPathComponent
+        self.now = now
+        self.deviceID = deviceID
+        plan = RosterPlan(report: RosterImportReport(file: file, course: snapshot.course.code, format: format,
+                                                     dialect: dialect, notes: notes))
+    }
+
+    mutating func add(_ outcome: RowOutcome) {
+        switch outcome {
+        case .skipped(let line, let reason):
+            plan.report.rows += 1
+            plan.report.skipped.append(RowProblem(line: line, reason: reason))
+        case .rejected(let line, let reason):
+            plan.report.rows += 1
+            plan.report.rejected.append(RowProblem(line: line, reason: reason))
+        case .row(let row):
+            plan.report.rows += 1
+            add(row)
+        }
+    }
+
+    private mutating func add(_ row: RosterRow) {
+        for w in row.warnings { plan.report.warnings.append(RowProblem(line: row.line, reason: w)) }
+        let person: RosterPlan.PersonRef
+        let keys = ([(row.givenName, row.familyName)] + row.otherNames.map(NameParts.split)).map { folds.nameKey($0.0, $0.1) }
+        switch match(row, nameKeys: keys) {
+        case .ambiguous(let codes, let by):
+            plan.report.rejected.append(RowProblem(line: row.line, reason:
+                "matches \(codes.count) people by \(by.rawValue) (\(codes.joined(separator: ", "))); add an e-mail address or a participant code"))
+            return
+        case .none:
+            guard format.addsPeople else {
+                plan.report.skipped.append(RowProblem(line: row.line, reason: "\(row.displayName) is not on the roster of \(snapshot.course.code)"))
+                return
+            }
+            person = create(row, nameKey: keys[0])
+        case .found(.planned(let i), _):
+            person = .planned(i)
+        case .found(.existing(let i), let by):
+            guard know(i, row: row, by: by) else { return }
+            person = .existing(i)
+        }
+        claimAttendance(row, person: person)
+    }
+
+    /// `nameKeys`: the row's name, then its other names, as `FoldCache.nameKey` makes them.
+    func match(_ row: RosterRow, nameKeys: [String]) -> Match {
+        if !row.code.isEmpty {
+            if let i = snapshot.byCode[row.code] { return .found(.existing(i), .code) }
+            if let i = plannedByCode[row.code] { return .found(.planned(i), .code) }
+        }
+        if !row.email.isEmpty {
+            let known = snapshot.byEmail[row.email] ?? []
+            if known.count == 1 { return .found(.existing(known[0]), .email) }
+            if known.count > 1 { return .ambiguous(known.map { snapshot.people[$0].code }, .email) }
+            if let i = plannedByEmail[row.email] { return .found(.planned(i), .email) }
+        }
+        for key in nameKeys where !key.isEmpty {
+            if !row.country.isEmpty {
+                let known = snapshot.byNameAndCountry[key + "|" + row.country] ?? []
+                if known.count == 1 { return .found(.existing(known[0]), .name) }
+                if known.count > 1 { return .ambiguous(known.map { snapshot.people[$0].code }, .name) }
+                if let i = plannedByName[key + "|" + row.country] { return .found(.planned(i), .name) }
+            }
+            let onRoster = (snapshot.rosterByName[key] ?? []).filter {
+                row.country.isEmpty || snapshot.people[$0].country.isEmpty || snapshot.people[$0].country == row.country
+            }
+            if onRoster.count == 1 { return .found(.existing(onRoster[0]), .roster) }
+            if onRoster.count > 1 { return .ambiguous(onRoster.map { snapshot.people[$0].code }, .roster) }
+            if row.country.isEmpty, let i = plannedRosterByName[key] { return .found(.planned(i), .roster) }
+        }
+        return .none
+    }
+
+    /// A known person: report the match once, fill blank fields, enrol or update the enrolment.
+    /// Returns false when the row stops here (a meeting report naming someone not on the roster).
+    private mutating func know(_ i: Int, row: RosterRow, by: RosterImportReport.MatchedBy) -> Bool {
+        let p = snapshot.people[i]
+        let enrolled = snapshot.enrolments[p.id] != nil || enrolling.contains(i)
+        if !enrolled && !format.addsPeople {
+            plan.report.skipped.append(RowProblem(line: row.line, reason: "\(p.code) \(row.displayName) is not enrolled in \(snapshot.course.code)"))
+            return false
+        }
+        if matchedIndex[i] == nil {
+            matchedIndex[i] = plan.report.matched.count
+            plan.report.matched.append(.init(line: row.line, code: p.code, name: row.displayName, by: by, changes: []))
+        }
+        var changes: [String] = []
+        if !row.code.isEmpty && row.code != p.code.uppercased() {
+            plan.report.warnings.append(RowProblem(line: row.line, reason: "code \(row.code) in the file, \(p.code) in the library; kept \(p.code)"))
+        }
+        fill(i, row: row, changes: &changes)
+        if let state = snapshot.enrolments[p.id] {
+            if let status = row.status, status != state.status, state.status != .substituted {
+                changes.append("status \(state.status.rawValue) → \(status.rawValue)")
+                plan.statusChanges.append((state.id, status))
+                snapshot.enrolments[p.id]?.status = status
+            }
+        } else if !enrolling.contains(i) {
+            enrolling.insert(i)
+            let (_, note) = agency(row)
+            plan.newEnrolments.append(.init(person: .existing(i), role: row.role ?? .participant,
+                                            status: row.status ?? format.defaultStatus, note: note))
+            snapshot.rosterByName[snapshot.nameKeys[i], default: []].append(i)
+            changes.append("enrolled in \(snapshot.course.code)")
+        }
+        plan.report.matched[matchedIndex[i]!].changes += changes
+        return true
+    }
+
+    private mutating func fill(_ i: Int, row: RosterRow, changes: inout [String]) {
+        var f = plan.fills[i] ?? RosterPlan.PersonFill()
+        let p = snapshot.people[i]
+        if p.email.isEmpty, !row.email.isEmpty, snapshot.byEmail[row.email] == nil, plannedByEmail[row.email] == nil {
+            f.email = row.email; snapshot.people[i].email = row.email; snapshot.byEmail[row.email] = [i]
+            changes.append("e-mail added")
+        }
+        if p.phone.isEmpty, !row.phone.isEmpty { f.phone = row.phone; snapshot.people[i].phone = row.phone; changes.append("phone added") }
+        if p.position.isEmpty, !row.position.isEmpty {
+            f.position = row.position; snapshot.people[i].position = row.position; changes.append("position added")
+        }
+        if p.country.isEmpty, !row.country.isEmpty {
+            f.country = row.country; snapshot.people[i].country = row.country; changes.append("country added")
+        }
+        if p.sex == .notDisclosed, let sex = row.sex, sex != .notDisclosed {
+            f.sex = sex; snapshot.people[i].sex = sex; changes.append("sex added")
+        }
+        if p.agencyID == nil, let id = agency(row).id {
+            f.agencyID = id; snapshot.people[i].agencyID = id; changes.append("agency added")
+        }
+        if f.email != nil || f.phone != nil || f.position != nil || f.country != nil || f.sex != nil || f.agencyID != nil {
+            plan.fills[i] = f
+        }
+    }
+
+    /// The row's agency in the library, or a note keeping the text the file gave (remembered per
+    /// text and country: a roster names the same few agencies on every row).
+    private mutating func agency(_ row: RosterRow) -> (id: Int64?, note: String) {
+        guard !row.agency.isEmpty else { return (nil, "") }
+        let cacheKey = row.agency + "|" + row.country
+        if let known = agencyCache[cacheKey] { return known }
+        let found: (Int64?, String) = snapshot.agencyID(for: row.agency, country: row.country).map { ($0, "") }
+            ?? (nil, "Agency as written in \(fileLabel): \(row.agency)")
+        agencyCache[cacheKey] = found
+        return found
+    }
+
+    private mutating func create(_ row: RosterRow, nameKey key: String) -> RosterPlan.PersonRef {
+        let code = row.code.isEmpty ? nextCode(prefix: row.country.isEmpty ? "P" : row.country) : row.code
+        let (agencyID, note) = agency(row)
+        if !note.isEmpty {
+            plan.report.warnings.append(RowProblem(line: row.line, reason: "agency '\(row.agency)' is not in the library; noted on the enrolment"))
+        }
+        let index = plan.newPeople.count
+        plan.newPeople.append(.init(code: code, givenName: row.givenName, familyName: row.familyName,
+                                    sortKey: folds.sortKey(row.givenName, row.familyName),
+                                    sex: row.sex ?? .notDisclosed, country: row.country, agencyID: agencyID,
+                                    position: row.position, email: row.email, phone: row.phone))
+        plan.newEnrolments.append(.init(person: .planned(index), role: row.role ?? .participant,
+                                        status: row.status ?? format.defaultStatus, note: note))
+        plan.report.newPeople.append(.init(line: row.line, code: code, name: row.displayName))
+        plannedByCode[code] = index
+        if !row.email.isEmpty { plannedByEmail[row.email] = index }
+        plannedByName[key + "|" + row.country] = index
+        if row.country.isEmpty { plannedRosterByName[key] = index }
+        return .planned(index)
+    }
+
+    /// The next free code with this prefix: `PW-031` after `PW-030`; `P-001` for people without a country.
+    private mutating func nextCode(prefix: String) -> String {
+        if codeCounters == nil {
+            var counters: [String: Int] = [:]
+            for code in snapshot.byCode.keys {
+                guard let dash = code.lastIndex(of: "-"), let n = Int(code[code.index(after: dash)...]) else { continue }
+                counters[String(code[..<dash]), default: 0] = max(counters[String(code[..<dash])] ?? 0, n)
+            }
+            codeCounters = counters
+        }
+        var n = codeCounters![prefix] ?? 0
+        var code: String
+        repeat {
+            n += 1
+            let digits = String(n)
+            code = prefix + "-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+        } while snapshot.byCode[code] != nil || plannedByCode[code] != nil
+        codeCounters![prefix] = n
+        return code
+    }
+
+    /// The participant code a plan reference will have, for event ids and messages.
+    func code(of person: RosterPlan.PersonRef) -> String {
+        switch person {
+        case .existing(let i): snapshot.people[i].code
+        case .planned(let i): plan.newPeople[i].code
+        }
+    }
+}

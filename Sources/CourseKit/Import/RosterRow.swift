@@ -1,0 +1,86 @@
+import Foundation
+
+/// One person as a roster file describes them, mapped from the file's layout and cleaned, before
+/// they are matched to the library. Empty strings and nils mean "the file does not say".
+public struct RosterRow: Sendable, Equatable {
+    /// Physical line of the record in the file, for every message about it.
+    public var line: Int
+    /// A Muster participant code, when the file carries one (Muster's own export).
+    public var code = ""
+    public var givenName = ""
+    public var familyName = ""
+    /// Other names the same person may be known by (Zoom's "Name (Original Name)"), each "Given Family".
+    public var otherNames: [String] = []
+    /// Trimmed and lower-cased.
+    public var email = ""
+    public var phone = ""
+    public var position = ""
+    public var sex: Sex?
+    /// ISO 3166-1 alpha-2.
+    public var country = ""
+    /// An agency code, acronym or name as the file writes it.
+    public var agency = ""
+    public var role: Role?
+    public var status: NominationStatus?
+    public var attendance: [AttendanceClaim] = []
+    /// Problems that did not stop the row ("unknown country 'Narnia', left empty").
+    public var warnings: [String] = []
+
+    public init(line: Int) { self.line = line }
+
+    public var displayName: String { [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ") }
+}
+
+/// What a file says about someone's presence in a session, before it is matched to a session.
+public enum AttendanceClaim: Sendable, Equatable {
+    /// A mark the file states outright: a Moodle cell, a row of Muster's own export.
+    case mark(MarkClaim)
+    /// A check-in time (pretix, Indico): present, or late after the course's threshold.
+    case checkIn(at: TimeCandidates, out: TimeCandidates?)
+    /// One stretch in an online meeting (a Zoom row, a Teams participant): stretches of one person
+    /// in one session are added up, then the minimum-minutes rule decides.
+    case meeting(join: TimeCandidates, leave: TimeCandidates?, minutes: Double)
+}
+
+public struct MarkClaim: Sendable, Equatable {
+    public enum SessionRef: Sendable, Equatable {
+        case key(String)
+        case start(Date)
+    }
+    public var session: SessionRef
+    public var status: AttendanceStatus
+    public var arrival: Date?
+    public var departure: Date?
+    /// Kept from Muster's own export so a re-import reproduces the mark exactly; nil for other tools.
+    public var recorded: RecordedStamp?
+
+    public init(session: SessionRef, status: AttendanceStatus, arrival: Date? = nil, departure: Date? = nil,
+                recorded: RecordedStamp? = nil) {
+        self.session = session; self.status = status; self.arrival = arrival; self.departure = departure
+        self.recorded = recorded
+    }
+}
+
+/// When, where and by what a mark was first recorded.
+public struct RecordedStamp: Sendable, Equatable {
+    public var at: Date
+    public var source: EventSource
+    public var device: String
+}
+
+/// The readings of a date a file writes ambiguously ("05/07/2024": 7 May or 5 July), most likely
+/// first. The session matcher takes the first reading that falls in one of the course's sessions,
+/// so day-month order is settled by the course's own calendar.
+public struct TimeCandidates: Sendable, Equatable {
+    public var dates: [Date]
+    public init(_ dates: [Date]) { self.dates = dates }
+}
+
+/// What an adapter made of one record.
+public enum RowOutcome: Sendable, Equatable {
+    case row(RosterRow)
+    /// Deliberately left out (a Zoom waiting-room row): reported, not an error.
+    case skipped(line: Int, reason: String)
+    /// Malformed: reported with its line; blocks a real import unless rejected rows are skipped.
+    case rejected(line: Int, reason: String)
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// How a group's nominations stand against its quota.
+public enum QuotaStanding: String, Sendable, Hashable {
+    /// No quota applies to the group.
+    case noQuota
+    /// Fewer confirmed than the quota allows.
+    case below
+    /// Exactly as many confirmed as the quota allows.
+    case full
+    /// More confirmed than the quota allows.
+    case over
+}
+
+/// One line of the nominations screen: a country (or an agency within one) with its
+/// participants' nominations by status and, when there is one, its quota.
+///
+/// A quota counts confirmed participants: "Guatemala 3/5" means three of five places are taken.
+/// Nominations still awaiting an answer are shown beside it, because confirming them is what
+/// fills the quota. Observers, facilitators and organisers never count against a quota.
+public struct QuotaLine: Hashable, Sendable {
+    public var scope: QuotaScope
+    /// The country code (for `country` lines) or the agency code (for `agency` lines).
+    public var key: String
+    /// ISO 3166-1 alpha-2 of the group, empty for people without a country.
+    public var country: String
+    /// The agency, on agency lines.
+    public var agencyID: Int64?
+    /// "Guatemala", "MREC", "No country".
+    public var label: String
+    public var limit: Int?
+    /// Participants by nomination status.
+    public var counts: [NominationStatus: Int]
+
+    public init(scope: QuotaScope, key: String, country: String, agencyID: Int64? = nil, label: String,
+                limit: Int? = nil, counts: [NominationStatus: Int] = [:]) {
+        self.scope = scope; self.key = key; self.country = country; self.agencyID = agencyID
+        self.label = label; self.limit = limit; self.counts = counts
+    }
+
+    public subscript(status: NominationStatus) -> Int { counts[status] ?? 0 }
+
+    /// Places taken: confirmed participants.
+    public var used: Int { self[.confirmed] }
+
+    public var standing: QuotaStanding {
+        guard let limit else { return .noQuota }
+        return used < limit ? .below : used == limit ? .full : .over
+    }
+
+    /// "Guatemala 3/5", "Honduras 5/5 ✓", "Mexico 6/5 over", "Canada 4" (no quota); `check`
+    /// is the theme's mark so ASCII terminals get "OK".
+    public func text(check: String = "✓") -> String {
+        guard let limit else { return "\(label) \(used)" }
+        switch standing {
+        case .full: return "\(label) \(used)/\(limit) \(check)"
+        case .over: return "\(label) \(used)/\(limit) over"
+        default: return "\(label) \(used)/\(limit)"
+        }
+    }
+
+    /// "+1 nominated · 1 declined": the statuses other than confirmed, in workflow order.
+    public var pendingText: String {
+        let order: [NominationStatus] = [.nominated, .walkIn, .waitlisted, .declined, .withdrawn, .substituted]
+        return order.compactMap { status -> String? in
+            let n = self[status]
+            guard n > 0 else { return nil }
+            return status == .nominated ? "+\(n) nominated" : "\(n) \(status.rawValue)"
+        }.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+/// The report a coordinator owes a donor for one course: nominations against quotas, attendance
+/// per session, completion and certificate eligibility, each broken down by the chosen dimensions.
+///
+/// Counted people are trainees (participants and observers); facilitators, resource people and
+/// organisers are staff and only named in the summary. "Expected" means a nomination that stands
+/// (nominated, confirmed, walk-in): rates are of expected trainees, so a declined nominee does not
+/// lower the attendance rate.
+public enum CourseReport {
+    public static func build(_ facts: CourseFacts, by dimensions: [ReportDimension]) -> Report {
+        let figures = Figures(facts)
+        var tables = [nominations(facts), attendance(facts, figures), completion(facts, figures)]
+        if let quotas = quotas(facts) { tables.insert(quotas, at: 1) }
+        tables += dimensions.map { breakdown($0, entries: facts.trainees, figures: [figures]) }
+        return Report(title: "\(facts.course.title) (\(facts.course.code))", summary: summary(facts), tables: tables)
+    }
+
+    static func summary(_ facts: CourseFacts) -> [String] {
+        let c = facts.course
+        var lines = [[DateText.range(c.startDate, c.endDate), c.venue, c.modality.rawValue.replacingOccurrences(of: "-", with: " "),
+                      "\(facts.sessions.count) session\(facts.sessions.count == 1 ? "" : "s")"].filter { !$0.isEmpty }.joined(separator: " · ")]
+        if !c.programme.isEmpty { lines.append("Programme: \(c.programme)") }
+        let who = [("Organiser", c.organiser), ("Funder", c.funder), ("Project", c.project)].filter { !$0.1.isEmpty }
+        if !who.isEmpty { lines.append(who.map { "\($0.0): \($0.1)" }.joined(separator: " · ")) }
+        lines.append("Completion rule: \(ruleText(facts))")
+        let staff = facts.roster.filter { !CertificateEligibility.isTrainee($0.enrolment.role) }
+        if !staff.isEmpty {
+            let byRole = Dictionary(grouping: staff, by: \.enrolment.role)
+            let plural: [Role: String] = [.facilitator: "facilitators", .resourcePerson: "resource people", .organiser: "organisers"]
+            lines.append("Staff (not counted below): " + Role.allCases.compactMap { role in
+                byRole[role].map { "\($0.count) \($0.count == 1 ? ReportDimension.capitalised(role.rawValue).lowercased() : plural[role] ?? role.rawValue)" }
+            }.joined(separator: ", "))
+        }
+        return lines
+    }
+
+    static func ruleText(_ facts: CourseFacts) -> String {
+        let rule = facts.course.completion
+        var text = "\(Int((rule.minimumShare * 100).rounded()))% of sessions present or late "
+            + "(\(Completion.requiredCount(rule, sessionCount: facts.sessions.count)) of \(facts.sessions.count))"
+        let core = facts.sessions.filter(\.core).map(\.key)
+        if rule.requireCore && !core.isEmpty { text += " and every core session (\(core.joined(separator: ", ")))" }
+        return text
+    }
+
+    static func nominations(_ facts: CourseFacts) -> ReportTable {
+        let trainees = facts.trainees
+        let rows = NominationStatus.allCases.compactMap { status -> [String]? in
+            let n = trainees.filter { $0.enrolment.status == status }.count
+            return n == 0 ? nil : [status == .walkIn ? "Walk-in" : ReportDimension.capitalised(status.rawValue), String(n), Percent.text(n, of: trainees.count),
+                                   status.isExpected ? "yes" : "no"]
+        }
+        let expected = facts.expectedTrainees.count
+        return ReportTable(title: "Nominations", header: ["STATUS", "PEOPLE", "SHARE", "EXPECTED"],
+                           rows: rows + [["Total", String(trainees.count), Percent.text(trainees.count, of: trainees.count),
+                                          "\(expected) expected"]],
+                           numeric: [1, 2], notes: ["Participants and observers. Expected in the room: nominated, confirmed and walk-in."])
+    }
+
+    /// Standing nominations of participants (observers and people without a country are not national nominees).
+    static func quotas(_ facts: CourseFacts) -> ReportTable? {
+        guard !facts.quotas.isEmpty else { return nil }
+        let standing = facts.roster.filter { $0.enrolment.role == .participant && $0.enrolment.status.isExpected }
+        let rows = facts.quotas.map { q -> [String] in
+            let n: Int, label: String
+            switch q.scope {
+            case .country:
+                n = standing.filter { $0.participant.country == q.key }.count
+                label = Countries.name(of: q.key) ?? q.key
+            case .agency:
+                n = standing.filter { e in
+                    let agencyID = e.enrolment.nominatedBy ?? e.participant.agencyID
+                    return agencyID.flatMap { facts.agencies[$0]?.code } == q.key
+                }.count
+                label = facts.agencies.values.first { $0.code == q.key }?.shortName ?? q.key
+            }
+            let note = n > q.limit ? "over by \(n - q.limit)" : n == q.limit ? "full" : "\(q.limit - n) open"
+            return [label, "\(n)/\(q.limit)", Percent.text(n, of: q.limit), note]
+        }
+        let scope = Set(facts.quotas.map(\.scope)).count == 1 && facts.quotas[0].scope == .country ? "COUNTRY" : "QUOTA"
+        return ReportTable(title: "Nominations against quotas", header: [scope, "NOMINATED", "FILLED", "NOTE"], rows: rows,
+                           numeric: [1, 2], notes: ["Standing nominations (nominated, confirmed, walk-in) of participants; "
+                                                    + "agency quotas count the nominating agency, else the person's own."])
+    }
+
+    static func attendance(_ facts: CourseFacts, _ figures: Figures) -> ReportTable {
+        let expected = facts.expectedTrainees
+        let rows = facts.sessions.map { s -> [String] in
+            let statuses = expected.map { facts.mark($0.participant.id ?? 0, in: s)?.status }
+            func count(_ st: AttendanceStatus) -> Int { statuses.filter { $0 == st }.count }
+            let attended = count(.present) + count(.late)
+            let zone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? facts.course.zone
+            return [s.key, DateText.sessionStart(s.start, in: zone), String(count(.present)), String(count(.late)),
+                    String(count(.excused)), String(count(.absent)), String(statuses.filter { $0 == nil }.count),
+                    Percent.text(attended, of: expected.count), s.title + (s.core ? " (core)" : "")]
+        }
+        let total = figures.attendedSessions(expected)
+        return ReportTable(title: "Attendance per session",
+                           header: ["SESSION", "START", "PRESENT", "LATE", "EXCUSED", "ABSENT", "NO MARK", "ATTENDED", "TITLE"],
+                           rows: rows, numeric: [2, 3, 4, 5, 6, 7],
+                           notes: ["Of \(expected.count) expected trainees. Overall: \(total) of \(expected.count * facts.sessions.count) "
+                                   + "person-sessions attended (\(Percent.text(total, of: expected.count * facts.sessions.count)))."])
+    }
+
+    static func completion(_ facts: CourseFacts, _ figures: Figures) -> ReportTable {
+        let expected = facts.expectedTrainees
+        let any = expected.filter { figures.verdict($0).attended > 0 }.count
+        let completed = expected.filter { figures.verdict($0).completed }.count
+        let eligible = facts.trainees.filter { figures.eligible($0) }.count
+        let review = facts.trainees.filter {
+            CertificateEligibility.awaitsReview(role: $0.enrolment.role, status: $0.enrolment.status, verdict: figures.verdict($0))
+        }.count
+        var rows = [["Expected trainees", String(expected.count), Percent.text(expected.count, of: expected.count)],
+                    ["Attended at least one session", String(any), Percent.text(any, of: expected.count)],
+                    ["Completed", String(completed), Percent.text(completed, of: expected.count)],
+                    ["Eligible for a certificate", String(eligible), Percent.text(eligible, of: expected.count)]]
+        if review > 0 { rows.append(["Completed, walk-in awaiting review", String(review), Percent.text(review, of: expected.count)]) }
+        return ReportTable(title: "Completion and certificates", header: ["MEASURE", "PEOPLE", "SHARE"], rows: rows,
+                           numeric: [1, 2], notes: ["Rule: \(ruleText(facts))."])
+    }
+
+    /// One row per group of `dimension`, then a total. `figures` holds one entry per course
+    /// (a period report passes several); `entries` are trainees of those courses.
+    static func breakdown(_ dimension: ReportDimension, entries: [RosterEntry], figures: [Figures],
+                          courseOf: (RosterEntry) -> Int = { _ in 0 }) -> ReportTable {
+        let groups = Dictionary(grouping: entries.indices, by: { dimension.label(of: entries[$0]) })
+        let expectedTotal = entries.filter { $0.enrolment.status.isExpected }.count
+        func row(_ label: String, _ indices: [Int]) -> [String] {
+            let members = indices.map { entries[$0] }
+            let expected = members.filter { $0.enrolment.status.isExpected }
+            var attended = 0, possible = 0, completed = 0, eligible = 0
+            for e in expected {
+                let f = figures[courseOf(e)]
+                attended += f.verdict(e).attended
+                possible += f.facts.sessions.count
+                if f.verdict(e).completed { completed += 1 }
+            }
+            for e in members where figures[courseOf(e)].eligible(e) { eligible += 1 }
+            return [label, String(members.count), String(expected.count), Percent.text(expected.count, of: expectedTotal),
+                    Percent.text(attended, of: possible), String(completed), Percent.text(completed, of: expected.count), String(eligible)]
+        }
+        let order: [String]
+        if let fixed = dimension.fixedOrder() {
+            order = fixed.filter { groups[$0] != nil } + groups.keys.filter { !fixed.contains($0) }.sorted()
+        } else {
+            order = groups.keys.sorted { a, b in
+                let (ca, cb) = (groups[a]!.count, groups[b]!.count)
+                return ca != cb ? ca > cb : a.localizedStandardCompare(b) == .orderedAscending
+            }
+        }
+        let rows = order.map { row($0, groups[$0]!) } + [row("Total", Array(entries.indices))]
+        return ReportTable(title: "By \(dimension.title.lowercased())",
+                           header: [dimension.title.uppercased(), "NOMINATED", "EXPECTED", "SHARE", "ATTENDANCE", "COMPLETED",
+                                    "COMPLETION", "CERTIFICATES"],
+                           rows: rows, numeric: [1, 2, 3, 4, 5, 6, 7],
+                           notes: ["Share of expected trainees; attendance is person-sessions attended of those possible; "
+                                   + "completion is of expected trainees."])
+    }
+}
+
+/// Verdicts computed once per person, for the tables that all need them.
+struct Figures {
+    let facts: CourseFacts
+    private let verdicts: [Int64: CompletionVerdict]
+
+    init(_ facts: CourseFacts) {
+        self.facts = facts
+        var v: [Int64: CompletionVerdict] = [:]
+        for e in facts.roster { v[e.participant.id ?? 0] = facts.verdict(for: e) }
+        verdicts = v
+    }
+
+    func verdict(_ e: RosterEntry) -> CompletionVerdict {
+        verdicts[e.participant.id ?? 0] ?? facts.verdict(for: e)
+    }
+
+    func eligible(_ e: RosterEntry) -> Bool {
+        CertificateEligibility.isEligible(role: e.enrolment.role, status: e.enrolment.status, verdict: verdict(e))
+    }
+
+    func attendedSessions(_ entries: [RosterEntry]) -> Int { entries.reduce(0) { $0 + verdict($1).attended } }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// A printable sign-in sheet for one session: the paper fallback when the laptop dies. Each line
+/// carries the participant code, so marks can be typed back in by code afterwards.
+public struct SignInSheet: Sendable, Equatable {
+    public struct Line: Sendable, Equatable {
+        public var number: Int
+        public var code: String
+        /// "Family, Given", as people look themselves up on a list.
+        public var name: String
+        public var agency: String
+        public var role: Role
+    }
+
+    public var courseTitle: String
+    public var courseCode: String
+    public var sessionKey: String
+    public var sessionTitle: String
+    /// "Tue 7 May 09:00–12:30 (Pacific/Palau)".
+    public var when: String
+    public var venue: String
+    public var lines: [Line]
+    /// Empty numbered lines for walk-ins.
+    public var blankLines: Int
+
+    /// Everyone expected in the room (nominated, confirmed, walk-in; staff too), by family name.
+    public static func build(_ facts: CourseFacts, session: Session, blankLines: Int = 5) -> SignInSheet {
+        let zone = session.timeZone.flatMap(TimeZone.init(identifier:)) ?? facts.course.zone
+        let people = facts.roster.filter { $0.enrolment.status.isExpected }
+            .sorted { (NameFolding.fold($0.participant.sortName), $0.participant.code) < (NameFolding.fold($1.participant.sortName), $1.participant.code) }
+        return SignInSheet(
+            courseTitle: facts.course.title, courseCode: facts.course.code, sessionKey: session.key, sessionTitle: session.title,
+            when: "\(DateText.sessionStart(session.start, in: zone))–\(LocalTime.clock(session.end, in: zone)) (\(zone.identifier))",
+            venue: session.venue.isEmpty ? facts.course.venue : session.venue,
+            lines: people.enumerated().map { i, e in
+                Line(number: i + 1, code: e.participant.code, name: e.participant.sortName, agency: e.agency?.shortName ?? "",
+                     role: e.enrolment.role)
+            },
+            blankLines: blankLines)
+    }
+
+    /// The lines above the table, for every format.
+    public var heading: [String] {
+        ["Sign-in sheet — \(courseTitle)", "Session \(sessionKey): \(sessionTitle)", [when, venue].filter { !$0.isEmpty }.joined(separator: " · ")]
+    }
+
+    public var header: [String] { ["#", "CODE", "NAME", "AGENCY", "SIGNATURE"] }
+
+    /// Table rows, the blank lines included; staff are marked after their name.
+    public var rows: [[String]] {
+        lines.map { [String($0.number), $0.code, $0.name + ($0.role == .participant ? "" : " (\($0.role.rawValue))"), $0.agency, ""] }
+            + (0..<blankLines).map { [String(lines.count + $0 + 1), "", "", "", ""] }
+    }
+
+    /// An A4 page (or several: the header row repeats on each) with room to sign.
+    public func html() -> String {
+        let body = """
+            <h1>\(HTML.escape(heading[0]))</h1>
+            <p class="session">\(HTML.escape(heading[1]))<br>\(HTML.escape(heading[2]))</p>
+            <table>
+            <thead><tr>\(header.map { "<th>\(HTML.escape($0))</th>" }.joined())</tr></thead>
+            <tbody>
+            \(rows.map { "<tr>" + $0.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n"))
+            </tbody>
+            </table>
+            <p class="foot">Codes let the facilitator enter these marks in Muster afterwards (muster mark \(HTML.escape(courseCode)) \(HTML.escape(sessionKey)) CODE present).</p>
+            """
+        return HTML.page(title: "\(heading[0]) — \(sessionKey)", style: """
+            h1 { font-size: 16pt; margin: 0 0 4pt; }
+            .session { font-size: 11pt; margin: 0 0 10pt; }
+            table { width: 100%; border-collapse: collapse; font-size: 10.5pt; }
+            thead { display: table-header-group; }
+            th, td { border: 1px solid #000; padding: 4pt 6pt; text-align: left; height: 18pt; }
+            td:nth-child(1) { width: 4%; } td:nth-child(2) { width: 11%; font-family: monospace; }
+            td:nth-child(5) { width: 30%; }
+            tr { break-inside: avoid; }
+            .foot { font-size: 8pt; color: #444; margin-top: 8pt; }
+            """, body: body)
+    }
+}

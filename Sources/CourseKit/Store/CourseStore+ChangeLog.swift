@@ -1,0 +1,238 @@
+import Foundation
+import GRDB
+
+/// One entry of the append-only change log.
+public struct ChangeRecord: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var recordedAt: Date
+    public var actor: String
+    public var device: String
+    /// What was changed: `enrolment`, `session`, `course`, `agency`, `person`.
+    public var entity: String
+    public var entityID: Int64?
+    public var courseID: Int64?
+    /// `create`, `update`, `delete`, `status`, `substitute`, `merge` or `undo`.
+    public var action: String
+    /// One line a person reads ("GT-004 Byron Coyoy Ajú: nominated → confirmed").
+    public var summary: String
+    /// The rows before and after, as JSON objects `{"table": [{column: value}]}`.
+    public var beforeJSON: String
+    public var afterJSON: String
+    /// For an undo, the change it reversed.
+    public var undoes: Int64?
+}
+
+/// The rows a change touches, by table, as they are at one moment; and the attendance events
+/// the change appended (which an undo cancels with undo events, never by deleting them).
+struct ChangeSnapshot {
+    var rows: [String: [[String: DatabaseValue]]] = [:]
+    var appendedEvents: [String] = []
+
+    /// Reads `ids` of each table (rows that do not exist are simply absent).
+    static func read(_ db: Database, _ scope: [(table: String, ids: [Int64])]) throws -> ChangeSnapshot {
+        var snapshot = ChangeSnapshot()
+        for (table, ids) in scope where !ids.isEmpty {
+            let key = CourseStore.keyColumn(table)
+            let columns = key == "id" ? "*" : "rowid AS id, *"
+            let rows = try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(table) WHERE \(key) IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY \(key)",
+                                        arguments: StatementArguments(ids))
+            snapshot.rows[table, default: []] += rows.map { row in
+                Dictionary(uniqueKeysWithValues: row.columnNames.map { ($0, row[$0] as DatabaseValue) })
+            }
+        }
+        return snapshot
+    }
+
+    func ids(_ table: String) -> Set<Int64> {
+        Set((rows[table] ?? []).compactMap { Int64.fromDatabaseValue($0["id"] ?? .null) })
+    }
+
+    var json: String {
+        var object: [String: Any] = [:]
+        for (table, list) in rows {
+            object[table] = list.map { row in row.mapValues { value -> Any in
+                switch value.storage {
+                case .null: NSNull()
+                case .int64(let i): NSNumber(value: i)
+                case .double(let d): NSNumber(value: d)
+                case .string(let s): s
+                case .blob(let b): b.base64EncodedString()
+                }
+            } }
+        }
+        if !appendedEvents.isEmpty { object["appended_attendance_events"] = appendedEvents }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    init() {}
+
+    init(json: String) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return }
+        for (key, value) in object {
+            if key == "appended_attendance_events" { appendedEvents = value as? [String] ?? []; continue }
+            guard let list = value as? [[String: Any]] else { continue }
+            rows[key] = list.map { row in row.mapValues { value -> DatabaseValue in
+                switch value {
+                case let s as String: s.databaseValue
+                case let i as Int64: i.databaseValue
+                case let d as Double: d.databaseValue
+                default: .null
+                }
+            } }
+        }
+    }
+}
+
+extension CourseStore {
+    /// The change log of a course, newest first.
+    public func changes(courseID: Int64, limit: Int = 200) throws -> [ChangeRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM change_log WHERE course_id = ? ORDER BY id DESC LIMIT ?",
+                             arguments: [courseID, limit]).map(Self.changeRecord(row:))
+        }
+    }
+
+    /// Every change to one entity, oldest first.
+    public func changes(entity: String, id: Int64) throws -> [ChangeRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY id",
+                             arguments: [entity, id]).map(Self.changeRecord(row:))
+        }
+    }
+
+    /// Reverses a change by replaying its log entry: rows it created are removed, rows it changed
+    /// or deleted get their "before" values back, attendance it appended is cancelled by undo
+    /// events. Refused when the rows have changed since (undo the later change first) or the
+    /// change was already undone. The undo is itself logged.
+    @discardableResult
+    public func undoChange(id: Int64) throws -> ChangeRecord {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM change_log WHERE id = ?", arguments: [id]) else {
+                throw MusterError.invalid("no change \(id) in the log")
+            }
+            let change = Self.changeRecord(row: row)
+            if change.undoes != nil { throw MusterError.invalid("an undo cannot be undone; make the change again") }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM change_log WHERE undoes = ?", arguments: [id]) == true {
+                throw MusterError.invalid("that change was already undone")
+            }
+            let before = ChangeSnapshot(json: change.beforeJSON), after = ChangeSnapshot(json: change.afterJSON)
+            let scope = Self.scope(before, after)
+            let now = try ChangeSnapshot.read(db, scope)
+            guard Self.sameRows(now, after, scope) else {
+                throw MusterError.invalid("cannot undo “\(change.summary)”: it was changed again since; undo the later change first")
+            }
+            for table in Self.childrenFirst where after.rows[table] != nil || before.rows[table] != nil {
+                for gone in after.ids(table).subtracting(before.ids(table)) {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE \(Self.keyColumn(table)) = ?", arguments: [gone])
+                }
+            }
+            for table in Self.childrenFirst.reversed() {
+                for values in before.rows[table] ?? [] { try Self.restore(db, table: table, values: values) }
+            }
+            for eventID in after.appendedEvents {
+                guard let eventRow = try Row.fetchOne(db, sql: "SELECT * FROM attendance_event WHERE id = ?", arguments: [eventID]) else { continue }
+                let event = AttendanceEvent(row: eventRow)
+                let events = try Self.events(db, sessionID: event.sessionID, personID: event.participantID)
+                if MarkRule.effective(events).contains(where: { $0.id == event.id }) {
+                    try appendUndo(db, of: event, among: events, source: event.source)
+                }
+            }
+            return try record(db, entity: change.entity, entityID: change.entityID, courseID: change.courseID, action: "undo",
+                              summary: "undo: \(change.summary)", before: now, after: ChangeSnapshot.read(db, scope), undoes: id)
+        }
+    }
+
+    // MARK: - Recording
+
+    /// Appends one change to the log, inside the caller's transaction.
+    func record(_ db: Database, entity: String, entityID: Int64?, courseID: Int64?, action: String, summary: String,
+                before: ChangeSnapshot, after: ChangeSnapshot, undoes: Int64? = nil) throws -> ChangeRecord {
+        let at = clock()
+        try db.execute(sql: """
+            INSERT INTO change_log (recorded_ms, actor, device, entity, entity_id, course_id, action, summary,
+                                    before_json, after_json, undoes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [at.ms, actor, deviceID, entity, entityID, courseID, action, summary,
+                             before.json, after.json, undoes])
+        return ChangeRecord(id: db.lastInsertedRowID, recordedAt: at, actor: actor, device: deviceID, entity: entity,
+                            entityID: entityID, courseID: courseID, action: action, summary: summary,
+                            beforeJSON: before.json, afterJSON: after.json, undoes: undoes)
+    }
+
+    /// Runs `change` between two snapshots of `scope` and logs it. `scope` is called again after
+    /// the change, so rows it created (new ids) are in the "after" snapshot.
+    func logged(_ db: Database, entity: String, entityID: () -> Int64?, courseID: Int64?, action: String,
+                summary: () -> String, scope: () throws -> [(table: String, ids: [Int64])],
+                _ change: () throws -> [String]) throws -> ChangeRecord {
+        let before = try ChangeSnapshot.read(db, try scope())
+        let appended = try change()
+        var after = try ChangeSnapshot.read(db, try scope())
+        after.appendedEvents = appended
+        return try record(db, entity: entity, entityID: entityID(), courseID: courseID, action: action,
+                          summary: summary(), before: before, after: after)
+    }
+
+    // MARK: - Replay
+
+    /// Tables in the order rows must be deleted (children before parents); restored in reverse.
+    static let childrenFirst = ["enrolment", "quota", "course_agency", "session", "person", "agency", "course"]
+
+    /// How a table's rows are named in a snapshot: by `id`, or by `rowid` for the link tables
+    /// whose key is composite (their rowid is stable while the row lives).
+    static func keyColumn(_ table: String) -> String { ["quota", "course_agency"].contains(table) ? "rowid" : "id" }
+
+    static func scope(_ a: ChangeSnapshot, _ b: ChangeSnapshot) -> [(table: String, ids: [Int64])] {
+        childrenFirst.compactMap { table in
+            let ids = a.ids(table).union(b.ids(table))
+            return ids.isEmpty ? nil : (table, ids.sorted())
+        }
+    }
+
+    /// Whether the rows now are those the change left, column by column (derived columns such
+    /// as the search key are compared too: they follow the others).
+    static func sameRows(_ now: ChangeSnapshot, _ expected: ChangeSnapshot, _ scope: [(table: String, ids: [Int64])]) -> Bool {
+        scope.allSatisfy { table, _ in
+            let a = (now.rows[table] ?? []).sorted { ($0["id"]?.description ?? "") < ($1["id"]?.description ?? "") }
+            let b = (expected.rows[table] ?? []).sorted { ($0["id"]?.description ?? "") < ($1["id"]?.description ?? "") }
+            return a.count == b.count && zip(a, b).allSatisfy { x, y in
+                x.allSatisfy { key, value in y[key].map { same(value, $0) } ?? true }
+            }
+        }
+    }
+
+    /// Equal values, counting 1 and 1.0 as equal (JSON does not keep the difference).
+    static func same(_ a: DatabaseValue, _ b: DatabaseValue) -> Bool {
+        switch (a.storage, b.storage) {
+        case (.int64(let x), .double(let y)), (.double(let y), .int64(let x)): Double(x) == y
+        default: a == b
+        }
+    }
+
+    /// Writes a row back: an UPDATE when it still exists (an INSERT OR REPLACE would cascade
+    /// deletes to its children), else an INSERT with its old id.
+    static func restore(_ db: Database, table: String, values: [String: DatabaseValue]) throws {
+        guard let id = values["id"].flatMap(Int64.fromDatabaseValue) else { return }
+        let key = keyColumn(table)
+        let columns = values.keys.filter { $0 != "id" }.sorted()
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE \(key) = ?", arguments: [id]) == true {
+            try db.execute(sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(key) = ?",
+                           arguments: StatementArguments(columns.map { values[$0]! } + [id.databaseValue]))
+        } else {
+            try db.execute(sql: """
+                INSERT INTO \(table) (\(([key] + columns).joined(separator: ", ")))
+                VALUES (\((["?"] + columns.map { _ in "?" }).joined(separator: ", ")))
+                """, arguments: StatementArguments([id.databaseValue] + columns.map { values[$0]! }))
+        }
+        if table == "person" {
+            try reindexName(db, personID: id, given: String.fromDatabaseValue(values["given_name"] ?? .null) ?? "",
+                            family: String.fromDatabaseValue(values["family_name"] ?? .null) ?? "")
+        }
+    }
+
+    static func changeRecord(row: Row) -> ChangeRecord {
+        ChangeRecord(id: row["id"], recordedAt: Date(ms: row["recorded_ms"]), actor: row["actor"], device: row["device"],
+                     entity: row["entity"], entityID: row["entity_id"], courseID: row["course_id"], action: row["action"],
+                     summary: row["summary"], beforeJSON: row["before_json"], afterJSON: row["after_json"], undoes: row["undoes"])
+    }
+}

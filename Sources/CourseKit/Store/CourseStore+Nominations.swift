@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+
+extension CourseStore {
+    /// Every country of the course's participants, quota countries first in the course file's
+    /// order, each followed by its agencies; agency quotas are shown on their agency's line.
+    public func quotaLines(courseID: Int64) throws -> [QuotaLine] {
+        try read { db in
+            let quotas = try Row.fetchAll(db, sql: "SELECT scope, key, lim FROM quota WHERE course_id = ? ORDER BY position",
+                                          arguments: [courseID])
+            let tallies = try Row.fetchAll(db, sql: """
+                SELECT r.country, r.agency_id, r.status, count(*) AS n, a.code, coalesce(nullif(a.acronym, ''), a.name) AS label
+                FROM roster_index r LEFT JOIN agency a ON a.id = r.agency_id
+                WHERE r.course_id = ? AND r.role = 'participant'
+                GROUP BY r.country, r.agency_id, r.status
+                """, arguments: [courseID])
+            var countryCounts: [String: [NominationStatus: Int]] = [:]
+            var agencyLines: [String: [Int64: QuotaLine]] = [:]
+            for row in tallies {
+                let country: String = row["country"], n: Int = row["n"]
+                guard let status = NominationStatus(rawValue: row["status"]) else { continue }
+                countryCounts[country, default: [:]][status, default: 0] += n
+                let agencyID: Int64 = row["agency_id"] ?? RosterFilter.noAgency
+                var line = agencyLines[country]?[agencyID]
+                    ?? QuotaLine(scope: .agency, key: row["code"] ?? "", country: country, agencyID: agencyID,
+                                 label: row["label"] ?? "No agency")
+                line.counts[status, default: 0] += n
+                agencyLines[country, default: [:]][agencyID] = line
+            }
+            var countryLimits: [String: Int] = [:], agencyLimits: [String: Int] = [:]
+            var order: [String] = []
+            for q in quotas {
+                let key: String = q["key"], limit: Int = q["lim"]
+                if q["scope"] == QuotaScope.country.rawValue {
+                    countryLimits[key] = limit
+                    order.append(key)
+                } else {
+                    agencyLimits[key] = limit
+                }
+            }
+            let others = countryCounts.keys.filter { countryLimits[$0] == nil }
+                .sorted { ($0.isEmpty ? 1 : 0, Countries.name(of: $0) ?? $0) < ($1.isEmpty ? 1 : 0, Countries.name(of: $1) ?? $1) }
+            return (order + others).flatMap { country -> [QuotaLine] in
+                let label = country.isEmpty ? "No country" : Countries.name(of: country) ?? country
+                let head = QuotaLine(scope: .country, key: country, country: country, label: label,
+                                     limit: countryLimits[country], counts: countryCounts[country] ?? [:])
+                let agencies = (agencyLines[country] ?? [:]).values.map { line -> QuotaLine in
+                    var line = line
+                    line.limit = agencyLimits[line.key]
+                    return line
+                }.sorted { $0.label.lowercased() < $1.label.lowercased() }
+                return [head] + agencies
+            }
+        }
+    }
+
+    /// Moves a nomination to another status (not `substituted`: see `substitute`), logged.
+    /// Confirming a walk-in awaiting review accepts them as the new person they registered as.
+    @discardableResult
+    public func setNominationStatus(courseID: Int64, personID: Int64, to status: NominationStatus) throws -> ChangeRecord {
+        guard status != .substituted else { throw MusterError.invalid("name the substitute to mark someone substituted") }
+        return try write { db in
+            let (enrolment, person) = try Self.enrolment(db, courseID: courseID, personID: personID)
+            guard enrolment.status != status else {
+                throw MusterError.invalid("\(person.code) \(person.displayName) is already \(status.rawValue)")
+            }
+            return try logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "status",
+                              summary: { "\(person.code) \(person.displayName): \(enrolment.status.rawValue) → \(status.rawValue)" },
+                              scope: { [("enrolment", [enrolment.id!])] }) {
+                try db.execute(sql: "UPDATE enrolment SET status = ?, substituted_by = NULL WHERE id = ?",
+                               arguments: [status.rawValue, enrolment.id])
+                return []
+            }
+        }
+    }
+
+    /// Replaces a nominee by someone else, logged as one change: the nominee becomes
+    /// `substituted` (naming the substitute) and the substitute is nominated in their place, with
+    /// the same role and nominating agency. A substitute already on the roster but not expected
+    /// (waitlisted, declined, withdrawn) is nominated again.
+    @discardableResult
+    public func substitute(courseID: Int64, personID: Int64, by substituteID: Int64) throws -> ChangeRecord {
+        guard personID != substituteID else { throw MusterError.invalid("someone cannot substitute themselves") }
+        return try write { db in
+            let (enrolment, person) = try Self.enrolment(db, courseID: courseID, personID: personID)
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [substituteID]) else {
+                throw MusterError.unknownParticipant("#\(substituteID)")
+            }
+            let substitute = Participant(row: row)
+            let existing = try Row.fetchOne(db, sql: "SELECT * FROM enrolment WHERE course_id = ? AND person_id = ?",
+                                            arguments: [courseID, substituteID]).map(Enrolment.init(row:))
+            if let existing, existing.status.isExpected {
+                throw MusterError.invalid("\(substitute.code) \(substitute.displayName) is already \(existing.status.rawValue) in this course")
+            }
+            let scope: () throws -> [(table: String, ids: [Int64])] = {
+                [("enrolment", try Int64.fetchAll(db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id IN (?, ?)",
+                                                  arguments: [courseID, personID, substituteID]))]
+            }
+            return try logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "substitute",
+                              summary: { "\(person.code) \(person.displayName) substituted by \(substitute.code) \(substitute.displayName)" },
+                              scope: scope) {
+                try db.execute(sql: "UPDATE enrolment SET status = 'substituted', substituted_by = ? WHERE id = ?",
+                               arguments: [substituteID, enrolment.id])
+                if let existing {
+                    try db.execute(sql: "UPDATE enrolment SET status = 'nominated', substituted_by = NULL WHERE id = ?",
+                                   arguments: [existing.id])
+                } else {
+                    _ = try Self.enrol(db, courseID: courseID, personID: substituteID, role: enrolment.role,
+                                       nominatedBy: enrolment.nominatedBy, status: .nominated)
+                }
+                return []
+            }
+        }
+    }
+
+    /// Resolves a walk-in awaiting review who turned out to be someone already in the library:
+    /// the existing person is confirmed on the roster in the walk-in's place, the walk-in's current
+    /// marks in this course are recorded again for them (noting the merge), and the walk-in's row
+    /// says whom it was merged into. One logged change; `undoChange` takes all of it back, the
+    /// copied marks by undo events, since attendance is never deleted.
+    @discardableResult
+    public func mergeWalkIn(courseID: Int64, walkInID: Int64, into targetID: Int64) throws -> ChangeRecord {
+        guard walkInID != targetID else { throw MusterError.invalid("choose another person to merge into") }
+        return try write { db in
+            let (enrolment, walkIn) = try Self.enrolment(db, courseID: courseID, personID: walkInID)
+            guard enrolment.status == .walkIn else {
+                throw MusterError.invalid("\(walkIn.code) is \(enrolment.status.rawValue), not a walk-in awaiting review")
+            }
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [targetID]) else {
+                throw MusterError.unknownParticipant("#\(targetID)")
+            }
+            let target = Participant(row: row)
+            let scope: () throws -> [(table: String, ids: [Int64])] = {
+                [("enrolment", try Int64.fetchAll(db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id IN (?, ?)",
+                                                  arguments: [courseID, walkInID, targetID])),
+                 ("person", [walkInID])]
+            }
+            return try logged(db, entity: "person", entityID: { walkInID }, courseID: courseID, action: "merge",
+                              summary: { "walk-in \(walkIn.code) \(walkIn.displayName) merged into \(target.code) \(target.displayName)" },
+                              scope: scope) {
+                if let existing = try Row.fetchOne(db, sql: "SELECT * FROM enrolment WHERE course_id = ? AND person_id = ?",
+                                                   arguments: [courseID, targetID]).map(Enrolment.init(row:)) {
+                    try db.execute(sql: "UPDATE enrolment SET status = 'confirmed', substituted_by = NULL WHERE id = ?",
+                                   arguments: [existing.id])
+                } else {
+                    _ = try Self.enrol(db, courseID: courseID, personID: targetID, role: enrolment.role,
+                                       nominatedBy: enrolment.nominatedBy, status: .confirmed)
+                }
+                var appended: [String] = []
+                let sessions = try Int64.fetchAll(db, sql: "SELECT id FROM session WHERE course_id = ? ORDER BY start_ms",
+                                                  arguments: [courseID])
+                for sessionID in sessions {
+                    guard let mark = MarkRule.currentMark(of: try Self.events(db, sessionID: sessionID, personID: walkInID)) else { continue }
+                    var copy = AttendanceEvent(sessionID: sessionID, participantID: targetID, status: mark.status,
+                                               arrival: mark.arrival, departure: mark.departure,
+                                               note: ([mark.note, "merged from walk-in \(walkIn.code)"].filter { !$0.isEmpty }).joined(separator: "; "),
+                                               recordedAt: clock(), actor: actor, device: deviceID, source: mark.source)
+                    copy.recordedAt = try Self.orderedTime(db, copy.recordedAt, sessionID: sessionID, personID: targetID)
+                    try copy.insert(db)
+                    appended.append(copy.id.uuidString.lowercased())
+                }
+                try db.execute(sql: "DELETE FROM enrolment WHERE id = ?", arguments: [enrolment.id])
+                try db.execute(sql: "UPDATE person SET merged_into = ? WHERE id = ?", arguments: [targetID, walkInID])
+                return appended
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    static func enrolment(_ db: Database, courseID: Int64, personID: Int64) throws -> (Enrolment, Participant) {
+        guard let personRow = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [personID]) else {
+            throw MusterError.unknownParticipant("#\(personID)")
+        }
+        let person = Participant(row: personRow)
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM enrolment WHERE course_id = ? AND person_id = ?",
+                                         arguments: [courseID, personID]) else {
+            let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? "?"
+            throw MusterError.notEnrolled(participant: person.code, course: code)
+        }
+        return (Enrolment(row: row), person)
+    }
+
+    /// Adds a person to the end of a course's roster; returns the enrolment id.
+    static func enrol(_ db: Database, courseID: Int64, personID: Int64, role: Role, nominatedBy: Int64?,
+                      status: NominationStatus, note: String = "") throws -> Int64 {
+        let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM enrolment WHERE course_id = ?",
+                                         arguments: [courseID]) ?? -1) + 1
+        return try db.insert(into: "enrolment", [
+            "course_id": courseID, "person_id": personID, "position": position, "role": role.rawValue,
+            "nominated_by": nominatedBy, "status": status.rawValue, "note": note])
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import GRDB
+
+/// The roster browser's queries: counts, pages, positions, searches and filter counts over
+/// `roster_index`, for rosters of any size.
+///
+/// Every query names the covering index of its order (`INDEXED BY`), so SQLite's choice cannot
+/// drift to a plan that sorts 100,000 rows: a page is an index scan to the offset (index entries
+/// only, a few milliseconds for 100,000) and then a primary-key lookup per shown row. Filters are
+/// checked inside the same index, which holds every filter column.
+extension CourseStore {
+    /// What completion means in this course, for the completion column and filter.
+    public func rosterFacts(courseID: Int64) throws -> RosterCourseFacts {
+        try read { db in try Self.rosterFacts(db, courseID: courseID) }
+    }
+
+    /// How many enrolments the query admits.
+    public func rosterCount(_ query: RosterQuery) throws -> Int {
+        try read { db in
+            let facts = try Self.rosterFacts(db, courseID: query.courseID)
+            let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM roster_index INDEXED BY \(query.order.column.indexName)
+                WHERE course_id = ? \(filter)
+                """, arguments: StatementArguments([query.courseID] + arguments)) ?? 0
+        }
+    }
+
+    /// Rows `offset ..< offset + limit` of the query, in its order.
+    public func rosterPage(_ query: RosterQuery, offset: Int, limit: Int) throws -> [RosterItem] {
+        try read { db in
+            let facts = try Self.rosterFacts(db, courseID: query.courseID)
+            let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
+            let order = Self.orderSQL(query.order, prefix: "")
+            let outer = Self.orderSQL(query.order, prefix: "r.")
+            return try Row.fetchAll(db, sql: """
+                SELECT p.*, e.id AS e_id, e.course_id AS e_course_id, e.role AS e_role,
+                       e.nominated_by AS e_nominated_by, e.status AS e_status,
+                       e.substituted_by AS e_substituted_by, e.note AS e_note,
+                       a.id AS a_id, a.code AS a_code, a.name AS a_name, a.acronym AS a_acronym,
+                       a.kind AS a_kind, a.country AS a_country,
+                       r.attended AS r_attended, r.marked AS r_marked, r.core_attended AS r_core_attended
+                FROM (SELECT enrolment_id FROM roster_index INDEXED BY \(query.order.column.indexName)
+                      WHERE course_id = ? \(filter) ORDER BY \(order) LIMIT ? OFFSET ?) k
+                JOIN roster_index r ON r.enrolment_id = k.enrolment_id
+                JOIN enrolment e ON e.id = r.enrolment_id
+                JOIN person p ON p.id = r.person_id
+                LEFT JOIN agency a ON a.id = p.agency_id
+                ORDER BY \(outer)
+                """, arguments: StatementArguments([query.courseID] + arguments + [max(0, limit), max(0, offset)]))
+            .map { row in
+                let entry = Self.rosterEntry(row: row)
+                return RosterItem(participant: entry.participant, enrolment: entry.enrolment, agency: entry.agency,
+                                  attended: row["r_attended"], marked: row["r_marked"], coreAttended: row["r_core_attended"])
+            }
+        }
+    }
+
+    /// Where a person's row is in the query's order, or nil when the filter hides them: how the
+    /// browser keeps the selection on the same person when the order or the filter changes.
+    public func rosterPosition(_ query: RosterQuery, personID: Int64) throws -> Int? {
+        try read { db in
+            let facts = try Self.rosterFacts(db, courseID: query.courseID)
+            let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
+            let columns = query.order.column.sqlColumns
+            guard let key = try Row.fetchOne(db, sql: """
+                SELECT \(columns.joined(separator: ", ")) FROM roster_index
+                WHERE course_id = ? AND person_id = ? \(filter)
+                """, arguments: StatementArguments([query.courseID, personID] + arguments)) else { return nil }
+            return try Self.rowsBefore(db, query, key: key, filter: filter, arguments: arguments)
+        }
+    }
+
+    /// The position of the first row at or after `start` (before or at, `backwards`) whose name
+    /// has a word starting with each fragment of `text`, or whose code is `text`, wrapping around
+    /// the end; nil when no row matches. The text is folded and bound, never spliced into SQL.
+    public func rosterFind(_ text: String, in query: RosterQuery, from start: Int, backwards: Bool = false) throws -> Int? {
+        guard let match = Self.nameMatch(text) else { return nil }
+        return try read { db in
+            let facts = try Self.rosterFacts(db, courseID: query.courseID)
+            let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
+            let columns = query.order.column.sqlColumns
+            let list = columns.joined(separator: ", ")
+            let index = query.order.column.indexName
+            let base = "SELECT \(list) FROM roster_index INDEXED BY \(index) WHERE course_id = ? \(filter)"
+            let baseArguments: [any DatabaseValueConvertible] = [query.courseID] + arguments
+            let matching = "AND person_id IN (\(match.sql))"
+            // The order as read in the search direction.
+            let forward = query.order.descending == backwards
+            let scan = Self.orderSQL(RosterOrder(query.order.column, descending: !forward), prefix: "")
+            var found: Row?
+            if let anchor = try Row.fetchOne(db, sql: "\(base) ORDER BY \(Self.orderSQL(query.order, prefix: "")) LIMIT 1 OFFSET ?",
+                                             arguments: StatementArguments(baseArguments + [max(0, start)])) {
+                let comparison = forward ? ">=" : "<="
+                let placeholders = columns.map { _ in "?" }.joined(separator: ", ")
+                found = try Row.fetchOne(db, sql: """
+                    \(base) \(matching) AND (\(list)) \(comparison) (\(placeholders)) ORDER BY \(scan) LIMIT 1
+                    """, arguments: StatementArguments(baseArguments + match.arguments + columns.map { anchor[$0] as DatabaseValue }))
+            }
+            if found == nil {
+                found = try Row.fetchOne(db, sql: "\(base) \(matching) ORDER BY \(scan) LIMIT 1",
+                                         arguments: StatementArguments(baseArguments + match.arguments))
+            }
+            guard let found else { return nil }
+            return try Self.rowsBefore(db, query, key: found, filter: filter, arguments: arguments)
+        }
+    }
+
+    /// Counts per value of one filter dimension, under every other dimension of the query's
+    /// filter: what the filter menu offers ("Guatemala 5"), most frequent first.
+    public func rosterFacet(_ facet: RosterFacet, in query: RosterQuery) throws -> [RosterFacetValue] {
+        var others = query.filter
+        switch facet {
+        case .sex: others.sex = nil
+        case .country: others.country = nil
+        case .agency: others.agencyID = nil
+        case .role: others.role = nil
+        case .status: others.status = nil
+        case .completion: others.completed = nil
+        }
+        return try read { db in
+            let facts = try Self.rosterFacts(db, courseID: query.courseID)
+            let (filter, arguments) = Self.filterSQL(others, facts: facts)
+            let from = "FROM roster_index INDEXED BY roster_by_name WHERE course_id = ? \(filter)"
+            let all: [any DatabaseValueConvertible] = [query.courseID] + arguments
+            if facet == .completion {
+                let (done, doneArguments) = Self.completedSQL(facts)
+                let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, sum(CASE WHEN \(done) THEN 1 ELSE 0 END) AS c \(from)",
+                                           arguments: StatementArguments(doneArguments + all))
+                let total: Int = row?["n"] ?? 0, completed: Int = row?["c"] ?? 0
+                return [RosterFacetValue(value: "completed", count: completed),
+                        RosterFacetValue(value: "not-completed", count: total - completed)]
+            }
+            let column = switch facet {
+            case .sex: "sex"
+            case .country: "country"
+            case .agency: "coalesce(agency_id, 0)"
+            case .role: "role"
+            case .status: "status"
+            case .completion: "NULL"
+            }
+            return try Row.fetchAll(db, sql: "SELECT \(column) AS v, count(*) AS n \(from) GROUP BY v ORDER BY n DESC, v",
+                                    arguments: StatementArguments(all)).map { row in
+                let value: DatabaseValue = row["v"]
+                let text = switch value.storage {
+                case .int64(let number): String(number)
+                case .string(let string): string
+                default: ""
+                }
+                return RosterFacetValue(value: text, count: row["n"])
+            }
+        }
+    }
+
+    // MARK: - SQL pieces
+
+    static func rosterFacts(_ db: Database, courseID: Int64) throws -> RosterCourseFacts {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT c.minimum_share, c.require_core,
+                   (SELECT count(*) FROM session s WHERE s.course_id = c.id) AS n,
+                   (SELECT count(*) FROM session s WHERE s.course_id = c.id AND s.core) AS core
+            FROM course c WHERE c.id = ?
+            """, arguments: [courseID])
+        guard let row else { throw MusterError.invalid("no course with id \(courseID)") }
+        return RosterCourseFacts(rule: CompletionRule(minimumShare: row["minimum_share"], requireCore: row["require_core"]),
+                                 sessionCount: row["n"], coreCount: row["core"])
+    }
+
+    /// `AND …` conditions for a filter, with their arguments in order.
+    static func filterSQL(_ f: RosterFilter, facts: RosterCourseFacts) -> (String, [any DatabaseValueConvertible]) {
+        var sql = ""
+        var arguments: [any DatabaseValueConvertible] = []
+        func equal(_ column: String, _ value: (any DatabaseValueConvertible)?) {
+            guard let value else { return }
+            sql += " AND \(column) = ?"
+            arguments.append(value)
+        }
+        equal("sex", f.sex?.rawValue)
+        equal("country", f.country)
+        if let agency = f.agencyID {
+            if agency == RosterFilter.noAgency { sql += " AND agency_id IS NULL" } else { equal("agency_id", agency) }
+        }
+        equal("role", f.role?.rawValue)
+        equal("status", f.status?.rawValue)
+        if f.rollCallOnly {
+            sql += " AND status IN ('nominated', 'confirmed', 'walk-in') AND role IN ('participant', 'observer')"
+        }
+        if let completed = f.completed {
+            let (done, doneArguments) = completedSQL(facts)
+            sql += completed ? " AND (\(done))" : " AND NOT (\(done))"
+            arguments += doneArguments
+        }
+        return (sql, arguments)
+    }
+
+    /// The completion rule over a row's totals (the same rule as `Completion.evaluate`).
+    static func completedSQL(_ facts: RosterCourseFacts) -> (String, [any DatabaseValueConvertible]) {
+        guard facts.sessionCount > 0 else { return ("0", []) }
+        let core = facts.rule.requireCore ? facts.coreCount : 0
+        return ("attended >= ? AND core_attended >= ?",
+                [Completion.requiredCount(facts.rule, sessionCount: facts.sessionCount), core])
+    }
+
+    static func orderSQL(_ order: RosterOrder, prefix: String) -> String {
+        order.column.sqlColumns.map { "\(prefix)\($0) \(order.descending ? "DESC" : "ASC")" }.joined(separator: ", ")
+    }
+
+    /// How many rows of the query come before the row whose order columns are `key`.
+    static func rowsBefore(_ db: Database, _ query: RosterQuery, key: Row, filter: String,
+                           arguments: [any DatabaseValueConvertible]) throws -> Int {
+        let columns = query.order.column.sqlColumns
+        let comparison = query.order.descending ? ">" : "<"
+        return try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM roster_index INDEXED BY \(query.order.column.indexName)
+            WHERE course_id = ? \(filter)
+              AND (\(columns.joined(separator: ", "))) \(comparison) (\(columns.map { _ in "?" }.joined(separator: ", ")))
+            """, arguments: StatementArguments([query.courseID] + arguments + columns.map { key[$0] as DatabaseValue })) ?? 0
+    }
+
+    /// The person ids whose name has a word starting with each fragment of `text` (any order),
+    /// or whose code is `text`: a subquery over the `name_token` index. Nil for a text without
+    /// letters or digits.
+    static func nameMatch(_ text: String) -> (sql: String, arguments: [any DatabaseValueConvertible])? {
+        let fragments = Array(NameFolding.tokens(String(text.prefix(256))).prefix(8))
+        guard !fragments.isEmpty else { return nil }
+        var arguments: [any DatabaseValueConvertible] = []
+        let ranges = fragments.map { fragment -> String in
+            arguments += [fragment, fragment + "\u{10FFFF}"]
+            return "SELECT person_id FROM name_token WHERE token >= ? AND token < ?"
+        }
+        arguments.append(NameSanitizer.clean(text))
+        return ("\(ranges.joined(separator: " INTERSECT ")) UNION SELECT id FROM person WHERE code = ? COLLATE NOCASE",
+                arguments)
+    }
+}

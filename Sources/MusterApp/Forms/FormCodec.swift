@@ -1,0 +1,122 @@
+import CourseKit
+import Foundation
+
+/// What a checked form asks the library to save. Agencies are named by code and resolved by
+/// the loader, inside the effect.
+enum FormSubmission: Sendable {
+    case course(Course)
+    case session(Session)
+    case person(Participant, agencyCode: String, enrolIn: Int64?, role: Role, status: NominationStatus)
+    case agency(Agency)
+    case enrolment(Enrolment, nominatedByCode: String)
+}
+
+/// Reads a form's text into model values, or puts a message on each field that cannot be read
+/// (a date that is not YYYY-MM-DD, a time that does not exist). Rules about the library (a
+/// code already taken) are the store's and come back from the save.
+enum FormCodec {
+    static func submission(_ form: inout FormState) -> FormSubmission? {
+        for i in form.fields.indices { form.fields[i].error = nil }
+        form.message = nil
+        var failed = false
+        func fail(_ field: String, _ text: String) {
+            if !failed { form.fail(field: field, text) } else if let i = form.fields.firstIndex(where: { $0.id == field }) {
+                form.fields[i].error = text
+            }
+            failed = true
+        }
+        let values = form
+        func v(_ id: String) -> String { values.value(id) }
+        func country(_ field: String) -> String {
+            let text = v(field)
+            if text.isEmpty { return "" }
+            guard let code = Countries.code(for: text) else { fail(field, "unknown country '\(text)'"); return "" }
+            return code
+        }
+        let result: FormSubmission
+        switch form.purpose {
+        case .course(let old):
+            let start = CalendarDate(iso: v("startDate")), end = CalendarDate(iso: v("endDate"))
+            if start == nil { fail("startDate", "not a date: use YYYY-MM-DD") }
+            if end == nil { fail("endDate", "not a date: use YYYY-MM-DD") }
+            if TimeZone(identifier: v("timeZone")) == nil { fail("timeZone", "unknown time zone '\(v("timeZone"))'") }
+            let percent = Int(v("completion")), late = Int(v("late"))
+            if percent.map({ !(0...100).contains($0) }) ?? true { fail("completion", "a whole number from 0 to 100") }
+            if late.map({ !(0...1440).contains($0) }) ?? true { fail("late", "minutes from 0 to 1440") }
+            let code = country("country")
+            guard !failed, let start, let end, let percent, let late else { return nil }
+            var c = old ?? Course(code: "", title: "", startDate: start, endDate: end)
+            c.code = v("code"); c.title = v("title"); c.shortTitle = v("shortTitle"); c.timeZone = v("timeZone")
+            c.startDate = start; c.endDate = end; c.venue = v("venue"); c.country = code
+            c.completion = CompletionRule(minimumShare: Double(percent) / 100, requireCore: v("requireCore") == "yes")
+            c.lateAfterMinutes = late
+            result = .course(c)
+        case .session(let old, let course):
+            let zone = old?.timeZone.flatMap(TimeZone.init(identifier:)) ?? course.zone
+            let start = LocalTime.parse(v("start"), in: zone), end = LocalTime.parse(v("end"), in: zone)
+            if start == nil { fail("start", "not a time: use YYYY-MM-DD HH:MM (\(zone.identifier))") }
+            if end == nil { fail("end", "not a time: use YYYY-MM-DD HH:MM (\(zone.identifier))") }
+            guard !failed, let start, let end, let courseID = course.id else { return nil }
+            var s = old ?? Session(courseID: courseID, key: "", title: "", start: start, end: end)
+            s.key = v("key"); s.title = v("title"); s.kind = SessionKind(rawValue: v("kind")) ?? .module
+            s.start = start; s.end = end; s.core = v("core") == "yes"
+            let place = v("venue")
+            if place.contains("://") { s.link = place; s.venue = "" } else { s.venue = place; s.link = "" }
+            s.facilitators = v("facilitators").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            result = .session(s)
+        case .person(let old, let course):
+            let code = country("country")
+            guard !failed else { return nil }
+            var p = old ?? Participant(code: "", givenName: "", familyName: "")
+            p.code = v("code"); p.givenName = v("givenName"); p.familyName = v("familyName")
+            p.sex = Sex(rawValue: v("sex")) ?? .notDisclosed; p.country = code
+            p.position = v("position"); p.email = v("email"); p.phone = v("phone")
+            result = .person(p, agencyCode: v("agency"), enrolIn: course?.id, role: Role(rawValue: v("role")) ?? .participant,
+                             status: NominationStatus(rawValue: v("status")) ?? .nominated)
+        case .agency(let old):
+            let code = country("country")
+            guard !failed else { return nil }
+            var a = old ?? Agency(code: "", name: "")
+            a.code = v("code"); a.name = v("name"); a.acronym = v("acronym"); a.kind = AgencyKind(rawValue: v("kind")) ?? .government
+            a.country = code
+            result = .agency(a)
+        case .enrolment(let old, _):
+            var e = old
+            e.role = Role(rawValue: v("role")) ?? e.role
+            e.status = NominationStatus(rawValue: v("status")) ?? e.status
+            e.note = v("note")
+            result = .enrolment(e, nominatedByCode: v("nominatedBy"))
+        }
+        return result
+    }
+}
+
+extension Loaders {
+    /// Saves a checked form; the record comes back as `changed`, a refusal as `formFailed`.
+    func save(_ submission: FormSubmission) -> AppAction {
+        do {
+            func agencyID(_ code: String, field: String) throws -> Int64? {
+                guard !code.isEmpty else { return nil }
+                guard let agency = try store.agencies().first(where: { $0.code == code.lowercased() }) else {
+                    throw ValidationFailure(field: field, "no agency with the code '\(code)'")
+                }
+                return agency.id
+            }
+            switch submission {
+            case .course(let c): return .changed(try store.saveCourse(c).1)
+            case .session(let s): return .changed(try store.saveSession(s).1)
+            case .agency(let a): return .changed(try store.saveAgency(a).1)
+            case .person(var p, let agency, let courseID, let role, let status):
+                p.agencyID = try agencyID(agency, field: "agency")
+                return .changed(try store.savePerson(p, enrolIn: courseID, role: role, status: status).1)
+            case .enrolment(var e, let nominatedBy):
+                e.nominatedBy = try agencyID(nominatedBy, field: "nominatedBy")
+                return .changed(try store.saveEnrolment(e))
+            }
+        } catch let failure as ValidationFailure {
+            return .formFailed(field: failure.field, message: failure.message)
+        } catch {
+            return .formFailed(field: nil, message: describe(error))
+        }
+    }
+}

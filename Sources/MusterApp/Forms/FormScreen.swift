@@ -1,0 +1,110 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+extension MusterProgram {
+    /// Keys on a form: typing edits the focused field; Tab/↓ and Shift-Tab/↑ move; ←/→ and
+    /// Space change a choice; Enter checks every field and saves; Esc cancels.
+    func formKey(_ key: Key, _ form: FormState, _ state: inout AppState) -> [Effect<AppAction>] {
+        var f = form
+        switch key {
+        case .escape:
+            state.screens.pop()
+            state.message = StatusMessage("Not saved")
+            return []
+        case .enter:
+            guard let submission = FormCodec.submission(&f) else {
+                state.screens.top = .form(f)
+                return [.bell]
+            }
+            state.screens.top = .form(f)
+            return [.run { [loaders] in loaders.save(submission) }]
+        case .tab, .down:
+            f.focus = (f.focus + 1) % max(1, f.fields.count)
+        case .backTab, .up:
+            f.focus = (f.focus + max(1, f.fields.count) - 1) % max(1, f.fields.count)
+        default:
+            guard f.fields.indices.contains(f.focus) else { return [] }
+            var field = f.fields[f.focus]
+            switch field.kind {
+            case .choice(let options):
+                switch key {
+                case .right, .char(" "): field.choice = (field.choice + 1) % max(1, options.count)
+                case .left: field.choice = (field.choice + options.count - 1) % max(1, options.count)
+                default: return []
+                }
+            case .text:
+                guard field.input.handle(key) else { return [] }
+            }
+            field.error = nil
+            f.fields[f.focus] = field
+        }
+        state.screens.top = .form(f)
+        return []
+    }
+
+    func formFailed(field: String?, message: String, _ state: inout AppState) -> [Effect<AppAction>] {
+        guard case .form(var f) = state.top else {
+            state.message = StatusMessage(message, isError: true)
+            return [.bell]
+        }
+        f.fail(field: field, message)
+        state.screens.top = .form(f)
+        return [.bell]
+    }
+}
+
+/// A form as a centred box: one line per field (label, value), the focused field's hint or
+/// error under them, and the keys. Scrolls to keep the focus visible on a short screen.
+enum FormView {
+    static let labelWidth = 15
+
+    static func frame(_ f: FormState, size: Size) -> Rect {
+        let width = min(72, size.width - 2)
+        let height = min(f.fields.count + 5, size.height - 2)
+        return Rect(x: (size.width - width) / 2, y: max(1, (size.height - height) / 2), width: width, height: height)
+    }
+
+    static func render(_ f: FormState, into buffer: inout ScreenBuffer, theme: Theme) {
+        let frame = frame(f, size: buffer.size)
+        buffer.fill(frame, role: .dialog)
+        buffer.box(frame, role: .border, glyphs: theme.glyphs, title: f.title)
+        let rows = max(1, frame.height - 5)
+        let first = min(max(0, f.focus - rows + 1), max(0, f.fields.count - rows))
+        let valueX = frame.x + 2 + labelWidth + 2
+        let valueWidth = max(1, frame.maxX - 2 - valueX)
+        for (line, index) in (first..<min(f.fields.count, first + rows)).enumerated() {
+            let field = f.fields[index]
+            let y = frame.y + 1 + line
+            let focused = index == f.focus
+            let label = (field.error == nil ? "" : "! ") + field.label
+            buffer.putLine(label, in: Rect(x: frame.x + 2, y: y, width: labelWidth, height: 1),
+                           role: field.error != nil ? .error : focused ? .accent : .dialog, alignment: .right,
+                           ellipsis: theme.glyphs.ellipsis)
+            let rect = Rect(x: valueX, y: y, width: valueWidth, height: 1)
+            switch field.kind {
+            case .text:
+                if focused {
+                    field.input.render(into: &buffer, rect: rect, theme: theme)
+                } else {
+                    buffer.putLine(field.input.text, in: rect, role: .dialog, ellipsis: theme.glyphs.ellipsis)
+                }
+            case .choice:
+                let arrows = focused ? "\(theme.glyphs.arrowLeft) \(field.value) \(theme.glyphs.arrowRight)" : field.value
+                buffer.putLine(arrows, in: rect, role: focused ? .input : .dialog, ellipsis: theme.glyphs.ellipsis)
+            }
+        }
+        let focused = f.fields.indices.contains(f.focus) ? f.fields[f.focus] : nil
+        let note: (String, StyleRole) = if let error = focused?.error {
+            ("\(focused!.label): \(error)", .error)
+        } else if let message = f.message {
+            (message, .error)
+        } else {
+            (focused?.hint ?? "", .dim)
+        }
+        let inner = Rect(x: frame.x + 2, y: frame.maxY - 3, width: frame.width - 4, height: 1)
+        buffer.putLine(note.0, in: inner, role: note.1, ellipsis: theme.glyphs.ellipsis)
+        buffer.putLine("Enter save · Tab next field · Esc cancel", in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: 1),
+                       role: .dim, ellipsis: theme.glyphs.ellipsis)
+    }
+}

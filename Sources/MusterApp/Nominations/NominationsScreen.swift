@@ -1,0 +1,106 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// Nominations by country and agency against the quotas: "Guatemala 3/5 +1 nominated",
+/// "Honduras 5/5 ✓". Enter opens the roster filtered to the line's group, where the
+/// nomination keys work.
+public struct NominationsState: Sendable, Equatable {
+    public var courseCode: String
+    public var course: Course?
+    public var lines: [QuotaLine] = []
+    public var table = TableState()
+
+    public init(courseCode: String) { self.courseCode = courseCode }
+
+    public var selectedLine: QuotaLine? {
+        guard let i = table.selection, lines.indices.contains(i) else { return nil }
+        return lines[i]
+    }
+
+    mutating func load(course: Course, lines: [QuotaLine]) {
+        let keep = selectedLine.map { ($0.scope, $0.country, $0.agencyID) }
+        self.course = course
+        self.lines = lines
+        table.setRowCount(lines.count)
+        if let keep, let i = lines.firstIndex(where: { ($0.scope, $0.country, $0.agencyID) == keep }) { table.select(i) }
+    }
+}
+
+extension MusterProgram {
+    func nominationsCommand(_ id: CommandID, _ state: inout AppState, page: Int) -> [Effect<AppAction>] {
+        guard case .nominations(var s) = state.top else { return [] }
+        if Self.move(&s.table, id, page: page) { state.screens.top = .nominations(s); return [] }
+        switch id {
+        case Command.open:
+            guard let line = s.selectedLine else { return [.bell] }
+            var filter = RosterFilter(country: line.country, role: .participant)
+            if line.scope == .agency { filter.agencyID = line.agencyID }
+            return openRoster(&state, code: s.courseCode, mode: .list, filter: filter)
+        case Command.edit:
+            guard let line = s.selectedLine, line.scope == .agency, let agencyID = line.agencyID,
+                  agencyID != RosterFilter.noAgency else {
+                state.message = StatusMessage("Choose an agency line (indented) to edit the agency")
+                return [.bell]
+            }
+            return [.run { [loaders] in loaders.agencyForm(agencyID) }]
+        case Command.undoChange:
+            return undoLastChange(&state)
+        default:
+            return []
+        }
+    }
+}
+
+extension Loaders {
+    func nominations(code: String) -> AppAction {
+        attempt {
+            let course = try store.course(code: code)
+            return .nominationsLoaded(code: code, course, try store.quotaLines(courseID: course.id!))
+        }
+    }
+
+    /// The agency form needs the agency's stored values, which the quota lines do not carry.
+    func agencyForm(_ id: Int64) -> AppAction {
+        attempt {
+            guard let agency = try store.agencies().first(where: { $0.id == id }) else { throw MusterError.invalid("no such agency") }
+            return .openForm(FormBuilder.agency(agency))
+        }
+    }
+}
+
+enum NominationsView {
+    static let columns = [
+        TableColumn("COUNTRY / AGENCY", width: .flexible(min: 14, weight: 2)),
+        TableColumn("CONFIRMED", width: .fixed(11), alignment: .right),
+        TableColumn("OTHERS", width: .flexible(min: 10, weight: 3)),
+    ]
+
+    static func render(_ s: NominationsState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+        guard let course = s.course else {
+            buffer.put("Loading…", at: Point(x: body.x + 1, y: body.y + 1), role: .dim, maxWidth: body.width - 1)
+            return HeaderLine(breadcrumbs: [s.courseCode, "Nominations"])
+        }
+        let quotas = s.lines.filter { $0.limit != nil }
+        let full = quotas.filter { $0.standing == .full }.count, over = quotas.filter { $0.standing == .over }.count
+        let info = quotas.isEmpty ? "No quotas in this course — counts are of confirmed participants"
+            : "\(quotas.count) quotas · \(full) full · \(over) over · \(quotas.count - full - over) with places left · participants only"
+        buffer.putLine(info, in: Rect(x: body.x + 1, y: body.y, width: body.width - 2, height: 1), role: .dim,
+                       ellipsis: theme.glyphs.ellipsis)
+        let check = theme.ascii ? "OK" : "✓"
+        TableView(columns: columns, state: s.table, emptyMessage: "No participants nominated yet", row: { i in
+            let line = s.lines[i]
+            let agency = line.scope == .agency
+            let used = line.limit.map { "\(line.used)/\($0)" + (line.standing == .full ? " \(check)" : line.standing == .over ? " !" : "") }
+                ?? String(line.used)
+            let role: StyleRole? = switch line.standing {
+            case .full: .success
+            case .over: .warning
+            default: nil
+            }
+            return TableRow([(agency ? "  " : "") + line.label, used, line.pendingText],
+                            cellRoles: [agency ? nil : .accent, role, .dim])
+        }).render(into: &buffer, rect: Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2), theme: theme)
+        return HeaderLine(breadcrumbs: [course.label, "Nominations"], trailing: "\(s.lines.filter { $0.scope == .country }.count) countries")
+    }
+}

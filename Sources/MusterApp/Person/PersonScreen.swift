@@ -1,0 +1,97 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// One person: who they are, and every course they took with attendance and completion.
+public struct PersonState: Sendable, Equatable {
+    public var personID: Int64
+    public var details: PersonDetails?
+    public var table = TableState()
+
+    public init(personID: Int64) { self.personID = personID }
+
+    public var selectedRecord: PersonCourseRecord? {
+        guard let details, let i = table.selection, details.history.indices.contains(i) else { return nil }
+        return details.history[i]
+    }
+}
+
+extension MusterProgram {
+    func openPerson(_ state: inout AppState, id: Int64) -> [Effect<AppAction>] {
+        state.screens.push(.person(PersonState(personID: id)))
+        return [.run { [loaders] in loaders.person(id) }]
+    }
+
+    func personCommand(_ id: CommandID, _ state: inout AppState, page: Int) -> [Effect<AppAction>] {
+        guard case .person(var s) = state.top else { return [] }
+        if Self.move(&s.table, id, page: page) { state.screens.top = .person(s); return [] }
+        switch id {
+        case Command.open:
+            guard let code = s.selectedRecord?.course.code else { return [.bell] }
+            state.screens.push(.overview(OverviewState(courseCode: code)))
+            return [.run { [loaders] in loaders.overview(code: code) }]
+        case Command.edit:
+            guard let details = s.details else { return [] }
+            state.screens.push(.form(FormBuilder.person(details.participant, agency: details.agency, enrolIn: nil)))
+            return []
+        case Command.undoChange:
+            return undoLastChange(&state)
+        default:
+            return []
+        }
+    }
+}
+
+extension Loaders {
+    func person(_ id: Int64) -> AppAction {
+        attempt { .personLoaded(try store.personDetails(id: id)) }
+    }
+}
+
+/// Details on top, the training history below.
+enum PersonView {
+    static let detailLines = 4
+
+    /// The dates go first when the screen is narrow: the course's name says which one it is.
+    static func columns(width: Int) -> [TableColumn] {
+        [TableColumn("COURSE", width: .flexible(min: 12, weight: 3))]
+            + (width >= 80 ? [TableColumn("DATES", width: .fixed(18))] : [])
+            + [TableColumn("ROLE", width: .fixed(11)), TableColumn("STATUS", width: .fixed(11)),
+               TableColumn("ATTENDED", width: .fixed(9), alignment: .right), TableColumn("DONE", width: .fixed(4))]
+    }
+
+    static func render(_ s: PersonState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+        guard let d = s.details else {
+            buffer.put("Loading…", at: Point(x: body.x + 1, y: body.y + 1), role: .dim, maxWidth: body.width - 1)
+            return HeaderLine(breadcrumbs: ["Muster", "Person"])
+        }
+        let p = d.participant
+        let lines: [(String, StyleRole)] = [
+            ([p.displayName, p.code, p.sex.rawValue, Countries.name(of: p.country) ?? p.country].filter { !$0.isEmpty }
+                .joined(separator: " · "), .accent),
+            ([d.agency.map { $0.acronym.isEmpty ? $0.name : "\($0.name) (\($0.acronym))" } ?? "", p.position]
+                .filter { !$0.isEmpty }.joined(separator: " · "), .normal),
+            ([p.email, p.phone].filter { !$0.isEmpty }.joined(separator: " · "), .dim),
+            (d.mergedInto.map { "Walk-in merged into \($0.code) \($0.displayName)" } ?? "", .warning),
+        ]
+        for (row, (text, role)) in lines.enumerated() where row < body.height {
+            buffer.putLine(text, in: Rect(x: body.x + 1, y: body.y + row, width: body.width - 2, height: 1), role: role,
+                           ellipsis: theme.glyphs.ellipsis)
+        }
+        let glyphs = theme.glyphs
+        let wide = body.width >= 80
+        TableView(columns: columns(width: body.width), state: s.table, emptyMessage: "Not enrolled in any course", row: { i in
+            let r = d.history[i]
+            let percent = r.sessionCount == 0 ? "" : " \(Int((r.rate * 100).rounded()))%"
+            let counts = r.enrolment.role.isMarkedAtRollCall && r.enrolment.status != .declined
+            let dates = wide ? [Format.dateRange(r.course.startDate, r.course.endDate)] : []
+            return TableRow([r.course.label] + dates + [r.enrolment.role.rawValue,
+                             r.enrolment.status.rawValue, "\(r.attended)/\(r.sessionCount)\(percent)",
+                             counts ? (r.completed ? glyphs.markPresent : glyphs.markAbsent) : "—"],
+                            cellRoles: [nil] + dates.map { _ in nil } + [nil, RosterView.statusRole(r.enrolment.status), nil,
+                                                                         counts ? (r.completed ? .present : .absent) : .dim])
+        }).render(into: &buffer, rect: Layout.personTable(body), theme: theme)
+        let done = d.history.filter(\.completed).count
+        return HeaderLine(breadcrumbs: ["Muster", p.displayName], trailing: "\(d.history.count) course\(d.history.count == 1 ? "" : "s") · \(done) completed")
+    }
+}

@@ -1,0 +1,54 @@
+import CourseKit
+import Foundation
+
+/// The roster browser's database work. Each call is one short read, so the screen never waits
+/// long whatever the roster's size: counts and pages come from the roster index.
+extension Loaders {
+    /// Loads (or reloads) the roster: the course's context, the count, where the selection
+    /// lands (on `focusPerson` when the order or filter changed, else at `focusIndex`) and the
+    /// pages around it.
+    func roster(code: String, query: RosterQuery?, initialFilter: RosterFilter, focusPerson: Int64?,
+                focusIndex: Int, pageHeight: Int, withTotals: Bool) -> AppAction {
+        attempt {
+            let version = try store.dataVersion()
+            let course = try store.course(code: code)
+            let query = query ?? RosterQuery(courseID: course.id!, filter: initialFilter)
+            let context = RosterContext(course: course, sessions: try store.sessions(courseID: course.id!),
+                                        facts: try store.rosterFacts(courseID: course.id!),
+                                        agencies: Dictionary(uniqueKeysWithValues: try store.agencies().map { ($0.id!, $0) }),
+                                        quotaLines: try store.quotaLines(courseID: course.id!),
+                                        everyone: try store.rosterCount(RosterQuery(courseID: course.id!)))
+            let total = try store.rosterCount(query)
+            var selection = min(max(0, focusIndex), max(0, total - 1))
+            if let focusPerson, let position = try store.rosterPosition(query, personID: focusPerson) { selection = position }
+            let size = RosterState.pageSize
+            let first = max(0, selection - pageHeight) / size, last = min(max(0, total - 1), selection + pageHeight) / size
+            var pages: [Int: RosterPage] = [:]
+            if total > 0 { for page in first...last { pages[page] = try rosterPage(query, page: page) } }
+            return .rosterLoaded(RosterLoad(courseCode: code, context: context, query: query, total: total, selection: selection,
+                                            pages: pages, totals: withTotals ? try store.markTotals(query) : nil, version: version))
+        }
+    }
+
+    func rosterPage(_ query: RosterQuery, page: Int) -> AppAction {
+        attempt { .rosterPageLoaded(query: query, page: page, try rosterPage(query, page: page)) }
+    }
+
+    func rosterTotals(_ query: RosterQuery) -> AppAction {
+        attempt { .rosterTotalsLoaded(query: query, try store.markTotals(query)) }
+    }
+
+    func rosterFind(_ query: RosterQuery, text: String, from start: Int, backwards: Bool) -> AppAction {
+        attempt { .rosterFound(query: query, text: text, try store.rosterFind(text, in: query, from: start, backwards: backwards)) }
+    }
+
+    func rosterFacet(_ query: RosterQuery, _ facet: RosterFacet) -> AppAction {
+        attempt { .rosterFacetLoaded(facet, try store.rosterFacet(facet, in: query)) }
+    }
+
+    private func rosterPage(_ query: RosterQuery, page: Int) throws -> RosterPage {
+        let items = try store.rosterPage(query, offset: page * RosterState.pageSize, limit: RosterState.pageSize)
+        let marks = try store.currentMarks(courseID: query.courseID, personIDs: items.map { $0.participant.id! })
+        return RosterPage(items: items, marks: marks)
+    }
+}

@@ -1,0 +1,186 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// What the roster browser knows about its course besides the rows: loaded with every
+/// (re)load, because quota lines and totals change with each nomination.
+public struct RosterContext: Sendable, Equatable {
+    public var course: Course
+    public var sessions: [Session]
+    public var facts: RosterCourseFacts
+    /// Every agency by id, for the agency column's filter labels.
+    public var agencies: [Int64: Agency]
+    public var quotaLines: [QuotaLine]
+    /// Everyone on the roster, whatever the filter ("23 of 412").
+    public var everyone: Int
+}
+
+/// One page of rows and the marks of the people on it (the matrix draws them).
+public struct RosterPage: Sendable, Equatable {
+    public var items: [RosterItem]
+    /// Person id → session id → current status.
+    public var marks: [Int64: [Int64: AttendanceStatus]]
+}
+
+/// Everything a (re)load of the roster brings back in one effect.
+public struct RosterLoad: Sendable, Equatable {
+    public var courseCode: String
+    public var context: RosterContext
+    public var query: RosterQuery
+    public var total: Int
+    public var selection: Int
+    public var pages: [Int: RosterPage]
+    /// Column totals for the matrix (nil when the roster shows as a list).
+    public var totals: [Int64: SessionMarkTotals]?
+    public var version: Int
+}
+
+/// The roster browser and, in `matrix` mode, the attendance matrix: the same rows, order,
+/// filter and search, so switching between them keeps your place.
+///
+/// Rows are never all in memory. The state holds the count and a small cache of pages keyed by
+/// the query (order + filter) and page number; the table asks only for visible rows, and a row
+/// whose page has not arrived yet shows as "…" until it does.
+public struct RosterState: Sendable, Equatable {
+    public enum Mode: Sendable, Equatable { case list, matrix }
+
+    public static let pageSize = 50
+    /// Pages kept each side of the selection's page; the rest are dropped.
+    static let keptPages = 3
+
+    public var courseCode: String
+    public var mode: Mode
+    public var context: RosterContext?
+    /// Nil until the course has loaded (its id is part of the query).
+    public var query: RosterQuery?
+    public var total = 0
+    public var pages: [Int: RosterPage] = [:]
+    /// Pages asked for and not back yet, so a key held down asks once.
+    public var requested: Set<Int> = []
+    public var table = TableState()
+    /// Matrix: the first session column shown.
+    public var columnOffset = 0
+    public var totals: [Int64: SessionMarkTotals] = [:]
+    public var search: RosterSearch?
+    public var lastQuery = ""
+    /// Filter applied when the course first loads (from the nominations screen or the matrix).
+    public var initialFilter: RosterFilter
+    public var version = 0
+
+    public init(courseCode: String, mode: Mode = .list, filter: RosterFilter = RosterFilter()) {
+        self.courseCode = courseCode
+        self.mode = mode
+        self.initialFilter = filter
+    }
+
+    /// The row at `index`, when its page is in the cache.
+    public func item(at index: Int) -> RosterItem? {
+        guard let page = pages[index / Self.pageSize] else { return nil }
+        let offset = index % Self.pageSize
+        return page.items.indices.contains(offset) ? page.items[offset] : nil
+    }
+
+    public func marks(of personID: Int64) -> [Int64: AttendanceStatus] {
+        for page in pages.values { if let marks = page.marks[personID] { return marks } }
+        return [:]
+    }
+
+    public var selected: RosterItem? { table.selection.flatMap(item(at:)) }
+
+    /// The quota line for the filtered country (and agency), shown in the info line.
+    public var quotaLine: QuotaLine? {
+        guard let filter = query?.filter, let country = filter.country, let lines = context?.quotaLines else { return nil }
+        if let agency = filter.agencyID {
+            return lines.first { $0.scope == .agency && $0.country == country && $0.agencyID == agency }
+        }
+        return lines.first { $0.scope == .country && $0.key == country }
+    }
+
+    /// Pages that rows `range` (widened by half a page each side, so scrolling finds the next
+    /// page already there) need and that are neither cached nor asked for.
+    func missingPages(around range: Range<Int>) -> [Int] {
+        guard total > 0 else { return [] }
+        let margin = Self.pageSize / 2
+        let low = max(0, range.lowerBound - margin), high = min(total - 1, max(range.lowerBound, range.upperBound - 1) + margin)
+        return Array(Set((low...high).map { $0 / Self.pageSize })).sorted()
+            .filter { pages[$0] == nil && !requested.contains($0) }
+    }
+
+    /// Forgets pages far from the selection, so memory stays flat however far one scrolls.
+    mutating func trimPages() {
+        let centre = (table.selection ?? 0) / Self.pageSize
+        pages = pages.filter { abs($0.key - centre) <= Self.keptPages }
+    }
+
+    mutating func apply(_ load: RosterLoad, pageHeight: Int) {
+        context = load.context
+        query = load.query
+        total = load.total
+        pages = load.pages
+        requested = []
+        if let totals = load.totals { self.totals = totals }
+        version = load.version
+        table.setRowCount(load.total)
+        table.select(load.selection)
+        table.ensureVisible(height: pageHeight)
+        columnOffset = min(columnOffset, max(0, load.context.sessions.count - 1))
+    }
+}
+
+/// The search line while `/` is active: the typed text and where the search started.
+public struct RosterSearch: Sendable, Equatable {
+    public var field = TextField(maxLength: 64, placeholder: "part of a name, or a code")
+    public var origin: Int
+    /// How many matches the last answer found (nil while none came back).
+    public var found: Bool?
+}
+
+/// How each filter dimension and value reads on screen.
+enum RosterLabels {
+    static func columnTitle(_ column: RosterSortColumn) -> String {
+        switch column {
+        case .name: "name"
+        case .code: "code"
+        case .sex: "sex"
+        case .country: "country"
+        case .agency: "agency"
+        case .role: "role"
+        case .status: "status"
+        case .attendance: "attendance"
+        }
+    }
+
+    static func facetTitle(_ facet: RosterFacet) -> String {
+        switch facet {
+        case .sex: "Sex"
+        case .country: "Country"
+        case .agency: "Agency"
+        case .role: "Role"
+        case .status: "Nomination status"
+        case .completion: "Completion"
+        }
+    }
+
+    /// "Guatemala", "BIM", "female", "completed".
+    static func value(_ facet: RosterFacet, _ raw: String, agencies: [Int64: Agency]) -> String {
+        switch facet {
+        case .country: raw.isEmpty ? "no country" : Countries.name(of: raw) ?? raw
+        case .agency: Int64(raw).flatMap { agencies[$0]?.shortName } ?? "no agency"
+        case .completion: raw == "completed" ? "completed" : "not completed"
+        default: raw
+        }
+    }
+
+    /// "country Guatemala · status confirmed": the filter as the info line shows it.
+    static func describe(_ f: RosterFilter, agencies: [Int64: Agency]) -> String {
+        var parts: [String] = []
+        if let s = f.sex { parts.append("sex \(s.rawValue)") }
+        if let c = f.country { parts.append(value(.country, c, agencies: agencies)) }
+        if let a = f.agencyID { parts.append(value(.agency, String(a), agencies: agencies)) }
+        if let r = f.role { parts.append(r.rawValue) }
+        if let s = f.status { parts.append(s.rawValue) }
+        if let c = f.completed { parts.append(c ? "completed" : "not completed") }
+        if f.rollCallOnly { parts.append("expected") }
+        return parts.joined(separator: " · ")
+    }
+}

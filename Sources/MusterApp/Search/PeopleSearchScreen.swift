@@ -1,0 +1,101 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// A person found by the search everywhere, with what tells namesakes apart.
+public struct PersonHit: Sendable, Equatable {
+    public var participant: Participant
+    public var agency: String
+    public var courses: Int
+}
+
+/// `/` from the course list: find anyone in the library by part of their name or their code,
+/// in any course, and open their history. Typing goes to the field; the arrows move in the
+/// results; Enter opens; Esc goes back.
+public struct PeopleSearchState: Sendable, Equatable {
+    public var field = TextField(maxLength: 64, placeholder: "part of a name, or a code")
+    public var hits: [PersonHit] = []
+    /// The text the hits answer (results for an older text are dropped).
+    public var answered = ""
+    public var table = TableState()
+
+    public init() {}
+}
+
+extension MusterProgram {
+    func peopleSearchKey(_ key: Key, _ s: PeopleSearchState, _ state: inout AppState) -> [Effect<AppAction>] {
+        var s = s
+        let page = Layout.pageHeight(for: .search(s), size: state.size)
+        switch key {
+        case .escape:
+            state.screens.pop()
+            return []
+        case .enter:
+            guard let i = s.table.selection, s.hits.indices.contains(i), let id = s.hits[i].participant.id else { return [.bell] }
+            return openPerson(&state, id: id)
+        case .down: s.table.moveDown(height: page)
+        case .up: s.table.moveUp(height: page)
+        case .pageDown: s.table.pageDown(height: page)
+        case .pageUp: s.table.pageUp(height: page)
+        default:
+            guard s.field.handle(key) else { return [] }
+            state.screens.top = .search(s)
+            let text = s.field.text
+            return [.run { [loaders] in loaders.searchPeople(text) }]
+        }
+        state.screens.top = .search(s)
+        return []
+    }
+
+    func peopleFound(query: String, hits: [PersonHit], _ state: inout AppState) {
+        state.screens.updateFirst { screen in
+            guard case .search(var s) = screen else { return false }
+            guard s.field.text == query else { return true }
+            s.hits = hits
+            s.answered = query
+            s.table = TableState(rowCount: hits.count)
+            screen = .search(s)
+            return true
+        }
+    }
+}
+
+extension Loaders {
+    func searchPeople(_ text: String) -> AppAction {
+        attempt {
+            guard !NameFolding.tokens(text).isEmpty else { return .peopleFound(query: text, []) }
+            let people = try store.search(text, limit: 200)
+            let agencies = Dictionary(uniqueKeysWithValues: try store.agencies().map { ($0.id!, $0.shortName) })
+            let counts = try store.enrolmentCounts(personIDs: people.compactMap(\.id))
+            return .peopleFound(query: text, people.map {
+                PersonHit(participant: $0, agency: $0.agencyID.flatMap { agencies[$0] } ?? "", courses: counts[$0.id ?? 0] ?? 0)
+            })
+        }
+    }
+}
+
+enum PeopleSearchView {
+    static let columns = [
+        TableColumn("NAME", width: .flexible(min: 14, weight: 3)),
+        TableColumn("CODE", width: .fixed(10)),
+        TableColumn("CTRY", width: .fixed(4)),
+        TableColumn("AGENCY", width: .flexible(min: 6, weight: 1)),
+        TableColumn("COURSES", width: .fixed(7), alignment: .right),
+    ]
+
+    static func render(_ s: PeopleSearchState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+        buffer.put("Find:", at: Point(x: body.x + 1, y: body.y), role: .accent, maxWidth: 5)
+        let count = s.answered.isEmpty ? "" : "\(s.hits.count)\(s.hits.count == 200 ? "+" : "") found"
+        let countWidth = count.displayWidth
+        buffer.put(count, at: Point(x: body.maxX - 1 - countWidth, y: body.y), role: .dim, maxWidth: countWidth)
+        s.field.render(into: &buffer, rect: Rect(x: body.x + 7, y: body.y, width: max(0, body.width - 10 - countWidth), height: 1),
+                       theme: theme)
+        let empty = s.field.isEmpty ? "Type part of a name (\"jose nunez\", \"ngu\") or a participant code"
+            : s.answered == s.field.text ? "Nobody in the library matches “\(s.field.text)”" : "Searching…"
+        TableView(columns: columns, state: s.table, emptyMessage: empty, row: { i in
+            let h = s.hits[i]
+            return TableRow([h.participant.sortName, h.participant.code, h.participant.country, h.agency, String(h.courses)])
+        }).render(into: &buffer, rect: Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2), theme: theme)
+        return HeaderLine(breadcrumbs: ["Muster", "Find a person"], trailing: "every course")
+    }
+}

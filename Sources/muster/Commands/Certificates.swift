@@ -1,0 +1,39 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+
+struct CertificatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "certificates",
+        abstract: "List who is eligible for a certificate of attendance, and print one each.",
+        discussion: """
+            Eligible: participants and observers whose nomination stands (nominated or confirmed) and \
+            who meet the course's completion rule (a share of the sessions present or late, and every \
+            core session when the rule asks). Walk-ins are eligible once confirmed. HTML puts the list \
+            on the first page and each certificate on a page of its own.
+            """)
+    @OptionGroup var library: LibraryOptions
+    @Argument(help: "The course code.") var course: String
+    @Option(help: "text or html.") var format: PrintFormat = .text
+    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            let facts = try CourseFacts.load(try library.open(), code: course)
+            let eligible = Certificates.eligible(facts)
+            switch format {
+            case .html:
+                try OutputFile.write(Certificates.html(eligible, facts), to: output)
+            case .text:
+                var text = "\(eligible.count) eligible for a certificate of \(facts.course.title)\n\n"
+                if !eligible.isEmpty {
+                    text += TextTable.render(header: ["CODE", "NAME", "SESSIONS", "AGENCY"],
+                                             rows: eligible.map { [$0.code, $0.name, "\($0.attended)/\($0.sessions)", $0.agency] },
+                                             rightAligned: [2])
+                    text += "\n" + Certificates.text(eligible, facts)
+                }
+                try OutputFile.write(text, to: output)
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+
+extension RosterFormat: ExpressibleByArgument {}
+
+struct ImportRoster: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "Import people (and attendance) from a roster, registration or attendance file into a course.",
+        discussion: """
+            Recognises Moodle attendance exports, Indico registrant exports and registration imports, \
+            Eventbrite attendee reports, Google Forms responses, pretix check-in lists, Zoom and Teams \
+            attendance reports and Muster's own long attendance export; any other file with a header \
+            is read by column names (or --map). CSV or TSV, UTF-8, UTF-16 or Windows-1252.
+
+            People already in the library are matched by participant code, then e-mail, then name \
+            and country, and never duplicated. The import is one transaction: if any row is \
+            rejected nothing is written (unless --skip-rejected). Importing the same file again \
+            changes nothing. Start with --dry-run to see what would happen.
+            """)
+    @OptionGroup var library: LibraryOptions
+    @Argument(help: "The course code (see 'muster courses').") var course: String
+    @Argument(help: "The file to import.") var file: String
+    @Option(help: "The file's layout: \(RosterFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: RosterFormat = .auto
+    @Option(name: .customLong("map"), help: ArgumentHelp(
+        "A column and the field it holds, e.g. --map 'Nom de famille=family' (repeatable). Fields: "
+            + RosterField.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "COLUMN=FIELD"))
+    var mappings: [String] = []
+    @Flag(help: "Show what the import would do; write nothing.") var dryRun = false
+    @Flag(help: "Import the valid rows and list the rejected ones, instead of refusing the file.") var skipRejected = false
+    @Option(help: "Minutes in an online session that count as attending (default: 60% of the session).")
+    var minMinutes: Int?
+    @Option(help: "Time zone of times written without one (default: the course's).") var timeZone: String?
+    @Option(help: "Refuse files larger than this many megabytes.") var maxMegabytes = 64
+    @Flag(help: "List every new person (by default the first 50).") var verbose = false
+
+    func run() throws {
+        try reportingErrors {
+            var options = RosterImportOptions(format: format, dryRun: dryRun, skipRejected: skipRejected, minimumMinutes: minMinutes)
+            options.mappings = try Self.parseMappings(mappings)
+            if let timeZone {
+                guard let zone = TimeZone(identifier: timeZone) else { throw MusterError.invalid("unknown time zone '\(timeZone)'") }
+                options.timeZone = zone
+            }
+            if let minMinutes, minMinutes < 0 { throw MusterError.invalid("--min-minutes must not be negative") }
+            guard maxMegabytes > 0 else { throw MusterError.invalid("--max-megabytes must be positive") }
+            options.limits.maxFileBytes = maxMegabytes << 20
+            let report = try library.open().importRoster(path: file, course: course, options: options)
+            print(Self.preview(report, verbose: verbose), terminator: "")
+        }
+    }
+
+    static func parseMappings(_ pairs: [String]) throws -> [String: RosterField] {
+        var out: [String: RosterField] = [:]
+        for pair in pairs {
+            guard let eq = pair.lastIndex(of: "="), let field = RosterField(rawValue: pair[pair.index(after: eq)...].lowercased()),
+                  !pair[..<eq].trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw MusterError.invalid("--map '\(pair)': use COLUMN=FIELD, FIELD one of \(RosterField.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            out[String(pair[..<eq])] = field
+        }
+        return out
+    }
+
+    /// The preview (and, after a real run, the receipt): counts, then every match, rejection,
+    /// skipped row and warning with its line.
+    static func preview(_ r: RosterImportReport, verbose: Bool) -> String {
+        var out = "\(r.file): \(r.format.label) (\(r.dialect)), \(r.rows) row\(r.rows == 1 ? "" : "s") for \(r.course)\n"
+        for note in r.notes { out += "note: \(note)\n" }
+        out += r.counts + "\n"
+        out += "enrolments: \(r.enrolmentsAdded) new, \(r.enrolmentsChanged) changed; "
+            + "attendance events: \(r.eventsAdded) new, \(r.eventsAlreadyRecorded) already recorded\n"
+        let shown = verbose ? r.newPeople : Array(r.newPeople.prefix(50))
+        out += section("new", shown.map { "line \($0.line): \($0.code) \($0.name)" })
+        if shown.count < r.newPeople.count { out += "  … and \(r.newPeople.count - shown.count) more (--verbose lists them all)\n" }
+        out += section("matched", r.matched.map { m in
+            "line \(m.line): \(m.code) \(m.name) (by \(m.by.rawValue))" + (m.changes.isEmpty ? "" : ": " + m.changes.joined(separator: ", "))
+        })
+        out += section("rejected", r.rejected.map { "line \($0.line): \($0.reason)" })
+        out += section("skipped", r.skipped.map { "line \($0.line): \($0.reason)" })
+        out += section("warnings", r.warnings.map { "line \($0.line): \($0.reason)" })
+        if r.applied {
+            out += r.changesNothing ? "nothing to change: the library already has all of it\n" : "imported\n"
+        } else {
+            out += "dry run: nothing was written\n"
+        }
+        return out
+    }
+
+    static func section(_ title: String, _ lines: [String]) -> String {
+        lines.isEmpty ? "" : "\(title):\n" + lines.map { "  \($0)\n" }.joined()
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+import TerminalUI
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, csv
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Report a course (or every course in a period): nominations against quotas, attendance, completion, certificates.",
+        discussion: """
+            Figures count participants and observers; rates are of those whose nomination stands \
+            (nominated, confirmed, walk-in). --by breaks them down by \
+            \(ReportDimension.allCases.map(\.rawValue).joined(separator: ", ")). Text pastes into a \
+            report with its columns aligned; markdown and csv are for documents and spreadsheets.
+            """)
+    @OptionGroup var library: LibraryOptions
+    @Argument(help: "The course code (or --all).") var course: String?
+    @Flag(help: "Every course, or those overlapping --from/--to.") var all = false
+    @Option(help: "With --all: courses ending on or after this date (YYYY-MM-DD).") var from: String?
+    @Option(help: "With --all: courses starting on or before this date (YYYY-MM-DD).") var to: String?
+    @Option(help: "Breakdowns, comma-separated.") var by = "sex,country"
+    @Option(help: "text, markdown or csv.") var format: ReportFormat = .text
+    @Flag(help: "With csv: start with a byte-order mark (for Excel).") var bom = false
+    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            let dimensions = try ReportDimension.parseList(by)
+            let store = try library.open()
+            let report: Report
+            switch (course, all) {
+            case (let code?, false):
+                guard from == nil && to == nil else { throw MusterError.invalid("--from and --to go with --all") }
+                report = CourseReport.build(try CourseFacts.load(store, code: code), by: dimensions)
+            case (nil, true):
+                let facts = try store.courses().map { try CourseFacts.load(store, code: $0.code) }
+                report = PeriodReport.build(facts, from: try date(from, "--from"), to: try date(to, "--to"), by: dimensions)
+            default:
+                throw MusterError.invalid("name one course, or use --all")
+            }
+            let text: String
+            switch format {
+            case .text: text = ReportText.render(report)
+            case .markdown: text = report.markdown()
+            case .csv: text = report.csv(bom: bom)
+            }
+            try OutputFile.write(text, to: output)
+        }
+    }
+
+    func date(_ text: String?, _ option: String) throws -> CalendarDate? {
+        guard let text else { return nil }
+        guard let d = CalendarDate(iso: text) else { throw MusterError.invalid("\(option) '\(text)' is not a date (YYYY-MM-DD)") }
+        return d
+    }
+}
+
+/// Reports as plain text: columns aligned by display width, so names in any script line up when
+/// pasted into a document set in a monospaced font.
+enum ReportText {
+    static func render(_ report: Report) -> String {
+        var out = underlined(report.title, "=")
+        out += report.summary.map { $0 + "\n" }.joined()
+        for table in report.tables {
+            out += "\n" + underlined(table.title, "-")
+            out += TextTable.render(header: table.header, rows: table.rows, rightAligned: table.numeric)
+            out += table.notes.map { "\($0)\n" }.joined()
+        }
+        return out
+    }
+
+    static func underlined(_ title: String, _ mark: Character) -> String {
+        title + "\n" + String(repeating: mark, count: max(3, title.displayWidth)) + "\n"
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+
+enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, html
+}
+
+struct Sheet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a session's sign-in sheet: codes, names, agencies and room to sign.",
+        discussion: """
+            The paper fallback when the laptop dies. Everyone expected in the room is listed by family \
+            name with their participant code, then blank lines for walk-ins; the codes let the marks be \
+            typed back in afterwards ('muster mark COURSE SESSION CODE present'). HTML prints on A4.
+            """)
+    @OptionGroup var library: LibraryOptions
+    @Argument(help: "The course code.") var course: String
+    @Argument(help: "The session's short id (see 'muster sessions COURSE').") var session: String
+    @Option(help: "text or html.") var format: PrintFormat = .text
+    @Option(help: "Blank lines for walk-ins.") var blank = 5
+    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            guard (0...200).contains(blank) else { throw MusterError.invalid("--blank must be between 0 and 200") }
+            let store = try library.open()
+            let facts = try CourseFacts.load(store, code: course)
+            let sheet = SignInSheet.build(facts, session: try store.session(course: facts.course, key: session), blankLines: blank)
+            switch format {
+            case .html:
+                try OutputFile.write(sheet.html(), to: output)
+            case .text:
+                let rows = sheet.rows.map { row in row.enumerated().map { $0 == 4 ? String(repeating: "_", count: 24) : $1 } }
+                try OutputFile.write(sheet.heading.joined(separator: "\n") + "\n\n"
+                                     + TextTable.render(header: sheet.header, rows: rows, rightAligned: [0]), to: output)
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import CourseKit
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+
+/// A library on a temp file with the given course files loaded (fixture courses or the project's).
+func importStore(_ dir: TemporaryDirectory, courses: [String], clock: TestClock = TestClock()) throws -> CourseStore {
+    let store = try CourseStore(path: dir.file("lib.sqlite"), actor: "tester", clock: clock.function)
+    for code in courses {
+        if code == "mini-2024" {
+            try store.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
+        } else {
+            try store.importCourse(CourseFileCodec.read(path: ImportFixtures.course(code)))
+        }
+    }
+    return store
+}
+
+/// One current mark as tests compare them: "session code status".
+func markLines(_ store: CourseStore, course code: String) throws -> [String] {
+    let course = try store.course(code: code)
+    let sessions = try store.sessions(courseID: course.id!)
+    let roster = try store.roster(courseID: course.id!)
+    let marks = try store.marks(courseID: course.id!)
+    var lines: [String] = []
+    for s in sessions {
+        for e in roster {
+            if let m = marks[s.id!]?[e.participant.id!] { lines.append("\(s.key) \(e.participant.code) \(m.status.rawValue)") }
+        }
+    }
+    return lines
+}
+
+/// The roster entry for a code, or a test failure.
+func entry(_ store: CourseStore, course code: String, person: String,
+           sourceLocation: SourceLocation = #_sourceLocation) throws -> RosterEntry {
+    let course = try store.course(code: code)
+    return try #require(try store.roster(courseID: course.id!).first { $0.participant.code == person },
+                        "\(person) not on \(code)", sourceLocation: sourceLocation)
+}
+
+/// Rows in person, enrolment, attendance_event and agency: what must not move when an import is refused.
+func libraryCounts(_ store: CourseStore) throws -> [Int] {
+    try DatabaseQueue(path: store.path).read { db in
+        try ["person", "enrolment", "attendance_event", "agency"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1 }
+    }
+}

@@ -1,0 +1,168 @@
+import CourseKit
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+
+/// The derived tables the coordinator's screens read (`attendance_mark`, `roster_index`) agree
+/// with the event log and the roster whatever writes them, and the roster browser's queries
+/// page, sort, filter and search like sorting the whole roster in memory would.
+@Suite struct RosterIndexTests {
+    /// Random marks and undos, from the roll call and the kiosk, at equal and different times:
+    /// the SQL derivation gives the same current mark as `MarkRule` for every person and session.
+    @Test func derivedMarksAgreeWithMarkRule() throws {
+        let dir = TemporaryDirectory()
+        let clock = TestClock()
+        let store = try makeStore(dir, clock: clock)
+        let course = try store.course(code: "mini-2024")
+        let sessions = try store.sessions(courseID: course.id!)
+        let people = try store.roster(courseID: course.id!).map(\.participant)
+        var random = SystemRandomNumberGenerator()
+        for step in 0..<400 {
+            let session = sessions.randomElement(using: &random)!
+            let person = people.randomElement(using: &random)!
+            if step % 3 == 0 { clock.advance(seconds: Double(Int.random(in: 0...2, using: &random))) }
+            if Int.random(in: 0..<5, using: &random) == 0 {
+                _ = try? store.undo(session: session, participant: person, source: Bool.random() ? .kiosk : .rollcall)
+            } else {
+                try store.mark(session: session, participant: person, status: AttendanceStatus.allCases.randomElement(using: &random)!,
+                               source: Int.random(in: 0..<3, using: &random) == 0 ? .kiosk : .rollcall)
+            }
+        }
+        let derived = try DatabaseQueue(path: store.path).read { db in
+            try Row.fetchAll(db, sql: "SELECT session_id, person_id, status FROM attendance_mark")
+        }
+        let rule = try store.marks(courseID: course.id!)
+        var compared = 0
+        for row in derived {
+            let status: String = row["status"]
+            let expected = rule[row["session_id"]]?[row["person_id"]]?.status.rawValue ?? "cleared"
+            #expect(status == expected, "\(row)")
+            compared += 1
+        }
+        #expect(compared == Set(derived.map { "\($0["session_id"] as Int64)-\($0["person_id"] as Int64)" }).count)
+        #expect(compared > 5)
+
+        // The totals on the roster index count the same marks.
+        let query = RosterQuery(courseID: course.id!)
+        let items = try store.rosterPage(query, offset: 0, limit: 100)
+        for item in items {
+            let id = item.participant.id!
+            let statuses = sessions.compactMap { rule[$0.id!]?[id]?.status }
+            #expect(item.attended == statuses.filter(\.isAttending).count)
+            #expect(item.marked == statuses.count)
+        }
+    }
+
+    /// Renaming a person, moving them to another agency and changing a nomination reach the
+    /// index at once, through the triggers.
+    @Test func indexFollowsPeopleAgenciesAndNominations() throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let course = try store.course(code: "mini-2024")
+        var yaml = Fixtures.miniCourseYAML.replacingOccurrences(of: "given_name: José", with: "given_name: Aaron")
+        yaml = yaml.replacingOccurrences(of: "family_name: Núñez", with: "family_name: Aalto")
+        try store.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "mini.yaml"))
+        // "a nguyen van" (T-003) < "aalto aaron" < every other name.
+        let first = try store.rosterPage(RosterQuery(courseID: course.id!), offset: 0, limit: 2)
+        #expect(first.map(\.participant.code) == ["T-003", "T-001"])
+        let confirmed = RosterQuery(courseID: course.id!, filter: RosterFilter(status: .confirmed))
+        #expect(try store.rosterCount(confirmed) == 3)
+        yaml = yaml.replacingOccurrences(of: "status: nominated", with: "status: confirmed")
+        try store.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "mini.yaml"))
+        #expect(try store.rosterCount(confirmed) == 4)
+    }
+
+    /// A synthetic course browsed through every order and a few filters matches the same rows
+    /// sorted in memory; positions and searches land on the right rows.
+    @Test func pagesMatchSortingInMemory() throws {
+        let dir = TemporaryDirectory()
+        let store = try CourseStore(path: dir.file("big.sqlite"), actor: "tester", clock: TestClock().function)
+        try store.generateSyntheticCourse(SyntheticCourseSpec(code: "syn", people: 1_500, sessions: 4, seed: 7))
+        let course = try store.course(code: "syn")
+        let all = try store.rosterPage(RosterQuery(courseID: course.id!), offset: 0, limit: 10_000)
+        #expect(all.count == 1_500)
+        let facts = try store.rosterFacts(courseID: course.id!)
+        let nameKeys = try DatabaseQueue(path: store.path).read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, sort_key FROM person")
+                .map { ($0["id"] as Int64, $0["sort_key"] as String) })
+        }
+
+        func key(_ item: RosterItem, _ column: RosterSortColumn) -> String {
+            let p = item.participant
+            let name = nameKeys[p.id!, default: ""] + "\u{1}" + String(format: "%012lld", p.id!)
+            switch column {
+            case .name: return name
+            case .code: return p.code + "\u{1}" + name
+            case .sex: return p.sex.rawValue + "\u{1}" + name
+            case .country: return p.country + "\u{1}" + name
+            case .agency: return (item.agency?.shortName.lowercased() ?? "") + "\u{1}" + name
+            case .role: return item.enrolment.role.rawValue + "\u{1}" + name
+            case .status: return item.enrolment.status.rawValue + "\u{1}" + name
+            case .attendance: return String(format: "%04d", item.attended) + "\u{1}" + name
+            }
+        }
+        let filters = [RosterFilter(), RosterFilter(country: "GT"), RosterFilter(sex: .female, status: .confirmed),
+                       RosterFilter(completed: true), RosterFilter(completed: false, rollCallOnly: true)]
+        for column in RosterSortColumn.allCases {
+            for descending in [false, true] {
+                for filter in filters {
+                    let query = RosterQuery(courseID: course.id!, order: RosterOrder(column, descending: descending), filter: filter)
+                    var expected = all.filter { item in
+                        (filter.country.map { $0 == item.participant.country } ?? true)
+                            && (filter.sex.map { $0 == item.participant.sex } ?? true)
+                            && (filter.status.map { $0 == item.enrolment.status } ?? true)
+                            && (filter.completed.map { $0 == facts.completed(item) } ?? true)
+                            && (!filter.rollCallOnly || (item.enrolment.status.isExpected && item.enrolment.role.isMarkedAtRollCall))
+                    }.sorted { key($0, column).utf8.lexicographicallyPrecedes(key($1, column).utf8) }
+                    if descending { expected.reverse() }
+                    #expect(try store.rosterCount(query) == expected.count)
+                    let middle = expected.count / 2
+                    let page = try store.rosterPage(query, offset: middle, limit: 25)
+                    #expect(page.map(\.id) == expected.dropFirst(middle).prefix(25).map(\.id), "\(column) \(descending) \(filter)")
+                    if let target = expected.dropFirst(middle).first {
+                        #expect(try store.rosterPosition(query, personID: target.participant.id!) == middle)
+                    }
+                }
+            }
+        }
+
+        // Search: the first row at or after the start whose name matches, wrapping at the end.
+        let query = RosterQuery(courseID: course.id!, order: RosterOrder(.country))
+        let rows = try store.rosterPage(query, offset: 0, limit: 10_000)
+        let isNguyen = { (item: RosterItem) in item.participant.familyName == "Nguyễn" }
+        let firstFromMiddle = rows.indices.first { $0 >= 700 && isNguyen(rows[$0]) }
+        #expect(try store.rosterFind("nguyen", in: query, from: 700) == firstFromMiddle)
+        let lastBefore = rows.indices.last { $0 <= 700 && isNguyen(rows[$0]) }
+        #expect(try store.rosterFind("NGUYỄN", in: query, from: 700, backwards: true) == lastBefore)
+        #expect(try store.rosterFind("nguyen", in: query, from: rows.count - 1) == rows.indices.first { isNguyen(rows[$0]) })
+        #expect(try store.rosterFind("zzzz-nobody", in: query, from: 0) == nil)
+        #expect(try store.rosterFind("SYN-000042", in: query, from: 0) == rows.firstIndex { $0.participant.code == "SYN-000042" })
+
+        // Facets count under the other filters.
+        let gt = RosterQuery(courseID: course.id!, filter: RosterFilter(country: "GT", status: .confirmed))
+        let statuses = try store.rosterFacet(.status, in: gt)
+        #expect(statuses.reduce(0) { $0 + $1.count } == rows.filter { $0.participant.country == "GT" }.count)
+        #expect(statuses.first { $0.value == "confirmed" }?.count == (try store.rosterCount(gt)))
+        let completion = try store.rosterFacet(.completion, in: RosterQuery(courseID: course.id!))
+        #expect(completion.map(\.count).reduce(0, +) == 1_500)
+        #expect(completion.first?.count == all.filter(facts.completed).count)
+    }
+
+    /// Totals per session over a query agree with counting the current marks directly.
+    @Test func markTotalsCountCurrentMarks() throws {
+        let dir = TemporaryDirectory()
+        let store = try CourseStore(path: dir.file("t.sqlite"), actor: "tester", clock: TestClock().function)
+        try store.generateSyntheticCourse(SyntheticCourseSpec(code: "syn", people: 300, sessions: 3, seed: 3))
+        let course = try store.course(code: "syn")
+        let query = RosterQuery(courseID: course.id!, filter: RosterFilter(rollCallOnly: true))
+        let totals = try store.markTotals(query)
+        let people = try store.rosterPage(query, offset: 0, limit: 1_000).map { $0.participant.id! }
+        let marks = try store.currentMarks(courseID: course.id!, personIDs: people)
+        for session in try store.sessions(courseID: course.id!) {
+            let statuses = people.compactMap { marks[$0]?[session.id!] }
+            #expect(totals[session.id!]?.marked == statuses.count)
+            #expect(totals[session.id!]?.attending == statuses.filter(\.isAttending).count)
+        }
+    }
+}
