@@ -56,7 +56,8 @@ struct KioskJourneyTests {
         try tmux.send("\u{1B}[2J\u{1B}]0;x\u{07}", literal: true)
         try tmux.send("\u{1B}[200~pasted\u{1B}[201~", literal: true)
         try tmux.send(String(repeating: "a", count: 10_240), literal: true)
-        try tmux.waitFor(text: String(repeating: "a", count: 64) + " ", timeout: 30)      // capped at 64
+        // The field is capped at 64 characters: "pasted" (its bracketed-paste markers swallowed) and 58 a's.
+        try tmux.waitFor(text: "pasted" + String(repeating: "a", count: 58) + " ", timeout: 30)
         try tmux.resize(width: 30, height: 8)
         try tmux.resize(width: 120, height: 40)
         try tmux.resize(width: 80, height: 24)
