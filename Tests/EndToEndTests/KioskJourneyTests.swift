@@ -67,8 +67,9 @@ struct KioskJourneyTests {
         #expect(try terminal.musterPID() == pid)
         #expect(!(try tmux.capture().contains("Núñez")))
 
+        // The rest of the 10 KB paste is still being read key by key (one frame each): allow time.
         try tmux.send("F10")
-        try tmux.waitFor(text: "enter the kiosk PIN")
+        try tmux.waitFor(text: "enter the kiosk PIN", timeout: 90)
         try tmux.send("0000", literal: true)
         try tmux.send("Enter")
         try tmux.waitFor(text: "Wrong PIN")
