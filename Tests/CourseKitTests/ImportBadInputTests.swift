@@ -107,7 +107,7 @@ import TestSupport
     @Test func aHundredMegabyteLineIsRefusedWithoutReadingItAll() throws {
         // Streams: the error comes at 64 KB, long before the end of the line.
         let path = dir.file("huge.csv")
-        FileManager.default.createFile(atPath: path, contents: Data(header.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(header.utf8))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.seekToEnd()
         let block = Data(repeating: 0x41, count: 1 << 20)

@@ -126,6 +126,13 @@ import TestSupport
         #expect(try store.participant(code: "P-001").familyName == "")
     }
 
+    @Test func aRepeatedHeaderIsSkippedNotImported() throws {
+        let store = try importStore(dir, courses: ["mini-2024"])
+        let report = try importCSV(store, "given,family\nAna,Obak\ngiven,family\nBo,Obak\n")
+        #expect(report.newPeople.map(\.name) == ["Ana Obak", "Bo Obak"])
+        #expect(report.skipped == [RowProblem(line: 3, reason: "the header again")])
+    }
+
     @Test func unknownCourseAndMapErrors() throws {
         let store = try importStore(dir, courses: ["mini-2024"])
         #expect(throws: MusterError.unknownCourse("nope")) { try importCSV(store, "name\nA B\n", course: "nope") }

@@ -22,7 +22,7 @@ struct ImportRoster: ParsableCommand {
     @OptionGroup var library: LibraryOptions
     @Argument(help: "The course code (see 'muster courses').") var course: String
     @Argument(help: "The file to import.") var file: String
-    @Option(help: "The file's layout: \(RosterFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The file's layout; auto recognises every one of them from its header.")
     var format: RosterFormat = .auto
     @Option(name: .customLong("map"), help: ArgumentHelp(
         "A column and the field it holds, e.g. --map 'Nom de famille=family' (repeatable). Fields: "

@@ -73,16 +73,16 @@ enum LayoutFinder {
     static let searchDepth = 60
 
     static func locate(_ file: DelimitedFile, format: RosterFormat, context: LayoutContext) throws
-        -> (format: RosterFormat, layout: any RosterLayout, body: ArraySlice<CSVRecord>) {
+        -> (format: RosterFormat, layout: any RosterLayout, header: CSVRecord?, body: ArraySlice<CSVRecord>) {
         let records = file.records
         let depth = min(records.count, searchDepth)
         func headers(_ i: Int) -> [String] { records[i].fields.map(HeaderText.normalise) }
-        func found(_ f: RosterFormat, at i: Int) throws -> (RosterFormat, any RosterLayout, ArraySlice<CSVRecord>) {
-            (f, try make(f, header: records[i], context: context), records[(i + 1)...])
+        func found(_ f: RosterFormat, at i: Int) throws -> (RosterFormat, any RosterLayout, CSVRecord?, ArraySlice<CSVRecord>) {
+            (f, try make(f, header: records[i], context: context), records[i], records[(i + 1)...])
         }
         switch format {
         case .indicoImport:
-            return (format, IndicoImportLayout(context: context), records[...])
+            return (format, IndicoImportLayout(context: context), nil, records[...])
         case .generic:
             guard let i = (0..<depth).first(where: { !records[$0].isBlank && genericHeader(headers($0), context) }) else {
                 throw MusterError.invalid("no header row with a name column in the first \(searchDepth) rows; name the columns with --map COLUMN=FIELD")
@@ -94,7 +94,7 @@ enum LayoutFinder {
                 if let f = RosterFormat.recognisable.first(where: { recognises($0, h) }) { return try found(f, at: i) }
             }
             if let first = records.first(where: { !$0.isBlank }), IndicoImportLayout.looksLikeData(first) {
-                return (.indicoImport, IndicoImportLayout(context: context), records[...])
+                return (.indicoImport, IndicoImportLayout(context: context), nil, records[...])
             }
             if let i = (0..<depth).first(where: { !records[$0].isBlank && genericHeader(headers($0), context) }) {
                 return try found(.generic, at: i)

@@ -204,7 +204,7 @@ public enum Email {
 
     /// One `@` with something either side and no spaces: enough to refuse a name typed in the wrong column.
     static func isPlausible(_ email: String) -> Bool {
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !email.contains(" ")
+        let parts = email.utf8.split(separator: 0x40, omittingEmptySubsequences: false)   // @
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(0x2E) && !email.utf8.contains(0x20)
     }
 }

@@ -95,11 +95,6 @@ enum FieldWords {
     /// Lower case, no diacritics, punctuation as single spaces: "Non-Binary" → "non binary"
     /// (`NameFolding.fold`, with the fast path for plain ASCII that every row's "Yes" or "F" takes).
     static func key(_ raw: String) -> String {
-        var words: [Substring] = []
-        for word in raw.split(separator: " ") {
-            guard let folded = FoldCache.asciiFold(word) else { return NameFolding.fold(raw) }
-            words += folded
-        }
-        return words.joined(separator: " ")
+        FoldCache.asciiFold(raw[...])?.joined(separator: " ") ?? NameFolding.fold(raw)
     }
 }

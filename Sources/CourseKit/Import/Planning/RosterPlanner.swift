@@ -44,7 +44,7 @@ struct RosterPlanner {
     }
 
     init(snapshot: LibrarySnapshot, format: RosterFormat, options: RosterImportOptions, file: String,
-         dialect: String, notes: [String], now: Date, deviceID: String) {
+         dialect: String, notes: [String], now: Date, deviceID: String, rows: Int = 0) {
         self.snapshot = snapshot
         self.format = format
         self.options = options
@@ -54,6 +54,13 @@ struct RosterPlanner {
         self.deviceID = deviceID
         plan = RosterPlan(report: RosterImportReport(file: file, course: snapshot.course.code, format: format,
                                                      dialect: dialect, notes: notes))
+        if format.addsPeople {   // room for every row being a new person, so the maps never rehash
+            plan.newPeople.reserveCapacity(rows)
+            plan.newEnrolments.reserveCapacity(rows)
+            plannedByCode.reserveCapacity(rows)
+            plannedByEmail.reserveCapacity(rows)
+            plannedByName.reserveCapacity(rows)
+        }
     }
 
     mutating func add(_ outcome: RowOutcome) {
