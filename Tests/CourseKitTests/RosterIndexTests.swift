@@ -150,19 +150,42 @@ import TestSupport
     }
 
     /// Totals per session over a query agree with counting the current marks directly.
+    /// Totals per session agree with counting the current marks of the admitted people, for the
+    /// trigger-kept tally (status and role filters) and the join (other filters), and stay right
+    /// through nomination changes, new marks, undos and removals.
     @Test func markTotalsCountCurrentMarks() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("t.sqlite"), actor: "tester", clock: TestClock().function)
         try store.generateSyntheticCourse(SyntheticCourseSpec(code: "syn", people: 300, sessions: 3, seed: 3))
         let course = try store.course(code: "syn")
-        let query = RosterQuery(courseID: course.id!, filter: RosterFilter(rollCallOnly: true))
-        let totals = try store.markTotals(query)
-        let people = try store.rosterPage(query, offset: 0, limit: 1_000).map { $0.participant.id! }
-        let marks = try store.currentMarks(courseID: course.id!, personIDs: people)
-        for session in try store.sessions(courseID: course.id!) {
-            let statuses = people.compactMap { marks[$0]?[session.id!] }
-            #expect(totals[session.id!]?.marked == statuses.count)
-            #expect(totals[session.id!]?.attending == statuses.filter(\.isAttending).count)
+        let sessions = try store.sessions(courseID: course.id!)
+        func check(_ filter: RosterFilter, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let query = RosterQuery(courseID: course.id!, filter: filter)
+            let totals = try store.markTotals(query)
+            let people = try store.rosterPage(query, offset: 0, limit: 1_000).map { $0.participant.id! }
+            let marks = try store.currentMarks(courseID: course.id!, personIDs: people)
+            for session in sessions {
+                let statuses = people.compactMap { marks[$0]?[session.id!] }
+                #expect(totals[session.id!]?.marked ?? 0 == statuses.count, "\(filter)", sourceLocation: sourceLocation)
+                #expect(totals[session.id!]?.attending ?? 0 == statuses.filter(\.isAttending).count, sourceLocation: sourceLocation)
+            }
         }
+        let filters = [RosterFilter(rollCallOnly: true), RosterFilter(), RosterFilter(status: .confirmed),
+                       RosterFilter(role: .observer), RosterFilter(country: "GT"), RosterFilter(sex: .female, rollCallOnly: true)]
+        for filter in filters { try check(filter) }
+
+        let marked = try #require(try store.rosterPage(RosterQuery(courseID: course.id!, filter: RosterFilter(status: .confirmed)),
+                                                       offset: 0, limit: 300).first { $0.marked > 0 })
+        let person = marked.participant
+        let change = try store.setNominationStatus(courseID: course.id!, personID: person.id!, to: .withdrawn)
+        try store.mark(session: sessions[0], participant: person, status: .absent, source: .rollcall)
+        try store.undo(session: sessions[1], participant: person, source: .rollcall)
+        for filter in filters { try check(filter) }
+        try store.undoChange(id: change.id)
+        let (walkIn, _) = try store.savePerson(Participant(code: "W-9", givenName: "Walk", familyName: "In"),
+                                               enrolIn: course.id!, status: .walkIn)
+        try store.mark(session: sessions[2], participant: walkIn, status: .present, source: .kiosk)
+        try store.mergeWalkIn(courseID: course.id!, walkInID: walkIn.id!, into: person.id!)
+        for filter in filters { try check(filter) }
     }
 }

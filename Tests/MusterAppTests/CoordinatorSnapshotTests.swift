@@ -26,7 +26,7 @@ import TestSupport
         for glyph in ["│", "─", "┌", "┐", "└", "┘", "✓", "✗", "▲", "▼", "›"] {
             #expect(!drawn.contains(glyph), "\(name) ascii: \(glyph)", sourceLocation: sourceLocation)
         }
-        // The selection is reverse video in every theme: one selected row at most.
+        // The selection is reverse video in every theme: one bar, two with a menu over the list.
         let selected = (0..<mono.size.height).filter { y in mono.row(y).contains { $0.role == .selected } }
         #expect(selected.count <= (d.state.top.isModal ? 2 : 1), sourceLocation: sourceLocation)
     }

@@ -22,31 +22,53 @@ extension CourseStore {
     /// Per session, the current marks of the people a roster query admits, counted in SQL over
     /// the derived `attendance_mark` table: the overview's "marked/present" and the matrix's
     /// column totals, without reading the event log.
+    ///
+    /// Filters on nomination status and role alone (the overview's "expected" people) read the
+    /// trigger-kept `session_tally`, a few rows per session; other filters join the marks of the
+    /// people they admit.
     public func markTotals(_ query: RosterQuery) throws -> [Int64: SessionMarkTotals] {
         try read { db in
+            let f = query.filter
+            if f.sex == nil, f.country == nil, f.agencyID == nil, f.completed == nil {
+                var sql = """
+                    SELECT t.session_id AS s, t.mark AS st, sum(t.n) AS n FROM session_tally t JOIN session x ON x.id = t.session_id
+                    WHERE x.course_id = ? AND t.mark <> 'cleared'
+                    """
+                var arguments: [any DatabaseValueConvertible] = [query.courseID]
+                if let status = f.status { sql += " AND t.nomination = ?"; arguments.append(status.rawValue) }
+                if let role = f.role { sql += " AND t.role = ?"; arguments.append(role.rawValue) }
+                if f.rollCallOnly {
+                    sql += " AND t.nomination IN ('nominated', 'confirmed', 'walk-in') AND t.role IN ('participant', 'observer')"
+                }
+                return Self.totals(try Row.fetchAll(db, sql: sql + " GROUP BY t.session_id, t.mark",
+                                                    arguments: StatementArguments(arguments)))
+            }
             let facts = try Self.rosterFacts(db, courseID: query.courseID)
             let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
-            let rows = try Row.fetchAll(db, sql: """
+            return Self.totals(try Row.fetchAll(db, sql: """
                 SELECT m.session_id AS s, m.status AS st, count(*) AS n
                 FROM (SELECT person_id FROM roster_index INDEXED BY roster_by_name WHERE course_id = ? \(filter)) r
                 JOIN session s ON s.course_id = ?
                 JOIN attendance_mark m ON m.session_id = s.id AND m.person_id = r.person_id
                 WHERE m.status <> 'cleared'
                 GROUP BY m.session_id, m.status
-                """, arguments: StatementArguments([query.courseID] + arguments + [query.courseID]))
-            var totals: [Int64: SessionMarkTotals] = [:]
-            for row in rows {
-                let session: Int64 = row["s"], count: Int = row["n"]
-                switch AttendanceStatus(rawValue: row["st"]) {
-                case .present: totals[session, default: .init()].present += count
-                case .late: totals[session, default: .init()].late += count
-                case .excused: totals[session, default: .init()].excused += count
-                case .absent: totals[session, default: .init()].absent += count
-                default: break
-                }
-            }
-            return totals
+                """, arguments: StatementArguments([query.courseID] + arguments + [query.courseID])))
         }
+    }
+
+    static func totals(_ rows: [Row]) -> [Int64: SessionMarkTotals] {
+        var totals: [Int64: SessionMarkTotals] = [:]
+        for row in rows {
+            let session: Int64 = row["s"], count: Int = row["n"]
+            switch AttendanceStatus(rawValue: row["st"]) {
+            case .present: totals[session, default: .init()].present += count
+            case .late: totals[session, default: .init()].late += count
+            case .excused: totals[session, default: .init()].excused += count
+            case .absent: totals[session, default: .init()].absent += count
+            default: break
+            }
+        }
+        return totals
     }
 
     /// The current marks of some people in a course's sessions: person id → session id →

@@ -4,16 +4,20 @@ import GRDB
 extension CourseStore {
     /// Every country of the course's participants, quota countries first in the course file's
     /// order, each followed by its agencies; agency quotas are shown on their agency's line.
-    public func quotaLines(courseID: Int64) throws -> [QuotaLine] {
+    /// With `country`, only that country's lines: what the roster's info line needs, read from
+    /// that country's stretch of the index alone.
+    public func quotaLines(courseID: Int64, country only: String? = nil) throws -> [QuotaLine] {
         try read { db in
             let quotas = try Row.fetchAll(db, sql: "SELECT scope, key, lim FROM quota WHERE course_id = ? ORDER BY position",
                                           arguments: [courseID])
+            // Counted on the covering index first, agencies joined to the few groups after.
             let tallies = try Row.fetchAll(db, sql: """
-                SELECT r.country, r.agency_id, r.status, count(*) AS n, a.code, coalesce(nullif(a.acronym, ''), a.name) AS label
-                FROM roster_index r LEFT JOIN agency a ON a.id = r.agency_id
-                WHERE r.course_id = ? AND r.role = 'participant'
-                GROUP BY r.country, r.agency_id, r.status
-                """, arguments: [courseID])
+                SELECT t.*, a.code, coalesce(nullif(a.acronym, ''), a.name) AS label
+                FROM (SELECT country, agency_id, status, count(*) AS n FROM roster_index INDEXED BY roster_by_country
+                      WHERE course_id = ? AND role = 'participant' \(only == nil ? "" : "AND country = ?")
+                      GROUP BY country, agency_id, status) t
+                LEFT JOIN agency a ON a.id = t.agency_id
+                """, arguments: StatementArguments([courseID] + (only.map { [$0] } ?? [])))
             var countryCounts: [String: [NominationStatus: Int]] = [:]
             var agencyLines: [String: [Int64: QuotaLine]] = [:]
             for row in tallies {
@@ -40,7 +44,7 @@ extension CourseStore {
             }
             let others = countryCounts.keys.filter { countryLimits[$0] == nil }
                 .sorted { ($0.isEmpty ? 1 : 0, Countries.name(of: $0) ?? $0) < ($1.isEmpty ? 1 : 0, Countries.name(of: $1) ?? $1) }
-            return (order + others).flatMap { country -> [QuotaLine] in
+            return (order + others).filter { only == nil || $0 == only }.flatMap { country -> [QuotaLine] in
                 let label = country.isEmpty ? "No country" : Countries.name(of: country) ?? country
                 let head = QuotaLine(scope: .country, key: country, country: country, label: label,
                                      limit: countryLimits[country], counts: countryCounts[country] ?? [:])

@@ -121,7 +121,16 @@ extension CourseStore {
         return try read { db in
             let facts = try Self.rosterFacts(db, courseID: query.courseID)
             let (filter, arguments) = Self.filterSQL(others, facts: facts)
-            let from = "FROM roster_index INDEXED BY roster_by_name WHERE course_id = ? \(filter)"
+            // The facet's own index delivers its values grouped.
+            let index = switch facet {
+            case .sex: "roster_by_sex"
+            case .country: "roster_by_country"
+            case .agency: "roster_by_agency"
+            case .role: "roster_by_role"
+            case .status: "roster_by_status"
+            case .completion: "roster_by_name"
+            }
+            let from = "FROM roster_index INDEXED BY \(index) WHERE course_id = ? \(filter)"
             let all: [any DatabaseValueConvertible] = [query.courseID] + arguments
             if facet == .completion {
                 let (done, doneArguments) = Self.completedSQL(facts)

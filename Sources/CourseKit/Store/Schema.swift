@@ -323,6 +323,60 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'attendance events are append-only'); END;
                 """)
         }
+        m.registerMigration("v8-session-tally") { db in
+            // Current marks per session counted by the enrolment's nomination status and role:
+            // the overview's "marked/present" and the matrix's column totals read a few rows per
+            // session instead of every mark of a 100,000-person course. Kept by triggers of its
+            // own on `attendance_mark` (the old mark leaves the tally before an upsert replaces it,
+            // the new one joins after) and on `enrolment` (a change of status or role moves the
+            // person's marks between counts).
+            let upsert = "ON CONFLICT(session_id, mark, nomination, role) DO UPDATE SET n = n + excluded.n"
+            func enrolmentMarks(_ row: String, _ delta: Int) -> String {
+                """
+                INSERT INTO session_tally(session_id, mark, nomination, role, n)
+                SELECT m.session_id, m.status, \(row).status, \(row).role, \(delta)
+                FROM attendance_mark m JOIN session s ON s.id = m.session_id
+                WHERE s.course_id = \(row).course_id AND m.person_id = \(row).person_id \(upsert)
+                """
+            }
+            try db.execute(sql: """
+                CREATE TABLE session_tally (
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    mark       TEXT NOT NULL,
+                    nomination TEXT NOT NULL,
+                    role       TEXT NOT NULL,
+                    n          INTEGER NOT NULL,
+                    PRIMARY KEY (session_id, mark, nomination, role)
+                ) WITHOUT ROWID;
+                INSERT INTO session_tally(session_id, mark, nomination, role, n)
+                SELECT m.session_id, m.status, e.status, e.role, count(*)
+                FROM attendance_mark m JOIN session s ON s.id = m.session_id
+                JOIN enrolment e ON e.course_id = s.course_id AND e.person_id = m.person_id
+                GROUP BY m.session_id, m.status, e.status, e.role;
+
+                CREATE TRIGGER attendance_mark_untally BEFORE INSERT ON attendance_mark
+                BEGIN
+                    INSERT INTO session_tally(session_id, mark, nomination, role, n)
+                    SELECT m.session_id, m.status, e.status, e.role, -1
+                    FROM attendance_mark m JOIN session s ON s.id = m.session_id
+                    JOIN enrolment e ON e.course_id = s.course_id AND e.person_id = m.person_id
+                    WHERE m.session_id = NEW.session_id AND m.person_id = NEW.person_id \(upsert);
+                END;
+                CREATE TRIGGER attendance_mark_tally AFTER INSERT ON attendance_mark
+                BEGIN
+                    INSERT INTO session_tally(session_id, mark, nomination, role, n)
+                    SELECT NEW.session_id, NEW.status, e.status, e.role, 1
+                    FROM session s JOIN enrolment e ON e.course_id = s.course_id AND e.person_id = NEW.person_id
+                    WHERE s.id = NEW.session_id \(upsert);
+                END;
+                CREATE TRIGGER enrolment_tally_insert AFTER INSERT ON enrolment
+                BEGIN \(enrolmentMarks("NEW", 1)); END;
+                CREATE TRIGGER enrolment_tally_update AFTER UPDATE OF course_id, person_id, status, role ON enrolment
+                BEGIN \(enrolmentMarks("OLD", -1)); \(enrolmentMarks("NEW", 1)); END;
+                CREATE TRIGGER enrolment_tally_delete AFTER DELETE ON enrolment
+                BEGIN \(enrolmentMarks("OLD", -1)); END;
+                """)
+        }
         return m
     }
 }

@@ -112,6 +112,8 @@ public enum MusterKeyMap {
                 label: "roster", context: KeyContext.nominations, showInFooter: true),
         Binding(Command.edit, keys: [.char("e")], description: "Edit the agency", label: "edit agency",
                 context: KeyContext.nominations, showInFooter: true),
+        Binding(Command.add, keys: [.char("a")], description: "Add an agency", label: "add agency",
+                context: KeyContext.nominations),
         Binding(Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
                 context: KeyContext.nominations),
 

@@ -44,6 +44,9 @@ extension MusterProgram {
                 return [.bell]
             }
             return [.run { [loaders] in loaders.agencyForm(agencyID) }]
+        case Command.add:
+            state.screens.push(.form(FormBuilder.agency(nil)))
+            return []
         case Command.undoChange:
             return undoLastChange(&state)
         default:

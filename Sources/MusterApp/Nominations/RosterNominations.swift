@@ -76,7 +76,7 @@ extension MusterProgram {
                 var next = query
                 next.filter = RosterFilter()
                 state.message = StatusMessage("Showing everyone")
-                return [reload(s, state, query: next, focusPerson: s.selected?.participant.id)]
+                return [reload(s, state, query: next, focusPerson: s.selected?.participant.id, keepContext: true)]
             }
             guard let facet = RosterFacet(rawValue: item.id) else { return [] }
             return [.run { [loaders] in loaders.rosterFacet(query, facet) }]

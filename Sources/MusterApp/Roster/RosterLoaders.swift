@@ -8,17 +8,18 @@ extension Loaders {
     /// lands (on `focusPerson` when the order or filter changed, else at `focusIndex`) and the
     /// pages around it.
     func roster(code: String, query: RosterQuery?, initialFilter: RosterFilter, focusPerson: Int64?,
-                focusIndex: Int, pageHeight: Int, withTotals: Bool) -> AppAction {
+                focusIndex: Int, pageHeight: Int, withTotals: Bool, context known: RosterContext? = nil,
+                knownTotal: Int? = nil) -> AppAction {
         attempt {
             let version = try store.dataVersion()
-            let course = try store.course(code: code)
+            let course = try known?.course ?? store.course(code: code)
             let query = query ?? RosterQuery(courseID: course.id!, filter: initialFilter)
-            let context = RosterContext(course: course, sessions: try store.sessions(courseID: course.id!),
+            let context = try known ?? RosterContext(course: course, sessions: try store.sessions(courseID: course.id!),
                                         facts: try store.rosterFacts(courseID: course.id!),
                                         agencies: Dictionary(uniqueKeysWithValues: try store.agencies().map { ($0.id!, $0) }),
-                                        quotaLines: try store.quotaLines(courseID: course.id!),
                                         everyone: try store.rosterCount(RosterQuery(courseID: course.id!)))
-            let total = try store.rosterCount(query)
+            // A new order of the same rows keeps their count.
+            let total = try known != nil && knownTotal != nil ? knownTotal! : store.rosterCount(query)
             var selection = min(max(0, focusIndex), max(0, total - 1))
             if let focusPerson, let position = try store.rosterPosition(query, personID: focusPerson) { selection = position }
             let size = RosterState.pageSize
@@ -26,7 +27,9 @@ extension Loaders {
             var pages: [Int: RosterPage] = [:]
             if total > 0 { for page in first...last { pages[page] = try rosterPage(query, page: page) } }
             return .rosterLoaded(RosterLoad(courseCode: code, context: context, query: query, total: total, selection: selection,
-                                            pages: pages, totals: withTotals ? try store.markTotals(query) : nil, version: version))
+                                            pages: pages, totals: withTotals ? try store.markTotals(query) : nil,
+                                            quotaLines: try query.filter.country.map { try store.quotaLines(courseID: course.id!, country: $0) } ?? [],
+                                            version: version))
         }
     }
 

@@ -10,7 +10,6 @@ public struct RosterContext: Sendable, Equatable {
     public var facts: RosterCourseFacts
     /// Every agency by id, for the agency column's filter labels.
     public var agencies: [Int64: Agency]
-    public var quotaLines: [QuotaLine]
     /// Everyone on the roster, whatever the filter ("23 of 412").
     public var everyone: Int
 }
@@ -32,6 +31,8 @@ public struct RosterLoad: Sendable, Equatable {
     public var pages: [Int: RosterPage]
     /// Column totals for the matrix (nil when the roster shows as a list).
     public var totals: [Int64: SessionMarkTotals]?
+    /// The quota lines of the filtered country (none without a country filter).
+    public var quotaLines: [QuotaLine]
     public var version: Int
 }
 
@@ -61,6 +62,7 @@ public struct RosterState: Sendable, Equatable {
     /// Matrix: the first session column shown.
     public var columnOffset = 0
     public var totals: [Int64: SessionMarkTotals] = [:]
+    public var quotaLines: [QuotaLine] = []
     public var search: RosterSearch?
     public var lastQuery = ""
     /// Filter applied when the course first loads (from the nominations screen or the matrix).
@@ -89,7 +91,8 @@ public struct RosterState: Sendable, Equatable {
 
     /// The quota line for the filtered country (and agency), shown in the info line.
     public var quotaLine: QuotaLine? {
-        guard let filter = query?.filter, let country = filter.country, let lines = context?.quotaLines else { return nil }
+        guard let filter = query?.filter, let country = filter.country else { return nil }
+        let lines = quotaLines
         if let agency = filter.agencyID {
             return lines.first { $0.scope == .agency && $0.country == country && $0.agencyID == agency }
         }
@@ -119,6 +122,7 @@ public struct RosterState: Sendable, Equatable {
         pages = load.pages
         requested = []
         if let totals = load.totals { self.totals = totals }
+        quotaLines = load.quotaLines
         version = load.version
         table.setRowCount(load.total)
         table.select(load.selection)

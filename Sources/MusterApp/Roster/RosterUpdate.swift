@@ -12,12 +12,18 @@ extension MusterProgram {
 
     /// The effect that (re)loads a roster: after a new order or filter the selection follows the
     /// same person; otherwise it stays at the same position.
-    func reload(_ s: RosterState, _ state: AppState, query: RosterQuery?, focusPerson: Int64?) -> Effect<AppAction> {
+    ///
+    /// A new order or filter keeps the course's context (`keepContext`); anything that may have
+    /// changed the library (a nomination, an edit, another process) reloads it with the rows.
+    func reload(_ s: RosterState, _ state: AppState, query: RosterQuery?, focusPerson: Int64?,
+                keepContext: Bool = false) -> Effect<AppAction> {
         let height = Layout.pageHeight(for: .roster(s), size: state.size)
         let (code, filter, index, matrix) = (s.courseCode, s.initialFilter, s.table.selection ?? 0, s.mode == .matrix)
+        let context = keepContext ? s.context : nil
+        let total = keepContext && query?.filter == s.query?.filter ? s.total : nil
         return .run { [loaders] in
             loaders.roster(code: code, query: query, initialFilter: filter, focusPerson: focusPerson, focusIndex: index,
-                           pageHeight: height, withTotals: matrix)
+                           pageHeight: height, withTotals: matrix, context: context, knownTotal: total)
         }
     }
 
@@ -42,7 +48,7 @@ extension MusterProgram {
             var next = query
             next.order = order
             state.message = StatusMessage("Sorted by \(RosterLabels.columnTitle(order.column))\(order.descending ? ", reversed" : "")")
-            return [reload(s, state, query: next, focusPerson: person?.participant.id)]
+            return [reload(s, state, query: next, focusPerson: person?.participant.id, keepContext: true)]
         case Command.filter:
             state.screens.push(.menu(filterMenu(s)))
         case Command.cancel:
@@ -50,7 +56,7 @@ extension MusterProgram {
             var next = query
             next.filter = RosterFilter()
             state.message = StatusMessage("Showing everyone")
-            return [reload(s, state, query: next, focusPerson: person?.participant.id)]
+            return [reload(s, state, query: next, focusPerson: person?.participant.id, keepContext: true)]
         case Command.search:
             s.search = RosterSearch(origin: s.table.selection ?? 0)
         case Command.nextMatch, Command.previousMatch:
@@ -206,7 +212,7 @@ extension MusterProgram {
         }
         let described = RosterLabels.describe(query.filter, agencies: s.context?.agencies ?? [:])
         state.message = StatusMessage(described.isEmpty ? "Showing everyone" : "Showing \(described) — Esc shows everyone")
-        return [reload(s, state, query: query, focusPerson: s.selected?.participant.id)]
+        return [reload(s, state, query: query, focusPerson: s.selected?.participant.id, keepContext: true)]
     }
 }
 
