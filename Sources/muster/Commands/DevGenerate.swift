@@ -6,7 +6,7 @@ import Foundation
 struct Dev: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Developer tools: generate a synthetic course, time the roster browser.",
-        subcommands: [DevGenerate.self])
+        subcommands: [DevGenerate.self, DevBench.self])
 }
 
 /// Generates a large fictional course so the roster browser, the matrix and the reports can be
