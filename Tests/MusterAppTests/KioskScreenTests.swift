@@ -65,16 +65,20 @@ import TestSupport
         #expect(text.contains("JosMary é N."))
     }
 
+    /// 6,000 keys here; `scripts/fuzz` runs hundreds of thousands with MUSTER_FUZZ_KEYS, and
+    /// MUSTER_FUZZ_SEED replays another sequence.
     @Test func fuzzRandomKeysNeverEscapeNorLeak() throws {
         let k = try KioskDriver(walkIns: true)
-        var rng = SeededGenerator(seed: 0x5EED_CAFE)
+        let env = ProcessInfo.processInfo.environment
+        let keys = env["MUSTER_FUZZ_KEYS"].flatMap(Int.init) ?? 6_000
+        var rng = SeededGenerator(seed: env["MUSTER_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0x5EED_CAFE)
         let names = try k.store.roster(courseID: k.state.context.courseID).map(\.participant)
         let secrets = names.flatMap { [$0.email, $0.phone, $0.code] }.filter { !$0.isEmpty }
         let alphabet: [Key] = [.enter, .escape, .backspace, .delete, .tab, .backTab, .up, .down, .left, .right, .home,
                                .end, .pageUp, .pageDown, .insert, .unknown, .resize, .function(1), .function(10), .function(12)]
             + "abcdefghijklmnopqrstuvwxyzAJNT ñéü李'-0123456789\u{7F}\u{1B}[]~;".map { Key.char($0) }
             + "acdhlqsuwxz\\".map { Key.ctrl($0) }
-        for step in 0..<6_000 {
+        for step in 0..<keys {
             let key = alphabet[Int(rng.next() % UInt64(alphabet.count))]
             k.press(key)
             if rng.next() % 50 == 0 { k.clock.advance(seconds: Double(rng.next() % 90)); k.send(.tick) }
