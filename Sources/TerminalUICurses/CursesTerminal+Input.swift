@@ -14,6 +14,9 @@ extension CursesTerminal {
     /// Signals surface here: SIGINT, SIGTERM and SIGHUP as `Key.unknown` with `pendingSignal`
     /// set; SIGWINCH as `.resize`; SIGTSTP (Ctrl-Z) suspends right here and returns `.resize`
     /// once the user resumes, so the caller redraws.
+    /// Keys already decoded from what the terminal sent (the rest of a paste).
+    public var hasPendingInput: Bool { !pendingKeys.isEmpty }
+
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard screen != nil else { return nil }
         let clock = ContinuousClock()

@@ -85,6 +85,36 @@ struct RunnerTests {
         #expect(final.size == Size(width: 80, height: 24))
     }
 
+    @Test("Keys that arrived together are handled before the next frame, a frame at least every 30 ms")
+    func waitingKeysShareAFrame() {
+        let terminal = InMemoryTerminal()
+        terminal.keysArriveTogether = true
+        terminal.type(String(repeating: "+", count: 500))
+        terminal.pause(milliseconds: 40)
+        terminal.type("++")
+        let runner = Runner(program: Counter(), state: .init(), backend: terminal)
+        #expect(runner.run(until: terminal.isScriptFinished).count == 502)
+        #expect(terminal.frames.count == 3)                      // first, after the paste, after the two
+        #expect(terminal.screenContains("Count: 502"))
+    }
+
+    @Test("Waiting keys never hold a frame back longer than the coalescing limit")
+    func coalescingIsCapped() {
+        /// A slow machine: every look at the clock finds 4 ms gone.
+        final class SlowClock: MonotonicClock {
+            var now = 0
+            var milliseconds: Int { now += 4; return now }
+        }
+        let terminal = InMemoryTerminal()
+        terminal.keysArriveTogether = true
+        terminal.type(String(repeating: "+", count: 200))
+        let runner = Runner(program: Counter(), state: .init(), backend: terminal, clock: SlowClock())
+        #expect(runner.run(until: terminal.isScriptFinished).count == 200)
+        #expect(terminal.frames.count > 5, "a long paste still shows progress")
+        #expect(terminal.frames.count < 100, "but not one frame per key")
+        #expect(terminal.screenContains("Count: 200"))
+    }
+
     @Test("The script ending stops a test run after the final frame")
     func idleStop() {
         let terminal = InMemoryTerminal(size: Size(width: 60, height: 16))

@@ -22,6 +22,10 @@ public final class Runner<P: Program> {
     private var timerCount = 0
     private var nextTick: Int?
     private var started = false
+    /// When the last frame was drawn: keys already waiting are handled before the next frame,
+    /// but never for longer than ``coalesceMilliseconds``, so a long paste still shows progress.
+    private var lastDraw = 0
+    public static var coalesceMilliseconds: Int { 30 }
 
     /// `clock` defaults to the backend when it is a ``MonotonicClock`` (the in-memory terminal's
     /// virtual time), else to the system clock.
@@ -50,7 +54,9 @@ public final class Runner<P: Program> {
         if !started, let interval = program.tickInterval { nextTick = clock.milliseconds + max(1, interval) }
         started = true
         while !isFinished {
-            if needsDraw { drawFrame() }
+            if needsDraw, !backend.hasPendingInput || clock.milliseconds - lastDraw >= Self.coalesceMilliseconds {
+                drawFrame()
+            }
             if !pendingWork.isEmpty {
                 let work = pendingWork.removeFirst()
                 if let action = work() { send(action) }
@@ -115,6 +121,7 @@ public final class Runner<P: Program> {
             : TooSmallView.frame(minimum: program.minimumSize, size: size, theme: theme)
         backend.draw(frame)
         needsDraw = false
+        lastDraw = clock.milliseconds
     }
 
     /// How long a read may wait: until the next tick or timer, or indefinitely (-1).

@@ -17,11 +17,17 @@ public protocol TerminalBackend: AnyObject {
     /// The size, re-read from the terminal itself rather than from what the last resize event
     /// said; the runner calls it on every tick so a missed resize is caught. Default: `size`.
     func checkSize() -> Size
+    /// True when keys have already arrived and the next ``readKey(timeoutMilliseconds:)`` will
+    /// return one without waiting (a paste, keys typed faster than frames). The runner then
+    /// handles them before drawing, so a 10 KB paste costs a few frames, not ten thousand.
+    /// Default: false (one frame per key, what the in-memory terminal's tests expect).
+    var hasPendingInput: Bool { get }
 }
 
 extension TerminalBackend {
     public func invalidate() {}
     public func checkSize() -> Size { size }
+    public var hasPendingInput: Bool { false }
 }
 
 /// Milliseconds that only go forward, for timers and ticks. The runner reads time only through

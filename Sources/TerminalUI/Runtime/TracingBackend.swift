@@ -2,16 +2,23 @@ import Foundation
 
 /// Wraps a backend and writes one line per event to a sink: when the first frame was drawn, and
 /// for every key how long it took until the frame that answered it was on its way to the
-/// terminal. Benchmarks read these lines (`MUSTER_TRACE=file`); the app itself never looks.
+/// terminal, and how long until the last frame before the app next waited for a key (`settled`:
+/// the work the key queued, such as a query, has run and its answer is on screen). Benchmarks
+/// read these lines (`MUSTER_TRACE=file`); the app itself never looks.
 ///
 ///     first-frame 12.41
 ///     key j 0.83
-///     key PgDn 1.10
+///     settled j 0.83
+///     key n 0.90
+///     settled n 14.20
 public final class TracingBackend: TerminalBackend {
     let inner: any TerminalBackend
     let sink: (String) -> Void
     let started: ContinuousClock.Instant
-    private var pendingKey: (Key, ContinuousClock.Instant)?
+    /// Keys read since the last frame (several when the runner handles waiting keys together).
+    private var pendingKeys: [(Key, ContinuousClock.Instant)] = []
+    /// The last key read, when it was read, and when the latest frame after it was drawn.
+    private var settling: (key: Key, at: ContinuousClock.Instant, frame: ContinuousClock.Instant?)?
     private var framesDrawn = 0
 
     /// `started` is when the process began (or as close as the caller knows), for the first frame.
@@ -28,15 +35,23 @@ public final class TracingBackend: TerminalBackend {
         let now = ContinuousClock.now
         framesDrawn += 1
         if framesDrawn == 1 { sink("first-frame \(Self.ms(now - started))") }
-        if let (key, at) = pendingKey {
-            sink("key \(key.displayName.replacingOccurrences(of: " ", with: "_")) \(Self.ms(now - at))")
-            pendingKey = nil
-        }
+        settling?.frame = now
+        for (key, at) in pendingKeys { sink("key \(Self.name(key)) \(Self.ms(now - at))") }
+        pendingKeys.removeAll()
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
+        // The runner reads again only once the queued work is done: the key has settled.
+        if let (key, at, frame) = settling, let frame {
+            sink("settled \(Self.name(key)) \(Self.ms(frame - at))")
+            settling = nil
+        }
         let key = inner.readKey(timeoutMilliseconds: timeoutMilliseconds)
-        if let key { pendingKey = (key, ContinuousClock.now) }
+        if let key {
+            let now = ContinuousClock.now
+            pendingKeys.append((key, now))
+            settling = (key, now, nil)
+        }
         return key
     }
 
@@ -44,6 +59,9 @@ public final class TracingBackend: TerminalBackend {
     public func bell() { inner.bell() }
     public func invalidate() { inner.invalidate() }
     public func checkSize() -> Size { inner.checkSize() }
+    public var hasPendingInput: Bool { inner.hasPendingInput }
+
+    static func name(_ key: Key) -> String { key.displayName.replacingOccurrences(of: " ", with: "_") }
 
     static func ms(_ d: Duration) -> String {
         let (s, atto) = d.components

@@ -28,6 +28,10 @@ public final class InMemoryTerminal: TerminalBackend, MonotonicClock {
     public private(set) var bellCount = 0
     public private(set) var invalidateCount = 0
 
+    /// Whether scripted keys count as already arrived (``hasPendingInput``), as a paste does on a
+    /// real terminal. Off by default: most tests want one frame per key.
+    public var keysArriveTogether = false
+
     public init(size: Size = Size(width: 80, height: 24)) { self.size = size }
 
     // MARK: Scripting
@@ -88,6 +92,11 @@ public final class InMemoryTerminal: TerminalBackend, MonotonicClock {
             }
             return nil
         }
+    }
+
+    public var hasPendingInput: Bool {
+        guard keysArriveTogether, case .key = pending.first else { return false }
+        return true
     }
 
     public func suspend() { suspendCount += 1 }
