@@ -85,8 +85,26 @@ import TestSupport
         let bytes = (0..<50_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let store = try importStore(dir, courses: ["mini-2024"])
         let before = try libraryCounts(store)
-        #expect(throws: MusterError.self) { try store.importRoster(data: Data(bytes), name: "noise.csv", course: "mini-2024") }
+        let error = try #require(throws: MusterError.self) {
+            try store.importRoster(data: Data(bytes), name: "noise.csv", course: "mini-2024")
+        }
+        #expect(error.description.hasPrefix("noise.csv: "), "\(error)")
+        #expect(error.description.contains("line "), "names the line: \(error)")
+        #expect(!error.description.contains("\n"))
         #expect(try libraryCounts(store) == before)
+    }
+
+    /// C1 controls (0x9B is a one-byte CSI to some terminals), DEL, zero-width characters, bidi
+    /// isolates and no-break spaces never reach the library; the rest of the name does.
+    @Test func c1ControlsZeroWidthAndBidiAreTakenOutOfNames() throws {
+        let store = try importStore(dir, courses: ["mini-2024"])
+        let report = try store.importRoster(data: Data((header + "\"Ana\u{9B}31mRed\u{7F}\",\"Tel\u{200B}lei\u{2066}\u{A0}Ngirmang\u{2069}\",ar@example.org,PW\n").utf8),
+                                            name: "c1.csv", course: "mini-2024")
+        let person = try store.participant(code: try #require(report.newPeople.first).code)
+        #expect(person.familyName == "Tellei Ngirmang")
+        #expect(person.givenName == "AnaRed")
+        let scalars = (person.givenName + person.familyName).unicodeScalars
+        #expect(!scalars.contains { NameSanitizer.isDropped($0) })
     }
 
     @Test func headerOnlyAndEmptyFiles() throws {

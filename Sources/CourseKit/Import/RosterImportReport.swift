@@ -14,6 +14,11 @@ public struct RosterImportOptions: Sendable {
     /// The zone of times written without an offset; nil means the course's.
     public var timeZone: TimeZone?
     public var limits: CSVLimits
+    /// Per-row triggers or a set-wise rebuild for the derived roster tables; tests force one or
+    /// the other to prove they leave the same rows.
+    var derivedUpkeep = DerivedUpkeep.automatic
+    /// Create people even if they were erased (they asked to be registered again); see `refuseErased`.
+    public var allowErased = false
 
     public init(format: RosterFormat = .auto, mappings: [String: RosterField] = [:], dryRun: Bool = false,
                 skipRejected: Bool = false, minimumMinutes: Int? = nil, timeZone: TimeZone? = nil,

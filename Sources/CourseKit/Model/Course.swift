@@ -33,9 +33,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// English month abbreviations, for dates people read ("7 May 2024").
     public static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// How people write a course's dates: "7–9 May 2024", "25 Jun – 21 Aug 2020".
-    public static func rangeText(_ a: CalendarDate, _ b: CalendarDate) -> String {
-        let ma = monthAbbreviations[a.month - 1], mb = monthAbbreviations[b.month - 1]
+    /// English month names, spelled out where there is room (certificates).
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                    "October", "November", "December"]
+
+    /// How people write a course's dates: "7–9 May 2024", "25 Jun – 21 Aug 2020", "28 Dec 2023 – 3 Jan 2024";
+    /// `full` spells the months out ("25 June – 21 August 2020"). The one date-range formatter:
+    /// the course list, reports and certificates all write a course's dates through it.
+    public static func rangeText(_ a: CalendarDate, _ b: CalendarDate, full: Bool = false) -> String {
+        let names = full ? monthNames : monthAbbreviations
+        let ma = names[a.month - 1], mb = names[b.month - 1]
         if a == b { return "\(a.day) \(ma) \(a.year)" }
         if a.year == b.year && a.month == b.month { return "\(a.day)–\(b.day) \(mb) \(b.year)" }
         if a.year == b.year { return "\(a.day) \(ma) – \(b.day) \(mb) \(b.year)" }
@@ -106,18 +113,22 @@ public struct Course: Hashable, Sendable, Identifiable {
     public var sources: [String]
     /// Facts the sources leave out that were chosen plausibly; kept visible so nobody mistakes them for record.
     public var assumptions: [String]
+    /// How long the people's data is kept after the course ends; nil when no rule was set
+    /// (then only `purge --before` or an erasure request removes it). See `RetentionPeriod`.
+    public var retention: RetentionPeriod?
 
     public init(id: Int64? = nil, code: String, title: String, shortTitle: String = "", programme: String = "", organiser: String = "",
                 funder: String = "", project: String = "", venue: String = "", country: String = "",
                 timeZone: String = "UTC", modality: Modality = .inPerson, startDate: CalendarDate,
                 endDate: CalendarDate, completion: CompletionRule = .init(), lateAfterMinutes: Int = 15,
-                summary: String = "", sources: [String] = [], assumptions: [String] = []) {
+                summary: String = "", sources: [String] = [], assumptions: [String] = [],
+                retention: RetentionPeriod? = nil) {
         self.id = id; self.code = code; self.title = title; self.shortTitle = shortTitle; self.programme = programme
         self.organiser = organiser; self.funder = funder; self.project = project; self.venue = venue
         self.country = country; self.timeZone = timeZone; self.modality = modality
         self.startDate = startDate; self.endDate = endDate; self.completion = completion
         self.lateAfterMinutes = lateAfterMinutes; self.summary = summary; self.sources = sources
-        self.assumptions = assumptions
+        self.assumptions = assumptions; self.retention = retention
     }
 
     /// What headers show: the short title, else the title.

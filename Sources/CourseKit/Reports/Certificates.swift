@@ -31,7 +31,7 @@ public enum Certificates {
         if !course.programme.isEmpty { lines.append("(\(course.programme))") }
         let place = [course.venue, course.country.isEmpty ? "" : Countries.name(of: course.country) ?? ""].filter { !$0.isEmpty }
         lines.append((place.isEmpty ? "" : "held at \(place.joined(separator: ", ")), ")
-                     + DateText.range(course.startDate, course.endDate, full: true))
+                     + CalendarDate.rangeText(course.startDate, course.endDate, full: true))
         lines.append("taking part in \(c.attended) of \(c.sessions) sessions.")
         let by = [course.organiser.isEmpty ? nil : "Organised by \(course.organiser)", course.funder.isEmpty ? nil : "with funding from \(course.funder)"]
         let credit = by.compactMap { $0 }.joined(separator: " ")

@@ -18,7 +18,7 @@ public enum CourseReport {
 
     static func summary(_ facts: CourseFacts) -> [String] {
         let c = facts.course
-        var lines = [[DateText.range(c.startDate, c.endDate), c.venue, c.modality.rawValue.replacingOccurrences(of: "-", with: " "),
+        var lines = [[CalendarDate.rangeText(c.startDate, c.endDate), c.venue, c.modality.rawValue.replacingOccurrences(of: "-", with: " "),
                       "\(facts.sessions.count) session\(facts.sessions.count == 1 ? "" : "s")"].filter { !$0.isEmpty }.joined(separator: " · ")]
         if !c.programme.isEmpty { lines.append("Programme: \(c.programme)") }
         let who = [("Organiser", c.organiser), ("Funder", c.funder), ("Project", c.project)].filter { !$0.1.isEmpty }

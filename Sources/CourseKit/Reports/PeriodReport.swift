@@ -16,7 +16,7 @@ public enum PeriodReport {
             let attended = f.attendedSessions(expected)
             let completed = expected.filter { f.verdict($0).completed }.count
             let certificates = f.facts.trainees.filter { f.eligible($0) }.count
-            return [f.facts.course.code, DateText.range(f.facts.course.startDate, f.facts.course.endDate),
+            return [f.facts.course.code, CalendarDate.rangeText(f.facts.course.startDate, f.facts.course.endDate),
                     String(f.facts.sessions.count), String(expected.count), Percent.text(women, of: expected.count),
                     Percent.text(attended, of: expected.count * f.facts.sessions.count), String(completed), String(certificates),
                     f.facts.course.label]

@@ -61,5 +61,7 @@ struct RosterPlan {
     var newEnrolments: [NewEnrolment] = []
     var statusChanges: [(enrolmentID: Int64, status: NominationStatus)] = []
     var events: [Event] = []
+    /// How the writer keeps `roster_index` and `session_tally` (the options' choice).
+    var upkeep = DerivedUpkeep.automatic
     var report: RosterImportReport
 }

@@ -69,6 +69,7 @@ extension RosterPlanner {
         plan.report.eventsAdded = kept.count
         plan.report.enrolmentsAdded = plan.newEnrolments.count
         plan.report.enrolmentsChanged = plan.statusChanges.count
+        plan.upkeep = options.derivedUpkeep
         return plan
     }
 
