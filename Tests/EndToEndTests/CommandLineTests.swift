@@ -194,10 +194,42 @@ import TestSupport
         let csv = try muster("audit", "mini-2024", "--format", "csv")
         let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines[0] == "at,actor,device,source,subject,what")
-        #expect(lines[1].contains(",tester,") && lines[1].contains(",cli,T-002 in am,late"))
-        #expect(lines[2].contains(",cli,T-002 in am,undo ") && lines[2].hasSuffix("now cleared"))
-        #expect(lines[3].contains(",erasure,a person,erased: asked on 2026-11-20"))
+        // The seed: one import entry per person, attributable like the rest.
+        let imports = lines.filter { $0.contains(",import,") }
+        #expect(imports.count == 5 && imports.allSatisfy { $0.contains(",tester,") })
+        #expect(imports.contains { $0.hasSuffix(",T-001,course file mini-2024: added T-001 José Núñez") })
+        let rest = lines.dropFirst().filter { !$0.contains(",import,") }
+        #expect(rest.count == 3)
+        #expect(rest[0].contains(",tester,") && rest[0].contains(",cli,T-002 in am,late"))
+        #expect(rest[1].contains(",cli,T-002 in am,undo ") && rest[1].hasSuffix("now cleared"))
+        #expect(rest[2].contains(",erasure,X-") && rest[2].hasSuffix(",erased: asked on 2026-11-20"))
         #expect(!csv.stdout.contains("Nguyễn"))
         #expect(try muster("audit", "nope").stderr.contains("unknown course"))
+    }
+
+    @Test func coursesPastTheirRetentionArePurgedWithExpired() throws {
+        let kept = Fixtures.miniCourseYAML.replacingOccurrences(of: "late_after_minutes: 15\n", with: "late_after_minutes: 15\nretention: 1 year\n")
+        try FileManager.default.createDirectory(atPath: dir.file("courses"), withIntermediateDirectories: true)
+        dir.write("courses/mini.yaml", kept)
+        let courses = try muster("courses")
+        #expect(courses.stdout.contains("RETENTION") && courses.stdout.contains("PAST: 1 year, until 2025-05-07"))
+        #expect(courses.stdout.contains("1 course is PAST retention") && courses.stdout.contains("muster purge --expired --dry-run"))
+
+        let dry = try muster("purge", "--expired", "--dry-run")
+        #expect(dry.status == 0 && dry.stdout.contains("mini-2024 (ended 2024-05-07, kept 1 year until 2025-05-07): 5 people"))
+        #expect(dry.stdout.contains("nothing was changed"))
+        #expect(try muster("roster", "mini-2024").stdout.contains("Núñez"))
+        let purge = try muster("purge", "--expired")
+        #expect(purge.status == 0 && purge.stdout.contains("erased 5 people"), "\(purge.stderr)")
+        #expect(try muster("roster", "mini-2024").stdout.contains("Núñez") == false)
+        #expect(try muster("courses").stdout.contains("PAST") == false)        // nobody named is left
+        #expect(try muster("audit", "mini-2024").stdout.contains("retention period over (mini-2024: 1 year after 2024-05-07)"))
+
+        #expect(try muster("purge").stderr.contains("either --before DATE or --expired"))
+        #expect(try muster("purge", "--expired", "--before", "2030-01-01").stderr.contains("either --before DATE or --expired"))
+        let bad = Fixtures.miniCourseYAML.replacingOccurrences(of: "late_after_minutes: 15\n", with: "late_after_minutes: 15\nretention: 5y\n")
+        dir.write("bad.yaml", bad)
+        let refused = try muster("import", "course", dir.file("bad.yaml"))
+        #expect(refused.status != 0 && refused.stderr.contains("retention '5y' must be a number and a unit"))
     }
 }

@@ -22,6 +22,9 @@ public struct CourseFile: Codable, Sendable, Equatable {
     public var endDate: CalendarDate
     public var completion: Completion?
     public var lateAfterMinutes: Int?
+    /// How long the people's data is kept after `end_date`: "5 years", "18 months", "90 days"
+    /// (see `RetentionPeriod`). Absent: no retention rule, nothing expires on its own.
+    public var retention: String?
     public var summary: String?
     public var sources: [String]?
     public var assumptions: [String]?
@@ -34,7 +37,7 @@ public struct CourseFile: Codable, Sendable, Equatable {
         case code, title, shortTitle = "short_title", programme, organiser, funder, project, venue, country
         case timeZone = "time_zone", modality
         case startDate = "start_date", endDate = "end_date"
-        case completion, lateAfterMinutes = "late_after_minutes", summary, sources, assumptions
+        case completion, lateAfterMinutes = "late_after_minutes", retention, summary, sources, assumptions
         case sessions, agencies, quotas, participants
     }
 

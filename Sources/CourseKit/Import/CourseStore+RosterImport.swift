@@ -61,7 +61,13 @@ extension CourseStore {
             }
             return (plan, planner.snapshot)
         }
-        if options.dryRun { return try read { db in try plan(db).0.report } }
+        if options.dryRun {
+            return try read { db in
+                let plan = try plan(db).0
+                try Self.refuseErased(db, plan: plan, file: name, allowed: options.allowErased)
+                return plan.report
+            }
+        }
         return try write { db in
             let (plan, snapshot) = try plan(db)
             let rejected = plan.report.rejected
@@ -74,7 +80,10 @@ extension CourseStore {
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+            try Self.refuseErased(db, plan: plan, file: name, allowed: options.allowErased)
+            let marks = try Self.importMarks(db)
             try RosterWriter(db: db, courseID: courseID, actor: actor).apply(plan, snapshot: snapshot)
+            try logRosterImport(db, courseID: courseID, file: name, plan: plan, snapshot: snapshot, marks: marks)
             var report = plan.report
             report.applied = true
             return report

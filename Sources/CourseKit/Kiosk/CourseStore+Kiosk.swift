@@ -129,6 +129,12 @@ extension CourseStore {
             _ = try db.insert(into: "enrolment", [
                 "course_id": courseID, "person_id": id, "position": position, "role": Role.participant.rawValue,
                 "status": NominationStatus.walkIn.rawValue, "note": note])
+            // Attributable like every other change to people: logged with source and actor "kiosk".
+            let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? ""
+            _ = try record(db, entity: "person", entityID: id, courseID: courseID, action: "walk-in",
+                           summary: "walk-in \(person.code) \(person.displayName) registered at the kiosk",
+                           before: ChangeSnapshot(), after: Self.personRows(db, personID: id, courseCode: code),
+                           source: ChangeSource.kiosk, actor: "kiosk")
             return id
         }
         let result = try checkIn(sessionID: sessionID, personID: personID)

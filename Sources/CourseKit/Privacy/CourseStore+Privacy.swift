@@ -41,12 +41,16 @@ extension CourseStore {
                     recordedAt: LocalTime.iso8601(e.recordedAt, in: zone, milliseconds: true), actor: e.actor,
                     device: e.device, source: e.source.rawValue, undoes: e.undoes?.uuidString.lowercased() ?? "")
             }
+            let changes = try Self.personChanges(db, personID: id).map {
+                PersonExport.ChangeEntry(recordedAt: LocalTime.iso8601($0.at, in: .gmt, milliseconds: true), actor: $0.actor,
+                                         device: $0.device, source: $0.source, course: $0.subject, what: $0.what)
+            }
             return PersonExport(
                 exportedAt: LocalTime.iso8601(clock(), in: .gmt),
                 profile: .init(code: person.code, givenName: person.givenName, familyName: person.familyName,
                                sex: person.sex.rawValue, country: person.country, agency: agency, position: person.position,
                                email: person.email, phone: person.phone),
-                enrolments: enrolments, attendance: events)
+                enrolments: enrolments, attendance: events, changes: changes)
         }
     }
 
@@ -115,10 +119,6 @@ extension CourseStore {
     static func erase(_ db: Database, person: Participant, reason: String, keepStatistics: Bool,
                       actor: String, device: String, now: Date) throws -> ErasureSummary {
         guard let id = person.id else { throw MusterError.unknownParticipant(person.code) }
-        for mark in Fingerprint.of(person: person) {
-            try db.execute(sql: "INSERT INTO erasure(fingerprint, erased_ms, actor, device, reason) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [mark, now.ms, actor, device, NameSanitizer.clean(reason)])
-        }
         var placeholder = "X-"
         repeat {
             placeholder = "X-" + String(UUID().uuidString.prefix(8))
@@ -129,12 +129,32 @@ extension CourseStore {
                    country = CASE WHEN ? THEN country ELSE '' END
             WHERE id = ?
             """, arguments: [placeholder, keepStatistics, keepStatistics, id])
+        // Recorded against the placeholder (so the course's audit can list it) with one-way
+        // fingerprints; a reason that names them ("request of José Núñez") is scrubbed too.
+        let why = ChangeLogScrub.redact(NameSanitizer.clean(reason), secrets: [person.displayName, person.email, person.phone]
+                                            .filter { $0.count >= 3 }, code: person.code, placeholder: placeholder)
+        for mark in Fingerprint.of(person: person) {
+            try db.execute(sql: "INSERT INTO erasure(fingerprint, erased_ms, actor, device, reason, person_id) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [mark, now.ms, actor, device, why, id])
+        }
+        if let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) {
+            try ChangeLogScrub.run(db, person: person, personID: id, placeholder: row)
+        }
         try db.execute(sql: "DELETE FROM name_token WHERE person_id = ?", arguments: [id])
         try db.execute(sql: "UPDATE enrolment SET note = '' WHERE person_id = ?", arguments: [id])
         let enrolments = db.changesCount
         try db.execute(sql: "UPDATE attendance_event SET note = '' WHERE person_id = ? AND note <> ''", arguments: [id])
         let notes = db.changesCount
-        return ErasureSummary(people: 1, enrolments: enrolments, notesCleared: notes)
+        var summary = ErasureSummary(people: 1, enrolments: enrolments, notesCleared: notes)
+        // A walk-in record merged into them is the same human under the name they typed at the
+        // kiosk: it goes with them.
+        let walkIns = try Row.fetchAll(db, sql: "SELECT * FROM person WHERE merged_into = ? AND given_name || family_name <> ''",
+                                       arguments: [id]).map(Participant.init(row:))
+        for walkIn in walkIns {
+            let s = try erase(db, person: walkIn, reason: why, keepStatistics: keepStatistics, actor: actor, device: device, now: now)
+            summary.people += s.people; summary.enrolments += s.enrolments; summary.notesCleared += s.notesCleared
+        }
+        return summary
     }
 
     /// After an erasure: fold the WAL back into the main file and truncate it, so old page

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Everything Muster holds about one person, for a subject-access request (GDPR art. 15, 20):
-/// the profile, every enrolment, every attendance event. Encodable as JSON for portability.
+/// the profile, every enrolment, every attendance event, and every logged change to their
+/// records (who, device, when, source). Encodable as JSON for portability.
 public struct PersonExport: Codable, Sendable, Equatable {
     public struct Profile: Codable, Sendable, Equatable {
         public var code: String
@@ -40,10 +41,23 @@ public struct PersonExport: Codable, Sendable, Equatable {
         public var undoes: String
     }
 
+    /// A logged change to the person's record or enrolments (by a coordinator, an import or
+    /// the kiosk), described from their own rows only.
+    public struct ChangeEntry: Codable, Sendable, Equatable {
+        public var recordedAt: String
+        public var actor: String
+        public var device: String
+        public var source: String
+        /// The course code, or "record" for the person's own details.
+        public var course: String
+        public var what: String
+    }
+
     public var exportedAt: String
     public var profile: Profile
     public var enrolments: [EnrolmentRecord]
     public var attendance: [EventRecord]
+    public var changes: [ChangeEntry]
 
     public func json() throws -> String {
         let encoder = JSONEncoder()
@@ -65,6 +79,8 @@ public struct PersonExport: Codable, Sendable, Equatable {
         lines += attendance.map { e in
             "- \(e.course) \(e.session) \(e.status) recorded \(e.recordedAt) by \(e.actor) (\(e.source))\(e.note.isEmpty ? "" : " — \(e.note)")"
         }
+        lines += ["", "Changes to these records (\(changes.count))"]
+        lines += changes.map { "- \($0.recordedAt) \($0.course): \($0.what) — by \($0.actor) (\($0.source))" }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -20,6 +20,15 @@ public struct ChangeRecord: Hashable, Sendable, Identifiable {
     public var afterJSON: String
     /// For an undo, the change it reversed.
     public var undoes: Int64?
+    /// Through what the change came: `coordinator` (the screens), `import` (a course or roster file), `kiosk`.
+    public var source: String = ChangeSource.coordinator
+}
+
+/// Where a logged change came from, as `change_log.source` stores it.
+public enum ChangeSource {
+    public static let coordinator = "coordinator"
+    public static let `import` = "import"
+    public static let kiosk = "kiosk"
 }
 
 /// The rows a change touches, by table, as they are at one moment; and the attendance events
@@ -41,6 +50,17 @@ struct ChangeSnapshot {
             }
         }
         return snapshot
+    }
+
+    /// The people the rows concern: person rows, and the person and substitute of enrolments.
+    var subjects: Set<Int64> {
+        var people = ids("person")
+        for row in rows["enrolment"] ?? [] {
+            for column in ["person_id", "substituted_by"] {
+                if let id = row[column].flatMap(Int64.fromDatabaseValue) { people.insert(id) }
+            }
+        }
+        return people
     }
 
     func ids(_ table: String) -> Set<Int64> {
@@ -112,6 +132,9 @@ extension CourseStore {
                 throw MusterError.invalid("no change \(id) in the log")
             }
             let change = Self.changeRecord(row: row)
+            guard change.source == ChangeSource.coordinator else {
+                throw MusterError.invalid("“\(change.summary)” came from \(change.source == ChangeSource.kiosk ? "the kiosk" : "an import"); only changes made on the screens can be undone")
+            }
             if change.undoes != nil { throw MusterError.invalid("an undo cannot be undone; make the change again") }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM change_log WHERE undoes = ?", arguments: [id]) == true {
                 throw MusterError.invalid("that change was already undone")
@@ -145,19 +168,27 @@ extension CourseStore {
 
     // MARK: - Recording
 
-    /// Appends one change to the log, inside the caller's transaction.
+    /// Appends one change to the log, inside the caller's transaction, and links it to every
+    /// person its rows concern (`change_subject`), so their audit trail and their erasure find it.
     func record(_ db: Database, entity: String, entityID: Int64?, courseID: Int64?, action: String, summary: String,
-                before: ChangeSnapshot, after: ChangeSnapshot, undoes: Int64? = nil) throws -> ChangeRecord {
-        let at = clock()
+                before: ChangeSnapshot, after: ChangeSnapshot, undoes: Int64? = nil,
+                source: String = ChangeSource.coordinator, actor: String? = nil) throws -> ChangeRecord {
+        let at = clock(), actor = actor ?? self.actor
         try db.execute(sql: """
             INSERT INTO change_log (recorded_ms, actor, device, entity, entity_id, course_id, action, summary,
-                                    before_json, after_json, undoes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    before_json, after_json, undoes, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [at.ms, actor, deviceID, entity, entityID, courseID, action, summary,
-                             before.json, after.json, undoes])
-        return ChangeRecord(id: db.lastInsertedRowID, recordedAt: at, actor: actor, device: deviceID, entity: entity,
+                             before.json, after.json, undoes, source])
+        let id = db.lastInsertedRowID
+        var subjects = before.subjects.union(after.subjects)
+        if entity == "person", let entityID { subjects.insert(entityID) }
+        for person in subjects.sorted() {
+            try db.execute(sql: "INSERT OR IGNORE INTO change_subject(person_id, change_id) VALUES (?, ?)", arguments: [person, id])
+        }
+        return ChangeRecord(id: id, recordedAt: at, actor: actor, device: deviceID, entity: entity,
                             entityID: entityID, courseID: courseID, action: action, summary: summary,
-                            beforeJSON: before.json, afterJSON: after.json, undoes: undoes)
+                            beforeJSON: before.json, afterJSON: after.json, undoes: undoes, source: source)
     }
 
     /// Runs `change` between two snapshots of `scope` and logs it. `scope` is called again after
@@ -233,6 +264,7 @@ extension CourseStore {
     static func changeRecord(row: Row) -> ChangeRecord {
         ChangeRecord(id: row["id"], recordedAt: Date(ms: row["recorded_ms"]), actor: row["actor"], device: row["device"],
                      entity: row["entity"], entityID: row["entity_id"], courseID: row["course_id"], action: row["action"],
-                     summary: row["summary"], beforeJSON: row["before_json"], afterJSON: row["after_json"], undoes: row["undoes"])
+                     summary: row["summary"], beforeJSON: row["before_json"], afterJSON: row["after_json"], undoes: row["undoes"],
+                     source: row["source"] ?? ChangeSource.coordinator)
     }
 }

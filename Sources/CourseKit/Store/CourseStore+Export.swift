@@ -39,7 +39,8 @@ extension CourseStore {
                 modality: course.modality, startDate: course.startDate, endDate: course.endDate,
                 completion: .init(minimumPercent: Int((course.completion.minimumShare * 100).rounded()),
                                   requireCore: course.completion.requireCore),
-                lateAfterMinutes: course.lateAfterMinutes, summary: nonEmpty(course.summary),
+                lateAfterMinutes: course.lateAfterMinutes, retention: course.retention?.description,
+                summary: nonEmpty(course.summary),
                 sources: nonEmpty(course.sources), assumptions: nonEmpty(course.assumptions),
                 sessions: sessions.map { s in
                     let tz = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone

@@ -22,7 +22,60 @@ extension CourseStore {
     /// `allowErased` says a person asked to be registered again.
     @discardableResult
     public func importCourse(_ file: CourseFile, allowErased: Bool = false) throws -> ImportSummary {
-        try write { db in try CourseImporter(db: db, file: file, allowErased: allowErased).run() }
+        try write { db in
+            let before = try Self.importedPeople(db, file: file)
+            let summary = try CourseImporter(db: db, file: file, allowErased: allowErased).run()
+            try logImport(db, file: file, before: before)
+            return summary
+        }
+    }
+
+    /// The person and enrolment rows an import of `file` may touch, per person: the file's people
+    /// and whoever is on the course's roster now (an import removes those the file leaves out).
+    static func importedPeople(_ db: Database, file: CourseFile) throws -> [Int64: ChangeSnapshot] {
+        let codes = (file.participants ?? []).map { $0.code.uppercased() }
+        var ids = Set<Int64>()
+        for chunk in stride(from: 0, to: codes.count, by: 500).map({ Array(codes[$0..<min($0 + 500, codes.count)]) }) {
+            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE code IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                                             arguments: StatementArguments(chunk)))
+        }
+        ids.formUnion(try Int64.fetchAll(db, sql: """
+            SELECT e.person_id FROM enrolment e JOIN course c ON c.id = e.course_id WHERE c.code = ?
+            """, arguments: [file.code]))
+        var snapshots: [Int64: ChangeSnapshot] = [:]
+        for id in ids { snapshots[id] = try personRows(db, personID: id, courseCode: file.code) }
+        return snapshots
+    }
+
+    static func personRows(_ db: Database, personID: Int64, courseCode: String) throws -> ChangeSnapshot {
+        let enrolments = try Int64.fetchAll(db, sql: """
+            SELECT e.id FROM enrolment e JOIN course c ON c.id = e.course_id WHERE c.code = ? AND e.person_id = ?
+            """, arguments: [courseCode, personID])
+        return try ChangeSnapshot.read(db, [("enrolment", enrolments), ("person", [personID])])
+    }
+
+    /// Logs, for each person whose row or enrolment the import created, changed or removed, one
+    /// change with source `import`: who ran it, on which device, when, and the rows before and
+    /// after. A person the file leaves as they were gets no entry, so importing the same file
+    /// twice logs nothing the second time.
+    func logImport(_ db: Database, file: CourseFile, before: [Int64: ChangeSnapshot]) throws {
+        guard let courseID = try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE code = ?", arguments: [file.code]) else { return }
+        var ids = Set(before.keys)
+        for p in file.participants ?? [] {
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE code = ?", arguments: [p.code.uppercased()]) { ids.insert(id) }
+        }
+        for id in ids.sorted() {
+            let old = before[id] ?? ChangeSnapshot()
+            let new = try Self.personRows(db, personID: id, courseCode: file.code)
+            guard old.json != new.json else { continue }
+            let person = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]).map(Participant.init(row:))
+            let name = person.map { "\($0.code) \($0.displayName)" } ?? "#\(id)"
+            let what = old.rows["person"] == nil ? "added \(name)"
+                : new.rows["enrolment"] == nil && old.rows["enrolment"] != nil ? "removed \(name) from the roster" : "updated \(name)"
+            _ = try record(db, entity: "person", entityID: id, courseID: courseID, action: "import",
+                           summary: "course file \(file.code): \(what)", before: old, after: new,
+                           source: ChangeSource.import)
+        }
     }
 
     /// Loads every `*.yaml` file in a folder, in name order, each in its own transaction.
@@ -54,7 +107,8 @@ struct CourseImporter {
                                                        requireCore: f.completion?.requireCore ?? false),
                             lateAfterMinutes: f.lateAfterMinutes ?? 15, summary: clean(f.summary),
                             sources: (f.sources ?? []).map(NameSanitizer.clean),
-                            assumptions: (f.assumptions ?? []).map(NameSanitizer.clean))
+                            assumptions: (f.assumptions ?? []).map(NameSanitizer.clean),
+                            retention: f.retention.flatMap { try? RetentionPeriod.parse($0) })   // validated
         let existing = try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE code = ?", arguments: [f.code])
         let courseID: Int64
         if let existing {

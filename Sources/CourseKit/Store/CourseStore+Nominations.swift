@@ -134,6 +134,11 @@ extension CourseStore {
                 throw MusterError.unknownParticipant("#\(targetID)")
             }
             let target = Participant(row: row)
+            // An erased person's placeholder stays anonymous: merging someone into it would tie a
+            // new record to their history again. A returning person is registered anew.
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM erasure WHERE person_id = ?", arguments: [targetID]) == true {
+                throw MusterError.invalid("\(target.code) was erased at their request; confirm \(walkIn.code) as a new person instead")
+            }
             let scope: () throws -> [(table: String, ids: [Int64])] = {
                 [("enrolment", try Int64.fetchAll(db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id IN (?, ?)",
                                                   arguments: [courseID, walkInID, targetID])),

@@ -21,6 +21,8 @@ public struct PersonDetails: Hashable, Sendable {
     public var mergedInto: Participant?
     /// Oldest course first.
     public var history: [PersonCourseRecord]
+    /// Every recorded change about them, oldest first (see `personAudit`).
+    public var audit: [AuditEntry] = []
 }
 
 extension CourseStore {
@@ -57,7 +59,8 @@ extension CourseStore {
                                                                          attended: attended, coreSessions: facts.coreCount,
                                                                          coreAttended: core))
             }
-            return PersonDetails(participant: person, agency: agency, mergedInto: merged, history: history)
+            return PersonDetails(participant: person, agency: agency, mergedInto: merged, history: history,
+                                 audit: try Self.personAudit(db, personID: id))
         }
     }
 }

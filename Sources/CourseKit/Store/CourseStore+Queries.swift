@@ -9,6 +9,9 @@ public struct CourseSummary: Hashable, Sendable {
     public var enrolled: Int
     /// The session running now or the next one to start, if any.
     public var nextSession: Session?
+    /// Its retention period is over and people on its roster still have names: `muster purge
+    /// --expired` would erase them (unless another course still needs them).
+    public var pastRetention: Bool = false
 }
 
 /// A person on a course's roster with their enrolment and agency resolved.
@@ -44,8 +47,14 @@ extension CourseStore {
                 """, arguments: [now]).map { row in
                 let nextID: Int64? = row["next_id"]
                 let next = try nextID.flatMap { try Row.fetchOne(db, sql: "SELECT * FROM session WHERE id = ?", arguments: [$0]) }
-                return CourseSummary(course: Course(row: row), sessionCount: row["n_sessions"],
-                                     enrolled: row["n_enrolled"], nextSession: next.map(Session.init(row:)))
+                let course = Course(row: row)
+                // Counted only for the few courses past their period: the list stays one cheap read.
+                let past = try course.isPastRetention(at: Date(ms: now)) && (Bool.fetchOne(db, sql: """
+                    SELECT 1 FROM enrolment e JOIN person p ON p.id = e.person_id
+                    WHERE e.course_id = ? AND p.given_name || p.family_name <> '' LIMIT 1
+                    """, arguments: [course.id]) ?? false)
+                return CourseSummary(course: course, sessionCount: row["n_sessions"],
+                                     enrolled: row["n_enrolled"], nextSession: next.map(Session.init(row:)), pastRetention: past)
             }
         }
     }

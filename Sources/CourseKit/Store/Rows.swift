@@ -30,7 +30,8 @@ extension Course {
                   endDate: CalendarDate(iso: row["end_date"]) ?? CalendarDate(year: 1970, month: 1, day: 1),
                   completion: CompletionRule(minimumShare: row["minimum_share"], requireCore: row["require_core"]),
                   lateAfterMinutes: row["late_after_minutes"], summary: row["summary"],
-                  sources: JSONList.decode(row["sources"]), assumptions: JSONList.decode(row["assumptions"]))
+                  sources: JSONList.decode(row["sources"]), assumptions: JSONList.decode(row["assumptions"]),
+                  retention: (row["retention"] as String?).flatMap { try? RetentionPeriod.parse($0) })
     }
 
     var columns: [String: (any DatabaseValueConvertible)?] {
@@ -39,7 +40,8 @@ extension Course {
          "modality": modality.rawValue, "start_date": startDate.description, "end_date": endDate.description,
          "minimum_share": completion.minimumShare, "require_core": completion.requireCore,
          "late_after_minutes": lateAfterMinutes, "summary": summary,
-         "sources": JSONList.encode(sources), "assumptions": JSONList.encode(assumptions)]
+         "sources": JSONList.encode(sources), "assumptions": JSONList.encode(assumptions),
+         "retention": retention?.description ?? ""]
     }
 }
 

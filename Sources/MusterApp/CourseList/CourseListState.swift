@@ -11,6 +11,9 @@ public struct CourseListState: Sendable, Equatable {
 
     public init() {}
 
+    /// Whether any course is past its retention period, so the list explains "PAST".
+    public var hasPastRetention: Bool { courses.contains { $0.pastRetention } }
+
     public var selected: CourseSummary? { table.selection.flatMap { courses.indices.contains($0) ? courses[$0] : nil } }
 
     mutating func load(_ summaries: [CourseSummary]) {

@@ -2,16 +2,23 @@ import CourseKit
 import Foundation
 import TerminalUI
 
-/// One person: who they are, and every course they took with attendance and completion.
+/// One person: who they are, and every course they took with attendance and completion; or,
+/// toggled with `t`, their audit trail: every recorded change about them, who made it, on which
+/// device, when and through what.
 public struct PersonState: Sendable, Equatable {
     public var personID: Int64
-    public var details: PersonDetails?
+    public var details: PersonDetails? {
+        didSet { auditTable.setRowCount(details?.audit.count ?? 0) }
+    }
     public var table = TableState()
+    /// Whether the lower half shows the audit trail instead of the training history.
+    public var showsAudit = false
+    public var auditTable = TableState()
 
     public init(personID: Int64) { self.personID = personID }
 
     public var selectedRecord: PersonCourseRecord? {
-        guard let details, let i = table.selection, details.history.indices.contains(i) else { return nil }
+        guard !showsAudit, let details, let i = table.selection, details.history.indices.contains(i) else { return nil }
         return details.history[i]
     }
 }
@@ -24,12 +31,19 @@ extension MusterProgram {
 
     func personCommand(_ id: CommandID, _ state: inout AppState, page: Int) -> [Effect<AppAction>] {
         guard case .person(var s) = state.top else { return [] }
-        if Self.move(&s.table, id, page: page) { state.screens.top = .person(s); return [] }
+        let moved = s.showsAudit ? Self.move(&s.auditTable, id, page: page) : Self.move(&s.table, id, page: page)
+        if moved { state.screens.top = .person(s); return [] }
         switch id {
         case Command.open:
             guard let code = s.selectedRecord?.course.code else { return [.bell] }
             state.screens.push(.overview(OverviewState(courseCode: code)))
             return [.run { [loaders] in loaders.overview(code: code) }]
+        case Command.auditTrail:
+            s.showsAudit.toggle()
+            // The newest change is what a coordinator usually looks for: start at the bottom.
+            if s.showsAudit, s.auditTable.selection == nil || s.auditTable.selection == 0 { s.auditTable.end(height: page) }
+            state.screens.top = .person(s)
+            return []
         case Command.edit:
             guard let details = s.details else { return [] }
             state.screens.push(.form(FormBuilder.person(details.participant, agency: details.agency, enrolIn: nil)))
@@ -48,7 +62,7 @@ extension Loaders {
     }
 }
 
-/// Details on top, the training history below.
+/// Details on top, the training history or the audit trail below.
 enum PersonView {
     static let detailLines = 4
 
@@ -60,23 +74,39 @@ enum PersonView {
                TableColumn("ATTENDED", width: .fixed(9), alignment: .right), TableColumn("DONE", width: .fixed(4))]
     }
 
+    /// The device id is a UUID: its first eight characters tell a laptop from a kiosk, and they
+    /// go first when the screen is narrow.
+    static func auditColumns(width: Int) -> [TableColumn] {
+        [TableColumn("WHEN (UTC)", width: .fixed(16)), TableColumn("BY", width: .fixed(10))]
+            + (width >= 80 ? [TableColumn("DEVICE", width: .fixed(8))] : [])
+            + [TableColumn("SOURCE", width: .fixed(11)), TableColumn("WHAT", width: .flexible(min: 12, weight: 3))]
+    }
+
     static func render(_ s: PersonState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
         guard let d = s.details else {
             buffer.put("Loading…", at: Point(x: body.x + 1, y: body.y + 1), role: .dim, maxWidth: body.width - 1)
             return HeaderLine(breadcrumbs: ["Muster", "Person"])
         }
         let p = d.participant
+        let erased = p.displayName.isEmpty
         let lines: [(String, StyleRole)] = [
-            ([p.displayName, p.code, p.sex.rawValue, Countries.name(of: p.country) ?? p.country].filter { !$0.isEmpty }
-                .joined(separator: " · "), .accent),
+            ([erased ? "Erased person" : p.displayName, p.code, p.sex.rawValue, Countries.name(of: p.country) ?? p.country]
+                .filter { !$0.isEmpty }.joined(separator: " · "), .accent),
             ([d.agency.map { $0.acronym.isEmpty ? $0.name : "\($0.name) (\($0.acronym))" } ?? "", p.position]
                 .filter { !$0.isEmpty }.joined(separator: " · "), .normal),
             ([p.email, p.phone].filter { !$0.isEmpty }.joined(separator: " · "), .dim),
-            (d.mergedInto.map { "Walk-in merged into \($0.code) \($0.displayName)" } ?? "", .warning),
+            (erased ? "Erased: an anonymous placeholder kept for course totals"
+                : d.mergedInto.map { "Walk-in merged into \($0.code) \($0.displayName)" } ?? "", .warning),
         ]
         for (row, (text, role)) in lines.enumerated() where row < body.height {
             buffer.putLine(text, in: Rect(x: body.x + 1, y: body.y + row, width: body.width - 2, height: 1), role: role,
                            ellipsis: theme.glyphs.ellipsis)
+        }
+        let name = erased ? "Erased \(p.code)" : p.displayName
+        if s.showsAudit {
+            renderAudit(d.audit, state: s.auditTable, code: p.code, into: &buffer, body: body, theme: theme)
+            let n = d.audit.count
+            return HeaderLine(breadcrumbs: ["Muster", name, "Audit trail"], trailing: "\(n) change\(n == 1 ? "" : "s") recorded")
         }
         let glyphs = theme.glyphs
         let wide = body.width >= 80
@@ -92,6 +122,29 @@ enum PersonView {
                                                                          counts ? (r.completed ? .present : .absent) : .dim])
         }).render(into: &buffer, rect: Layout.personTable(body), theme: theme)
         let done = d.history.filter(\.completed).count
-        return HeaderLine(breadcrumbs: ["Muster", p.displayName], trailing: "\(d.history.count) course\(d.history.count == 1 ? "" : "s") · \(done) completed")
+        return HeaderLine(breadcrumbs: ["Muster", name], trailing: "\(d.history.count) course\(d.history.count == 1 ? "" : "s") · \(done) completed")
+    }
+
+    /// The trail, oldest first: "2024-05-07 09:02  facilitator  3f2a…  rollcall  mini-2024 am: late".
+    /// The selected entry is also written out in full on the line above the table, since a
+    /// change's description rarely fits its column.
+    static func renderAudit(_ audit: [AuditEntry], state: TableState, code: String, into buffer: inout ScreenBuffer,
+                            body: Rect, theme: Theme) {
+        let wide = body.width >= 80
+        func text(_ e: AuditEntry) -> String {
+            e.subject == "record" || e.subject == code || e.what.contains(e.subject) ? e.what : "\(e.subject): \(e.what)"
+        }
+        if let i = state.selection, audit.indices.contains(i), PersonView.detailLines < body.height {
+            buffer.putLine("\(theme.glyphs.breadcrumbSeparator) \(text(audit[i]))",
+                           in: Rect(x: body.x + 1, y: body.y + PersonView.detailLines, width: body.width - 2, height: 1),
+                           role: .normal, ellipsis: theme.glyphs.ellipsis)
+        }
+        TableView(columns: auditColumns(width: body.width), state: state, emptyMessage: "Nothing recorded about this person yet",
+                  row: { i in
+                      let e = audit[i]
+                      return TableRow([LocalTime.format(e.at, in: .gmt), e.actor] + (wide ? [String(e.device.prefix(8))] : [])
+                                      + [e.source, text(e)],
+                                      cellRoles: [.dim, nil] + (wide ? [.dim] : []) + [e.source == "erasure" ? .warning : nil, nil])
+                  }).render(into: &buffer, rect: Layout.personTable(body), theme: theme)
     }
 }

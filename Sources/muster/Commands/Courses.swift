@@ -3,7 +3,9 @@ import CourseKit
 import Foundation
 
 struct Courses: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the courses: code, title, dates, sessions, enrolled.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the courses: code, title, dates, sessions, enrolled, retention.",
+        discussion: "RETENTION is how long the people's data is kept after the course ends; \"PAST\" marks a course whose period is over while people on it still have names (muster purge --expired erases them).")
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
@@ -13,13 +15,27 @@ struct Courses: ParsableCommand {
                 print("No courses yet. Add one with 'muster import course FILE'.")
                 return
             }
+            // The column appears once some course has a retention period; scripts reading the
+            // five columns of a library without any see what they always saw.
+            let retention = summaries.contains { $0.course.retention != nil }
             print(TextTable.render(
-                header: ["CODE", "TITLE", "DATES", "SESSIONS", "ENROLLED"],
+                header: ["CODE", "TITLE", "DATES", "SESSIONS", "ENROLLED"] + (retention ? ["RETENTION"] : []),
                 rows: summaries.map { s in
                     [s.course.code, s.course.title, CalendarDate.rangeText(s.course.startDate, s.course.endDate),
-                     String(s.sessionCount), String(s.enrolled)]
+                     String(s.sessionCount), String(s.enrolled)] + (retention ? [Self.retention(s)] : [])
                 }, rightAligned: [3, 4]), terminator: "")
+            let past = summaries.filter(\.pastRetention).count
+            if past > 0 {
+                print("\(past) course\(past == 1 ? " is" : "s are") PAST retention: see who would be erased with "
+                      + "'muster purge --expired --dry-run', then run 'muster purge --expired'.")
+            }
         }
+    }
+
+    /// "5 years, until 2029-05-09", with "PAST" in front once the period is over; "—" without one.
+    static func retention(_ s: CourseSummary) -> String {
+        guard let period = s.course.retention, let until = s.course.retainedUntil else { return "—" }
+        return (s.pastRetention ? "PAST: " : "") + "\(period), until \(until)"
     }
 }
 

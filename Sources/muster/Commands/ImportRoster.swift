@@ -35,11 +35,14 @@ struct ImportRoster: ParsableCommand {
     @Option(help: "Time zone of times written without one (default: the course's).") var timeZone: String?
     @Option(help: "Refuse files larger than this many megabytes.") var maxMegabytes = 64
     @Flag(help: "List every new person (by default the first 50).") var verbose = false
+    @Flag(help: "Create people who were erased at their request: only when they asked to be registered again.")
+    var allowErased = false
 
     func run() throws {
         try reportingErrors {
             var options = RosterImportOptions(format: format, dryRun: dryRun, skipRejected: skipRejected, minimumMinutes: minMinutes)
             options.mappings = try Self.parseMappings(mappings)
+            options.allowErased = allowErased
             if let timeZone {
                 guard let zone = TimeZone(identifier: timeZone) else { throw MusterError.invalid("unknown time zone '\(timeZone)'") }
                 options.timeZone = zone

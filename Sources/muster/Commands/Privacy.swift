@@ -57,27 +57,44 @@ struct PersonErase: ParsableCommand {
 
 struct Purge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Erase the people of courses that ended before a date (the retention period is over).",
-        discussion: "People also enrolled in a course that has not ended by then are kept. Try --dry-run first.")
+        abstract: "Erase the people of courses that ended before a date, or whose retention period is over.",
+        discussion: """
+            --before DATE: courses that ended before that day. --expired: courses whose end date plus \
+            their retention period (the course file's "retention:") is past today. People also on a \
+            course that is not over (for --expired: not past its period, or without one) are kept. \
+            Try --dry-run first.
+            """)
     @OptionGroup var library: LibraryOptions
-    @Option(help: "YYYY-MM-DD: courses that ended before this day.") var before: String
+    @Option(help: "YYYY-MM-DD: courses that ended before this day.") var before: String?
+    @Flag(help: "Courses past their retention period.") var expired = false
     @Flag(help: "List who would be erased; change nothing.") var dryRun = false
     @Flag(help: "Keep sex and country for statistics.") var keepStatistics = false
 
+    func validate() throws {
+        if (before == nil) == !expired { throw ValidationError("give either --before DATE or --expired") }
+    }
+
     func run() throws {
         try reportingErrors {
-            guard let date = CalendarDate(iso: before) else { throw MusterError.invalid("--before '\(before)' is not a date (YYYY-MM-DD)") }
             let store = try library.open()
-            let candidates = try store.purgeCandidates(endedBefore: date)
-            let count = Set(candidates.flatMap(\.people).compactMap(\.id)).count
-            for (course, people) in candidates {
-                print("\(course.code) (ended \(course.endDate)): \(people.count) people")
+            let candidates: [(course: Course, people: [Participant])]
+            if let before {
+                guard let date = CalendarDate(iso: before) else { throw MusterError.invalid("--before '\(before)' is not a date (YYYY-MM-DD)") }
+                candidates = try store.purgeCandidates(endedBefore: date)
+                for (course, people) in candidates { print("\(course.code) (ended \(course.endDate)): \(people.count) people") }
+            } else {
+                candidates = try store.expiredPurgeCandidates()
+                for (course, people) in candidates {
+                    print("\(course.code) (ended \(course.endDate), kept \(course.retention!) until \(course.retainedUntil!)): \(people.count) people")
+                }
             }
+            let count = Set(candidates.flatMap(\.people).compactMap(\.id)).count
             if dryRun {
                 print("dry run: \(count) people would be erased; nothing was changed")
                 return
             }
-            let summary = try store.purge(endedBefore: date, keepStatistics: keepStatistics)
+            let summary = try before.flatMap(CalendarDate.init(iso:)).map { try store.purge(endedBefore: $0, keepStatistics: keepStatistics) }
+                ?? store.purgeExpired(keepStatistics: keepStatistics)
             print("erased \(summary.people) people")
         }
     }

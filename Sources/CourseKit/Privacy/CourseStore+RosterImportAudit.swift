@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+
+/// What a roster import must respect and record, kept here beside the other privacy rules so the
+/// importer only calls in: people erased at their request stay erased, and the import is one
+/// attributable change linked to everyone it touched.
+extension CourseStore {
+    /// Refuses an import that would create someone who was erased (matched by the fingerprints
+    /// of their code or e-mail), naming the first few lines, unless `allowed` says they asked to
+    /// be registered again. An old attendance export or registration list must not bring anyone
+    /// back quietly.
+    static func refuseErased(_ db: Database, plan: RosterPlan, file: String, allowed: Bool) throws {
+        guard !allowed, try Bool.fetchOne(db, sql: "SELECT 1 FROM erasure LIMIT 1") == true else { return }
+        var lines: [String] = []
+        for (i, person) in plan.newPeople.enumerated() where try wasErased(db, code: person.code, email: person.email) {
+            let line = plan.report.newPeople.indices.contains(i) ? "line \(plan.report.newPeople[i].line)" : person.code
+            lines.append(line)
+        }
+        guard !lines.isEmpty else { return }
+        throw MusterError.invalid("\(file): \(lines.count) \(lines.count == 1 ? "person was" : "people were") erased at their request "
+                                  + "(\(lines.prefix(3).joined(separator: ", "))\(lines.count > 3 ? ", …" : "")); nothing was imported. "
+                                  + "Remove them from the file, or pass --allow-erased only if they asked to be registered again")
+    }
+
+    /// The highest person and enrolment ids before an import writes: rows above them are new.
+    static func importMarks(_ db: Database) throws -> (person: Int64, enrolment: Int64) {
+        (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM person") ?? 0,
+         try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM enrolment") ?? 0)
+    }
+
+    /// Logs a roster import as one change (source `import`), linked to every person it created,
+    /// enrolled, filled in or moved to another status, so each of them finds it in their trail.
+    /// One entry rather than one per row: a 100,000-row import stays one statement per table.
+    func logRosterImport(_ db: Database, courseID: Int64, file: String, plan: RosterPlan, snapshot: LibrarySnapshot,
+                         marks: (person: Int64, enrolment: Int64)) throws {
+        let r = plan.report
+        let summary = "roster file \((file as NSString).lastPathComponent): \(plan.newPeople.count) new, "
+            + "\(plan.newEnrolments.count) enrolled, \(plan.fills.count) filled in, \(plan.statusChanges.count) status changes, "
+            + "\(plan.events.count) attendance events (\(r.format.rawValue))"
+        guard !plan.newPeople.isEmpty || !plan.newEnrolments.isEmpty || !plan.fills.isEmpty
+                || !plan.statusChanges.isEmpty || !plan.events.isEmpty else { return }
+        let change = try record(db, entity: "course", entityID: courseID, courseID: courseID, action: "import", summary: summary,
+                                before: ChangeSnapshot(), after: ChangeSnapshot(), source: ChangeSource.import)
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO change_subject(person_id, change_id)
+            SELECT id, ?1 FROM person WHERE id > ?2
+            UNION SELECT person_id, ?1 FROM enrolment WHERE id > ?3
+            """, arguments: [change.id, marks.person, marks.enrolment])
+        let touched = plan.fills.keys.map { snapshot.people[$0].id }
+        let statusChanged = plan.statusChanges.map(\.enrolmentID)
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO change_subject(person_id, change_id) VALUES (?, ?)")
+        for id in touched { try insert.execute(arguments: [id, change.id]) }
+        let byEnrolment = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO change_subject(person_id, change_id) SELECT person_id, ? FROM enrolment WHERE id = ?
+            """)
+        for id in statusChanged { try byEnrolment.execute(arguments: [change.id, id]) }
+    }
+}
