@@ -24,6 +24,8 @@ import Testing
         ("confirm", [.enter, .enter, .char("P")]),
         ("prompt", [.enter, .enter, .char("e")]),
         ("filter", [.enter, .enter, .char("f")]),
+        ("sheet-entry", [.enter, .enter, .char("#")]),
+        ("sheet-entry-typed", [.enter, .enter, .char("#"), .char("1")]),
     ]
 
     /// The coordinator's screens, modal ones included.
@@ -41,9 +43,13 @@ import Testing
         ("roster-remove", [.enter, .char("r"), .char("d")]),
         ("matrix", [.enter, .char("m")]),
         ("person", [.enter, .char("r"), .enter]),
+        ("person-trail", [.enter, .char("r"), .enter, .char("t")]),
         ("nominations", [.enter, .char("n")]),
         ("session-form", [.enter, .char("e")]),
         ("session-delete", [.enter, .char("d")]),
+        ("import", [.enter, .char("i")]),
+        ("import-failed", [.enter, .char("i"), .char("x"), .enter]),
+        ("import-from-roster", [.enter, .char("r"), .char("i")]),
     ]
 
     @Test(arguments: [Size(width: 80, height: 24), Size(width: 60, height: 16)])

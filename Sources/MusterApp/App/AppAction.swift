@@ -44,4 +44,8 @@ public enum AppAction: Sendable {
     case formFailed(field: String?, message: String)
     /// A form whose values had to be read first (an agency).
     case openForm(FormState)
+    /// A roster import's preview, receipt or failure.
+    case rosterImport(RosterImportResult)
+    /// A mark (or undo) typed from a paper sign-in sheet, committed.
+    case sheetEntry(SheetEntryResult)
 }

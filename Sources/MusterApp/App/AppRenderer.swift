@@ -23,7 +23,7 @@ struct AppRenderer {
         }
         header.render(into: &buffer, rect: Rect(x: 0, y: 0, width: size.width, height: 1), theme: theme)
         renderFooter(state, base: base, into: &buffer, theme: theme)
-        if state.top.isModal { renderModal(state.top, into: &buffer, theme: theme) }
+        if state.top.isModal { renderModal(state.top, into: &buffer, theme: theme, rollCall: state.rollCall) }
         return buffer
     }
 
@@ -68,6 +68,8 @@ struct AppRenderer {
              FooterHint(keys: "Esc", label: "cancel")]
         case .menu: [FooterHint(keys: "letter", label: "choose"), FooterHint(keys: "j/k Enter", label: "move, choose"),
                      FooterHint(keys: "Esc", label: "cancel")]
+        case .importRoster(let s): s.preview == nil ? ImportView.hintsEntering : ImportView.hintsPreview
+        case .sheetEntry: SheetEntryView.hints
         case .form: [FooterHint(keys: "Enter", label: "save"), FooterHint(keys: "Tab", label: "next"), FooterHint(keys: "Esc", label: "cancel")]
         case .search: [FooterHint(keys: "type", label: "find"), FooterHint(keys: "↑↓", label: "move"), FooterHint(keys: "Enter", label: "open"),
                        FooterHint(keys: "Esc", label: "back")]
@@ -75,7 +77,7 @@ struct AppRenderer {
         }
     }
 
-    func renderModal(_ screen: Screen, into buffer: inout ScreenBuffer, theme: Theme) {
+    func renderModal(_ screen: Screen, into buffer: inout ScreenBuffer, theme: Theme, rollCall: RollCallState? = nil) {
         let area = Rect(size: buffer.size)
         switch screen {
         case .help(let overlay):
@@ -92,6 +94,10 @@ struct AppRenderer {
             MenuView.render(m, into: &buffer, theme: theme)
         case .form(let f):
             FormView.render(f, into: &buffer, theme: theme)
+        case .importRoster(let s):
+            ImportView.render(s, into: &buffer, theme: theme)
+        case .sheetEntry(let e):
+            SheetEntryView.render(e, rollCall: rollCall, into: &buffer, theme: theme)
         default:
             break
         }

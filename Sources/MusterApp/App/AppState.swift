@@ -36,18 +36,20 @@ public enum Screen: Sendable, Equatable {
     case search(PeopleSearchState)
     case menu(MenuState)
     case form(FormState)
+    case importRoster(ImportRosterState)
+    case sheetEntry(SheetEntryState)
 
     public var isModal: Bool {
         switch self {
         case .courses, .overview, .rollCall, .roster, .person, .nominations, .search: false
-        case .help, .confirm, .prompt, .filterMenu, .menu, .form: true
+        case .help, .confirm, .prompt, .filterMenu, .menu, .form, .importRoster, .sheetEntry: true
         }
     }
 
     /// Screens that take raw keys for typing rather than commands from the key table.
     var takesTyping: Bool {
         switch self {
-        case .prompt, .confirm, .filterMenu, .help, .menu, .form, .search: true
+        case .prompt, .confirm, .filterMenu, .help, .menu, .form, .search, .importRoster, .sheetEntry: true
         case .rollCall(let s): s.search != nil
         case .roster(let s): s.search != nil
         default: false
@@ -64,7 +66,7 @@ public enum Screen: Sendable, Equatable {
         case .roster: [KeyContext.roster, KeyContext.list, KeyContext.global]
         case .person: [KeyContext.person, KeyContext.list, KeyContext.global]
         case .nominations: [KeyContext.nominations, KeyContext.list, KeyContext.global]
-        case .help, .confirm, .prompt, .filterMenu, .menu, .form, .search: [KeyContext.global]
+        case .help, .confirm, .prompt, .filterMenu, .menu, .form, .search, .importRoster, .sheetEntry: [KeyContext.global]
         }
     }
 }

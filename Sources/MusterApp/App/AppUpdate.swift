@@ -60,6 +60,8 @@ extension MusterProgram {
 
     func screenCommand(_ id: CommandID, _ state: inout AppState) -> [Effect<AppAction>] {
         let page = Layout.pageHeight(for: state.top, size: state.size)
+        if id == Command.importRoster { return openImport(&state) }
+        if id == Command.sheetEntry { return openSheetEntry(&state) }
         switch state.top {
         case .courses(var s):
             if Self.move(&s.table, id, page: page) { state.screens.top = .courses(s); return [] }
@@ -83,7 +85,7 @@ extension MusterProgram {
             return personCommand(id, &state, page: page)
         case .nominations:
             return nominationsCommand(id, &state, page: page)
-        case .help, .confirm, .prompt, .filterMenu, .menu, .form, .search:
+        case .help, .confirm, .prompt, .filterMenu, .menu, .form, .search, .importRoster, .sheetEntry:
             if id == Command.cancel { state.screens.pop() }
             return []
         }
@@ -150,6 +152,10 @@ extension MusterProgram {
             return formFailed(field: field, message: message, &state)
         case .openForm(let form):
             state.screens.push(.form(form))
+        case .rosterImport(let result):
+            return importResult(result, &state)
+        case .sheetEntry(let result):
+            return sheetEntryResult(result, &state)
         case .menuItems(let query, let items):
             menuItemsResult(query: query, items: items, &state)
         case .peopleFound(let query, let hits):

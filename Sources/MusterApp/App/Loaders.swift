@@ -42,10 +42,13 @@ struct Loaders: Sendable {
             } else {
                 throw MusterError.invalid("\(code) has no sessions yet")
             }
+            // Each name folded once, not in every comparison: the sort of a 100,000-person course
+            // spent seconds folding the same names again and again.
             let people = try store.roster(courseID: course.id!, expectedOnly: true)
                 .filter { RollCallRoles.contains($0.enrolment.role) }
-                .sorted { (NameFolding.fold($0.participant.sortName), $0.participant.code)
-                    < (NameFolding.fold($1.participant.sortName), $1.participant.code) }
+                .map { (key: NameFolding.fold($0.participant.sortName), entry: $0) }
+                .sorted { ($0.key, $0.entry.participant.code) < ($1.key, $1.entry.participant.code) }
+                .map(\.entry)
             return .rollCallLoaded(RollCallData(
                 course: course, session: session, dayNumber: CourseDays.number(of: session, among: sessions, zone: course.zone),
                 people: people, marks: try store.marks(sessionID: session.id!), version: version))

@@ -71,6 +71,7 @@ enum Layout {
             // The matrix keeps its last line for the column totals.
             return Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2 - (s.mode == .matrix ? 1 : 0))
         case .person: return personTable(body)
+        case .courses(let s): return CourseListView.tableRect(s, body: body)
         default: return body
         }
     }

@@ -56,6 +56,10 @@ extension MusterProgram {
             return formKey(key, f, &state)
         case .search(let s):
             return peopleSearchKey(key, s, &state)
+        case .importRoster(let s):
+            return importKey(key, s, &state)
+        case .sheetEntry(let e):
+            return sheetEntryKey(key, e, &state)
         default:
             break
         }

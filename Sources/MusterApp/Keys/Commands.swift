@@ -35,12 +35,16 @@ public enum Command {
     public static let nextMatch: CommandID = "rollcall.nextMatch"
     public static let previousMatch: CommandID = "rollcall.previousMatch"
     public static let filter: CommandID = "rollcall.filter"
+    /// Type marks back from a paper sign-in sheet by participant code.
+    public static let sheetEntry: CommandID = "rollcall.sheetEntry"
 
     // Coordinator screens
     public static let findPerson: CommandID = "courses.findPerson"
     public static let roster: CommandID = "overview.roster"
     public static let matrix: CommandID = "overview.matrix"
     public static let nominations: CommandID = "overview.nominations"
+    /// Import a roster file into the course, after a preview.
+    public static let importRoster: CommandID = "course.importRoster"
     public static let sort: CommandID = "roster.sort"
     public static let reverse: CommandID = "roster.reverse"
     public static let toggleMatrix: CommandID = "roster.toggleMatrix"
@@ -57,6 +61,8 @@ public enum Command {
     public static let editOther: CommandID = "edit.editOther"
     public static let delete: CommandID = "edit.delete"
     public static let undoChange: CommandID = "edit.undo"
+    /// The person view: switch between training history and audit trail.
+    public static let auditTrail: CommandID = "person.auditTrail"
 }
 
 /// The contexts of the key table: one per screen, beneath them `global` and `list`.

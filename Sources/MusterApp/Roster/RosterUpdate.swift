@@ -190,11 +190,14 @@ extension MusterProgram {
         default:
             guard search.field.handle(key) else { return [] }
         }
-        search.found = nil
+        // The last answer stays on the search line until the next one arrives a few milliseconds
+        // later: no "…" frame in between, so a key that changes nothing costs only its character.
+        let text = search.field.text, origin = search.origin
+        let searching = !NameFolding.tokens(text).isEmpty
+        if !searching { search.found = nil }
         s.search = search
         state.updateRoster { $0 = s }
-        let text = search.field.text, origin = search.origin
-        guard !NameFolding.tokens(text).isEmpty else { return [] }
+        guard searching else { return [] }
         return [.run { [loaders] in loaders.rosterFind(query, text: text, from: origin, backwards: false) }]
     }
 

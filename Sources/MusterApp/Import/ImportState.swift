@@ -1,0 +1,118 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// The coordinator's roster import, as a dialog over the course overview or the roster:
+/// type a path, see what `muster import roster … --dry-run` would do, then Enter writes it
+/// (one transaction) or Esc leaves with nothing written.
+public struct ImportRosterState: Sendable, Equatable {
+    /// Where the dialog is in the import: the preview and the writing both run as effects.
+    public enum Phase: Sendable, Equatable {
+        /// Typing the path and choosing the format.
+        case entering
+        /// The dry run is reading and planning the file.
+        case previewing
+        /// The dry run's report, scrolled with the list keys.
+        case preview(ImportPreview)
+        /// The real import is running; keys wait.
+        case importing(ImportPreview)
+    }
+
+    public var courseCode: String
+    /// The course's label for the title ("Palau MMC 2024"); the code until it is known.
+    public var courseLabel: String
+    public var field = TextField(maxLength: 1024, placeholder: "path to a CSV or TSV file, e.g. ~/Downloads/roster.csv")
+    /// `auto` recognises every layout from its header; Tab picks one by hand when it cannot.
+    public var format: RosterFormat = .auto
+    public var phase: Phase = .entering
+    /// Why the last preview or import failed, shown in the dialog (nothing was written).
+    public var error: String?
+    /// The scroll position in the preview's lines.
+    public var table = TableState()
+
+    public init(courseCode: String, courseLabel: String) {
+        self.courseCode = courseCode
+        self.courseLabel = courseLabel
+    }
+
+    /// The preview on screen, while it is shown or being imported.
+    public var preview: ImportPreview? {
+        switch phase {
+        case .preview(let p), .importing(let p): p
+        case .entering, .previewing: nil
+        }
+    }
+
+    /// The path as the import reads it: `~` expanded, surrounding blanks and quotes (a path
+    /// dragged into a terminal arrives quoted) removed.
+    public var path: String {
+        var text = field.text.trimmingCharacters(in: .whitespaces)
+        if text.count >= 2, let first = text.first, first == text.last, first == "'" || first == "\"" {
+            text = String(text.dropFirst().dropLast())
+        }
+        return NSString(string: text).expandingTildeInPath
+    }
+
+    /// Tab and Shift-Tab step through the formats, wrapping around.
+    mutating func stepFormat(by step: Int) {
+        let all = RosterFormat.allCases
+        let i = all.firstIndex(of: format) ?? 0
+        format = all[(i + step + all.count) % all.count]
+    }
+}
+
+/// A dry run's report and the lines the dialog lists, built once when the report arrives so
+/// scrolling a file of 100,000 people formats nothing per key.
+public struct ImportPreview: Sendable, Equatable {
+    /// One line of the preview: what kind of line it is (the word carries the meaning in
+    /// monochrome; the colour only repeats it) and its text.
+    public struct Line: Sendable, Equatable {
+        public enum Kind: String, Sendable, Equatable {
+            case note, new, matched, rejected, skipped, warning
+        }
+        public var kind: Kind
+        public var text: String
+        public init(kind: Kind, text: String) { self.kind = kind; self.text = text }
+    }
+
+    public var report: RosterImportReport
+    /// The format asked for, so Enter imports exactly what was previewed.
+    public var format: RosterFormat
+    public var path: String
+    public var lines: [Line]
+
+    public init(report: RosterImportReport, format: RosterFormat, path: String) {
+        self.report = report
+        self.format = format
+        self.path = path
+        // Rejections first: they decide whether to import at all.
+        lines = report.rejected.map { Line(kind: .rejected, text: "line \($0.line): \($0.reason)") }
+            + report.notes.map { Line(kind: .note, text: $0) }
+            + report.warnings.map { Line(kind: .warning, text: "line \($0.line): \($0.reason)") }
+            + report.matched.map { m in
+                Line(kind: .matched, text: "line \(m.line): \(m.code) \(m.name) (by \(m.by.rawValue))"
+                     + (m.changes.isEmpty ? "" : ": " + m.changes.joined(separator: ", ")))
+            }
+            + report.newPeople.map { Line(kind: .new, text: "line \($0.line): \($0.code) \($0.name)") }
+            + report.skipped.map { Line(kind: .skipped, text: "line \($0.line): \($0.reason)") }
+    }
+
+    /// What Enter will do, said before it is done: the rejected rows are left out, never
+    /// silently — the preview lists them above.
+    public var enterMeaning: String {
+        let r = report
+        if r.changesNothing { return "nothing to change: the library already has all of it" }
+        let valid = r.rows - r.rejected.count - r.skipped.count
+        let rows = "\(valid) row\(valid == 1 ? "" : "s")"
+        return r.rejected.isEmpty ? "Enter imports \(rows)"
+            : "Enter imports \(rows), leaving out \(r.rejected.count) rejected"
+    }
+}
+
+/// What the import's effects bring back.
+public enum RosterImportResult: Sendable {
+    case previewed(ImportPreview)
+    case imported(RosterImportReport)
+    /// The file could not be read or planned, or the import refused: nothing was written.
+    case failed(path: String, message: String)
+}
