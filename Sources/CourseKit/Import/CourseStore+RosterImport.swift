@@ -68,8 +68,8 @@ extension CourseStore {
                 return plan.report
             }
         }
-        return try write { db in
-            let (plan, snapshot) = try plan(db)
+        return try planThenWrite(plan) { db, planned in
+            let (plan, snapshot) = planned
             let rejected = plan.report.rejected
             if !rejected.isEmpty && !options.skipRejected {
                 let first = rejected.prefix(3).map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
@@ -88,6 +88,36 @@ extension CourseStore {
             report.applied = true
             return report
         }
+    }
+
+    /// Plans outside the write lock, then writes in one IMMEDIATE transaction.
+    ///
+    /// Matching 100,000 rows against the library takes seconds; holding the write lock meanwhile
+    /// would make a kiosk check-in or a roll-call mark in another process wait that long too (and
+    /// past its busy timeout on a slow laptop). So the plan is made in a read transaction on the
+    /// writer connection, and the write checks `PRAGMA data_version`, which changes only when
+    /// another connection has committed: unchanged, the plan still describes the library exactly;
+    /// changed, it is made again inside the transaction, as before.
+    func planThenWrite<P, T>(_ plan: (Database) throws -> P, _ apply: (Database, P) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                func version() throws -> Int { try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+                var planned: P?
+                var seen = 0
+                try db.inTransaction(.deferred) {
+                    seen = try version()
+                    planned = try plan(db)
+                    return .commit
+                }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    let current = try version() == seen ? planned! : try plan(db)
+                    result = try apply(db, current)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let e as DatabaseError { throw MusterError(e, path: path) }
     }
 
     /// Reads a file, turning problems with its text into one-line errors that name file and line.
