@@ -32,6 +32,9 @@ import TestSupport
         let decoded = try JSONDecoder().decode(PersonExport.self, from: Data(json.utf8))
         #expect(decoded == export)
         #expect(export.text().contains("E-mail: jose.nunez@example.org"))
+        // Says what it is before any name, in both forms.
+        #expect(json.range(of: "Personal data")!.lowerBound < json.range(of: "José")!.lowerBound)
+        #expect(export.text().split(separator: "\n")[1].hasPrefix("Personal data of one person"))
     }
 
     @Test func eraseLeavesNoTraceInTheFileAndKeepsTotals() throws {

@@ -53,11 +53,17 @@ public struct PersonExport: Codable, Sendable, Equatable {
         public var what: String
     }
 
+    /// JSON has no comment line, so the warning the CSV exports carry in their first line is a
+    /// field here, named to sort first: whoever opens the file sees what it is before the names.
+    public var about = PersonExport.personalDataNotice
     public var exportedAt: String
     public var profile: Profile
     public var enrolments: [EnrolmentRecord]
     public var attendance: [EventRecord]
     public var changes: [ChangeEntry]
+
+    public static let personalDataNotice =
+        "Personal data of one person (subject-access export): names, e-mail, phone. Keep it private (mode 0600)."
 
     public func json() throws -> String {
         let encoder = JSONEncoder()
@@ -67,7 +73,7 @@ public struct PersonExport: Codable, Sendable, Equatable {
 
     /// A readable summary for a letter to the person.
     public func text() -> String {
-        var lines = ["What Muster holds about \(profile.code) (exported \(exportedAt))", ""]
+        var lines = ["What Muster holds about \(profile.code) (exported \(exportedAt))", about, ""]
         let p = profile
         for (label, value) in [("Given name", p.givenName), ("Family name", p.familyName), ("Sex", p.sex), ("Country", p.country),
                                ("Agency", p.agency), ("Position", p.position), ("E-mail", p.email), ("Phone", p.phone)] {
