@@ -5,16 +5,21 @@ import Foundation
 /// Debian's SQLite cannot fold diacritics inside its tokenizers, so we fold in Swift before
 /// indexing and before querying, and both sides always go through this one function.
 public enum NameFolding {
+    /// Made once: building a Locale for every name cost a 100,000-person roll call seconds.
+    static let posix = Locale(identifier: "en_US_POSIX")
+
     /// Lower case, diacritics removed, apostrophes dropped, other punctuation turned into spaces.
     public static func fold(_ text: String) -> String {
         let cleaned = NameSanitizer.clean(text)
-        let folded = cleaned.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
-                                     locale: Locale(identifier: "en_US_POSIX"))
+        let folded = cleaned.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: posix)
         var out = ""
         var lastWasSpace = true
         for ch in folded {
             if ch == "'" || ch == "’" || ch == "ʼ" || ch == "`" { continue }   // O'Neil → oneil
-            if ch.isLetter || ch.isNumber {
+            if ch.isASCII, ch.isLetter || ch.isNumber {
+                out.append(ch)                  // the common case: nothing to transliterate
+                lastWasSpace = false
+            } else if ch.isLetter || ch.isNumber {
                 out.append(contentsOf: transliterate(ch))
                 lastWasSpace = false
             } else if !lastWasSpace {

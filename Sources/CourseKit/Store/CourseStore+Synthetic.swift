@@ -121,8 +121,10 @@ enum SyntheticNames {
 
     /// (given names, family names) per script.
     static let scripts: [([String], [String])] = [
-        (["José", "María", "Ana", "Inés", "Ramón", "Zoë", "Renée", "João", "François", "Łucja", "Søren", "Çağla"],
-         ["Núñez", "González", "Pérez", "O'Neil", "Müller", "Brenes Mora", "Coyoy Ajú", "Çelik", "Ødegård", "Tellei"]),
+        (["José", "María", "Ana", "Inés", "Ramón", "Zoë", "Renée", "João", "François", "Łucja", "Søren", "Çağla",
+          "Luis Fernando", "María José", "Héctor", "Lucía", "Andrés", "Mónica", "Jürgen", "Élodie", "Agnieszka", "Nils"],
+         ["Núñez", "González", "Pérez", "O'Neil", "Müller", "Brenes Mora", "Coyoy Ajú", "Çelik", "Ødegård", "Tellei",
+          "Hernández", "Solís", "Ramírez", "Castañeda", "Xicará", "Dubois", "Kowalczyk", "Lindqvist", "Mendes", "Araújo"]),
         (["Văn An", "Thị Hoa", "Minh Châu", "Quốc Bảo", "Thu Hằng"], ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng"]),
         (["小龍", "伟", "芳", "秀英", "建国"], ["李", "王", "张", "刘", "陈"]),
         (["花子", "太郎", "さくら", "健"], ["佐藤", "鈴木", "高橋", "田中"]),
@@ -141,11 +143,24 @@ enum SyntheticNames {
         + [.nominated, .nominated, .declined, .withdrawn, .waitlisted, .walkIn]
 
     static func name(_ random: inout SplitMix64) -> (String, String) {
-        let (given, family) = scripts[Int(random.next() % UInt64(scripts.count))]
-        return (pick(given, &random), pick(family, &random))
+        let script = Int(random.next() % UInt64(scripts.count))
+        let (given, family) = scripts[script]
+        let first = pick(given, &random), last = pick(family, &random)
+        // Spanish and Portuguese speakers often carry two family names ("Núñez Pérez").
+        if script == 0, random.next() % 3 == 0, !last.isEmpty {
+            return (first, last + " " + pick(family, &random))
+        }
+        return (first, last)
     }
 
     static func pick<T>(_ list: [T], _ random: inout SplitMix64) -> T { list[Int(random.next() % UInt64(list.count))] }
+
+    /// A version-4-shaped UUID from the seeded generator, so event ids repeat with the seed.
+    static func uuid(_ random: inout SplitMix64) -> String {
+        let a = random.next(), b = random.next()
+        return String(format: "%08llx-%04llx-4%03llx-%04llx-%012llx", a >> 32, (a >> 16) & 0xFFFF, a & 0xFFF,
+                      0x8000 | ((b >> 48) & 0x3FFF), b & 0xFFFF_FFFF_FFFF)
+    }
 }
 
 /// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64): the same seed gives

@@ -9,37 +9,73 @@ struct Dev: ParsableCommand {
         subcommands: [DevGenerate.self, DevBench.self])
 }
 
-/// Generates a large fictional course so the roster browser, the matrix and the reports can be
-/// measured at a size no real course reaches.
+/// Generates fictional data so the roster browser, the matrix, search and import can be measured
+/// at sizes no real course reaches. Two shapes:
 ///
 ///     muster dev generate --db /tmp/big.sqlite --people 100000 --course synthetic-100k
+///     muster dev generate --db /tmp/lib.sqlite --no-seed --people 100000 --courses 1000 --csv /tmp/roster.csv
+///
+/// The first adds one course of N people. The second (`--courses`) builds a whole library the
+/// way years of use would: N people, one course enrolling all of them (`--course`), and M − 1
+/// courses of a few dozen people each with `--sessions` (default 20) sessions, about `--events`
+/// attendance events in all; `--csv` also writes the same people as a roster CSV.
 ///
 /// Names come from many scripts; countries, agencies, roles and statuses are spread so every
-/// filter has something to show; most expected people have marks. The same seed gives the same
-/// course. Use a separate library (`--db`): the people cannot be deleted afterwards, because
-/// attendance is never deleted.
+/// filter has something to show. The same seed gives the same data. Use a separate library
+/// (`--db`): the people cannot be deleted afterwards, because attendance is never deleted.
 struct DevGenerate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Add a synthetic course with many fictional people to a library (for load tests).")
-    @OptionGroup var library: LibraryOptions
-    @Option(help: "How many people to enrol.") var people = 100_000
-    @Option(help: "The new course's code.") var course = "synthetic-100k"
-    @Option(help: "How many sessions (1–20).") var sessions = 6
-    @Option(help: "Share of expected person × session pairs with a mark, 0–1.") var marked = 0.7
-    @Option(help: "Random seed: the same seed gives the same course.") var seed: UInt64 = 2024
+        abstract: "Add synthetic courses with many fictional people to a library (for load tests).")
+    // Not the shared LibraryOptions: its `--courses DIR` (course files) would take `--courses M`.
+    @Option(help: "The library file (default: $MUSTER_DB, else $XDG_DATA_HOME/muster/muster.sqlite).") var db: String?
+    @Flag(help: "Do not seed an empty library from the shipped course files.") var noSeed = false
+    @Option(help: "How many people.") var people = 100_000
+    @Option(help: "The new course's code (with --courses: the course that enrols everyone).") var course = "synthetic-100k"
+    @Option(help: "Build a whole library of this many courses sharing the people.") var courses: Int?
+    @Option(help: "Sessions per course (default 6; with --courses 20).") var sessions: Int?
+    @Option(help: "With --courses: about how many attendance events in all.") var events = 1_000_000
+    @Option(help: "With --courses: also write the people as a roster CSV to this file.") var csv: String?
+    @Option(help: "Share of expected person × session pairs with a mark, 0–1 (one course).") var marked = 0.7
+    @Option(help: "Random seed: the same seed gives the same data.") var seed: UInt64 = 2024
+
+    func validate() throws {
+        if courses == nil && csv != nil { throw ValidationError("--csv needs --courses") }
+    }
 
     func run() throws {
         try reportingErrors {
+            let library = try LibraryOptions.parse((db.map { ["--db", $0] } ?? []) + (noSeed ? ["--no-seed"] : []))
             let store = try library.open()
             let start = Date()
-            let summary = try store.generateSyntheticCourse(
-                SyntheticCourseSpec(code: course, people: people, sessions: sessions, markedShare: marked, seed: seed),
-                progress: { n in FileHandle.standardError.write(Data("\r\(n) people…".utf8)) })
-            let seconds = Date().timeIntervalSince(start)
-            FileHandle.standardError.write(Data("\r".utf8))
-            print("Generated \(summary.course): \(summary.participants) people, \(summary.sessions) sessions "
-                  + String(format: "in %.1f s", seconds) + " (\(store.path))")
+            let progress = { (what: String, n: Int) in FileHandle.standardError.write(Data("\r\(n) \(what)…   ".utf8)) }
+            if let courses {
+                try generateLibrary(store, courses: courses, progress: progress)
+            } else {
+                let summary = try store.generateSyntheticCourse(
+                    SyntheticCourseSpec(code: course, people: people, sessions: sessions ?? 6, markedShare: marked, seed: seed),
+                    progress: { progress("people", $0) })
+                FileHandle.standardError.write(Data("\r".utf8))
+                print("Generated \(summary.course): \(summary.participants) people, \(summary.sessions) sessions "
+                      + String(format: "in %.1f s", Date().timeIntervalSince(start)) + " (\(store.path))")
+            }
         }
+    }
+
+    /// The library shape; the CSV is written beside the database work, then moved into place whole.
+    private func generateLibrary(_ store: CourseStore, courses: Int, progress: @escaping (String, Int) -> Void) throws {
+        let start = Date()
+        var text = ""
+        let spec = SyntheticLibrarySpec(people: people, courses: courses, sessions: sessions ?? 20, events: events,
+                                        bigCourse: course, seed: seed)
+        let summary = try store.generateSyntheticLibrary(spec, roster: csv == nil ? nil : { text += $0 }, progress: progress)
+        if let csv {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: csv), options: .atomic)
+        }
+        FileHandle.standardError.write(Data("\r".utf8))
+        print("Generated \(summary.people) people, \(summary.courses) courses, \(summary.sessions) sessions, "
+              + "\(summary.enrolments) enrolments, \(summary.events) attendance events "
+              + String(format: "in %.1f s", Date().timeIntervalSince(start)) + " (\(store.path))"
+              + (csv.map { "; roster CSV \($0)" } ?? ""))
     }
 }
