@@ -21,17 +21,7 @@ import TestSupport
     }()
 
     func check(_ d: AppDriver, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let colour = d.frame()
-        assertSnapshot(SnapshotText.render(colour), named: name, sourceLocation: sourceLocation)
-        let mono = d.frame(theme: .monochrome)
-        #expect(mono.lines == colour.lines && SnapshotText.roleLines(mono) == SnapshotText.roleLines(colour),
-                sourceLocation: sourceLocation)
-        let ascii = d.frame(theme: Theme.monochrome.asciiVariant())
-        #expect(ascii.isWellFormed && colour.isWellFormed, sourceLocation: sourceLocation)
-        let drawn = ascii.lines.joined()
-        for glyph in ["│", "─", "┌", "┐", "└", "┘", "✓", "✗", "↶"] {
-            #expect(!drawn.contains(glyph), "\(name) ascii: \(glyph)", sourceLocation: sourceLocation)
-        }
+        d.checkSnapshot(name, asciiFree: ["│", "─", "┌", "┐", "└", "┘", "✓", "✗", "↶"], sourceLocation: sourceLocation)
     }
 
     @Test(arguments: sizes)
