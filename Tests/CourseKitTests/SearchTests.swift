@@ -1,5 +1,6 @@
 import CourseKit
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 
@@ -39,5 +40,33 @@ import TestSupport
         let course = try store.course(code: "mini-2024")
         #expect(try store.search("ana", courseID: course.id!).map(\.code) == ["T-005"])
         #expect(try store.search("ana", courseID: 424242).isEmpty)
+    }
+
+    /// Both plans (sort the matches, or walk the sort index to the limit) must give what a plain
+    /// filter-and-sort of every person gives: same people, same order (sort key bytes, then id),
+    /// cut at the limit, codes included.
+    @Test func bothPlansReturnTheFirstMatchesInDisplayOrder() throws {
+        let store = try makeStore(dir)
+        try store.generateSyntheticCourse(SyntheticCourseSpec(code: "syn", people: 1_200, sessions: 1, markedShare: 0, seed: 5))
+        let everyone = try DatabaseQueue(path: store.path).read { db in
+            try Row.fetchAll(db, sql: "SELECT id, code, given_name, family_name, sort_key FROM person").map { row in
+                (id: row["id"] as Int64, code: row["code"] as String, givenName: row["given_name"] as String,
+                 familyName: row["family_name"] as String, sortKey: row["sort_key"] as String)
+            }
+        }
+        for query in ["a", "n", "ng", "li", "mu", "t", "李", "SYN-000007", "syn-000007", "Syn-000007", "syn-00000", "ana", "zzz"] {
+            let fragments = NameFolding.tokens(query)
+            let expected = everyone.filter { p in
+                let tokens = NameFolding.tokens("\(p.givenName) \(p.familyName)")
+                return fragments.allSatisfy { f in tokens.contains { $0.hasPrefix(f) } }
+                    || p.code.lowercased() == NameSanitizer.clean(query).lowercased()
+            }.sorted { a, b in
+                a.sortKey == b.sortKey ? a.id < b.id : Array(a.sortKey.utf8).lexicographicallyPrecedes(Array(b.sortKey.utf8))
+            }.prefix(40).map(\.id)
+            #expect(!expected.isEmpty || ["zzz", "李", "syn-00000"].contains(query), "\(query) finds nobody: the check proves nothing")
+            for plan in [0, Int.max] {
+                #expect(try store.search(query, limit: 40, sortMatchesUpTo: plan).map(\.id) == expected, "\(query) plan \(plan)")
+            }
+        }
     }
 }
