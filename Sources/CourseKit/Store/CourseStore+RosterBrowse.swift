@@ -32,27 +32,66 @@ extension CourseStore {
             let facts = try Self.rosterFacts(db, courseID: query.courseID)
             let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
             let order = Self.orderSQL(query.order, prefix: "")
-            let outer = Self.orderSQL(query.order, prefix: "r.")
-            return try Row.fetchAll(db, sql: """
-                SELECT p.*, e.id AS e_id, e.course_id AS e_course_id, e.role AS e_role,
-                       e.nominated_by AS e_nominated_by, e.status AS e_status,
-                       e.substituted_by AS e_substituted_by, e.note AS e_note,
-                       a.id AS a_id, a.code AS a_code, a.name AS a_name, a.acronym AS a_acronym,
-                       a.kind AS a_kind, a.country AS a_country,
-                       r.attended AS r_attended, r.marked AS r_marked, r.core_attended AS r_core_attended
-                FROM (SELECT enrolment_id FROM roster_index INDEXED BY \(query.order.column.indexName)
-                      WHERE course_id = ? \(filter) ORDER BY \(order) LIMIT ? OFFSET ?) k
-                JOIN roster_index r ON r.enrolment_id = k.enrolment_id
-                JOIN enrolment e ON e.id = r.enrolment_id
-                JOIN person p ON p.id = r.person_id
-                LEFT JOIN agency a ON a.id = p.agency_id
-                ORDER BY \(outer)
-                """, arguments: StatementArguments([query.courseID] + arguments + [max(0, limit), max(0, offset)]))
-            .map { row in
-                let entry = Self.rosterEntry(row: row)
-                return RosterItem(participant: entry.participant, enrolment: entry.enrolment, agency: entry.agency,
-                                  attended: row["r_attended"], marked: row["r_marked"], coreAttended: row["r_core_attended"])
-            }
+            return try Self.rosterItems(db, query, ids: """
+                SELECT enrolment_id FROM roster_index INDEXED BY \(query.order.column.indexName)
+                WHERE course_id = ? \(filter) ORDER BY \(order) LIMIT ? OFFSET ?
+                """, arguments: [query.courseID] + arguments + [max(0, limit), max(0, offset)])
+        }
+    }
+
+    /// Rows `range` of the query when the row at `position` is `personID`'s: read by seeking to
+    /// that person's place in the index and walking both ways, not by `OFFSET`, which walks the
+    /// index from its start (11–41 ms a page at row 50,000 of a 100,000-person roster). This is
+    /// what a new order or filter needs: the pages around the person the selection follows.
+    /// Nil when the filter hides the person.
+    public func rosterPage(_ query: RosterQuery, around personID: Int64, at position: Int, range: Range<Int>) throws
+        -> [RosterItem]? {
+        try read { db in
+            let facts = try Self.rosterFacts(db, courseID: query.courseID)
+            let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
+            let columns = query.order.column.sqlColumns
+            guard let key = try Row.fetchOne(db, sql: """
+                SELECT \(columns.joined(separator: ", ")) FROM roster_index
+                WHERE course_id = ? AND person_id = ? \(filter)
+                """, arguments: StatementArguments([query.courseID, personID] + arguments)) else { return nil }
+            let values: [any DatabaseValueConvertible] = columns.map { key[$0] as DatabaseValue }
+            let list = "(\(columns.joined(separator: ", ")))", marks = "(\(columns.map { _ in "?" }.joined(separator: ", ")))"
+            let base = "SELECT enrolment_id FROM roster_index INDEXED BY \(query.order.column.indexName) WHERE course_id = ? \(filter)"
+            let backwards = Self.orderSQL(RosterOrder(query.order.column, descending: !query.order.descending), prefix: "")
+            let forwards = Self.orderSQL(query.order, prefix: "")
+            let (before, from) = query.order.descending ? (">", "<=") : ("<", ">=")
+            let all: [any DatabaseValueConvertible] = [query.courseID] + arguments
+            return try Self.rosterItems(db, query, ids: """
+                SELECT * FROM (\(base) AND \(list) \(before) \(marks) ORDER BY \(backwards) LIMIT ?)
+                UNION ALL
+                SELECT * FROM (\(base) AND \(list) \(from) \(marks) ORDER BY \(forwards) LIMIT ?)
+                """, arguments: all + values + [max(0, position - range.lowerBound)]
+                    + all + values + [max(0, range.upperBound - position)])
+        }
+    }
+
+    /// The roster rows of the enrolments `ids` selects, in the query's order.
+    static func rosterItems(_ db: Database, _ query: RosterQuery, ids: String,
+                            arguments: [any DatabaseValueConvertible]) throws -> [RosterItem] {
+        let outer = orderSQL(query.order, prefix: "r.")
+        return try Row.fetchAll(db, sql: """
+            SELECT p.*, e.id AS e_id, e.course_id AS e_course_id, e.role AS e_role,
+                   e.nominated_by AS e_nominated_by, e.status AS e_status,
+                   e.substituted_by AS e_substituted_by, e.note AS e_note,
+                   a.id AS a_id, a.code AS a_code, a.name AS a_name, a.acronym AS a_acronym,
+                   a.kind AS a_kind, a.country AS a_country,
+                   r.attended AS r_attended, r.marked AS r_marked, r.core_attended AS r_core_attended
+            FROM (\(ids)) k
+            JOIN roster_index r ON r.enrolment_id = k.enrolment_id
+            JOIN enrolment e ON e.id = r.enrolment_id
+            JOIN person p ON p.id = r.person_id
+            LEFT JOIN agency a ON a.id = p.agency_id
+            ORDER BY \(outer)
+            """, arguments: StatementArguments(arguments))
+        .map { row in
+            let entry = rosterEntry(row: row)
+            return RosterItem(participant: entry.participant, enrolment: entry.enrolment, agency: entry.agency,
+                              attended: row["r_attended"], marked: row["r_marked"], coreAttended: row["r_core_attended"])
         }
     }
 
