@@ -23,7 +23,9 @@ struct TerminalJourneyTests {
         try tmux.send("j", "Enter")                                // the second course: Palau, newest first
         try tmux.waitFor(text: "Palau MMC 2024 › Sessions")
         try tmux.send("Enter")
-        try tmux.waitFor(text: "Roll call")
+        // The loading frame's breadcrumb says "Roll call"; the loaded one may truncate it behind a
+        // long session title, so wait for what only the loaded roll call shows.
+        try tmux.waitFor(text: "CODE     NAME")
         try tmux.waitFor(text: "0/27 marked")
         try tmux.send("p")
         try tmux.waitFor(text: "1/27 marked")
