@@ -41,33 +41,61 @@ extension CourseStore {
 
     /// Rows `range` of the query when the row at `position` is `personID`'s: read by seeking to
     /// that person's place in the index and walking both ways, not by `OFFSET`, which walks the
-    /// index from its start (11–41 ms a page at row 50,000 of a 100,000-person roster). This is
-    /// what a new order or filter needs: the pages around the person the selection follows.
+    /// index from its start (11–41 ms a page at row 50,000 of a 100,000-person roster).
     /// Nil when the filter hides the person.
     public func rosterPage(_ query: RosterQuery, around personID: Int64, at position: Int, range: Range<Int>) throws
         -> [RosterItem]? {
         try read { db in
-            let facts = try Self.rosterFacts(db, courseID: query.courseID)
-            let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
-            let columns = query.order.column.sqlColumns
-            guard let key = try Row.fetchOne(db, sql: """
-                SELECT \(columns.joined(separator: ", ")) FROM roster_index
-                WHERE course_id = ? AND person_id = ? \(filter)
-                """, arguments: StatementArguments([query.courseID, personID] + arguments)) else { return nil }
-            let values: [any DatabaseValueConvertible] = columns.map { key[$0] as DatabaseValue }
-            let list = "(\(columns.joined(separator: ", ")))", marks = "(\(columns.map { _ in "?" }.joined(separator: ", ")))"
-            let base = "SELECT enrolment_id FROM roster_index INDEXED BY \(query.order.column.indexName) WHERE course_id = ? \(filter)"
-            let backwards = Self.orderSQL(RosterOrder(query.order.column, descending: !query.order.descending), prefix: "")
-            let forwards = Self.orderSQL(query.order, prefix: "")
-            let (before, from) = query.order.descending ? (">", "<=") : ("<", ">=")
-            let all: [any DatabaseValueConvertible] = [query.courseID] + arguments
-            return try Self.rosterItems(db, query, ids: """
-                SELECT * FROM (\(base) AND \(list) \(before) \(marks) ORDER BY \(backwards) LIMIT ?)
-                UNION ALL
-                SELECT * FROM (\(base) AND \(list) \(from) \(marks) ORDER BY \(forwards) LIMIT ?)
-                """, arguments: all + values + [max(0, position - range.lowerBound)]
-                    + all + values + [max(0, range.upperBound - position)])
+            let (filter, arguments) = Self.filterSQL(query.filter, facts: try Self.rosterFacts(db, courseID: query.courseID))
+            guard let key = try Self.rosterKey(db, query, personID: personID, filter: filter, arguments: arguments) else { return nil }
+            return try Self.seekItems(db, query, key: key, filter: filter, arguments: arguments, position: position, range: range)
         }
+    }
+
+    /// What a new order or filter needs, in one snapshot: where the followed person now is, and
+    /// the rows within `margin` of them, widened to whole pages of `pageSize` (the first row of
+    /// the first page is `first`). Nil when the filter hides the person.
+    public func rosterWindow(_ query: RosterQuery, around personID: Int64, margin: Int, pageSize: Int, total: Int) throws
+        -> (position: Int, first: Int, items: [RosterItem])? {
+        try read { db in
+            let (filter, arguments) = Self.filterSQL(query.filter, facts: try Self.rosterFacts(db, courseID: query.courseID))
+            guard let key = try Self.rosterKey(db, query, personID: personID, filter: filter, arguments: arguments) else { return nil }
+            let position = try Self.rowsBefore(db, query, key: key, filter: filter, arguments: arguments)
+            let first = max(0, position - margin) / pageSize * pageSize
+            let end = min(total, (min(max(0, total - 1), position + margin) / pageSize + 1) * pageSize)
+            let items = try Self.seekItems(db, query, key: key, filter: filter, arguments: arguments, position: position,
+                                           range: first ..< max(first, end))
+            return (position, first, items)
+        }
+    }
+
+    /// The values of the query's order columns in a person's row, or nil when the filter hides them.
+    static func rosterKey(_ db: Database, _ query: RosterQuery, personID: Int64, filter: String,
+                          arguments: [any DatabaseValueConvertible]) throws -> Row? {
+        try Row.fetchOne(db, sql: """
+            SELECT \(query.order.column.sqlColumns.joined(separator: ", ")) FROM roster_index
+            WHERE course_id = ? AND person_id = ? \(filter)
+            """, arguments: StatementArguments([query.courseID, personID] + arguments))
+    }
+
+    /// Rows `range` when the row at `position` has the order values `key`: the rows before it read
+    /// backwards from it, the rest forwards, both on the order's covering index.
+    static func seekItems(_ db: Database, _ query: RosterQuery, key: Row, filter: String,
+                          arguments: [any DatabaseValueConvertible], position: Int, range: Range<Int>) throws -> [RosterItem] {
+        let columns = query.order.column.sqlColumns
+        let values: [any DatabaseValueConvertible] = columns.map { key[$0] as DatabaseValue }
+        let list = "(\(columns.joined(separator: ", ")))", marks = "(\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        let base = "SELECT enrolment_id FROM roster_index INDEXED BY \(query.order.column.indexName) WHERE course_id = ? \(filter)"
+        let backwards = orderSQL(RosterOrder(query.order.column, descending: !query.order.descending), prefix: "")
+        let forwards = orderSQL(query.order, prefix: "")
+        let (before, from) = query.order.descending ? (">", "<=") : ("<", ">=")
+        let all: [any DatabaseValueConvertible] = [query.courseID] + arguments
+        return try rosterItems(db, query, ids: """
+            SELECT * FROM (\(base) AND \(list) \(before) \(marks) ORDER BY \(backwards) LIMIT ?)
+            UNION ALL
+            SELECT * FROM (\(base) AND \(list) \(from) \(marks) ORDER BY \(forwards) LIMIT ?)
+            """, arguments: all + values + [max(0, position - range.lowerBound)]
+                + all + values + [max(0, range.upperBound - position)])
     }
 
     /// The roster rows of the enrolments `ids` selects, in the query's order.
@@ -99,13 +127,8 @@ extension CourseStore {
     /// browser keeps the selection on the same person when the order or the filter changes.
     public func rosterPosition(_ query: RosterQuery, personID: Int64) throws -> Int? {
         try read { db in
-            let facts = try Self.rosterFacts(db, courseID: query.courseID)
-            let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
-            let columns = query.order.column.sqlColumns
-            guard let key = try Row.fetchOne(db, sql: """
-                SELECT \(columns.joined(separator: ", ")) FROM roster_index
-                WHERE course_id = ? AND person_id = ? \(filter)
-                """, arguments: StatementArguments([query.courseID, personID] + arguments)) else { return nil }
+            let (filter, arguments) = Self.filterSQL(query.filter, facts: try Self.rosterFacts(db, courseID: query.courseID))
+            guard let key = try Self.rosterKey(db, query, personID: personID, filter: filter, arguments: arguments) else { return nil }
             return try Self.rowsBefore(db, query, key: key, filter: filter, arguments: arguments)
         }
     }

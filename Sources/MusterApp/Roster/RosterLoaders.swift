@@ -21,28 +21,23 @@ extension Loaders {
             // A new order of the same rows keeps their count.
             let total = try known != nil && knownTotal != nil ? knownTotal! : store.rosterCount(query)
             var selection = min(max(0, focusIndex), max(0, total - 1))
-            var anchor: Int64?
-            if let focusPerson, let position = try store.rosterPosition(query, personID: focusPerson) {
-                selection = position
-                anchor = focusPerson
-            }
             let size = RosterState.pageSize
-            let first = max(0, selection - pageHeight) / size, last = min(max(0, total - 1), selection + pageHeight) / size
             var pages: [Int: RosterPage] = [:]
-            if total > 0 {
-                // Around the person the selection follows, the pages are read by seeking to them
-                // (deep in a big roster, OFFSET would walk the index from the start).
-                if let anchor, let items = try store.rosterPage(query, around: anchor, at: selection,
-                                                                range: first * size ..< min(total, (last + 1) * size)) {
-                    let marks = try store.currentMarks(courseID: query.courseID, personIDs: items.map { $0.participant.id! })
-                    for page in first...last {
-                        let slice = Array(items.dropFirst((page - first) * size).prefix(size))
-                        let people = Set(slice.map { $0.participant.id! })
-                        pages[page] = RosterPage(items: slice, marks: marks.filter { people.contains($0.key) })
-                    }
-                } else {
-                    for page in first...last { pages[page] = try rosterPage(query, page: page) }
+            // Around the person the selection follows, the pages are read by seeking to them in
+            // the same snapshot that finds their place (deep in a big roster, OFFSET would walk
+            // the index from the start).
+            if total > 0, let focusPerson,
+               let window = try store.rosterWindow(query, around: focusPerson, margin: pageHeight, pageSize: size, total: total) {
+                selection = window.position
+                let marks = try store.currentMarks(courseID: query.courseID, personIDs: window.items.map { $0.participant.id! })
+                for (index, start) in stride(from: 0, to: window.items.count, by: size).enumerated() {
+                    let slice = Array(window.items[start ..< min(window.items.count, start + size)])
+                    let people = Set(slice.map { $0.participant.id! })
+                    pages[window.first / size + index] = RosterPage(items: slice, marks: marks.filter { people.contains($0.key) })
                 }
+            } else if total > 0 {
+                let first = max(0, selection - pageHeight) / size, last = min(total - 1, selection + pageHeight) / size
+                for page in first...last { pages[page] = try rosterPage(query, page: page) }
             }
             return .rosterLoaded(RosterLoad(courseCode: code, context: context, query: query, total: total, selection: selection,
                                             pages: pages, totals: withTotals ? try store.markTotals(query) : nil,
