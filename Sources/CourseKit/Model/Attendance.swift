@@ -28,6 +28,27 @@ public struct AttendanceEvent: Hashable, Sendable, Identifiable {
     }
 }
 
+/// What one attendance write left behind, read in the transaction that wrote it.
+///
+/// Screens show `current` as the person's mark: it is `MarkRule` applied to the whole log, so
+/// nobody outside the store re-derives a mark from a single event.
+public struct MarkOutcome: Hashable, Sendable {
+    /// The event appended: a mark, or an undo naming the event it cancels.
+    public var event: AttendanceEvent
+    /// For an undo, the event it cancelled.
+    public var cancelled: AttendanceEvent?
+    /// The current mark after the write, nil when the person has none (never marked, cleared,
+    /// or every mark undone).
+    public var current: AttendanceEvent?
+
+    public init(event: AttendanceEvent, cancelled: AttendanceEvent? = nil, current: AttendanceEvent?) {
+        self.event = event; self.cancelled = cancelled; self.current = current
+    }
+
+    /// The resulting status, `.cleared` when there is no mark.
+    public var status: AttendanceStatus { current?.status ?? .cleared }
+}
+
 /// The derivation rule shared by every device, so all of them show the same mark for the same log.
 ///
 /// An undo event cancels the event it names, as if that event had never been recorded; this keeps

@@ -2,12 +2,16 @@ import Foundation
 import GRDB
 
 extension CourseStore {
-    /// Appends one attendance event and returns it once it is durably committed.
+    /// Appends one attendance event and returns it, with the current mark that results, once it
+    /// is durably committed.
     ///
     /// The person must be on the course's roster. `late` without an arrival time records now.
+    /// The resulting mark is derived by `MarkRule` from the whole log inside the same transaction,
+    /// so a screen shows it as it is (a kiosk check-in loses to an earlier facilitator's mark)
+    /// without deriving anything itself.
     @discardableResult
     public func mark(session: Session, participant: Participant, status: AttendanceStatus,
-                     source: EventSource, arrival: Date? = nil, note: String = "") throws -> AttendanceEvent {
+                     source: EventSource, arrival: Date? = nil, note: String = "") throws -> MarkOutcome {
         guard let personID = participant.id, let sessionID = session.id else {
             throw MusterError.unknownParticipant(participant.code)
         }
@@ -20,8 +24,14 @@ extension CourseStore {
             try Self.requireEnrolment(db, courseID: session.courseID, participant: participant)
             event.recordedAt = try Self.orderedTime(db, event.recordedAt, sessionID: sessionID, personID: personID)
             try event.insert(db)
-            return event
+            return try Self.outcome(db, of: event, cancelled: nil)
         }
+    }
+
+    /// What a write left: the event, the one it cancelled (for undo) and the current mark.
+    static func outcome(_ db: Database, of event: AttendanceEvent, cancelled: AttendanceEvent?) throws -> MarkOutcome {
+        let events = try Self.events(db, sessionID: event.sessionID, personID: event.participantID)
+        return MarkOutcome(event: event, cancelled: cancelled, current: MarkRule.currentMark(of: events))
     }
 
     /// A recording time strictly after every event already stored for this person and session.
@@ -37,10 +47,9 @@ extension CourseStore {
     }
 
     /// Cancels the latest event that still counts for this person in this session, by appending
-    /// an undo event. Returns the undo event and the mark it cancelled.
+    /// an undo event. Returns the undo event, the mark it cancelled and the mark that results.
     @discardableResult
-    public func undo(session: Session, participant: Participant, source: EventSource)
-        throws -> (undo: AttendanceEvent, cancelled: AttendanceEvent) {
+    public func undo(session: Session, participant: Participant, source: EventSource) throws -> MarkOutcome {
         guard let personID = participant.id, let sessionID = session.id else {
             throw MusterError.unknownParticipant(participant.code)
         }
@@ -49,13 +58,14 @@ extension CourseStore {
             guard let target = MarkRule.latestUndoable(of: events) else {
                 throw MusterError.nothingToUndo(participant: participant.code, session: session.key)
             }
-            return (try appendUndo(db, of: target, among: events, source: source), target)
+            let undo = try appendUndo(db, of: target, among: events, source: source)
+            return try Self.outcome(db, of: undo, cancelled: target)
         }
     }
 
     /// Undoes one specific event (the roll call's `u` undoes the last mark it made, whoever it was for).
     @discardableResult
-    public func undo(eventID: UUID, source: EventSource) throws -> AttendanceEvent {
+    public func undo(eventID: UUID, source: EventSource) throws -> MarkOutcome {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM attendance_event WHERE id = ?",
                                              arguments: [eventID.uuidString.lowercased()]) else {
@@ -66,7 +76,8 @@ extension CourseStore {
             guard MarkRule.effective(events).contains(where: { $0.id == target.id }) else {
                 throw MusterError.invalid("that mark was already undone")
             }
-            return try appendUndo(db, of: target, among: events, source: source)
+            let undo = try appendUndo(db, of: target, among: events, source: source)
+            return try Self.outcome(db, of: undo, cancelled: target)
         }
     }
 

@@ -20,9 +20,10 @@ public enum AppAction: Sendable {
     case overviewLoaded(OverviewData)
     case rollCallLoaded(RollCallData)
     case marksChanged(sessionID: Int64, marks: [Int64: AttendanceEvent], version: Int)
-    case marked(AttendanceEvent, advance: Bool)
-    case markedMany([AttendanceEvent])
-    case undone(undo: AttendanceEvent, cancelled: UUID)
+    /// A committed mark and the current mark that resulted, as the store derived it.
+    case marked(MarkOutcome, advance: Bool)
+    case markedMany([MarkOutcome])
+    case undone(MarkOutcome)
     case failed(String)
 
     // Coordinator screens

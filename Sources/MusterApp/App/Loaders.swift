@@ -86,7 +86,7 @@ struct Loaders: Sendable {
     }
 
     func undo(_ eventID: UUID) -> AppAction {
-        attempt { .undone(undo: try store.undo(eventID: eventID, source: .rollcall), cancelled: eventID) }
+        attempt { .undone(try store.undo(eventID: eventID, source: .rollcall)) }
     }
 
     func attempt(_ body: () throws -> AppAction) -> AppAction {

@@ -109,13 +109,12 @@ public struct RollCallState: Sendable, Equatable {
         refilter(keeping: keep)
     }
 
-    mutating func apply(_ event: AttendanceEvent) {
+    /// Takes the mark the store derived after a write. The roll call never derives a mark from
+    /// the event it wrote: an undo event, a kiosk check-in losing to a facilitator, a correction
+    /// all leave a current mark that only the whole log decides.
+    mutating func apply(_ outcome: MarkOutcome) {
         guard data != nil else { return }
-        if let status = MarkRule.currentMark(of: [event])?.status, status != .cleared {
-            data?.marks[event.participantID] = event
-        } else {
-            data?.marks[event.participantID] = nil
-        }
+        data?.marks[outcome.event.participantID] = outcome.current
     }
 
     /// Recomputes the visible rows, keeping the selection on the same person when they remain

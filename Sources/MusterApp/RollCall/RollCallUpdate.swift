@@ -86,10 +86,11 @@ extension MusterProgram {
         var message = ""
         state.updateRollCall { s in
             switch result {
-            case .marked(let event, let advance):
+            case .marked(let outcome, let advance):
+                let event = outcome.event
                 guard event.sessionID == data.session.id else { return }
                 let wasVisibleAt = s.table.selection
-                s.apply(event)
+                s.apply(outcome)
                 s.undoStack.append(event.id)
                 s.refilter(keeping: event.participantID)
                 // Move on only if the row is still where it was; a filter may already have hidden it.
@@ -98,16 +99,17 @@ extension MusterProgram {
                 }
                 message = "\(name(event.participantID, in: s)): \(describe(event, zone: data.course.zone))"
             case .markedMany(let events):
-                for event in events { s.apply(event); s.undoStack.append(event.id) }
+                for outcome in events { s.apply(outcome); s.undoStack.append(outcome.event.id) }
                 s.refilter(keeping: s.selectedPerson?.participant.id)
                 message = "Marked \(events.count) present"
-            case .undone(let undo, let cancelled):
-                s.undoStack.removeAll { $0 == cancelled }
-                s.apply(undo)
+            case .undone(let outcome):
+                let undo = outcome.event
+                s.undoStack.removeAll { $0 == outcome.cancelled?.id }
+                s.apply(outcome)
                 s.refilter(keeping: undo.participantID)
                 s.select(personID: undo.participantID)
                 s.table.ensureVisible(height: page)
-                let now = undo.status == .cleared ? "no mark" : undo.status.rawValue
+                let now = outcome.current?.status.rawValue ?? "no mark"
                 message = "Undid \(name(undo.participantID, in: s)); now \(now)"
             default:
                 break

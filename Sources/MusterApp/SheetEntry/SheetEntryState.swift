@@ -158,6 +158,6 @@ public enum SheetProblem: Error, Equatable, Sendable {
 
 /// What the sheet entry's effects bring back: the committed event and the line to log.
 public enum SheetEntryResult: Sendable {
-    case marked(AttendanceEvent, previous: AttendanceStatus?)
-    case undone(undo: AttendanceEvent, cancelled: UUID)
+    case marked(MarkOutcome, previous: AttendanceStatus?)
+    case undone(MarkOutcome)
 }

@@ -76,19 +76,20 @@ extension MusterProgram {
         let line: SheetEntryState.LogLine
         let effects: [Effect<AppAction>]
         switch result {
-        case .marked(let event, let previous):
+        case .marked(let outcome, let previous):
+            let event = outcome.event
             guard event.sessionID == data.session.id else { return [] }
             let person = roll.people.first { $0.participant.id == event.participantID }?.participant
-            effects = rollCallResult(.marked(event, advance: false), &state)
+            effects = rollCallResult(.marked(outcome, advance: false), &state)
             // The roll call would jump to the person marked, likely behind the panel; it stays put.
             if let kept = roll.selectedPerson?.participant.id { state.updateRollCall { $0.select(personID: kept) } }
             var text = describe(event, zone: zone)
             if let previous, previous != .cleared { text += " (was \(previous.rawValue))" }
             line = .init(code: person?.code ?? "?", name: person?.displayName ?? "?", status: event.status, text: text)
-        case .undone(let undo, let cancelled):
-            let person = roll.people.first { $0.participant.id == undo.participantID }?.participant
-            effects = rollCallResult(.undone(undo: undo, cancelled: cancelled), &state)
-            let now = state.rollCall?.mark(of: undo.participantID)?.status.rawValue ?? "no mark"
+        case .undone(let outcome):
+            let person = roll.people.first { $0.participant.id == outcome.event.participantID }?.participant
+            effects = rollCallResult(.undone(outcome), &state)
+            let now = outcome.current?.status.rawValue ?? "no mark"
             line = .init(code: person?.code ?? "?", name: person?.displayName ?? "?", status: nil, text: "undone; now \(now)")
         }
         state.screens.updateFirst { screen in
@@ -122,6 +123,6 @@ extension Loaders {
     }
 
     func sheetUndo(_ eventID: UUID) -> AppAction {
-        attempt { .sheetEntry(.undone(undo: try store.undo(eventID: eventID, source: .paper), cancelled: eventID)) }
+        attempt { .sheetEntry(.undone(try store.undo(eventID: eventID, source: .paper))) }
     }
 }

@@ -18,8 +18,9 @@ struct Mark: ParsableCommand {
             guard let parsed = AttendanceStatus(word: status) else { throw MusterError.badStatus(status) }
             let store = try library.open()
             let (s, p) = try resolve(store, course: course, session: session, participant: participant)
-            let event = try store.mark(session: s, participant: p, status: parsed, source: .cli, note: note)
-            print("\(p.code) \(p.displayName): \(parsed.rawValue) in \(s.key) (event \(event.id.uuidString.lowercased()))")
+            let outcome = try store.mark(session: s, participant: p, status: parsed, source: .cli, note: note)
+            let now = outcome.current.map { $0.id == outcome.event.id ? $0.status.rawValue : "\($0.status.rawValue) (an earlier \($0.source.rawValue) mark wins)" } ?? "no mark"
+            print("\(p.code) \(p.displayName): \(parsed.rawValue) in \(s.key); now \(now) (event \(outcome.event.id.uuidString.lowercased()))")
         }
     }
 }
@@ -36,9 +37,9 @@ struct Undo: ParsableCommand {
         try reportingErrors {
             let store = try library.open()
             let (s, p) = try resolve(store, course: course, session: session, participant: participant)
-            let (undo, cancelled) = try store.undo(session: s, participant: p, source: .cli)
-            let now = undo.status == .cleared ? "no mark" : undo.status.rawValue
-            print("\(p.code) \(p.displayName): undid \(cancelled.status.rawValue) in \(s.key); now \(now)")
+            let outcome = try store.undo(session: s, participant: p, source: .cli)
+            let now = outcome.current?.status.rawValue ?? "no mark"
+            print("\(p.code) \(p.displayName): undid \(outcome.cancelled?.status.rawValue ?? "?") in \(s.key); now \(now)")
         }
     }
 }

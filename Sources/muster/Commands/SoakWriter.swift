@@ -30,7 +30,7 @@ struct SoakWriter: ParsableCommand {
             let statuses: [AttendanceStatus] = [.present, .late, .absent, .excused]
             for i in 0..<count {
                 let event = try store.mark(session: s, participant: people[i % people.count],
-                                           status: statuses[(i / people.count) % statuses.count], source: .cli)
+                                           status: statuses[(i / people.count) % statuses.count], source: .cli).event
                 // Unbuffered: a line on the pipe means the event was committed before it was written.
                 FileHandle.standardOutput.write(Data("ack \(event.id.uuidString.lowercased())\n".utf8))
             }
