@@ -17,6 +17,8 @@ public enum AppAction: Sendable {
 
     // Results of effects
     case coursesLoaded([CourseSummary])
+    /// Every session of every course in time order, and the one running now or next.
+    case sessionsLoaded([SessionListRow], current: Int64?)
     case overviewLoaded(OverviewData)
     case rollCallLoaded(RollCallData)
     case marksChanged(sessionID: Int64, marks: [Int64: AttendanceEvent], version: Int)
@@ -49,4 +51,33 @@ public enum AppAction: Sendable {
     case rosterImport(RosterImportResult)
     /// A mark (or undo) typed from a paper sign-in sheet, committed.
     case sheetEntry(SheetEntryResult)
+
+    // Posted by a screen for the screens beneath it
+    /// A dialog's "yes" or a prompt's Enter: the screen that asked does the work.
+    case perform(PendingAction, text: String)
+    /// The roll call's filter chooser picked a filter.
+    case markFilterChosen(MarkFilter)
+    /// A menu's choice, for the screen that opened the menu.
+    case menuChosen(MenuPurpose, MenuItem)
+    /// A roster file was imported into a course: its overview opens the roster, a roster reloads.
+    case rosterImported(courseCode: String)
+
+    /// Actions every screen on the stack may take (a change reloads every screen that shows
+    /// what it touched; a mark reaches both the sheet entry and the roll call beneath it).
+    /// Any other action is taken by the topmost screen that wants it.
+    var reachesEveryScreen: Bool {
+        switch self {
+        case .changed, .changeUndone, .marked, .markedMany, .undone, .marksChanged, .sheetEntry: true
+        default: false
+        }
+    }
+}
+
+/// Work a dialog starts when the user agrees; kept as data so dialogs stay comparable in tests.
+public enum PendingAction: Sendable, Equatable {
+    case markAllPresent(personIDs: [Int64])
+    case excuse(personID: Int64)
+    case deleteCourse(id: Int64)
+    case deleteSession(id: Int64)
+    case removeEnrolment(courseID: Int64, personID: Int64)
 }

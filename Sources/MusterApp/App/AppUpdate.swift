@@ -2,6 +2,9 @@ import CourseKit
 import Foundation
 import TerminalUI
 
+/// The update loop: app-wide actions here; everything else goes to the screens through
+/// `dispatch`, which hands a screen its model and a context, then writes the model back and
+/// applies what the handler asked of the app.
 extension MusterProgram {
     public func update(_ state: inout AppState, _ action: AppAction) -> [Effect<AppAction>] {
         switch action {
@@ -22,14 +25,31 @@ extension MusterProgram {
             // An error stays until the next key; any command acknowledges it.
             if state.message?.isError == true { state.message = nil }
             if let effects = globalCommand(id, &state) { return effects }
-            return screenCommand(id, &state)
+            return dispatch(at: state.screens.count - 1, &state) { model, context in
+                if model.moveList(id, size: context.size) { return model.listMoved(&context) }
+                return model.command(id, &context)
+            }
         case .key(let key):
             if state.message?.isError == true { state.message = nil }
-            return handleKey(key, &state)
+            return dispatch(at: state.screens.count - 1, &state) { model, context in model.key(key, &context) }
         case .mouse(let event):
-            return handleMouse(event, &state)
+            guard !state.top.isModal else { return [] }
+            return dispatch(at: state.screens.count - 1, &state) { model, context in
+                model.mouse(event, size: context.size) ? model.listMoved(&context) : []
+            }
+        case .openForm(let form):
+            state.screens.push(.form(form))
+            return []
+        case .changed(let record):
+            // Said first: the form that saved it closes, and every screen reloads what it shows.
+            state.changes.append(record.id)
+            return announce(Self.sentence(record.summary), &state) + deliver(action, &state)
+        case .changeUndone(let record):
+            if let undone = record.undoes { state.changes.removeAll { $0 == undone } }
+            let summary = record.summary.hasPrefix("undo: ") ? String(record.summary.dropFirst(6)) : record.summary
+            return announce("Undid: \(summary)", &state) + deliver(action, &state)
         default:
-            return apply(result: action, &state)
+            return deliver(action, &state)
         }
     }
 
@@ -43,8 +63,7 @@ extension MusterProgram {
         case Command.suspend:
             return [.suspend]
         case Command.help:
-            let contexts = state.top.keyContexts
-            state.screens.push(.help(HelpOverlay(keyMap: keyMap, contexts: contexts, title: "Keys")))
+            state.screens.push(.help(HelpOverlay(keyMap: keyMap, contexts: state.top.keyContexts, title: "Keys")))
             return []
         case Command.back:
             if state.screens.pop() == nil { return [.quit] }
@@ -58,175 +77,80 @@ extension MusterProgram {
         }
     }
 
-    func screenCommand(_ id: CommandID, _ state: inout AppState) -> [Effect<AppAction>] {
-        let page = Layout.pageHeight(for: state.top, size: state.size)
-        if id == Command.importRoster { return openImport(&state) }
-        if id == Command.sheetEntry { return openSheetEntry(&state) }
-        switch state.top {
-        case .courses(var s):
-            if Self.move(&s.table, id, page: page) { state.screens.top = .courses(s); return [] }
-            if id == Command.open, let course = s.selected?.course {
-                state.screens.push(.overview(OverviewState(courseCode: course.code)))
-                return [.run { [loaders] in loaders.overview(code: course.code) }]
+    /// Results and posted actions go to the screens from the top down. Most are for one
+    /// screen, and the first that takes one keeps it; those in `reachesEveryScreen` (a change,
+    /// a mark) go to every screen that wants them.
+    func deliver(_ action: AppAction, _ state: inout AppState) -> [Effect<AppAction>] {
+        var effects: [Effect<AppAction>] = []
+        var taken = false
+        for index in state.screens.screens.indices.reversed() where index < state.screens.count {
+            var handled = false
+            effects += dispatch(at: index, &state) { model, context in
+                guard let result = model.receive(action, &context) else { return [] }
+                handled = true
+                return result
             }
-            return courseListEdit(id, s, &state)
-        case .overview(var s):
-            if Self.move(&s.table, id, page: page) { state.screens.top = .overview(s); return [] }
-            if id == Command.open, let session = s.selectedSession {
-                state.screens.push(.rollCall(RollCallState(courseCode: s.courseCode, sessionKey: session.key)))
-                return [.run { [loaders, code = s.courseCode] in loaders.rollCall(code: code, sessionKey: session.key) }]
-            }
-            return overviewEdit(id, s, &state)
-        case .rollCall:
-            return rollCallCommand(id, &state, page: page)
-        case .roster:
-            return rosterCommand(id, &state, page: page)
-        case .person:
-            return personCommand(id, &state, page: page)
-        case .nominations:
-            return nominationsCommand(id, &state, page: page)
-        case .help, .confirm, .prompt, .filterMenu, .menu, .form, .search, .importRoster, .sheetEntry:
-            if id == Command.cancel { state.screens.pop() }
+            taken = taken || handled
+            if handled && !action.reachesEveryScreen { break }
+        }
+        if !taken { effects += unclaimed(action, &state) }
+        return effects
+    }
+
+    /// What the app does with a result no screen took.
+    func unclaimed(_ action: AppAction, _ state: inout AppState) -> [Effect<AppAction>] {
+        switch action {
+        case .formFailed(_, let message):
+            // The form was closed before its save was refused: the refusal still shows.
+            state.message = StatusMessage(message, isError: true)
+            return [.bell]
+        default:
             return []
         }
     }
 
-    /// Moves a table's selection for the list commands; false when `id` is not one.
-    static func move(_ table: inout TableState, _ id: CommandID, page: Int) -> Bool {
-        switch id {
-        case Command.down: table.moveDown(height: page)
-        case Command.up: table.moveUp(height: page)
-        case Command.pageDown: table.pageDown(height: page)
-        case Command.pageUp: table.pageUp(height: page)
-        case Command.halfDown: table.halfPageDown(height: page)
-        case Command.halfUp: table.halfPageUp(height: page)
-        case Command.first: table.home(height: page)
-        case Command.last: table.end(height: page)
-        default: return false
-        }
-        return true
+    /// Runs one screen's handler on its model, writes the model back into the stack (the only
+    /// place a screen is written back), then applies what the handler asked: the message, its
+    /// dismissal, the screens it pushed and the actions it posted.
+    func dispatch(at index: Int, _ state: inout AppState,
+                  _ handler: (inout any ScreenModel, inout ScreenContext) -> [Effect<AppAction>]) -> [Effect<AppAction>] {
+        guard state.screens.screens.indices.contains(index) else { return [] }
+        var model = state.screens[index].model
+        var context = ScreenContext(loaders: loaders, keyMap: keyMap, size: state.size,
+                                    below: state.screens.screens[..<index].reversed(), changes: state.changes)
+        var effects = handler(&model, &context)
+        state.screens[index] = model.screen
+        if let message = context.message { state.message = message }
+        if context.dismissed { state.screens.remove(at: index) }
+        for screen in context.pushed { state.screens.push(screen) }
+        for action in context.posted { effects += update(&state, action) }
+        return effects
     }
 
-    /// After popping back to a screen, refresh what it shows (marks may have changed below it).
+    /// After going back to a screen, refresh what it shows (marks may have changed above it).
     func reloadTop(_ state: AppState) -> [Effect<AppAction>] {
-        switch state.top {
-        case .courses: [.run { [loaders] in loaders.courses() }]
-        case .overview(let s): [.run { [loaders] in loaders.overview(code: s.courseCode) }]
-        case .roster(let s): [reload(s, state, query: s.query, focusPerson: s.selected?.participant.id)]
-        case .person(let s): [.run { [loaders] in loaders.person(s.personID) }]
-        case .nominations(let s): [.run { [loaders] in loaders.nominations(code: s.courseCode) }]
-        default: []
-        }
+        state.top.model.load(context(for: state.screens.count - 1, in: state))
     }
 
-    /// Results of database work.
-    func apply(result: AppAction, _ state: inout AppState) -> [Effect<AppAction>] {
-        switch result {
-        case .coursesLoaded(let summaries):
-            state.screens.updateFirst { if case .courses(var s) = $0 { s.load(summaries); $0 = .courses(s); return true }; return false }
-        case .overviewLoaded(let data):
-            state.screens.updateFirst { screen in
-                guard case .overview(var s) = screen, s.courseCode == data.course.code else { return false }
-                s.load(data); screen = .overview(s); return true
-            }
-        case .rollCallLoaded(let data):
-            state.screens.updateFirst { screen in
-                guard case .rollCall(var s) = screen, s.courseCode == data.course.code else { return false }
-                s.sessionKey = data.session.key
-                s.load(data)
-                screen = .rollCall(s)
-                return true
-            }
-        case .marksChanged(let sessionID, let marks, let version):
-            state.screens.updateFirst { screen in
-                guard case .rollCall(var s) = screen, s.data?.session.id == sessionID else { return false }
-                s.setMarks(marks, version: version); screen = .rollCall(s); return true
-            }
-        case .marked, .markedMany, .undone:
-            return rollCallResult(result, &state)
-        case .rosterLoaded, .rosterPageLoaded, .rosterTotalsLoaded, .rosterFound, .rosterFacetLoaded:
-            return rosterResult(result, &state)
-        case .changed, .changeUndone:
-            return changeResult(result, &state)
-        case .formFailed(let field, let message):
-            return formFailed(field: field, message: message, &state)
-        case .openForm(let form):
-            state.screens.push(.form(form))
-        case .rosterImport(let result):
-            return importResult(result, &state)
-        case .sheetEntry(let result):
-            return sheetEntryResult(result, &state)
-        case .menuItems(let query, let items):
-            menuItemsResult(query: query, items: items, &state)
-        case .peopleFound(let query, let hits):
-            peopleFound(query: query, hits: hits, &state)
-        case .personLoaded(let details):
-            state.screens.updateFirst { screen in
-                guard case .person(var s) = screen, s.personID == details.participant.id else { return false }
-                s.details = details
-                s.table.setRowCount(details.history.count)
-                screen = .person(s)
-                return true
-            }
-        case .nominationsLoaded(let code, let course, let lines):
-            state.screens.updateFirst { screen in
-                guard case .nominations(var s) = screen, s.courseCode == code else { return false }
-                s.load(course: course, lines: lines)
-                screen = .nominations(s)
-                return true
-            }
-        default:
-            break
-        }
-        return []
-    }
-
-    /// Every tick: if another process (a kiosk, a second facilitator) committed, reload what shows.
+    /// Every tick: the topmost screen that polls checks whether another process (a kiosk, a
+    /// second facilitator) committed, and reloads what it shows if so.
     func refreshEffects(_ state: AppState) -> [Effect<AppAction>] {
-        for screen in state.screens.screens.reversed() {
-            if case .rollCall(let s) = screen, let data = s.data, let id = data.session.id {
-                return [.run { [loaders] in loaders.marksIfChanged(sessionID: id, since: data.version) }]
-            }
-            if case .overview(let s) = screen, let data = s.data {
-                return [.run { [loaders] in
-                    loaders.versionIfChanged(since: data.version) != nil ? loaders.overview(code: s.courseCode) : nil
-                }]
-            }
-            if case .roster(let s) = screen, s.context != nil {
-                // A kiosk's check-ins or another coordinator's changes: reload in place.
-                let effect = reload(s, state, query: s.query, focusPerson: s.selected?.participant.id)
-                guard case .run(let work) = effect else { return [] }
-                return [.run { [loaders] in loaders.versionIfChanged(since: s.version) != nil ? work() : nil }]
-            }
+        for index in state.screens.screens.indices.reversed() {
+            if let effects = state.screens[index].model.refresh(context(for: index, in: state)) { return effects }
         }
         return []
     }
-}
 
-extension ScreenStack {
-    /// Applies `change` to the topmost screen it accepts (returns true for).
-    mutating func updateFirst(_ change: (inout Screen) -> Bool) {
-        for i in screens.indices.reversed() {
-            var screen = self[i]
-            if change(&screen) { self[i] = screen; return }
-        }
-    }
-}
-
-extension AppState {
-    /// The topmost roll call, even beneath a dialog.
-    var rollCall: RollCallState? {
-        for screen in screens.screens.reversed() { if case .rollCall(let s) = screen { return s } }
-        return nil
+    /// A read-only context for asking a screen what it loads.
+    func context(for index: Int, in state: AppState) -> ScreenContext {
+        ScreenContext(loaders: loaders, keyMap: keyMap, size: state.size, below: state.screens.screens[..<index].reversed(),
+                      changes: state.changes)
     }
 
-    /// Edits the topmost roll call in place.
-    mutating func updateRollCall(_ body: (inout RollCallState) -> Void) {
-        screens.updateFirst { screen in
-            guard case .rollCall(var s) = screen else { return false }
-            body(&s)
-            screen = .rollCall(s)
-            return true
-        }
+    func announce(_ text: String, _ state: inout AppState) -> [Effect<AppAction>] {
+        state.message = StatusMessage(text)
+        return [.after(milliseconds: 6000, .clearMessage(text))]
     }
+
+    static func sentence(_ summary: String) -> String { summary.prefix(1).uppercased() + summary.dropFirst() }
 }

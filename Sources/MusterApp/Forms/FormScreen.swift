@@ -2,30 +2,28 @@ import CourseKit
 import Foundation
 import TerminalUI
 
-extension MusterProgram {
-    /// Keys on a form: typing edits the focused field; Tab/↓ and Shift-Tab/↑ move; ←/→ and
-    /// Space change a choice; Enter checks every field and saves; Esc cancels.
-    func formKey(_ key: Key, _ form: FormState, _ state: inout AppState) -> [Effect<AppAction>] {
-        var f = form
+/// Keys on a form: typing edits the focused field; Tab/↓ and Shift-Tab/↑ move; ←/→ and
+/// Space change a choice; Enter checks every field and saves; Esc cancels. The form closes
+/// when its change comes back committed, and shows the refusal beside the field otherwise.
+extension FormState: ScreenModel {
+    var screen: Screen { .form(self) }
+    var isModal: Bool { true }
+
+    mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         switch key {
         case .escape:
-            state.screens.pop()
-            state.message = StatusMessage("Not saved")
-            return []
+            context.dismiss()
+            context.note("Not saved")
         case .enter:
-            guard let submission = FormCodec.submission(&f) else {
-                state.screens.top = .form(f)
-                return [.bell]
-            }
-            state.screens.top = .form(f)
-            return [.run { [loaders] in loaders.save(submission) }]
+            guard let submission = FormCodec.submission(&self) else { return [.bell] }
+            return [.run { [loaders = context.loaders] in loaders.save(submission) }]
         case .tab, .down:
-            f.focus = (f.focus + 1) % max(1, f.fields.count)
+            focus = (focus + 1) % max(1, fields.count)
         case .backTab, .up:
-            f.focus = (f.focus + max(1, f.fields.count) - 1) % max(1, f.fields.count)
+            focus = (focus + max(1, fields.count) - 1) % max(1, fields.count)
         default:
-            guard f.fields.indices.contains(f.focus) else { return [] }
-            var field = f.fields[f.focus]
+            guard fields.indices.contains(focus) else { return [] }
+            var field = fields[focus]
             switch field.kind {
             case .choice(let options):
                 switch key {
@@ -37,20 +35,30 @@ extension MusterProgram {
                 guard field.input.handle(key) else { return [] }
             }
             field.error = nil
-            f.fields[f.focus] = field
+            fields[focus] = field
         }
-        state.screens.top = .form(f)
         return []
     }
 
-    func formFailed(field: String?, message: String, _ state: inout AppState) -> [Effect<AppAction>] {
-        guard case .form(var f) = state.top else {
-            state.message = StatusMessage(message, isError: true)
+    mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
+        switch action {
+        case .changed:
+            context.dismiss()
+            return []
+        case .formFailed(let field, let message):
+            fail(field: field, message)
             return [.bell]
+        default:
+            return nil
         }
-        f.fail(field: field, message)
-        state.screens.top = .form(f)
-        return [.bell]
+    }
+
+    var footerHints: [FooterHint]? {
+        [FooterHint(keys: "Enter", label: "save"), FooterHint(keys: "Tab", label: "next"), FooterHint(keys: "Esc", label: "cancel")]
+    }
+
+    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {
+        FormView.render(self, into: &buffer, theme: theme)
     }
 }
 

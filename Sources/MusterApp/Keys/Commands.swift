@@ -40,6 +40,8 @@ public enum Command {
 
     // Coordinator screens
     public static let findPerson: CommandID = "courses.findPerson"
+    /// Every session of every course, in time order.
+    public static let sessions: CommandID = "courses.sessions"
     public static let roster: CommandID = "overview.roster"
     public static let matrix: CommandID = "overview.matrix"
     public static let nominations: CommandID = "overview.nominations"
@@ -70,6 +72,7 @@ public enum KeyContext {
     public static let global = KeyMap.global
     public static let list = "list"
     public static let courses = "courses"
+    public static let sessions = "sessions"
     public static let overview = "overview"
     public static let rollCall = "rollcall"
     public static let roster = "roster"

@@ -33,6 +33,8 @@ public enum MusterKeyMap {
 
         Binding(Command.findPerson, keys: [.char("/")], description: "Find a person in any course and open their history",
                 label: "find person", context: KeyContext.courses, showInFooter: true),
+        Binding(Command.sessions, keys: [.char("s")], description: "Every session of every course, in time order",
+                label: "sessions", context: KeyContext.courses),
         Binding(Command.add, keys: [.char("a")], description: "Add a course", label: "add", context: KeyContext.courses,
                 showInFooter: true),
         Binding(Command.edit, keys: [.char("e")], description: "Edit the course", label: "edit", context: KeyContext.courses,
@@ -41,6 +43,10 @@ public enum MusterKeyMap {
                 label: "delete", context: KeyContext.courses),
         Binding(Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
                 context: KeyContext.courses),
+
+        // Sessions of every course
+        Binding(Command.open, keys: [.enter, .right, .char("l")], description: "Take the roll call of the session", label: "roll call",
+                context: KeyContext.sessions, showInFooter: true),
 
         // Course overview
         Binding(Command.open, keys: [.enter, .right, .char("l")], description: "Take the roll call of the session", label: "roll call",
@@ -149,7 +155,7 @@ public enum MusterKeyMap {
         Binding(Command.sheetEntry, keys: [.char("#")], description: "Marks from a paper sign-in sheet: code, letter, Enter",
                 label: "from sheet", context: KeyContext.rollCall, showInFooter: true),
     ], contextTitles: [KeyContext.global: "Everywhere", KeyContext.list: "Moving in lists",
-                       KeyContext.courses: "Course list", KeyContext.overview: "Course overview",
+                       KeyContext.courses: "Course list", KeyContext.sessions: "Sessions of every course", KeyContext.overview: "Course overview",
                        KeyContext.rollCall: "Roll call", KeyContext.roster: "Roster", KeyContext.matrix: "Attendance matrix",
                        KeyContext.person: "Person", KeyContext.nominations: "Nominations and quotas"])
 }

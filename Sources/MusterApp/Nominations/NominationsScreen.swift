@@ -27,31 +27,60 @@ public struct NominationsState: Sendable, Equatable {
     }
 }
 
-extension MusterProgram {
-    func nominationsCommand(_ id: CommandID, _ state: inout AppState, page: Int) -> [Effect<AppAction>] {
-        guard case .nominations(var s) = state.top else { return [] }
-        if Self.move(&s.table, id, page: page) { state.screens.top = .nominations(s); return [] }
+/// The quotas' keys: open the roster of a line's group, edit or add an agency.
+extension NominationsState: ScreenModel {
+    var screen: Screen { .nominations(self) }
+    var keyContexts: [String] { [KeyContext.nominations, KeyContext.list, KeyContext.global] }
+
+    var list: TableState? {
+        get { table }
+        set { if let newValue { table = newValue } }
+    }
+
+    func tableArea(body: Rect) -> Rect { Layout.belowInfoLine(body) }
+
+    mutating func command(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         switch id {
         case Command.open:
-            guard let line = s.selectedLine else { return [.bell] }
+            guard let line = selectedLine else { return [.bell] }
             var filter = RosterFilter(country: line.country, role: .participant)
             if line.scope == .agency { filter.agencyID = line.agencyID }
-            return openRoster(&state, code: s.courseCode, mode: .list, filter: filter)
+            return context.open(RosterState(courseCode: courseCode, mode: .list, filter: filter))
         case Command.edit:
-            guard let line = s.selectedLine, line.scope == .agency, let agencyID = line.agencyID,
+            guard let line = selectedLine, line.scope == .agency, let agencyID = line.agencyID,
                   agencyID != RosterFilter.noAgency else {
-                state.message = StatusMessage("Choose an agency line (indented) to edit the agency")
+                context.note("Choose an agency line (indented) to edit the agency")
                 return [.bell]
             }
-            return [.run { [loaders] in loaders.agencyForm(agencyID) }]
+            return [.run { [loaders = context.loaders] in loaders.agencyForm(agencyID) }]
         case Command.add:
-            state.screens.push(.form(FormBuilder.agency(nil)))
+            context.push(FormBuilder.agency(nil))
             return []
         case Command.undoChange:
-            return undoLastChange(&state)
+            return context.undoLastChange()
         default:
             return []
         }
+    }
+
+    mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
+        switch action {
+        case .nominationsLoaded(let code, let course, let lines) where code == courseCode:
+            load(course: course, lines: lines)
+            return []
+        case .changed, .changeUndone:
+            return load(context)
+        default:
+            return nil
+        }
+    }
+
+    func load(_ context: ScreenContext) -> [Effect<AppAction>] {
+        [.run { [loaders = context.loaders, courseCode] in loaders.nominations(code: courseCode) }]
+    }
+
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+        NominationsView.render(self, into: &buffer, body: body, theme: theme)
     }
 }
 
@@ -103,7 +132,7 @@ enum NominationsView {
             }
             return TableRow([(agency ? "  " : "") + line.label, used, line.pendingText],
                             cellRoles: [agency ? nil : .accent, role, .dim])
-        }).render(into: &buffer, rect: Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2), theme: theme)
+        }).render(into: &buffer, rect: Layout.belowInfoLine(body), theme: theme)
         return HeaderLine(breadcrumbs: [course.label, "Nominations"], trailing: "\(s.lines.filter { $0.scope == .country }.count) countries")
     }
 }

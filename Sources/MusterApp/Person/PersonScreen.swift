@@ -23,36 +23,62 @@ public struct PersonState: Sendable, Equatable {
     }
 }
 
-extension MusterProgram {
-    func openPerson(_ state: inout AppState, id: Int64) -> [Effect<AppAction>] {
-        state.screens.push(.person(PersonState(personID: id)))
-        return [.run { [loaders] in loaders.person(id) }]
+/// The person's keys: open a course of their history, edit them, switch to the audit trail.
+extension PersonState: ScreenModel {
+    var screen: Screen { .person(self) }
+    var keyContexts: [String] { [KeyContext.person, KeyContext.list, KeyContext.global] }
+
+    /// The list keys move in whichever half shows: the history or the audit trail.
+    var list: TableState? {
+        get { showsAudit ? auditTable : table }
+        set {
+            guard let newValue else { return }
+            if showsAudit { auditTable = newValue } else { table = newValue }
+        }
     }
 
-    func personCommand(_ id: CommandID, _ state: inout AppState, page: Int) -> [Effect<AppAction>] {
-        guard case .person(var s) = state.top else { return [] }
-        let moved = s.showsAudit ? Self.move(&s.auditTable, id, page: page) : Self.move(&s.table, id, page: page)
-        if moved { state.screens.top = .person(s); return [] }
+    /// The history (or trail), below four lines of details and a blank one.
+    func tableArea(body: Rect) -> Rect { PersonView.tableRect(body) }
+
+    mutating func command(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         switch id {
         case Command.open:
-            guard let code = s.selectedRecord?.course.code else { return [.bell] }
-            state.screens.push(.overview(OverviewState(courseCode: code)))
-            return [.run { [loaders] in loaders.overview(code: code) }]
+            guard let code = selectedRecord?.course.code else { return [.bell] }
+            return context.open(OverviewState(courseCode: code))
         case Command.auditTrail:
-            s.showsAudit.toggle()
+            showsAudit.toggle()
             // The newest change is what a coordinator usually looks for: start at the bottom.
-            if s.showsAudit, s.auditTable.selection == nil || s.auditTable.selection == 0 { s.auditTable.end(height: page) }
-            state.screens.top = .person(s)
-            return []
+            if showsAudit, auditTable.selection == nil || auditTable.selection == 0 { auditTable.end(height: pageHeight(context.size)) }
         case Command.edit:
-            guard let details = s.details else { return [] }
-            state.screens.push(.form(FormBuilder.person(details.participant, agency: details.agency, enrolIn: nil)))
-            return []
+            guard let details else { return [] }
+            context.push(FormBuilder.person(details.participant, agency: details.agency, enrolIn: nil))
         case Command.undoChange:
-            return undoLastChange(&state)
+            return context.undoLastChange()
         default:
-            return []
+            break
         }
+        return []
+    }
+
+    mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
+        switch action {
+        case .personLoaded(let loaded) where loaded.participant.id == personID:
+            details = loaded
+            table.setRowCount(loaded.history.count)
+            return []
+        case .changed, .changeUndone:
+            return load(context)
+        default:
+            return nil
+        }
+    }
+
+    func load(_ context: ScreenContext) -> [Effect<AppAction>] {
+        [.run { [loaders = context.loaders, personID] in loaders.person(personID) }]
+    }
+
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+        PersonView.render(self, into: &buffer, body: body, theme: theme)
     }
 }
 
@@ -65,6 +91,11 @@ extension Loaders {
 /// Details on top, the training history or the audit trail below.
 enum PersonView {
     static let detailLines = 4
+
+    /// The history or the trail, below the details and a blank line.
+    static func tableRect(_ body: Rect) -> Rect {
+        Rect(x: body.x, y: body.y + detailLines + 1, width: body.width, height: body.height - detailLines - 1)
+    }
 
     /// The dates go first when the screen is narrow: the course's name says which one it is.
     static func columns(width: Int) -> [TableColumn] {
@@ -120,7 +151,7 @@ enum PersonView {
                              counts ? (r.completed ? glyphs.markPresent : glyphs.markAbsent) : "—"],
                             cellRoles: [nil] + dates.map { _ in nil } + [nil, RosterView.statusRole(r.enrolment.status), nil,
                                                                          counts ? (r.completed ? .present : .absent) : .dim])
-        }).render(into: &buffer, rect: Layout.personTable(body), theme: theme)
+        }).render(into: &buffer, rect: tableRect(body), theme: theme)
         let done = d.history.filter(\.completed).count
         return HeaderLine(breadcrumbs: ["Muster", name], trailing: "\(d.history.count) course\(d.history.count == 1 ? "" : "s") · \(done) completed")
     }
@@ -145,6 +176,6 @@ enum PersonView {
                       return TableRow([LocalTime.format(e.at, in: .gmt), e.actor] + (wide ? [String(e.device.prefix(8))] : [])
                                       + [e.source, text(e)],
                                       cellRoles: [.dim, nil] + (wide ? [.dim] : []) + [e.source == "erasure" ? .warning : nil, nil])
-                  }).render(into: &buffer, rect: Layout.personTable(body), theme: theme)
+                  }).render(into: &buffer, rect: tableRect(body), theme: theme)
     }
 }

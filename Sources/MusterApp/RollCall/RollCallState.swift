@@ -149,3 +149,10 @@ public struct RollCallState: Sendable, Equatable {
         }
     }
 }
+
+extension RollCallState {
+    /// The zone the session's times are written in: its own, else the course's.
+    var sessionZone: TimeZone {
+        data.map { $0.session.timeZone.flatMap(TimeZone.init(identifier:)) ?? $0.course.zone } ?? TimeZone(identifier: "UTC")!
+    }
+}

@@ -22,41 +22,55 @@ public struct PeopleSearchState: Sendable, Equatable {
     public init() {}
 }
 
-extension MusterProgram {
-    func peopleSearchKey(_ key: Key, _ s: PeopleSearchState, _ state: inout AppState) -> [Effect<AppAction>] {
-        var s = s
-        let page = Layout.pageHeight(for: .search(s), size: state.size)
+/// Typing goes to the field and searches as one types; the arrows move in the results; Enter
+/// opens the person; Esc goes back.
+extension PeopleSearchState: ScreenModel {
+    var screen: Screen { .search(self) }
+    var takesTyping: Bool { true }
+
+    var list: TableState? {
+        get { table }
+        set { if let newValue { table = newValue } }
+    }
+
+    func tableArea(body: Rect) -> Rect { Layout.belowInfoLine(body) }
+
+    mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        let page = pageHeight(context.size)
         switch key {
         case .escape:
-            state.screens.pop()
-            return []
+            context.dismiss()
         case .enter:
-            guard let i = s.table.selection, s.hits.indices.contains(i), let id = s.hits[i].participant.id else { return [.bell] }
-            return openPerson(&state, id: id)
-        case .down: s.table.moveDown(height: page)
-        case .up: s.table.moveUp(height: page)
-        case .pageDown: s.table.pageDown(height: page)
-        case .pageUp: s.table.pageUp(height: page)
+            guard let i = table.selection, hits.indices.contains(i), let id = hits[i].participant.id else { return [.bell] }
+            return context.open(PersonState(personID: id))
+        case .down: table.moveDown(height: page)
+        case .up: table.moveUp(height: page)
+        case .pageDown: table.pageDown(height: page)
+        case .pageUp: table.pageUp(height: page)
         default:
-            guard s.field.handle(key) else { return [] }
-            state.screens.top = .search(s)
-            let text = s.field.text
-            return [.run { [loaders] in loaders.searchPeople(text) }]
+            guard field.handle(key) else { return [] }
+            let text = field.text
+            return [.run { [loaders = context.loaders] in loaders.searchPeople(text) }]
         }
-        state.screens.top = .search(s)
         return []
     }
 
-    func peopleFound(query: String, hits: [PersonHit], _ state: inout AppState) {
-        state.screens.updateFirst { screen in
-            guard case .search(var s) = screen else { return false }
-            guard s.field.text == query else { return true }
-            s.hits = hits
-            s.answered = query
-            s.table = TableState(rowCount: hits.count)
-            screen = .search(s)
-            return true
-        }
+    mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
+        guard case .peopleFound(let query, let found) = action else { return nil }
+        guard field.text == query else { return [] }
+        hits = found
+        answered = query
+        table = TableState(rowCount: found.count)
+        return []
+    }
+
+    var footerHints: [FooterHint]? {
+        [FooterHint(keys: "type", label: "find"), FooterHint(keys: "↑↓", label: "move"), FooterHint(keys: "Enter", label: "open"),
+         FooterHint(keys: "Esc", label: "back")]
+    }
+
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+        PeopleSearchView.render(self, into: &buffer, body: body, theme: theme)
     }
 }
 
@@ -95,7 +109,7 @@ enum PeopleSearchView {
         TableView(columns: columns, state: s.table, emptyMessage: empty, row: { i in
             let h = s.hits[i]
             return TableRow([h.participant.sortName, h.participant.code, h.participant.country, h.agency, String(h.courses)])
-        }).render(into: &buffer, rect: Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2), theme: theme)
+        }).render(into: &buffer, rect: Layout.belowInfoLine(body), theme: theme)
         return HeaderLine(breadcrumbs: ["Muster", "Find a person"], trailing: "every course")
     }
 }

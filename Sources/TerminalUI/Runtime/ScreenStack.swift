@@ -22,6 +22,12 @@ public struct ScreenStack<Screen> {
     @discardableResult
     public mutating func pop() -> Screen? { isAtRoot ? nil : screens.removeLast() }
 
+    /// Removes the screen at a depth (a dialog beneath another one closing itself); the root stays.
+    public mutating func remove(at position: Int) {
+        guard position > 0, screens.indices.contains(position) else { return }
+        screens.remove(at: position)
+    }
+
     /// Pops back to the root.
     public mutating func popToRoot() { screens.removeSubrange(1...) }
 

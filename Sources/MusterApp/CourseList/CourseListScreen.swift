@@ -1,0 +1,76 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// The course list's keys: open a course, find a person, see every session, add, edit,
+/// delete (asking first, naming what goes, refused where attendance was recorded) and undo.
+extension CourseListState: ScreenModel {
+    var screen: Screen { .courses(self) }
+    var keyContexts: [String] { [KeyContext.courses, KeyContext.list, KeyContext.global] }
+
+    var list: TableState? {
+        get { table }
+        set { if let newValue { table = newValue } }
+    }
+
+    func tableArea(body: Rect) -> Rect { CourseListView.tableRect(self, body: body) }
+
+    mutating func command(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        switch id {
+        case Command.open:
+            guard let course = selected?.course else { return [] }
+            return context.open(OverviewState(courseCode: course.code))
+        case Command.sessions:
+            return context.open(SessionListState())
+        case Command.findPerson:
+            context.push(PeopleSearchState())
+        case Command.add:
+            context.push(FormBuilder.course(nil))
+        case Command.edit:
+            guard let course = selected?.course else { return [.bell] }
+            context.push(FormBuilder.course(course))
+        case Command.delete:
+            guard let summary = selected, let courseID = summary.course.id else { return [.bell] }
+            context.push(ConfirmState(
+                dialog: .confirm(title: "Delete course",
+                                 message: "Delete \(summary.course.code) “\(summary.course.label)” with its \(summary.sessionCount) "
+                                    + "sessions, its roster and its quotas? The people stay in the library. "
+                                    + "Refused if any attendance was recorded. u undoes.",
+                                 destructive: true),
+                onYes: .deleteCourse(id: courseID)))
+        case Command.undoChange:
+            return context.undoLastChange()
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
+        switch action {
+        case .coursesLoaded(let summaries):
+            load(summaries)
+            return []
+        case .perform(.deleteCourse(let id), _):
+            return context.change { try $0.deleteCourse(id: id) }
+        case .changed, .changeUndone:
+            return load(context)
+        default:
+            return nil
+        }
+    }
+
+    func load(_ context: ScreenContext) -> [Effect<AppAction>] {
+        [.run { [loaders = context.loaders] in loaders.courses() }]
+    }
+
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+        CourseListView.render(self, into: &buffer, body: body, theme: theme)
+    }
+}
+
+extension Loaders {
+    func courses() -> AppAction {
+        attempt { .coursesLoaded(try store.courseSummaries()) }
+    }
+}

@@ -1,0 +1,96 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// Keys on a menu. Arrows, PgUp/PgDn and Home/End move; Enter takes the selection; Esc
+/// closes. Without a field a letter picks its item (and j/k move); with one, typing narrows
+/// the list, or searches the library for the person pickers. The choice goes to the screen
+/// that opened the menu as a posted `menuChosen`.
+extension MenuState: ScreenModel {
+    var screen: Screen { .menu(self) }
+    var isModal: Bool { true }
+
+    mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        let height = MenuView.listHeight(self, size: context.size)
+        switch key {
+        case .escape:
+            context.dismiss()
+        case .enter:
+            guard let item = selectedItem else { return [.bell] }
+            choose(item, &context)
+        case .down: table.moveDown(height: height)
+        case .up: table.moveUp(height: height)
+        case .pageDown: table.pageDown(height: height)
+        case .pageUp: table.pageUp(height: height)
+        case .home: table.home(height: height)
+        case .end: table.end(height: height)
+        default:
+            if var field {
+                guard field.handle(key) else { return [] }
+                self.field = field
+                table = TableState(rowCount: visible.count)
+                guard purpose.searchesLibrary else { return [] }
+                let text = field.text
+                guard !NameFolding.tokens(text).isEmpty else {
+                    setItems([])
+                    return []
+                }
+                return [.run { [loaders = context.loaders] in loaders.peopleItems(text) }]
+            }
+            switch key {
+            case .char("j"): table.moveDown(height: height)
+            case .char("k"): table.moveUp(height: height)
+            case .char(let c):
+                guard let item = items.first(where: { $0.key == c }) else { return [.bell] }
+                choose(item, &context)
+            default:
+                break
+            }
+        }
+        return []
+    }
+
+    private func choose(_ item: MenuItem, _ context: inout ScreenContext) {
+        context.dismiss()
+        context.post(.menuChosen(purpose, item))
+    }
+
+    /// Library search results for the person picker, if they answer what is typed now.
+    mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
+        guard case .menuItems(let query, let items) = action else { return nil }
+        if field?.text == query { setItems(items) }
+        return []
+    }
+
+    var footerHints: [FooterHint]? {
+        field != nil
+            ? [FooterHint(keys: "type", label: "narrow"), FooterHint(keys: "↑↓", label: "move"), FooterHint(keys: "Enter", label: "choose"),
+               FooterHint(keys: "Esc", label: "cancel")]
+            : [FooterHint(keys: "letter", label: "choose"), FooterHint(keys: "j/k Enter", label: "move, choose"),
+               FooterHint(keys: "Esc", label: "cancel")]
+    }
+
+    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {
+        MenuView.render(self, into: &buffer, theme: theme)
+    }
+
+    /// A searchable menu over the whole library, for choosing a substitute or a merge target.
+    static func personPicker(title: String, prompt: String, purpose: MenuPurpose) -> MenuState {
+        MenuState(title: title, prompt: prompt, items: [], searchable: true, purpose: purpose,
+                  emptyMessage: "Type part of a name or a code")
+    }
+}
+
+extension Loaders {
+    /// People of the whole library matching a typed text, as menu items "Name — code · country · agency".
+    func peopleItems(_ text: String) -> AppAction {
+        attempt {
+            let agencies = Dictionary(uniqueKeysWithValues: try store.agencies().map { ($0.id!, $0.shortName) })
+            let items = try store.search(text, limit: 30).map { p in
+                MenuItem(id: String(p.id!), label: p.displayName,
+                         detail: [p.code, p.country, p.agencyID.flatMap { agencies[$0] } ?? ""].filter { !$0.isEmpty }.joined(separator: " · "))
+            }
+            return .menuItems(query: text, items)
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// The roll call's keys and results. Marks go to the database first; the screen changes only
+/// when the committed write comes back with the mark the store derived, so what is shown is
+/// always on disk and always what the whole log says.
+extension RollCallState: ScreenModel {
+    var screen: Screen { .rollCall(self) }
+    var takesTyping: Bool { search != nil }
+    var keyContexts: [String] { [KeyContext.rollCall, KeyContext.list, KeyContext.global] }
+
+    var list: TableState? {
+        get { table }
+        set { if let newValue { table = newValue } }
+    }
+
+    func tableArea(body: Rect) -> Rect { Layout.belowInfoLine(body) }
+
+    mutating func command(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        guard let data else { return [] }
+        let session = data.session
+        let loaders = context.loaders
+        switch id {
+        case Command.present, Command.absent, Command.late, Command.clear:
+            guard let person = selectedPerson?.participant else { return [.bell] }
+            let status: AttendanceStatus = switch id {
+            case Command.present: .present
+            case Command.absent: .absent
+            case Command.late: .late
+            default: .cleared
+            }
+            if status == .cleared && mark(of: person.id ?? 0) == nil { return [] }
+            return [.run { loaders.mark(session, person, status, advance: status != .cleared) }]
+        case Command.excused:
+            guard let person = selectedPerson?.participant, let pid = person.id else { return [.bell] }
+            context.push(PromptState(
+                title: "Excused: \(person.displayName)",
+                message: "Reason (optional) — Enter to record, Esc to cancel",
+                field: TextField(maxLength: 200, placeholder: "e.g. ministry meeting"), onSubmit: .excuse(personID: pid)))
+        case Command.allPresent:
+            let ids = unmarkedIDs
+            guard !ids.isEmpty else {
+                context.note("Everyone already has a mark")
+                return []
+            }
+            let names = ids.count == 1 ? "1 unmarked participant" : "\(ids.count) unmarked participants"
+            context.push(ConfirmState(
+                dialog: .confirm(title: "Mark all present", message: "Mark \(names) present in \(session.title)?",
+                                 destructive: false),
+                onYes: .markAllPresent(personIDs: ids)))
+        case Command.undo:
+            guard let last = undoStack.last else {
+                context.note("Nothing to undo in this roll call")
+                return [.bell]
+            }
+            return [.run { loaders.undo(last) }]
+        case Command.search:
+            search = RollCallSearch(origin: selectedPerson?.participant.id)
+        case Command.nextMatch, Command.previousMatch:
+            let matches = matches(lastQuery)
+            guard !matches.isEmpty else {
+                context.note(lastQuery.isEmpty ? "No search yet — press / to find a name" : "No match for “\(lastQuery)”")
+                return [.bell]
+            }
+            let current = table.selection ?? -1
+            let target = id == Command.nextMatch
+                ? matches.first { $0 > current } ?? matches[0]
+                : matches.last { $0 < current } ?? matches[matches.count - 1]
+            table.select(target)
+            table.ensureVisible(height: pageHeight(context.size))
+        case Command.filter:
+            context.push(FilterMenuState(current: filter))
+        case Command.sheetEntry:
+            guard !people.isEmpty else { return context.fail("Nobody is expected in this session — nothing to mark") }
+            context.push(SheetEntryState())
+        case Command.cancel:
+            if filter != .all {
+                filter = .all
+                refilter(keeping: selectedPerson?.participant.id)
+                context.note("Showing everyone")
+            }
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Incremental search: every key jumps to the first match; Enter keeps the place, Esc goes back.
+    mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        guard var search else { return [] }
+        let page = pageHeight(context.size)
+        switch key {
+        case .escape:
+            self.search = nil
+            if let origin = search.origin { select(personID: origin) }
+            table.ensureVisible(height: page)
+            return []
+        case .enter:
+            lastQuery = search.field.text
+            self.search = nil
+            return []
+        default:
+            _ = search.field.handle(key)
+        }
+        self.search = search
+        if let first = matches(search.field.text).first {
+            table.select(first)
+            table.ensureVisible(height: page)
+        }
+        return []
+    }
+
+    mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
+        switch action {
+        case .rollCallLoaded(let new) where new.course.code == courseCode && (sessionKey.isEmpty || sessionKey == new.session.key):
+            sessionKey = new.session.key
+            load(new)
+            return []
+        case .marksChanged(let sessionID, let marks, let version) where data?.session.id == sessionID:
+            setMarks(marks, version: version)
+            return []
+        case .marked(let outcome, let advance) where outcome.event.sessionID == data?.session.id:
+            let wasVisibleAt = table.selection
+            take(outcome)
+            refilter(keeping: outcome.event.participantID)
+            // Move on only if the row is still where it was; a filter may already have hidden it.
+            if advance, selectedPerson?.participant.id == outcome.event.participantID, table.selection == wasVisibleAt {
+                table.moveDown(height: pageHeight(context.size))
+            }
+            return context.say("\(name(outcome.event.participantID)): \(describe(outcome.event))")
+        case .markedMany(let outcomes) where outcomes.first?.event.sessionID == data?.session.id:
+            for outcome in outcomes { take(outcome) }
+            refilter(keeping: selectedPerson?.participant.id)
+            return context.say("Marked \(outcomes.count) present")
+        case .undone(let outcome) where outcome.event.sessionID == data?.session.id:
+            let now = untake(outcome, page: pageHeight(context.size))
+            return context.say("Undid \(name(outcome.event.participantID)); now \(now)")
+        case .sheetEntry(.marked(let outcome, _)) where outcome.event.sessionID == data?.session.id:
+            // The person marked from the sheet is likely behind the panel: the selection stays put.
+            let kept = selectedPerson?.participant.id
+            take(outcome)
+            refilter(keeping: kept)
+            return context.say("\(name(outcome.event.participantID)): \(describe(outcome.event))")
+        case .sheetEntry(.undone(let outcome)) where outcome.event.sessionID == data?.session.id:
+            let now = untake(outcome, page: pageHeight(context.size))
+            return context.say("Undid \(name(outcome.event.participantID)); now \(now)")
+        case .markFilterChosen(let chosen):
+            filter = chosen
+            refilter(keeping: selectedPerson?.participant.id)
+            context.note(chosen == .all ? "Showing everyone" : "Showing \(chosen.rawValue) only — Esc shows everyone")
+            return []
+        case .perform(.markAllPresent(let ids), _):
+            guard let session = data?.session else { return [] }
+            let chosen = ids.compactMap { id in people.first { $0.participant.id == id }?.participant }
+            return [.run { [loaders = context.loaders] in loaders.markAllPresent(session, chosen) }]
+        case .perform(.excuse(let personID), let note):
+            guard let session = data?.session,
+                  let person = people.first(where: { $0.participant.id == personID })?.participant else { return [] }
+            return [.run { [loaders = context.loaders] in loaders.mark(session, person, .excused, note: note, advance: true) }]
+        default:
+            return nil
+        }
+    }
+
+    /// A committed mark: the row shows the mark the store derived, and `u` can undo it.
+    private mutating func take(_ outcome: MarkOutcome) {
+        apply(outcome)
+        undoStack.append(outcome.event.id)
+    }
+
+    /// A committed undo: the row shows what the log now says, selected; returns it in words.
+    private mutating func untake(_ outcome: MarkOutcome, page: Int) -> String {
+        undoStack.removeAll { $0 == outcome.cancelled?.id }
+        apply(outcome)
+        refilter(keeping: outcome.event.participantID)
+        select(personID: outcome.event.participantID)
+        table.ensureVisible(height: page)
+        return outcome.current?.status.rawValue ?? "no mark"
+    }
+
+    func load(_ context: ScreenContext) -> [Effect<AppAction>] {
+        [.run { [loaders = context.loaders, courseCode, sessionKey] in
+            loaders.rollCall(code: courseCode, sessionKey: sessionKey.isEmpty ? nil : sessionKey)
+        }]
+    }
+
+    func refresh(_ context: ScreenContext) -> [Effect<AppAction>]? {
+        guard let data, let id = data.session.id else { return nil }
+        return [.run { [loaders = context.loaders] in loaders.marksIfChanged(sessionID: id, since: data.version) }]
+    }
+
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+        RollCallView.render(self, into: &buffer, body: body, theme: theme)
+    }
+
+    var searchLine: (field: TextField, status: String)? {
+        guard let search else { return nil }
+        let count = matches(search.field.text).count
+        return (search.field, search.field.isEmpty ? "Esc cancel · Enter keep" : "\(count) match\(count == 1 ? "" : "es")")
+    }
+
+    func name(_ personID: Int64) -> String {
+        people.first { $0.participant.id == personID }?.participant.displayName ?? "?"
+    }
+
+    /// How a committed mark reads in the status line; arrival times in the session's time zone.
+    func describe(_ event: AttendanceEvent) -> String {
+        switch event.status {
+        case .late: event.arrival.map { "late, arrived \(LocalTime.clock($0, in: sessionZone))" } ?? "late"
+        case .excused: event.note.isEmpty ? "excused" : "excused (\(event.note))"
+        case .cleared: "mark cleared"
+        default: event.status.rawValue
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// The roster's nomination and editing keys: confirm, change status, substitute, merge a
+/// walk-in, add, edit, remove. Each writes one logged change through an effect; the screen
+/// changes when the committed change comes back (`changed`), like the roll call's marks.
+extension RosterState {
+    mutating func nominationCommand(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        guard let roster = self.context, let courseID = roster.course.id else { return [] }
+        if id == Command.add {
+            context.push(FormBuilder.person(nil, agency: nil, enrolIn: roster.course))
+            return []
+        }
+        guard let item = selected, let personID = item.participant.id else { return [.bell] }
+        let p = item.participant
+        switch id {
+        case Command.confirm:
+            guard item.enrolment.status != .confirmed else {
+                context.note("\(p.displayName) is already confirmed")
+                return [.bell]
+            }
+            return context.change { try $0.setNominationStatus(courseID: courseID, personID: personID, to: .confirmed) }
+        case Command.status:
+            let choices: [(NominationStatus, Character)] = [(.nominated, "n"), (.confirmed, "c"), (.declined, "d"), (.withdrawn, "w"),
+                                                             (.waitlisted, "l"), (.substituted, "s")]
+            let items = choices.map { status, key in
+                MenuItem(id: status.rawValue, label: status == .substituted ? "substituted by someone (choose)" : status.rawValue,
+                         detail: status == item.enrolment.status ? "now" : "", key: key)
+            }
+            context.push(MenuState(title: "Status", prompt: "\(p.code) \(p.displayName): \(item.enrolment.status.rawValue)",
+                                   items: items, purpose: .nominationStatus(personID: personID)))
+        case Command.merge:
+            guard item.enrolment.status == .walkIn else {
+                context.note("Only a walk-in awaiting review can be merged; \(p.displayName) is \(item.enrolment.status.rawValue)")
+                return [.bell]
+            }
+            context.push(MenuState.personPicker(title: "Merge walk-in", prompt: "Who is \(p.displayName) really? Type a name",
+                                                purpose: .mergeInto(personID: personID)))
+        case Command.edit:
+            context.push(FormBuilder.enrolment(item, nominatedBy: item.enrolment.nominatedBy.flatMap { roster.agencies[$0] }))
+        case Command.editOther:
+            context.push(FormBuilder.person(p, agency: item.agency, enrolIn: nil))
+        case Command.delete:
+            context.push(ConfirmState(
+                dialog: .confirm(title: "Remove from roster",
+                                 message: "Take \(p.code) \(p.displayName) off the roster of \(roster.course.label)? "
+                                    + "Their nomination (\(item.enrolment.status.rawValue), \(item.enrolment.role.rawValue)) goes; "
+                                    + "the person stays in the library. u undoes.",
+                                 destructive: true),
+                onYes: .removeEnrolment(courseID: courseID, personID: personID)))
+        case Command.undoChange:
+            return context.undoLastChange()
+        default:
+            break
+        }
+        return []
+    }
+
+    /// What a choice in one of the menus the roster opened does.
+    mutating func chose(_ item: MenuItem, for purpose: MenuPurpose, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        switch purpose {
+        case .filterDimension:
+            guard let query else { return [] }
+            if item.id == "clear" {
+                var next = query
+                next.filter = RosterFilter()
+                context.note("Showing everyone")
+                return [reload(context, query: next, focusPerson: selected?.participant.id, keepContext: true)]
+            }
+            guard let facet = RosterFacet(rawValue: item.id) else { return [] }
+            return [.run { [loaders = context.loaders] in loaders.rosterFacet(query, facet) }]
+        case .filterValue(let facet):
+            return applyFilter(facet, value: item.id, &context)
+        case .nominationStatus(let personID):
+            guard let courseID = self.context?.course.id, let status = NominationStatus(rawValue: item.id) else { return [] }
+            if status == .substituted {
+                let name = selected?.participant.displayName ?? "them"
+                context.push(MenuState.personPicker(title: "Substitute", prompt: "Who replaces \(name)? Type a name",
+                                                    purpose: .substitute(personID: personID)))
+                return []
+            }
+            return context.change { try $0.setNominationStatus(courseID: courseID, personID: personID, to: status) }
+        case .substitute(let personID):
+            guard let courseID = self.context?.course.id, let other = Int64(item.id) else { return [] }
+            return context.change { try $0.substitute(courseID: courseID, personID: personID, by: other) }
+        case .mergeInto(let personID):
+            guard let courseID = self.context?.course.id, let other = Int64(item.id) else { return [] }
+            return context.change { try $0.mergeWalkIn(courseID: courseID, walkInID: personID, into: other) }
+        }
+    }
+}

@@ -1,0 +1,245 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// The roster's browsing keys: move (fetching the pages the rows need), sort, filter, find,
+/// switch to the matrix, open a person. Its nomination and editing keys are in
+/// `RosterNominations.swift`.
+extension RosterState: ScreenModel {
+    var screen: Screen { .roster(self) }
+    var takesTyping: Bool { search != nil }
+    var keyContexts: [String] {
+        mode == .matrix ? [KeyContext.matrix, KeyContext.roster, KeyContext.list, KeyContext.global]
+            : [KeyContext.roster, KeyContext.list, KeyContext.global]
+    }
+
+    var list: TableState? {
+        get { table }
+        set { if let newValue { table = newValue } }
+    }
+
+    /// The matrix keeps its last line for the column totals.
+    func tableArea(body: Rect) -> Rect {
+        Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2 - (mode == .matrix ? 1 : 0))
+    }
+
+    mutating func listMoved(_ context: inout ScreenContext) -> [Effect<AppAction>] {
+        fetchPages(context.loaders, page: pageHeight(context.size))
+    }
+
+    mutating func command(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        guard let query else { return [] }
+        let person = selected
+        switch id {
+        case Command.sort, Command.reverse:
+            var order = query.order
+            if id == Command.sort {
+                let all = RosterSortColumn.allCases
+                order = RosterOrder(all[(all.firstIndex(of: order.column)! + 1) % all.count])
+            } else {
+                order.descending.toggle()
+            }
+            var next = query
+            next.order = order
+            context.note("Sorted by \(RosterLabels.columnTitle(order.column))\(order.descending ? ", reversed" : "")")
+            return [reload(context, query: next, focusPerson: person?.participant.id, keepContext: true)]
+        case Command.filter:
+            context.push(filterMenu())
+        case Command.cancel:
+            guard !query.filter.isEmpty else { return [] }
+            var next = query
+            next.filter = RosterFilter()
+            context.note("Showing everyone")
+            return [reload(context, query: next, focusPerson: person?.participant.id, keepContext: true)]
+        case Command.search:
+            search = RosterSearch(origin: table.selection ?? 0)
+        case Command.nextMatch, Command.previousMatch:
+            guard !lastQuery.isEmpty else {
+                context.note("No search yet — press / to find a name")
+                return [.bell]
+            }
+            let back = id == Command.previousMatch
+            let from = (table.selection ?? 0) + (back ? -1 : 1)
+            let start = back ? (from < 0 ? max(0, total - 1) : from) : (from >= total ? 0 : from)
+            let text = lastQuery
+            return [.run { [loaders = context.loaders] in loaders.rosterFind(query, text: text, from: start, backwards: back) }]
+        case Command.toggleMatrix:
+            mode = mode == .list ? .matrix : .list
+            return mode == .matrix ? [.run { [loaders = context.loaders] in loaders.rosterTotals(query) }] : []
+        case Command.scrollLeft:
+            columnOffset = max(0, columnOffset - 1)
+        case Command.scrollRight:
+            columnOffset = min(max(0, (self.context?.sessions.count ?? 1) - 1), columnOffset + 1)
+        case Command.open:
+            guard let id = person?.participant.id else { return [.bell] }
+            return context.open(PersonState(personID: id))
+        case Command.importRoster:
+            context.push(ImportRosterState(courseCode: courseCode, courseLabel: self.context?.course.label ?? courseCode))
+        default:
+            return nominationCommand(id, &context)
+        }
+        return []
+    }
+
+    /// Typing in the roster's search line: each key asks the database for the first match from
+    /// where the search began; Enter keeps the place, Esc goes back to it.
+    mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        guard var search, let query else { return [] }
+        let height = pageHeight(context.size)
+        switch key {
+        case .escape:
+            self.search = nil
+            table.select(search.origin)
+            table.ensureVisible(height: height)
+            return fetchPages(context.loaders, page: height)
+        case .enter:
+            lastQuery = search.field.text
+            self.search = nil
+            return []
+        default:
+            guard search.field.handle(key) else { return [] }
+        }
+        // The last answer stays on the search line until the next one arrives a few milliseconds
+        // later: no "…" frame in between, so a key that changes nothing costs only its character.
+        let text = search.field.text, origin = search.origin
+        let searching = !NameFolding.tokens(text).isEmpty
+        if !searching { search.found = nil }
+        self.search = search
+        guard searching else { return [] }
+        return [.run { [loaders = context.loaders] in loaders.rosterFind(query, text: text, from: origin, backwards: false) }]
+    }
+
+    mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
+        let height = pageHeight(context.size)
+        switch action {
+        case .rosterLoaded(let load) where load.courseCode == courseCode:
+            apply(load, pageHeight: height)
+            return fetchPages(context.loaders, page: height)
+        case .rosterPageLoaded(let query, let page, let rows) where query == self.query:
+            requested.remove(page)
+            pages[page] = rows
+            trimPages()
+            return []
+        case .rosterTotalsLoaded(let query, let totals) where query == self.query:
+            self.totals = totals
+            return []
+        case .rosterFound(let query, let text, let index) where query == self.query:
+            var effects: [Effect<AppAction>] = []
+            if var search {
+                guard search.field.text == text else { return [] }
+                search.found = index != nil
+                self.search = search
+            } else if index == nil {
+                context.note("No match for “\(text)”")
+                effects = [.bell]
+            }
+            guard let index else { return effects }
+            table.select(index)
+            table.ensureVisible(height: height)
+            return effects + fetchPages(context.loaders, page: height)
+        case .rosterFacetLoaded(let facet, let values):
+            let agencies = self.context?.agencies ?? [:]
+            let items = values.map { MenuItem(id: $0.value, label: RosterLabels.value(facet, $0.value, agencies: agencies),
+                                              detail: String($0.count)) }
+            context.push(MenuState(title: RosterLabels.facetTitle(facet), prompt: "Show only",
+                                   items: [MenuItem(id: "", label: "Anyone", detail: "")] + items,
+                                   searchable: items.count > 8, purpose: .filterValue(facet)))
+            return []
+        case .menuChosen(let purpose, let item):
+            return chose(item, for: purpose, &context)
+        case .perform(.removeEnrolment(let courseID, let personID), _):
+            return context.change { try $0.removeEnrolment(courseID: courseID, personID: personID) }
+        case .rosterImported(let code) where code == courseCode:
+            return load(context)
+        case .changed, .changeUndone:
+            return load(context)
+        default:
+            return nil
+        }
+    }
+
+    /// Reloads with the same order and filter, the selection following the same person.
+    func load(_ context: ScreenContext) -> [Effect<AppAction>] {
+        [reload(context, query: query, focusPerson: selected?.participant.id)]
+    }
+
+    /// A kiosk's check-ins or another coordinator's changes: reload in place.
+    func refresh(_ context: ScreenContext) -> [Effect<AppAction>]? {
+        guard self.context != nil, case .run(let work) = reload(context, query: query, focusPerson: selected?.participant.id) else {
+            return nil
+        }
+        return [.run { [loaders = context.loaders, version] in loaders.versionIfChanged(since: version) != nil ? work() : nil }]
+    }
+
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+        RosterView.render(self, into: &buffer, body: body, theme: theme)
+    }
+
+    var searchLine: (field: TextField, status: String)? {
+        guard let search else { return nil }
+        let status = search.field.isEmpty ? "Esc cancel · Enter keep"
+            : search.found == false ? "no match" : search.found == true ? "Enter keep · Esc back" : "…"
+        return (search.field, status)
+    }
+
+    /// The effect that (re)loads a roster: after a new order or filter the selection follows the
+    /// same person; otherwise it stays at the same position.
+    ///
+    /// A new order or filter keeps the course's context (`keepContext`); anything that may have
+    /// changed the library (a nomination, an edit, another process) reloads it with the rows.
+    func reload(_ context: ScreenContext, query: RosterQuery?, focusPerson: Int64?, keepContext: Bool = false) -> Effect<AppAction> {
+        let height = pageHeight(context.size)
+        let (code, filter, index, matrix) = (courseCode, initialFilter, table.selection ?? 0, mode == .matrix)
+        let known = keepContext ? self.context : nil
+        let knownTotal = keepContext && query?.filter == self.query?.filter ? total : nil
+        return .run { [loaders = context.loaders] in
+            loaders.roster(code: code, query: query, initialFilter: filter, focusPerson: focusPerson, focusIndex: index,
+                           pageHeight: height, withTotals: matrix, context: known, knownTotal: knownTotal)
+        }
+    }
+
+    /// Effects fetching the pages the visible rows (and half a page around) still lack.
+    mutating func fetchPages(_ loaders: Loaders, page height: Int) -> [Effect<AppAction>] {
+        guard let query else { return [] }
+        trimPages()
+        let missing = missingPages(around: table.visibleRange(height: height))
+        requested.formUnion(missing)
+        return missing.map { page in .run { loaders.rosterPage(query, page: page) } }
+    }
+
+    /// The filter menu's first level: each dimension with its current value.
+    func filterMenu() -> MenuState {
+        let filter = query?.filter ?? RosterFilter()
+        let agencies = context?.agencies ?? [:]
+        let current: [RosterFacet: String?] = [
+            .sex: filter.sex?.rawValue, .country: filter.country.map { RosterLabels.value(.country, $0, agencies: agencies) },
+            .agency: filter.agencyID.map { RosterLabels.value(.agency, String($0), agencies: agencies) },
+            .role: filter.role?.rawValue, .status: filter.status?.rawValue,
+            .completion: filter.completed.map { $0 ? "completed" : "not completed" },
+        ]
+        let keys: [RosterFacet: Character] = [.sex: "s", .country: "c", .agency: "a", .role: "r", .status: "t", .completion: "p"]
+        var items = RosterFacet.allCases.map { facet in
+            MenuItem(id: facet.rawValue, label: RosterLabels.facetTitle(facet), detail: (current[facet] ?? nil) ?? "any", key: keys[facet])
+        }
+        items.append(MenuItem(id: "clear", label: "Clear every filter", key: "x"))
+        return MenuState(title: "Filter", prompt: "Filters combine; Esc on the roster clears them", items: items,
+                         purpose: .filterDimension)
+    }
+
+    /// A filter value chosen in the menu: the new filter, and a reload keeping the person.
+    func applyFilter(_ facet: RosterFacet, value: String, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        guard var query else { return [] }
+        let v: String? = value.isEmpty ? nil : value
+        switch facet {
+        case .sex: query.filter.sex = v.flatMap(Sex.init(rawValue:))
+        case .country: query.filter.country = v
+        case .agency: query.filter.agencyID = v.flatMap { Int64($0) }
+        case .role: query.filter.role = v.flatMap(Role.init(rawValue:))
+        case .status: query.filter.status = v.flatMap(NominationStatus.init(rawValue:))
+        case .completion: query.filter.completed = v.map { $0 == "completed" }
+        }
+        let described = RosterLabels.describe(query.filter, agencies: self.context?.agencies ?? [:])
+        context.note(described.isEmpty ? "Showing everyone" : "Showing \(described) — Esc shows everyone")
+        return [reload(context, query: query, focusPerson: selected?.participant.id, keepContext: true)]
+    }
+}

@@ -1,0 +1,108 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// One session of some course, as the session list shows it.
+public struct SessionListRow: Sendable, Equatable {
+    public var course: Course
+    public var session: Session
+}
+
+/// `s` on the course list: every session of every course in time order, starting on the one
+/// running now or next — for a facilitator who runs several courses and wants "what is on
+/// now" in two keys. Enter takes its roll call.
+public struct SessionListState: Sendable, Equatable {
+    public var rows: [SessionListRow] = []
+    public var table = TableState()
+    /// False until the first load returns, so the screen can say "Loading…" instead of "none".
+    public var loaded = false
+
+    public init() {}
+
+    public var selected: SessionListRow? { table.selection.flatMap { rows.indices.contains($0) ? rows[$0] : nil } }
+
+    /// Takes the rows, keeping the selected session, or on the first load the `current` one.
+    mutating func load(_ new: [SessionListRow], current: Int64?) {
+        let keep = loaded ? selected?.session.id : current
+        rows = new
+        loaded = true
+        table.setRowCount(new.count)
+        if let keep, let i = new.firstIndex(where: { $0.session.id == keep }) { table.select(i) }
+    }
+}
+
+extension SessionListState: ScreenModel {
+    var screen: Screen { .sessions(self) }
+    var keyContexts: [String] { [KeyContext.sessions, KeyContext.list, KeyContext.global] }
+
+    var list: TableState? {
+        get { table }
+        set { if let newValue { table = newValue } }
+    }
+
+    mutating func command(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        guard id == Command.open, let row = selected else { return [] }
+        return context.open(RollCallState(courseCode: row.course.code, sessionKey: row.session.key))
+    }
+
+    mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
+        switch action {
+        case .sessionsLoaded(let rows, let current):
+            load(rows, current: current)
+            return []
+        case .changed, .changeUndone:
+            return load(context)
+        default:
+            return nil
+        }
+    }
+
+    func load(_ context: ScreenContext) -> [Effect<AppAction>] {
+        [.run { [loaders = context.loaders] in loaders.allSessions() }]
+    }
+
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+        SessionListView.render(self, into: &buffer, body: body, theme: theme)
+    }
+}
+
+extension Loaders {
+    /// Every session of every course by start time, and the one running now or next.
+    func allSessions() -> AppAction {
+        attempt {
+            let summaries = try store.courseSummaries()
+            var rows: [SessionListRow] = []
+            for summary in summaries {
+                rows += try store.sessions(courseID: summary.course.id!).map { SessionListRow(course: summary.course, session: $0) }
+            }
+            rows.sort { ($0.session.start, $0.course.code, $0.session.key) < ($1.session.start, $1.course.code, $1.session.key) }
+            let next = summaries.compactMap(\.nextSession).min { $0.start < $1.start }
+            return .sessionsLoaded(rows, current: next?.id ?? rows.last?.session.id)
+        }
+    }
+}
+
+enum SessionListView {
+    static let columns = [
+        TableColumn("WHEN", width: .fixed(16)),
+        TableColumn("COURSE", width: .flexible(min: 10, weight: 2)),
+        TableColumn("SESSION", width: .flexible(min: 10, weight: 3)),
+        // Last, so a narrow terminal drops it first.
+        TableColumn("KIND", width: .flexible(min: 4, weight: 1)),
+    ]
+
+    static func render(_ s: SessionListState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+        let courses = Set(s.rows.map(\.course.code)).count
+        TableView(columns: columns, state: s.table,
+                  emptyMessage: s.loaded ? "No sessions in any course yet" : "Loading…",
+                  row: { i in
+                      let row = s.rows[i]
+                      let zone = row.session.timeZone.flatMap(TimeZone.init(identifier:)) ?? row.course.zone
+                      return TableRow([Format.shortDateTime(row.session.start, in: zone), row.course.code, row.session.title,
+                                       row.session.kind.rawValue],
+                                      cellRoles: [.dim, nil, nil, .dim])
+                  }).render(into: &buffer, rect: body, theme: theme)
+        let trailing = s.rows.isEmpty ? "" : "\(s.rows.count) sessions · \(courses) course\(courses == 1 ? "" : "s")"
+        return HeaderLine(breadcrumbs: ["Muster", "Sessions"], trailing: trailing)
+    }
+}

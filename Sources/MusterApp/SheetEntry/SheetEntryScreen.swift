@@ -1,0 +1,104 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// `#` on the roll call: the code-entry line over it. It reads the roll call beneath (its
+/// people, session and undo stack) and writes nothing into it: a committed mark comes back as
+/// `sheetEntry(…)`, which both this panel (its log) and the roll call (its row) take.
+extension SheetEntryState: ScreenModel {
+    var screen: Screen { .sheetEntry(self) }
+    var isModal: Bool { true }
+
+    /// Keys while typing marks: the line is a text field; Enter records, Esc leaves.
+    mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        guard let roll = context.below(RollCallState.self), let data = roll.data else {
+            context.dismiss()
+            return []
+        }
+        switch key {
+        case .escape:
+            context.dismiss()
+            let n = log.filter { $0.status != nil }.count
+            guard n > 0 else { return [] }
+            return context.say("\(n) mark\(n == 1 ? "" : "s") from the sheet recorded; u undoes the last")
+        case .enter:
+            switch SheetEntryState.understand(field.text, people: roll.people, session: data.session, zone: roll.sessionZone) {
+            case .success(let mark):
+                problem = nil
+                field.clear()
+                let previous = roll.mark(of: mark.entry.participant.id ?? 0)?.status
+                return [.run { [loaders = context.loaders] in
+                    loaders.sheetMark(data.session, mark.entry.participant, mark.status, arrival: mark.arrival, note: mark.note,
+                                      previous: previous)
+                }]
+            case .failure(.undo):
+                guard let last = roll.undoStack.last else {
+                    problem = "Nothing to undo in this roll call"
+                    return [.bell]
+                }
+                problem = nil
+                field.clear()
+                return [.run { [loaders = context.loaders] in loaders.sheetUndo(last) }]
+            case .failure(.empty):
+                return []
+            case .failure(.message(let why)):
+                // The line stays as typed, to be corrected rather than typed again.
+                problem = why
+                return [.bell]
+            }
+        default:
+            guard field.handle(key) else { return [] }
+            problem = nil
+            return []
+        }
+    }
+
+    /// A committed mark or undo: the log under the field says what was entered. The roll call
+    /// beneath takes the same action for its row, counts and status line.
+    mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
+        guard case .sheetEntry(let result) = action, let roll = context.below(RollCallState.self), let data = roll.data else {
+            return nil
+        }
+        let line: SheetEntryState.LogLine
+        switch result {
+        case .marked(let outcome, let previous):
+            let event = outcome.event
+            guard event.sessionID == data.session.id else { return nil }
+            let person = roll.people.first { $0.participant.id == event.participantID }?.participant
+            var text = roll.describe(event)
+            if let previous, previous != .cleared { text += " (was \(previous.rawValue))" }
+            line = .init(code: person?.code ?? "?", name: person?.displayName ?? "?", status: event.status, text: text)
+        case .undone(let outcome):
+            let person = roll.people.first { $0.participant.id == outcome.event.participantID }?.participant
+            let now = outcome.current?.status.rawValue ?? "no mark"
+            line = .init(code: person?.code ?? "?", name: person?.displayName ?? "?", status: nil, text: "undone; now \(now)")
+        }
+        log.append(line)
+        if log.count > 200 { log.removeFirst(log.count - 200) }
+        return []
+    }
+
+    var footerHints: [FooterHint]? { SheetEntryView.hints }
+
+    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {
+        let rollCall = below.lazy.compactMap { $0.model as? RollCallState }.first
+        SheetEntryView.render(self, rollCall: rollCall, into: &buffer, theme: theme)
+    }
+}
+
+extension Loaders {
+    /// The roll call's own store call, with the paper source: the audit shows these marks came
+    /// from the sheet, and a facilitator's source beats a kiosk check-in as the roll call does.
+    func sheetMark(_ session: Session, _ person: Participant, _ status: AttendanceStatus, arrival: Date?, note: String,
+                   previous: AttendanceStatus?) -> AppAction {
+        attempt {
+            .sheetEntry(.marked(try store.mark(session: session, participant: person, status: status, source: .paper,
+                                               arrival: arrival, note: note),
+                                previous: previous))
+        }
+    }
+
+    func sheetUndo(_ eventID: UUID) -> AppAction {
+        attempt { .sheetEntry(.undone(try store.undo(eventID: eventID, source: .paper))) }
+    }
+}
