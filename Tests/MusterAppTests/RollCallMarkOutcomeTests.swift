@@ -1,0 +1,83 @@
+import CourseKit
+import Foundation
+import MusterApp
+import TerminalUI
+import Testing
+import TestSupport
+
+/// The roll call shows the mark the store derived from the whole log, never one re-derived
+/// from the event it just wrote: an undo, a correction and another process's marks all land
+/// on the row, the header counts and the library alike.
+@Suite struct RollCallMarkOutcomeTests {
+    /// The mini course's roll call (`--course`): T-003, T-001, T-002 by family name.
+    func driver() throws -> AppDriver { try AppDriver(options: AppOptions(startCourse: "mini-2024")) }
+
+    /// The mark cell of a person's row, as drawn: the row's last column.
+    func drawnMark(_ d: AppDriver, name: String) -> String? {
+        guard let line = d.frame(theme: .monochrome).lines.first(where: { $0.contains(name) }) else { return nil }
+        return line.trimmingCharacters(in: .whitespaces).components(separatedBy: "  ").last?.trimmingCharacters(in: .whitespaces)
+    }
+
+    @Test("p k x u leaves the row, the header and the library on present")
+    func undoAfterACorrectionShowsTheMarkItRestores() throws {
+        let d = try driver()
+        d.press(.char("p"), .char("k"), .char("x"))
+        #expect(try d.storedMark("T-003") == .absent)
+        d.press(.char("u"))
+        #expect(try d.storedMark("T-003") == .present)
+        #expect(d.rollCall?.mark(of: try d.store.participant(code: "T-003").id!)?.status == .present)
+        #expect(d.rollCall?.countsText == "1/3 marked · 1 present")
+        #expect(d.state.message?.text == "Undid Nguyễn Văn A; now present")
+        #expect(drawnMark(d, name: "Nguyễn Văn") == "P ✓")
+        #expect(d.screenText.contains("1/3 marked · 1 present"))
+    }
+
+    @Test("undoing every mark of a person leaves no mark, drawn as ·")
+    func undoingTheOnlyMarkClearsTheRow() throws {
+        let d = try driver()
+        d.press(.char("p"), .char("u"))
+        #expect(try d.storedMark("T-003") == nil)
+        #expect(d.rollCall?.countsText == "0/3 marked · 0 present")
+        #expect(d.state.message?.text == "Undid Nguyễn Văn A; now no mark")
+        #expect(drawnMark(d, name: "Nguyễn Văn") == "·")
+    }
+
+    @Test("undo restores a late mark with its arrival time, not just its status")
+    func undoRestoresTheWholeEarlierMark() throws {
+        let d = try driver()
+        d.press(.char("l"), .char("k"), .char("p"), .char("u"))
+        let restored = d.rollCall?.mark(of: try d.store.participant(code: "T-003").id!)
+        #expect(restored?.status == .late)
+        #expect(restored?.arrival != nil)
+        #expect(try d.storedMark("T-003") == .late)
+    }
+
+    @Test("a mark another process commits shows at the next tick; this process's own at once")
+    func marksFromAnotherConnectionShowAfterATick() throws {
+        let d = try driver()
+        // A second connection to the same file, as `muster mark` or a kiosk in another process.
+        let other = try CourseStore(path: d.store.path, actor: "kiosk")
+        let session = try other.session(course: other.course(code: "mini-2024"), key: "am")
+        try other.mark(session: session, participant: other.participant(code: "T-001"), status: .present, source: .rollcall)
+        #expect(d.rollCall?.countsText == "0/3 marked · 0 present")      // not yet: nothing polled
+        d.send(.tick)
+        #expect(d.rollCall?.countsText == "1/3 marked · 1 present")
+        d.press(.char("x"))                                                // this process: no tick needed
+        #expect(d.rollCall?.countsText == "2/3 marked · 1 present")
+        #expect(try d.storedMark("T-003") == .absent)
+    }
+
+    @Test("a kiosk check-in after the facilitator's mark shows the facilitator's mark, as the library holds it")
+    func aLosingCheckInDoesNotChangeTheRow() throws {
+        let d = try driver()
+        d.press(.char("x"))                                                // T-003 absent by the facilitator
+        let other = try CourseStore(path: d.store.path, actor: "kiosk")
+        let session = try other.session(course: other.course(code: "mini-2024"), key: "am")
+        let outcome = try other.mark(session: session, participant: other.participant(code: "T-003"), status: .present,
+                                     source: .kiosk)
+        #expect(outcome.current?.status == .absent)                        // the store says who won
+        d.send(.tick)
+        #expect(d.rollCall?.mark(of: try d.store.participant(code: "T-003").id!)?.status == .absent)
+        #expect(try d.storedMark("T-003") == .absent)
+    }
+}
