@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// BAD-INPUTS.md through the whole import: a clear error with the line, or a clean import;
+/// docs/BAD-INPUTS.md through the whole import: a clear error with the line, or a clean import;
 /// never a crash, a hang or a half-written library. Big inputs are made here, not committed.
 @Suite struct ImportBadInputTests {
     let dir = TemporaryDirectory("bad")

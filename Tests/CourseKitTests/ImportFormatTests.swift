@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Each layout of FORMATS.md, from a fixture file, to the people, enrolments and events it makes.
+/// Each layout of docs/FORMATS.md, from a fixture file, to the people, enrolments and events it makes.
 @Suite struct ImportFormatTests {
     let dir = TemporaryDirectory("import")
 

@@ -23,7 +23,7 @@ import Testing
         #expect(!map.footerHints(for: contexts).isEmpty)
     }
 
-    /// The roll call's one-key marks, as TUI-CONVENTIONS.md promises them.
+    /// The roll call's one-key marks, as docs/TUI-CONVENTIONS.md promises them.
     @Test func rollCallKeysFollowTheConventions() {
         let contexts = [KeyContext.rollCall, KeyContext.list, KeyContext.global]
         let expected: [(Key, CommandID)] = [
@@ -56,7 +56,7 @@ import Testing
         }
     }
 
-    /// The roster's keys as TUI-CONVENTIONS.md names them, and the matrix's sideways scroll
+    /// The roster's keys as docs/TUI-CONVENTIONS.md names them, and the matrix's sideways scroll
     /// taking h/l without losing the roster's other keys.
     @Test func rosterKeysFollowTheConventions() {
         let roster = [KeyContext.roster, KeyContext.list, KeyContext.global]

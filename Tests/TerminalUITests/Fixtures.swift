@@ -1,6 +1,6 @@
 import TerminalUI
 
-/// Names from the brief and BAD-INPUTS.md that every text path must handle.
+/// Names from the brief and docs/BAD-INPUTS.md that every text path must handle.
 enum Names {
     static let josePrecomposed = "Jos\u{E9} \u{D1}\u{FA}\u{F1}ez"
     static let joseDecomposed = "Jose\u{301} N\u{303}u\u{301}n\u{303}ez"

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 extension CourseStore {
-    /// Imports a roster file (any layout of FORMATS.md) into a course: people, enrolments and,
+    /// Imports a roster file (any layout of docs/FORMATS.md) into a course: people, enrolments and,
     /// from attendance exports and meeting reports, attendance events.
     ///
     /// The whole file is read and every row planned before anything is written; the writing is

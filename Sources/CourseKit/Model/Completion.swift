@@ -21,7 +21,7 @@ public struct CompletionVerdict: Hashable, Sendable {
     public var share: Double { sessions == 0 ? 0 : Double(attended) / Double(sessions) }
 }
 
-/// The course's completion rule applied to one person's marks (DESIGN.md: a minimum share of the
+/// The course's completion rule applied to one person's marks (docs/DESIGN.md: a minimum share of the
 /// sessions attended present or late, and every `core` session when the rule asks for it).
 ///
 /// One function for every screen, export and report, so a certificate list can never disagree

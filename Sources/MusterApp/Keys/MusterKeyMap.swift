@@ -1,6 +1,6 @@
 import TerminalUI
 
-/// Muster's default key table, following TUI-CONVENTIONS.md: htop/mutt/vi habits for moving,
+/// Muster's default key table, following docs/TUI-CONVENTIONS.md: htop/mutt/vi habits for moving,
 /// one key per mark on the roll call, and "one" and "all" never on neighbouring keys
 /// (`p` marks one person present, `P` — with a confirmation — everyone unmarked).
 public enum MusterKeyMap {

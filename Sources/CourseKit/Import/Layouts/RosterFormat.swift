@@ -1,6 +1,6 @@
 import Foundation
 
-/// The roster layouts Muster recognises (see FORMATS.md), and `auto` to let it decide.
+/// The roster layouts Muster recognises (see docs/FORMATS.md), and `auto` to let it decide.
 public enum RosterFormat: String, CaseIterable, Sendable {
     case auto
     case moodle
