@@ -2,6 +2,11 @@ import TerminalUI
 
 /// Every command of the app, by stable id. Screens dispatch on these; the key table below
 /// gives them keys, so a config file can rebind any of them without touching a screen.
+///
+/// An id's prefix says where it is bound: a screen's context ("rollcall.present" only on the
+/// roll call), or a family shared by several screens — `app.` everywhere, `list.` on the screens
+/// with a list (moving, opening, finding, filtering), `edit.` on the coordinator screens.
+/// `KeyMapInvariantTests` holds the table to it.
 public enum Command {
     // Global
     public static let help: CommandID = "app.help"
@@ -31,10 +36,10 @@ public enum Command {
     public static let clear: CommandID = "rollcall.clear"
     public static let allPresent: CommandID = "rollcall.allPresent"
     public static let undo: CommandID = "rollcall.undo"
-    public static let search: CommandID = "rollcall.search"
-    public static let nextMatch: CommandID = "rollcall.nextMatch"
-    public static let previousMatch: CommandID = "rollcall.previousMatch"
-    public static let filter: CommandID = "rollcall.filter"
+    public static let search: CommandID = "list.search"
+    public static let nextMatch: CommandID = "list.nextMatch"
+    public static let previousMatch: CommandID = "list.previousMatch"
+    public static let filter: CommandID = "list.filter"
     /// Type marks back from a paper sign-in sheet by participant code.
     public static let sheetEntry: CommandID = "rollcall.sheetEntry"
 
@@ -46,7 +51,7 @@ public enum Command {
     public static let matrix: CommandID = "overview.matrix"
     public static let nominations: CommandID = "overview.nominations"
     /// Import a roster file into the course, after a preview.
-    public static let importRoster: CommandID = "course.importRoster"
+    public static let importRoster: CommandID = "edit.importRoster"
     public static let sort: CommandID = "roster.sort"
     public static let reverse: CommandID = "roster.reverse"
     public static let toggleMatrix: CommandID = "roster.toggleMatrix"
