@@ -62,6 +62,14 @@ public enum AppAction: Sendable {
     /// A roster file was imported into a course: its overview opens the roster, a roster reloads.
     case rosterImported(courseCode: String)
 
+    /// A logged change was committed or undone.
+    var isChange: Bool {
+        switch self {
+        case .changed, .changeUndone: true
+        default: false
+        }
+    }
+
     /// Actions every screen on the stack may take (a change reloads every screen that shows
     /// what it touched; a mark reaches both the sheet entry and the roll call beneath it).
     /// Any other action is taken by the topmost screen that wants it.

@@ -86,9 +86,11 @@ extension MusterProgram {
         for index in state.screens.screens.indices.reversed() where index < state.screens.count {
             var handled = false
             effects += dispatch(at: index, &state) { model, context in
-                guard let result = model.receive(action, &context) else { return [] }
-                handled = true
-                return result
+                let result = model.receive(action, &context)
+                handled = result != nil
+                // A change may touch anything a screen shows: every full screen reloads.
+                let reload = action.isChange && !model.isModal ? model.load(context) : []
+                return (result ?? []) + reload
             }
             taken = taken || handled
             if handled && !action.reachesEveryScreen { break }

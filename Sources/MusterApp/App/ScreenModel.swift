@@ -117,6 +117,18 @@ extension ScreenModel {
     }
 }
 
+/// A screen whose list is its `table`: the list keys and the mouse move it.
+protocol TableScreen: ScreenModel {
+    var table: TableState { get set }
+}
+
+extension TableScreen {
+    var list: TableState? {
+        get { table }
+        set { if let newValue { table = newValue } }
+    }
+}
+
 /// What a screen's handler may do to the app around it. The update loop applies it after the
 /// handler returns: the message, the dismissal, the pushes, then the posted actions.
 struct ScreenContext {

@@ -4,14 +4,9 @@ import TerminalUI
 
 /// The course list's keys: open a course, find a person, see every session, add, edit,
 /// delete (asking first, naming what goes, refused where attendance was recorded) and undo.
-extension CourseListState: ScreenModel {
+extension CourseListState: TableScreen {
     var screen: Screen { .courses(self) }
     var keyContexts: [String] { [KeyContext.courses, KeyContext.list, KeyContext.global] }
-
-    var list: TableState? {
-        get { table }
-        set { if let newValue { table = newValue } }
-    }
 
     func tableArea(body: Rect) -> Rect { CourseListView.tableRect(self, body: body) }
 
@@ -53,8 +48,6 @@ extension CourseListState: ScreenModel {
             return []
         case .perform(.deleteCourse(let id), _):
             return context.change { try $0.deleteCourse(id: id) }
-        case .changed, .changeUndone:
-            return load(context)
         default:
             return nil
         }

@@ -5,7 +5,7 @@ import TerminalUI
 /// Keys in the import dialog: a text field while entering the path, the list keys over the
 /// preview. Esc closes it (except while the import writes), and nothing is written until
 /// Enter on a preview.
-extension ImportRosterState: ScreenModel {
+extension ImportRosterState: TableScreen {
     var screen: Screen { .importRoster(self) }
     var isModal: Bool { true }
 
@@ -56,12 +56,6 @@ extension ImportRosterState: ScreenModel {
             break                           // the file is being read; only Esc answers (a dry run)
         }
         return []
-    }
-
-    /// The preview's lines scroll with the list keys.
-    var list: TableState? {
-        get { table }
-        set { if let newValue { table = newValue } }
     }
 
     /// So a page of the preview is the lines the dialog shows.

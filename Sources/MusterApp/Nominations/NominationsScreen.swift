@@ -28,14 +28,9 @@ public struct NominationsState: Sendable, Equatable {
 }
 
 /// The quotas' keys: open the roster of a line's group, edit or add an agency.
-extension NominationsState: ScreenModel {
+extension NominationsState: TableScreen {
     var screen: Screen { .nominations(self) }
     var keyContexts: [String] { [KeyContext.nominations, KeyContext.list, KeyContext.global] }
-
-    var list: TableState? {
-        get { table }
-        set { if let newValue { table = newValue } }
-    }
 
     func tableArea(body: Rect) -> Rect { Layout.belowInfoLine(body) }
 
@@ -68,8 +63,6 @@ extension NominationsState: ScreenModel {
         case .nominationsLoaded(let code, let course, let lines) where code == courseCode:
             load(course: course, lines: lines)
             return []
-        case .changed, .changeUndone:
-            return load(context)
         default:
             return nil
         }

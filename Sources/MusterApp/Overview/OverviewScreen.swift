@@ -4,14 +4,9 @@ import TerminalUI
 
 /// The overview's keys: a session's roll call, the roster, the matrix, the quotas, an import,
 /// and adding, editing or deleting sessions (never one with attendance recorded).
-extension OverviewState: ScreenModel {
+extension OverviewState: TableScreen {
     var screen: Screen { .overview(self) }
     var keyContexts: [String] { [KeyContext.overview, KeyContext.list, KeyContext.global] }
-
-    var list: TableState? {
-        get { table }
-        set { if let newValue { table = newValue } }
-    }
 
     func tableArea(body: Rect) -> Rect { Layout.belowInfoLine(body) }
 
@@ -66,8 +61,6 @@ extension OverviewState: ScreenModel {
         case .rosterImported(let code) where code == courseCode:
             // From the overview, the roster is where an import's result shows.
             return context.open(RosterState(courseCode: courseCode, mode: .list))
-        case .changed, .changeUndone:
-            return load(context)
         default:
             return nil
         }

@@ -66,8 +66,6 @@ extension PersonState: ScreenModel {
             details = loaded
             table.setRowCount(loaded.history.count)
             return []
-        case .changed, .changeUndone:
-            return load(context)
         default:
             return nil
         }

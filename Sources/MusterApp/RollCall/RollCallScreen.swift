@@ -5,15 +5,10 @@ import TerminalUI
 /// The roll call's keys and results. Marks go to the database first; the screen changes only
 /// when the committed write comes back with the mark the store derived, so what is shown is
 /// always on disk and always what the whole log says.
-extension RollCallState: ScreenModel {
+extension RollCallState: TableScreen {
     var screen: Screen { .rollCall(self) }
     var takesTyping: Bool { search != nil }
     var keyContexts: [String] { [KeyContext.rollCall, KeyContext.list, KeyContext.global] }
-
-    var list: TableState? {
-        get { table }
-        set { if let newValue { table = newValue } }
-    }
 
     func tableArea(body: Rect) -> Rect { Layout.belowInfoLine(body) }
 

@@ -5,17 +5,12 @@ import TerminalUI
 /// The roster's browsing keys: move (fetching the pages the rows need), sort, filter, find,
 /// switch to the matrix, open a person. Its nomination and editing keys are in
 /// `RosterNominations.swift`.
-extension RosterState: ScreenModel {
+extension RosterState: TableScreen {
     var screen: Screen { .roster(self) }
     var takesTyping: Bool { search != nil }
     var keyContexts: [String] {
         mode == .matrix ? [KeyContext.matrix, KeyContext.roster, KeyContext.list, KeyContext.global]
             : [KeyContext.roster, KeyContext.list, KeyContext.global]
-    }
-
-    var list: TableState? {
-        get { table }
-        set { if let newValue { table = newValue } }
     }
 
     /// The matrix keeps its last line for the column totals.
@@ -150,8 +145,6 @@ extension RosterState: ScreenModel {
         case .perform(.removeEnrolment(let courseID, let personID), _):
             return context.change { try $0.removeEnrolment(courseID: courseID, personID: personID) }
         case .rosterImported(let code) where code == courseCode:
-            return load(context)
-        case .changed, .changeUndone:
             return load(context)
         default:
             return nil

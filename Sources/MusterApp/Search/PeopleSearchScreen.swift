@@ -24,14 +24,9 @@ public struct PeopleSearchState: Sendable, Equatable {
 
 /// Typing goes to the field and searches as one types; the arrows move in the results; Enter
 /// opens the person; Esc goes back.
-extension PeopleSearchState: ScreenModel {
+extension PeopleSearchState: TableScreen {
     var screen: Screen { .search(self) }
     var takesTyping: Bool { true }
-
-    var list: TableState? {
-        get { table }
-        set { if let newValue { table = newValue } }
-    }
 
     func tableArea(body: Rect) -> Rect { Layout.belowInfoLine(body) }
 

@@ -31,14 +31,9 @@ public struct SessionListState: Sendable, Equatable {
     }
 }
 
-extension SessionListState: ScreenModel {
+extension SessionListState: TableScreen {
     var screen: Screen { .sessions(self) }
     var keyContexts: [String] { [KeyContext.sessions, KeyContext.list, KeyContext.global] }
-
-    var list: TableState? {
-        get { table }
-        set { if let newValue { table = newValue } }
-    }
 
     mutating func command(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         guard id == Command.open, let row = selected else { return [] }
@@ -50,8 +45,6 @@ extension SessionListState: ScreenModel {
         case .sessionsLoaded(let rows, let current):
             load(rows, current: current)
             return []
-        case .changed, .changeUndone:
-            return load(context)
         default:
             return nil
         }
