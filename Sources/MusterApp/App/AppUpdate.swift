@@ -68,6 +68,9 @@ extension MusterProgram {
         case Command.back:
             if state.screens.pop() == nil { return [.quit] }
             return reloadTop(state)
+        case Command.undoChange:
+            // The run's change list is the app's, whichever coordinator screen `u` is pressed on.
+            return dispatch(at: state.screens.count - 1, &state) { _, context in context.undoLastChange() }
         case Command.leave:
             if state.screens.isAtRoot { return [] }
             state.screens.pop()

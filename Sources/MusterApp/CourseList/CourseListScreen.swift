@@ -33,8 +33,6 @@ extension CourseListState: TableScreen {
                                     + "Refused if any attendance was recorded. u undoes.",
                                  destructive: true),
                 onYes: .deleteCourse(id: courseID)))
-        case Command.undoChange:
-            return context.undoLastChange()
         default:
             break
         }

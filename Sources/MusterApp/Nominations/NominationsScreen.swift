@@ -51,8 +51,6 @@ extension NominationsState: TableScreen {
         case Command.add:
             context.push(FormBuilder.agency(nil))
             return []
-        case Command.undoChange:
-            return context.undoLastChange()
         default:
             return []
         }

@@ -43,8 +43,6 @@ extension OverviewState: TableScreen {
                                  message: "Delete \(session.key) “\(session.title)” (\(when))? It has no attendance. u undoes.",
                                  destructive: true),
                 onYes: .deleteSession(id: sessionID)))
-        case Command.undoChange:
-            return context.undoLastChange()
         default:
             break
         }

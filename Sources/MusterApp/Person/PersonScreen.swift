@@ -52,8 +52,6 @@ extension PersonState: ScreenModel {
         case Command.edit:
             guard let details else { return [] }
             context.push(FormBuilder.person(details.participant, agency: details.agency, enrolIn: nil))
-        case Command.undoChange:
-            return context.undoLastChange()
         default:
             break
         }

@@ -49,8 +49,6 @@ extension RosterState {
                                     + "the person stays in the library. u undoes.",
                                  destructive: true),
                 onYes: .removeEnrolment(courseID: courseID, personID: personID)))
-        case Command.undoChange:
-            return context.undoLastChange()
         default:
             break
         }
