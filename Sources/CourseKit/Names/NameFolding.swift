@@ -10,7 +10,8 @@ public enum NameFolding {
 
     /// Lower case, diacritics removed, apostrophes dropped, other punctuation turned into spaces.
     public static func fold(_ text: String) -> String {
-        let cleaned = NameSanitizer.clean(text)
+        // Joiners change how a name is drawn, not what it is: "محمد‌رضا" is found by "محمدرضا".
+        let cleaned = String(String.UnicodeScalarView(NameSanitizer.clean(text).unicodeScalars.filter { !isJoiner($0) }))
         let folded = cleaned.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: posix)
         var out = ""
         var lastWasSpace = true
@@ -30,6 +31,9 @@ public enum NameFolding {
         if out.hasSuffix(" ") { out.removeLast() }
         return out
     }
+
+    /// The zero-width non-joiner and joiner, which `NameSanitizer` keeps in stored names.
+    static func isJoiner(_ s: Unicode.Scalar) -> Bool { s.value == 0x200C || s.value == 0x200D }
 
     /// The distinct words of a folded text, the unit the search index stores.
     public static func tokens(_ text: String) -> [String] {

@@ -7,6 +7,8 @@ import Foundation
 /// be shown as another. We drop them on the way in (and TerminalUI strips again on the way out).
 public enum NameSanitizer {
     /// NFC, controls/bidi/zero-width removed, Unicode spaces folded to one ASCII space, trimmed.
+    /// The zero-width joiner and non-joiner stay: Persian, Urdu and the Indic scripts spell
+    /// names with them ("محمد‌رضا" is not "محمدرضا" on screen), and emoji sequences need them.
     public static func clean(_ raw: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -35,7 +37,7 @@ public enum NameSanitizer {
     public static func isDropped(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x00...0x1F, 0x7F, 0x80...0x9F: return true        // C0, DEL, C1
-        case 0x200B...0x200F, 0x2060...0x2064, 0xFEFF: return true // zero-width, marks
+        case 0x200B, 0x200E, 0x200F, 0x2060...0x2064, 0xFEFF: return true // zero-width space, marks (not ZWNJ/ZWJ)
         case 0x202A...0x202E, 0x2066...0x2069, 0x061C: return true // bidi embeddings, isolates
         case 0xFFF9...0xFFFB: return true                        // interlinear annotation
         default: return false
