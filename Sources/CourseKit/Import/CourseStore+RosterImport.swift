@@ -32,7 +32,7 @@ extension CourseStore {
         var format = options.format
         if !options.mappings.isEmpty {
             guard format == .auto || format == .generic else {
-                throw MusterError.invalid("--map works with --format generic (or auto), not \(format.rawValue)")
+                throw MusterError.importRefused(file: "", .mapNeedsGenericFormat(format: format.rawValue))
             }
             format = .generic
         }
@@ -72,8 +72,7 @@ extension CourseStore {
             let (plan, snapshot) = planned
             let rejected = plan.report.rejected
             if !rejected.isEmpty && !options.skipRejected {
-                let first = rejected.prefix(3).map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
-                throw MusterError.invalid("\(name): \(rejected.count) row\(rejected.count == 1 ? "" : "s") rejected (\(first)\(rejected.count > 3 ? "; …" : "")); nothing was imported. Fix the file, or import the other rows with --skip-rejected (--dry-run lists them all)")
+                throw MusterError.importRefused(file: name, .rowsRejected(count: rejected.count, first: Array(rejected.prefix(3))))
             }
             // A big roster touches more pages than SQLite's default 2 MB cache holds; spilling them to
             // the WAL mid-transaction would double the writing. Give this transaction 64 MB.
@@ -123,12 +122,14 @@ extension CourseStore {
     /// Reads a file, turning problems with its text into one-line errors that name file and line.
     static func readRoster(name: String, _ body: () throws -> DelimitedFile) throws -> DelimitedFile {
         do { return try body() } catch let e as CSVError {
-            throw MusterError.invalid("\(name): \(e.description)")
+            throw MusterError.importRefused(file: name, .unreadable(e))
         }
     }
 
     static func prefixingErrors<T>(_ name: String, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch MusterError.invalid(let message) {
+        do { return try body() } catch MusterError.importRefused(file: "", let refusal) {
+            throw MusterError.importRefused(file: name, refusal)
+        } catch MusterError.invalid(let message) {
             throw MusterError.invalid("\(name): \(message)")
         }
     }

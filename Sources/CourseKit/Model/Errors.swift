@@ -1,4 +1,7 @@
-/// Every failure a user can cause, with a message that says what to do next.
+/// Every failure a user can cause, as data, with a message that says what to do next.
+///
+/// `description` is the command line's voice (it names flags); the terminal interface phrases
+/// the cases whose remedy differs there in its own voice (`MusterApp/App/ErrorVoice.swift`).
 /// Messages are one line: the command line prints them to stderr as they are.
 public enum MusterError: Error, Equatable, CustomStringConvertible, Sendable {
     case unknownCourse(String)
@@ -13,6 +16,10 @@ public enum MusterError: Error, Equatable, CustomStringConvertible, Sendable {
     case diskFull(path: String)
     case readOnly(path: String)
     case database(String)
+    /// A roster file refused, whole: nothing from it was written. `file` is its name as given.
+    case importRefused(file: String, ImportRefusal)
+    /// A course file or command would bring back someone erased at their request.
+    case erasedParticipant(code: String)
     case invalid(String)
 
     public var description: String {
@@ -41,6 +48,11 @@ public enum MusterError: Error, Equatable, CustomStringConvertible, Sendable {
             "\(path) is read-only: the change was not saved (check the file's permissions or the disk)"
         case .database(let m):
             "database error: \(m)"
+        case .importRefused(let file, let refusal):
+            file.isEmpty ? refusal.description : "\(file): \(refusal)"
+        case .erasedParticipant(let code):
+            "participant '\(code)' was erased at their request; nothing was imported "
+                + "(pass --allow-erased only if they asked to be registered again)"
         case .invalid(let m):
             m
         }

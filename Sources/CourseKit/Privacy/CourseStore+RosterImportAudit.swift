@@ -17,9 +17,7 @@ extension CourseStore {
             lines.append(line)
         }
         guard !lines.isEmpty else { return }
-        throw MusterError.invalid("\(file): \(lines.count) \(lines.count == 1 ? "person was" : "people were") erased at their request "
-                                  + "(\(lines.prefix(3).joined(separator: ", "))\(lines.count > 3 ? ", …" : "")); nothing was imported. "
-                                  + "Remove them from the file, or pass --allow-erased only if they asked to be registered again")
+        throw MusterError.importRefused(file: file, .erasedPeople(lines: lines))
     }
 
     /// The highest person and enrolment ids before an import writes: rows above them are new.

@@ -198,8 +198,7 @@ struct CourseImporter {
                 id = existing
             } else {
                 if !allowErased, try CourseStore.wasErased(db, code: person.code, email: person.email) {
-                    throw MusterError.invalid("participant '\(person.code)' was erased at their request; nothing was imported "
-                                              + "(pass --allow-erased only if they asked to be registered again)")
+                    throw MusterError.erasedParticipant(code: person.code)
                 }
                 id = try db.insert(into: "person", values)
                 created += 1

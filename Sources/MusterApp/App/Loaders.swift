@@ -15,7 +15,6 @@ struct Loaders: Sendable {
         do { return try body() } catch { return .failed(describe(error)) }
     }
 
-    func describe(_ error: Error) -> String {
-        (error as? MusterError)?.description ?? "\(error)"
-    }
+    /// The screen's wording of a failure (`ErrorVoice`), never the command line's.
+    func describe(_ error: Error) -> String { ErrorVoice.phrase(error) }
 }

@@ -11,7 +11,7 @@ struct GenericLayout: RosterLayout {
     init(header: CSVRecord, context: LayoutContext) throws {
         columns = try ColumnMap(header: header.fields, overrides: context.overrides)
         guard columns.hasName else {
-            throw MusterError.invalid("line \(header.line): no name column in the header; name one with --map COLUMN=name (or given/family)")
+            throw MusterError.importRefused(file: "", .noNameColumn(line: header.line))
         }
         limits = context.limits
         width = header.fields.count

@@ -42,7 +42,7 @@ struct MeetingLayout: RosterLayout {
         upn = h.firstIndex(of: "participant id (upn)")
         nameHasOriginal = map.columns[.name].map { h[$0].contains("(original name)") } ?? false
         self.context = context
-        guard join != nil else { throw MusterError.invalid("line \(header.line): the meeting report has no join time column") }
+        guard join != nil else { throw MusterError.importRefused(file: "", .noJoinTime(line: header.line)) }
     }
 
     /// A numbered section title ("3. In-Meeting Activities") ends the participants table.

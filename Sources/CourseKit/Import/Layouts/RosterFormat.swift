@@ -85,7 +85,7 @@ enum LayoutFinder {
             return (format, IndicoImportLayout(context: context), nil, records[...])
         case .generic:
             guard let i = (0..<depth).first(where: { !records[$0].isBlank && genericHeader(headers($0), context) }) else {
-                throw MusterError.invalid("no header row with a name column in the first \(searchDepth) rows; name the columns with --map COLUMN=FIELD")
+                throw MusterError.importRefused(file: "", .noGenericHeader(searchedRows: searchDepth))
             }
             return try found(.generic, at: i)
         case .auto:
@@ -99,10 +99,10 @@ enum LayoutFinder {
             if let i = (0..<depth).first(where: { !records[$0].isBlank && genericHeader(headers($0), context) }) {
                 return try found(.generic, at: i)
             }
-            throw MusterError.invalid("not a roster Muster recognises: no header with a name column in the first \(searchDepth) rows (try --format or --map)")
+            throw MusterError.importRefused(file: "", .notARoster(searchedRows: searchDepth))
         default:
             guard let i = (0..<depth).first(where: { !records[$0].isBlank && recognises(format, headers($0)) }) else {
-                throw MusterError.invalid("no \(format.label) header found in the first \(searchDepth) rows")
+                throw MusterError.importRefused(file: "", .noHeader(format: format.label, searchedRows: searchDepth))
             }
             return try found(format, at: i)
         }

@@ -79,7 +79,7 @@ struct ColumnMap {
         for (column, field) in overrides.sorted(by: { $0.key < $1.key }) {
             let index = names.firstIndex(of: HeaderText.normalise(column)) ?? Int(column).flatMap { (1...names.count).contains($0) ? $0 - 1 : nil }
             guard let index else {
-                throw MusterError.invalid("--map: no column '\(column)' in the header (\(header.prefix(12).joined(separator: ", ")))")
+                throw MusterError.importRefused(file: "", .mapColumnMissing(column: column, header: header))
             }
             for (f, i) in columns where i == index { columns[f] = nil }
             if field != .ignore { columns[field] = index }
