@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CourseKit"], path: "Tests/TestSupport"),
         .testTarget(name: "CourseKitTests", dependencies: [
             "CourseKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalUICursesTests", dependencies: ["TerminalUICurses", "TerminalUI"]),
         .testTarget(name: "MusterAppTests", dependencies: [
