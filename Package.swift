@@ -43,16 +43,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["CourseKit"], path: "Tests/TestSupport"),
+        // Test helpers with no library in them: temp dirs, clock, seeded random, snapshots, tmux, the binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Course and roster fixtures for the tests that open a library.
+        .target(name: "LibraryTestSupport", dependencies: ["CourseKit", "TestSupport"], path: "Tests/LibraryTestSupport"),
         .testTarget(name: "CourseKitTests", dependencies: [
-            "CourseKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+            "CourseKit", "TestSupport", "LibraryTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalUICursesTests", dependencies: ["TerminalUICurses", "TerminalUI"]),
         .testTarget(name: "MusterAppTests", dependencies: [
-            "MusterApp", "TerminalUI", "CourseKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "MusterApp", "TerminalUI", "CourseKit", "TestSupport", "LibraryTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["__Snapshots__"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "TestSupport", "LibraryTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

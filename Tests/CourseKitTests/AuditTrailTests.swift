@@ -1,6 +1,7 @@
 import CourseKit
 import Foundation
 import GRDB
+import LibraryTestSupport
 import Testing
 import TestSupport
 

@@ -80,18 +80,18 @@ import TestSupport
         try expectRefused(zip, "line 1: this is a ZIP archive (an .xlsx or .ods workbook?)")
     }
 
-    @Test func randomBinary() throws {
-        var generator = SystemRandomNumberGenerator()
+    @Test(.seeded) func randomBinary() throws {
+        var generator = SeededRandom()
         let bytes = (0..<50_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let store = try importStore(dir, courses: ["mini-2024"])
         let before = try libraryCounts(store)
-        let error = try #require(throws: MusterError.self) {
+        let error = try #require(throws: MusterError.self, generator.replay) {
             try store.importRoster(data: Data(bytes), name: "noise.csv", course: "mini-2024")
         }
-        #expect(error.description.hasPrefix("noise.csv: "), "\(error)")
-        #expect(error.description.contains("line "), "names the line: \(error)")
-        #expect(!error.description.contains("\n"))
-        #expect(try libraryCounts(store) == before)
+        #expect(error.description.hasPrefix("noise.csv: "), "\(error), \(generator.replayText)")
+        #expect(error.description.contains("line "), "names the line: \(error), \(generator.replayText)")
+        #expect(!error.description.contains("\n"), generator.replay)
+        #expect(try libraryCounts(store) == before, generator.replay)
     }
 
     /// C1 controls (0x9B is a one-byte CSI to some terminals), DEL, zero-width characters, bidi

@@ -1,11 +1,12 @@
 import Foundation
+import LibraryTestSupport
 import Testing
 import TestSupport
 
 /// The coordinator's journey through the real binary in tmux: the RCM programme's roster
 /// filtered to one country, a nomination confirmed and another substituted (the quota line
 /// following each), a session's time edited, and the command line seeing all of it afterwards.
-@Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+@Suite(.serialized, .skipUnlessTmuxOrCI, .tmux)
 struct CoordinatorJourneyTests {
     let dir = TemporaryDirectory("coordinator")
     var db: String { dir.file("lib.sqlite") }

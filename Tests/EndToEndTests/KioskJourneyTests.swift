@@ -1,10 +1,11 @@
 import CourseKit
 import Foundation
+import LibraryTestSupport
 import Testing
 import TestSupport
 
 /// The kiosk as a participant and a prankster meet it: the real binary in tmux.
-@Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+@Suite(.serialized, .skipUnlessTmuxOrCI, .tmux)
 struct KioskJourneyTests {
     let dir = TemporaryDirectory("kiosk-journey")
     var db: String { dir.file("lib.sqlite") }

@@ -1,10 +1,11 @@
 import Foundation
+import LibraryTestSupport
 import Testing
 import TestSupport
 
 /// The real binary in a real terminal (tmux): the facilitator's journey, resizes, and the
 /// terminal left sane after quitting, a signal and a crash.
-@Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+@Suite(.serialized, .skipUnlessTmuxOrCI, .tmux)
 struct TerminalJourneyTests {
     let dir = TemporaryDirectory("journey")
     var db: String { dir.file("lib.sqlite") }

@@ -65,13 +65,13 @@ import TestSupport
         #expect(text.contains("JosMary é N."))
     }
 
-    /// 6,000 keys here; `scripts/fuzz` runs hundreds of thousands with MUSTER_FUZZ_KEYS, and
-    /// MUSTER_FUZZ_SEED replays another sequence.
-    @Test func fuzzRandomKeysNeverEscapeNorLeak() throws {
+    /// 6,000 keys here; `scripts/fuzz` runs hundreds of thousands with MUSTER_FUZZ_KEYS. Each run
+    /// draws a fresh sequence; a failure names its seed, and MUSTER_TEST_SEED replays it.
+    @Test(.seeded) func fuzzRandomKeysNeverEscapeNorLeak() throws {
         let k = try KioskDriver(walkIns: true)
         let env = ProcessInfo.processInfo.environment
         let keys = env["MUSTER_FUZZ_KEYS"].flatMap(Int.init) ?? 6_000
-        var rng = SeededGenerator(seed: env["MUSTER_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0x5EED_CAFE)
+        var rng = SeededRandom()
         let names = try k.store.roster(courseID: k.state.context.courseID).map(\.participant)
         let secrets = names.flatMap { [$0.email, $0.phone, $0.code] }.filter { !$0.isEmpty }
         let alphabet: [Key] = [.enter, .escape, .backspace, .delete, .tab, .backTab, .up, .down, .left, .right, .home,
@@ -83,28 +83,15 @@ import TestSupport
             k.press(key)
             if rng.next() % 50 == 0 { k.clock.advance(seconds: Double(rng.next() % 90)); k.send(.tick) }
             if rng.next() % 40 == 0 { k.fireTimers() }
-            #expect(!k.quit, "quit without the PIN at step \(step)")
+            #expect(!k.quit, "quit without the PIN at step \(step), \(rng.replayText)")
             if step % 7 == 0 {
                 let frame = k.frame()
-                #expect(frame.isWellFormed)
+                #expect(frame.isWellFormed, "step \(step), \(rng.replayText)")
                 let text = frame.lines.joined(separator: "\n")
-                for secret in secrets { #expect(!text.contains(secret), "showed \(secret) at step \(step)") }
-                #expect(text.components(separatedBy: " — ").count - 1 <= 5, "more than five names at step \(step)")
+                for secret in secrets { #expect(!text.contains(secret), "showed \(secret) at step \(step), \(rng.replayText)") }
+                #expect(text.components(separatedBy: " — ").count - 1 <= 5, "more than five names at step \(step), \(rng.replayText)")
             }
             if k.quit { break }
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing fuzz run can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

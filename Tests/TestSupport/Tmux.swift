@@ -21,9 +21,14 @@ public final class Tmux: @unchecked Sendable {
 
     deinit { _ = try? run(["kill-server"]) }
 
+    /// tmux is installed. `MUSTER_TEST_HIDE_TMUX=1` pretends it is not, to try the gate below.
     public static var isAvailable: Bool {
-        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+        guard ProcessInfo.processInfo.environment["MUSTER_TEST_HIDE_TMUX"] != "1" else { return false }
+        return ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
     }
+
+    /// `CI` is set and not empty: there the tmux suites must run, so a missing tmux is a failure.
+    public static var isRequired: Bool { !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty }
 
     /// Starts `command` (run by /bin/sh) in a new detached session of the given size.
     public func start(_ command: String, width: Int = 80, height: Int = 24, environment: [String: String]) throws {

@@ -1,0 +1,48 @@
+import GRDB
+
+/// One change to the library's schema: an identifier GRDB records in `grdb_migrations` once it
+/// has run, and the plain SQL it runs, in one file `Vnn_Name.swift` per migration.
+///
+/// **A migration is never edited once shipped.** Libraries in the field have already run it and
+/// recorded its identifier, so an edit would never reach them (and a renamed identifier would run
+/// again and fail on their tables): the two kinds of library would quietly differ. A change to the
+/// schema, a fix included, is always a new file with the next number, appended to `Schema.all`.
+/// Keep the SQL a plain literal, so what ran is what the file says; `MigrationTests` holds the
+/// schema, the backfills and the identifiers to recorded snapshots.
+struct Migration: Sendable {
+    /// The name GRDB records; changing it makes every existing library run the migration again.
+    let identifier: String
+    /// Run as one script in the migration's transaction.
+    let sql: String
+
+    init(_ identifier: String, sql: String) {
+        self.identifier = identifier
+        self.sql = sql
+    }
+}
+
+/// The database schema: every migration, in the order they run.
+enum Schema {
+    static let all: [Migration] = [
+        .v01Library,
+        .v02CourseShortTitle,
+        .v03DerivedRoster,
+        .v04ChangeLog,
+        .v05PersonMergedInto,
+        .v06KioskPIN,
+        .v07Erasure,
+        .v08SessionTally,
+        .v09CourseRetention,
+        .v10AuditTrail,
+    ]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in all {
+            migrator.registerMigration(migration.identifier) { db in
+                try db.execute(sql: migration.sql)
+            }
+        }
+        return migrator
+    }
+}
