@@ -1,5 +1,6 @@
 import CourseKit
 import Foundation
+import LibraryTestSupport
 import Testing
 import TestSupport
 

@@ -1,10 +1,11 @@
 import Foundation
+import LibraryTestSupport
 import Testing
 import TestSupport
 
 /// The real binary in tmux: what a facilitator sees after a correction and an undo, and marks
 /// from this process and from another one reaching the screen within a second.
-@Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+@Suite(.serialized, .skipUnlessTmuxOrCI, .tmux)
 struct MarkOutcomeJourneyTests {
     let dir = TemporaryDirectory("outcome")
     var db: String { dir.file("lib.sqlite") }

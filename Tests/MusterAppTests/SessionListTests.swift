@@ -1,5 +1,6 @@
 import CourseKit
 import Foundation
+import LibraryTestSupport
 import MusterApp
 import TerminalUI
 import Testing
