@@ -97,7 +97,7 @@ extension CourseStore {
             var event = AttendanceEvent(sessionID: sessionID, participantID: personID, status: late ? .late : .present,
                                         arrival: now, recordedAt: now, actor: "kiosk", device: deviceID, source: .kiosk)
             event.recordedAt = try Self.orderedTime(db, now, sessionID: sessionID, personID: personID)
-            try event.insert(db)
+            try AttendanceEventWrites.append(db, event)
             return .checkedIn(event)
         }
     }
@@ -118,17 +118,14 @@ extension CourseStore {
             let agencyID = try Int64.fetchOne(db, sql: """
                 SELECT id FROM agency WHERE lower(name) = lower(?) OR (acronym <> '' AND lower(acronym) = lower(?)) LIMIT 1
                 """, arguments: [agencyText, agencyText])
-            let person = Participant(code: String(format: "W-%04d", number), givenName: given, familyName: family,
+            var person = Participant(code: String(format: "W-%04d", number), givenName: given, familyName: family,
                                      country: countryCode, agencyID: agencyID)
-            let id = try db.insert(into: "person", [
-                "code": person.code, "given_name": given, "family_name": family, "sex": Sex.notDisclosed.rawValue,
-                "country": countryCode, "agency_id": agencyID, "sort_key": person.sortKey])
-            try Self.reindexName(db, personID: id, given: given, family: family)
+            let id = try PersonWrites.insert(db, &person)
+            // After the last position (1 on an empty roster, as walk-ins always were), not `nextPosition`.
             let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM enrolment WHERE course_id = ?", arguments: [courseID]) ?? 0) + 1
             let note = agencyID == nil && !agencyText.isEmpty ? "walk-in at the kiosk; says agency: \(agencyText)" : "walk-in at the kiosk"
-            _ = try db.insert(into: "enrolment", [
-                "course_id": courseID, "person_id": id, "position": position, "role": Role.participant.rawValue,
-                "status": NominationStatus.walkIn.rawValue, "note": note])
+            try EnrolmentWrites.insert(db, courseID: courseID, personID: id, position: position, role: .participant,
+                                       status: .walkIn, note: note)
             // Attributable like every other change to people: logged with source and actor "kiosk".
             let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? ""
             _ = try record(db, entity: "person", entityID: id, courseID: courseID, action: "walk-in",

@@ -41,18 +41,8 @@ extension CourseStore {
                 || !plan.statusChanges.isEmpty || !plan.events.isEmpty else { return }
         let change = try record(db, entity: "course", entityID: courseID, courseID: courseID, action: "import", summary: summary,
                                 before: ChangeSnapshot(), after: ChangeSnapshot(), source: ChangeSource.import)
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO change_subject(person_id, change_id)
-            SELECT id, ?1 FROM person WHERE id > ?2
-            UNION SELECT person_id, ?1 FROM enrolment WHERE id > ?3
-            """, arguments: [change.id, marks.person, marks.enrolment])
-        let touched = plan.fills.keys.map { snapshot.people[$0].id }
-        let statusChanged = plan.statusChanges.map(\.enrolmentID)
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO change_subject(person_id, change_id) VALUES (?, ?)")
-        for id in touched { try insert.execute(arguments: [id, change.id]) }
-        let byEnrolment = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO change_subject(person_id, change_id) SELECT person_id, ? FROM enrolment WHERE id = ?
-            """)
-        for id in statusChanged { try byEnrolment.execute(arguments: [change.id, id]) }
+        try ChangeLogWrites.link(db, changeID: change.id, peopleAfter: marks.person, enrolmentsAfter: marks.enrolment)
+        try ChangeLogWrites.link(db, changeID: change.id, people: plan.fills.keys.map { snapshot.people[$0].id })
+        try ChangeLogWrites.link(db, changeID: change.id, enrolments: plan.statusChanges.map(\.enrolmentID))
     }
 }

@@ -23,7 +23,7 @@ extension CourseStore {
         return try write { db in
             try Self.requireEnrolment(db, courseID: session.courseID, participant: participant)
             event.recordedAt = try Self.orderedTime(db, event.recordedAt, sessionID: sessionID, personID: personID)
-            try event.insert(db)
+            try AttendanceEventWrites.append(db, event)
             return try Self.outcome(db, of: event, cancelled: nil)
         }
     }
@@ -90,7 +90,7 @@ extension CourseStore {
                                    source: source, undoes: target.id)
         undo.status = MarkRule.currentMark(of: events + [undo])?.status ?? .cleared
         undo.recordedAt = try Self.orderedTime(db, undo.recordedAt, sessionID: target.sessionID, personID: target.participantID)
-        try undo.insert(db)
+        try AttendanceEventWrites.append(db, undo)
         return undo
     }
 

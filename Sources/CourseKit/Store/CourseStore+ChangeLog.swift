@@ -147,11 +147,11 @@ extension CourseStore {
             }
             for table in Self.childrenFirst where after.rows[table] != nil || before.rows[table] != nil {
                 for gone in after.ids(table).subtracting(before.ids(table)) {
-                    try db.execute(sql: "DELETE FROM \(table) WHERE \(Self.keyColumn(table)) = ?", arguments: [gone])
+                    try Writes.table(named: table)?.deleteRow(db, id: gone)
                 }
             }
             for table in Self.childrenFirst.reversed() {
-                for values in before.rows[table] ?? [] { try Self.restore(db, table: table, values: values) }
+                for values in before.rows[table] ?? [] { try Writes.table(named: table)?.restore(db, values) }
             }
             for eventID in after.appendedEvents {
                 guard let eventRow = try Row.fetchOne(db, sql: "SELECT * FROM attendance_event WHERE id = ?", arguments: [eventID]) else { continue }
@@ -174,18 +174,11 @@ extension CourseStore {
                 before: ChangeSnapshot, after: ChangeSnapshot, undoes: Int64? = nil,
                 source: String = ChangeSource.coordinator, actor: String? = nil) throws -> ChangeRecord {
         let at = clock(), actor = actor ?? self.actor
-        try db.execute(sql: """
-            INSERT INTO change_log (recorded_ms, actor, device, entity, entity_id, course_id, action, summary,
-                                    before_json, after_json, undoes, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [at.ms, actor, deviceID, entity, entityID, courseID, action, summary,
-                             before.json, after.json, undoes, source])
-        let id = db.lastInsertedRowID
         var subjects = before.subjects.union(after.subjects)
         if entity == "person", let entityID { subjects.insert(entityID) }
-        for person in subjects.sorted() {
-            try db.execute(sql: "INSERT OR IGNORE INTO change_subject(person_id, change_id) VALUES (?, ?)", arguments: [person, id])
-        }
+        let id = try ChangeLogWrites.append(db, recordedAt: at, actor: actor, device: deviceID, entity: entity, entityID: entityID,
+                                            courseID: courseID, action: action, summary: summary, beforeJSON: before.json,
+                                            afterJSON: after.json, undoes: undoes, source: source, subjects: subjects)
         return ChangeRecord(id: id, recordedAt: at, actor: actor, device: deviceID, entity: entity,
                             entityID: entityID, courseID: courseID, action: action, summary: summary,
                             beforeJSON: before.json, afterJSON: after.json, undoes: undoes, source: source)
@@ -211,7 +204,7 @@ extension CourseStore {
 
     /// How a table's rows are named in a snapshot: by `id`, or by `rowid` for the link tables
     /// whose key is composite (their rowid is stable while the row lives).
-    static func keyColumn(_ table: String) -> String { ["quota", "course_agency"].contains(table) ? "rowid" : "id" }
+    static func keyColumn(_ table: String) -> String { Writes.table(named: table)?.key ?? "id" }
 
     static func scope(_ a: ChangeSnapshot, _ b: ChangeSnapshot) -> [(table: String, ids: [Int64])] {
         childrenFirst.compactMap { table in
@@ -237,27 +230,6 @@ extension CourseStore {
         switch (a.storage, b.storage) {
         case (.int64(let x), .double(let y)), (.double(let y), .int64(let x)): Double(x) == y
         default: a == b
-        }
-    }
-
-    /// Writes a row back: an UPDATE when it still exists (an INSERT OR REPLACE would cascade
-    /// deletes to its children), else an INSERT with its old id.
-    static func restore(_ db: Database, table: String, values: [String: DatabaseValue]) throws {
-        guard let id = values["id"].flatMap(Int64.fromDatabaseValue) else { return }
-        let key = keyColumn(table)
-        let columns = values.keys.filter { $0 != "id" }.sorted()
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE \(key) = ?", arguments: [id]) == true {
-            try db.execute(sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(key) = ?",
-                           arguments: StatementArguments(columns.map { values[$0]! } + [id.databaseValue]))
-        } else {
-            try db.execute(sql: """
-                INSERT INTO \(table) (\(([key] + columns).joined(separator: ", ")))
-                VALUES (\((["?"] + columns.map { _ in "?" }).joined(separator: ", ")))
-                """, arguments: StatementArguments([id.databaseValue] + columns.map { values[$0]! }))
-        }
-        if table == "person" {
-            try reindexName(db, personID: id, given: String.fromDatabaseValue(values["given_name"] ?? .null) ?? "",
-                            family: String.fromDatabaseValue(values["family_name"] ?? .null) ?? "")
         }
     }
 

@@ -34,7 +34,7 @@ extension CourseStore {
             let change = try logged(db, entity: "course", entityID: { c.id }, courseID: nil, action: existing == nil ? "create" : "update",
                                     summary: { "\(existing == nil ? "added" : "edited") course \(c.code)" },
                                     scope: { [("course", c.id.map { [$0] } ?? [])] }) {
-                if let id = c.id { try db.update("course", id: id, c.columns) } else { c.id = try db.insert(into: "course", c.columns) }
+                if let id = c.id { try CourseWrites.update(db, id: id, c) } else { c.id = try CourseWrites.insert(db, c) }
                 return []
             }
             return (c, change)
@@ -60,9 +60,7 @@ extension CourseStore {
                          ("course", [id])]
             return try logged(db, entity: "course", entityID: { id }, courseID: nil, action: "delete",
                               summary: { "deleted course \(code)" }, scope: { scope }) {
-                for (table, _) in scope {
-                    try db.execute(sql: "DELETE FROM \(table) WHERE \(table == "course" ? "id" : "course_id") = ?", arguments: [id])
-                }
+                try CourseWrites.delete(db, id: id)
                 return []
             }
         }
@@ -90,12 +88,12 @@ extension CourseStore {
                                     summary: { "\(existing == nil ? "added" : "edited") session \(s.key) \(s.title)" },
                                     scope: { [("session", s.id.map { [$0] } ?? [])] }) {
                 if let id = s.id {
-                    try db.update("session", id: id, values)
+                    try SessionWrites.update(db, id: id, values)
                 } else {
                     var withPosition = values
                     withPosition["position"] = (try Int.fetchOne(db, sql: "SELECT max(position) FROM session WHERE course_id = ?",
                                                                  arguments: [s.courseID]) ?? -1) + 1
-                    s.id = try db.insert(into: "session", withPosition)
+                    s.id = try SessionWrites.insert(db, withPosition)
                 }
                 return []
             }
@@ -117,7 +115,7 @@ extension CourseStore {
             }
             return try logged(db, entity: "session", entityID: { id }, courseID: session.courseID, action: "delete",
                               summary: { "deleted session \(session.key) \(session.title)" }, scope: { [("session", [id])] }) {
-                try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id])
+                try SessionWrites.delete(db, id: id)
                 return []
             }
         }
@@ -134,13 +132,11 @@ extension CourseStore {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE code = ? AND id IS NOT ?", arguments: [a.code, a.id]) == true {
                 throw ValidationFailure(field: "code", "another agency has the code '\(a.code)'")
             }
-            let values: [String: (any DatabaseValueConvertible)?] = ["code": a.code, "name": a.name, "acronym": a.acronym,
-                                                                     "kind": a.kind.rawValue, "country": a.country]
             let existing = a.id
             let change = try logged(db, entity: "agency", entityID: { a.id }, courseID: nil, action: existing == nil ? "create" : "update",
                                     summary: { "\(existing == nil ? "added" : "edited") agency \(a.code)" },
                                     scope: { [("agency", a.id.map { [$0] } ?? [])] }) {
-                if let id = a.id { try db.update("agency", id: id, values) } else { a.id = try db.insert(into: "agency", values) }
+                if let id = a.id { try AgencyWrites.update(db, id: id, a) } else { a.id = try AgencyWrites.insert(db, a) }
                 return []
             }
             return (a, change)
@@ -152,11 +148,7 @@ extension CourseStore {
     @discardableResult
     public func savePerson(_ person: Participant, enrolIn courseID: Int64? = nil, role: Role = .participant,
                            status: NominationStatus = .nominated) throws -> (Participant, ChangeRecord) {
-        var p = person
-        p.code = p.code.uppercased()
-        p.givenName = NameSanitizer.clean(p.givenName); p.familyName = NameSanitizer.clean(p.familyName)
-        p.country = p.country.uppercased(); p.position = NameSanitizer.clean(p.position)
-        p.email = NameSanitizer.clean(p.email); p.phone = NameSanitizer.clean(p.phone)
+        var p = PersonWrites.stored(person)
         guard CourseFileValidator.isParticipantCode(p.code) else { throw ValidationFailure(field: "code", "1–16 letters, digits or hyphens") }
         guard !(p.givenName + p.familyName).isEmpty else { throw ValidationFailure(field: "givenName", "a person needs a name") }
         guard p.country.isEmpty || Countries.name(of: p.country) != nil else { throw ValidationFailure(field: "country", "unknown country code") }
@@ -165,10 +157,6 @@ extension CourseStore {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ? COLLATE NOCASE AND id IS NOT ?", arguments: [p.code, p.id]) == true {
                 throw ValidationFailure(field: "code", "another person has the code \(p.code)")
             }
-            let values: [String: (any DatabaseValueConvertible)?] = [
-                "code": p.code, "given_name": p.givenName, "family_name": p.familyName, "sex": p.sex.rawValue,
-                "country": p.country, "agency_id": p.agencyID, "position": p.position, "email": p.email,
-                "phone": p.phone, "sort_key": p.sortKey]
             let existing = p.id
             let scope: () throws -> [(table: String, ids: [Int64])] = {
                 [("enrolment", try courseID.map { c in
@@ -178,10 +166,9 @@ extension CourseStore {
             let change = try logged(db, entity: "person", entityID: { p.id }, courseID: courseID,
                                     action: existing == nil ? "create" : "update",
                                     summary: { "\(existing == nil ? "added" : "edited") \(p.code) \(p.displayName)" }, scope: scope) {
-                if let id = p.id { try db.update("person", id: id, values) } else { p.id = try db.insert(into: "person", values) }
-                try Self.reindexName(db, personID: p.id!, given: p.givenName, family: p.familyName)
+                if p.id != nil { try PersonWrites.update(db, &p) } else { try PersonWrites.insert(db, &p) }
                 if let courseID, existing == nil {
-                    _ = try Self.enrol(db, courseID: courseID, personID: p.id!, role: role, nominatedBy: p.agencyID, status: status)
+                    try EnrolmentWrites.insert(db, courseID: courseID, personID: p.id!, role: role, nominatedBy: p.agencyID, status: status)
                 }
                 return []
             }
@@ -202,7 +189,7 @@ extension CourseStore {
             var id: Int64?
             return try logged(db, entity: "enrolment", entityID: { id }, courseID: courseID, action: "create",
                               summary: { "enrolled \(code)" }, scope: { [("enrolment", id.map { [$0] } ?? [])] }) {
-                id = try Self.enrol(db, courseID: courseID, personID: personID, role: role, nominatedBy: agency, status: status)
+                id = try EnrolmentWrites.insert(db, courseID: courseID, personID: personID, role: role, nominatedBy: agency, status: status)
                 return []
             }
         }
@@ -220,7 +207,7 @@ extension CourseStore {
             }
             return try logged(db, entity: "enrolment", entityID: { id }, courseID: enrolment.courseID, action: "update",
                               summary: { "edited enrolment of \(person.code) \(person.displayName)" }, scope: { [("enrolment", [id])] }) {
-                try db.update("enrolment", id: id, [
+                try EnrolmentWrites.update(db, id: id, [
                     "role": enrolment.role.rawValue, "status": status.rawValue, "nominated_by": enrolment.nominatedBy,
                     "note": NameSanitizer.clean(enrolment.note),
                     "substituted_by": status == .substituted ? old.substitutedBy : nil])
@@ -243,7 +230,7 @@ extension CourseStore {
             return try logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "delete",
                               summary: { "removed \(person.code) \(person.displayName) from the roster" },
                               scope: { [("enrolment", [enrolment.id!])] }) {
-                try db.execute(sql: "DELETE FROM enrolment WHERE id = ?", arguments: [enrolment.id])
+                try EnrolmentWrites.delete(db, id: enrolment.id!)
                 return []
             }
         }

@@ -87,15 +87,6 @@ extension CourseStore {
         return prefixes
     }
 
-    /// Rewrites a person's search tokens after their name changed.
-    static func reindexName(_ db: Database, personID: Int64, given: String, family: String) throws {
-        try db.execute(sql: "DELETE FROM name_token WHERE person_id = ?", arguments: [personID])
-        for token in Set(NameFolding.tokens("\(given) \(family)")) {
-            try db.execute(sql: "INSERT OR IGNORE INTO name_token(token, person_id) VALUES (?, ?)",
-                           arguments: [token, personID])
-        }
-    }
-
     /// The query plan of a search, so tests can prove it uses the index.
     public func searchPlan(_ query: String) throws -> [String] {
         try read { db in
