@@ -7,24 +7,24 @@ struct Loaders: Sendable {
     let store: CourseStore
 
     func courses() -> AppAction {
-        attempt { .coursesLoaded(try store.courseSummaries()) }
+        attempt { .coursesLoaded(try store.courses.courseSummaries()) }
     }
 
     func overview(code: String) -> AppAction {
         attempt {
             let version = try store.dataVersion()
-            let course = try store.course(code: code)
-            let sessions = try store.sessions(courseID: course.id!)
+            let course = try store.courses.course(code: code)
+            let sessions = try store.courses.sessions(courseID: course.id!)
             // Counted in SQL over the derived marks, so a course of 100,000 opens as fast as one of 20.
             let expected = RosterQuery(courseID: course.id!, filter: RosterFilter(rollCallOnly: true))
-            let totals = try store.markTotals(expected)
+            let totals = try store.attendance.markTotals(expected)
             var counts: [Int64: SessionCounts] = [:]
             for s in sessions {
                 counts[s.id!] = SessionCounts(marked: totals[s.id!]?.marked ?? 0, present: totals[s.id!]?.attending ?? 0)
             }
-            let current = try store.currentOrNextSession(courseID: course.id!)
+            let current = try store.courses.currentOrNextSession(courseID: course.id!)
             return .overviewLoaded(OverviewData(course: course, sessions: sessions, counts: counts,
-                                                expected: try store.rosterCount(expected),
+                                                expected: try store.rosters.rosterCount(expected),
                                                 currentSessionID: current?.id, version: version))
         }
     }
@@ -32,26 +32,26 @@ struct Loaders: Sendable {
     func rollCall(code: String, sessionKey: String?) -> AppAction {
         attempt {
             let version = try store.dataVersion()
-            let course = try store.course(code: code)
-            let sessions = try store.sessions(courseID: course.id!)
+            let course = try store.courses.course(code: code)
+            let sessions = try store.courses.sessions(courseID: course.id!)
             let session: Session
             if let sessionKey {
-                session = try store.session(course: course, key: sessionKey)
-            } else if let current = try store.currentOrNextSession(courseID: course.id!) {
+                session = try store.courses.session(course: course, key: sessionKey)
+            } else if let current = try store.courses.currentOrNextSession(courseID: course.id!) {
                 session = current
             } else {
                 throw MusterError.invalid("\(code) has no sessions yet")
             }
             // Each name folded once, not in every comparison: the sort of a 100,000-person course
             // spent seconds folding the same names again and again.
-            let people = try store.roster(courseID: course.id!, expectedOnly: true)
+            let people = try store.rosters.roster(courseID: course.id!, expectedOnly: true)
                 .filter { RollCallRoles.contains($0.enrolment.role) }
                 .map { (key: NameFolding.fold($0.participant.sortName), entry: $0) }
                 .sorted { ($0.key, $0.entry.participant.code) < ($1.key, $1.entry.participant.code) }
                 .map(\.entry)
             return .rollCallLoaded(RollCallData(
                 course: course, session: session, dayNumber: CourseDays.number(of: session, among: sessions, zone: course.zone),
-                people: people, marks: try store.marks(sessionID: session.id!), version: version))
+                people: people, marks: try store.attendance.marks(sessionID: session.id!), version: version))
         }
     }
 
@@ -61,7 +61,7 @@ struct Loaders: Sendable {
         do {
             let now = try store.dataVersion()
             guard now != version else { return nil }
-            return .marksChanged(sessionID: sessionID, marks: try store.marks(sessionID: sessionID), version: now)
+            return .marksChanged(sessionID: sessionID, marks: try store.attendance.marks(sessionID: sessionID), version: now)
         } catch {
             return .failed(describe(error))
         }
@@ -73,7 +73,7 @@ struct Loaders: Sendable {
     }
 
     func mark(_ session: Session, _ person: Participant, _ status: AttendanceStatus, note: String = "", advance: Bool) -> AppAction {
-        attempt { .marked(try store.mark(session: session, participant: person, status: status, source: .rollcall, note: note),
+        attempt { .marked(try store.attendance.mark(session: session, participant: person, status: status, source: .rollcall, note: note),
                           advance: advance) }
     }
 
@@ -81,12 +81,12 @@ struct Loaders: Sendable {
         attempt {
             // One event per person, each committed before the next: an interruption loses nothing
             // already shown, and the screen only shows what was committed.
-            .markedMany(try people.map { try store.mark(session: session, participant: $0, status: .present, source: .rollcall) })
+            .markedMany(try people.map { try store.attendance.mark(session: session, participant: $0, status: .present, source: .rollcall) })
         }
     }
 
     func undo(_ eventID: UUID) -> AppAction {
-        attempt { .undone(try store.undo(eventID: eventID, source: .rollcall)) }
+        attempt { .undone(try store.attendance.undo(eventID: eventID, source: .rollcall)) }
     }
 
     func attempt(_ body: () throws -> AppAction) -> AppAction {

@@ -73,11 +73,11 @@ extension MusterProgram {
     func performEdit(_ pending: PendingAction) -> [Effect<AppAction>]? {
         switch pending {
         case .deleteCourse(let id):
-            return [.run { [loaders] in loaders.change { try $0.deleteCourse(id: id) } }]
+            return [.run { [loaders] in loaders.change { try $0.courses.deleteCourse(id: id) } }]
         case .deleteSession(let id):
-            return [.run { [loaders] in loaders.change { try $0.deleteSession(id: id) } }]
+            return [.run { [loaders] in loaders.change { try $0.courses.deleteSession(id: id) } }]
         case .removeEnrolment(let courseID, let personID):
-            return [.run { [loaders] in loaders.change { try $0.removeEnrolment(courseID: courseID, personID: personID) } }]
+            return [.run { [loaders] in loaders.change { try $0.nominations.removeEnrolment(courseID: courseID, personID: personID) } }]
         default:
             return nil
         }

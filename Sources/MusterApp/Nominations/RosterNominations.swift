@@ -20,7 +20,7 @@ extension MusterProgram {
                 state.message = StatusMessage("\(p.displayName) is already confirmed")
                 return [.bell]
             }
-            return [.run { [loaders] in loaders.change { try $0.setNominationStatus(courseID: courseID, personID: personID, to: .confirmed) } }]
+            return [.run { [loaders] in loaders.change { try $0.nominations.setNominationStatus(courseID: courseID, personID: personID, to: .confirmed) } }]
         case Command.status:
             let choices: [(NominationStatus, Character)] = [(.nominated, "n"), (.confirmed, "c"), (.declined, "d"), (.withdrawn, "w"),
                                                              (.waitlisted, "l"), (.substituted, "s")]
@@ -90,13 +90,13 @@ extension MusterProgram {
                                                       purpose: .substitute(personID: personID))))
                 return []
             }
-            return [.run { [loaders] in loaders.change { try $0.setNominationStatus(courseID: courseID, personID: personID, to: status) } }]
+            return [.run { [loaders] in loaders.change { try $0.nominations.setNominationStatus(courseID: courseID, personID: personID, to: status) } }]
         case .substitute(let personID):
             guard let courseID = state.roster?.context?.course.id, let other = Int64(item.id) else { return [] }
-            return [.run { [loaders] in loaders.change { try $0.substitute(courseID: courseID, personID: personID, by: other) } }]
+            return [.run { [loaders] in loaders.change { try $0.nominations.substitute(courseID: courseID, personID: personID, by: other) } }]
         case .mergeInto(let personID):
             guard let courseID = state.roster?.context?.course.id, let other = Int64(item.id) else { return [] }
-            return [.run { [loaders] in loaders.change { try $0.mergeWalkIn(courseID: courseID, walkInID: personID, into: other) } }]
+            return [.run { [loaders] in loaders.change { try $0.nominations.mergeWalkIn(courseID: courseID, walkInID: personID, into: other) } }]
         }
     }
 
@@ -138,14 +138,14 @@ extension Loaders {
     }
 
     func undoChange(_ id: Int64) -> AppAction {
-        attempt { .changeUndone(try store.undoChange(id: id)) }
+        attempt { .changeUndone(try store.changeLog.undoChange(id: id)) }
     }
 
     /// People of the whole library matching a typed text, as menu items "Name — code · country · agency".
     func peopleItems(_ text: String) -> AppAction {
         attempt {
-            let agencies = Dictionary(uniqueKeysWithValues: try store.agencies().map { ($0.id!, $0.shortName) })
-            let items = try store.search(text, limit: 30).map { p in
+            let agencies = Dictionary(uniqueKeysWithValues: try store.courses.agencies().map { ($0.id!, $0.shortName) })
+            let items = try store.people.search(text, limit: 30).map { p in
                 MenuItem(id: String(p.id!), label: p.displayName,
                          detail: [p.code, p.country, p.agencyID.flatMap { agencies[$0] } ?? ""].filter { !$0.isEmpty }.joined(separator: " · "))
             }

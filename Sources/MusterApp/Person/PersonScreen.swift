@@ -58,7 +58,7 @@ extension MusterProgram {
 
 extension Loaders {
     func person(_ id: Int64) -> AppAction {
-        attempt { .personLoaded(try store.personDetails(id: id)) }
+        attempt { .personLoaded(try store.people.personDetails(id: id)) }
     }
 }
 

@@ -41,7 +41,7 @@ struct ChangeSnapshot {
     static func read(_ db: Database, _ scope: [(table: String, ids: [Int64])]) throws -> ChangeSnapshot {
         var snapshot = ChangeSnapshot()
         for (table, ids) in scope where !ids.isEmpty {
-            let key = CourseStore.keyColumn(table)
+            let key = ChangeLog.keyColumn(table)
             let columns = key == "id" ? "*" : "rowid AS id, *"
             let rows = try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(table) WHERE \(key) IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY \(key)",
                                         arguments: StatementArguments(ids))
@@ -103,8 +103,7 @@ struct ChangeSnapshot {
         }
     }
 }
-
-extension CourseStore {
+extension ChangeLog {
     /// The change log of a course, newest first.
     public func changes(courseID: Int64, limit: Int = 200) throws -> [ChangeRecord] {
         try read { db in
@@ -156,45 +155,14 @@ extension CourseStore {
             for eventID in after.appendedEvents {
                 guard let eventRow = try Row.fetchOne(db, sql: "SELECT * FROM attendance_event WHERE id = ?", arguments: [eventID]) else { continue }
                 let event = AttendanceEvent(row: eventRow)
-                let events = try Self.events(db, sessionID: event.sessionID, personID: event.participantID)
+                let events = try Attendance.events(db, sessionID: event.sessionID, personID: event.participantID)
                 if MarkRule.effective(events).contains(where: { $0.id == event.id }) {
-                    try appendUndo(db, of: event, among: events, source: event.source)
+                    _ = try store.attendance.appendUndo(db, of: event, among: events, source: event.source)
                 }
             }
-            return try record(db, entity: change.entity, entityID: change.entityID, courseID: change.courseID, action: "undo",
-                              summary: "undo: \(change.summary)", before: now, after: ChangeSnapshot.read(db, scope), undoes: id)
+            return try store.record(db, entity: change.entity, entityID: change.entityID, courseID: change.courseID, action: "undo",
+                                    summary: "undo: \(change.summary)", before: now, after: ChangeSnapshot.read(db, scope), undoes: id)
         }
-    }
-
-    // MARK: - Recording
-
-    /// Appends one change to the log, inside the caller's transaction, and links it to every
-    /// person its rows concern (`change_subject`), so their audit trail and their erasure find it.
-    func record(_ db: Database, entity: String, entityID: Int64?, courseID: Int64?, action: String, summary: String,
-                before: ChangeSnapshot, after: ChangeSnapshot, undoes: Int64? = nil,
-                source: String = ChangeSource.coordinator, actor: String? = nil) throws -> ChangeRecord {
-        let at = clock(), actor = actor ?? self.actor
-        var subjects = before.subjects.union(after.subjects)
-        if entity == "person", let entityID { subjects.insert(entityID) }
-        let id = try ChangeLogWrites.append(db, recordedAt: at, actor: actor, device: deviceID, entity: entity, entityID: entityID,
-                                            courseID: courseID, action: action, summary: summary, beforeJSON: before.json,
-                                            afterJSON: after.json, undoes: undoes, source: source, subjects: subjects)
-        return ChangeRecord(id: id, recordedAt: at, actor: actor, device: deviceID, entity: entity,
-                            entityID: entityID, courseID: courseID, action: action, summary: summary,
-                            beforeJSON: before.json, afterJSON: after.json, undoes: undoes, source: source)
-    }
-
-    /// Runs `change` between two snapshots of `scope` and logs it. `scope` is called again after
-    /// the change, so rows it created (new ids) are in the "after" snapshot.
-    func logged(_ db: Database, entity: String, entityID: () -> Int64?, courseID: Int64?, action: String,
-                summary: () -> String, scope: () throws -> [(table: String, ids: [Int64])],
-                _ change: () throws -> [String]) throws -> ChangeRecord {
-        let before = try ChangeSnapshot.read(db, try scope())
-        let appended = try change()
-        var after = try ChangeSnapshot.read(db, try scope())
-        after.appendedEvents = appended
-        return try record(db, entity: entity, entityID: entityID(), courseID: courseID, action: action,
-                          summary: summary(), before: before, after: after)
     }
 
     // MARK: - Replay

@@ -10,7 +10,7 @@ public struct ImportSummary: Sendable, Equatable {
     public var newPeople: Int
 }
 
-extension CourseStore {
+extension CourseFiles {
     /// Loads a course file into the library in one transaction: all of it or, on any error, nothing.
     ///
     /// A course already in the library is updated to match the file. Agencies and people are shared
@@ -72,9 +72,9 @@ extension CourseStore {
             let name = person.map { "\($0.code) \($0.displayName)" } ?? "#\(id)"
             let what = old.rows["person"] == nil ? "added \(name)"
                 : new.rows["enrolment"] == nil && old.rows["enrolment"] != nil ? "removed \(name) from the roster" : "updated \(name)"
-            _ = try record(db, entity: "person", entityID: id, courseID: courseID, action: "import",
-                           summary: "course file \(file.code): \(what)", before: old, after: new,
-                           source: ChangeSource.import)
+            _ = try store.record(db, entity: "person", entityID: id, courseID: courseID, action: "import",
+                                 summary: "course file \(file.code): \(what)", before: old, after: new,
+                                 source: ChangeSource.import)
         }
     }
 
@@ -191,7 +191,7 @@ struct CourseImporter {
                 try PersonWrites.update(db, &person)
                 id = existing
             } else {
-                if !allowErased, try CourseStore.wasErased(db, code: person.code, email: person.email) {
+                if !allowErased, try PrivacyAudit.wasErased(db, code: person.code, email: person.email) {
                     throw MusterError.invalid("participant '\(person.code)' was erased at their request; nothing was imported "
                                               + "(pass --allow-erased only if they asked to be registered again)")
                 }

@@ -10,11 +10,11 @@ public struct ValidationFailure: Error, Equatable, Sendable, CustomStringConvert
     public var description: String { message }
 }
 
-/// Adding, editing and deleting courses, sessions, agencies, people and enrolments from the
-/// screens. Every write is one transaction and one entry in the change log, so it can be undone;
+/// Adding, editing and deleting courses, sessions and agencies from the screens (people are
+/// `People.savePerson`, enrolments `Nominations`). Every write is one transaction and one entry in the change log, so it can be undone;
 /// every rule a course file obeys is checked here too, so the screens cannot store what an
 /// import would refuse.
-extension CourseStore {
+extension Courses {
     @discardableResult
     public func saveCourse(_ course: Course) throws -> (Course, ChangeRecord) {
         var c = course
@@ -31,9 +31,9 @@ extension CourseStore {
                 throw ValidationFailure(field: "code", "another course has the code '\(c.code)'")
             }
             let existing = c.id
-            let change = try logged(db, entity: "course", entityID: { c.id }, courseID: nil, action: existing == nil ? "create" : "update",
-                                    summary: { "\(existing == nil ? "added" : "edited") course \(c.code)" },
-                                    scope: { [("course", c.id.map { [$0] } ?? [])] }) {
+            let change = try store.logged(db, entity: "course", entityID: { c.id }, courseID: nil, action: existing == nil ? "create" : "update",
+                                          summary: { "\(existing == nil ? "added" : "edited") course \(c.code)" },
+                                          scope: { [("course", c.id.map { [$0] } ?? [])] }) {
                 if let id = c.id { try CourseWrites.update(db, id: id, c) } else { c.id = try CourseWrites.insert(db, c) }
                 return []
             }
@@ -58,8 +58,8 @@ extension CourseStore {
                          ("course_agency", try Int64.fetchAll(db, sql: "SELECT rowid FROM course_agency WHERE course_id = ?", arguments: [id])),
                          ("session", try Int64.fetchAll(db, sql: "SELECT id FROM session WHERE course_id = ?", arguments: [id])),
                          ("course", [id])]
-            return try logged(db, entity: "course", entityID: { id }, courseID: nil, action: "delete",
-                              summary: { "deleted course \(code)" }, scope: { scope }) {
+            return try store.logged(db, entity: "course", entityID: { id }, courseID: nil, action: "delete",
+                                    summary: { "deleted course \(code)" }, scope: { scope }) {
                 try CourseWrites.delete(db, id: id)
                 return []
             }
@@ -83,10 +83,10 @@ extension CourseStore {
                 "end_ms": s.end.ms, "time_zone": s.timeZone, "modality": s.modality.rawValue, "venue": s.venue, "link": s.link,
                 "facilitators": JSONList.encode(s.facilitators.map(NameSanitizer.clean)), "core": s.core]
             let existing = s.id
-            let change = try logged(db, entity: "session", entityID: { s.id }, courseID: s.courseID,
-                                    action: existing == nil ? "create" : "update",
-                                    summary: { "\(existing == nil ? "added" : "edited") session \(s.key) \(s.title)" },
-                                    scope: { [("session", s.id.map { [$0] } ?? [])] }) {
+            let change = try store.logged(db, entity: "session", entityID: { s.id }, courseID: s.courseID,
+                                          action: existing == nil ? "create" : "update",
+                                          summary: { "\(existing == nil ? "added" : "edited") session \(s.key) \(s.title)" },
+                                          scope: { [("session", s.id.map { [$0] } ?? [])] }) {
                 if let id = s.id {
                     try SessionWrites.update(db, id: id, values)
                 } else {
@@ -113,8 +113,8 @@ extension CourseStore {
             guard events == 0 else {
                 throw MusterError.invalid("'\(session.title)' has attendance recorded (\(events) event\(events == 1 ? "" : "s")); the attendance log is append-only, so it cannot be deleted")
             }
-            return try logged(db, entity: "session", entityID: { id }, courseID: session.courseID, action: "delete",
-                              summary: { "deleted session \(session.key) \(session.title)" }, scope: { [("session", [id])] }) {
+            return try store.logged(db, entity: "session", entityID: { id }, courseID: session.courseID, action: "delete",
+                                    summary: { "deleted session \(session.key) \(session.title)" }, scope: { [("session", [id])] }) {
                 try SessionWrites.delete(db, id: id)
                 return []
             }
@@ -133,106 +133,13 @@ extension CourseStore {
                 throw ValidationFailure(field: "code", "another agency has the code '\(a.code)'")
             }
             let existing = a.id
-            let change = try logged(db, entity: "agency", entityID: { a.id }, courseID: nil, action: existing == nil ? "create" : "update",
-                                    summary: { "\(existing == nil ? "added" : "edited") agency \(a.code)" },
-                                    scope: { [("agency", a.id.map { [$0] } ?? [])] }) {
+            let change = try store.logged(db, entity: "agency", entityID: { a.id }, courseID: nil, action: existing == nil ? "create" : "update",
+                                          summary: { "\(existing == nil ? "added" : "edited") agency \(a.code)" },
+                                          scope: { [("agency", a.id.map { [$0] } ?? [])] }) {
                 if let id = a.id { try AgencyWrites.update(db, id: id, a) } else { a.id = try AgencyWrites.insert(db, a) }
                 return []
             }
             return (a, change)
-        }
-    }
-
-    /// Saves a person (new when `id` is nil), keeping their search tokens and sort key in step;
-    /// with `enrolIn`, also puts a new person on that course's roster.
-    @discardableResult
-    public func savePerson(_ person: Participant, enrolIn courseID: Int64? = nil, role: Role = .participant,
-                           status: NominationStatus = .nominated) throws -> (Participant, ChangeRecord) {
-        var p = PersonWrites.stored(person)
-        guard CourseFileValidator.isParticipantCode(p.code) else { throw ValidationFailure(field: "code", "1–16 letters, digits or hyphens") }
-        guard !(p.givenName + p.familyName).isEmpty else { throw ValidationFailure(field: "givenName", "a person needs a name") }
-        guard p.country.isEmpty || Countries.name(of: p.country) != nil else { throw ValidationFailure(field: "country", "unknown country code") }
-        guard p.email.isEmpty || p.email.contains("@") else { throw ValidationFailure(field: "email", "an e-mail address has an @") }
-        return try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ? COLLATE NOCASE AND id IS NOT ?", arguments: [p.code, p.id]) == true {
-                throw ValidationFailure(field: "code", "another person has the code \(p.code)")
-            }
-            let existing = p.id
-            let scope: () throws -> [(table: String, ids: [Int64])] = {
-                [("enrolment", try courseID.map { c in
-                    try Int64.fetchAll(db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id = ?", arguments: [c, p.id])
-                } ?? []), ("person", p.id.map { [$0] } ?? [])]
-            }
-            let change = try logged(db, entity: "person", entityID: { p.id }, courseID: courseID,
-                                    action: existing == nil ? "create" : "update",
-                                    summary: { "\(existing == nil ? "added" : "edited") \(p.code) \(p.displayName)" }, scope: scope) {
-                if p.id != nil { try PersonWrites.update(db, &p) } else { try PersonWrites.insert(db, &p) }
-                if let courseID, existing == nil {
-                    try EnrolmentWrites.insert(db, courseID: courseID, personID: p.id!, role: role, nominatedBy: p.agencyID, status: status)
-                }
-                return []
-            }
-            return (p, change)
-        }
-    }
-
-    /// Puts an existing person on a course's roster.
-    @discardableResult
-    public func enrol(personID: Int64, courseID: Int64, role: Role = .participant,
-                      status: NominationStatus = .nominated) throws -> ChangeRecord {
-        try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM enrolment WHERE course_id = ? AND person_id = ?", arguments: [courseID, personID]) == true {
-                throw MusterError.invalid("already on this course's roster")
-            }
-            let code = try String.fetchOne(db, sql: "SELECT code FROM person WHERE id = ?", arguments: [personID]) ?? "?"
-            let agency = try Int64.fetchOne(db, sql: "SELECT agency_id FROM person WHERE id = ?", arguments: [personID])
-            var id: Int64?
-            return try logged(db, entity: "enrolment", entityID: { id }, courseID: courseID, action: "create",
-                              summary: { "enrolled \(code)" }, scope: { [("enrolment", id.map { [$0] } ?? [])] }) {
-                id = try EnrolmentWrites.insert(db, courseID: courseID, personID: personID, role: role, nominatedBy: agency, status: status)
-                return []
-            }
-        }
-    }
-
-    /// Changes an enrolment's role, nomination status (not `substituted`), nominating agency or note.
-    @discardableResult
-    public func saveEnrolment(_ enrolment: Enrolment) throws -> ChangeRecord {
-        guard let id = enrolment.id else { throw MusterError.invalid("that enrolment is not saved yet") }
-        return try write { db in
-            let (old, person) = try Self.enrolment(db, courseID: enrolment.courseID, personID: enrolment.participantID)
-            let status = enrolment.status
-            if status == .substituted && old.status != .substituted {
-                throw ValidationFailure(field: "status", "to substitute someone, choose the substitute (t then s on the roster)")
-            }
-            return try logged(db, entity: "enrolment", entityID: { id }, courseID: enrolment.courseID, action: "update",
-                              summary: { "edited enrolment of \(person.code) \(person.displayName)" }, scope: { [("enrolment", [id])] }) {
-                try EnrolmentWrites.update(db, id: id, [
-                    "role": enrolment.role.rawValue, "status": status.rawValue, "nominated_by": enrolment.nominatedBy,
-                    "note": NameSanitizer.clean(enrolment.note),
-                    "substituted_by": status == .substituted ? old.substitutedBy : nil])
-                return []
-            }
-        }
-    }
-
-    /// Takes a person off a course's roster; refused once they have attendance in it.
-    @discardableResult
-    public func removeEnrolment(courseID: Int64, personID: Int64) throws -> ChangeRecord {
-        try write { db in
-            let (enrolment, person) = try Self.enrolment(db, courseID: courseID, personID: personID)
-            let events = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM attendance_event a JOIN session s ON s.id = a.session_id WHERE s.course_id = ? AND a.person_id = ?
-                """, arguments: [courseID, personID]) ?? 0
-            guard events == 0 else {
-                throw MusterError.invalid("\(person.code) has attendance recorded in this course; set their status to withdrawn instead")
-            }
-            return try logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "delete",
-                              summary: { "removed \(person.code) \(person.displayName) from the roster" },
-                              scope: { [("enrolment", [enrolment.id!])] }) {
-                try EnrolmentWrites.delete(db, id: enrolment.id!)
-                return []
-            }
         }
     }
 
@@ -246,10 +153,5 @@ extension CourseStore {
                 """, arguments: [id])
             return (row?["s"] ?? 0, row?["e"] ?? 0, row?["a"] ?? 0)
         }
-    }
-
-    /// Attendance events recorded for a session (a session with any cannot be deleted).
-    public func eventCount(sessionID: Int64) throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance_event WHERE session_id = ?", arguments: [sessionID]) ?? 0 }
     }
 }

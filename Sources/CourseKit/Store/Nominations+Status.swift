@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension CourseStore {
+extension Nominations {
     /// Every country of the course's participants, quota countries first in the course file's
     /// order, each followed by its agencies; agency quotas are shown on their agency's line.
     /// With `country`, only that country's lines: what the roster's info line needs, read from
@@ -68,9 +68,9 @@ extension CourseStore {
             guard enrolment.status != status else {
                 throw MusterError.invalid("\(person.code) \(person.displayName) is already \(status.rawValue)")
             }
-            return try logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "status",
-                              summary: { "\(person.code) \(person.displayName): \(enrolment.status.rawValue) → \(status.rawValue)" },
-                              scope: { [("enrolment", [enrolment.id!])] }) {
+            return try store.logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "status",
+                                    summary: { "\(person.code) \(person.displayName): \(enrolment.status.rawValue) → \(status.rawValue)" },
+                                    scope: { [("enrolment", [enrolment.id!])] }) {
                 try EnrolmentWrites.setStatus(db, id: enrolment.id!, status, substitutedBy: nil)
                 return []
             }
@@ -99,9 +99,9 @@ extension CourseStore {
                 [("enrolment", try Int64.fetchAll(db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id IN (?, ?)",
                                                   arguments: [courseID, personID, substituteID]))]
             }
-            return try logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "substitute",
-                              summary: { "\(person.code) \(person.displayName) substituted by \(substitute.code) \(substitute.displayName)" },
-                              scope: scope) {
+            return try store.logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "substitute",
+                                    summary: { "\(person.code) \(person.displayName) substituted by \(substitute.code) \(substitute.displayName)" },
+                                    scope: scope) {
                 try EnrolmentWrites.setStatus(db, id: enrolment.id!, .substituted, substitutedBy: substituteID)
                 if let existing {
                     try EnrolmentWrites.setStatus(db, id: existing.id!, .nominated, substitutedBy: nil)
@@ -141,9 +141,9 @@ extension CourseStore {
                                                   arguments: [courseID, walkInID, targetID])),
                  ("person", [walkInID])]
             }
-            return try logged(db, entity: "person", entityID: { walkInID }, courseID: courseID, action: "merge",
-                              summary: { "walk-in \(walkIn.code) \(walkIn.displayName) merged into \(target.code) \(target.displayName)" },
-                              scope: scope) {
+            return try store.logged(db, entity: "person", entityID: { walkInID }, courseID: courseID, action: "merge",
+                                    summary: { "walk-in \(walkIn.code) \(walkIn.displayName) merged into \(target.code) \(target.displayName)" },
+                                    scope: scope) {
                 if let existing = try Row.fetchOne(db, sql: "SELECT * FROM enrolment WHERE course_id = ? AND person_id = ?",
                                                    arguments: [courseID, targetID]).map(Enrolment.init(row:)) {
                     try EnrolmentWrites.setStatus(db, id: existing.id!, .confirmed, substitutedBy: nil)
@@ -155,12 +155,12 @@ extension CourseStore {
                 let sessions = try Int64.fetchAll(db, sql: "SELECT id FROM session WHERE course_id = ? ORDER BY start_ms",
                                                   arguments: [courseID])
                 for sessionID in sessions {
-                    guard let mark = MarkRule.currentMark(of: try Self.events(db, sessionID: sessionID, personID: walkInID)) else { continue }
+                    guard let mark = MarkRule.currentMark(of: try Attendance.events(db, sessionID: sessionID, personID: walkInID)) else { continue }
                     var copy = AttendanceEvent(sessionID: sessionID, participantID: targetID, status: mark.status,
                                                arrival: mark.arrival, departure: mark.departure,
                                                note: ([mark.note, "merged from walk-in \(walkIn.code)"].filter { !$0.isEmpty }).joined(separator: "; "),
                                                recordedAt: clock(), actor: actor, device: deviceID, source: mark.source)
-                    copy.recordedAt = try Self.orderedTime(db, copy.recordedAt, sessionID: sessionID, personID: targetID)
+                    copy.recordedAt = try Attendance.orderedTime(db, copy.recordedAt, sessionID: sessionID, personID: targetID)
                     try AttendanceEventWrites.append(db, copy)
                     appended.append(copy.id.uuidString.lowercased())
                 }

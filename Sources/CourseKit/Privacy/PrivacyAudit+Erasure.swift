@@ -12,10 +12,10 @@ public struct ErasureSummary: Sendable, Equatable {
     }
 }
 
-extension CourseStore {
+extension PrivacyAudit {
     /// Everything held about one person (see `PersonExport`).
     public func personExport(code: String) throws -> PersonExport {
-        let person = try participant(code: code)
+        let person = try store.people.participant(code: code)
         guard let id = person.id else { throw MusterError.unknownParticipant(code) }
         return try read { db in
             let agency = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [person.agencyID]) ?? ""
@@ -60,7 +60,7 @@ extension CourseStore {
     /// fingerprints, then the WAL is checkpointed away so no old copy stays in the files.
     @discardableResult
     public func erase(code: String, reason: String, keepStatistics: Bool) throws -> ErasureSummary {
-        let person = try participant(code: code)
+        let person = try store.people.participant(code: code)
         let summary = try write { db in try Self.erase(db, person: person, reason: reason, keepStatistics: keepStatistics,
                                                       actor: actor, device: deviceID, now: clock()) }
         try scrubFiles()

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
-
-extension CourseStore {
+extension Attendance {
     /// Appends one attendance event and returns it, with the current mark that results, once it
     /// is durably committed.
     ///
@@ -143,5 +142,12 @@ extension CourseStore {
             let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? "?"
             throw MusterError.notEnrolled(participant: participant.code, course: code)
         }
+    }
+}
+
+extension Attendance {
+    /// Attendance events recorded for a session (a session with any cannot be deleted).
+    public func eventCount(sessionID: Int64) throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance_event WHERE session_id = ?", arguments: [sessionID]) ?? 0 }
     }
 }
