@@ -30,6 +30,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Fictional data at scale for `muster dev generate`, the bench commands and tests; writes
+        // through CourseKit's per-table writers like every other writer.
+        .target(
+            name: "MusterDev",
+            dependencies: ["CourseKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Pure-Swift terminal toolkit: cells, widths, keys, widgets, runtime.
         .target(name: "TerminalUI"),
         // The only importer of CNcursesw.
@@ -39,18 +45,18 @@ let package = Package(
         .executableTarget(
             name: "muster",
             dependencies: [
-                "CourseKit", "TerminalUI", "TerminalUICurses", "MusterApp",
+                "CourseKit", "TerminalUI", "TerminalUICurses", "MusterApp", "MusterDev",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "TestSupport", dependencies: ["CourseKit"], path: "Tests/TestSupport"),
         .testTarget(name: "CourseKitTests", dependencies: [
-            "CourseKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "CourseKit", "MusterDev", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalUICursesTests", dependencies: ["TerminalUICurses", "TerminalUI"]),
         .testTarget(name: "MusterAppTests", dependencies: [
-            "MusterApp", "TerminalUI", "CourseKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "MusterApp", "TerminalUI", "CourseKit", "MusterDev", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],

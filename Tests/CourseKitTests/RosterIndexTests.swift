@@ -1,6 +1,7 @@
 import CourseKit
 import Foundation
 import GRDB
+import MusterDev
 import Testing
 import TestSupport
 
@@ -78,7 +79,7 @@ import TestSupport
     @Test func pagesMatchSortingInMemory() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("big.sqlite"), actor: "tester", clock: TestClock().function)
-        try store.generateSyntheticCourse(SyntheticCourseSpec(code: "syn", people: 1_500, sessions: 4, seed: 7))
+        try SyntheticData(store: store).generateCourse(SyntheticCourseSpec(code: "syn", people: 1_500, sessions: 4, seed: 7))
         let course = try store.courses.course(code: "syn")
         let all = try store.rosters.rosterPage(RosterQuery(courseID: course.id!), offset: 0, limit: 10_000)
         #expect(all.count == 1_500)
@@ -156,7 +157,7 @@ import TestSupport
     @Test func markTotalsCountCurrentMarks() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("t.sqlite"), actor: "tester", clock: TestClock().function)
-        try store.generateSyntheticCourse(SyntheticCourseSpec(code: "syn", people: 300, sessions: 3, seed: 3))
+        try SyntheticData(store: store).generateCourse(SyntheticCourseSpec(code: "syn", people: 300, sessions: 3, seed: 3))
         let course = try store.courses.course(code: "syn")
         let sessions = try store.courses.sessions(courseID: course.id!)
         func check(_ filter: RosterFilter, sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -1,5 +1,6 @@
 @testable import CourseKit
 import Foundation
+import MusterDev
 import Testing
 import TestSupport
 
@@ -9,7 +10,7 @@ import TestSupport
     @Test func seekingToAPersonReadsTheSameRowsAsOffset() throws {
         let dir = TemporaryDirectory("seek")
         let store = try CourseStore(path: dir.file("t.sqlite"), actor: "tester", clock: TestClock().function)
-        try store.generateSyntheticCourse(SyntheticCourseSpec(code: "syn", people: 450, sessions: 3, seed: 11))
+        try SyntheticData(store: store).generateCourse(SyntheticCourseSpec(code: "syn", people: 450, sessions: 3, seed: 11))
         let course = try store.courses.course(code: "syn")
         var checked = 0
         for filter in [RosterFilter(), RosterFilter(sex: .female), RosterFilter(status: .confirmed)] {

@@ -1,6 +1,7 @@
 import CourseKit
 import Foundation
 import GRDB
+import MusterDev
 import Testing
 import TestSupport
 
@@ -47,7 +48,7 @@ import TestSupport
     /// cut at the limit, codes included.
     @Test func bothPlansReturnTheFirstMatchesInDisplayOrder() throws {
         let store = try makeStore(dir)
-        try store.generateSyntheticCourse(SyntheticCourseSpec(code: "syn", people: 1_200, sessions: 1, markedShare: 0, seed: 5))
+        try SyntheticData(store: store).generateCourse(SyntheticCourseSpec(code: "syn", people: 1_200, sessions: 1, markedShare: 0, seed: 5))
         let everyone = try DatabaseQueue(path: store.path).read { db in
             try Row.fetchAll(db, sql: "SELECT id, code, given_name, family_name, sort_key FROM person").map { row in
                 (id: row["id"] as Int64, code: row["code"] as String, givenName: row["given_name"] as String,

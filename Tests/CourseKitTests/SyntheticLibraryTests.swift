@@ -1,6 +1,7 @@
 import CourseKit
 import Foundation
 import GRDB
+import MusterDev
 import Testing
 import TestSupport
 
@@ -13,7 +14,7 @@ import TestSupport
     func generate(_ dir: TemporaryDirectory, _ name: String) throws -> (CourseStore, SyntheticLibrarySummary, String) {
         let store = try CourseStore(path: dir.file(name))
         var csv = ""
-        let summary = try store.generateSyntheticLibrary(Self.spec, roster: { csv += $0 })
+        let summary = try SyntheticData(store: store).generateLibrary(Self.spec, roster: { csv += $0 })
         return (store, summary, csv)
     }
 
@@ -62,6 +63,6 @@ import TestSupport
         let eventsA = try DatabaseQueue(path: a.path).read { try String.fetchAll($0, sql: sql) }
         let eventsB = try DatabaseQueue(path: b.path).read { try String.fetchAll($0, sql: sql) }
         #expect(eventsA == eventsB)
-        #expect(throws: MusterError.self) { try a.generateSyntheticLibrary(Self.spec) }
+        #expect(throws: MusterError.self) { try SyntheticData(store: a).generateLibrary(Self.spec) }
     }
 }

@@ -1,6 +1,7 @@
 import CourseKit
 import Foundation
 import MusterApp
+import MusterDev
 import TerminalUI
 import Testing
 import TestSupport
@@ -128,7 +129,7 @@ extension AppDriver {
     /// the end fetches the last page and nothing in between.
     @Test func largeRostersPageFromTheDatabase() throws {
         let d = try AppDriver(courses: [])
-        try d.store.generateSyntheticCourse(SyntheticCourseSpec(code: "syn", people: 2_000, sessions: 3, seed: 11))
+        try SyntheticData(store: d.store).generateCourse(SyntheticCourseSpec(code: "syn", people: 2_000, sessions: 3, seed: 11))
         d.send(.start)
         d.press(.enter, .char("r"))
         var r = try #require(d.roster)

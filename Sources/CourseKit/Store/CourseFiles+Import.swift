@@ -8,6 +8,11 @@ public struct ImportSummary: Sendable, Equatable {
     public var sessions: Int
     public var participants: Int
     public var newPeople: Int
+
+    public init(course: String, created: Bool, sessions: Int, participants: Int, newPeople: Int) {
+        self.course = course; self.created = created; self.sessions = sessions
+        self.participants = participants; self.newPeople = newPeople
+    }
 }
 
 extension CourseFiles {

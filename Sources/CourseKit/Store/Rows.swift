@@ -14,10 +14,12 @@ enum JSONList {
     }
 }
 
+/// Public for writers outside CourseKit (the dev generators) that fill timestamp columns.
 extension Date {
-    init(ms: Int64) { self.init(timeIntervalSince1970: Double(ms) / 1000) }
+    /// The moment `ms` milliseconds after 1970, as a timestamp column stores it.
+    public init(ms: Int64) { self.init(timeIntervalSince1970: Double(ms) / 1000) }
     /// Milliseconds since 1970, the unit every timestamp column stores.
-    var ms: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+    public var ms: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
 }
 
 extension Course {

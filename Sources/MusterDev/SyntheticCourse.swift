@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import CourseKit
 
 /// What `generateSyntheticCourse` makes: how big a course, and from which random seed.
 public struct SyntheticCourseSpec: Sendable, Equatable {
@@ -17,7 +18,7 @@ public struct SyntheticCourseSpec: Sendable, Equatable {
     }
 }
 
-extension CourseStore {
+extension SyntheticData {
     /// Creates a large, clearly fictional course to measure the coordinator's screens on:
     /// `people` enrolments with names in many scripts (Latin with diacritics, Vietnamese, Han,
     /// kana, Hangul, Arabic, Cyrillic, Greek, Devanagari, Thai, Ge'ez), spread over countries,
@@ -27,18 +28,18 @@ extension CourseStore {
     /// number, so the people never collide with real ones. `progress` is called with the
     /// number of people written so far.
     @discardableResult
-    public func generateSyntheticCourse(_ spec: SyntheticCourseSpec,
+    public func generateCourse(_ spec: SyntheticCourseSpec,
                                         progress: (Int) -> Void = { _ in }) throws -> ImportSummary {
         guard spec.people > 0, (1...20).contains(spec.sessions) else {
             throw MusterError.invalid("people must be positive and sessions between 1 and 20")
         }
-        let now = clock()
-        let actor = actor, device = deviceID
-        return try write { db in
+        let now = store.clock()
+        let actor = store.actor, device = store.deviceID
+        return try store.write { db in
             if try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE code = ?", arguments: [spec.code]) != nil {
                 throw MusterError.invalid("course '\(spec.code)' already exists; choose another code with --course")
             }
-            var random = SplitMix64(seed: spec.seed)
+            var random = SeededGenerator(seed: spec.seed)
             let course = Course(code: spec.code, title: "Synthetic roster of \(spec.people) people",
                                 shortTitle: "Synthetic \(spec.people)", programme: "Load test (fictional)",
                                 organiser: "Muster developers", venue: "Nowhere", timeZone: "America/Guatemala",
@@ -97,64 +98,3 @@ extension CourseStore {
     }
 }
 
-/// Fictional names in many scripts, so widths, folding and sorting are exercised at scale.
-enum SyntheticNames {
-    static let countries = ["GT", "HN", "SV", "MX", "CR", "PA", "VN", "CN", "JP", "KR", "EG", "RU", "GR", "IN", "TH", "ET", "PW", "FR"]
-
-    /// (given names, family names) per script.
-    static let scripts: [([String], [String])] = [
-        (["José", "María", "Ana", "Inés", "Ramón", "Zoë", "Renée", "João", "François", "Łucja", "Søren", "Çağla",
-          "Luis Fernando", "María José", "Héctor", "Lucía", "Andrés", "Mónica", "Jürgen", "Élodie", "Agnieszka", "Nils"],
-         ["Núñez", "González", "Pérez", "O'Neil", "Müller", "Brenes Mora", "Coyoy Ajú", "Çelik", "Ødegård", "Tellei",
-          "Hernández", "Solís", "Ramírez", "Castañeda", "Xicará", "Dubois", "Kowalczyk", "Lindqvist", "Mendes", "Araújo"]),
-        (["Văn An", "Thị Hoa", "Minh Châu", "Quốc Bảo", "Thu Hằng"], ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng"]),
-        (["小龍", "伟", "芳", "秀英", "建国"], ["李", "王", "张", "刘", "陈"]),
-        (["花子", "太郎", "さくら", "健"], ["佐藤", "鈴木", "高橋", "田中"]),
-        (["민준", "서연", "지훈", "하은"], ["김", "이", "박", "최"]),
-        (["محمد", "فاطمة", "أحمد", "ليلى"], ["الحسن", "العلي", "منصور", "حداد"]),
-        (["Иван", "Ольга", "Дмитрий", "Анна"], ["Петров", "Смирнова", "Иванов", "Кузнецова"]),
-        (["Γιάννης", "Μαρία", "Νίκος", "Ελένη"], ["Παπαδόπουλος", "Οικονόμου", "Γεωργίου"]),
-        (["राहुल", "प्रिया", "अमित", "सुनीता"], ["शर्मा", "वर्मा", "गुप्ता", "सिंह"]),
-        (["สมชาย", "สุดา", "วิชัย"], ["ศรีสุข", "ใจดี", "บุญมา"]),
-        (["አበበ", "ሙሉ", "ታደሰ"], ["በቀለ", "ገብሬ", "ደስታ"]),
-        (["Renée", "Ngirchomel", "Hideo", "Ebil"], ["Kesolei", "Ngiraked", "Adelbai", "Baules", ""]),
-    ]
-
-    static let roles: [Role] = Array(repeating: .participant, count: 45) + [.observer, .observer, .observer, .facilitator, .resourcePerson]
-    static let statuses: [NominationStatus] = Array(repeating: .confirmed, count: 14)
-        + [.nominated, .nominated, .declined, .withdrawn, .waitlisted, .walkIn]
-
-    static func name(_ random: inout SplitMix64) -> (String, String) {
-        let script = Int(random.next() % UInt64(scripts.count))
-        let (given, family) = scripts[script]
-        let first = pick(given, &random), last = pick(family, &random)
-        // Spanish and Portuguese speakers often carry two family names ("Núñez Pérez").
-        if script == 0, random.next() % 3 == 0, !last.isEmpty {
-            return (first, last + " " + pick(family, &random))
-        }
-        return (first, last)
-    }
-
-    static func pick<T>(_ list: [T], _ random: inout SplitMix64) -> T { list[Int(random.next() % UInt64(list.count))] }
-
-    /// A version-4-shaped UUID from the seeded generator, so event ids repeat with the seed.
-    static func uuid(_ random: inout SplitMix64) -> String {
-        let a = random.next(), b = random.next()
-        return String(format: "%08llx-%04llx-4%03llx-%04llx-%012llx", a >> 32, (a >> 16) & 0xFFFF, a & 0xFFF,
-                      0x8000 | ((b >> 48) & 0x3FFF), b & 0xFFFF_FFFF_FFFF)
-    }
-}
-
-/// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64): the same seed gives
-/// the same synthetic course on every machine.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

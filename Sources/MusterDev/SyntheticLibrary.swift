@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import CourseKit
 
 /// The shape of a whole synthetic library (`muster dev generate --courses M`): the size the
 /// benchmarks promise to stay fast at, not one big course but many courses sharing people.
@@ -25,7 +26,7 @@ public struct SyntheticLibrarySummary: Sendable, Equatable {
     public var people = 0, courses = 0, sessions = 0, enrolments = 0, events = 0
 }
 
-extension CourseStore {
+extension SyntheticData {
     /// Fills an empty-of-synthetic-data library the way years of real use would: `people`
     /// fictional people (names in many scripts, 18 countries, 54 agencies, e-mails at
     /// example.org), one course that enrols all of them (two sessions marked: a course in its
@@ -37,12 +38,12 @@ extension CourseStore {
     /// `roster`, when given, receives every person as a CSV row (the header first) in the
     /// columns a coordinator's spreadsheet has, so `import roster` can be timed on the same people.
     @discardableResult
-    public func generateSyntheticLibrary(_ spec: SyntheticLibrarySpec, roster: ((String) -> Void)? = nil,
+    public func generateLibrary(_ spec: SyntheticLibrarySpec, roster: ((String) -> Void)? = nil,
                                          progress: (String, Int) -> Void = { _, _ in }) throws -> SyntheticLibrarySummary {
         guard spec.people > 0, spec.courses > 0, (1...40).contains(spec.sessions), spec.events >= 0 else {
             throw MusterError.invalid("people and courses must be positive, sessions between 1 and 40")
         }
-        return try write { db in
+        return try store.write { db in
             let codes = [spec.bigCourse] + (1..<spec.courses).map { String(format: "syn-%04d", $0 + 1) }
             if let taken = try String.fetchOne(db, sql: "SELECT code FROM course WHERE code IN (\(codes.map { _ in "?" }.joined(separator: ",")))",
                                                arguments: StatementArguments(codes)) {
@@ -64,7 +65,7 @@ extension CourseStore {
 struct SyntheticLibraryWriter {
     let db: Database
     let spec: SyntheticLibrarySpec
-    var random: SplitMix64
+    var random: SeededGenerator
     var summary = SyntheticLibrarySummary()
     var agencies: [(id: Int64, country: String, name: String)] = []
     var people: [Int64] = []
@@ -87,7 +88,7 @@ struct SyntheticLibraryWriter {
     init(db: Database, spec: SyntheticLibrarySpec) throws {
         self.db = db
         self.spec = spec
-        random = SplitMix64(seed: spec.seed)
+        random = SeededGenerator(seed: spec.seed)
     }
 
     /// The 54 synthetic agencies, reused if an earlier run made them.
