@@ -30,6 +30,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Fictional data at scale for `muster dev generate`, the bench commands and tests; writes
+        // through CourseKit's per-table writers like every other writer.
+        .target(
+            name: "MusterDev",
+            dependencies: ["CourseKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Pure-Swift terminal toolkit: cells, widths, keys, widgets, runtime.
         .target(name: "TerminalUI"),
         // The only importer of CNcursesw.
@@ -39,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "muster",
             dependencies: [
-                "CourseKit", "TerminalUI", "TerminalUICurses", "MusterApp",
+                "CourseKit", "TerminalUI", "TerminalUICurses", "MusterApp", "MusterDev",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,12 +54,12 @@ let package = Package(
         // Course and roster fixtures for the tests that open a library.
         .target(name: "LibraryTestSupport", dependencies: ["CourseKit", "TestSupport"], path: "Tests/LibraryTestSupport"),
         .testTarget(name: "CourseKitTests", dependencies: [
-            "CourseKit", "TestSupport", "LibraryTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "CourseKit", "MusterDev", "TestSupport", "LibraryTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalUICursesTests", dependencies: ["TerminalUICurses", "TerminalUI"]),
         .testTarget(name: "MusterAppTests", dependencies: [
-            "MusterApp", "TerminalUI", "CourseKit", "TestSupport", "LibraryTestSupport",
+            "MusterApp", "TerminalUI", "CourseKit", "MusterDev", "TestSupport", "LibraryTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: [

@@ -27,8 +27,8 @@ struct LibraryOptions: ParsableArguments {
         // MUSTER_BUSY_TIMEOUT_MS shortens the wait for a locked library (scripts, tests).
         let timeout = ProcessInfo.processInfo.environment["MUSTER_BUSY_TIMEOUT_MS"].flatMap(Double.init).map { $0 / 1000 } ?? 5
         let store = try CourseStore(path: databasePath(), busyTimeout: timeout)
-        if !noSeed, try store.isEmpty(), let dir = try seedDirectory() {
-            try store.seed(from: dir)
+        if !noSeed, try store.courses.isEmpty(), let dir = try seedDirectory() {
+            try store.courseFiles.seed(from: dir)
         }
         return store
     }

@@ -14,24 +14,24 @@ import TestSupport
     /// a nominee substituted by Ana (T-005, substituted before), a mark.
     func store(clock: TestClock = TestClock()) throws -> (CourseStore, Int64) {
         let store = try makeStore(dir, clock: clock)
-        let course = try store.course(code: "mini-2024")
-        var jose = try store.participant(code: "T-001")
+        let course = try store.courses.course(code: "mini-2024")
+        var jose = try store.people.participant(code: "T-001")
         clock.advance(seconds: 60)
         jose.email = "jnunez@example.org"
-        try store.savePerson(jose)
+        try store.people.savePerson(jose)
         clock.advance(seconds: 60)
-        let nguyen = try store.participant(code: "T-003")
-        try store.setNominationStatus(courseID: course.id!, personID: nguyen.id!, to: .confirmed)
+        let nguyen = try store.people.participant(code: "T-003")
+        try store.nominations.setNominationStatus(courseID: course.id!, personID: nguyen.id!, to: .confirmed)
         clock.advance(seconds: 60)
-        try store.substitute(courseID: course.id!, personID: nguyen.id!, by: store.participant(code: "T-005").id!)
+        try store.nominations.substitute(courseID: course.id!, personID: nguyen.id!, by: store.people.participant(code: "T-005").id!)
         clock.advance(seconds: 60)
-        try store.mark(session: store.session(course: course, key: "am"), participant: jose, status: .present, source: .rollcall)
+        try store.attendance.mark(session: store.courses.session(course: course, key: "am"), participant: jose, status: .present, source: .rollcall)
         return (store, course.id!)
     }
 
     @Test func theCourseAuditListsCoordinatorChangesImportsAndMarksWithWhoWhereAndHow() throws {
         let (store, _) = try store()
-        let audit = try store.audit(courseCode: "mini-2024")
+        let audit = try store.privacy.audit(courseCode: "mini-2024")
         // The seed import: one entry per person, source import.
         let imports = audit.filter { $0.source == "import" }
         #expect(imports.count == 5)
@@ -47,45 +47,45 @@ import TestSupport
 
     @Test func importingTheSameFileAgainLogsNothingAndAChangedOneLogsOnlyWhoChanged() throws {
         let store = try makeStore(dir)
-        let count = try store.audit(courseCode: "mini-2024").count
-        try store.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
-        #expect(try store.audit(courseCode: "mini-2024").count == count)
+        let count = try store.privacy.audit(courseCode: "mini-2024").count
+        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
+        #expect(try store.privacy.audit(courseCode: "mini-2024").count == count)
         let changed = Fixtures.miniCourseYAML.replacingOccurrences(of: "family_name: Tellei", with: "family_name: Tellei-Rengiil")
-        try store.importCourse(CourseFileCodec.decode(Data(changed.utf8), path: "mini.yaml"))
-        let audit = try store.audit(courseCode: "mini-2024")
+        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(changed.utf8), path: "mini.yaml"))
+        let audit = try store.privacy.audit(courseCode: "mini-2024")
         #expect(audit.count == count + 1)
         #expect(audit.last?.what == "course file mini-2024: updated T-005 Ana Tellei-Rengiil")
-        let trail = try store.personAudit(personID: store.participant(code: "T-005").id!)
+        let trail = try store.privacy.personAudit(personID: store.people.participant(code: "T-005").id!)
         #expect(trail.last?.what == "family name Tellei → Tellei-Rengiil" && trail.last?.source == "import")
         // Imports are attributable but not undoable from the screens.
         let id = try DatabaseQueue(path: store.path).read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM change_log") }!
-        #expect(throws: MusterError.self) { try store.undoChange(id: id) }
+        #expect(throws: MusterError.self) { try store.changeLog.undoChange(id: id) }
     }
 
     @Test func aKioskWalkInIsLoggedAsTheKiosk() throws {
         let store = try makeStore(dir)
-        let course = try store.course(code: "mini-2024")
-        let session = try store.session(course: course, key: "am")
-        let (match, _) = try store.registerWalkIn(courseID: course.id!, sessionID: session.id!, givenName: "Dilnoza",
+        let course = try store.courses.course(code: "mini-2024")
+        let session = try store.courses.session(course: course, key: "am")
+        let (match, _) = try store.kiosk.registerWalkIn(courseID: course.id!, sessionID: session.id!, givenName: "Dilnoza",
                                                   familyName: "Karimova", agency: "BIM", country: "Palau")
-        let trail = try store.personAudit(personID: match.personID)
+        let trail = try store.privacy.personAudit(personID: match.personID)
         let registered = try #require(trail.first { $0.source == "kiosk" && $0.what.contains("record created") })
         #expect(registered.actor == "kiosk" && registered.device == store.deviceID)
         #expect(registered.what == "record created; enrolled in mini-2024 as participant, walk-in")
-        #expect(try store.audit(courseCode: "mini-2024").contains { $0.what == "walk-in W-0001 Dilnoza Karimova registered at the kiosk" })
+        #expect(try store.privacy.audit(courseCode: "mini-2024").contains { $0.what == "walk-in W-0001 Dilnoza Karimova registered at the kiosk" })
     }
 
     @Test func aPersonsTrailAndExportDescribeTheirOwnRowsAndNameNobodyElse() throws {
         let (store, _) = try store()
-        let nguyen = try store.participant(code: "T-003")
-        let trail = try store.personAudit(personID: nguyen.id!).map(\.what)
+        let nguyen = try store.people.participant(code: "T-003")
+        let trail = try store.privacy.personAudit(personID: nguyen.id!).map(\.what)
         #expect(trail == ["record created; enrolled in mini-2024 as participant, nominated",
                           "status nominated → confirmed in mini-2024",
                           "status confirmed → substituted in mini-2024; substitute changed in mini-2024"])
         #expect(!trail.joined().contains("Ana") && !trail.joined().contains("T-005"))
 
         // José: his own record, and the nomination that named him as Ana's substitute (without her).
-        let export = try store.personExport(code: "T-001")
+        let export = try store.privacy.personExport(code: "T-001")
         #expect(export.changes.map(\.what) == ["record created; enrolled in mini-2024 as participant, confirmed",
                                                "named as a substitute in mini-2024",
                                                "e-mail jose.nunez@example.org → jnunez@example.org",
@@ -102,9 +102,9 @@ import TestSupport
 
     @Test func everyWritePathToPeopleAndEnrolmentsIsLogged() throws {
         let (store, courseID) = try store()
-        try store.savePerson(Participant(code: "T-010", givenName: "Iosefa", familyName: "Leota", sex: .male), enrolIn: courseID)
-        let session = try store.session(course: store.course(code: "mini-2024"), key: "pm")
-        _ = try store.registerWalkIn(courseID: courseID, sessionID: session.id!, givenName: "Walk", familyName: "In",
+        try store.people.savePerson(Participant(code: "T-010", givenName: "Iosefa", familyName: "Leota", sex: .male), enrolIn: courseID)
+        let session = try store.courses.session(course: store.courses.course(code: "mini-2024"), key: "pm")
+        _ = try store.kiosk.registerWalkIn(courseID: courseID, sessionID: session.id!, givenName: "Walk", familyName: "In",
                                      agency: "", country: "")
         // Every person, and every enrolment, has a logged change about it: who, device, when, source.
         let (people, enrolments) = try DatabaseQueue(path: store.path).read { db in

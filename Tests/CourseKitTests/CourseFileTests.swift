@@ -22,8 +22,8 @@ import TestSupport
         let store = try CourseStore(path: dir.file("lib.sqlite"))
         let original = try String(contentsOfFile: path, encoding: .utf8)
         let file = try CourseFileCodec.read(path: path)
-        try store.importCourse(file)
-        let exported = try store.exportCourse(code: file.code)
+        try store.courseFiles.importCourse(file)
+        let exported = try store.courseFiles.exportCourse(code: file.code)
         #expect(exported == original)
         #expect(exported.contains("\\u") == false, "non-ASCII must be written literally")
     }
@@ -31,31 +31,31 @@ import TestSupport
     @Test func allShippedFilesLoadTogether() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("lib.sqlite"))
-        let summaries = try store.seed(from: Fixtures.coursesDirectory)
+        let summaries = try store.courseFiles.seed(from: Fixtures.coursesDirectory)
         #expect(summaries.count == 5)
-        let byCode = Dictionary(uniqueKeysWithValues: try store.courseSummaries().map { ($0.course.code, $0) })
+        let byCode = Dictionary(uniqueKeysWithValues: try store.courses.courseSummaries().map { ($0.course.code, $0) })
         let palau = try #require(byCode["palau-mmc-2024"])
         #expect(palau.sessionCount >= 6)
         #expect(palau.course.startDate == CalendarDate(year: 2024, month: 5, day: 7))
         #expect(palau.course.endDate == CalendarDate(year: 2024, month: 5, day: 9))
-        #expect(try store.roster(courseID: palau.course.id!).count >= 24)
+        #expect(try store.rosters.roster(courseID: palau.course.id!).count >= 24)
         let rcm = try #require(byCode.values.first { $0.course.code.hasPrefix("rcm-") })
-        let rcmRoster = try store.roster(courseID: rcm.course.id!)
+        let rcmRoster = try store.rosters.roster(courseID: rcm.course.id!)
         #expect(rcmRoster.filter { $0.enrolment.role == .participant || $0.enrolment.role == .observer }.count >= 55)
         #expect(Set(rcmRoster.map(\.participant.country)).isSuperset(of: ["BZ", "CA", "CR", "DO", "SV", "GT", "HN", "MX", "NI", "PA", "US"]))
         let caribbean = try #require(byCode.values.first { $0.course.code.hasPrefix("caribbean-") })
         #expect(caribbean.sessionCount == 5)
-        #expect(try store.roster(courseID: caribbean.course.id!).count >= 170)
+        #expect(try store.rosters.roster(courseID: caribbean.course.id!).count >= 170)
     }
 
     @Test func exportThenReimportIsStable() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("a.sqlite"))
-        try store.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
-        let once = try store.exportCourse(code: "mini-2024")
+        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
+        let once = try store.courseFiles.exportCourse(code: "mini-2024")
         let other = try CourseStore(path: dir.file("b.sqlite"))
-        try other.importCourse(CourseFileCodec.decode(Data(once.utf8), path: "export.yaml"))
-        #expect(try other.exportCourse(code: "mini-2024") == once)
+        try other.courseFiles.importCourse(CourseFileCodec.decode(Data(once.utf8), path: "export.yaml"))
+        #expect(try other.courseFiles.exportCourse(code: "mini-2024") == once)
         #expect(once.contains("given_name: José"))
         #expect(once.contains("substituted_by: T-001"))
     }
@@ -63,27 +63,27 @@ import TestSupport
     @Test func reimportUpdatesInPlace() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("a.sqlite"))
-        try store.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml"))
+        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml"))
         let renamed = Fixtures.miniCourseYAML.replacingOccurrences(of: "title: Mini Course", with: "title: Mini Course II")
-        let summary = try store.importCourse(CourseFileCodec.decode(Data(renamed.utf8), path: "m.yaml"))
+        let summary = try store.courseFiles.importCourse(CourseFileCodec.decode(Data(renamed.utf8), path: "m.yaml"))
         #expect(summary.created == false && summary.newPeople == 0)
-        #expect(try store.course(code: "mini-2024").title == "Mini Course II")
-        #expect(try store.courses().count == 1)
+        #expect(try store.courses.course(code: "mini-2024").title == "Mini Course II")
+        #expect(try store.courses.courses().count == 1)
     }
 
     @Test func removingAMarkedSessionIsRefusedAndNothingChanges() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("a.sqlite"))
-        try store.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml"))
-        let course = try store.course(code: "mini-2024")
-        try store.mark(session: store.session(course: course, key: "pm"), participant: store.participant(code: "T-001"),
+        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml"))
+        let course = try store.courses.course(code: "mini-2024")
+        try store.attendance.mark(session: store.courses.session(course: course, key: "pm"), participant: store.people.participant(code: "T-001"),
                        status: .present, source: .cli)
         var file = try CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml")
         file.title = "Changed"
         file.sessions.removeLast()
-        #expect(throws: MusterError.self) { try store.importCourse(file) }
-        #expect(try store.course(code: "mini-2024").title == "Mini Course")   // the transaction rolled back
-        #expect(try store.sessions(courseID: course.id!).count == 2)
+        #expect(throws: MusterError.self) { try store.courseFiles.importCourse(file) }
+        #expect(try store.courses.course(code: "mini-2024").title == "Mini Course")   // the transaction rolled back
+        #expect(try store.courses.sessions(courseID: course.id!).count == 2)
     }
 
     @Test(arguments: [
@@ -128,7 +128,7 @@ import TestSupport
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("a.sqlite"))
         let nasty = Fixtures.miniCourseYAML.replacingOccurrences(of: "given_name: Mary", with: "given_name: \"Ma\\bry\\e[2J\\u202E\"")
-        try store.importCourse(CourseFileCodec.decode(Data(nasty.utf8), path: "n.yaml"))
-        #expect(try store.participant(code: "T-004").givenName == "Mary")
+        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(nasty.utf8), path: "n.yaml"))
+        #expect(try store.people.participant(code: "T-004").givenName == "Mary")
     }
 }

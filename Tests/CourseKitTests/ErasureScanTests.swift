@@ -16,24 +16,24 @@ import TestSupport
     /// screens, and a kiosk walk-in who typed "Jose Nunez" merged into him. Returns the change
     /// that edited his contacts.
     func history(_ store: CourseStore, _ clock: TestClock) throws -> ChangeRecord {
-        let course = try store.course(code: "mini-2024")
-        let am = try store.session(course: course, key: "am")
-        var jose = try store.participant(code: "T-001")
-        try store.mark(session: am, participant: jose, status: .excused, source: .rollcall, note: "José Núñez at the ministry")
+        let course = try store.courses.course(code: "mini-2024")
+        let am = try store.courses.session(course: course, key: "am")
+        var jose = try store.people.participant(code: "T-001")
+        try store.attendance.mark(session: am, participant: jose, status: .excused, source: .rollcall, note: "José Núñez at the ministry")
         for code in ["T-002", "T-003"] {
-            try store.mark(session: am, participant: store.participant(code: code), status: .present, source: .rollcall)
+            try store.attendance.mark(session: am, participant: store.people.participant(code: code), status: .present, source: .rollcall)
         }
         clock.advance(seconds: 60)
         jose.email = "jnunez@example.org"
         jose.phone = "+680 555 0101"
-        let (_, edit) = try store.savePerson(jose)
+        let (_, edit) = try store.people.savePerson(jose)
         clock.advance(seconds: 60)
-        try store.setNominationStatus(courseID: course.id!, personID: jose.id!, to: .withdrawn)
-        try store.setNominationStatus(courseID: course.id!, personID: jose.id!, to: .confirmed)
-        let pm = try store.session(course: course, key: "pm")
-        let (walkIn, _) = try store.registerWalkIn(courseID: course.id!, sessionID: pm.id!, givenName: "Jose", familyName: "Nunez",
+        try store.nominations.setNominationStatus(courseID: course.id!, personID: jose.id!, to: .withdrawn)
+        try store.nominations.setNominationStatus(courseID: course.id!, personID: jose.id!, to: .confirmed)
+        let pm = try store.courses.session(course: course, key: "pm")
+        let (walkIn, _) = try store.kiosk.registerWalkIn(courseID: course.id!, sessionID: pm.id!, givenName: "Jose", familyName: "Nunez",
                                                    agency: "BIM", country: "Palau")
-        try store.mergeWalkIn(courseID: course.id!, walkInID: walkIn.personID, into: jose.id!)
+        try store.nominations.mergeWalkIn(courseID: course.id!, walkInID: walkIn.personID, into: jose.id!)
         return edit
     }
 
@@ -41,10 +41,10 @@ import TestSupport
     static func everythingWritten(_ store: CourseStore) throws -> String {
         let facts = try CourseFacts.load(store, code: "mini-2024")
         let report = CourseReport.build(facts, by: [.sex, .country, .agency])
-        let audit = try store.audit(courseCode: "mini-2024").map { "\($0.actor) \($0.device) \($0.source) \($0.subject) \($0.what)" }
-        let people = try store.roster(courseID: facts.course.id!).map(\.participant.code)
-        let exports = try people.map { try store.personExport(code: $0).json() }
-        return ([try store.exportCourse(code: "mini-2024"), report.markdown(), report.csv()]
+        let audit = try store.privacy.audit(courseCode: "mini-2024").map { "\($0.actor) \($0.device) \($0.source) \($0.subject) \($0.what)" }
+        let people = try store.rosters.roster(courseID: facts.course.id!).map(\.participant.code)
+        let exports = try people.map { try store.privacy.personExport(code: $0).json() }
+        return ([try store.courseFiles.exportCourse(code: "mini-2024"), report.markdown(), report.csv()]
                 + (try AttendanceExport.longRows(store: store, courseCode: "mini-2024", includeUnmarked: true)).map { $0.joined(separator: ",") }
                 + WideAttendanceExport.rows(facts).map { $0.joined(separator: ",") } + audit + exports).joined(separator: "\n")
     }
@@ -56,7 +56,7 @@ import TestSupport
         let before = try Self.everythingWritten(store)
         #expect(before.contains("Núñez") && before.contains("+680 555 0101"))   // the scan can see them
 
-        let summary = try store.erase(code: "T-001", reason: "request of José Núñez, 2026-11-20", keepStatistics: true)
+        let summary = try store.privacy.erase(code: "T-001", reason: "request of José Núñez, 2026-11-20", keepStatistics: true)
         #expect(summary.people == 2)                                              // and the merged walk-in
 
         let files = [store.path, store.path + "-wal"].compactMap { try? Data(contentsOf: URL(fileURLWithPath: $0)) }
@@ -67,7 +67,7 @@ import TestSupport
             #expect(!written.contains(secret), "\(secret) is still in an export, report or the audit")
         }
         // The erasure itself is in the audit, nameless, with who and why.
-        let erasure = try #require(try store.audit(courseCode: "mini-2024").first { $0.source == "erasure" })
+        let erasure = try #require(try store.privacy.audit(courseCode: "mini-2024").first { $0.source == "erasure" })
         #expect(erasure.actor == "tester" && erasure.what == "erased: request of (erased), 2026-11-20")
         #expect(erasure.subject.hasPrefix("X-"))
     }
@@ -90,7 +90,7 @@ import TestSupport
         #expect(before.table("Nominations")?.rows == nominations)
         #expect(before.table("By sex")?.rows == bySex)
         #expect(before.table("Attendance per session")?.rows == perSession)
-        try store.erase(code: "T-001", reason: "request", keepStatistics: true)
+        try store.privacy.erase(code: "T-001", reason: "request", keepStatistics: true)
         let after = CourseReport.build(try CourseFacts.load(store, code: "mini-2024"), by: dimensions)
         #expect(after.table("Nominations")?.rows == nominations)
         #expect(after.table("By sex")?.rows == bySex)
@@ -98,7 +98,7 @@ import TestSupport
         #expect(after.tables == before.tables)
         #expect(after.summary == before.summary)
         // Without statistics, T-002's sex and country move to "not disclosed", but every total stays.
-        try store.erase(code: "T-002", reason: "request", keepStatistics: false)
+        try store.privacy.erase(code: "T-002", reason: "request", keepStatistics: false)
         let bare = CourseReport.build(try CourseFacts.load(store, code: "mini-2024"), by: [.sex, .country])
         #expect(bare.table("Nominations")?.rows == nominations)
         #expect(bare.table("Attendance per session")?.rows == perSession)
@@ -115,27 +115,27 @@ import TestSupport
         let clock = TestClock()
         let store = try makeStore(dir, clock: clock)
         let edit = try history(store, clock)
-        try store.erase(code: "T-001", reason: "request", keepStatistics: true)
-        _ = try? store.undoChange(id: edit.id)
-        let course = try store.course(code: "mini-2024")
-        let placeholder = try #require(try store.roster(courseID: course.id!).first { $0.participant.code.hasPrefix("X-") })
+        try store.privacy.erase(code: "T-001", reason: "request", keepStatistics: true)
+        _ = try? store.changeLog.undoChange(id: edit.id)
+        let course = try store.courses.course(code: "mini-2024")
+        let placeholder = try #require(try store.rosters.roster(courseID: course.id!).first { $0.participant.code.hasPrefix("X-") })
         #expect(placeholder.participant.displayName.isEmpty && placeholder.participant.email.isEmpty && placeholder.participant.phone.isEmpty)
-        #expect(try store.search("nunez").isEmpty)
-        let log = try store.changes(courseID: course.id!).map { $0.summary + $0.beforeJSON + $0.afterJSON }.joined()
+        #expect(try store.people.search("nunez").isEmpty)
+        let log = try store.changeLog.changes(courseID: course.id!).map { $0.summary + $0.beforeJSON + $0.afterJSON }.joined()
         for secret in Self.secrets { #expect(!log.contains(secret), "\(secret) is in the change log") }
     }
 
     @Test func aWalkInCannotBeMergedIntoAnErasedPlaceholder() throws {
         let clock = TestClock()
         let store = try makeStore(dir, clock: clock)
-        let course = try store.course(code: "mini-2024")
-        let jose = try store.participant(code: "T-001")
-        try store.erase(code: "T-001", reason: "request", keepStatistics: true)
-        let session = try store.session(course: course, key: "pm")
-        let (walkIn, _) = try store.registerWalkIn(courseID: course.id!, sessionID: session.id!, givenName: "José",
+        let course = try store.courses.course(code: "mini-2024")
+        let jose = try store.people.participant(code: "T-001")
+        try store.privacy.erase(code: "T-001", reason: "request", keepStatistics: true)
+        let session = try store.courses.session(course: course, key: "pm")
+        let (walkIn, _) = try store.kiosk.registerWalkIn(courseID: course.id!, sessionID: session.id!, givenName: "José",
                                                    familyName: "Núñez", agency: "", country: "")
-        #expect(throws: MusterError.self) { try store.mergeWalkIn(courseID: course.id!, walkInID: walkIn.personID, into: jose.id!) }
-        #expect(try store.personDetails(id: jose.id!).participant.displayName.isEmpty)
+        #expect(throws: MusterError.self) { try store.nominations.mergeWalkIn(courseID: course.id!, walkInID: walkIn.personID, into: jose.id!) }
+        #expect(try store.people.personDetails(id: jose.id!).participant.displayName.isEmpty)
     }
 
     @Test func anOldAttendanceExportCannotRecreateThemUnlessAsked() throws {
@@ -144,21 +144,21 @@ import TestSupport
         _ = try history(store, clock)
         let csv = TableDocument.render(header: AttendanceExport.longColumns,
                                        rows: try AttendanceExport.longRows(store: store, courseCode: "mini-2024"), format: .csv)
-        try store.erase(code: "T-001", reason: "request", keepStatistics: true)
+        try store.privacy.erase(code: "T-001", reason: "request", keepStatistics: true)
         let version = try RetentionTests.dump(store)
         for dryRun in [true, false] {
             #expect(throws: MusterError.self) {
-                try store.importRoster(data: Data(csv.utf8), name: "old.csv", course: "mini-2024", options: RosterImportOptions(dryRun: dryRun))
+                try store.rosterImporter.importRoster(data: Data(csv.utf8), name: "old.csv", course: "mini-2024", options: RosterImportOptions(dryRun: dryRun))
             }
         }
         #expect(try RetentionTests.dump(store) == version)
         var allowed = RosterImportOptions()
         allowed.allowErased = true
-        try store.importRoster(data: Data(csv.utf8), name: "old.csv", course: "mini-2024", options: allowed)
-        #expect(try store.participant(code: "T-001").familyName == "Núñez")
+        try store.rosterImporter.importRoster(data: Data(csv.utf8), name: "old.csv", course: "mini-2024", options: allowed)
+        #expect(try store.people.participant(code: "T-001").familyName == "Núñez")
         // The import is in the audit, attributable, and in the returning person's trail.
-        let entry = try #require(try store.audit(courseCode: "mini-2024").last { $0.source == "import" })
+        let entry = try #require(try store.privacy.audit(courseCode: "mini-2024").last { $0.source == "import" })
         #expect(entry.what.hasPrefix("roster file old.csv: 1 new") && entry.actor == "tester")
-        #expect(try store.personAudit(personID: store.participant(code: "T-001").id!).contains { $0.what == "imported from a file" })
+        #expect(try store.privacy.personAudit(personID: store.people.participant(code: "T-001").id!).contains { $0.what == "imported from a file" })
     }
 }

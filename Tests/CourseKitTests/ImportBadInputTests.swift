@@ -15,7 +15,7 @@ import TestSupport
         let path = dir.file("roster.csv")
         try data.write(to: URL(fileURLWithPath: path))
         do {
-            let report = try store.importRoster(path: path, course: "mini-2024")
+            let report = try store.rosterImporter.importRoster(path: path, course: "mini-2024")
             Issue.record("imported: \(report.counts)", sourceLocation: sourceLocation)
         } catch let error as MusterError {
             #expect(error.description.hasPrefix(path + ": "), sourceLocation: sourceLocation)
@@ -35,10 +35,10 @@ import TestSupport
     @Test func windows1252ImportsAndSaysSo() throws {
         let store = try importStore(dir, courses: ["mini-2024"])
         let data = Data((header + "Ren").utf8) + Data([0xE9]) + Data(",Ngirmang,rene@example.org,PW\n".utf8)
-        let report = try store.importRoster(data: data, name: "old.csv", course: "mini-2024")
+        let report = try store.rosterImporter.importRoster(data: data, name: "old.csv", course: "mini-2024")
         #expect(report.notes == ["not valid UTF-8 (line 2), read as Windows-1252"])
         #expect(report.dialect == "Windows-1252, comma-separated")
-        #expect(try store.participant(code: report.newPeople[0].code).givenName == "René")
+        #expect(try store.people.participant(code: report.newPeople[0].code).givenName == "René")
     }
 
     @Test func nulBytes() throws {
@@ -55,7 +55,7 @@ import TestSupport
                           "line 3: 5 fields but the header has 4")
         let other = TemporaryDirectory("short")
         let store = try importStore(other, courses: ["mini-2024"])
-        let report = try store.importRoster(data: Data((header + "Ana,Ngiraked\nBo,Obak,,\n").utf8), name: "short.csv", course: "mini-2024")
+        let report = try store.rosterImporter.importRoster(data: Data((header + "Ana,Ngiraked\nBo,Obak,,\n").utf8), name: "short.csv", course: "mini-2024")
         #expect(report.newPeople.count == 2 && report.rejected.isEmpty)
     }
 
@@ -86,7 +86,7 @@ import TestSupport
         let store = try importStore(dir, courses: ["mini-2024"])
         let before = try libraryCounts(store)
         let error = try #require(throws: MusterError.self, generator.replay) {
-            try store.importRoster(data: Data(bytes), name: "noise.csv", course: "mini-2024")
+            try store.rosterImporter.importRoster(data: Data(bytes), name: "noise.csv", course: "mini-2024")
         }
         #expect(error.description.hasPrefix("noise.csv: "), "\(error), \(generator.replayText)")
         #expect(error.description.contains("line "), "names the line: \(error), \(generator.replayText)")
@@ -98,9 +98,9 @@ import TestSupport
     /// isolates and no-break spaces never reach the library; the rest of the name does.
     @Test func c1ControlsZeroWidthAndBidiAreTakenOutOfNames() throws {
         let store = try importStore(dir, courses: ["mini-2024"])
-        let report = try store.importRoster(data: Data((header + "\"Ana\u{9B}31mRed\u{7F}\",\"Tel\u{200B}lei\u{2066}\u{A0}Ngirmang\u{2069}\",ar@example.org,PW\n").utf8),
+        let report = try store.rosterImporter.importRoster(data: Data((header + "\"Ana\u{9B}31mRed\u{7F}\",\"Tel\u{200B}lei\u{2066}\u{A0}Ngirmang\u{2069}\",ar@example.org,PW\n").utf8),
                                             name: "c1.csv", course: "mini-2024")
-        let person = try store.participant(code: try #require(report.newPeople.first).code)
+        let person = try store.people.participant(code: try #require(report.newPeople.first).code)
         #expect(person.familyName == "Tellei Ngirmang")
         #expect(person.givenName == "AnaRed")
         let scalars = (person.givenName + person.familyName).unicodeScalars
@@ -109,9 +109,9 @@ import TestSupport
 
     @Test func headerOnlyAndEmptyFiles() throws {
         let store = try importStore(dir, courses: ["mini-2024"])
-        let report = try store.importRoster(data: Data(header.utf8), name: "h.csv", course: "mini-2024")
+        let report = try store.rosterImporter.importRoster(data: Data(header.utf8), name: "h.csv", course: "mini-2024")
         #expect(report.rows == 0 && report.changesNothing)
-        #expect(throws: MusterError.self) { try store.importRoster(data: Data(), name: "empty.csv", course: "mini-2024") }
+        #expect(throws: MusterError.self) { try store.rosterImporter.importRoster(data: Data(), name: "empty.csv", course: "mini-2024") }
     }
 
     @Test func aBadRowDeepInABigFileImportsNothing() throws {
@@ -133,7 +133,7 @@ import TestSupport
         try handle.close()
         let store = try importStore(dir, courses: ["mini-2024"])
         let started = Date()
-        let error = try #require(throws: MusterError.self) { try store.importRoster(path: path, course: "mini-2024") }
+        let error = try #require(throws: MusterError.self) { try store.rosterImporter.importRoster(path: path, course: "mini-2024") }
         #expect(error.description.contains("line 2: row longer than 64 KB"))
         #expect(Date().timeIntervalSince(started) < 30)   // not a timing test: a hang guard
     }
@@ -142,7 +142,7 @@ import TestSupport
         let store = try importStore(dir, courses: ["mini-2024"])
         let path = dir.write("big.csv", header + String(repeating: "Ana,Tellei,a@example.org,PW\n", count: 1_000))
         let options = RosterImportOptions(limits: CSVLimits(maxFileBytes: 10_000))
-        let error = try #require(throws: MusterError.self) { try store.importRoster(path: path, course: "mini-2024", options: options) }
+        let error = try #require(throws: MusterError.self) { try store.rosterImporter.importRoster(path: path, course: "mini-2024", options: options) }
         #expect(error.description == "\(path): line 1: the file is larger than 9 KB (the import limit; see --max-megabytes)")
     }
 }

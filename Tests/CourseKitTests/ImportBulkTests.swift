@@ -29,19 +29,19 @@ import TestSupport
     /// The mini course with marks already on it, so counts and tallies start from something.
     func markedStore(_ dir: TemporaryDirectory) throws -> CourseStore {
         let store = try importStore(dir, courses: ["mini-2024"])
-        let course = try store.course(code: "mini-2024")
-        let am = try store.session(course: course, key: "am"), pm = try store.session(course: course, key: "pm")
-        try store.mark(session: am, participant: store.participant(code: "T-001"), status: .present, source: .rollcall)
-        try store.mark(session: pm, participant: store.participant(code: "T-001"), status: .late, source: .rollcall)
-        try store.mark(session: am, participant: store.participant(code: "T-002"), status: .excused, source: .rollcall)
-        try store.mark(session: pm, participant: store.participant(code: "T-003"), status: .absent, source: .kiosk)
+        let course = try store.courses.course(code: "mini-2024")
+        let am = try store.courses.session(course: course, key: "am"), pm = try store.courses.session(course: course, key: "pm")
+        try store.attendance.mark(session: am, participant: store.people.participant(code: "T-001"), status: .present, source: .rollcall)
+        try store.attendance.mark(session: pm, participant: store.people.participant(code: "T-001"), status: .late, source: .rollcall)
+        try store.attendance.mark(session: am, participant: store.people.participant(code: "T-002"), status: .excused, source: .rollcall)
+        try store.attendance.mark(session: pm, participant: store.people.participant(code: "T-003"), status: .absent, source: .kiosk)
         return store
     }
 
     func importRoster(_ store: CourseStore, upkeep: DerivedUpkeep, text: String = roster) throws -> RosterImportReport {
         var options = RosterImportOptions()
         options.derivedUpkeep = upkeep
-        return try store.importRoster(data: Data(text.utf8), name: "big.csv", course: "mini-2024", options: options)
+        return try store.rosterImporter.importRoster(data: Data(text.utf8), name: "big.csv", course: "mini-2024", options: options)
     }
 
     /// Every row of both derived tables, as text (the tally without zero counts, which the
@@ -62,12 +62,12 @@ import TestSupport
 
     /// Marks after the import, through the restored triggers, on new and known people alike.
     func markAfter(_ store: CourseStore) throws {
-        let course = try store.course(code: "mini-2024")
-        let am = try store.session(course: course, key: "am"), pm = try store.session(course: course, key: "pm")
-        try store.mark(session: am, participant: store.participant(code: "N-0007"), status: .present, source: .kiosk)
-        try store.mark(session: pm, participant: store.participant(code: "N-0007"), status: .late, source: .rollcall)
-        try store.mark(session: am, participant: store.participant(code: "T-001"), status: .absent, source: .rollcall)
-        _ = try store.setNominationStatus(courseID: course.id!, personID: store.participant(code: "N-0012").id!, to: .withdrawn)
+        let course = try store.courses.course(code: "mini-2024")
+        let am = try store.courses.session(course: course, key: "am"), pm = try store.courses.session(course: course, key: "pm")
+        try store.attendance.mark(session: am, participant: store.people.participant(code: "N-0007"), status: .present, source: .kiosk)
+        try store.attendance.mark(session: pm, participant: store.people.participant(code: "N-0007"), status: .late, source: .rollcall)
+        try store.attendance.mark(session: am, participant: store.people.participant(code: "T-001"), status: .absent, source: .rollcall)
+        _ = try store.nominations.setNominationStatus(courseID: course.id!, personID: store.people.participant(code: "N-0012").id!, to: .withdrawn)
     }
 
     @Test(arguments: [DerivedUpkeep.setWise, .automatic])
@@ -88,7 +88,7 @@ import TestSupport
         #expect(try derived(fast) == rows)
 
         // A rebuild from scratch of the per-row library changes nothing either.
-        let courseID = try slow.course(code: "mini-2024").id!
+        let courseID = try slow.courses.course(code: "mini-2024").id!
         try slow.write { db in try DerivedRoster.rebuild(db, courseID: courseID) }
         #expect(try derived(slow) == rows)
 
@@ -97,10 +97,10 @@ import TestSupport
         try markAfter(fast)
         #expect(try derived(fast) == (try derived(slow)))
         let reopened = try CourseStore(path: fast.path, actor: "tester")
-        let course = try reopened.course(code: "mini-2024")
-        try reopened.mark(session: reopened.session(course: course, key: "pm"), participant: reopened.participant(code: "N-0100"),
+        let course = try reopened.courses.course(code: "mini-2024")
+        try reopened.attendance.mark(session: reopened.courses.session(course: course, key: "pm"), participant: reopened.people.participant(code: "N-0100"),
                           status: .present, source: .rollcall)
-        try slow.mark(session: slow.session(course: course, key: "pm"), participant: slow.participant(code: "N-0100"),
+        try slow.attendance.mark(session: slow.courses.session(course: course, key: "pm"), participant: slow.people.participant(code: "N-0100"),
                       status: .present, source: .rollcall)
         #expect(try derived(fast) == (try derived(slow)))
 
@@ -126,10 +126,10 @@ import TestSupport
         #expect(try schema(store) == schemaBefore)
 
         // The store's own connection still has its triggers: a mark reaches the derived tables.
-        let course = try store.course(code: "mini-2024")
-        try store.mark(session: store.session(course: course, key: "pm"), participant: store.participant(code: "T-002"),
+        let course = try store.courses.course(code: "mini-2024")
+        try store.attendance.mark(session: store.courses.session(course: course, key: "pm"), participant: store.people.participant(code: "T-002"),
                        status: .present, source: .rollcall)
-        let counted = try store.rosterPage(RosterQuery(courseID: course.id!), offset: 0, limit: 10)
+        let counted = try store.rosters.rosterPage(RosterQuery(courseID: course.id!), offset: 0, limit: 10)
             .first { $0.participant.code == "T-002" }
         #expect(counted?.attended == 1 && counted?.marked == 2)
 

@@ -10,7 +10,7 @@ import TestSupport
 
     @Test func moodleTSVWithPreambleBringsPeopleAndMarks() throws {
         let store = try importStore(dir, courses: ["palau-mmc-2024"])
-        let report = try store.importRoster(path: ImportFixtures.roster("moodle-palau.txt"), course: "palau-mmc-2024")
+        let report = try store.rosterImporter.importRoster(path: ImportFixtures.roster("moodle-palau.txt"), course: "palau-mmc-2024")
         #expect(report.format == .moodle)
         #expect(report.dialect == "UTF-8, tab-separated")
         #expect(report.rows == 3)
@@ -27,8 +27,8 @@ import TestSupport
             "d1-pm P-001 present", "d1-pm PW-001 late", "d1-pm PW-003 excused",
             "d2-am PW-001 present",
         ])
-        let course = try store.course(code: "palau-mmc-2024")
-        let event = try #require(try store.marks(courseID: course.id!).values.flatMap(\.values).first)
+        let course = try store.courses.course(code: "palau-mmc-2024")
+        let event = try #require(try store.attendance.marks(courseID: course.id!).values.flatMap(\.values).first)
         #expect(event.source == .importFile)
         #expect(event.device == store.deviceID)
         #expect(event.note.hasPrefix("Moodle attendance export: moodle-palau.txt line "))
@@ -36,7 +36,7 @@ import TestSupport
 
     @Test func indicoCSVWithBOMMapsStatesAndCheckIns() throws {
         let store = try importStore(dir, courses: ["mini-2024"])
-        let report = try store.importRoster(path: ImportFixtures.roster("indico-registrants.csv"), course: "mini-2024")
+        let report = try store.rosterImporter.importRoster(path: ImportFixtures.roster("indico-registrants.csv"), course: "mini-2024")
         #expect(report.format == .indico)
         #expect(report.dialect == "UTF-8 with BOM, comma-separated")
         #expect(report.matched.count == 1)
@@ -58,14 +58,14 @@ import TestSupport
         #expect(report.warnings.contains { $0.line == 6 && $0.reason.contains("'not-an-address' is not an e-mail address") })
         // Checked in at 00:05 UTC = 09:05 in Palau, inside the 15-minute threshold of the 09:00 session.
         #expect(try markLines(store, course: "mini-2024") == ["am T-001 present"])
-        let jose = try store.participant(code: "T-001")
+        let jose = try store.people.participant(code: "T-001")
         #expect(jose.phone == "+680 555 0199")
         #expect(jose.givenName == "José")
     }
 
     @Test func indicoRegistrationImportHasNoHeader() throws {
         let store = try importStore(dir, courses: ["palau-mmc-2024"])
-        let report = try store.importRoster(path: ImportFixtures.roster("indico-import.csv"), course: "palau-mmc-2024")
+        let report = try store.rosterImporter.importRoster(path: ImportFixtures.roster("indico-import.csv"), course: "palau-mmc-2024")
         #expect(report.format == .indicoImport)
         #expect(report.rows == 3)
         #expect(report.newPeople.map(\.name) == ["Lorenzo Baules", "Emi Sato Ngirmang"])
@@ -79,7 +79,7 @@ import TestSupport
 
     @Test func eventbriteStatusesAndMatchingByEmailCase() throws {
         let store = try importStore(dir, courses: ["webinar-2024"])
-        let report = try store.importRoster(path: ImportFixtures.roster("eventbrite.csv"), course: "webinar-2024")
+        let report = try store.rosterImporter.importRoster(path: ImportFixtures.roster("eventbrite.csv"), course: "webinar-2024")
         #expect(report.format == .eventbrite)
         #expect(report.newPeople.map(\.name) == ["Carla Mendoza", "Luis Herrera"])
         #expect(report.matched.map(\.code) == ["CR-101"])
@@ -94,7 +94,7 @@ import TestSupport
 
     @Test func googleFormsQuestionsAsHeaders() throws {
         let store = try importStore(dir, courses: ["webinar-2024"])
-        let report = try store.importRoster(path: ImportFixtures.roster("google-forms.csv"), course: "webinar-2024")
+        let report = try store.rosterImporter.importRoster(path: ImportFixtures.roster("google-forms.csv"), course: "webinar-2024")
         #expect(report.format == .googleForms)
         #expect(report.newPeople.map(\.code) == ["GT-103", "CR-103"])   // after GT-102 and CR-102
         #expect(report.matched.map(\.code) == ["GT-102"])               // "Pérez, Óscar" + Guatemala, no e-mail
@@ -113,7 +113,7 @@ import TestSupport
 
     @Test func pretixSemicolonCheckInsAreTimedAgainstTheLateThreshold() throws {
         let store = try importStore(dir, courses: ["palau-mmc-2024"])
-        let report = try store.importRoster(path: ImportFixtures.roster("pretix-checkin.csv"), course: "palau-mmc-2024")
+        let report = try store.rosterImporter.importRoster(path: ImportFixtures.roster("pretix-checkin.csv"), course: "palau-mmc-2024")
         #expect(report.format == .pretix)
         #expect(report.dialect == "UTF-8, semicolon-separated")
         #expect(report.matched.map(\.code) == ["PW-001", "PW-003"])
@@ -123,9 +123,9 @@ import TestSupport
         #expect(dirk.enrolment.status == .nominated)   // not paid
         #expect(dirk.enrolment.note.hasSuffix(": Embassy; Koror"))
         #expect(try markLines(store, course: "palau-mmc-2024") == ["d1-am PW-001 present", "d2-am PW-003 late"])
-        let course = try store.course(code: "palau-mmc-2024")
-        let ana = try store.participant(code: "PW-001")
-        let mark = try #require(try store.marks(courseID: course.id!).values.compactMap { $0[ana.id!] }.first)
+        let course = try store.courses.course(code: "palau-mmc-2024")
+        let ana = try store.people.participant(code: "PW-001")
+        let mark = try #require(try store.attendance.marks(courseID: course.id!).values.compactMap { $0[ana.id!] }.first)
         #expect(LocalTime.format(mark.arrival!, in: course.zone) == "2024-05-07 08:52")
         #expect(LocalTime.format(mark.departure!, in: course.zone) == "2024-05-07 12:31")
     }
@@ -133,7 +133,7 @@ import TestSupport
     @Test func zoomRejoinsMergedWaitingRoomSkippedMinimumMinutes() throws {
         let store = try importStore(dir, courses: ["webinar-2024"])
         let before = try libraryCounts(store)
-        let report = try store.importRoster(path: ImportFixtures.roster("zoom-vs1.csv"), course: "webinar-2024")
+        let report = try store.rosterImporter.importRoster(path: ImportFixtures.roster("zoom-vs1.csv"), course: "webinar-2024")
         #expect(report.format == .zoom)
         #expect(report.rows == 6)
         #expect(report.newPeople.isEmpty)
@@ -146,8 +146,8 @@ import TestSupport
         #expect(try markLines(store, course: "webinar-2024") == ["vs1 CR-101 present", "vs1 CR-102 late", "vs1 GT-101 absent"])
         let after = try libraryCounts(store)
         #expect(after == [before[0], before[1], before[2] + 3, before[3]])
-        let laura = try store.participant(code: "CR-101")
-        let events = try store.events(sessionID: try store.session(course: store.course(code: "webinar-2024"), key: "vs1").id!,
+        let laura = try store.people.participant(code: "CR-101")
+        let events = try store.attendance.events(sessionID: try store.courses.session(course: store.courses.course(code: "webinar-2024"), key: "vs1").id!,
                                       participantID: laura.id!)
         #expect(events.count == 1)
         #expect(events[0].note == "116 min online (zoom-vs1.csv lines 5, 7)")
@@ -155,7 +155,7 @@ import TestSupport
 
     @Test func zoomMinimumMinutesOption() throws {
         let store = try importStore(dir, courses: ["webinar-2024"])
-        try store.importRoster(path: ImportFixtures.roster("zoom-vs1.csv"), course: "webinar-2024",
+        try store.rosterImporter.importRoster(path: ImportFixtures.roster("zoom-vs1.csv"), course: "webinar-2024",
                                options: RosterImportOptions(minimumMinutes: 30))
         #expect(try markLines(store, course: "webinar-2024").contains("vs1 GT-101 present"))
     }
@@ -188,7 +188,7 @@ import TestSupport
         let store = try importStore(dir, courses: ["webinar-2024"])
         let path = dir.file("teams.csv")
         try Self.teamsReport().write(to: URL(fileURLWithPath: path))
-        let report = try store.importRoster(path: path, course: "webinar-2024")
+        let report = try store.rosterImporter.importRoster(path: path, course: "webinar-2024")
         #expect(report.format == .teams)
         #expect(report.dialect == "UTF-16 LE, tab-separated")
         #expect(report.rows == 3)                              // the activities section is not read
@@ -196,7 +196,7 @@ import TestSupport
         #expect(report.matched[2].changes == ["e-mail added"])  // from the UPN column
         // 06/08/2024 is 8 June or 6 August; only 6 August has a session (vs2).
         #expect(try markLines(store, course: "webinar-2024") == ["vs2 CR-101 present", "vs2 CR-102 absent", "vs2 GT-102 late"])
-        #expect(try store.participant(code: "GT-102").email == "oscar.perez@example.org")
+        #expect(try store.people.participant(code: "GT-102").email == "oscar.perez@example.org")
     }
 
     @Test func genericWithSynonymsAndMap() throws {
@@ -208,7 +208,7 @@ import TestSupport
             Remeliik;Tina;Woman;Palau;Ministry of State;Clerk;+680 555 0300;Observer
 
             """)
-        let report = try store.importRoster(path: csv, course: "palau-mmc-2024",
+        let report = try store.rosterImporter.importRoster(path: csv, course: "palau-mmc-2024",
                                             options: RosterImportOptions(mappings: ["kind": .role]))
         #expect(report.format == .generic)
         #expect(report.matched.map(\.code) == ["PW-020", "PW-014"])   // by name and country
@@ -224,7 +224,7 @@ import TestSupport
     @Test func explicitFormatMustFindItsHeader() throws {
         let store = try importStore(dir, courses: ["palau-mmc-2024"])
         let error = try #require(throws: MusterError.self) {
-            try store.importRoster(path: ImportFixtures.roster("eventbrite.csv"), course: "palau-mmc-2024",
+            try store.rosterImporter.importRoster(path: ImportFixtures.roster("eventbrite.csv"), course: "palau-mmc-2024",
                                    options: RosterImportOptions(format: .moodle))
         }
         #expect(error.description.hasSuffix("eventbrite.csv: no Moodle attendance export header found in the first 60 rows"))

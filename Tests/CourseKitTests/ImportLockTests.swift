@@ -16,7 +16,7 @@ import TestSupport
         let store = try CourseStore(path: path, actor: "tester", clock: TestClock().function)
         var plans = 0
         func people(_ db: Database) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0 }
-        let seen = try store.planThenWrite({ db -> Int in
+        let seen = try store.rosterImporter.planThenWrite({ db -> Int in
             plans += 1
             if plans == 1, let meanwhile { try meanwhile() }
             return try people(db)
@@ -38,7 +38,7 @@ import TestSupport
         _ = try CourseStore(path: dir.file("lib.sqlite"), actor: "tester", clock: TestClock().function)   // migrated
         let other = try CourseStore(path: dir.file("lib.sqlite"), actor: "other", clock: TestClock().function)
         let (plans, seen) = try run {
-            _ = try other.savePerson(Participant(code: "X-1", givenName: "Ana", familyName: "Ruiz"))
+            _ = try other.people.savePerson(Participant(code: "X-1", givenName: "Ana", familyName: "Ruiz"))
         }
         #expect(plans == 2)
         #expect(seen == 1)

@@ -10,7 +10,7 @@ import TestSupport
 
     func importCSV(_ store: CourseStore, _ text: String, course: String = "mini-2024",
                    _ options: RosterImportOptions = RosterImportOptions()) throws -> RosterImportReport {
-        try store.importRoster(data: Data(text.utf8), name: "list.csv", course: course, options: options)
+        try store.rosterImporter.importRoster(data: Data(text.utf8), name: "list.csv", course: course, options: options)
     }
 
     @Test func composedAndDecomposedNamesAreOnePerson() throws {
@@ -55,11 +55,11 @@ import TestSupport
         let store = try importStore(dir, courses: ["palau-mmc-2024"])
         let before = try libraryCounts(store)
         let path = ImportFixtures.roster("moodle-palau.txt")
-        var preview = try store.importRoster(path: path, course: "palau-mmc-2024", options: RosterImportOptions(dryRun: true))
+        var preview = try store.rosterImporter.importRoster(path: path, course: "palau-mmc-2024", options: RosterImportOptions(dryRun: true))
         #expect(try libraryCounts(store) == before)
         #expect(!preview.applied)
         #expect(preview.counts == "new 1, matched 2, updated 0, rejected 0, skipped 0")
-        let real = try store.importRoster(path: path, course: "palau-mmc-2024")
+        let real = try store.rosterImporter.importRoster(path: path, course: "palau-mmc-2024")
         preview.applied = true
         #expect(real == preview)
     }
@@ -70,11 +70,11 @@ import TestSupport
                                ("google-forms.csv", "webinar-2024"), ("eventbrite.csv", "webinar-2024")] {
             let dir = TemporaryDirectory("twice")
             let store = try importStore(dir, courses: [course])
-            let first = try store.importRoster(path: ImportFixtures.roster(file), course: course)
+            let first = try store.rosterImporter.importRoster(path: ImportFixtures.roster(file), course: course)
             #expect(!first.changesNothing, "\(file)")
             let counts = try libraryCounts(store)
             let marks = try markLines(store, course: course)
-            let second = try store.importRoster(path: ImportFixtures.roster(file), course: course)
+            let second = try store.rosterImporter.importRoster(path: ImportFixtures.roster(file), course: course)
             #expect(second.changesNothing, "\(file): \(second.counts)")
             #expect(second.eventsAlreadyRecorded == first.eventsAdded, "\(file)")
             #expect(second.matched.count == first.matched.count + first.newPeople.count, "\(file)")
@@ -86,12 +86,12 @@ import TestSupport
     @Test func aLaterCorrectionBeatsTheImportAndAReimportDoesNotUndoIt() throws {
         let clock = TestClock()
         let store = try importStore(dir, courses: ["webinar-2024"], clock: clock)
-        try store.importRoster(path: ImportFixtures.roster("zoom-vs1.csv"), course: "webinar-2024")
+        try store.rosterImporter.importRoster(path: ImportFixtures.roster("zoom-vs1.csv"), course: "webinar-2024")
         clock.advance(seconds: 60)
-        let course = try store.course(code: "webinar-2024")
-        let vs1 = try store.session(course: course, key: "vs1")
-        try store.mark(session: vs1, participant: store.participant(code: "GT-101"), status: .excused, source: .rollcall)
-        try store.importRoster(path: ImportFixtures.roster("zoom-vs1.csv"), course: "webinar-2024")
+        let course = try store.courses.course(code: "webinar-2024")
+        let vs1 = try store.courses.session(course: course, key: "vs1")
+        try store.attendance.mark(session: vs1, participant: store.people.participant(code: "GT-101"), status: .excused, source: .rollcall)
+        try store.rosterImporter.importRoster(path: ImportFixtures.roster("zoom-vs1.csv"), course: "webinar-2024")
         #expect(try markLines(store, course: "webinar-2024").contains("vs1 GT-101 excused"))
     }
 
@@ -124,7 +124,7 @@ import TestSupport
             ,Mono,,
             """)
         #expect(report.newPeople.map(\.code) == ["ZZ-9", "PW-001", "P-001"])   // line 4 is line 3's person again
-        #expect(try store.participant(code: "P-001").familyName == "")
+        #expect(try store.people.participant(code: "P-001").familyName == "")
     }
 
     @Test func aRepeatedHeaderIsSkippedNotImported() throws {

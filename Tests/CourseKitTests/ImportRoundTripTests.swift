@@ -12,24 +12,24 @@ import TestSupport
     func markedStore(_ dir: TemporaryDirectory) throws -> CourseStore {
         let clock = TestClock()
         let store = try importStore(dir, courses: ["mini-2024"], clock: clock)
-        let course = try store.course(code: "mini-2024")
-        let am = try store.session(course: course, key: "am"), pm = try store.session(course: course, key: "pm")
-        func p(_ code: String) throws -> Participant { try store.participant(code: code) }
+        let course = try store.courses.course(code: "mini-2024")
+        let am = try store.courses.session(course: course, key: "am"), pm = try store.courses.session(course: course, key: "pm")
+        func p(_ code: String) throws -> Participant { try store.people.participant(code: code) }
         clock.advance(seconds: 3_600.25)
-        try store.mark(session: am, participant: p("T-001"), status: .present, source: .rollcall)
+        try store.attendance.mark(session: am, participant: p("T-001"), status: .present, source: .rollcall)
         clock.advance(seconds: 61.5)
-        try store.mark(session: am, participant: p("T-002"), status: .late, source: .rollcall)
-        try store.mark(session: am, participant: p("T-003"), status: .present, source: .kiosk)
+        try store.attendance.mark(session: am, participant: p("T-002"), status: .late, source: .rollcall)
+        try store.attendance.mark(session: am, participant: p("T-003"), status: .present, source: .kiosk)
         clock.advance(seconds: 2)
-        try store.mark(session: am, participant: p("T-003"), status: .excused, source: .cli, note: "ministry meeting")
-        try store.mark(session: pm, participant: p("T-001"), status: .absent, source: .rollcall)
+        try store.attendance.mark(session: am, participant: p("T-003"), status: .excused, source: .cli, note: "ministry meeting")
+        try store.attendance.mark(session: pm, participant: p("T-001"), status: .absent, source: .rollcall)
         clock.advance(seconds: 5)
-        try store.mark(session: pm, participant: p("T-001"), status: .present, source: .paper)
-        try store.undo(session: pm, participant: p("T-001"), source: .rollcall)        // back to absent
-        try store.mark(session: pm, participant: p("T-004"), status: .present, source: .kiosk)
-        try store.mark(session: pm, participant: p("T-002"), status: .present, source: .rollcall)
+        try store.attendance.mark(session: pm, participant: p("T-001"), status: .present, source: .paper)
+        try store.attendance.undo(session: pm, participant: p("T-001"), source: .rollcall)        // back to absent
+        try store.attendance.mark(session: pm, participant: p("T-004"), status: .present, source: .kiosk)
+        try store.attendance.mark(session: pm, participant: p("T-002"), status: .present, source: .rollcall)
         clock.advance(seconds: 1)
-        try store.mark(session: pm, participant: p("T-002"), status: .cleared, source: .rollcall)
+        try store.attendance.mark(session: pm, participant: p("T-002"), status: .cleared, source: .rollcall)
         return store
     }
 
@@ -46,15 +46,15 @@ import TestSupport
         #expect(exported.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == (unmarked ? 11 : 6))
 
         let copy = try importStore(target, courses: ["mini-2024"])
-        let report = try copy.importRoster(data: Data(exported.utf8), name: "long.csv", course: "mini-2024")
+        let report = try copy.rosterImporter.importRoster(data: Data(exported.utf8), name: "long.csv", course: "mini-2024")
         #expect(report.format == .muster)
         #expect(report.newPeople.isEmpty && report.rejected.isEmpty && report.warnings.isEmpty)
         #expect(report.eventsAdded == 5)
         #expect(try longCSV(copy, unmarked: unmarked) == exported)
 
-        let again = try copy.importRoster(data: Data(exported.utf8), name: "long.csv", course: "mini-2024")
+        let again = try copy.rosterImporter.importRoster(data: Data(exported.utf8), name: "long.csv", course: "mini-2024")
         #expect(again.changesNothing && again.eventsAlreadyRecorded == 5)
-        let home = try original.importRoster(data: Data(exported.utf8), name: "long.csv", course: "mini-2024")
+        let home = try original.rosterImporter.importRoster(data: Data(exported.utf8), name: "long.csv", course: "mini-2024")
         #expect(home.changesNothing, "the library it came from has every mark already")
         #expect(try longCSV(original, unmarked: unmarked) == exported)
     }
@@ -63,12 +63,12 @@ import TestSupport
         let source = TemporaryDirectory("origin"), target = TemporaryDirectory("copy")
         let original = try markedStore(source)
         let copy = try importStore(target, courses: ["mini-2024"])
-        try copy.importRoster(data: Data(try longCSV(original).utf8), name: "long.csv", course: "mini-2024")
-        let course = try copy.course(code: "mini-2024")
-        let am = try copy.session(course: course, key: "am")
-        let t3 = try copy.participant(code: "T-003")
-        let mark = try #require(try copy.marks(sessionID: am.id!)[t3.id!])
-        let originalMark = try #require(try original.marks(sessionID: am.id!)[t3.id!])
+        try copy.rosterImporter.importRoster(data: Data(try longCSV(original).utf8), name: "long.csv", course: "mini-2024")
+        let course = try copy.courses.course(code: "mini-2024")
+        let am = try copy.courses.session(course: course, key: "am")
+        let t3 = try copy.people.participant(code: "T-003")
+        let mark = try #require(try copy.attendance.marks(sessionID: am.id!)[t3.id!])
+        let originalMark = try #require(try original.attendance.marks(sessionID: am.id!)[t3.id!])
         #expect(mark.status == .excused && mark.source == .cli)
         #expect(mark.recordedAt == originalMark.recordedAt)
         #expect(mark.device == original.deviceID)
@@ -84,8 +84,8 @@ import TestSupport
         // A library with the course's sessions and agencies but no roster.
         let yaml = Fixtures.miniCourseYAML.components(separatedBy: "participants:")[0]
         let copy = try CourseStore(path: target.file("lib.sqlite"), actor: "tester")
-        try copy.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "bare.yaml"))
-        let report = try copy.importRoster(data: Data(exported.utf8), name: "long.csv", course: "mini-2024")
+        try copy.courseFiles.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "bare.yaml"))
+        let report = try copy.rosterImporter.importRoster(data: Data(exported.utf8), name: "long.csv", course: "mini-2024")
         #expect(report.newPeople.map(\.code) == ["T-001", "T-002", "T-003", "T-004", "T-005"])
         #expect(try longCSV(copy, unmarked: true) == exported)
         let li = try entry(copy, course: "mini-2024", person: "T-002")
@@ -105,7 +105,7 @@ import TestSupport
             mini-2024,am,2024-05-07T09:00:00+09:00,T-001,José,Núñez,male,PW,pw-bim,participant,present,,,yesterday,rollcall,d1
             mini-2024,zz,2024-05-07T09:00:00+09:00,T-001,José,Núñez,male,PW,pw-bim,participant,present,,,2024-05-07T09:01:00.000+09:00,robot,d1
             """
-        let report = try store.importRoster(data: Data(text.utf8), name: "long.csv", course: "mini-2024",
+        let report = try store.rosterImporter.importRoster(data: Data(text.utf8), name: "long.csv", course: "mini-2024",
                                             options: RosterImportOptions(dryRun: true))
         #expect(report.rejected.map(\.line) == [2, 3, 4, 5])
         #expect(report.rejected[0].reason == "row is for course 'other-2024', not 'mini-2024'")

@@ -10,9 +10,9 @@ func importStore(_ dir: TemporaryDirectory, courses: [String], clock: TestClock 
     let store = try CourseStore(path: dir.file("lib.sqlite"), actor: "tester", clock: clock.function)
     for code in courses {
         if code == "mini-2024" {
-            try store.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
+            try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
         } else {
-            try store.importCourse(CourseFileCodec.read(path: ImportFixtures.course(code)))
+            try store.courseFiles.importCourse(CourseFileCodec.read(path: ImportFixtures.course(code)))
         }
     }
     return store
@@ -20,10 +20,10 @@ func importStore(_ dir: TemporaryDirectory, courses: [String], clock: TestClock 
 
 /// One current mark as tests compare them: "session code status".
 func markLines(_ store: CourseStore, course code: String) throws -> [String] {
-    let course = try store.course(code: code)
-    let sessions = try store.sessions(courseID: course.id!)
-    let roster = try store.roster(courseID: course.id!)
-    let marks = try store.marks(courseID: course.id!)
+    let course = try store.courses.course(code: code)
+    let sessions = try store.courses.sessions(courseID: course.id!)
+    let roster = try store.rosters.roster(courseID: course.id!)
+    let marks = try store.attendance.marks(courseID: course.id!)
     var lines: [String] = []
     for s in sessions {
         for e in roster {
@@ -36,8 +36,8 @@ func markLines(_ store: CourseStore, course code: String) throws -> [String] {
 /// The roster entry for a code, or a test failure.
 func entry(_ store: CourseStore, course code: String, person: String,
            sourceLocation: SourceLocation = #_sourceLocation) throws -> RosterEntry {
-    let course = try store.course(code: code)
-    return try #require(try store.roster(courseID: course.id!).first { $0.participant.code == person },
+    let course = try store.courses.course(code: code)
+    return try #require(try store.rosters.roster(courseID: course.id!).first { $0.participant.code == person },
                         "\(person) not on \(code)", sourceLocation: sourceLocation)
 }
 

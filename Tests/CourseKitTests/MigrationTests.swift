@@ -61,10 +61,10 @@ import TestSupport
         let before = try DatabaseQueue(path: copy).read { db in try Self.schema(db) + (try Self.contents(db)) }
         do {
             let store = try CourseStore(path: copy, actor: "tester")
-            let course = try store.course(code: "mini-2024")
-            let marks = try store.marks(courseID: course.id!)
+            let course = try store.courses.course(code: "mini-2024")
+            let marks = try store.attendance.marks(courseID: course.id!)
             #expect(marks.values.map(\.count).reduce(0, +) == 3)
-            #expect(try store.eventCount() == 6)
+            #expect(try store.attendance.eventCount() == 6)
         }
         let after = try DatabaseQueue(path: copy).read { db in
             (try Schema.migrator.hasCompletedMigrations(db), try Self.schema(db) + (try Self.contents(db)))
@@ -80,19 +80,19 @@ import TestSupport
         let clock = TestClock()
         do {
             let store = try makeStore(dir, clock: clock)
-            let course = try store.course(code: "mini-2024")
-            let am = try store.session(course: course, key: "am"), pm = try store.session(course: course, key: "pm")
-            let jose = try store.participant(code: "T-001"), li = try store.participant(code: "T-002")
-            let ana = try store.participant(code: "T-003")
-            try store.mark(session: am, participant: jose, status: .present, source: .kiosk)
+            let course = try store.courses.course(code: "mini-2024")
+            let am = try store.courses.session(course: course, key: "am"), pm = try store.courses.session(course: course, key: "pm")
+            let jose = try store.people.participant(code: "T-001"), li = try store.people.participant(code: "T-002")
+            let ana = try store.people.participant(code: "T-003")
+            try store.attendance.mark(session: am, participant: jose, status: .present, source: .kiosk)
             clock.advance(seconds: 60)
-            try store.mark(session: am, participant: jose, status: .late, source: .rollcall)
-            try store.mark(session: am, participant: li, status: .absent, source: .rollcall)
+            try store.attendance.mark(session: am, participant: jose, status: .late, source: .rollcall)
+            try store.attendance.mark(session: am, participant: li, status: .absent, source: .rollcall)
             clock.advance(seconds: 60)
-            try store.undo(session: am, participant: li, source: .rollcall)
-            try store.mark(session: pm, participant: li, status: .excused, source: .paper, note: "dentist")
-            try store.mark(session: pm, participant: ana, status: .present, source: .importFile)
-            _ = try store.setNominationStatus(courseID: course.id!, personID: ana.id!, to: .confirmed)
+            try store.attendance.undo(session: am, participant: li, source: .rollcall)
+            try store.attendance.mark(session: pm, participant: li, status: .excused, source: .paper, note: "dentist")
+            try store.attendance.mark(session: pm, participant: ana, status: .present, source: .importFile)
+            _ = try store.nominations.setNominationStatus(courseID: course.id!, personID: ana.id!, to: .confirmed)
         }
         let queue = try DatabaseQueue(path: dir.file("lib.sqlite"))
         try queue.writeWithoutTransaction { db in

@@ -10,18 +10,18 @@ import TestSupport
 @Suite struct NominationTests {
     func rcm(_ dir: TemporaryDirectory, clock: TestClock = TestClock()) throws -> (CourseStore, Course) {
         let store = try CourseStore(path: dir.file("lib.sqlite"), actor: "coordinator", clock: clock.function)
-        try store.importCourse(CourseFileCodec.read(path: Fixtures.coursesDirectory + "/rcm-migration-policies-2020.yaml"))
-        return (store, try store.course(code: "rcm-migration-policies-2020"))
+        try store.courseFiles.importCourse(CourseFileCodec.read(path: Fixtures.coursesDirectory + "/rcm-migration-policies-2020.yaml"))
+        return (store, try store.courses.course(code: "rcm-migration-policies-2020"))
     }
 
     func line(_ store: CourseStore, _ course: Course, _ country: String) throws -> QuotaLine {
-        try #require(try store.quotaLines(courseID: course.id!).first { $0.scope == .country && $0.key == country })
+        try #require(try store.nominations.quotaLines(courseID: course.id!).first { $0.scope == .country && $0.key == country })
     }
 
     @Test func quotaLinesCountConfirmedParticipantsAgainstTheQuota() throws {
         let dir = TemporaryDirectory()
         let (store, course) = try rcm(dir)
-        let lines = try store.quotaLines(courseID: course.id!)
+        let lines = try store.nominations.quotaLines(courseID: course.id!)
         #expect(lines.first?.label == "Belize")
         let gt = try line(store, course, "GT")
         #expect(gt.text() == "Guatemala 3/5")
@@ -36,31 +36,31 @@ import TestSupport
     @Test func confirmingAndSubstitutingChangeTheQuotaAndAreLogged() throws {
         let dir = TemporaryDirectory()
         let (store, course) = try rcm(dir)
-        let byron = try store.participant(code: "GT-004"), fernanda = try store.participant(code: "GT-005")
-        let confirm = try store.setNominationStatus(courseID: course.id!, personID: byron.id!, to: .confirmed)
+        let byron = try store.people.participant(code: "GT-004"), fernanda = try store.people.participant(code: "GT-005")
+        let confirm = try store.nominations.setNominationStatus(courseID: course.id!, personID: byron.id!, to: .confirmed)
         #expect(confirm.summary == "GT-004 Byron Coyoy Ajú: nominated → confirmed")
         #expect(try line(store, course, "GT").text() == "Guatemala 4/5")
         #expect(confirm.beforeJSON.contains("\"status\":\"nominated\"") && confirm.afterJSON.contains("\"status\":\"confirmed\""))
 
         // Fernanda declined; a confirmed nominee is replaced by her.
-        let first = try store.participant(code: "GT-001")
-        let sub = try store.substitute(courseID: course.id!, personID: first.id!, by: fernanda.id!)
+        let first = try store.people.participant(code: "GT-001")
+        let sub = try store.nominations.substitute(courseID: course.id!, personID: first.id!, by: fernanda.id!)
         #expect(sub.action == "substitute")
         #expect(try line(store, course, "GT").text() == "Guatemala 3/5")
-        let roster = try store.roster(courseID: course.id!)
+        let roster = try store.rosters.roster(courseID: course.id!)
         #expect(roster.first { $0.participant.code == "GT-001" }?.enrolment.substitutedBy == fernanda.id)
         #expect(roster.first { $0.participant.code == "GT-005" }?.enrolment.status == .nominated)
-        #expect(throws: MusterError.self) { try store.substitute(courseID: course.id!, personID: byron.id!, by: fernanda.id!) }
+        #expect(throws: MusterError.self) { try store.nominations.substitute(courseID: course.id!, personID: byron.id!, by: fernanda.id!) }
 
         // Undo replays the log: the substitution first, then the confirmation.
-        try store.undoChange(id: sub.id)
+        try store.changeLog.undoChange(id: sub.id)
         #expect(try line(store, course, "GT").text() == "Guatemala 4/5")
-        #expect(try store.roster(courseID: course.id!).first { $0.participant.code == "GT-005" }?.enrolment.status == .declined)
-        #expect(throws: MusterError.self) { try store.undoChange(id: sub.id) }
-        try store.undoChange(id: confirm.id)
+        #expect(try store.rosters.roster(courseID: course.id!).first { $0.participant.code == "GT-005" }?.enrolment.status == .declined)
+        #expect(throws: MusterError.self) { try store.changeLog.undoChange(id: sub.id) }
+        try store.changeLog.undoChange(id: confirm.id)
         #expect(try line(store, course, "GT").text() == "Guatemala 3/5")
         // The seed's import entries come first in the log (source import); these are the screens'.
-        let log = try store.changes(courseID: course.id!).filter { $0.source == ChangeSource.coordinator }
+        let log = try store.changeLog.changes(courseID: course.id!).filter { $0.source == ChangeSource.coordinator }
         #expect(log.map(\.action) == ["undo", "undo", "substitute", "status"])
         #expect(log.first?.undoes == confirm.id)
     }
@@ -68,16 +68,16 @@ import TestSupport
     @Test func anUndoIsRefusedWhenTheRowsChangedSince() throws {
         let dir = TemporaryDirectory()
         let (store, course) = try rcm(dir)
-        let byron = try store.participant(code: "GT-004")
-        let confirm = try store.setNominationStatus(courseID: course.id!, personID: byron.id!, to: .confirmed)
-        try store.setNominationStatus(courseID: course.id!, personID: byron.id!, to: .withdrawn)
-        #expect(throws: MusterError.self) { try store.undoChange(id: confirm.id) }
+        let byron = try store.people.participant(code: "GT-004")
+        let confirm = try store.nominations.setNominationStatus(courseID: course.id!, personID: byron.id!, to: .confirmed)
+        try store.nominations.setNominationStatus(courseID: course.id!, personID: byron.id!, to: .withdrawn)
+        #expect(throws: MusterError.self) { try store.changeLog.undoChange(id: confirm.id) }
     }
 
     @Test func theChangeLogIsAppendOnly() throws {
         let dir = TemporaryDirectory()
         let (store, course) = try rcm(dir)
-        try store.setNominationStatus(courseID: course.id!, personID: try store.participant(code: "GT-004").id!, to: .confirmed)
+        try store.nominations.setNominationStatus(courseID: course.id!, personID: try store.people.participant(code: "GT-004").id!, to: .confirmed)
         let db = try DatabaseQueue(path: store.path)
         // Who, device, when, what kind and which rows can never be rewritten; only the text and the
         // row images may be, which erasure does to take a person's name out (ErasureScanTests).
@@ -94,26 +94,26 @@ import TestSupport
         let dir = TemporaryDirectory()
         let clock = TestClock()
         let (store, course) = try rcm(dir, clock: clock)
-        let (walkIn, _) = try store.savePerson(Participant(code: "W-001", givenName: "Byron", familyName: "Coyoy", country: "GT"),
+        let (walkIn, _) = try store.people.savePerson(Participant(code: "W-001", givenName: "Byron", familyName: "Coyoy", country: "GT"),
                                                enrolIn: course.id!, status: .walkIn)
-        let session = try store.session(course: course, key: "vs1")
-        try store.mark(session: session, participant: walkIn, status: .present, source: .kiosk)
+        let session = try store.courses.session(course: course, key: "vs1")
+        try store.attendance.mark(session: session, participant: walkIn, status: .present, source: .kiosk)
         clock.advance(seconds: 5)
-        let target = try store.participant(code: "GT-004")
-        let merge = try store.mergeWalkIn(courseID: course.id!, walkInID: walkIn.id!, into: target.id!)
+        let target = try store.people.participant(code: "GT-004")
+        let merge = try store.nominations.mergeWalkIn(courseID: course.id!, walkInID: walkIn.id!, into: target.id!)
         #expect(merge.summary.contains("merged into GT-004"))
-        #expect(try store.marks(sessionID: session.id!)[target.id!]?.status == .present)
-        var roster = try store.roster(courseID: course.id!)
+        #expect(try store.attendance.marks(sessionID: session.id!)[target.id!]?.status == .present)
+        var roster = try store.rosters.roster(courseID: course.id!)
         #expect(!roster.contains { $0.participant.code == "W-001" })
         #expect(roster.first { $0.participant.code == "GT-004" }?.enrolment.status == .confirmed)
-        #expect(try store.personDetails(id: walkIn.id!).mergedInto?.code == "GT-004")
+        #expect(try store.people.personDetails(id: walkIn.id!).mergedInto?.code == "GT-004")
 
-        try store.undoChange(id: merge.id)
-        roster = try store.roster(courseID: course.id!)
+        try store.changeLog.undoChange(id: merge.id)
+        roster = try store.rosters.roster(courseID: course.id!)
         #expect(roster.first { $0.participant.code == "W-001" }?.enrolment.status == .walkIn)
         #expect(roster.first { $0.participant.code == "GT-004" }?.enrolment.status == .nominated)
-        #expect(try store.marks(sessionID: session.id!)[target.id!] == nil)
-        #expect(try store.marks(sessionID: session.id!)[walkIn.id!]?.status == .present)
-        #expect(try store.personDetails(id: walkIn.id!).mergedInto == nil)
+        #expect(try store.attendance.marks(sessionID: session.id!)[target.id!] == nil)
+        #expect(try store.attendance.marks(sessionID: session.id!)[walkIn.id!]?.status == .present)
+        #expect(try store.people.personDetails(id: walkIn.id!).mergedInto == nil)
     }
 }

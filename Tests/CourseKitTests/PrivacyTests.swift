@@ -11,19 +11,19 @@ import TestSupport
     /// The mini course with some marks, one of them with a note about José.
     func store() throws -> CourseStore {
         let store = try makeStore(dir)
-        let course = try store.course(code: "mini-2024")
+        let course = try store.courses.course(code: "mini-2024")
         for key in ["am", "pm"] {
-            let session = try store.session(course: course, key: key)
-            try store.mark(session: session, participant: store.participant(code: "T-001"), status: .excused,
+            let session = try store.courses.session(course: course, key: key)
+            try store.attendance.mark(session: session, participant: store.people.participant(code: "T-001"), status: .excused,
                            source: .rollcall, note: "José Núñez at the ministry")
-            try store.mark(session: session, participant: store.participant(code: "T-002"), status: .present, source: .rollcall)
+            try store.attendance.mark(session: session, participant: store.people.participant(code: "T-002"), status: .present, source: .rollcall)
         }
         return store
     }
 
     @Test func exportHoldsEveryRecordOfThePersonAndNothingOfOthers() throws {
         let store = try store()
-        let export = try store.personExport(code: "T-001")
+        let export = try store.privacy.personExport(code: "T-001")
         #expect(export.profile.givenName == "José" && export.profile.email == "jose.nunez@example.org")
         #expect(export.enrolments.map(\.course) == ["mini-2024"])
         #expect(export.attendance.count == 2)
@@ -40,18 +40,18 @@ import TestSupport
 
     @Test func eraseLeavesNoTraceInTheFileAndKeepsTotals() throws {
         let store = try store()
-        let course = try store.course(code: "mini-2024")
-        let before = try store.roster(courseID: course.id!).count
-        let marksBefore = try store.marks(courseID: course.id!).values.map(\.count).reduce(0, +)
-        let summary = try store.erase(code: "T-001", reason: "request of 2026-11-20", keepStatistics: true)
+        let course = try store.courses.course(code: "mini-2024")
+        let before = try store.rosters.roster(courseID: course.id!).count
+        let marksBefore = try store.attendance.marks(courseID: course.id!).values.map(\.count).reduce(0, +)
+        let summary = try store.privacy.erase(code: "T-001", reason: "request of 2026-11-20", keepStatistics: true)
         #expect(summary == ErasureSummary(people: 1, enrolments: 1, notesCleared: 2))
 
-        #expect(try store.roster(courseID: course.id!).count == before)
-        #expect(try store.marks(courseID: course.id!).values.map(\.count).reduce(0, +) == marksBefore)
-        let placeholder = try #require(store.roster(courseID: course.id!).first { $0.participant.givenName.isEmpty && $0.participant.familyName.isEmpty })
+        #expect(try store.rosters.roster(courseID: course.id!).count == before)
+        #expect(try store.attendance.marks(courseID: course.id!).values.map(\.count).reduce(0, +) == marksBefore)
+        let placeholder = try #require(store.rosters.roster(courseID: course.id!).first { $0.participant.givenName.isEmpty && $0.participant.familyName.isEmpty })
         #expect(placeholder.participant.sex == .male && placeholder.participant.country == "PW")   // kept for statistics
-        #expect(try store.search("jose").isEmpty)
-        #expect(throws: MusterError.unknownParticipant("T-001")) { try store.participant(code: "T-001") }
+        #expect(try store.people.search("jose").isEmpty)
+        #expect(throws: MusterError.unknownParticipant("T-001")) { try store.people.participant(code: "T-001") }
 
         // Nothing anywhere in the files: the database, and no WAL left holding old pages.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: store.path))
@@ -61,7 +61,7 @@ import TestSupport
         let wal = (try? Data(contentsOf: URL(fileURLWithPath: store.path + "-wal"))) ?? Data()
         #expect(wal.range(of: Data("Núñez".utf8)) == nil)
         // Exports no longer carry them either.
-        let yaml = try store.exportCourse(code: "mini-2024")
+        let yaml = try store.courseFiles.exportCourse(code: "mini-2024")
         #expect(!yaml.contains("Núñez") && !yaml.contains("jose.nunez"))
         let rows = try AttendanceExport.longRows(store: store, courseCode: "mini-2024")
         #expect(!rows.flatMap { $0 }.contains { $0.contains("Núñez") })
@@ -69,25 +69,25 @@ import TestSupport
 
     @Test func eraseWithoutStatisticsDropsSexAndCountry() throws {
         let store = try store()
-        try store.erase(code: "T-001", reason: "", keepStatistics: false)
-        let course = try store.course(code: "mini-2024")
-        let placeholder = try #require(store.roster(courseID: course.id!).first { $0.participant.displayName.isEmpty })
+        try store.privacy.erase(code: "T-001", reason: "", keepStatistics: false)
+        let course = try store.courses.course(code: "mini-2024")
+        let placeholder = try #require(store.rosters.roster(courseID: course.id!).first { $0.participant.displayName.isEmpty })
         #expect(placeholder.participant.sex == .notDisclosed && placeholder.participant.country.isEmpty)
     }
 
     @Test func anOldFileCannotBringAnErasedPersonBackUnlessAsked() throws {
         let store = try store()
-        var old = try store.courseFile(code: "mini-2024")
-        try store.erase(code: "T-001", reason: "request", keepStatistics: true)
-        #expect(try store.wasErased(code: "t-001"))
-        #expect(try store.wasErased(code: "ZZ", email: " Jose.Nunez@example.org "))
-        #expect(throws: MusterError.self) { try store.importCourse(old) }
+        var old = try store.courseFiles.courseFile(code: "mini-2024")
+        try store.privacy.erase(code: "T-001", reason: "request", keepStatistics: true)
+        #expect(try store.privacy.wasErased(code: "t-001"))
+        #expect(try store.privacy.wasErased(code: "ZZ", email: " Jose.Nunez@example.org "))
+        #expect(throws: MusterError.self) { try store.courseFiles.importCourse(old) }
         old.code = "mini-2025"                           // the same people, in a course taught again
-        #expect(throws: MusterError.self) { try store.importCourse(old) }
-        #expect(try store.search("nunez").isEmpty)
-        #expect(throws: MusterError.unknownCourse("mini-2025")) { try store.course(code: "mini-2025") }
-        try store.importCourse(old, allowErased: true)
-        #expect(try store.participant(code: "T-001").familyName == "Núñez")
+        #expect(throws: MusterError.self) { try store.courseFiles.importCourse(old) }
+        #expect(try store.people.search("nunez").isEmpty)
+        #expect(throws: MusterError.unknownCourse("mini-2025")) { try store.courses.course(code: "mini-2025") }
+        try store.courseFiles.importCourse(old, allowErased: true)
+        #expect(try store.people.participant(code: "T-001").familyName == "Núñez")
     }
 
     @Test func purgeDryRunChangesNothingAndPurgeKeepsPeopleOfCurrentCourses() throws {
@@ -98,17 +98,17 @@ import TestSupport
         current.endDate = CalendarDate(year: 2027, month: 1, day: 5)
         current.sessions = current.sessions.map { var s = $0; s.start = s.start.replacingOccurrences(of: "2024-05-07", with: "2027-01-05"); s.end = s.end.replacingOccurrences(of: "2024-05-07", with: "2027-01-05"); return s }
         current.participants = current.participants?.filter { $0.code == "T-002" }
-        try store.importCourse(current)
+        try store.courseFiles.importCourse(current)
 
         let version = try Data(contentsOf: URL(fileURLWithPath: store.path))
-        let candidates = try store.purgeCandidates(endedBefore: CalendarDate(year: 2026, month: 1, day: 1))
+        let candidates = try store.privacy.purgeCandidates(endedBefore: CalendarDate(year: 2026, month: 1, day: 1))
         #expect(candidates.map(\.course.code) == ["mini-2024"])
         #expect(Set(candidates[0].people.map(\.code)) == ["T-001", "T-003", "T-004", "T-005"])   // 李 stays: still in 2027
         #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == version)
 
-        let summary = try store.purge(endedBefore: CalendarDate(year: 2026, month: 1, day: 1), keepStatistics: true)
+        let summary = try store.privacy.purge(endedBefore: CalendarDate(year: 2026, month: 1, day: 1), keepStatistics: true)
         #expect(summary.people == 4)
-        #expect(try store.participant(code: "T-002").givenName == "小龍")
-        #expect(try store.search("mary").isEmpty)
+        #expect(try store.people.participant(code: "T-002").givenName == "小龍")
+        #expect(try store.people.search("mary").isEmpty)
     }
 }

@@ -10,13 +10,13 @@ import TestSupport
     /// The mini course with a name that tries to become markup.
     func facts(marking: Bool = true) throws -> (CourseStore, CourseFacts) {
         let store = try importStore(dir, courses: ["mini-2024"])
-        try store.importRoster(data: Data("given,family,country,agency\n<script>alert(1)</script>,O'Brien & \"Sons\",PW,BIM\n".utf8),
+        try store.rosterImporter.importRoster(data: Data("given,family,country,agency\n<script>alert(1)</script>,O'Brien & \"Sons\",PW,BIM\n".utf8),
                                name: "evil.csv", course: "mini-2024", options: RosterImportOptions(format: .generic))
         if marking {
-            let course = try store.course(code: "mini-2024")
-            for s in try store.sessions(courseID: course.id!) {
+            let course = try store.courses.course(code: "mini-2024")
+            for s in try store.courses.sessions(courseID: course.id!) {
                 for code in ["T-001", "T-003", "PW-001"] {
-                    try store.mark(session: s, participant: store.participant(code: code), status: .present, source: .rollcall)
+                    try store.attendance.mark(session: s, participant: store.people.participant(code: code), status: .present, source: .rollcall)
                 }
             }
         }
@@ -25,7 +25,7 @@ import TestSupport
 
     @Test func signInSheetListsExpectedPeopleByFamilyNameWithCodes() throws {
         let (store, facts) = try facts(marking: false)
-        let sheet = SignInSheet.build(facts, session: try store.session(course: facts.course, key: "am"), blankLines: 3)
+        let sheet = SignInSheet.build(facts, session: try store.courses.session(course: facts.course, key: "am"), blankLines: 3)
         // T-005 is substituted (not expected); the rest by family name: A, Núñez, O'Brien, O'Neil-Smith, 李.
         #expect(sheet.lines.map(\.code) == ["T-003", "T-001", "PW-001", "T-004", "T-002"])
         #expect(sheet.lines[1].name == "Núñez, José")

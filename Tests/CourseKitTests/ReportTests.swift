@@ -12,15 +12,15 @@ import TestSupport
     /// PW-028 is a walk-in: completes, but awaits review before a certificate.
     func palau() throws -> CourseFacts {
         let store = try importStore(dir, courses: ["palau-mmc-2024"])
-        let course = try store.course(code: "palau-mmc-2024")
+        let course = try store.courses.course(code: "palau-mmc-2024")
         let exceptions: [String: [String: AttendanceStatus]] = [
             "PW-002": ["d3-pm": .absent], "PW-003": ["d2-am": .absent, "d2-pm": .absent],
             "PW-004": ["d1-am": .late], "PW-005": ["d2-pm": .excused],
         ]
-        for session in try store.sessions(courseID: course.id!) {
-            for e in try store.roster(courseID: course.id!, expectedOnly: true) where e.enrolment.role == .participant {
+        for session in try store.courses.sessions(courseID: course.id!) {
+            for e in try store.rosters.roster(courseID: course.id!, expectedOnly: true) where e.enrolment.role == .participant {
                 let status = exceptions[e.participant.code]?[session.key] ?? .present
-                try store.mark(session: session, participant: e.participant, status: status, source: .rollcall)
+                try store.attendance.mark(session: session, participant: e.participant, status: status, source: .rollcall)
             }
         }
         return try CourseFacts.load(store, code: "palau-mmc-2024")
@@ -100,7 +100,7 @@ import TestSupport
 
     @Test func periodReportAcrossCourses() throws {
         let store = try importStore(dir, courses: ["palau-mmc-2024", "rcm-migration-policies-2020", "webinar-2024"])
-        let facts = try store.courses().map { try CourseFacts.load(store, code: $0.code) }
+        let facts = try store.courses.courses().map { try CourseFacts.load(store, code: $0.code) }
         let all = PeriodReport.build(facts, from: nil, to: nil, by: [.sex])
         let courses = try #require(all.table("Courses"))
         #expect(courses.rows.map(\.[0]) == ["rcm-migration-policies-2020", "palau-mmc-2024", "webinar-2024", "Total"])

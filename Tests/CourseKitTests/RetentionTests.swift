@@ -13,7 +13,7 @@ import TestSupport
     /// 2027, without one) on which 李 (T-002) is enrolled too.
     func store(retention: String = "1 year", clock: TestClock) throws -> CourseStore {
         let store = try CourseStore(path: dir.file("lib.sqlite"), actor: "tester", clock: clock.function)
-        try store.importCourse(try Self.mini(retention: retention))
+        try store.courseFiles.importCourse(try Self.mini(retention: retention))
         var later = try Self.mini(retention: nil)
         later.code = "mini-2027"
         later.startDate = CalendarDate(year: 2027, month: 1, day: 5)
@@ -25,7 +25,7 @@ import TestSupport
             return s
         }
         later.participants = later.participants?.filter { $0.code == "T-002" }
-        try store.importCourse(later)
+        try store.courseFiles.importCourse(later)
         return store
     }
 
@@ -73,16 +73,16 @@ import TestSupport
         let file = try CourseFileCodec.decode(Data(yaml.utf8), path: "mini.yaml")
         #expect(file.retention == "18 months")
         let store = try CourseStore(path: dir.file("rt.sqlite"), actor: "tester")
-        try store.importCourse(file)
-        #expect(try store.course(code: "mini-2024").retention == RetentionPeriod(count: 18, unit: .months))
-        let exported = try store.exportCourse(code: "mini-2024")
+        try store.courseFiles.importCourse(file)
+        #expect(try store.courses.course(code: "mini-2024").retention == RetentionPeriod(count: 18, unit: .months))
+        let exported = try store.courseFiles.exportCourse(code: "mini-2024")
         #expect(exported.contains("late_after_minutes: 15\nretention: 18 months\nsessions:"))
         let again = try CourseStore(path: dir.file("rt2.sqlite"), actor: "tester")
-        try again.importCourse(CourseFileCodec.decode(Data(exported.utf8), path: "x.yaml"))
-        #expect(try again.exportCourse(code: "mini-2024") == exported)
+        try again.courseFiles.importCourse(CourseFileCodec.decode(Data(exported.utf8), path: "x.yaml"))
+        #expect(try again.courseFiles.exportCourse(code: "mini-2024") == exported)
         // Without it, nothing is written: files made before retention existed export unchanged.
         let plain = try makeStore(TemporaryDirectory("retention-plain"))
-        #expect(!(try plain.exportCourse(code: "mini-2024")).contains("retention"))
+        #expect(!(try plain.courseFiles.exportCourse(code: "mini-2024")).contains("retention"))
     }
 
     @Test func aBadPeriodInACourseFileIsAOneLineErrorNamingTheFile() {
@@ -95,7 +95,7 @@ import TestSupport
 
     @Test func theMigrationGivesOldLibrariesNoPeriod() throws {
         let store = try makeStore(dir)
-        #expect(try store.course(code: "mini-2024").retention == nil)
+        #expect(try store.courses.course(code: "mini-2024").retention == nil)
         let columns = try DatabaseQueue(path: store.path).read { db in try db.columns(in: "course").map(\.name) }
         #expect(columns.contains("retention"))
     }
@@ -103,12 +103,12 @@ import TestSupport
     @Test func onlyCoursesPastTheirPeriodExpireInTheirOwnTimeZone() throws {
         let clock = TestClock(Self.day("2025-05-07"))           // the last day kept (2024-05-07 + 1 year)
         let store = try store(clock: clock)
-        #expect(try store.expiredCourses().isEmpty)
-        #expect(try store.expiredPurgeCandidates().isEmpty)
-        #expect(!(try store.courseSummaries().contains { $0.pastRetention }))
+        #expect(try store.privacy.expiredCourses().isEmpty)
+        #expect(try store.privacy.expiredPurgeCandidates().isEmpty)
+        #expect(!(try store.courses.courseSummaries().contains { $0.pastRetention }))
         clock.set(LocalTime.parse("2025-05-08 00:30", in: TimeZone(identifier: "Pacific/Palau")!)!)   // still 7 May in UTC
-        #expect(try store.expiredCourses().map(\.code) == ["mini-2024"])
-        let summaries = try store.courseSummaries()
+        #expect(try store.privacy.expiredCourses().map(\.code) == ["mini-2024"])
+        let summaries = try store.courses.courseSummaries()
         #expect(summaries.first { $0.course.code == "mini-2024" }?.pastRetention == true)
         #expect(summaries.first { $0.course.code == "mini-2027" }?.pastRetention == false)
     }
@@ -118,7 +118,7 @@ import TestSupport
         let store = try store(clock: clock)
         let dump = try Self.dump(store)
         let version = try store.dataVersion()
-        let candidates = try store.expiredPurgeCandidates()
+        let candidates = try store.privacy.expiredPurgeCandidates()
         #expect(candidates.map(\.course.code) == ["mini-2024"])
         // 李 (T-002) is also on mini-2027, which has no retention period: kept.
         #expect(Set(candidates[0].people.map(\.code)) == ["T-001", "T-003", "T-004", "T-005"])
@@ -129,17 +129,17 @@ import TestSupport
     @Test func purgeExpiredErasesByTheSameRulesAndRecordsWhy() throws {
         let clock = TestClock(Self.day("2026-01-01"))
         let store = try store(clock: clock)
-        let summary = try store.purgeExpired(keepStatistics: true)
+        let summary = try store.privacy.purgeExpired(keepStatistics: true)
         #expect(summary.people == 4)
-        #expect(try store.participant(code: "T-002").givenName == "小龍")
-        #expect(try store.search("nunez").isEmpty && store.search("tellei").isEmpty)
-        #expect(try store.wasErased(code: "T-001", email: "jose.nunez@example.org"))
-        let erasures = try store.audit(courseCode: "mini-2024").filter { $0.source == "erasure" }
+        #expect(try store.people.participant(code: "T-002").givenName == "小龍")
+        #expect(try store.people.search("nunez").isEmpty && store.people.search("tellei").isEmpty)
+        #expect(try store.privacy.wasErased(code: "T-001", email: "jose.nunez@example.org"))
+        let erasures = try store.privacy.audit(courseCode: "mini-2024").filter { $0.source == "erasure" }
         #expect(erasures.count == 4)
         #expect(erasures.allSatisfy { $0.what == "erased: retention period over (mini-2024: 1 year after 2024-05-07)" && $0.actor == "tester" })
-        #expect(try store.courseSummaries().first { $0.course.code == "mini-2024" }?.pastRetention == true)   // 李 still named
+        #expect(try store.courses.courseSummaries().first { $0.course.code == "mini-2024" }?.pastRetention == true)   // 李 still named
         // Nothing left to do: a second purge erases nobody.
-        #expect(try store.purgeExpired(keepStatistics: true).people == 0)
+        #expect(try store.privacy.purgeExpired(keepStatistics: true).people == 0)
     }
 
     /// Every row of every table, as text: what "changes nothing" is checked against.

@@ -2,6 +2,7 @@ import CourseKit
 import Foundation
 import GRDB
 import LibraryTestSupport
+import MusterDev
 import Testing
 import TestSupport
 
@@ -15,9 +16,9 @@ import TestSupport
         let dir = TemporaryDirectory()
         let clock = TestClock()
         let store = try makeStore(dir, clock: clock)
-        let course = try store.course(code: "mini-2024")
-        let sessions = try store.sessions(courseID: course.id!)
-        let people = try store.roster(courseID: course.id!).map(\.participant)
+        let course = try store.courses.course(code: "mini-2024")
+        let sessions = try store.courses.sessions(courseID: course.id!)
+        let people = try store.rosters.roster(courseID: course.id!).map(\.participant)
         var random = SeededRandom()
         var markedPairs = Set<[Int64]>()
         for step in 0..<400 {
@@ -25,9 +26,9 @@ import TestSupport
             let person = people.randomElement(using: &random)!
             if step % 3 == 0 { clock.advance(seconds: Double(Int.random(in: 0...2, using: &random))) }
             if Int.random(in: 0..<5, using: &random) == 0 {
-                _ = try? store.undo(session: session, participant: person, source: Bool.random(using: &random) ? .kiosk : .rollcall)
+                _ = try? store.attendance.undo(session: session, participant: person, source: Bool.random(using: &random) ? .kiosk : .rollcall)
             } else {
-                try store.mark(session: session, participant: person, status: AttendanceStatus.allCases.randomElement(using: &random)!,
+                try store.attendance.mark(session: session, participant: person, status: AttendanceStatus.allCases.randomElement(using: &random)!,
                                source: Int.random(in: 0..<3, using: &random) == 0 ? .kiosk : .rollcall)
                 markedPairs.insert([session.id!, person.id!])
             }
@@ -35,7 +36,7 @@ import TestSupport
         let derived = try DatabaseQueue(path: store.path).read { db in
             try Row.fetchAll(db, sql: "SELECT session_id, person_id, status FROM attendance_mark")
         }
-        let rule = try store.marks(courseID: course.id!)
+        let rule = try store.attendance.marks(courseID: course.id!)
         var compared = 0
         for row in derived {
             let status: String = row["status"]
@@ -49,7 +50,7 @@ import TestSupport
 
         // The totals on the roster index count the same marks.
         let query = RosterQuery(courseID: course.id!)
-        let items = try store.rosterPage(query, offset: 0, limit: 100)
+        let items = try store.rosters.rosterPage(query, offset: 0, limit: 100)
         for item in items {
             let id = item.participant.id!
             let statuses = sessions.compactMap { rule[$0.id!]?[id]?.status }
@@ -63,18 +64,18 @@ import TestSupport
     @Test func indexFollowsPeopleAgenciesAndNominations() throws {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
-        let course = try store.course(code: "mini-2024")
+        let course = try store.courses.course(code: "mini-2024")
         var yaml = Fixtures.miniCourseYAML.replacingOccurrences(of: "given_name: José", with: "given_name: Aaron")
         yaml = yaml.replacingOccurrences(of: "family_name: Núñez", with: "family_name: Aalto")
-        try store.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "mini.yaml"))
+        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "mini.yaml"))
         // "a nguyen van" (T-003) < "aalto aaron" < every other name.
-        let first = try store.rosterPage(RosterQuery(courseID: course.id!), offset: 0, limit: 2)
+        let first = try store.rosters.rosterPage(RosterQuery(courseID: course.id!), offset: 0, limit: 2)
         #expect(first.map(\.participant.code) == ["T-003", "T-001"])
         let confirmed = RosterQuery(courseID: course.id!, filter: RosterFilter(status: .confirmed))
-        #expect(try store.rosterCount(confirmed) == 3)
+        #expect(try store.rosters.rosterCount(confirmed) == 3)
         yaml = yaml.replacingOccurrences(of: "status: nominated", with: "status: confirmed")
-        try store.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "mini.yaml"))
-        #expect(try store.rosterCount(confirmed) == 4)
+        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "mini.yaml"))
+        #expect(try store.rosters.rosterCount(confirmed) == 4)
     }
 
     /// A synthetic course browsed through every order and a few filters matches the same rows
@@ -82,11 +83,11 @@ import TestSupport
     @Test func pagesMatchSortingInMemory() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("big.sqlite"), actor: "tester", clock: TestClock().function)
-        try store.generateSyntheticCourse(SyntheticCourseSpec(code: "syn", people: 1_500, sessions: 4, seed: 7))
-        let course = try store.course(code: "syn")
-        let all = try store.rosterPage(RosterQuery(courseID: course.id!), offset: 0, limit: 10_000)
+        try SyntheticData(store: store).generateCourse(SyntheticCourseSpec(code: "syn", people: 1_500, sessions: 4, seed: 7))
+        let course = try store.courses.course(code: "syn")
+        let all = try store.rosters.rosterPage(RosterQuery(courseID: course.id!), offset: 0, limit: 10_000)
         #expect(all.count == 1_500)
-        let facts = try store.rosterFacts(courseID: course.id!)
+        let facts = try store.rosters.rosterFacts(courseID: course.id!)
         let nameKeys = try DatabaseQueue(path: store.path).read { db in
             try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, sort_key FROM person")
                 .map { ($0["id"] as Int64, $0["sort_key"] as String) })
@@ -120,12 +121,12 @@ import TestSupport
                             && (!filter.rollCallOnly || (item.enrolment.status.isExpected && item.enrolment.role.isMarkedAtRollCall))
                     }.sorted { key($0, column).utf8.lexicographicallyPrecedes(key($1, column).utf8) }
                     if descending { expected.reverse() }
-                    #expect(try store.rosterCount(query) == expected.count)
+                    #expect(try store.rosters.rosterCount(query) == expected.count)
                     let middle = expected.count / 2
-                    let page = try store.rosterPage(query, offset: middle, limit: 25)
+                    let page = try store.rosters.rosterPage(query, offset: middle, limit: 25)
                     #expect(page.map(\.id) == expected.dropFirst(middle).prefix(25).map(\.id), "\(column) \(descending) \(filter)")
                     if let target = expected.dropFirst(middle).first {
-                        #expect(try store.rosterPosition(query, personID: target.participant.id!) == middle)
+                        #expect(try store.rosters.rosterPosition(query, personID: target.participant.id!) == middle)
                     }
                 }
             }
@@ -133,22 +134,22 @@ import TestSupport
 
         // Search: the first row at or after the start whose name matches, wrapping at the end.
         let query = RosterQuery(courseID: course.id!, order: RosterOrder(.country))
-        let rows = try store.rosterPage(query, offset: 0, limit: 10_000)
+        let rows = try store.rosters.rosterPage(query, offset: 0, limit: 10_000)
         let isNguyen = { (item: RosterItem) in item.participant.familyName == "Nguyễn" }
         let firstFromMiddle = rows.indices.first { $0 >= 700 && isNguyen(rows[$0]) }
-        #expect(try store.rosterFind("nguyen", in: query, from: 700) == firstFromMiddle)
+        #expect(try store.rosters.rosterFind("nguyen", in: query, from: 700) == firstFromMiddle)
         let lastBefore = rows.indices.last { $0 <= 700 && isNguyen(rows[$0]) }
-        #expect(try store.rosterFind("NGUYỄN", in: query, from: 700, backwards: true) == lastBefore)
-        #expect(try store.rosterFind("nguyen", in: query, from: rows.count - 1) == rows.indices.first { isNguyen(rows[$0]) })
-        #expect(try store.rosterFind("zzzz-nobody", in: query, from: 0) == nil)
-        #expect(try store.rosterFind("SYN-000042", in: query, from: 0) == rows.firstIndex { $0.participant.code == "SYN-000042" })
+        #expect(try store.rosters.rosterFind("NGUYỄN", in: query, from: 700, backwards: true) == lastBefore)
+        #expect(try store.rosters.rosterFind("nguyen", in: query, from: rows.count - 1) == rows.indices.first { isNguyen(rows[$0]) })
+        #expect(try store.rosters.rosterFind("zzzz-nobody", in: query, from: 0) == nil)
+        #expect(try store.rosters.rosterFind("SYN-000042", in: query, from: 0) == rows.firstIndex { $0.participant.code == "SYN-000042" })
 
         // Facets count under the other filters.
         let gt = RosterQuery(courseID: course.id!, filter: RosterFilter(country: "GT", status: .confirmed))
-        let statuses = try store.rosterFacet(.status, in: gt)
+        let statuses = try store.rosters.rosterFacet(.status, in: gt)
         #expect(statuses.reduce(0) { $0 + $1.count } == rows.filter { $0.participant.country == "GT" }.count)
-        #expect(statuses.first { $0.value == "confirmed" }?.count == (try store.rosterCount(gt)))
-        let completion = try store.rosterFacet(.completion, in: RosterQuery(courseID: course.id!))
+        #expect(statuses.first { $0.value == "confirmed" }?.count == (try store.rosters.rosterCount(gt)))
+        let completion = try store.rosters.rosterFacet(.completion, in: RosterQuery(courseID: course.id!))
         #expect(completion.map(\.count).reduce(0, +) == 1_500)
         #expect(completion.first?.count == all.filter(facts.completed).count)
     }
@@ -160,14 +161,14 @@ import TestSupport
     @Test func markTotalsCountCurrentMarks() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("t.sqlite"), actor: "tester", clock: TestClock().function)
-        try store.generateSyntheticCourse(SyntheticCourseSpec(code: "syn", people: 300, sessions: 3, seed: 3))
-        let course = try store.course(code: "syn")
-        let sessions = try store.sessions(courseID: course.id!)
+        try SyntheticData(store: store).generateCourse(SyntheticCourseSpec(code: "syn", people: 300, sessions: 3, seed: 3))
+        let course = try store.courses.course(code: "syn")
+        let sessions = try store.courses.sessions(courseID: course.id!)
         func check(_ filter: RosterFilter, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let query = RosterQuery(courseID: course.id!, filter: filter)
-            let totals = try store.markTotals(query)
-            let people = try store.rosterPage(query, offset: 0, limit: 1_000).map { $0.participant.id! }
-            let marks = try store.currentMarks(courseID: course.id!, personIDs: people)
+            let totals = try store.attendance.markTotals(query)
+            let people = try store.rosters.rosterPage(query, offset: 0, limit: 1_000).map { $0.participant.id! }
+            let marks = try store.attendance.currentMarks(courseID: course.id!, personIDs: people)
             for session in sessions {
                 let statuses = people.compactMap { marks[$0]?[session.id!] }
                 #expect(totals[session.id!]?.marked ?? 0 == statuses.count, "\(filter)", sourceLocation: sourceLocation)
@@ -178,18 +179,18 @@ import TestSupport
                        RosterFilter(role: .observer), RosterFilter(country: "GT"), RosterFilter(sex: .female, rollCallOnly: true)]
         for filter in filters { try check(filter) }
 
-        let marked = try #require(try store.rosterPage(RosterQuery(courseID: course.id!, filter: RosterFilter(status: .confirmed)),
+        let marked = try #require(try store.rosters.rosterPage(RosterQuery(courseID: course.id!, filter: RosterFilter(status: .confirmed)),
                                                        offset: 0, limit: 300).first { $0.marked > 0 })
         let person = marked.participant
-        let change = try store.setNominationStatus(courseID: course.id!, personID: person.id!, to: .withdrawn)
-        try store.mark(session: sessions[0], participant: person, status: .absent, source: .rollcall)
-        try store.undo(session: sessions[1], participant: person, source: .rollcall)
+        let change = try store.nominations.setNominationStatus(courseID: course.id!, personID: person.id!, to: .withdrawn)
+        try store.attendance.mark(session: sessions[0], participant: person, status: .absent, source: .rollcall)
+        try store.attendance.undo(session: sessions[1], participant: person, source: .rollcall)
         for filter in filters { try check(filter) }
-        try store.undoChange(id: change.id)
-        let (walkIn, _) = try store.savePerson(Participant(code: "W-9", givenName: "Walk", familyName: "In"),
+        try store.changeLog.undoChange(id: change.id)
+        let (walkIn, _) = try store.people.savePerson(Participant(code: "W-9", givenName: "Walk", familyName: "In"),
                                                enrolIn: course.id!, status: .walkIn)
-        try store.mark(session: sessions[2], participant: walkIn, status: .present, source: .kiosk)
-        try store.mergeWalkIn(courseID: course.id!, walkInID: walkIn.id!, into: person.id!)
+        try store.attendance.mark(session: sessions[2], participant: walkIn, status: .present, source: .kiosk)
+        try store.nominations.mergeWalkIn(courseID: course.id!, walkInID: walkIn.id!, into: person.id!)
         for filter in filters { try check(filter) }
     }
 }

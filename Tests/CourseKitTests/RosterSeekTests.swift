@@ -1,5 +1,6 @@
 @testable import CourseKit
 import Foundation
+import MusterDev
 import Testing
 import TestSupport
 
@@ -9,20 +10,20 @@ import TestSupport
     @Test func seekingToAPersonReadsTheSameRowsAsOffset() throws {
         let dir = TemporaryDirectory("seek")
         let store = try CourseStore(path: dir.file("t.sqlite"), actor: "tester", clock: TestClock().function)
-        try store.generateSyntheticCourse(SyntheticCourseSpec(code: "syn", people: 450, sessions: 3, seed: 11))
-        let course = try store.course(code: "syn")
+        try SyntheticData(store: store).generateCourse(SyntheticCourseSpec(code: "syn", people: 450, sessions: 3, seed: 11))
+        let course = try store.courses.course(code: "syn")
         var checked = 0
         for filter in [RosterFilter(), RosterFilter(sex: .female), RosterFilter(status: .confirmed)] {
             for column in RosterSortColumn.allCases {
                 for descending in [false, true] {
                     let query = RosterQuery(courseID: course.id!, order: RosterOrder(column, descending: descending), filter: filter)
-                    let everyone = try store.rosterPage(query, offset: 0, limit: 1_000)
+                    let everyone = try store.rosters.rosterPage(query, offset: 0, limit: 1_000)
                     for position in [0, 1, everyone.count / 3, everyone.count / 2, everyone.count - 1] where position >= 0 {
                         let person = everyone[position].participant.id!
-                        #expect(try store.rosterPosition(query, personID: person) == position)
+                        #expect(try store.rosters.rosterPosition(query, personID: person) == position)
                         for range in [max(0, position - 20) ..< min(everyone.count, position + 20),
                                       (position / 100) * 100 ..< min(everyone.count, (position / 100 + 2) * 100)] {
-                            let seek = try #require(try store.rosterPage(query, around: person, at: position, range: range))
+                            let seek = try #require(try store.rosters.rosterPage(query, around: person, at: position, range: range))
                             #expect(seek.map(\.participant.id) == everyone[range].map(\.participant.id),
                                     "\(column) \(descending ? "desc" : "asc") \(filter) at \(position) \(range)")
                             checked += 1
@@ -34,8 +35,8 @@ import TestSupport
         #expect(checked > 200)
         // A person the filter hides has no place to seek to.
         let women = RosterQuery(courseID: course.id!, filter: RosterFilter(sex: .female))
-        let man = try #require(try store.rosterPage(RosterQuery(courseID: course.id!, filter: RosterFilter(sex: .male)),
+        let man = try #require(try store.rosters.rosterPage(RosterQuery(courseID: course.id!, filter: RosterFilter(sex: .male)),
                                                     offset: 0, limit: 1).first)
-        #expect(try store.rosterPage(women, around: man.participant.id!, at: 0, range: 0 ..< 10) == nil)
+        #expect(try store.rosters.rosterPage(women, around: man.participant.id!, at: 0, range: 0 ..< 10) == nil)
     }
 }

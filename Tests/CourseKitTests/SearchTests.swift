@@ -1,6 +1,7 @@
 import CourseKit
 import Foundation
 import GRDB
+import MusterDev
 import Testing
 import TestSupport
 
@@ -25,21 +26,21 @@ import TestSupport
     ])
     func findsByFragmentsInAnyOrder(query: String, codes: [String]) throws {
         let store = try makeStore(dir)
-        #expect(try store.search(query).map(\.code) == codes)
+        #expect(try store.people.search(query).map(\.code) == codes)
     }
 
     @Test func searchUsesTheTokenIndex() throws {
         let store = try makeStore(dir)
-        let plan = try store.searchPlan("nunez").joined(separator: " ")
+        let plan = try store.people.searchPlan("nunez").joined(separator: " ")
         #expect(plan.contains("USING") && (plan.contains("INDEX") || plan.contains("PRIMARY KEY")))
         #expect(!plan.contains("SCAN"))
     }
 
     @Test func searchCanBeLimitedToACourse() throws {
         let store = try makeStore(dir)
-        let course = try store.course(code: "mini-2024")
-        #expect(try store.search("ana", courseID: course.id!).map(\.code) == ["T-005"])
-        #expect(try store.search("ana", courseID: 424242).isEmpty)
+        let course = try store.courses.course(code: "mini-2024")
+        #expect(try store.people.search("ana", courseID: course.id!).map(\.code) == ["T-005"])
+        #expect(try store.people.search("ana", courseID: 424242).isEmpty)
     }
 
     /// Both plans (sort the matches, or walk the sort index to the limit) must give what a plain
@@ -47,7 +48,7 @@ import TestSupport
     /// cut at the limit, codes included.
     @Test func bothPlansReturnTheFirstMatchesInDisplayOrder() throws {
         let store = try makeStore(dir)
-        try store.generateSyntheticCourse(SyntheticCourseSpec(code: "syn", people: 1_200, sessions: 1, markedShare: 0, seed: 5))
+        try SyntheticData(store: store).generateCourse(SyntheticCourseSpec(code: "syn", people: 1_200, sessions: 1, markedShare: 0, seed: 5))
         let everyone = try DatabaseQueue(path: store.path).read { db in
             try Row.fetchAll(db, sql: "SELECT id, code, given_name, family_name, sort_key FROM person").map { row in
                 (id: row["id"] as Int64, code: row["code"] as String, givenName: row["given_name"] as String,
@@ -65,7 +66,7 @@ import TestSupport
             }.prefix(40).map(\.id)
             #expect(!expected.isEmpty || ["zzz", "李", "syn-00000"].contains(query), "\(query) finds nobody: the check proves nothing")
             for plan in [0, Int.max] {
-                #expect(try store.search(query, limit: 40, sortMatchesUpTo: plan).map(\.id) == expected, "\(query) plan \(plan)")
+                #expect(try store.people.search(query, limit: 40, sortMatchesUpTo: plan).map(\.id) == expected, "\(query) plan \(plan)")
             }
         }
     }

@@ -8,8 +8,8 @@ import TestSupport
 /// Opens a library on a temp file with the mini course loaded.
 func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: String = "lib.sqlite") throws -> CourseStore {
     let store = try CourseStore(path: dir.file(name), actor: "tester", clock: clock.function)
-    if try store.isEmpty() {
-        try store.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
+    if try store.courses.isEmpty() {
+        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
     }
     return store
 }
@@ -37,15 +37,15 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let dir = TemporaryDirectory()
         do {
             let store = try makeStore(dir)
-            let course = try store.course(code: "mini-2024")
-            let session = try store.session(course: course, key: "am")
-            try store.mark(session: session, participant: store.participant(code: "T-001"), status: .present, source: .rollcall)
+            let course = try store.courses.course(code: "mini-2024")
+            let session = try store.courses.session(course: course, key: "am")
+            try store.attendance.mark(session: session, participant: store.people.participant(code: "T-001"), status: .present, source: .rollcall)
         }
         let reopened = try makeStore(dir)
-        let course = try reopened.course(code: "mini-2024")
-        let session = try reopened.session(course: course, key: "am")
-        let marks = try reopened.marks(sessionID: session.id!)
-        let person = try reopened.participant(code: "t-001")
+        let course = try reopened.courses.course(code: "mini-2024")
+        let session = try reopened.courses.session(course: course, key: "am")
+        let marks = try reopened.attendance.marks(sessionID: session.id!)
+        let person = try reopened.people.participant(code: "t-001")
         #expect(marks[person.id!]?.status == .present)
         #expect(marks[person.id!]?.device == reopened.deviceID)
         #expect(marks[person.id!]?.actor == "tester")
@@ -55,79 +55,79 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let dir = TemporaryDirectory()
         let clock = TestClock()
         let store = try makeStore(dir, clock: clock)
-        let course = try store.course(code: "mini-2024")
-        let session = try store.session(course: course, key: "am")
-        let jose = try store.participant(code: "T-001")
-        try store.mark(session: session, participant: jose, status: .present, source: .rollcall)
+        let course = try store.courses.course(code: "mini-2024")
+        let session = try store.courses.session(course: course, key: "am")
+        let jose = try store.people.participant(code: "T-001")
+        try store.attendance.mark(session: session, participant: jose, status: .present, source: .rollcall)
         clock.advance(seconds: 60)
-        let late = try store.mark(session: session, participant: jose, status: .late, source: .rollcall).event
+        let late = try store.attendance.mark(session: session, participant: jose, status: .late, source: .rollcall).event
         #expect(late.arrival == clock())
         clock.advance(seconds: 60)
-        let outcome = try store.undo(session: session, participant: jose, source: .rollcall)
+        let outcome = try store.attendance.undo(session: session, participant: jose, source: .rollcall)
         #expect(outcome.cancelled?.id == late.id)
         #expect(outcome.event.undoes == late.id)
         #expect(outcome.event.status == .present)
         #expect(outcome.current?.status == .present)
-        #expect(try store.marks(sessionID: session.id!)[jose.id!]?.status == .present)
+        #expect(try store.attendance.marks(sessionID: session.id!)[jose.id!]?.status == .present)
         clock.advance(seconds: 60)
-        try store.undo(session: session, participant: jose, source: .rollcall)
-        #expect(try store.marks(sessionID: session.id!)[jose.id!] == nil)
-        #expect(try store.eventCount() == 4)
+        try store.attendance.undo(session: session, participant: jose, source: .rollcall)
+        #expect(try store.attendance.marks(sessionID: session.id!)[jose.id!] == nil)
+        #expect(try store.attendance.eventCount() == 4)
         #expect(throws: MusterError.nothingToUndo(participant: "T-001", session: "am")) {
-            try store.undo(session: session, participant: jose, source: .rollcall)
+            try store.attendance.undo(session: session, participant: jose, source: .rollcall)
         }
     }
 
     @Test func eventsCannotBeUpdatedOrDeleted() throws {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
-        let course = try store.course(code: "mini-2024")
-        let session = try store.session(course: course, key: "am")
-        try store.mark(session: session, participant: store.participant(code: "T-001"), status: .present, source: .rollcall)
+        let course = try store.courses.course(code: "mini-2024")
+        let session = try store.courses.session(course: course, key: "am")
+        try store.attendance.mark(session: session, participant: store.people.participant(code: "T-001"), status: .present, source: .rollcall)
         let queue = try DatabaseQueue(path: store.path)
         #expect(throws: (any Error).self) { try queue.write { try $0.execute(sql: "DELETE FROM attendance_event") } }
         #expect(throws: (any Error).self) { try queue.write { try $0.execute(sql: "UPDATE attendance_event SET status = 'absent'") } }
-        #expect(try store.eventCount() == 1)
+        #expect(try store.attendance.eventCount() == 1)
     }
 
     @Test func markingSomeoneNotEnrolledFails() throws {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
-        let course = try store.course(code: "mini-2024")
-        let session = try store.session(course: course, key: "am")
+        let course = try store.courses.course(code: "mini-2024")
+        let session = try store.courses.session(course: course, key: "am")
         let stranger = Participant(id: 9999, code: "NOPE", givenName: "No", familyName: "Body")
         #expect(throws: MusterError.notEnrolled(participant: "NOPE", course: "mini-2024")) {
-            try store.mark(session: session, participant: stranger, status: .present, source: .cli)
+            try store.attendance.mark(session: session, participant: stranger, status: .present, source: .cli)
         }
-        #expect(try store.eventCount() == 0)
+        #expect(try store.attendance.eventCount() == 0)
     }
 
     @Test func unknownLookupsThrowClearErrors() throws {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
-        #expect(throws: MusterError.unknownCourse("nope")) { try store.course(code: "nope") }
-        let course = try store.course(code: "mini-2024")
-        #expect(throws: MusterError.unknownSession(course: "mini-2024", session: "zz")) { try store.session(course: course, key: "zz") }
-        #expect(throws: MusterError.unknownParticipant("ZZ-9")) { try store.participant(code: "ZZ-9") }
+        #expect(throws: MusterError.unknownCourse("nope")) { try store.courses.course(code: "nope") }
+        let course = try store.courses.course(code: "mini-2024")
+        #expect(throws: MusterError.unknownSession(course: "mini-2024", session: "zz")) { try store.courses.session(course: course, key: "zz") }
+        #expect(throws: MusterError.unknownParticipant("ZZ-9")) { try store.people.participant(code: "ZZ-9") }
     }
 
     @Test func twoPoolsOnOneFileWritingAlternatelyLoseNothing() throws {
         let dir = TemporaryDirectory()
         let a = try makeStore(dir)
         let b = try CourseStore(path: dir.file("lib.sqlite"), actor: "second")
-        let course = try a.course(code: "mini-2024")
-        let session = try a.session(course: course, key: "pm")
-        let people = try a.roster(courseID: course.id!).map(\.participant)
+        let course = try a.courses.course(code: "mini-2024")
+        let session = try a.courses.session(course: course, key: "pm")
+        let people = try a.rosters.roster(courseID: course.id!).map(\.participant)
         var written = 0
         for round in 0..<25 {
             for (i, p) in people.enumerated() {
                 let store = (round + i).isMultiple(of: 2) ? a : b
-                try store.mark(session: session, participant: p, status: round.isMultiple(of: 2) ? .present : .absent, source: .rollcall)
+                try store.attendance.mark(session: session, participant: p, status: round.isMultiple(of: 2) ? .present : .absent, source: .rollcall)
                 written += 1
             }
         }
-        #expect(try a.eventCount() == written)
-        #expect(try b.eventCount() == written)
+        #expect(try a.attendance.eventCount() == written)
+        #expect(try b.attendance.eventCount() == written)
         let queue = try DatabaseQueue(path: dir.file("lib.sqlite"))
         #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }
@@ -136,16 +136,16 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let dir = TemporaryDirectory()
         let a = try makeStore(dir)
         let b = try CourseStore(path: dir.file("lib.sqlite"), actor: "second")
-        let course = try a.course(code: "mini-2024")
-        let session = try a.session(course: course, key: "pm")
-        let jose = try a.participant(code: "T-001")
+        let course = try a.courses.course(code: "mini-2024")
+        let session = try a.courses.session(course: course, key: "pm")
+        let jose = try a.people.participant(code: "T-001")
         try await withThrowingTaskGroup(of: Void.self) { group in
             for store in [a, b] {
-                group.addTask { for _ in 0..<100 { try store.mark(session: session, participant: jose, status: .present, source: .rollcall) } }
+                group.addTask { for _ in 0..<100 { try store.attendance.mark(session: session, participant: jose, status: .present, source: .rollcall) } }
             }
             try await group.waitForAll()
         }
-        #expect(try a.eventCount() == 200)
+        #expect(try a.attendance.eventCount() == 200)
     }
 
     @Test func dataVersionMovesWhenAnotherConnectionCommits() throws {
@@ -153,8 +153,8 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let a = try makeStore(dir)
         let b = try CourseStore(path: dir.file("lib.sqlite"), actor: "kiosk")
         let before = try a.dataVersion()
-        let course = try b.course(code: "mini-2024")
-        try b.mark(session: b.session(course: course, key: "am"), participant: b.participant(code: "T-002"),
+        let course = try b.courses.course(code: "mini-2024")
+        try b.attendance.mark(session: b.courses.session(course: course, key: "am"), participant: b.people.participant(code: "T-002"),
                    status: .present, source: .kiosk)
         #expect(try a.dataVersion() != before)
     }
@@ -174,17 +174,17 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let dir = TemporaryDirectory()
         let clock = TestClock()
         let store = try makeStore(dir, clock: clock)
-        let course = try store.course(code: "mini-2024")
-        #expect(try store.roster(courseID: course.id!).count == 5)
-        #expect(try store.roster(courseID: course.id!, expectedOnly: true).count == 4)
-        #expect(try store.currentOrNextSession(courseID: course.id!)?.key == "am")     // 08:00, before the start
+        let course = try store.courses.course(code: "mini-2024")
+        #expect(try store.rosters.roster(courseID: course.id!).count == 5)
+        #expect(try store.rosters.roster(courseID: course.id!, expectedOnly: true).count == 4)
+        #expect(try store.courses.currentOrNextSession(courseID: course.id!)?.key == "am")     // 08:00, before the start
         clock.advance(seconds: 4 * 3600)                                                // 12:00
-        #expect(try store.currentOrNextSession(courseID: course.id!)?.key == "pm")
+        #expect(try store.courses.currentOrNextSession(courseID: course.id!)?.key == "pm")
         clock.advance(seconds: 24 * 3600)
-        #expect(try store.currentOrNextSession(courseID: course.id!)?.key == "pm")     // after the course: the last
-        let history = try store.history(participantID: store.participant(code: "T-001").id!)
+        #expect(try store.courses.currentOrNextSession(courseID: course.id!)?.key == "pm")     // after the course: the last
+        let history = try store.people.history(participantID: store.people.participant(code: "T-001").id!)
         #expect(history.map(\.0.code) == ["mini-2024"])
-        let summary = try #require(store.courseSummaries().first)
+        let summary = try #require(store.courses.courseSummaries().first)
         #expect(summary.enrolled == 4 && summary.sessionCount == 2)
     }
 }
@@ -194,15 +194,15 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let dir = TemporaryDirectory()
         let clock = TestClock()            // never advances
         let store = try makeStore(dir, clock: clock)
-        let course = try store.course(code: "mini-2024")
-        let session = try store.session(course: course, key: "am")
-        let jose = try store.participant(code: "T-001")
+        let course = try store.courses.course(code: "mini-2024")
+        let session = try store.courses.session(course: course, key: "am")
+        let jose = try store.people.participant(code: "T-001")
         for status in [AttendanceStatus.present, .absent, .late, .excused, .absent, .present, .cleared, .late] {
-            try store.mark(session: session, participant: jose, status: status, source: .rollcall)
-            #expect(try store.marks(sessionID: session.id!)[jose.id!]?.status == (status == .cleared ? nil : status))
+            try store.attendance.mark(session: session, participant: jose, status: status, source: .rollcall)
+            #expect(try store.attendance.marks(sessionID: session.id!)[jose.id!]?.status == (status == .cleared ? nil : status))
         }
         clock.advance(seconds: -3600)      // the clock steps back an hour
-        try store.mark(session: session, participant: jose, status: .absent, source: .rollcall)
-        #expect(try store.marks(sessionID: session.id!)[jose.id!]?.status == .absent)
+        try store.attendance.mark(session: session, participant: jose, status: .absent, source: .rollcall)
+        #expect(try store.attendance.marks(sessionID: session.id!)[jose.id!]?.status == .absent)
     }
 }

@@ -1,6 +1,7 @@
 import CourseKit
 import Foundation
 import GRDB
+import MusterDev
 import Testing
 import TestSupport
 
@@ -13,7 +14,7 @@ import TestSupport
     func generate(_ dir: TemporaryDirectory, _ name: String) throws -> (CourseStore, SyntheticLibrarySummary, String) {
         let store = try CourseStore(path: dir.file(name))
         var csv = ""
-        let summary = try store.generateSyntheticLibrary(Self.spec, roster: { csv += $0 })
+        let summary = try SyntheticData(store: store).generateLibrary(Self.spec, roster: { csv += $0 })
         return (store, summary, csv)
     }
 
@@ -21,11 +22,11 @@ import TestSupport
         let dir = TemporaryDirectory()
         let (store, summary, csv) = try generate(dir, "a.sqlite")
         #expect(summary.people == 400 && summary.courses == 12 && summary.sessions == 48)
-        #expect(try store.eventCount() == summary.events)
+        #expect(try store.attendance.eventCount() == summary.events)
         // Steered towards the target: within a fifth of it at this small size.
         #expect(abs(summary.events - 3_000) < 600, "\(summary.events) events")
-        let big = try store.course(code: "syn-big")
-        #expect(try store.roster(courseID: big.id!).count == 400)
+        let big = try store.courses.course(code: "syn-big")
+        #expect(try store.rosters.roster(courseID: big.id!).count == 400)
         let counts = try DatabaseQueue(path: store.path).read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM enrolment")!,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM roster_index")!,
@@ -35,7 +36,7 @@ import TestSupport
         #expect(counts.0 == summary.enrolments && counts.1 == summary.enrolments)
         #expect(counts.2 >= 10 && counts.3 == 400)
         // The SQL-derived current marks agree with the rule applied to the events.
-        let marks = try store.marks(courseID: big.id!)
+        let marks = try store.attendance.marks(courseID: big.id!)
         let derived = try DatabaseQueue(path: store.path).read { db in
             try Row.fetchAll(db, sql: """
                 SELECT m.session_id, m.person_id, m.status FROM attendance_mark m JOIN session s ON s.id = m.session_id
@@ -62,6 +63,6 @@ import TestSupport
         let eventsA = try DatabaseQueue(path: a.path).read { try String.fetchAll($0, sql: sql) }
         let eventsB = try DatabaseQueue(path: b.path).read { try String.fetchAll($0, sql: sql) }
         #expect(eventsA == eventsB)
-        #expect(throws: MusterError.self) { try a.generateSyntheticLibrary(Self.spec) }
+        #expect(throws: MusterError.self) { try SyntheticData(store: a).generateLibrary(Self.spec) }
     }
 }

@@ -121,12 +121,12 @@ struct KioskJourneyTests {
         try terminal.expectSaneExit(status: [0])
 
         let store = try CourseStore(path: db)
-        let course = try store.course(code: "crowd-2024")
-        let marks = try store.marks(courseID: course.id!)
-        let s1 = try store.session(course: course, key: "s1"), s2 = try store.session(course: course, key: "s2")
+        let course = try store.courses.course(code: "crowd-2024")
+        let marks = try store.attendance.marks(courseID: course.id!)
+        let s1 = try store.courses.session(course: course, key: "s1"), s2 = try store.courses.session(course: course, key: "s2")
         #expect(marks[s1.id!]?.values.filter { $0.source == .kiosk }.count == people)
         #expect(marks[s2.id!]?.values.filter { $0.source == .cli }.count == people)
-        #expect(try store.eventCount() == 2 * people)
+        #expect(try store.attendance.eventCount() == 2 * people)
     }
 
     static func code(_ i: Int) -> String { String(format: "C-%03d", i) }

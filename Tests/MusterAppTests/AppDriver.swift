@@ -20,7 +20,7 @@ final class AppDriver {
          size: Size = Size(width: 80, height: 24), clock: TestClock = TestClock()) throws {
         dir = TemporaryDirectory("app")
         store = try CourseStore(path: dir.file("lib.sqlite"), actor: "facilitator", clock: clock.function)
-        for yaml in courses { try store.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "test.yaml")) }
+        for yaml in courses { try store.courseFiles.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "test.yaml")) }
         program = MusterProgram(store: store)
         state = program.initialState(options: options, size: size)
         send(.start)
@@ -67,7 +67,7 @@ final class AppDriver {
     /// The current mark of a participant in the roll call's session, read back from the database.
     func storedMark(_ code: String) throws -> AttendanceStatus? {
         guard let session = rollCall?.data?.session else { return nil }
-        let person = try store.participant(code: code)
-        return try store.marks(sessionID: session.id!)[person.id!]?.status
+        let person = try store.people.participant(code: code)
+        return try store.attendance.marks(sessionID: session.id!)[person.id!]?.status
     }
 }

@@ -44,7 +44,7 @@ extension AppDriver {
         d.retype("Immigration and Nationality Dept.")
         d.press(.enter)
         #expect(d.state.message?.text == "Edited agency bz-ind")
-        #expect(try d.store.agencies().first { $0.code == "bz-ind" }?.name == "Immigration and Nationality Dept.")
+        #expect(try d.store.courses.agencies().first { $0.code == "bz-ind" }?.name == "Immigration and Nationality Dept.")
         d.press(.char("k"), .char("e"))                      // a country line: not an agency
         #expect(d.effects.last == "bell")
     }
@@ -94,7 +94,7 @@ extension AppDriver {
         #expect(c.dialog.message.contains("Delete s3 “Evening”"))
         #expect(c.dialog.defaultButton == "no")
         d.press(.enter)                                      // No is the default
-        #expect(try d.store.sessions(courseID: try d.store.course(code: "mini-2024").id!).count == 3)
+        #expect(try d.store.courses.sessions(courseID: try d.store.courses.course(code: "mini-2024").id!).count == 3)
         d.press(.char("d"), .char("y"))
         #expect(d.state.message?.text == "Deleted session s3 Evening")
 

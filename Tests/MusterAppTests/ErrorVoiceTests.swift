@@ -32,7 +32,7 @@ import TestSupport
 
     @Test func thePreviewOfAFileWithAnErasedPersonSaysToTakeThemOut() throws {
         let d = try AppDriver()
-        try d.store.erase(code: "T-001", reason: "asked at the end of the course", keepStatistics: false)
+        try d.store.privacy.erase(code: "T-001", reason: "asked at the end of the course", keepStatistics: false)
         d.press(.enter, .char("i"))
         d.type(d.dir.write("again.csv", "Code,Given name,Family name,E-mail\nT-001,José,Núñez,jose.nunez@example.org\n"))
         d.press(.enter)

@@ -49,14 +49,14 @@ import TestSupport
             d.press(.enter, .char("i"))
             d.type(ImportAndSheetSnapshotTests.path)
             d.press(.enter)
-            let course = try d.store.course(code: "mini-2024")
-            let before = try d.store.roster(courseID: course.id!, expectedOnly: false).count
+            let course = try d.store.courses.course(code: "mini-2024")
+            let before = try d.store.rosters.roster(courseID: course.id!, expectedOnly: false).count
             d.press(key)
             for theme in [Theme.color, .monochrome, Theme.color.asciiVariant()] {
                 #expect(d.frame(theme: theme).isWellFormed, "\(key)")
             }
             #expect(!d.quit, "\(key)")
-            let after = try d.store.roster(courseID: course.id!, expectedOnly: false).count
+            let after = try d.store.rosters.roster(courseID: course.id!, expectedOnly: false).count
             #expect(after == before || key == .enter, "\(key) wrote")
         }
     }

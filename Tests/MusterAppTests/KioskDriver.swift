@@ -20,11 +20,11 @@ final class KioskDriver {
     init(walkIns: Bool = false, size: Size = Size(width: 80, height: 24), start: Date? = nil) throws {
         clock = TestClock(start ?? Date(timeIntervalSince1970: 1_715_039_400))   // 2024-05-07 08:50 in Palau
         store = try CourseStore(path: dir.file("lib.sqlite"), actor: "kiosk", clock: clock.function)
-        try store.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
-        let course = try store.course(code: "mini-2024")
-        try store.setKioskPIN(courseID: course.id!, pin: Self.pin, iterations: 50)
-        let session = try store.session(course: course, key: "am")
-        program = KioskProgram(store: store, verifier: try store.kioskPINVerifier(courseID: course.id!)!, now: clock.function)
+        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
+        let course = try store.courses.course(code: "mini-2024")
+        try store.kiosk.setKioskPIN(courseID: course.id!, pin: Self.pin, iterations: 50)
+        let session = try store.courses.session(course: course, key: "am")
+        program = KioskProgram(store: store, verifier: try store.kiosk.kioskPINVerifier(courseID: course.id!)!, now: clock.function)
         let context = KioskContext(courseID: course.id!, courseTitle: course.title, sessionID: session.id!,
                                    sessionTitle: session.title, when: "Day 1 · 09:00–12:00", walkInsAllowed: walkIns,
                                    zone: course.zone)
@@ -58,10 +58,10 @@ final class KioskDriver {
     var text: String { frame().lines.joined(separator: "\n") }
 
     func kioskEvents() throws -> [AttendanceEvent] {
-        let course = try store.course(code: "mini-2024")
-        let session = try store.session(course: course, key: "am")
-        return try store.roster(courseID: course.id!).flatMap {
-            try store.events(sessionID: session.id!, participantID: $0.participant.id!)
+        let course = try store.courses.course(code: "mini-2024")
+        let session = try store.courses.session(course: course, key: "am")
+        return try store.rosters.roster(courseID: course.id!).flatMap {
+            try store.attendance.events(sessionID: session.id!, participantID: $0.participant.id!)
         }.filter { $0.source == .kiosk }
     }
 }

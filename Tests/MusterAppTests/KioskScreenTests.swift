@@ -54,10 +54,10 @@ import TestSupport
     /// A name with CR, backspaces and a right-to-left override cannot pose as someone else.
     @Test func spoofingNamesAreShownSanitised() throws {
         let k = try KioskDriver()
-        let course = try k.store.course(code: "mini-2024")
-        var file = try k.store.courseFile(code: "mini-2024")
+        let course = try k.store.courses.course(code: "mini-2024")
+        var file = try k.store.courseFiles.courseFile(code: "mini-2024")
         file.participants?[0].givenName = "Jos\u{8}\u{8}\u{8}Mary\r\u{202E}é"
-        try k.store.importCourse(file)
+        try k.store.courseFiles.importCourse(file)
         _ = course
         k.type("nunez")
         let text = k.text
@@ -72,7 +72,7 @@ import TestSupport
         let env = ProcessInfo.processInfo.environment
         let keys = env["MUSTER_FUZZ_KEYS"].flatMap(Int.init) ?? 6_000
         var rng = SeededRandom()
-        let names = try k.store.roster(courseID: k.state.context.courseID).map(\.participant)
+        let names = try k.store.rosters.roster(courseID: k.state.context.courseID).map(\.participant)
         let secrets = names.flatMap { [$0.email, $0.phone, $0.code] }.filter { !$0.isEmpty }
         let alphabet: [Key] = [.enter, .escape, .backspace, .delete, .tab, .backTab, .up, .down, .left, .right, .home,
                                .end, .pageUp, .pageDown, .insert, .unknown, .resize, .function(1), .function(10), .function(12)]

@@ -53,8 +53,8 @@ import TestSupport
 
     @Test func theMarkerGoesOnceNobodyOnTheCourseHasANameLeft() throws {
         let d = try Self.retentionDriver(size: Size(width: 80, height: 24))
-        try d.store.purgeExpired(keepStatistics: true)
-        d.send(.coursesLoaded(try d.store.courseSummaries()))
+        try d.store.privacy.purgeExpired(keepStatistics: true)
+        d.send(.coursesLoaded(try d.store.courses.courseSummaries()))
         #expect(!d.screenText.contains("PAST"))
     }
 
@@ -62,13 +62,13 @@ import TestSupport
     static func personDriver(size: Size) throws -> AppDriver {
         let clock = TestClock()
         let d = try AppDriver(size: size, clock: clock)
-        var jose = try d.store.participant(code: "T-001")
+        var jose = try d.store.people.participant(code: "T-001")
         clock.advance(seconds: 600)
         jose.email = "jnunez@example.org"
-        try d.store.savePerson(jose)
+        try d.store.people.savePerson(jose)
         clock.advance(seconds: 3600)
-        let course = try d.store.course(code: "mini-2024")
-        try d.store.mark(session: d.store.session(course: course, key: "am"), participant: jose, status: .late, source: .rollcall,
+        let course = try d.store.courses.course(code: "mini-2024")
+        try d.store.attendance.mark(session: d.store.courses.session(course: course, key: "am"), participant: jose, status: .late, source: .rollcall,
                          note: "flight delayed")
         return d
     }
@@ -114,8 +114,8 @@ import TestSupport
     @Test(arguments: sizes)
     func anErasedPersonsTrailIsNameless(name: String, size: Size) throws {
         let d = try Self.personDriver(size: size)
-        try d.store.erase(code: "T-001", reason: "request of 2026-11-20", keepStatistics: true)
-        let placeholder = try #require(try d.store.roster(courseID: d.store.course(code: "mini-2024").id!)
+        try d.store.privacy.erase(code: "T-001", reason: "request of 2026-11-20", keepStatistics: true)
+        let placeholder = try #require(try d.store.rosters.roster(courseID: d.store.courses.course(code: "mini-2024").id!)
             .first { $0.participant.displayName.isEmpty })
         d.press(.enter, .char("r"))
         // The placeholder sorts first (it has no name left to sort by).

@@ -78,9 +78,9 @@ import TestSupport
     @Test func allPresentCanBeDeclined() throws {
         let d = try driver()
         d.press(.char("P"), .char("n"))
-        #expect(try d.store.eventCount() == 0)
+        #expect(try d.store.attendance.eventCount() == 0)
         d.press(.char("P"), .escape)
-        #expect(try d.store.eventCount() == 0)
+        #expect(try d.store.attendance.eventCount() == 0)
     }
 
     @Test func undoSaysWhatItUndidAndAppends() throws {
@@ -94,7 +94,7 @@ import TestSupport
         #expect(try d.storedMark("T-003") == nil)
         d.press(.char("u"))
         #expect(d.state.message?.text == "Nothing to undo in this roll call")
-        #expect(try d.store.eventCount() == 4)          // two marks and two undo events, nothing deleted
+        #expect(try d.store.attendance.eventCount() == 4)          // two marks and two undo events, nothing deleted
     }
 
     @Test func searchJumpsAccentInsensitivelyAndEscReturns() throws {
@@ -142,13 +142,13 @@ import TestSupport
     @Test func marksFromAnotherProcessAppearOnTheNextTick() throws {
         let d = try driver()
         let kiosk = try CourseStore(path: d.store.path, actor: "kiosk")
-        let course = try kiosk.course(code: "mini-2024")
-        try kiosk.mark(session: kiosk.session(course: course, key: "am"), participant: kiosk.participant(code: "T-002"),
+        let course = try kiosk.courses.course(code: "mini-2024")
+        try kiosk.attendance.mark(session: kiosk.courses.session(course: course, key: "am"), participant: kiosk.people.participant(code: "T-002"),
                        status: .present, source: .kiosk)
         #expect(d.rollCall?.countsText == "0/3 marked · 0 present")
         d.send(.tick)
         #expect(d.rollCall?.countsText == "1/3 marked · 1 present")
-        #expect(d.rollCall?.mark(of: try d.store.participant(code: "T-002").id!)?.source == .kiosk)
+        #expect(d.rollCall?.mark(of: try d.store.people.participant(code: "T-002").id!)?.source == .kiosk)
     }
 
     @Test func navigationHelpBackAndQuit() throws {
@@ -173,7 +173,7 @@ import TestSupport
         let other = try DatabaseQueue(path: d.store.path)
         try other.write { try $0.execute(sql: "DELETE FROM enrolment WHERE person_id = (SELECT id FROM person WHERE code = 'T-003')") }
         d.press(.char("p"))
-        #expect(try d.store.eventCount() == 0)
+        #expect(try d.store.attendance.eventCount() == 0)
         #expect(d.state.message == StatusMessage("participant 'T-003' is not enrolled in course 'mini-2024'", isError: true))
         #expect(selectedCode(d) == "T-003")
         #expect(d.effects.last == "bell")

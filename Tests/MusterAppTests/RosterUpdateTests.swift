@@ -2,6 +2,7 @@ import CourseKit
 import Foundation
 import LibraryTestSupport
 import MusterApp
+import MusterDev
 import TerminalUI
 import Testing
 import TestSupport
@@ -113,7 +114,7 @@ extension AppDriver {
         #expect(d.rosterCodes == ["T-003", "T-001", "T-002"])
         let am = try #require(m.context?.sessions.first?.id)
         #expect(m.totals[am]?.attending == 2)
-        #expect(m.marks(of: try d.store.participant(code: "T-001").id!)[am] == .late)
+        #expect(m.marks(of: try d.store.people.participant(code: "T-001").id!)[am] == .late)
         let text = d.screenText
         #expect(text.contains("attending"))
         #expect(d.state.top.keyContexts.first == KeyContext.matrix)
@@ -129,7 +130,7 @@ extension AppDriver {
     /// the end fetches the last page and nothing in between.
     @Test func largeRostersPageFromTheDatabase() throws {
         let d = try AppDriver(courses: [])
-        try d.store.generateSyntheticCourse(SyntheticCourseSpec(code: "syn", people: 2_000, sessions: 3, seed: 11))
+        try SyntheticData(store: d.store).generateCourse(SyntheticCourseSpec(code: "syn", people: 2_000, sessions: 3, seed: 11))
         d.send(.start)
         d.press(.enter, .char("r"))
         var r = try #require(d.roster)
@@ -171,7 +172,7 @@ extension AppDriver {
 
         d.press(.char("g"), .char("t"), .char("s"))           // GT-002: substituted by…
         guard case .menu(let picker) = d.state.top else { Issue.record("no picker"); return }
-        #expect(picker.purpose == .substitute(personID: try d.store.participant(code: "GT-002").id!))
+        #expect(picker.purpose == .substitute(personID: try d.store.people.participant(code: "GT-002").id!))
         d.type("joaquin pena")                                // MX-006, waitlisted
         d.press(.enter)
         #expect(d.state.message?.text.contains("substituted by MX-006") == true)
@@ -186,8 +187,8 @@ extension AppDriver {
 
     @Test func aWalkInIsMergedIntoAnExistingPerson() throws {
         let d = try AppDriver()
-        let course = try d.store.course(code: "mini-2024")
-        try d.store.savePerson(Participant(code: "W-1", givenName: "Jose", familyName: "Nunez"), enrolIn: course.id!, status: .walkIn)
+        let course = try d.store.courses.course(code: "mini-2024")
+        try d.store.people.savePerson(Participant(code: "W-1", givenName: "Jose", familyName: "Nunez"), enrolIn: course.id!, status: .walkIn)
         d.press(.enter, .char("r"), .char("/"))
         d.type("W-1")
         d.press(.enter, .char("M"))

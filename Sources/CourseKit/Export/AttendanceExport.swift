@@ -14,11 +14,11 @@ public enum AttendanceExport {
     /// Rows in session order, then roster order. `includeUnmarked` adds a row with an empty status
     /// for each participant × session without a mark (the full grid).
     public static func longRows(store: CourseStore, courseCode: String, includeUnmarked: Bool = false) throws -> [[String]] {
-        let course = try store.course(code: courseCode)
+        let course = try store.courses.course(code: courseCode)
         guard let courseID = course.id else { throw MusterError.unknownCourse(courseCode) }
-        let sessions = try store.sessions(courseID: courseID)
-        let roster = try store.roster(courseID: courseID)
-        let marks = try store.marks(courseID: courseID)
+        let sessions = try store.courses.sessions(courseID: courseID)
+        let roster = try store.rosters.roster(courseID: courseID)
+        let marks = try store.attendance.marks(courseID: courseID)
         let zone = course.zone
         var rows: [[String]] = []
         for session in sessions {

@@ -67,7 +67,7 @@ enum ChangeDescription {
                             _ fields: [(column: String, label: String, showsValue: Bool)]) -> [String] {
         fields.compactMap { field in
             let old = b[field.column] ?? .null, new = a[field.column] ?? .null
-            guard !CourseStore.same(old, new) else { return nil }
+            guard !ChangeLog.same(old, new) else { return nil }
             guard field.showsValue else { return "\(field.label) changed" }
             return "\(field.label) \(shown(old)) → \(shown(new))"
         }

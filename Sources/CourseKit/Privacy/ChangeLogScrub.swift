@@ -30,8 +30,7 @@ enum ChangeLogScrub {
             let summary = redact(row["summary"], secrets: secrets, code: person.code, placeholder: placeholder["code"])
             let before = scrub(json: row["before_json"], personID: personID, placeholder: placeholder)
             let after = scrub(json: row["after_json"], personID: personID, placeholder: placeholder)
-            try db.execute(sql: "UPDATE change_log SET summary = ?, before_json = ?, after_json = ? WHERE id = ?",
-                           arguments: [summary, before, after, id])
+            try ChangeLogWrites.scrub(db, id: id, summary: summary, beforeJSON: before, afterJSON: after)
         }
     }
 

@@ -22,15 +22,15 @@ public struct CourseFacts: Sendable {
     }
 
     public static func load(_ store: CourseStore, code: String) throws -> CourseFacts {
-        let course = try store.course(code: code)
+        let course = try store.courses.course(code: code)
         guard let id = course.id else { throw MusterError.unknownCourse(code) }
         let quotas = try store.read { db in
             try Row.fetchAll(db, sql: "SELECT scope, key, lim FROM quota WHERE course_id = ? ORDER BY position", arguments: [id])
                 .map { Quota(scope: QuotaScope(rawValue: $0["scope"]) ?? .country, key: $0["key"], limit: $0["lim"]) }
         }
-        let agencies = Dictionary(uniqueKeysWithValues: try store.agencies().compactMap { a in a.id.map { ($0, a) } })
-        return CourseFacts(course: course, sessions: try store.sessions(courseID: id), roster: try store.roster(courseID: id),
-                           marks: try store.marks(courseID: id), quotas: quotas, agencies: agencies)
+        let agencies = Dictionary(uniqueKeysWithValues: try store.courses.agencies().compactMap { a in a.id.map { ($0, a) } })
+        return CourseFacts(course: course, sessions: try store.courses.sessions(courseID: id), roster: try store.rosters.roster(courseID: id),
+                           marks: try store.attendance.marks(courseID: id), quotas: quotas, agencies: agencies)
     }
 
     /// A person's current status in each session they have a mark in.

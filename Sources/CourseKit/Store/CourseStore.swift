@@ -13,7 +13,8 @@ public final class CourseStore: Sendable {
     public let deviceID: String
     /// Who is recording (the login name), stamped on events as the actor.
     public let actor: String
-    let clock: @Sendable () -> Date
+    /// The time writes are stamped with: the system clock, or a test's.
+    public let clock: @Sendable () -> Date
 
     /// Opens (creating if needed, mode 0600) and migrates the library at `path`.
     ///
@@ -65,7 +66,11 @@ public final class CourseStore: Sendable {
     }
 
     /// Runs a write in one IMMEDIATE transaction: all of it lands or none of it.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    ///
+    /// Public for writers outside CourseKit (the dev generators); whatever `body` writes must go
+    /// through the per-table writers (`PersonWrites`, `EnrolmentWrites`, …), which is what lets
+    /// sync record every change.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.write(body) } catch let e as DatabaseError { throw MusterError(e, path: path) }
     }
 

@@ -14,10 +14,12 @@ enum JSONList {
     }
 }
 
+/// Public for writers outside CourseKit (the dev generators) that fill timestamp columns.
 extension Date {
-    init(ms: Int64) { self.init(timeIntervalSince1970: Double(ms) / 1000) }
+    /// The moment `ms` milliseconds after 1970, as a timestamp column stores it.
+    public init(ms: Int64) { self.init(timeIntervalSince1970: Double(ms) / 1000) }
     /// Milliseconds since 1970, the unit every timestamp column stores.
-    var ms: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+    public var ms: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
 }
 
 extension Course {
@@ -93,32 +95,5 @@ extension AttendanceEvent {
                   note: row["note"], recordedAt: Date(ms: row["recorded_ms"]), actor: row["actor"],
                   device: row["device"], source: EventSource(rawValue: row["source"]) ?? .importFile,
                   undoes: undoes.flatMap(UUID.init(uuidString:)))
-    }
-
-    func insert(_ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO attendance_event (id, session_id, person_id, status, arrival_ms, departure_ms, note,
-                                          recorded_ms, actor, device, source, undoes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id.uuidString.lowercased(), sessionID, participantID, status.rawValue, arrival?.ms,
-                             departure?.ms, note, recordedAt.ms, actor, device, source.rawValue,
-                             undoes?.uuidString.lowercased()])
-    }
-}
-
-extension Database {
-    /// INSERT of a column dictionary; returns the new row id.
-    func insert(into table: String, _ values: [String: (any DatabaseValueConvertible)?]) throws -> Int64 {
-        let keys = values.keys.sorted()
-        let sql = "INSERT INTO \(table) (\(keys.joined(separator: ", "))) VALUES (\(keys.map { _ in "?" }.joined(separator: ", ")))"
-        try execute(sql: sql, arguments: StatementArguments(keys.map { values[$0]! }))
-        return lastInsertedRowID
-    }
-
-    /// UPDATE of a column dictionary for one row id.
-    func update(_ table: String, id: Int64, _ values: [String: (any DatabaseValueConvertible)?]) throws {
-        let keys = values.keys.sorted()
-        let sql = "UPDATE \(table) SET \(keys.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
-        try execute(sql: sql, arguments: StatementArguments(keys.map { values[$0]! } + [id]))
     }
 }

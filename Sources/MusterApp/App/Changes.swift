@@ -28,6 +28,6 @@ extension Loaders {
     }
 
     func undoChange(_ id: Int64) -> AppAction {
-        attempt { .changeUndone(try store.undoChange(id: id)) }
+        attempt { .changeUndone(try store.changeLog.undoChange(id: id)) }
     }
 }

@@ -45,7 +45,7 @@ extension CourseListState: TableScreen {
             load(summaries)
             return []
         case .perform(.deleteCourse(let id), _):
-            return context.change { try $0.deleteCourse(id: id) }
+            return context.change { try $0.courses.deleteCourse(id: id) }
         default:
             return nil
         }
@@ -62,6 +62,6 @@ extension CourseListState: TableScreen {
 
 extension Loaders {
     func courses() -> AppAction {
-        attempt { .coursesLoaded(try store.courseSummaries()) }
+        attempt { .coursesLoaded(try store.courses.courseSummaries()) }
     }
 }

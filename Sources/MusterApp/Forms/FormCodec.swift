@@ -97,21 +97,21 @@ extension Loaders {
         do {
             func agencyID(_ code: String, field: String) throws -> Int64? {
                 guard !code.isEmpty else { return nil }
-                guard let agency = try store.agencies().first(where: { $0.code == code.lowercased() }) else {
+                guard let agency = try store.courses.agencies().first(where: { $0.code == code.lowercased() }) else {
                     throw ValidationFailure(field: field, "no agency with the code '\(code)'")
                 }
                 return agency.id
             }
             switch submission {
-            case .course(let c): return .changed(try store.saveCourse(c).1)
-            case .session(let s): return .changed(try store.saveSession(s).1)
-            case .agency(let a): return .changed(try store.saveAgency(a).1)
+            case .course(let c): return .changed(try store.courses.saveCourse(c).1)
+            case .session(let s): return .changed(try store.courses.saveSession(s).1)
+            case .agency(let a): return .changed(try store.courses.saveAgency(a).1)
             case .person(var p, let agency, let courseID, let role, let status):
                 p.agencyID = try agencyID(agency, field: "agency")
-                return .changed(try store.savePerson(p, enrolIn: courseID, role: role, status: status).1)
+                return .changed(try store.people.savePerson(p, enrolIn: courseID, role: role, status: status).1)
             case .enrolment(var e, let nominatedBy):
                 e.nominatedBy = try agencyID(nominatedBy, field: "nominatedBy")
-                return .changed(try store.saveEnrolment(e))
+                return .changed(try store.nominations.saveEnrolment(e))
             }
         } catch let failure as ValidationFailure {
             return .formFailed(field: failure.field, message: failure.message)

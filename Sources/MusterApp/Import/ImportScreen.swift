@@ -98,7 +98,7 @@ extension Loaders {
     /// is the command's preview.
     func importRoster(path: String, course: String, options: RosterImportOptions, format: RosterFormat) -> AppAction {
         do {
-            let report = try store.importRoster(path: path, course: course, options: options)
+            let report = try store.rosterImporter.importRoster(path: path, course: course, options: options)
             return .rosterImport(options.dryRun ? .previewed(ImportPreview(report: report, format: format, path: path))
                                      : .imported(report))
         } catch {

@@ -67,7 +67,7 @@ extension KioskProgram {
             switch key {
             case .enter, .char("y"), .char("Y"):
                 return [.run { [store, context = state.context] in
-                    do { return .checkedIn(match, try store.checkIn(sessionID: context.sessionID, personID: match.personID)) }
+                    do { return .checkedIn(match, try store.kiosk.checkIn(sessionID: context.sessionID, personID: match.personID)) }
                     catch { return .failed("\(error)") }
                 }]
             case .escape, .char("n"), .char("N"), .backspace:
@@ -156,7 +156,7 @@ extension KioskProgram {
         let limit = state.policy.maxMatches
         return [.run { [store, courseID = state.context.courseID] in
             do {
-                let found = try store.kioskMatches(query, courseID: courseID, limit: limit + 1)
+                let found = try store.kiosk.kioskMatches(query, courseID: courseID, limit: limit + 1)
                 return .matches(query: query, Array(found.prefix(limit)), more: found.count > limit)
             } catch {
                 return .failed("\(error)")
@@ -186,7 +186,7 @@ extension KioskProgram {
                 }
                 return [.run { [store, context = state.context] in
                     do {
-                        let (match, result) = try store.registerWalkIn(courseID: context.courseID, sessionID: context.sessionID,
+                        let (match, result) = try store.kiosk.registerWalkIn(courseID: context.courseID, sessionID: context.sessionID,
                                                                        givenName: values[0], familyName: values[1],
                                                                        agency: values[2], country: values[3])
                         return .checkedIn(match, result)

@@ -85,8 +85,8 @@ extension Loaders {
     /// People of the whole library matching a typed text, as menu items "Name — code · country · agency".
     func peopleItems(_ text: String) -> AppAction {
         attempt {
-            let agencies = Dictionary(uniqueKeysWithValues: try store.agencies().map { ($0.id!, $0.shortName) })
-            let items = try store.search(text, limit: 30).map { p in
+            let agencies = Dictionary(uniqueKeysWithValues: try store.courses.agencies().map { ($0.id!, $0.shortName) })
+            let items = try store.people.search(text, limit: 30).map { p in
                 MenuItem(id: String(p.id!), label: p.displayName,
                          detail: [p.code, p.country, p.agencyID.flatMap { agencies[$0] } ?? ""].filter { !$0.isEmpty }.joined(separator: " · "))
             }

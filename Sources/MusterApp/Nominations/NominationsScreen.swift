@@ -78,15 +78,15 @@ extension NominationsState: TableScreen {
 extension Loaders {
     func nominations(code: String) -> AppAction {
         attempt {
-            let course = try store.course(code: code)
-            return .nominationsLoaded(code: code, course, try store.quotaLines(courseID: course.id!))
+            let course = try store.courses.course(code: code)
+            return .nominationsLoaded(code: code, course, try store.nominations.quotaLines(courseID: course.id!))
         }
     }
 
     /// The agency form needs the agency's stored values, which the quota lines do not carry.
     func agencyForm(_ id: Int64) -> AppAction {
         attempt {
-            guard let agency = try store.agencies().first(where: { $0.id == id }) else { throw MusterError.invalid("no such agency") }
+            guard let agency = try store.courses.agencies().first(where: { $0.id == id }) else { throw MusterError.invalid("no such agency") }
             return .openForm(FormBuilder.agency(agency))
         }
     }

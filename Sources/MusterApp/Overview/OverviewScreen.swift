@@ -55,7 +55,7 @@ extension OverviewState: TableScreen {
             load(new)
             return []
         case .perform(.deleteSession(let id), _):
-            return context.change { try $0.deleteSession(id: id) }
+            return context.change { try $0.courses.deleteSession(id: id) }
         case .rosterImported(let code) where code == courseCode:
             // From the overview, the roster is where an import's result shows.
             return context.open(RosterState(courseCode: courseCode, mode: .list))
@@ -84,18 +84,18 @@ extension Loaders {
     func overview(code: String) -> AppAction {
         attempt {
             let version = try store.dataVersion()
-            let course = try store.course(code: code)
-            let sessions = try store.sessions(courseID: course.id!)
+            let course = try store.courses.course(code: code)
+            let sessions = try store.courses.sessions(courseID: course.id!)
             // Counted in SQL over the derived marks, so a course of 100,000 opens as fast as one of 20.
             let expected = RosterQuery(courseID: course.id!, filter: RosterFilter(rollCallOnly: true))
-            let totals = try store.markTotals(expected)
+            let totals = try store.attendance.markTotals(expected)
             var counts: [Int64: SessionCounts] = [:]
             for s in sessions {
                 counts[s.id!] = SessionCounts(marked: totals[s.id!]?.marked ?? 0, present: totals[s.id!]?.attending ?? 0)
             }
-            let current = try store.currentOrNextSession(courseID: course.id!)
+            let current = try store.courses.currentOrNextSession(courseID: course.id!)
             return .overviewLoaded(OverviewData(course: course, sessions: sessions, counts: counts,
-                                                expected: try store.rosterCount(expected),
+                                                expected: try store.rosters.rosterCount(expected),
                                                 currentSessionID: current?.id, version: version))
         }
     }

@@ -80,7 +80,7 @@ extension PersonState: ScreenModel {
 
 extension Loaders {
     func person(_ id: Int64) -> AppAction {
-        attempt { .personLoaded(try store.personDetails(id: id)) }
+        attempt { .personLoaded(try store.people.personDetails(id: id)) }
     }
 }
 

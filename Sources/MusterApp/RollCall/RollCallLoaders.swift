@@ -7,26 +7,26 @@ extension Loaders {
     func rollCall(code: String, sessionKey: String?) -> AppAction {
         attempt {
             let version = try store.dataVersion()
-            let course = try store.course(code: code)
-            let sessions = try store.sessions(courseID: course.id!)
+            let course = try store.courses.course(code: code)
+            let sessions = try store.courses.sessions(courseID: course.id!)
             let session: Session
             if let sessionKey {
-                session = try store.session(course: course, key: sessionKey)
-            } else if let current = try store.currentOrNextSession(courseID: course.id!) {
+                session = try store.courses.session(course: course, key: sessionKey)
+            } else if let current = try store.courses.currentOrNextSession(courseID: course.id!) {
                 session = current
             } else {
                 throw MusterError.invalid("\(code) has no sessions yet")
             }
             // Each name folded once, not in every comparison: the sort of a 100,000-person course
             // spent seconds folding the same names again and again.
-            let people = try store.roster(courseID: course.id!, expectedOnly: true)
+            let people = try store.rosters.roster(courseID: course.id!, expectedOnly: true)
                 .filter { RollCallRoles.contains($0.enrolment.role) }
                 .map { (key: NameFolding.fold($0.participant.sortName), entry: $0) }
                 .sorted { ($0.key, $0.entry.participant.code) < ($1.key, $1.entry.participant.code) }
                 .map(\.entry)
             return .rollCallLoaded(RollCallData(
                 course: course, session: session, dayNumber: CourseDays.number(of: session, among: sessions, zone: course.zone),
-                people: people, marks: try store.marks(sessionID: session.id!), version: version))
+                people: people, marks: try store.attendance.marks(sessionID: session.id!), version: version))
         }
     }
 
@@ -36,14 +36,14 @@ extension Loaders {
         do {
             let now = try store.dataVersion()
             guard now != version else { return nil }
-            return .marksChanged(sessionID: sessionID, marks: try store.marks(sessionID: sessionID), version: now)
+            return .marksChanged(sessionID: sessionID, marks: try store.attendance.marks(sessionID: sessionID), version: now)
         } catch {
             return .failed(describe(error))
         }
     }
 
     func mark(_ session: Session, _ person: Participant, _ status: AttendanceStatus, note: String = "", advance: Bool) -> AppAction {
-        attempt { .marked(try store.mark(session: session, participant: person, status: status, source: .rollcall, note: note),
+        attempt { .marked(try store.attendance.mark(session: session, participant: person, status: status, source: .rollcall, note: note),
                           advance: advance) }
     }
 
@@ -51,12 +51,12 @@ extension Loaders {
         attempt {
             // One event per person, each committed before the next: an interruption loses nothing
             // already shown, and the screen only shows what was committed.
-            .markedMany(try people.map { try store.mark(session: session, participant: $0, status: .present, source: .rollcall) })
+            .markedMany(try people.map { try store.attendance.mark(session: session, participant: $0, status: .present, source: .rollcall) })
         }
     }
 
     func undo(_ eventID: UUID) -> AppAction {
-        attempt { .undone(try store.undo(eventID: eventID, source: .rollcall)) }
+        attempt { .undone(try store.attendance.undo(eventID: eventID, source: .rollcall)) }
     }
 }
 

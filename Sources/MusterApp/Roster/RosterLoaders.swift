@@ -12,14 +12,14 @@ extension Loaders {
                 knownTotal: Int? = nil) -> AppAction {
         attempt {
             let version = try store.dataVersion()
-            let course = try known?.course ?? store.course(code: code)
+            let course = try known?.course ?? store.courses.course(code: code)
             let query = query ?? RosterQuery(courseID: course.id!, filter: initialFilter)
-            let context = try known ?? RosterContext(course: course, sessions: try store.sessions(courseID: course.id!),
-                                        facts: try store.rosterFacts(courseID: course.id!),
-                                        agencies: Dictionary(uniqueKeysWithValues: try store.agencies().map { ($0.id!, $0) }),
-                                        everyone: try store.rosterCount(RosterQuery(courseID: course.id!)))
+            let context = try known ?? RosterContext(course: course, sessions: try store.courses.sessions(courseID: course.id!),
+                                        facts: try store.rosters.rosterFacts(courseID: course.id!),
+                                        agencies: Dictionary(uniqueKeysWithValues: try store.courses.agencies().map { ($0.id!, $0) }),
+                                        everyone: try store.rosters.rosterCount(RosterQuery(courseID: course.id!)))
             // A new order of the same rows keeps their count.
-            let total = try known != nil && knownTotal != nil ? knownTotal! : store.rosterCount(query)
+            let total = try known != nil && knownTotal != nil ? knownTotal! : store.rosters.rosterCount(query)
             var selection = min(max(0, focusIndex), max(0, total - 1))
             let size = RosterState.pageSize
             var pages: [Int: RosterPage] = [:]
@@ -27,9 +27,9 @@ extension Loaders {
             // the same snapshot that finds their place (deep in a big roster, OFFSET would walk
             // the index from the start).
             if total > 0, let focusPerson,
-               let window = try store.rosterWindow(query, around: focusPerson, margin: pageHeight, pageSize: size, total: total) {
+               let window = try store.rosters.rosterWindow(query, around: focusPerson, margin: pageHeight, pageSize: size, total: total) {
                 selection = window.position
-                let marks = try store.currentMarks(courseID: query.courseID, personIDs: window.items.map { $0.participant.id! })
+                let marks = try store.attendance.currentMarks(courseID: query.courseID, personIDs: window.items.map { $0.participant.id! })
                 for (index, start) in stride(from: 0, to: window.items.count, by: size).enumerated() {
                     let slice = Array(window.items[start ..< min(window.items.count, start + size)])
                     let people = Set(slice.map { $0.participant.id! })
@@ -40,8 +40,8 @@ extension Loaders {
                 for page in first...last { pages[page] = try rosterPage(query, page: page) }
             }
             return .rosterLoaded(RosterLoad(courseCode: code, context: context, query: query, total: total, selection: selection,
-                                            pages: pages, totals: withTotals ? try store.markTotals(query) : nil,
-                                            quotaLines: try query.filter.country.map { try store.quotaLines(courseID: course.id!, country: $0) } ?? [],
+                                            pages: pages, totals: withTotals ? try store.attendance.markTotals(query) : nil,
+                                            quotaLines: try query.filter.country.map { try store.nominations.quotaLines(courseID: course.id!, country: $0) } ?? [],
                                             version: version))
         }
     }
@@ -51,20 +51,20 @@ extension Loaders {
     }
 
     func rosterTotals(_ query: RosterQuery) -> AppAction {
-        attempt { .rosterTotalsLoaded(query: query, try store.markTotals(query)) }
+        attempt { .rosterTotalsLoaded(query: query, try store.attendance.markTotals(query)) }
     }
 
     func rosterFind(_ query: RosterQuery, text: String, from start: Int, backwards: Bool) -> AppAction {
-        attempt { .rosterFound(query: query, text: text, try store.rosterFind(text, in: query, from: start, backwards: backwards)) }
+        attempt { .rosterFound(query: query, text: text, try store.rosters.rosterFind(text, in: query, from: start, backwards: backwards)) }
     }
 
     func rosterFacet(_ query: RosterQuery, _ facet: RosterFacet) -> AppAction {
-        attempt { .rosterFacetLoaded(facet, try store.rosterFacet(facet, in: query)) }
+        attempt { .rosterFacetLoaded(facet, try store.rosters.rosterFacet(facet, in: query)) }
     }
 
     private func rosterPage(_ query: RosterQuery, page: Int) throws -> RosterPage {
-        let items = try store.rosterPage(query, offset: page * RosterState.pageSize, limit: RosterState.pageSize)
-        let marks = try store.currentMarks(courseID: query.courseID, personIDs: items.map { $0.participant.id! })
+        let items = try store.rosters.rosterPage(query, offset: page * RosterState.pageSize, limit: RosterState.pageSize)
+        let marks = try store.attendance.currentMarks(courseID: query.courseID, personIDs: items.map { $0.participant.id! })
         return RosterPage(items: items, marks: marks)
     }
 }

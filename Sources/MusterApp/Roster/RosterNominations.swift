@@ -20,7 +20,7 @@ extension RosterState {
                 context.note("\(p.displayName) is already confirmed")
                 return [.bell]
             }
-            return context.change { try $0.setNominationStatus(courseID: courseID, personID: personID, to: .confirmed) }
+            return context.change { try $0.nominations.setNominationStatus(courseID: courseID, personID: personID, to: .confirmed) }
         case Command.status:
             let choices: [(NominationStatus, Character)] = [(.nominated, "n"), (.confirmed, "c"), (.declined, "d"), (.withdrawn, "w"),
                                                              (.waitlisted, "l"), (.substituted, "s")]
@@ -78,13 +78,13 @@ extension RosterState {
                                                     purpose: .substitute(personID: personID)))
                 return []
             }
-            return context.change { try $0.setNominationStatus(courseID: courseID, personID: personID, to: status) }
+            return context.change { try $0.nominations.setNominationStatus(courseID: courseID, personID: personID, to: status) }
         case .substitute(let personID):
             guard let courseID = self.context?.course.id, let other = Int64(item.id) else { return [] }
-            return context.change { try $0.substitute(courseID: courseID, personID: personID, by: other) }
+            return context.change { try $0.nominations.substitute(courseID: courseID, personID: personID, by: other) }
         case .mergeInto(let personID):
             guard let courseID = self.context?.course.id, let other = Int64(item.id) else { return [] }
-            return context.change { try $0.mergeWalkIn(courseID: courseID, walkInID: personID, into: other) }
+            return context.change { try $0.nominations.mergeWalkIn(courseID: courseID, walkInID: personID, into: other) }
         }
     }
 }

@@ -143,7 +143,7 @@ extension RosterState: TableScreen {
         case .menuChosen(let purpose, let item):
             return chose(item, for: purpose, &context)
         case .perform(.removeEnrolment(let courseID, let personID), _):
-            return context.change { try $0.removeEnrolment(courseID: courseID, personID: personID) }
+            return context.change { try $0.nominations.removeEnrolment(courseID: courseID, personID: personID) }
         case .rosterImported(let code) where code == courseCode:
             return load(context)
         default:

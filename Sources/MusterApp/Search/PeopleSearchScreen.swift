@@ -73,9 +73,9 @@ extension Loaders {
     func searchPeople(_ text: String) -> AppAction {
         attempt {
             guard !NameFolding.tokens(text).isEmpty else { return .peopleFound(query: text, []) }
-            let people = try store.search(text, limit: 200)
-            let agencies = Dictionary(uniqueKeysWithValues: try store.agencies().map { ($0.id!, $0.shortName) })
-            let counts = try store.enrolmentCounts(personIDs: people.compactMap(\.id))
+            let people = try store.people.search(text, limit: 200)
+            let agencies = Dictionary(uniqueKeysWithValues: try store.courses.agencies().map { ($0.id!, $0.shortName) })
+            let counts = try store.people.enrolmentCounts(personIDs: people.compactMap(\.id))
             return .peopleFound(query: text, people.map {
                 PersonHit(participant: $0, agency: $0.agencyID.flatMap { agencies[$0] } ?? "", courses: counts[$0.id ?? 0] ?? 0)
             })

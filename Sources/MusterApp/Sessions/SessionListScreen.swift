@@ -63,10 +63,10 @@ extension Loaders {
     /// Every session of every course by start time, and the one running now or next.
     func allSessions() -> AppAction {
         attempt {
-            let summaries = try store.courseSummaries()
+            let summaries = try store.courses.courseSummaries()
             var rows: [SessionListRow] = []
             for summary in summaries {
-                rows += try store.sessions(courseID: summary.course.id!).map { SessionListRow(course: summary.course, session: $0) }
+                rows += try store.courses.sessions(courseID: summary.course.id!).map { SessionListRow(course: summary.course, session: $0) }
             }
             rows.sort { ($0.session.start, $0.course.code, $0.session.key) < ($1.session.start, $1.course.code, $1.session.key) }
             let next = summaries.compactMap(\.nextSession).min { $0.start < $1.start }

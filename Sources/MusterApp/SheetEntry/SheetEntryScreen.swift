@@ -92,13 +92,13 @@ extension Loaders {
     func sheetMark(_ session: Session, _ person: Participant, _ status: AttendanceStatus, arrival: Date?, note: String,
                    previous: AttendanceStatus?) -> AppAction {
         attempt {
-            .sheetEntry(.marked(try store.mark(session: session, participant: person, status: status, source: .paper,
+            .sheetEntry(.marked(try store.attendance.mark(session: session, participant: person, status: status, source: .paper,
                                                arrival: arrival, note: note),
                                 previous: previous))
         }
     }
 
     func sheetUndo(_ eventID: UUID) -> AppAction {
-        attempt { .sheetEntry(.undone(try store.undo(eventID: eventID, source: .paper))) }
+        attempt { .sheetEntry(.undone(try store.attendance.undo(eventID: eventID, source: .paper))) }
     }
 }

@@ -12,8 +12,8 @@ struct Audit: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try library.open()
-            let zone = try store.course(code: course).zone
-            let rows = try store.audit(courseCode: course).map {
+            let zone = try store.courses.course(code: course).zone
+            let rows = try store.privacy.audit(courseCode: course).map {
                 [LocalTime.iso8601($0.at, in: zone, milliseconds: true), $0.actor, $0.device, $0.source, $0.subject, $0.what]
             }
             let header = ["at", "actor", "device", "source", "subject", "what"]

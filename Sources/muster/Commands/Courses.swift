@@ -10,7 +10,7 @@ struct Courses: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let summaries = try library.open().courseSummaries()
+            let summaries = try library.open().courses.courseSummaries()
             if summaries.isEmpty {
                 print("No courses yet. Add one with 'muster import course FILE'.")
                 return
@@ -47,8 +47,8 @@ struct Sessions: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try library.open()
-            let c = try store.course(code: course)
-            let sessions = try store.sessions(courseID: c.id!)
+            let c = try store.courses.course(code: course)
+            let sessions = try store.courses.sessions(courseID: c.id!)
             print(TextTable.render(
                 header: ["ID", "START", "END", "TITLE", "KIND"],
                 rows: sessions.map { s in

@@ -22,7 +22,7 @@ struct DevBench: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try CourseStore(path: library.databasePath())
-            _ = try store.course(code: course)
+            _ = try store.courses.course(code: course)
             let bench = KeyBench(store: store)
             try bench.open(course: course)
             bench.measure("move down (j)", Array(repeating: .char("j"), count: 30))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseKit
 import Foundation
+import MusterDev
 
 /// `muster dev …`: tools for developers measuring Muster, never needed to run a course.
 struct Dev: ParsableCommand {
@@ -52,7 +53,7 @@ struct DevGenerate: ParsableCommand {
             if let courses {
                 try generateLibrary(store, courses: courses, progress: progress)
             } else {
-                let summary = try store.generateSyntheticCourse(
+                let summary = try SyntheticData(store: store).generateCourse(
                     SyntheticCourseSpec(code: course, people: people, sessions: sessions ?? 6, markedShare: marked, seed: seed),
                     progress: { progress("people", $0) })
                 FileHandle.standardError.write(Data("\r".utf8))
@@ -68,7 +69,7 @@ struct DevGenerate: ParsableCommand {
         var text = ""
         let spec = SyntheticLibrarySpec(people: people, courses: courses, sessions: sessions ?? 20, events: events,
                                         bigCourse: course, seed: seed)
-        let summary = try store.generateSyntheticLibrary(spec, roster: csv == nil ? nil : { text += $0 }, progress: progress)
+        let summary = try SyntheticData(store: store).generateLibrary(spec, roster: csv == nil ? nil : { text += $0 }, progress: progress)
         if let csv {
             try Data(text.utf8).write(to: URL(fileURLWithPath: csv), options: .atomic)
         }

@@ -50,7 +50,7 @@ struct ImportRoster: ParsableCommand {
             if let minMinutes, minMinutes < 0 { throw MusterError.invalid("--min-minutes must not be negative") }
             guard maxMegabytes > 0 else { throw MusterError.invalid("--max-megabytes must be positive") }
             options.limits.maxFileBytes = maxMegabytes << 20
-            let report = try library.open().importRoster(path: file, course: course, options: options)
+            let report = try library.open().rosterImporter.importRoster(path: file, course: course, options: options)
             print(Self.preview(report, verbose: verbose), terminator: "")
         }
     }

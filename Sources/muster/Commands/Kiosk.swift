@@ -25,14 +25,14 @@ struct KioskCommand: ParsableCommand {
         KioskProcess.reexecWithoutBacktracer()
         try reportingErrors {
             let store = try library.open()
-            let c = try store.course(code: course)
-            guard let verifier = try store.kioskPINVerifier(courseID: c.id!) else {
+            let c = try store.courses.course(code: course)
+            guard let verifier = try store.kiosk.kioskPINVerifier(courseID: c.id!) else {
                 throw MusterError.invalid("no kiosk PIN is set for \(c.code): set one first with 'muster kiosk-pin \(c.code)'")
             }
             let s = try KioskProcess.session(store: store, course: c, key: session)
             // Setup mistakes first, then the terminal: a wrong course or a missing PIN is said plainly.
             if let reason = TerminalCapabilities.refusalReasonForCurrentProcess() { throw MusterError.invalid(reason) }
-            let sessions = try store.sessions(courseID: c.id!)
+            let sessions = try store.courses.sessions(courseID: c.id!)
             let zone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? c.zone
             let day = sessions.map { LocalTime.day($0.start, in: c.zone) }
             let dayNumber = (Array(Set(day)).sorted().firstIndex(of: LocalTime.day(s.start, in: c.zone)) ?? 0) + 1
@@ -78,10 +78,10 @@ enum KioskProcess {
 
     /// The session asked for, else the one running now, else the next one today.
     static func session(store: CourseStore, course: Course, key: String?) throws -> Session {
-        if let key { return try store.session(course: course, key: key) }
+        if let key { return try store.courses.session(course: course, key: key) }
         let now = Date()
         let today = LocalTime.day(now, in: course.zone)
-        let candidates = try store.sessions(courseID: course.id!).filter { LocalTime.day($0.start, in: course.zone) == today }
+        let candidates = try store.courses.sessions(courseID: course.id!).filter { LocalTime.day($0.start, in: course.zone) == today }
         if let session = candidates.first(where: { $0.end > now }) { return session }
         throw MusterError.invalid("\(course.code) has no session running or still to come today; choose one with --session (see 'muster sessions \(course.code)')")
     }
@@ -98,7 +98,7 @@ struct KioskPIN: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try library.open()
-            let c = try store.course(code: course)
+            let c = try store.courses.course(code: course)
             let pin: String
             if let env = ProcessInfo.processInfo.environment["MUSTER_KIOSK_PIN"], !env.isEmpty {
                 pin = env
@@ -108,7 +108,7 @@ struct KioskPIN: ParsableCommand {
                 guard first == second else { throw MusterError.invalid("the two PINs differ; nothing was changed") }
                 pin = first
             }
-            try store.setKioskPIN(courseID: c.id!, pin: pin)
+            try store.kiosk.setKioskPIN(courseID: c.id!, pin: pin)
             print("kiosk PIN set for \(c.code)")
         }
     }

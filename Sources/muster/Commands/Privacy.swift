@@ -22,7 +22,7 @@ struct PersonExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let export = try library.open().personExport(code: code)
+            let export = try library.open().privacy.personExport(code: code)
             try OutputFile.write(format == .json ? try export.json() : export.text(), to: output)
         }
     }
@@ -48,7 +48,7 @@ struct PersonErase: ParsableCommand {
             guard confirm else {
                 throw MusterError.invalid("erasing \(code) cannot be undone; run again with --confirm")
             }
-            let summary = try library.open().erase(code: code, reason: reason, keepStatistics: keepStatistics)
+            let summary = try library.open().privacy.erase(code: code, reason: reason, keepStatistics: keepStatistics)
             print("erased \(code): \(summary.enrolments) enrolments kept anonymously, \(summary.notesCleared) notes cleared"
                   + (keepStatistics ? "; sex and country kept for statistics" : ""))
         }
@@ -80,10 +80,10 @@ struct Purge: ParsableCommand {
             let candidates: [(course: Course, people: [Participant])]
             if let before {
                 guard let date = CalendarDate(iso: before) else { throw MusterError.invalid("--before '\(before)' is not a date (YYYY-MM-DD)") }
-                candidates = try store.purgeCandidates(endedBefore: date)
+                candidates = try store.privacy.purgeCandidates(endedBefore: date)
                 for (course, people) in candidates { print("\(course.code) (ended \(course.endDate)): \(people.count) people") }
             } else {
-                candidates = try store.expiredPurgeCandidates()
+                candidates = try store.privacy.expiredPurgeCandidates()
                 for (course, people) in candidates {
                     print("\(course.code) (ended \(course.endDate), kept \(course.retention!) until \(course.retainedUntil!)): \(people.count) people")
                 }
@@ -93,8 +93,8 @@ struct Purge: ParsableCommand {
                 print("dry run: \(count) people would be erased; nothing was changed")
                 return
             }
-            let summary = try before.flatMap(CalendarDate.init(iso:)).map { try store.purge(endedBefore: $0, keepStatistics: keepStatistics) }
-                ?? store.purgeExpired(keepStatistics: keepStatistics)
+            let summary = try before.flatMap(CalendarDate.init(iso:)).map { try store.privacy.purge(endedBefore: $0, keepStatistics: keepStatistics) }
+                ?? store.privacy.purgeExpired(keepStatistics: keepStatistics)
             print("erased \(summary.people) people")
         }
     }

@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
                 guard from == nil && to == nil else { throw MusterError.invalid("--from and --to go with --all") }
                 report = CourseReport.build(try CourseFacts.load(store, code: code), by: dimensions)
             case (nil, true):
-                let facts = try store.courses().map { try CourseFacts.load(store, code: $0.code) }
+                let facts = try store.courses.courses().map { try CourseFacts.load(store, code: $0.code) }
                 report = PeriodReport.build(facts, from: try date(from, "--from"), to: try date(to, "--to"), by: dimensions)
             default:
                 throw MusterError.invalid("name one course, or use --all")

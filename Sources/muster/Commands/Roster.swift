@@ -17,8 +17,8 @@ struct RosterCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try library.open()
-            let c = try store.course(code: course)
-            let roster = try store.roster(courseID: c.id!)
+            let c = try store.courses.course(code: course)
+            let roster = try store.rosters.roster(courseID: c.id!)
             let header = ["code", "given_name", "family_name", "sex", "country", "agency", "role", "status"]
             let rows = roster.map { e -> [String] in
                 let p = e.participant

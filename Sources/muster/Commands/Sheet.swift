@@ -26,7 +26,7 @@ struct Sheet: ParsableCommand {
             guard (0...200).contains(blank) else { throw MusterError.invalid("--blank must be between 0 and 200") }
             let store = try library.open()
             let facts = try CourseFacts.load(store, code: course)
-            let sheet = SignInSheet.build(facts, session: try store.session(course: facts.course, key: session), blankLines: blank)
+            let sheet = SignInSheet.build(facts, session: try store.courses.session(course: facts.course, key: session), blankLines: blank)
             switch format {
             case .html:
                 try OutputFile.write(sheet.html(), to: output)

@@ -21,7 +21,7 @@ struct TUI: ParsableCommand {
                 throw MusterError.invalid(reason)
             }
             let store = try library.open()
-            if let course { _ = try store.course(code: course) }   // a typo fails here, not inside the screen
+            if let course { _ = try store.courses.course(code: course) }   // a typo fails here, not inside the screen
             CursesTerminal.installCrashGuard()
             DebugCrash.armIfRequested()
             let terminal: CursesTerminal

@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 
-/// Writes a roster plan inside the caller's transaction. A 100,000-person roster is half a million
-/// rows, so each table gets one cached statement, bound and stepped per row: preparing each insert
-/// would cost more than SQLite's work. Not multi-row INSERTs: inside a transaction those make
+/// Writes a roster plan inside the caller's transaction, through the per-table writers like every
+/// other write. A 100,000-person roster is half a million rows, so each of those writers uses one
+/// cached statement, bound and stepped per row: preparing each insert would cost more than SQLite's work. Not multi-row INSERTs: inside a transaction those make
 /// SQLite keep a statement journal (a copy of every page each statement touches, written to a temp
 /// file), which measured 400,000 extra writes for 100,000 people. Big imports keep the derived
 /// roster tables set-wise (`DerivedRoster`) instead of through the per-row triggers.
@@ -15,19 +15,10 @@ struct RosterWriter {
     func apply(_ plan: RosterPlan, snapshot: LibrarySnapshot) throws {
         var personIDs: [Int64] = []
         personIDs.reserveCapacity(plan.newPeople.count)
-        let insertPerson = try db.cachedStatement(sql: """
-            INSERT INTO person (code, given_name, family_name, sex, country, agency_id, position, email, phone, sort_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertToken = try db.cachedStatement(sql: "INSERT OR IGNORE INTO name_token (token, person_id) VALUES (?, ?)")
         for p in plan.newPeople {
-            try insertPerson.execute(arguments: [p.code, p.givenName, p.familyName, p.sex.rawValue, p.country, p.agencyID,
-                                                 p.position, p.email, p.phone, p.sortKey])
-            let id = db.lastInsertedRowID
-            personIDs.append(id)
-            // The sort key holds the folded words of the name: the same tokens the search index stores.
-            // (Splitting them in SQL with a recursive CTE instead measured 0.5 s more CPU for 100,000 people.)
-            for token in Set(p.sortKey.split(separator: " ")) { try insertToken.execute(arguments: [String(token), id]) }
+            var person = Participant(code: p.code, givenName: p.givenName, familyName: p.familyName, sex: p.sex,
+                                     country: p.country, agencyID: p.agencyID, position: p.position, email: p.email, phone: p.phone)
+            personIDs.append(try PersonWrites.insert(db, &person, sortKey: p.sortKey))
         }
         func id(_ ref: RosterPlan.PersonRef) -> Int64 {
             switch ref {
@@ -43,18 +34,15 @@ struct RosterWriter {
             if let v = fill.country { values["country"] = v }
             if let v = fill.sex { values["sex"] = v.rawValue }
             if let v = fill.agencyID { values["agency_id"] = v }
-            try db.update("person", id: snapshot.people[index].id, values)
+            try PersonWrites.fill(db, id: snapshot.people[index].id, values)
         }
         func writeEnrolments() throws {
-            let insertEnrolment = try db.makeStatement(sql: """
-                INSERT INTO enrolment (course_id, person_id, position, role, status, note) VALUES (?, ?, ?, ?, ?, ?)
-                """)
             for (offset, e) in plan.newEnrolments.enumerated() {
-                try insertEnrolment.execute(arguments: [courseID, id(e.person), snapshot.lastPosition + 1 + offset, e.role.rawValue,
-                                                        e.status.rawValue, e.note])
+                try EnrolmentWrites.insert(db, courseID: courseID, personID: id(e.person), position: snapshot.lastPosition + 1 + offset,
+                                           role: e.role, status: e.status, note: e.note)
             }
             for change in plan.statusChanges {
-                try db.execute(sql: "UPDATE enrolment SET status = ? WHERE id = ?", arguments: [change.status.rawValue, change.enrolmentID])
+                try EnrolmentWrites.update(db, id: change.enrolmentID, ["status": change.status.rawValue])
             }
         }
         // Before the events: their trigger keeps the marks, the tally and the counts per row from
@@ -65,15 +53,10 @@ struct RosterWriter {
             written = try DerivedRoster.withTriggersSuspended(db, courseID: courseID, writeEnrolments)
         }
         if !written { try writeEnrolments() }
-        let insertEvent = try db.cachedStatement(sql: """
-            INSERT INTO attendance_event (id, session_id, person_id, status, arrival_ms, departure_ms, note,
-                                          recorded_ms, actor, device, source, undoes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-            """)
         for e in plan.events {
-            try insertEvent.execute(arguments: [e.id.uuidString.lowercased(), e.sessionID, id(e.person), e.status.rawValue,
-                                                e.arrival?.ms, e.departure?.ms, e.note, e.recordedAt.ms, actor, e.device,
-                                                e.source.rawValue])
+            try AttendanceEventWrites.append(db, AttendanceEvent(
+                id: e.id, sessionID: e.sessionID, participantID: id(e.person), status: e.status, arrival: e.arrival,
+                departure: e.departure, note: e.note, recordedAt: e.recordedAt, actor: actor, device: e.device, source: e.source))
         }
     }
 

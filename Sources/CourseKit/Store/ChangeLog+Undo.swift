@@ -41,7 +41,7 @@ struct ChangeSnapshot {
     static func read(_ db: Database, _ scope: [(table: String, ids: [Int64])]) throws -> ChangeSnapshot {
         var snapshot = ChangeSnapshot()
         for (table, ids) in scope where !ids.isEmpty {
-            let key = CourseStore.keyColumn(table)
+            let key = ChangeLog.keyColumn(table)
             let columns = key == "id" ? "*" : "rowid AS id, *"
             let rows = try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(table) WHERE \(key) IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY \(key)",
                                         arguments: StatementArguments(ids))
@@ -103,8 +103,7 @@ struct ChangeSnapshot {
         }
     }
 }
-
-extension CourseStore {
+extension ChangeLog {
     /// The change log of a course, newest first.
     public func changes(courseID: Int64, limit: Int = 200) throws -> [ChangeRecord] {
         try read { db in
@@ -147,61 +146,23 @@ extension CourseStore {
             }
             for table in Self.childrenFirst where after.rows[table] != nil || before.rows[table] != nil {
                 for gone in after.ids(table).subtracting(before.ids(table)) {
-                    try db.execute(sql: "DELETE FROM \(table) WHERE \(Self.keyColumn(table)) = ?", arguments: [gone])
+                    try Writes.table(named: table)?.deleteRow(db, id: gone)
                 }
             }
             for table in Self.childrenFirst.reversed() {
-                for values in before.rows[table] ?? [] { try Self.restore(db, table: table, values: values) }
+                for values in before.rows[table] ?? [] { try Writes.table(named: table)?.restore(db, values) }
             }
             for eventID in after.appendedEvents {
                 guard let eventRow = try Row.fetchOne(db, sql: "SELECT * FROM attendance_event WHERE id = ?", arguments: [eventID]) else { continue }
                 let event = AttendanceEvent(row: eventRow)
-                let events = try Self.events(db, sessionID: event.sessionID, personID: event.participantID)
+                let events = try Attendance.events(db, sessionID: event.sessionID, personID: event.participantID)
                 if MarkRule.effective(events).contains(where: { $0.id == event.id }) {
-                    try appendUndo(db, of: event, among: events, source: event.source)
+                    _ = try store.attendance.appendUndo(db, of: event, among: events, source: event.source)
                 }
             }
-            return try record(db, entity: change.entity, entityID: change.entityID, courseID: change.courseID, action: "undo",
-                              summary: "undo: \(change.summary)", before: now, after: ChangeSnapshot.read(db, scope), undoes: id)
+            return try store.record(db, entity: change.entity, entityID: change.entityID, courseID: change.courseID, action: "undo",
+                                    summary: "undo: \(change.summary)", before: now, after: ChangeSnapshot.read(db, scope), undoes: id)
         }
-    }
-
-    // MARK: - Recording
-
-    /// Appends one change to the log, inside the caller's transaction, and links it to every
-    /// person its rows concern (`change_subject`), so their audit trail and their erasure find it.
-    func record(_ db: Database, entity: String, entityID: Int64?, courseID: Int64?, action: String, summary: String,
-                before: ChangeSnapshot, after: ChangeSnapshot, undoes: Int64? = nil,
-                source: String = ChangeSource.coordinator, actor: String? = nil) throws -> ChangeRecord {
-        let at = clock(), actor = actor ?? self.actor
-        try db.execute(sql: """
-            INSERT INTO change_log (recorded_ms, actor, device, entity, entity_id, course_id, action, summary,
-                                    before_json, after_json, undoes, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [at.ms, actor, deviceID, entity, entityID, courseID, action, summary,
-                             before.json, after.json, undoes, source])
-        let id = db.lastInsertedRowID
-        var subjects = before.subjects.union(after.subjects)
-        if entity == "person", let entityID { subjects.insert(entityID) }
-        for person in subjects.sorted() {
-            try db.execute(sql: "INSERT OR IGNORE INTO change_subject(person_id, change_id) VALUES (?, ?)", arguments: [person, id])
-        }
-        return ChangeRecord(id: id, recordedAt: at, actor: actor, device: deviceID, entity: entity,
-                            entityID: entityID, courseID: courseID, action: action, summary: summary,
-                            beforeJSON: before.json, afterJSON: after.json, undoes: undoes, source: source)
-    }
-
-    /// Runs `change` between two snapshots of `scope` and logs it. `scope` is called again after
-    /// the change, so rows it created (new ids) are in the "after" snapshot.
-    func logged(_ db: Database, entity: String, entityID: () -> Int64?, courseID: Int64?, action: String,
-                summary: () -> String, scope: () throws -> [(table: String, ids: [Int64])],
-                _ change: () throws -> [String]) throws -> ChangeRecord {
-        let before = try ChangeSnapshot.read(db, try scope())
-        let appended = try change()
-        var after = try ChangeSnapshot.read(db, try scope())
-        after.appendedEvents = appended
-        return try record(db, entity: entity, entityID: entityID(), courseID: courseID, action: action,
-                          summary: summary(), before: before, after: after)
     }
 
     // MARK: - Replay
@@ -211,7 +172,7 @@ extension CourseStore {
 
     /// How a table's rows are named in a snapshot: by `id`, or by `rowid` for the link tables
     /// whose key is composite (their rowid is stable while the row lives).
-    static func keyColumn(_ table: String) -> String { ["quota", "course_agency"].contains(table) ? "rowid" : "id" }
+    static func keyColumn(_ table: String) -> String { Writes.table(named: table)?.key ?? "id" }
 
     static func scope(_ a: ChangeSnapshot, _ b: ChangeSnapshot) -> [(table: String, ids: [Int64])] {
         childrenFirst.compactMap { table in
@@ -237,27 +198,6 @@ extension CourseStore {
         switch (a.storage, b.storage) {
         case (.int64(let x), .double(let y)), (.double(let y), .int64(let x)): Double(x) == y
         default: a == b
-        }
-    }
-
-    /// Writes a row back: an UPDATE when it still exists (an INSERT OR REPLACE would cascade
-    /// deletes to its children), else an INSERT with its old id.
-    static func restore(_ db: Database, table: String, values: [String: DatabaseValue]) throws {
-        guard let id = values["id"].flatMap(Int64.fromDatabaseValue) else { return }
-        let key = keyColumn(table)
-        let columns = values.keys.filter { $0 != "id" }.sorted()
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE \(key) = ?", arguments: [id]) == true {
-            try db.execute(sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(key) = ?",
-                           arguments: StatementArguments(columns.map { values[$0]! } + [id.databaseValue]))
-        } else {
-            try db.execute(sql: """
-                INSERT INTO \(table) (\(([key] + columns).joined(separator: ", ")))
-                VALUES (\((["?"] + columns.map { _ in "?" }).joined(separator: ", ")))
-                """, arguments: StatementArguments([id.databaseValue] + columns.map { values[$0]! }))
-        }
-        if table == "person" {
-            try reindexName(db, personID: id, given: String.fromDatabaseValue(values["given_name"] ?? .null) ?? "",
-                            family: String.fromDatabaseValue(values["family_name"] ?? .null) ?? "")
         }
     }
 

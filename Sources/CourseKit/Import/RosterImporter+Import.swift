@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension CourseStore {
+extension RosterImporter {
     /// Imports a roster file (any layout of docs/FORMATS.md) into a course: people, enrolments and,
     /// from attendance exports and meeting reports, attendance events.
     ///
@@ -27,7 +27,7 @@ extension CourseStore {
 
     func importRoster(_ file: DelimitedFile, name: String, course code: String, options: RosterImportOptions) throws
         -> RosterImportReport {
-        let course = try self.course(code: code)
+        let course = try store.courses.course(code: code)
         guard let courseID = course.id else { throw MusterError.unknownCourse(code) }
         var format = options.format
         if !options.mappings.isEmpty {

@@ -24,7 +24,7 @@ public enum CheckInResult: Hashable, Sendable {
     case alreadyCheckedIn(at: Date)
 }
 
-extension CourseStore {
+extension Kiosk {
     // MARK: PIN
 
     public func setKioskPIN(courseID: Int64, pin: String, iterations: Int = PINHasher.defaultIterations) throws {
@@ -64,7 +64,7 @@ extension CourseStore {
         let letters = NameFolding.fold(query).filter { $0 != " " }
         guard letters.count >= 3 else { return [] }
         return try read { db in
-            let people = try Self.search(db, query: query, courseID: courseID, limit: limit * 4)
+            let people = try People.search(db, query: query, courseID: courseID, limit: limit * 4)
             let expected = Set(try Int64.fetchAll(db, sql: """
                 SELECT person_id FROM enrolment WHERE course_id = ? AND status IN ('nominated', 'confirmed', 'walk-in')
                 """, arguments: [courseID]))
@@ -87,7 +87,7 @@ extension CourseStore {
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT s.start_ms, c.late_after_minutes FROM session s JOIN course c ON c.id = s.course_id WHERE s.id = ?
                 """, arguments: [sessionID]) else { throw MusterError.invalid("the session no longer exists") }
-            let events = try Self.events(db, sessionID: sessionID, personID: personID)
+            let events = try Attendance.events(db, sessionID: sessionID, personID: personID)
             if let current = MarkRule.currentMark(of: events), current.status.isAttending {
                 return .alreadyCheckedIn(at: current.arrival ?? current.recordedAt)
             }
@@ -96,8 +96,8 @@ extension CourseStore {
             let late = now.ms > startMs + lateAfter * 60_000
             var event = AttendanceEvent(sessionID: sessionID, participantID: personID, status: late ? .late : .present,
                                         arrival: now, recordedAt: now, actor: "kiosk", device: deviceID, source: .kiosk)
-            event.recordedAt = try Self.orderedTime(db, now, sessionID: sessionID, personID: personID)
-            try event.insert(db)
+            event.recordedAt = try Attendance.orderedTime(db, now, sessionID: sessionID, personID: personID)
+            try AttendanceEventWrites.append(db, event)
             return .checkedIn(event)
         }
     }
@@ -118,23 +118,20 @@ extension CourseStore {
             let agencyID = try Int64.fetchOne(db, sql: """
                 SELECT id FROM agency WHERE lower(name) = lower(?) OR (acronym <> '' AND lower(acronym) = lower(?)) LIMIT 1
                 """, arguments: [agencyText, agencyText])
-            let person = Participant(code: String(format: "W-%04d", number), givenName: given, familyName: family,
+            var person = Participant(code: String(format: "W-%04d", number), givenName: given, familyName: family,
                                      country: countryCode, agencyID: agencyID)
-            let id = try db.insert(into: "person", [
-                "code": person.code, "given_name": given, "family_name": family, "sex": Sex.notDisclosed.rawValue,
-                "country": countryCode, "agency_id": agencyID, "sort_key": person.sortKey])
-            try Self.reindexName(db, personID: id, given: given, family: family)
+            let id = try PersonWrites.insert(db, &person)
+            // After the last position (1 on an empty roster, as walk-ins always were), not `nextPosition`.
             let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM enrolment WHERE course_id = ?", arguments: [courseID]) ?? 0) + 1
             let note = agencyID == nil && !agencyText.isEmpty ? "walk-in at the kiosk; says agency: \(agencyText)" : "walk-in at the kiosk"
-            _ = try db.insert(into: "enrolment", [
-                "course_id": courseID, "person_id": id, "position": position, "role": Role.participant.rawValue,
-                "status": NominationStatus.walkIn.rawValue, "note": note])
+            try EnrolmentWrites.insert(db, courseID: courseID, personID: id, position: position, role: .participant,
+                                       status: .walkIn, note: note)
             // Attributable like every other change to people: logged with source and actor "kiosk".
             let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? ""
-            _ = try record(db, entity: "person", entityID: id, courseID: courseID, action: "walk-in",
-                           summary: "walk-in \(person.code) \(person.displayName) registered at the kiosk",
-                           before: ChangeSnapshot(), after: Self.personRows(db, personID: id, courseCode: code),
-                           source: ChangeSource.kiosk, actor: "kiosk")
+            _ = try store.record(db, entity: "person", entityID: id, courseID: courseID, action: "walk-in",
+                                 summary: "walk-in \(person.code) \(person.displayName) registered at the kiosk",
+                                 before: ChangeSnapshot(), after: CourseFiles.personRows(db, personID: id, courseCode: code),
+                                 source: ChangeSource.kiosk, actor: "kiosk")
             return id
         }
         let result = try checkIn(sessionID: sessionID, personID: personID)

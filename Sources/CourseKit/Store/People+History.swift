@@ -25,7 +25,7 @@ public struct PersonDetails: Hashable, Sendable {
     public var audit: [AuditEntry] = []
 }
 
-extension CourseStore {
+extension People {
     /// A person, their agency and every course they were enrolled in with attendance and
     /// completion by each course's rule, in one read.
     public func personDetails(id: Int64) throws -> PersonDetails {
@@ -48,7 +48,7 @@ extension CourseStore {
                 WHERE e.person_id = ? ORDER BY c.start_date, c.code
                 """, arguments: [id]).map { row -> PersonCourseRecord in
                 let course = Course(row: row)
-                let facts = try Self.rosterFacts(db, courseID: course.id!)
+                let facts = try RosterBrowser.rosterFacts(db, courseID: course.id!)
                 let enrolment = Enrolment(id: row["e_id"], courseID: course.id!, participantID: id,
                                           role: Role(rawValue: row["e_role"]) ?? .participant, nominatedBy: row["e_nominated_by"],
                                           status: NominationStatus(rawValue: row["e_status"]) ?? .nominated,
@@ -60,12 +60,12 @@ extension CourseStore {
                                                                          coreAttended: core))
             }
             return PersonDetails(participant: person, agency: agency, mergedInto: merged, history: history,
-                                 audit: try Self.personAudit(db, personID: id))
+                                 audit: try PrivacyAudit.personAudit(db, personID: id))
         }
     }
 }
 
-extension CourseStore {
+extension People {
     /// How many courses each person is enrolled in, for search results.
     public func enrolmentCounts(personIDs: [Int64]) throws -> [Int64: Int] {
         guard !personIDs.isEmpty else { return [:] }

@@ -17,13 +17,13 @@ public struct AuditEntry: Sendable, Hashable {
     }
 }
 
-extension CourseStore {
+extension PrivacyAudit {
     /// Every recorded change in a course, oldest first: each attendance event (marks, undos,
     /// kiosk check-ins, imports), each change to its people, enrolments, sessions and the course
     /// itself (from the coordinator's screens, course-file imports, kiosk walk-ins), and each
     /// erasure of one of its people. Erased people appear only as their anonymous placeholder.
     public func audit(courseCode: String) throws -> [AuditEntry] {
-        let course = try self.course(code: courseCode)
+        let course = try store.courses.course(code: courseCode)
         guard let courseID = course.id else { throw MusterError.unknownCourse(courseCode) }
         return try read { db in
             let events = try Row.fetchAll(db, sql: """
@@ -45,7 +45,7 @@ extension CourseStore {
                                    WHERE e.course_id = ?1)))
                 ORDER BY c.id
                 """, arguments: [courseID]).map { row -> AuditEntry in
-                let change = Self.changeRecord(row: row)
+                let change = ChangeLog.changeRecord(row: row)
                 let people: String? = row["people"]
                 return AuditEntry(at: change.recordedAt, actor: change.actor, device: change.device, source: change.source,
                                   subject: people ?? change.entity, what: change.summary)
@@ -91,7 +91,7 @@ extension CourseStore {
         return try Row.fetchAll(db, sql: """
             SELECT c.* FROM change_log c JOIN change_subject x ON x.change_id = c.id WHERE x.person_id = ? ORDER BY c.id
             """, arguments: [personID]).compactMap { row -> AuditEntry? in
-            let change = changeRecord(row: row)
+            let change = ChangeLog.changeRecord(row: row)
             let lines = ChangeDescription.changes(of: personID, before: ChangeSnapshot(json: change.beforeJSON),
                                                   after: ChangeSnapshot(json: change.afterJSON), courseCodes: courseCodes)
             if lines.isEmpty && !erased && (change.beforeJSON != "{}" || change.afterJSON != "{}") { return nil }

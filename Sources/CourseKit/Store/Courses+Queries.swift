@@ -21,8 +21,7 @@ public struct RosterEntry: Hashable, Sendable, Identifiable {
     public var agency: Agency?
     public var id: Int64 { participant.id ?? 0 }
 }
-
-extension CourseStore {
+extension Courses {
     /// True when no course has ever been loaded: the cue to seed from `courses/`.
     public func isEmpty() throws -> Bool {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM course") == 0 }
@@ -92,69 +91,7 @@ extension CourseStore {
         return all.first { $0.end > now } ?? all.last
     }
 
-    /// The course's roster in file order (`position`), with agencies resolved.
-    /// `expectedOnly` keeps the people expected in the room (no declined, withdrawn, substituted, waitlisted).
-    public func roster(courseID: Int64, expectedOnly: Bool = false) throws -> [RosterEntry] {
-        let filter = expectedOnly ? "AND e.status IN ('nominated', 'confirmed', 'walk-in')" : ""
-        return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT p.*, e.id AS e_id, e.course_id AS e_course_id, e.role AS e_role,
-                       e.nominated_by AS e_nominated_by, e.status AS e_status,
-                       e.substituted_by AS e_substituted_by, e.note AS e_note,
-                       a.id AS a_id, a.code AS a_code, a.name AS a_name, a.acronym AS a_acronym,
-                       a.kind AS a_kind, a.country AS a_country
-                FROM enrolment e JOIN person p ON p.id = e.person_id
-                LEFT JOIN agency a ON a.id = p.agency_id
-                WHERE e.course_id = ? \(filter)
-                ORDER BY e.position, e.id
-                """, arguments: [courseID]).map(Self.rosterEntry(row:))
-        }
-    }
-
-    static func rosterEntry(row: Row) -> RosterEntry {
-        let person = Participant(row: row)
-        let enrolment = Enrolment(id: row["e_id"], courseID: row["e_course_id"], participantID: person.id ?? 0,
-                                  role: Role(rawValue: row["e_role"]) ?? .participant,
-                                  nominatedBy: row["e_nominated_by"],
-                                  status: NominationStatus(rawValue: row["e_status"]) ?? .nominated,
-                                  substitutedBy: row["e_substituted_by"], note: row["e_note"])
-        let agencyID: Int64? = row["a_id"]
-        let agency = agencyID.map { _ in
-            Agency(id: row["a_id"], code: row["a_code"], name: row["a_name"], acronym: row["a_acronym"],
-                   kind: AgencyKind(rawValue: row["a_kind"]) ?? .government, country: row["a_country"])
-        }
-        return RosterEntry(participant: person, enrolment: enrolment, agency: agency)
-    }
-
-    /// The person with this code (case-insensitive), or `unknownParticipant`.
-    public func participant(code: String) throws -> Participant {
-        let row = try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM person WHERE code = ? COLLATE NOCASE", arguments: [code])
-        }
-        guard let row else { throw MusterError.unknownParticipant(code) }
-        return Participant(row: row)
-    }
-
     public func agencies() throws -> [Agency] {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM agency ORDER BY code").map(Agency.init(row:)) }
-    }
-
-    /// The courses a person is enrolled in, oldest first: their training history.
-    public func history(participantID: Int64) throws -> [(Course, Enrolment)] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.*, e.id AS e_id, e.role AS e_role, e.nominated_by AS e_nominated_by,
-                       e.status AS e_status, e.substituted_by AS e_substituted_by, e.note AS e_note
-                FROM enrolment e JOIN course c ON c.id = e.course_id
-                WHERE e.person_id = ? ORDER BY c.start_date
-                """, arguments: [participantID]).map { row in
-                let course = Course(row: row)
-                return (course, Enrolment(id: row["e_id"], courseID: course.id ?? 0, participantID: participantID,
-                                          role: Role(rawValue: row["e_role"]) ?? .participant,
-                                          nominatedBy: row["e_nominated_by"],
-                                          status: NominationStatus(rawValue: row["e_status"]) ?? .nominated,
-                                          substitutedBy: row["e_substituted_by"], note: row["e_note"]))
-            }
-        }
     }
 }

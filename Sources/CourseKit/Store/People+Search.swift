@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension CourseStore {
+extension People {
     /// Up to this many name-token rows for the narrowest fragment, a search sorts its matches;
     /// above it, it walks `person_by_sort` in display order and stops at `limit`. Measured on the
     /// 100k library: sorting costs about 1 µs a match (6 ms for the 6,000 behind "n"), the walk
@@ -14,9 +14,9 @@ extension CourseStore {
     /// finds that person too. Runs on indexes only (a `name_token` range scan per fragment, then
     /// `person_by_sort` or rowid look-ups), never a scan of the person table; the query text is
     /// only ever bound, never spliced into SQL.
-    /// `sortMatchesUpTo` picks the plan (see `CourseStore.sortMatchesUpTo`); tests force each.
+    /// `sortMatchesUpTo` picks the plan (see `People.sortMatchesUpTo`); tests force each.
     public func search(_ query: String, courseID: Int64? = nil, limit: Int = 50,
-                       sortMatchesUpTo: Int = CourseStore.sortMatchesUpTo) throws -> [Participant] {
+                       sortMatchesUpTo: Int = People.sortMatchesUpTo) throws -> [Participant] {
         try read { db in try Self.search(db, query: query, courseID: courseID, limit: limit, sortMatchesUpTo: sortMatchesUpTo) }
     }
 
@@ -25,7 +25,7 @@ extension CourseStore {
     /// where the old single query fetched every scanned row to test its code, 105 ms when nothing
     /// matched), the code matches, then those rows in display order.
     static func search(_ db: Database, query: String, courseID: Int64?, limit: Int,
-                       sortMatchesUpTo: Int = CourseStore.sortMatchesUpTo) throws -> [Participant] {
+                       sortMatchesUpTo: Int = People.sortMatchesUpTo) throws -> [Participant] {
         let fragments = Array(NameFolding.tokens(String(query.prefix(256))).prefix(8))
         guard !fragments.isEmpty, limit > 0 else { return [] }
         var arguments: [any DatabaseValueConvertible] = []
@@ -85,15 +85,6 @@ extension CourseStore {
             if prefixes.isEmpty { return [] }
         }
         return prefixes
-    }
-
-    /// Rewrites a person's search tokens after their name changed.
-    static func reindexName(_ db: Database, personID: Int64, given: String, family: String) throws {
-        try db.execute(sql: "DELETE FROM name_token WHERE person_id = ?", arguments: [personID])
-        for token in Set(NameFolding.tokens("\(given) \(family)")) {
-            try db.execute(sql: "INSERT OR IGNORE INTO name_token(token, person_id) VALUES (?, ?)",
-                           arguments: [token, personID])
-        }
     }
 
     /// The query plan of a search, so tests can prove it uses the index.

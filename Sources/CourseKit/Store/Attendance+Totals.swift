@@ -18,7 +18,7 @@ public struct SessionMarkTotals: Hashable, Sendable {
     public var attending: Int { present + late }
 }
 
-extension CourseStore {
+extension Attendance {
     /// Per session, the current marks of the people a roster query admits, counted in SQL over
     /// the derived `attendance_mark` table: the overview's "marked/present" and the matrix's
     /// column totals, without reading the event log.
@@ -43,8 +43,8 @@ extension CourseStore {
                 return Self.totals(try Row.fetchAll(db, sql: sql + " GROUP BY t.session_id, t.mark",
                                                     arguments: StatementArguments(arguments)))
             }
-            let facts = try Self.rosterFacts(db, courseID: query.courseID)
-            let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
+            let facts = try RosterBrowser.rosterFacts(db, courseID: query.courseID)
+            let (filter, arguments) = RosterBrowser.filterSQL(query.filter, facts: facts)
             return Self.totals(try Row.fetchAll(db, sql: """
                 SELECT m.session_id AS s, m.status AS st, count(*) AS n
                 FROM (SELECT person_id FROM roster_index INDEXED BY roster_by_name WHERE course_id = ? \(filter)) r

@@ -4,7 +4,7 @@ import GRDB
 /// What a roster import must respect and record, kept here beside the other privacy rules so the
 /// importer only calls in: people erased at their request stay erased, and the import is one
 /// attributable change linked to everyone it touched.
-extension CourseStore {
+extension RosterImporter {
     /// Refuses an import that would create someone who was erased (matched by the fingerprints
     /// of their code or e-mail), naming the first few lines, unless `allowed` says they asked to
     /// be registered again. An old attendance export or registration list must not bring anyone
@@ -12,7 +12,7 @@ extension CourseStore {
     static func refuseErased(_ db: Database, plan: RosterPlan, file: String, allowed: Bool) throws {
         guard !allowed, try Bool.fetchOne(db, sql: "SELECT 1 FROM erasure LIMIT 1") == true else { return }
         var lines: [String] = []
-        for (i, person) in plan.newPeople.enumerated() where try wasErased(db, code: person.code, email: person.email) {
+        for (i, person) in plan.newPeople.enumerated() where try PrivacyAudit.wasErased(db, code: person.code, email: person.email) {
             let line = plan.report.newPeople.indices.contains(i) ? "line \(plan.report.newPeople[i].line)" : person.code
             lines.append(line)
         }
@@ -37,20 +37,10 @@ extension CourseStore {
             + "\(plan.events.count) attendance events (\(r.format.rawValue))"
         guard !plan.newPeople.isEmpty || !plan.newEnrolments.isEmpty || !plan.fills.isEmpty
                 || !plan.statusChanges.isEmpty || !plan.events.isEmpty else { return }
-        let change = try record(db, entity: "course", entityID: courseID, courseID: courseID, action: "import", summary: summary,
-                                before: ChangeSnapshot(), after: ChangeSnapshot(), source: ChangeSource.import)
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO change_subject(person_id, change_id)
-            SELECT id, ?1 FROM person WHERE id > ?2
-            UNION SELECT person_id, ?1 FROM enrolment WHERE id > ?3
-            """, arguments: [change.id, marks.person, marks.enrolment])
-        let touched = plan.fills.keys.map { snapshot.people[$0].id }
-        let statusChanged = plan.statusChanges.map(\.enrolmentID)
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO change_subject(person_id, change_id) VALUES (?, ?)")
-        for id in touched { try insert.execute(arguments: [id, change.id]) }
-        let byEnrolment = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO change_subject(person_id, change_id) SELECT person_id, ? FROM enrolment WHERE id = ?
-            """)
-        for id in statusChanged { try byEnrolment.execute(arguments: [change.id, id]) }
+        let change = try store.record(db, entity: "course", entityID: courseID, courseID: courseID, action: "import", summary: summary,
+                                      before: ChangeSnapshot(), after: ChangeSnapshot(), source: ChangeSource.import)
+        try ChangeLogWrites.link(db, changeID: change.id, peopleAfter: marks.person, enrolmentsAfter: marks.enrolment)
+        try ChangeLogWrites.link(db, changeID: change.id, people: plan.fills.keys.map { snapshot.people[$0].id })
+        try ChangeLogWrites.link(db, changeID: change.id, enrolments: plan.statusChanges.map(\.enrolmentID))
     }
 }

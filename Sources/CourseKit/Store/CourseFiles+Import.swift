@@ -8,9 +8,14 @@ public struct ImportSummary: Sendable, Equatable {
     public var sessions: Int
     public var participants: Int
     public var newPeople: Int
+
+    public init(course: String, created: Bool, sessions: Int, participants: Int, newPeople: Int) {
+        self.course = course; self.created = created; self.sessions = sessions
+        self.participants = participants; self.newPeople = newPeople
+    }
 }
 
-extension CourseStore {
+extension CourseFiles {
     /// Loads a course file into the library in one transaction: all of it or, on any error, nothing.
     ///
     /// A course already in the library is updated to match the file. Agencies and people are shared
@@ -72,9 +77,9 @@ extension CourseStore {
             let name = person.map { "\($0.code) \($0.displayName)" } ?? "#\(id)"
             let what = old.rows["person"] == nil ? "added \(name)"
                 : new.rows["enrolment"] == nil && old.rows["enrolment"] != nil ? "removed \(name) from the roster" : "updated \(name)"
-            _ = try record(db, entity: "person", entityID: id, courseID: courseID, action: "import",
-                           summary: "course file \(file.code): \(what)", before: old, after: new,
-                           source: ChangeSource.import)
+            _ = try store.record(db, entity: "person", entityID: id, courseID: courseID, action: "import",
+                                 summary: "course file \(file.code): \(what)", before: old, after: new,
+                                 source: ChangeSource.import)
         }
     }
 
@@ -112,18 +117,18 @@ struct CourseImporter {
         let existing = try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE code = ?", arguments: [f.code])
         let courseID: Int64
         if let existing {
-            try db.update("course", id: existing, course.columns)
+            try CourseWrites.update(db, id: existing, course)
             courseID = existing
         } else {
-            courseID = try db.insert(into: "course", course.columns)
+            courseID = try CourseWrites.insert(db, course)
         }
 
         try importSessions(courseID: courseID, zone: zone)
         let agencyIDs = try importAgencies(courseID: courseID)
-        try db.execute(sql: "DELETE FROM quota WHERE course_id = ?", arguments: [courseID])
+        try QuotaWrites.deleteAll(db, courseID: courseID)
         for (i, q) in (f.quotas ?? []).enumerated() {
-            try db.execute(sql: "INSERT INTO quota(course_id, scope, key, lim, position) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [courseID, q.scope.rawValue, q.scope == .country ? q.key.uppercased() : q.key, q.limit, i])
+            try QuotaWrites.insert(db, courseID: courseID, scope: q.scope, key: q.scope == .country ? q.key.uppercased() : q.key,
+                                   limit: q.limit, position: i)
         }
         let (people, newPeople) = try importPeople(agencyIDs: agencyIDs)
         try importEnrolments(courseID: courseID, people: people, agencyIDs: agencyIDs)
@@ -141,7 +146,7 @@ struct CourseImporter {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM attendance_event WHERE session_id = ? LIMIT 1", arguments: [id]) ?? false {
                 throw MusterError.invalid("session '\(row["key"] as String)' of '\(file.code)' has attendance recorded and is missing from the file; nothing was imported")
             }
-            try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id])
+            try SessionWrites.delete(db, id: id)
         }
         for (i, s) in file.sessions.enumerated() {
             let tz = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone
@@ -152,30 +157,28 @@ struct CourseImporter {
                 "modality": (s.modality ?? file.modality).rawValue, "venue": clean(s.venue), "link": clean(s.link),
                 "facilitators": JSONList.encode((s.facilitators ?? []).map(NameSanitizer.clean)), "core": s.core ?? false]
             if let id = try Int64.fetchOne(db, sql: "SELECT id FROM session WHERE course_id = ? AND key = ?", arguments: [courseID, s.id]) {
-                try db.update("session", id: id, values)
+                try SessionWrites.update(db, id: id, values)
             } else {
-                _ = try db.insert(into: "session", values)
+                try SessionWrites.insert(db, values)
             }
         }
     }
 
     func importAgencies(courseID: Int64) throws -> [String: Int64] {
         var ids: [String: Int64] = [:]
-        try db.execute(sql: "DELETE FROM course_agency WHERE course_id = ?", arguments: [courseID])
+        try CourseAgencyWrites.deleteAll(db, courseID: courseID)
         for (i, a) in (file.agencies ?? []).enumerated() {
-            let values: [String: (any DatabaseValueConvertible)?] = [
-                "code": a.id, "name": clean(a.name), "acronym": clean(a.acronym), "kind": a.kind.rawValue,
-                "country": (a.country ?? "").uppercased()]
+            let agency = Agency(code: a.id, name: clean(a.name), acronym: clean(a.acronym), kind: a.kind,
+                                country: (a.country ?? "").uppercased())
             let id: Int64
-            if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM agency WHERE code = ?", arguments: [a.id]) {
-                try db.update("agency", id: existing, values)
+            if let existing = try AgencyWrites.id(db, code: a.id) {
+                try AgencyWrites.update(db, id: existing, agency)
                 id = existing
             } else {
-                id = try db.insert(into: "agency", values)
+                id = try AgencyWrites.insert(db, agency)
             }
             ids[a.id] = id
-            try db.execute(sql: "INSERT INTO course_agency(course_id, agency_id, position) VALUES (?, ?, ?)",
-                           arguments: [courseID, id, i])
+            try CourseAgencyWrites.insert(db, courseID: courseID, agencyID: id, position: i)
         }
         return ids
     }
@@ -184,26 +187,21 @@ struct CourseImporter {
         var ids: [String: Int64] = [:]
         var created = 0
         for p in file.participants ?? [] {
-            let given = clean(p.givenName), family = clean(p.familyName)
-            let person = Participant(code: p.code.uppercased(), givenName: given, familyName: family, sex: p.sex,
-                                     country: (p.country ?? "").uppercased(), agencyID: p.agency.flatMap { agencyIDs[$0] },
-                                     position: clean(p.position), email: clean(p.email), phone: clean(p.phone))
-            let values: [String: (any DatabaseValueConvertible)?] = [
-                "code": person.code, "given_name": given, "family_name": family, "sex": p.sex.rawValue,
-                "country": person.country, "agency_id": person.agencyID, "position": person.position,
-                "email": person.email, "phone": person.phone, "sort_key": person.sortKey]
+            var person = PersonWrites.stored(Participant(
+                code: p.code, givenName: p.givenName, familyName: p.familyName, sex: p.sex, country: p.country ?? "",
+                agencyID: p.agency.flatMap { agencyIDs[$0] }, position: p.position ?? "", email: p.email ?? "", phone: p.phone ?? ""))
             let id: Int64
             if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE code = ?", arguments: [person.code]) {
-                try db.update("person", id: existing, values)
+                person.id = existing
+                try PersonWrites.update(db, &person)
                 id = existing
             } else {
-                if !allowErased, try CourseStore.wasErased(db, code: person.code, email: person.email) {
+                if !allowErased, try PrivacyAudit.wasErased(db, code: person.code, email: person.email) {
                     throw MusterError.erasedParticipant(code: person.code)
                 }
-                id = try db.insert(into: "person", values)
+                id = try PersonWrites.insert(db, &person)
                 created += 1
             }
-            try CourseStore.reindexName(db, personID: id, given: given, family: family)
             ids[person.code] = id
         }
         return (ids, created)
@@ -221,19 +219,20 @@ struct CourseImporter {
                 let code = try String.fetchOne(db, sql: "SELECT code FROM person WHERE id = ?", arguments: [personID]) ?? "?"
                 throw MusterError.invalid("participant '\(code)' has attendance in '\(file.code)' and is missing from the file; nothing was imported")
             }
-            try db.execute(sql: "DELETE FROM enrolment WHERE course_id = ? AND person_id = ?", arguments: [courseID, personID])
+            try EnrolmentWrites.delete(db, courseID: courseID, personID: personID)
         }
         for (i, p) in (file.participants ?? []).enumerated() {
             let personID = people[p.code.uppercased()]!
-            let values: [String: (any DatabaseValueConvertible)?] = [
-                "course_id": courseID, "person_id": personID, "position": i, "role": p.role.rawValue,
-                "nominated_by": p.nominatedBy.flatMap { agencyIDs[$0] }, "status": p.status.rawValue,
-                "substituted_by": p.substitutedBy.flatMap { people[$0.uppercased()] }, "note": clean(p.note)]
+            let nominatedBy = p.nominatedBy.flatMap { agencyIDs[$0] }
+            let substitutedBy = p.substitutedBy.flatMap { people[$0.uppercased()] }
             if let id = try Int64.fetchOne(db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id = ?",
                                            arguments: [courseID, personID]) {
-                try db.update("enrolment", id: id, values)
+                try EnrolmentWrites.update(db, id: id, [
+                    "course_id": courseID, "person_id": personID, "position": i, "role": p.role.rawValue,
+                    "nominated_by": nominatedBy, "status": p.status.rawValue, "substituted_by": substitutedBy, "note": clean(p.note)])
             } else {
-                _ = try db.insert(into: "enrolment", values)
+                try EnrolmentWrites.insert(db, courseID: courseID, personID: personID, position: i, role: p.role,
+                                           nominatedBy: nominatedBy, status: p.status, substitutedBy: substitutedBy, note: clean(p.note))
             }
         }
     }

@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
 
-extension CourseStore {
+extension CourseFiles {
     /// The course as a course file, in the order it was imported: the inverse of `importCourse`.
     public func courseFile(code: String) throws -> CourseFile {
-        let course = try self.course(code: code)
+        let course = try store.courses.course(code: code)
         guard let courseID = course.id else { throw MusterError.unknownCourse(code) }
         let zone = course.zone
         return try read { db in
@@ -29,7 +29,7 @@ extension CourseStore {
                        NULL AS a_id
                 FROM enrolment e JOIN person p ON p.id = e.person_id
                 WHERE e.course_id = ? ORDER BY e.position, e.id
-                """, arguments: [courseID]).map(Self.rosterEntry(row:))
+                """, arguments: [courseID]).map(RosterBrowser.rosterEntry(row:))
 
             return CourseFile(
                 code: course.code, title: course.title, shortTitle: nonEmpty(course.shortTitle),

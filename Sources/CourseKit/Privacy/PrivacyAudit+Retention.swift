@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
 
-extension CourseStore {
+extension PrivacyAudit {
     /// Courses whose retention period is over today (the store's clock, in each course's own time
     /// zone), the longest expired first.
     public func expiredCourses() throws -> [Course] {
         let now = clock()
-        return try courses().filter { $0.isPastRetention(at: now) }
+        return try store.courses.courses().filter { $0.isPastRetention(at: now) }
             .sorted { ($0.retainedUntil!, $0.code) < ($1.retainedUntil!, $1.code) }
     }
 

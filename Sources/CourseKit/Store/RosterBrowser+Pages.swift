@@ -8,7 +8,7 @@ import GRDB
 /// drift to a plan that sorts 100,000 rows: a page is an index scan to the offset (index entries
 /// only, a few milliseconds for 100,000) and then a primary-key lookup per shown row. Filters are
 /// checked inside the same index, which holds every filter column.
-extension CourseStore {
+extension RosterBrowser {
     /// What completion means in this course, for the completion column and filter.
     public func rosterFacts(courseID: Int64) throws -> RosterCourseFacts {
         try read { db in try Self.rosterFacts(db, courseID: courseID) }

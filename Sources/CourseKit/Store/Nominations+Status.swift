@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension CourseStore {
+extension Nominations {
     /// Every country of the course's participants, quota countries first in the course file's
     /// order, each followed by its agencies; agency quotas are shown on their agency's line.
     /// With `country`, only that country's lines: what the roster's info line needs, read from
@@ -68,11 +68,10 @@ extension CourseStore {
             guard enrolment.status != status else {
                 throw MusterError.invalid("\(person.code) \(person.displayName) is already \(status.rawValue)")
             }
-            return try logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "status",
-                              summary: { "\(person.code) \(person.displayName): \(enrolment.status.rawValue) → \(status.rawValue)" },
-                              scope: { [("enrolment", [enrolment.id!])] }) {
-                try db.execute(sql: "UPDATE enrolment SET status = ?, substituted_by = NULL WHERE id = ?",
-                               arguments: [status.rawValue, enrolment.id])
+            return try store.logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "status",
+                                    summary: { "\(person.code) \(person.displayName): \(enrolment.status.rawValue) → \(status.rawValue)" },
+                                    scope: { [("enrolment", [enrolment.id!])] }) {
+                try EnrolmentWrites.setStatus(db, id: enrolment.id!, status, substitutedBy: nil)
                 return []
             }
         }
@@ -100,17 +99,15 @@ extension CourseStore {
                 [("enrolment", try Int64.fetchAll(db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id IN (?, ?)",
                                                   arguments: [courseID, personID, substituteID]))]
             }
-            return try logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "substitute",
-                              summary: { "\(person.code) \(person.displayName) substituted by \(substitute.code) \(substitute.displayName)" },
-                              scope: scope) {
-                try db.execute(sql: "UPDATE enrolment SET status = 'substituted', substituted_by = ? WHERE id = ?",
-                               arguments: [substituteID, enrolment.id])
+            return try store.logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "substitute",
+                                    summary: { "\(person.code) \(person.displayName) substituted by \(substitute.code) \(substitute.displayName)" },
+                                    scope: scope) {
+                try EnrolmentWrites.setStatus(db, id: enrolment.id!, .substituted, substitutedBy: substituteID)
                 if let existing {
-                    try db.execute(sql: "UPDATE enrolment SET status = 'nominated', substituted_by = NULL WHERE id = ?",
-                                   arguments: [existing.id])
+                    try EnrolmentWrites.setStatus(db, id: existing.id!, .nominated, substitutedBy: nil)
                 } else {
-                    _ = try Self.enrol(db, courseID: courseID, personID: substituteID, role: enrolment.role,
-                                       nominatedBy: enrolment.nominatedBy, status: .nominated)
+                    try EnrolmentWrites.insert(db, courseID: courseID, personID: substituteID, role: enrolment.role,
+                                               nominatedBy: enrolment.nominatedBy, status: .nominated)
                 }
                 return []
             }
@@ -144,32 +141,31 @@ extension CourseStore {
                                                   arguments: [courseID, walkInID, targetID])),
                  ("person", [walkInID])]
             }
-            return try logged(db, entity: "person", entityID: { walkInID }, courseID: courseID, action: "merge",
-                              summary: { "walk-in \(walkIn.code) \(walkIn.displayName) merged into \(target.code) \(target.displayName)" },
-                              scope: scope) {
+            return try store.logged(db, entity: "person", entityID: { walkInID }, courseID: courseID, action: "merge",
+                                    summary: { "walk-in \(walkIn.code) \(walkIn.displayName) merged into \(target.code) \(target.displayName)" },
+                                    scope: scope) {
                 if let existing = try Row.fetchOne(db, sql: "SELECT * FROM enrolment WHERE course_id = ? AND person_id = ?",
                                                    arguments: [courseID, targetID]).map(Enrolment.init(row:)) {
-                    try db.execute(sql: "UPDATE enrolment SET status = 'confirmed', substituted_by = NULL WHERE id = ?",
-                                   arguments: [existing.id])
+                    try EnrolmentWrites.setStatus(db, id: existing.id!, .confirmed, substitutedBy: nil)
                 } else {
-                    _ = try Self.enrol(db, courseID: courseID, personID: targetID, role: enrolment.role,
-                                       nominatedBy: enrolment.nominatedBy, status: .confirmed)
+                    try EnrolmentWrites.insert(db, courseID: courseID, personID: targetID, role: enrolment.role,
+                                               nominatedBy: enrolment.nominatedBy, status: .confirmed)
                 }
                 var appended: [String] = []
                 let sessions = try Int64.fetchAll(db, sql: "SELECT id FROM session WHERE course_id = ? ORDER BY start_ms",
                                                   arguments: [courseID])
                 for sessionID in sessions {
-                    guard let mark = MarkRule.currentMark(of: try Self.events(db, sessionID: sessionID, personID: walkInID)) else { continue }
+                    guard let mark = MarkRule.currentMark(of: try Attendance.events(db, sessionID: sessionID, personID: walkInID)) else { continue }
                     var copy = AttendanceEvent(sessionID: sessionID, participantID: targetID, status: mark.status,
                                                arrival: mark.arrival, departure: mark.departure,
                                                note: ([mark.note, "merged from walk-in \(walkIn.code)"].filter { !$0.isEmpty }).joined(separator: "; "),
                                                recordedAt: clock(), actor: actor, device: deviceID, source: mark.source)
-                    copy.recordedAt = try Self.orderedTime(db, copy.recordedAt, sessionID: sessionID, personID: targetID)
-                    try copy.insert(db)
+                    copy.recordedAt = try Attendance.orderedTime(db, copy.recordedAt, sessionID: sessionID, personID: targetID)
+                    try AttendanceEventWrites.append(db, copy)
                     appended.append(copy.id.uuidString.lowercased())
                 }
-                try db.execute(sql: "DELETE FROM enrolment WHERE id = ?", arguments: [enrolment.id])
-                try db.execute(sql: "UPDATE person SET merged_into = ? WHERE id = ?", arguments: [targetID, walkInID])
+                try EnrolmentWrites.delete(db, id: enrolment.id!)
+                try PersonWrites.setMergedInto(db, id: walkInID, target: targetID)
                 return appended
             }
         }
@@ -188,15 +184,5 @@ extension CourseStore {
             throw MusterError.notEnrolled(participant: person.code, course: code)
         }
         return (Enrolment(row: row), person)
-    }
-
-    /// Adds a person to the end of a course's roster; returns the enrolment id.
-    static func enrol(_ db: Database, courseID: Int64, personID: Int64, role: Role, nominatedBy: Int64?,
-                      status: NominationStatus, note: String = "") throws -> Int64 {
-        let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM enrolment WHERE course_id = ?",
-                                         arguments: [courseID]) ?? -1) + 1
-        return try db.insert(into: "enrolment", [
-            "course_id": courseID, "person_id": personID, "position": position, "role": role.rawValue,
-            "nominated_by": nominatedBy, "status": status.rawValue, "note": note])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import CourseKit
 
 /// The shape of a whole synthetic library (`muster dev generate --courses M`): the size the
 /// benchmarks promise to stay fast at, not one big course but many courses sharing people.
@@ -25,7 +26,7 @@ public struct SyntheticLibrarySummary: Sendable, Equatable {
     public var people = 0, courses = 0, sessions = 0, enrolments = 0, events = 0
 }
 
-extension CourseStore {
+extension SyntheticData {
     /// Fills an empty-of-synthetic-data library the way years of real use would: `people`
     /// fictional people (names in many scripts, 18 countries, 54 agencies, e-mails at
     /// example.org), one course that enrols all of them (two sessions marked: a course in its
@@ -37,12 +38,12 @@ extension CourseStore {
     /// `roster`, when given, receives every person as a CSV row (the header first) in the
     /// columns a coordinator's spreadsheet has, so `import roster` can be timed on the same people.
     @discardableResult
-    public func generateSyntheticLibrary(_ spec: SyntheticLibrarySpec, roster: ((String) -> Void)? = nil,
+    public func generateLibrary(_ spec: SyntheticLibrarySpec, roster: ((String) -> Void)? = nil,
                                          progress: (String, Int) -> Void = { _, _ in }) throws -> SyntheticLibrarySummary {
         guard spec.people > 0, spec.courses > 0, (1...40).contains(spec.sessions), spec.events >= 0 else {
             throw MusterError.invalid("people and courses must be positive, sessions between 1 and 40")
         }
-        return try write { db in
+        return try store.write { db in
             let codes = [spec.bigCourse] + (1..<spec.courses).map { String(format: "syn-%04d", $0 + 1) }
             if let taken = try String.fetchOne(db, sql: "SELECT code FROM course WHERE code IN (\(codes.map { _ in "?" }.joined(separator: ",")))",
                                                arguments: StatementArguments(codes)) {
@@ -64,12 +65,11 @@ extension CourseStore {
 struct SyntheticLibraryWriter {
     let db: Database
     let spec: SyntheticLibrarySpec
-    var random: SplitMix64
+    var random: SeededGenerator
     var summary = SyntheticLibrarySummary()
     var agencies: [(id: Int64, country: String, name: String)] = []
     var people: [Int64] = []
     var peopleByCountry: [String: [Int64]] = [:]
-    let insertEnrolment: Statement, insertSession: Statement, insertEvent: Statement
 
     /// Marked courses end before this day; later ones are still to come.
     static let markedBefore = CalendarDate(year: 2026, month: 6, day: 1)
@@ -88,19 +88,7 @@ struct SyntheticLibraryWriter {
     init(db: Database, spec: SyntheticLibrarySpec) throws {
         self.db = db
         self.spec = spec
-        random = SplitMix64(seed: spec.seed)
-        insertEnrolment = try db.makeStatement(sql: """
-            INSERT INTO enrolment (course_id, person_id, position, role, nominated_by, status, note) VALUES (?, ?, ?, ?, ?, ?, '')
-            """)
-        insertSession = try db.makeStatement(sql: """
-            INSERT INTO session (course_id, key, position, title, kind, start_ms, end_ms, modality, core)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        // Prepared once: compiling an insert also compiles the triggers that derive marks and totals.
-        insertEvent = try db.makeStatement(sql: """
-            INSERT INTO attendance_event (id, session_id, person_id, status, note, recorded_ms, actor, device, source)
-            VALUES (?, ?, ?, ?, '', ?, ?, 'synthetic', ?)
-            """)
+        random = SeededGenerator(seed: spec.seed)
     }
 
     /// The 54 synthetic agencies, reused if an earlier run made them.
@@ -112,9 +100,8 @@ struct SyntheticLibraryWriter {
             for (j, (kind, suffix, acronym)) in kinds.enumerated() {
                 let code = "syn-\(country.lowercased())-\(j + 1)"
                 let name = "\(Countries.name(of: country) ?? country) \(suffix)"
-                try db.execute(sql: "INSERT OR IGNORE INTO agency(code, name, acronym, kind, country) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [code, name, "\(country)\(acronym)", kind.rawValue, country])
-                let id = try Int64.fetchOne(db, sql: "SELECT id FROM agency WHERE code = ?", arguments: [code])!
+                let id = try AgencyWrites.id(db, code: code)
+                    ?? AgencyWrites.insert(db, Agency(code: code, name: name, acronym: "\(country)\(acronym)", kind: kind, country: country))
                 agencies.append((id, country, name))
             }
         }
@@ -123,11 +110,6 @@ struct SyntheticLibraryWriter {
     mutating func writePeople(roster: ((String) -> Void)?, progress: (String, Int) -> Void) throws {
         try writeAgencies()
         let first = try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE code LIKE 'SYN-%'") ?? 0
-        let insertPerson = try db.makeStatement(sql: """
-            INSERT INTO person (code, given_name, family_name, sex, country, agency_id, position, email, phone, sort_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertToken = try db.makeStatement(sql: "INSERT OR IGNORE INTO name_token(token, person_id) VALUES (?, ?)")
         roster?("First name,Last name,Email,Gender,Country,Organisation,Job title,Phone\n")
         let sexes: [Sex] = [.female, .male, .female, .male, .female, .male, .other, .notDisclosed]
         let gender: [Sex: String] = [.female: "Female", .male: "Male", .other: "Other", .notDisclosed: ""]
@@ -139,11 +121,9 @@ struct SyntheticLibraryWriter {
             let position = SyntheticNames.pick(Self.positions, &random)
             let email = String(format: "syn%06d@example.org", number)
             let phone = String(format: "+1 555 %07d", number)
-            let person = Participant(code: String(format: "SYN-%06d", number), givenName: given, familyName: family)
-            try insertPerson.execute(arguments: [person.code, given, family, sex.rawValue, agency.country, agency.id,
-                                                 position, email, phone, person.sortKey])
-            let id = db.lastInsertedRowID
-            for token in Set(NameFolding.tokens("\(given) \(family)")) { try insertToken.execute(arguments: [token, id]) }
+            var person = Participant(code: String(format: "SYN-%06d", number), givenName: given, familyName: family, sex: sex,
+                                     country: agency.country, agencyID: agency.id, position: position, email: email, phone: phone)
+            let id = try PersonWrites.insert(db, &person)
             people.append(id)
             peopleByCountry[agency.country, default: []].append(id)
             let country = Countries.name(of: agency.country) ?? agency.country
@@ -214,10 +194,9 @@ struct SyntheticLibraryWriter {
                             country: country, timeZone: Self.zones[country] ?? "UTC", modality: .inPerson, startDate: start,
                             endDate: start.addingDays( days - 1), completion: CompletionRule(minimumShare: 0.8, requireCore: true),
                             summary: "Generated by 'muster dev generate'; every person is fictional.")
-        let courseID = try db.insert(into: "course", course.columns)
+        let courseID = try CourseWrites.insert(db, course)
         for agency in agencies.enumerated() where agency.element.country == country {
-            try db.execute(sql: "INSERT INTO course_agency(course_id, agency_id, position) VALUES (?, ?, ?)",
-                           arguments: [courseID, agency.element.id, agency.offset])
+            try CourseAgencyWrites.insert(db, courseID: courseID, agencyID: agency.element.id, position: agency.offset)
         }
         var sessionIDs: [(id: Int64, start: Int64)] = []
         for n in 0..<spec.sessions {
@@ -225,18 +204,20 @@ struct SyntheticLibraryWriter {
             let am = n % 2 == 0
             let begins = LocalTime.parse(String(format: "%04d-%02d-%02d %@", day.year, day.month, day.day, am ? "09:00" : "13:30"),
                                          in: course.zone)!
-            try insertSession.execute(arguments: [courseID, "d\(n / 2 + 1)-\(am ? "am" : "pm")", n,
-                                                  "Day \(n / 2 + 1) \(am ? "morning" : "afternoon")", SessionKind.module.rawValue,
-                                                  begins.ms, begins.addingTimeInterval(am ? 3 * 3600 : 3.5 * 3600).ms,
-                                                  Modality.inPerson.rawValue, n == 0 || n == spec.sessions - 1])
-            sessionIDs.append((db.lastInsertedRowID, begins.ms))
+            let id = try SessionWrites.insert(db, [
+                "course_id": courseID, "key": "d\(n / 2 + 1)-\(am ? "am" : "pm")", "position": n,
+                "title": "Day \(n / 2 + 1) \(am ? "morning" : "afternoon")", "kind": SessionKind.module.rawValue,
+                "start_ms": begins.ms, "end_ms": begins.addingTimeInterval(am ? 3 * 3600 : 3.5 * 3600).ms,
+                "modality": Modality.inPerson.rawValue, "core": n == 0 || n == spec.sessions - 1])
+            sessionIDs.append((id, begins.ms))
         }
         summary.sessions += spec.sessions
         for (position, person) in members.enumerated() {
             let role = SyntheticNames.pick(SyntheticNames.roles, &random)
             let status = SyntheticNames.pick(SyntheticNames.statuses, &random)
             let nominatedBy = agencies[Int(random.next() % UInt64(agencies.count))].id
-            try insertEnrolment.execute(arguments: [courseID, person, position, role.rawValue, nominatedBy, status.rawValue])
+            try EnrolmentWrites.insert(db, courseID: courseID, personID: person, position: position, role: role,
+                                       nominatedBy: nominatedBy, status: status)
             summary.enrolments += 1
             guard status.isExpected, role == .participant || role == .observer, markedSessions > 0 else { continue }
             try writeMarks(person: person, sessions: sessionIDs.prefix(markedSessions))
@@ -262,8 +243,9 @@ struct SyntheticLibraryWriter {
     }
 
     mutating func event(_ session: Int64, _ person: Int64, _ status: AttendanceStatus, _ at: Int64, _ source: EventSource) throws {
-        try insertEvent.execute(arguments: [SyntheticNames.uuid(&random), session, person, status.rawValue, at,
-                                            source == .kiosk ? "kiosk" : "facilitator", source.rawValue])
+        try AttendanceEventWrites.append(db, AttendanceEvent(
+            id: UUID(uuidString: SyntheticNames.uuid(&random))!, sessionID: session, participantID: person, status: status,
+            recordedAt: Date(ms: at), actor: source == .kiosk ? "kiosk" : "facilitator", device: "synthetic", source: source))
         summary.events += 1
     }
 }

@@ -12,10 +12,10 @@ public struct ErasureSummary: Sendable, Equatable {
     }
 }
 
-extension CourseStore {
+extension PrivacyAudit {
     /// Everything held about one person (see `PersonExport`).
     public func personExport(code: String) throws -> PersonExport {
-        let person = try participant(code: code)
+        let person = try store.people.participant(code: code)
         guard let id = person.id else { throw MusterError.unknownParticipant(code) }
         return try read { db in
             let agency = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [person.agencyID]) ?? ""
@@ -60,7 +60,7 @@ extension CourseStore {
     /// fingerprints, then the WAL is checkpointed away so no old copy stays in the files.
     @discardableResult
     public func erase(code: String, reason: String, keepStatistics: Bool) throws -> ErasureSummary {
-        let person = try participant(code: code)
+        let person = try store.people.participant(code: code)
         let summary = try write { db in try Self.erase(db, person: person, reason: reason, keepStatistics: keepStatistics,
                                                       actor: actor, device: deviceID, now: clock()) }
         try scrubFiles()
@@ -123,12 +123,7 @@ extension CourseStore {
         repeat {
             placeholder = "X-" + String(UUID().uuidString.prefix(8))
         } while try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ?", arguments: [placeholder]) ?? false
-        try db.execute(sql: """
-            UPDATE person SET code = ?, given_name = '', family_name = '', position = '', email = '', phone = '',
-                   sort_key = '', sex = CASE WHEN ? THEN sex ELSE 'not-disclosed' END,
-                   country = CASE WHEN ? THEN country ELSE '' END
-            WHERE id = ?
-            """, arguments: [placeholder, keepStatistics, keepStatistics, id])
+        try PersonWrites.erase(db, id: id, placeholder: placeholder, keepStatistics: keepStatistics)
         // Recorded against the placeholder (so the course's audit can list it) with one-way
         // fingerprints; a reason that names them ("request of José Núñez") is scrubbed too.
         let why = ChangeLogScrub.redact(NameSanitizer.clean(reason), secrets: [person.displayName, person.email, person.phone]
@@ -140,11 +135,8 @@ extension CourseStore {
         if let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) {
             try ChangeLogScrub.run(db, person: person, personID: id, placeholder: row)
         }
-        try db.execute(sql: "DELETE FROM name_token WHERE person_id = ?", arguments: [id])
-        try db.execute(sql: "UPDATE enrolment SET note = '' WHERE person_id = ?", arguments: [id])
-        let enrolments = db.changesCount
-        try db.execute(sql: "UPDATE attendance_event SET note = '' WHERE person_id = ? AND note <> ''", arguments: [id])
-        let notes = db.changesCount
+        let enrolments = try EnrolmentWrites.clearNotes(db, personID: id)
+        let notes = try AttendanceEventWrites.clearNotes(db, personID: id)
         var summary = ErasureSummary(people: 1, enrolments: enrolments, notesCleared: notes)
         // A walk-in record merged into them is the same human under the name they typed at the
         // kiosk: it goes with them.

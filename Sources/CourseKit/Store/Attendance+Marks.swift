@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
-
-extension CourseStore {
+extension Attendance {
     /// Appends one attendance event and returns it, with the current mark that results, once it
     /// is durably committed.
     ///
@@ -23,7 +22,7 @@ extension CourseStore {
         return try write { db in
             try Self.requireEnrolment(db, courseID: session.courseID, participant: participant)
             event.recordedAt = try Self.orderedTime(db, event.recordedAt, sessionID: sessionID, personID: personID)
-            try event.insert(db)
+            try AttendanceEventWrites.append(db, event)
             return try Self.outcome(db, of: event, cancelled: nil)
         }
     }
@@ -90,7 +89,7 @@ extension CourseStore {
                                    source: source, undoes: target.id)
         undo.status = MarkRule.currentMark(of: events + [undo])?.status ?? .cleared
         undo.recordedAt = try Self.orderedTime(db, undo.recordedAt, sessionID: target.sessionID, personID: target.participantID)
-        try undo.insert(db)
+        try AttendanceEventWrites.append(db, undo)
         return undo
     }
 
@@ -143,5 +142,12 @@ extension CourseStore {
             let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? "?"
             throw MusterError.notEnrolled(participant: participant.code, course: code)
         }
+    }
+}
+
+extension Attendance {
+    /// Attendance events recorded for a session (a session with any cannot be deleted).
+    public func eventCount(sessionID: Int64) throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance_event WHERE session_id = ?", arguments: [sessionID]) ?? 0 }
     }
 }

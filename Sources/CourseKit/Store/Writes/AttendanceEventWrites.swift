@@ -1,0 +1,27 @@
+import GRDB
+
+/// Writes to `attendance_event`, the append-only attendance log. Events are only ever appended
+/// (an undo is another event); the one exception is erasure clearing a person's notes. The
+/// triggers on this table keep `attendance_mark` and the counts derived from it.
+public enum AttendanceEventWrites {
+    /// Appends one event. One cached statement: compiling the insert also compiles the triggers
+    /// that derive marks and totals, so a bulk import or generator calling this per event pays
+    /// for that once.
+    public static func append(_ db: Database, _ event: AttendanceEvent) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO attendance_event (id, session_id, person_id, status, arrival_ms, departure_ms, note,
+                                          recorded_ms, actor, device, source, undoes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [event.id.uuidString.lowercased(), event.sessionID, event.participantID,
+                                          event.status.rawValue, event.arrival?.ms, event.departure?.ms, event.note,
+                                          event.recordedAt.ms, event.actor, event.device, event.source.rawValue,
+                                          event.undoes?.uuidString.lowercased()])
+    }
+
+    /// Clears an erased person's notes; returns how many events had one.
+    static func clearNotes(_ db: Database, personID: Int64) throws -> Int {
+        try db.execute(sql: "UPDATE attendance_event SET note = '' WHERE person_id = ? AND note <> ''", arguments: [personID])
+        return db.changesCount
+    }
+}

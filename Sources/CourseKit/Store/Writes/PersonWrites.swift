@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+
+/// Writes to `person`. A person is stored sanitised and NFC, code and country upper-cased, with
+/// the sort key and name tokens that follow from the name; these functions are where that happens.
+public enum PersonWrites: TableWrites {
+    static let table = "person"
+
+    /// The person as stored: text sanitised (which also makes it NFC), code and country upper-cased.
+    /// Idempotent, so callers that cleaned already lose nothing.
+    public static func stored(_ person: Participant) -> Participant {
+        var p = person
+        p.code = p.code.uppercased()
+        p.givenName = clean(p.givenName); p.familyName = clean(p.familyName)
+        p.country = p.country.uppercased(); p.position = clean(p.position)
+        p.email = clean(p.email); p.phone = clean(p.phone)
+        return p
+    }
+
+    /// `NameSanitizer.clean`, skipping text it would return unchanged: bulk writers pass clean
+    /// text, and a 100,000-person import should not pay for cleaning it again.
+    static func clean(_ text: String) -> String {
+        Cell.isAlreadyClean(Substring(text)) ? text : NameSanitizer.clean(text)
+    }
+
+    /// Adds a person (whose `id` is ignored) and indexes their name; `person` comes back as
+    /// stored, with its new id. One cached statement, so a bulk import or generator calling this
+    /// per row pays for binding, not for preparing.
+    ///
+    /// `sortKey`: the stored person's `sortKey` when the caller has it already (the roster
+    /// planner folds each name once, through its cache); folding 100,000 names again would cost
+    /// the import a second pass. It must equal what `Participant.sortKey` computes.
+    @discardableResult
+    public static func insert(_ db: Database, _ person: inout Participant, sortKey: String? = nil) throws -> Int64 {
+        person = stored(person)
+        let sortKey = sortKey ?? person.sortKey
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO person (code, given_name, family_name, sex, country, agency_id, position, email, phone, sort_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [person.code, person.givenName, person.familyName, person.sex.rawValue, person.country,
+                                          person.agencyID, person.position, person.email, person.phone, sortKey])
+        let id = db.lastInsertedRowID
+        person.id = id
+        try NameTokenWrites.insert(db, personID: id, sortKey: sortKey)
+        return id
+    }
+
+    /// Rewrites a saved person's columns and name tokens; `person` comes back as stored.
+    static func update(_ db: Database, _ person: inout Participant) throws {
+        guard let id = person.id else { throw MusterError.invalid("that person is not saved yet") }
+        person = stored(person)
+        let sortKey = person.sortKey
+        try updateColumns(db, id: id, [
+            "code": person.code, "given_name": person.givenName, "family_name": person.familyName, "sex": person.sex.rawValue,
+            "country": person.country, "agency_id": person.agencyID, "position": person.position, "email": person.email,
+            "phone": person.phone, "sort_key": sortKey])
+        try NameTokenWrites.replace(db, personID: id, sortKey: sortKey)
+    }
+
+    /// Columns a roster import fills in where the library had nothing. Not the name: a name
+    /// change goes through `update`, which keeps the sort key and tokens in step.
+    static func fill(_ db: Database, id: Int64, _ values: [String: (any DatabaseValueConvertible)?]) throws {
+        precondition(values.keys.allSatisfy { !["code", "given_name", "family_name", "sort_key"].contains($0) },
+                     "a name changes through PersonWrites.update")
+        try updateColumns(db, id: id, values)
+    }
+
+    /// Records that a walk-in was the same person as `target`.
+    static func setMergedInto(_ db: Database, id: Int64, target: Int64) throws {
+        try updateColumns(db, id: id, ["merged_into": target])
+    }
+
+    /// Blanks an erased person's row under a placeholder code, keeping sex and country for
+    /// statistics when asked, and drops their name from the search index.
+    static func erase(_ db: Database, id: Int64, placeholder: String, keepStatistics: Bool) throws {
+        try db.execute(sql: """
+            UPDATE person SET code = ?, given_name = '', family_name = '', position = '', email = '', phone = '',
+                   sort_key = '', sex = CASE WHEN ? THEN sex ELSE 'not-disclosed' END,
+                   country = CASE WHEN ? THEN country ELSE '' END
+            WHERE id = ?
+            """, arguments: [placeholder, keepStatistics, keepStatistics, id])
+        try NameTokenWrites.delete(db, personID: id)
+    }
+
+    static func restore(_ db: Database, _ values: [String: DatabaseValue]) throws {
+        guard let id = try restoreRow(db, values) else { return }
+        try NameTokenWrites.replace(db, personID: id, sortKey: String.fromDatabaseValue(values["sort_key"] ?? .null) ?? "")
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+
+// Every write to a table goes through one function, which is what lets sync record it.
+//
+// Each table Muster writes has a small type in this folder (`PersonWrites`, `EnrolmentWrites`,
+// `AttendanceEventWrites`, …) holding that table's INSERT, UPDATE and DELETE statements; no other
+// code runs them. The rules of a table are kept there once: sanitising and NFC, a person's sort
+// key and search tokens. Sync will record each change in these functions, so a write that
+// bypasses them is a change another device never hears of. The triggers that keep the derived
+// tables (`roster_index`, `attendance_mark`, `session_tally`) are schema, not writers.
+
+/// The row-level plumbing the per-table types share. Only types in this folder conform, so the
+/// column-dictionary INSERT and UPDATE below are never called on a table from outside it.
+protocol TableWrites {
+    static var table: String { get }
+    /// `id`, or `rowid` for the link tables whose key is composite (their rowid is stable while the row lives).
+    static var key: String { get }
+    /// Writes back a row as a change-log snapshot holds it (undo). Tables with derived rows of
+    /// their own (a person's name tokens) do that work too.
+    static func restore(_ db: Database, _ values: [String: DatabaseValue]) throws
+}
+
+extension TableWrites {
+    static var key: String { "id" }
+
+    /// INSERT of a column dictionary; returns the new row id.
+    static func insertColumns(_ db: Database, _ values: [String: (any DatabaseValueConvertible)?]) throws -> Int64 {
+        let keys = values.keys.sorted()
+        let sql = "INSERT INTO \(table) (\(keys.joined(separator: ", "))) VALUES (\(keys.map { _ in "?" }.joined(separator: ", ")))"
+        try db.execute(sql: sql, arguments: StatementArguments(keys.map { values[$0]! }))
+        return db.lastInsertedRowID
+    }
+
+    /// UPDATE of a column dictionary for one row.
+    static func updateColumns(_ db: Database, id: Int64, _ values: [String: (any DatabaseValueConvertible)?]) throws {
+        guard !values.isEmpty else { return }
+        let keys = values.keys.sorted()
+        let sql = "UPDATE \(table) SET \(keys.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(key) = ?"
+        try db.execute(sql: sql, arguments: StatementArguments(keys.map { values[$0]! } + [id]))
+    }
+
+    /// DELETE of one row by its key.
+    static func deleteRow(_ db: Database, id: Int64) throws {
+        try db.execute(sql: "DELETE FROM \(table) WHERE \(key) = ?", arguments: [id])
+    }
+
+    static func restore(_ db: Database, _ values: [String: DatabaseValue]) throws {
+        try restoreRow(db, values)
+    }
+
+    /// An UPDATE when the row still exists (an INSERT OR REPLACE would cascade deletes to its
+    /// children), else an INSERT with its old key. Returns the key, nil for a snapshot without one.
+    @discardableResult
+    static func restoreRow(_ db: Database, _ values: [String: DatabaseValue]) throws -> Int64? {
+        guard let id = values["id"].flatMap(Int64.fromDatabaseValue) else { return nil }
+        let columns = values.keys.filter { $0 != "id" }.sorted()
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE \(key) = ?", arguments: [id]) == true {
+            try db.execute(sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(key) = ?",
+                           arguments: StatementArguments(columns.map { values[$0]! } + [id.databaseValue]))
+        } else {
+            try db.execute(sql: """
+                INSERT INTO \(table) (\(([key] + columns).joined(separator: ", ")))
+                VALUES (\((["?"] + columns.map { _ in "?" }).joined(separator: ", ")))
+                """, arguments: StatementArguments([id.databaseValue] + columns.map { values[$0]! }))
+        }
+        return id
+    }
+}
+
+enum Writes {
+    /// The writer of a table the change log replays (undo), by the name its snapshots use.
+    static func table(named name: String) -> (any TableWrites.Type)? {
+        switch name {
+        case CourseWrites.table: CourseWrites.self
+        case SessionWrites.table: SessionWrites.self
+        case AgencyWrites.table: AgencyWrites.self
+        case CourseAgencyWrites.table: CourseAgencyWrites.self
+        case QuotaWrites.table: QuotaWrites.self
+        case PersonWrites.table: PersonWrites.self
+        case EnrolmentWrites.table: EnrolmentWrites.self
+        default: nil
+        }
+    }
+}
