@@ -9,7 +9,7 @@ import TestSupport
 /// identifiers, so what they create may never change. These tests hold the schema, the
 /// backfills and the identifiers to what the code produced before the migrations were moved
 /// into one file each (`__Snapshots__/schema.txt`, `__Snapshots__/library-staged.txt` and
-/// `Tests/Fixtures/libraries/library-v10.sqlite` were recorded from that code).
+/// `Tests/Fixtures/libraries/library-v9.sqlite` and `library-v10.sqlite` were recorded from that code).
 @Suite struct MigrationTests {
     /// An empty file migrated to the end has exactly the recorded tables, indexes and triggers,
     /// with the same SQL text, and the migrations ran under the recorded identifiers in order.
@@ -44,6 +44,38 @@ import TestSupport
         try Schema.migrator.migrate(queue)
         let text = try queue.read { db in try Self.schema(db) + "\n" + (try Self.contents(db)) }
         assertSnapshot(text, named: "library-staged")
+    }
+
+    /// A library file the code before the move took to v9 (`Tests/Fixtures/libraries/library-v9.sqlite`:
+    /// the v2 rows, v3–v9 run with their backfills and triggers as that code built them, then the
+    /// v9 rows) migrates to the end and is then exactly what an old library migrated step by step
+    /// is: the same schema text and the same rows. Then the store opens it.
+    @Test func migratesALibraryFileWrittenAtV9BeforeTheMove() throws {
+        let fixture = ImportFixtures.directory + "/libraries/library-v9.sqlite"
+        guard FileManager.default.fileExists(atPath: fixture) else {
+            let queue = try DatabaseQueue(path: fixture)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA page_size = 1024") }
+            try Schema.migrator.migrate(queue, upTo: "v2-course-short-title")
+            try queue.write { db in try db.execute(sql: Self.v2Rows) }
+            try Schema.migrator.migrate(queue, upTo: "v9-course-retention")
+            try queue.write { db in try db.execute(sql: Self.v9Rows) }
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
+            try queue.close()
+            Issue.record("Recorded \(fixture). Check it, commit it, then run again.")
+            return
+        }
+        let dir = TemporaryDirectory()
+        let copy = dir.file("v9.sqlite")
+        try FileManager.default.copyItem(atPath: fixture, toPath: copy)
+        let queue = try DatabaseQueue(path: copy)
+        #expect(try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
+                == Array(Self.shippedIdentifiers.prefix(9)))
+        try Schema.migrator.migrate(queue)
+        let text = try queue.read { db in try Self.schema(db) + "\n" + (try Self.contents(db)) }
+        try queue.close()
+        assertSnapshot(text, named: "library-staged")
+        let store = try CourseStore(path: copy, actor: "tester")
+        #expect(try store.eventCount() == 13)
     }
 
     /// A library file written by the code before the move (`Tests/Fixtures/libraries/library-v10.sqlite`)

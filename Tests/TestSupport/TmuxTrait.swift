@@ -1,6 +1,6 @@
 import Testing
 
-/// `@Suite(.tmux)`: the suite drives the real binary in tmux.
+/// `@Suite(.skipUnlessTmuxOrCI, .tmux)`: the suite drives the real binary in tmux.
 ///
 /// Without tmux a suite skips locally (saying why) but fails under CI (`CI` set and not empty),
 /// one clear issue per test: a CI machine without tmux must not pass by running none of the
