@@ -75,7 +75,7 @@ import TestSupport
         try queue.close()
         assertSnapshot(text, named: "library-staged")
         let store = try CourseStore(path: copy, actor: "tester")
-        #expect(try store.eventCount() == 13)
+        #expect(try store.attendance.eventCount() == 13)
     }
 
     /// A library file written by the code before the move (`Tests/Fixtures/libraries/library-v10.sqlite`)
