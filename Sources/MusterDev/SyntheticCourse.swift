@@ -72,7 +72,7 @@ extension SyntheticData {
                 let (given, family) = SyntheticNames.name(&random)
                 let agency = agencies[Int(random.next() % UInt64(agencies.count))]
                 let sex = SyntheticNames.pick([Sex.female, .male, .female, .male, .other, .notDisclosed], &random)
-                var person = Participant(code: String(format: "SYN-%06d", n + 1), givenName: given, familyName: family,
+                var person = Person(code: String(format: "SYN-%06d", n + 1), givenName: given, familyName: family,
                                          sex: sex, country: agency.country, agencyID: agency.id)
                 let personID = try PersonWrites.insert(db, &person)
                 let role = SyntheticNames.pick(SyntheticNames.roles, &random)
@@ -86,7 +86,7 @@ extension SyntheticData {
                         let mark: AttendanceStatus = roll < diligence ? .present : roll < diligence + 0.1 ? .late
                             : roll < diligence + 0.2 ? .excused : .absent
                         let source: EventSource = random.next() % 4 == 0 ? .kiosk : .rollcall
-                        try AttendanceEventWrites.append(db, AttendanceEvent(sessionID: sessionID, participantID: personID, status: mark,
+                        try AttendanceEventWrites.append(db, AttendanceEvent(sessionID: sessionID, personID: personID, status: mark,
                                                                              recordedAt: now, actor: actor, device: device, source: source))
                     }
                 }

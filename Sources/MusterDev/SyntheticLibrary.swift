@@ -121,7 +121,7 @@ struct SyntheticLibraryWriter {
             let position = SyntheticNames.pick(Self.positions, &random)
             let email = String(format: "syn%06d@example.org", number)
             let phone = String(format: "+1 555 %07d", number)
-            var person = Participant(code: String(format: "SYN-%06d", number), givenName: given, familyName: family, sex: sex,
+            var person = Person(code: String(format: "SYN-%06d", number), givenName: given, familyName: family, sex: sex,
                                      country: agency.country, agencyID: agency.id, position: position, email: email, phone: phone)
             let id = try PersonWrites.insert(db, &person)
             people.append(id)
@@ -244,7 +244,7 @@ struct SyntheticLibraryWriter {
 
     mutating func event(_ session: Int64, _ person: Int64, _ status: AttendanceStatus, _ at: Int64, _ source: EventSource) throws {
         try AttendanceEventWrites.append(db, AttendanceEvent(
-            id: UUID(uuidString: SyntheticNames.uuid(&random))!, sessionID: session, participantID: person, status: status,
+            id: UUID(uuidString: SyntheticNames.uuid(&random))!, sessionID: session, personID: person, status: status,
             recordedAt: Date(ms: at), actor: source == .kiosk ? "kiosk" : "facilitator", device: "synthetic", source: source))
         summary.events += 1
     }

@@ -15,17 +15,17 @@ import TestSupport
     func store(clock: TestClock = TestClock()) throws -> (CourseStore, Int64) {
         let store = try makeStore(dir, clock: clock)
         let course = try store.courses.course(code: "mini-2024")
-        var jose = try store.people.participant(code: "T-001")
+        var jose = try store.people.person(code: "T-001")
         clock.advance(seconds: 60)
         jose.email = "jnunez@example.org"
         try store.people.savePerson(jose)
         clock.advance(seconds: 60)
-        let nguyen = try store.people.participant(code: "T-003")
+        let nguyen = try store.people.person(code: "T-003")
         try store.nominations.setNominationStatus(courseID: course.id!, personID: nguyen.id!, to: .confirmed)
         clock.advance(seconds: 60)
-        try store.nominations.substitute(courseID: course.id!, personID: nguyen.id!, by: store.people.participant(code: "T-005").id!)
+        try store.nominations.substitute(courseID: course.id!, personID: nguyen.id!, by: store.people.person(code: "T-005").id!)
         clock.advance(seconds: 60)
-        try store.attendance.mark(session: store.courses.session(course: course, key: "am"), participant: jose, status: .present, source: .rollcall)
+        try store.attendance.mark(session: store.courses.session(course: course, key: "am"), person: jose, status: .present, source: .rollcall)
         return (store, course.id!)
     }
 
@@ -55,7 +55,7 @@ import TestSupport
         let audit = try store.privacy.audit(courseCode: "mini-2024")
         #expect(audit.count == count + 1)
         #expect(audit.last?.what == "course file mini-2024: updated T-005 Ana Tellei-Rengiil")
-        let trail = try store.privacy.personAudit(personID: store.people.participant(code: "T-005").id!)
+        let trail = try store.privacy.personAudit(personID: store.people.person(code: "T-005").id!)
         #expect(trail.last?.what == "family name Tellei → Tellei-Rengiil" && trail.last?.source == "import")
         // Imports are attributable but not undoable from the screens.
         let id = try DatabaseQueue(path: store.path).read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM change_log") }!
@@ -77,7 +77,7 @@ import TestSupport
 
     @Test func aPersonsTrailAndExportDescribeTheirOwnRowsAndNameNobodyElse() throws {
         let (store, _) = try store()
-        let nguyen = try store.people.participant(code: "T-003")
+        let nguyen = try store.people.person(code: "T-003")
         let trail = try store.privacy.personAudit(personID: nguyen.id!).map(\.what)
         #expect(trail == ["record created; enrolled in mini-2024 as participant, nominated",
                           "status nominated → confirmed in mini-2024",
@@ -102,7 +102,7 @@ import TestSupport
 
     @Test func everyWritePathToPeopleAndEnrolmentsIsLogged() throws {
         let (store, courseID) = try store()
-        try store.people.savePerson(Participant(code: "T-010", givenName: "Iosefa", familyName: "Leota", sex: .male), enrolIn: courseID)
+        try store.people.savePerson(Person(code: "T-010", givenName: "Iosefa", familyName: "Leota", sex: .male), enrolIn: courseID)
         let session = try store.courses.session(course: store.courses.course(code: "mini-2024"), key: "pm")
         _ = try store.kiosk.registerWalkIn(courseID: courseID, sessionID: session.id!, givenName: "Walk", familyName: "In",
                                      agency: "", country: "")

@@ -42,7 +42,7 @@ import TestSupport
         let rcm = try #require(byCode.values.first { $0.course.code.hasPrefix("rcm-") })
         let rcmRoster = try store.rosters.roster(courseID: rcm.course.id!)
         #expect(rcmRoster.filter { $0.enrolment.role == .participant || $0.enrolment.role == .observer }.count >= 55)
-        #expect(Set(rcmRoster.map(\.participant.country)).isSuperset(of: ["BZ", "CA", "CR", "DO", "SV", "GT", "HN", "MX", "NI", "PA", "US"]))
+        #expect(Set(rcmRoster.map(\.person.country)).isSuperset(of: ["BZ", "CA", "CR", "DO", "SV", "GT", "HN", "MX", "NI", "PA", "US"]))
         let caribbean = try #require(byCode.values.first { $0.course.code.hasPrefix("caribbean-") })
         #expect(caribbean.sessionCount == 5)
         #expect(try store.rosters.roster(courseID: caribbean.course.id!).count >= 170)
@@ -76,7 +76,7 @@ import TestSupport
         let store = try CourseStore(path: dir.file("a.sqlite"))
         try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml"))
         let course = try store.courses.course(code: "mini-2024")
-        try store.attendance.mark(session: store.courses.session(course: course, key: "pm"), participant: store.people.participant(code: "T-001"),
+        try store.attendance.mark(session: store.courses.session(course: course, key: "pm"), person: store.people.person(code: "T-001"),
                        status: .present, source: .cli)
         var file = try CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml")
         file.title = "Changed"
@@ -129,6 +129,6 @@ import TestSupport
         let store = try CourseStore(path: dir.file("a.sqlite"))
         let nasty = Fixtures.miniCourseYAML.replacingOccurrences(of: "given_name: Mary", with: "given_name: \"Ma\\bry\\e[2J\\u202E\"")
         try store.courseFiles.importCourse(CourseFileCodec.decode(Data(nasty.utf8), path: "n.yaml"))
-        #expect(try store.people.participant(code: "T-004").givenName == "Mary")
+        #expect(try store.people.person(code: "T-004").givenName == "Mary")
     }
 }

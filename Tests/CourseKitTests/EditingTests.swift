@@ -43,7 +43,7 @@ import TestSupport
         let store = try makeStore(dir)
         let course = try store.courses.course(code: "mini-2024")
         let session = try store.courses.session(course: course, key: "am")
-        try store.attendance.mark(session: session, participant: store.people.participant(code: "T-001"), status: .present, source: .rollcall)
+        try store.attendance.mark(session: session, person: store.people.person(code: "T-001"), status: .present, source: .rollcall)
         #expect(throws: MusterError.invalid("'Morning' has attendance recorded (1 event); the attendance log is append-only, so it cannot be deleted")) {
             try store.courses.deleteSession(id: session.id!)
         }
@@ -59,17 +59,17 @@ import TestSupport
         #expect(throws: ValidationFailure.self) {
             try store.courses.saveCourse(Course(code: "new-2025", title: "Again", startDate: course.startDate, endDate: course.endDate))
         }
-        let (person, _) = try store.people.savePerson(Participant(code: "n-1", givenName: "  Zoë ", familyName: "Ångström", country: "fr"),
+        let (person, _) = try store.people.savePerson(Person(code: "n-1", givenName: "  Zoë ", familyName: "Ångström", country: "fr"),
                                                enrolIn: course.id!, status: .confirmed)
         #expect(person.code == "N-1" && person.givenName == "Zoë" && person.country == "FR")
         #expect(try store.people.search("angstrom").map(\.code) == ["N-1"])
         #expect(try store.rosters.roster(courseID: course.id!).count == 1)
-        #expect(throws: ValidationFailure.self) { try store.people.savePerson(Participant(code: "x 1", givenName: "A", familyName: "")) }
+        #expect(throws: ValidationFailure.self) { try store.people.savePerson(Person(code: "x 1", givenName: "A", familyName: "")) }
 
         let delete = try store.courses.deleteCourse(id: course.id!)
         #expect((try? store.courses.course(code: "new-2025")) == nil)
         try store.changeLog.undoChange(id: delete.id)
-        #expect(try store.rosters.roster(courseID: try store.courses.course(code: "new-2025").id!).map(\.participant.code) == ["N-1"])
+        #expect(try store.rosters.roster(courseID: try store.courses.course(code: "new-2025").id!).map(\.person.code) == ["N-1"])
 
         var renamed = person
         renamed.familyName = "Berg"

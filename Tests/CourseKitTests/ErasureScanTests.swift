@@ -18,10 +18,10 @@ import TestSupport
     func history(_ store: CourseStore, _ clock: TestClock) throws -> ChangeRecord {
         let course = try store.courses.course(code: "mini-2024")
         let am = try store.courses.session(course: course, key: "am")
-        var jose = try store.people.participant(code: "T-001")
-        try store.attendance.mark(session: am, participant: jose, status: .excused, source: .rollcall, note: "José Núñez at the ministry")
+        var jose = try store.people.person(code: "T-001")
+        try store.attendance.mark(session: am, person: jose, status: .excused, source: .rollcall, note: "José Núñez at the ministry")
         for code in ["T-002", "T-003"] {
-            try store.attendance.mark(session: am, participant: store.people.participant(code: code), status: .present, source: .rollcall)
+            try store.attendance.mark(session: am, person: store.people.person(code: code), status: .present, source: .rollcall)
         }
         clock.advance(seconds: 60)
         jose.email = "jnunez@example.org"
@@ -42,7 +42,7 @@ import TestSupport
         let facts = try CourseFacts.load(store, code: "mini-2024")
         let report = CourseReport.build(facts, by: [.sex, .country, .agency])
         let audit = try store.privacy.audit(courseCode: "mini-2024").map { "\($0.actor) \($0.device) \($0.source) \($0.subject) \($0.what)" }
-        let people = try store.rosters.roster(courseID: facts.course.id!).map(\.participant.code)
+        let people = try store.rosters.roster(courseID: facts.course.id!).map(\.person.code)
         let exports = try people.map { try store.privacy.personExport(code: $0).json() }
         return ([try store.courseFiles.exportCourse(code: "mini-2024"), report.markdown(), report.csv()]
                 + (try AttendanceExport.longRows(store: store, courseCode: "mini-2024", includeUnmarked: true)).map { $0.joined(separator: ",") }
@@ -118,8 +118,8 @@ import TestSupport
         try store.privacy.erase(code: "T-001", reason: "request", keepStatistics: true)
         _ = try? store.changeLog.undoChange(id: edit.id)
         let course = try store.courses.course(code: "mini-2024")
-        let placeholder = try #require(try store.rosters.roster(courseID: course.id!).first { $0.participant.code.hasPrefix("X-") })
-        #expect(placeholder.participant.displayName.isEmpty && placeholder.participant.email.isEmpty && placeholder.participant.phone.isEmpty)
+        let placeholder = try #require(try store.rosters.roster(courseID: course.id!).first { $0.person.code.hasPrefix("X-") })
+        #expect(placeholder.person.displayName.isEmpty && placeholder.person.email.isEmpty && placeholder.person.phone.isEmpty)
         #expect(try store.people.search("nunez").isEmpty)
         let log = try store.changeLog.changes(courseID: course.id!).map { $0.summary + $0.beforeJSON + $0.afterJSON }.joined()
         for secret in Self.secrets { #expect(!log.contains(secret), "\(secret) is in the change log") }
@@ -129,13 +129,13 @@ import TestSupport
         let clock = TestClock()
         let store = try makeStore(dir, clock: clock)
         let course = try store.courses.course(code: "mini-2024")
-        let jose = try store.people.participant(code: "T-001")
+        let jose = try store.people.person(code: "T-001")
         try store.privacy.erase(code: "T-001", reason: "request", keepStatistics: true)
         let session = try store.courses.session(course: course, key: "pm")
         let (walkIn, _) = try store.kiosk.registerWalkIn(courseID: course.id!, sessionID: session.id!, givenName: "José",
                                                    familyName: "Núñez", agency: "", country: "")
         #expect(throws: MusterError.self) { try store.nominations.mergeWalkIn(courseID: course.id!, walkInID: walkIn.personID, into: jose.id!) }
-        #expect(try store.people.personDetails(id: jose.id!).participant.displayName.isEmpty)
+        #expect(try store.people.personDetails(id: jose.id!).person.displayName.isEmpty)
     }
 
     @Test func anOldAttendanceExportCannotRecreateThemUnlessAsked() throws {
@@ -155,10 +155,10 @@ import TestSupport
         var allowed = RosterImportOptions()
         allowed.allowErased = true
         try store.rosterImporter.importRoster(data: Data(csv.utf8), name: "old.csv", course: "mini-2024", options: allowed)
-        #expect(try store.people.participant(code: "T-001").familyName == "Núñez")
+        #expect(try store.people.person(code: "T-001").familyName == "Núñez")
         // The import is in the audit, attributable, and in the returning person's trail.
         let entry = try #require(try store.privacy.audit(courseCode: "mini-2024").last { $0.source == "import" })
         #expect(entry.what.hasPrefix("roster file old.csv: 1 new") && entry.actor == "tester")
-        #expect(try store.privacy.personAudit(personID: store.people.participant(code: "T-001").id!).contains { $0.what == "imported from a file" })
+        #expect(try store.privacy.personAudit(personID: store.people.person(code: "T-001").id!).contains { $0.what == "imported from a file" })
     }
 }

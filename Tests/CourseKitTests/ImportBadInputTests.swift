@@ -38,7 +38,7 @@ import TestSupport
         let report = try store.rosterImporter.importRoster(data: data, name: "old.csv", course: "mini-2024")
         #expect(report.notes == ["not valid UTF-8 (line 2), read as Windows-1252"])
         #expect(report.dialect == "Windows-1252, comma-separated")
-        #expect(try store.people.participant(code: report.newPeople[0].code).givenName == "René")
+        #expect(try store.people.person(code: report.newPeople[0].code).givenName == "René")
     }
 
     @Test func nulBytes() throws {
@@ -100,7 +100,7 @@ import TestSupport
         let store = try importStore(dir, courses: ["mini-2024"])
         let report = try store.rosterImporter.importRoster(data: Data((header + "\"Ana\u{9B}31mRed\u{7F}\",\"Tel\u{200B}lei\u{2066}\u{A0}Ngirmang\u{2069}\",ar@example.org,PW\n").utf8),
                                             name: "c1.csv", course: "mini-2024")
-        let person = try store.people.participant(code: try #require(report.newPeople.first).code)
+        let person = try store.people.person(code: try #require(report.newPeople.first).code)
         #expect(person.familyName == "Tellei Ngirmang")
         #expect(person.givenName == "AnaRed")
         let scalars = (person.givenName + person.familyName).unicodeScalars

@@ -31,10 +31,10 @@ import TestSupport
         let store = try importStore(dir, courses: ["mini-2024"])
         let course = try store.courses.course(code: "mini-2024")
         let am = try store.courses.session(course: course, key: "am"), pm = try store.courses.session(course: course, key: "pm")
-        try store.attendance.mark(session: am, participant: store.people.participant(code: "T-001"), status: .present, source: .rollcall)
-        try store.attendance.mark(session: pm, participant: store.people.participant(code: "T-001"), status: .late, source: .rollcall)
-        try store.attendance.mark(session: am, participant: store.people.participant(code: "T-002"), status: .excused, source: .rollcall)
-        try store.attendance.mark(session: pm, participant: store.people.participant(code: "T-003"), status: .absent, source: .kiosk)
+        try store.attendance.mark(session: am, person: store.people.person(code: "T-001"), status: .present, source: .rollcall)
+        try store.attendance.mark(session: pm, person: store.people.person(code: "T-001"), status: .late, source: .rollcall)
+        try store.attendance.mark(session: am, person: store.people.person(code: "T-002"), status: .excused, source: .rollcall)
+        try store.attendance.mark(session: pm, person: store.people.person(code: "T-003"), status: .absent, source: .kiosk)
         return store
     }
 
@@ -64,10 +64,10 @@ import TestSupport
     func markAfter(_ store: CourseStore) throws {
         let course = try store.courses.course(code: "mini-2024")
         let am = try store.courses.session(course: course, key: "am"), pm = try store.courses.session(course: course, key: "pm")
-        try store.attendance.mark(session: am, participant: store.people.participant(code: "N-0007"), status: .present, source: .kiosk)
-        try store.attendance.mark(session: pm, participant: store.people.participant(code: "N-0007"), status: .late, source: .rollcall)
-        try store.attendance.mark(session: am, participant: store.people.participant(code: "T-001"), status: .absent, source: .rollcall)
-        _ = try store.nominations.setNominationStatus(courseID: course.id!, personID: store.people.participant(code: "N-0012").id!, to: .withdrawn)
+        try store.attendance.mark(session: am, person: store.people.person(code: "N-0007"), status: .present, source: .kiosk)
+        try store.attendance.mark(session: pm, person: store.people.person(code: "N-0007"), status: .late, source: .rollcall)
+        try store.attendance.mark(session: am, person: store.people.person(code: "T-001"), status: .absent, source: .rollcall)
+        _ = try store.nominations.setNominationStatus(courseID: course.id!, personID: store.people.person(code: "N-0012").id!, to: .withdrawn)
     }
 
     @Test(arguments: [DerivedUpkeep.setWise, .automatic])
@@ -98,9 +98,9 @@ import TestSupport
         #expect(try derived(fast) == (try derived(slow)))
         let reopened = try CourseStore(path: fast.path, actor: "tester")
         let course = try reopened.courses.course(code: "mini-2024")
-        try reopened.attendance.mark(session: reopened.courses.session(course: course, key: "pm"), participant: reopened.people.participant(code: "N-0100"),
+        try reopened.attendance.mark(session: reopened.courses.session(course: course, key: "pm"), person: reopened.people.person(code: "N-0100"),
                           status: .present, source: .rollcall)
-        try slow.attendance.mark(session: slow.courses.session(course: course, key: "pm"), participant: slow.people.participant(code: "N-0100"),
+        try slow.attendance.mark(session: slow.courses.session(course: course, key: "pm"), person: slow.people.person(code: "N-0100"),
                       status: .present, source: .rollcall)
         #expect(try derived(fast) == (try derived(slow)))
 
@@ -127,10 +127,10 @@ import TestSupport
 
         // The store's own connection still has its triggers: a mark reaches the derived tables.
         let course = try store.courses.course(code: "mini-2024")
-        try store.attendance.mark(session: store.courses.session(course: course, key: "pm"), participant: store.people.participant(code: "T-002"),
+        try store.attendance.mark(session: store.courses.session(course: course, key: "pm"), person: store.people.person(code: "T-002"),
                        status: .present, source: .rollcall)
         let counted = try store.rosters.rosterPage(RosterQuery(courseID: course.id!), offset: 0, limit: 10)
-            .first { $0.participant.code == "T-002" }
+            .first { $0.person.code == "T-002" }
         #expect(counted?.attended == 1 && counted?.marked == 2)
 
         try DatabaseQueue(path: store.path).write { db in try db.execute(sql: "DROP TRIGGER test_refuse") }

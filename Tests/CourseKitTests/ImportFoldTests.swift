@@ -26,7 +26,7 @@ import Testing
 
     @Test func sortKeyAndNameKeyMatchTheStore() {
         let folds = FoldCache()
-        let p = Participant(code: "X", givenName: "Mary Ann", familyName: "O'Neil-Smith")
+        let p = Person(code: "X", givenName: "Mary Ann", familyName: "O'Neil-Smith")
         #expect(folds.sortKey(p.givenName, p.familyName) == NameFolding.fold("O'Neil-Smith Mary Ann"))
         #expect(folds.nameKey("Ana", "Tellei") == folds.nameKey("Tellei", "Ana"))
         #expect(folds.nameKey("José", "Núñez") == NameKey.of("Jose\u{301}", "NU\u{301}N\u{303}EZ"))

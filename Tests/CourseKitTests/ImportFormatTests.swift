@@ -18,8 +18,8 @@ import TestSupport
         #expect(report.matched.map(\.by) == [.email, .email])   // "ANA.TELLEI@example.org " matches once trimmed and lower-cased
         #expect(report.newPeople.map(\.code) == ["P-001"])
         let moses = try entry(store, course: "palau-mmc-2024", person: "P-001")
-        #expect(moses.participant.displayName == "Moses Uludong")
-        #expect(moses.participant.email == "moses.uludong@example.org")
+        #expect(moses.person.displayName == "Moses Uludong")
+        #expect(moses.person.email == "moses.uludong@example.org")
         #expect(moses.agency?.code == "pw-nemo")                // "National Emergency Management Office", by name
         #expect(moses.enrolment.status == .confirmed)
         #expect(try markLines(store, course: "palau-mmc-2024").sorted() == [
@@ -58,7 +58,7 @@ import TestSupport
         #expect(report.warnings.contains { $0.line == 6 && $0.reason.contains("'not-an-address' is not an e-mail address") })
         // Checked in at 00:05 UTC = 09:05 in Palau, inside the 15-minute threshold of the 09:00 session.
         #expect(try markLines(store, course: "mini-2024") == ["am T-001 present"])
-        let jose = try store.people.participant(code: "T-001")
+        let jose = try store.people.person(code: "T-001")
         #expect(jose.phone == "+680 555 0199")
         #expect(jose.givenName == "José")
     }
@@ -71,8 +71,8 @@ import TestSupport
         #expect(report.newPeople.map(\.name) == ["Lorenzo Baules", "Emi Sato Ngirmang"])
         #expect(report.matched.map(\.code) == ["PW-001"])
         let lorenzo = try entry(store, course: "palau-mmc-2024", person: report.newPeople[0].code)
-        #expect(lorenzo.participant.position == "Customs Officer")
-        #expect(lorenzo.participant.phone == "+680 555 0201")
+        #expect(lorenzo.person.position == "Customs Officer")
+        #expect(lorenzo.person.phone == "+680 555 0201")
         #expect(lorenzo.agency?.code == "pw-cbp")
         #expect(lorenzo.enrolment.status == .nominated)
     }
@@ -87,8 +87,8 @@ import TestSupport
         let carla = try entry(store, course: "webinar-2024", person: report.newPeople[0].code)
         #expect(carla.enrolment.status == .confirmed)
         #expect(carla.agency?.code == "gt-igm")
-        #expect(carla.participant.position == "Policy Analyst")
-        #expect(carla.participant.phone == "+502 5555 0101")
+        #expect(carla.person.position == "Policy Analyst")
+        #expect(carla.person.phone == "+502 5555 0101")
         #expect(try entry(store, course: "webinar-2024", person: report.newPeople[1].code).enrolment.status == .withdrawn)
     }
 
@@ -101,13 +101,13 @@ import TestSupport
         #expect(report.matched[0].by == .name)
         #expect(report.matched[0].changes == ["position added"])
         let rosa = try entry(store, course: "webinar-2024", person: "GT-103")
-        #expect(rosa.participant.sex == .female)
+        #expect(rosa.person.sex == .female)
         #expect(rosa.agency?.code == "gt-igm")
         #expect(rosa.enrolment.status == .nominated)
         let maria = try entry(store, course: "webinar-2024", person: "CR-103")
-        #expect(maria.participant.givenName == "María José Vásquez")
-        #expect(maria.participant.familyName == "de León")
-        #expect(maria.participant.sex == .notDisclosed)
+        #expect(maria.person.givenName == "María José Vásquez")
+        #expect(maria.person.familyName == "de León")
+        #expect(maria.person.sex == .notDisclosed)
         #expect(maria.agency == nil)
     }
 
@@ -119,12 +119,12 @@ import TestSupport
         #expect(report.matched.map(\.code) == ["PW-001", "PW-003"])
         #expect(report.newPeople.map(\.code) == ["NL-001"])
         let dirk = try entry(store, course: "palau-mmc-2024", person: "NL-001")
-        #expect(dirk.participant.familyName == "de Vries")
+        #expect(dirk.person.familyName == "de Vries")
         #expect(dirk.enrolment.status == .nominated)   // not paid
         #expect(dirk.enrolment.note.hasSuffix(": Embassy; Koror"))
         #expect(try markLines(store, course: "palau-mmc-2024") == ["d1-am PW-001 present", "d2-am PW-003 late"])
         let course = try store.courses.course(code: "palau-mmc-2024")
-        let ana = try store.people.participant(code: "PW-001")
+        let ana = try store.people.person(code: "PW-001")
         let mark = try #require(try store.attendance.marks(courseID: course.id!).values.compactMap { $0[ana.id!] }.first)
         #expect(LocalTime.format(mark.arrival!, in: course.zone) == "2024-05-07 08:52")
         #expect(LocalTime.format(mark.departure!, in: course.zone) == "2024-05-07 12:31")
@@ -146,9 +146,9 @@ import TestSupport
         #expect(try markLines(store, course: "webinar-2024") == ["vs1 CR-101 present", "vs1 CR-102 late", "vs1 GT-101 absent"])
         let after = try libraryCounts(store)
         #expect(after == [before[0], before[1], before[2] + 3, before[3]])
-        let laura = try store.people.participant(code: "CR-101")
+        let laura = try store.people.person(code: "CR-101")
         let events = try store.attendance.events(sessionID: try store.courses.session(course: store.courses.course(code: "webinar-2024"), key: "vs1").id!,
-                                      participantID: laura.id!)
+                                      personID: laura.id!)
         #expect(events.count == 1)
         #expect(events[0].note == "116 min online (zoom-vs1.csv lines 5, 7)")
     }
@@ -196,7 +196,7 @@ import TestSupport
         #expect(report.matched[2].changes == ["e-mail added"])  // from the UPN column
         // 06/08/2024 is 8 June or 6 August; only 6 August has a session (vs2).
         #expect(try markLines(store, course: "webinar-2024") == ["vs2 CR-101 present", "vs2 CR-102 absent", "vs2 GT-102 late"])
-        #expect(try store.people.participant(code: "GT-102").email == "oscar.perez@example.org")
+        #expect(try store.people.person(code: "GT-102").email == "oscar.perez@example.org")
     }
 
     @Test func genericWithSynonymsAndMap() throws {
@@ -215,7 +215,7 @@ import TestSupport
         #expect(report.newPeople.map(\.code) == ["PW-031"])
         let tina = try entry(store, course: "palau-mmc-2024", person: "PW-031")
         #expect(tina.enrolment.role == .observer)
-        #expect(tina.participant.sex == .female)
+        #expect(tina.person.sex == .female)
         #expect(tina.agency?.code == "pw-mos")
         #expect(tina.enrolment.status == .nominated)
         #expect(try entry(store, course: "palau-mmc-2024", person: "PW-014").enrolment.role == .participant)   // roles are not changed

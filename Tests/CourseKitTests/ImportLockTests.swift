@@ -38,7 +38,7 @@ import TestSupport
         _ = try CourseStore(path: dir.file("lib.sqlite"), actor: "tester", clock: TestClock().function)   // migrated
         let other = try CourseStore(path: dir.file("lib.sqlite"), actor: "other", clock: TestClock().function)
         let (plans, seen) = try run {
-            _ = try other.people.savePerson(Participant(code: "X-1", givenName: "Ana", familyName: "Ruiz"))
+            _ = try other.people.savePerson(Person(code: "X-1", givenName: "Ana", familyName: "Ruiz"))
         }
         #expect(plans == 2)
         #expect(seen == 1)

@@ -90,7 +90,7 @@ import TestSupport
         clock.advance(seconds: 60)
         let course = try store.courses.course(code: "webinar-2024")
         let vs1 = try store.courses.session(course: course, key: "vs1")
-        try store.attendance.mark(session: vs1, participant: store.people.participant(code: "GT-101"), status: .excused, source: .rollcall)
+        try store.attendance.mark(session: vs1, person: store.people.person(code: "GT-101"), status: .excused, source: .rollcall)
         try store.rosterImporter.importRoster(path: ImportFixtures.roster("zoom-vs1.csv"), course: "webinar-2024")
         #expect(try markLines(store, course: "webinar-2024").contains("vs1 GT-101 excused"))
     }
@@ -104,11 +104,11 @@ import TestSupport
 
             """)
         #expect(report.newPeople.count == 2)
-        let evil = try entry(store, course: "mini-2024", person: report.newPeople[0].code).participant
+        let evil = try entry(store, course: "mini-2024", person: report.newPeople[0].code).person
         #expect(evil.givenName == "Ana")
         #expect(evil.familyName == "Bad Name")
         #expect(evil.phone == "+680 555 0100")          // the writer's neutralising apostrophe is taken off again
-        let formula = try entry(store, course: "mini-2024", person: report.newPeople[1].code).participant
+        let formula = try entry(store, course: "mini-2024", person: report.newPeople[1].code).person
         #expect(formula.givenName == "=HYPERLINK(\"http://x.example\",\"Click\")")
         let csv = CSVWriter().line([formula.givenName, formula.familyName, formula.phone])
         #expect(csv == "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"Click\"\")\",'@SUM(A1),'-2+3\r\n")
@@ -124,7 +124,7 @@ import TestSupport
             ,Mono,,
             """)
         #expect(report.newPeople.map(\.code) == ["ZZ-9", "PW-001", "P-001"])   // line 4 is line 3's person again
-        #expect(try store.people.participant(code: "P-001").familyName == "")
+        #expect(try store.people.person(code: "P-001").familyName == "")
     }
 
     @Test func aRepeatedHeaderIsSkippedNotImported() throws {

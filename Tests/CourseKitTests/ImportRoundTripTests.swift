@@ -14,22 +14,22 @@ import TestSupport
         let store = try importStore(dir, courses: ["mini-2024"], clock: clock)
         let course = try store.courses.course(code: "mini-2024")
         let am = try store.courses.session(course: course, key: "am"), pm = try store.courses.session(course: course, key: "pm")
-        func p(_ code: String) throws -> Participant { try store.people.participant(code: code) }
+        func p(_ code: String) throws -> Person { try store.people.person(code: code) }
         clock.advance(seconds: 3_600.25)
-        try store.attendance.mark(session: am, participant: p("T-001"), status: .present, source: .rollcall)
+        try store.attendance.mark(session: am, person: p("T-001"), status: .present, source: .rollcall)
         clock.advance(seconds: 61.5)
-        try store.attendance.mark(session: am, participant: p("T-002"), status: .late, source: .rollcall)
-        try store.attendance.mark(session: am, participant: p("T-003"), status: .present, source: .kiosk)
+        try store.attendance.mark(session: am, person: p("T-002"), status: .late, source: .rollcall)
+        try store.attendance.mark(session: am, person: p("T-003"), status: .present, source: .kiosk)
         clock.advance(seconds: 2)
-        try store.attendance.mark(session: am, participant: p("T-003"), status: .excused, source: .cli, note: "ministry meeting")
-        try store.attendance.mark(session: pm, participant: p("T-001"), status: .absent, source: .rollcall)
+        try store.attendance.mark(session: am, person: p("T-003"), status: .excused, source: .cli, note: "ministry meeting")
+        try store.attendance.mark(session: pm, person: p("T-001"), status: .absent, source: .rollcall)
         clock.advance(seconds: 5)
-        try store.attendance.mark(session: pm, participant: p("T-001"), status: .present, source: .paper)
-        try store.attendance.undo(session: pm, participant: p("T-001"), source: .rollcall)        // back to absent
-        try store.attendance.mark(session: pm, participant: p("T-004"), status: .present, source: .kiosk)
-        try store.attendance.mark(session: pm, participant: p("T-002"), status: .present, source: .rollcall)
+        try store.attendance.mark(session: pm, person: p("T-001"), status: .present, source: .paper)
+        try store.attendance.undo(session: pm, person: p("T-001"), source: .rollcall)        // back to absent
+        try store.attendance.mark(session: pm, person: p("T-004"), status: .present, source: .kiosk)
+        try store.attendance.mark(session: pm, person: p("T-002"), status: .present, source: .rollcall)
         clock.advance(seconds: 1)
-        try store.attendance.mark(session: pm, participant: p("T-002"), status: .cleared, source: .rollcall)
+        try store.attendance.mark(session: pm, person: p("T-002"), status: .cleared, source: .rollcall)
         return store
     }
 
@@ -66,7 +66,7 @@ import TestSupport
         try copy.rosterImporter.importRoster(data: Data(try longCSV(original).utf8), name: "long.csv", course: "mini-2024")
         let course = try copy.courses.course(code: "mini-2024")
         let am = try copy.courses.session(course: course, key: "am")
-        let t3 = try copy.people.participant(code: "T-003")
+        let t3 = try copy.people.person(code: "T-003")
         let mark = try #require(try copy.attendance.marks(sessionID: am.id!)[t3.id!])
         let originalMark = try #require(try original.attendance.marks(sessionID: am.id!)[t3.id!])
         #expect(mark.status == .excused && mark.source == .cli)
@@ -89,7 +89,7 @@ import TestSupport
         #expect(report.newPeople.map(\.code) == ["T-001", "T-002", "T-003", "T-004", "T-005"])
         #expect(try longCSV(copy, unmarked: true) == exported)
         let li = try entry(copy, course: "mini-2024", person: "T-002")
-        #expect(li.participant.displayName == "李小龍")
+        #expect(li.person.displayName == "李小龍")
         #expect(li.agency?.code == "pw-bim")
         #expect(try entry(copy, course: "mini-2024", person: "T-004").enrolment.role == .facilitator)
     }

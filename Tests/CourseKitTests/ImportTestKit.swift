@@ -27,7 +27,7 @@ func markLines(_ store: CourseStore, course code: String) throws -> [String] {
     var lines: [String] = []
     for s in sessions {
         for e in roster {
-            if let m = marks[s.id!]?[e.participant.id!] { lines.append("\(s.key) \(e.participant.code) \(m.status.rawValue)") }
+            if let m = marks[s.id!]?[e.person.id!] { lines.append("\(s.key) \(e.person.code) \(m.status.rawValue)") }
         }
     }
     return lines
@@ -37,7 +37,7 @@ func markLines(_ store: CourseStore, course code: String) throws -> [String] {
 func entry(_ store: CourseStore, course code: String, person: String,
            sourceLocation: SourceLocation = #_sourceLocation) throws -> RosterEntry {
     let course = try store.courses.course(code: code)
-    return try #require(try store.rosters.roster(courseID: course.id!).first { $0.participant.code == person },
+    return try #require(try store.rosters.roster(courseID: course.id!).first { $0.person.code == person },
                         "\(person) not on \(code)", sourceLocation: sourceLocation)
 }
 

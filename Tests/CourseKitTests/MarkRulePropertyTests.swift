@@ -32,14 +32,14 @@ import TestSupport
         let store = try makeStore(dir, clock: clock)
         let course = try store.courses.course(code: "mini-2024")
         let sessions = try store.courses.sessions(courseID: course.id!)
-        let people = try store.rosters.roster(courseID: course.id!).map(\.participant)
+        let people = try store.rosters.roster(courseID: course.id!).map(\.person)
         let otherDevice = try DatabaseQueue(path: store.path)
         let sources = EventSource.allCases
         var counts = (marks: 0, undos: 0, refused: 0, merged: 0)
 
         /// SQL row, Swift rule and (after a write) its outcome, for one pair.
-        func compare(_ session: Session, _ person: Participant, outcome: MarkOutcome?, _ what: String) throws {
-            let events = try store.attendance.events(sessionID: session.id!, participantID: person.id!)
+        func compare(_ session: Session, _ person: Person, outcome: MarkOutcome?, _ what: String) throws {
+            let events = try store.attendance.events(sessionID: session.id!, personID: person.id!)
             let rule = MarkRule.currentMark(of: events)
             let sql = try store.attendance.currentMarks(courseID: course.id!, personIDs: [person.id!])[person.id!]?[session.id!]
             let context = Comment(rawValue: "\(what), \(person.code) in \(session.key), \(events.count) events: \(rng.replayText)")
@@ -51,21 +51,21 @@ import TestSupport
             let session = sessions[Int(rng.next() % UInt64(sessions.count))]
             let person = people[Int(rng.next() % UInt64(people.count))]
             let source = sources[Int(rng.next() % UInt64(sources.count))]
-            let events = try store.attendance.events(sessionID: session.id!, participantID: person.id!)
+            let events = try store.attendance.events(sessionID: session.id!, personID: person.id!)
             switch rng.next() % 100 {
             case 0..<45:   // a mark or a correction of one, from any source
                 let status = AttendanceStatus.allCases[Int(rng.next() % UInt64(AttendanceStatus.allCases.count))]
-                let outcome = try store.attendance.mark(session: session, participant: person, status: status, source: source)
+                let outcome = try store.attendance.mark(session: session, person: person, status: status, source: source)
                 counts.marks += 1
                 try compare(session, person, outcome: outcome, "step \(step): mark \(status) from \(source)")
             case 45..<60:  // undo the latest mark that counts; repeated, this walks down an undo chain
                 if MarkRule.latestUndoable(of: events) == nil {
                     #expect(throws: MusterError.self, Comment(rawValue: rng.replayText)) {
-                        try store.attendance.undo(session: session, participant: person, source: source)
+                        try store.attendance.undo(session: session, person: person, source: source)
                     }
                     counts.refused += 1
                 } else {
-                    let outcome = try store.attendance.undo(session: session, participant: person, source: source)
+                    let outcome = try store.attendance.undo(session: session, person: person, source: source)
                     counts.undos += 1
                     try compare(session, person, outcome: outcome, "step \(step): undo latest from \(source)")
                 }

@@ -7,7 +7,7 @@ import Testing
 
     func event(_ status: AttendanceStatus, at seconds: Double, _ source: EventSource = .rollcall,
                id: String? = nil, undoes: UUID? = nil) -> AttendanceEvent {
-        AttendanceEvent(id: id.flatMap(UUID.init(uuidString:)) ?? UUID(), sessionID: 1, participantID: 1, status: status,
+        AttendanceEvent(id: id.flatMap(UUID.init(uuidString:)) ?? UUID(), sessionID: 1, personID: 1, status: status,
                         recordedAt: t0.addingTimeInterval(seconds), actor: "a", device: "d", source: source, undoes: undoes)
     }
 

@@ -36,26 +36,26 @@ import TestSupport
     @Test func confirmingAndSubstitutingChangeTheQuotaAndAreLogged() throws {
         let dir = TemporaryDirectory()
         let (store, course) = try rcm(dir)
-        let byron = try store.people.participant(code: "GT-004"), fernanda = try store.people.participant(code: "GT-005")
+        let byron = try store.people.person(code: "GT-004"), fernanda = try store.people.person(code: "GT-005")
         let confirm = try store.nominations.setNominationStatus(courseID: course.id!, personID: byron.id!, to: .confirmed)
         #expect(confirm.summary == "GT-004 Byron Coyoy Ajú: nominated → confirmed")
         #expect(try line(store, course, "GT").text() == "Guatemala 4/5")
         #expect(confirm.beforeJSON.contains("\"status\":\"nominated\"") && confirm.afterJSON.contains("\"status\":\"confirmed\""))
 
         // Fernanda declined; a confirmed nominee is replaced by her.
-        let first = try store.people.participant(code: "GT-001")
+        let first = try store.people.person(code: "GT-001")
         let sub = try store.nominations.substitute(courseID: course.id!, personID: first.id!, by: fernanda.id!)
         #expect(sub.action == "substitute")
         #expect(try line(store, course, "GT").text() == "Guatemala 3/5")
         let roster = try store.rosters.roster(courseID: course.id!)
-        #expect(roster.first { $0.participant.code == "GT-001" }?.enrolment.substitutedBy == fernanda.id)
-        #expect(roster.first { $0.participant.code == "GT-005" }?.enrolment.status == .nominated)
+        #expect(roster.first { $0.person.code == "GT-001" }?.enrolment.substitutedBy == fernanda.id)
+        #expect(roster.first { $0.person.code == "GT-005" }?.enrolment.status == .nominated)
         #expect(throws: MusterError.self) { try store.nominations.substitute(courseID: course.id!, personID: byron.id!, by: fernanda.id!) }
 
         // Undo replays the log: the substitution first, then the confirmation.
         try store.changeLog.undoChange(id: sub.id)
         #expect(try line(store, course, "GT").text() == "Guatemala 4/5")
-        #expect(try store.rosters.roster(courseID: course.id!).first { $0.participant.code == "GT-005" }?.enrolment.status == .declined)
+        #expect(try store.rosters.roster(courseID: course.id!).first { $0.person.code == "GT-005" }?.enrolment.status == .declined)
         #expect(throws: MusterError.self) { try store.changeLog.undoChange(id: sub.id) }
         try store.changeLog.undoChange(id: confirm.id)
         #expect(try line(store, course, "GT").text() == "Guatemala 3/5")
@@ -68,7 +68,7 @@ import TestSupport
     @Test func anUndoIsRefusedWhenTheRowsChangedSince() throws {
         let dir = TemporaryDirectory()
         let (store, course) = try rcm(dir)
-        let byron = try store.people.participant(code: "GT-004")
+        let byron = try store.people.person(code: "GT-004")
         let confirm = try store.nominations.setNominationStatus(courseID: course.id!, personID: byron.id!, to: .confirmed)
         try store.nominations.setNominationStatus(courseID: course.id!, personID: byron.id!, to: .withdrawn)
         #expect(throws: MusterError.self) { try store.changeLog.undoChange(id: confirm.id) }
@@ -77,7 +77,7 @@ import TestSupport
     @Test func theChangeLogIsAppendOnly() throws {
         let dir = TemporaryDirectory()
         let (store, course) = try rcm(dir)
-        try store.nominations.setNominationStatus(courseID: course.id!, personID: try store.people.participant(code: "GT-004").id!, to: .confirmed)
+        try store.nominations.setNominationStatus(courseID: course.id!, personID: try store.people.person(code: "GT-004").id!, to: .confirmed)
         let db = try DatabaseQueue(path: store.path)
         // Who, device, when, what kind and which rows can never be rewritten; only the text and the
         // row images may be, which erasure does to take a person's name out (ErasureScanTests).
@@ -94,24 +94,24 @@ import TestSupport
         let dir = TemporaryDirectory()
         let clock = TestClock()
         let (store, course) = try rcm(dir, clock: clock)
-        let (walkIn, _) = try store.people.savePerson(Participant(code: "W-001", givenName: "Byron", familyName: "Coyoy", country: "GT"),
+        let (walkIn, _) = try store.people.savePerson(Person(code: "W-001", givenName: "Byron", familyName: "Coyoy", country: "GT"),
                                                enrolIn: course.id!, status: .walkIn)
         let session = try store.courses.session(course: course, key: "vs1")
-        try store.attendance.mark(session: session, participant: walkIn, status: .present, source: .kiosk)
+        try store.attendance.mark(session: session, person: walkIn, status: .present, source: .kiosk)
         clock.advance(seconds: 5)
-        let target = try store.people.participant(code: "GT-004")
+        let target = try store.people.person(code: "GT-004")
         let merge = try store.nominations.mergeWalkIn(courseID: course.id!, walkInID: walkIn.id!, into: target.id!)
         #expect(merge.summary.contains("merged into GT-004"))
         #expect(try store.attendance.marks(sessionID: session.id!)[target.id!]?.status == .present)
         var roster = try store.rosters.roster(courseID: course.id!)
-        #expect(!roster.contains { $0.participant.code == "W-001" })
-        #expect(roster.first { $0.participant.code == "GT-004" }?.enrolment.status == .confirmed)
+        #expect(!roster.contains { $0.person.code == "W-001" })
+        #expect(roster.first { $0.person.code == "GT-004" }?.enrolment.status == .confirmed)
         #expect(try store.people.personDetails(id: walkIn.id!).mergedInto?.code == "GT-004")
 
         try store.changeLog.undoChange(id: merge.id)
         roster = try store.rosters.roster(courseID: course.id!)
-        #expect(roster.first { $0.participant.code == "W-001" }?.enrolment.status == .walkIn)
-        #expect(roster.first { $0.participant.code == "GT-004" }?.enrolment.status == .nominated)
+        #expect(roster.first { $0.person.code == "W-001" }?.enrolment.status == .walkIn)
+        #expect(roster.first { $0.person.code == "GT-004" }?.enrolment.status == .nominated)
         #expect(try store.attendance.marks(sessionID: session.id!)[target.id!] == nil)
         #expect(try store.attendance.marks(sessionID: session.id!)[walkIn.id!]?.status == .present)
         #expect(try store.people.personDetails(id: walkIn.id!).mergedInto == nil)

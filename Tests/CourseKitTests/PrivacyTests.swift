@@ -14,9 +14,9 @@ import TestSupport
         let course = try store.courses.course(code: "mini-2024")
         for key in ["am", "pm"] {
             let session = try store.courses.session(course: course, key: key)
-            try store.attendance.mark(session: session, participant: store.people.participant(code: "T-001"), status: .excused,
+            try store.attendance.mark(session: session, person: store.people.person(code: "T-001"), status: .excused,
                            source: .rollcall, note: "José Núñez at the ministry")
-            try store.attendance.mark(session: session, participant: store.people.participant(code: "T-002"), status: .present, source: .rollcall)
+            try store.attendance.mark(session: session, person: store.people.person(code: "T-002"), status: .present, source: .rollcall)
         }
         return store
     }
@@ -48,10 +48,10 @@ import TestSupport
 
         #expect(try store.rosters.roster(courseID: course.id!).count == before)
         #expect(try store.attendance.marks(courseID: course.id!).values.map(\.count).reduce(0, +) == marksBefore)
-        let placeholder = try #require(store.rosters.roster(courseID: course.id!).first { $0.participant.givenName.isEmpty && $0.participant.familyName.isEmpty })
-        #expect(placeholder.participant.sex == .male && placeholder.participant.country == "PW")   // kept for statistics
+        let placeholder = try #require(store.rosters.roster(courseID: course.id!).first { $0.person.givenName.isEmpty && $0.person.familyName.isEmpty })
+        #expect(placeholder.person.sex == .male && placeholder.person.country == "PW")   // kept for statistics
         #expect(try store.people.search("jose").isEmpty)
-        #expect(throws: MusterError.unknownParticipant("T-001")) { try store.people.participant(code: "T-001") }
+        #expect(throws: MusterError.unknownParticipant("T-001")) { try store.people.person(code: "T-001") }
 
         // Nothing anywhere in the files: the database, and no WAL left holding old pages.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: store.path))
@@ -71,8 +71,8 @@ import TestSupport
         let store = try store()
         try store.privacy.erase(code: "T-001", reason: "", keepStatistics: false)
         let course = try store.courses.course(code: "mini-2024")
-        let placeholder = try #require(store.rosters.roster(courseID: course.id!).first { $0.participant.displayName.isEmpty })
-        #expect(placeholder.participant.sex == .notDisclosed && placeholder.participant.country.isEmpty)
+        let placeholder = try #require(store.rosters.roster(courseID: course.id!).first { $0.person.displayName.isEmpty })
+        #expect(placeholder.person.sex == .notDisclosed && placeholder.person.country.isEmpty)
     }
 
     @Test func anOldFileCannotBringAnErasedPersonBackUnlessAsked() throws {
@@ -87,7 +87,7 @@ import TestSupport
         #expect(try store.people.search("nunez").isEmpty)
         #expect(throws: MusterError.unknownCourse("mini-2025")) { try store.courses.course(code: "mini-2025") }
         try store.courseFiles.importCourse(old, allowErased: true)
-        #expect(try store.people.participant(code: "T-001").familyName == "Núñez")
+        #expect(try store.people.person(code: "T-001").familyName == "Núñez")
     }
 
     @Test func purgeDryRunChangesNothingAndPurgeKeepsPeopleOfCurrentCourses() throws {
@@ -108,7 +108,7 @@ import TestSupport
 
         let summary = try store.privacy.purge(endedBefore: CalendarDate(year: 2026, month: 1, day: 1), keepStatistics: true)
         #expect(summary.people == 4)
-        #expect(try store.people.participant(code: "T-002").givenName == "小龍")
+        #expect(try store.people.person(code: "T-002").givenName == "小龍")
         #expect(try store.people.search("mary").isEmpty)
     }
 }

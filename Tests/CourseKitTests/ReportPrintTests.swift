@@ -16,7 +16,7 @@ import TestSupport
             let course = try store.courses.course(code: "mini-2024")
             for s in try store.courses.sessions(courseID: course.id!) {
                 for code in ["T-001", "T-003", "PW-001"] {
-                    try store.attendance.mark(session: s, participant: store.people.participant(code: code), status: .present, source: .rollcall)
+                    try store.attendance.mark(session: s, person: store.people.person(code: code), status: .present, source: .rollcall)
                 }
             }
         }

@@ -19,8 +19,8 @@ import TestSupport
         ]
         for session in try store.courses.sessions(courseID: course.id!) {
             for e in try store.rosters.roster(courseID: course.id!, expectedOnly: true) where e.enrolment.role == .participant {
-                let status = exceptions[e.participant.code]?[session.key] ?? .present
-                try store.attendance.mark(session: session, participant: e.participant, status: status, source: .rollcall)
+                let status = exceptions[e.person.code]?[session.key] ?? .present
+                try store.attendance.mark(session: session, person: e.person, status: status, source: .rollcall)
             }
         }
         return try CourseFacts.load(store, code: "palau-mmc-2024")

@@ -131,7 +131,7 @@ import TestSupport
         let store = try store(clock: clock)
         let summary = try store.privacy.purgeExpired(keepStatistics: true)
         #expect(summary.people == 4)
-        #expect(try store.people.participant(code: "T-002").givenName == "小龍")
+        #expect(try store.people.person(code: "T-002").givenName == "小龍")
         #expect(try store.people.search("nunez").isEmpty && store.people.search("tellei").isEmpty)
         #expect(try store.privacy.wasErased(code: "T-001", email: "jose.nunez@example.org"))
         let erasures = try store.privacy.audit(courseCode: "mini-2024").filter { $0.source == "erasure" }

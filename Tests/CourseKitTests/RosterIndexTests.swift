@@ -18,7 +18,7 @@ import TestSupport
         let store = try makeStore(dir, clock: clock)
         let course = try store.courses.course(code: "mini-2024")
         let sessions = try store.courses.sessions(courseID: course.id!)
-        let people = try store.rosters.roster(courseID: course.id!).map(\.participant)
+        let people = try store.rosters.roster(courseID: course.id!).map(\.person)
         var random = SeededRandom()
         var markedPairs = Set<[Int64]>()
         for step in 0..<400 {
@@ -26,9 +26,9 @@ import TestSupport
             let person = people.randomElement(using: &random)!
             if step % 3 == 0 { clock.advance(seconds: Double(Int.random(in: 0...2, using: &random))) }
             if Int.random(in: 0..<5, using: &random) == 0 {
-                _ = try? store.attendance.undo(session: session, participant: person, source: Bool.random(using: &random) ? .kiosk : .rollcall)
+                _ = try? store.attendance.undo(session: session, person: person, source: Bool.random(using: &random) ? .kiosk : .rollcall)
             } else {
-                try store.attendance.mark(session: session, participant: person, status: AttendanceStatus.allCases.randomElement(using: &random)!,
+                try store.attendance.mark(session: session, person: person, status: AttendanceStatus.allCases.randomElement(using: &random)!,
                                source: Int.random(in: 0..<3, using: &random) == 0 ? .kiosk : .rollcall)
                 markedPairs.insert([session.id!, person.id!])
             }
@@ -52,7 +52,7 @@ import TestSupport
         let query = RosterQuery(courseID: course.id!)
         let items = try store.rosters.rosterPage(query, offset: 0, limit: 100)
         for item in items {
-            let id = item.participant.id!
+            let id = item.person.id!
             let statuses = sessions.compactMap { rule[$0.id!]?[id]?.status }
             #expect(item.attended == statuses.filter(\.isAttending).count, random.replay)
             #expect(item.marked == statuses.count, random.replay)
@@ -70,7 +70,7 @@ import TestSupport
         try store.courseFiles.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "mini.yaml"))
         // "a nguyen van" (T-003) < "aalto aaron" < every other name.
         let first = try store.rosters.rosterPage(RosterQuery(courseID: course.id!), offset: 0, limit: 2)
-        #expect(first.map(\.participant.code) == ["T-003", "T-001"])
+        #expect(first.map(\.person.code) == ["T-003", "T-001"])
         let confirmed = RosterQuery(courseID: course.id!, filter: RosterFilter(status: .confirmed))
         #expect(try store.rosters.rosterCount(confirmed) == 3)
         yaml = yaml.replacingOccurrences(of: "status: nominated", with: "status: confirmed")
@@ -93,8 +93,8 @@ import TestSupport
                 .map { ($0["id"] as Int64, $0["sort_key"] as String) })
         }
 
-        func key(_ item: RosterItem, _ column: RosterSortColumn) -> String {
-            let p = item.participant
+        func key(_ item: RosterListEntry, _ column: RosterSortColumn) -> String {
+            let p = item.person
             let name = nameKeys[p.id!, default: ""] + "\u{1}" + String(format: "%012lld", p.id!)
             switch column {
             case .name: return name
@@ -114,8 +114,8 @@ import TestSupport
                 for filter in filters {
                     let query = RosterQuery(courseID: course.id!, order: RosterOrder(column, descending: descending), filter: filter)
                     var expected = all.filter { item in
-                        (filter.country.map { $0 == item.participant.country } ?? true)
-                            && (filter.sex.map { $0 == item.participant.sex } ?? true)
+                        (filter.country.map { $0 == item.person.country } ?? true)
+                            && (filter.sex.map { $0 == item.person.sex } ?? true)
                             && (filter.status.map { $0 == item.enrolment.status } ?? true)
                             && (filter.completed.map { $0 == facts.completed(item) } ?? true)
                             && (!filter.rollCallOnly || (item.enrolment.status.isExpected && item.enrolment.role.isMarkedAtRollCall))
@@ -126,7 +126,7 @@ import TestSupport
                     let page = try store.rosters.rosterPage(query, offset: middle, limit: 25)
                     #expect(page.map(\.id) == expected.dropFirst(middle).prefix(25).map(\.id), "\(column) \(descending) \(filter)")
                     if let target = expected.dropFirst(middle).first {
-                        #expect(try store.rosters.rosterPosition(query, personID: target.participant.id!) == middle)
+                        #expect(try store.rosters.rosterPosition(query, personID: target.person.id!) == middle)
                     }
                 }
             }
@@ -135,19 +135,19 @@ import TestSupport
         // Search: the first row at or after the start whose name matches, wrapping at the end.
         let query = RosterQuery(courseID: course.id!, order: RosterOrder(.country))
         let rows = try store.rosters.rosterPage(query, offset: 0, limit: 10_000)
-        let isNguyen = { (item: RosterItem) in item.participant.familyName == "Nguyễn" }
+        let isNguyen = { (item: RosterListEntry) in item.person.familyName == "Nguyễn" }
         let firstFromMiddle = rows.indices.first { $0 >= 700 && isNguyen(rows[$0]) }
         #expect(try store.rosters.rosterFind("nguyen", in: query, from: 700) == firstFromMiddle)
         let lastBefore = rows.indices.last { $0 <= 700 && isNguyen(rows[$0]) }
         #expect(try store.rosters.rosterFind("NGUYỄN", in: query, from: 700, backwards: true) == lastBefore)
         #expect(try store.rosters.rosterFind("nguyen", in: query, from: rows.count - 1) == rows.indices.first { isNguyen(rows[$0]) })
         #expect(try store.rosters.rosterFind("zzzz-nobody", in: query, from: 0) == nil)
-        #expect(try store.rosters.rosterFind("SYN-000042", in: query, from: 0) == rows.firstIndex { $0.participant.code == "SYN-000042" })
+        #expect(try store.rosters.rosterFind("SYN-000042", in: query, from: 0) == rows.firstIndex { $0.person.code == "SYN-000042" })
 
         // Facets count under the other filters.
         let gt = RosterQuery(courseID: course.id!, filter: RosterFilter(country: "GT", status: .confirmed))
         let statuses = try store.rosters.rosterFacet(.status, in: gt)
-        #expect(statuses.reduce(0) { $0 + $1.count } == rows.filter { $0.participant.country == "GT" }.count)
+        #expect(statuses.reduce(0) { $0 + $1.count } == rows.filter { $0.person.country == "GT" }.count)
         #expect(statuses.first { $0.value == "confirmed" }?.count == (try store.rosters.rosterCount(gt)))
         let completion = try store.rosters.rosterFacet(.completion, in: RosterQuery(courseID: course.id!))
         #expect(completion.map(\.count).reduce(0, +) == 1_500)
@@ -167,7 +167,7 @@ import TestSupport
         func check(_ filter: RosterFilter, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let query = RosterQuery(courseID: course.id!, filter: filter)
             let totals = try store.attendance.markTotals(query)
-            let people = try store.rosters.rosterPage(query, offset: 0, limit: 1_000).map { $0.participant.id! }
+            let people = try store.rosters.rosterPage(query, offset: 0, limit: 1_000).map { $0.person.id! }
             let marks = try store.attendance.currentMarks(courseID: course.id!, personIDs: people)
             for session in sessions {
                 let statuses = people.compactMap { marks[$0]?[session.id!] }
@@ -181,15 +181,15 @@ import TestSupport
 
         let marked = try #require(try store.rosters.rosterPage(RosterQuery(courseID: course.id!, filter: RosterFilter(status: .confirmed)),
                                                        offset: 0, limit: 300).first { $0.marked > 0 })
-        let person = marked.participant
+        let person = marked.person
         let change = try store.nominations.setNominationStatus(courseID: course.id!, personID: person.id!, to: .withdrawn)
-        try store.attendance.mark(session: sessions[0], participant: person, status: .absent, source: .rollcall)
-        try store.attendance.undo(session: sessions[1], participant: person, source: .rollcall)
+        try store.attendance.mark(session: sessions[0], person: person, status: .absent, source: .rollcall)
+        try store.attendance.undo(session: sessions[1], person: person, source: .rollcall)
         for filter in filters { try check(filter) }
         try store.changeLog.undoChange(id: change.id)
-        let (walkIn, _) = try store.people.savePerson(Participant(code: "W-9", givenName: "Walk", familyName: "In"),
+        let (walkIn, _) = try store.people.savePerson(Person(code: "W-9", givenName: "Walk", familyName: "In"),
                                                enrolIn: course.id!, status: .walkIn)
-        try store.attendance.mark(session: sessions[2], participant: walkIn, status: .present, source: .kiosk)
+        try store.attendance.mark(session: sessions[2], person: walkIn, status: .present, source: .kiosk)
         try store.nominations.mergeWalkIn(courseID: course.id!, walkInID: walkIn.id!, into: person.id!)
         for filter in filters { try check(filter) }
     }

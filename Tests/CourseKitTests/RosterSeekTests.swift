@@ -19,12 +19,12 @@ import TestSupport
                     let query = RosterQuery(courseID: course.id!, order: RosterOrder(column, descending: descending), filter: filter)
                     let everyone = try store.rosters.rosterPage(query, offset: 0, limit: 1_000)
                     for position in [0, 1, everyone.count / 3, everyone.count / 2, everyone.count - 1] where position >= 0 {
-                        let person = everyone[position].participant.id!
+                        let person = everyone[position].person.id!
                         #expect(try store.rosters.rosterPosition(query, personID: person) == position)
                         for range in [max(0, position - 20) ..< min(everyone.count, position + 20),
                                       (position / 100) * 100 ..< min(everyone.count, (position / 100 + 2) * 100)] {
                             let seek = try #require(try store.rosters.rosterPage(query, around: person, at: position, range: range))
-                            #expect(seek.map(\.participant.id) == everyone[range].map(\.participant.id),
+                            #expect(seek.map(\.person.id) == everyone[range].map(\.person.id),
                                     "\(column) \(descending ? "desc" : "asc") \(filter) at \(position) \(range)")
                             checked += 1
                         }
@@ -37,6 +37,6 @@ import TestSupport
         let women = RosterQuery(courseID: course.id!, filter: RosterFilter(sex: .female))
         let man = try #require(try store.rosters.rosterPage(RosterQuery(courseID: course.id!, filter: RosterFilter(sex: .male)),
                                                     offset: 0, limit: 1).first)
-        #expect(try store.rosters.rosterPage(women, around: man.participant.id!, at: 0, range: 0 ..< 10) == nil)
+        #expect(try store.rosters.rosterPage(women, around: man.person.id!, at: 0, range: 0 ..< 10) == nil)
     }
 }

@@ -39,13 +39,13 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
             let store = try makeStore(dir)
             let course = try store.courses.course(code: "mini-2024")
             let session = try store.courses.session(course: course, key: "am")
-            try store.attendance.mark(session: session, participant: store.people.participant(code: "T-001"), status: .present, source: .rollcall)
+            try store.attendance.mark(session: session, person: store.people.person(code: "T-001"), status: .present, source: .rollcall)
         }
         let reopened = try makeStore(dir)
         let course = try reopened.courses.course(code: "mini-2024")
         let session = try reopened.courses.session(course: course, key: "am")
         let marks = try reopened.attendance.marks(sessionID: session.id!)
-        let person = try reopened.people.participant(code: "t-001")
+        let person = try reopened.people.person(code: "t-001")
         #expect(marks[person.id!]?.status == .present)
         #expect(marks[person.id!]?.device == reopened.deviceID)
         #expect(marks[person.id!]?.actor == "tester")
@@ -57,24 +57,24 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let store = try makeStore(dir, clock: clock)
         let course = try store.courses.course(code: "mini-2024")
         let session = try store.courses.session(course: course, key: "am")
-        let jose = try store.people.participant(code: "T-001")
-        try store.attendance.mark(session: session, participant: jose, status: .present, source: .rollcall)
+        let jose = try store.people.person(code: "T-001")
+        try store.attendance.mark(session: session, person: jose, status: .present, source: .rollcall)
         clock.advance(seconds: 60)
-        let late = try store.attendance.mark(session: session, participant: jose, status: .late, source: .rollcall).event
+        let late = try store.attendance.mark(session: session, person: jose, status: .late, source: .rollcall).event
         #expect(late.arrival == clock())
         clock.advance(seconds: 60)
-        let outcome = try store.attendance.undo(session: session, participant: jose, source: .rollcall)
+        let outcome = try store.attendance.undo(session: session, person: jose, source: .rollcall)
         #expect(outcome.cancelled?.id == late.id)
         #expect(outcome.event.undoes == late.id)
         #expect(outcome.event.status == .present)
         #expect(outcome.current?.status == .present)
         #expect(try store.attendance.marks(sessionID: session.id!)[jose.id!]?.status == .present)
         clock.advance(seconds: 60)
-        try store.attendance.undo(session: session, participant: jose, source: .rollcall)
+        try store.attendance.undo(session: session, person: jose, source: .rollcall)
         #expect(try store.attendance.marks(sessionID: session.id!)[jose.id!] == nil)
         #expect(try store.attendance.eventCount() == 4)
-        #expect(throws: MusterError.nothingToUndo(participant: "T-001", session: "am")) {
-            try store.attendance.undo(session: session, participant: jose, source: .rollcall)
+        #expect(throws: MusterError.nothingToUndo(person: "T-001", session: "am")) {
+            try store.attendance.undo(session: session, person: jose, source: .rollcall)
         }
     }
 
@@ -83,7 +83,7 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let store = try makeStore(dir)
         let course = try store.courses.course(code: "mini-2024")
         let session = try store.courses.session(course: course, key: "am")
-        try store.attendance.mark(session: session, participant: store.people.participant(code: "T-001"), status: .present, source: .rollcall)
+        try store.attendance.mark(session: session, person: store.people.person(code: "T-001"), status: .present, source: .rollcall)
         let queue = try DatabaseQueue(path: store.path)
         #expect(throws: (any Error).self) { try queue.write { try $0.execute(sql: "DELETE FROM attendance_event") } }
         #expect(throws: (any Error).self) { try queue.write { try $0.execute(sql: "UPDATE attendance_event SET status = 'absent'") } }
@@ -95,9 +95,9 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let store = try makeStore(dir)
         let course = try store.courses.course(code: "mini-2024")
         let session = try store.courses.session(course: course, key: "am")
-        let stranger = Participant(id: 9999, code: "NOPE", givenName: "No", familyName: "Body")
-        #expect(throws: MusterError.notEnrolled(participant: "NOPE", course: "mini-2024")) {
-            try store.attendance.mark(session: session, participant: stranger, status: .present, source: .cli)
+        let stranger = Person(id: 9999, code: "NOPE", givenName: "No", familyName: "Body")
+        #expect(throws: MusterError.notEnrolled(person: "NOPE", course: "mini-2024")) {
+            try store.attendance.mark(session: session, person: stranger, status: .present, source: .cli)
         }
         #expect(try store.attendance.eventCount() == 0)
     }
@@ -108,7 +108,7 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         #expect(throws: MusterError.unknownCourse("nope")) { try store.courses.course(code: "nope") }
         let course = try store.courses.course(code: "mini-2024")
         #expect(throws: MusterError.unknownSession(course: "mini-2024", session: "zz")) { try store.courses.session(course: course, key: "zz") }
-        #expect(throws: MusterError.unknownParticipant("ZZ-9")) { try store.people.participant(code: "ZZ-9") }
+        #expect(throws: MusterError.unknownParticipant("ZZ-9")) { try store.people.person(code: "ZZ-9") }
     }
 
     @Test func twoPoolsOnOneFileWritingAlternatelyLoseNothing() throws {
@@ -117,12 +117,12 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let b = try CourseStore(path: dir.file("lib.sqlite"), actor: "second")
         let course = try a.courses.course(code: "mini-2024")
         let session = try a.courses.session(course: course, key: "pm")
-        let people = try a.rosters.roster(courseID: course.id!).map(\.participant)
+        let people = try a.rosters.roster(courseID: course.id!).map(\.person)
         var written = 0
         for round in 0..<25 {
             for (i, p) in people.enumerated() {
                 let store = (round + i).isMultiple(of: 2) ? a : b
-                try store.attendance.mark(session: session, participant: p, status: round.isMultiple(of: 2) ? .present : .absent, source: .rollcall)
+                try store.attendance.mark(session: session, person: p, status: round.isMultiple(of: 2) ? .present : .absent, source: .rollcall)
                 written += 1
             }
         }
@@ -138,10 +138,10 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let b = try CourseStore(path: dir.file("lib.sqlite"), actor: "second")
         let course = try a.courses.course(code: "mini-2024")
         let session = try a.courses.session(course: course, key: "pm")
-        let jose = try a.people.participant(code: "T-001")
+        let jose = try a.people.person(code: "T-001")
         try await withThrowingTaskGroup(of: Void.self) { group in
             for store in [a, b] {
-                group.addTask { for _ in 0..<100 { try store.attendance.mark(session: session, participant: jose, status: .present, source: .rollcall) } }
+                group.addTask { for _ in 0..<100 { try store.attendance.mark(session: session, person: jose, status: .present, source: .rollcall) } }
             }
             try await group.waitForAll()
         }
@@ -154,7 +154,7 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let b = try CourseStore(path: dir.file("lib.sqlite"), actor: "kiosk")
         let before = try a.dataVersion()
         let course = try b.courses.course(code: "mini-2024")
-        try b.attendance.mark(session: b.courses.session(course: course, key: "am"), participant: b.people.participant(code: "T-002"),
+        try b.attendance.mark(session: b.courses.session(course: course, key: "am"), person: b.people.person(code: "T-002"),
                    status: .present, source: .kiosk)
         #expect(try a.dataVersion() != before)
     }
@@ -182,7 +182,7 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         #expect(try store.courses.currentOrNextSession(courseID: course.id!)?.key == "pm")
         clock.advance(seconds: 24 * 3600)
         #expect(try store.courses.currentOrNextSession(courseID: course.id!)?.key == "pm")     // after the course: the last
-        let history = try store.people.history(participantID: store.people.participant(code: "T-001").id!)
+        let history = try store.people.history(personID: store.people.person(code: "T-001").id!)
         #expect(history.map(\.0.code) == ["mini-2024"])
         let summary = try #require(store.courses.courseSummaries().first)
         #expect(summary.enrolled == 4 && summary.sessionCount == 2)
@@ -196,13 +196,13 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let store = try makeStore(dir, clock: clock)
         let course = try store.courses.course(code: "mini-2024")
         let session = try store.courses.session(course: course, key: "am")
-        let jose = try store.people.participant(code: "T-001")
+        let jose = try store.people.person(code: "T-001")
         for status in [AttendanceStatus.present, .absent, .late, .excused, .absent, .present, .cleared, .late] {
-            try store.attendance.mark(session: session, participant: jose, status: status, source: .rollcall)
+            try store.attendance.mark(session: session, person: jose, status: status, source: .rollcall)
             #expect(try store.attendance.marks(sessionID: session.id!)[jose.id!]?.status == (status == .cleared ? nil : status))
         }
         clock.advance(seconds: -3600)      // the clock steps back an hour
-        try store.attendance.mark(session: session, participant: jose, status: .absent, source: .rollcall)
+        try store.attendance.mark(session: session, person: jose, status: .absent, source: .rollcall)
         #expect(try store.attendance.marks(sessionID: session.id!)[jose.id!]?.status == .absent)
     }
 }

@@ -67,7 +67,7 @@ final class AppDriver {
     /// The current mark of a participant in the roll call's session, read back from the database.
     func storedMark(_ code: String) throws -> AttendanceStatus? {
         guard let session = rollCall?.data?.session else { return nil }
-        let person = try store.people.participant(code: code)
+        let person = try store.people.person(code: code)
         return try store.attendance.marks(sessionID: session.id!)[person.id!]?.status
     }
 }

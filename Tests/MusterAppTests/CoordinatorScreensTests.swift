@@ -23,7 +23,7 @@ extension AppDriver {
         guard case .search = d.state.top else { Issue.record("no search screen"); return }
         d.type("renee kes")
         guard case .search(let s) = d.state.top else { return }
-        #expect(s.hits.map(\.participant.displayName) == ["Renée Kesolei"])
+        #expect(s.hits.map(\.person.displayName) == ["Renée Kesolei"])
         #expect(s.hits.first?.courses == 1)
         d.press(.enter)
         guard case .person(let p) = d.state.top else { Issue.record("no person"); return }

@@ -56,7 +56,7 @@ import TestSupport
         #expect(roster.courseCode == "mini-2024")
         #expect(d.state.message?.text == "Imported roster.csv: new 2, matched 1, updated 1, rejected 1, skipped 0")
         #expect(try people(d) == before + 2)
-        #expect(try d.store.people.participant(code: "T-001").phone == "+680 555 0101")
+        #expect(try d.store.people.person(code: "T-001").phone == "+680 555 0101")
         #expect(d.screenText.contains("Ñúñez"))
     }
 
@@ -69,7 +69,7 @@ import TestSupport
         guard case .overview = d.state.top else { Issue.record("back on the overview"); return }
         #expect(d.state.message?.text == "Import cancelled; nothing was written")
         #expect(try people(d) == before)
-        #expect(try d.store.people.participant(code: "T-001").phone.isEmpty)
+        #expect(try d.store.people.person(code: "T-001").phone.isEmpty)
     }
 
     @Test func missingFileIsSaidInTheDialog() throws {

@@ -61,7 +61,7 @@ final class KioskDriver {
         let course = try store.courses.course(code: "mini-2024")
         let session = try store.courses.session(course: course, key: "am")
         return try store.rosters.roster(courseID: course.id!).flatMap {
-            try store.attendance.events(sessionID: session.id!, participantID: $0.participant.id!)
+            try store.attendance.events(sessionID: session.id!, personID: $0.person.id!)
         }.filter { $0.source == .kiosk }
     }
 }

@@ -72,7 +72,7 @@ import TestSupport
         let env = ProcessInfo.processInfo.environment
         let keys = env["MUSTER_FUZZ_KEYS"].flatMap(Int.init) ?? 6_000
         var rng = SeededRandom()
-        let names = try k.store.rosters.roster(courseID: k.state.context.courseID).map(\.participant)
+        let names = try k.store.rosters.roster(courseID: k.state.context.courseID).map(\.person)
         let secrets = names.flatMap { [$0.email, $0.phone, $0.code] }.filter { !$0.isEmpty }
         let alphabet: [Key] = [.enter, .escape, .backspace, .delete, .tab, .backTab, .up, .down, .left, .right, .home,
                                .end, .pageUp, .pageDown, .insert, .unknown, .resize, .function(1), .function(10), .function(12)]

@@ -110,9 +110,9 @@ import Testing
         k.press(.enter)
         #expect(k.state.phase == .success(name: "Maria", time: "08:50", already: false))
         let course = try k.store.courses.course(code: "mini-2024")
-        let entry = try #require(k.store.rosters.roster(courseID: course.id!).first { $0.participant.familyName == "Kesolei" })
+        let entry = try #require(k.store.rosters.roster(courseID: course.id!).first { $0.person.familyName == "Kesolei" })
         #expect(entry.enrolment.status == .walkIn)
-        #expect(entry.participant.country == "PW" && entry.agency?.code == "pw-bim")
+        #expect(entry.person.country == "PW" && entry.agency?.code == "pw-bim")
         #expect(try k.kioskEvents().count == 1)
     }
 

@@ -62,13 +62,13 @@ import TestSupport
     static func personDriver(size: Size) throws -> AppDriver {
         let clock = TestClock()
         let d = try AppDriver(size: size, clock: clock)
-        var jose = try d.store.people.participant(code: "T-001")
+        var jose = try d.store.people.person(code: "T-001")
         clock.advance(seconds: 600)
         jose.email = "jnunez@example.org"
         try d.store.people.savePerson(jose)
         clock.advance(seconds: 3600)
         let course = try d.store.courses.course(code: "mini-2024")
-        try d.store.attendance.mark(session: d.store.courses.session(course: course, key: "am"), participant: jose, status: .late, source: .rollcall,
+        try d.store.attendance.mark(session: d.store.courses.session(course: course, key: "am"), person: jose, status: .late, source: .rollcall,
                          note: "flight delayed")
         return d
     }
@@ -116,15 +116,15 @@ import TestSupport
         let d = try Self.personDriver(size: size)
         try d.store.privacy.erase(code: "T-001", reason: "request of 2026-11-20", keepStatistics: true)
         let placeholder = try #require(try d.store.rosters.roster(courseID: d.store.courses.course(code: "mini-2024").id!)
-            .first { $0.participant.displayName.isEmpty })
+            .first { $0.person.displayName.isEmpty })
         d.press(.enter, .char("r"))
         // The placeholder sorts first (it has no name left to sort by).
         d.press(.enter, .char("t"))
         let text = d.screenText
-        #expect(text.contains("Erased \(placeholder.participant.code)") && text.contains("erased: request of 2026-11-20"))
+        #expect(text.contains("Erased \(placeholder.person.code)") && text.contains("erased: request of 2026-11-20"))
         for secret in ["José", "Núñez", "jose.nunez", "jnunez", "flight delayed"] {
             #expect(!text.contains(secret), "\(secret) on the erased person's trail")
         }
-        check(d, "person-audit-erased-\(name)", masks: [placeholder.participant.code])
+        check(d, "person-audit-erased-\(name)", masks: [placeholder.person.code])
     }
 }

@@ -26,7 +26,7 @@ import TestSupport
         #expect(try d.storedMark("T-003") == .absent)
         d.press(.char("u"))
         #expect(try d.storedMark("T-003") == .present)
-        #expect(d.rollCall?.mark(of: try d.store.people.participant(code: "T-003").id!)?.status == .present)
+        #expect(d.rollCall?.mark(of: try d.store.people.person(code: "T-003").id!)?.status == .present)
         #expect(d.rollCall?.countsText == "1/3 marked · 1 present")
         #expect(d.state.message?.text == "Undid Nguyễn Văn A; now present")
         #expect(drawnMark(d, name: "Nguyễn Văn") == "P ✓")
@@ -47,7 +47,7 @@ import TestSupport
     func undoRestoresTheWholeEarlierMark() throws {
         let d = try driver()
         d.press(.char("l"), .char("k"), .char("p"), .char("u"))
-        let restored = d.rollCall?.mark(of: try d.store.people.participant(code: "T-003").id!)
+        let restored = d.rollCall?.mark(of: try d.store.people.person(code: "T-003").id!)
         #expect(restored?.status == .late)
         #expect(restored?.arrival != nil)
         #expect(try d.storedMark("T-003") == .late)
@@ -59,7 +59,7 @@ import TestSupport
         // A second connection to the same file, as `muster mark` or a kiosk in another process.
         let other = try CourseStore(path: d.store.path, actor: "kiosk")
         let session = try other.courses.session(course: other.courses.course(code: "mini-2024"), key: "am")
-        try other.attendance.mark(session: session, participant: other.people.participant(code: "T-001"), status: .present, source: .rollcall)
+        try other.attendance.mark(session: session, person: other.people.person(code: "T-001"), status: .present, source: .rollcall)
         #expect(d.rollCall?.countsText == "0/3 marked · 0 present")      // not yet: nothing polled
         d.send(.tick)
         #expect(d.rollCall?.countsText == "1/3 marked · 1 present")
@@ -74,11 +74,11 @@ import TestSupport
         d.press(.char("x"))                                                // T-003 absent by the facilitator
         let other = try CourseStore(path: d.store.path, actor: "kiosk")
         let session = try other.courses.session(course: other.courses.course(code: "mini-2024"), key: "am")
-        let outcome = try other.attendance.mark(session: session, participant: other.people.participant(code: "T-003"), status: .present,
+        let outcome = try other.attendance.mark(session: session, person: other.people.person(code: "T-003"), status: .present,
                                      source: .kiosk)
         #expect(outcome.current?.status == .absent)                        // the store says who won
         d.send(.tick)
-        #expect(d.rollCall?.mark(of: try d.store.people.participant(code: "T-003").id!)?.status == .absent)
+        #expect(d.rollCall?.mark(of: try d.store.people.person(code: "T-003").id!)?.status == .absent)
         #expect(try d.storedMark("T-003") == .absent)
     }
 }

@@ -15,11 +15,11 @@ import TestSupport
         return d
     }
 
-    func selectedCode(_ d: AppDriver) -> String? { d.rollCall?.selectedPerson?.participant.code }
+    func selectedCode(_ d: AppDriver) -> String? { d.rollCall?.selectedPerson?.person.code }
 
     @Test func opensOnTheCurrentSessionSortedByFamilyNameWithoutFacilitators() throws {
         let d = try driver()
-        let codes = d.rollCall?.people.map(\.participant.code)
+        let codes = d.rollCall?.people.map(\.person.code)
         #expect(codes == ["T-003", "T-001", "T-002"])     // A (Nguyễn Văn), Núñez, 李; no facilitator, no substituted
         #expect(selectedCode(d) == "T-003")
         #expect(d.rollCall?.countsText == "0/3 marked · 0 present")
@@ -143,12 +143,12 @@ import TestSupport
         let d = try driver()
         let kiosk = try CourseStore(path: d.store.path, actor: "kiosk")
         let course = try kiosk.courses.course(code: "mini-2024")
-        try kiosk.attendance.mark(session: kiosk.courses.session(course: course, key: "am"), participant: kiosk.people.participant(code: "T-002"),
+        try kiosk.attendance.mark(session: kiosk.courses.session(course: course, key: "am"), person: kiosk.people.person(code: "T-002"),
                        status: .present, source: .kiosk)
         #expect(d.rollCall?.countsText == "0/3 marked · 0 present")
         d.send(.tick)
         #expect(d.rollCall?.countsText == "1/3 marked · 1 present")
-        #expect(d.rollCall?.mark(of: try d.store.people.participant(code: "T-002").id!)?.source == .kiosk)
+        #expect(d.rollCall?.mark(of: try d.store.people.person(code: "T-002").id!)?.source == .kiosk)
     }
 
     @Test func navigationHelpBackAndQuit() throws {

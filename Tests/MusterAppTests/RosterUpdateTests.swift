@@ -16,10 +16,10 @@ extension AppDriver {
     /// The codes of the rows the roster has loaded, in display order.
     var rosterCodes: [String] {
         guard let r = roster else { return [] }
-        return (0..<r.total).compactMap { r.item(at: $0)?.participant.code }
+        return (0..<r.total).compactMap { r.item(at: $0)?.person.code }
     }
 
-    var selectedCode: String? { roster?.selected?.participant.code }
+    var selectedCode: String? { roster?.selected?.person.code }
 
     /// A driver on the RCM programme's course file, opened on its overview.
     static func rcm(size: Size = Size(width: 80, height: 24)) throws -> AppDriver {
@@ -96,7 +96,7 @@ extension AppDriver {
         let d = try AppDriver()
         d.press(.enter, .char("r"), .char("j"), .enter)
         guard case .person(let p) = d.state.top else { Issue.record("no person view"); return }
-        #expect(p.details?.participant.code == "T-001")
+        #expect(p.details?.person.code == "T-001")
         #expect(p.details?.history.map(\.course.code) == ["mini-2024"])
         #expect(d.screenText.contains("José Núñez · T-001 · male · Palau"))
         d.press(.enter)                                       // the course from the history
@@ -114,7 +114,7 @@ extension AppDriver {
         #expect(d.rosterCodes == ["T-003", "T-001", "T-002"])
         let am = try #require(m.context?.sessions.first?.id)
         #expect(m.totals[am]?.attending == 2)
-        #expect(m.marks(of: try d.store.people.participant(code: "T-001").id!)[am] == .late)
+        #expect(m.marks(of: try d.store.people.person(code: "T-001").id!)[am] == .late)
         let text = d.screenText
         #expect(text.contains("attending"))
         #expect(d.state.top.keyContexts.first == KeyContext.matrix)
@@ -172,7 +172,7 @@ extension AppDriver {
 
         d.press(.char("g"), .char("t"), .char("s"))           // GT-002: substituted by…
         guard case .menu(let picker) = d.state.top else { Issue.record("no picker"); return }
-        #expect(picker.purpose == .substitute(personID: try d.store.people.participant(code: "GT-002").id!))
+        #expect(picker.purpose == .substitute(personID: try d.store.people.person(code: "GT-002").id!))
         d.type("joaquin pena")                                // MX-006, waitlisted
         d.press(.enter)
         #expect(d.state.message?.text.contains("substituted by MX-006") == true)
@@ -188,7 +188,7 @@ extension AppDriver {
     @Test func aWalkInIsMergedIntoAnExistingPerson() throws {
         let d = try AppDriver()
         let course = try d.store.courses.course(code: "mini-2024")
-        try d.store.people.savePerson(Participant(code: "W-1", givenName: "Jose", familyName: "Nunez"), enrolIn: course.id!, status: .walkIn)
+        try d.store.people.savePerson(Person(code: "W-1", givenName: "Jose", familyName: "Nunez"), enrolIn: course.id!, status: .walkIn)
         d.press(.enter, .char("r"), .char("/"))
         d.type("W-1")
         d.press(.enter, .char("M"))

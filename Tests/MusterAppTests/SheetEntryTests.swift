@@ -80,7 +80,7 @@ import TestSupport
         #expect(d.screenText.contains("Enter: T-001 José Núñez late at 09:20 — bus"))
         d.press(.enter)
         let session = try #require(d.rollCall?.data?.session)
-        let event = try #require(try d.store.attendance.marks(sessionID: session.id!)[try d.store.people.participant(code: "T-001").id!])
+        let event = try #require(try d.store.attendance.marks(sessionID: session.id!)[try d.store.people.person(code: "T-001").id!])
         #expect(event.status == .late && event.note == "bus")
         #expect(event.arrival.map { LocalTime.format($0, in: TimeZone(identifier: "Pacific/Palau")!) } == "2024-05-07 09:20")
         #expect(entry(d)?.log.last?.text == "late, arrived 09:20")

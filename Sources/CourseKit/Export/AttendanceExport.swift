@@ -24,7 +24,7 @@ public enum AttendanceExport {
         for session in sessions {
             let sessionZone = session.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone
             for entry in roster {
-                let p = entry.participant
+                let p = entry.person
                 let mark = marks[session.id ?? 0]?[p.id ?? 0]
                 if mark == nil && !includeUnmarked { continue }
                 rows.append([

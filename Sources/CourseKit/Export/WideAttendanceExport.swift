@@ -14,7 +14,7 @@ public enum WideAttendanceExport {
 
     public static func rows(_ facts: CourseFacts) -> [[String]] {
         facts.roster.map { entry in
-            let p = entry.participant
+            let p = entry.person
             let verdict = facts.verdict(for: entry)
             let cells = facts.sessions.map { s in facts.mark(p.id ?? 0, in: s).map { letter($0.status) } ?? "" }
             return [p.code, p.givenName, p.familyName, p.sex.rawValue, p.country, entry.agency?.code ?? "",

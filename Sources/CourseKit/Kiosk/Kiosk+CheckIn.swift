@@ -94,7 +94,7 @@ extension Kiosk {
             let startMs: Int64 = row["start_ms"]
             let lateAfter: Int64 = row["late_after_minutes"]
             let late = now.ms > startMs + lateAfter * 60_000
-            var event = AttendanceEvent(sessionID: sessionID, participantID: personID, status: late ? .late : .present,
+            var event = AttendanceEvent(sessionID: sessionID, personID: personID, status: late ? .late : .present,
                                         arrival: now, recordedAt: now, actor: "kiosk", device: deviceID, source: .kiosk)
             event.recordedAt = try Attendance.orderedTime(db, now, sessionID: sessionID, personID: personID)
             try AttendanceEventWrites.append(db, event)
@@ -118,7 +118,7 @@ extension Kiosk {
             let agencyID = try Int64.fetchOne(db, sql: """
                 SELECT id FROM agency WHERE lower(name) = lower(?) OR (acronym <> '' AND lower(acronym) = lower(?)) LIMIT 1
                 """, arguments: [agencyText, agencyText])
-            var person = Participant(code: String(format: "W-%04d", number), givenName: given, familyName: family,
+            var person = Person(code: String(format: "W-%04d", number), givenName: given, familyName: family,
                                      country: countryCode, agencyID: agencyID)
             let id = try PersonWrites.insert(db, &person)
             // After the last position (1 on an empty roster, as walk-ins always were), not `nextPosition`.

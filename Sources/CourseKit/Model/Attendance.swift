@@ -6,7 +6,7 @@ public struct AttendanceEvent: Hashable, Sendable, Identifiable {
     /// Made on the device that recorded the event, so devices can merge logs later.
     public var id: UUID
     public var sessionID: Int64
-    public var participantID: Int64
+    public var personID: Int64
     public var status: AttendanceStatus
     public var arrival: Date?
     public var departure: Date?
@@ -18,10 +18,10 @@ public struct AttendanceEvent: Hashable, Sendable, Identifiable {
     /// Set on undo events: the event whose effect this one reverses.
     public var undoes: UUID?
 
-    public init(id: UUID = UUID(), sessionID: Int64, participantID: Int64, status: AttendanceStatus,
+    public init(id: UUID = UUID(), sessionID: Int64, personID: Int64, status: AttendanceStatus,
                 arrival: Date? = nil, departure: Date? = nil, note: String = "", recordedAt: Date,
                 actor: String, device: String, source: EventSource, undoes: UUID? = nil) {
-        self.id = id; self.sessionID = sessionID; self.participantID = participantID
+        self.id = id; self.sessionID = sessionID; self.personID = personID
         self.status = status; self.arrival = arrival; self.departure = departure; self.note = note
         self.recordedAt = recordedAt; self.actor = actor; self.device = device; self.source = source
         self.undoes = undoes

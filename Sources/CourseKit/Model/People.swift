@@ -23,7 +23,7 @@ public struct Agency: Hashable, Sendable, Identifiable {
 }
 
 /// A person, across every course they take. Names are stored NFC and sanitised.
-public struct Participant: Hashable, Sendable, Identifiable {
+public struct Person: Hashable, Sendable, Identifiable {
     public var id: Int64?
     /// Short code printed on badges and typed on paper sheets, unique across the library.
     public var code: String
@@ -77,7 +77,7 @@ public struct Participant: Hashable, Sendable, Identifiable {
 public struct Enrolment: Hashable, Sendable, Identifiable {
     public var id: Int64?
     public var courseID: Int64
-    public var participantID: Int64
+    public var personID: Int64
     public var role: Role
     public var nominatedBy: Int64?
     public var status: NominationStatus
@@ -85,10 +85,10 @@ public struct Enrolment: Hashable, Sendable, Identifiable {
     public var substitutedBy: Int64?
     public var note: String
 
-    public init(id: Int64? = nil, courseID: Int64, participantID: Int64, role: Role = .participant,
+    public init(id: Int64? = nil, courseID: Int64, personID: Int64, role: Role = .participant,
                 nominatedBy: Int64? = nil, status: NominationStatus = .nominated,
                 substitutedBy: Int64? = nil, note: String = "") {
-        self.id = id; self.courseID = courseID; self.participantID = participantID; self.role = role
+        self.id = id; self.courseID = courseID; self.personID = personID; self.role = role
         self.nominatedBy = nominatedBy; self.status = status; self.substitutedBy = substitutedBy
         self.note = note
     }

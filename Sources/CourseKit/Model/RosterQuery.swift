@@ -85,8 +85,8 @@ public struct RosterQuery: Hashable, Sendable {
 }
 
 /// One row of the roster browser: the person, their enrolment, their agency and their totals.
-public struct RosterItem: Hashable, Sendable, Identifiable {
-    public var participant: Participant
+public struct RosterListEntry: Hashable, Sendable, Identifiable {
+    public var person: Person
     public var enrolment: Enrolment
     public var agency: Agency?
     /// Sessions attended present or late.
@@ -109,7 +109,7 @@ public struct RosterCourseFacts: Hashable, Sendable {
         self.rule = rule; self.sessionCount = sessionCount; self.coreCount = coreCount
     }
 
-    public func completed(_ item: RosterItem) -> Bool {
+    public func completed(_ item: RosterListEntry) -> Bool {
         Completion.evaluate(rule: rule, sessionCount: sessionCount, attended: item.attended,
                             coreSessions: coreCount, coreAttended: item.coreAttended)
     }

@@ -16,7 +16,7 @@ enum ChangeLogScrub {
     /// Columns of a person row that identify them; sex and country follow `keepStatistics`.
     static let identifying = ["code", "given_name", "family_name", "position", "email", "phone", "sort_key"]
 
-    static func run(_ db: Database, person: Participant, personID: Int64, placeholder: Row) throws {
+    static func run(_ db: Database, person: Person, personID: Int64, placeholder: Row) throws {
         let secrets = [person.displayName, person.email, person.phone]
             .filter { $0.count >= 3 }.sorted { $0.count > $1.count }
         // Every entry that names someone is linked to them (`record` links each person its rows

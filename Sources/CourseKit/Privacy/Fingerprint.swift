@@ -6,7 +6,7 @@ import Foundation
 /// keeping anything that says who they were. Names are left out on purpose: a name is easy to
 /// guess, and a hash of it would let anyone holding the file confirm that someone was erased.
 enum Fingerprint {
-    static func of(person p: Participant) -> [String] { of(code: p.code, email: p.email) }
+    static func of(person p: Person) -> [String] { of(code: p.code, email: p.email) }
 
     static func of(code: String, email: String) -> [String] {
         var parts = ["code:" + code.uppercased()]

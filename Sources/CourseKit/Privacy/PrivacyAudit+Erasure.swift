@@ -15,7 +15,7 @@ public struct ErasureSummary: Sendable, Equatable {
 extension PrivacyAudit {
     /// Everything held about one person (see `PersonExport`).
     public func personExport(code: String) throws -> PersonExport {
-        let person = try store.people.participant(code: code)
+        let person = try store.people.person(code: code)
         guard let id = person.id else { throw MusterError.unknownParticipant(code) }
         return try read { db in
             let agency = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [person.agencyID]) ?? ""
@@ -60,7 +60,7 @@ extension PrivacyAudit {
     /// fingerprints, then the WAL is checkpointed away so no old copy stays in the files.
     @discardableResult
     public func erase(code: String, reason: String, keepStatistics: Bool) throws -> ErasureSummary {
-        let person = try store.people.participant(code: code)
+        let person = try store.people.person(code: code)
         let summary = try write { db in try Self.erase(db, person: person, reason: reason, keepStatistics: keepStatistics,
                                                       actor: actor, device: deviceID, now: clock()) }
         try scrubFiles()
@@ -69,7 +69,7 @@ extension PrivacyAudit {
 
     /// People of courses that ended before `date` (the retention period is over), with what
     /// erasing them would touch. Changes nothing.
-    public func purgeCandidates(endedBefore date: CalendarDate) throws -> [(course: Course, people: [Participant])] {
+    public func purgeCandidates(endedBefore date: CalendarDate) throws -> [(course: Course, people: [Person])] {
         try read { db in
             let courses = try Row.fetchAll(db, sql: "SELECT * FROM course WHERE end_date < ? ORDER BY end_date, code",
                                            arguments: [date.description]).map(Course.init(row:))
@@ -82,7 +82,7 @@ extension PrivacyAudit {
                       AND NOT EXISTS (SELECT 1 FROM enrolment e2 JOIN course c2 ON c2.id = e2.course_id
                                       WHERE e2.person_id = p.id AND c2.end_date >= ?)
                     ORDER BY p.sort_key
-                    """, arguments: [course.id, date.description]).map(Participant.init(row:))
+                    """, arguments: [course.id, date.description]).map(Person.init(row:))
                 return (course, people)
             }
         }
@@ -116,7 +116,7 @@ extension PrivacyAudit {
                                  arguments: StatementArguments(marks)) ?? false
     }
 
-    static func erase(_ db: Database, person: Participant, reason: String, keepStatistics: Bool,
+    static func erase(_ db: Database, person: Person, reason: String, keepStatistics: Bool,
                       actor: String, device: String, now: Date) throws -> ErasureSummary {
         guard let id = person.id else { throw MusterError.unknownParticipant(person.code) }
         var placeholder = "X-"
@@ -141,7 +141,7 @@ extension PrivacyAudit {
         // A walk-in record merged into them is the same human under the name they typed at the
         // kiosk: it goes with them.
         let walkIns = try Row.fetchAll(db, sql: "SELECT * FROM person WHERE merged_into = ? AND given_name || family_name <> ''",
-                                       arguments: [id]).map(Participant.init(row:))
+                                       arguments: [id]).map(Person.init(row:))
         for walkIn in walkIns {
             let s = try erase(db, person: walkIn, reason: why, keepStatistics: keepStatistics, actor: actor, device: device, now: now)
             summary.people += s.people; summary.enrolments += s.enrolments; summary.notesCleared += s.notesCleared

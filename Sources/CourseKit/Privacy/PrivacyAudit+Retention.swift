@@ -14,7 +14,7 @@ extension PrivacyAudit {
     /// if every course they are on is past its retention period. Someone also on a course that is
     /// still running, still within its period or has no retention period keeps their record: the
     /// purge erases a person everywhere, and that other course still needs them. Changes nothing.
-    public func expiredPurgeCandidates() throws -> [(course: Course, people: [Participant])] {
+    public func expiredPurgeCandidates() throws -> [(course: Course, people: [Person])] {
         let expired = try expiredCourses()
         guard !expired.isEmpty else { return [] }
         let ids = expired.compactMap(\.id)
@@ -26,7 +26,7 @@ extension PrivacyAudit {
                     WHERE e.course_id = ? AND p.given_name || p.family_name <> ''
                       AND NOT EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.person_id = p.id AND e2.course_id NOT IN (\(list)))
                     ORDER BY p.sort_key
-                    """, arguments: StatementArguments([course.id] + ids)).map(Participant.init(row:))
+                    """, arguments: StatementArguments([course.id] + ids)).map(Person.init(row:))
                 return (course, people)
             }
         }
@@ -38,7 +38,7 @@ extension PrivacyAudit {
     public func purgeExpired(keepStatistics: Bool) throws -> ErasureSummary {
         let candidates = try expiredPurgeCandidates()
         var reasons: [Int64: String] = [:]
-        var people: [Int64: Participant] = [:]
+        var people: [Int64: Person] = [:]
         for (course, list) in candidates {
             for person in list {
                 guard let id = person.id else { continue }

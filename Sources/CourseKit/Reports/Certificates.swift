@@ -14,10 +14,10 @@ public enum Certificates {
     /// The eligible, by family name.
     public static func eligible(_ facts: CourseFacts) -> [Certificate] {
         facts.trainees.filter(facts.isEligible)
-            .sorted { NameFolding.fold($0.participant.sortName) < NameFolding.fold($1.participant.sortName) }
+            .sorted { NameFolding.fold($0.person.sortName) < NameFolding.fold($1.person.sortName) }
             .map { e in
                 let v = facts.verdict(for: e)
-                return Certificate(code: e.participant.code, name: e.participant.displayName, agency: e.agency?.name ?? "",
+                return Certificate(code: e.person.code, name: e.person.displayName, agency: e.agency?.name ?? "",
                                    attended: v.attended, sessions: v.sessions)
             }
     }

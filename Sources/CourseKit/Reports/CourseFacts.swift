@@ -47,7 +47,7 @@ public struct CourseFacts: Sendable {
     }
 
     public func verdict(for entry: RosterEntry) -> CompletionVerdict {
-        Completion.evaluate(rule: course.completion, sessions: sessions, statuses: statuses(of: entry.participant.id ?? 0))
+        Completion.evaluate(rule: course.completion, sessions: sessions, statuses: statuses(of: entry.person.id ?? 0))
     }
 
     public func isEligible(_ entry: RosterEntry) -> Bool {

@@ -66,11 +66,11 @@ public enum CourseReport {
             let n: Int, label: String
             switch q.scope {
             case .country:
-                n = standing.filter { $0.participant.country == q.key }.count
+                n = standing.filter { $0.person.country == q.key }.count
                 label = Countries.name(of: q.key) ?? q.key
             case .agency:
                 n = standing.filter { e in
-                    let agencyID = e.enrolment.nominatedBy ?? e.participant.agencyID
+                    let agencyID = e.enrolment.nominatedBy ?? e.person.agencyID
                     return agencyID.flatMap { facts.agencies[$0]?.code } == q.key
                 }.count
                 label = facts.agencies.values.first { $0.code == q.key }?.shortName ?? q.key
@@ -87,7 +87,7 @@ public enum CourseReport {
     static func attendance(_ facts: CourseFacts, _ figures: Figures) -> ReportTable {
         let expected = facts.expectedTrainees
         let rows = facts.sessions.map { s -> [String] in
-            let statuses = expected.map { facts.mark($0.participant.id ?? 0, in: s)?.status }
+            let statuses = expected.map { facts.mark($0.person.id ?? 0, in: s)?.status }
             func count(_ st: AttendanceStatus) -> Int { statuses.filter { $0 == st }.count }
             let attended = count(.present) + count(.late)
             let zone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? facts.course.zone
@@ -167,12 +167,12 @@ struct Figures {
     init(_ facts: CourseFacts) {
         self.facts = facts
         var v: [Int64: CompletionVerdict] = [:]
-        for e in facts.roster { v[e.participant.id ?? 0] = facts.verdict(for: e) }
+        for e in facts.roster { v[e.person.id ?? 0] = facts.verdict(for: e) }
         verdicts = v
     }
 
     func verdict(_ e: RosterEntry) -> CompletionVerdict {
-        verdicts[e.participant.id ?? 0] ?? facts.verdict(for: e)
+        verdicts[e.person.id ?? 0] ?? facts.verdict(for: e)
     }
 
     func eligible(_ e: RosterEntry) -> Bool {

@@ -12,7 +12,7 @@ public enum PeriodReport {
         let figures = chosen.map(Figures.init)
         let rows = figures.map { f -> [String] in
             let expected = f.facts.expectedTrainees
-            let women = expected.filter { $0.participant.sex == .female }.count
+            let women = expected.filter { $0.person.sex == .female }.count
             let attended = f.attendedSessions(expected)
             let completed = expected.filter { f.verdict($0).completed }.count
             let certificates = f.facts.trainees.filter { f.eligible($0) }.count
@@ -47,7 +47,7 @@ public enum PeriodReport {
             let e = f.facts.expectedTrainees
             sessions += f.facts.sessions.count
             expected += e.count
-            women += e.filter { $0.participant.sex == .female }.count
+            women += e.filter { $0.person.sex == .female }.count
             attended += f.attendedSessions(e)
             possible += e.count * f.facts.sessions.count
             completed += e.filter { f.verdict($0).completed }.count
@@ -61,6 +61,6 @@ public enum PeriodReport {
     struct EntryKey: Hashable {
         var course: Int64
         var person: Int64
-        init(_ e: RosterEntry) { course = e.enrolment.courseID; person = e.participant.id ?? 0 }
+        init(_ e: RosterEntry) { course = e.enrolment.courseID; person = e.person.id ?? 0 }
     }
 }

@@ -22,9 +22,9 @@ public enum ReportDimension: String, CaseIterable, Sendable {
     public func label(of entry: RosterEntry) -> String {
         switch self {
         case .sex:
-            Self.sexLabel(entry.participant.sex)
+            Self.sexLabel(entry.person.sex)
         case .country:
-            entry.participant.country.isEmpty ? "(no country)" : Countries.name(of: entry.participant.country) ?? entry.participant.country
+            entry.person.country.isEmpty ? "(no country)" : Countries.name(of: entry.person.country) ?? entry.person.country
         case .agency:
             // Acronyms repeat across countries (Costa Rica's and El Salvador's DGME): add the country.
             entry.agency.map { $0.acronym.isEmpty ? $0.name : $0.country.isEmpty ? $0.acronym : "\($0.acronym) (\($0.country))" } ?? "(no agency)"

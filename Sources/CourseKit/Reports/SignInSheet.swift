@@ -27,13 +27,13 @@ public struct SignInSheet: Sendable, Equatable {
     public static func build(_ facts: CourseFacts, session: Session, blankLines: Int = 5) -> SignInSheet {
         let zone = session.timeZone.flatMap(TimeZone.init(identifier:)) ?? facts.course.zone
         let people = facts.roster.filter { $0.enrolment.status.isExpected }
-            .sorted { (NameFolding.fold($0.participant.sortName), $0.participant.code) < (NameFolding.fold($1.participant.sortName), $1.participant.code) }
+            .sorted { (NameFolding.fold($0.person.sortName), $0.person.code) < (NameFolding.fold($1.person.sortName), $1.person.code) }
         return SignInSheet(
             courseTitle: facts.course.title, courseCode: facts.course.code, sessionKey: session.key, sessionTitle: session.title,
             when: "\(DateText.sessionStart(session.start, in: zone))–\(LocalTime.clock(session.end, in: zone)) (\(zone.identifier))",
             venue: session.venue.isEmpty ? facts.course.venue : session.venue,
             lines: people.enumerated().map { i, e in
-                Line(number: i + 1, code: e.participant.code, name: e.participant.sortName, agency: e.agency?.shortName ?? "",
+                Line(number: i + 1, code: e.person.code, name: e.person.sortName, agency: e.agency?.shortName ?? "",
                      role: e.enrolment.role)
             },
             blankLines: blankLines)

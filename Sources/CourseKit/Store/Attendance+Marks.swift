@@ -9,18 +9,18 @@ extension Attendance {
     /// so a screen shows it as it is (a kiosk check-in loses to an earlier facilitator's mark)
     /// without deriving anything itself.
     @discardableResult
-    public func mark(session: Session, participant: Participant, status: AttendanceStatus,
+    public func mark(session: Session, person: Person, status: AttendanceStatus,
                      source: EventSource, arrival: Date? = nil, note: String = "") throws -> MarkOutcome {
-        guard let personID = participant.id, let sessionID = session.id else {
-            throw MusterError.unknownParticipant(participant.code)
+        guard let personID = person.id, let sessionID = session.id else {
+            throw MusterError.unknownParticipant(person.code)
         }
         let now = clock()
-        var event = AttendanceEvent(sessionID: sessionID, participantID: personID, status: status,
+        var event = AttendanceEvent(sessionID: sessionID, personID: personID, status: status,
                                     arrival: arrival ?? (status == .late ? now : nil),
                                     note: NameSanitizer.cleanMultiline(note), recordedAt: now, actor: actor,
                                     device: deviceID, source: source)
         return try write { db in
-            try Self.requireEnrolment(db, courseID: session.courseID, participant: participant)
+            try Self.requireEnrolment(db, courseID: session.courseID, person: person)
             event.recordedAt = try Self.orderedTime(db, event.recordedAt, sessionID: sessionID, personID: personID)
             try AttendanceEventWrites.append(db, event)
             return try Self.outcome(db, of: event, cancelled: nil)
@@ -29,7 +29,7 @@ extension Attendance {
 
     /// What a write left: the event, the one it cancelled (for undo) and the current mark.
     static func outcome(_ db: Database, of event: AttendanceEvent, cancelled: AttendanceEvent?) throws -> MarkOutcome {
-        let events = try Self.events(db, sessionID: event.sessionID, personID: event.participantID)
+        let events = try Self.events(db, sessionID: event.sessionID, personID: event.personID)
         return MarkOutcome(event: event, cancelled: cancelled, current: MarkRule.currentMark(of: events))
     }
 
@@ -48,14 +48,14 @@ extension Attendance {
     /// Cancels the latest event that still counts for this person in this session, by appending
     /// an undo event. Returns the undo event, the mark it cancelled and the mark that results.
     @discardableResult
-    public func undo(session: Session, participant: Participant, source: EventSource) throws -> MarkOutcome {
-        guard let personID = participant.id, let sessionID = session.id else {
-            throw MusterError.unknownParticipant(participant.code)
+    public func undo(session: Session, person: Person, source: EventSource) throws -> MarkOutcome {
+        guard let personID = person.id, let sessionID = session.id else {
+            throw MusterError.unknownParticipant(person.code)
         }
         return try write { db in
             let events = try Self.events(db, sessionID: sessionID, personID: personID)
             guard let target = MarkRule.latestUndoable(of: events) else {
-                throw MusterError.nothingToUndo(participant: participant.code, session: session.key)
+                throw MusterError.nothingToUndo(person: person.code, session: session.key)
             }
             let undo = try appendUndo(db, of: target, among: events, source: source)
             return try Self.outcome(db, of: undo, cancelled: target)
@@ -71,7 +71,7 @@ extension Attendance {
                 throw MusterError.invalid("no attendance event \(eventID)")
             }
             let target = AttendanceEvent(row: row)
-            let events = try Self.events(db, sessionID: target.sessionID, personID: target.participantID)
+            let events = try Self.events(db, sessionID: target.sessionID, personID: target.personID)
             guard MarkRule.effective(events).contains(where: { $0.id == target.id }) else {
                 throw MusterError.invalid("that mark was already undone")
             }
@@ -84,11 +84,11 @@ extension Attendance {
     /// log reads naturally ("undo: back to present"); derivation itself ignores undo events.
     func appendUndo(_ db: Database, of target: AttendanceEvent, among events: [AttendanceEvent],
                             source: EventSource) throws -> AttendanceEvent {
-        var undo = AttendanceEvent(sessionID: target.sessionID, participantID: target.participantID,
+        var undo = AttendanceEvent(sessionID: target.sessionID, personID: target.personID,
                                    status: .cleared, recordedAt: clock(), actor: actor, device: deviceID,
                                    source: source, undoes: target.id)
         undo.status = MarkRule.currentMark(of: events + [undo])?.status ?? .cleared
-        undo.recordedAt = try Self.orderedTime(db, undo.recordedAt, sessionID: target.sessionID, personID: target.participantID)
+        undo.recordedAt = try Self.orderedTime(db, undo.recordedAt, sessionID: target.sessionID, personID: target.personID)
         try AttendanceEventWrites.append(db, undo)
         return undo
     }
@@ -107,8 +107,8 @@ extension Attendance {
     }
 
     /// Every event for one person in one session, oldest first (for history and conflict views).
-    public func events(sessionID: Int64, participantID: Int64) throws -> [AttendanceEvent] {
-        try read { db in try Self.events(db, sessionID: sessionID, personID: participantID) }
+    public func events(sessionID: Int64, personID: Int64) throws -> [AttendanceEvent] {
+        try read { db in try Self.events(db, sessionID: sessionID, personID: personID) }
     }
 
     /// Total number of events in the log, for tests and soaks.
@@ -129,18 +129,18 @@ extension Attendance {
                                            arguments: [sessionID])
             while let row = try rows.next() {
                 let e = AttendanceEvent(row: row)
-                grouped[e.sessionID, default: [:]][e.participantID, default: []].append(e)
+                grouped[e.sessionID, default: [:]][e.personID, default: []].append(e)
             }
         }
         return grouped.mapValues { byPerson in byPerson.compactMapValues { MarkRule.currentMark(of: $0) } }
     }
 
-    static func requireEnrolment(_ db: Database, courseID: Int64, participant: Participant) throws {
+    static func requireEnrolment(_ db: Database, courseID: Int64, person: Person) throws {
         let enrolled = try Bool.fetchOne(db, sql: "SELECT 1 FROM enrolment WHERE course_id = ? AND person_id = ?",
-                                         arguments: [courseID, participant.id]) ?? false
+                                         arguments: [courseID, person.id]) ?? false
         if !enrolled {
             let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? "?"
-            throw MusterError.notEnrolled(participant: participant.code, course: code)
+            throw MusterError.notEnrolled(person: person.code, course: code)
         }
     }
 }

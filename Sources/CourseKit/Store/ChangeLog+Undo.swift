@@ -155,7 +155,7 @@ extension ChangeLog {
             for eventID in after.appendedEvents {
                 guard let eventRow = try Row.fetchOne(db, sql: "SELECT * FROM attendance_event WHERE id = ?", arguments: [eventID]) else { continue }
                 let event = AttendanceEvent(row: eventRow)
-                let events = try Attendance.events(db, sessionID: event.sessionID, personID: event.participantID)
+                let events = try Attendance.events(db, sessionID: event.sessionID, personID: event.personID)
                 if MarkRule.effective(events).contains(where: { $0.id == event.id }) {
                     _ = try store.attendance.appendUndo(db, of: event, among: events, source: event.source)
                 }

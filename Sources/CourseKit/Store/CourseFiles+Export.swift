@@ -56,7 +56,7 @@ extension CourseFiles {
                 }),
                 quotas: nonEmpty(quotas),
                 participants: nonEmpty(roster.map { entry in
-                    let p = entry.participant, e = entry.enrolment
+                    let p = entry.person, e = entry.enrolment
                     return CourseFile.ParticipantEntry(
                         code: p.code, givenName: p.givenName, familyName: p.familyName, sex: p.sex,
                         country: nonEmpty(p.country), agency: p.agencyID.flatMap { agencyCodes[$0] },

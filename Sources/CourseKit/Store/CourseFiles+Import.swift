@@ -73,7 +73,7 @@ extension CourseFiles {
             let old = before[id] ?? ChangeSnapshot()
             let new = try Self.personRows(db, personID: id, courseCode: file.code)
             guard old.json != new.json else { continue }
-            let person = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]).map(Participant.init(row:))
+            let person = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]).map(Person.init(row:))
             let name = person.map { "\($0.code) \($0.displayName)" } ?? "#\(id)"
             let what = old.rows["person"] == nil ? "added \(name)"
                 : new.rows["enrolment"] == nil && old.rows["enrolment"] != nil ? "removed \(name) from the roster" : "updated \(name)"
@@ -187,7 +187,7 @@ struct CourseImporter {
         var ids: [String: Int64] = [:]
         var created = 0
         for p in file.participants ?? [] {
-            var person = PersonWrites.stored(Participant(
+            var person = PersonWrites.stored(Person(
                 code: p.code, givenName: p.givenName, familyName: p.familyName, sex: p.sex, country: p.country ?? "",
                 agencyID: p.agency.flatMap { agencyIDs[$0] }, position: p.position ?? "", email: p.email ?? "", phone: p.phone ?? ""))
             let id: Int64

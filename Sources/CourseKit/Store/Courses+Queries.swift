@@ -16,10 +16,10 @@ public struct CourseSummary: Hashable, Sendable {
 
 /// A person on a course's roster with their enrolment and agency resolved.
 public struct RosterEntry: Hashable, Sendable, Identifiable {
-    public var participant: Participant
+    public var person: Person
     public var enrolment: Enrolment
     public var agency: Agency?
-    public var id: Int64 { participant.id ?? 0 }
+    public var id: Int64 { person.id ?? 0 }
 }
 extension Courses {
     /// True when no course has ever been loaded: the cue to seed from `courses/`.

@@ -28,7 +28,7 @@ extension Nominations {
     public func saveEnrolment(_ enrolment: Enrolment) throws -> ChangeRecord {
         guard let id = enrolment.id else { throw MusterError.invalid("that enrolment is not saved yet") }
         return try write { db in
-            let (old, person) = try Self.enrolment(db, courseID: enrolment.courseID, personID: enrolment.participantID)
+            let (old, person) = try Self.enrolment(db, courseID: enrolment.courseID, personID: enrolment.personID)
             let status = enrolment.status
             if status == .substituted && old.status != .substituted {
                 throw ValidationFailure(field: "status", "to substitute someone, choose the substitute (t then s on the roster)")

@@ -89,7 +89,7 @@ extension Nominations {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [substituteID]) else {
                 throw MusterError.unknownParticipant("#\(substituteID)")
             }
-            let substitute = Participant(row: row)
+            let substitute = Person(row: row)
             let existing = try Row.fetchOne(db, sql: "SELECT * FROM enrolment WHERE course_id = ? AND person_id = ?",
                                             arguments: [courseID, substituteID]).map(Enrolment.init(row:))
             if let existing, existing.status.isExpected {
@@ -130,7 +130,7 @@ extension Nominations {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [targetID]) else {
                 throw MusterError.unknownParticipant("#\(targetID)")
             }
-            let target = Participant(row: row)
+            let target = Person(row: row)
             // An erased person's placeholder stays anonymous: merging someone into it would tie a
             // new record to their history again. A returning person is registered anew.
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM erasure WHERE person_id = ?", arguments: [targetID]) == true {
@@ -156,7 +156,7 @@ extension Nominations {
                                                   arguments: [courseID])
                 for sessionID in sessions {
                     guard let mark = MarkRule.currentMark(of: try Attendance.events(db, sessionID: sessionID, personID: walkInID)) else { continue }
-                    var copy = AttendanceEvent(sessionID: sessionID, participantID: targetID, status: mark.status,
+                    var copy = AttendanceEvent(sessionID: sessionID, personID: targetID, status: mark.status,
                                                arrival: mark.arrival, departure: mark.departure,
                                                note: ([mark.note, "merged from walk-in \(walkIn.code)"].filter { !$0.isEmpty }).joined(separator: "; "),
                                                recordedAt: clock(), actor: actor, device: deviceID, source: mark.source)
@@ -173,15 +173,15 @@ extension Nominations {
 
     // MARK: - Helpers
 
-    static func enrolment(_ db: Database, courseID: Int64, personID: Int64) throws -> (Enrolment, Participant) {
+    static func enrolment(_ db: Database, courseID: Int64, personID: Int64) throws -> (Enrolment, Person) {
         guard let personRow = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [personID]) else {
             throw MusterError.unknownParticipant("#\(personID)")
         }
-        let person = Participant(row: personRow)
+        let person = Person(row: personRow)
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM enrolment WHERE course_id = ? AND person_id = ?",
                                          arguments: [courseID, personID]) else {
             let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? "?"
-            throw MusterError.notEnrolled(participant: person.code, course: code)
+            throw MusterError.notEnrolled(person: person.code, course: code)
         }
         return (Enrolment(row: row), person)
     }

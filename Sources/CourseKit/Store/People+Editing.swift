@@ -6,8 +6,8 @@ extension People {
     /// Saves a person (new when `id` is nil), keeping their search tokens and sort key in step;
     /// with `enrolIn`, also puts a new person on that course's roster.
     @discardableResult
-    public func savePerson(_ person: Participant, enrolIn courseID: Int64? = nil, role: Role = .participant,
-                           status: NominationStatus = .nominated) throws -> (Participant, ChangeRecord) {
+    public func savePerson(_ person: Person, enrolIn courseID: Int64? = nil, role: Role = .participant,
+                           status: NominationStatus = .nominated) throws -> (Person, ChangeRecord) {
         var p = PersonWrites.stored(person)
         guard CourseFileValidator.isParticipantCode(p.code) else { throw ValidationFailure(field: "code", "1–16 letters, digits or hyphens") }
         guard !(p.givenName + p.familyName).isEmpty else { throw ValidationFailure(field: "givenName", "a person needs a name") }

@@ -15,10 +15,10 @@ public struct PersonCourseRecord: Hashable, Sendable {
 
 /// A person with what the person view shows around them.
 public struct PersonDetails: Hashable, Sendable {
-    public var participant: Participant
+    public var person: Person
     public var agency: Agency?
     /// Set when this was a walk-in merged into someone else.
-    public var mergedInto: Participant?
+    public var mergedInto: Person?
     /// Oldest course first.
     public var history: [PersonCourseRecord]
     /// Every recorded change about them, oldest first (see `personAudit`).
@@ -33,12 +33,12 @@ extension People {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) else {
                 throw MusterError.unknownParticipant("#\(id)")
             }
-            let person = Participant(row: row)
+            let person = Person(row: row)
             let agency = try person.agencyID.flatMap { try Row.fetchOne(db, sql: "SELECT * FROM agency WHERE id = ?", arguments: [$0]) }
                 .map(Agency.init(row:))
             let mergedID: Int64? = row["merged_into"]
             let merged = try mergedID.flatMap { try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [$0]) }
-                .map(Participant.init(row:))
+                .map(Person.init(row:))
             let history = try Row.fetchAll(db, sql: """
                 SELECT c.*, e.id AS e_id, e.role AS e_role, e.nominated_by AS e_nominated_by, e.status AS e_status,
                        e.substituted_by AS e_substituted_by, e.note AS e_note,
@@ -49,7 +49,7 @@ extension People {
                 """, arguments: [id]).map { row -> PersonCourseRecord in
                 let course = Course(row: row)
                 let facts = try RosterBrowser.rosterFacts(db, courseID: course.id!)
-                let enrolment = Enrolment(id: row["e_id"], courseID: course.id!, participantID: id,
+                let enrolment = Enrolment(id: row["e_id"], courseID: course.id!, personID: id,
                                           role: Role(rawValue: row["e_role"]) ?? .participant, nominatedBy: row["e_nominated_by"],
                                           status: NominationStatus(rawValue: row["e_status"]) ?? .nominated,
                                           substitutedBy: row["e_substituted_by"], note: row["e_note"])
@@ -59,7 +59,7 @@ extension People {
                                                                          attended: attended, coreSessions: facts.coreCount,
                                                                          coreAttended: core))
             }
-            return PersonDetails(participant: person, agency: agency, mergedInto: merged, history: history,
+            return PersonDetails(person: person, agency: agency, mergedInto: merged, history: history,
                                  audit: try PrivacyAudit.personAudit(db, personID: id))
         }
     }

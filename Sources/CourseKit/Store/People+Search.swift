@@ -16,7 +16,7 @@ extension People {
     /// only ever bound, never spliced into SQL.
     /// `sortMatchesUpTo` picks the plan (see `People.sortMatchesUpTo`); tests force each.
     public func search(_ query: String, courseID: Int64? = nil, limit: Int = 50,
-                       sortMatchesUpTo: Int = People.sortMatchesUpTo) throws -> [Participant] {
+                       sortMatchesUpTo: Int = People.sortMatchesUpTo) throws -> [Person] {
         try read { db in try Self.search(db, query: query, courseID: courseID, limit: limit, sortMatchesUpTo: sortMatchesUpTo) }
     }
 
@@ -25,7 +25,7 @@ extension People {
     /// where the old single query fetched every scanned row to test its code, 105 ms when nothing
     /// matched), the code matches, then those rows in display order.
     static func search(_ db: Database, query: String, courseID: Int64?, limit: Int,
-                       sortMatchesUpTo: Int = People.sortMatchesUpTo) throws -> [Participant] {
+                       sortMatchesUpTo: Int = People.sortMatchesUpTo) throws -> [Person] {
         let fragments = Array(NameFolding.tokens(String(query.prefix(256))).prefix(8))
         guard !fragments.isEmpty, limit > 0 else { return [] }
         var arguments: [any DatabaseValueConvertible] = []
@@ -62,7 +62,7 @@ extension People {
         return try Row.fetchAll(db, sql: """
             SELECT p.* FROM person p WHERE p.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
             ORDER BY p.sort_key, p.id LIMIT ?
-            """, arguments: StatementArguments(ids + [Int64(limit)])).map(Participant.init(row:))
+            """, arguments: StatementArguments(ids + [Int64(limit)])).map(Person.init(row:))
     }
 
     /// The codes stored that equal `text` ignoring ASCII case (SQLite's NOCASE), found on the

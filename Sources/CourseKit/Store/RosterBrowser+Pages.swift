@@ -27,7 +27,7 @@ extension RosterBrowser {
     }
 
     /// Rows `offset ..< offset + limit` of the query, in its order.
-    public func rosterPage(_ query: RosterQuery, offset: Int, limit: Int) throws -> [RosterItem] {
+    public func rosterPage(_ query: RosterQuery, offset: Int, limit: Int) throws -> [RosterListEntry] {
         try read { db in
             let facts = try Self.rosterFacts(db, courseID: query.courseID)
             let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
@@ -44,7 +44,7 @@ extension RosterBrowser {
     /// index from its start (11–41 ms a page at row 50,000 of a 100,000-person roster).
     /// Nil when the filter hides the person.
     public func rosterPage(_ query: RosterQuery, around personID: Int64, at position: Int, range: Range<Int>) throws
-        -> [RosterItem]? {
+        -> [RosterListEntry]? {
         try read { db in
             let (filter, arguments) = Self.filterSQL(query.filter, facts: try Self.rosterFacts(db, courseID: query.courseID))
             guard let key = try Self.rosterKey(db, query, personID: personID, filter: filter, arguments: arguments) else { return nil }
@@ -56,7 +56,7 @@ extension RosterBrowser {
     /// the rows within `margin` of them, widened to whole pages of `pageSize` (the first row of
     /// the first page is `first`). Nil when the filter hides the person.
     public func rosterWindow(_ query: RosterQuery, around personID: Int64, margin: Int, pageSize: Int, total: Int) throws
-        -> (position: Int, first: Int, items: [RosterItem])? {
+        -> (position: Int, first: Int, items: [RosterListEntry])? {
         try read { db in
             let (filter, arguments) = Self.filterSQL(query.filter, facts: try Self.rosterFacts(db, courseID: query.courseID))
             guard let key = try Self.rosterKey(db, query, personID: personID, filter: filter, arguments: arguments) else { return nil }
@@ -81,7 +81,7 @@ extension RosterBrowser {
     /// Rows `range` when the row at `position` has the order values `key`: the rows before it read
     /// backwards from it, the rest forwards, both on the order's covering index.
     static func seekItems(_ db: Database, _ query: RosterQuery, key: Row, filter: String,
-                          arguments: [any DatabaseValueConvertible], position: Int, range: Range<Int>) throws -> [RosterItem] {
+                          arguments: [any DatabaseValueConvertible], position: Int, range: Range<Int>) throws -> [RosterListEntry] {
         let columns = query.order.column.sqlColumns
         let values: [any DatabaseValueConvertible] = columns.map { key[$0] as DatabaseValue }
         let list = "(\(columns.joined(separator: ", ")))", marks = "(\(columns.map { _ in "?" }.joined(separator: ", ")))"
@@ -100,7 +100,7 @@ extension RosterBrowser {
 
     /// The roster rows of the enrolments `ids` selects, in the query's order.
     static func rosterItems(_ db: Database, _ query: RosterQuery, ids: String,
-                            arguments: [any DatabaseValueConvertible]) throws -> [RosterItem] {
+                            arguments: [any DatabaseValueConvertible]) throws -> [RosterListEntry] {
         let outer = orderSQL(query.order, prefix: "r.")
         return try Row.fetchAll(db, sql: """
             SELECT p.*, e.id AS e_id, e.course_id AS e_course_id, e.role AS e_role,
@@ -118,7 +118,7 @@ extension RosterBrowser {
             """, arguments: StatementArguments(arguments))
         .map { row in
             let entry = rosterEntry(row: row)
-            return RosterItem(participant: entry.participant, enrolment: entry.enrolment, agency: entry.agency,
+            return RosterListEntry(person: entry.person, enrolment: entry.enrolment, agency: entry.agency,
                               attended: row["r_attended"], marked: row["r_marked"], coreAttended: row["r_core_attended"])
         }
     }

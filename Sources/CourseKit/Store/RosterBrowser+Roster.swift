@@ -23,8 +23,8 @@ extension RosterBrowser {
     }
 
     static func rosterEntry(row: Row) -> RosterEntry {
-        let person = Participant(row: row)
-        let enrolment = Enrolment(id: row["e_id"], courseID: row["e_course_id"], participantID: person.id ?? 0,
+        let person = Person(row: row)
+        let enrolment = Enrolment(id: row["e_id"], courseID: row["e_course_id"], personID: person.id ?? 0,
                                   role: Role(rawValue: row["e_role"]) ?? .participant,
                                   nominatedBy: row["e_nominated_by"],
                                   status: NominationStatus(rawValue: row["e_status"]) ?? .nominated,
@@ -34,6 +34,6 @@ extension RosterBrowser {
             Agency(id: row["a_id"], code: row["a_code"], name: row["a_name"], acronym: row["a_acronym"],
                    kind: AgencyKind(rawValue: row["a_kind"]) ?? .government, country: row["a_country"])
         }
-        return RosterEntry(participant: person, enrolment: enrolment, agency: agency)
+        return RosterEntry(person: person, enrolment: enrolment, agency: agency)
     }
 }

@@ -64,7 +64,7 @@ extension Agency {
     }
 }
 
-extension Participant {
+extension Person {
     init(row: Row) {
         self.init(id: row["id"], code: row["code"], givenName: row["given_name"], familyName: row["family_name"],
                   sex: Sex(rawValue: row["sex"]) ?? .notDisclosed, country: row["country"],
@@ -77,7 +77,7 @@ extension Participant {
 
 extension Enrolment {
     init(row: Row) {
-        self.init(id: row["id"], courseID: row["course_id"], participantID: row["person_id"],
+        self.init(id: row["id"], courseID: row["course_id"], personID: row["person_id"],
                   role: Role(rawValue: row["role"]) ?? .participant, nominatedBy: row["nominated_by"],
                   status: NominationStatus(rawValue: row["status"]) ?? .nominated,
                   substitutedBy: row["substituted_by"], note: row["note"])
@@ -90,7 +90,7 @@ extension AttendanceEvent {
         let departure: Int64? = row["departure_ms"]
         let undoes: String? = row["undoes"]
         self.init(id: UUID(uuidString: row["id"]) ?? UUID(), sessionID: row["session_id"],
-                  participantID: row["person_id"], status: AttendanceStatus(rawValue: row["status"]) ?? .cleared,
+                  personID: row["person_id"], status: AttendanceStatus(rawValue: row["status"]) ?? .cleared,
                   arrival: arrival.map(Date.init(ms:)), departure: departure.map(Date.init(ms:)),
                   note: row["note"], recordedAt: Date(ms: row["recorded_ms"]), actor: row["actor"],
                   device: row["device"], source: EventSource(rawValue: row["source"]) ?? .importFile,

@@ -6,7 +6,7 @@ import Foundation
 enum FormSubmission: Sendable {
     case course(Course)
     case session(Session)
-    case person(Participant, agencyCode: String, enrolIn: Int64?, role: Role, status: NominationStatus)
+    case person(Person, agencyCode: String, enrolIn: Int64?, role: Role, status: NominationStatus)
     case agency(Agency)
     case enrolment(Enrolment, nominatedByCode: String)
 }
@@ -67,7 +67,7 @@ enum FormCodec {
         case .person(let old, let course):
             let code = country("country")
             guard !failed else { return nil }
-            var p = old ?? Participant(code: "", givenName: "", familyName: "")
+            var p = old ?? Person(code: "", givenName: "", familyName: "")
             p.code = v("code"); p.givenName = v("givenName"); p.familyName = v("familyName")
             p.sex = Sex(rawValue: v("sex")) ?? .notDisclosed; p.country = code
             p.position = v("position"); p.email = v("email"); p.phone = v("phone")

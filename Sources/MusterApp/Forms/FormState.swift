@@ -43,9 +43,9 @@ public struct FormField: Sendable, Equatable {
 public enum FormPurpose: Sendable, Equatable {
     case course(Course?)
     case session(Session?, course: Course)
-    case person(Participant?, enrolIn: Course?)
+    case person(Person?, enrolIn: Course?)
     case agency(Agency?)
-    case enrolment(Enrolment, person: Participant)
+    case enrolment(Enrolment, person: Person)
 }
 
 /// A modal form: fields, which one has the focus, and the message of the last save attempt.
@@ -115,7 +115,7 @@ enum FormBuilder {
         ], purpose: .session(s, course: course))
     }
 
-    static func person(_ p: Participant?, agency: Agency?, enrolIn course: Course?) -> FormState {
+    static func person(_ p: Person?, agency: Agency?, enrolIn course: Course?) -> FormState {
         var fields = [
             FormField("code", "Code", text: p?.code ?? "", hint: "1–16 letters, digits, hyphens: GT-006", maxLength: 16),
             FormField("givenName", "Given name", text: p?.givenName ?? ""),
@@ -146,15 +146,15 @@ enum FormBuilder {
         ], purpose: .agency(a))
     }
 
-    static func enrolment(_ item: RosterItem, nominatedBy: Agency?) -> FormState {
+    static func enrolment(_ item: RosterListEntry, nominatedBy: Agency?) -> FormState {
         let e = item.enrolment
         let statuses = NominationStatus.allCases.filter { $0 != .substituted || e.status == .substituted }.map(\.rawValue)
-        return FormState(title: "Enrolment of \(item.participant.code) \(item.participant.displayName)", fields: [
+        return FormState(title: "Enrolment of \(item.person.code) \(item.person.displayName)", fields: [
             FormField("role", "Role", options: Role.allCases.map(\.rawValue), selected: e.role.rawValue),
             FormField("status", "Status", options: statuses, selected: e.status.rawValue,
                       hint: "←/→ to change; to substitute, use t then s on the roster"),
             FormField("nominatedBy", "Nominated by", text: nominatedBy?.code ?? "", hint: "agency code; empty for none"),
             FormField("note", "Note", text: e.note),
-        ], purpose: .enrolment(e, person: item.participant))
+        ], purpose: .enrolment(e, person: item.person))
     }
 }

@@ -51,7 +51,7 @@ extension PersonState: ScreenModel {
             if showsAudit, auditTable.selection == nil || auditTable.selection == 0 { auditTable.end(height: pageHeight(context.size)) }
         case Command.edit:
             guard let details else { return [] }
-            context.push(FormBuilder.person(details.participant, agency: details.agency, enrolIn: nil))
+            context.push(FormBuilder.person(details.person, agency: details.agency, enrolIn: nil))
         default:
             break
         }
@@ -60,7 +60,7 @@ extension PersonState: ScreenModel {
 
     mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
         switch action {
-        case .personLoaded(let loaded) where loaded.participant.id == personID:
+        case .personLoaded(let loaded) where loaded.person.id == personID:
             details = loaded
             table.setRowCount(loaded.history.count)
             return []
@@ -114,7 +114,7 @@ enum PersonView {
             buffer.put("Loading…", at: Point(x: body.x + 1, y: body.y + 1), role: .dim, maxWidth: body.width - 1)
             return HeaderLine(breadcrumbs: ["Muster", "Person"])
         }
-        let p = d.participant
+        let p = d.person
         let erased = p.displayName.isEmpty
         let lines: [(String, StyleRole)] = [
             ([erased ? "Erased person" : p.displayName, p.code, p.sex.rawValue, Countries.name(of: p.country) ?? p.country]

@@ -21,8 +21,8 @@ extension Loaders {
             // spent seconds folding the same names again and again.
             let people = try store.rosters.roster(courseID: course.id!, expectedOnly: true)
                 .filter { RollCallRoles.contains($0.enrolment.role) }
-                .map { (key: NameFolding.fold($0.participant.sortName), entry: $0) }
-                .sorted { ($0.key, $0.entry.participant.code) < ($1.key, $1.entry.participant.code) }
+                .map { (key: NameFolding.fold($0.person.sortName), entry: $0) }
+                .sorted { ($0.key, $0.entry.person.code) < ($1.key, $1.entry.person.code) }
                 .map(\.entry)
             return .rollCallLoaded(RollCallData(
                 course: course, session: session, dayNumber: CourseDays.number(of: session, among: sessions, zone: course.zone),
@@ -42,16 +42,16 @@ extension Loaders {
         }
     }
 
-    func mark(_ session: Session, _ person: Participant, _ status: AttendanceStatus, note: String = "", advance: Bool) -> AppAction {
-        attempt { .marked(try store.attendance.mark(session: session, participant: person, status: status, source: .rollcall, note: note),
+    func mark(_ session: Session, _ person: Person, _ status: AttendanceStatus, note: String = "", advance: Bool) -> AppAction {
+        attempt { .marked(try store.attendance.mark(session: session, person: person, status: status, source: .rollcall, note: note),
                           advance: advance) }
     }
 
-    func markAllPresent(_ session: Session, _ people: [Participant]) -> AppAction {
+    func markAllPresent(_ session: Session, _ people: [Person]) -> AppAction {
         attempt {
             // One event per person, each committed before the next: an interruption loses nothing
             // already shown, and the screen only shows what was committed.
-            .markedMany(try people.map { try store.attendance.mark(session: session, participant: $0, status: .present, source: .rollcall) })
+            .markedMany(try people.map { try store.attendance.mark(session: session, person: $0, status: .present, source: .rollcall) })
         }
     }
 

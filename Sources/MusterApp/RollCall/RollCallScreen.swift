@@ -18,7 +18,7 @@ extension RollCallState: TableScreen {
         let loaders = context.loaders
         switch id {
         case Command.present, Command.absent, Command.late, Command.clear:
-            guard let person = selectedPerson?.participant else { return [.bell] }
+            guard let person = selectedPerson?.person else { return [.bell] }
             let status: AttendanceStatus = switch id {
             case Command.present: .present
             case Command.absent: .absent
@@ -28,7 +28,7 @@ extension RollCallState: TableScreen {
             if status == .cleared && mark(of: person.id ?? 0) == nil { return [] }
             return [.run { loaders.mark(session, person, status, advance: status != .cleared) }]
         case Command.excused:
-            guard let person = selectedPerson?.participant, let pid = person.id else { return [.bell] }
+            guard let person = selectedPerson?.person, let pid = person.id else { return [.bell] }
             context.push(PromptState(
                 title: "Excused: \(person.displayName)",
                 message: "Reason (optional) — Enter to record, Esc to cancel",
@@ -51,7 +51,7 @@ extension RollCallState: TableScreen {
             }
             return [.run { loaders.undo(last) }]
         case Command.search:
-            search = RollCallSearch(origin: selectedPerson?.participant.id)
+            search = RollCallSearch(origin: selectedPerson?.person.id)
         case Command.nextMatch, Command.previousMatch:
             let matches = matches(lastQuery)
             guard !matches.isEmpty else {
@@ -72,7 +72,7 @@ extension RollCallState: TableScreen {
         case Command.cancel:
             if filter != .all {
                 filter = .all
-                refilter(keeping: selectedPerson?.participant.id)
+                refilter(keeping: selectedPerson?.person.id)
                 context.note("Showing everyone")
             }
         default:
@@ -118,40 +118,40 @@ extension RollCallState: TableScreen {
         case .marked(let outcome, let advance) where outcome.event.sessionID == data?.session.id:
             let wasVisibleAt = table.selection
             take(outcome)
-            refilter(keeping: outcome.event.participantID)
+            refilter(keeping: outcome.event.personID)
             // Move on only if the row is still where it was; a filter may already have hidden it.
-            if advance, selectedPerson?.participant.id == outcome.event.participantID, table.selection == wasVisibleAt {
+            if advance, selectedPerson?.person.id == outcome.event.personID, table.selection == wasVisibleAt {
                 table.moveDown(height: pageHeight(context.size))
             }
-            return context.say("\(name(outcome.event.participantID)): \(describe(outcome.event))")
+            return context.say("\(name(outcome.event.personID)): \(describe(outcome.event))")
         case .markedMany(let outcomes) where outcomes.first?.event.sessionID == data?.session.id:
             for outcome in outcomes { take(outcome) }
-            refilter(keeping: selectedPerson?.participant.id)
+            refilter(keeping: selectedPerson?.person.id)
             return context.say("Marked \(outcomes.count) present")
         case .undone(let outcome) where outcome.event.sessionID == data?.session.id:
             let now = untake(outcome, page: pageHeight(context.size))
-            return context.say("Undid \(name(outcome.event.participantID)); now \(now)")
+            return context.say("Undid \(name(outcome.event.personID)); now \(now)")
         case .sheetEntry(.marked(let outcome, _)) where outcome.event.sessionID == data?.session.id:
             // The person marked from the sheet is likely behind the panel: the selection stays put.
-            let kept = selectedPerson?.participant.id
+            let kept = selectedPerson?.person.id
             take(outcome)
             refilter(keeping: kept)
-            return context.say("\(name(outcome.event.participantID)): \(describe(outcome.event))")
+            return context.say("\(name(outcome.event.personID)): \(describe(outcome.event))")
         case .sheetEntry(.undone(let outcome)) where outcome.event.sessionID == data?.session.id:
             let now = untake(outcome, page: pageHeight(context.size))
-            return context.say("Undid \(name(outcome.event.participantID)); now \(now)")
+            return context.say("Undid \(name(outcome.event.personID)); now \(now)")
         case .markFilterChosen(let chosen):
             filter = chosen
-            refilter(keeping: selectedPerson?.participant.id)
+            refilter(keeping: selectedPerson?.person.id)
             context.note(chosen == .all ? "Showing everyone" : "Showing \(chosen.rawValue) only — Esc shows everyone")
             return []
         case .perform(.markAllPresent(let ids), _):
             guard let session = data?.session else { return [] }
-            let chosen = ids.compactMap { id in people.first { $0.participant.id == id }?.participant }
+            let chosen = ids.compactMap { id in people.first { $0.person.id == id }?.person }
             return [.run { [loaders = context.loaders] in loaders.markAllPresent(session, chosen) }]
         case .perform(.excuse(let personID), let note):
             guard let session = data?.session,
-                  let person = people.first(where: { $0.participant.id == personID })?.participant else { return [] }
+                  let person = people.first(where: { $0.person.id == personID })?.person else { return [] }
             return [.run { [loaders = context.loaders] in loaders.mark(session, person, .excused, note: note, advance: true) }]
         default:
             return nil
@@ -168,8 +168,8 @@ extension RollCallState: TableScreen {
     private mutating func untake(_ outcome: MarkOutcome, page: Int) -> String {
         undoStack.removeAll { $0 == outcome.cancelled?.id }
         apply(outcome)
-        refilter(keeping: outcome.event.participantID)
-        select(personID: outcome.event.participantID)
+        refilter(keeping: outcome.event.personID)
+        select(personID: outcome.event.personID)
         table.ensureVisible(height: page)
         return outcome.current?.status.rawValue ?? "no mark"
     }
@@ -196,7 +196,7 @@ extension RollCallState: TableScreen {
     }
 
     func name(_ personID: Int64) -> String {
-        people.first { $0.participant.id == personID }?.participant.displayName ?? "?"
+        people.first { $0.person.id == personID }?.person.displayName ?? "?"
     }
 
     /// How a committed mark reads in the status line; arrival times in the session's time zone.

@@ -84,26 +84,26 @@ public struct RollCallState: Sendable, Equatable {
     /// "18/24 marked · 14 present".
     public var countsText: String {
         guard let data else { return "" }
-        let marks = data.people.compactMap { data.marks[$0.participant.id ?? 0] }
+        let marks = data.people.compactMap { data.marks[$0.person.id ?? 0] }
         let attending = marks.filter { $0.status.isAttending }.count
         return "\(marks.count)/\(data.people.count) marked · \(attending) present"
     }
 
     /// People still without a mark, in roster order: what `P` would mark.
     public var unmarkedIDs: [Int64] {
-        people.compactMap { $0.participant.id }.filter { mark(of: $0) == nil }
+        people.compactMap { $0.person.id }.filter { mark(of: $0) == nil }
     }
 
     mutating func load(_ new: RollCallData) {
-        let keep = selectedPerson?.participant.id
+        let keep = selectedPerson?.person.id
         data = new
-        foldedNames = new.people.map { NameFolding.fold($0.participant.displayName) }
+        foldedNames = new.people.map { NameFolding.fold($0.person.displayName) }
         refilter(keeping: keep)
     }
 
     mutating func setMarks(_ marks: [Int64: AttendanceEvent], version: Int) {
         guard data != nil else { return }
-        let keep = selectedPerson?.participant.id
+        let keep = selectedPerson?.person.id
         data?.marks = marks
         data?.version = version
         refilter(keeping: keep)
@@ -114,16 +114,16 @@ public struct RollCallState: Sendable, Equatable {
     /// all leave a current mark that only the whole log decides.
     mutating func apply(_ outcome: MarkOutcome) {
         guard data != nil else { return }
-        data?.marks[outcome.event.participantID] = outcome.current
+        data?.marks[outcome.event.personID] = outcome.current
     }
 
     /// Recomputes the visible rows, keeping the selection on the same person when they remain
     /// visible, else on the same row index (which is "the next person" when a mark hid the row).
     mutating func refilter(keeping personID: Int64?) {
         let oldIndex = table.selection ?? 0
-        visible = people.indices.filter { filter.admits(mark(of: people[$0].participant.id ?? 0)?.status) }
+        visible = people.indices.filter { filter.admits(mark(of: people[$0].person.id ?? 0)?.status) }
         table.setRowCount(visible.count)
-        if let personID, let i = visible.firstIndex(where: { people[$0].participant.id == personID }) {
+        if let personID, let i = visible.firstIndex(where: { people[$0].person.id == personID }) {
             table.select(i)
         } else if !visible.isEmpty {
             table.select(min(oldIndex, visible.count - 1))
@@ -131,7 +131,7 @@ public struct RollCallState: Sendable, Equatable {
     }
 
     mutating func select(personID: Int64) {
-        if let i = visible.firstIndex(where: { people[$0].participant.id == personID }) { table.select(i) }
+        if let i = visible.firstIndex(where: { people[$0].person.id == personID }) { table.select(i) }
     }
 
     /// Visible rows whose name has a word starting with every fragment of `query`, in display

@@ -32,7 +32,7 @@ enum RollCallView {
             : "Nobody here is \(state.filter.rawValue) — press Esc to show everyone"
         let table = TableView(columns: columns, state: state.table, emptyMessage: empty, row: { i in
             let entry = data.people[state.visible[i]]
-            let p = entry.participant
+            let p = entry.person
             let mark = data.marks[p.id ?? 0]
             let (text, role) = markCell(mark, zone: zone, glyphs: theme.glyphs)
             return TableRow([p.code, p.sortName, entry.agency?.shortName ?? "", p.country, text],

@@ -32,8 +32,8 @@ enum MatrixView {
             : "Nobody matches the filter — press Esc to show everyone"
         TableView(columns: columns, state: s.table, emptyMessage: empty, row: { i in
             guard let item = s.item(at: i) else { return TableRow([glyphs.ellipsis], role: .dim) }
-            let marks = s.marks(of: item.participant.id ?? 0)
-            var cells = [item.participant.sortName]
+            let marks = s.marks(of: item.person.id ?? 0)
+            var cells = [item.person.sortName]
             var roles: [StyleRole?] = [nil]
             for session in shown {
                 let (text, role) = markCell(marks[session.id ?? 0])

@@ -29,10 +29,10 @@ extension Loaders {
             if total > 0, let focusPerson,
                let window = try store.rosters.rosterWindow(query, around: focusPerson, margin: pageHeight, pageSize: size, total: total) {
                 selection = window.position
-                let marks = try store.attendance.currentMarks(courseID: query.courseID, personIDs: window.items.map { $0.participant.id! })
+                let marks = try store.attendance.currentMarks(courseID: query.courseID, personIDs: window.items.map { $0.person.id! })
                 for (index, start) in stride(from: 0, to: window.items.count, by: size).enumerated() {
                     let slice = Array(window.items[start ..< min(window.items.count, start + size)])
-                    let people = Set(slice.map { $0.participant.id! })
+                    let people = Set(slice.map { $0.person.id! })
                     pages[window.first / size + index] = RosterPage(items: slice, marks: marks.filter { people.contains($0.key) })
                 }
             } else if total > 0 {
@@ -64,7 +64,7 @@ extension Loaders {
 
     private func rosterPage(_ query: RosterQuery, page: Int) throws -> RosterPage {
         let items = try store.rosters.rosterPage(query, offset: page * RosterState.pageSize, limit: RosterState.pageSize)
-        let marks = try store.attendance.currentMarks(courseID: query.courseID, personIDs: items.map { $0.participant.id! })
+        let marks = try store.attendance.currentMarks(courseID: query.courseID, personIDs: items.map { $0.person.id! })
         return RosterPage(items: items, marks: marks)
     }
 }

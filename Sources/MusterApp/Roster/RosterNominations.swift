@@ -12,8 +12,8 @@ extension RosterState {
             context.push(FormBuilder.person(nil, agency: nil, enrolIn: roster.course))
             return []
         }
-        guard let item = selected, let personID = item.participant.id else { return [.bell] }
-        let p = item.participant
+        guard let item = selected, let personID = item.person.id else { return [.bell] }
+        let p = item.person
         switch id {
         case Command.confirm:
             guard item.enrolment.status != .confirmed else {
@@ -64,7 +64,7 @@ extension RosterState {
                 var next = query
                 next.filter = RosterFilter()
                 context.note("Showing everyone")
-                return [reload(context, query: next, focusPerson: selected?.participant.id, keepContext: true)]
+                return [reload(context, query: next, focusPerson: selected?.person.id, keepContext: true)]
             }
             guard let facet = RosterFacet(rawValue: item.id) else { return [] }
             return [.run { [loaders = context.loaders] in loaders.rosterFacet(query, facet) }]
@@ -73,7 +73,7 @@ extension RosterState {
         case .nominationStatus(let personID):
             guard let courseID = self.context?.course.id, let status = NominationStatus(rawValue: item.id) else { return [] }
             if status == .substituted {
-                let name = selected?.participant.displayName ?? "them"
+                let name = selected?.person.displayName ?? "them"
                 context.push(MenuState.personPicker(title: "Substitute", prompt: "Who replaces \(name)? Type a name",
                                                     purpose: .substitute(personID: personID)))
                 return []

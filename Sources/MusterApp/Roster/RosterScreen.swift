@@ -37,7 +37,7 @@ extension RosterState: TableScreen {
             var next = query
             next.order = order
             context.note("Sorted by \(RosterLabels.columnTitle(order.column))\(order.descending ? ", reversed" : "")")
-            return [reload(context, query: next, focusPerson: person?.participant.id, keepContext: true)]
+            return [reload(context, query: next, focusPerson: person?.person.id, keepContext: true)]
         case Command.filter:
             context.push(filterMenu())
         case Command.cancel:
@@ -45,7 +45,7 @@ extension RosterState: TableScreen {
             var next = query
             next.filter = RosterFilter()
             context.note("Showing everyone")
-            return [reload(context, query: next, focusPerson: person?.participant.id, keepContext: true)]
+            return [reload(context, query: next, focusPerson: person?.person.id, keepContext: true)]
         case Command.search:
             search = RosterSearch(origin: table.selection ?? 0)
         case Command.nextMatch, Command.previousMatch:
@@ -66,7 +66,7 @@ extension RosterState: TableScreen {
         case Command.scrollRight:
             columnOffset = min(max(0, (self.context?.sessions.count ?? 1) - 1), columnOffset + 1)
         case Command.open:
-            guard let id = person?.participant.id else { return [.bell] }
+            guard let id = person?.person.id else { return [.bell] }
             return context.open(PersonState(personID: id))
         case Command.importRoster:
             context.push(ImportRosterState(courseCode: courseCode, courseLabel: self.context?.course.label ?? courseCode))
@@ -153,12 +153,12 @@ extension RosterState: TableScreen {
 
     /// Reloads with the same order and filter, the selection following the same person.
     func load(_ context: ScreenContext) -> [Effect<AppAction>] {
-        [reload(context, query: query, focusPerson: selected?.participant.id)]
+        [reload(context, query: query, focusPerson: selected?.person.id)]
     }
 
     /// A kiosk's check-ins or another coordinator's changes: reload in place.
     func refresh(_ context: ScreenContext) -> [Effect<AppAction>]? {
-        guard self.context != nil, case .run(let work) = reload(context, query: query, focusPerson: selected?.participant.id) else {
+        guard self.context != nil, case .run(let work) = reload(context, query: query, focusPerson: selected?.person.id) else {
             return nil
         }
         return [.run { [loaders = context.loaders, version] in loaders.versionIfChanged(since: version) != nil ? work() : nil }]
@@ -233,6 +233,6 @@ extension RosterState: TableScreen {
         }
         let described = RosterLabels.describe(query.filter, agencies: self.context?.agencies ?? [:])
         context.note(described.isEmpty ? "Showing everyone" : "Showing \(described) — Esc shows everyone")
-        return [reload(context, query: query, focusPerson: selected?.participant.id, keepContext: true)]
+        return [reload(context, query: query, focusPerson: selected?.person.id, keepContext: true)]
     }
 }

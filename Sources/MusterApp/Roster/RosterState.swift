@@ -16,7 +16,7 @@ public struct RosterContext: Sendable, Equatable {
 
 /// One page of rows and the marks of the people on it (the matrix draws them).
 public struct RosterPage: Sendable, Equatable {
-    public var items: [RosterItem]
+    public var items: [RosterListEntry]
     /// Person id → session id → current status.
     public var marks: [Int64: [Int64: AttendanceStatus]]
 }
@@ -76,7 +76,7 @@ public struct RosterState: Sendable, Equatable {
     }
 
     /// The row at `index`, when its page is in the cache.
-    public func item(at index: Int) -> RosterItem? {
+    public func item(at index: Int) -> RosterListEntry? {
         guard let page = pages[index / Self.pageSize] else { return nil }
         let offset = index % Self.pageSize
         return page.items.indices.contains(offset) ? page.items[offset] : nil
@@ -87,7 +87,7 @@ public struct RosterState: Sendable, Equatable {
         return [:]
     }
 
-    public var selected: RosterItem? { table.selection.flatMap(item(at:)) }
+    public var selected: RosterListEntry? { table.selection.flatMap(item(at:)) }
 
     /// The quota line for the filtered country (and agency), shown in the info line.
     public var quotaLine: QuotaLine? {

@@ -89,8 +89,8 @@ enum RosterView {
         }).render(into: &buffer, rect: rect, theme: theme)
     }
 
-    static func cell(_ column: RosterSortColumn, _ item: RosterItem, facts: RosterCourseFacts, wide: Bool, glyphs: Glyphs) -> String {
-        let p = item.participant
+    static func cell(_ column: RosterSortColumn, _ item: RosterListEntry, facts: RosterCourseFacts, wide: Bool, glyphs: Glyphs) -> String {
+        let p = item.person
         switch column {
         case .code: return p.code
         case .name: return p.sortName
@@ -104,7 +104,7 @@ enum RosterView {
     }
 
     /// "4/6 67% ✓": sessions attended, the share, and ✓ when the course's rule is met.
-    static func attendance(_ item: RosterItem, facts: RosterCourseFacts, glyphs: Glyphs, short: Bool) -> String {
+    static func attendance(_ item: RosterListEntry, facts: RosterCourseFacts, glyphs: Glyphs, short: Bool) -> String {
         let n = facts.sessionCount
         let done = facts.completed(item) ? glyphs.markPresent : " "
         guard n > 0 else { return "—" }

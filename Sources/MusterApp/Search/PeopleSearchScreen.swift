@@ -4,7 +4,7 @@ import TerminalUI
 
 /// A person found by the search everywhere, with what tells namesakes apart.
 public struct PersonHit: Sendable, Equatable {
-    public var participant: Participant
+    public var person: Person
     public var agency: String
     public var courses: Int
 }
@@ -36,7 +36,7 @@ extension PeopleSearchState: TableScreen {
         case .escape:
             context.dismiss()
         case .enter:
-            guard let i = table.selection, hits.indices.contains(i), let id = hits[i].participant.id else { return [.bell] }
+            guard let i = table.selection, hits.indices.contains(i), let id = hits[i].person.id else { return [.bell] }
             return context.open(PersonState(personID: id))
         case .down: table.moveDown(height: page)
         case .up: table.moveUp(height: page)
@@ -77,7 +77,7 @@ extension Loaders {
             let agencies = Dictionary(uniqueKeysWithValues: try store.courses.agencies().map { ($0.id!, $0.shortName) })
             let counts = try store.people.enrolmentCounts(personIDs: people.compactMap(\.id))
             return .peopleFound(query: text, people.map {
-                PersonHit(participant: $0, agency: $0.agencyID.flatMap { agencies[$0] } ?? "", courses: counts[$0.id ?? 0] ?? 0)
+                PersonHit(person: $0, agency: $0.agencyID.flatMap { agencies[$0] } ?? "", courses: counts[$0.id ?? 0] ?? 0)
             })
         }
     }
@@ -103,7 +103,7 @@ enum PeopleSearchView {
             : s.answered == s.field.text ? "Nobody in the library matches “\(s.field.text)”" : "Searching…"
         TableView(columns: columns, state: s.table, emptyMessage: empty, row: { i in
             let h = s.hits[i]
-            return TableRow([h.participant.sortName, h.participant.code, h.participant.country, h.agency, String(h.courses)])
+            return TableRow([h.person.sortName, h.person.code, h.person.country, h.agency, String(h.courses)])
         }).render(into: &buffer, rect: Layout.belowInfoLine(body), theme: theme)
         return HeaderLine(breadcrumbs: ["Muster", "Find a person"], trailing: "every course")
     }

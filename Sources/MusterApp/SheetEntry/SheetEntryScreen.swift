@@ -26,9 +26,9 @@ extension SheetEntryState: ScreenModel {
             case .success(let mark):
                 problem = nil
                 field.clear()
-                let previous = roll.mark(of: mark.entry.participant.id ?? 0)?.status
+                let previous = roll.mark(of: mark.entry.person.id ?? 0)?.status
                 return [.run { [loaders = context.loaders] in
-                    loaders.sheetMark(data.session, mark.entry.participant, mark.status, arrival: mark.arrival, note: mark.note,
+                    loaders.sheetMark(data.session, mark.entry.person, mark.status, arrival: mark.arrival, note: mark.note,
                                       previous: previous)
                 }]
             case .failure(.undo):
@@ -64,12 +64,12 @@ extension SheetEntryState: ScreenModel {
         case .marked(let outcome, let previous):
             let event = outcome.event
             guard event.sessionID == data.session.id else { return nil }
-            let person = roll.people.first { $0.participant.id == event.participantID }?.participant
+            let person = roll.people.first { $0.person.id == event.personID }?.person
             var text = roll.describe(event)
             if let previous, previous != .cleared { text += " (was \(previous.rawValue))" }
             line = .init(code: person?.code ?? "?", name: person?.displayName ?? "?", status: event.status, text: text)
         case .undone(let outcome):
-            let person = roll.people.first { $0.participant.id == outcome.event.participantID }?.participant
+            let person = roll.people.first { $0.person.id == outcome.event.personID }?.person
             let now = outcome.current?.status.rawValue ?? "no mark"
             line = .init(code: person?.code ?? "?", name: person?.displayName ?? "?", status: nil, text: "undone; now \(now)")
         }
@@ -89,10 +89,10 @@ extension SheetEntryState: ScreenModel {
 extension Loaders {
     /// The roll call's own store call, with the paper source: the audit shows these marks came
     /// from the sheet, and a facilitator's source beats a kiosk check-in as the roll call does.
-    func sheetMark(_ session: Session, _ person: Participant, _ status: AttendanceStatus, arrival: Date?, note: String,
+    func sheetMark(_ session: Session, _ person: Person, _ status: AttendanceStatus, arrival: Date?, note: String,
                    previous: AttendanceStatus?) -> AppAction {
         attempt {
-            .sheetEntry(.marked(try store.attendance.mark(session: session, participant: person, status: status, source: .paper,
+            .sheetEntry(.marked(try store.attendance.mark(session: session, person: person, status: status, source: .paper,
                                                arrival: arrival, note: note),
                                 previous: previous))
         }

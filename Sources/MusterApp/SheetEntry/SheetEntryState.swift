@@ -127,7 +127,7 @@ extension SheetEntryState {
                 arrival = time
                 note = note.split(separator: " ").dropFirst().joined(separator: " ")
             }
-            switch CodeMatch.resolve(code, among: people.map(\.participant.code)) {
+            switch CodeMatch.resolve(code, among: people.map(\.person.code)) {
             case .one(let i): return .success(SheetMark(entry: people[i], status: status, note: note, arrival: arrival))
             case .none: return .failure(.message("No one on this roll call has the code “\(code)”"))
             case .many(let codes):

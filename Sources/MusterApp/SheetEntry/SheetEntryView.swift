@@ -55,7 +55,7 @@ enum SheetEntryView {
         guard let rollCall else { return ("", .dim) }
         switch SheetEntryState.understand(e.field.text, people: rollCall.people, session: rollCall.data?.session, zone: zone) {
         case .success(let mark):
-            let p = mark.entry.participant
+            let p = mark.entry.person
             let now = rollCall.mark(of: p.id ?? 0).map { " (now \($0.status.rawValue))" } ?? ""
             let arrival = mark.arrival.map { " at \(LocalTime.clock($0, in: zone))" }
                 ?? (mark.status == .late ? " — arriving now, unless a time follows: l 09:20" : "")

@@ -17,7 +17,7 @@ struct BenchCommit: ParsableCommand {
             var times: [Double] = []
             for i in 0..<count {
                 let start = ContinuousClock.now
-                try store.attendance.mark(session: s, participant: people[i % people.count], status: .present, source: .cli)
+                try store.attendance.mark(session: s, person: people[i % people.count], status: .present, source: .cli)
                 let (sec, atto) = (ContinuousClock.now - start).components
                 times.append(Double(sec) * 1000 + Double(atto) / 1e15)
             }

@@ -17,8 +17,8 @@ struct Mark: ParsableCommand {
         try reportingErrors {
             guard let parsed = AttendanceStatus(word: status) else { throw MusterError.badStatus(status) }
             let store = try library.open()
-            let (s, p) = try resolve(store, course: course, session: session, participant: participant)
-            let outcome = try store.attendance.mark(session: s, participant: p, status: parsed, source: .cli, note: note)
+            let (s, p) = try resolve(store, course: course, session: session, person: participant)
+            let outcome = try store.attendance.mark(session: s, person: p, status: parsed, source: .cli, note: note)
             let now = outcome.current.map { $0.id == outcome.event.id ? $0.status.rawValue : "\($0.status.rawValue) (an earlier \($0.source.rawValue) mark wins)" } ?? "no mark"
             print("\(p.code) \(p.displayName): \(parsed.rawValue) in \(s.key); now \(now) (event \(outcome.event.id.uuidString.lowercased()))")
         }
@@ -36,8 +36,8 @@ struct Undo: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try library.open()
-            let (s, p) = try resolve(store, course: course, session: session, participant: participant)
-            let outcome = try store.attendance.undo(session: s, participant: p, source: .cli)
+            let (s, p) = try resolve(store, course: course, session: session, person: participant)
+            let outcome = try store.attendance.undo(session: s, person: p, source: .cli)
             let now = outcome.current?.status.rawValue ?? "no mark"
             print("\(p.code) \(p.displayName): undid \(outcome.cancelled?.status.rawValue ?? "?") in \(s.key); now \(now)")
         }
@@ -45,12 +45,12 @@ struct Undo: ParsableCommand {
 }
 
 /// Looks up a course's session and an enrolled participant, with the errors a user can act on.
-func resolve(_ store: CourseStore, course: String, session: String, participant: String) throws -> (Session, Participant) {
+func resolve(_ store: CourseStore, course: String, session: String, person: String) throws -> (Session, Person) {
     let c = try store.courses.course(code: course)
     let s = try store.courses.session(course: c, key: session)
-    let p = try store.people.participant(code: participant)
-    guard try store.rosters.roster(courseID: c.id!).contains(where: { $0.participant.id == p.id }) else {
-        throw MusterError.notEnrolled(participant: p.code, course: c.code)
+    let p = try store.people.person(code: person)
+    guard try store.rosters.roster(courseID: c.id!).contains(where: { $0.person.id == p.id }) else {
+        throw MusterError.notEnrolled(person: p.code, course: c.code)
     }
     return (s, p)
 }

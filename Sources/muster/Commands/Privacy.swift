@@ -77,7 +77,7 @@ struct Purge: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try library.open()
-            let candidates: [(course: Course, people: [Participant])]
+            let candidates: [(course: Course, people: [Person])]
             if let before {
                 guard let date = CalendarDate(iso: before) else { throw MusterError.invalid("--before '\(before)' is not a date (YYYY-MM-DD)") }
                 candidates = try store.privacy.purgeCandidates(endedBefore: date)

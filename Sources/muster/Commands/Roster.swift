@@ -21,10 +21,10 @@ struct RosterCommand: ParsableCommand {
             let roster = try store.rosters.roster(courseID: c.id!)
             let header = ["code", "given_name", "family_name", "sex", "country", "agency", "role", "status"]
             let rows = roster.map { e -> [String] in
-                let p = e.participant
+                let p = e.person
                 var status = e.enrolment.status.rawValue
-                if let sub = e.enrolment.substitutedBy, let other = roster.first(where: { $0.participant.id == sub }) {
-                    status += " by \(other.participant.code)"
+                if let sub = e.enrolment.substitutedBy, let other = roster.first(where: { $0.person.id == sub }) {
+                    status += " by \(other.person.code)"
                 }
                 return [p.code, p.givenName, p.familyName, p.sex.rawValue, p.country,
                         e.agency?.shortName ?? "", e.enrolment.role.rawValue, status]
@@ -36,7 +36,7 @@ struct RosterCommand: ParsableCommand {
                 print(TextTable.render(
                     header: ["CODE", "NAME", "SEX", "COUNTRY", "AGENCY", "ROLE", "STATUS"],
                     rows: zip(roster, rows).map { e, r in
-                        [r[0], e.participant.sortName, e.participant.sex.letter, r[4], r[5], r[6], r[7]]
+                        [r[0], e.person.sortName, e.person.sex.letter, r[4], r[5], r[6], r[7]]
                     }), terminator: "")
             }
         }

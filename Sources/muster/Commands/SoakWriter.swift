@@ -7,11 +7,11 @@ import Foundation
 /// SIGKILL at random moments and then checks that every acknowledged event is in the library.
 /// The library, a session and the people to mark in it: what the soak and bench writers share.
 enum MarkingTarget {
-    static func open(_ library: LibraryOptions, course: String, session: String) throws -> (CourseStore, Session, [Participant]) {
+    static func open(_ library: LibraryOptions, course: String, session: String) throws -> (CourseStore, Session, [Person]) {
         let store = try library.open()
         let c = try store.courses.course(code: course)
         let s = try store.courses.session(course: c, key: session)
-        let people = try store.rosters.roster(courseID: c.id!).map(\.participant)
+        let people = try store.rosters.roster(courseID: c.id!).map(\.person)
         guard !people.isEmpty else { throw MusterError.invalid("\(course) has nobody to mark") }
         return (store, s, people)
     }
@@ -29,7 +29,7 @@ struct SoakWriter: ParsableCommand {
             let (store, s, people) = try MarkingTarget.open(library, course: course, session: session)
             let statuses: [AttendanceStatus] = [.present, .late, .absent, .excused]
             for i in 0..<count {
-                let event = try store.attendance.mark(session: s, participant: people[i % people.count],
+                let event = try store.attendance.mark(session: s, person: people[i % people.count],
                                            status: statuses[(i / people.count) % statuses.count], source: .cli).event
                 // Unbuffered: a line on the pipe means the event was committed before it was written.
                 FileHandle.standardOutput.write(Data("ack \(event.id.uuidString.lowercased())\n".utf8))

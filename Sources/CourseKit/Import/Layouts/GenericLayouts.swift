@@ -56,7 +56,7 @@ enum Ragged {
 }
 
 extension RowOutcome {
-    init(_ result: Result<RosterRow, RowProblem>) {
+    init(_ result: Result<ImportRow, RowProblem>) {
         switch result {
         case .success(let row): self = .row(row)
         case .failure(let p): self = .rejected(line: p.line, reason: p.reason)

@@ -6,7 +6,7 @@ import Foundation
 /// (newer: `Email`), `Join Time`, `Leave Time`, `Duration (Minutes)`, `Guest`, optional `In waiting
 /// room`; one row per join, so rejoins are separate rows. Teams (UTF-16, tab-separated): a
 /// `1. Summary` section, then `2. Participants` with `Name`, `First Join`, `Last Leave`,
-/// `In-Meeting Duration` (`1h 13m 42s`), `Email`, `Participant ID (UPN)`, `Role`, then
+/// `In-Meeting Duration` (`1h 13m 42s`), `Email`, `Person ID (UPN)`, `Role`, then
 /// `3. In-Meeting Activities`, which ends the table. Older Teams wrote `Full Name`, `Join Time`,
 /// `Leave Time`, `Duration`.
 ///

@@ -90,8 +90,8 @@ struct ColumnMap {
     var hasName: Bool { columns[.given] != nil || columns[.family] != nil || columns[.name] != nil }
 
     /// The person fields of one record, cleaned and checked, or the reason the row is rejected.
-    func row(from record: CSVRecord, limits: CSVLimits, countries: CountryCache) -> Result<RosterRow, RowProblem> {
-        var row = RosterRow(line: record.line)
+    func row(from record: CSVRecord, limits: CSVLimits, countries: CountryCache) -> Result<ImportRow, RowProblem> {
+        var row = ImportRow(line: record.line)
         func raw(_ f: RosterField) -> String { columns[f].map { record[$0] } ?? "" }
         for f in [RosterField.given, .family, .name, .email, .code] {
             let text = raw(f)

@@ -29,7 +29,7 @@ final class FoldCache {
         (words(given) + words(family)).sorted().joined(separator: " ")
     }
 
-    /// What `Participant.sortKey` computes: family name first, folded.
+    /// What `Person.sortKey` computes: family name first, folded.
     func sortKey(_ given: String, _ family: String) -> String {
         (words(family) + words(given)).joined(separator: " ")
     }

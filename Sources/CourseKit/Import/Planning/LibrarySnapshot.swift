@@ -6,7 +6,7 @@ import GRDB
 /// sessions. Reading everything once and matching in memory keeps a 100,000-row import to a few
 /// queries instead of several per row.
 struct LibrarySnapshot {
-    struct Person {
+    struct KnownPerson {
         var id: Int64
         var code: String
         var givenName: String
@@ -27,7 +27,7 @@ struct LibrarySnapshot {
 
     var course: Course
     var sessions: [Session]
-    var people: [Person] = []
+    var people: [KnownPerson] = []
     /// Each person's name key (see `NameKey`), by the same index.
     var nameKeys: [String] = []
     var byCode: [String: Int] = [:]
@@ -57,7 +57,7 @@ struct LibrarySnapshot {
             SELECT id, code, given_name, family_name, email, phone, position, country, sex, agency_id, sort_key FROM person
             """)
         while let row = try rows.next() {
-            let p = Person(id: row[0], code: row[1], givenName: row[2], familyName: row[3], email: Email.normalise(row[4]),
+            let p = KnownPerson(id: row[0], code: row[1], givenName: row[2], familyName: row[3], email: Email.normalise(row[4]),
                            phone: row[5], position: row[6], country: row[7], sex: Sex(rawValue: row[8]) ?? .notDisclosed,
                            agencyID: row[9])
             let sortKey: String = row[10]
@@ -86,7 +86,7 @@ struct LibrarySnapshot {
         return s
     }
 
-    mutating func add(_ p: Person, nameKey: String) {
+    mutating func add(_ p: KnownPerson, nameKey: String) {
         let index = people.count
         people.append(p)
         nameKeys.append(nameKey)

@@ -13,7 +13,7 @@ struct RosterPlan {
         var code: String
         var givenName: String
         var familyName: String
-        /// `Participant.sortKey`: the folded name, family first; its words are the search tokens.
+        /// `Person.sortKey`: the folded name, family first; its words are the search tokens.
         var sortKey: String
         var sex: Sex
         var country: String

@@ -10,7 +10,7 @@ import Foundation
 /// tools are recorded now, from this device, with source `import`: being the latest word, they
 /// win over earlier marks, and any later correction wins over them.
 extension RosterPlanner {
-    mutating func claimAttendance(_ row: RosterRow, person: RosterPlan.PersonRef) {
+    mutating func claimAttendance(_ row: ImportRow, person: RosterPlan.PersonRef) {
         for claim in row.attendance {
             switch claim {
             case .mark(let m):

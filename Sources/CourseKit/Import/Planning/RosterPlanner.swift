@@ -77,7 +77,7 @@ struct RosterPlanner {
         }
     }
 
-    private mutating func add(_ row: RosterRow) {
+    private mutating func add(_ row: ImportRow) {
         for w in row.warnings { plan.report.warnings.append(RowProblem(line: row.line, reason: w)) }
         let person: RosterPlan.PersonRef
         let keys = ([(row.givenName, row.familyName)] + row.otherNames.map(NameParts.split)).map { folds.nameKey($0.0, $0.1) }
@@ -102,7 +102,7 @@ struct RosterPlanner {
     }
 
     /// `nameKeys`: the row's name, then its other names, as `FoldCache.nameKey` makes them.
-    func match(_ row: RosterRow, nameKeys: [String]) -> Match {
+    func match(_ row: ImportRow, nameKeys: [String]) -> Match {
         if !row.code.isEmpty {
             if let i = snapshot.byCode[row.code] { return .found(.existing(i), .code) }
             if let i = plannedByCode[row.code] { return .found(.planned(i), .code) }
@@ -132,7 +132,7 @@ struct RosterPlanner {
 
     /// A known person: report the match once, fill blank fields, enrol or update the enrolment.
     /// Returns false when the row stops here (a meeting report naming someone not on the roster).
-    private mutating func know(_ i: Int, row: RosterRow, by: RosterImportReport.MatchedBy) -> Bool {
+    private mutating func know(_ i: Int, row: ImportRow, by: RosterImportReport.MatchedBy) -> Bool {
         let p = snapshot.people[i]
         let enrolled = snapshot.enrolments[p.id] != nil || enrolling.contains(i)
         if !enrolled && !format.addsPeople {
@@ -166,7 +166,7 @@ struct RosterPlanner {
         return true
     }
 
-    private mutating func fill(_ i: Int, row: RosterRow, changes: inout [String]) {
+    private mutating func fill(_ i: Int, row: ImportRow, changes: inout [String]) {
         var f = plan.fills[i] ?? RosterPlan.PersonFill()
         let p = snapshot.people[i]
         if p.email.isEmpty, !row.email.isEmpty, snapshot.byEmail[row.email] == nil, plannedByEmail[row.email] == nil {
@@ -193,7 +193,7 @@ struct RosterPlanner {
 
     /// The row's agency in the library, or a note keeping the text the file gave (remembered per
     /// text and country: a roster names the same few agencies on every row).
-    private mutating func agency(_ row: RosterRow) -> (id: Int64?, note: String) {
+    private mutating func agency(_ row: ImportRow) -> (id: Int64?, note: String) {
         guard !row.agency.isEmpty else { return (nil, "") }
         let cacheKey = row.agency + "|" + row.country
         if let known = agencyCache[cacheKey] { return known }
@@ -203,7 +203,7 @@ struct RosterPlanner {
         return found
     }
 
-    private mutating func create(_ row: RosterRow, nameKey key: String) -> RosterPlan.PersonRef {
+    private mutating func create(_ row: ImportRow, nameKey key: String) -> RosterPlan.PersonRef {
         let code = row.code.isEmpty ? nextCode(prefix: row.country.isEmpty ? "P" : row.country) : row.code
         let (agencyID, note) = agency(row)
         if !note.isEmpty {

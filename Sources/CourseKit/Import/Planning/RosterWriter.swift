@@ -16,7 +16,7 @@ struct RosterWriter {
         var personIDs: [Int64] = []
         personIDs.reserveCapacity(plan.newPeople.count)
         for p in plan.newPeople {
-            var person = Participant(code: p.code, givenName: p.givenName, familyName: p.familyName, sex: p.sex,
+            var person = Person(code: p.code, givenName: p.givenName, familyName: p.familyName, sex: p.sex,
                                      country: p.country, agencyID: p.agencyID, position: p.position, email: p.email, phone: p.phone)
             personIDs.append(try PersonWrites.insert(db, &person, sortKey: p.sortKey))
         }
@@ -55,7 +55,7 @@ struct RosterWriter {
         if !written { try writeEnrolments() }
         for e in plan.events {
             try AttendanceEventWrites.append(db, AttendanceEvent(
-                id: e.id, sessionID: e.sessionID, participantID: id(e.person), status: e.status, arrival: e.arrival,
+                id: e.id, sessionID: e.sessionID, personID: id(e.person), status: e.status, arrival: e.arrival,
                 departure: e.departure, note: e.note, recordedAt: e.recordedAt, actor: actor, device: e.device, source: e.source))
         }
     }

@@ -13,7 +13,7 @@ public enum AttendanceEventWrites {
                                           recorded_ms, actor, device, source, undoes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [event.id.uuidString.lowercased(), event.sessionID, event.participantID,
+        try statement.execute(arguments: [event.id.uuidString.lowercased(), event.sessionID, event.personID,
                                           event.status.rawValue, event.arrival?.ms, event.departure?.ms, event.note,
                                           event.recordedAt.ms, event.actor, event.device, event.source.rawValue,
                                           event.undoes?.uuidString.lowercased()])

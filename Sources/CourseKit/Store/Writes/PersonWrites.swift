@@ -8,7 +8,7 @@ public enum PersonWrites: TableWrites {
 
     /// The person as stored: text sanitised (which also makes it NFC), code and country upper-cased.
     /// Idempotent, so callers that cleaned already lose nothing.
-    public static func stored(_ person: Participant) -> Participant {
+    public static func stored(_ person: Person) -> Person {
         var p = person
         p.code = p.code.uppercased()
         p.givenName = clean(p.givenName); p.familyName = clean(p.familyName)
@@ -29,9 +29,9 @@ public enum PersonWrites: TableWrites {
     ///
     /// `sortKey`: the stored person's `sortKey` when the caller has it already (the roster
     /// planner folds each name once, through its cache); folding 100,000 names again would cost
-    /// the import a second pass. It must equal what `Participant.sortKey` computes.
+    /// the import a second pass. It must equal what `Person.sortKey` computes.
     @discardableResult
-    public static func insert(_ db: Database, _ person: inout Participant, sortKey: String? = nil) throws -> Int64 {
+    public static func insert(_ db: Database, _ person: inout Person, sortKey: String? = nil) throws -> Int64 {
         person = stored(person)
         let sortKey = sortKey ?? person.sortKey
         let statement = try db.cachedStatement(sql: """
@@ -47,7 +47,7 @@ public enum PersonWrites: TableWrites {
     }
 
     /// Rewrites a saved person's columns and name tokens; `person` comes back as stored.
-    static func update(_ db: Database, _ person: inout Participant) throws {
+    static func update(_ db: Database, _ person: inout Person) throws {
         guard let id = person.id else { throw MusterError.invalid("that person is not saved yet") }
         person = stored(person)
         let sortKey = person.sortKey

@@ -2,7 +2,7 @@ import Foundation
 
 /// One person as a roster file describes them, mapped from the file's layout and cleaned, before
 /// they are matched to the library. Empty strings and nils mean "the file does not say".
-public struct RosterRow: Sendable, Equatable {
+public struct ImportRow: Sendable, Equatable {
     /// Physical line of the record in the file, for every message about it.
     public var line: Int
     /// A Muster participant code, when the file carries one (Muster's own export).
@@ -78,7 +78,7 @@ public struct TimeCandidates: Sendable, Equatable {
 
 /// What an adapter made of one record.
 public enum RowOutcome: Sendable, Equatable {
-    case row(RosterRow)
+    case row(ImportRow)
     /// Deliberately left out (a Zoom waiting-room row): reported, not an error.
     case skipped(line: Int, reason: String)
     /// Malformed: reported with its line; blocks a real import unless rejected rows are skipped.
