@@ -28,7 +28,7 @@ struct LibraryOptions: ParsableArguments {
         let timeout = ProcessInfo.processInfo.environment["MUSTER_BUSY_TIMEOUT_MS"].flatMap(Double.init).map { $0 / 1000 } ?? 5
         let store = try CourseStore(path: databasePath(), busyTimeout: timeout)
         if !noSeed, try store.courses.isEmpty(), let dir = try seedDirectory() {
-            try store.courseFiles.seed(from: dir)
+            try store.courses.seed(from: dir)
         }
         return store
     }

@@ -48,10 +48,10 @@ import TestSupport
     @Test func importingTheSameFileAgainLogsNothingAndAChangedOneLogsOnlyWhoChanged() throws {
         let store = try makeStore(dir)
         let count = try store.privacy.audit(courseCode: "mini-2024").count
-        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
+        try store.courses.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
         #expect(try store.privacy.audit(courseCode: "mini-2024").count == count)
         let changed = Fixtures.miniCourseYAML.replacingOccurrences(of: "family_name: Tellei", with: "family_name: Tellei-Rengiil")
-        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(changed.utf8), path: "mini.yaml"))
+        try store.courses.importCourse(CourseFileCodec.decode(Data(changed.utf8), path: "mini.yaml"))
         let audit = try store.privacy.audit(courseCode: "mini-2024")
         #expect(audit.count == count + 1)
         #expect(audit.last?.what == "course file mini-2024: updated T-005 Ana Tellei-Rengiil")

@@ -22,8 +22,8 @@ import TestSupport
         let store = try CourseStore(path: dir.file("lib.sqlite"))
         let original = try String(contentsOfFile: path, encoding: .utf8)
         let file = try CourseFileCodec.read(path: path)
-        try store.courseFiles.importCourse(file)
-        let exported = try store.courseFiles.exportCourse(code: file.code)
+        try store.courses.importCourse(file)
+        let exported = try store.courses.exportCourse(code: file.code)
         #expect(exported == original)
         #expect(exported.contains("\\u") == false, "non-ASCII must be written literally")
     }
@@ -31,7 +31,7 @@ import TestSupport
     @Test func allShippedFilesLoadTogether() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("lib.sqlite"))
-        let summaries = try store.courseFiles.seed(from: Fixtures.coursesDirectory)
+        let summaries = try store.courses.seed(from: Fixtures.coursesDirectory)
         #expect(summaries.count == 5)
         let byCode = Dictionary(uniqueKeysWithValues: try store.courses.courseSummaries().map { ($0.course.code, $0) })
         let palau = try #require(byCode["palau-mmc-2024"])
@@ -51,11 +51,11 @@ import TestSupport
     @Test func exportThenReimportIsStable() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("a.sqlite"))
-        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
-        let once = try store.courseFiles.exportCourse(code: "mini-2024")
+        try store.courses.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
+        let once = try store.courses.exportCourse(code: "mini-2024")
         let other = try CourseStore(path: dir.file("b.sqlite"))
-        try other.courseFiles.importCourse(CourseFileCodec.decode(Data(once.utf8), path: "export.yaml"))
-        #expect(try other.courseFiles.exportCourse(code: "mini-2024") == once)
+        try other.courses.importCourse(CourseFileCodec.decode(Data(once.utf8), path: "export.yaml"))
+        #expect(try other.courses.exportCourse(code: "mini-2024") == once)
         #expect(once.contains("given_name: José"))
         #expect(once.contains("substituted_by: T-001"))
     }
@@ -63,9 +63,9 @@ import TestSupport
     @Test func reimportUpdatesInPlace() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("a.sqlite"))
-        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml"))
+        try store.courses.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml"))
         let renamed = Fixtures.miniCourseYAML.replacingOccurrences(of: "title: Mini Course", with: "title: Mini Course II")
-        let summary = try store.courseFiles.importCourse(CourseFileCodec.decode(Data(renamed.utf8), path: "m.yaml"))
+        let summary = try store.courses.importCourse(CourseFileCodec.decode(Data(renamed.utf8), path: "m.yaml"))
         #expect(summary.created == false && summary.newPeople == 0)
         #expect(try store.courses.course(code: "mini-2024").title == "Mini Course II")
         #expect(try store.courses.courses().count == 1)
@@ -74,14 +74,14 @@ import TestSupport
     @Test func removingAMarkedSessionIsRefusedAndNothingChanges() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("a.sqlite"))
-        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml"))
+        try store.courses.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml"))
         let course = try store.courses.course(code: "mini-2024")
         try store.attendance.mark(session: store.courses.session(course: course, key: "pm"), person: store.people.person(code: "T-001"),
                        status: .present, source: .cli)
         var file = try CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml")
         file.title = "Changed"
         file.sessions.removeLast()
-        #expect(throws: MusterError.self) { try store.courseFiles.importCourse(file) }
+        #expect(throws: MusterError.self) { try store.courses.importCourse(file) }
         #expect(try store.courses.course(code: "mini-2024").title == "Mini Course")   // the transaction rolled back
         #expect(try store.courses.sessions(courseID: course.id!).count == 2)
     }
@@ -128,7 +128,7 @@ import TestSupport
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("a.sqlite"))
         let nasty = Fixtures.miniCourseYAML.replacingOccurrences(of: "given_name: Mary", with: "given_name: \"Ma\\bry\\e[2J\\u202E\"")
-        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(nasty.utf8), path: "n.yaml"))
+        try store.courses.importCourse(CourseFileCodec.decode(Data(nasty.utf8), path: "n.yaml"))
         #expect(try store.people.person(code: "T-004").givenName == "Mary")
     }
 }

@@ -44,7 +44,7 @@ import TestSupport
         let audit = try store.privacy.audit(courseCode: "mini-2024").map { "\($0.actor) \($0.device) \($0.source) \($0.subject) \($0.what)" }
         let people = try store.rosters.roster(courseID: facts.course.id!).map(\.person.code)
         let exports = try people.map { try store.privacy.personExport(code: $0).json() }
-        return ([try store.courseFiles.exportCourse(code: "mini-2024"), report.markdown(), report.csv()]
+        return ([try store.courses.exportCourse(code: "mini-2024"), report.markdown(), report.csv()]
                 + (try AttendanceExport.longRows(store: store, courseCode: "mini-2024", includeUnmarked: true)).map { $0.joined(separator: ",") }
                 + WideAttendanceExport.rows(facts).map { $0.joined(separator: ",") } + audit + exports).joined(separator: "\n")
     }

@@ -84,7 +84,7 @@ import TestSupport
         // A library with the course's sessions and agencies but no roster.
         let yaml = Fixtures.miniCourseYAML.components(separatedBy: "participants:")[0]
         let copy = try CourseStore(path: target.file("lib.sqlite"), actor: "tester")
-        try copy.courseFiles.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "bare.yaml"))
+        try copy.courses.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "bare.yaml"))
         let report = try copy.rosterImporter.importRoster(data: Data(exported.utf8), name: "long.csv", course: "mini-2024")
         #expect(report.newPeople.map(\.code) == ["T-001", "T-002", "T-003", "T-004", "T-005"])
         #expect(try longCSV(copy, unmarked: true) == exported)

@@ -10,9 +10,9 @@ func importStore(_ dir: TemporaryDirectory, courses: [String], clock: TestClock 
     let store = try CourseStore(path: dir.file("lib.sqlite"), actor: "tester", clock: clock.function)
     for code in courses {
         if code == "mini-2024" {
-            try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
+            try store.courses.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
         } else {
-            try store.courseFiles.importCourse(CourseFileCodec.read(path: ImportFixtures.course(code)))
+            try store.courses.importCourse(CourseFileCodec.read(path: ImportFixtures.course(code)))
         }
     }
     return store

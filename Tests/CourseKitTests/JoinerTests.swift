@@ -23,7 +23,7 @@ import TestSupport
     @Test func aStoredNameKeepsItsJoinerAndIsFoundWithout() throws {
         let dir = TemporaryDirectory("joiner")
         let store = try CourseStore(path: dir.file("lib.sqlite"), actor: "test", clock: TestClock().function)
-        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
+        try store.courses.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
         let csv = "given,family,country,email\n\(mohammadReza),Karimi,IR,mr@example.org\n"
         try store.rosterImporter.importRoster(data: Data(csv.utf8), name: "joiner.csv", course: "mini-2024",
                                options: RosterImportOptions())

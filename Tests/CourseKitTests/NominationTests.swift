@@ -10,7 +10,7 @@ import TestSupport
 @Suite struct NominationTests {
     func rcm(_ dir: TemporaryDirectory, clock: TestClock = TestClock()) throws -> (CourseStore, Course) {
         let store = try CourseStore(path: dir.file("lib.sqlite"), actor: "coordinator", clock: clock.function)
-        try store.courseFiles.importCourse(CourseFileCodec.read(path: Fixtures.coursesDirectory + "/rcm-migration-policies-2020.yaml"))
+        try store.courses.importCourse(CourseFileCodec.read(path: Fixtures.coursesDirectory + "/rcm-migration-policies-2020.yaml"))
         return (store, try store.courses.course(code: "rcm-migration-policies-2020"))
     }
 

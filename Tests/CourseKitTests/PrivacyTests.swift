@@ -61,7 +61,7 @@ import TestSupport
         let wal = (try? Data(contentsOf: URL(fileURLWithPath: store.path + "-wal"))) ?? Data()
         #expect(wal.range(of: Data("Núñez".utf8)) == nil)
         // Exports no longer carry them either.
-        let yaml = try store.courseFiles.exportCourse(code: "mini-2024")
+        let yaml = try store.courses.exportCourse(code: "mini-2024")
         #expect(!yaml.contains("Núñez") && !yaml.contains("jose.nunez"))
         let rows = try AttendanceExport.longRows(store: store, courseCode: "mini-2024")
         #expect(!rows.flatMap { $0 }.contains { $0.contains("Núñez") })
@@ -77,16 +77,16 @@ import TestSupport
 
     @Test func anOldFileCannotBringAnErasedPersonBackUnlessAsked() throws {
         let store = try store()
-        var old = try store.courseFiles.courseFile(code: "mini-2024")
+        var old = try store.courses.courseFile(code: "mini-2024")
         try store.privacy.erase(code: "T-001", reason: "request", keepStatistics: true)
         #expect(try store.privacy.wasErased(code: "t-001"))
         #expect(try store.privacy.wasErased(code: "ZZ", email: " Jose.Nunez@example.org "))
-        #expect(throws: MusterError.self) { try store.courseFiles.importCourse(old) }
+        #expect(throws: MusterError.self) { try store.courses.importCourse(old) }
         old.code = "mini-2025"                           // the same people, in a course taught again
-        #expect(throws: MusterError.self) { try store.courseFiles.importCourse(old) }
+        #expect(throws: MusterError.self) { try store.courses.importCourse(old) }
         #expect(try store.people.search("nunez").isEmpty)
         #expect(throws: MusterError.unknownCourse("mini-2025")) { try store.courses.course(code: "mini-2025") }
-        try store.courseFiles.importCourse(old, allowErased: true)
+        try store.courses.importCourse(old, allowErased: true)
         #expect(try store.people.person(code: "T-001").familyName == "Núñez")
     }
 
@@ -98,7 +98,7 @@ import TestSupport
         current.endDate = CalendarDate(year: 2027, month: 1, day: 5)
         current.sessions = current.sessions.map { var s = $0; s.start = s.start.replacingOccurrences(of: "2024-05-07", with: "2027-01-05"); s.end = s.end.replacingOccurrences(of: "2024-05-07", with: "2027-01-05"); return s }
         current.participants = current.participants?.filter { $0.code == "T-002" }
-        try store.courseFiles.importCourse(current)
+        try store.courses.importCourse(current)
 
         let version = try Data(contentsOf: URL(fileURLWithPath: store.path))
         let candidates = try store.privacy.purgeCandidates(endedBefore: CalendarDate(year: 2026, month: 1, day: 1))

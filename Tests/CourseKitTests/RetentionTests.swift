@@ -13,7 +13,7 @@ import TestSupport
     /// 2027, without one) on which 李 (T-002) is enrolled too.
     func store(retention: String = "1 year", clock: TestClock) throws -> CourseStore {
         let store = try CourseStore(path: dir.file("lib.sqlite"), actor: "tester", clock: clock.function)
-        try store.courseFiles.importCourse(try Self.mini(retention: retention))
+        try store.courses.importCourse(try Self.mini(retention: retention))
         var later = try Self.mini(retention: nil)
         later.code = "mini-2027"
         later.startDate = CalendarDate(year: 2027, month: 1, day: 5)
@@ -25,7 +25,7 @@ import TestSupport
             return s
         }
         later.participants = later.participants?.filter { $0.code == "T-002" }
-        try store.courseFiles.importCourse(later)
+        try store.courses.importCourse(later)
         return store
     }
 
@@ -73,16 +73,16 @@ import TestSupport
         let file = try CourseFileCodec.decode(Data(yaml.utf8), path: "mini.yaml")
         #expect(file.retention == "18 months")
         let store = try CourseStore(path: dir.file("rt.sqlite"), actor: "tester")
-        try store.courseFiles.importCourse(file)
+        try store.courses.importCourse(file)
         #expect(try store.courses.course(code: "mini-2024").retention == RetentionPeriod(count: 18, unit: .months))
-        let exported = try store.courseFiles.exportCourse(code: "mini-2024")
+        let exported = try store.courses.exportCourse(code: "mini-2024")
         #expect(exported.contains("late_after_minutes: 15\nretention: 18 months\nsessions:"))
         let again = try CourseStore(path: dir.file("rt2.sqlite"), actor: "tester")
-        try again.courseFiles.importCourse(CourseFileCodec.decode(Data(exported.utf8), path: "x.yaml"))
-        #expect(try again.courseFiles.exportCourse(code: "mini-2024") == exported)
+        try again.courses.importCourse(CourseFileCodec.decode(Data(exported.utf8), path: "x.yaml"))
+        #expect(try again.courses.exportCourse(code: "mini-2024") == exported)
         // Without it, nothing is written: files made before retention existed export unchanged.
         let plain = try makeStore(TemporaryDirectory("retention-plain"))
-        #expect(!(try plain.courseFiles.exportCourse(code: "mini-2024")).contains("retention"))
+        #expect(!(try plain.courses.exportCourse(code: "mini-2024")).contains("retention"))
     }
 
     @Test func aBadPeriodInACourseFileIsAOneLineErrorNamingTheFile() {

@@ -67,14 +67,14 @@ import TestSupport
         let course = try store.courses.course(code: "mini-2024")
         var yaml = Fixtures.miniCourseYAML.replacingOccurrences(of: "given_name: José", with: "given_name: Aaron")
         yaml = yaml.replacingOccurrences(of: "family_name: Núñez", with: "family_name: Aalto")
-        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "mini.yaml"))
+        try store.courses.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "mini.yaml"))
         // "a nguyen van" (T-003) < "aalto aaron" < every other name.
         let first = try store.rosters.rosterPage(RosterQuery(courseID: course.id!), offset: 0, limit: 2)
         #expect(first.map(\.person.code) == ["T-003", "T-001"])
         let confirmed = RosterQuery(courseID: course.id!, filter: RosterFilter(status: .confirmed))
         #expect(try store.rosters.rosterCount(confirmed) == 3)
         yaml = yaml.replacingOccurrences(of: "status: nominated", with: "status: confirmed")
-        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "mini.yaml"))
+        try store.courses.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "mini.yaml"))
         #expect(try store.rosters.rosterCount(confirmed) == 4)
     }
 

@@ -9,7 +9,7 @@ import TestSupport
 func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: String = "lib.sqlite") throws -> CourseStore {
     let store = try CourseStore(path: dir.file(name), actor: "tester", clock: clock.function)
     if try store.courses.isEmpty() {
-        try store.courseFiles.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
+        try store.courses.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
     }
     return store
 }

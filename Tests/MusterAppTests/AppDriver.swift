@@ -20,7 +20,7 @@ final class AppDriver {
          size: Size = Size(width: 80, height: 24), clock: TestClock = TestClock()) throws {
         dir = TemporaryDirectory("app")
         store = try CourseStore(path: dir.file("lib.sqlite"), actor: "facilitator", clock: clock.function)
-        for yaml in courses { try store.courseFiles.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "test.yaml")) }
+        for yaml in courses { try store.courses.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "test.yaml")) }
         program = MusterProgram(store: store)
         state = program.initialState(options: options, size: size)
         send(.start)

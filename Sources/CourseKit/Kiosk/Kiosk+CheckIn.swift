@@ -130,7 +130,7 @@ extension Kiosk {
             let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? ""
             _ = try store.record(db, entity: "person", entityID: id, courseID: courseID, action: "walk-in",
                                  summary: "walk-in \(person.code) \(person.displayName) registered at the kiosk",
-                                 before: ChangeSnapshot(), after: CourseFiles.personRows(db, personID: id, courseCode: code),
+                                 before: ChangeSnapshot(), after: Courses.personRows(db, personID: id, courseCode: code),
                                  source: ChangeSource.kiosk, actor: "kiosk")
             return id
         }

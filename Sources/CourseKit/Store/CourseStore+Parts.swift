@@ -33,11 +33,8 @@ public struct People: StorePart, Sendable { let store: CourseStore }
 /// Who is on a course's roster and in what standing: nominations, quotas, substitutes, walk-ins.
 public struct Nominations: StorePart, Sendable { let store: CourseStore }
 
-/// Courses, their sessions and the agencies: listing and editing them.
+/// Courses, their sessions and the agencies: listing and editing them, and course files in and out.
 public struct Courses: StorePart, Sendable { let store: CourseStore }
-
-/// Course files in and out of the library.
-public struct CourseFiles: StorePart, Sendable { let store: CourseStore }
 
 /// Roster spreadsheets (registration forms, meeting reports, Muster's own export) into a course.
 public struct RosterImporter: StorePart, Sendable { let store: CourseStore }
@@ -57,7 +54,6 @@ extension CourseStore {
     public var people: People { People(store: self) }
     public var nominations: Nominations { Nominations(store: self) }
     public var courses: Courses { Courses(store: self) }
-    public var courseFiles: CourseFiles { CourseFiles(store: self) }
     public var rosterImporter: RosterImporter { RosterImporter(store: self) }
     public var changeLog: ChangeLog { ChangeLog(store: self) }
     public var kiosk: Kiosk { Kiosk(store: self) }

@@ -22,7 +22,7 @@ struct ImportCourse: ParsableCommand {
         try reportingErrors {
             let parsed = try CourseFileCodec.read(path: file)
             let store = try library.open()
-            let summary = try store.courseFiles.importCourse(parsed, allowErased: allowErased)
+            let summary = try store.courses.importCourse(parsed, allowErased: allowErased)
             print("\(summary.created ? "imported" : "updated") \(summary.course): \(summary.sessions) sessions, "
                   + "\(summary.participants) participants (\(summary.newPeople) new people)")
         }
@@ -44,7 +44,7 @@ struct ExportCourse: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let text = try library.open().courseFiles.exportCourse(code: course)
+            let text = try library.open().courses.exportCourse(code: course)
             try OutputFile.write(text, to: output)
         }
     }

@@ -19,7 +19,7 @@ public enum EnrolmentWrites: TableWrites {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [courseID, personID, position, role.rawValue, nominatedBy, status.rawValue,
-                                          substitutedBy, NameSanitizer.clean(note)])
+                                          substitutedBy, StoredText.clean(note)])
         return db.lastInsertedRowID
     }
 
@@ -31,7 +31,7 @@ public enum EnrolmentWrites: TableWrites {
     /// Rewrites columns of one enrolment (a course file's values, an edit on the screens).
     static func update(_ db: Database, id: Int64, _ values: [String: (any DatabaseValueConvertible)?]) throws {
         var values = values
-        if let note = values["note"] as? String { values["note"] = NameSanitizer.clean(note) }
+        if let note = values["note"] as? String { values["note"] = StoredText.clean(note) }
         try updateColumns(db, id: id, values)
     }
 

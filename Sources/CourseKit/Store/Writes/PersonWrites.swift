@@ -11,16 +11,10 @@ public enum PersonWrites: TableWrites {
     public static func stored(_ person: Person) -> Person {
         var p = person
         p.code = p.code.uppercased()
-        p.givenName = clean(p.givenName); p.familyName = clean(p.familyName)
-        p.country = p.country.uppercased(); p.position = clean(p.position)
-        p.email = clean(p.email); p.phone = clean(p.phone)
+        p.givenName = StoredText.clean(p.givenName); p.familyName = StoredText.clean(p.familyName)
+        p.country = p.country.uppercased(); p.position = StoredText.clean(p.position)
+        p.email = StoredText.clean(p.email); p.phone = StoredText.clean(p.phone)
         return p
-    }
-
-    /// `NameSanitizer.clean`, skipping text it would return unchanged: bulk writers pass clean
-    /// text, and a 100,000-person import should not pay for cleaning it again.
-    static func clean(_ text: String) -> String {
-        Cell.isAlreadyClean(Substring(text)) ? text : NameSanitizer.clean(text)
     }
 
     /// Adds a person (whose `id` is ignored) and indexes their name; `person` comes back as

@@ -68,6 +68,15 @@ extension TableWrites {
     }
 }
 
+/// Text as the writers store it.
+enum StoredText {
+    /// `NameSanitizer.clean`, skipping text it would return unchanged: bulk writers pass clean
+    /// text, and a 100,000-person import should not pay for cleaning it again.
+    static func clean(_ text: String) -> String {
+        Cell.isAlreadyClean(Substring(text)) ? text : NameSanitizer.clean(text)
+    }
+}
+
 enum Writes {
     /// The writer of a table the change log replays (undo), by the name its snapshots use.
     static func table(named name: String) -> (any TableWrites.Type)? {

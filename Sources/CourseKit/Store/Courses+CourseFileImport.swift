@@ -15,7 +15,7 @@ public struct ImportSummary: Sendable, Equatable {
     }
 }
 
-extension CourseFiles {
+extension Courses {
     /// Loads a course file into the library in one transaction: all of it or, on any error, nothing.
     ///
     /// A course already in the library is updated to match the file. Agencies and people are shared

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension CourseFiles {
+extension Courses {
     /// The course as a course file, in the order it was imported: the inverse of `importCourse`.
     public func courseFile(code: String) throws -> CourseFile {
         let course = try store.courses.course(code: code)
