@@ -53,18 +53,24 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Course and roster fixtures for the tests that open a library.
         .target(name: "LibraryTestSupport", dependencies: ["CourseKit", "TestSupport"], path: "Tests/LibraryTestSupport"),
-        .testTarget(name: "CourseKitTests", dependencies: [
-            "CourseKit", "MusterDev", "TestSupport", "LibraryTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-        ], exclude: ["__Snapshots__"]),
+        .testTarget(
+            name: "CourseKitTests",
+            dependencies: [
+                "CourseKit", "MusterDev", "TestSupport", "LibraryTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalUICursesTests", dependencies: ["TerminalUICurses", "TerminalUI"]),
-        .testTarget(name: "MusterAppTests", dependencies: [
-            "MusterApp", "TerminalUI", "CourseKit", "MusterDev", "TestSupport", "LibraryTestSupport",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ], exclude: ["__Snapshots__"]),
-        .testTarget(name: "EndToEndTests", dependencies: [
-            "TestSupport", "LibraryTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .testTarget(
+            name: "MusterAppTests",
+            dependencies: [
+                "MusterApp", "TerminalUI", "CourseKit", "MusterDev", "TestSupport", "LibraryTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ], exclude: ["__Snapshots__"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "TestSupport", "LibraryTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

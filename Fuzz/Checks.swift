@@ -19,14 +19,16 @@ enum FuzzChecks {
 
     static func recogniser(_ bytes: Data) {
         guard let file = try? DelimitedFileReader.read(data: bytes, limits: limits) else { return }
-        let context = LayoutContext(zone: TimeZone(identifier: "Pacific/Palau")!, limits: limits, overrides: [:],
-                                    courseCode: "fuzz-2024")
+        let context = LayoutContext(
+            zone: TimeZone(identifier: "Pacific/Palau")!, limits: limits, overrides: [:],
+            courseCode: "fuzz-2024")
         for format in [RosterFormat.auto, .generic, .indicoImport] {
             guard let found = try? LayoutFinder.locate(file, format: format, context: context) else { continue }
             for record in found.body where !record.isBlank {
                 guard case .row(let row) = found.layout.map(record) else { continue }
                 for text in [row.givenName, row.familyName, row.position, row.agency, row.code, row.email, row.phone]
-                    + row.otherNames {
+                    + row.otherNames
+                {
                     requireClean(text, "a mapped field on line \(row.line)")
                 }
             }

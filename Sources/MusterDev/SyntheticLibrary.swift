@@ -14,8 +14,10 @@ public struct SyntheticLibrarySpec: Sendable, Equatable {
     public var bigCourse: String
     public var seed: UInt64
 
-    public init(people: Int = 100_000, courses: Int = 1_000, sessions: Int = 20, events: Int = 1_000_000,
-                bigCourse: String = "synthetic-100k", seed: UInt64 = 2024) {
+    public init(
+        people: Int = 100_000, courses: Int = 1_000, sessions: Int = 20, events: Int = 1_000_000,
+        bigCourse: String = "synthetic-100k", seed: UInt64 = 2024
+    ) {
         self.people = people; self.courses = courses; self.sessions = sessions; self.events = events
         self.bigCourse = bigCourse; self.seed = seed
     }
@@ -38,15 +40,19 @@ extension SyntheticData {
     /// `roster`, when given, receives every person as a CSV row (the header first) in the
     /// columns a coordinator's spreadsheet has, so `import roster` can be timed on the same people.
     @discardableResult
-    public func generateLibrary(_ spec: SyntheticLibrarySpec, roster: ((String) -> Void)? = nil,
-                                         progress: (String, Int) -> Void = { _, _ in }) throws -> SyntheticLibrarySummary {
+    public func generateLibrary(
+        _ spec: SyntheticLibrarySpec, roster: ((String) -> Void)? = nil,
+        progress: (String, Int) -> Void = { _, _ in }
+    ) throws -> SyntheticLibrarySummary {
         guard spec.people > 0, spec.courses > 0, (1...40).contains(spec.sessions), spec.events >= 0 else {
             throw MusterError.invalid("people and courses must be positive, sessions between 1 and 40")
         }
         return try store.write { db in
             let codes = [spec.bigCourse] + (1..<spec.courses).map { String(format: "syn-%04d", $0 + 1) }
-            if let taken = try String.fetchOne(db, sql: "SELECT code FROM course WHERE code IN (\(codes.map { _ in "?" }.joined(separator: ",")))",
-                                               arguments: StatementArguments(codes)) {
+            if let taken = try String.fetchOne(
+                db, sql: "SELECT code FROM course WHERE code IN (\(codes.map { _ in "?" }.joined(separator: ",")))",
+                arguments: StatementArguments(codes))
+            {
                 throw MusterError.invalid("course '\(taken)' already exists; generate into a new library (--db)")
             }
             // A bigger page cache for this one transaction: 1,000,000 inserts touch many index pages.
@@ -73,17 +79,23 @@ struct SyntheticLibraryWriter {
 
     /// Marked courses end before this day; later ones are still to come.
     static let markedBefore = CalendarDate(year: 2026, month: 6, day: 1)
-    static let zones = ["GT": "America/Guatemala", "HN": "America/Tegucigalpa", "SV": "America/El_Salvador",
-                        "MX": "America/Mexico_City", "CR": "America/Costa_Rica", "PA": "America/Panama",
-                        "VN": "Asia/Ho_Chi_Minh", "CN": "Asia/Shanghai", "JP": "Asia/Tokyo", "KR": "Asia/Seoul",
-                        "EG": "Africa/Cairo", "RU": "Europe/Moscow", "GR": "Europe/Athens", "IN": "Asia/Kolkata",
-                        "TH": "Asia/Bangkok", "ET": "Africa/Addis_Ababa", "PW": "Pacific/Palau", "FR": "Europe/Paris"]
-    static let topics = ["Essentials of Migration Management", "Border Management and Data", "Counter-Trafficking in Persons",
-                         "Migration Governance and Policy", "Labour Migration", "Migration and Climate Change",
-                         "Consular Assistance", "Return and Reintegration", "Migration Data and Statistics",
-                         "Protection of Migrant Children"]
-    static let positions = ["Migration officer", "Border inspector", "Policy analyst", "Consular officer", "Director",
-                            "Legal adviser", "Statistician", "Programme assistant", "Deputy director", "Trainer"]
+    static let zones = [
+        "GT": "America/Guatemala", "HN": "America/Tegucigalpa", "SV": "America/El_Salvador",
+        "MX": "America/Mexico_City", "CR": "America/Costa_Rica", "PA": "America/Panama",
+        "VN": "Asia/Ho_Chi_Minh", "CN": "Asia/Shanghai", "JP": "Asia/Tokyo", "KR": "Asia/Seoul",
+        "EG": "Africa/Cairo", "RU": "Europe/Moscow", "GR": "Europe/Athens", "IN": "Asia/Kolkata",
+        "TH": "Asia/Bangkok", "ET": "Africa/Addis_Ababa", "PW": "Pacific/Palau", "FR": "Europe/Paris",
+    ]
+    static let topics = [
+        "Essentials of Migration Management", "Border Management and Data", "Counter-Trafficking in Persons",
+        "Migration Governance and Policy", "Labour Migration", "Migration and Climate Change",
+        "Consular Assistance", "Return and Reintegration", "Migration Data and Statistics",
+        "Protection of Migrant Children",
+    ]
+    static let positions = [
+        "Migration officer", "Border inspector", "Policy analyst", "Consular officer", "Director",
+        "Legal adviser", "Statistician", "Programme assistant", "Deputy director", "Trainer",
+    ]
 
     init(db: Database, spec: SyntheticLibrarySpec) throws {
         self.db = db
@@ -93,15 +105,19 @@ struct SyntheticLibraryWriter {
 
     /// The 54 synthetic agencies, reused if an earlier run made them.
     mutating func writeAgencies() throws {
-        let kinds: [(AgencyKind, String, String)] = [(.migrationAgency, "Migration Service", "MS"),
-                                                     (.ministry, "Ministry of Foreign Affairs", "MFA"),
-                                                     (.planningBody, "Planning Secretariat", "PS")]
+        let kinds: [(AgencyKind, String, String)] = [
+            (.migrationAgency, "Migration Service", "MS"),
+            (.ministry, "Ministry of Foreign Affairs", "MFA"),
+            (.planningBody, "Planning Secretariat", "PS"),
+        ]
         for country in SyntheticNames.countries {
             for (j, (kind, suffix, acronym)) in kinds.enumerated() {
                 let code = "syn-\(country.lowercased())-\(j + 1)"
                 let name = "\(Countries.name(of: country) ?? country) \(suffix)"
-                let id = try AgencyWrites.id(db, code: code)
-                    ?? AgencyWrites.insert(db, Agency(code: code, name: name, acronym: "\(country)\(acronym)", kind: kind, country: country))
+                let id =
+                    try AgencyWrites.id(db, code: code)
+                    ?? AgencyWrites.insert(
+                        db, Agency(code: code, name: name, acronym: "\(country)\(acronym)", kind: kind, country: country))
                 agencies.append((id, country, name))
             }
         }
@@ -121,14 +137,16 @@ struct SyntheticLibraryWriter {
             let position = SyntheticNames.pick(Self.positions, &random)
             let email = String(format: "syn%06d@example.org", number)
             let phone = String(format: "+1 555 %07d", number)
-            var person = Person(code: String(format: "SYN-%06d", number), givenName: given, familyName: family, sex: sex,
-                                     country: agency.country, agencyID: agency.id, position: position, email: email, phone: phone)
+            var person = Person(
+                code: String(format: "SYN-%06d", number), givenName: given, familyName: family, sex: sex,
+                country: agency.country, agencyID: agency.id, position: position, email: email, phone: phone)
             let id = try PersonWrites.insert(db, &person)
             people.append(id)
             peopleByCountry[agency.country, default: []].append(id)
             let country = Countries.name(of: agency.country) ?? agency.country
-            roster?([given, family, email, gender[sex]!, country, agency.name, position, phone].map(Self.csvField)
-                        .joined(separator: ",") + "\n")
+            roster?(
+                [given, family, email, gender[sex]!, country, agency.name, position, phone].map(Self.csvField)
+                    .joined(separator: ",") + "\n")
             if (n + 1) % 10_000 == 0 { progress("people", n + 1) }
         }
         summary.people = spec.people
@@ -143,17 +161,18 @@ struct SyntheticLibraryWriter {
     /// The big course first, then the others in date order, sized so the events land near the target.
     mutating func writeCourses(codes: [String], progress: (String, Int) -> Void) throws {
         let others = codes.count - 1
-        let span = 8 * 365   // 2020-01-06 … 2027
-        let startDay = { (i: Int) in CalendarDate(year: 2020, month: 1, day: 6).addingDays( i * span / max(others, 1)) }
-        let pastCount = (0..<others).filter { startDay($0).addingDays( (spec.sessions + 1) / 2) < Self.markedBefore }.count
-        try writeCourse(code: codes[0], index: 0, start: CalendarDate(year: 2026, month: 5, day: 25), members: people,
-                        markedSessions: min(2, spec.sessions))
+        let span = 8 * 365  // 2020-01-06 … 2027
+        let startDay = { (i: Int) in CalendarDate(year: 2020, month: 1, day: 6).addingDays(i * span / max(others, 1)) }
+        let pastCount = (0..<others).filter { startDay($0).addingDays((spec.sessions + 1) / 2) < Self.markedBefore }.count
+        try writeCourse(
+            code: codes[0], index: 0, start: CalendarDate(year: 2026, month: 5, day: 25), members: people,
+            markedSessions: min(2, spec.sessions))
         // Marks an expected enrolment gets in a marked course: sessions × marked share × (1 + corrections).
         let perEnrolment = Double(spec.sessions) * 0.9 * 1.03 * 0.96 * 0.85
         var pastLeft = pastCount, sizes: [Int] = []
         for i in 0..<others {
             let start = startDay(i)
-            let past = start.addingDays( (spec.sessions + 1) / 2) < Self.markedBefore
+            let past = start.addingDays((spec.sessions + 1) / 2) < Self.markedBefore
             let wanted: Double
             if past {
                 wanted = Double(max(0, spec.events - summary.events)) / (Double(max(pastLeft, 1)) * perEnrolment)
@@ -163,8 +182,9 @@ struct SyntheticLibraryWriter {
             }
             let size = min(people.count, max(5, Int(wanted * (0.6 + Double(random.next() % 800) / 1000))))
             sizes.append(size)
-            try writeCourse(code: codes[i + 1], index: i + 1, start: start, members: sample(size),
-                            markedSessions: past ? spec.sessions : 0)
+            try writeCourse(
+                code: codes[i + 1], index: i + 1, start: start, members: sample(size),
+                markedSessions: past ? spec.sessions : 0)
             if (i + 2) % 100 == 0 { progress("courses", i + 2) }
         }
         summary.courses = codes.count
@@ -188,27 +208,32 @@ struct SyntheticLibraryWriter {
         let days = (spec.sessions + 1) / 2
         let topic = Self.topics[index % Self.topics.count]
         let place = Countries.name(of: country) ?? country
-        let course = Course(code: code, title: index == 0 ? "Synthetic roster of \(members.count) people" : "\(topic) — \(place) \(start.year)",
-                            shortTitle: index == 0 ? "Synthetic \(members.count)" : "\(topic.prefix(24)) \(country) \(start.year)",
-                            programme: topic, organiser: "Muster developers (fictional)", venue: "\(place) training centre",
-                            country: country, timeZone: Self.zones[country] ?? "UTC", modality: .inPerson, startDate: start,
-                            endDate: start.addingDays( days - 1), completion: CompletionRule(minimumShare: 0.8, requireCore: true),
-                            summary: "Generated by 'muster dev generate'; every person is fictional.")
+        let course = Course(
+            code: code, title: index == 0 ? "Synthetic roster of \(members.count) people" : "\(topic) — \(place) \(start.year)",
+            shortTitle: index == 0 ? "Synthetic \(members.count)" : "\(topic.prefix(24)) \(country) \(start.year)",
+            programme: topic, organiser: "Muster developers (fictional)", venue: "\(place) training centre",
+            country: country, timeZone: Self.zones[country] ?? "UTC", modality: .inPerson, startDate: start,
+            endDate: start.addingDays(days - 1), completion: CompletionRule(minimumShare: 0.8, requireCore: true),
+            summary: "Generated by 'muster dev generate'; every person is fictional.")
         let courseID = try CourseWrites.insert(db, course)
         for agency in agencies.enumerated() where agency.element.country == country {
             try CourseAgencyWrites.insert(db, courseID: courseID, agencyID: agency.element.id, position: agency.offset)
         }
         var sessionIDs: [(id: Int64, start: Int64)] = []
         for n in 0..<spec.sessions {
-            let day = start.addingDays( n / 2)
+            let day = start.addingDays(n / 2)
             let am = n % 2 == 0
-            let begins = LocalTime.parse(String(format: "%04d-%02d-%02d %@", day.year, day.month, day.day, am ? "09:00" : "13:30"),
-                                         in: course.zone)!
-            let id = try SessionWrites.insert(db, [
-                "course_id": courseID, "key": "d\(n / 2 + 1)-\(am ? "am" : "pm")", "position": n,
-                "title": "Day \(n / 2 + 1) \(am ? "morning" : "afternoon")", "kind": SessionKind.module.rawValue,
-                "start_ms": begins.ms, "end_ms": begins.addingTimeInterval(am ? 3 * 3600 : 3.5 * 3600).ms,
-                "modality": Modality.inPerson.rawValue, "core": n == 0 || n == spec.sessions - 1])
+            let begins = LocalTime.parse(
+                String(format: "%04d-%02d-%02d %@", day.year, day.month, day.day, am ? "09:00" : "13:30"),
+                in: course.zone)!
+            let id = try SessionWrites.insert(
+                db,
+                [
+                    "course_id": courseID, "key": "d\(n / 2 + 1)-\(am ? "am" : "pm")", "position": n,
+                    "title": "Day \(n / 2 + 1) \(am ? "morning" : "afternoon")", "kind": SessionKind.module.rawValue,
+                    "start_ms": begins.ms, "end_ms": begins.addingTimeInterval(am ? 3 * 3600 : 3.5 * 3600).ms,
+                    "modality": Modality.inPerson.rawValue, "core": n == 0 || n == spec.sessions - 1,
+                ])
             sessionIDs.append((id, begins.ms))
         }
         summary.sessions += spec.sessions
@@ -216,8 +241,9 @@ struct SyntheticLibraryWriter {
             let role = SyntheticNames.pick(SyntheticNames.roles, &random)
             let status = SyntheticNames.pick(SyntheticNames.statuses, &random)
             let nominatedBy = agencies[Int(random.next() % UInt64(agencies.count))].id
-            try EnrolmentWrites.insert(db, courseID: courseID, personID: person, position: position, role: role,
-                                       nominatedBy: nominatedBy, status: status)
+            try EnrolmentWrites.insert(
+                db, courseID: courseID, personID: person, position: position, role: role,
+                nominatedBy: nominatedBy, status: status)
             summary.enrolments += 1
             guard status.isExpected, role == .participant || role == .observer, markedSessions > 0 else { continue }
             try writeMarks(person: person, sessions: sessionIDs.prefix(markedSessions))
@@ -230,8 +256,12 @@ struct SyntheticLibraryWriter {
         let diligence = 0.5 + Double(random.next() % 500) / 1000
         for session in sessions where random.next() % 100 < 90 {
             let roll = Double(random.next() % 1000) / 1000
-            let mark: AttendanceStatus = roll < diligence ? .present : roll < diligence + 0.1 ? .late
-                : roll < diligence + 0.2 ? .excused : .absent
+            let mark: AttendanceStatus =
+                roll < diligence
+                ? .present
+                : roll < diligence + 0.1
+                    ? .late
+                    : roll < diligence + 0.2 ? .excused : .absent
             let kiosk = mark != .absent && mark != .excused && random.next() % 4 == 0
             let at = session.start + Int64(random.next() % 50 * 60_000) - 10 * 60_000
             try event(session.id, person, mark, at, kiosk ? .kiosk : .rollcall)
@@ -243,9 +273,11 @@ struct SyntheticLibraryWriter {
     }
 
     mutating func event(_ session: Int64, _ person: Int64, _ status: AttendanceStatus, _ at: Int64, _ source: EventSource) throws {
-        try AttendanceEventWrites.append(db, AttendanceEvent(
-            id: UUID(uuidString: SyntheticNames.uuid(&random))!, sessionID: session, personID: person, status: status,
-            recordedAt: Date(ms: at), actor: source == .kiosk ? "kiosk" : "facilitator", device: "synthetic", source: source))
+        try AttendanceEventWrites.append(
+            db,
+            AttendanceEvent(
+                id: UUID(uuidString: SyntheticNames.uuid(&random))!, sessionID: session, personID: person, status: status,
+                recordedAt: Date(ms: at), actor: source == .kiosk ? "kiosk" : "facilitator", device: "synthetic", source: source))
         summary.events += 1
     }
 }

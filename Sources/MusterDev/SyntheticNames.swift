@@ -7,10 +7,16 @@ enum SyntheticNames {
 
     /// (given names, family names) per script.
     static let scripts: [([String], [String])] = [
-        (["José", "María", "Ana", "Inés", "Ramón", "Zoë", "Renée", "João", "François", "Łucja", "Søren", "Çağla",
-          "Luis Fernando", "María José", "Héctor", "Lucía", "Andrés", "Mónica", "Jürgen", "Élodie", "Agnieszka", "Nils"],
-         ["Núñez", "González", "Pérez", "O'Neil", "Müller", "Brenes Mora", "Coyoy Ajú", "Çelik", "Ødegård", "Tellei",
-          "Hernández", "Solís", "Ramírez", "Castañeda", "Xicará", "Dubois", "Kowalczyk", "Lindqvist", "Mendes", "Araújo"]),
+        (
+            [
+                "José", "María", "Ana", "Inés", "Ramón", "Zoë", "Renée", "João", "François", "Łucja", "Søren", "Çağla",
+                "Luis Fernando", "María José", "Héctor", "Lucía", "Andrés", "Mónica", "Jürgen", "Élodie", "Agnieszka", "Nils",
+            ],
+            [
+                "Núñez", "González", "Pérez", "O'Neil", "Müller", "Brenes Mora", "Coyoy Ajú", "Çelik", "Ødegård", "Tellei",
+                "Hernández", "Solís", "Ramírez", "Castañeda", "Xicará", "Dubois", "Kowalczyk", "Lindqvist", "Mendes", "Araújo",
+            ]
+        ),
         (["Văn An", "Thị Hoa", "Minh Châu", "Quốc Bảo", "Thu Hằng"], ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng"]),
         (["小龍", "伟", "芳", "秀英", "建国"], ["李", "王", "张", "刘", "陈"]),
         (["花子", "太郎", "さくら", "健"], ["佐藤", "鈴木", "高橋", "田中"]),
@@ -25,7 +31,8 @@ enum SyntheticNames {
     ]
 
     static let roles: [Role] = Array(repeating: .participant, count: 45) + [.observer, .observer, .observer, .facilitator, .resourcePerson]
-    static let statuses: [NominationStatus] = Array(repeating: .confirmed, count: 14)
+    static let statuses: [NominationStatus] =
+        Array(repeating: .confirmed, count: 14)
         + [.nominated, .nominated, .declined, .withdrawn, .waitlisted, .walkIn]
 
     static func name(_ random: inout SeededGenerator) -> (String, String) {
@@ -44,7 +51,8 @@ enum SyntheticNames {
     /// A version-4-shaped UUID from the seeded generator, so event ids repeat with the seed.
     static func uuid(_ random: inout SeededGenerator) -> String {
         let a = random.next(), b = random.next()
-        return String(format: "%08llx-%04llx-4%03llx-%04llx-%012llx", a >> 32, (a >> 16) & 0xFFFF, a & 0xFFF,
-                      0x8000 | ((b >> 48) & 0x3FFF), b & 0xFFFF_FFFF_FFFF)
+        return String(
+            format: "%08llx-%04llx-4%03llx-%04llx-%012llx", a >> 32, (a >> 16) & 0xFFFF, a & 0xFFF,
+            0x8000 | ((b >> 48) & 0x3FFF), b & 0xFFFF_FFFF_FFFF)
     }
 }

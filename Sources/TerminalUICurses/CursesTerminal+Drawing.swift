@@ -27,8 +27,9 @@ extension CursesTerminal {
                 for x in 0..<columns {
                     let source = buffer[x, y]
                     if source.isContinuation { continue }
-                    let scalars = CellText.scalars(for: source.text, width: source.width,
-                                                   columnsLeft: columns - x, unicode: isUTF8)
+                    let scalars = CellText.scalars(
+                        for: source.text, width: source.width,
+                        columnsLeft: columns - x, unicode: isUTF8)
                     var count = 0
                     for scalar in scalars where count < slots - 1 {
                         text[count] = wchar_t(bitPattern: scalar.value)

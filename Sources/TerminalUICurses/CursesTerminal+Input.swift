@@ -20,7 +20,8 @@ extension CursesTerminal {
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard screen != nil else { return nil }
         let clock = ContinuousClock()
-        let deadline: ContinuousClock.Instant? = timeoutMilliseconds >= 0
+        let deadline: ContinuousClock.Instant? =
+            timeoutMilliseconds >= 0
             ? clock.now.advanced(by: .milliseconds(timeoutMilliseconds)) : nil
         // Set when the terminal looked readable but gave nothing (half an escape sequence still
         // arriving, or end of input on a non-terminal): the next wait leaves the terminal out for

@@ -4,8 +4,10 @@ import TerminalUI
 
 extension CursesTerminal {
     /// The order matters, and each step says why.
-    func start(input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
-               terminalType: String?) throws(CursesTerminalError) {
+    func start(
+        input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
+        terminalType: String?
+    ) throws(CursesTerminalError) {
         if options.crashGuard { CrashGuard.install() }
         // Before `newterm`: ncurses installs its own SIGINT/SIGTERM/SIGTSTP/SIGWINCH handlers
         // wherever it finds the default action, and its SIGINT handler calls `_exit(1)`.
@@ -21,11 +23,12 @@ extension CursesTerminal {
         fflush(output)
 
         // `newterm`, never `initscr`: `initscr` calls `exit()` when the terminal is unusable.
-        let started: OpaquePointer? = if let terminalType {
-            terminalType.withCString { newterm($0, output, input) }
-        } else {
-            newterm(nil, output, input)
-        }
+        let started: OpaquePointer? =
+            if let terminalType {
+                terminalType.withCString { newterm($0, output, input) }
+            } else {
+                newterm(nil, output, input)
+            }
         guard let started else {
             CrashGuard.restoreSavedTerminalModes()
             SignalRelay.restore(previousSignalActions)

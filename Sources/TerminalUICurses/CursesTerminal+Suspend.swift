@@ -33,10 +33,11 @@ extension CursesTerminal {
         // The SIGCONT that woke us is already in the pipe; this repaint covers it. Anything else
         // that arrived while stopped (a resize, a SIGTERM) is handled as usual.
         var continueSeen = false
-        handle(signals: SignalRelay.drain().filter { signal in
-            if signal == SIGCONT, !continueSeen { continueSeen = true; return false }
-            return true
-        })
+        handle(
+            signals: SignalRelay.drain().filter { signal in
+                if signal == SIGCONT, !continueSeen { continueSeen = true; return false }
+                return true
+            })
     }
 
     /// Raises SIGTSTP at this thread with the signal unblocked here, so the process stops before
@@ -48,7 +49,7 @@ extension CursesTerminal {
         sigemptyset(&stopOnly)
         sigaddset(&stopOnly, SIGTSTP)
         _ = pthread_sigmask(SIG_UNBLOCK, &stopOnly, &previousMask)
-        _ = raise(SIGTSTP) // stopped here until SIGCONT
+        _ = raise(SIGTSTP)  // stopped here until SIGCONT
         _ = pthread_sigmask(SIG_SETMASK, &previousMask, nil)
     }
 }

@@ -78,8 +78,10 @@ public final class CursesTerminal: TerminalBackend {
 
     /// Starts curses on the given streams (tests pass `/dev/null` for both).
     /// - Parameter terminalType: the terminfo name, or nil for `$TERM`.
-    init(theme: Theme, options: Options, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
-         terminalType: String?) throws(CursesTerminalError) {
+    init(
+        theme: Theme, options: Options, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
+        terminalType: String?
+    ) throws(CursesTerminalError) {
         try Self.running.withLock { (running: inout Bool) throws(CursesTerminalError) in
             guard !running else { throw .alreadyRunning }
             running = true
@@ -127,7 +129,8 @@ public final class CursesTerminal: TerminalBackend {
         guard screen != nil else { return size }
         var rows: Int32 = 0, columns: Int32 = 0
         if muster_window_size(outputFD, &rows, &columns) == 0, rows > 0, columns > 0,
-           rows != muster_LINES() || columns != muster_COLS() {
+            rows != muster_LINES() || columns != muster_COLS()
+        {
             _ = resizeterm(rows, columns)
             forceRedraw()
         }
@@ -167,10 +170,11 @@ public final class CursesTerminal: TerminalBackend {
     }
 
     func rebuildStyles() {
-        styles = CursesStyles(theme: theme, useColor: colorsAvailable,
-                              defaultForeground: defaultColors.foreground,
-                              defaultBackground: defaultColors.background,
-                              maxPairs: colorsAvailable ? Int(muster_COLOR_PAIRS()) : 0)
+        styles = CursesStyles(
+            theme: theme, useColor: colorsAvailable,
+            defaultForeground: defaultColors.foreground,
+            defaultBackground: defaultColors.background,
+            maxPairs: colorsAvailable ? Int(muster_COLOR_PAIRS()) : 0)
         guard screen != nil else { return }
         for definition in styles.pairs {
             _ = init_pair(Int16(definition.pair), Int16(definition.foreground), Int16(definition.background))

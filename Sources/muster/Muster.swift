@@ -13,10 +13,12 @@ struct Muster: ParsableCommand {
             --db PATH, else $MUSTER_DB, else $XDG_DATA_HOME/muster/muster.sqlite. An empty library is \
             seeded from the course files in courses/ (or --courses DIR).
             """,
-        subcommands: [TUI.self, Courses.self, Sessions.self, RosterCommand.self, Mark.self, Undo.self,
-                      ImportCommand.self, ExportCommand.self, ReportCommand.self, Sheet.self, CertificatesCommand.self,
-                      KioskCommand.self, KioskPIN.self, PersonCommand.self, Purge.self, Audit.self, Dev.self,
-                      SoakWriter.self, BenchCommit.self],
+        subcommands: [
+            TUI.self, Courses.self, Sessions.self, RosterCommand.self, Mark.self, Undo.self,
+            ImportCommand.self, ExportCommand.self, ReportCommand.self, Sheet.self, CertificatesCommand.self,
+            KioskCommand.self, KioskPIN.self, PersonCommand.self, Purge.self, Audit.self, Dev.self,
+            SoakWriter.self, BenchCommit.self,
+        ],
         defaultSubcommand: TUI.self
     )
 

@@ -25,7 +25,8 @@ import TestSupport
         clock.advance(seconds: 60)
         try store.nominations.substitute(courseID: course.id!, personID: nguyen.id!, by: store.people.person(code: "T-005").id!)
         clock.advance(seconds: 60)
-        try store.attendance.mark(session: store.courses.session(course: course, key: "am"), person: jose, status: .present, source: .rollcall)
+        try store.attendance.mark(
+            session: store.courses.session(course: course, key: "am"), person: jose, status: .present, source: .rollcall)
         return (store, course.id!)
     }
 
@@ -37,10 +38,13 @@ import TestSupport
         #expect(imports.count == 5)
         #expect(imports.contains { $0.subject == "T-001" && $0.what == "course file mini-2024: added T-001 José Núñez" })
         let edits = audit.filter { $0.source == "coordinator" }
-        #expect(edits.map(\.what) == ["edited T-001 José Núñez", "T-003 Nguyễn Văn A: nominated → confirmed",
-                                      "T-003 Nguyễn Văn A substituted by T-005 Ana Tellei"])
+        #expect(
+            edits.map(\.what) == [
+                "edited T-001 José Núñez", "T-003 Nguyễn Văn A: nominated → confirmed",
+                "T-003 Nguyễn Văn A substituted by T-005 Ana Tellei",
+            ])
         #expect(edits.allSatisfy { $0.actor == "tester" && $0.device == store.deviceID })
-        #expect(edits.last?.subject == "T-001, T-003, T-005")      // T-005 was T-001's substitute until then
+        #expect(edits.last?.subject == "T-001, T-003, T-005")  // T-005 was T-001's substitute until then
         #expect(audit.last?.source == "rollcall" && audit.last?.subject == "T-001 in am")
         #expect(audit.map(\.at) == audit.map(\.at).sorted())
     }
@@ -66,30 +70,40 @@ import TestSupport
         let store = try makeStore(dir)
         let course = try store.courses.course(code: "mini-2024")
         let session = try store.courses.session(course: course, key: "am")
-        let (match, _) = try store.kiosk.registerWalkIn(courseID: course.id!, sessionID: session.id!, givenName: "Dilnoza",
-                                                  familyName: "Karimova", agency: "BIM", country: "Palau")
+        let (match, _) = try store.kiosk.registerWalkIn(
+            courseID: course.id!, sessionID: session.id!, givenName: "Dilnoza",
+            familyName: "Karimova", agency: "BIM", country: "Palau")
         let trail = try store.privacy.personAudit(personID: match.personID)
         let registered = try #require(trail.first { $0.source == "kiosk" && $0.what.contains("record created") })
         #expect(registered.actor == "kiosk" && registered.device == store.deviceID)
         #expect(registered.what == "record created; enrolled in mini-2024 as participant, walk-in")
-        #expect(try store.privacy.audit(courseCode: "mini-2024").contains { $0.what == "walk-in W-0001 Dilnoza Karimova registered at the kiosk" })
+        #expect(
+            try store.privacy.audit(courseCode: "mini-2024").contains {
+                $0.what == "walk-in W-0001 Dilnoza Karimova registered at the kiosk"
+            })
     }
 
     @Test func aPersonsTrailAndExportDescribeTheirOwnRowsAndNameNobodyElse() throws {
         let (store, _) = try store()
         let nguyen = try store.people.person(code: "T-003")
         let trail = try store.privacy.personAudit(personID: nguyen.id!).map(\.what)
-        #expect(trail == ["record created; enrolled in mini-2024 as participant, nominated",
-                          "status nominated → confirmed in mini-2024",
-                          "status confirmed → substituted in mini-2024; substitute changed in mini-2024"])
+        #expect(
+            trail == [
+                "record created; enrolled in mini-2024 as participant, nominated",
+                "status nominated → confirmed in mini-2024",
+                "status confirmed → substituted in mini-2024; substitute changed in mini-2024",
+            ])
         #expect(!trail.joined().contains("Ana") && !trail.joined().contains("T-005"))
 
         // José: his own record, and the nomination that named him as Ana's substitute (without her).
         let export = try store.privacy.personExport(code: "T-001")
-        #expect(export.changes.map(\.what) == ["record created; enrolled in mini-2024 as participant, confirmed",
-                                               "named as a substitute in mini-2024",
-                                               "e-mail jose.nunez@example.org → jnunez@example.org",
-                                               "no longer named as a substitute in mini-2024"])
+        #expect(
+            export.changes.map(\.what) == [
+                "record created; enrolled in mini-2024 as participant, confirmed",
+                "named as a substitute in mini-2024",
+                "e-mail jose.nunez@example.org → jnunez@example.org",
+                "no longer named as a substitute in mini-2024",
+            ])
         #expect(export.changes.map(\.source) == ["import", "import", "coordinator", "coordinator"])
         #expect(export.changes.allSatisfy { $0.actor == "tester" && $0.device == store.deviceID })
         #expect(export.attendance.count == 1)
@@ -104,18 +118,25 @@ import TestSupport
         let (store, courseID) = try store()
         try store.people.savePerson(Person(code: "T-010", givenName: "Iosefa", familyName: "Leota", sex: .male), enrolIn: courseID)
         let session = try store.courses.session(course: store.courses.course(code: "mini-2024"), key: "pm")
-        _ = try store.kiosk.registerWalkIn(courseID: courseID, sessionID: session.id!, givenName: "Walk", familyName: "In",
-                                     agency: "", country: "")
+        _ = try store.kiosk.registerWalkIn(
+            courseID: courseID, sessionID: session.id!, givenName: "Walk", familyName: "In",
+            agency: "", country: "")
         // Every person, and every enrolment, has a logged change about it: who, device, when, source.
         let (people, enrolments) = try DatabaseQueue(path: store.path).read { db in
-            (try String.fetchAll(db, sql: """
-                SELECT p.code FROM person p WHERE NOT EXISTS (SELECT 1 FROM change_subject x WHERE x.person_id = p.id)
-                """),
-             try Int64.fetchAll(db, sql: """
-                SELECT e.id FROM enrolment e WHERE NOT EXISTS (
-                    SELECT 1 FROM change_log c JOIN change_subject x ON x.change_id = c.id
-                    WHERE x.person_id = e.person_id AND c.course_id = e.course_id)
-                """))
+            (
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT p.code FROM person p WHERE NOT EXISTS (SELECT 1 FROM change_subject x WHERE x.person_id = p.id)
+                        """),
+                try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT e.id FROM enrolment e WHERE NOT EXISTS (
+                            SELECT 1 FROM change_log c JOIN change_subject x ON x.change_id = c.id
+                            WHERE x.person_id = e.person_id AND c.course_id = e.course_id)
+                        """)
+            )
         }
         #expect(people.isEmpty && enrolments.isEmpty)
     }

@@ -76,13 +76,14 @@ import TestSupport
         let store = try CourseStore(path: dir.file("a.sqlite"))
         try store.courses.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml"))
         let course = try store.courses.course(code: "mini-2024")
-        try store.attendance.mark(session: store.courses.session(course: course, key: "pm"), person: store.people.person(code: "T-001"),
-                       status: .present, source: .cli)
+        try store.attendance.mark(
+            session: store.courses.session(course: course, key: "pm"), person: store.people.person(code: "T-001"),
+            status: .present, source: .cli)
         var file = try CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "m.yaml")
         file.title = "Changed"
         file.sessions.removeLast()
         #expect(throws: MusterError.self) { try store.courses.importCourse(file) }
-        #expect(try store.courses.course(code: "mini-2024").title == "Mini Course")   // the transaction rolled back
+        #expect(try store.courses.course(code: "mini-2024").title == "Mini Course")  // the transaction rolled back
         #expect(try store.courses.sessions(courseID: course.id!).count == 2)
     }
 
@@ -100,7 +101,8 @@ import TestSupport
     ])
     func invalidFilesAreRejectedWithTheirReason(pair: (String, String)) throws {
         let (from, to) = pair
-        let text = from == "code: Bad Code"
+        let text =
+            from == "code: Bad Code"
             ? Fixtures.miniCourseYAML.replacingOccurrences(of: "code: mini-2024", with: "code: Bad Code")
             : Fixtures.miniCourseYAML.replacingOccurrences(of: from, with: to)
         #expect(text != Fixtures.miniCourseYAML)

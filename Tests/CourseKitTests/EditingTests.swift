@@ -26,9 +26,11 @@ import TestSupport
         bad.key = "am"
         #expect((try? store.courses.saveSession(bad)) == nil)
 
-        let (added, addChange) = try store.courses.saveSession(Session(courseID: course.id!, key: "eve", title: "Evening",
-                                                               start: start.addingTimeInterval(6 * 3600),
-                                                               end: start.addingTimeInterval(7 * 3600)))
+        let (added, addChange) = try store.courses.saveSession(
+            Session(
+                courseID: course.id!, key: "eve", title: "Evening",
+                start: start.addingTimeInterval(6 * 3600),
+                end: start.addingTimeInterval(7 * 3600)))
         #expect(try store.courses.sessions(courseID: course.id!).count == 3)
         let delete = try store.courses.deleteSession(id: added.id!)
         #expect(try store.courses.sessions(courseID: course.id!).count == 2)
@@ -44,7 +46,10 @@ import TestSupport
         let course = try store.courses.course(code: "mini-2024")
         let session = try store.courses.session(course: course, key: "am")
         try store.attendance.mark(session: session, person: store.people.person(code: "T-001"), status: .present, source: .rollcall)
-        #expect(throws: MusterError.invalid("'Morning' has attendance recorded (1 event); the attendance log is append-only, so it cannot be deleted")) {
+        #expect(
+            throws: MusterError.invalid(
+                "'Morning' has attendance recorded (1 event); the attendance log is append-only, so it cannot be deleted")
+        ) {
             try store.courses.deleteSession(id: session.id!)
         }
         #expect(throws: MusterError.self) { try store.courses.deleteCourse(id: course.id!) }
@@ -53,14 +58,17 @@ import TestSupport
     @Test func coursesAndPeopleAreSavedDeletedAndRestored() throws {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
-        let (course, _) = try store.courses.saveCourse(Course(code: "new-2025", title: "New", timeZone: "Europe/Paris",
-                                                      startDate: CalendarDate(year: 2025, month: 1, day: 2),
-                                                      endDate: CalendarDate(year: 2025, month: 1, day: 3)))
+        let (course, _) = try store.courses.saveCourse(
+            Course(
+                code: "new-2025", title: "New", timeZone: "Europe/Paris",
+                startDate: CalendarDate(year: 2025, month: 1, day: 2),
+                endDate: CalendarDate(year: 2025, month: 1, day: 3)))
         #expect(throws: ValidationFailure.self) {
             try store.courses.saveCourse(Course(code: "new-2025", title: "Again", startDate: course.startDate, endDate: course.endDate))
         }
-        let (person, _) = try store.people.savePerson(Person(code: "n-1", givenName: "  Zoë ", familyName: "Ångström", country: "fr"),
-                                               enrolIn: course.id!, status: .confirmed)
+        let (person, _) = try store.people.savePerson(
+            Person(code: "n-1", givenName: "  Zoë ", familyName: "Ångström", country: "fr"),
+            enrolIn: course.id!, status: .confirmed)
         #expect(person.code == "N-1" && person.givenName == "Zoë" && person.country == "FR")
         #expect(try store.people.search("angstrom").map(\.code) == ["N-1"])
         #expect(try store.rosters.roster(courseID: course.id!).count == 1)

@@ -9,8 +9,10 @@ import TestSupport
 /// e-mail or phone; reports keep their totals; nothing (an undo, an old export) brings him back.
 @Suite struct ErasureScanTests {
     let dir = TemporaryDirectory("erasure-scan")
-    static let secrets = ["José", "Núñez", "Nu\u{301}n\u{303}ez", "Nunez", "nunez", "jose.nunez@example.org",
-                          "jnunez@example.org", "+680 555 0101", "at the ministry"]
+    static let secrets = [
+        "José", "Núñez", "Nu\u{301}n\u{303}ez", "Nunez", "nunez", "jose.nunez@example.org",
+        "jnunez@example.org", "+680 555 0101", "at the ministry",
+    ]
 
     /// José marked (with a note), his contacts edited, withdrawn and confirmed again on the
     /// screens, and a kiosk walk-in who typed "Jose Nunez" merged into him. Returns the change
@@ -31,8 +33,9 @@ import TestSupport
         try store.nominations.setNominationStatus(courseID: course.id!, personID: jose.id!, to: .withdrawn)
         try store.nominations.setNominationStatus(courseID: course.id!, personID: jose.id!, to: .confirmed)
         let pm = try store.courses.session(course: course, key: "pm")
-        let (walkIn, _) = try store.kiosk.registerWalkIn(courseID: course.id!, sessionID: pm.id!, givenName: "Jose", familyName: "Nunez",
-                                                   agency: "BIM", country: "Palau")
+        let (walkIn, _) = try store.kiosk.registerWalkIn(
+            courseID: course.id!, sessionID: pm.id!, givenName: "Jose", familyName: "Nunez",
+            agency: "BIM", country: "Palau")
         try store.nominations.mergeWalkIn(courseID: course.id!, walkInID: walkIn.personID, into: jose.id!)
         return edit
     }
@@ -41,12 +44,17 @@ import TestSupport
     static func everythingWritten(_ store: CourseStore) throws -> String {
         let facts = try CourseFacts.load(store, code: "mini-2024")
         let report = CourseReport.build(facts, by: [.sex, .country, .agency])
-        let audit = try store.privacy.audit(courseCode: "mini-2024").map { "\($0.actor) \($0.device) \($0.source) \($0.subject) \($0.what)" }
+        let audit = try store.privacy.audit(courseCode: "mini-2024").map {
+            "\($0.actor) \($0.device) \($0.source) \($0.subject) \($0.what)"
+        }
         let people = try store.rosters.roster(courseID: facts.course.id!).map(\.person.code)
         let exports = try people.map { try store.privacy.personExport(code: $0).json() }
-        return ([try store.courses.exportCourse(code: "mini-2024"), report.markdown(), report.csv()]
-                + (try AttendanceExport.longRows(store: store, courseCode: "mini-2024", includeUnmarked: true)).map { $0.joined(separator: ",") }
-                + WideAttendanceExport.rows(facts).map { $0.joined(separator: ",") } + audit + exports).joined(separator: "\n")
+        return
+            ([try store.courses.exportCourse(code: "mini-2024"), report.markdown(), report.csv()]
+            + (try AttendanceExport.longRows(store: store, courseCode: "mini-2024", includeUnmarked: true)).map {
+                $0.joined(separator: ",")
+            }
+            + WideAttendanceExport.rows(facts).map { $0.joined(separator: ",") } + audit + exports).joined(separator: "\n")
     }
 
     @Test func noByteOfTheFileAndNothingWrittenHoldsThemAfterwards() throws {
@@ -54,10 +62,10 @@ import TestSupport
         let store = try makeStore(dir, clock: clock)
         _ = try history(store, clock)
         let before = try Self.everythingWritten(store)
-        #expect(before.contains("Núñez") && before.contains("+680 555 0101"))   // the scan can see them
+        #expect(before.contains("Núñez") && before.contains("+680 555 0101"))  // the scan can see them
 
         let summary = try store.privacy.erase(code: "T-001", reason: "request of José Núñez, 2026-11-20", keepStatistics: true)
-        #expect(summary.people == 2)                                              // and the merged walk-in
+        #expect(summary.people == 2)  // and the merged walk-in
 
         let files = [store.path, store.path + "-wal"].compactMap { try? Data(contentsOf: URL(fileURLWithPath: $0)) }
         #expect(files.count >= 1)
@@ -81,12 +89,18 @@ import TestSupport
         // What the history leaves, counted by hand: trainees T-001 and T-002 confirmed (male),
         // T-003 nominated and T-005 substituted (female); T-004 is staff. In the morning T-002 and
         // T-003 are present and José excused; in the afternoon only José, through the merged walk-in.
-        let nominations = [["Nominated", "1", "25%", "yes"], ["Confirmed", "2", "50%", "yes"], ["Substituted", "1", "25%", "no"],
-                           ["Total", "4", "100%", "3 expected"]]
-        let bySex = [["Female", "2", "1", "33%", "50%", "1", "100%", "1"], ["Male", "2", "2", "67%", "50%", "2", "100%", "2"],
-                     ["Total", "4", "3", "100%", "50%", "3", "100%", "3"]]
-        let perSession = [["am", "Tue 7 May 09:00", "2", "0", "1", "0", "0", "67%", "Morning"],
-                          ["pm", "Tue 7 May 13:00", "1", "0", "0", "0", "2", "33%", "Afternoon (core)"]]
+        let nominations = [
+            ["Nominated", "1", "25%", "yes"], ["Confirmed", "2", "50%", "yes"], ["Substituted", "1", "25%", "no"],
+            ["Total", "4", "100%", "3 expected"],
+        ]
+        let bySex = [
+            ["Female", "2", "1", "33%", "50%", "1", "100%", "1"], ["Male", "2", "2", "67%", "50%", "2", "100%", "2"],
+            ["Total", "4", "3", "100%", "50%", "3", "100%", "3"],
+        ]
+        let perSession = [
+            ["am", "Tue 7 May 09:00", "2", "0", "1", "0", "0", "67%", "Morning"],
+            ["pm", "Tue 7 May 13:00", "1", "0", "0", "0", "2", "33%", "Afternoon (core)"],
+        ]
         #expect(before.table("Nominations")?.rows == nominations)
         #expect(before.table("By sex")?.rows == bySex)
         #expect(before.table("Attendance per session")?.rows == perSession)
@@ -102,13 +116,19 @@ import TestSupport
         let bare = CourseReport.build(try CourseFacts.load(store, code: "mini-2024"), by: [.sex, .country])
         #expect(bare.table("Nominations")?.rows == nominations)
         #expect(bare.table("Attendance per session")?.rows == perSession)
-        #expect(bare.table("By sex")?.rows == [["Female", "2", "1", "33%", "50%", "1", "100%", "1"],
-                                               ["Male", "1", "1", "33%", "50%", "1", "100%", "1"],
-                                               ["Not disclosed", "1", "1", "33%", "50%", "1", "100%", "1"],
-                                               ["Total", "4", "3", "100%", "50%", "3", "100%", "3"]])
-        #expect(bare.table("By country")?.rows == [["Palau", "3", "2", "67%", "50%", "2", "100%", "2"],
-                                                   ["(no country)", "1", "1", "33%", "50%", "1", "100%", "1"],
-                                                   ["Total", "4", "3", "100%", "50%", "3", "100%", "3"]])
+        #expect(
+            bare.table("By sex")?.rows == [
+                ["Female", "2", "1", "33%", "50%", "1", "100%", "1"],
+                ["Male", "1", "1", "33%", "50%", "1", "100%", "1"],
+                ["Not disclosed", "1", "1", "33%", "50%", "1", "100%", "1"],
+                ["Total", "4", "3", "100%", "50%", "3", "100%", "3"],
+            ])
+        #expect(
+            bare.table("By country")?.rows == [
+                ["Palau", "3", "2", "67%", "50%", "2", "100%", "2"],
+                ["(no country)", "1", "1", "33%", "50%", "1", "100%", "1"],
+                ["Total", "4", "3", "100%", "50%", "3", "100%", "3"],
+            ])
     }
 
     @Test func undoingAChangeMadeBeforeTheErasureCannotBringThemBack() throws {
@@ -132,9 +152,12 @@ import TestSupport
         let jose = try store.people.person(code: "T-001")
         try store.privacy.erase(code: "T-001", reason: "request", keepStatistics: true)
         let session = try store.courses.session(course: course, key: "pm")
-        let (walkIn, _) = try store.kiosk.registerWalkIn(courseID: course.id!, sessionID: session.id!, givenName: "José",
-                                                   familyName: "Núñez", agency: "", country: "")
-        #expect(throws: MusterError.self) { try store.nominations.mergeWalkIn(courseID: course.id!, walkInID: walkIn.personID, into: jose.id!) }
+        let (walkIn, _) = try store.kiosk.registerWalkIn(
+            courseID: course.id!, sessionID: session.id!, givenName: "José",
+            familyName: "Núñez", agency: "", country: "")
+        #expect(throws: MusterError.self) {
+            try store.nominations.mergeWalkIn(courseID: course.id!, walkInID: walkIn.personID, into: jose.id!)
+        }
         #expect(try store.people.personDetails(id: jose.id!).person.displayName.isEmpty)
     }
 
@@ -142,13 +165,15 @@ import TestSupport
         let clock = TestClock()
         let store = try makeStore(dir, clock: clock)
         _ = try history(store, clock)
-        let csv = TableDocument.render(header: AttendanceExport.longColumns,
-                                       rows: try AttendanceExport.longRows(store: store, courseCode: "mini-2024"), format: .csv)
+        let csv = TableDocument.render(
+            header: AttendanceExport.longColumns,
+            rows: try AttendanceExport.longRows(store: store, courseCode: "mini-2024"), format: .csv)
         try store.privacy.erase(code: "T-001", reason: "request", keepStatistics: true)
         let version = try RetentionTests.dump(store)
         for dryRun in [true, false] {
             #expect(throws: MusterError.self) {
-                try store.rosterImporter.importRoster(data: Data(csv.utf8), name: "old.csv", course: "mini-2024", options: RosterImportOptions(dryRun: dryRun))
+                try store.rosterImporter.importRoster(
+                    data: Data(csv.utf8), name: "old.csv", course: "mini-2024", options: RosterImportOptions(dryRun: dryRun))
             }
         }
         #expect(try RetentionTests.dump(store) == version)
@@ -159,6 +184,7 @@ import TestSupport
         // The import is in the audit, attributable, and in the returning person's trail.
         let entry = try #require(try store.privacy.audit(courseCode: "mini-2024").last { $0.source == "import" })
         #expect(entry.what.hasPrefix("roster file old.csv: 1 new") && entry.actor == "tester")
-        #expect(try store.privacy.personAudit(personID: store.people.person(code: "T-001").id!).contains { $0.what == "imported from a file" })
+        #expect(
+            try store.privacy.personAudit(personID: store.people.person(code: "T-001").id!).contains { $0.what == "imported from a file" })
     }
 }

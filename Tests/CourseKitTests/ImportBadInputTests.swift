@@ -28,8 +28,9 @@ import TestSupport
     let header = "given,family,email,country\n"
 
     @Test func invalidUTF8() throws {
-        try expectRefused(Data((header + "José,Núñez,j@example.org,PW\nAna,").utf8) + Data([0xC0, 0xAF]) + Data(",a@example.org,PW\n".utf8),
-                          "line 3: invalid UTF-8 next to valid UTF-8")
+        try expectRefused(
+            Data((header + "José,Núñez,j@example.org,PW\nAna,").utf8) + Data([0xC0, 0xAF]) + Data(",a@example.org,PW\n".utf8),
+            "line 3: invalid UTF-8 next to valid UTF-8")
     }
 
     @Test func windows1252ImportsAndSaysSo() throws {
@@ -46,27 +47,32 @@ import TestSupport
     }
 
     @Test func unclosedQuote() throws {
-        try expectRefused(Data((header + "Ana,Tellei,a@example.org,PW\n\"Kelvin,Rechebei,k@example.org,PW\nDilmei,N,d@example.org,PW\n").utf8),
-                          "line 3: a quoted field opened on this line is never closed")
+        try expectRefused(
+            Data((header + "Ana,Tellei,a@example.org,PW\n\"Kelvin,Rechebei,k@example.org,PW\nDilmei,N,d@example.org,PW\n").utf8),
+            "line 3: a quoted field opened on this line is never closed")
     }
 
     @Test func raggedRowsTooManyFieldsAreRejectedTooFewAreFine() throws {
-        try expectRefused(Data((header + "Ana,Tellei,a@example.org,PW\nRechebei, Kelvin,Jr,k@example.org,PW\n").utf8),
-                          "line 3: 5 fields but the header has 4")
+        try expectRefused(
+            Data((header + "Ana,Tellei,a@example.org,PW\nRechebei, Kelvin,Jr,k@example.org,PW\n").utf8),
+            "line 3: 5 fields but the header has 4")
         let other = TemporaryDirectory("short")
         let store = try importStore(other, courses: ["mini-2024"])
-        let report = try store.rosterImporter.importRoster(data: Data((header + "Ana,Ngiraked\nBo,Obak,,\n").utf8), name: "short.csv", course: "mini-2024")
+        let report = try store.rosterImporter.importRoster(
+            data: Data((header + "Ana,Ngiraked\nBo,Obak,,\n").utf8), name: "short.csv", course: "mini-2024")
         #expect(report.newPeople.count == 2 && report.rejected.isEmpty)
     }
 
     @Test func oneMegabyteField() throws {
-        try expectRefused(Data((header + "Ana,\(String(repeating: "x", count: 1 << 20)),a@example.org,PW\n").utf8),
-                          "line 2: row longer than 64 KB")
+        try expectRefused(
+            Data((header + "Ana,\(String(repeating: "x", count: 1 << 20)),a@example.org,PW\n").utf8),
+            "line 2: row longer than 64 KB")
     }
 
     @Test func longNameIsARejectedRow() throws {
-        try expectRefused(Data((header + "Ana,\(String(repeating: "x", count: 2_000)),a@example.org,PW\n").utf8),
-                          "line 2: family name longer than 1 KB")
+        try expectRefused(
+            Data((header + "Ana,\(String(repeating: "x", count: 2_000)),a@example.org,PW\n").utf8),
+            "line 2: family name longer than 1 KB")
     }
 
     @Test func tenThousandColumns() throws {
@@ -98,8 +104,9 @@ import TestSupport
     /// isolates and no-break spaces never reach the library; the rest of the name does.
     @Test func c1ControlsZeroWidthAndBidiAreTakenOutOfNames() throws {
         let store = try importStore(dir, courses: ["mini-2024"])
-        let report = try store.rosterImporter.importRoster(data: Data((header + "\"Ana\u{9B}31mRed\u{7F}\",\"Tel\u{200B}lei\u{2066}\u{A0}Ngirmang\u{2069}\",ar@example.org,PW\n").utf8),
-                                            name: "c1.csv", course: "mini-2024")
+        let report = try store.rosterImporter.importRoster(
+            data: Data((header + "\"Ana\u{9B}31mRed\u{7F}\",\"Tel\u{200B}lei\u{2066}\u{A0}Ngirmang\u{2069}\",ar@example.org,PW\n").utf8),
+            name: "c1.csv", course: "mini-2024")
         let person = try store.people.person(code: try #require(report.newPeople.first).code)
         #expect(person.familyName == "Tellei Ngirmang")
         #expect(person.givenName == "AnaRed")
@@ -129,20 +136,22 @@ import TestSupport
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.seekToEnd()
         let block = Data(repeating: 0x41, count: 1 << 20)
-        for _ in 0..<40 { try handle.write(contentsOf: block) }   // 40 MB, no newline (under the 64 MB file cap)
+        for _ in 0..<40 { try handle.write(contentsOf: block) }  // 40 MB, no newline (under the 64 MB file cap)
         try handle.close()
         let store = try importStore(dir, courses: ["mini-2024"])
         let started = Date()
         let error = try #require(throws: MusterError.self) { try store.rosterImporter.importRoster(path: path, course: "mini-2024") }
         #expect(error.description.contains("line 2: row longer than 64 KB"))
-        #expect(Date().timeIntervalSince(started) < 30)   // not a timing test: a hang guard
+        #expect(Date().timeIntervalSince(started) < 30)  // not a timing test: a hang guard
     }
 
     @Test func fileOverTheCapIsRefusedBeforeReading() throws {
         let store = try importStore(dir, courses: ["mini-2024"])
         let path = dir.write("big.csv", header + String(repeating: "Ana,Tellei,a@example.org,PW\n", count: 1_000))
         let options = RosterImportOptions(limits: CSVLimits(maxFileBytes: 10_000))
-        let error = try #require(throws: MusterError.self) { try store.rosterImporter.importRoster(path: path, course: "mini-2024", options: options) }
+        let error = try #require(throws: MusterError.self) {
+            try store.rosterImporter.importRoster(path: path, course: "mini-2024", options: options)
+        }
         #expect(error.description == "\(path): line 1: the file is larger than 9 KB (the import limit; see --max-megabytes)")
     }
 }

@@ -20,7 +20,8 @@ import TestSupport
         let countries = ["PW", "GT", "CR", "", "MX"]
         let agencies = ["BIM", "", "Ministry of Nowhere", "BIM"]
         for i in 0..<600 {
-            text += "N-\(String(format: "%04d", i)),Given\(i % 37),Family \(i * 7 % 101),n\(i)@example.org,"
+            text +=
+                "N-\(String(format: "%04d", i)),Given\(i % 37),Family \(i * 7 % 101),n\(i)@example.org,"
                 + "\(countries[i % 5]),\(i % 3 == 0 ? "female" : "male"),\(roles[i % 4]),\(statuses[i % 5]),\(agencies[i % 4])\n"
         }
         return text
@@ -67,7 +68,8 @@ import TestSupport
         try store.attendance.mark(session: am, person: store.people.person(code: "N-0007"), status: .present, source: .kiosk)
         try store.attendance.mark(session: pm, person: store.people.person(code: "N-0007"), status: .late, source: .rollcall)
         try store.attendance.mark(session: am, person: store.people.person(code: "T-001"), status: .absent, source: .rollcall)
-        _ = try store.nominations.setNominationStatus(courseID: course.id!, personID: store.people.person(code: "N-0012").id!, to: .withdrawn)
+        _ = try store.nominations.setNominationStatus(
+            courseID: course.id!, personID: store.people.person(code: "N-0012").id!, to: .withdrawn)
     }
 
     @Test(arguments: [DerivedUpkeep.setWise, .automatic])
@@ -78,11 +80,11 @@ import TestSupport
         let slowReport = try importRoster(slow, upkeep: .perRow)
         let fastReport = try importRoster(fast, upkeep: upkeep)
         #expect(fastReport == slowReport)
-        #expect(fastReport.newPeople.count == 600 && fastReport.enrolmentsChanged == 1)   // T-001 declines; T-002 was confirmed
+        #expect(fastReport.newPeople.count == 600 && fastReport.enrolmentsChanged == 1)  // T-001 declines; T-002 was confirmed
 
         let rows = try derived(fast)
         #expect(rows == (try derived(slow)))
-        #expect(rows.count == 5 + 600 + 1 + 4)       // every enrolment, the separator, a tally row per mark here
+        #expect(rows.count == 5 + 600 + 1 + 4)  // every enrolment, the separator, a tally row per mark here
         #expect(try schema(fast) == schemaBefore, "the suspended triggers are back, word for word")
         #expect(try importRoster(fast, upkeep: upkeep).changesNothing, "a second run changes nothing")
         #expect(try derived(fast) == rows)
@@ -98,10 +100,12 @@ import TestSupport
         #expect(try derived(fast) == (try derived(slow)))
         let reopened = try CourseStore(path: fast.path, actor: "tester")
         let course = try reopened.courses.course(code: "mini-2024")
-        try reopened.attendance.mark(session: reopened.courses.session(course: course, key: "pm"), person: reopened.people.person(code: "N-0100"),
-                          status: .present, source: .rollcall)
-        try slow.attendance.mark(session: slow.courses.session(course: course, key: "pm"), person: slow.people.person(code: "N-0100"),
-                      status: .present, source: .rollcall)
+        try reopened.attendance.mark(
+            session: reopened.courses.session(course: course, key: "pm"), person: reopened.people.person(code: "N-0100"),
+            status: .present, source: .rollcall)
+        try slow.attendance.mark(
+            session: slow.courses.session(course: course, key: "pm"), person: slow.people.person(code: "N-0100"),
+            status: .present, source: .rollcall)
         #expect(try derived(fast) == (try derived(slow)))
 
     }
@@ -112,11 +116,12 @@ import TestSupport
         let dir = TemporaryDirectory("failed")
         let store = try markedStore(dir)
         try DatabaseQueue(path: store.path).write { db in
-            try db.execute(sql: """
-                CREATE TRIGGER test_refuse BEFORE INSERT ON enrolment
-                WHEN (SELECT code FROM person WHERE id = NEW.person_id) = 'N-0450'
-                BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER test_refuse BEFORE INSERT ON enrolment
+                    WHEN (SELECT code FROM person WHERE id = NEW.person_id) = 'N-0450'
+                    BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+                    """)
         }
         let counts = try libraryCounts(store), rows = try derived(store), schemaBefore = try schema(store)
         let error = try #require(throws: MusterError.self) { try importRoster(store, upkeep: .setWise) }
@@ -127,8 +132,9 @@ import TestSupport
 
         // The store's own connection still has its triggers: a mark reaches the derived tables.
         let course = try store.courses.course(code: "mini-2024")
-        try store.attendance.mark(session: store.courses.session(course: course, key: "pm"), person: store.people.person(code: "T-002"),
-                       status: .present, source: .rollcall)
+        try store.attendance.mark(
+            session: store.courses.session(course: course, key: "pm"), person: store.people.person(code: "T-002"),
+            status: .present, source: .rollcall)
         let counted = try store.rosters.rosterPage(RosterQuery(courseID: course.id!), offset: 0, limit: 10)
             .first { $0.person.code == "T-002" }
         #expect(counted?.attended == 1 && counted?.marked == 2)

@@ -48,7 +48,8 @@ import Testing
         #expect(local(ImportDates.exact("2024-05-07T00:05:41+00:00", zone: palau)) == "2024-05-07 09:05")
         #expect(local(ImportDates.exact("2024-04-20 03:14:15.926535+00:00", zone: palau)) == "2024-04-20 12:14")
         #expect(ImportDates.exact("2024-05-07T09:00:00.250+09:00", zone: palau)?.timeIntervalSince1970 == 1_715_040_000.25)
-        #expect(ImportDates.candidates("05/07/2024 09:01:23 AM", zone: palau).dates.map { local($0)! }
+        #expect(
+            ImportDates.candidates("05/07/2024 09:01:23 AM", zone: palau).dates.map { local($0)! }
                 == ["2024-05-07 09:01", "2024-07-05 09:01"])
         #expect(ImportDates.candidates("13/07/2024, 14:00", zone: palau).dates.map { local($0)! } == ["2024-07-13 14:00"])
         #expect(local(ImportDates.exact("2024/04/22 9:14:03 PM GMT+9", zone: .gmt)) == "2024-04-22 21:14")

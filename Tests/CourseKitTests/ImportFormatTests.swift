@@ -15,18 +15,19 @@ import TestSupport
         #expect(report.dialect == "UTF-8, tab-separated")
         #expect(report.rows == 3)
         #expect(report.matched.map(\.code) == ["PW-001", "PW-003"])
-        #expect(report.matched.map(\.by) == [.email, .email])   // "ANA.TELLEI@example.org " matches once trimmed and lower-cased
+        #expect(report.matched.map(\.by) == [.email, .email])  // "ANA.TELLEI@example.org " matches once trimmed and lower-cased
         #expect(report.newPeople.map(\.code) == ["P-001"])
         let moses = try entry(store, course: "palau-mmc-2024", person: "P-001")
         #expect(moses.person.displayName == "Moses Uludong")
         #expect(moses.person.email == "moses.uludong@example.org")
-        #expect(moses.agency?.code == "pw-nemo")                // "National Emergency Management Office", by name
+        #expect(moses.agency?.code == "pw-nemo")  // "National Emergency Management Office", by name
         #expect(moses.enrolment.status == .confirmed)
-        #expect(try markLines(store, course: "palau-mmc-2024").sorted() == [
-            "d1-am P-001 present", "d1-am PW-001 present", "d1-am PW-003 absent",
-            "d1-pm P-001 present", "d1-pm PW-001 late", "d1-pm PW-003 excused",
-            "d2-am PW-001 present",
-        ])
+        #expect(
+            try markLines(store, course: "palau-mmc-2024").sorted() == [
+                "d1-am P-001 present", "d1-am PW-001 present", "d1-am PW-003 absent",
+                "d1-pm P-001 present", "d1-pm PW-001 late", "d1-pm PW-003 excused",
+                "d2-am PW-001 present",
+            ])
         let course = try store.courses.course(code: "palau-mmc-2024")
         let event = try #require(try store.attendance.marks(courseID: course.id!).values.flatMap(\.values).first)
         #expect(event.source == .importFile)
@@ -45,12 +46,12 @@ import TestSupport
         #expect(report.newPeople.map(\.code) == ["PW-001", "PW-002", "JP-001", "P-001"])
         func status(_ code: String) throws -> NominationStatus { try entry(store, course: "mini-2024", person: code).enrolment.status }
         #expect(try status("T-001") == .confirmed)
-        #expect(try status("PW-001") == .waitlisted)   // Pending: awaiting the organiser's approval
+        #expect(try status("PW-001") == .waitlisted)  // Pending: awaiting the organiser's approval
         #expect(try status("PW-002") == .withdrawn)
-        #expect(try status("JP-001") == .nominated)    // Awaiting payment
-        #expect(try status("P-001") == .declined)      // Rejected
+        #expect(try status("JP-001") == .nominated)  // Awaiting payment
+        #expect(try status("P-001") == .declined)  // Rejected
         let maria = try entry(store, course: "mini-2024", person: "PW-001")
-        #expect(maria.agency?.code == "pw-bim")          // "BIM", by acronym
+        #expect(maria.agency?.code == "pw-bim")  // "BIM", by acronym
         let peter = try entry(store, course: "mini-2024", person: "PW-002")
         #expect(peter.agency == nil)
         #expect(peter.enrolment.note == "Agency as written in indico-registrants.csv: Ministry of Justice, Palau")
@@ -83,7 +84,7 @@ import TestSupport
         #expect(report.format == .eventbrite)
         #expect(report.newPeople.map(\.name) == ["Carla Mendoza", "Luis Herrera"])
         #expect(report.matched.map(\.code) == ["CR-101"])
-        #expect(report.matched[0].changes == ["position added", "status confirmed → withdrawn"])   // Cancelled
+        #expect(report.matched[0].changes == ["position added", "status confirmed → withdrawn"])  // Cancelled
         let carla = try entry(store, course: "webinar-2024", person: report.newPeople[0].code)
         #expect(carla.enrolment.status == .confirmed)
         #expect(carla.agency?.code == "gt-igm")
@@ -96,8 +97,8 @@ import TestSupport
         let store = try importStore(dir, courses: ["webinar-2024"])
         let report = try store.rosterImporter.importRoster(path: ImportFixtures.roster("google-forms.csv"), course: "webinar-2024")
         #expect(report.format == .googleForms)
-        #expect(report.newPeople.map(\.code) == ["GT-103", "CR-103"])   // after GT-102 and CR-102
-        #expect(report.matched.map(\.code) == ["GT-102"])               // "Pérez, Óscar" + Guatemala, no e-mail
+        #expect(report.newPeople.map(\.code) == ["GT-103", "CR-103"])  // after GT-102 and CR-102
+        #expect(report.matched.map(\.code) == ["GT-102"])  // "Pérez, Óscar" + Guatemala, no e-mail
         #expect(report.matched[0].by == .name)
         #expect(report.matched[0].changes == ["position added"])
         let rosa = try entry(store, course: "webinar-2024", person: "GT-103")
@@ -120,7 +121,7 @@ import TestSupport
         #expect(report.newPeople.map(\.code) == ["NL-001"])
         let dirk = try entry(store, course: "palau-mmc-2024", person: "NL-001")
         #expect(dirk.person.familyName == "de Vries")
-        #expect(dirk.enrolment.status == .nominated)   // not paid
+        #expect(dirk.enrolment.status == .nominated)  // not paid
         #expect(dirk.enrolment.note.hasSuffix(": Embassy; Koror"))
         #expect(try markLines(store, course: "palau-mmc-2024") == ["d1-am PW-001 present", "d2-am PW-003 late"])
         let course = try store.courses.course(code: "palau-mmc-2024")
@@ -139,7 +140,7 @@ import TestSupport
         #expect(report.newPeople.isEmpty)
         #expect(report.matched.map(\.code) == ["CR-101", "CR-102", "GT-101"])
         #expect(report.matched.map(\.by) == [.email, .roster, .email])
-        #expect(report.skipped.map(\.line) == [6, 10])       // waiting room; "iPhone de Juan" is nobody on the roster
+        #expect(report.skipped.map(\.line) == [6, 10])  // waiting room; "iPhone de Juan" is nobody on the roster
         #expect(report.skipped[0].reason == "in the waiting room")
         // Laura 42 + 74 min from 09:58: present. Diego 90 min from 10:20 (> 10 min late): late.
         // Ana 30 min: under 60 % of two hours (72 min): absent.
@@ -147,16 +148,18 @@ import TestSupport
         let after = try libraryCounts(store)
         #expect(after == [before[0], before[1], before[2] + 3, before[3]])
         let laura = try store.people.person(code: "CR-101")
-        let events = try store.attendance.events(sessionID: try store.courses.session(course: store.courses.course(code: "webinar-2024"), key: "vs1").id!,
-                                      personID: laura.id!)
+        let events = try store.attendance.events(
+            sessionID: try store.courses.session(course: store.courses.course(code: "webinar-2024"), key: "vs1").id!,
+            personID: laura.id!)
         #expect(events.count == 1)
         #expect(events[0].note == "116 min online (zoom-vs1.csv lines 5, 7)")
     }
 
     @Test func zoomMinimumMinutesOption() throws {
         let store = try importStore(dir, courses: ["webinar-2024"])
-        try store.rosterImporter.importRoster(path: ImportFixtures.roster("zoom-vs1.csv"), course: "webinar-2024",
-                               options: RosterImportOptions(minimumMinutes: 30))
+        try store.rosterImporter.importRoster(
+            path: ImportFixtures.roster("zoom-vs1.csv"), course: "webinar-2024",
+            options: RosterImportOptions(minimumMinutes: 30))
         #expect(try markLines(store, course: "webinar-2024").contains("vs1 GT-101 present"))
     }
 
@@ -191,7 +194,7 @@ import TestSupport
         let report = try store.rosterImporter.importRoster(path: path, course: "webinar-2024")
         #expect(report.format == .teams)
         #expect(report.dialect == "UTF-16 LE, tab-separated")
-        #expect(report.rows == 3)                              // the activities section is not read
+        #expect(report.rows == 3)  // the activities section is not read
         #expect(report.matched.map(\.code) == ["CR-101", "CR-102", "GT-102"])
         #expect(report.matched[2].changes == ["e-mail added"])  // from the UPN column
         // 06/08/2024 is 8 June or 6 August; only 6 August has a session (vs2).
@@ -201,31 +204,35 @@ import TestSupport
 
     @Test func genericWithSynonymsAndMap() throws {
         let store = try importStore(dir, courses: ["palau-mmc-2024"])
-        let csv = dir.write("list.csv", """
+        let csv = dir.write(
+            "list.csv",
+            """
             Surname;Forename;Gender;Nationality;Organisation;Job title;Mobile;Kind
             Ngiraked;Ebil;F;Palau;MOS;Desk Officer;;participant
             Baules;Yoshiko;;PW;BLHR;;;observer
             Remeliik;Tina;Woman;Palau;Ministry of State;Clerk;+680 555 0300;Observer
 
             """)
-        let report = try store.rosterImporter.importRoster(path: csv, course: "palau-mmc-2024",
-                                            options: RosterImportOptions(mappings: ["kind": .role]))
+        let report = try store.rosterImporter.importRoster(
+            path: csv, course: "palau-mmc-2024",
+            options: RosterImportOptions(mappings: ["kind": .role]))
         #expect(report.format == .generic)
-        #expect(report.matched.map(\.code) == ["PW-020", "PW-014"])   // by name and country
+        #expect(report.matched.map(\.code) == ["PW-020", "PW-014"])  // by name and country
         #expect(report.newPeople.map(\.code) == ["PW-031"])
         let tina = try entry(store, course: "palau-mmc-2024", person: "PW-031")
         #expect(tina.enrolment.role == .observer)
         #expect(tina.person.sex == .female)
         #expect(tina.agency?.code == "pw-mos")
         #expect(tina.enrolment.status == .nominated)
-        #expect(try entry(store, course: "palau-mmc-2024", person: "PW-014").enrolment.role == .participant)   // roles are not changed
+        #expect(try entry(store, course: "palau-mmc-2024", person: "PW-014").enrolment.role == .participant)  // roles are not changed
     }
 
     @Test func explicitFormatMustFindItsHeader() throws {
         let store = try importStore(dir, courses: ["palau-mmc-2024"])
         let error = try #require(throws: MusterError.self) {
-            try store.rosterImporter.importRoster(path: ImportFixtures.roster("eventbrite.csv"), course: "palau-mmc-2024",
-                                   options: RosterImportOptions(format: .moodle))
+            try store.rosterImporter.importRoster(
+                path: ImportFixtures.roster("eventbrite.csv"), course: "palau-mmc-2024",
+                options: RosterImportOptions(format: .moodle))
         }
         #expect(error.description.hasSuffix("eventbrite.csv: no Moodle attendance export header found in the first 60 rows"))
     }

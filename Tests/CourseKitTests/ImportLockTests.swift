@@ -16,15 +16,17 @@ import TestSupport
         let store = try CourseStore(path: path, actor: "tester", clock: TestClock().function)
         var plans = 0
         func people(_ db: Database) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0 }
-        let seen = try store.rosterImporter.planThenWrite({ db -> Int in
-            plans += 1
-            if plans == 1, let meanwhile { try meanwhile() }
-            return try people(db)
-        }, { db, planned -> Int in
-            let now = try people(db)
-            #expect(planned == now, "the plan the write uses must describe the library it writes to")
-            return planned
-        })
+        let seen = try store.rosterImporter.planThenWrite(
+            { db -> Int in
+                plans += 1
+                if plans == 1, let meanwhile { try meanwhile() }
+                return try people(db)
+            },
+            { db, planned -> Int in
+                let now = try people(db)
+                #expect(planned == now, "the plan the write uses must describe the library it writes to")
+                return planned
+            })
         return (plans, seen)
     }
 
@@ -35,7 +37,7 @@ import TestSupport
     }
 
     @Test func aCommitFromAnotherConnectionMeanwhileMeansPlanningAgain() throws {
-        _ = try CourseStore(path: dir.file("lib.sqlite"), actor: "tester", clock: TestClock().function)   // migrated
+        _ = try CourseStore(path: dir.file("lib.sqlite"), actor: "tester", clock: TestClock().function)  // migrated
         let other = try CourseStore(path: dir.file("lib.sqlite"), actor: "other", clock: TestClock().function)
         let (plans, seen) = try run {
             _ = try other.people.savePerson(Person(code: "X-1", givenName: "Ana", familyName: "Ruiz"))

@@ -8,8 +8,10 @@ import TestSupport
 @Suite struct ImportMatchingTests {
     let dir = TemporaryDirectory("match")
 
-    func importCSV(_ store: CourseStore, _ text: String, course: String = "mini-2024",
-                   _ options: RosterImportOptions = RosterImportOptions()) throws -> RosterImportReport {
+    func importCSV(
+        _ store: CourseStore, _ text: String, course: String = "mini-2024",
+        _ options: RosterImportOptions = RosterImportOptions()
+    ) throws -> RosterImportReport {
         try store.rosterImporter.importRoster(data: Data(text.utf8), name: "list.csv", course: course, options: options)
     }
 
@@ -23,7 +25,9 @@ import TestSupport
 
     @Test func matchOrderIsCodeThenEmailThenName() throws {
         let store = try importStore(dir, courses: ["mini-2024"])
-        let report = try importCSV(store, """
+        let report = try importCSV(
+            store,
+            """
             code,name,email,country
             T-004,Someone Else,jose.nunez@example.org,PW
             ,Whoever,Jose.Nunez@Example.org ,
@@ -32,7 +36,7 @@ import TestSupport
             """)
         #expect(report.matched.map(\.code) == ["T-004", "T-001", "T-005"])
         #expect(report.matched.map(\.by) == [.code, .email, .name])
-        #expect(report.newPeople.isEmpty)   // line 5: Ana Tellei without a country, found on the roster
+        #expect(report.newPeople.isEmpty)  // line 5: Ana Tellei without a country, found on the roster
     }
 
     @Test func ambiguousNameIsRejectedAndTheImportRefused() throws {
@@ -41,7 +45,11 @@ import TestSupport
         let before = try libraryCounts(store)
         let text = "given,family,country\nNew,Person,PW\nAna,Tellei,PW\n"
         let preview = try importCSV(store, text, course: "palau-mmc-2024", RosterImportOptions(dryRun: true))
-        #expect(preview.rejected == [RowProblem(line: 3, reason: "matches 2 people by name and country (PW-001, T-005); add an e-mail address or a participant code")])
+        #expect(
+            preview.rejected == [
+                RowProblem(
+                    line: 3, reason: "matches 2 people by name and country (PW-001, T-005); add an e-mail address or a participant code")
+            ])
         #expect(preview.newPeople.count == 1)
         let error = try #require(throws: MusterError.self) { try importCSV(store, text, course: "palau-mmc-2024") }
         #expect(error.description.hasPrefix("list.csv: 1 row rejected (line 3: matches 2 people"))
@@ -55,7 +63,8 @@ import TestSupport
         let store = try importStore(dir, courses: ["palau-mmc-2024"])
         let before = try libraryCounts(store)
         let path = ImportFixtures.roster("moodle-palau.txt")
-        var preview = try store.rosterImporter.importRoster(path: path, course: "palau-mmc-2024", options: RosterImportOptions(dryRun: true))
+        var preview = try store.rosterImporter.importRoster(
+            path: path, course: "palau-mmc-2024", options: RosterImportOptions(dryRun: true))
         #expect(try libraryCounts(store) == before)
         #expect(!preview.applied)
         #expect(preview.counts == "new 1, matched 2, updated 0, rejected 0, skipped 0")
@@ -65,9 +74,11 @@ import TestSupport
     }
 
     @Test func importingTheSameFileTwiceChangesNothing() throws {
-        for (file, course) in [("moodle-palau.txt", "palau-mmc-2024"), ("indico-registrants.csv", "mini-2024"),
-                               ("zoom-vs1.csv", "webinar-2024"), ("pretix-checkin.csv", "palau-mmc-2024"),
-                               ("google-forms.csv", "webinar-2024"), ("eventbrite.csv", "webinar-2024")] {
+        for (file, course) in [
+            ("moodle-palau.txt", "palau-mmc-2024"), ("indico-registrants.csv", "mini-2024"),
+            ("zoom-vs1.csv", "webinar-2024"), ("pretix-checkin.csv", "palau-mmc-2024"),
+            ("google-forms.csv", "webinar-2024"), ("eventbrite.csv", "webinar-2024"),
+        ] {
             let dir = TemporaryDirectory("twice")
             let store = try importStore(dir, courses: [course])
             let first = try store.rosterImporter.importRoster(path: ImportFixtures.roster(file), course: course)
@@ -97,7 +108,9 @@ import TestSupport
 
     @Test func namesAreSanitisedAndFormulasImportAsText() throws {
         let store = try importStore(dir, courses: ["mini-2024"])
-        let report = try importCSV(store, """
+        let report = try importCSV(
+            store,
+            """
             given,family,email,phone
             "Ana\u{1B}]0;pwned\u{7}\u{202E}","Bad\r\u{8}Name",evil@example.org,'+680 555 0100
             "=HYPERLINK(""http://x.example"",""Click"")",@SUM(A1),formula@example.org,-2+3
@@ -107,7 +120,7 @@ import TestSupport
         let evil = try entry(store, course: "mini-2024", person: report.newPeople[0].code).person
         #expect(evil.givenName == "Ana")
         #expect(evil.familyName == "Bad Name")
-        #expect(evil.phone == "+680 555 0100")          // the writer's neutralising apostrophe is taken off again
+        #expect(evil.phone == "+680 555 0100")  // the writer's neutralising apostrophe is taken off again
         let formula = try entry(store, course: "mini-2024", person: report.newPeople[1].code).person
         #expect(formula.givenName == "=HYPERLINK(\"http://x.example\",\"Click\")")
         let csv = CSVWriter().line([formula.givenName, formula.familyName, formula.phone])
@@ -116,14 +129,16 @@ import TestSupport
 
     @Test func newPeopleKeepTheirCodesAndGetFreeOnes() throws {
         let store = try importStore(dir, courses: ["mini-2024"])
-        let report = try importCSV(store, """
+        let report = try importCSV(
+            store,
+            """
             code,given,family,country
             ZZ-9,Zed,Zulu,PW
             ,Pia,Ngiraked,PW
             ,Pia,Ngiraked,PW
             ,Mono,,
             """)
-        #expect(report.newPeople.map(\.code) == ["ZZ-9", "PW-001", "P-001"])   // line 4 is line 3's person again
+        #expect(report.newPeople.map(\.code) == ["ZZ-9", "PW-001", "P-001"])  // line 4 is line 3's person again
         #expect(try store.people.person(code: "P-001").familyName == "")
     }
 

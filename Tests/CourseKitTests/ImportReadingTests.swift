@@ -14,7 +14,7 @@ import TestSupport
     @Test func quotedDelimitersQuotesAndNewlines() throws {
         let file = try read("name,note\r\n\"Tellei, Ana\",\"said \"\"hi\"\"\"\r\n\"Two\nLines\",x\r\nlast,row")
         #expect(fields(file) == [["name", "note"], ["Tellei, Ana", "said \"hi\""], ["Two\nLines", "x"], ["last", "row"]])
-        #expect(file.records.map(\.line) == [1, 2, 3, 5])   // the quoted newline makes record 3 span lines 3–4
+        #expect(file.records.map(\.line) == [1, 2, 3, 5])  // the quoted newline makes record 3 span lines 3–4
         #expect(file.records[2].endLine == 4)
     }
 
@@ -64,8 +64,10 @@ import TestSupport
     @Test(arguments: [TextEncoding.utf16LE, .utf16BE])
     func utf16WithBOM(encoding: TextEncoding) throws {
         let text = "Name\tEmail\r\nJosé Núñez 😀\tjose@example.org\r\n李小龍\tli@example.org\r\n"
-        let data = encoding == .utf16LE ? Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!
-                                        : Data([0xFE, 0xFF]) + text.data(using: .utf16BigEndian)!
+        let data =
+            encoding == .utf16LE
+            ? Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!
+            : Data([0xFE, 0xFF]) + text.data(using: .utf16BigEndian)!
         let file = try DelimitedFileReader.read(data: data)
         #expect(file.encoding == encoding)
         #expect(file.delimiter == "\t")
@@ -75,7 +77,7 @@ import TestSupport
     @Test func utf16SurrogatePairSplitAcrossChunks() throws {
         // The reader works in 256 KB chunks; unit 131,070 of the text is the high half of 😀, so
         // the pair straddles the first chunk boundary (2-byte BOM + 2 × 131,071 bytes).
-        let lines = String(repeating: String(repeating: "a", count: 96) + ",b\r\n", count: 1_310)   // 100 units each
+        let lines = String(repeating: String(repeating: "a", count: 96) + ",b\r\n", count: 1_310)  // 100 units each
         let text = lines + String(repeating: "a", count: 70) + "😀,b\r\nc,d\r\n"
         let data = Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!
         let file = try DelimitedFileReader.read(data: data)
@@ -85,8 +87,8 @@ import TestSupport
     }
 
     @Test func crlfSplitAcrossChunksIsOneLineEnd() throws {
-        let lines = String(repeating: String(repeating: "x", count: 97) + ",y\n", count: 2_621)    // 100 bytes each
-        let first = lines + String(repeating: "x", count: 41) + ",y\r"   // \r is byte 262,143, \n the first of chunk two
+        let lines = String(repeating: String(repeating: "x", count: 97) + ",y\n", count: 2_621)  // 100 bytes each
+        let first = lines + String(repeating: "x", count: 41) + ",y\r"  // \r is byte 262,143, \n the first of chunk two
         let file = try read(first + "\nz,w\n")
         #expect(file.records.count == 2_623)
         #expect(file.records.last?.line == 2_623)
@@ -94,9 +96,9 @@ import TestSupport
 
     @Test func windows1252FallbackIsReported() throws {
         var data = Data("given,family\nRen".utf8)
-        data.append(0xE9)                                   // é in Windows-1252, invalid alone in UTF-8
+        data.append(0xE9)  // é in Windows-1252, invalid alone in UTF-8
         data.append(contentsOf: Array(",Ngirmang\nZo".utf8))
-        data.append(contentsOf: [0x93, 0x65, 0x94])        // “e” with curly quotes
+        data.append(contentsOf: [0x93, 0x65, 0x94])  // “e” with curly quotes
         data.append(contentsOf: Array(",Kesolei\n".utf8))
         let file = try DelimitedFileReader.read(data: data)
         #expect(file.encoding == .windows1252)
@@ -105,15 +107,17 @@ import TestSupport
         #expect(file.notes == ["not valid UTF-8 (line 2), read as Windows-1252"])
     }
 
-    @Test(arguments: [
-        [0xC3, 0xA9, 0x0A, 0x80],              // é on line 2, then a lone continuation byte on line 3
-        [0xC3, 0xA9, 0x0A, 0xC0, 0xAF],        // overlong "/"
-        [0xC3, 0xA9, 0x0A, 0xED, 0xA0, 0x80],  // an encoded surrogate
-        [0xC3, 0xA9, 0x0A, 0xF5, 0x80],        // above U+10FFFF
-        [0xC3, 0xA9, 0x0A, 0xE2, 0x82],        // truncated at the end
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0xC3, 0xA9, 0x0A, 0x80],  // é on line 2, then a lone continuation byte on line 3
+            [0xC3, 0xA9, 0x0A, 0xC0, 0xAF],  // overlong "/"
+            [0xC3, 0xA9, 0x0A, 0xED, 0xA0, 0x80],  // an encoded surrogate
+            [0xC3, 0xA9, 0x0A, 0xF5, 0x80],  // above U+10FFFF
+            [0xC3, 0xA9, 0x0A, 0xE2, 0x82],  // truncated at the end
+        ] as [[UInt8]])
     func invalidUTF8NextToValidUTF8IsAnErrorWithItsLine(bytes: [UInt8]) throws {
-        #expect(throws: CSVError(line: 3, message: "invalid UTF-8 next to valid UTF-8 (the file mixes encodings); save it again as UTF-8")) {
+        #expect(throws: CSVError(line: 3, message: "invalid UTF-8 next to valid UTF-8 (the file mixes encodings); save it again as UTF-8"))
+        {
             try DelimitedFileReader.read(data: Data("name\n".utf8 + bytes))
         }
     }
@@ -147,14 +151,17 @@ import TestSupport
             try read(wide + "\n")
         }
         let small = CSVLimits(maxFileBytes: 100)
-        #expect(throws: CSVError.self) { try DelimitedFileReader.read(data: Data(String(repeating: "a,b\n", count: 30).utf8), limits: small) }
+        #expect(throws: CSVError.self) {
+            try DelimitedFileReader.read(data: Data(String(repeating: "a,b\n", count: 30).utf8), limits: small)
+        }
     }
 
-    @Test(arguments: [
-        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], "a ZIP archive"),
-        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an old Excel (.xls) workbook"),
-        (Array("%PDF-1.7\n".utf8), "a PDF document"),
-    ] as [([UInt8], String)])
+    @Test(
+        arguments: [
+            ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], "a ZIP archive"),
+            ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an old Excel (.xls) workbook"),
+            (Array("%PDF-1.7\n".utf8), "a PDF document"),
+        ] as [([UInt8], String)])
     func binaryFilesAreNamed(bytes: [UInt8], what: String) throws {
         let error = try #require(throws: CSVError.self) { try DelimitedFileReader.read(data: Data(bytes + Array(repeating: 0, count: 64))) }
         #expect(error.message.contains(what))

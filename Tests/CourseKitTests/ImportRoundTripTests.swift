@@ -25,7 +25,7 @@ import TestSupport
         try store.attendance.mark(session: pm, person: p("T-001"), status: .absent, source: .rollcall)
         clock.advance(seconds: 5)
         try store.attendance.mark(session: pm, person: p("T-001"), status: .present, source: .paper)
-        try store.attendance.undo(session: pm, person: p("T-001"), source: .rollcall)        // back to absent
+        try store.attendance.undo(session: pm, person: p("T-001"), source: .rollcall)  // back to absent
         try store.attendance.mark(session: pm, person: p("T-004"), status: .present, source: .kiosk)
         try store.attendance.mark(session: pm, person: p("T-002"), status: .present, source: .rollcall)
         clock.advance(seconds: 1)
@@ -105,8 +105,9 @@ import TestSupport
             mini-2024,am,2024-05-07T09:00:00+09:00,T-001,José,Núñez,male,PW,pw-bim,participant,present,,,yesterday,rollcall,d1
             mini-2024,zz,2024-05-07T09:00:00+09:00,T-001,José,Núñez,male,PW,pw-bim,participant,present,,,2024-05-07T09:01:00.000+09:00,robot,d1
             """
-        let report = try store.rosterImporter.importRoster(data: Data(text.utf8), name: "long.csv", course: "mini-2024",
-                                            options: RosterImportOptions(dryRun: true))
+        let report = try store.rosterImporter.importRoster(
+            data: Data(text.utf8), name: "long.csv", course: "mini-2024",
+            options: RosterImportOptions(dryRun: true))
         #expect(report.rejected.map(\.line) == [2, 3, 4, 5])
         #expect(report.rejected[0].reason == "row is for course 'other-2024', not 'mini-2024'")
         #expect(report.rejected[1].reason == "status 'gone' is not present, late, excused or absent")

@@ -34,11 +34,14 @@ func markLines(_ store: CourseStore, course code: String) throws -> [String] {
 }
 
 /// The roster entry for a code, or a test failure.
-func entry(_ store: CourseStore, course code: String, person: String,
-           sourceLocation: SourceLocation = #_sourceLocation) throws -> RosterEntry {
+func entry(
+    _ store: CourseStore, course code: String, person: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> RosterEntry {
     let course = try store.courses.course(code: code)
-    return try #require(try store.rosters.roster(courseID: course.id!).first { $0.person.code == person },
-                        "\(person) not on \(code)", sourceLocation: sourceLocation)
+    return try #require(
+        try store.rosters.roster(courseID: course.id!).first { $0.person.code == person },
+        "\(person) not on \(code)", sourceLocation: sourceLocation)
 }
 
 /// Rows in person, enrolment, attendance_event and agency: what must not move when an import is refused.

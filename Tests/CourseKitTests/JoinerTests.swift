@@ -25,11 +25,11 @@ import TestSupport
         let store = try CourseStore(path: dir.file("lib.sqlite"), actor: "test", clock: TestClock().function)
         try store.courses.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
         let csv = "given,family,country,email\n\(mohammadReza),Karimi,IR,mr@example.org\n"
-        try store.rosterImporter.importRoster(data: Data(csv.utf8), name: "joiner.csv", course: "mini-2024",
-                               options: RosterImportOptions())
+        try store.rosterImporter.importRoster(
+            data: Data(csv.utf8), name: "joiner.csv", course: "mini-2024",
+            options: RosterImportOptions())
         let found = try store.people.search("محمدرضا", limit: 5)
         #expect(found.count == 1)
         #expect(found.first?.givenName == mohammadReza)
     }
 }
-

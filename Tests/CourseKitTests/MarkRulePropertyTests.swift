@@ -53,7 +53,7 @@ import TestSupport
             let source = sources[Int(rng.next() % UInt64(sources.count))]
             let events = try store.attendance.events(sessionID: session.id!, personID: person.id!)
             switch rng.next() % 100 {
-            case 0..<45:   // a mark or a correction of one, from any source
+            case 0..<45:  // a mark or a correction of one, from any source
                 let status = AttendanceStatus.allCases[Int(rng.next() % UInt64(AttendanceStatus.allCases.count))]
                 let outcome = try store.attendance.mark(session: session, person: person, status: status, source: source)
                 counts.marks += 1
@@ -85,27 +85,34 @@ import TestSupport
             case 70..<80:  // this device's clock steps back by up to two minutes
                 clock.advance(seconds: -Double(rng.next() % 120_000) / 1000)
             case 80..<92:  // another device's event merged in: at the same time as one already here,
-                           // or skewed up to a minute either way; sometimes an undo, even of an undo
+                // or skewed up to a minute either way; sometimes an undo, even of an undo
                 let base = events.isEmpty ? clock() : events[Int(rng.next() % UInt64(events.count))].recordedAt
                 let skew = rng.next() % 3 == 0 ? Int64(rng.next() % 120_001) - 60_000 : 0
                 let undoes = !events.isEmpty && rng.next() % 3 == 0 ? events[Int(rng.next() % UInt64(events.count))].id : nil
                 let status = AttendanceStatus.allCases[Int(rng.next() % UInt64(AttendanceStatus.allCases.count))]
-                let id = UUID(uuid: withUnsafeBytes(of: (rng.next(), rng.next())) { bytes in
-                    var u: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-                    withUnsafeMutableBytes(of: &u) { $0.copyMemory(from: bytes) }
-                    return u
-                })
+                let id = UUID(
+                    uuid: withUnsafeBytes(of: (rng.next(), rng.next())) { bytes in
+                        var u: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                        withUnsafeMutableBytes(of: &u) { $0.copyMemory(from: bytes) }
+                        return u
+                    })
                 try otherDevice.write { db in
-                    try db.execute(sql: """
-                        INSERT INTO attendance_event(id, session_id, person_id, status, recorded_ms, actor, device, source, undoes)
-                        VALUES (?, ?, ?, ?, ?, 'other', 'other-device', ?, ?)
-                        """, arguments: [id.uuidString.lowercased(), session.id!, person.id!, status.rawValue,
-                                         Int64((base.timeIntervalSince1970 * 1000).rounded()) + skew, source.rawValue,
-                                         undoes?.uuidString.lowercased()])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO attendance_event(id, session_id, person_id, status, recorded_ms, actor, device, source, undoes)
+                            VALUES (?, ?, ?, ?, ?, 'other', 'other-device', ?, ?)
+                            """,
+                        arguments: [
+                            id.uuidString.lowercased(), session.id!, person.id!, status.rawValue,
+                            Int64((base.timeIntervalSince1970 * 1000).rounded()) + skew, source.rawValue,
+                            undoes?.uuidString.lowercased(),
+                        ])
                 }
                 counts.merged += 1
-                try compare(session, person, outcome: nil, "step \(step): merged \(status) from \(source) undoing \(undoes?.uuidString ?? "nothing")")
-            default:       // time passes, or does not (equal times)
+                try compare(
+                    session, person, outcome: nil,
+                    "step \(step): merged \(status) from \(source) undoing \(undoes?.uuidString ?? "nothing")")
+            default:  // time passes, or does not (equal times)
                 clock.advance(seconds: Double(rng.next() % 3))
             }
         }
@@ -114,7 +121,8 @@ import TestSupport
             for person in people { try compare(session, person, outcome: nil, "at the end") }
         }
         // The run exercised what it claims to.
-        #expect(counts.marks > steps / 4 && counts.undos > steps / 20 && counts.merged > steps / 20,
-                "\(counts): \(rng.replayText)")
+        #expect(
+            counts.marks > steps / 4 && counts.undos > steps / 20 && counts.merged > steps / 20,
+            "\(counts): \(rng.replayText)")
     }
 }

@@ -5,10 +5,13 @@ import Testing
 @Suite struct MarkRuleTests {
     let t0 = Date(timeIntervalSince1970: 1_715_040_000)
 
-    func event(_ status: AttendanceStatus, at seconds: Double, _ source: EventSource = .rollcall,
-               id: String? = nil, undoes: UUID? = nil) -> AttendanceEvent {
-        AttendanceEvent(id: id.flatMap(UUID.init(uuidString:)) ?? UUID(), sessionID: 1, personID: 1, status: status,
-                        recordedAt: t0.addingTimeInterval(seconds), actor: "a", device: "d", source: source, undoes: undoes)
+    func event(
+        _ status: AttendanceStatus, at seconds: Double, _ source: EventSource = .rollcall,
+        id: String? = nil, undoes: UUID? = nil
+    ) -> AttendanceEvent {
+        AttendanceEvent(
+            id: id.flatMap(UUID.init(uuidString:)) ?? UUID(), sessionID: 1, personID: 1, status: status,
+            recordedAt: t0.addingTimeInterval(seconds), actor: "a", device: "d", source: source, undoes: undoes)
     }
 
     @Test func latestWins() {

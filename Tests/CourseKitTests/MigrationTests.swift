@@ -68,7 +68,8 @@ import TestSupport
         let copy = dir.file("v9.sqlite")
         try FileManager.default.copyItem(atPath: fixture, toPath: copy)
         let queue = try DatabaseQueue(path: copy)
-        #expect(try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
+        #expect(
+            try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
                 == Array(Self.shippedIdentifiers.prefix(9)))
         try Schema.migrator.migrate(queue)
         let text = try queue.read { db in try Self.schema(db) + "\n" + (try Self.contents(db)) }
@@ -133,8 +134,9 @@ import TestSupport
             try db.execute(sql: "VACUUM")
         }
         try queue.close()
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: dir.file("lib.sqlite"), toPath: path)
     }
 

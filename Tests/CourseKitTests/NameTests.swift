@@ -26,7 +26,7 @@ import Testing
     @Test func sanitiserRemovesControlsEscapesAndBidi() {
         let nasty = "Ana\r\u{8}\u{8}\u{1B}[2JBob\u{202E}lleT\u{202C}\u{9B}31m\u{200B}!"
         let clean = NameSanitizer.clean(nasty)
-        #expect(clean == "Ana BoblleT!")   // CR separates words like a space; BS, ESC [2J, C1 CSI, bidi and ZWSP vanish
+        #expect(clean == "Ana BoblleT!")  // CR separates words like a space; BS, ESC [2J, C1 CSI, bidi and ZWSP vanish
         #expect(!clean.unicodeScalars.contains { $0.value < 0x20 || (0x80...0x9F).contains($0.value) })
     }
 

@@ -77,12 +77,15 @@ import TestSupport
     @Test func theChangeLogIsAppendOnly() throws {
         let dir = TemporaryDirectory()
         let (store, course) = try rcm(dir)
-        try store.nominations.setNominationStatus(courseID: course.id!, personID: try store.people.person(code: "GT-004").id!, to: .confirmed)
+        try store.nominations.setNominationStatus(
+            courseID: course.id!, personID: try store.people.person(code: "GT-004").id!, to: .confirmed)
         let db = try DatabaseQueue(path: store.path)
         // Who, device, when, what kind and which rows can never be rewritten; only the text and the
         // row images may be, which erasure does to take a person's name out (ErasureScanTests).
-        for column in ["actor = 'x'", "device = 'x'", "recorded_ms = 0", "action = 'x'", "entity_id = 0", "course_id = 0",
-                       "source = 'x'", "undoes = 1"] {
+        for column in [
+            "actor = 'x'", "device = 'x'", "recorded_ms = 0", "action = 'x'", "entity_id = 0", "course_id = 0",
+            "source = 'x'", "undoes = 1",
+        ] {
             #expect(throws: (any Error).self, "\(column)") { try db.write { try $0.execute(sql: "UPDATE change_log SET \(column)") } }
         }
         #expect(throws: (any Error).self) { try db.write { try $0.execute(sql: "DELETE FROM change_log") } }
@@ -94,8 +97,9 @@ import TestSupport
         let dir = TemporaryDirectory()
         let clock = TestClock()
         let (store, course) = try rcm(dir, clock: clock)
-        let (walkIn, _) = try store.people.savePerson(Person(code: "W-001", givenName: "Byron", familyName: "Coyoy", country: "GT"),
-                                               enrolIn: course.id!, status: .walkIn)
+        let (walkIn, _) = try store.people.savePerson(
+            Person(code: "W-001", givenName: "Byron", familyName: "Coyoy", country: "GT"),
+            enrolIn: course.id!, status: .walkIn)
         let session = try store.courses.session(course: course, key: "vs1")
         try store.attendance.mark(session: session, person: walkIn, status: .present, source: .kiosk)
         clock.advance(seconds: 5)

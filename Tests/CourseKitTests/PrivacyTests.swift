@@ -14,8 +14,9 @@ import TestSupport
         let course = try store.courses.course(code: "mini-2024")
         for key in ["am", "pm"] {
             let session = try store.courses.session(course: course, key: key)
-            try store.attendance.mark(session: session, person: store.people.person(code: "T-001"), status: .excused,
-                           source: .rollcall, note: "José Núñez at the ministry")
+            try store.attendance.mark(
+                session: session, person: store.people.person(code: "T-001"), status: .excused,
+                source: .rollcall, note: "José Núñez at the ministry")
             try store.attendance.mark(session: session, person: store.people.person(code: "T-002"), status: .present, source: .rollcall)
         }
         return store
@@ -48,8 +49,9 @@ import TestSupport
 
         #expect(try store.rosters.roster(courseID: course.id!).count == before)
         #expect(try store.attendance.marks(courseID: course.id!).values.map(\.count).reduce(0, +) == marksBefore)
-        let placeholder = try #require(store.rosters.roster(courseID: course.id!).first { $0.person.givenName.isEmpty && $0.person.familyName.isEmpty })
-        #expect(placeholder.person.sex == .male && placeholder.person.country == "PW")   // kept for statistics
+        let placeholder = try #require(
+            store.rosters.roster(courseID: course.id!).first { $0.person.givenName.isEmpty && $0.person.familyName.isEmpty })
+        #expect(placeholder.person.sex == .male && placeholder.person.country == "PW")  // kept for statistics
         #expect(try store.people.search("jose").isEmpty)
         #expect(throws: MusterError.unknownParticipant("T-001")) { try store.people.person(code: "T-001") }
 
@@ -82,7 +84,7 @@ import TestSupport
         #expect(try store.privacy.wasErased(code: "t-001"))
         #expect(try store.privacy.wasErased(code: "ZZ", email: " Jose.Nunez@example.org "))
         #expect(throws: MusterError.self) { try store.courses.importCourse(old) }
-        old.code = "mini-2025"                           // the same people, in a course taught again
+        old.code = "mini-2025"  // the same people, in a course taught again
         #expect(throws: MusterError.self) { try store.courses.importCourse(old) }
         #expect(try store.people.search("nunez").isEmpty)
         #expect(throws: MusterError.unknownCourse("mini-2025")) { try store.courses.course(code: "mini-2025") }
@@ -96,14 +98,17 @@ import TestSupport
         current.code = "mini-2027"
         current.startDate = CalendarDate(year: 2027, month: 1, day: 5)
         current.endDate = CalendarDate(year: 2027, month: 1, day: 5)
-        current.sessions = current.sessions.map { var s = $0; s.start = s.start.replacingOccurrences(of: "2024-05-07", with: "2027-01-05"); s.end = s.end.replacingOccurrences(of: "2024-05-07", with: "2027-01-05"); return s }
+        current.sessions = current.sessions.map {
+            var s = $0; s.start = s.start.replacingOccurrences(of: "2024-05-07", with: "2027-01-05");
+            s.end = s.end.replacingOccurrences(of: "2024-05-07", with: "2027-01-05"); return s
+        }
         current.participants = current.participants?.filter { $0.code == "T-002" }
         try store.courses.importCourse(current)
 
         let version = try Data(contentsOf: URL(fileURLWithPath: store.path))
         let candidates = try store.privacy.purgeCandidates(endedBefore: CalendarDate(year: 2026, month: 1, day: 1))
         #expect(candidates.map(\.course.code) == ["mini-2024"])
-        #expect(Set(candidates[0].people.map(\.code)) == ["T-001", "T-003", "T-004", "T-005"])   // 李 stays: still in 2027
+        #expect(Set(candidates[0].people.map(\.code)) == ["T-001", "T-003", "T-004", "T-005"])  // 李 stays: still in 2027
         #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == version)
 
         let summary = try store.privacy.purge(endedBefore: CalendarDate(year: 2026, month: 1, day: 1), keepStatistics: true)

@@ -10,8 +10,9 @@ import TestSupport
     /// The mini course with a name that tries to become markup.
     func facts(marking: Bool = true) throws -> (CourseStore, CourseFacts) {
         let store = try importStore(dir, courses: ["mini-2024"])
-        try store.rosterImporter.importRoster(data: Data("given,family,country,agency\n<script>alert(1)</script>,O'Brien & \"Sons\",PW,BIM\n".utf8),
-                               name: "evil.csv", course: "mini-2024", options: RosterImportOptions(format: .generic))
+        try store.rosterImporter.importRoster(
+            data: Data("given,family,country,agency\n<script>alert(1)</script>,O'Brien & \"Sons\",PW,BIM\n".utf8),
+            name: "evil.csv", course: "mini-2024", options: RosterImportOptions(format: .generic))
         if marking {
             let course = try store.courses.course(code: "mini-2024")
             for s in try store.courses.sessions(courseID: course.id!) {
@@ -63,18 +64,21 @@ import TestSupport
     @Test func exportFormats() throws {
         let header = ["code", "name", "note"]
         let rows = [["T-001", "José \"Pepe\" Núñez", "=1+1"], ["T-002", "李\n小龍", "tab\there\u{1}"]]
-        #expect(TableDocument.render(header: header, rows: rows, format: .csv)
+        #expect(
+            TableDocument.render(header: header, rows: rows, format: .csv)
                 == "code,name,note\r\nT-001,\"José \"\"Pepe\"\" Núñez\",'=1+1\r\nT-002,\"李\n小龍\",tab\there\u{1}\r\n")
-        #expect(TableDocument.render(header: header, rows: rows, format: .tsv, bom: true)
+        #expect(
+            TableDocument.render(header: header, rows: rows, format: .tsv, bom: true)
                 == "\u{FEFF}code\tname\tnote\r\nT-001\t\"José \"\"Pepe\"\" Núñez\"\t'=1+1\r\nT-002\t\"李\n小龍\"\t\"tab\there\u{1}\"\r\n")
         let json = TableDocument.render(header: header, rows: rows, format: .json, bom: true)
-        #expect(json == """
-            [
-              {"code": "T-001", "name": "José \\"Pepe\\" Núñez", "note": "=1+1"},
-              {"code": "T-002", "name": "李\\n小龍", "note": "tab\\there\\u0001"}
-            ]
+        #expect(
+            json == """
+                [
+                  {"code": "T-001", "name": "José \\"Pepe\\" Núñez", "note": "=1+1"},
+                  {"code": "T-002", "name": "李\\n小龍", "note": "tab\\there\\u0001"}
+                ]
 
-            """)
+                """)
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]]
         #expect(decoded?[1]["name"] == "李\n小龍")
         #expect(TableDocument.render(header: header, rows: [], format: .json) == "[]\n")

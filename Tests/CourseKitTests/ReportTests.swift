@@ -29,8 +29,11 @@ import TestSupport
     @Test func palauNominations() throws {
         let report = CourseReport.build(try palau(), by: [])
         let t = try #require(report.table("Nominations"))
-        #expect(t.rows == [["Confirmed", "26", "87%", "yes"], ["Declined", "1", "3%", "no"], ["Substituted", "1", "3%", "no"],
-                           ["Waitlisted", "1", "3%", "no"], ["Walk-in", "1", "3%", "yes"], ["Total", "30", "100%", "27 expected"]])
+        #expect(
+            t.rows == [
+                ["Confirmed", "26", "87%", "yes"], ["Declined", "1", "3%", "no"], ["Substituted", "1", "3%", "no"],
+                ["Waitlisted", "1", "3%", "no"], ["Walk-in", "1", "3%", "yes"], ["Total", "30", "100%", "27 expected"],
+            ])
         #expect(report.table("Nominations against quotas") == nil)
         #expect(report.summary.contains("Staff (not counted below): 2 facilitators"))
         #expect(report.summary.contains("Completion rule: 80% of sessions present or late (5 of 6) and every core session (d1-am, d3-pm)"))
@@ -44,18 +47,24 @@ import TestSupport
         #expect(sessions.row("d3-pm")?[2...7] == ["26", "0", "0", "1", "0", "96%"])
         #expect(sessions.notes[0] == "Of 27 expected trainees. Overall: 158 of 162 person-sessions attended (98%).")
         let completion = try #require(report.table("Completion and certificates"))
-        #expect(completion.rows == [["Expected trainees", "27", "100%"], ["Attended at least one session", "27", "100%"],
-                                    ["Completed", "25", "93%"], ["Eligible for a certificate", "24", "89%"],
-                                    ["Completed, walk-in awaiting review", "1", "4%"]])
+        #expect(
+            completion.rows == [
+                ["Expected trainees", "27", "100%"], ["Attended at least one session", "27", "100%"],
+                ["Completed", "25", "93%"], ["Eligible for a certificate", "24", "89%"],
+                ["Completed, walk-in awaiting review", "1", "4%"],
+            ])
     }
 
     @Test func palauBySex() throws {
         let t = try #require(CourseReport.build(try palau(), by: [.sex]).table("By sex"))
         #expect(t.header == ["SEX", "NOMINATED", "EXPECTED", "SHARE", "ATTENDANCE", "COMPLETED", "COMPLETION", "CERTIFICATES"])
-        #expect(t.rows == [["Female", "15", "15", "56%", "98%", "14", "93%", "13"],
-                           ["Male", "14", "11", "41%", "97%", "10", "91%", "10"],
-                           ["Not disclosed", "1", "1", "4%", "100%", "1", "100%", "1"],
-                           ["Total", "30", "27", "100%", "98%", "25", "93%", "24"]])
+        #expect(
+            t.rows == [
+                ["Female", "15", "15", "56%", "98%", "14", "93%", "13"],
+                ["Male", "14", "11", "41%", "97%", "10", "91%", "10"],
+                ["Not disclosed", "1", "1", "4%", "100%", "1", "100%", "1"],
+                ["Total", "30", "27", "100%", "98%", "25", "93%", "24"],
+            ])
     }
 
     @Test func palauCertificatesAndWideExport() throws {
@@ -81,21 +90,24 @@ import TestSupport
         let t = try #require(CourseReport.build(try rcm(), by: []).table("Nominations against quotas"))
         #expect(t.header == ["COUNTRY", "NOMINATED", "FILLED", "NOTE"])
         #expect(t.rows.count == 11)
-        #expect(t.row("Guatemala") == ["Guatemala", "4/5", "80%", "1 open"])     // GT-005 declined
+        #expect(t.row("Guatemala") == ["Guatemala", "4/5", "80%", "1 open"])  // GT-005 declined
         #expect(t.row("Nicaragua") == ["Nicaragua", "4/5", "80%", "1 open"])
-        #expect(t.row("Costa Rica") == ["Costa Rica", "5/5", "100%", "full"])    // CR-004 substituted by CR-006
-        #expect(t.row("Mexico") == ["Mexico", "5/5", "100%", "full"])            // MX-006 waitlisted
+        #expect(t.row("Costa Rica") == ["Costa Rica", "5/5", "100%", "full"])  // CR-004 substituted by CR-006
+        #expect(t.row("Mexico") == ["Mexico", "5/5", "100%", "full"])  // MX-006 waitlisted
         #expect(t.row("United States") == ["United States", "5/5", "100%", "full"])
     }
 
     @Test func rcmBySexAndRole() throws {
         let report = CourseReport.build(try rcm(), by: [.sex, .role])
         let sex = try #require(report.table("By sex"))
-        #expect(sex.rows.map { Array($0[0...3]) } == [["Female", "36", "34", "55%"], ["Male", "30", "26", "42%"],
-                                                     ["Not disclosed", "2", "2", "3%"], ["Total", "68", "62", "100%"]])
+        #expect(
+            sex.rows.map { Array($0[0...3]) } == [
+                ["Female", "36", "34", "55%"], ["Male", "30", "26", "42%"],
+                ["Not disclosed", "2", "2", "3%"], ["Total", "68", "62", "100%"],
+            ])
         let role = try #require(report.table("By role"))
         #expect(role.rows.map { Array($0[0...2]) } == [["Participant", "63", "57"], ["Observer", "5", "5"], ["Total", "68", "62"]])
-        #expect(sex.row("Total")?[4...] == ["0%", "0", "0%", "0"])   // no attendance recorded yet
+        #expect(sex.row("Total")?[4...] == ["0%", "0", "0%", "0"])  // no attendance recorded yet
     }
 
     @Test func periodReportAcrossCourses() throws {
@@ -105,15 +117,16 @@ import TestSupport
         let courses = try #require(all.table("Courses"))
         #expect(courses.rows.map(\.[0]) == ["rcm-migration-policies-2020", "palau-mmc-2024", "webinar-2024", "Total"])
         #expect(courses.row("palau-mmc-2024")?[1...4] == ["7–9 May 2024", "6", "27", "56%"])
-        #expect(courses.row("Total")?[3] == "93")                   // 62 + 27 + 4
-        #expect(all.table("By sex")?.row("Total")?[1...2] == ["102", "93"])   // 68 + 30 + 4 nominated
+        #expect(courses.row("Total")?[3] == "93")  // 62 + 27 + 4
+        #expect(all.table("By sex")?.row("Total")?[1...2] == ["102", "93"])  // 68 + 30 + 4 nominated
         let y2024 = PeriodReport.build(facts, from: CalendarDate(iso: "2024-01-01"), to: CalendarDate(iso: "2024-05-31"), by: [])
         #expect(y2024.table("Courses")?.rows.map(\.[0]) == ["palau-mmc-2024"])
         #expect(y2024.title == "Courses from 2024-01-01 to 2024-05-31")
     }
 
     @Test func markdownAndCSVEscapeWhatTheyMust() throws {
-        let table = ReportTable(title: "By agency", header: ["AGENCY", "N"], rows: [["A|B *x* <b>", "1"], ["=cmd()", "2"]], numeric: [1])
+        let table = ReportTable(
+            title: "By agency", header: ["AGENCY", "N"], rows: [["A|B *x* <b>", "1"], ["=cmd()", "2"]], numeric: [1])
         let report = Report(title: "T_1", summary: ["s"], tables: [table])
         #expect(report.markdown().contains("| A\\|B \\*x\\* \\<b\\> | 1 |"))
         #expect(report.markdown().contains("|:---|---:|"))

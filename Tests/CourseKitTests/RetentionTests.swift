@@ -50,7 +50,9 @@ import TestSupport
         }
         #expect(message("5y") == "retention '5y' must be a number and a unit, e.g. '5 years', '18 months' or '90 days'")
         #expect(message("five years") == "retention 'five years': 'five' is not a whole number, e.g. '5 years', '18 months' or '90 days'")
-        #expect(message("5 minutes") == "retention '5 minutes': the unit must be years, months or days, e.g. '5 years', '18 months' or '90 days'")
+        #expect(
+            message("5 minutes")
+                == "retention '5 minutes': the unit must be years, months or days, e.g. '5 years', '18 months' or '90 days'")
         #expect(message("0 days") == "retention '0 days' must be between 1 and 36500 days")
         #expect(message("101 years") == "retention '101 years' must be between 1 and 100 years")
     }
@@ -58,18 +60,21 @@ import TestSupport
     @Test func theLastDayKeptIsTheEndDatePlusThePeriodClampedToTheMonth() {
         let end = CalendarDate(year: 2024, month: 1, day: 31)
         #expect(RetentionPeriod(count: 1, unit: .months).end(after: end) == CalendarDate(year: 2024, month: 2, day: 29))
-        #expect(RetentionPeriod(count: 1, unit: .years).end(after: CalendarDate(year: 2024, month: 2, day: 29))
+        #expect(
+            RetentionPeriod(count: 1, unit: .years).end(after: CalendarDate(year: 2024, month: 2, day: 29))
                 == CalendarDate(year: 2025, month: 2, day: 28))
         #expect(RetentionPeriod(count: 30, unit: .days).end(after: end) == CalendarDate(year: 2024, month: 3, day: 1))
         let course = Course(code: "c", title: "C", startDate: end, endDate: end, retention: RetentionPeriod(count: 2, unit: .years))
         #expect(course.retainedUntil == CalendarDate(year: 2026, month: 1, day: 31))
         #expect(!course.isPastRetention(today: CalendarDate(year: 2026, month: 1, day: 31)))
         #expect(course.isPastRetention(today: CalendarDate(year: 2026, month: 2, day: 1)))
-        #expect(!Course(code: "c", title: "C", startDate: end, endDate: end).isPastRetention(today: CalendarDate(year: 2999, month: 1, day: 1)))
+        #expect(
+            !Course(code: "c", title: "C", startDate: end, endDate: end).isPastRetention(today: CalendarDate(year: 2999, month: 1, day: 1)))
     }
 
     @Test func aCourseFileCarriesItAndRoundTripsByteForByte() throws {
-        let yaml = Fixtures.miniCourseYAML.replacingOccurrences(of: "late_after_minutes: 15\n", with: "late_after_minutes: 15\nretention: 18 months\n")
+        let yaml = Fixtures.miniCourseYAML.replacingOccurrences(
+            of: "late_after_minutes: 15\n", with: "late_after_minutes: 15\nretention: 18 months\n")
         let file = try CourseFileCodec.decode(Data(yaml.utf8), path: "mini.yaml")
         #expect(file.retention == "18 months")
         let store = try CourseStore(path: dir.file("rt.sqlite"), actor: "tester")
@@ -86,9 +91,14 @@ import TestSupport
     }
 
     @Test func aBadPeriodInACourseFileIsAOneLineErrorNamingTheFile() {
-        let yaml = Fixtures.miniCourseYAML.replacingOccurrences(of: "late_after_minutes: 15\n", with: "late_after_minutes: 15\nretention: 5y\n")
-        #expect(throws: MusterError.invalidCourseFile(path: "m.yaml", reason:
-            "retention '5y' must be a number and a unit, e.g. '5 years', '18 months' or '90 days'")) {
+        let yaml = Fixtures.miniCourseYAML.replacingOccurrences(
+            of: "late_after_minutes: 15\n", with: "late_after_minutes: 15\nretention: 5y\n")
+        #expect(
+            throws: MusterError.invalidCourseFile(
+                path: "m.yaml",
+                reason:
+                    "retention '5y' must be a number and a unit, e.g. '5 years', '18 months' or '90 days'")
+        ) {
             try CourseFileCodec.decode(Data(yaml.utf8), path: "m.yaml")
         }
     }
@@ -101,12 +111,12 @@ import TestSupport
     }
 
     @Test func onlyCoursesPastTheirPeriodExpireInTheirOwnTimeZone() throws {
-        let clock = TestClock(Self.day("2025-05-07"))           // the last day kept (2024-05-07 + 1 year)
+        let clock = TestClock(Self.day("2025-05-07"))  // the last day kept (2024-05-07 + 1 year)
         let store = try store(clock: clock)
         #expect(try store.privacy.expiredCourses().isEmpty)
         #expect(try store.privacy.expiredPurgeCandidates().isEmpty)
         #expect(!(try store.courses.courseSummaries().contains { $0.pastRetention }))
-        clock.set(LocalTime.parse("2025-05-08 00:30", in: TimeZone(identifier: "Pacific/Palau")!)!)   // still 7 May in UTC
+        clock.set(LocalTime.parse("2025-05-08 00:30", in: TimeZone(identifier: "Pacific/Palau")!)!)  // still 7 May in UTC
         #expect(try store.privacy.expiredCourses().map(\.code) == ["mini-2024"])
         let summaries = try store.courses.courseSummaries()
         #expect(summaries.first { $0.course.code == "mini-2024" }?.pastRetention == true)
@@ -136,8 +146,9 @@ import TestSupport
         #expect(try store.privacy.wasErased(code: "T-001", email: "jose.nunez@example.org"))
         let erasures = try store.privacy.audit(courseCode: "mini-2024").filter { $0.source == "erasure" }
         #expect(erasures.count == 4)
-        #expect(erasures.allSatisfy { $0.what == "erased: retention period over (mini-2024: 1 year after 2024-05-07)" && $0.actor == "tester" })
-        #expect(try store.courses.courseSummaries().first { $0.course.code == "mini-2024" }?.pastRetention == true)   // 李 still named
+        #expect(
+            erasures.allSatisfy { $0.what == "erased: retention period over (mini-2024: 1 year after 2024-05-07)" && $0.actor == "tester" })
+        #expect(try store.courses.courseSummaries().first { $0.course.code == "mini-2024" }?.pastRetention == true)  // 李 still named
         // Nothing left to do: a second purge erases nobody.
         #expect(try store.privacy.purgeExpired(keepStatistics: true).people == 0)
     }

@@ -28,8 +28,9 @@ import TestSupport
             if Int.random(in: 0..<5, using: &random) == 0 {
                 _ = try? store.attendance.undo(session: session, person: person, source: Bool.random(using: &random) ? .kiosk : .rollcall)
             } else {
-                try store.attendance.mark(session: session, person: person, status: AttendanceStatus.allCases.randomElement(using: &random)!,
-                               source: Int.random(in: 0..<3, using: &random) == 0 ? .kiosk : .rollcall)
+                try store.attendance.mark(
+                    session: session, person: person, status: AttendanceStatus.allCases.randomElement(using: &random)!,
+                    source: Int.random(in: 0..<3, using: &random) == 0 ? .kiosk : .rollcall)
                 markedPairs.insert([session.id!, person.id!])
             }
         }
@@ -89,8 +90,9 @@ import TestSupport
         #expect(all.count == 1_500)
         let facts = try store.rosters.rosterFacts(courseID: course.id!)
         let nameKeys = try DatabaseQueue(path: store.path).read { db in
-            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, sort_key FROM person")
-                .map { ($0["id"] as Int64, $0["sort_key"] as String) })
+            try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, sort_key FROM person")
+                    .map { ($0["id"] as Int64, $0["sort_key"] as String) })
         }
 
         func key(_ item: RosterListEntry, _ column: RosterSortColumn) -> String {
@@ -107,8 +109,10 @@ import TestSupport
             case .attendance: return String(format: "%04d", item.attended) + "\u{1}" + name
             }
         }
-        let filters = [RosterFilter(), RosterFilter(country: "GT"), RosterFilter(sex: .female, status: .confirmed),
-                       RosterFilter(completed: true), RosterFilter(completed: false, rollCallOnly: true)]
+        let filters = [
+            RosterFilter(), RosterFilter(country: "GT"), RosterFilter(sex: .female, status: .confirmed),
+            RosterFilter(completed: true), RosterFilter(completed: false, rollCallOnly: true),
+        ]
         for column in RosterSortColumn.allCases {
             for descending in [false, true] {
                 for filter in filters {
@@ -175,20 +179,26 @@ import TestSupport
                 #expect(totals[session.id!]?.attending ?? 0 == statuses.filter(\.isAttending).count, sourceLocation: sourceLocation)
             }
         }
-        let filters = [RosterFilter(rollCallOnly: true), RosterFilter(), RosterFilter(status: .confirmed),
-                       RosterFilter(role: .observer), RosterFilter(country: "GT"), RosterFilter(sex: .female, rollCallOnly: true)]
+        let filters = [
+            RosterFilter(rollCallOnly: true), RosterFilter(), RosterFilter(status: .confirmed),
+            RosterFilter(role: .observer), RosterFilter(country: "GT"), RosterFilter(sex: .female, rollCallOnly: true),
+        ]
         for filter in filters { try check(filter) }
 
-        let marked = try #require(try store.rosters.rosterPage(RosterQuery(courseID: course.id!, filter: RosterFilter(status: .confirmed)),
-                                                       offset: 0, limit: 300).first { $0.marked > 0 })
+        let marked = try #require(
+            try store.rosters.rosterPage(
+                RosterQuery(courseID: course.id!, filter: RosterFilter(status: .confirmed)),
+                offset: 0, limit: 300
+            ).first { $0.marked > 0 })
         let person = marked.person
         let change = try store.nominations.setNominationStatus(courseID: course.id!, personID: person.id!, to: .withdrawn)
         try store.attendance.mark(session: sessions[0], person: person, status: .absent, source: .rollcall)
         try store.attendance.undo(session: sessions[1], person: person, source: .rollcall)
         for filter in filters { try check(filter) }
         try store.changeLog.undoChange(id: change.id)
-        let (walkIn, _) = try store.people.savePerson(Person(code: "W-9", givenName: "Walk", familyName: "In"),
-                                               enrolIn: course.id!, status: .walkIn)
+        let (walkIn, _) = try store.people.savePerson(
+            Person(code: "W-9", givenName: "Walk", familyName: "In"),
+            enrolIn: course.id!, status: .walkIn)
         try store.attendance.mark(session: sessions[2], person: walkIn, status: .present, source: .kiosk)
         try store.nominations.mergeWalkIn(courseID: course.id!, walkInID: walkIn.id!, into: person.id!)
         for filter in filters { try check(filter) }

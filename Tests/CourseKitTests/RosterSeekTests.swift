@@ -21,11 +21,14 @@ import TestSupport
                     for position in [0, 1, everyone.count / 3, everyone.count / 2, everyone.count - 1] where position >= 0 {
                         let person = everyone[position].person.id!
                         #expect(try store.rosters.rosterPosition(query, personID: person) == position)
-                        for range in [max(0, position - 20) ..< min(everyone.count, position + 20),
-                                      (position / 100) * 100 ..< min(everyone.count, (position / 100 + 2) * 100)] {
+                        for range in [
+                            max(0, position - 20)..<min(everyone.count, position + 20),
+                            (position / 100) * 100..<min(everyone.count, (position / 100 + 2) * 100),
+                        ] {
                             let seek = try #require(try store.rosters.rosterPage(query, around: person, at: position, range: range))
-                            #expect(seek.map(\.person.id) == everyone[range].map(\.person.id),
-                                    "\(column) \(descending ? "desc" : "asc") \(filter) at \(position) \(range)")
+                            #expect(
+                                seek.map(\.person.id) == everyone[range].map(\.person.id),
+                                "\(column) \(descending ? "desc" : "asc") \(filter) at \(position) \(range)")
                             checked += 1
                         }
                     }
@@ -35,8 +38,11 @@ import TestSupport
         #expect(checked > 200)
         // A person the filter hides has no place to seek to.
         let women = RosterQuery(courseID: course.id!, filter: RosterFilter(sex: .female))
-        let man = try #require(try store.rosters.rosterPage(RosterQuery(courseID: course.id!, filter: RosterFilter(sex: .male)),
-                                                    offset: 0, limit: 1).first)
-        #expect(try store.rosters.rosterPage(women, around: man.person.id!, at: 0, range: 0 ..< 10) == nil)
+        let man = try #require(
+            try store.rosters.rosterPage(
+                RosterQuery(courseID: course.id!, filter: RosterFilter(sex: .male)),
+                offset: 0, limit: 1
+            ).first)
+        #expect(try store.rosters.rosterPage(women, around: man.person.id!, at: 0, range: 0..<10) == nil)
     }
 }

@@ -48,11 +48,14 @@ import TestSupport
     /// cut at the limit, codes included.
     @Test func bothPlansReturnTheFirstMatchesInDisplayOrder() throws {
         let store = try makeStore(dir)
-        try SyntheticData(store: store).generateCourse(SyntheticCourseSpec(code: "syn", people: 1_200, sessions: 1, markedShare: 0, seed: 5))
+        try SyntheticData(store: store).generateCourse(
+            SyntheticCourseSpec(code: "syn", people: 1_200, sessions: 1, markedShare: 0, seed: 5))
         let everyone = try DatabaseQueue(path: store.path).read { db in
             try Row.fetchAll(db, sql: "SELECT id, code, given_name, family_name, sort_key FROM person").map { row in
-                (id: row["id"] as Int64, code: row["code"] as String, givenName: row["given_name"] as String,
-                 familyName: row["family_name"] as String, sortKey: row["sort_key"] as String)
+                (
+                    id: row["id"] as Int64, code: row["code"] as String, givenName: row["given_name"] as String,
+                    familyName: row["family_name"] as String, sortKey: row["sort_key"] as String
+                )
             }
         }
         for query in ["a", "n", "ng", "li", "mu", "t", "李", "SYN-000007", "syn-000007", "Syn-000007", "syn-00000", "ana", "zzz"] {

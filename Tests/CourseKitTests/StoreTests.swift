@@ -107,7 +107,9 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let store = try makeStore(dir)
         #expect(throws: MusterError.unknownCourse("nope")) { try store.courses.course(code: "nope") }
         let course = try store.courses.course(code: "mini-2024")
-        #expect(throws: MusterError.unknownSession(course: "mini-2024", session: "zz")) { try store.courses.session(course: course, key: "zz") }
+        #expect(throws: MusterError.unknownSession(course: "mini-2024", session: "zz")) {
+            try store.courses.session(course: course, key: "zz")
+        }
         #expect(throws: MusterError.unknownParticipant("ZZ-9")) { try store.people.person(code: "ZZ-9") }
     }
 
@@ -122,7 +124,8 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         for round in 0..<25 {
             for (i, p) in people.enumerated() {
                 let store = (round + i).isMultiple(of: 2) ? a : b
-                try store.attendance.mark(session: session, person: p, status: round.isMultiple(of: 2) ? .present : .absent, source: .rollcall)
+                try store.attendance.mark(
+                    session: session, person: p, status: round.isMultiple(of: 2) ? .present : .absent, source: .rollcall)
                 written += 1
             }
         }
@@ -141,7 +144,9 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let jose = try a.people.person(code: "T-001")
         try await withThrowingTaskGroup(of: Void.self) { group in
             for store in [a, b] {
-                group.addTask { for _ in 0..<100 { try store.attendance.mark(session: session, person: jose, status: .present, source: .rollcall) } }
+                group.addTask {
+                    for _ in 0..<100 { try store.attendance.mark(session: session, person: jose, status: .present, source: .rollcall) }
+                }
             }
             try await group.waitForAll()
         }
@@ -154,8 +159,9 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let b = try CourseStore(path: dir.file("lib.sqlite"), actor: "kiosk")
         let before = try a.dataVersion()
         let course = try b.courses.course(code: "mini-2024")
-        try b.attendance.mark(session: b.courses.session(course: course, key: "am"), person: b.people.person(code: "T-002"),
-                   status: .present, source: .kiosk)
+        try b.attendance.mark(
+            session: b.courses.session(course: course, key: "am"), person: b.people.person(code: "T-002"),
+            status: .present, source: .kiosk)
         #expect(try a.dataVersion() != before)
     }
 
@@ -177,11 +183,11 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         let course = try store.courses.course(code: "mini-2024")
         #expect(try store.rosters.roster(courseID: course.id!).count == 5)
         #expect(try store.rosters.roster(courseID: course.id!, expectedOnly: true).count == 4)
-        #expect(try store.courses.currentOrNextSession(courseID: course.id!)?.key == "am")     // 08:00, before the start
-        clock.advance(seconds: 4 * 3600)                                                // 12:00
+        #expect(try store.courses.currentOrNextSession(courseID: course.id!)?.key == "am")  // 08:00, before the start
+        clock.advance(seconds: 4 * 3600)  // 12:00
         #expect(try store.courses.currentOrNextSession(courseID: course.id!)?.key == "pm")
         clock.advance(seconds: 24 * 3600)
-        #expect(try store.courses.currentOrNextSession(courseID: course.id!)?.key == "pm")     // after the course: the last
+        #expect(try store.courses.currentOrNextSession(courseID: course.id!)?.key == "pm")  // after the course: the last
         let history = try store.people.history(personID: store.people.person(code: "T-001").id!)
         #expect(history.map(\.0.code) == ["mini-2024"])
         let summary = try #require(store.courses.courseSummaries().first)
@@ -192,7 +198,7 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
 @Suite struct OrderingTests {
     @Test func aLaterMarkInTheSameMillisecondStillWins() throws {
         let dir = TemporaryDirectory()
-        let clock = TestClock()            // never advances
+        let clock = TestClock()  // never advances
         let store = try makeStore(dir, clock: clock)
         let course = try store.courses.course(code: "mini-2024")
         let session = try store.courses.session(course: course, key: "am")
@@ -201,7 +207,7 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
             try store.attendance.mark(session: session, person: jose, status: status, source: .rollcall)
             #expect(try store.attendance.marks(sessionID: session.id!)[jose.id!]?.status == (status == .cleared ? nil : status))
         }
-        clock.advance(seconds: -3600)      // the clock steps back an hour
+        clock.advance(seconds: -3600)  // the clock steps back an hour
         try store.attendance.mark(session: session, person: jose, status: .absent, source: .rollcall)
         #expect(try store.attendance.marks(sessionID: session.id!)[jose.id!]?.status == .absent)
     }

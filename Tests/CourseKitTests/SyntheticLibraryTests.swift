@@ -28,20 +28,24 @@ import TestSupport
         let big = try store.courses.course(code: "syn-big")
         #expect(try store.rosters.roster(courseID: big.id!).count == 400)
         let counts = try DatabaseQueue(path: store.path).read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM enrolment")!,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM roster_index")!,
-             try Int.fetchOne(db, sql: "SELECT count(DISTINCT country) FROM person")!,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE email LIKE 'syn%@example.org'")!)
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM enrolment")!,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM roster_index")!,
+                try Int.fetchOne(db, sql: "SELECT count(DISTINCT country) FROM person")!,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE email LIKE 'syn%@example.org'")!
+            )
         }
         #expect(counts.0 == summary.enrolments && counts.1 == summary.enrolments)
         #expect(counts.2 >= 10 && counts.3 == 400)
         // The SQL-derived current marks agree with the rule applied to the events.
         let marks = try store.attendance.marks(courseID: big.id!)
         let derived = try DatabaseQueue(path: store.path).read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT m.session_id, m.person_id, m.status FROM attendance_mark m JOIN session s ON s.id = m.session_id
-                WHERE s.course_id = ?
-                """, arguments: [big.id!])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.session_id, m.person_id, m.status FROM attendance_mark m JOIN session s ON s.id = m.session_id
+                    WHERE s.course_id = ?
+                    """, arguments: [big.id!])
         }
         #expect(!derived.isEmpty)
         for row in derived {

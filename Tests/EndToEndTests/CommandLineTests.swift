@@ -32,7 +32,8 @@ import TestSupport
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("CODE") == true)
-        #expect(lines.contains { $0.hasPrefix("mini-2024") && $0.contains("Mini Course") && $0.contains("7 May 2024") && $0.hasSuffix("4") })
+        #expect(
+            lines.contains { $0.hasPrefix("mini-2024") && $0.contains("Mini Course") && $0.contains("7 May 2024") && $0.hasSuffix("4") })
         let mode = try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
@@ -78,7 +79,10 @@ import TestSupport
         let export = try muster("export", "attendance", "mini-2024", "--format", "csv")
         #expect(export.status == 0)
         let lines = export.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines[0] == "course,session,session_start,participant,given_name,family_name,sex,country,agency,role,status,arrival,departure,recorded_at,source,device")
+        #expect(
+            lines[0]
+                == "course,session,session_start,participant,given_name,family_name,sex,country,agency,role,status,arrival,departure,recorded_at,source,device"
+        )
         #expect(lines.count == 4)
         #expect(lines[1].hasPrefix("mini-2024,am,2024-05-07T09:00:00+09:00,T-001,José,Núñez,male,PW,pw-bim,participant,present,,,"))
         #expect(lines[2].contains(",T-002,小龍,李,male,PW,pw-bim,participant,late,2"))
@@ -92,7 +96,7 @@ import TestSupport
         expectError(try muster("mark", "mini-2024", "am", "T-001", "here"), "bad status 'here'")
         expectError(try muster("undo", "mini-2024", "am", "T-001"), "nothing to undo")
         let export = try muster("export", "attendance", "mini-2024")
-        #expect(export.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1)   // nothing was written
+        #expect(export.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1)  // nothing was written
     }
 
     @Test func exportAndImportCourseRoundTrip() throws {
@@ -115,18 +119,21 @@ import TestSupport
         let bad = dir.write("bad.yaml", Fixtures.miniCourseYAML.replacingOccurrences(of: "agency: iom", with: "agency: ghost"))
         expectError(try muster("import", "course", bad), "unknown agency 'ghost'")
         expectError(try muster("export", "course", "nope"), "unknown course")
-        expectError(try MusterBinary.run(["courses", "--courses", dir.file("no-such-dir"), "--db", dir.file("fresh.sqlite")],
-                                         home: dir.path), "no such folder")
+        expectError(
+            try MusterBinary.run(
+                ["courses", "--courses", dir.file("no-such-dir"), "--db", dir.file("fresh.sqlite")],
+                home: dir.path), "no such folder")
     }
 
     @Test func lockedDatabaseIsOneLineAndWritesNothing() throws {
         #expect(try muster("courses").status == 0)
         var config = Configuration()
-        config.allowsUnsafeTransactions = true          // hold the lock across accesses, as a stuck process would
+        config.allowsUnsafeTransactions = true  // hold the lock across accesses, as a stuck process would
         let holder = try DatabaseQueue(path: db, configuration: config)
         try holder.inDatabase { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
-        let r = try MusterBinary.run(["mark", "mini-2024", "am", "T-001", "present", "--db", db], home: dir.path,
-                                     environment: ["MUSTER_BUSY_TIMEOUT_MS": "200"])
+        let r = try MusterBinary.run(
+            ["mark", "mini-2024", "am", "T-001", "present", "--db", db], home: dir.path,
+            environment: ["MUSTER_BUSY_TIMEOUT_MS": "200"])
         #expect(r.status != 0)
         #expect(r.stderr == "muster: the database \(db) is locked by another process; try again, or close the other Muster\n")
         try holder.inDatabase { db in try db.execute(sql: "ROLLBACK") }
@@ -209,7 +216,8 @@ import TestSupport
     }
 
     @Test func coursesPastTheirRetentionArePurgedWithExpired() throws {
-        let kept = Fixtures.miniCourseYAML.replacingOccurrences(of: "late_after_minutes: 15\n", with: "late_after_minutes: 15\nretention: 1 year\n")
+        let kept = Fixtures.miniCourseYAML.replacingOccurrences(
+            of: "late_after_minutes: 15\n", with: "late_after_minutes: 15\nretention: 1 year\n")
         try FileManager.default.createDirectory(atPath: dir.file("courses"), withIntermediateDirectories: true)
         dir.write("courses/mini.yaml", kept)
         let courses = try muster("courses")
@@ -223,12 +231,13 @@ import TestSupport
         let purge = try muster("purge", "--expired")
         #expect(purge.status == 0 && purge.stdout.contains("erased 5 people"), "\(purge.stderr)")
         #expect(try muster("roster", "mini-2024").stdout.contains("Núñez") == false)
-        #expect(try muster("courses").stdout.contains("PAST") == false)        // nobody named is left
+        #expect(try muster("courses").stdout.contains("PAST") == false)  // nobody named is left
         #expect(try muster("audit", "mini-2024").stdout.contains("retention period over (mini-2024: 1 year after 2024-05-07)"))
 
         #expect(try muster("purge").stderr.contains("either --before DATE or --expired"))
         #expect(try muster("purge", "--expired", "--before", "2030-01-01").stderr.contains("either --before DATE or --expired"))
-        let bad = Fixtures.miniCourseYAML.replacingOccurrences(of: "late_after_minutes: 15\n", with: "late_after_minutes: 15\nretention: 5y\n")
+        let bad = Fixtures.miniCourseYAML.replacingOccurrences(
+            of: "late_after_minutes: 15\n", with: "late_after_minutes: 15\nretention: 5y\n")
         dir.write("bad.yaml", bad)
         let refused = try muster("import", "course", dir.file("bad.yaml"))
         #expect(refused.status != 0 && refused.stderr.contains("retention '5y' must be a number and a unit"))

@@ -19,7 +19,7 @@ struct CoordinatorJourneyTests {
         let muster = "\(MusterBinary.path) --db \(db) --courses \(Fixtures.coursesDirectory)"
         try tmux.start("sh -c \"\(muster); echo MUSTER-EXIT=\\$?; sleep 600\"", environment: env)
         try tmux.waitFor(text: "Muster › Courses")
-        try tmux.send("G", "Enter")                                  // the oldest course: RCM 2020
+        try tmux.send("G", "Enter")  // the oldest course: RCM 2020
         try tmux.waitFor(text: "RCM Migration Policies 2020 › Sessions")
 
         try tmux.send("r")
@@ -34,11 +34,11 @@ struct CoordinatorJourneyTests {
         try tmux.waitFor(text: "Guatemala 3/5 · +1 nominated · 1 declined")
         try tmux.waitFor(text: "5 of 74 people")
 
-        try tmux.send("j", "j", "c")                                 // GT-004 Byron Coyoy Ajú
+        try tmux.send("j", "j", "c")  // GT-004 Byron Coyoy Ajú
         try tmux.waitFor(text: "GT-004 Byron Coyoy Ajú: nominated → confirmed")
         try tmux.waitFor(text: "Guatemala 4/5 · 1 declined")
 
-        try tmux.send("G", "t")                                      // GT-001, the last by name
+        try tmux.send("G", "t")  // GT-001, the last by name
         try tmux.waitFor(text: "substituted by someone")
         try tmux.send("s")
         try tmux.waitFor(text: "Who replaces Andrea Xicará Tzul?")
@@ -50,7 +50,7 @@ struct CoordinatorJourneyTests {
 
         try tmux.send("q")
         try tmux.waitFor(text: "› Sessions")
-        try tmux.send("g", "j", "j", "e")                            // vs1
+        try tmux.send("g", "j", "j", "e")  // vs1
         try tmux.waitFor(text: "Edit session vs1")
         try tmux.send("Tab", "Tab", "Tab", "C-u")
         try tmux.send("2020-07-16 10:30", literal: true)
@@ -65,7 +65,9 @@ struct CoordinatorJourneyTests {
         #expect(roster.status == 0)
         let lines = roster.stdout.split(separator: "\n").map(String.init)
         func status(_ code: String) -> String? {
-            lines.first { $0.hasPrefix(code + " ") }.map { $0.components(separatedBy: "participant").last!.trimmingCharacters(in: .whitespaces) }
+            lines.first { $0.hasPrefix(code + " ") }.map {
+                $0.components(separatedBy: "participant").last!.trimmingCharacters(in: .whitespaces)
+            }
         }
         #expect(status("GT-004") == "confirmed")
         #expect(status("GT-001") == "substituted by MX-006")
@@ -76,8 +78,11 @@ struct CoordinatorJourneyTests {
 
     /// The documented generator: a synthetic course the command line can list like any other.
     @Test func devGenerateMakesASyntheticCourse() throws {
-        let r = try MusterBinary.run(["dev", "generate", "--db", db, "--no-seed", "--people", "300", "--course", "syn-300",
-                                      "--sessions", "3"], home: dir.path)
+        let r = try MusterBinary.run(
+            [
+                "dev", "generate", "--db", db, "--no-seed", "--people", "300", "--course", "syn-300",
+                "--sessions", "3",
+            ], home: dir.path)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("Generated syn-300: 300 people, 3 sessions"))
         let roster = try MusterBinary.run(["roster", "syn-300", "--db", db, "--format", "csv"], home: dir.path)

@@ -41,7 +41,10 @@ import TestSupport
         let real = try muster("import", "roster", "palau-mmc-2024", file)
         #expect(real.status == 0)
         #expect(real.stdout.hasSuffix("imported\n"))
-        #expect(try muster("roster", "palau-mmc-2024").stdout.split(separator: "\n").contains { $0.hasPrefix("P-001 ") && $0.contains("Uludong, Moses") })
+        #expect(
+            try muster("roster", "palau-mmc-2024").stdout.split(separator: "\n").contains {
+                $0.hasPrefix("P-001 ") && $0.contains("Uludong, Moses")
+            })
 
         let again = try muster("import", "roster", "palau-mmc-2024", file)
         #expect(again.stdout.contains("new 0, matched 3, updated 0"))
@@ -50,13 +53,17 @@ import TestSupport
     }
 
     @Test func importRosterWithMapAndFormat() throws {
-        let csv = dir.write("list.csv", "Apellido;Nombre;Correo;Tipo\nMesebeluu;Dirremei;x@example.org;observadora\nKuartei;Tina;tina@example.org;observer\n")
+        let csv = dir.write(
+            "list.csv",
+            "Apellido;Nombre;Correo;Tipo\nMesebeluu;Dirremei;x@example.org;observadora\nKuartei;Tina;tina@example.org;observer\n")
         let r = try muster("import", "roster", "palau-mmc-2024", csv, "--map", "Tipo=role", "--format", "generic")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("generic roster (UTF-8, semicolon-separated)"))
         #expect(r.stdout.contains("line 2: PW-018 Dirremei Mesebeluu (by name on the roster)"))
         #expect(r.stdout.contains("line 3: P-001 Tina Kuartei"))
-        #expect(try muster("roster", "palau-mmc-2024", "--format", "csv").stdout.contains("P-001,Tina,Kuartei,not-disclosed,,,observer,nominated"))
+        #expect(
+            try muster("roster", "palau-mmc-2024", "--format", "csv").stdout.contains(
+                "P-001,Tina,Kuartei,not-disclosed,,,observer,nominated"))
     }
 
     @Test func importRosterErrors() throws {
@@ -67,15 +74,17 @@ import TestSupport
         expectError(try muster("import", "roster", "mini-2024", good, "--map", "Email"), "--map 'Email': use COLUMN=FIELD")
         expectError(try muster("import", "roster", "mini-2024", good, "--time-zone", "Mars/Olympus"), "unknown time zone 'Mars/Olympus'")
         let unclosed = dir.write("unclosed.csv", "given,family\nAna,Tellei\n\"Kelvin,Rechebei\nDilmei,N\n")
-        expectError(try muster("import", "roster", "mini-2024", unclosed),
-                    "\(unclosed): line 3: a quoted field opened on this line is never closed")
+        expectError(
+            try muster("import", "roster", "mini-2024", unclosed),
+            "\(unclosed): line 3: a quoted field opened on this line is never closed")
         let zip = dir.file("book.csv")
         try Data([0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 100)).write(to: URL(fileURLWithPath: zip))
         expectError(try muster("import", "roster", "mini-2024", zip), "this is a ZIP archive")
         let rejected = dir.write("rejected.csv", "given,family,email\nAna,Ngiraked,a@example.org\n,,b@example.org\n")
         let before = try muster("roster", "mini-2024").stdout
-        expectError(try muster("import", "roster", "mini-2024", rejected),
-                    "1 row rejected (line 3: no name); nothing was imported. Fix the file, or import the other rows with --skip-rejected")
+        expectError(
+            try muster("import", "roster", "mini-2024", rejected),
+            "1 row rejected (line 3: no name); nothing was imported. Fix the file, or import the other rows with --skip-rejected")
         #expect(try muster("roster", "mini-2024").stdout == before)
         let partial = try muster("import", "roster", "mini-2024", rejected, "--skip-rejected")
         #expect(partial.status == 0 && partial.stdout.contains("rejected:\n  line 3: no name\n"))
@@ -87,7 +96,10 @@ import TestSupport
         let wide = try muster("export", "attendance", "mini-2024", "--layout", "wide")
         #expect(wide.status == 0)
         let lines = wide.stdout.components(separatedBy: "\r\n")
-        #expect(lines[0] == "participant,given_name,family_name,sex,country,agency,role,nomination,am,pm,attended,sessions,rate_percent,completed,missed_core")
+        #expect(
+            lines[0]
+                == "participant,given_name,family_name,sex,country,agency,role,nomination,am,pm,attended,sessions,rate_percent,completed,missed_core"
+        )
         #expect(lines[1] == "T-001,José,Núñez,male,PW,pw-bim,participant,confirmed,P,L,2,2,100.0,yes,")
         #expect(lines[2] == "T-002,小龍,李,male,PW,pw-bim,participant,confirmed,,,0,2,0.0,no,")
         let json = try muster("export", "attendance", "mini-2024", "--format", "json")
@@ -119,13 +131,17 @@ import TestSupport
         let text = try muster("report", "palau-mmc-2024", "--by", "sex,agency-kind")
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.hasPrefix("Migration Management Course, Palau (palau-mmc-2024)\n====="))
-        #expect(text.stdout.contains("\nBy sex\n------\nSEX            NOMINATED  EXPECTED  SHARE  ATTENDANCE  COMPLETED  COMPLETION  CERTIFICATES\n"))
+        #expect(
+            text.stdout.contains(
+                "\nBy sex\n------\nSEX            NOMINATED  EXPECTED  SHARE  ATTENDANCE  COMPLETED  COMPLETION  CERTIFICATES\n"))
         #expect(text.stdout.contains("\nFemale                15        15    56%          0%          0          0%             0\n"))
         #expect(text.stdout.contains("By agency kind"))
         let md = try muster("report", "palau-mmc-2024", "--format", "markdown")
         #expect(md.stdout.contains("## By country\n\n| COUNTRY | NOMINATED |"))
         let csv = try muster("report", "palau-mmc-2024", "--format", "csv", "--by", "role")
-        #expect(csv.stdout.contains("\r\nBy role\r\nROLE,NOMINATED,EXPECTED,SHARE,ATTENDANCE,COMPLETED,COMPLETION,CERTIFICATES\r\nParticipant,30,27,100%"))
+        #expect(
+            csv.stdout.contains(
+                "\r\nBy role\r\nROLE,NOMINATED,EXPECTED,SHARE,ATTENDANCE,COMPLETED,COMPLETION,CERTIFICATES\r\nParticipant,30,27,100%"))
         let all = try muster("report", "--all", "--from", "2024-01-01", "--to", "2024-12-31")
         #expect(all.status == 0)
         #expect(all.stdout.contains("palau-mmc-2024") && all.stdout.contains("mini-2024"))
@@ -156,7 +172,10 @@ import TestSupport
         #expect(none.stdout == "0 eligible for a certificate of Mini Course\n\n")
         #expect(try muster("mark", "mini-2024", "pm", "T-001", "present").status == 0)
         let text = try muster("certificates", "mini-2024")
-        #expect(text.stdout.hasPrefix("1 eligible for a certificate of Mini Course\n\nCODE   NAME        SESSIONS  AGENCY\nT-001  José Núñez       1/2  Bureau of Immigration\n"))
+        #expect(
+            text.stdout.hasPrefix(
+                "1 eligible for a certificate of Mini Course\n\nCODE   NAME        SESSIONS  AGENCY\nT-001  José Núñez       1/2  Bureau of Immigration\n"
+            ))
         #expect(text.stdout.contains("CERTIFICATE OF ATTENDANCE"))
         let html = try muster("certificates", "mini-2024", "--format", "html")
         #expect(html.stdout.contains("<p class=\"name\">José Núñez</p>"))

@@ -32,8 +32,9 @@ struct KioskJourneyTests {
         let terminal = MusterTerminal(home: dir.path)
         let tmux = terminal.tmux
         // Started with the backtracer on: the kiosk must turn it off itself.
-        try terminal.start(["kiosk", "mini-2024", "--session", "am", "--db", db, "--courses", courses],
-                           removing: ["SWIFT_BACKTRACE"])
+        try terminal.start(
+            ["kiosk", "mini-2024", "--session", "am", "--db", db, "--courses", courses],
+            removing: ["SWIFT_BACKTRACE"])
         try tmux.waitFor(text: "Type your name to check in")
         let pid = try #require(try terminal.musterPID())
         let environ = try String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8)
@@ -99,8 +100,9 @@ struct KioskJourneyTests {
         let finished = DispatchSemaphore(value: 0)
         Thread { [db, courses, home = dir.path] in
             for i in 0..<people {
-                _ = try? MusterBinary.run(["mark", "crowd-2024", "s2", Self.code(i), "present", "--db", db, "--courses", courses],
-                                          home: home)
+                _ = try? MusterBinary.run(
+                    ["mark", "crowd-2024", "s2", Self.code(i), "present", "--db", db, "--courses", courses],
+                    home: home)
             }
             finished.signal()
         }.start()

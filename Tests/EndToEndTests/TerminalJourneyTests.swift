@@ -21,7 +21,7 @@ struct TerminalJourneyTests {
         try start(terminal)
         try tmux.waitFor(text: "Palau MMC 2024")
         #expect(try tmux.format("#{alternate_on}") == "1")
-        try tmux.send("j", "Enter")                                // the second course: Palau, newest first
+        try tmux.send("j", "Enter")  // the second course: Palau, newest first
         try tmux.waitFor(text: "Palau MMC 2024 › Sessions")
         try tmux.send("Enter")
         // The loading frame's breadcrumb says "Roll call"; the loaded one may truncate it behind a
@@ -67,7 +67,7 @@ struct TerminalJourneyTests {
         try tmux.waitFor(text: "0/27 marked")
         try tmux.resize(width: 40, height: 10)
         try tmux.waitFor(text: "Terminal too small")
-        try tmux.send("p")                                            // ignored while too small
+        try tmux.send("p")  // ignored while too small
         try tmux.resize(width: 80, height: 24)
         try tmux.waitFor(text: "0/27 marked")
         for size in [(30, 5), (120, 40), (61, 17), (200, 60), (80, 24)] {
@@ -113,8 +113,9 @@ struct TerminalJourneyTests {
     }
 
     @Test func dumbTerminalIsRefusedWithAPointerToTheCommands() throws {
-        let r = try MusterBinary.run(["--db", db, "--courses", Fixtures.coursesDirectory], home: dir.path,
-                                     environment: ["TERM": "dumb"])
+        let r = try MusterBinary.run(
+            ["--db", db, "--courses", Fixtures.coursesDirectory], home: dir.path,
+            environment: ["TERM": "dumb"])
         #expect(r.status != 0)
         #expect(r.stderr.contains("muster courses"))
         #expect(r.stderr.split(separator: "\n").count == 1)

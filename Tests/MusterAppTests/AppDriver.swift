@@ -16,8 +16,10 @@ final class AppDriver {
     var effects: [String] = []
     let dir: TemporaryDirectory
 
-    init(courses: [String] = [Fixtures.miniCourseYAML], options: AppOptions = AppOptions(),
-         size: Size = Size(width: 80, height: 24), clock: TestClock = TestClock()) throws {
+    init(
+        courses: [String] = [Fixtures.miniCourseYAML], options: AppOptions = AppOptions(),
+        size: Size = Size(width: 80, height: 24), clock: TestClock = TestClock()
+    ) throws {
         dir = TemporaryDirectory("app")
         store = try CourseStore(path: dir.file("lib.sqlite"), actor: "facilitator", clock: clock.function)
         for yaml in courses { try store.courses.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "test.yaml")) }
@@ -30,8 +32,9 @@ final class AppDriver {
     static func shipped(options: AppOptions = AppOptions(), size: Size = Size(width: 80, height: 24)) throws -> AppDriver {
         let dir = Fixtures.coursesDirectory
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".yaml") }.sorted()
-        return try AppDriver(courses: files.map { try String(contentsOfFile: "\(dir)/\($0)", encoding: .utf8) },
-                             options: options, size: size)
+        return try AppDriver(
+            courses: files.map { try String(contentsOfFile: "\(dir)/\($0)", encoding: .utf8) },
+            options: options, size: size)
     }
 
     func send(_ action: AppAction) { run(program.update(&state, action)) }

@@ -8,8 +8,10 @@ import Testing
     /// Families shared by several screens, and the contexts they may be bound in.
     let families: [String: Set<String>] = [
         "app": [KeyContext.global],
-        "list": [KeyContext.list, KeyContext.courses, KeyContext.sessions, KeyContext.overview, KeyContext.rollCall,
-                 KeyContext.roster, KeyContext.person, KeyContext.nominations],
+        "list": [
+            KeyContext.list, KeyContext.courses, KeyContext.sessions, KeyContext.overview, KeyContext.rollCall,
+            KeyContext.roster, KeyContext.person, KeyContext.nominations,
+        ],
         "edit": [KeyContext.courses, KeyContext.overview, KeyContext.roster, KeyContext.person, KeyContext.nominations],
     ]
 

@@ -38,14 +38,14 @@ extension AppDriver {
         guard case .nominations(let n) = d.state.top else { Issue.record("no nominations"); return }
         #expect(n.lines.first?.text() == "Belize 5/5 ✓")
         #expect(d.screenText.contains("11 quotas · 8 full · 0 over · 3 with places left"))
-        d.press(.char("j"), .char("e"))                      // an agency line: its form
+        d.press(.char("j"), .char("e"))  // an agency line: its form
         #expect(d.form?.title == "Edit agency bz-ind")
         d.press(.tab)
         d.retype("Immigration and Nationality Dept.")
         d.press(.enter)
         #expect(d.state.message?.text == "Edited agency bz-ind")
         #expect(try d.store.courses.agencies().first { $0.code == "bz-ind" }?.name == "Immigration and Nationality Dept.")
-        d.press(.char("k"), .char("e"))                      // a country line: not an agency
+        d.press(.char("k"), .char("e"))  // a country line: not an agency
         #expect(d.effects.last == "bell")
     }
 
@@ -82,18 +82,18 @@ extension AppDriver {
         #expect(d.form?.value("key") == "s3")
         d.press(.tab)
         d.type("Evening")
-        d.press(.tab, .char(" "))                           // kind: the next one
+        d.press(.tab, .char(" "))  // kind: the next one
         d.press(.enter)
         #expect(d.state.message?.text == "Added session s3 Evening")
         guard case .overview(let o) = d.state.top else { Issue.record("no overview"); return }
         #expect(o.data?.sessions.count == 3)
         #expect(o.data?.sessions.first { $0.key == "s3" }?.kind == .panel)
 
-        d.press(.char("j"), .char("d"))                      // 09:00 like the morning, listed after it
+        d.press(.char("j"), .char("d"))  // 09:00 like the morning, listed after it
         guard case .confirm(let c) = d.state.top else { Issue.record("no confirmation"); return }
         #expect(c.dialog.message.contains("Delete s3 “Evening”"))
         #expect(c.dialog.defaultButton == "no")
-        d.press(.enter)                                      // No is the default
+        d.press(.enter)  // No is the default
         #expect(try d.store.courses.sessions(courseID: try d.store.courses.course(code: "mini-2024").id!).count == 3)
         d.press(.char("d"), .char("y"))
         #expect(d.state.message?.text == "Deleted session s3 Evening")
@@ -131,7 +131,7 @@ extension AppDriver {
         d.type("angstrom")
         d.press(.enter, .char("e"))
         #expect(d.form?.title == "Enrolment of T-009 Zoë Ångström")
-        d.press(.tab, .right)                               // status: nominated → confirmed
+        d.press(.tab, .right)  // status: nominated → confirmed
         d.press(.enter)
         #expect(d.roster?.selected?.enrolment.status == .confirmed)
         d.press(.char("d"), .char("y"))

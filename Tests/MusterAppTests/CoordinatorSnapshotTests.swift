@@ -14,8 +14,9 @@ import TestSupport
 
     /// Records the snapshot and checks the other themes keep its meaning.
     func check(_ d: AppDriver, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let mono = d.checkSnapshot(name, asciiFree: ["│", "─", "┌", "┐", "└", "┘", "✓", "✗", "▲", "▼", "›"],
-                                   sourceLocation: sourceLocation)
+        let mono = d.checkSnapshot(
+            name, asciiFree: ["│", "─", "┌", "┐", "└", "┘", "✓", "✗", "▲", "▼", "›"],
+            sourceLocation: sourceLocation)
         // The selection is reverse video in every theme: one bar, two with a menu over the list.
         let selected = (0..<mono.size.height).filter { y in mono.row(y).contains { $0.role == .selected } }
         #expect(selected.count <= (d.state.top.isModal ? 2 : 1), sourceLocation: sourceLocation)

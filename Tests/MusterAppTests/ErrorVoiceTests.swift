@@ -44,8 +44,9 @@ import TestSupport
 
     @Test func theCommandLineWordingStillNamesItsFlags() {
         let refused = MusterError.importRefused(file: "list.csv", .erasedPeople(lines: ["line 2"]))
-        #expect(refused.description == "list.csv: 1 person was erased at their request (line 2); nothing was imported. "
-            + "Remove them from the file, or pass --allow-erased only if they asked to be registered again")
+        #expect(
+            refused.description == "list.csv: 1 person was erased at their request (line 2); nothing was imported. "
+                + "Remove them from the file, or pass --allow-erased only if they asked to be registered again")
         #expect(MusterError.importRefused(file: "x.csv", .notARoster(searchedRows: 60)).description.hasSuffix("(try --format or --map)"))
     }
 }

@@ -50,7 +50,7 @@ import TestSupport
     @Test(arguments: sizes)
     func sheetEntry(name: String, size: Size) throws {
         let d = try AppDriver(options: AppOptions(startCourse: "mini-2024"), size: size)
-        d.press(.char("x"), .char("#"))                 // Nguyễn Văn A absent from the roll call
+        d.press(.char("x"), .char("#"))  // Nguyễn Văn A absent from the roll call
         for line in ["1p", "2 x", "3p"] { d.type(line); d.press(.enter) }
         d.type("t-00")
         #expect(d.screenText.contains("李小龍"))

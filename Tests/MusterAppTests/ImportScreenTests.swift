@@ -161,7 +161,7 @@ import TestSupport
         let depth = d.state.screens.screens.count
         guard case .roster(let before) = d.state.top else { Issue.record("on the roster"); return }
         d.press(.char("i"))
-        d.type("  '\(path)'  ")                   // a path dropped into the terminal arrives quoted
+        d.type("  '\(path)'  ")  // a path dropped into the terminal arrives quoted
         d.press(.enter, .enter)
         guard case .roster(let roster) = d.state.top else { Issue.record("still on the roster"); return }
         #expect(d.state.screens.screens.count == depth)

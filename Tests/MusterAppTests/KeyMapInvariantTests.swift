@@ -13,8 +13,10 @@ import Testing
         #expect(map.undescribed().isEmpty, "\(map.undescribed().map(\.id))")
     }
 
-    @Test(arguments: [[KeyContext.courses], [KeyContext.overview], [KeyContext.rollCall], [KeyContext.roster],
-                      [KeyContext.matrix, KeyContext.roster], [KeyContext.person], [KeyContext.nominations]])
+    @Test(arguments: [
+        [KeyContext.courses], [KeyContext.overview], [KeyContext.rollCall], [KeyContext.roster],
+        [KeyContext.matrix, KeyContext.roster], [KeyContext.person], [KeyContext.nominations],
+    ])
     func footerFitsEightyColumnsWithoutWrapping(context: [String]) {
         let contexts = context + [KeyContext.list, KeyContext.global]
         let line = map.footerHints(for: contexts, width: 80)
@@ -50,8 +52,10 @@ import Testing
     @Test func helpListsEveryReachableCommandOfTheRollCall() {
         let sections = map.helpSections(for: [KeyContext.rollCall, KeyContext.list, KeyContext.global])
         let ids = Set(sections.flatMap(\.entries).map(\.command))
-        for id in [Command.present, Command.absent, Command.late, Command.excused, Command.clear, Command.allPresent,
-                   Command.undo, Command.search, Command.filter, Command.help, Command.quit, Command.down] {
+        for id in [
+            Command.present, Command.absent, Command.late, Command.excused, Command.clear, Command.allPresent,
+            Command.undo, Command.search, Command.filter, Command.help, Command.quit, Command.down,
+        ] {
             #expect(ids.contains(id), "\(id)")
         }
     }

@@ -18,16 +18,17 @@ final class KioskDriver {
     var quit = false
 
     init(walkIns: Bool = false, size: Size = Size(width: 80, height: 24), start: Date? = nil) throws {
-        clock = TestClock(start ?? Date(timeIntervalSince1970: 1_715_039_400))   // 2024-05-07 08:50 in Palau
+        clock = TestClock(start ?? Date(timeIntervalSince1970: 1_715_039_400))  // 2024-05-07 08:50 in Palau
         store = try CourseStore(path: dir.file("lib.sqlite"), actor: "kiosk", clock: clock.function)
         try store.courses.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
         let course = try store.courses.course(code: "mini-2024")
         try store.kiosk.setKioskPIN(courseID: course.id!, pin: Self.pin, iterations: 50)
         let session = try store.courses.session(course: course, key: "am")
         program = KioskProgram(store: store, verifier: try store.kiosk.kioskPINVerifier(courseID: course.id!)!, now: clock.function)
-        let context = KioskContext(courseID: course.id!, courseTitle: course.title, sessionID: session.id!,
-                                   sessionTitle: session.title, when: "Day 1 · 09:00–12:00", walkInsAllowed: walkIns,
-                                   zone: course.zone)
+        let context = KioskContext(
+            courseID: course.id!, courseTitle: course.title, sessionID: session.id!,
+            sessionTitle: session.title, when: "Day 1 · 09:00–12:00", walkInsAllowed: walkIns,
+            zone: course.zone)
         state = KioskState(context: context, now: clock(), size: size)
     }
 

@@ -74,8 +74,11 @@ import TestSupport
         var rng = SeededRandom()
         let names = try k.store.rosters.roster(courseID: k.state.context.courseID).map(\.person)
         let secrets = names.flatMap { [$0.email, $0.phone, $0.code] }.filter { !$0.isEmpty }
-        let alphabet: [Key] = [.enter, .escape, .backspace, .delete, .tab, .backTab, .up, .down, .left, .right, .home,
-                               .end, .pageUp, .pageDown, .insert, .unknown, .resize, .function(1), .function(10), .function(12)]
+        let alphabet: [Key] =
+            [
+                .enter, .escape, .backspace, .delete, .tab, .backTab, .up, .down, .left, .right, .home,
+                .end, .pageUp, .pageDown, .insert, .unknown, .resize, .function(1), .function(10), .function(12),
+            ]
             + "abcdefghijklmnopqrstuvwxyzAJNT ñéü李'-0123456789\u{7F}\u{1B}[]~;".map { Key.char($0) }
             + "acdhlqsuwxz\\".map { Key.ctrl($0) }
         for step in 0..<keys {

@@ -41,12 +41,12 @@ import Testing
         #expect(k.text.contains("Welcome, José — checked in 08:50."))
         let events = try k.kioskEvents()
         #expect(events.count == 1 && events[0].status == .present && events[0].source == .kiosk)
-        k.fireTimers()                                       // a few seconds later: back to the welcome screen
+        k.fireTimers()  // a few seconds later: back to the welcome screen
         #expect(k.state.phase == .welcome && k.state.query.isEmpty)
     }
 
     @Test func afterTheLateThresholdACheckInIsLate() throws {
-        let k = try KioskDriver(start: Date(timeIntervalSince1970: 1_715_041_200))   // 09:20, threshold 15 min
+        let k = try KioskDriver(start: Date(timeIntervalSince1970: 1_715_041_200))  // 09:20, threshold 15 min
         k.type("jose nu")
         k.press(.enter, .enter)
         #expect(try k.kioskEvents().first?.status == .late)
@@ -57,7 +57,7 @@ import Testing
         k.type("jose nu")
         k.press(.enter, .enter)
         k.clock.advance(seconds: 120)
-        k.press(.char("x"))                                  // next person starts typing over the success screen
+        k.press(.char("x"))  // next person starts typing over the success screen
         k.press(.ctrl("u"))
         k.type("jose nu")
         k.press(.enter, .enter)
@@ -77,7 +77,7 @@ import Testing
 
     @Test func arrowsChooseAmongMatches() throws {
         let k = try KioskDriver()
-        k.type("van")                                        // Nguyễn Văn A only
+        k.type("van")  // Nguyễn Văn A only
         #expect(k.state.matches.count == 1)
         k.press(.down, .down, .up)
         #expect(k.state.selection == 0)
@@ -89,7 +89,7 @@ import Testing
         k.press(.enter)
         #expect(k.state.phase == .notListed)
         #expect(k.text.contains("Please ask the facilitator"))
-        k.press(.enter)                                      // walk-ins not allowed: Enter just goes back
+        k.press(.enter)  // walk-ins not allowed: Enter just goes back
         #expect(k.state.phase == .welcome)
     }
 
@@ -138,7 +138,7 @@ import Testing
         guard case .paused = k.state.phase else { Issue.record("not paused: \(k.state.phase)"); return }
         #expect(k.text.contains("Please ask the facilitator for help"))
         k.type("jose")
-        #expect(k.state.query.isEmpty && k.state.matches.isEmpty)        // typing does nothing while paused
+        #expect(k.state.query.isEmpty && k.state.matches.isEmpty)  // typing does nothing while paused
         k.clock.advance(seconds: 61)
         k.send(.tick)
         #expect(k.state.phase == .welcome)
@@ -148,7 +148,7 @@ import Testing
 
     @Test func lookingForYourselfNeverPauses() throws {
         let k = try KioskDriver()
-        for _ in 0..<3 {                                    // typos, corrections, a long name
+        for _ in 0..<3 {  // typos, corrections, a long name
             k.type("nguyen van a")
             k.press(.ctrl("u"))
         }
@@ -160,8 +160,10 @@ import Testing
     @Test func controlKeysAndFunctionKeysDoNothing() throws {
         let k = try KioskDriver()
         k.type("jos")
-        for key: Key in [.ctrl("c"), .ctrl("z"), .ctrl("\\"), .ctrl("d"), .ctrl("q"), .ctrl("s"), .function(1), .function(4),
-                         .function(12), .tab, .backTab, .insert, .pageUp, .pageDown, .unknown, .resize] {
+        for key: Key in [
+            .ctrl("c"), .ctrl("z"), .ctrl("\\"), .ctrl("d"), .ctrl("q"), .ctrl("s"), .function(1), .function(4),
+            .function(12), .tab, .backTab, .insert, .pageUp, .pageDown, .unknown, .resize,
+        ] {
             k.press(key)
         }
         #expect(!k.quit)
@@ -181,7 +183,7 @@ import Testing
         guard case .pin = k.state.phase else { Issue.record("no PIN prompt"); return }
         #expect(k.text.contains("enter the kiosk PIN"))
         k.type("secret")
-        #expect(!k.text.contains("secret"))                  // masked
+        #expect(!k.text.contains("secret"))  // masked
         k.press(.enter)
         #expect(!k.quit)
         #expect(k.state.message == "Wrong PIN.")
@@ -199,7 +201,7 @@ import Testing
         for _ in 0..<3 { k.type("0000"); k.press(.enter) }
         #expect(k.state.message == "Wrong PIN. Wait 5 s before trying again.")
         k.type(KioskDriver.pin)
-        k.press(.enter)                                      // even the right PIN waits
+        k.press(.enter)  // even the right PIN waits
         #expect(!k.quit)
         #expect(k.state.message?.hasPrefix("Wait") == true)
         k.clock.advance(seconds: 5)

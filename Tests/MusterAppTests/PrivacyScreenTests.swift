@@ -19,8 +19,9 @@ import TestSupport
         for mask in masks { text = text.replacingOccurrences(of: mask, with: String(repeating: "#", count: mask.count)) }
         assertSnapshot(text, named: name, sourceLocation: sourceLocation)
         let mono = d.frame(theme: .monochrome)
-        #expect(mono.lines == colour.lines && SnapshotText.roleLines(mono) == SnapshotText.roleLines(colour),
-                sourceLocation: sourceLocation)
+        #expect(
+            mono.lines == colour.lines && SnapshotText.roleLines(mono) == SnapshotText.roleLines(colour),
+            sourceLocation: sourceLocation)
         let ascii = d.frame(theme: Theme.monochrome.asciiVariant())
         #expect(ascii.isWellFormed && colour.isWellFormed, sourceLocation: sourceLocation)
         #expect(!ascii.lines.joined().contains("│"), sourceLocation: sourceLocation)
@@ -29,13 +30,16 @@ import TestSupport
     /// The mini course kept for a year (over by 2026), and the same course taught again in 2025
     /// kept for five years.
     static func retentionDriver(size: Size) throws -> AppDriver {
-        let expired = Fixtures.miniCourseYAML.replacingOccurrences(of: "late_after_minutes: 15\n",
-                                                                   with: "late_after_minutes: 15\nretention: 1 year\n")
-        let kept = expired.replacingOccurrences(of: "mini-2024", with: "mini-2025").replacingOccurrences(of: "2024-05-07", with: "2025-05-07")
-            .replacingOccurrences(of: "retention: 1 year", with: "retention: 5 years")
-            .replacingOccurrences(of: "title: Mini Course", with: "title: Mini Course 2025")
-            .replacingOccurrences(of: "T-00", with: "K-00")                    // other people
-        let clock = TestClock(Date(timeIntervalSince1970: 1_767_225_600))   // 2026-01-01 00:00 UTC
+        let expired = Fixtures.miniCourseYAML.replacingOccurrences(
+            of: "late_after_minutes: 15\n",
+            with: "late_after_minutes: 15\nretention: 1 year\n")
+        let kept = expired.replacingOccurrences(of: "mini-2024", with: "mini-2025").replacingOccurrences(
+            of: "2024-05-07", with: "2025-05-07"
+        )
+        .replacingOccurrences(of: "retention: 1 year", with: "retention: 5 years")
+        .replacingOccurrences(of: "title: Mini Course", with: "title: Mini Course 2025")
+        .replacingOccurrences(of: "T-00", with: "K-00")  // other people
+        let clock = TestClock(Date(timeIntervalSince1970: 1_767_225_600))  // 2026-01-01 00:00 UTC
         return try AppDriver(courses: [expired, kept], size: size, clock: clock)
     }
 
@@ -68,8 +72,9 @@ import TestSupport
         try d.store.people.savePerson(jose)
         clock.advance(seconds: 3600)
         let course = try d.store.courses.course(code: "mini-2024")
-        try d.store.attendance.mark(session: d.store.courses.session(course: course, key: "am"), person: jose, status: .late, source: .rollcall,
-                         note: "flight delayed")
+        try d.store.attendance.mark(
+            session: d.store.courses.session(course: course, key: "am"), person: jose, status: .late, source: .rollcall,
+            note: "flight delayed")
         return d
     }
 
@@ -84,7 +89,7 @@ import TestSupport
         #expect(s.showsAudit && s.details?.audit.count == 4)
         let text = d.screenText
         #expect(text.contains("Audit trail") && text.contains("coordinator") && text.contains("rollcall"))
-        #expect(text.contains("› mini-2024 am: late (flight delayed)"))             // the newest, in full
+        #expect(text.contains("› mini-2024 am: late (flight delayed)"))  // the newest, in full
         d.press(.char("k"))
         #expect(d.screenText.contains("› e-mail jose.nunez@example.org → jnunez@example.org"))
         check(d, "person-audit-\(name)")
@@ -99,11 +104,11 @@ import TestSupport
         #expect(!courses.showsAudit && d.screenText.contains("ATTENDED"))
         d.press(.char("t"))
         guard case .person(let trail) = d.state.top else { return }
-        #expect(trail.showsAudit && trail.auditTable.selection == 3)      // the newest change
+        #expect(trail.showsAudit && trail.auditTable.selection == 3)  // the newest change
         d.press(.char("k"), .char("k"))
         guard case .person(let moved) = d.state.top else { return }
         #expect(moved.auditTable.selection == 1 && moved.table.selection == courses.table.selection)
-        d.press(.enter)                                                   // nothing to open in the trail
+        d.press(.enter)  // nothing to open in the trail
         #expect(d.effects.last == "bell")
         d.press(.char("t"))
         guard case .person(let back) = d.state.top else { return }
@@ -115,8 +120,9 @@ import TestSupport
     func anErasedPersonsTrailIsNameless(name: String, size: Size) throws {
         let d = try Self.personDriver(size: size)
         try d.store.privacy.erase(code: "T-001", reason: "request of 2026-11-20", keepStatistics: true)
-        let placeholder = try #require(try d.store.rosters.roster(courseID: d.store.courses.course(code: "mini-2024").id!)
-            .first { $0.person.displayName.isEmpty })
+        let placeholder = try #require(
+            try d.store.rosters.roster(courseID: d.store.courses.course(code: "mini-2024").id!)
+                .first { $0.person.displayName.isEmpty })
         d.press(.enter, .char("r"))
         // The placeholder sorts first (it has no name left to sort by).
         d.press(.enter, .char("t"))

@@ -60,10 +60,10 @@ import TestSupport
         let other = try CourseStore(path: d.store.path, actor: "kiosk")
         let session = try other.courses.session(course: other.courses.course(code: "mini-2024"), key: "am")
         try other.attendance.mark(session: session, person: other.people.person(code: "T-001"), status: .present, source: .rollcall)
-        #expect(d.rollCall?.countsText == "0/3 marked · 0 present")      // not yet: nothing polled
+        #expect(d.rollCall?.countsText == "0/3 marked · 0 present")  // not yet: nothing polled
         d.send(.tick)
         #expect(d.rollCall?.countsText == "1/3 marked · 1 present")
-        d.press(.char("x"))                                                // this process: no tick needed
+        d.press(.char("x"))  // this process: no tick needed
         #expect(d.rollCall?.countsText == "2/3 marked · 1 present")
         #expect(try d.storedMark("T-003") == .absent)
     }
@@ -71,12 +71,13 @@ import TestSupport
     @Test("a kiosk check-in after the facilitator's mark shows the facilitator's mark, as the library holds it")
     func aLosingCheckInDoesNotChangeTheRow() throws {
         let d = try driver()
-        d.press(.char("x"))                                                // T-003 absent by the facilitator
+        d.press(.char("x"))  // T-003 absent by the facilitator
         let other = try CourseStore(path: d.store.path, actor: "kiosk")
         let session = try other.courses.session(course: other.courses.course(code: "mini-2024"), key: "am")
-        let outcome = try other.attendance.mark(session: session, person: other.people.person(code: "T-003"), status: .present,
-                                     source: .kiosk)
-        #expect(outcome.current?.status == .absent)                        // the store says who won
+        let outcome = try other.attendance.mark(
+            session: session, person: other.people.person(code: "T-003"), status: .present,
+            source: .kiosk)
+        #expect(outcome.current?.status == .absent)  // the store says who won
         d.send(.tick)
         #expect(d.rollCall?.mark(of: try d.store.people.person(code: "T-003").id!)?.status == .absent)
         #expect(try d.storedMark("T-003") == .absent)

@@ -20,7 +20,7 @@ import TestSupport
     @Test func opensOnTheCurrentSessionSortedByFamilyNameWithoutFacilitators() throws {
         let d = try driver()
         let codes = d.rollCall?.people.map(\.person.code)
-        #expect(codes == ["T-003", "T-001", "T-002"])     // A (Nguyễn Văn), Núñez, 李; no facilitator, no substituted
+        #expect(codes == ["T-003", "T-001", "T-002"])  // A (Nguyễn Văn), Núñez, 李; no facilitator, no substituted
         #expect(selectedCode(d) == "T-003")
         #expect(d.rollCall?.countsText == "0/3 marked · 0 present")
     }
@@ -42,7 +42,7 @@ import TestSupport
         #expect(d.state.message?.text.hasPrefix("José Núñez: late, arrived 08:00") == true)
         d.press(.char("k"), .char("0"))
         #expect(try d.storedMark("T-001") == nil)
-        #expect(selectedCode(d) == "T-001")     // clearing does not move on
+        #expect(selectedCode(d) == "T-001")  // clearing does not move on
         #expect(d.rollCall?.countsText == "1/3 marked · 0 present")
     }
 
@@ -54,9 +54,9 @@ import TestSupport
         d.press(.enter)
         #expect(try d.storedMark("T-003") == .excused)
         #expect(d.state.message?.text == "Nguyễn Văn A: excused (ministry meeting)")
-        d.press(.char("e"), .enter)                     // no reason is fine
+        d.press(.char("e"), .enter)  // no reason is fine
         #expect(try d.storedMark("T-001") == .excused)
-        d.press(.char("e"), .escape)                    // Esc records nothing
+        d.press(.char("e"), .escape)  // Esc records nothing
         #expect(try d.storedMark("T-002") == nil)
     }
 
@@ -94,7 +94,7 @@ import TestSupport
         #expect(try d.storedMark("T-003") == nil)
         d.press(.char("u"))
         #expect(d.state.message?.text == "Nothing to undo in this roll call")
-        #expect(try d.store.attendance.eventCount() == 4)          // two marks and two undo events, nothing deleted
+        #expect(try d.store.attendance.eventCount() == 4)  // two marks and two undo events, nothing deleted
     }
 
     @Test func searchJumpsAccentInsensitivelyAndEscReturns() throws {
@@ -108,7 +108,7 @@ import TestSupport
         d.type("jose")
         d.press(.enter)
         #expect(selectedCode(d) == "T-001")
-        d.press(.char("p"))                              // keys are commands again after Enter
+        d.press(.char("p"))  // keys are commands again after Enter
         #expect(try d.storedMark("T-001") == .present)
     }
 
@@ -117,11 +117,11 @@ import TestSupport
         d.press(.char("n"))
         #expect(d.state.message?.text.contains("No search yet") == true)
         d.press(.char("/"))
-        d.type("a")                                     // "A" (family of Nguyễn Văn A) only
+        d.type("a")  // "A" (family of Nguyễn Văn A) only
         d.press(.enter)
         #expect(selectedCode(d) == "T-003")
         d.press(.char("n"))
-        #expect(selectedCode(d) == "T-003")             // wraps to the only match
+        #expect(selectedCode(d) == "T-003")  // wraps to the only match
     }
 
     @Test func filterShowsOnlyOneKindOfMarkAndEscClears() throws {
@@ -131,7 +131,7 @@ import TestSupport
         #expect(d.rollCall?.filter == .unmarked)
         #expect(d.rollCall?.visible.count == 2)
         #expect(selectedCode(d) == "T-001")
-        d.press(.char("p"))                             // the row leaves the filter; the next person is selected
+        d.press(.char("p"))  // the row leaves the filter; the next person is selected
         #expect(d.rollCall?.visible.count == 1)
         #expect(selectedCode(d) == "T-002")
         d.press(.escape)
@@ -143,8 +143,9 @@ import TestSupport
         let d = try driver()
         let kiosk = try CourseStore(path: d.store.path, actor: "kiosk")
         let course = try kiosk.courses.course(code: "mini-2024")
-        try kiosk.attendance.mark(session: kiosk.courses.session(course: course, key: "am"), person: kiosk.people.person(code: "T-002"),
-                       status: .present, source: .kiosk)
+        try kiosk.attendance.mark(
+            session: kiosk.courses.session(course: course, key: "am"), person: kiosk.people.person(code: "T-002"),
+            status: .present, source: .kiosk)
         #expect(d.rollCall?.countsText == "0/3 marked · 0 present")
         d.send(.tick)
         #expect(d.rollCall?.countsText == "1/3 marked · 1 present")
@@ -177,7 +178,7 @@ import TestSupport
         #expect(d.state.message == StatusMessage("participant 'T-003' is not enrolled in course 'mini-2024'", isError: true))
         #expect(selectedCode(d) == "T-003")
         #expect(d.effects.last == "bell")
-        d.press(.char("j"))                              // the next key acknowledges the error
+        d.press(.char("j"))  // the next key acknowledges the error
         #expect(d.state.message == nil)
     }
 }

@@ -40,7 +40,7 @@ extension AppDriver {
         #expect(d.rosterCodes == ["T-003", "T-001", "T-004", "T-005", "T-002"])
         d.press(.char("j"))
         #expect(d.selectedCode == "T-001")
-        d.press(.char("s"))                                   // by code
+        d.press(.char("s"))  // by code
         #expect(d.roster?.query?.order == RosterOrder(.code))
         #expect(d.rosterCodes == ["T-001", "T-002", "T-003", "T-004", "T-005"])
         #expect(d.selectedCode == "T-001")
@@ -48,7 +48,7 @@ extension AppDriver {
         d.press(.char("S"))
         #expect(d.rosterCodes == ["T-005", "T-004", "T-003", "T-002", "T-001"])
         #expect(d.selectedCode == "T-001")
-        for _ in 0..<7 { d.press(.char("s")) }                 // round the columns back to name
+        for _ in 0..<7 { d.press(.char("s")) }  // round the columns back to name
         #expect(d.roster?.query?.order == RosterOrder(.name))
     }
 
@@ -57,14 +57,14 @@ extension AppDriver {
         d.press(.enter, .char("r"), .char("f"))
         guard case .menu(let menu) = d.state.top else { Issue.record("no filter menu"); return }
         #expect(menu.items.map(\.label).contains("Nomination status"))
-        d.press(.char("s"))                                   // sex → the values with counts
+        d.press(.char("s"))  // sex → the values with counts
         guard case .menu(let values) = d.state.top else { Issue.record("no value menu"); return }
         #expect(values.items.map(\.label) == ["Anyone", "female", "male"])
         #expect(values.items.map(\.detail) == ["", "3", "2"])
-        d.press(.down, .enter)                                // female
+        d.press(.down, .enter)  // female
         #expect(d.rosterCodes == ["T-003", "T-004", "T-005"])
-        d.press(.char("f"), .char("r"))                       // role
-        d.press(.down, .enter)                                // the most frequent: participant
+        d.press(.char("f"), .char("r"))  // role
+        d.press(.down, .enter)  // the most frequent: participant
         #expect(d.rosterCodes == ["T-003", "T-005"])
         #expect(d.screenText.contains("filter: sex female · participant (Esc clears)"))
         #expect(d.screenText.contains("2 of 5 people"))
@@ -80,12 +80,12 @@ extension AppDriver {
         #expect(d.selectedCode == "T-001")
         #expect(d.frame().text(row: 23).hasPrefix("/nunez"))
         d.press(.escape)
-        #expect(d.selectedCode == "T-003")                    // back where the search started
+        #expect(d.selectedCode == "T-003")  // back where the search started
         d.press(.char("/"))
         d.type("T-005")
         d.press(.enter)
         #expect(d.selectedCode == "T-005")
-        d.press(.char("n"))                                   // the only match: wraps to itself
+        d.press(.char("n"))  // the only match: wraps to itself
         #expect(d.selectedCode == "T-005")
         d.press(.char("/"))
         d.type("zzz")
@@ -99,15 +99,15 @@ extension AppDriver {
         #expect(p.details?.person.code == "T-001")
         #expect(p.details?.history.map(\.course.code) == ["mini-2024"])
         #expect(d.screenText.contains("José Núñez · T-001 · male · Palau"))
-        d.press(.enter)                                       // the course from the history
+        d.press(.enter)  // the course from the history
         guard case .overview(let o) = d.state.top else { Issue.record("no overview"); return }
         #expect(o.courseCode == "mini-2024")
     }
 
     @Test func theMatrixShowsMarksTotalsAndScrolls() throws {
         let d = try AppDriver(options: AppOptions(startCourse: "mini-2024"))
-        d.press(.char("p"), .char("l"))                       // T-003 present, T-001 late in the morning
-        d.press(.char("q"), .char("m"))                       // back to the overview, then the matrix
+        d.press(.char("p"), .char("l"))  // T-003 present, T-001 late in the morning
+        d.press(.char("q"), .char("m"))  // back to the overview, then the matrix
         let m = try #require(d.roster)
         #expect(m.mode == .matrix)
         #expect(m.query?.filter == RosterFilter(rollCallOnly: true))
@@ -147,7 +147,7 @@ extension AppDriver {
         r = try #require(d.roster)
         #expect(r.selected != nil)
         #expect(r.pages.count <= 7)
-        d.press(.char("f"), .char("c"))                       // country: the most frequent first
+        d.press(.char("f"), .char("c"))  // country: the most frequent first
         d.press(.down, .enter)
         r = try #require(d.roster)
         #expect(r.total < 2_000 && r.total > 0)
@@ -156,24 +156,24 @@ extension AppDriver {
 
     @Test func confirmingAndSubstitutingFromTheRosterChangeTheQuotaLineAndUndo() throws {
         let d = try AppDriver.rcm()
-        d.press(.char("n"))                                   // nominations
+        d.press(.char("n"))  // nominations
         guard case .nominations(let n) = d.state.top else { Issue.record("no nominations"); return }
         let gt = try #require(n.lines.firstIndex { $0.key == "GT" && $0.scope == .country })
         for _ in 0..<gt { d.press(.char("j")) }
-        d.press(.enter)                                       // roster of Guatemala's participants
+        d.press(.enter)  // roster of Guatemala's participants
         #expect(d.rosterCodes == ["GT-002", "GT-003", "GT-004", "GT-005", "GT-001"])
         #expect(d.screenText.contains("Guatemala 3/5 · +1 nominated · 1 declined"))
-        d.press(.char("j"), .char("j"), .char("c"))           // GT-004 confirmed
+        d.press(.char("j"), .char("j"), .char("c"))  // GT-004 confirmed
         #expect(d.state.message?.text == "GT-004 Byron Coyoy Ajú: nominated → confirmed")
         #expect(d.screenText.contains("Guatemala 4/5 · 1 declined"))
         #expect(d.selectedCode == "GT-004")
         d.press(.char("c"))
-        #expect(d.effects.last == "bell")                     // already confirmed
+        #expect(d.effects.last == "bell")  // already confirmed
 
-        d.press(.char("g"), .char("t"), .char("s"))           // GT-002: substituted by…
+        d.press(.char("g"), .char("t"), .char("s"))  // GT-002: substituted by…
         guard case .menu(let picker) = d.state.top else { Issue.record("no picker"); return }
         #expect(picker.purpose == .substitute(personID: try d.store.people.person(code: "GT-002").id!))
-        d.type("joaquin pena")                                // MX-006, waitlisted
+        d.type("joaquin pena")  // MX-006, waitlisted
         d.press(.enter)
         #expect(d.state.message?.text.contains("substituted by MX-006") == true)
         #expect(d.screenText.contains("Guatemala 3/5"))
@@ -198,7 +198,7 @@ extension AppDriver {
         #expect(!d.rosterCodes.contains("W-1"))
         d.press(.char("u"))
         #expect(d.rosterCodes.contains("W-1"))
-        d.press(.char("g"), .char("M"))                       // not a walk-in
+        d.press(.char("g"), .char("M"))  // not a walk-in
         #expect(d.effects.last == "bell")
     }
 }

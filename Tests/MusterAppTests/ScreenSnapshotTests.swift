@@ -12,7 +12,7 @@ import TestSupport
 
     func rollCallDriver(size: Size) throws -> AppDriver {
         let d = try AppDriver(options: AppOptions(startCourse: "mini-2024"), size: size)
-        d.press(.char("p"), .char("l"))                  // Nguyễn Văn A present, José Núñez late
+        d.press(.char("p"), .char("l"))  // Nguyễn Văn A present, José Núñez late
         return d
     }
 
@@ -25,7 +25,7 @@ import TestSupport
     @Test(arguments: sizes)
     func overview(name: String, size: Size) throws {
         let d = try AppDriver.shipped(size: size)
-        d.press(.char("j"), .enter)                      // Palau (second newest)
+        d.press(.char("j"), .enter)  // Palau (second newest)
         #expect(d.screenText.contains("Palau MMC 2024"))
         assertSnapshot(SnapshotText.render(d.frame()), named: "overview-\(name)")
     }
@@ -101,7 +101,10 @@ import TestSupport
         let text = frame.lines.joined(separator: "\n")
         #expect(text.contains("P ✓") && text.contains("L 08:00") && text.contains("A ✗"))
         #expect(Theme.monochrome.style(for: .selected).reverse)
-        #expect(StyleRole.allCases.allSatisfy { Theme.monochrome.style(for: $0).foreground == nil && Theme.monochrome.style(for: $0).background == nil })
+        #expect(
+            StyleRole.allCases.allSatisfy {
+                Theme.monochrome.style(for: $0).foreground == nil && Theme.monochrome.style(for: $0).background == nil
+            })
         let selectedRows = (0..<frame.size.height).filter { y in frame.row(y).contains { $0.role == .selected } }
         #expect(selectedRows.count == 1)
     }

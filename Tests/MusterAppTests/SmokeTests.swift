@@ -8,9 +8,11 @@ import Testing
 @Suite struct SmokeTests {
     static let allKeys: [Key] = {
         var keys = Set(MusterKeyMap.standard.bindings.flatMap(\.keys))
-        keys.formUnion([.escape, .enter, .tab, .backTab, .unknown, .resize, .delete, .insert, .function(5), .ctrl("a"),
-                        .char("é"), .char("李"), .mouse(MouseEvent(kind: .press, at: Point(x: 3, y: 5))),
-                        .mouse(MouseEvent(kind: .wheelDown, at: Point(x: 3, y: 5)))])
+        keys.formUnion([
+            .escape, .enter, .tab, .backTab, .unknown, .resize, .delete, .insert, .function(5), .ctrl("a"),
+            .char("é"), .char("李"), .mouse(MouseEvent(kind: .press, at: Point(x: 3, y: 5))),
+            .mouse(MouseEvent(kind: .wheelDown, at: Point(x: 3, y: 5))),
+        ])
         return keys.sorted { "\($0)" < "\($1)" }
     }()
 

@@ -20,7 +20,7 @@ import Testing
             modes.c_lflag &= ~tcflag_t(ECHO | ICANON)
             tcsetattr(fd, TCSANOW, &modes)
             CrashGuard.markActive(outputFD: fd)
-            fatalError("simulated crash") // a Swift trap: SIGILL
+            fatalError("simulated crash")  // a Swift trap: SIGILL
         }
         #expect(terminal.localModes() & tcflag_t(ECHO) != 0, "echo is back")
         #expect(terminal.localModes() & tcflag_t(ICANON) != 0, "line editing is back")
@@ -53,7 +53,7 @@ import Testing
             let fd = open(path, O_RDWR | O_NOCTTY)
             CrashGuard.install()
             CrashGuard.markActive(outputFD: fd)
-            CrashGuard.markInactive() // after end(): a redirected output must not get escape codes
+            CrashGuard.markInactive()  // after end(): a redirected output must not get escape codes
             abort()
         }
         #expect(terminal.output().isEmpty)

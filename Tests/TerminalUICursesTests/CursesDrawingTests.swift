@@ -24,12 +24,13 @@ extension CursesSession {
         @Test func asciiAndAccentedNamesLandOneCharacterPerCell() throws {
             let curses = try HeadlessCurses()
             defer { curses.close() }
-            curses.terminal.draw(frame {
-                $0.put("Roll call", at: Point(x: 0, y: 0))
-                $0.put("José Ñúñez", at: Point(x: 2, y: 1))
-                $0.put("Nguyễn Văn A", at: Point(x: 0, y: 3))
-                $0.put("Rene\u{301} Lefe\u{300}vre", at: Point(x: 0, y: 4))
-            })
+            curses.terminal.draw(
+                frame {
+                    $0.put("Roll call", at: Point(x: 0, y: 0))
+                    $0.put("José Ñúñez", at: Point(x: 2, y: 1))
+                    $0.put("Nguyễn Văn A", at: Point(x: 0, y: 3))
+                    $0.put("Rene\u{301} Lefe\u{300}vre", at: Point(x: 0, y: 4))
+                })
             #expect(curses.text(row: 0) == "Roll call")
             #expect(curses.text(row: 1) == "  José Ñúñez")
             #expect(curses.terminal.readBack(x: 5, y: 1)?.text == "é")
@@ -76,14 +77,15 @@ extension CursesSession {
         @Test func rolesBecomeAttributesAndPairs() throws {
             let curses = try HeadlessCurses(theme: .color)
             defer { curses.close() }
-            curses.terminal.draw(frame {
-                $0.put("Header", at: Point(x: 0, y: 0), role: .header)
-                $0.put("Selected row", at: Point(x: 0, y: 1), role: .selected)
-                $0.put("Name", at: Point(x: 0, y: 2), role: .columnHeader)
-                $0.put("plain", at: Point(x: 0, y: 3))
-                $0.put("P ✓", at: Point(x: 0, y: 4), role: .present)
-                $0.put("dim", at: Point(x: 0, y: 5), role: .dim)
-            })
+            curses.terminal.draw(
+                frame {
+                    $0.put("Header", at: Point(x: 0, y: 0), role: .header)
+                    $0.put("Selected row", at: Point(x: 0, y: 1), role: .selected)
+                    $0.put("Name", at: Point(x: 0, y: 2), role: .columnHeader)
+                    $0.put("plain", at: Point(x: 0, y: 3))
+                    $0.put("P ✓", at: Point(x: 0, y: 4), role: .present)
+                    $0.put("dim", at: Point(x: 0, y: 5), role: .dim)
+                })
             let header = try #require(curses.terminal.readBack(x: 0, y: 0))
             #expect(header.bold)
             #expect(header.colorPair == StyleRole.allCases.firstIndex(of: .header)! + 1)
@@ -103,10 +105,11 @@ extension CursesSession {
         @Test func monochromeUsesAttributesOnly() throws {
             let curses = try HeadlessCurses(theme: .monochrome)
             defer { curses.close() }
-            curses.terminal.draw(frame {
-                $0.put("Header", at: Point(x: 0, y: 0), role: .header)
-                $0.put("Absent", at: Point(x: 0, y: 1), role: .absent)
-            })
+            curses.terminal.draw(
+                frame {
+                    $0.put("Header", at: Point(x: 0, y: 0), role: .header)
+                    $0.put("Absent", at: Point(x: 0, y: 1), role: .absent)
+                })
             let header = try #require(curses.terminal.readBack(x: 0, y: 0))
             #expect(header.reverse && header.colorPair == 0)
             let absent = try #require(curses.terminal.readBack(x: 0, y: 1))
@@ -159,10 +162,11 @@ extension CursesSession {
         @Test func aFrameLargerThanTheScreenIsClipped() throws {
             let curses = try HeadlessCurses(width: 40, height: 10)
             defer { curses.close() }
-            curses.terminal.draw(frame(Size(width: 120, height: 40)) {
-                $0.put(String(repeating: "x", count: 120), at: Point(x: 0, y: 0))
-                $0.put("bottom", at: Point(x: 0, y: 39))
-            })
+            curses.terminal.draw(
+                frame(Size(width: 120, height: 40)) {
+                    $0.put(String(repeating: "x", count: 120), at: Point(x: 0, y: 0))
+                    $0.put("bottom", at: Point(x: 0, y: 39))
+                })
             #expect(curses.text(row: 0) == String(repeating: "x", count: 40))
         }
 
@@ -204,8 +208,9 @@ extension CursesSession {
             let output = try #require(fopen("/dev/null", "w"))
             defer { fclose(input); fclose(output) }
             #expect(throws: CursesTerminalError.cannotStart(terminalType: "no-such-terminal-muster")) {
-                _ = try CursesTerminal(theme: .monochrome, options: .init(), input: input, output: output,
-                                       terminalType: "no-such-terminal-muster")
+                _ = try CursesTerminal(
+                    theme: .monochrome, options: .init(), input: input, output: output,
+                    terminalType: "no-such-terminal-muster")
             }
             // And the failed start left nothing behind: a real one starts.
             let curses = try HeadlessCurses()

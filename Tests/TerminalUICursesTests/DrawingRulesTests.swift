@@ -12,7 +12,8 @@ import Testing
         let styles = CursesStyles(theme: .monochrome, useColor: false)
         let selected = styles.rendition(for: .selected)
         #expect(selected.attributes == CursesStyles.attributes(of: Style(reverse: true)))
-        #expect(styles.rendition(for: .columnHeader).attributes
+        #expect(
+            styles.rendition(for: .columnHeader).attributes
                 == CursesStyles.attributes(of: Style(bold: true, underline: true)))
         #expect(styles.rendition(for: .normal).attributes == 0)
         #expect(styles.pairs.isEmpty, "monochrome defines no colour pairs")
@@ -45,22 +46,23 @@ import Testing
         #expect(styles.rendition(for: .footerKey).pair == 0)
     }
 
-    @Test(arguments: [
-        ("a", 1, true, ["a"]),
-        ("", 1, true, [" "]),
-        ("é", 1, true, ["é"]),
-        ("e\u{301}", 1, true, ["e", "\u{301}"]),
-        ("李", 2, true, ["李"]),
-        ("\r", 1, true, [" "]),
-        ("\u{8}", 1, true, ["\u{FFFD}"]),
-        ("\u{1B}", 1, true, ["\u{FFFD}"]),
-        ("\u{9B}", 1, true, ["\u{FFFD}"]),
-        ("\u{202E}", 1, true, [" "]),
-        ("\u{301}", 1, true, [" ", "\u{301}"]),
-        ("é", 1, false, ["?"]),
-        ("e\u{301}", 1, false, ["e"]),
-        ("\u{1B}", 1, false, ["?"]),
-    ] as [(String, Int, Bool, [Unicode.Scalar])])
+    @Test(
+        arguments: [
+            ("a", 1, true, ["a"]),
+            ("", 1, true, [" "]),
+            ("é", 1, true, ["é"]),
+            ("e\u{301}", 1, true, ["e", "\u{301}"]),
+            ("李", 2, true, ["李"]),
+            ("\r", 1, true, [" "]),
+            ("\u{8}", 1, true, ["\u{FFFD}"]),
+            ("\u{1B}", 1, true, ["\u{FFFD}"]),
+            ("\u{9B}", 1, true, ["\u{FFFD}"]),
+            ("\u{202E}", 1, true, [" "]),
+            ("\u{301}", 1, true, [" ", "\u{301}"]),
+            ("é", 1, false, ["?"]),
+            ("e\u{301}", 1, false, ["e"]),
+            ("\u{1B}", 1, false, ["?"]),
+        ] as [(String, Int, Bool, [Unicode.Scalar])])
     func cellText(text: String, width: Int, unicode: Bool, expected: [Unicode.Scalar]) {
         #expect(CellText.scalars(for: text, width: width, columnsLeft: 10, unicode: unicode) == expected)
     }

@@ -7,14 +7,18 @@ extension CursesSession {
     /// curses on a pseudo-terminal: a real TTY, so the modes, the alternate screen and the key
     /// decoding go through the same paths as in a user's terminal.
     @Suite struct RealTerminal {
-        private func start(on terminal: PseudoTerminal, options: CursesTerminal.Options = .init())
-            throws -> (CursesTerminal, UnsafeMutablePointer<FILE>, UnsafeMutablePointer<FILE>) {
+        private func start(
+            on terminal: PseudoTerminal, options: CursesTerminal.Options = .init()
+        )
+            throws -> (CursesTerminal, UnsafeMutablePointer<FILE>, UnsafeMutablePointer<FILE>)
+        {
             setenv("LC_ALL", "C.UTF-8", 1)
             setenv("COLUMNS", "80", 1)
             setenv("LINES", "24", 1)
             let streams = try #require(PseudoTerminal.streams(path: terminal.path))
-            let curses = try CursesTerminal(theme: .color, options: options, input: streams.input,
-                                            output: streams.output, terminalType: "xterm-256color")
+            let curses = try CursesTerminal(
+                theme: .color, options: options, input: streams.input,
+                output: streams.output, terminalType: "xterm-256color")
             return (curses, streams.input, streams.output)
         }
 
@@ -54,27 +58,33 @@ extension CursesSession {
             #expect(curses.readKey(timeoutMilliseconds: 1000) == .unknown)
         }
 
-        @Test(arguments: [
-            ("j", [Key.char("j")]),
-            ("é李", [.char("é"), .char("李")]),
-            ("\r", [.enter]),
-            ("\u{7F}", [.backspace]),
-            ("\t", [.tab]),
-            ("\u{13}\u{11}", [.ctrl("s"), .ctrl("q")]),
-            ("\u{1B}OA\u{1B}[B", [.up, .down]),       // both cursor-key modes
-            ("\u{1B}[1~\u{1B}[4~", [.home, .end]),     // rxvt/tmux style Home/End
-            ("\u{1B}OH\u{1B}OF", [.home, .end]),
-            ("\u{1B}[5~\u{1B}[6~", [.pageUp, .pageDown]),
-            ("\u{1B}[3~\u{1B}[2~", [.delete, .insert]),
-            ("\u{1B}[Z", [.backTab]),
-            ("\u{1B}OP\u{1B}[15~", [.function(1), .function(5)]),
-            ("\u{1B}[1;5Hx", [.unknown, .char("x")]),  // Ctrl-Home: no terminfo entry
-            // xterm's SGR mouse encoding (what xterm-256color's terminfo asks for), 1-based.
-            // Press and release in one read: curses keeps one event; it must be the press.
-            ("\u{1B}[<0;5;3M\u{1B}[<0;5;3m", [.mouse(MouseEvent(kind: .press, at: Point(x: 4, y: 2)))]),
-            ("\u{1B}[<64;1;1M\u{1B}[<65;80;24M", [.mouse(MouseEvent(kind: .wheelUp, at: Point(x: 0, y: 0))),
-                                                  .mouse(MouseEvent(kind: .wheelDown, at: Point(x: 79, y: 23)))]),
-        ] as [(String, [Key])])
+        @Test(
+            arguments: [
+                ("j", [Key.char("j")]),
+                ("é李", [.char("é"), .char("李")]),
+                ("\r", [.enter]),
+                ("\u{7F}", [.backspace]),
+                ("\t", [.tab]),
+                ("\u{13}\u{11}", [.ctrl("s"), .ctrl("q")]),
+                ("\u{1B}OA\u{1B}[B", [.up, .down]),  // both cursor-key modes
+                ("\u{1B}[1~\u{1B}[4~", [.home, .end]),  // rxvt/tmux style Home/End
+                ("\u{1B}OH\u{1B}OF", [.home, .end]),
+                ("\u{1B}[5~\u{1B}[6~", [.pageUp, .pageDown]),
+                ("\u{1B}[3~\u{1B}[2~", [.delete, .insert]),
+                ("\u{1B}[Z", [.backTab]),
+                ("\u{1B}OP\u{1B}[15~", [.function(1), .function(5)]),
+                ("\u{1B}[1;5Hx", [.unknown, .char("x")]),  // Ctrl-Home: no terminfo entry
+                // xterm's SGR mouse encoding (what xterm-256color's terminfo asks for), 1-based.
+                // Press and release in one read: curses keeps one event; it must be the press.
+                ("\u{1B}[<0;5;3M\u{1B}[<0;5;3m", [.mouse(MouseEvent(kind: .press, at: Point(x: 4, y: 2)))]),
+                (
+                    "\u{1B}[<64;1;1M\u{1B}[<65;80;24M",
+                    [
+                        .mouse(MouseEvent(kind: .wheelUp, at: Point(x: 0, y: 0))),
+                        .mouse(MouseEvent(kind: .wheelDown, at: Point(x: 79, y: 23))),
+                    ]
+                ),
+            ] as [(String, [Key])])
         func typedKeysDecode(typed: String, expected: [Key]) throws {
             let pty = try PseudoTerminal()
             defer { pty.close() }
@@ -131,9 +141,10 @@ extension CursesSession {
             await #expect(processExitsWith: .success) { [path = path as String] in
                 setenv("LC_ALL", "C.UTF-8", 1)
                 guard let streams = PseudoTerminal.streams(path: path) else { exit(3) }
-                _ = try CursesTerminal(theme: .color, options: .init(), input: streams.input,
-                                       output: streams.output, terminalType: "xterm-256color")
-                exit(0) // no end(): the exit hook has to do it
+                _ = try CursesTerminal(
+                    theme: .color, options: .init(), input: streams.input,
+                    output: streams.output, terminalType: "xterm-256color")
+                exit(0)  // no end(): the exit hook has to do it
             }
             #expect(pty.localModes() & tcflag_t(ECHO | ICANON) == tcflag_t(ECHO | ICANON))
             #expect(pty.output().contains("\u{1B}[?1049l"))
@@ -146,9 +157,10 @@ extension CursesSession {
             await #expect(processExitsWith: .signal(SIGILL)) { [path = path as String] in
                 setenv("LC_ALL", "C.UTF-8", 1)
                 guard let streams = PseudoTerminal.streams(path: path) else { exit(3) }
-                let curses = try CursesTerminal(theme: .color, options: .init(), input: streams.input,
-                                                output: streams.output, terminalType: "xterm-256color")
-                precondition(curses.size.width == 0, "simulated crash") // a Swift trap: SIGILL
+                let curses = try CursesTerminal(
+                    theme: .color, options: .init(), input: streams.input,
+                    output: streams.output, terminalType: "xterm-256color")
+                precondition(curses.size.width == 0, "simulated crash")  // a Swift trap: SIGILL
             }
             #expect(pty.localModes() & tcflag_t(ECHO | ICANON) == tcflag_t(ECHO | ICANON))
             #expect(pty.output().contains("\u{1B}[?1049l"))

@@ -18,7 +18,7 @@ struct DisplayWidthTests {
         #expect("한국".displayWidth == 4)
         #expect("ひらがな カタカナ".displayWidth == 17)
         #expect("ＡＢ".displayWidth == 4)
-        #expect("ｶ".displayWidth == 1)       // halfwidth katakana
+        #expect("ｶ".displayWidth == 1)  // halfwidth katakana
     }
 
     @Test("Emoji are two columns, however many scalars", arguments: ["👍", "👩‍💻", "🇵🇼", "❤️", "👍🏽", "1️⃣"])
@@ -27,14 +27,16 @@ struct DisplayWidthTests {
         #expect(text.displayWidth == 2)
     }
 
-    @Test("Zero-width characters and lone combining marks take no columns",
-          arguments: ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{301}", "\u{FE0F}", "\u{FE00}"])
+    @Test(
+        "Zero-width characters and lone combining marks take no columns",
+        arguments: ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{301}", "\u{FE0F}", "\u{FE00}"])
     func zeroWidth(_ text: String) {
         #expect(text.displayWidth == 0)
     }
 
-    @Test("Text is measured as drawn: controls count like their replacement, bidi controls as nothing",
-          arguments: ["a\tb", "x\r\ny", "\u{1B}[2J", "\u{202E}abc", "\u{9B}1m", "\u{7F}", "é\u{8}"])
+    @Test(
+        "Text is measured as drawn: controls count like their replacement, bidi controls as nothing",
+        arguments: ["a\tb", "x\r\ny", "\u{1B}[2J", "\u{202E}abc", "\u{9B}1m", "\u{7F}", "é\u{8}"])
     func measuredAsSanitised(_ text: String) {
         #expect(text.displayWidth == DisplaySanitizer.sanitize(text).displayWidth)
     }
@@ -107,7 +109,8 @@ struct TruncationTests {
 struct WordWrapTests {
     @Test("Greedy wrap by display width")
     func wrap() {
-        #expect(WordWrap.lines("Mark every unmarked participant present?", width: 16)
+        #expect(
+            WordWrap.lines("Mark every unmarked participant present?", width: 16)
                 == ["Mark every", "unmarked", "participant", "present?"])
         #expect(WordWrap.lines("李小龍 李小龍 李小龍", width: 13) == ["李小龍 李小龍", "李小龍"])
         #expect(WordWrap.lines("", width: 10) == [""])

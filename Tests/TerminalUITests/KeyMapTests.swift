@@ -65,7 +65,7 @@ struct KeyMapTests {
         let hints = map.footerHints(for: SampleKeys.rollCallContexts)
         #expect(hints.map(\.label) == ["present", "absent", "late", "excused", "undo", "back", "search", "help"])
         #expect(hints.first == FooterHint(keys: "p", label: "present"))
-        #expect(!hints.contains { $0.label == "quit" })     // its only key is taken by "back"
+        #expect(!hints.contains { $0.label == "quit" })  // its only key is taken by "back"
     }
 
     @Test("Footer hints fit 80 columns, cut whole with …, never wrapped")
@@ -107,8 +107,10 @@ struct KeyMapTests {
 @Suite("Key names")
 struct KeyNameTests {
     static let keys: [Key] = {
-        var keys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape,
-                           .backspace, .delete, .insert, .tab, .backTab, .char(" ")]
+        var keys: [Key] = [
+            .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape,
+            .backspace, .delete, .insert, .tab, .backTab, .char(" "),
+        ]
         keys += "aAzZ09?/!~-+=.,;:'\"[]{}#é李".map(Key.char)
         keys += "abcdefghijklmnopqrstuvwxyz\\]".map(Key.ctrl)
         keys += (1...24).map(Key.function)

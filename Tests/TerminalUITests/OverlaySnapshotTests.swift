@@ -3,9 +3,11 @@ import TestSupport
 import TerminalUI
 
 /// Renders `draw` into a fresh frame of `size` and compares it with a snapshot file.
-func assertFrame(_ size: Size, named name: String, theme: Theme = .color,
-                 sourceLocation: SourceLocation = #_sourceLocation,
-                 _ draw: (inout ScreenBuffer, Rect, Theme) -> Void) {
+func assertFrame(
+    _ size: Size, named name: String, theme: Theme = .color,
+    sourceLocation: SourceLocation = #_sourceLocation,
+    _ draw: (inout ScreenBuffer, Rect, Theme) -> Void
+) {
     var buffer = ScreenBuffer(size: size)
     draw(&buffer, Rect(size: size), theme)
     #expect(buffer.isWellFormed, sourceLocation: sourceLocation)
@@ -54,7 +56,8 @@ struct DialogTests {
     @Test("ASCII and monochrome")
     func ascii() {
         let dialog = Dialog.notice(title: "Imported", message: "\(Names.bruceLee) and \(Names.josePrecomposed) were added.\nNo errors.")
-        assertFrame(Size(width: 40, height: 9), named: "dialog-notice-ascii", theme: Theme.monochrome.asciiVariant()) { buffer, rect, theme in
+        assertFrame(Size(width: 40, height: 9), named: "dialog-notice-ascii", theme: Theme.monochrome.asciiVariant()) {
+            buffer, rect, theme in
             dialog.render(into: &buffer, rect: rect, theme: theme)
         }
     }
@@ -115,12 +118,15 @@ struct SmallWidgetTests {
 
     @Test("Header and status lines at 80 and 30 columns")
     func lines() {
-        let header = HeaderLine(breadcrumbs: ["Palau MMC 2024", "Day 2 09:00 Labour migration", "Roll call"],
-                                trailing: "18/24 marked  14 present")
-        let status = StatusLine(message: "Marked \(Names.bruceLee) absent", messageRole: .success,
-                                hints: SampleKeys.map.footerHints(for: SampleKeys.rollCallContexts))
-        let error = StatusLine(message: "Could not save: database is locked", messageRole: .error,
-                               hints: SampleKeys.map.footerHints(for: SampleKeys.rollCallContexts))
+        let header = HeaderLine(
+            breadcrumbs: ["Palau MMC 2024", "Day 2 09:00 Labour migration", "Roll call"],
+            trailing: "18/24 marked  14 present")
+        let status = StatusLine(
+            message: "Marked \(Names.bruceLee) absent", messageRole: .success,
+            hints: SampleKeys.map.footerHints(for: SampleKeys.rollCallContexts))
+        let error = StatusLine(
+            message: "Could not save: database is locked", messageRole: .error,
+            hints: SampleKeys.map.footerHints(for: SampleKeys.rollCallContexts))
         for width in [80, 30] {
             assertFrame(Size(width: width, height: 3), named: "lines-\(width)") { buffer, rect, theme in
                 header.render(into: &buffer, rect: rect, theme: theme)

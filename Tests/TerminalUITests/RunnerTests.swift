@@ -79,8 +79,8 @@ struct RunnerTests {
         let final = runner.run()
         #expect(final.count == 2)
         #expect(runner.isFinished)
-        #expect(terminal.pending == [.key(.char("+"))])          // nothing read after quit
-        #expect(terminal.frames.count == 5)                      // first frame + one per counting key
+        #expect(terminal.pending == [.key(.char("+"))])  // nothing read after quit
+        #expect(terminal.frames.count == 5)  // first frame + one per counting key
         #expect(terminal.lines[2] == "  Count: 2" + String(repeating: " ", count: 70))
         #expect(final.size == Size(width: 80, height: 24))
     }
@@ -94,7 +94,7 @@ struct RunnerTests {
         terminal.type("++")
         let runner = Runner(program: Counter(), state: .init(), backend: terminal)
         #expect(runner.run(until: terminal.isScriptFinished).count == 502)
-        #expect(terminal.frames.count == 3)                      // first, after the paste, after the two
+        #expect(terminal.frames.count == 3)  // first, after the paste, after the two
         #expect(terminal.screenContains("Count: 502"))
     }
 
@@ -188,7 +188,7 @@ struct RunnerTests {
     @Test("A size change without a resize event is caught on the next tick")
     func missedResizeIsCaught() {
         let terminal = InMemoryTerminal()
-        terminal.resizeSilently(to: Size(width: 100, height: 30))     // as if the SIGWINCH was lost
+        terminal.resizeSilently(to: Size(width: 100, height: 30))  // as if the SIGWINCH was lost
         terminal.pause(milliseconds: 300)
         let runner = Runner(program: Counter(ticking: true), state: .init(), backend: terminal)
         let state = runner.run(until: terminal.isScriptFinished)

@@ -23,9 +23,11 @@ struct SanitizerTests {
         #expect(DisplaySanitizer.sanitize("a\(all)b") == "ab")
     }
 
-    @Test("Clean text passes through untouched", arguments: [
-        Names.josePrecomposed, Names.joseDecomposed, Names.bruceLee, Names.nguyen, Names.oneil, "👩‍💻", "a\u{200B}b",
-    ])
+    @Test(
+        "Clean text passes through untouched",
+        arguments: [
+            Names.josePrecomposed, Names.joseDecomposed, Names.bruceLee, Names.nguyen, Names.oneil, "👩‍💻", "a\u{200B}b",
+        ])
     func clean(_ text: String) {
         #expect(!DisplaySanitizer.needsSanitizing(text))
         #expect(DisplaySanitizer.sanitize(text).unicodeScalars.elementsEqual(text.unicodeScalars))

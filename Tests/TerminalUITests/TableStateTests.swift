@@ -20,8 +20,10 @@ struct TableStateTests {
     @Test("A single row stays selected")
     func oneRow() {
         var state = TableState(rowCount: 1)
-        for move in [{ (s: inout TableState) in s.moveDown(height: 5) }, { $0.moveUp(height: 5) },
-                     { $0.pageDown(height: 5) }, { $0.pageUp(height: 5) }, { $0.end(height: 5) }] {
+        for move in [
+            { (s: inout TableState) in s.moveDown(height: 5) }, { $0.moveUp(height: 5) },
+            { $0.pageDown(height: 5) }, { $0.pageUp(height: 5) }, { $0.end(height: 5) },
+        ] {
             move(&state)
             #expect(state.selection == 0 && state.offset == 0)
         }
@@ -97,7 +99,7 @@ struct TableStateTests {
     @Test("Render keeps the selection visible even when the state was scrolled for another height")
     func visibleOffsetForRender() {
         var state = TableState(rowCount: 100)
-        state.moveDown(by: 50)                      // no height: offset untouched
+        state.moveDown(by: 50)  // no height: offset untouched
         #expect(state.offset == 0)
         #expect(state.visibleOffset(height: 10) == 41)
         #expect(state.visibleRange(height: 10) == 41..<51)
@@ -131,8 +133,11 @@ struct ColumnLayoutTests {
         #expect(ColumnLayout.solve([.fixed(10), .fixed(10)], totalWidth: 5) == [4, 0])
         #expect(ColumnLayout.solve([.fixed(10), .fixed(10)], totalWidth: 0) == [0, 0])
         #expect(ColumnLayout.solve([], totalWidth: 80) == [])
-        #expect(ColumnLayout.solve([.fixed(.max), .flexible(min: .max, weight: .max), .fraction(.infinity), .fraction(-1)],
-                                   totalWidth: .max, spacing: .max).allSatisfy { $0 >= 0 })
+        #expect(
+            ColumnLayout.solve(
+                [.fixed(.max), .flexible(min: .max, weight: .max), .fraction(.infinity), .fraction(-1)],
+                totalWidth: .max, spacing: .max
+            ).allSatisfy { $0 >= 0 })
     }
 
     @Test("The widths plus spacing always fit the total")

@@ -35,7 +35,7 @@ struct TextFieldTests {
     func graphemes() {
         var field = typed("Jos")
         field.handle(.char("e"))
-        field.handle(.char("\u{301}"))        // a dead key: the mark arrives on its own
+        field.handle(.char("\u{301}"))  // a dead key: the mark arrives on its own
         #expect(field.text == "José" && field.cursor == 4 && field.text.count == 4)
         field.handle(.backspace)
         #expect(field.text == "Jos")
@@ -75,7 +75,7 @@ struct TextFieldTests {
         #expect(short.text == "abc")
         short.handle(.backspace)
         short.handle(.char("e"))
-        short.handle(.char("\u{301}"))       // joins "e": still 3 graphemes
+        short.handle(.char("\u{301}"))  // joins "e": still 3 graphemes
         #expect(short.text == "abé")
     }
 

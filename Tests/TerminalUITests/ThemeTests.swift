@@ -21,8 +21,9 @@ struct ThemeTests {
             (utf8, false, false, false),
         ]
         for (environment, noColor, colorsAvailable, expectColor) in cases {
-            let theme = Theme.resolve(environment: environment, noColor: noColor, ascii: false,
-                                      colorsAvailable: colorsAvailable)
+            let theme = Theme.resolve(
+                environment: environment, noColor: noColor, ascii: false,
+                colorsAvailable: colorsAvailable)
             #expect(theme.isColor == expectColor, "\(environment) noColor=\(noColor)")
         }
     }
@@ -70,9 +71,11 @@ struct ThemeTests {
 
     @Test("Every border, mark and ellipsis glyph is one column", arguments: [Glyphs.unicode, .ascii])
     func glyphWidths(_ g: Glyphs) {
-        let single = [g.horizontal, g.vertical, g.topLeft, g.topRight, g.bottomLeft, g.bottomRight, g.ellipsis,
-                      g.breadcrumbSeparator, g.times, g.markPresent, g.markAbsent, g.markLate, g.markExcused,
-                      g.moreAbove, g.moreBelow]
+        let single = [
+            g.horizontal, g.vertical, g.topLeft, g.topRight, g.bottomLeft, g.bottomRight, g.ellipsis,
+            g.breadcrumbSeparator, g.times, g.markPresent, g.markAbsent, g.markLate, g.markExcused,
+            g.moreAbove, g.moreBelow,
+        ]
         for glyph in single { #expect(glyph.displayWidth == 1, "\(glyph)") }
         if g == .ascii { #expect((single + [g.arrowUp, g.arrowDown]).allSatisfy { $0.allSatisfy(\.isASCII) }) }
     }

@@ -12,7 +12,8 @@ public enum MusterBinary {
     /// The binary beside the test bundle (`.build/<config>/muster`), or `$MUSTER_BINARY`.
     public static var path: String {
         if let p = ProcessInfo.processInfo.environment["MUSTER_BINARY"], !p.isEmpty { return p }
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
         // On Linux the test bundle is an executable in the build folder; on macOS it is a bundle inside it.
@@ -26,15 +27,19 @@ public enum MusterBinary {
 
     /// The environment every test run starts from: nothing inherited that could change output.
     public static func environment(home: String, extra: [String: String] = [:]) -> [String: String] {
-        var env = ["HOME": home, "TZ": "UTC", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin",
-                   "USER": "tester", "TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"]
+        var env = [
+            "HOME": home, "TZ": "UTC", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin",
+            "USER": "tester", "TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no",
+        ]
         env.merge(extra) { _, new in new }
         return env
     }
 
     @discardableResult
-    public static func run(_ arguments: [String], home: String, environment extra: [String: String] = [:],
-                           stdin: String? = nil) throws -> Result {
+    public static func run(
+        _ arguments: [String], home: String, environment extra: [String: String] = [:],
+        stdin: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -50,11 +55,14 @@ public enum MusterBinary {
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data(), errData = Data()
         group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }

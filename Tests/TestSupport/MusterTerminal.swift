@@ -10,8 +10,10 @@ public final class MusterTerminal {
     public init(home: String) { self.home = home }
 
     /// Starts `muster ARGUMENTS` at the given size. `environment` is added to the fixed test one.
-    public func start(_ arguments: [String], environment extra: [String: String] = [:], removing: [String] = [],
-                      width: Int = 80, height: Int = 24) throws {
+    public func start(
+        _ arguments: [String], environment extra: [String: String] = [:], removing: [String] = [],
+        width: Int = 80, height: Int = 24
+    ) throws {
         let muster = ([MusterBinary.path] + arguments).map(Self.quote).joined(separator: " ")
         let script = "trap : INT; \(muster); echo MUSTER-EXIT=$?; stty -a | tr '\\n' ' '; echo; echo WRAPPER-DONE; sleep 600"
         var env = MusterBinary.environment(home: home)
@@ -29,8 +31,9 @@ public final class MusterTerminal {
         #expect(status.map(expected.contains) == true, "status \(status ?? -1): \(screen)", sourceLocation: sourceLocation)
         #expect(try tmux.format("#{alternate_on}") == "0", sourceLocation: sourceLocation)
         let words = Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
-        #expect(words.contains("echo") && words.contains("icanon") && words.contains("isig"), "\(screen)",
-                sourceLocation: sourceLocation)
+        #expect(
+            words.contains("echo") && words.contains("icanon") && words.contains("isig"), "\(screen)",
+            sourceLocation: sourceLocation)
         #expect(!words.contains("-echo") && !words.contains("-icanon"), sourceLocation: sourceLocation)
     }
 

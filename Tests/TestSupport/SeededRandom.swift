@@ -37,8 +37,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// `MUSTER_TEST_SEED` parsed, or nil when unset or empty. A value that is not a number stops
     /// the run: a typo must not quietly become a fresh seed.
     public static var environmentSeed: UInt64? {
-        guard let text = ProcessInfo.processInfo.environment["MUSTER_TEST_SEED"]?
-            .trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard
+            let text = ProcessInfo.processInfo.environment["MUSTER_TEST_SEED"]?
+                .trimmingCharacters(in: .whitespaces), !text.isEmpty
+        else { return nil }
         let parsed = text.lowercased().hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
         guard let parsed else { fatalError("MUSTER_TEST_SEED=\(text) is not a decimal or 0x-hex UInt64") }
         return parsed
@@ -62,8 +64,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// Runs `body` with a generator from `seed` (by default as `init()` picks one); an error it
     /// throws is recorded with the seed to replay it. For a test that tries several seeds.
-    public static func run(seed: UInt64? = nil, sourceLocation: SourceLocation = #_sourceLocation,
-                           _ body: (inout SeededRandom) throws -> Void) {
+    public static func run(
+        seed: UInt64? = nil, sourceLocation: SourceLocation = #_sourceLocation,
+        _ body: (inout SeededRandom) throws -> Void
+    ) {
         var rng = seed.map(SeededRandom.init(seed:)) ?? SeededRandom()
         do {
             try body(&rng)
@@ -76,8 +80,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 /// `@Test(.seeded)`: one seed for the test (`MUSTER_TEST_SEED`, else fresh), given to every
 /// `SeededRandom()` it makes; an error the test throws is recorded with the seed to replay it.
 public struct SeededTrait: TestTrait, TestScoping {
-    public func provideScope(for test: Test, testCase: Test.Case?,
-                             performing function: @Sendable () async throws -> Void) async throws {
+    public func provideScope(
+        for test: Test, testCase: Test.Case?,
+        performing function: @Sendable () async throws -> Void
+    ) async throws {
         let seed = SeededRandom.environmentSeed ?? SeededRandom.freshSeed()
         try await SeededRandom.$testSeed.withValue(seed) {
             do {

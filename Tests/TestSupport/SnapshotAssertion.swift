@@ -7,8 +7,10 @@ import Testing
 /// test fails saying so, as swift-argument-parser's helper does: a recorded snapshot must be
 /// read by a person and committed, never silently accepted. The text itself comes from
 /// `TerminalUI.SnapshotText`; this is only the I/O, shared by every test target.
-public func assertSnapshot(_ actual: String, named name: String, filePath: String = #filePath,
-                    sourceLocation: SourceLocation = #_sourceLocation) {
+public func assertSnapshot(
+    _ actual: String, named name: String, filePath: String = #filePath,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
     let file = folder.appendingPathComponent(name + ".txt")
     let recording = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
@@ -16,15 +18,17 @@ public func assertSnapshot(_ actual: String, named name: String, filePath: Strin
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try actual.write(to: file, atomically: true, encoding: .utf8)
-            Issue.record("Recorded snapshot \(file.path). Check it, then run again without SNAPSHOT_RECORD.",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "Recorded snapshot \(file.path). Check it, then run again without SNAPSHOT_RECORD.",
+                sourceLocation: sourceLocation)
         } catch {
             Issue.record("Could not record snapshot \(file.path): \(error)", sourceLocation: sourceLocation)
         }
         return
     }
     guard expected != actual else { return }
-    let message = "Snapshot \(name) differs (- expected, + actual):\n\(lineDiff(expected, actual))\n"
+    let message =
+        "Snapshot \(name) differs (- expected, + actual):\n\(lineDiff(expected, actual))\n"
         + "Re-record with SNAPSHOT_RECORD=1 if the change is intended."
     Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
 }

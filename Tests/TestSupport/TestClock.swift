@@ -5,7 +5,7 @@ import Synchronization
 public final class TestClock: Sendable {
     private let now: Mutex<Date>
 
-    public init(_ start: Date = Date(timeIntervalSince1970: 1_715_036_400)) {   // 2024-05-07 08:00 Palau
+    public init(_ start: Date = Date(timeIntervalSince1970: 1_715_036_400)) {  // 2024-05-07 08:00 Palau
         now = Mutex(start)
     }
 

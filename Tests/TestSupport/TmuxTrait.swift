@@ -12,10 +12,13 @@ public struct TmuxTrait: SuiteTrait, TestTrait, TestScoping {
         test.isSuite || testCase == nil ? nil : self
     }
 
-    public func provideScope(for test: Test, testCase: Test.Case?,
-                             performing function: @Sendable () async throws -> Void) async throws {
+    public func provideScope(
+        for test: Test, testCase: Test.Case?,
+        performing function: @Sendable () async throws -> Void
+    ) async throws {
         guard Tmux.isAvailable else {
-            let message = "tmux is not installed and CI is set, so this end-to-end test cannot run and fails instead "
+            let message =
+                "tmux is not installed and CI is set, so this end-to-end test cannot run and fails instead "
                 + "of skipping. Install tmux (scripts/setup does)."
             Issue.record(Comment(rawValue: message), sourceLocation: test.sourceLocation)
             return

@@ -52,14 +52,16 @@ public enum CourseFileCodec {
         let encoder = YAMLEncoder()
         encoder.options.allowUnicode = true
         encoder.options.sortKeys = false
-        encoder.options.width = -1   // never fold long titles across lines
+        encoder.options.width = -1  // never fold long titles across lines
         return try encoder.encode(file)
     }
 
     static func describe(_ error: DecodingError) -> String {
         func at(_ path: [CodingKey]) -> String {
-            path.isEmpty ? "top level" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-                .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+            path.isEmpty
+                ? "top level"
+                : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+                    .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
         }
         switch error {
         case .keyNotFound(let key, let context):
@@ -75,7 +77,8 @@ public enum CourseFileCodec {
 
     static func reason(_ error: Error) -> String {
         if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain {
+            underlying.domain == NSPOSIXErrorDomain
+        {
             return String(cString: strerror(Int32(underlying.code)))
         }
         if let cocoa = error as? CocoaError {

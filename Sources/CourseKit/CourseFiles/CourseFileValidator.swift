@@ -79,8 +79,9 @@ enum CourseFileValidator {
     }
 
     static func isParticipantCode(_ s: String) -> Bool {
-        !s.isEmpty && s.count <= 16 && s.unicodeScalars.allSatisfy {
-            ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
-        }
+        !s.isEmpty && s.count <= 16
+            && s.unicodeScalars.allSatisfy {
+                ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+            }
     }
 }

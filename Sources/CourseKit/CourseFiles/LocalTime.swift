@@ -8,7 +8,8 @@ public enum LocalTime {
         guard parts.count == 2, let date = CalendarDate(iso: String(parts[0])) else { return nil }
         let hm = parts[1].split(separator: ":")
         guard hm.count == 2, hm[0].count == 2, hm[1].count == 2,
-              let h = Int(hm[0]), let m = Int(hm[1]), (0...23).contains(h), (0...59).contains(m) else { return nil }
+            let h = Int(hm[0]), let m = Int(hm[1]), (0...23).contains(h), (0...59).contains(m)
+        else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let components = DateComponents(year: date.year, month: date.month, day: date.day, hour: h, minute: m)
@@ -42,10 +43,12 @@ public enum LocalTime {
         let offset = zone.secondsFromGMT(for: date)
         let sign = offset < 0 ? "-" : "+"
         let a = abs(offset)
-        let fraction = milliseconds
+        let fraction =
+            milliseconds
             ? String(format: ".%03d", Int(totalMs % 1000)) : ""
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0,
+            c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
             + fraction + String(format: "%@%02d:%02d", sign, a / 3600, (a % 3600) / 60)
     }
 

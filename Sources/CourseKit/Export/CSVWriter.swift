@@ -25,7 +25,8 @@ public struct CSVWriter: Sendable {
         if neutraliseFormulas, let first = value.unicodeScalars.first, Self.formulaStarts.contains(first) {
             value = "'" + value
         }
-        let needsQuotes = value.contains(delimiter) || value.contains("\"") || value.contains("\n")
+        let needsQuotes =
+            value.contains(delimiter) || value.contains("\"") || value.contains("\n")
             || value.contains("\r") || value.hasPrefix(" ") || value.hasSuffix(" ")
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -17,11 +17,15 @@ public enum WideAttendanceExport {
             let p = entry.person
             let verdict = facts.verdict(for: entry)
             let cells = facts.sessions.map { s in facts.mark(p.id ?? 0, in: s).map { letter($0.status) } ?? "" }
-            return [p.code, p.givenName, p.familyName, p.sex.rawValue, p.country, entry.agency?.code ?? "",
-                    entry.enrolment.role.rawValue, entry.enrolment.status.rawValue]
+            return [
+                p.code, p.givenName, p.familyName, p.sex.rawValue, p.country, entry.agency?.code ?? "",
+                entry.enrolment.role.rawValue, entry.enrolment.status.rawValue,
+            ]
                 + cells
-                + [String(verdict.attended), String(verdict.sessions), String(format: "%.1f", verdict.share * 100),
-                   verdict.completed ? "yes" : "no", verdict.missingCore.joined(separator: " ")]
+                + [
+                    String(verdict.attended), String(verdict.sessions), String(format: "%.1f", verdict.share * 100),
+                    verdict.completed ? "yes" : "no", verdict.missingCore.joined(separator: " "),
+                ]
         }
     }
 

@@ -54,8 +54,10 @@ public struct MarkClaim: Sendable, Equatable {
     /// Kept from Muster's own export so a re-import reproduces the mark exactly; nil for other tools.
     public var recorded: RecordedStamp?
 
-    public init(session: SessionRef, status: AttendanceStatus, arrival: Date? = nil, departure: Date? = nil,
-                recorded: RecordedStamp? = nil) {
+    public init(
+        session: SessionRef, status: AttendanceStatus, arrival: Date? = nil, departure: Date? = nil,
+        recorded: RecordedStamp? = nil
+    ) {
         self.session = session; self.status = status; self.arrival = arrival; self.departure = departure
         self.recorded = recorded
     }

@@ -20,9 +20,11 @@ public struct RosterImportOptions: Sendable {
     /// Create people even if they were erased (they asked to be registered again); see `refuseErased`.
     public var allowErased = false
 
-    public init(format: RosterFormat = .auto, mappings: [String: RosterField] = [:], dryRun: Bool = false,
-                skipRejected: Bool = false, minimumMinutes: Int? = nil, timeZone: TimeZone? = nil,
-                limits: CSVLimits = CSVLimits()) {
+    public init(
+        format: RosterFormat = .auto, mappings: [String: RosterField] = [:], dryRun: Bool = false,
+        skipRejected: Bool = false, minimumMinutes: Int? = nil, timeZone: TimeZone? = nil,
+        limits: CSVLimits = CSVLimits()
+    ) {
         self.format = format; self.mappings = mappings; self.dryRun = dryRun; self.skipRejected = skipRejected
         self.minimumMinutes = minimumMinutes; self.timeZone = timeZone; self.limits = limits
     }

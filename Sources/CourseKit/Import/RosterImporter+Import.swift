@@ -11,22 +11,31 @@ extension RosterImporter {
     /// again changes nothing. Errors about the file itself (encoding, quoting, limits) are one line
     /// naming the file and the line.
     @discardableResult
-    public func importRoster(path: String, course: String, options: RosterImportOptions = RosterImportOptions()) throws
-        -> RosterImportReport {
+    public func importRoster(
+        path: String, course: String, options: RosterImportOptions = RosterImportOptions()
+    ) throws
+        -> RosterImportReport
+    {
         let file = try Self.readRoster(name: path) { try DelimitedFileReader.read(path: path, limits: options.limits) }
         return try importRoster(file, name: path, course: course, options: options)
     }
 
     /// The same from bytes already in memory (the TUI's preview, tests).
     @discardableResult
-    public func importRoster(data: Data, name: String, course: String, options: RosterImportOptions = RosterImportOptions()) throws
-        -> RosterImportReport {
+    public func importRoster(
+        data: Data, name: String, course: String, options: RosterImportOptions = RosterImportOptions()
+    ) throws
+        -> RosterImportReport
+    {
         let file = try Self.readRoster(name: name) { try DelimitedFileReader.read(data: data, limits: options.limits) }
         return try importRoster(file, name: name, course: course, options: options)
     }
 
-    func importRoster(_ file: DelimitedFile, name: String, course code: String, options: RosterImportOptions) throws
-        -> RosterImportReport {
+    func importRoster(
+        _ file: DelimitedFile, name: String, course code: String, options: RosterImportOptions
+    ) throws
+        -> RosterImportReport
+    {
         let course = try store.courses.course(code: code)
         guard let courseID = course.id else { throw MusterError.unknownCourse(code) }
         var format = options.format
@@ -36,15 +45,16 @@ extension RosterImporter {
             }
             format = .generic
         }
-        let context = LayoutContext(zone: options.timeZone ?? course.zone, limits: options.limits,
-                                    overrides: options.mappings, courseCode: course.code)
+        let context = LayoutContext(
+            zone: options.timeZone ?? course.zone, limits: options.limits,
+            overrides: options.mappings, courseCode: course.code)
         let (found, layout, header, body) = try Self.prefixingErrors(name) {
             try LayoutFinder.locate(file, format: format, context: context)
         }
         var outcomes: [RowOutcome] = []
         for record in body where !record.isBlank {
             if !layout.continues(record) { break }
-            if record.fields == header?.fields {   // exports pasted one after another repeat their header
+            if record.fields == header?.fields {  // exports pasted one after another repeat their header
                 outcomes.append(.skipped(line: record.line, reason: "the header again"))
                 continue
             }
@@ -53,8 +63,9 @@ extension RosterImporter {
         let now = clock(), device = deviceID
         func plan(_ db: Database) throws -> (RosterPlan, LibrarySnapshot) {
             let snapshot = try LibrarySnapshot.load(db, course: course)
-            var planner = RosterPlanner(snapshot: snapshot, format: found, options: options, file: name, dialect: file.dialect,
-                                        notes: file.notes, now: now, deviceID: device, rows: outcomes.count)
+            var planner = RosterPlanner(
+                snapshot: snapshot, format: found, options: options, file: name, dialect: file.dialect,
+                notes: file.notes, now: now, deviceID: device, rows: outcomes.count)
             for outcome in outcomes { planner.add(outcome) }
             let plan = try planner.finish { event, personID, byContent in
                 try RosterWriter.isRecorded(db, event, personID: personID, byContent: byContent)

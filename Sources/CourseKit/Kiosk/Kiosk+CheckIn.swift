@@ -34,11 +34,12 @@ extension Kiosk {
         let salt = PINHasher.salt()
         let hash = PINHasher.hash(pin, salt: salt, iterations: iterations)
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO kiosk_pin(course_id, salt, hash, iterations, set_at_ms) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(course_id) DO UPDATE SET salt = excluded.salt, hash = excluded.hash,
-                    iterations = excluded.iterations, set_at_ms = excluded.set_at_ms
-                """, arguments: [courseID, salt, hash, iterations, clock().ms])
+            try db.execute(
+                sql: """
+                    INSERT INTO kiosk_pin(course_id, salt, hash, iterations, set_at_ms) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(course_id) DO UPDATE SET salt = excluded.salt, hash = excluded.hash,
+                        iterations = excluded.iterations, set_at_ms = excluded.set_at_ms
+                    """, arguments: [courseID, salt, hash, iterations, clock().ms])
         }
     }
 
@@ -49,8 +50,11 @@ extension Kiosk {
     /// The stored PIN hash, for the kiosk to check entries against without reading again.
     public func kioskPINVerifier(courseID: Int64) throws -> KioskPINVerifier? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT salt, hash, iterations FROM kiosk_pin WHERE course_id = ?",
-                                             arguments: [courseID]) else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT salt, hash, iterations FROM kiosk_pin WHERE course_id = ?",
+                    arguments: [courseID])
+            else { return nil }
             return KioskPINVerifier(salt: row["salt"], hash: row["hash"], iterations: row["iterations"])
         }
     }
@@ -65,15 +69,20 @@ extension Kiosk {
         guard letters.count >= 3 else { return [] }
         return try read { db in
             let people = try People.search(db, query: query, courseID: courseID, limit: limit * 4)
-            let expected = Set(try Int64.fetchAll(db, sql: """
-                SELECT person_id FROM enrolment WHERE course_id = ? AND status IN ('nominated', 'confirmed', 'walk-in')
-                """, arguments: [courseID]))
-            let agencyNames = try Dictionary(Row.fetchAll(db, sql: "SELECT id, name FROM agency").map { ($0["id"] as Int64, $0["name"] as String) },
-                                             uniquingKeysWith: { a, _ in a })
+            let expected = Set(
+                try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT person_id FROM enrolment WHERE course_id = ? AND status IN ('nominated', 'confirmed', 'walk-in')
+                        """, arguments: [courseID]))
+            let agencyNames = try Dictionary(
+                Row.fetchAll(db, sql: "SELECT id, name FROM agency").map { ($0["id"] as Int64, $0["name"] as String) },
+                uniquingKeysWith: { a, _ in a })
             return people.filter { expected.contains($0.id ?? -1) }.prefix(limit).map { p in
-                KioskMatch(personID: p.id ?? 0, givenName: p.givenName.isEmpty ? p.familyName : p.givenName,
-                           familyInitial: p.givenName.isEmpty ? "" : String(p.familyName.prefix(1)),
-                           agency: p.agencyID.flatMap { agencyNames[$0] } ?? "")
+                KioskMatch(
+                    personID: p.id ?? 0, givenName: p.givenName.isEmpty ? p.familyName : p.givenName,
+                    familyInitial: p.givenName.isEmpty ? "" : String(p.familyName.prefix(1)),
+                    agency: p.agencyID.flatMap { agencyNames[$0] } ?? "")
             }
         }
     }
@@ -84,9 +93,13 @@ extension Kiosk {
     public func checkIn(sessionID: Int64, personID: Int64) throws -> CheckInResult {
         let now = clock()
         return try write { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT s.start_ms, c.late_after_minutes FROM session s JOIN course c ON c.id = s.course_id WHERE s.id = ?
-                """, arguments: [sessionID]) else { throw MusterError.invalid("the session no longer exists") }
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT s.start_ms, c.late_after_minutes FROM session s JOIN course c ON c.id = s.course_id WHERE s.id = ?
+                        """, arguments: [sessionID])
+            else { throw MusterError.invalid("the session no longer exists") }
             let events = try Attendance.events(db, sessionID: sessionID, personID: personID)
             if let current = MarkRule.currentMark(of: events), current.status.isAttending {
                 return .alreadyCheckedIn(at: current.arrival ?? current.recordedAt)
@@ -94,8 +107,9 @@ extension Kiosk {
             let startMs: Int64 = row["start_ms"]
             let lateAfter: Int64 = row["late_after_minutes"]
             let late = now.ms > startMs + lateAfter * 60_000
-            var event = AttendanceEvent(sessionID: sessionID, personID: personID, status: late ? .late : .present,
-                                        arrival: now, recordedAt: now, actor: "kiosk", device: deviceID, source: .kiosk)
+            var event = AttendanceEvent(
+                sessionID: sessionID, personID: personID, status: late ? .late : .present,
+                arrival: now, recordedAt: now, actor: "kiosk", device: deviceID, source: .kiosk)
             event.recordedAt = try Attendance.orderedTime(db, now, sessionID: sessionID, personID: personID)
             try AttendanceEventWrites.append(db, event)
             return .checkedIn(event)
@@ -104,39 +118,49 @@ extension Kiosk {
 
     /// Someone not on the list: a new person enrolled as a walk-in awaiting a coordinator's
     /// review (the kiosk never confirms anyone), checked in to the session.
-    public func registerWalkIn(courseID: Int64, sessionID: Int64, givenName: String, familyName: String,
-                               agency: String, country: String) throws -> (KioskMatch, CheckInResult) {
+    public func registerWalkIn(
+        courseID: Int64, sessionID: Int64, givenName: String, familyName: String,
+        agency: String, country: String
+    ) throws -> (KioskMatch, CheckInResult) {
         let given = NameSanitizer.clean(givenName), family = NameSanitizer.clean(familyName)
         guard !(given + family).isEmpty else { throw MusterError.invalid("please type your name") }
         let countryCode = Countries.code(for: country) ?? ""
         let agencyText = NameSanitizer.clean(agency)
         let personID: Int64 = try write { db in
             var number = (try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE code LIKE 'W-%'") ?? 0) + 1
-            while try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ?", arguments: [String(format: "W-%04d", number)]) ?? false {
+            while try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ?", arguments: [String(format: "W-%04d", number)]) ?? false
+            {
                 number += 1
             }
-            let agencyID = try Int64.fetchOne(db, sql: """
-                SELECT id FROM agency WHERE lower(name) = lower(?) OR (acronym <> '' AND lower(acronym) = lower(?)) LIMIT 1
-                """, arguments: [agencyText, agencyText])
-            var person = Person(code: String(format: "W-%04d", number), givenName: given, familyName: family,
-                                     country: countryCode, agencyID: agencyID)
+            let agencyID = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT id FROM agency WHERE lower(name) = lower(?) OR (acronym <> '' AND lower(acronym) = lower(?)) LIMIT 1
+                    """, arguments: [agencyText, agencyText])
+            var person = Person(
+                code: String(format: "W-%04d", number), givenName: given, familyName: family,
+                country: countryCode, agencyID: agencyID)
             let id = try PersonWrites.insert(db, &person)
             // After the last position (1 on an empty roster, as walk-ins always were), not `nextPosition`.
-            let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM enrolment WHERE course_id = ?", arguments: [courseID]) ?? 0) + 1
+            let position =
+                (try Int.fetchOne(db, sql: "SELECT max(position) FROM enrolment WHERE course_id = ?", arguments: [courseID]) ?? 0) + 1
             let note = agencyID == nil && !agencyText.isEmpty ? "walk-in at the kiosk; says agency: \(agencyText)" : "walk-in at the kiosk"
-            try EnrolmentWrites.insert(db, courseID: courseID, personID: id, position: position, role: .participant,
-                                       status: .walkIn, note: note)
+            try EnrolmentWrites.insert(
+                db, courseID: courseID, personID: id, position: position, role: .participant,
+                status: .walkIn, note: note)
             // Attributable like every other change to people: logged with source and actor "kiosk".
             let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? ""
-            _ = try store.record(db, entity: "person", entityID: id, courseID: courseID, action: "walk-in",
-                                 summary: "walk-in \(person.code) \(person.displayName) registered at the kiosk",
-                                 before: ChangeSnapshot(), after: Courses.personRows(db, personID: id, courseCode: code),
-                                 source: ChangeSource.kiosk, actor: "kiosk")
+            _ = try store.record(
+                db, entity: "person", entityID: id, courseID: courseID, action: "walk-in",
+                summary: "walk-in \(person.code) \(person.displayName) registered at the kiosk",
+                before: ChangeSnapshot(), after: Courses.personRows(db, personID: id, courseCode: code),
+                source: ChangeSource.kiosk, actor: "kiosk")
             return id
         }
         let result = try checkIn(sessionID: sessionID, personID: personID)
-        let match = KioskMatch(personID: personID, givenName: given.isEmpty ? family : given,
-                               familyInitial: given.isEmpty ? "" : String(family.prefix(1)), agency: agencyText)
+        let match = KioskMatch(
+            personID: personID, givenName: given.isEmpty ? family : given,
+            familyInitial: given.isEmpty ? "" : String(family.prefix(1)), agency: agencyText)
         return (match, result)
     }
 }

@@ -18,9 +18,11 @@ public struct AttendanceEvent: Hashable, Sendable, Identifiable {
     /// Set on undo events: the event whose effect this one reverses.
     public var undoes: UUID?
 
-    public init(id: UUID = UUID(), sessionID: Int64, personID: Int64, status: AttendanceStatus,
-                arrival: Date? = nil, departure: Date? = nil, note: String = "", recordedAt: Date,
-                actor: String, device: String, source: EventSource, undoes: UUID? = nil) {
+    public init(
+        id: UUID = UUID(), sessionID: Int64, personID: Int64, status: AttendanceStatus,
+        arrival: Date? = nil, departure: Date? = nil, note: String = "", recordedAt: Date,
+        actor: String, device: String, source: EventSource, undoes: UUID? = nil
+    ) {
         self.id = id; self.sessionID = sessionID; self.personID = personID
         self.status = status; self.arrival = arrival; self.departure = departure; self.note = note
         self.recordedAt = recordedAt; self.actor = actor; self.device = device; self.source = source

@@ -36,21 +36,27 @@ public enum Completion {
 
     /// The verdict for one person. `statuses` maps session id to the current mark's status;
     /// sessions without a mark (or with a cleared one) count as not attended.
-    public static func evaluate(rule: CompletionRule, sessions: [Session],
-                                statuses: [Int64: AttendanceStatus]) -> CompletionVerdict {
+    public static func evaluate(
+        rule: CompletionRule, sessions: [Session],
+        statuses: [Int64: AttendanceStatus]
+    ) -> CompletionVerdict {
         let attendedIDs = Set(statuses.filter { $0.value.isAttending }.keys)
         let attended = sessions.filter { attendedIDs.contains($0.id ?? -1) }.count
-        let missing = rule.requireCore
+        let missing =
+            rule.requireCore
             ? sessions.filter { $0.core && !attendedIDs.contains($0.id ?? -1) }.map(\.key) : []
         let required = requiredCount(rule, sessionCount: sessions.count)
-        return CompletionVerdict(attended: attended, sessions: sessions.count, required: required,
-                                 missingCore: missing,
-                                 completed: !sessions.isEmpty && attended >= required && missing.isEmpty)
+        return CompletionVerdict(
+            attended: attended, sessions: sessions.count, required: required,
+            missingCore: missing,
+            completed: !sessions.isEmpty && attended >= required && missing.isEmpty)
     }
 
     /// The same rule from counts alone, as the roster's SQL-side totals provide them.
-    public static func evaluate(rule: CompletionRule, sessionCount: Int, attended: Int,
-                                coreSessions: Int, coreAttended: Int) -> Bool {
+    public static func evaluate(
+        rule: CompletionRule, sessionCount: Int, attended: Int,
+        coreSessions: Int, coreAttended: Int
+    ) -> Bool {
         sessionCount > 0 && attended >= requiredCount(rule, sessionCount: sessionCount)
             && (!rule.requireCore || coreAttended >= coreSessions)
     }

@@ -16,8 +16,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public init?(iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...CalendarDate.daysIn(month: m, year: y)).contains(d)
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), (1...CalendarDate.daysIn(month: m, year: y)).contains(d)
         else { return nil }
         self.init(year: y, month: m, day: d)
     }
@@ -34,8 +34,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// English month names, spelled out where there is room (certificates).
-    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                                    "October", "November", "December"]
+    public static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
 
     /// How people write a course's dates: "7–9 May 2024", "25 Jun – 21 Aug 2020", "28 Dec 2023 – 3 Jan 2024";
     /// `full` spells the months out ("25 June – 21 August 2020"). The one date-range formatter:
@@ -60,8 +62,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "not a date (YYYY-MM-DD): \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "not a date (YYYY-MM-DD): \(text)"))
         }
         self = value
     }
@@ -117,12 +121,14 @@ public struct Course: Hashable, Sendable, Identifiable {
     /// (then only `purge --before` or an erasure request removes it). See `RetentionPeriod`.
     public var retention: RetentionPeriod?
 
-    public init(id: Int64? = nil, code: String, title: String, shortTitle: String = "", programme: String = "", organiser: String = "",
-                funder: String = "", project: String = "", venue: String = "", country: String = "",
-                timeZone: String = "UTC", modality: Modality = .inPerson, startDate: CalendarDate,
-                endDate: CalendarDate, completion: CompletionRule = .init(), lateAfterMinutes: Int = 15,
-                summary: String = "", sources: [String] = [], assumptions: [String] = [],
-                retention: RetentionPeriod? = nil) {
+    public init(
+        id: Int64? = nil, code: String, title: String, shortTitle: String = "", programme: String = "", organiser: String = "",
+        funder: String = "", project: String = "", venue: String = "", country: String = "",
+        timeZone: String = "UTC", modality: Modality = .inPerson, startDate: CalendarDate,
+        endDate: CalendarDate, completion: CompletionRule = .init(), lateAfterMinutes: Int = 15,
+        summary: String = "", sources: [String] = [], assumptions: [String] = [],
+        retention: RetentionPeriod? = nil
+    ) {
         self.id = id; self.code = code; self.title = title; self.shortTitle = shortTitle; self.programme = programme
         self.organiser = organiser; self.funder = funder; self.project = project; self.venue = venue
         self.country = country; self.timeZone = timeZone; self.modality = modality

@@ -12,8 +12,10 @@ public struct Agency: Hashable, Sendable, Identifiable {
     /// ISO 3166-1 alpha-2, empty for regional or international bodies.
     public var country: String
 
-    public init(id: Int64? = nil, code: String, name: String, acronym: String = "",
-                kind: AgencyKind = .government, country: String = "") {
+    public init(
+        id: Int64? = nil, code: String, name: String, acronym: String = "",
+        kind: AgencyKind = .government, country: String = ""
+    ) {
         self.id = id; self.code = code; self.name = name; self.acronym = acronym
         self.kind = kind; self.country = country
     }
@@ -36,9 +38,11 @@ public struct Person: Hashable, Sendable, Identifiable {
     public var email: String
     public var phone: String
 
-    public init(id: Int64? = nil, code: String, givenName: String, familyName: String,
-                sex: Sex = .notDisclosed, country: String = "", agencyID: Int64? = nil,
-                position: String = "", email: String = "", phone: String = "") {
+    public init(
+        id: Int64? = nil, code: String, givenName: String, familyName: String,
+        sex: Sex = .notDisclosed, country: String = "", agencyID: Int64? = nil,
+        position: String = "", email: String = "", phone: String = ""
+    ) {
         self.id = id; self.code = code; self.givenName = givenName; self.familyName = familyName
         self.sex = sex; self.country = country; self.agencyID = agencyID; self.position = position
         self.email = email; self.phone = phone
@@ -62,12 +66,13 @@ public struct Person: Hashable, Sendable, Identifiable {
     /// Both parts written in Han, kana or Hangul.
     var isEastAsianName: Bool {
         func eastAsian(_ s: String) -> Bool {
-            !s.isEmpty && s.unicodeScalars.allSatisfy { scalar in
-                switch scalar.value {
-                case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x3134F: true
-                default: false
+            !s.isEmpty
+                && s.unicodeScalars.allSatisfy { scalar in
+                    switch scalar.value {
+                    case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x3134F: true
+                    default: false
+                    }
                 }
-            }
         }
         return eastAsian(givenName) && eastAsian(familyName)
     }
@@ -85,9 +90,11 @@ public struct Enrolment: Hashable, Sendable, Identifiable {
     public var substitutedBy: Int64?
     public var note: String
 
-    public init(id: Int64? = nil, courseID: Int64, personID: Int64, role: Role = .participant,
-                nominatedBy: Int64? = nil, status: NominationStatus = .nominated,
-                substitutedBy: Int64? = nil, note: String = "") {
+    public init(
+        id: Int64? = nil, courseID: Int64, personID: Int64, role: Role = .participant,
+        nominatedBy: Int64? = nil, status: NominationStatus = .nominated,
+        substitutedBy: Int64? = nil, note: String = ""
+    ) {
         self.id = id; self.courseID = courseID; self.personID = personID; self.role = role
         self.nominatedBy = nominatedBy; self.status = status; self.substitutedBy = substitutedBy
         self.note = note

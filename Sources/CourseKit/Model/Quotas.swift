@@ -32,8 +32,10 @@ public struct QuotaLine: Hashable, Sendable {
     /// Participants by nomination status.
     public var counts: [NominationStatus: Int]
 
-    public init(scope: QuotaScope, key: String, country: String, agencyID: Int64? = nil, label: String,
-                limit: Int? = nil, counts: [NominationStatus: Int] = [:]) {
+    public init(
+        scope: QuotaScope, key: String, country: String, agencyID: Int64? = nil, label: String,
+        limit: Int? = nil, counts: [NominationStatus: Int] = [:]
+    ) {
         self.scope = scope; self.key = key; self.country = country; self.agencyID = agencyID
         self.label = label; self.limit = limit; self.counts = counts
     }

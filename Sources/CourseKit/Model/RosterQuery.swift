@@ -63,8 +63,10 @@ public struct RosterFilter: Hashable, Sendable {
 
     public static let noAgency: Int64 = 0
 
-    public init(sex: Sex? = nil, country: String? = nil, agencyID: Int64? = nil, role: Role? = nil,
-                status: NominationStatus? = nil, completed: Bool? = nil, rollCallOnly: Bool = false) {
+    public init(
+        sex: Sex? = nil, country: String? = nil, agencyID: Int64? = nil, role: Role? = nil,
+        status: NominationStatus? = nil, completed: Bool? = nil, rollCallOnly: Bool = false
+    ) {
         self.sex = sex; self.country = country; self.agencyID = agencyID; self.role = role
         self.status = status; self.completed = completed; self.rollCallOnly = rollCallOnly
     }
@@ -110,8 +112,9 @@ public struct RosterCourseFacts: Hashable, Sendable {
     }
 
     public func completed(_ item: RosterListEntry) -> Bool {
-        Completion.evaluate(rule: rule, sessionCount: sessionCount, attended: item.attended,
-                            coreSessions: coreCount, coreAttended: item.coreAttended)
+        Completion.evaluate(
+            rule: rule, sessionCount: sessionCount, attended: item.attended,
+            coreSessions: coreCount, coreAttended: item.coreAttended)
     }
 }
 

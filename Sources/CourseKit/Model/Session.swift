@@ -19,9 +19,11 @@ public struct Session: Hashable, Sendable, Identifiable {
     /// Core sessions must be attended for completion when the course's rule asks for it.
     public var core: Bool
 
-    public init(id: Int64? = nil, courseID: Int64, key: String, title: String, kind: SessionKind = .module,
-                start: Date, end: Date, timeZone: String? = nil, modality: Modality = .inPerson,
-                venue: String = "", link: String = "", facilitators: [String] = [], core: Bool = false) {
+    public init(
+        id: Int64? = nil, courseID: Int64, key: String, title: String, kind: SessionKind = .module,
+        start: Date, end: Date, timeZone: String? = nil, modality: Modality = .inPerson,
+        venue: String = "", link: String = "", facilitators: [String] = [], core: Bool = false
+    ) {
         self.id = id; self.courseID = courseID; self.key = key; self.title = title; self.kind = kind
         self.start = start; self.end = end; self.timeZone = timeZone; self.modality = modality
         self.venue = venue; self.link = link; self.facilitators = facilitators; self.core = core

@@ -16,9 +16,9 @@ public enum NameFolding {
         var out = ""
         var lastWasSpace = true
         for ch in folded {
-            if ch == "'" || ch == "’" || ch == "ʼ" || ch == "`" { continue }   // O'Neil → oneil
+            if ch == "'" || ch == "’" || ch == "ʼ" || ch == "`" { continue }  // O'Neil → oneil
             if ch.isASCII, ch.isLetter || ch.isNumber {
-                out.append(ch)                  // the common case: nothing to transliterate
+                out.append(ch)  // the common case: nothing to transliterate
                 lastWasSpace = false
             } else if ch.isLetter || ch.isNumber {
                 out.append(contentsOf: transliterate(ch))

@@ -16,7 +16,7 @@ public enum NameSanitizer {
         for scalar in raw.unicodeScalars {
             if skippingEscape.consume(scalar) { continue }
             if scalar == "\u{1B}" { skippingEscape = .start; continue }
-            if scalar.value == 0x9B { skippingEscape = .csi; continue }   // C1 CSI
+            if scalar.value == 0x9B { skippingEscape = .csi; continue }  // C1 CSI
             if isSpace(scalar) { pendingSpace = !out.isEmpty; continue }
             if isDropped(scalar) { continue }
             if pendingSpace { out.append(" "); pendingSpace = false }
@@ -36,10 +36,10 @@ public enum NameSanitizer {
     /// True for characters that must never reach storage or a screen.
     public static func isDropped(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0x00...0x1F, 0x7F, 0x80...0x9F: return true        // C0, DEL, C1
-        case 0x200B, 0x200E, 0x200F, 0x2060...0x2064, 0xFEFF: return true // zero-width space, marks (not ZWNJ/ZWJ)
-        case 0x202A...0x202E, 0x2066...0x2069, 0x061C: return true // bidi embeddings, isolates
-        case 0xFFF9...0xFFFB: return true                        // interlinear annotation
+        case 0x00...0x1F, 0x7F, 0x80...0x9F: return true  // C0, DEL, C1
+        case 0x200B, 0x200E, 0x200F, 0x2060...0x2064, 0xFEFF: return true  // zero-width space, marks (not ZWNJ/ZWJ)
+        case 0x202A...0x202E, 0x2066...0x2069, 0x061C: return true  // bidi embeddings, isolates
+        case 0xFFF9...0xFFFB: return true  // interlinear annotation
         default: return false
         }
     }
@@ -66,13 +66,12 @@ public enum NameSanitizer {
                 switch s {
                 case "[": self = .csi
                 case "]", "P", "X", "^", "_": self = .string
-                default: self = .none     // two-character escape such as ESC c
+                default: self = .none  // two-character escape such as ESC c
                 }
                 return true
             case .csi:
                 // Parameters and intermediates are 0x20–0x3F; the final byte is 0x40–0x7E.
-                if (0x40...0x7E).contains(s.value) { self = .none }
-                else if !(0x20...0x3F).contains(s.value) { self = .none; return false }
+                if (0x40...0x7E).contains(s.value) { self = .none } else if !(0x20...0x3F).contains(s.value) { self = .none; return false }
                 return true
             case .string:
                 // OSC/DCS end with BEL or ST (ESC \); a stray newline also ends it so text isn't lost.

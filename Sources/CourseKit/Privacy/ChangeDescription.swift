@@ -21,8 +21,10 @@ enum ChangeDescription {
 
     /// The person's own changes in `before` → `after`, e.g. ["e-mail: a@x → b@x",
     /// "mini-2024: status nominated → confirmed"]; empty when none of their own rows changed.
-    static func changes(of personID: Int64, before: ChangeSnapshot, after: ChangeSnapshot,
-                        courseCodes: [Int64: String]) -> [String] {
+    static func changes(
+        of personID: Int64, before: ChangeSnapshot, after: ChangeSnapshot,
+        courseCodes: [Int64: String]
+    ) -> [String] {
         var lines: [String] = []
         func rows(_ s: ChangeSnapshot, _ table: String, _ column: String) -> [Int64: [String: DatabaseValue]] {
             var byID: [Int64: [String: DatabaseValue]] = [:]
@@ -63,8 +65,10 @@ enum ChangeDescription {
         return lines
     }
 
-    static func differences(_ b: [String: DatabaseValue], _ a: [String: DatabaseValue],
-                            _ fields: [(column: String, label: String, showsValue: Bool)]) -> [String] {
+    static func differences(
+        _ b: [String: DatabaseValue], _ a: [String: DatabaseValue],
+        _ fields: [(column: String, label: String, showsValue: Bool)]
+    ) -> [String] {
         fields.compactMap { field in
             let old = b[field.column] ?? .null, new = a[field.column] ?? .null
             guard !ChangeLog.same(old, new) else { return nil }

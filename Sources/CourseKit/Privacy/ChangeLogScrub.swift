@@ -22,11 +22,15 @@ enum ChangeLogScrub {
         // Every entry that names someone is linked to them (`record` links each person its rows
         // concern, and their summaries name only those), so the index finds them all without
         // reading the whole log: a purge of thousands stays one lookup per person.
-        let ids = try Int64.fetchAll(db, sql: "SELECT change_id FROM change_subject WHERE person_id = ? ORDER BY change_id",
-                                     arguments: [personID])
+        let ids = try Int64.fetchAll(
+            db, sql: "SELECT change_id FROM change_subject WHERE person_id = ? ORDER BY change_id",
+            arguments: [personID])
         for id in ids {
-            guard let row = try Row.fetchOne(db, sql: "SELECT summary, before_json, after_json FROM change_log WHERE id = ?",
-                                             arguments: [id]) else { continue }
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT summary, before_json, after_json FROM change_log WHERE id = ?",
+                    arguments: [id])
+            else { continue }
             let summary = redact(row["summary"], secrets: secrets, code: person.code, placeholder: placeholder["code"])
             let before = scrub(json: row["before_json"], personID: personID, placeholder: placeholder)
             let after = scrub(json: row["after_json"], personID: personID, placeholder: placeholder)

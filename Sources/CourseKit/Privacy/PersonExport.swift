@@ -75,8 +75,10 @@ public struct PersonExport: Codable, Sendable, Equatable {
     public func text() -> String {
         var lines = ["What Muster holds about \(profile.code) (exported \(exportedAt))", about, ""]
         let p = profile
-        for (label, value) in [("Given name", p.givenName), ("Family name", p.familyName), ("Sex", p.sex), ("Country", p.country),
-                               ("Agency", p.agency), ("Position", p.position), ("E-mail", p.email), ("Phone", p.phone)] {
+        for (label, value) in [
+            ("Given name", p.givenName), ("Family name", p.familyName), ("Sex", p.sex), ("Country", p.country),
+            ("Agency", p.agency), ("Position", p.position), ("E-mail", p.email), ("Phone", p.phone),
+        ] {
             lines.append("\(label): \(value.isEmpty ? "—" : value)")
         }
         lines += ["", "Courses (\(enrolments.count))"]

@@ -19,19 +19,26 @@ extension PrivacyAudit {
         guard let id = person.id else { throw MusterError.unknownParticipant(code) }
         return try read { db in
             let agency = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [person.agencyID]) ?? ""
-            let enrolments = try Row.fetchAll(db, sql: """
-                SELECT c.code, c.title, e.role, e.status, e.note, coalesce(a.name, '') AS nominated_by
-                FROM enrolment e JOIN course c ON c.id = e.course_id LEFT JOIN agency a ON a.id = e.nominated_by
-                WHERE e.person_id = ? ORDER BY c.start_date, c.code
-                """, arguments: [id]).map {
-                PersonExport.EnrolmentRecord(course: $0["code"], courseTitle: $0["title"], role: $0["role"],
-                                             nominatedBy: $0["nominated_by"], status: $0["status"], note: $0["note"])
+            let enrolments = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.code, c.title, e.role, e.status, e.note, coalesce(a.name, '') AS nominated_by
+                    FROM enrolment e JOIN course c ON c.id = e.course_id LEFT JOIN agency a ON a.id = e.nominated_by
+                    WHERE e.person_id = ? ORDER BY c.start_date, c.code
+                    """, arguments: [id]
+            ).map {
+                PersonExport.EnrolmentRecord(
+                    course: $0["code"], courseTitle: $0["title"], role: $0["role"],
+                    nominatedBy: $0["nominated_by"], status: $0["status"], note: $0["note"])
             }
-            let events = try Row.fetchAll(db, sql: """
-                SELECT ae.*, s.key AS s_key, s.title AS s_title, c.code AS c_code, c.time_zone AS c_zone
-                FROM attendance_event ae JOIN session s ON s.id = ae.session_id JOIN course c ON c.id = s.course_id
-                WHERE ae.person_id = ? ORDER BY ae.recorded_ms, ae.id
-                """, arguments: [id]).map { row -> PersonExport.EventRecord in
+            let events = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT ae.*, s.key AS s_key, s.title AS s_title, c.code AS c_code, c.time_zone AS c_zone
+                    FROM attendance_event ae JOIN session s ON s.id = ae.session_id JOIN course c ON c.id = s.course_id
+                    WHERE ae.person_id = ? ORDER BY ae.recorded_ms, ae.id
+                    """, arguments: [id]
+            ).map { row -> PersonExport.EventRecord in
                 let e = AttendanceEvent(row: row)
                 let zone = TimeZone(identifier: row["c_zone"]) ?? .gmt
                 return PersonExport.EventRecord(
@@ -42,14 +49,16 @@ extension PrivacyAudit {
                     device: e.device, source: e.source.rawValue, undoes: e.undoes?.uuidString.lowercased() ?? "")
             }
             let changes = try Self.personChanges(db, personID: id).map {
-                PersonExport.ChangeEntry(recordedAt: LocalTime.iso8601($0.at, in: .gmt, milliseconds: true), actor: $0.actor,
-                                         device: $0.device, source: $0.source, course: $0.subject, what: $0.what)
+                PersonExport.ChangeEntry(
+                    recordedAt: LocalTime.iso8601($0.at, in: .gmt, milliseconds: true), actor: $0.actor,
+                    device: $0.device, source: $0.source, course: $0.subject, what: $0.what)
             }
             return PersonExport(
                 exportedAt: LocalTime.iso8601(clock(), in: .gmt),
-                profile: .init(code: person.code, givenName: person.givenName, familyName: person.familyName,
-                               sex: person.sex.rawValue, country: person.country, agency: agency, position: person.position,
-                               email: person.email, phone: person.phone),
+                profile: .init(
+                    code: person.code, givenName: person.givenName, familyName: person.familyName,
+                    sex: person.sex.rawValue, country: person.country, agency: agency, position: person.position,
+                    email: person.email, phone: person.phone),
                 enrolments: enrolments, attendance: events, changes: changes)
         }
     }
@@ -61,8 +70,11 @@ extension PrivacyAudit {
     @discardableResult
     public func erase(code: String, reason: String, keepStatistics: Bool) throws -> ErasureSummary {
         let person = try store.people.person(code: code)
-        let summary = try write { db in try Self.erase(db, person: person, reason: reason, keepStatistics: keepStatistics,
-                                                      actor: actor, device: deviceID, now: clock()) }
+        let summary = try write { db in
+            try Self.erase(
+                db, person: person, reason: reason, keepStatistics: keepStatistics,
+                actor: actor, device: deviceID, now: clock())
+        }
         try scrubFiles()
         return summary
     }
@@ -71,18 +83,23 @@ extension PrivacyAudit {
     /// erasing them would touch. Changes nothing.
     public func purgeCandidates(endedBefore date: CalendarDate) throws -> [(course: Course, people: [Person])] {
         try read { db in
-            let courses = try Row.fetchAll(db, sql: "SELECT * FROM course WHERE end_date < ? ORDER BY end_date, code",
-                                           arguments: [date.description]).map(Course.init(row:))
+            let courses = try Row.fetchAll(
+                db, sql: "SELECT * FROM course WHERE end_date < ? ORDER BY end_date, code",
+                arguments: [date.description]
+            ).map(Course.init(row:))
             return try courses.map { course in
                 // Only people whose every course has ended before the date: someone still in a
                 // current course keeps their record.
-                let people = try Row.fetchAll(db, sql: """
-                    SELECT p.* FROM person p JOIN enrolment e ON e.person_id = p.id
-                    WHERE e.course_id = ? AND p.given_name || p.family_name <> ''
-                      AND NOT EXISTS (SELECT 1 FROM enrolment e2 JOIN course c2 ON c2.id = e2.course_id
-                                      WHERE e2.person_id = p.id AND c2.end_date >= ?)
-                    ORDER BY p.sort_key
-                    """, arguments: [course.id, date.description]).map(Person.init(row:))
+                let people = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT p.* FROM person p JOIN enrolment e ON e.person_id = p.id
+                        WHERE e.course_id = ? AND p.given_name || p.family_name <> ''
+                          AND NOT EXISTS (SELECT 1 FROM enrolment e2 JOIN course c2 ON c2.id = e2.course_id
+                                          WHERE e2.person_id = p.id AND c2.end_date >= ?)
+                        ORDER BY p.sort_key
+                        """, arguments: [course.id, date.description]
+                ).map(Person.init(row:))
                 return (course, people)
             }
         }
@@ -91,13 +108,16 @@ extension PrivacyAudit {
     /// Erases every purge candidate in one transaction.
     @discardableResult
     public func purge(endedBefore date: CalendarDate, keepStatistics: Bool) throws -> ErasureSummary {
-        let people = Dictionary(try purgeCandidates(endedBefore: date).flatMap(\.people).map { ($0.id ?? 0, $0) },
-                                uniquingKeysWith: { a, _ in a }).values
+        let people = Dictionary(
+            try purgeCandidates(endedBefore: date).flatMap(\.people).map { ($0.id ?? 0, $0) },
+            uniquingKeysWith: { a, _ in a }
+        ).values
         var total = ErasureSummary(people: 0, enrolments: 0, notesCleared: 0)
         try write { db in
             for person in people {
-                let s = try Self.erase(db, person: person, reason: "retention period over (courses ended before \(date))",
-                                       keepStatistics: keepStatistics, actor: actor, device: deviceID, now: clock())
+                let s = try Self.erase(
+                    db, person: person, reason: "retention period over (courses ended before \(date))",
+                    keepStatistics: keepStatistics, actor: actor, device: deviceID, now: clock())
                 total.people += s.people; total.enrolments += s.enrolments; total.notesCleared += s.notesCleared
             }
         }
@@ -112,12 +132,15 @@ extension PrivacyAudit {
 
     static func wasErased(_ db: Database, code: String, email: String) throws -> Bool {
         let marks = Fingerprint.of(code: code, email: email)
-        return try Bool.fetchOne(db, sql: "SELECT 1 FROM erasure WHERE fingerprint IN (\(marks.map { _ in "?" }.joined(separator: ",")))",
-                                 arguments: StatementArguments(marks)) ?? false
+        return try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM erasure WHERE fingerprint IN (\(marks.map { _ in "?" }.joined(separator: ",")))",
+            arguments: StatementArguments(marks)) ?? false
     }
 
-    static func erase(_ db: Database, person: Person, reason: String, keepStatistics: Bool,
-                      actor: String, device: String, now: Date) throws -> ErasureSummary {
+    static func erase(
+        _ db: Database, person: Person, reason: String, keepStatistics: Bool,
+        actor: String, device: String, now: Date
+    ) throws -> ErasureSummary {
         guard let id = person.id else { throw MusterError.unknownParticipant(person.code) }
         var placeholder = "X-"
         repeat {
@@ -126,11 +149,14 @@ extension PrivacyAudit {
         try PersonWrites.erase(db, id: id, placeholder: placeholder, keepStatistics: keepStatistics)
         // Recorded against the placeholder (so the course's audit can list it) with one-way
         // fingerprints; a reason that names them ("request of José Núñez") is scrubbed too.
-        let why = ChangeLogScrub.redact(NameSanitizer.clean(reason), secrets: [person.displayName, person.email, person.phone]
-                                            .filter { $0.count >= 3 }, code: person.code, placeholder: placeholder)
+        let why = ChangeLogScrub.redact(
+            NameSanitizer.clean(reason),
+            secrets: [person.displayName, person.email, person.phone]
+                .filter { $0.count >= 3 }, code: person.code, placeholder: placeholder)
         for mark in Fingerprint.of(person: person) {
-            try db.execute(sql: "INSERT INTO erasure(fingerprint, erased_ms, actor, device, reason, person_id) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [mark, now.ms, actor, device, why, id])
+            try db.execute(
+                sql: "INSERT INTO erasure(fingerprint, erased_ms, actor, device, reason, person_id) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [mark, now.ms, actor, device, why, id])
         }
         if let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) {
             try ChangeLogScrub.run(db, person: person, personID: id, placeholder: row)
@@ -140,8 +166,10 @@ extension PrivacyAudit {
         var summary = ErasureSummary(people: 1, enrolments: enrolments, notesCleared: notes)
         // A walk-in record merged into them is the same human under the name they typed at the
         // kiosk: it goes with them.
-        let walkIns = try Row.fetchAll(db, sql: "SELECT * FROM person WHERE merged_into = ? AND given_name || family_name <> ''",
-                                       arguments: [id]).map(Person.init(row:))
+        let walkIns = try Row.fetchAll(
+            db, sql: "SELECT * FROM person WHERE merged_into = ? AND given_name || family_name <> ''",
+            arguments: [id]
+        ).map(Person.init(row:))
         for walkIn in walkIns {
             let s = try erase(db, person: walkIn, reason: why, keepStatistics: keepStatistics, actor: actor, device: device, now: now)
             summary.people += s.people; summary.enrolments += s.enrolments; summary.notesCleared += s.notesCleared

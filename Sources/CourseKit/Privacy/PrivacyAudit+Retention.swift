@@ -21,12 +21,15 @@ extension PrivacyAudit {
         let list = ids.map { _ in "?" }.joined(separator: ",")
         return try read { db in
             try expired.map { course in
-                let people = try Row.fetchAll(db, sql: """
-                    SELECT p.* FROM person p JOIN enrolment e ON e.person_id = p.id
-                    WHERE e.course_id = ? AND p.given_name || p.family_name <> ''
-                      AND NOT EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.person_id = p.id AND e2.course_id NOT IN (\(list)))
-                    ORDER BY p.sort_key
-                    """, arguments: StatementArguments([course.id] + ids)).map(Person.init(row:))
+                let people = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT p.* FROM person p JOIN enrolment e ON e.person_id = p.id
+                        WHERE e.course_id = ? AND p.given_name || p.family_name <> ''
+                          AND NOT EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.person_id = p.id AND e2.course_id NOT IN (\(list)))
+                        ORDER BY p.sort_key
+                        """, arguments: StatementArguments([course.id] + ids)
+                ).map(Person.init(row:))
                 return (course, people)
             }
         }
@@ -50,8 +53,9 @@ extension PrivacyAudit {
         guard !people.isEmpty else { return total }
         try write { db in
             for (id, person) in people.sorted(by: { $0.key < $1.key }) {
-                let s = try Self.erase(db, person: person, reason: reasons[id]!, keepStatistics: keepStatistics,
-                                       actor: actor, device: deviceID, now: clock())
+                let s = try Self.erase(
+                    db, person: person, reason: reasons[id]!, keepStatistics: keepStatistics,
+                    actor: actor, device: deviceID, now: clock())
                 total.people += s.people; total.enrolments += s.enrolments; total.notesCleared += s.notesCleared
             }
         }

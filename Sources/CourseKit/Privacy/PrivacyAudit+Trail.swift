@@ -26,33 +26,42 @@ extension PrivacyAudit {
         let course = try store.courses.course(code: courseCode)
         guard let courseID = course.id else { throw MusterError.unknownCourse(courseCode) }
         return try read { db in
-            let events = try Row.fetchAll(db, sql: """
-                SELECT ae.*, s.key AS s_key, p.code AS p_code FROM attendance_event ae
-                JOIN session s ON s.id = ae.session_id JOIN person p ON p.id = ae.person_id
-                WHERE s.course_id = ? ORDER BY ae.recorded_ms, ae.id
-                """, arguments: [courseID]).map { row -> AuditEntry in
+            let events = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT ae.*, s.key AS s_key, p.code AS p_code FROM attendance_event ae
+                    JOIN session s ON s.id = ae.session_id JOIN person p ON p.id = ae.person_id
+                    WHERE s.course_id = ? ORDER BY ae.recorded_ms, ae.id
+                    """, arguments: [courseID]
+            ).map { row -> AuditEntry in
                 Self.eventEntry(AttendanceEvent(row: row), subject: "\(row["p_code"] as String) in \(row["s_key"] as String)")
             }
             // A profile edit is logged without a course; it belongs to the audit of every
             // course the person is on.
-            let changes = try Row.fetchAll(db, sql: """
-                SELECT c.*, (SELECT group_concat(p.code, ', ') FROM change_subject x JOIN person p ON p.id = x.person_id
-                             WHERE x.change_id = c.id) AS people
-                FROM change_log c
-                WHERE c.course_id = ?1
-                   OR (c.course_id IS NULL AND ((c.entity = 'course' AND c.entity_id = ?1)
-                       OR c.id IN (SELECT x.change_id FROM change_subject x JOIN enrolment e ON e.person_id = x.person_id
-                                   WHERE e.course_id = ?1)))
-                ORDER BY c.id
-                """, arguments: [courseID]).map { row -> AuditEntry in
+            let changes = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.*, (SELECT group_concat(p.code, ', ') FROM change_subject x JOIN person p ON p.id = x.person_id
+                                 WHERE x.change_id = c.id) AS people
+                    FROM change_log c
+                    WHERE c.course_id = ?1
+                       OR (c.course_id IS NULL AND ((c.entity = 'course' AND c.entity_id = ?1)
+                           OR c.id IN (SELECT x.change_id FROM change_subject x JOIN enrolment e ON e.person_id = x.person_id
+                                       WHERE e.course_id = ?1)))
+                    ORDER BY c.id
+                    """, arguments: [courseID]
+            ).map { row -> AuditEntry in
                 let change = ChangeLog.changeRecord(row: row)
                 let people: String? = row["people"]
-                return AuditEntry(at: change.recordedAt, actor: change.actor, device: change.device, source: change.source,
-                                  subject: people ?? change.entity, what: change.summary)
+                return AuditEntry(
+                    at: change.recordedAt, actor: change.actor, device: change.device, source: change.source,
+                    subject: people ?? change.entity, what: change.summary)
             }
-            let erasures = try Self.erasureEntries(db, sql: """
-                person_id IN (SELECT person_id FROM enrolment WHERE course_id = ?) OR person_id IS NULL
-                """, arguments: [courseID])
+            let erasures = try Self.erasureEntries(
+                db,
+                sql: """
+                    person_id IN (SELECT person_id FROM enrolment WHERE course_id = ?) OR person_id IS NULL
+                    """, arguments: [courseID])
             return Self.chronological(events + changes + erasures)
         }
     }
@@ -65,11 +74,14 @@ extension PrivacyAudit {
     }
 
     static func personAudit(_ db: Database, personID: Int64) throws -> [AuditEntry] {
-        let events = try Row.fetchAll(db, sql: """
-            SELECT ae.*, s.key AS s_key, c.code AS c_code FROM attendance_event ae
-            JOIN session s ON s.id = ae.session_id JOIN course c ON c.id = s.course_id
-            WHERE ae.person_id = ? ORDER BY ae.recorded_ms, ae.id
-            """, arguments: [personID]).map { row -> AuditEntry in
+        let events = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT ae.*, s.key AS s_key, c.code AS c_code FROM attendance_event ae
+                JOIN session s ON s.id = ae.session_id JOIN course c ON c.id = s.course_id
+                WHERE ae.person_id = ? ORDER BY ae.recorded_ms, ae.id
+                """, arguments: [personID]
+        ).map { row -> AuditEntry in
             eventEntry(AttendanceEvent(row: row), subject: "\(row["c_code"] as String) \(row["s_key"] as String)")
         }
         let changes = try personChanges(db, personID: personID)
@@ -80,29 +92,38 @@ extension PrivacyAudit {
     /// Every logged change to a person's record and enrolments, oldest first, described from
     /// their own rows; the subject is the course, or "record" for their profile.
     static func personChanges(_ db: Database, personID: Int64) throws -> [AuditEntry] {
-        let courseCodes = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, code FROM course")
-            .map { ($0["id"] as Int64, $0["code"] as String) })
+        let courseCodes = try Dictionary(
+            uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, code FROM course")
+                .map { ($0["id"] as Int64, $0["code"] as String) })
         // An erased person's rows were scrubbed to the placeholder's values, so their changes no
         // longer differ; they keep an entry saying what kind of change it was. Anyone else's
         // entries whose logged rows include none of theirs that changed (a save that changed
         // nothing) are left out; entries logged without rows (a roster import) say what they were.
-        let erased = try Bool.fetchOne(db, sql: "SELECT given_name || family_name = '' FROM person WHERE id = ?",
-                                       arguments: [personID]) ?? false
-        return try Row.fetchAll(db, sql: """
-            SELECT c.* FROM change_log c JOIN change_subject x ON x.change_id = c.id WHERE x.person_id = ? ORDER BY c.id
-            """, arguments: [personID]).compactMap { row -> AuditEntry? in
+        let erased =
+            try Bool.fetchOne(
+                db, sql: "SELECT given_name || family_name = '' FROM person WHERE id = ?",
+                arguments: [personID]) ?? false
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.* FROM change_log c JOIN change_subject x ON x.change_id = c.id WHERE x.person_id = ? ORDER BY c.id
+                """, arguments: [personID]
+        ).compactMap { row -> AuditEntry? in
             let change = ChangeLog.changeRecord(row: row)
-            let lines = ChangeDescription.changes(of: personID, before: ChangeSnapshot(json: change.beforeJSON),
-                                                  after: ChangeSnapshot(json: change.afterJSON), courseCodes: courseCodes)
+            let lines = ChangeDescription.changes(
+                of: personID, before: ChangeSnapshot(json: change.beforeJSON),
+                after: ChangeSnapshot(json: change.afterJSON), courseCodes: courseCodes)
             if lines.isEmpty && !erased && (change.beforeJSON != "{}" || change.afterJSON != "{}") { return nil }
-            return AuditEntry(at: change.recordedAt, actor: change.actor, device: change.device, source: change.source,
-                              subject: change.courseID.flatMap { courseCodes[$0] } ?? "record",
-                              what: lines.isEmpty ? actionWords(change.action) : lines.joined(separator: "; "))
+            return AuditEntry(
+                at: change.recordedAt, actor: change.actor, device: change.device, source: change.source,
+                subject: change.courseID.flatMap { courseCodes[$0] } ?? "record",
+                what: lines.isEmpty ? actionWords(change.action) : lines.joined(separator: "; "))
         }
     }
 
     static func eventEntry(_ e: AttendanceEvent, subject: String) -> AuditEntry {
-        let action = e.undoes.map { "undo \($0.uuidString.lowercased().prefix(8)): now \(e.status.rawValue)" }
+        let action =
+            e.undoes.map { "undo \($0.uuidString.lowercased().prefix(8)): now \(e.status.rawValue)" }
             ?? "\(e.status.rawValue)\(e.note.isEmpty ? "" : " (\(e.note))")"
         return AuditEntry(at: e.recordedAt, actor: e.actor, device: e.device, source: e.source.rawValue, subject: subject, what: action)
     }
@@ -110,14 +131,18 @@ extension PrivacyAudit {
     /// Erasures matching `condition` (on the `erasure` table), one entry each: an erasure writes
     /// a fingerprint row per identifier, grouped back here.
     static func erasureEntries(_ db: Database, sql condition: String, arguments: StatementArguments) throws -> [AuditEntry] {
-        try Row.fetchAll(db, sql: """
-            SELECT er.erased_ms, er.actor, er.device, er.reason, p.code AS p_code FROM erasure er
-            LEFT JOIN person p ON p.id = er.person_id
-            WHERE \(condition)
-            GROUP BY er.person_id, er.erased_ms, er.actor, er.device, er.reason ORDER BY er.erased_ms
-            """, arguments: arguments).map { row -> AuditEntry in
-            AuditEntry(at: Date(ms: row["erased_ms"]), actor: row["actor"], device: row["device"], source: "erasure",
-                       subject: row["p_code"] ?? "a person", what: "erased: \(row["reason"] as String)")
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT er.erased_ms, er.actor, er.device, er.reason, p.code AS p_code FROM erasure er
+                LEFT JOIN person p ON p.id = er.person_id
+                WHERE \(condition)
+                GROUP BY er.person_id, er.erased_ms, er.actor, er.device, er.reason ORDER BY er.erased_ms
+                """, arguments: arguments
+        ).map { row -> AuditEntry in
+            AuditEntry(
+                at: Date(ms: row["erased_ms"]), actor: row["actor"], device: row["device"], source: "erasure",
+                subject: row["p_code"] ?? "a person", what: "erased: \(row["reason"] as String)")
         }
     }
 

@@ -12,7 +12,11 @@ public struct RetentionPeriod: Hashable, Sendable, CustomStringConvertible {
         /// The longest period a unit may express: a century, which is already longer than any
         /// retention rule we know of; anything more is a typo.
         var maximum: Int {
-            switch self { case .years: 100; case .months: 1200; case .days: 36_500 }
+            switch self {
+            case .years: 100;
+            case .months: 1200;
+            case .days: 36_500
+            }
         }
     }
 

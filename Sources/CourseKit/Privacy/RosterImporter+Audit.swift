@@ -22,23 +22,31 @@ extension RosterImporter {
 
     /// The highest person and enrolment ids before an import writes: rows above them are new.
     static func importMarks(_ db: Database) throws -> (person: Int64, enrolment: Int64) {
-        (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM person") ?? 0,
-         try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM enrolment") ?? 0)
+        (
+            try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM person") ?? 0,
+            try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM enrolment") ?? 0
+        )
     }
 
     /// Logs a roster import as one change (source `import`), linked to every person it created,
     /// enrolled, filled in or moved to another status, so each of them finds it in their trail.
     /// One entry rather than one per row: a 100,000-row import stays one statement per table.
-    func logRosterImport(_ db: Database, courseID: Int64, file: String, plan: RosterPlan, snapshot: LibrarySnapshot,
-                         marks: (person: Int64, enrolment: Int64)) throws {
+    func logRosterImport(
+        _ db: Database, courseID: Int64, file: String, plan: RosterPlan, snapshot: LibrarySnapshot,
+        marks: (person: Int64, enrolment: Int64)
+    ) throws {
         let r = plan.report
-        let summary = "roster file \((file as NSString).lastPathComponent): \(plan.newPeople.count) new, "
+        let summary =
+            "roster file \((file as NSString).lastPathComponent): \(plan.newPeople.count) new, "
             + "\(plan.newEnrolments.count) enrolled, \(plan.fills.count) filled in, \(plan.statusChanges.count) status changes, "
             + "\(plan.events.count) attendance events (\(r.format.rawValue))"
-        guard !plan.newPeople.isEmpty || !plan.newEnrolments.isEmpty || !plan.fills.isEmpty
-                || !plan.statusChanges.isEmpty || !plan.events.isEmpty else { return }
-        let change = try store.record(db, entity: "course", entityID: courseID, courseID: courseID, action: "import", summary: summary,
-                                      before: ChangeSnapshot(), after: ChangeSnapshot(), source: ChangeSource.import)
+        guard
+            !plan.newPeople.isEmpty || !plan.newEnrolments.isEmpty || !plan.fills.isEmpty
+                || !plan.statusChanges.isEmpty || !plan.events.isEmpty
+        else { return }
+        let change = try store.record(
+            db, entity: "course", entityID: courseID, courseID: courseID, action: "import", summary: summary,
+            before: ChangeSnapshot(), after: ChangeSnapshot(), source: ChangeSource.import)
         try ChangeLogWrites.link(db, changeID: change.id, peopleAfter: marks.person, enrolmentsAfter: marks.enrolment)
         try ChangeLogWrites.link(db, changeID: change.id, people: plan.fills.keys.map { snapshot.people[$0].id })
         try ChangeLogWrites.link(db, changeID: change.id, enrolments: plan.statusChanges.map(\.enrolmentID))

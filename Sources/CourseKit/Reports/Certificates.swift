@@ -17,8 +17,9 @@ public enum Certificates {
             .sorted { NameFolding.fold($0.person.sortName) < NameFolding.fold($1.person.sortName) }
             .map { e in
                 let v = facts.verdict(for: e)
-                return Certificate(code: e.person.code, name: e.person.displayName, agency: e.agency?.name ?? "",
-                                   attended: v.attended, sessions: v.sessions)
+                return Certificate(
+                    code: e.person.code, name: e.person.displayName, agency: e.agency?.name ?? "",
+                    attended: v.attended, sessions: v.sessions)
             }
     }
 
@@ -30,10 +31,14 @@ public enum Certificates {
         lines.append("attended \(course.title)")
         if !course.programme.isEmpty { lines.append("(\(course.programme))") }
         let place = [course.venue, course.country.isEmpty ? "" : Countries.name(of: course.country) ?? ""].filter { !$0.isEmpty }
-        lines.append((place.isEmpty ? "" : "held at \(place.joined(separator: ", ")), ")
-                     + CalendarDate.rangeText(course.startDate, course.endDate, full: true))
+        lines.append(
+            (place.isEmpty ? "" : "held at \(place.joined(separator: ", ")), ")
+                + CalendarDate.rangeText(course.startDate, course.endDate, full: true))
         lines.append("taking part in \(c.attended) of \(c.sessions) sessions.")
-        let by = [course.organiser.isEmpty ? nil : "Organised by \(course.organiser)", course.funder.isEmpty ? nil : "with funding from \(course.funder)"]
+        let by = [
+            course.organiser.isEmpty ? nil : "Organised by \(course.organiser)",
+            course.funder.isEmpty ? nil : "with funding from \(course.funder)",
+        ]
         let credit = by.compactMap { $0 }.joined(separator: " ")
         if !credit.isEmpty { lines.append(credit + ".") }
         return ("Certificate of Attendance", lines)
@@ -56,10 +61,11 @@ public enum Certificates {
         }.joined(separator: "\n")
         let pages = certificates.map { c -> String in
             let w = wording(c, facts)
-            let lines = w.lines.enumerated().map { i, line in   // the second line is the name
+            let lines = w.lines.enumerated().map { i, line in  // the second line is the name
                 i == 1 ? "<p class=\"name\">\(HTML.escape(line))</p>" : "<p>\(HTML.escape(line))</p>"
             }.joined(separator: "\n")
-            return "<section class=\"certificate\">\n<h2>\(HTML.escape(w.title))</h2>\n\(lines)\n<p class=\"code\">\(HTML.escape(c.code))</p>\n</section>"
+            return
+                "<section class=\"certificate\">\n<h2>\(HTML.escape(w.title))</h2>\n\(lines)\n<p class=\"code\">\(HTML.escape(c.code))</p>\n</section>"
         }.joined(separator: "\n")
         let body = """
             <section class="list">
@@ -72,14 +78,16 @@ public enum Certificates {
             </section>
             \(pages)
             """
-        return HTML.page(title: "Certificates — \(course.title)", style: """
-            @page { size: A4 landscape; }
-            table { border-collapse: collapse; } th, td { border: 1px solid #000; padding: 3pt 6pt; text-align: left; }
-            .certificate { break-before: page; page-break-before: always; text-align: center; padding-top: 30mm; }
-            .certificate h2 { font-size: 28pt; letter-spacing: 1pt; margin-bottom: 18pt; }
-            .certificate p { font-size: 14pt; margin: 6pt 0; }
-            .certificate .name { font-size: 24pt; font-weight: bold; margin: 12pt 0; }
-            .certificate .code { font-size: 8pt; color: #555; margin-top: 24pt; }
-            """, body: body)
+        return HTML.page(
+            title: "Certificates — \(course.title)",
+            style: """
+                @page { size: A4 landscape; }
+                table { border-collapse: collapse; } th, td { border: 1px solid #000; padding: 3pt 6pt; text-align: left; }
+                .certificate { break-before: page; page-break-before: always; text-align: center; padding-top: 30mm; }
+                .certificate h2 { font-size: 28pt; letter-spacing: 1pt; margin-bottom: 18pt; }
+                .certificate p { font-size: 14pt; margin: 6pt 0; }
+                .certificate .name { font-size: 24pt; font-weight: bold; margin: 12pt 0; }
+                .certificate .code { font-size: 8pt; color: #555; margin-top: 24pt; }
+                """, body: body)
     }
 }

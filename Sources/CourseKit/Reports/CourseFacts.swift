@@ -15,8 +15,10 @@ public struct CourseFacts: Sendable {
     /// Every agency in the library by id (nominating agencies need not be the person's own).
     public var agencies: [Int64: Agency]
 
-    public init(course: Course, sessions: [Session], roster: [RosterEntry], marks: [Int64: [Int64: AttendanceEvent]],
-                quotas: [Quota] = [], agencies: [Int64: Agency] = [:]) {
+    public init(
+        course: Course, sessions: [Session], roster: [RosterEntry], marks: [Int64: [Int64: AttendanceEvent]],
+        quotas: [Quota] = [], agencies: [Int64: Agency] = [:]
+    ) {
         self.course = course; self.sessions = sessions; self.roster = roster; self.marks = marks
         self.quotas = quotas; self.agencies = agencies
     }
@@ -29,8 +31,9 @@ public struct CourseFacts: Sendable {
                 .map { Quota(scope: QuotaScope(rawValue: $0["scope"]) ?? .country, key: $0["key"], limit: $0["lim"]) }
         }
         let agencies = Dictionary(uniqueKeysWithValues: try store.courses.agencies().compactMap { a in a.id.map { ($0, a) } })
-        return CourseFacts(course: course, sessions: try store.courses.sessions(courseID: id), roster: try store.rosters.roster(courseID: id),
-                           marks: try store.attendance.marks(courseID: id), quotas: quotas, agencies: agencies)
+        return CourseFacts(
+            course: course, sessions: try store.courses.sessions(courseID: id), roster: try store.rosters.roster(courseID: id),
+            marks: try store.attendance.marks(courseID: id), quotas: quotas, agencies: agencies)
     }
 
     /// A person's current status in each session they have a mark in.

@@ -18,8 +18,12 @@ public enum CourseReport {
 
     static func summary(_ facts: CourseFacts) -> [String] {
         let c = facts.course
-        var lines = [[CalendarDate.rangeText(c.startDate, c.endDate), c.venue, c.modality.rawValue.replacingOccurrences(of: "-", with: " "),
-                      "\(facts.sessions.count) session\(facts.sessions.count == 1 ? "" : "s")"].filter { !$0.isEmpty }.joined(separator: " · ")]
+        var lines = [
+            [
+                CalendarDate.rangeText(c.startDate, c.endDate), c.venue, c.modality.rawValue.replacingOccurrences(of: "-", with: " "),
+                "\(facts.sessions.count) session\(facts.sessions.count == 1 ? "" : "s")",
+            ].filter { !$0.isEmpty }.joined(separator: " · ")
+        ]
         if !c.programme.isEmpty { lines.append("Programme: \(c.programme)") }
         let who = [("Organiser", c.organiser), ("Funder", c.funder), ("Project", c.project)].filter { !$0.1.isEmpty }
         if !who.isEmpty { lines.append(who.map { "\($0.0): \($0.1)" }.joined(separator: " · ")) }
@@ -28,16 +32,21 @@ public enum CourseReport {
         if !staff.isEmpty {
             let byRole = Dictionary(grouping: staff, by: \.enrolment.role)
             let plural: [Role: String] = [.facilitator: "facilitators", .resourcePerson: "resource people", .organiser: "organisers"]
-            lines.append("Staff (not counted below): " + Role.allCases.compactMap { role in
-                byRole[role].map { "\($0.count) \($0.count == 1 ? ReportDimension.capitalised(role.rawValue).lowercased() : plural[role] ?? role.rawValue)" }
-            }.joined(separator: ", "))
+            lines.append(
+                "Staff (not counted below): "
+                    + Role.allCases.compactMap { role in
+                        byRole[role].map {
+                            "\($0.count) \($0.count == 1 ? ReportDimension.capitalised(role.rawValue).lowercased() : plural[role] ?? role.rawValue)"
+                        }
+                    }.joined(separator: ", "))
         }
         return lines
     }
 
     static func ruleText(_ facts: CourseFacts) -> String {
         let rule = facts.course.completion
-        var text = "\(Int((rule.minimumShare * 100).rounded()))% of sessions present or late "
+        var text =
+            "\(Int((rule.minimumShare * 100).rounded()))% of sessions present or late "
             + "(\(Completion.requiredCount(rule, sessionCount: facts.sessions.count)) of \(facts.sessions.count))"
         let core = facts.sessions.filter(\.core).map(\.key)
         if rule.requireCore && !core.isEmpty { text += " and every core session (\(core.joined(separator: ", ")))" }
@@ -48,14 +57,24 @@ public enum CourseReport {
         let trainees = facts.trainees
         let rows = NominationStatus.allCases.compactMap { status -> [String]? in
             let n = trainees.filter { $0.enrolment.status == status }.count
-            return n == 0 ? nil : [status == .walkIn ? "Walk-in" : ReportDimension.capitalised(status.rawValue), String(n), Percent.text(n, of: trainees.count),
-                                   status.isExpected ? "yes" : "no"]
+            return n == 0
+                ? nil
+                : [
+                    status == .walkIn ? "Walk-in" : ReportDimension.capitalised(status.rawValue), String(n),
+                    Percent.text(n, of: trainees.count),
+                    status.isExpected ? "yes" : "no",
+                ]
         }
         let expected = facts.expectedTrainees.count
-        return ReportTable(title: "Nominations", header: ["STATUS", "PEOPLE", "SHARE", "EXPECTED"],
-                           rows: rows + [["Total", String(trainees.count), Percent.text(trainees.count, of: trainees.count),
-                                          "\(expected) expected"]],
-                           numeric: [1, 2], notes: ["Participants and observers. Expected in the room: nominated, confirmed and walk-in."])
+        return ReportTable(
+            title: "Nominations", header: ["STATUS", "PEOPLE", "SHARE", "EXPECTED"],
+            rows: rows + [
+                [
+                    "Total", String(trainees.count), Percent.text(trainees.count, of: trainees.count),
+                    "\(expected) expected",
+                ]
+            ],
+            numeric: [1, 2], notes: ["Participants and observers. Expected in the room: nominated, confirmed and walk-in."])
     }
 
     /// Standing nominations of participants (observers and people without a country are not national nominees).
@@ -69,19 +88,24 @@ public enum CourseReport {
                 n = standing.filter { $0.person.country == q.key }.count
                 label = Countries.name(of: q.key) ?? q.key
             case .agency:
-                n = standing.filter { e in
-                    let agencyID = e.enrolment.nominatedBy ?? e.person.agencyID
-                    return agencyID.flatMap { facts.agencies[$0]?.code } == q.key
-                }.count
+                n =
+                    standing.filter { e in
+                        let agencyID = e.enrolment.nominatedBy ?? e.person.agencyID
+                        return agencyID.flatMap { facts.agencies[$0]?.code } == q.key
+                    }.count
                 label = facts.agencies.values.first { $0.code == q.key }?.shortName ?? q.key
             }
             let note = n > q.limit ? "over by \(n - q.limit)" : n == q.limit ? "full" : "\(q.limit - n) open"
             return [label, "\(n)/\(q.limit)", Percent.text(n, of: q.limit), note]
         }
         let scope = Set(facts.quotas.map(\.scope)).count == 1 && facts.quotas[0].scope == .country ? "COUNTRY" : "QUOTA"
-        return ReportTable(title: "Nominations against quotas", header: [scope, "NOMINATED", "FILLED", "NOTE"], rows: rows,
-                           numeric: [1, 2], notes: ["Standing nominations (nominated, confirmed, walk-in) of participants; "
-                                                    + "agency quotas count the nominating agency, else the person's own."])
+        return ReportTable(
+            title: "Nominations against quotas", header: [scope, "NOMINATED", "FILLED", "NOTE"], rows: rows,
+            numeric: [1, 2],
+            notes: [
+                "Standing nominations (nominated, confirmed, walk-in) of participants; "
+                    + "agency quotas count the nominating agency, else the person's own."
+            ])
     }
 
     static func attendance(_ facts: CourseFacts, _ figures: Figures) -> ReportTable {
@@ -91,16 +115,21 @@ public enum CourseReport {
             func count(_ st: AttendanceStatus) -> Int { statuses.filter { $0 == st }.count }
             let attended = count(.present) + count(.late)
             let zone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? facts.course.zone
-            return [s.key, DateText.sessionStart(s.start, in: zone), String(count(.present)), String(count(.late)),
-                    String(count(.excused)), String(count(.absent)), String(statuses.filter { $0 == nil }.count),
-                    Percent.text(attended, of: expected.count), s.title + (s.core ? " (core)" : "")]
+            return [
+                s.key, DateText.sessionStart(s.start, in: zone), String(count(.present)), String(count(.late)),
+                String(count(.excused)), String(count(.absent)), String(statuses.filter { $0 == nil }.count),
+                Percent.text(attended, of: expected.count), s.title + (s.core ? " (core)" : ""),
+            ]
         }
         let total = figures.attendedSessions(expected)
-        return ReportTable(title: "Attendance per session",
-                           header: ["SESSION", "START", "PRESENT", "LATE", "EXCUSED", "ABSENT", "NO MARK", "ATTENDED", "TITLE"],
-                           rows: rows, numeric: [2, 3, 4, 5, 6, 7],
-                           notes: ["Of \(expected.count) expected trainees. Overall: \(total) of \(expected.count * facts.sessions.count) "
-                                   + "person-sessions attended (\(Percent.text(total, of: expected.count * facts.sessions.count)))."])
+        return ReportTable(
+            title: "Attendance per session",
+            header: ["SESSION", "START", "PRESENT", "LATE", "EXCUSED", "ABSENT", "NO MARK", "ATTENDED", "TITLE"],
+            rows: rows, numeric: [2, 3, 4, 5, 6, 7],
+            notes: [
+                "Of \(expected.count) expected trainees. Overall: \(total) of \(expected.count * facts.sessions.count) "
+                    + "person-sessions attended (\(Percent.text(total, of: expected.count * facts.sessions.count)))."
+            ])
     }
 
     static func completion(_ facts: CourseFacts, _ figures: Figures) -> ReportTable {
@@ -111,19 +140,24 @@ public enum CourseReport {
         let review = facts.trainees.filter {
             CertificateEligibility.awaitsReview(role: $0.enrolment.role, status: $0.enrolment.status, verdict: figures.verdict($0))
         }.count
-        var rows = [["Expected trainees", String(expected.count), Percent.text(expected.count, of: expected.count)],
-                    ["Attended at least one session", String(any), Percent.text(any, of: expected.count)],
-                    ["Completed", String(completed), Percent.text(completed, of: expected.count)],
-                    ["Eligible for a certificate", String(eligible), Percent.text(eligible, of: expected.count)]]
+        var rows = [
+            ["Expected trainees", String(expected.count), Percent.text(expected.count, of: expected.count)],
+            ["Attended at least one session", String(any), Percent.text(any, of: expected.count)],
+            ["Completed", String(completed), Percent.text(completed, of: expected.count)],
+            ["Eligible for a certificate", String(eligible), Percent.text(eligible, of: expected.count)],
+        ]
         if review > 0 { rows.append(["Completed, walk-in awaiting review", String(review), Percent.text(review, of: expected.count)]) }
-        return ReportTable(title: "Completion and certificates", header: ["MEASURE", "PEOPLE", "SHARE"], rows: rows,
-                           numeric: [1, 2], notes: ["Rule: \(ruleText(facts))."])
+        return ReportTable(
+            title: "Completion and certificates", header: ["MEASURE", "PEOPLE", "SHARE"], rows: rows,
+            numeric: [1, 2], notes: ["Rule: \(ruleText(facts))."])
     }
 
     /// One row per group of `dimension`, then a total. `figures` holds one entry per course
     /// (a period report passes several); `entries` are trainees of those courses.
-    static func breakdown(_ dimension: ReportDimension, entries: [RosterEntry], figures: [Figures],
-                          courseOf: (RosterEntry) -> Int = { _ in 0 }) -> ReportTable {
+    static func breakdown(
+        _ dimension: ReportDimension, entries: [RosterEntry], figures: [Figures],
+        courseOf: (RosterEntry) -> Int = { _ in 0 }
+    ) -> ReportTable {
         let groups = Dictionary(grouping: entries.indices, by: { dimension.label(of: entries[$0]) })
         let expectedTotal = entries.filter { $0.enrolment.status.isExpected }.count
         func row(_ label: String, _ indices: [Int]) -> [String] {
@@ -137,8 +171,10 @@ public enum CourseReport {
                 if f.verdict(e).completed { completed += 1 }
             }
             for e in members where figures[courseOf(e)].eligible(e) { eligible += 1 }
-            return [label, String(members.count), String(expected.count), Percent.text(expected.count, of: expectedTotal),
-                    Percent.text(attended, of: possible), String(completed), Percent.text(completed, of: expected.count), String(eligible)]
+            return [
+                label, String(members.count), String(expected.count), Percent.text(expected.count, of: expectedTotal),
+                Percent.text(attended, of: possible), String(completed), Percent.text(completed, of: expected.count), String(eligible),
+            ]
         }
         let order: [String]
         if let fixed = dimension.fixedOrder() {
@@ -150,12 +186,17 @@ public enum CourseReport {
             }
         }
         let rows = order.map { row($0, groups[$0]!) } + [row("Total", Array(entries.indices))]
-        return ReportTable(title: "By \(dimension.title.lowercased())",
-                           header: [dimension.title.uppercased(), "NOMINATED", "EXPECTED", "SHARE", "ATTENDANCE", "COMPLETED",
-                                    "COMPLETION", "CERTIFICATES"],
-                           rows: rows, numeric: [1, 2, 3, 4, 5, 6, 7],
-                           notes: ["Share of expected trainees; attendance is person-sessions attended of those possible; "
-                                   + "completion is of expected trainees."])
+        return ReportTable(
+            title: "By \(dimension.title.lowercased())",
+            header: [
+                dimension.title.uppercased(), "NOMINATED", "EXPECTED", "SHARE", "ATTENDANCE", "COMPLETED",
+                "COMPLETION", "CERTIFICATES",
+            ],
+            rows: rows, numeric: [1, 2, 3, 4, 5, 6, 7],
+            notes: [
+                "Share of expected trainees; attendance is person-sessions attended of those possible; "
+                    + "completion is of expected trainees."
+            ])
     }
 }
 

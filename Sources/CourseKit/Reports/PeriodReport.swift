@@ -16,10 +16,12 @@ public enum PeriodReport {
             let attended = f.attendedSessions(expected)
             let completed = expected.filter { f.verdict($0).completed }.count
             let certificates = f.facts.trainees.filter { f.eligible($0) }.count
-            return [f.facts.course.code, CalendarDate.rangeText(f.facts.course.startDate, f.facts.course.endDate),
-                    String(f.facts.sessions.count), String(expected.count), Percent.text(women, of: expected.count),
-                    Percent.text(attended, of: expected.count * f.facts.sessions.count), String(completed), String(certificates),
-                    f.facts.course.label]
+            return [
+                f.facts.course.code, CalendarDate.rangeText(f.facts.course.startDate, f.facts.course.endDate),
+                String(f.facts.sessions.count), String(expected.count), Percent.text(women, of: expected.count),
+                Percent.text(attended, of: expected.count * f.facts.sessions.count), String(completed), String(certificates),
+                f.facts.course.label,
+            ]
         }
         let totals = totalRow(figures)
         var entries: [RosterEntry] = []
@@ -28,17 +30,24 @@ public enum PeriodReport {
             entries += f.facts.trainees
             for e in f.facts.trainees { courseIndex[EntryKey(e)] = i }
         }
-        let tables = [ReportTable(title: "Courses",
-                                  header: ["COURSE", "DATES", "SESSIONS", "EXPECTED", "WOMEN", "ATTENDANCE", "COMPLETED", "CERTIFICATES", "TITLE"],
-                                  rows: rows + (figures.count > 1 ? [totals] : []), numeric: [2, 3, 4, 5, 6, 7],
-                                  notes: ["Expected trainees (participants and observers whose nomination stands); attendance is "
-                                          + "person-sessions attended of those possible."])]
+        let tables =
+            [
+                ReportTable(
+                    title: "Courses",
+                    header: ["COURSE", "DATES", "SESSIONS", "EXPECTED", "WOMEN", "ATTENDANCE", "COMPLETED", "CERTIFICATES", "TITLE"],
+                    rows: rows + (figures.count > 1 ? [totals] : []), numeric: [2, 3, 4, 5, 6, 7],
+                    notes: [
+                        "Expected trainees (participants and observers whose nomination stands); attendance is "
+                            + "person-sessions attended of those possible."
+                    ])
+            ]
             + dimensions.map { d in
                 CourseReport.breakdown(d, entries: entries, figures: figures, courseOf: { courseIndex[EntryKey($0)] ?? 0 })
             }
         let period = [from.map { "from \($0)" }, to.map { "to \($0)" }].compactMap { $0 }.joined(separator: " ")
-        return Report(title: "Courses " + (period.isEmpty ? "(all)" : period),
-                      summary: ["\(chosen.count) course\(chosen.count == 1 ? "" : "s")"], tables: tables)
+        return Report(
+            title: "Courses " + (period.isEmpty ? "(all)" : period),
+            summary: ["\(chosen.count) course\(chosen.count == 1 ? "" : "s")"], tables: tables)
     }
 
     static func totalRow(_ figures: [Figures]) -> [String] {
@@ -53,8 +62,10 @@ public enum PeriodReport {
             completed += e.filter { f.verdict($0).completed }.count
             certificates += f.facts.trainees.filter { f.eligible($0) }.count
         }
-        return ["Total", "", String(sessions), String(expected), Percent.text(women, of: expected),
-                Percent.text(attended, of: possible), String(completed), String(certificates), ""]
+        return [
+            "Total", "", String(sessions), String(expected), Percent.text(women, of: expected),
+            Percent.text(attended, of: possible), String(completed), String(certificates), "",
+        ]
     }
 
     /// An enrolment is one person in one course: the key that finds an entry's course.

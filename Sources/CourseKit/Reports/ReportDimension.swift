@@ -27,7 +27,8 @@ public enum ReportDimension: String, CaseIterable, Sendable {
             entry.person.country.isEmpty ? "(no country)" : Countries.name(of: entry.person.country) ?? entry.person.country
         case .agency:
             // Acronyms repeat across countries (Costa Rica's and El Salvador's DGME): add the country.
-            entry.agency.map { $0.acronym.isEmpty ? $0.name : $0.country.isEmpty ? $0.acronym : "\($0.acronym) (\($0.country))" } ?? "(no agency)"
+            entry.agency.map { $0.acronym.isEmpty ? $0.name : $0.country.isEmpty ? $0.acronym : "\($0.acronym) (\($0.country))" }
+                ?? "(no agency)"
         case .agencyKind:
             entry.agency.map { Self.kindLabel($0.kind) } ?? "(no agency)"
         case .role:

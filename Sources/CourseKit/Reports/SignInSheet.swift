@@ -33,15 +33,19 @@ public struct SignInSheet: Sendable, Equatable {
             when: "\(DateText.sessionStart(session.start, in: zone))–\(LocalTime.clock(session.end, in: zone)) (\(zone.identifier))",
             venue: session.venue.isEmpty ? facts.course.venue : session.venue,
             lines: people.enumerated().map { i, e in
-                Line(number: i + 1, code: e.person.code, name: e.person.sortName, agency: e.agency?.shortName ?? "",
-                     role: e.enrolment.role)
+                Line(
+                    number: i + 1, code: e.person.code, name: e.person.sortName, agency: e.agency?.shortName ?? "",
+                    role: e.enrolment.role)
             },
             blankLines: blankLines)
     }
 
     /// The lines above the table, for every format.
     public var heading: [String] {
-        ["Sign-in sheet — \(courseTitle)", "Session \(sessionKey): \(sessionTitle)", [when, venue].filter { !$0.isEmpty }.joined(separator: " · ")]
+        [
+            "Sign-in sheet — \(courseTitle)", "Session \(sessionKey): \(sessionTitle)",
+            [when, venue].filter { !$0.isEmpty }.joined(separator: " · "),
+        ]
     }
 
     public var header: [String] { ["#", "CODE", "NAME", "AGENCY", "SIGNATURE"] }
@@ -65,16 +69,18 @@ public struct SignInSheet: Sendable, Equatable {
             </table>
             <p class="foot">Codes let the facilitator enter these marks in Muster afterwards (muster mark \(HTML.escape(courseCode)) \(HTML.escape(sessionKey)) CODE present).</p>
             """
-        return HTML.page(title: "\(heading[0]) — \(sessionKey)", style: """
-            h1 { font-size: 16pt; margin: 0 0 4pt; }
-            .session { font-size: 11pt; margin: 0 0 10pt; }
-            table { width: 100%; border-collapse: collapse; font-size: 10.5pt; }
-            thead { display: table-header-group; }
-            th, td { border: 1px solid #000; padding: 4pt 6pt; text-align: left; height: 18pt; }
-            td:nth-child(1) { width: 4%; } td:nth-child(2) { width: 11%; font-family: monospace; }
-            td:nth-child(5) { width: 30%; }
-            tr { break-inside: avoid; }
-            .foot { font-size: 8pt; color: #444; margin-top: 8pt; }
-            """, body: body)
+        return HTML.page(
+            title: "\(heading[0]) — \(sessionKey)",
+            style: """
+                h1 { font-size: 16pt; margin: 0 0 4pt; }
+                .session { font-size: 11pt; margin: 0 0 10pt; }
+                table { width: 100%; border-collapse: collapse; font-size: 10.5pt; }
+                thead { display: table-header-group; }
+                th, td { border: 1px solid #000; padding: 4pt 6pt; text-align: left; height: 18pt; }
+                td:nth-child(1) { width: 4%; } td:nth-child(2) { width: 11%; font-family: monospace; }
+                td:nth-child(5) { width: 30%; }
+                tr { break-inside: avoid; }
+                .foot { font-size: 8pt; color: #444; margin-top: 8pt; }
+                """, body: body)
     }
 }

@@ -9,16 +9,19 @@ extension Attendance {
     /// so a screen shows it as it is (a kiosk check-in loses to an earlier facilitator's mark)
     /// without deriving anything itself.
     @discardableResult
-    public func mark(session: Session, person: Person, status: AttendanceStatus,
-                     source: EventSource, arrival: Date? = nil, note: String = "") throws -> MarkOutcome {
+    public func mark(
+        session: Session, person: Person, status: AttendanceStatus,
+        source: EventSource, arrival: Date? = nil, note: String = ""
+    ) throws -> MarkOutcome {
         guard let personID = person.id, let sessionID = session.id else {
             throw MusterError.unknownParticipant(person.code)
         }
         let now = clock()
-        var event = AttendanceEvent(sessionID: sessionID, personID: personID, status: status,
-                                    arrival: arrival ?? (status == .late ? now : nil),
-                                    note: NameSanitizer.cleanMultiline(note), recordedAt: now, actor: actor,
-                                    device: deviceID, source: source)
+        var event = AttendanceEvent(
+            sessionID: sessionID, personID: personID, status: status,
+            arrival: arrival ?? (status == .late ? now : nil),
+            note: NameSanitizer.cleanMultiline(note), recordedAt: now, actor: actor,
+            device: deviceID, source: source)
         return try write { db in
             try Self.requireEnrolment(db, courseID: session.courseID, person: person)
             event.recordedAt = try Self.orderedTime(db, event.recordedAt, sessionID: sessionID, personID: personID)
@@ -39,8 +42,9 @@ extension Attendance {
     /// ordered by their random ids, and a correction could lose to the mark it corrects. Inside
     /// the write transaction this makes "recorded later" mean "wins" on one file, whatever the clocks.
     static func orderedTime(_ db: Database, _ proposed: Date, sessionID: Int64, personID: Int64) throws -> Date {
-        let latest = try Int64.fetchOne(db, sql: "SELECT max(recorded_ms) FROM attendance_event WHERE session_id = ? AND person_id = ?",
-                                        arguments: [sessionID, personID])
+        let latest = try Int64.fetchOne(
+            db, sql: "SELECT max(recorded_ms) FROM attendance_event WHERE session_id = ? AND person_id = ?",
+            arguments: [sessionID, personID])
         guard let latest, proposed.ms <= latest else { return proposed }
         return Date(ms: latest + 1)
     }
@@ -66,8 +70,11 @@ extension Attendance {
     @discardableResult
     public func undo(eventID: UUID, source: EventSource) throws -> MarkOutcome {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM attendance_event WHERE id = ?",
-                                             arguments: [eventID.uuidString.lowercased()]) else {
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM attendance_event WHERE id = ?",
+                    arguments: [eventID.uuidString.lowercased()])
+            else {
                 throw MusterError.invalid("no attendance event \(eventID)")
             }
             let target = AttendanceEvent(row: row)
@@ -82,11 +89,14 @@ extension Attendance {
 
     /// Appends the event cancelling `target`. Its status records the mark that results, so the
     /// log reads naturally ("undo: back to present"); derivation itself ignores undo events.
-    func appendUndo(_ db: Database, of target: AttendanceEvent, among events: [AttendanceEvent],
-                            source: EventSource) throws -> AttendanceEvent {
-        var undo = AttendanceEvent(sessionID: target.sessionID, personID: target.personID,
-                                   status: .cleared, recordedAt: clock(), actor: actor, device: deviceID,
-                                   source: source, undoes: target.id)
+    func appendUndo(
+        _ db: Database, of target: AttendanceEvent, among events: [AttendanceEvent],
+        source: EventSource
+    ) throws -> AttendanceEvent {
+        var undo = AttendanceEvent(
+            sessionID: target.sessionID, personID: target.personID,
+            status: .cleared, recordedAt: clock(), actor: actor, device: deviceID,
+            source: source, undoes: target.id)
         undo.status = MarkRule.currentMark(of: events + [undo])?.status ?? .cleared
         undo.recordedAt = try Self.orderedTime(db, undo.recordedAt, sessionID: target.sessionID, personID: target.personID)
         try AttendanceEventWrites.append(db, undo)
@@ -117,16 +127,20 @@ extension Attendance {
     }
 
     static func events(_ db: Database, sessionID: Int64, personID: Int64) throws -> [AttendanceEvent] {
-        try Row.fetchAll(db, sql: """
-            SELECT * FROM attendance_event WHERE session_id = ? AND person_id = ? ORDER BY recorded_ms, id
-            """, arguments: [sessionID, personID]).map(AttendanceEvent.init(row:))
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM attendance_event WHERE session_id = ? AND person_id = ? ORDER BY recorded_ms, id
+                """, arguments: [sessionID, personID]
+        ).map(AttendanceEvent.init(row:))
     }
 
     static func marks(_ db: Database, sessionIDs: [Int64]) throws -> [Int64: [Int64: AttendanceEvent]] {
         var grouped: [Int64: [Int64: [AttendanceEvent]]] = [:]
         for sessionID in sessionIDs {
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM attendance_event WHERE session_id = ?",
-                                           arguments: [sessionID])
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT * FROM attendance_event WHERE session_id = ?",
+                arguments: [sessionID])
             while let row = try rows.next() {
                 let e = AttendanceEvent(row: row)
                 grouped[e.sessionID, default: [:]][e.personID, default: []].append(e)
@@ -136,8 +150,10 @@ extension Attendance {
     }
 
     static func requireEnrolment(_ db: Database, courseID: Int64, person: Person) throws {
-        let enrolled = try Bool.fetchOne(db, sql: "SELECT 1 FROM enrolment WHERE course_id = ? AND person_id = ?",
-                                         arguments: [courseID, person.id]) ?? false
+        let enrolled =
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM enrolment WHERE course_id = ? AND person_id = ?",
+                arguments: [courseID, person.id]) ?? false
         if !enrolled {
             let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? "?"
             throw MusterError.notEnrolled(person: person.code, course: code)
@@ -148,6 +164,8 @@ extension Attendance {
 extension Attendance {
     /// Attendance events recorded for a session (a session with any cannot be deleted).
     public func eventCount(sessionID: Int64) throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance_event WHERE session_id = ?", arguments: [sessionID]) ?? 0 }
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance_event WHERE session_id = ?", arguments: [sessionID]) ?? 0
+        }
     }
 }

@@ -40,19 +40,24 @@ extension Attendance {
                 if f.rollCallOnly {
                     sql += " AND t.nomination IN ('nominated', 'confirmed', 'walk-in') AND t.role IN ('participant', 'observer')"
                 }
-                return Self.totals(try Row.fetchAll(db, sql: sql + " GROUP BY t.session_id, t.mark",
-                                                    arguments: StatementArguments(arguments)))
+                return Self.totals(
+                    try Row.fetchAll(
+                        db, sql: sql + " GROUP BY t.session_id, t.mark",
+                        arguments: StatementArguments(arguments)))
             }
             let facts = try RosterBrowser.rosterFacts(db, courseID: query.courseID)
             let (filter, arguments) = RosterBrowser.filterSQL(query.filter, facts: facts)
-            return Self.totals(try Row.fetchAll(db, sql: """
-                SELECT m.session_id AS s, m.status AS st, count(*) AS n
-                FROM (SELECT person_id FROM roster_index INDEXED BY roster_by_name WHERE course_id = ? \(filter)) r
-                JOIN session s ON s.course_id = ?
-                JOIN attendance_mark m ON m.session_id = s.id AND m.person_id = r.person_id
-                WHERE m.status <> 'cleared'
-                GROUP BY m.session_id, m.status
-                """, arguments: StatementArguments([query.courseID] + arguments + [query.courseID])))
+            return Self.totals(
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT m.session_id AS s, m.status AS st, count(*) AS n
+                        FROM (SELECT person_id FROM roster_index INDEXED BY roster_by_name WHERE course_id = ? \(filter)) r
+                        JOIN session s ON s.course_id = ?
+                        JOIN attendance_mark m ON m.session_id = s.id AND m.person_id = r.person_id
+                        WHERE m.status <> 'cleared'
+                        GROUP BY m.session_id, m.status
+                        """, arguments: StatementArguments([query.courseID] + arguments + [query.courseID])))
         }
     }
 
@@ -79,11 +84,13 @@ extension Attendance {
         return try read { db in
             var result: [Int64: [Int64: AttendanceStatus]] = [:]
             for chunk in stride(from: 0, to: personIDs.count, by: 500).map({ Array(personIDs[$0..<min($0 + 500, personIDs.count)]) }) {
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT m.person_id, m.session_id, m.status FROM attendance_mark m JOIN session s ON s.id = m.session_id
-                    WHERE s.course_id = ? AND m.status <> 'cleared'
-                      AND m.person_id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
-                    """, arguments: StatementArguments([courseID] + chunk))
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT m.person_id, m.session_id, m.status FROM attendance_mark m JOIN session s ON s.id = m.session_id
+                        WHERE s.course_id = ? AND m.status <> 'cleared'
+                          AND m.person_id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                        """, arguments: StatementArguments([courseID] + chunk))
                 for row in rows {
                     if let status = AttendanceStatus(rawValue: row["status"]) {
                         result[row["person_id"], default: [:]][row["session_id"]] = status

@@ -43,8 +43,9 @@ struct ChangeSnapshot {
         for (table, ids) in scope where !ids.isEmpty {
             let key = ChangeLog.keyColumn(table)
             let columns = key == "id" ? "*" : "rowid AS id, *"
-            let rows = try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(table) WHERE \(key) IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY \(key)",
-                                        arguments: StatementArguments(ids))
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT \(columns) FROM \(table) WHERE \(key) IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY \(key)",
+                arguments: StatementArguments(ids))
             snapshot.rows[table, default: []] += rows.map { row in
                 Dictionary(uniqueKeysWithValues: row.columnNames.map { ($0, row[$0] as DatabaseValue) })
             }
@@ -70,15 +71,17 @@ struct ChangeSnapshot {
     var json: String {
         var object: [String: Any] = [:]
         for (table, list) in rows {
-            object[table] = list.map { row in row.mapValues { value -> Any in
-                switch value.storage {
-                case .null: NSNull()
-                case .int64(let i): NSNumber(value: i)
-                case .double(let d): NSNumber(value: d)
-                case .string(let s): s
-                case .blob(let b): b.base64EncodedString()
+            object[table] = list.map { row in
+                row.mapValues { value -> Any in
+                    switch value.storage {
+                    case .null: NSNull()
+                    case .int64(let i): NSNumber(value: i)
+                    case .double(let d): NSNumber(value: d)
+                    case .string(let s): s
+                    case .blob(let b): b.base64EncodedString()
+                    }
                 }
-            } }
+            }
         }
         if !appendedEvents.isEmpty { object["appended_attendance_events"] = appendedEvents }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
@@ -92,14 +95,16 @@ struct ChangeSnapshot {
         for (key, value) in object {
             if key == "appended_attendance_events" { appendedEvents = value as? [String] ?? []; continue }
             guard let list = value as? [[String: Any]] else { continue }
-            rows[key] = list.map { row in row.mapValues { value -> DatabaseValue in
-                switch value {
-                case let s as String: s.databaseValue
-                case let i as Int64: i.databaseValue
-                case let d as Double: d.databaseValue
-                default: .null
+            rows[key] = list.map { row in
+                row.mapValues { value -> DatabaseValue in
+                    switch value {
+                    case let s as String: s.databaseValue
+                    case let i as Int64: i.databaseValue
+                    case let d as Double: d.databaseValue
+                    default: .null
+                    }
                 }
-            } }
+            }
         }
     }
 }
@@ -107,16 +112,20 @@ extension ChangeLog {
     /// The change log of a course, newest first.
     public func changes(courseID: Int64, limit: Int = 200) throws -> [ChangeRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM change_log WHERE course_id = ? ORDER BY id DESC LIMIT ?",
-                             arguments: [courseID, limit]).map(Self.changeRecord(row:))
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM change_log WHERE course_id = ? ORDER BY id DESC LIMIT ?",
+                arguments: [courseID, limit]
+            ).map(Self.changeRecord(row:))
         }
     }
 
     /// Every change to one entity, oldest first.
     public func changes(entity: String, id: Int64) throws -> [ChangeRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY id",
-                             arguments: [entity, id]).map(Self.changeRecord(row:))
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY id",
+                arguments: [entity, id]
+            ).map(Self.changeRecord(row:))
         }
     }
 
@@ -132,7 +141,9 @@ extension ChangeLog {
             }
             let change = Self.changeRecord(row: row)
             guard change.source == ChangeSource.coordinator else {
-                throw MusterError.invalid("“\(change.summary)” came from \(change.source == ChangeSource.kiosk ? "the kiosk" : "an import"); only changes made on the screens can be undone")
+                throw MusterError.invalid(
+                    "“\(change.summary)” came from \(change.source == ChangeSource.kiosk ? "the kiosk" : "an import"); only changes made on the screens can be undone"
+                )
             }
             if change.undoes != nil { throw MusterError.invalid("an undo cannot be undone; make the change again") }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM change_log WHERE undoes = ?", arguments: [id]) == true {
@@ -153,15 +164,18 @@ extension ChangeLog {
                 for values in before.rows[table] ?? [] { try Writes.table(named: table)?.restore(db, values) }
             }
             for eventID in after.appendedEvents {
-                guard let eventRow = try Row.fetchOne(db, sql: "SELECT * FROM attendance_event WHERE id = ?", arguments: [eventID]) else { continue }
+                guard let eventRow = try Row.fetchOne(db, sql: "SELECT * FROM attendance_event WHERE id = ?", arguments: [eventID]) else {
+                    continue
+                }
                 let event = AttendanceEvent(row: eventRow)
                 let events = try Attendance.events(db, sessionID: event.sessionID, personID: event.personID)
                 if MarkRule.effective(events).contains(where: { $0.id == event.id }) {
                     _ = try store.attendance.appendUndo(db, of: event, among: events, source: event.source)
                 }
             }
-            return try store.record(db, entity: change.entity, entityID: change.entityID, courseID: change.courseID, action: "undo",
-                                    summary: "undo: \(change.summary)", before: now, after: ChangeSnapshot.read(db, scope), undoes: id)
+            return try store.record(
+                db, entity: change.entity, entityID: change.entityID, courseID: change.courseID, action: "undo",
+                summary: "undo: \(change.summary)", before: now, after: ChangeSnapshot.read(db, scope), undoes: id)
         }
     }
 
@@ -187,9 +201,10 @@ extension ChangeLog {
         scope.allSatisfy { table, _ in
             let a = (now.rows[table] ?? []).sorted { ($0["id"]?.description ?? "") < ($1["id"]?.description ?? "") }
             let b = (expected.rows[table] ?? []).sorted { ($0["id"]?.description ?? "") < ($1["id"]?.description ?? "") }
-            return a.count == b.count && zip(a, b).allSatisfy { x, y in
-                x.allSatisfy { key, value in y[key].map { same(value, $0) } ?? true }
-            }
+            return a.count == b.count
+                && zip(a, b).allSatisfy { x, y in
+                    x.allSatisfy { key, value in y[key].map { same(value, $0) } ?? true }
+                }
         }
     }
 
@@ -202,9 +217,10 @@ extension ChangeLog {
     }
 
     static func changeRecord(row: Row) -> ChangeRecord {
-        ChangeRecord(id: row["id"], recordedAt: Date(ms: row["recorded_ms"]), actor: row["actor"], device: row["device"],
-                     entity: row["entity"], entityID: row["entity_id"], courseID: row["course_id"], action: row["action"],
-                     summary: row["summary"], beforeJSON: row["before_json"], afterJSON: row["after_json"], undoes: row["undoes"],
-                     source: row["source"] ?? ChangeSource.coordinator)
+        ChangeRecord(
+            id: row["id"], recordedAt: Date(ms: row["recorded_ms"]), actor: row["actor"], device: row["device"],
+            entity: row["entity"], entityID: row["entity_id"], courseID: row["course_id"], action: row["action"],
+            summary: row["summary"], beforeJSON: row["before_json"], afterJSON: row["after_json"], undoes: row["undoes"],
+            source: row["source"] ?? ChangeSource.coordinator)
     }
 }

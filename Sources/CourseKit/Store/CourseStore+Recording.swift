@@ -7,30 +7,37 @@ extension CourseStore {
 
     /// Appends one change to the log, inside the caller's transaction, and links it to every
     /// person its rows concern (`change_subject`), so their audit trail and their erasure find it.
-    func record(_ db: Database, entity: String, entityID: Int64?, courseID: Int64?, action: String, summary: String,
-                before: ChangeSnapshot, after: ChangeSnapshot, undoes: Int64? = nil,
-                source: String = ChangeSource.coordinator, actor: String? = nil) throws -> ChangeRecord {
+    func record(
+        _ db: Database, entity: String, entityID: Int64?, courseID: Int64?, action: String, summary: String,
+        before: ChangeSnapshot, after: ChangeSnapshot, undoes: Int64? = nil,
+        source: String = ChangeSource.coordinator, actor: String? = nil
+    ) throws -> ChangeRecord {
         let at = clock(), actor = actor ?? self.actor
         var subjects = before.subjects.union(after.subjects)
         if entity == "person", let entityID { subjects.insert(entityID) }
-        let id = try ChangeLogWrites.append(db, recordedAt: at, actor: actor, device: deviceID, entity: entity, entityID: entityID,
-                                            courseID: courseID, action: action, summary: summary, beforeJSON: before.json,
-                                            afterJSON: after.json, undoes: undoes, source: source, subjects: subjects)
-        return ChangeRecord(id: id, recordedAt: at, actor: actor, device: deviceID, entity: entity,
-                            entityID: entityID, courseID: courseID, action: action, summary: summary,
-                            beforeJSON: before.json, afterJSON: after.json, undoes: undoes, source: source)
+        let id = try ChangeLogWrites.append(
+            db, recordedAt: at, actor: actor, device: deviceID, entity: entity, entityID: entityID,
+            courseID: courseID, action: action, summary: summary, beforeJSON: before.json,
+            afterJSON: after.json, undoes: undoes, source: source, subjects: subjects)
+        return ChangeRecord(
+            id: id, recordedAt: at, actor: actor, device: deviceID, entity: entity,
+            entityID: entityID, courseID: courseID, action: action, summary: summary,
+            beforeJSON: before.json, afterJSON: after.json, undoes: undoes, source: source)
     }
 
     /// Runs `change` between two snapshots of `scope` and logs it. `scope` is called again after
     /// the change, so rows it created (new ids) are in the "after" snapshot.
-    func logged(_ db: Database, entity: String, entityID: () -> Int64?, courseID: Int64?, action: String,
-                summary: () -> String, scope: () throws -> [(table: String, ids: [Int64])],
-                _ change: () throws -> [String]) throws -> ChangeRecord {
+    func logged(
+        _ db: Database, entity: String, entityID: () -> Int64?, courseID: Int64?, action: String,
+        summary: () -> String, scope: () throws -> [(table: String, ids: [Int64])],
+        _ change: () throws -> [String]
+    ) throws -> ChangeRecord {
         let before = try ChangeSnapshot.read(db, try scope())
         let appended = try change()
         var after = try ChangeSnapshot.read(db, try scope())
         after.appendedEvents = appended
-        return try record(db, entity: entity, entityID: entityID(), courseID: courseID, action: action,
-                          summary: summary(), before: before, after: after)
+        return try record(
+            db, entity: entity, entityID: entityID(), courseID: courseID, action: action,
+            summary: summary(), before: before, after: after)
     }
 }

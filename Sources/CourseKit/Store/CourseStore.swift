@@ -20,8 +20,10 @@ public final class CourseStore: Sendable {
     ///
     /// `busyTimeout`: how long a write waits for another process's write to finish before it
     /// fails with `databaseLocked`. Writes are short, so 5 s only runs out when something is stuck.
-    public init(path: String, actor: String? = nil, busyTimeout: TimeInterval = 5,
-                clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    public init(
+        path: String, actor: String? = nil, busyTimeout: TimeInterval = 5,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         self.path = path
         self.clock = clock
         self.actor = actor ?? CourseStore.defaultActor()
@@ -85,8 +87,9 @@ public final class CourseStore: Sendable {
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
             do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: dir, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             } catch {
                 throw MusterError.unreadable(path: path, reason: "cannot create folder \(dir)")
             }

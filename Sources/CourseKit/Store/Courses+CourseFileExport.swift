@@ -8,28 +8,41 @@ extension Courses {
         guard let courseID = course.id else { throw MusterError.unknownCourse(code) }
         let zone = course.zone
         return try read { db in
-            let sessions = try Row.fetchAll(db, sql: "SELECT * FROM session WHERE course_id = ? ORDER BY position",
-                                            arguments: [courseID]).map(Session.init(row:))
-            let agencies = try Row.fetchAll(db, sql: """
-                SELECT a.* FROM course_agency ca JOIN agency a ON a.id = ca.agency_id
-                WHERE ca.course_id = ? ORDER BY ca.position
-                """, arguments: [courseID]).map(Agency.init(row:))
-            let agencyCodes = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, code FROM agency")
-                .map { ($0["id"] as Int64, $0["code"] as String) })
-            let personCodes = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
-                SELECT p.id, p.code FROM person p WHERE p.id IN
-                  (SELECT person_id FROM enrolment WHERE course_id = ?1 UNION SELECT substituted_by FROM enrolment WHERE course_id = ?1)
-                """, arguments: [courseID]).map { ($0["id"] as Int64, $0["code"] as String) })
+            let sessions = try Row.fetchAll(
+                db, sql: "SELECT * FROM session WHERE course_id = ? ORDER BY position",
+                arguments: [courseID]
+            ).map(Session.init(row:))
+            let agencies = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.* FROM course_agency ca JOIN agency a ON a.id = ca.agency_id
+                    WHERE ca.course_id = ? ORDER BY ca.position
+                    """, arguments: [courseID]
+            ).map(Agency.init(row:))
+            let agencyCodes = try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, code FROM agency")
+                    .map { ($0["id"] as Int64, $0["code"] as String) })
+            let personCodes = try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT p.id, p.code FROM person p WHERE p.id IN
+                          (SELECT person_id FROM enrolment WHERE course_id = ?1 UNION SELECT substituted_by FROM enrolment WHERE course_id = ?1)
+                        """, arguments: [courseID]
+                ).map { ($0["id"] as Int64, $0["code"] as String) })
             let quotas = try Row.fetchAll(db, sql: "SELECT * FROM quota WHERE course_id = ? ORDER BY position", arguments: [courseID])
                 .map { CourseFile.QuotaEntry(scope: QuotaScope(rawValue: $0["scope"]) ?? .country, key: $0["key"], limit: $0["lim"]) }
-            let roster = try Row.fetchAll(db, sql: """
-                SELECT p.*, e.id AS e_id, e.course_id AS e_course_id, e.role AS e_role,
-                       e.nominated_by AS e_nominated_by, e.status AS e_status,
-                       e.substituted_by AS e_substituted_by, e.note AS e_note,
-                       NULL AS a_id
-                FROM enrolment e JOIN person p ON p.id = e.person_id
-                WHERE e.course_id = ? ORDER BY e.position, e.id
-                """, arguments: [courseID]).map(RosterBrowser.rosterEntry(row:))
+            let roster = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.*, e.id AS e_id, e.course_id AS e_course_id, e.role AS e_role,
+                           e.nominated_by AS e_nominated_by, e.status AS e_status,
+                           e.substituted_by AS e_substituted_by, e.note AS e_note,
+                           NULL AS a_id
+                    FROM enrolment e JOIN person p ON p.id = e.person_id
+                    WHERE e.course_id = ? ORDER BY e.position, e.id
+                    """, arguments: [courseID]
+            ).map(RosterBrowser.rosterEntry(row:))
 
             return CourseFile(
                 code: course.code, title: course.title, shortTitle: nonEmpty(course.shortTitle),
@@ -37,8 +50,9 @@ extension Courses {
                 organiser: nonEmpty(course.organiser), funder: nonEmpty(course.funder), project: nonEmpty(course.project),
                 venue: nonEmpty(course.venue), country: nonEmpty(course.country), timeZone: course.timeZone,
                 modality: course.modality, startDate: course.startDate, endDate: course.endDate,
-                completion: .init(minimumPercent: Int((course.completion.minimumShare * 100).rounded()),
-                                  requireCore: course.completion.requireCore),
+                completion: .init(
+                    minimumPercent: Int((course.completion.minimumShare * 100).rounded()),
+                    requireCore: course.completion.requireCore),
                 lateAfterMinutes: course.lateAfterMinutes, retention: course.retention?.description,
                 summary: nonEmpty(course.summary),
                 sources: nonEmpty(course.sources), assumptions: nonEmpty(course.assumptions),
@@ -50,20 +64,23 @@ extension Courses {
                         modality: s.modality == course.modality ? nil : s.modality, venue: nonEmpty(s.venue),
                         link: nonEmpty(s.link), facilitators: nonEmpty(s.facilitators), core: s.core ? true : nil)
                 },
-                agencies: nonEmpty(agencies.map {
-                    CourseFile.AgencyEntry(id: $0.code, name: $0.name, acronym: nonEmpty($0.acronym), kind: $0.kind,
-                                           country: nonEmpty($0.country))
-                }),
+                agencies: nonEmpty(
+                    agencies.map {
+                        CourseFile.AgencyEntry(
+                            id: $0.code, name: $0.name, acronym: nonEmpty($0.acronym), kind: $0.kind,
+                            country: nonEmpty($0.country))
+                    }),
                 quotas: nonEmpty(quotas),
-                participants: nonEmpty(roster.map { entry in
-                    let p = entry.person, e = entry.enrolment
-                    return CourseFile.ParticipantEntry(
-                        code: p.code, givenName: p.givenName, familyName: p.familyName, sex: p.sex,
-                        country: nonEmpty(p.country), agency: p.agencyID.flatMap { agencyCodes[$0] },
-                        position: nonEmpty(p.position), email: nonEmpty(p.email), phone: nonEmpty(p.phone),
-                        role: e.role, nominatedBy: e.nominatedBy.flatMap { agencyCodes[$0] }, status: e.status,
-                        substitutedBy: e.substitutedBy.flatMap { personCodes[$0] }, note: nonEmpty(e.note))
-                }))
+                participants: nonEmpty(
+                    roster.map { entry in
+                        let p = entry.person, e = entry.enrolment
+                        return CourseFile.ParticipantEntry(
+                            code: p.code, givenName: p.givenName, familyName: p.familyName, sex: p.sex,
+                            country: nonEmpty(p.country), agency: p.agencyID.flatMap { agencyCodes[$0] },
+                            position: nonEmpty(p.position), email: nonEmpty(p.email), phone: nonEmpty(p.phone),
+                            role: e.role, nominatedBy: e.nominatedBy.flatMap { agencyCodes[$0] }, status: e.status,
+                            substitutedBy: e.substitutedBy.flatMap { personCodes[$0] }, note: nonEmpty(e.note))
+                    }))
         }
     }
 

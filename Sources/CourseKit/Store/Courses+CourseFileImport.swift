@@ -41,21 +41,28 @@ extension Courses {
         let codes = (file.participants ?? []).map { $0.code.uppercased() }
         var ids = Set<Int64>()
         for chunk in stride(from: 0, to: codes.count, by: 500).map({ Array(codes[$0..<min($0 + 500, codes.count)]) }) {
-            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE code IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
-                                             arguments: StatementArguments(chunk)))
+            ids.formUnion(
+                try Int64.fetchAll(
+                    db, sql: "SELECT id FROM person WHERE code IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                    arguments: StatementArguments(chunk)))
         }
-        ids.formUnion(try Int64.fetchAll(db, sql: """
-            SELECT e.person_id FROM enrolment e JOIN course c ON c.id = e.course_id WHERE c.code = ?
-            """, arguments: [file.code]))
+        ids.formUnion(
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT e.person_id FROM enrolment e JOIN course c ON c.id = e.course_id WHERE c.code = ?
+                    """, arguments: [file.code]))
         var snapshots: [Int64: ChangeSnapshot] = [:]
         for id in ids { snapshots[id] = try personRows(db, personID: id, courseCode: file.code) }
         return snapshots
     }
 
     static func personRows(_ db: Database, personID: Int64, courseCode: String) throws -> ChangeSnapshot {
-        let enrolments = try Int64.fetchAll(db, sql: """
-            SELECT e.id FROM enrolment e JOIN course c ON c.id = e.course_id WHERE c.code = ? AND e.person_id = ?
-            """, arguments: [courseCode, personID])
+        let enrolments = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT e.id FROM enrolment e JOIN course c ON c.id = e.course_id WHERE c.code = ? AND e.person_id = ?
+                """, arguments: [courseCode, personID])
         return try ChangeSnapshot.read(db, [("enrolment", enrolments), ("person", [personID])])
     }
 
@@ -67,7 +74,9 @@ extension Courses {
         guard let courseID = try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE code = ?", arguments: [file.code]) else { return }
         var ids = Set(before.keys)
         for p in file.participants ?? [] {
-            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE code = ?", arguments: [p.code.uppercased()]) { ids.insert(id) }
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE code = ?", arguments: [p.code.uppercased()]) {
+                ids.insert(id)
+            }
         }
         for id in ids.sorted() {
             let old = before[id] ?? ChangeSnapshot()
@@ -75,11 +84,14 @@ extension Courses {
             guard old.json != new.json else { continue }
             let person = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]).map(Person.init(row:))
             let name = person.map { "\($0.code) \($0.displayName)" } ?? "#\(id)"
-            let what = old.rows["person"] == nil ? "added \(name)"
+            let what =
+                old.rows["person"] == nil
+                ? "added \(name)"
                 : new.rows["enrolment"] == nil && old.rows["enrolment"] != nil ? "removed \(name) from the roster" : "updated \(name)"
-            _ = try store.record(db, entity: "person", entityID: id, courseID: courseID, action: "import",
-                                 summary: "course file \(file.code): \(what)", before: old, after: new,
-                                 source: ChangeSource.import)
+            _ = try store.record(
+                db, entity: "person", entityID: id, courseID: courseID, action: "import",
+                summary: "course file \(file.code): \(what)", before: old, after: new,
+                source: ChangeSource.import)
         }
     }
 
@@ -104,16 +116,19 @@ struct CourseImporter {
     func run() throws -> ImportSummary {
         let f = file
         let zone = TimeZone(identifier: f.timeZone) ?? .gmt
-        let course = Course(code: f.code, title: clean(f.title), shortTitle: clean(f.shortTitle), programme: clean(f.programme), organiser: clean(f.organiser),
-                            funder: clean(f.funder), project: clean(f.project), venue: clean(f.venue),
-                            country: (f.country ?? "").uppercased(), timeZone: f.timeZone, modality: f.modality,
-                            startDate: f.startDate, endDate: f.endDate,
-                            completion: CompletionRule(minimumShare: Double(f.completion?.minimumPercent ?? 80) / 100,
-                                                       requireCore: f.completion?.requireCore ?? false),
-                            lateAfterMinutes: f.lateAfterMinutes ?? 15, summary: clean(f.summary),
-                            sources: (f.sources ?? []).map(NameSanitizer.clean),
-                            assumptions: (f.assumptions ?? []).map(NameSanitizer.clean),
-                            retention: f.retention.flatMap { try? RetentionPeriod.parse($0) })   // validated
+        let course = Course(
+            code: f.code, title: clean(f.title), shortTitle: clean(f.shortTitle), programme: clean(f.programme),
+            organiser: clean(f.organiser),
+            funder: clean(f.funder), project: clean(f.project), venue: clean(f.venue),
+            country: (f.country ?? "").uppercased(), timeZone: f.timeZone, modality: f.modality,
+            startDate: f.startDate, endDate: f.endDate,
+            completion: CompletionRule(
+                minimumShare: Double(f.completion?.minimumPercent ?? 80) / 100,
+                requireCore: f.completion?.requireCore ?? false),
+            lateAfterMinutes: f.lateAfterMinutes ?? 15, summary: clean(f.summary),
+            sources: (f.sources ?? []).map(NameSanitizer.clean),
+            assumptions: (f.assumptions ?? []).map(NameSanitizer.clean),
+            retention: f.retention.flatMap { try? RetentionPeriod.parse($0) })  // validated
         let existing = try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE code = ?", arguments: [f.code])
         let courseID: Int64
         if let existing {
@@ -127,13 +142,15 @@ struct CourseImporter {
         let agencyIDs = try importAgencies(courseID: courseID)
         try QuotaWrites.deleteAll(db, courseID: courseID)
         for (i, q) in (f.quotas ?? []).enumerated() {
-            try QuotaWrites.insert(db, courseID: courseID, scope: q.scope, key: q.scope == .country ? q.key.uppercased() : q.key,
-                                   limit: q.limit, position: i)
+            try QuotaWrites.insert(
+                db, courseID: courseID, scope: q.scope, key: q.scope == .country ? q.key.uppercased() : q.key,
+                limit: q.limit, position: i)
         }
         let (people, newPeople) = try importPeople(agencyIDs: agencyIDs)
         try importEnrolments(courseID: courseID, people: people, agencyIDs: agencyIDs)
-        return ImportSummary(course: f.code, created: existing == nil, sessions: f.sessions.count,
-                             participants: f.participants?.count ?? 0, newPeople: newPeople)
+        return ImportSummary(
+            course: f.code, created: existing == nil, sessions: f.sessions.count,
+            participants: f.participants?.count ?? 0, newPeople: newPeople)
     }
 
     func clean(_ s: String?) -> String { NameSanitizer.clean(s ?? "") }
@@ -144,18 +161,21 @@ struct CourseImporter {
         for row in old where !keep.contains(row["key"] as String) {
             let id: Int64 = row["id"]
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM attendance_event WHERE session_id = ? LIMIT 1", arguments: [id]) ?? false {
-                throw MusterError.invalid("session '\(row["key"] as String)' of '\(file.code)' has attendance recorded and is missing from the file; nothing was imported")
+                throw MusterError.invalid(
+                    "session '\(row["key"] as String)' of '\(file.code)' has attendance recorded and is missing from the file; nothing was imported"
+                )
             }
             try SessionWrites.delete(db, id: id)
         }
         for (i, s) in file.sessions.enumerated() {
             let tz = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone
-            let start = LocalTime.parse(s.start, in: tz)!, end = LocalTime.parse(s.end, in: tz)!   // validated
+            let start = LocalTime.parse(s.start, in: tz)!, end = LocalTime.parse(s.end, in: tz)!  // validated
             let values: [String: (any DatabaseValueConvertible)?] = [
                 "course_id": courseID, "key": s.id, "position": i, "title": clean(s.title), "kind": s.kind.rawValue,
                 "start_ms": start.ms, "end_ms": end.ms, "time_zone": s.timeZone,
                 "modality": (s.modality ?? file.modality).rawValue, "venue": clean(s.venue), "link": clean(s.link),
-                "facilitators": JSONList.encode((s.facilitators ?? []).map(NameSanitizer.clean)), "core": s.core ?? false]
+                "facilitators": JSONList.encode((s.facilitators ?? []).map(NameSanitizer.clean)), "core": s.core ?? false,
+            ]
             if let id = try Int64.fetchOne(db, sql: "SELECT id FROM session WHERE course_id = ? AND key = ?", arguments: [courseID, s.id]) {
                 try SessionWrites.update(db, id: id, values)
             } else {
@@ -168,8 +188,9 @@ struct CourseImporter {
         var ids: [String: Int64] = [:]
         try CourseAgencyWrites.deleteAll(db, courseID: courseID)
         for (i, a) in (file.agencies ?? []).enumerated() {
-            let agency = Agency(code: a.id, name: clean(a.name), acronym: clean(a.acronym), kind: a.kind,
-                                country: (a.country ?? "").uppercased())
+            let agency = Agency(
+                code: a.id, name: clean(a.name), acronym: clean(a.acronym), kind: a.kind,
+                country: (a.country ?? "").uppercased())
             let id: Int64
             if let existing = try AgencyWrites.id(db, code: a.id) {
                 try AgencyWrites.update(db, id: existing, agency)
@@ -187,9 +208,10 @@ struct CourseImporter {
         var ids: [String: Int64] = [:]
         var created = 0
         for p in file.participants ?? [] {
-            var person = PersonWrites.stored(Person(
-                code: p.code, givenName: p.givenName, familyName: p.familyName, sex: p.sex, country: p.country ?? "",
-                agencyID: p.agency.flatMap { agencyIDs[$0] }, position: p.position ?? "", email: p.email ?? "", phone: p.phone ?? ""))
+            var person = PersonWrites.stored(
+                Person(
+                    code: p.code, givenName: p.givenName, familyName: p.familyName, sex: p.sex, country: p.country ?? "",
+                    agencyID: p.agency.flatMap { agencyIDs[$0] }, position: p.position ?? "", email: p.email ?? "", phone: p.phone ?? ""))
             let id: Int64
             if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE code = ?", arguments: [person.code]) {
                 person.id = existing
@@ -211,13 +233,17 @@ struct CourseImporter {
         let keep = Set(people.values)
         let old = try Int64.fetchAll(db, sql: "SELECT person_id FROM enrolment WHERE course_id = ?", arguments: [courseID])
         for personID in old where !keep.contains(personID) {
-            let marked = try Bool.fetchOne(db, sql: """
-                SELECT 1 FROM attendance_event a JOIN session s ON s.id = a.session_id
-                WHERE s.course_id = ? AND a.person_id = ? LIMIT 1
-                """, arguments: [courseID, personID]) ?? false
+            let marked =
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT 1 FROM attendance_event a JOIN session s ON s.id = a.session_id
+                        WHERE s.course_id = ? AND a.person_id = ? LIMIT 1
+                        """, arguments: [courseID, personID]) ?? false
             if marked {
                 let code = try String.fetchOne(db, sql: "SELECT code FROM person WHERE id = ?", arguments: [personID]) ?? "?"
-                throw MusterError.invalid("participant '\(code)' has attendance in '\(file.code)' and is missing from the file; nothing was imported")
+                throw MusterError.invalid(
+                    "participant '\(code)' has attendance in '\(file.code)' and is missing from the file; nothing was imported")
             }
             try EnrolmentWrites.delete(db, courseID: courseID, personID: personID)
         }
@@ -225,14 +251,20 @@ struct CourseImporter {
             let personID = people[p.code.uppercased()]!
             let nominatedBy = p.nominatedBy.flatMap { agencyIDs[$0] }
             let substitutedBy = p.substitutedBy.flatMap { people[$0.uppercased()] }
-            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id = ?",
-                                           arguments: [courseID, personID]) {
-                try EnrolmentWrites.update(db, id: id, [
-                    "course_id": courseID, "person_id": personID, "position": i, "role": p.role.rawValue,
-                    "nominated_by": nominatedBy, "status": p.status.rawValue, "substituted_by": substitutedBy, "note": clean(p.note)])
+            if let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id = ?",
+                arguments: [courseID, personID])
+            {
+                try EnrolmentWrites.update(
+                    db, id: id,
+                    [
+                        "course_id": courseID, "person_id": personID, "position": i, "role": p.role.rawValue,
+                        "nominated_by": nominatedBy, "status": p.status.rawValue, "substituted_by": substitutedBy, "note": clean(p.note),
+                    ])
             } else {
-                try EnrolmentWrites.insert(db, courseID: courseID, personID: personID, position: i, role: p.role,
-                                           nominatedBy: nominatedBy, status: p.status, substitutedBy: substitutedBy, note: clean(p.note))
+                try EnrolmentWrites.insert(
+                    db, courseID: courseID, personID: personID, position: i, role: p.role,
+                    nominatedBy: nominatedBy, status: p.status, substitutedBy: substitutedBy, note: clean(p.note))
             }
         }
     }

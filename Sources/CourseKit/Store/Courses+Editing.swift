@@ -20,20 +20,28 @@ extension Courses {
         var c = course
         c.title = NameSanitizer.clean(c.title); c.shortTitle = NameSanitizer.clean(c.shortTitle)
         c.venue = NameSanitizer.clean(c.venue); c.country = c.country.uppercased()
-        guard CourseFileValidator.isSlug(c.code) else { throw ValidationFailure(field: "code", "use lower-case letters, digits and hyphens") }
+        guard CourseFileValidator.isSlug(c.code) else {
+            throw ValidationFailure(field: "code", "use lower-case letters, digits and hyphens")
+        }
         guard !c.title.isEmpty else { throw ValidationFailure(field: "title", "a course needs a title") }
-        guard TimeZone(identifier: c.timeZone) != nil else { throw ValidationFailure(field: "timeZone", "unknown time zone '\(c.timeZone)'") }
+        guard TimeZone(identifier: c.timeZone) != nil else {
+            throw ValidationFailure(field: "timeZone", "unknown time zone '\(c.timeZone)'")
+        }
         guard c.startDate <= c.endDate else { throw ValidationFailure(field: "endDate", "ends before it starts") }
-        guard c.country.isEmpty || Countries.name(of: c.country) != nil else { throw ValidationFailure(field: "country", "unknown country code") }
+        guard c.country.isEmpty || Countries.name(of: c.country) != nil else {
+            throw ValidationFailure(field: "country", "unknown country code")
+        }
         guard (0...1).contains(c.completion.minimumShare) else { throw ValidationFailure(field: "completion", "between 0 and 100 %") }
         return try write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM course WHERE code = ? AND id IS NOT ?", arguments: [c.code, c.id]) == true {
                 throw ValidationFailure(field: "code", "another course has the code '\(c.code)'")
             }
             let existing = c.id
-            let change = try store.logged(db, entity: "course", entityID: { c.id }, courseID: nil, action: existing == nil ? "create" : "update",
-                                          summary: { "\(existing == nil ? "added" : "edited") course \(c.code)" },
-                                          scope: { [("course", c.id.map { [$0] } ?? [])] }) {
+            let change = try store.logged(
+                db, entity: "course", entityID: { c.id }, courseID: nil, action: existing == nil ? "create" : "update",
+                summary: { "\(existing == nil ? "added" : "edited") course \(c.code)" },
+                scope: { [("course", c.id.map { [$0] } ?? [])] }
+            ) {
                 if let id = c.id { try CourseWrites.update(db, id: id, c) } else { c.id = try CourseWrites.insert(db, c) }
                 return []
             }
@@ -47,19 +55,27 @@ extension Courses {
     public func deleteCourse(id: Int64) throws -> ChangeRecord {
         try write { db in
             let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [id]) ?? "?"
-            let marks = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM attendance_event a JOIN session s ON s.id = a.session_id WHERE s.course_id = ?
-                """, arguments: [id]) ?? 0
+            let marks =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM attendance_event a JOIN session s ON s.id = a.session_id WHERE s.course_id = ?
+                        """, arguments: [id]) ?? 0
             guard marks == 0 else {
-                throw MusterError.invalid("\(code) has \(marks) attendance events recorded; the attendance log is append-only, so the course cannot be deleted")
+                throw MusterError.invalid(
+                    "\(code) has \(marks) attendance events recorded; the attendance log is append-only, so the course cannot be deleted")
             }
-            let scope = [("enrolment", try Int64.fetchAll(db, sql: "SELECT id FROM enrolment WHERE course_id = ?", arguments: [id])),
-                         ("quota", try Int64.fetchAll(db, sql: "SELECT rowid FROM quota WHERE course_id = ?", arguments: [id])),
-                         ("course_agency", try Int64.fetchAll(db, sql: "SELECT rowid FROM course_agency WHERE course_id = ?", arguments: [id])),
-                         ("session", try Int64.fetchAll(db, sql: "SELECT id FROM session WHERE course_id = ?", arguments: [id])),
-                         ("course", [id])]
-            return try store.logged(db, entity: "course", entityID: { id }, courseID: nil, action: "delete",
-                                    summary: { "deleted course \(code)" }, scope: { scope }) {
+            let scope = [
+                ("enrolment", try Int64.fetchAll(db, sql: "SELECT id FROM enrolment WHERE course_id = ?", arguments: [id])),
+                ("quota", try Int64.fetchAll(db, sql: "SELECT rowid FROM quota WHERE course_id = ?", arguments: [id])),
+                ("course_agency", try Int64.fetchAll(db, sql: "SELECT rowid FROM course_agency WHERE course_id = ?", arguments: [id])),
+                ("session", try Int64.fetchAll(db, sql: "SELECT id FROM session WHERE course_id = ?", arguments: [id])),
+                ("course", [id]),
+            ]
+            return try store.logged(
+                db, entity: "course", entityID: { id }, courseID: nil, action: "delete",
+                summary: { "deleted course \(code)" }, scope: { scope }
+            ) {
                 try CourseWrites.delete(db, id: id)
                 return []
             }
@@ -74,25 +90,32 @@ extension Courses {
         guard !s.title.isEmpty else { throw ValidationFailure(field: "title", "a session needs a title") }
         guard s.start < s.end else { throw ValidationFailure(field: "end", "ends before it starts") }
         return try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE course_id = ? AND key = ? AND id IS NOT ?",
-                                 arguments: [s.courseID, s.key, s.id]) == true {
+            if try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM session WHERE course_id = ? AND key = ? AND id IS NOT ?",
+                arguments: [s.courseID, s.key, s.id]) == true
+            {
                 throw ValidationFailure(field: "key", "another session of this course is '\(s.key)'")
             }
             let values: [String: (any DatabaseValueConvertible)?] = [
                 "course_id": s.courseID, "key": s.key, "title": s.title, "kind": s.kind.rawValue, "start_ms": s.start.ms,
                 "end_ms": s.end.ms, "time_zone": s.timeZone, "modality": s.modality.rawValue, "venue": s.venue, "link": s.link,
-                "facilitators": JSONList.encode(s.facilitators.map(NameSanitizer.clean)), "core": s.core]
+                "facilitators": JSONList.encode(s.facilitators.map(NameSanitizer.clean)), "core": s.core,
+            ]
             let existing = s.id
-            let change = try store.logged(db, entity: "session", entityID: { s.id }, courseID: s.courseID,
-                                          action: existing == nil ? "create" : "update",
-                                          summary: { "\(existing == nil ? "added" : "edited") session \(s.key) \(s.title)" },
-                                          scope: { [("session", s.id.map { [$0] } ?? [])] }) {
+            let change = try store.logged(
+                db, entity: "session", entityID: { s.id }, courseID: s.courseID,
+                action: existing == nil ? "create" : "update",
+                summary: { "\(existing == nil ? "added" : "edited") session \(s.key) \(s.title)" },
+                scope: { [("session", s.id.map { [$0] } ?? [])] }
+            ) {
                 if let id = s.id {
                     try SessionWrites.update(db, id: id, values)
                 } else {
                     var withPosition = values
-                    withPosition["position"] = (try Int.fetchOne(db, sql: "SELECT max(position) FROM session WHERE course_id = ?",
-                                                                 arguments: [s.courseID]) ?? -1) + 1
+                    withPosition["position"] =
+                        (try Int.fetchOne(
+                            db, sql: "SELECT max(position) FROM session WHERE course_id = ?",
+                            arguments: [s.courseID]) ?? -1) + 1
                     s.id = try SessionWrites.insert(db, withPosition)
                 }
                 return []
@@ -111,10 +134,14 @@ extension Courses {
             let session = Session(row: row)
             let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance_event WHERE session_id = ?", arguments: [id]) ?? 0
             guard events == 0 else {
-                throw MusterError.invalid("'\(session.title)' has attendance recorded (\(events) event\(events == 1 ? "" : "s")); the attendance log is append-only, so it cannot be deleted")
+                throw MusterError.invalid(
+                    "'\(session.title)' has attendance recorded (\(events) event\(events == 1 ? "" : "s")); the attendance log is append-only, so it cannot be deleted"
+                )
             }
-            return try store.logged(db, entity: "session", entityID: { id }, courseID: session.courseID, action: "delete",
-                                    summary: { "deleted session \(session.key) \(session.title)" }, scope: { [("session", [id])] }) {
+            return try store.logged(
+                db, entity: "session", entityID: { id }, courseID: session.courseID, action: "delete",
+                summary: { "deleted session \(session.key) \(session.title)" }, scope: { [("session", [id])] }
+            ) {
                 try SessionWrites.delete(db, id: id)
                 return []
             }
@@ -125,17 +152,23 @@ extension Courses {
     public func saveAgency(_ agency: Agency) throws -> (Agency, ChangeRecord) {
         var a = agency
         a.name = NameSanitizer.clean(a.name); a.acronym = NameSanitizer.clean(a.acronym); a.country = a.country.uppercased()
-        guard CourseFileValidator.isSlug(a.code) else { throw ValidationFailure(field: "code", "use lower-case letters, digits and hyphens") }
+        guard CourseFileValidator.isSlug(a.code) else {
+            throw ValidationFailure(field: "code", "use lower-case letters, digits and hyphens")
+        }
         guard !a.name.isEmpty else { throw ValidationFailure(field: "name", "an agency needs a name") }
-        guard a.country.isEmpty || Countries.name(of: a.country) != nil else { throw ValidationFailure(field: "country", "unknown country code") }
+        guard a.country.isEmpty || Countries.name(of: a.country) != nil else {
+            throw ValidationFailure(field: "country", "unknown country code")
+        }
         return try write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE code = ? AND id IS NOT ?", arguments: [a.code, a.id]) == true {
                 throw ValidationFailure(field: "code", "another agency has the code '\(a.code)'")
             }
             let existing = a.id
-            let change = try store.logged(db, entity: "agency", entityID: { a.id }, courseID: nil, action: existing == nil ? "create" : "update",
-                                          summary: { "\(existing == nil ? "added" : "edited") agency \(a.code)" },
-                                          scope: { [("agency", a.id.map { [$0] } ?? [])] }) {
+            let change = try store.logged(
+                db, entity: "agency", entityID: { a.id }, courseID: nil, action: existing == nil ? "create" : "update",
+                summary: { "\(existing == nil ? "added" : "edited") agency \(a.code)" },
+                scope: { [("agency", a.id.map { [$0] } ?? [])] }
+            ) {
                 if let id = a.id { try AgencyWrites.update(db, id: id, a) } else { a.id = try AgencyWrites.insert(db, a) }
                 return []
             }
@@ -146,11 +179,13 @@ extension Courses {
     /// What deleting a course would remove, for the confirmation to name.
     public func courseContents(id: Int64) throws -> (sessions: Int, enrolments: Int, events: Int) {
         try read { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT (SELECT count(*) FROM session WHERE course_id = ?1) AS s,
-                       (SELECT count(*) FROM enrolment WHERE course_id = ?1) AS e,
-                       (SELECT count(*) FROM attendance_event a JOIN session x ON x.id = a.session_id WHERE x.course_id = ?1) AS a
-                """, arguments: [id])
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT count(*) FROM session WHERE course_id = ?1) AS s,
+                           (SELECT count(*) FROM enrolment WHERE course_id = ?1) AS e,
+                           (SELECT count(*) FROM attendance_event a JOIN session x ON x.id = a.session_id WHERE x.course_id = ?1) AS a
+                    """, arguments: [id])
             return (row?["s"] ?? 0, row?["e"] ?? 0, row?["a"] ?? 0)
         }
     }

@@ -35,25 +35,33 @@ extension Courses {
     public func courseSummaries() throws -> [CourseSummary] {
         let now = clock().ms
         return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.*,
-                  (SELECT count(*) FROM session s WHERE s.course_id = c.id) AS n_sessions,
-                  (SELECT count(*) FROM enrolment e WHERE e.course_id = c.id
-                     AND e.status IN ('nominated', 'confirmed', 'walk-in')) AS n_enrolled,
-                  (SELECT s.id FROM session s WHERE s.course_id = c.id AND s.end_ms > ?
-                     ORDER BY s.start_ms LIMIT 1) AS next_id
-                FROM course c ORDER BY c.start_date DESC, c.code
-                """, arguments: [now]).map { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.*,
+                      (SELECT count(*) FROM session s WHERE s.course_id = c.id) AS n_sessions,
+                      (SELECT count(*) FROM enrolment e WHERE e.course_id = c.id
+                         AND e.status IN ('nominated', 'confirmed', 'walk-in')) AS n_enrolled,
+                      (SELECT s.id FROM session s WHERE s.course_id = c.id AND s.end_ms > ?
+                         ORDER BY s.start_ms LIMIT 1) AS next_id
+                    FROM course c ORDER BY c.start_date DESC, c.code
+                    """, arguments: [now]
+            ).map { row in
                 let nextID: Int64? = row["next_id"]
                 let next = try nextID.flatMap { try Row.fetchOne(db, sql: "SELECT * FROM session WHERE id = ?", arguments: [$0]) }
                 let course = Course(row: row)
                 // Counted only for the few courses past their period: the list stays one cheap read.
-                let past = try course.isPastRetention(at: Date(ms: now)) && (Bool.fetchOne(db, sql: """
-                    SELECT 1 FROM enrolment e JOIN person p ON p.id = e.person_id
-                    WHERE e.course_id = ? AND p.given_name || p.family_name <> '' LIMIT 1
-                    """, arguments: [course.id]) ?? false)
-                return CourseSummary(course: course, sessionCount: row["n_sessions"],
-                                     enrolled: row["n_enrolled"], nextSession: next.map(Session.init(row:)), pastRetention: past)
+                let past =
+                    try course.isPastRetention(at: Date(ms: now))
+                    && (Bool.fetchOne(
+                        db,
+                        sql: """
+                            SELECT 1 FROM enrolment e JOIN person p ON p.id = e.person_id
+                            WHERE e.course_id = ? AND p.given_name || p.family_name <> '' LIMIT 1
+                            """, arguments: [course.id]) ?? false)
+                return CourseSummary(
+                    course: course, sessionCount: row["n_sessions"],
+                    enrolled: row["n_enrolled"], nextSession: next.map(Session.init(row:)), pastRetention: past)
             }
         }
     }
@@ -68,16 +76,19 @@ extension Courses {
     /// A course's sessions in running order.
     public func sessions(courseID: Int64) throws -> [Session] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM session WHERE course_id = ? ORDER BY start_ms, position",
-                             arguments: [courseID]).map(Session.init(row:))
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM session WHERE course_id = ? ORDER BY start_ms, position",
+                arguments: [courseID]
+            ).map(Session.init(row:))
         }
     }
 
     /// The session with this short id in the course, or `unknownSession`.
     public func session(course: Course, key: String) throws -> Session {
         let row = try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM session WHERE course_id = ? AND key = ?",
-                             arguments: [course.id, key])
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM session WHERE course_id = ? AND key = ?",
+                arguments: [course.id, key])
         }
         guard let row else { throw MusterError.unknownSession(course: course.code, session: key) }
         return Session(row: row)

@@ -6,17 +6,23 @@ import GRDB
 extension Nominations {
     /// Puts an existing person on a course's roster.
     @discardableResult
-    public func enrol(personID: Int64, courseID: Int64, role: Role = .participant,
-                      status: NominationStatus = .nominated) throws -> ChangeRecord {
+    public func enrol(
+        personID: Int64, courseID: Int64, role: Role = .participant,
+        status: NominationStatus = .nominated
+    ) throws -> ChangeRecord {
         try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM enrolment WHERE course_id = ? AND person_id = ?", arguments: [courseID, personID]) == true {
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM enrolment WHERE course_id = ? AND person_id = ?", arguments: [courseID, personID])
+                == true
+            {
                 throw MusterError.invalid("already on this course's roster")
             }
             let code = try String.fetchOne(db, sql: "SELECT code FROM person WHERE id = ?", arguments: [personID]) ?? "?"
             let agency = try Int64.fetchOne(db, sql: "SELECT agency_id FROM person WHERE id = ?", arguments: [personID])
             var id: Int64?
-            return try store.logged(db, entity: "enrolment", entityID: { id }, courseID: courseID, action: "create",
-                                    summary: { "enrolled \(code)" }, scope: { [("enrolment", id.map { [$0] } ?? [])] }) {
+            return try store.logged(
+                db, entity: "enrolment", entityID: { id }, courseID: courseID, action: "create",
+                summary: { "enrolled \(code)" }, scope: { [("enrolment", id.map { [$0] } ?? [])] }
+            ) {
                 id = try EnrolmentWrites.insert(db, courseID: courseID, personID: personID, role: role, nominatedBy: agency, status: status)
                 return []
             }
@@ -33,12 +39,17 @@ extension Nominations {
             if status == .substituted && old.status != .substituted {
                 throw ValidationFailure(field: "status", "to substitute someone, choose the substitute (t then s on the roster)")
             }
-            return try store.logged(db, entity: "enrolment", entityID: { id }, courseID: enrolment.courseID, action: "update",
-                                    summary: { "edited enrolment of \(person.code) \(person.displayName)" }, scope: { [("enrolment", [id])] }) {
-                try EnrolmentWrites.update(db, id: id, [
-                    "role": enrolment.role.rawValue, "status": status.rawValue, "nominated_by": enrolment.nominatedBy,
-                    "note": NameSanitizer.clean(enrolment.note),
-                    "substituted_by": status == .substituted ? old.substitutedBy : nil])
+            return try store.logged(
+                db, entity: "enrolment", entityID: { id }, courseID: enrolment.courseID, action: "update",
+                summary: { "edited enrolment of \(person.code) \(person.displayName)" }, scope: { [("enrolment", [id])] }
+            ) {
+                try EnrolmentWrites.update(
+                    db, id: id,
+                    [
+                        "role": enrolment.role.rawValue, "status": status.rawValue, "nominated_by": enrolment.nominatedBy,
+                        "note": NameSanitizer.clean(enrolment.note),
+                        "substituted_by": status == .substituted ? old.substitutedBy : nil,
+                    ])
                 return []
             }
         }
@@ -49,15 +60,20 @@ extension Nominations {
     public func removeEnrolment(courseID: Int64, personID: Int64) throws -> ChangeRecord {
         try write { db in
             let (enrolment, person) = try Self.enrolment(db, courseID: courseID, personID: personID)
-            let events = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM attendance_event a JOIN session s ON s.id = a.session_id WHERE s.course_id = ? AND a.person_id = ?
-                """, arguments: [courseID, personID]) ?? 0
+            let events =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM attendance_event a JOIN session s ON s.id = a.session_id WHERE s.course_id = ? AND a.person_id = ?
+                        """, arguments: [courseID, personID]) ?? 0
             guard events == 0 else {
                 throw MusterError.invalid("\(person.code) has attendance recorded in this course; set their status to withdrawn instead")
             }
-            return try store.logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "delete",
-                                    summary: { "removed \(person.code) \(person.displayName) from the roster" },
-                                    scope: { [("enrolment", [enrolment.id!])] }) {
+            return try store.logged(
+                db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "delete",
+                summary: { "removed \(person.code) \(person.displayName) from the roster" },
+                scope: { [("enrolment", [enrolment.id!])] }
+            ) {
                 try EnrolmentWrites.delete(db, id: enrolment.id!)
                 return []
             }

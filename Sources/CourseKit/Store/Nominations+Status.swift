@@ -8,16 +8,19 @@ extension Nominations {
     /// that country's stretch of the index alone.
     public func quotaLines(courseID: Int64, country only: String? = nil) throws -> [QuotaLine] {
         try read { db in
-            let quotas = try Row.fetchAll(db, sql: "SELECT scope, key, lim FROM quota WHERE course_id = ? ORDER BY position",
-                                          arguments: [courseID])
+            let quotas = try Row.fetchAll(
+                db, sql: "SELECT scope, key, lim FROM quota WHERE course_id = ? ORDER BY position",
+                arguments: [courseID])
             // Counted on the covering index first, agencies joined to the few groups after.
-            let tallies = try Row.fetchAll(db, sql: """
-                SELECT t.*, a.code, coalesce(nullif(a.acronym, ''), a.name) AS label
-                FROM (SELECT country, agency_id, status, count(*) AS n FROM roster_index INDEXED BY roster_by_country
-                      WHERE course_id = ? AND role = 'participant' \(only == nil ? "" : "AND country = ?")
-                      GROUP BY country, agency_id, status) t
-                LEFT JOIN agency a ON a.id = t.agency_id
-                """, arguments: StatementArguments([courseID] + (only.map { [$0] } ?? [])))
+            let tallies = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT t.*, a.code, coalesce(nullif(a.acronym, ''), a.name) AS label
+                    FROM (SELECT country, agency_id, status, count(*) AS n FROM roster_index INDEXED BY roster_by_country
+                          WHERE course_id = ? AND role = 'participant' \(only == nil ? "" : "AND country = ?")
+                          GROUP BY country, agency_id, status) t
+                    LEFT JOIN agency a ON a.id = t.agency_id
+                    """, arguments: StatementArguments([courseID] + (only.map { [$0] } ?? [])))
             var countryCounts: [String: [NominationStatus: Int]] = [:]
             var agencyLines: [String: [Int64: QuotaLine]] = [:]
             for row in tallies {
@@ -25,9 +28,11 @@ extension Nominations {
                 guard let status = NominationStatus(rawValue: row["status"]) else { continue }
                 countryCounts[country, default: [:]][status, default: 0] += n
                 let agencyID: Int64 = row["agency_id"] ?? RosterFilter.noAgency
-                var line = agencyLines[country]?[agencyID]
-                    ?? QuotaLine(scope: .agency, key: row["code"] ?? "", country: country, agencyID: agencyID,
-                                 label: row["label"] ?? "No agency")
+                var line =
+                    agencyLines[country]?[agencyID]
+                    ?? QuotaLine(
+                        scope: .agency, key: row["code"] ?? "", country: country, agencyID: agencyID,
+                        label: row["label"] ?? "No agency")
                 line.counts[status, default: 0] += n
                 agencyLines[country, default: [:]][agencyID] = line
             }
@@ -46,8 +51,9 @@ extension Nominations {
                 .sorted { ($0.isEmpty ? 1 : 0, Countries.name(of: $0) ?? $0) < ($1.isEmpty ? 1 : 0, Countries.name(of: $1) ?? $1) }
             return (order + others).filter { only == nil || $0 == only }.flatMap { country -> [QuotaLine] in
                 let label = country.isEmpty ? "No country" : Countries.name(of: country) ?? country
-                let head = QuotaLine(scope: .country, key: country, country: country, label: label,
-                                     limit: countryLimits[country], counts: countryCounts[country] ?? [:])
+                let head = QuotaLine(
+                    scope: .country, key: country, country: country, label: label,
+                    limit: countryLimits[country], counts: countryCounts[country] ?? [:])
                 let agencies = (agencyLines[country] ?? [:]).values.map { line -> QuotaLine in
                     var line = line
                     line.limit = agencyLimits[line.key]
@@ -68,9 +74,11 @@ extension Nominations {
             guard enrolment.status != status else {
                 throw MusterError.invalid("\(person.code) \(person.displayName) is already \(status.rawValue)")
             }
-            return try store.logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "status",
-                                    summary: { "\(person.code) \(person.displayName): \(enrolment.status.rawValue) → \(status.rawValue)" },
-                                    scope: { [("enrolment", [enrolment.id!])] }) {
+            return try store.logged(
+                db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "status",
+                summary: { "\(person.code) \(person.displayName): \(enrolment.status.rawValue) → \(status.rawValue)" },
+                scope: { [("enrolment", [enrolment.id!])] }
+            ) {
                 try EnrolmentWrites.setStatus(db, id: enrolment.id!, status, substitutedBy: nil)
                 return []
             }
@@ -90,24 +98,36 @@ extension Nominations {
                 throw MusterError.unknownParticipant("#\(substituteID)")
             }
             let substitute = Person(row: row)
-            let existing = try Row.fetchOne(db, sql: "SELECT * FROM enrolment WHERE course_id = ? AND person_id = ?",
-                                            arguments: [courseID, substituteID]).map(Enrolment.init(row:))
+            let existing = try Row.fetchOne(
+                db, sql: "SELECT * FROM enrolment WHERE course_id = ? AND person_id = ?",
+                arguments: [courseID, substituteID]
+            ).map(Enrolment.init(row:))
             if let existing, existing.status.isExpected {
-                throw MusterError.invalid("\(substitute.code) \(substitute.displayName) is already \(existing.status.rawValue) in this course")
+                throw MusterError.invalid(
+                    "\(substitute.code) \(substitute.displayName) is already \(existing.status.rawValue) in this course")
             }
             let scope: () throws -> [(table: String, ids: [Int64])] = {
-                [("enrolment", try Int64.fetchAll(db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id IN (?, ?)",
-                                                  arguments: [courseID, personID, substituteID]))]
+                [
+                    (
+                        "enrolment",
+                        try Int64.fetchAll(
+                            db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id IN (?, ?)",
+                            arguments: [courseID, personID, substituteID])
+                    )
+                ]
             }
-            return try store.logged(db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "substitute",
-                                    summary: { "\(person.code) \(person.displayName) substituted by \(substitute.code) \(substitute.displayName)" },
-                                    scope: scope) {
+            return try store.logged(
+                db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "substitute",
+                summary: { "\(person.code) \(person.displayName) substituted by \(substitute.code) \(substitute.displayName)" },
+                scope: scope
+            ) {
                 try EnrolmentWrites.setStatus(db, id: enrolment.id!, .substituted, substitutedBy: substituteID)
                 if let existing {
                     try EnrolmentWrites.setStatus(db, id: existing.id!, .nominated, substitutedBy: nil)
                 } else {
-                    try EnrolmentWrites.insert(db, courseID: courseID, personID: substituteID, role: enrolment.role,
-                                               nominatedBy: enrolment.nominatedBy, status: .nominated)
+                    try EnrolmentWrites.insert(
+                        db, courseID: courseID, personID: substituteID, role: enrolment.role,
+                        nominatedBy: enrolment.nominatedBy, status: .nominated)
                 }
                 return []
             }
@@ -137,29 +157,44 @@ extension Nominations {
                 throw MusterError.invalid("\(target.code) was erased at their request; confirm \(walkIn.code) as a new person instead")
             }
             let scope: () throws -> [(table: String, ids: [Int64])] = {
-                [("enrolment", try Int64.fetchAll(db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id IN (?, ?)",
-                                                  arguments: [courseID, walkInID, targetID])),
-                 ("person", [walkInID])]
+                [
+                    (
+                        "enrolment",
+                        try Int64.fetchAll(
+                            db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id IN (?, ?)",
+                            arguments: [courseID, walkInID, targetID])
+                    ),
+                    ("person", [walkInID]),
+                ]
             }
-            return try store.logged(db, entity: "person", entityID: { walkInID }, courseID: courseID, action: "merge",
-                                    summary: { "walk-in \(walkIn.code) \(walkIn.displayName) merged into \(target.code) \(target.displayName)" },
-                                    scope: scope) {
-                if let existing = try Row.fetchOne(db, sql: "SELECT * FROM enrolment WHERE course_id = ? AND person_id = ?",
-                                                   arguments: [courseID, targetID]).map(Enrolment.init(row:)) {
+            return try store.logged(
+                db, entity: "person", entityID: { walkInID }, courseID: courseID, action: "merge",
+                summary: { "walk-in \(walkIn.code) \(walkIn.displayName) merged into \(target.code) \(target.displayName)" },
+                scope: scope
+            ) {
+                if let existing = try Row.fetchOne(
+                    db, sql: "SELECT * FROM enrolment WHERE course_id = ? AND person_id = ?",
+                    arguments: [courseID, targetID]
+                ).map(Enrolment.init(row:)) {
                     try EnrolmentWrites.setStatus(db, id: existing.id!, .confirmed, substitutedBy: nil)
                 } else {
-                    try EnrolmentWrites.insert(db, courseID: courseID, personID: targetID, role: enrolment.role,
-                                               nominatedBy: enrolment.nominatedBy, status: .confirmed)
+                    try EnrolmentWrites.insert(
+                        db, courseID: courseID, personID: targetID, role: enrolment.role,
+                        nominatedBy: enrolment.nominatedBy, status: .confirmed)
                 }
                 var appended: [String] = []
-                let sessions = try Int64.fetchAll(db, sql: "SELECT id FROM session WHERE course_id = ? ORDER BY start_ms",
-                                                  arguments: [courseID])
+                let sessions = try Int64.fetchAll(
+                    db, sql: "SELECT id FROM session WHERE course_id = ? ORDER BY start_ms",
+                    arguments: [courseID])
                 for sessionID in sessions {
-                    guard let mark = MarkRule.currentMark(of: try Attendance.events(db, sessionID: sessionID, personID: walkInID)) else { continue }
-                    var copy = AttendanceEvent(sessionID: sessionID, personID: targetID, status: mark.status,
-                                               arrival: mark.arrival, departure: mark.departure,
-                                               note: ([mark.note, "merged from walk-in \(walkIn.code)"].filter { !$0.isEmpty }).joined(separator: "; "),
-                                               recordedAt: clock(), actor: actor, device: deviceID, source: mark.source)
+                    guard let mark = MarkRule.currentMark(of: try Attendance.events(db, sessionID: sessionID, personID: walkInID)) else {
+                        continue
+                    }
+                    var copy = AttendanceEvent(
+                        sessionID: sessionID, personID: targetID, status: mark.status,
+                        arrival: mark.arrival, departure: mark.departure,
+                        note: ([mark.note, "merged from walk-in \(walkIn.code)"].filter { !$0.isEmpty }).joined(separator: "; "),
+                        recordedAt: clock(), actor: actor, device: deviceID, source: mark.source)
                     copy.recordedAt = try Attendance.orderedTime(db, copy.recordedAt, sessionID: sessionID, personID: targetID)
                     try AttendanceEventWrites.append(db, copy)
                     appended.append(copy.id.uuidString.lowercased())
@@ -178,8 +213,11 @@ extension Nominations {
             throw MusterError.unknownParticipant("#\(personID)")
         }
         let person = Person(row: personRow)
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM enrolment WHERE course_id = ? AND person_id = ?",
-                                         arguments: [courseID, personID]) else {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM enrolment WHERE course_id = ? AND person_id = ?",
+                arguments: [courseID, personID])
+        else {
             let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? "?"
             throw MusterError.notEnrolled(person: person.code, course: code)
         }

@@ -6,26 +6,42 @@ extension People {
     /// Saves a person (new when `id` is nil), keeping their search tokens and sort key in step;
     /// with `enrolIn`, also puts a new person on that course's roster.
     @discardableResult
-    public func savePerson(_ person: Person, enrolIn courseID: Int64? = nil, role: Role = .participant,
-                           status: NominationStatus = .nominated) throws -> (Person, ChangeRecord) {
+    public func savePerson(
+        _ person: Person, enrolIn courseID: Int64? = nil, role: Role = .participant,
+        status: NominationStatus = .nominated
+    ) throws -> (Person, ChangeRecord) {
         var p = PersonWrites.stored(person)
-        guard CourseFileValidator.isParticipantCode(p.code) else { throw ValidationFailure(field: "code", "1–16 letters, digits or hyphens") }
+        guard CourseFileValidator.isParticipantCode(p.code) else {
+            throw ValidationFailure(field: "code", "1–16 letters, digits or hyphens")
+        }
         guard !(p.givenName + p.familyName).isEmpty else { throw ValidationFailure(field: "givenName", "a person needs a name") }
-        guard p.country.isEmpty || Countries.name(of: p.country) != nil else { throw ValidationFailure(field: "country", "unknown country code") }
+        guard p.country.isEmpty || Countries.name(of: p.country) != nil else {
+            throw ValidationFailure(field: "country", "unknown country code")
+        }
         guard p.email.isEmpty || p.email.contains("@") else { throw ValidationFailure(field: "email", "an e-mail address has an @") }
         return try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ? COLLATE NOCASE AND id IS NOT ?", arguments: [p.code, p.id]) == true {
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ? COLLATE NOCASE AND id IS NOT ?", arguments: [p.code, p.id])
+                == true
+            {
                 throw ValidationFailure(field: "code", "another person has the code \(p.code)")
             }
             let existing = p.id
             let scope: () throws -> [(table: String, ids: [Int64])] = {
-                [("enrolment", try courseID.map { c in
-                    try Int64.fetchAll(db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id = ?", arguments: [c, p.id])
-                } ?? []), ("person", p.id.map { [$0] } ?? [])]
+                [
+                    (
+                        "enrolment",
+                        try courseID.map { c in
+                            try Int64.fetchAll(
+                                db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id = ?", arguments: [c, p.id])
+                        } ?? []
+                    ), ("person", p.id.map { [$0] } ?? []),
+                ]
             }
-            let change = try store.logged(db, entity: "person", entityID: { p.id }, courseID: courseID,
-                                          action: existing == nil ? "create" : "update",
-                                          summary: { "\(existing == nil ? "added" : "edited") \(p.code) \(p.displayName)" }, scope: scope) {
+            let change = try store.logged(
+                db, entity: "person", entityID: { p.id }, courseID: courseID,
+                action: existing == nil ? "create" : "update",
+                summary: { "\(existing == nil ? "added" : "edited") \(p.code) \(p.displayName)" }, scope: scope
+            ) {
                 if p.id != nil { try PersonWrites.update(db, &p) } else { try PersonWrites.insert(db, &p) }
                 if let courseID, existing == nil {
                     try EnrolmentWrites.insert(db, courseID: courseID, personID: p.id!, role: role, nominatedBy: p.agencyID, status: status)

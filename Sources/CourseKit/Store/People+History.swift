@@ -39,28 +39,35 @@ extension People {
             let mergedID: Int64? = row["merged_into"]
             let merged = try mergedID.flatMap { try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [$0]) }
                 .map(Person.init(row:))
-            let history = try Row.fetchAll(db, sql: """
-                SELECT c.*, e.id AS e_id, e.role AS e_role, e.nominated_by AS e_nominated_by, e.status AS e_status,
-                       e.substituted_by AS e_substituted_by, e.note AS e_note,
-                       r.attended AS r_attended, r.core_attended AS r_core
-                FROM enrolment e JOIN course c ON c.id = e.course_id
-                LEFT JOIN roster_index r ON r.enrolment_id = e.id
-                WHERE e.person_id = ? ORDER BY c.start_date, c.code
-                """, arguments: [id]).map { row -> PersonCourseRecord in
+            let history = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.*, e.id AS e_id, e.role AS e_role, e.nominated_by AS e_nominated_by, e.status AS e_status,
+                           e.substituted_by AS e_substituted_by, e.note AS e_note,
+                           r.attended AS r_attended, r.core_attended AS r_core
+                    FROM enrolment e JOIN course c ON c.id = e.course_id
+                    LEFT JOIN roster_index r ON r.enrolment_id = e.id
+                    WHERE e.person_id = ? ORDER BY c.start_date, c.code
+                    """, arguments: [id]
+            ).map { row -> PersonCourseRecord in
                 let course = Course(row: row)
                 let facts = try RosterBrowser.rosterFacts(db, courseID: course.id!)
-                let enrolment = Enrolment(id: row["e_id"], courseID: course.id!, personID: id,
-                                          role: Role(rawValue: row["e_role"]) ?? .participant, nominatedBy: row["e_nominated_by"],
-                                          status: NominationStatus(rawValue: row["e_status"]) ?? .nominated,
-                                          substitutedBy: row["e_substituted_by"], note: row["e_note"])
+                let enrolment = Enrolment(
+                    id: row["e_id"], courseID: course.id!, personID: id,
+                    role: Role(rawValue: row["e_role"]) ?? .participant, nominatedBy: row["e_nominated_by"],
+                    status: NominationStatus(rawValue: row["e_status"]) ?? .nominated,
+                    substitutedBy: row["e_substituted_by"], note: row["e_note"])
                 let attended: Int = row["r_attended"] ?? 0, core: Int = row["r_core"] ?? 0
-                return PersonCourseRecord(course: course, enrolment: enrolment, attended: attended, sessionCount: facts.sessionCount,
-                                          completed: Completion.evaluate(rule: facts.rule, sessionCount: facts.sessionCount,
-                                                                         attended: attended, coreSessions: facts.coreCount,
-                                                                         coreAttended: core))
+                return PersonCourseRecord(
+                    course: course, enrolment: enrolment, attended: attended, sessionCount: facts.sessionCount,
+                    completed: Completion.evaluate(
+                        rule: facts.rule, sessionCount: facts.sessionCount,
+                        attended: attended, coreSessions: facts.coreCount,
+                        coreAttended: core))
             }
-            return PersonDetails(person: person, agency: agency, mergedInto: merged, history: history,
-                                 audit: try PrivacyAudit.personAudit(db, personID: id))
+            return PersonDetails(
+                person: person, agency: agency, mergedInto: merged, history: history,
+                audit: try PrivacyAudit.personAudit(db, personID: id))
         }
     }
 }
@@ -70,10 +77,14 @@ extension People {
     public func enrolmentCounts(personIDs: [Int64]) throws -> [Int64: Int] {
         guard !personIDs.isEmpty else { return [:] }
         return try read { db in
-            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
-                SELECT person_id, count(*) AS n FROM enrolment
-                WHERE person_id IN (\(personIDs.map { _ in "?" }.joined(separator: ","))) GROUP BY person_id
-                """, arguments: StatementArguments(personIDs)).map { ($0["person_id"] as Int64, $0["n"] as Int) })
+            try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT person_id, count(*) AS n FROM enrolment
+                        WHERE person_id IN (\(personIDs.map { _ in "?" }.joined(separator: ","))) GROUP BY person_id
+                        """, arguments: StatementArguments(personIDs)
+                ).map { ($0["person_id"] as Int64, $0["n"] as Int) })
         }
     }
 }

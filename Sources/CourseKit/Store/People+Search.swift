@@ -15,8 +15,10 @@ extension People {
     /// `person_by_sort` or rowid look-ups), never a scan of the person table; the query text is
     /// only ever bound, never spliced into SQL.
     /// `sortMatchesUpTo` picks the plan (see `People.sortMatchesUpTo`); tests force each.
-    public func search(_ query: String, courseID: Int64? = nil, limit: Int = 50,
-                       sortMatchesUpTo: Int = People.sortMatchesUpTo) throws -> [Person] {
+    public func search(
+        _ query: String, courseID: Int64? = nil, limit: Int = 50,
+        sortMatchesUpTo: Int = People.sortMatchesUpTo
+    ) throws -> [Person] {
         try read { db in try Self.search(db, query: query, courseID: courseID, limit: limit, sortMatchesUpTo: sortMatchesUpTo) }
     }
 
@@ -24,8 +26,10 @@ extension People {
     /// `limit` name matches' ids in display order (both plans touch only the rowid in the index,
     /// where the old single query fetched every scanned row to test its code, 105 ms when nothing
     /// matched), the code matches, then those rows in display order.
-    static func search(_ db: Database, query: String, courseID: Int64?, limit: Int,
-                       sortMatchesUpTo: Int = People.sortMatchesUpTo) throws -> [Person] {
+    static func search(
+        _ db: Database, query: String, courseID: Int64?, limit: Int,
+        sortMatchesUpTo: Int = People.sortMatchesUpTo
+    ) throws -> [Person] {
         let fragments = Array(NameFolding.tokens(String(query.prefix(256))).prefix(8))
         guard !fragments.isEmpty, limit > 0 else { return [] }
         var arguments: [any DatabaseValueConvertible] = []
@@ -34,7 +38,8 @@ extension People {
         for fragment in fragments {
             let range: [any DatabaseValueConvertible] = [fragment, fragment + "\u{10FFFF}"]
             let sql = "SELECT person_id FROM name_token WHERE token >= ? AND token < ?"
-            narrowest = min(narrowest, try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: StatementArguments(range)) ?? 0)
+            narrowest = min(
+                narrowest, try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: StatementArguments(range)) ?? 0)
             arguments += range
             ranges.append(sql)
         }
@@ -47,22 +52,29 @@ extension People {
         var ids: [Int64] = []
         if narrowest > 0 {
             let access = narrowest <= sortMatchesUpTo ? "NOT INDEXED" : "INDEXED BY person_by_sort"
-            ids = try Int64.fetchAll(db, sql: """
-                SELECT p.id FROM person p \(access) WHERE p.id IN (\(ranges.joined(separator: " INTERSECT ")))\(scope)
-                ORDER BY p.sort_key, p.id LIMIT ?
-                """, arguments: StatementArguments(arguments + scopeArguments + [limit]))
+            ids = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT p.id FROM person p \(access) WHERE p.id IN (\(ranges.joined(separator: " INTERSECT ")))\(scope)
+                    ORDER BY p.sort_key, p.id LIMIT ?
+                    """, arguments: StatementArguments(arguments + scopeArguments + [limit]))
         }
         let codes = try codeCandidates(db, NameSanitizer.clean(query))
         if !codes.isEmpty {
-            ids += try Int64.fetchAll(db, sql: """
-                SELECT p.id FROM person p WHERE p.code IN (\(codes.map { _ in "?" }.joined(separator: ",")))\(scope)
-                """, arguments: StatementArguments(codes + scopeArguments))
+            ids += try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT p.id FROM person p WHERE p.code IN (\(codes.map { _ in "?" }.joined(separator: ",")))\(scope)
+                    """, arguments: StatementArguments(codes + scopeArguments))
         }
         guard !ids.isEmpty else { return [] }
-        return try Row.fetchAll(db, sql: """
-            SELECT p.* FROM person p WHERE p.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
-            ORDER BY p.sort_key, p.id LIMIT ?
-            """, arguments: StatementArguments(ids + [Int64(limit)])).map(Person.init(row:))
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.* FROM person p WHERE p.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
+                ORDER BY p.sort_key, p.id LIMIT ?
+                """, arguments: StatementArguments(ids + [Int64(limit)])
+        ).map(Person.init(row:))
     }
 
     /// The codes stored that equal `text` ignoring ASCII case (SQLite's NOCASE), found on the
@@ -74,12 +86,14 @@ extension People {
     static func codeCandidates(_ db: Database, _ text: String) throws -> [String] {
         var prefixes = [""]
         for scalar in text.unicodeScalars {
-            let variants = scalar.isASCII && scalar.properties.isAlphabetic
+            let variants =
+                scalar.isASCII && scalar.properties.isAlphabetic
                 ? Set([String(scalar).lowercased(), String(scalar).uppercased()]).sorted() : [String(scalar)]
             prefixes = try prefixes.flatMap { prefix in
                 try variants.map { prefix + $0 }.filter { candidate in
-                    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person WHERE code >= ? AND code < ?)",
-                                      arguments: [candidate, candidate + "\u{10FFFF}"]) ?? false
+                    try Bool.fetchOne(
+                        db, sql: "SELECT EXISTS (SELECT 1 FROM person WHERE code >= ? AND code < ?)",
+                        arguments: [candidate, candidate + "\u{10FFFF}"]) ?? false
                 }
             }
             if prefixes.isEmpty { return [] }
@@ -92,9 +106,12 @@ extension People {
         try read { db in
             let tokens = NameFolding.tokens(query)
             guard let first = tokens.first else { return [] }
-            return try Row.fetchAll(db, sql: """
-                EXPLAIN QUERY PLAN SELECT person_id FROM name_token WHERE token >= ? AND token < ?
-                """, arguments: [first, first + "\u{10FFFF}"]).map { $0["detail"] as String }
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    EXPLAIN QUERY PLAN SELECT person_id FROM name_token WHERE token >= ? AND token < ?
+                    """, arguments: [first, first + "\u{10FFFF}"]
+            ).map { $0["detail"] as String }
         }
     }
 }

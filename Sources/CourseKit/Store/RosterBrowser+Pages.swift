@@ -19,10 +19,12 @@ extension RosterBrowser {
         try read { db in
             let facts = try Self.rosterFacts(db, courseID: query.courseID)
             let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
-            return try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM roster_index INDEXED BY \(query.order.column.indexName)
-                WHERE course_id = ? \(filter)
-                """, arguments: StatementArguments([query.courseID] + arguments)) ?? 0
+            return try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM roster_index INDEXED BY \(query.order.column.indexName)
+                    WHERE course_id = ? \(filter)
+                    """, arguments: StatementArguments([query.courseID] + arguments)) ?? 0
         }
     }
 
@@ -32,10 +34,12 @@ extension RosterBrowser {
             let facts = try Self.rosterFacts(db, courseID: query.courseID)
             let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
             let order = Self.orderSQL(query.order, prefix: "")
-            return try Self.rosterItems(db, query, ids: """
-                SELECT enrolment_id FROM roster_index INDEXED BY \(query.order.column.indexName)
-                WHERE course_id = ? \(filter) ORDER BY \(order) LIMIT ? OFFSET ?
-                """, arguments: [query.courseID] + arguments + [max(0, limit), max(0, offset)])
+            return try Self.rosterItems(
+                db, query,
+                ids: """
+                    SELECT enrolment_id FROM roster_index INDEXED BY \(query.order.column.indexName)
+                    WHERE course_id = ? \(filter) ORDER BY \(order) LIMIT ? OFFSET ?
+                    """, arguments: [query.courseID] + arguments + [max(0, limit), max(0, offset)])
         }
     }
 
@@ -43,8 +47,11 @@ extension RosterBrowser {
     /// that person's place in the index and walking both ways, not by `OFFSET`, which walks the
     /// index from its start (11–41 ms a page at row 50,000 of a 100,000-person roster).
     /// Nil when the filter hides the person.
-    public func rosterPage(_ query: RosterQuery, around personID: Int64, at position: Int, range: Range<Int>) throws
-        -> [RosterListEntry]? {
+    public func rosterPage(
+        _ query: RosterQuery, around personID: Int64, at position: Int, range: Range<Int>
+    ) throws
+        -> [RosterListEntry]?
+    {
         try read { db in
             let (filter, arguments) = Self.filterSQL(query.filter, facts: try Self.rosterFacts(db, courseID: query.courseID))
             guard let key = try Self.rosterKey(db, query, personID: personID, filter: filter, arguments: arguments) else { return nil }
@@ -55,33 +62,43 @@ extension RosterBrowser {
     /// What a new order or filter needs, in one snapshot: where the followed person now is, and
     /// the rows within `margin` of them, widened to whole pages of `pageSize` (the first row of
     /// the first page is `first`). Nil when the filter hides the person.
-    public func rosterWindow(_ query: RosterQuery, around personID: Int64, margin: Int, pageSize: Int, total: Int) throws
-        -> (position: Int, first: Int, items: [RosterListEntry])? {
+    public func rosterWindow(
+        _ query: RosterQuery, around personID: Int64, margin: Int, pageSize: Int, total: Int
+    ) throws
+        -> (position: Int, first: Int, items: [RosterListEntry])?
+    {
         try read { db in
             let (filter, arguments) = Self.filterSQL(query.filter, facts: try Self.rosterFacts(db, courseID: query.courseID))
             guard let key = try Self.rosterKey(db, query, personID: personID, filter: filter, arguments: arguments) else { return nil }
             let position = try Self.rowsBefore(db, query, key: key, filter: filter, arguments: arguments)
             let first = max(0, position - margin) / pageSize * pageSize
             let end = min(total, (min(max(0, total - 1), position + margin) / pageSize + 1) * pageSize)
-            let items = try Self.seekItems(db, query, key: key, filter: filter, arguments: arguments, position: position,
-                                           range: first ..< max(first, end))
+            let items = try Self.seekItems(
+                db, query, key: key, filter: filter, arguments: arguments, position: position,
+                range: first..<max(first, end))
             return (position, first, items)
         }
     }
 
     /// The values of the query's order columns in a person's row, or nil when the filter hides them.
-    static func rosterKey(_ db: Database, _ query: RosterQuery, personID: Int64, filter: String,
-                          arguments: [any DatabaseValueConvertible]) throws -> Row? {
-        try Row.fetchOne(db, sql: """
-            SELECT \(query.order.column.sqlColumns.joined(separator: ", ")) FROM roster_index
-            WHERE course_id = ? AND person_id = ? \(filter)
-            """, arguments: StatementArguments([query.courseID, personID] + arguments))
+    static func rosterKey(
+        _ db: Database, _ query: RosterQuery, personID: Int64, filter: String,
+        arguments: [any DatabaseValueConvertible]
+    ) throws -> Row? {
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT \(query.order.column.sqlColumns.joined(separator: ", ")) FROM roster_index
+                WHERE course_id = ? AND person_id = ? \(filter)
+                """, arguments: StatementArguments([query.courseID, personID] + arguments))
     }
 
     /// Rows `range` when the row at `position` has the order values `key`: the rows before it read
     /// backwards from it, the rest forwards, both on the order's covering index.
-    static func seekItems(_ db: Database, _ query: RosterQuery, key: Row, filter: String,
-                          arguments: [any DatabaseValueConvertible], position: Int, range: Range<Int>) throws -> [RosterListEntry] {
+    static func seekItems(
+        _ db: Database, _ query: RosterQuery, key: Row, filter: String,
+        arguments: [any DatabaseValueConvertible], position: Int, range: Range<Int>
+    ) throws -> [RosterListEntry] {
         let columns = query.order.column.sqlColumns
         let values: [any DatabaseValueConvertible] = columns.map { key[$0] as DatabaseValue }
         let list = "(\(columns.joined(separator: ", ")))", marks = "(\(columns.map { _ in "?" }.joined(separator: ", ")))"
@@ -90,36 +107,45 @@ extension RosterBrowser {
         let forwards = orderSQL(query.order, prefix: "")
         let (before, from) = query.order.descending ? (">", "<=") : ("<", ">=")
         let all: [any DatabaseValueConvertible] = [query.courseID] + arguments
-        return try rosterItems(db, query, ids: """
-            SELECT * FROM (\(base) AND \(list) \(before) \(marks) ORDER BY \(backwards) LIMIT ?)
-            UNION ALL
-            SELECT * FROM (\(base) AND \(list) \(from) \(marks) ORDER BY \(forwards) LIMIT ?)
-            """, arguments: all + values + [max(0, position - range.lowerBound)]
+        return try rosterItems(
+            db, query,
+            ids: """
+                SELECT * FROM (\(base) AND \(list) \(before) \(marks) ORDER BY \(backwards) LIMIT ?)
+                UNION ALL
+                SELECT * FROM (\(base) AND \(list) \(from) \(marks) ORDER BY \(forwards) LIMIT ?)
+                """,
+            arguments: all + values + [max(0, position - range.lowerBound)]
                 + all + values + [max(0, range.upperBound - position)])
     }
 
     /// The roster rows of the enrolments `ids` selects, in the query's order.
-    static func rosterItems(_ db: Database, _ query: RosterQuery, ids: String,
-                            arguments: [any DatabaseValueConvertible]) throws -> [RosterListEntry] {
+    static func rosterItems(
+        _ db: Database, _ query: RosterQuery, ids: String,
+        arguments: [any DatabaseValueConvertible]
+    ) throws -> [RosterListEntry] {
         let outer = orderSQL(query.order, prefix: "r.")
-        return try Row.fetchAll(db, sql: """
-            SELECT p.*, e.id AS e_id, e.course_id AS e_course_id, e.role AS e_role,
-                   e.nominated_by AS e_nominated_by, e.status AS e_status,
-                   e.substituted_by AS e_substituted_by, e.note AS e_note,
-                   a.id AS a_id, a.code AS a_code, a.name AS a_name, a.acronym AS a_acronym,
-                   a.kind AS a_kind, a.country AS a_country,
-                   r.attended AS r_attended, r.marked AS r_marked, r.core_attended AS r_core_attended
-            FROM (\(ids)) k
-            JOIN roster_index r ON r.enrolment_id = k.enrolment_id
-            JOIN enrolment e ON e.id = r.enrolment_id
-            JOIN person p ON p.id = r.person_id
-            LEFT JOIN agency a ON a.id = p.agency_id
-            ORDER BY \(outer)
-            """, arguments: StatementArguments(arguments))
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.*, e.id AS e_id, e.course_id AS e_course_id, e.role AS e_role,
+                       e.nominated_by AS e_nominated_by, e.status AS e_status,
+                       e.substituted_by AS e_substituted_by, e.note AS e_note,
+                       a.id AS a_id, a.code AS a_code, a.name AS a_name, a.acronym AS a_acronym,
+                       a.kind AS a_kind, a.country AS a_country,
+                       r.attended AS r_attended, r.marked AS r_marked, r.core_attended AS r_core_attended
+                FROM (\(ids)) k
+                JOIN roster_index r ON r.enrolment_id = k.enrolment_id
+                JOIN enrolment e ON e.id = r.enrolment_id
+                JOIN person p ON p.id = r.person_id
+                LEFT JOIN agency a ON a.id = p.agency_id
+                ORDER BY \(outer)
+                """, arguments: StatementArguments(arguments)
+        )
         .map { row in
             let entry = rosterEntry(row: row)
-            return RosterListEntry(person: entry.person, enrolment: entry.enrolment, agency: entry.agency,
-                              attended: row["r_attended"], marked: row["r_marked"], coreAttended: row["r_core_attended"])
+            return RosterListEntry(
+                person: entry.person, enrolment: entry.enrolment, agency: entry.agency,
+                attended: row["r_attended"], marked: row["r_marked"], coreAttended: row["r_core_attended"])
         }
     }
 
@@ -151,17 +177,22 @@ extension RosterBrowser {
             let forward = query.order.descending == backwards
             let scan = Self.orderSQL(RosterOrder(query.order.column, descending: !forward), prefix: "")
             var found: Row?
-            if let anchor = try Row.fetchOne(db, sql: "\(base) ORDER BY \(Self.orderSQL(query.order, prefix: "")) LIMIT 1 OFFSET ?",
-                                             arguments: StatementArguments(baseArguments + [max(0, start)])) {
+            if let anchor = try Row.fetchOne(
+                db, sql: "\(base) ORDER BY \(Self.orderSQL(query.order, prefix: "")) LIMIT 1 OFFSET ?",
+                arguments: StatementArguments(baseArguments + [max(0, start)]))
+            {
                 let comparison = forward ? ">=" : "<="
                 let placeholders = columns.map { _ in "?" }.joined(separator: ", ")
-                found = try Row.fetchOne(db, sql: """
-                    \(base) \(matching) AND (\(list)) \(comparison) (\(placeholders)) ORDER BY \(scan) LIMIT 1
-                    """, arguments: StatementArguments(baseArguments + match.arguments + columns.map { anchor[$0] as DatabaseValue }))
+                found = try Row.fetchOne(
+                    db,
+                    sql: """
+                        \(base) \(matching) AND (\(list)) \(comparison) (\(placeholders)) ORDER BY \(scan) LIMIT 1
+                        """, arguments: StatementArguments(baseArguments + match.arguments + columns.map { anchor[$0] as DatabaseValue }))
             }
             if found == nil {
-                found = try Row.fetchOne(db, sql: "\(base) \(matching) ORDER BY \(scan) LIMIT 1",
-                                         arguments: StatementArguments(baseArguments + match.arguments))
+                found = try Row.fetchOne(
+                    db, sql: "\(base) \(matching) ORDER BY \(scan) LIMIT 1",
+                    arguments: StatementArguments(baseArguments + match.arguments))
             }
             guard let found else { return nil }
             return try Self.rowsBefore(db, query, key: found, filter: filter, arguments: arguments)
@@ -184,40 +215,48 @@ extension RosterBrowser {
             let facts = try Self.rosterFacts(db, courseID: query.courseID)
             let (filter, arguments) = Self.filterSQL(others, facts: facts)
             // The facet's own index delivers its values grouped.
-            let index = switch facet {
-            case .sex: "roster_by_sex"
-            case .country: "roster_by_country"
-            case .agency: "roster_by_agency"
-            case .role: "roster_by_role"
-            case .status: "roster_by_status"
-            case .completion: "roster_by_name"
-            }
+            let index =
+                switch facet {
+                case .sex: "roster_by_sex"
+                case .country: "roster_by_country"
+                case .agency: "roster_by_agency"
+                case .role: "roster_by_role"
+                case .status: "roster_by_status"
+                case .completion: "roster_by_name"
+                }
             let from = "FROM roster_index INDEXED BY \(index) WHERE course_id = ? \(filter)"
             let all: [any DatabaseValueConvertible] = [query.courseID] + arguments
             if facet == .completion {
                 let (done, doneArguments) = Self.completedSQL(facts)
-                let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, sum(CASE WHEN \(done) THEN 1 ELSE 0 END) AS c \(from)",
-                                           arguments: StatementArguments(doneArguments + all))
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT count(*) AS n, sum(CASE WHEN \(done) THEN 1 ELSE 0 END) AS c \(from)",
+                    arguments: StatementArguments(doneArguments + all))
                 let total: Int = row?["n"] ?? 0, completed: Int = row?["c"] ?? 0
-                return [RosterFacetValue(value: "completed", count: completed),
-                        RosterFacetValue(value: "not-completed", count: total - completed)]
+                return [
+                    RosterFacetValue(value: "completed", count: completed),
+                    RosterFacetValue(value: "not-completed", count: total - completed),
+                ]
             }
-            let column = switch facet {
-            case .sex: "sex"
-            case .country: "country"
-            case .agency: "coalesce(agency_id, 0)"
-            case .role: "role"
-            case .status: "status"
-            case .completion: "NULL"
-            }
-            return try Row.fetchAll(db, sql: "SELECT \(column) AS v, count(*) AS n \(from) GROUP BY v ORDER BY n DESC, v",
-                                    arguments: StatementArguments(all)).map { row in
-                let value: DatabaseValue = row["v"]
-                let text = switch value.storage {
-                case .int64(let number): String(number)
-                case .string(let string): string
-                default: ""
+            let column =
+                switch facet {
+                case .sex: "sex"
+                case .country: "country"
+                case .agency: "coalesce(agency_id, 0)"
+                case .role: "role"
+                case .status: "status"
+                case .completion: "NULL"
                 }
+            return try Row.fetchAll(
+                db, sql: "SELECT \(column) AS v, count(*) AS n \(from) GROUP BY v ORDER BY n DESC, v",
+                arguments: StatementArguments(all)
+            ).map { row in
+                let value: DatabaseValue = row["v"]
+                let text =
+                    switch value.storage {
+                    case .int64(let number): String(number)
+                    case .string(let string): string
+                    default: ""
+                    }
                 return RosterFacetValue(value: text, count: row["n"])
             }
         }
@@ -226,15 +265,18 @@ extension RosterBrowser {
     // MARK: - SQL pieces
 
     static func rosterFacts(_ db: Database, courseID: Int64) throws -> RosterCourseFacts {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT c.minimum_share, c.require_core,
-                   (SELECT count(*) FROM session s WHERE s.course_id = c.id) AS n,
-                   (SELECT count(*) FROM session s WHERE s.course_id = c.id AND s.core) AS core
-            FROM course c WHERE c.id = ?
-            """, arguments: [courseID])
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT c.minimum_share, c.require_core,
+                       (SELECT count(*) FROM session s WHERE s.course_id = c.id) AS n,
+                       (SELECT count(*) FROM session s WHERE s.course_id = c.id AND s.core) AS core
+                FROM course c WHERE c.id = ?
+                """, arguments: [courseID])
         guard let row else { throw MusterError.invalid("no course with id \(courseID)") }
-        return RosterCourseFacts(rule: CompletionRule(minimumShare: row["minimum_share"], requireCore: row["require_core"]),
-                                 sessionCount: row["n"], coreCount: row["core"])
+        return RosterCourseFacts(
+            rule: CompletionRule(minimumShare: row["minimum_share"], requireCore: row["require_core"]),
+            sessionCount: row["n"], coreCount: row["core"])
     }
 
     /// `AND …` conditions for a filter, with their arguments in order.
@@ -268,8 +310,10 @@ extension RosterBrowser {
     static func completedSQL(_ facts: RosterCourseFacts) -> (String, [any DatabaseValueConvertible]) {
         guard facts.sessionCount > 0 else { return ("0", []) }
         let core = facts.rule.requireCore ? facts.coreCount : 0
-        return ("attended >= ? AND core_attended >= ?",
-                [Completion.requiredCount(facts.rule, sessionCount: facts.sessionCount), core])
+        return (
+            "attended >= ? AND core_attended >= ?",
+            [Completion.requiredCount(facts.rule, sessionCount: facts.sessionCount), core]
+        )
     }
 
     static func orderSQL(_ order: RosterOrder, prefix: String) -> String {
@@ -277,15 +321,19 @@ extension RosterBrowser {
     }
 
     /// How many rows of the query come before the row whose order columns are `key`.
-    static func rowsBefore(_ db: Database, _ query: RosterQuery, key: Row, filter: String,
-                           arguments: [any DatabaseValueConvertible]) throws -> Int {
+    static func rowsBefore(
+        _ db: Database, _ query: RosterQuery, key: Row, filter: String,
+        arguments: [any DatabaseValueConvertible]
+    ) throws -> Int {
         let columns = query.order.column.sqlColumns
         let comparison = query.order.descending ? ">" : "<"
-        return try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM roster_index INDEXED BY \(query.order.column.indexName)
-            WHERE course_id = ? \(filter)
-              AND (\(columns.joined(separator: ", "))) \(comparison) (\(columns.map { _ in "?" }.joined(separator: ", ")))
-            """, arguments: StatementArguments([query.courseID] + arguments + columns.map { key[$0] as DatabaseValue })) ?? 0
+        return try Int.fetchOne(
+            db,
+            sql: """
+                SELECT count(*) FROM roster_index INDEXED BY \(query.order.column.indexName)
+                WHERE course_id = ? \(filter)
+                  AND (\(columns.joined(separator: ", "))) \(comparison) (\(columns.map { _ in "?" }.joined(separator: ", ")))
+                """, arguments: StatementArguments([query.courseID] + arguments + columns.map { key[$0] as DatabaseValue })) ?? 0
     }
 
     /// The person ids whose name has a word starting with each fragment of `text` (any order),
@@ -300,7 +348,9 @@ extension RosterBrowser {
             return "SELECT person_id FROM name_token WHERE token >= ? AND token < ?"
         }
         arguments.append(NameSanitizer.clean(text))
-        return ("\(ranges.joined(separator: " INTERSECT ")) UNION SELECT id FROM person WHERE code = ? COLLATE NOCASE",
-                arguments)
+        return (
+            "\(ranges.joined(separator: " INTERSECT ")) UNION SELECT id FROM person WHERE code = ? COLLATE NOCASE",
+            arguments
+        )
     }
 }

@@ -38,4 +38,3 @@ public struct AppOptions: Sendable, Equatable {
         self.mouse = mouse
     }
 }
-

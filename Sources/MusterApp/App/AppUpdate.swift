@@ -117,12 +117,15 @@ extension MusterProgram {
     /// Runs one screen's handler on its model, writes the model back into the stack (the only
     /// place a screen is written back), then applies what the handler asked: the message, its
     /// dismissal, the screens it pushed and the actions it posted.
-    func dispatch(at index: Int, _ state: inout AppState,
-                  _ handler: (inout any ScreenModel, inout ScreenContext) -> [Effect<AppAction>]) -> [Effect<AppAction>] {
+    func dispatch(
+        at index: Int, _ state: inout AppState,
+        _ handler: (inout any ScreenModel, inout ScreenContext) -> [Effect<AppAction>]
+    ) -> [Effect<AppAction>] {
         guard state.screens.screens.indices.contains(index) else { return [] }
         var model = state.screens[index].model
-        var context = ScreenContext(loaders: loaders, keyMap: keyMap, size: state.size,
-                                    below: state.screens.screens[..<index].reversed(), changes: state.changes)
+        var context = ScreenContext(
+            loaders: loaders, keyMap: keyMap, size: state.size,
+            below: state.screens.screens[..<index].reversed(), changes: state.changes)
         var effects = handler(&model, &context)
         state.screens[index] = model.screen
         if let message = context.message { state.message = message }
@@ -148,8 +151,9 @@ extension MusterProgram {
 
     /// A read-only context for asking a screen what it loads.
     func context(for index: Int, in state: AppState) -> ScreenContext {
-        ScreenContext(loaders: loaders, keyMap: keyMap, size: state.size, below: state.screens.screens[..<index].reversed(),
-                      changes: state.changes)
+        ScreenContext(
+            loaders: loaders, keyMap: keyMap, size: state.size, below: state.screens.screens[..<index].reversed(),
+            changes: state.changes)
     }
 
     func announce(_ text: String, _ state: inout AppState) -> [Effect<AppAction>] {

@@ -26,13 +26,15 @@ extension CourseListState: TableScreen {
             context.push(FormBuilder.course(course))
         case Command.delete:
             guard let summary = selected, let courseID = summary.course.id else { return [.bell] }
-            context.push(ConfirmState(
-                dialog: .confirm(title: "Delete course",
-                                 message: "Delete \(summary.course.code) “\(summary.course.label)” with its \(summary.sessionCount) "
-                                    + "sessions, its roster and its quotas? The people stay in the library. "
-                                    + "Refused if any attendance was recorded. u undoes.",
-                                 destructive: true),
-                onYes: .deleteCourse(id: courseID)))
+            context.push(
+                ConfirmState(
+                    dialog: .confirm(
+                        title: "Delete course",
+                        message: "Delete \(summary.course.code) “\(summary.course.label)” with its \(summary.sessionCount) "
+                            + "sessions, its roster and its quotas? The people stay in the library. "
+                            + "Refused if any attendance was recorded. u undoes.",
+                        destructive: true),
+                    onYes: .deleteCourse(id: courseID)))
         default:
             break
         }

@@ -20,7 +20,9 @@ enum FormCodec {
         form.message = nil
         var failed = false
         func fail(_ field: String, _ text: String) {
-            if !failed { form.fail(field: field, text) } else if let i = form.fields.firstIndex(where: { $0.id == field }) {
+            if !failed {
+                form.fail(field: field, text)
+            } else if let i = form.fields.firstIndex(where: { $0.id == field }) {
                 form.fields[i].error = text
             }
             failed = true
@@ -71,8 +73,9 @@ enum FormCodec {
             p.code = v("code"); p.givenName = v("givenName"); p.familyName = v("familyName")
             p.sex = Sex(rawValue: v("sex")) ?? .notDisclosed; p.country = code
             p.position = v("position"); p.email = v("email"); p.phone = v("phone")
-            result = .person(p, agencyCode: v("agency"), enrolIn: course?.id, role: Role(rawValue: v("role")) ?? .participant,
-                             status: NominationStatus(rawValue: v("status")) ?? .nominated)
+            result = .person(
+                p, agencyCode: v("agency"), enrolIn: course?.id, role: Role(rawValue: v("role")) ?? .participant,
+                status: NominationStatus(rawValue: v("status")) ?? .nominated)
         case .agency(let old):
             let code = country("country")
             guard !failed else { return nil }

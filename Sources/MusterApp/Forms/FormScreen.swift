@@ -86,9 +86,10 @@ enum FormView {
             let y = frame.y + 1 + line
             let focused = index == f.focus
             let label = (field.error == nil ? "" : "! ") + field.label
-            buffer.putLine(label, in: Rect(x: frame.x + 2, y: y, width: labelWidth, height: 1),
-                           role: field.error != nil ? .error : focused ? .accent : .dialog, alignment: .right,
-                           ellipsis: theme.glyphs.ellipsis)
+            buffer.putLine(
+                label, in: Rect(x: frame.x + 2, y: y, width: labelWidth, height: 1),
+                role: field.error != nil ? .error : focused ? .accent : .dialog, alignment: .right,
+                ellipsis: theme.glyphs.ellipsis)
             let rect = Rect(x: valueX, y: y, width: valueWidth, height: 1)
             switch field.kind {
             case .text:
@@ -103,16 +104,18 @@ enum FormView {
             }
         }
         let focused = f.fields.indices.contains(f.focus) ? f.fields[f.focus] : nil
-        let note: (String, StyleRole) = if let error = focused?.error {
-            ("\(focused!.label): \(error)", .error)
-        } else if let message = f.message {
-            (message, .error)
-        } else {
-            (focused?.hint ?? "", .dim)
-        }
+        let note: (String, StyleRole) =
+            if let error = focused?.error {
+                ("\(focused!.label): \(error)", .error)
+            } else if let message = f.message {
+                (message, .error)
+            } else {
+                (focused?.hint ?? "", .dim)
+            }
         let inner = Rect(x: frame.x + 2, y: frame.maxY - 3, width: frame.width - 4, height: 1)
         buffer.putLine(note.0, in: inner, role: note.1, ellipsis: theme.glyphs.ellipsis)
-        buffer.putLine("Enter save · Tab next field · Esc cancel", in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: 1),
-                       role: .dim, ellipsis: theme.glyphs.ellipsis)
+        buffer.putLine(
+            "Enter save · Tab next field · Esc cancel", in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: 1),
+            role: .dim, ellipsis: theme.glyphs.ellipsis)
     }
 }

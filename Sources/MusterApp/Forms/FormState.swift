@@ -81,20 +81,23 @@ enum FormBuilder {
     static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
 
     static func course(_ c: Course?) -> FormState {
-        FormState(title: c == nil ? "New course" : "Edit course \(c!.code)", fields: [
-            FormField("code", "Code", text: c?.code ?? "", hint: "lower-case letters, digits, hyphens: palau-mmc-2024"),
-            FormField("title", "Title", text: c?.title ?? ""),
-            FormField("shortTitle", "Short title", text: c?.shortTitle ?? "", hint: "a few words for headers; may be empty"),
-            FormField("timeZone", "Time zone", text: c?.timeZone ?? "UTC", hint: "IANA name: America/Costa_Rica, Pacific/Palau"),
-            FormField("startDate", "Start date", text: c?.startDate.description ?? "", hint: "YYYY-MM-DD"),
-            FormField("endDate", "End date", text: c?.endDate.description ?? "", hint: "YYYY-MM-DD"),
-            FormField("venue", "Venue", text: c?.venue ?? ""),
-            FormField("country", "Country", text: c?.country ?? "", hint: "ISO code (GT) or name; empty for regional"),
-            FormField("completion", "Completion %", text: String(Int(((c?.completion.minimumShare ?? 0.8) * 100).rounded())),
-                      hint: "share of sessions to attend, 0–100"),
-            FormField("requireCore", "Every core", options: ["yes", "no"], selected: yesNo(c?.completion.requireCore ?? true)),
-            FormField("late", "Late after min", text: String(c?.lateAfterMinutes ?? 15), hint: "0–1440"),
-        ], purpose: .course(c))
+        FormState(
+            title: c == nil ? "New course" : "Edit course \(c!.code)",
+            fields: [
+                FormField("code", "Code", text: c?.code ?? "", hint: "lower-case letters, digits, hyphens: palau-mmc-2024"),
+                FormField("title", "Title", text: c?.title ?? ""),
+                FormField("shortTitle", "Short title", text: c?.shortTitle ?? "", hint: "a few words for headers; may be empty"),
+                FormField("timeZone", "Time zone", text: c?.timeZone ?? "UTC", hint: "IANA name: America/Costa_Rica, Pacific/Palau"),
+                FormField("startDate", "Start date", text: c?.startDate.description ?? "", hint: "YYYY-MM-DD"),
+                FormField("endDate", "End date", text: c?.endDate.description ?? "", hint: "YYYY-MM-DD"),
+                FormField("venue", "Venue", text: c?.venue ?? ""),
+                FormField("country", "Country", text: c?.country ?? "", hint: "ISO code (GT) or name; empty for regional"),
+                FormField(
+                    "completion", "Completion %", text: String(Int(((c?.completion.minimumShare ?? 0.8) * 100).rounded())),
+                    hint: "share of sessions to attend, 0–100"),
+                FormField("requireCore", "Every core", options: ["yes", "no"], selected: yesNo(c?.completion.requireCore ?? true)),
+                FormField("late", "Late after min", text: String(c?.lateAfterMinutes ?? 15), hint: "0–1440"),
+            ], purpose: .course(c))
     }
 
     static func session(_ s: Session?, course: Course, defaultKey: String = "") -> FormState {
@@ -102,17 +105,20 @@ enum FormBuilder {
         let start = s.map { LocalTime.format($0.start, in: zone) } ?? "\(course.startDate) 09:00"
         let end = s.map { LocalTime.format($0.end, in: zone) } ?? "\(course.startDate) 10:00"
         let hint = "YYYY-MM-DD HH:MM in \(zone.identifier)"
-        return FormState(title: s == nil ? "New session" : "Edit session \(s!.key)", fields: [
-            FormField("key", "Short id", text: s?.key ?? defaultKey, hint: "lower-case letters, digits, hyphens: d1-am"),
-            FormField("title", "Title", text: s?.title ?? ""),
-            FormField("kind", "Kind", options: SessionKind.allCases.map(\.rawValue), selected: (s?.kind ?? .module).rawValue),
-            FormField("start", "Start", text: start, hint: hint),
-            FormField("end", "End", text: end, hint: hint),
-            FormField("core", "Core", options: ["no", "yes"], selected: yesNo(s?.core ?? false),
-                      hint: "core sessions must be attended when the course's rule says so"),
-            FormField("venue", "Venue or link", text: s.map { $0.venue.isEmpty ? $0.link : $0.venue } ?? ""),
-            FormField("facilitators", "Facilitators", text: s?.facilitators.joined(separator: ", ") ?? "", hint: "separated by commas"),
-        ], purpose: .session(s, course: course))
+        return FormState(
+            title: s == nil ? "New session" : "Edit session \(s!.key)",
+            fields: [
+                FormField("key", "Short id", text: s?.key ?? defaultKey, hint: "lower-case letters, digits, hyphens: d1-am"),
+                FormField("title", "Title", text: s?.title ?? ""),
+                FormField("kind", "Kind", options: SessionKind.allCases.map(\.rawValue), selected: (s?.kind ?? .module).rawValue),
+                FormField("start", "Start", text: start, hint: hint),
+                FormField("end", "End", text: end, hint: hint),
+                FormField(
+                    "core", "Core", options: ["no", "yes"], selected: yesNo(s?.core ?? false),
+                    hint: "core sessions must be attended when the course's rule says so"),
+                FormField("venue", "Venue or link", text: s.map { $0.venue.isEmpty ? $0.link : $0.venue } ?? ""),
+                FormField("facilitators", "Facilitators", text: s?.facilitators.joined(separator: ", ") ?? "", hint: "separated by commas"),
+            ], purpose: .session(s, course: course))
     }
 
     static func person(_ p: Person?, agency: Agency?, enrolIn course: Course?) -> FormState {
@@ -129,32 +135,39 @@ enum FormBuilder {
         ]
         if course != nil {
             fields.append(FormField("role", "Role", options: Role.allCases.map(\.rawValue), selected: Role.participant.rawValue))
-            fields.append(FormField("status", "Status", options: NominationStatus.allCases.filter { $0 != .substituted }.map(\.rawValue),
-                                    selected: NominationStatus.nominated.rawValue))
+            fields.append(
+                FormField(
+                    "status", "Status", options: NominationStatus.allCases.filter { $0 != .substituted }.map(\.rawValue),
+                    selected: NominationStatus.nominated.rawValue))
         }
         let title = p.map { "Edit \($0.code) \($0.displayName)" } ?? "New person on \(course?.label ?? "the roster")"
         return FormState(title: title, fields: fields, purpose: .person(p, enrolIn: course))
     }
 
     static func agency(_ a: Agency?) -> FormState {
-        FormState(title: a.map { "Edit agency \($0.code)" } ?? "New agency", fields: [
-            FormField("code", "Code", text: a?.code ?? "", hint: "lower-case letters, digits, hyphens: gt-igm"),
-            FormField("name", "Name", text: a?.name ?? ""),
-            FormField("acronym", "Acronym", text: a?.acronym ?? ""),
-            FormField("kind", "Kind", options: AgencyKind.allCases.map(\.rawValue), selected: (a?.kind ?? .government).rawValue),
-            FormField("country", "Country", text: a?.country ?? "", hint: "ISO code; empty for regional bodies"),
-        ], purpose: .agency(a))
+        FormState(
+            title: a.map { "Edit agency \($0.code)" } ?? "New agency",
+            fields: [
+                FormField("code", "Code", text: a?.code ?? "", hint: "lower-case letters, digits, hyphens: gt-igm"),
+                FormField("name", "Name", text: a?.name ?? ""),
+                FormField("acronym", "Acronym", text: a?.acronym ?? ""),
+                FormField("kind", "Kind", options: AgencyKind.allCases.map(\.rawValue), selected: (a?.kind ?? .government).rawValue),
+                FormField("country", "Country", text: a?.country ?? "", hint: "ISO code; empty for regional bodies"),
+            ], purpose: .agency(a))
     }
 
     static func enrolment(_ item: RosterListEntry, nominatedBy: Agency?) -> FormState {
         let e = item.enrolment
         let statuses = NominationStatus.allCases.filter { $0 != .substituted || e.status == .substituted }.map(\.rawValue)
-        return FormState(title: "Enrolment of \(item.person.code) \(item.person.displayName)", fields: [
-            FormField("role", "Role", options: Role.allCases.map(\.rawValue), selected: e.role.rawValue),
-            FormField("status", "Status", options: statuses, selected: e.status.rawValue,
-                      hint: "←/→ to change; to substitute, use t then s on the roster"),
-            FormField("nominatedBy", "Nominated by", text: nominatedBy?.code ?? "", hint: "agency code; empty for none"),
-            FormField("note", "Note", text: e.note),
-        ], purpose: .enrolment(e, person: item.person))
+        return FormState(
+            title: "Enrolment of \(item.person.code) \(item.person.displayName)",
+            fields: [
+                FormField("role", "Role", options: Role.allCases.map(\.rawValue), selected: e.role.rawValue),
+                FormField(
+                    "status", "Status", options: statuses, selected: e.status.rawValue,
+                    hint: "←/→ to change; to substitute, use t then s on the roster"),
+                FormField("nominatedBy", "Nominated by", text: nominatedBy?.code ?? "", hint: "agency code; empty for none"),
+                FormField("note", "Note", text: e.note),
+            ], purpose: .enrolment(e, person: item.person))
     }
 }

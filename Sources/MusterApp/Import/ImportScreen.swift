@@ -28,9 +28,11 @@ extension ImportRosterState: TableScreen {
                 error = nil
                 phase = .previewing
                 let options = RosterImportOptions(format: format, dryRun: true)
-                return [.run { [courseCode, path, format] in
-                    loaders.importRoster(path: path, course: courseCode, options: options, format: format)
-                }]
+                return [
+                    .run { [courseCode, path, format] in
+                        loaders.importRoster(path: path, course: courseCode, options: options, format: format)
+                    }
+                ]
             case .tab: stepFormat(by: 1)
             case .backTab: stepFormat(by: -1)
             default:
@@ -43,17 +45,19 @@ extension ImportRosterState: TableScreen {
                 phase = .importing(preview)
                 // The rows the preview lists as rejected stay out; the rest go in as one transaction.
                 let options = RosterImportOptions(format: preview.format, skipRejected: !preview.report.rejected.isEmpty)
-                return [.run { [courseCode] in
-                    loaders.importRoster(path: preview.path, course: courseCode, options: options, format: preview.format)
-                }]
+                return [
+                    .run { [courseCode] in
+                        loaders.importRoster(path: preview.path, course: courseCode, options: options, format: preview.format)
+                    }
+                ]
             }
             if key == .backspace || key == .char("h") || key == .left {
-                phase = .entering           // back to the path, to fix it or choose another format
+                phase = .entering  // back to the path, to fix it or choose another format
             } else if let id = context.keyMap.command(for: key, in: [KeyContext.list]) {
                 _ = moveList(id, size: context.size)
             }
         case .previewing, .importing:
-            break                           // the file is being read; only Esc answers (a dry run)
+            break  // the file is being read; only Esc answers (a dry run)
         }
         return []
     }
@@ -81,8 +85,10 @@ extension ImportRosterState: TableScreen {
             context.dismiss()
             context.post(.rosterImported(courseCode: courseCode))
             let name = (report.file as NSString).lastPathComponent
-            return context.say(report.changesNothing ? "\(name): nothing to change, the library already has all of it"
-                                   : "Imported \(name): \(report.counts)", fadingAfter: 8000)
+            return context.say(
+                report.changesNothing
+                    ? "\(name): nothing to change, the library already has all of it"
+                    : "Imported \(name): \(report.counts)", fadingAfter: 8000)
         }
     }
 
@@ -99,8 +105,10 @@ extension Loaders {
     func importRoster(path: String, course: String, options: RosterImportOptions, format: RosterFormat) -> AppAction {
         do {
             let report = try store.rosterImporter.importRoster(path: path, course: course, options: options)
-            return .rosterImport(options.dryRun ? .previewed(ImportPreview(report: report, format: format, path: path))
-                                     : .imported(report))
+            return .rosterImport(
+                options.dryRun
+                    ? .previewed(ImportPreview(report: report, format: format, path: path))
+                    : .imported(report))
         } catch {
             return .rosterImport(.failed(path: path, message: describe(error)))
         }

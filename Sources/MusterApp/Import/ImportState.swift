@@ -86,12 +86,15 @@ public struct ImportPreview: Sendable, Equatable {
         self.format = format
         self.path = path
         // Rejections first: they decide whether to import at all.
-        lines = report.rejected.map { Line(kind: .rejected, text: "line \($0.line): \($0.reason)") }
+        lines =
+            report.rejected.map { Line(kind: .rejected, text: "line \($0.line): \($0.reason)") }
             + report.notes.map { Line(kind: .note, text: $0) }
             + report.warnings.map { Line(kind: .warning, text: "line \($0.line): \($0.reason)") }
             + report.matched.map { m in
-                Line(kind: .matched, text: "line \(m.line): \(m.code) \(m.name) (by \(m.by.rawValue))"
-                     + (m.changes.isEmpty ? "" : ": " + m.changes.joined(separator: ", ")))
+                Line(
+                    kind: .matched,
+                    text: "line \(m.line): \(m.code) \(m.name) (by \(m.by.rawValue))"
+                        + (m.changes.isEmpty ? "" : ": " + m.changes.joined(separator: ", ")))
             }
             + report.newPeople.map { Line(kind: .new, text: "line \($0.line): \($0.code) \($0.name)") }
             + report.skipped.map { Line(kind: .skipped, text: "line \($0.line): \($0.reason)") }
@@ -104,7 +107,8 @@ public struct ImportPreview: Sendable, Equatable {
         if r.changesNothing { return "nothing to change: the library already has all of it" }
         let valid = r.rows - r.rejected.count - r.skipped.count
         let rows = "\(valid) row\(valid == 1 ? "" : "s")"
-        return r.rejected.isEmpty ? "Enter imports \(rows)"
+        return r.rejected.isEmpty
+            ? "Enter imports \(rows)"
             : "Enter imports \(rows), leaving out \(r.rejected.count) rejected"
     }
 }

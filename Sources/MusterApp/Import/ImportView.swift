@@ -15,14 +15,16 @@ enum ImportView {
 
     /// The preview list: between the counts and the line saying what Enter does.
     static func list(_ frame: Rect) -> Rect {
-        Rect(x: frame.x + 2, y: frame.y + 1 + chromeRows, width: max(0, frame.width - 4),
-             height: max(0, frame.height - 2 - chromeRows - 2))
+        Rect(
+            x: frame.x + 2, y: frame.y + 1 + chromeRows, width: max(0, frame.width - 4),
+            height: max(0, frame.height - 2 - chromeRows - 2))
     }
 
     /// What a page of the preview moves by.
     static func listHeight(_ size: Size) -> Int { max(1, list(frame(size)).height) }
 
-    static let about = "Moodle, Indico, Eventbrite, Google Forms, pretix, Zoom and Teams exports and Muster's own "
+    static let about =
+        "Moodle, Indico, Eventbrite, Google Forms, pretix, Zoom and Teams exports and Muster's own "
         + "attendance export are recognised; any other file with a header is read by its column names. "
         + "CSV or TSV, in UTF-8, UTF-16 or Windows-1252. People already in the library are matched, never duplicated. "
         + "Enter shows what the import would do; nothing is written until you have seen it and press Enter again."
@@ -34,8 +36,9 @@ enum ImportView {
         buffer.fill(frame, role: .dialog)
         buffer.box(frame, role: .border, glyphs: theme.glyphs, title: "Import a roster into \(s.courseLabel)")
         func line(_ row: Int, _ text: String, role: StyleRole = .dialog) {
-            buffer.putLine(text, in: Rect(x: x, y: frame.y + 1 + row, width: width, height: 1), role: role,
-                           ellipsis: theme.glyphs.ellipsis)
+            buffer.putLine(
+                text, in: Rect(x: x, y: frame.y + 1 + row, width: width, height: 1), role: role,
+                ellipsis: theme.glyphs.ellipsis)
         }
         let fieldRect = Rect(x: x + 8, y: frame.y + 1, width: max(0, width - 8), height: 1)
         buffer.put("File", at: Point(x: x, y: fieldRect.y), role: .dialog, maxWidth: 8)
@@ -48,58 +51,72 @@ enum ImportView {
         case .entering, .previewing:
             s.field.render(into: &buffer, rect: fieldRect, theme: theme)
             let format = s.format == .auto ? "automatic (from the header)" : s.format.label
-            buffer.putLine(format + " · Tab changes", in: Rect(x: x + 8, y: fieldRect.y + 1, width: width - 8, height: 1),
-                           role: .dialog, ellipsis: theme.glyphs.ellipsis)
+            buffer.putLine(
+                format + " · Tab changes", in: Rect(x: x + 8, y: fieldRect.y + 1, width: width - 8, height: 1),
+                role: .dialog, ellipsis: theme.glyphs.ellipsis)
             let aboutRows = max(0, bottom - fieldRect.y - 3 - errorLines.count)
             for (i, text) in WordWrap.lines(about, width: width).prefix(aboutRows).enumerated() {
                 line(3 + i, text, role: .dim)
             }
             if case .previewing = s.phase {
-                buffer.putLine("Reading \(s.path)…", in: Rect(x: x, y: bottom, width: width, height: 1), role: .dialog,
-                               ellipsis: theme.glyphs.ellipsis)
+                buffer.putLine(
+                    "Reading \(s.path)…", in: Rect(x: x, y: bottom, width: width, height: 1), role: .dialog,
+                    ellipsis: theme.glyphs.ellipsis)
             }
         case .preview(let p), .importing(let p):
             let r = p.report
             buffer.putLine(r.file, in: fieldRect, role: .dialog, ellipsis: theme.glyphs.ellipsis)
-            buffer.putLine("\(r.format.label) (\(r.dialect)), \(r.rows) row\(r.rows == 1 ? "" : "s")",
-                           in: Rect(x: x + 8, y: fieldRect.y + 1, width: width - 8, height: 1), role: .dialog,
-                           ellipsis: theme.glyphs.ellipsis)
+            buffer.putLine(
+                "\(r.format.label) (\(r.dialect)), \(r.rows) row\(r.rows == 1 ? "" : "s")",
+                in: Rect(x: x + 8, y: fieldRect.y + 1, width: width - 8, height: 1), role: .dialog,
+                ellipsis: theme.glyphs.ellipsis)
             counts(r, into: &buffer, at: Point(x: x, y: fieldRect.y + 2), width: width)
-            line(3, "enrolments \(r.enrolmentsAdded) new, \(r.enrolmentsChanged) changed · attendance \(r.eventsAdded) new, "
-                 + "\(r.eventsAlreadyRecorded) already recorded", role: .dim)
+            line(
+                3,
+                "enrolments \(r.enrolmentsAdded) new, \(r.enrolmentsChanged) changed · attendance \(r.eventsAdded) new, "
+                    + "\(r.eventsAlreadyRecorded) already recorded", role: .dim)
             let rect = list(frame)
             if p.lines.isEmpty {
                 buffer.putLine("The file has no rows to import", in: rect.top(1), role: .dim, ellipsis: theme.glyphs.ellipsis)
             } else {
                 let columns = [TableColumn("", width: .fixed(8)), TableColumn("", width: .flexible(min: 10))]
-                TableView(columns: columns, state: s.table, showsHeader: false, row: { i in
-                    let l = p.lines[i]
-                    return TableRow([l.kind.rawValue, l.text], role: .dialog, cellRoles: [role(l.kind), nil])
-                }).render(into: &buffer, rect: rect, theme: theme)
+                TableView(
+                    columns: columns, state: s.table, showsHeader: false,
+                    row: { i in
+                        let l = p.lines[i]
+                        return TableRow([l.kind.rawValue, l.text], role: .dialog, cellRoles: [role(l.kind), nil])
+                    }
+                ).render(into: &buffer, rect: rect, theme: theme)
                 let position = s.table.positionText
-                buffer.put(position, at: Point(x: frame.maxX - 2 - position.displayWidth, y: rect.y - 1), role: .dim,
-                           maxWidth: position.displayWidth)
+                buffer.put(
+                    position, at: Point(x: frame.maxX - 2 - position.displayWidth, y: rect.y - 1), role: .dim,
+                    maxWidth: position.displayWidth)
             }
             if case .importing = s.phase {
-                buffer.putLine("Importing…", in: Rect(x: x, y: bottom, width: width, height: 1), role: .dialog,
-                               ellipsis: theme.glyphs.ellipsis)
+                buffer.putLine(
+                    "Importing…", in: Rect(x: x, y: bottom, width: width, height: 1), role: .dialog,
+                    ellipsis: theme.glyphs.ellipsis)
             } else if s.error == nil {
                 let full = p.enterMeaning + " · Esc writes nothing"
-                buffer.putLine(full.displayWidth <= width ? full : p.enterMeaning, in: Rect(x: x, y: bottom, width: width, height: 1),
-                               role: r.rejected.isEmpty ? .accent : .warning, ellipsis: theme.glyphs.ellipsis)
+                buffer.putLine(
+                    full.displayWidth <= width ? full : p.enterMeaning, in: Rect(x: x, y: bottom, width: width, height: 1),
+                    role: r.rejected.isEmpty ? .accent : .warning, ellipsis: theme.glyphs.ellipsis)
             }
         }
         for (i, text) in errorLines.enumerated() {
-            buffer.putLine(text, in: Rect(x: x, y: bottom - errorLines.count + 1 + i, width: width, height: 1), role: .error,
-                           ellipsis: theme.glyphs.ellipsis)
+            buffer.putLine(
+                text, in: Rect(x: x, y: bottom - errorLines.count + 1 + i, width: width, height: 1), role: .error,
+                ellipsis: theme.glyphs.ellipsis)
         }
     }
 
     /// "new 8 · matched 3 · updated 1 · rejected 1 · skipped 0", each number in its kind's role.
     static func counts(_ r: RosterImportReport, into buffer: inout ScreenBuffer, at point: Point, width: Int) {
-        let parts: [(String, Int, StyleRole)] = [("new", r.newPeople.count, .success), ("matched", r.matched.count, .dialog),
-                                                  ("updated", r.updated, .accent), ("rejected", r.rejected.count, .error),
-                                                  ("skipped", r.skipped.count, .dim)]
+        let parts: [(String, Int, StyleRole)] = [
+            ("new", r.newPeople.count, .success), ("matched", r.matched.count, .dialog),
+            ("updated", r.updated, .accent), ("rejected", r.rejected.count, .error),
+            ("skipped", r.skipped.count, .dim),
+        ]
         var x = point.x
         for (i, (label, n, role)) in parts.enumerated() {
             let text = (i == 0 ? "" : " · ") + "\(label) \(n)"
@@ -120,8 +137,12 @@ enum ImportView {
         }
     }
 
-    static let hintsEntering = [FooterHint(keys: "Enter", label: "preview"), FooterHint(keys: "Tab", label: "format"),
-                                FooterHint(keys: "Esc", label: "cancel")]
-    static let hintsPreview = [FooterHint(keys: "Enter", label: "import"), FooterHint(keys: "j/k", label: "scroll"),
-                               FooterHint(keys: "Bksp", label: "path"), FooterHint(keys: "Esc", label: "cancel")]
+    static let hintsEntering = [
+        FooterHint(keys: "Enter", label: "preview"), FooterHint(keys: "Tab", label: "format"),
+        FooterHint(keys: "Esc", label: "cancel"),
+    ]
+    static let hintsPreview = [
+        FooterHint(keys: "Enter", label: "import"), FooterHint(keys: "j/k", label: "scroll"),
+        FooterHint(keys: "Bksp", label: "path"), FooterHint(keys: "Esc", label: "cancel"),
+    ]
 }

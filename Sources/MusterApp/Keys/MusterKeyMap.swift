@@ -4,158 +4,221 @@ import TerminalUI
 /// one key per mark on the roll call, and "one" and "all" never on neighbouring keys
 /// (`p` marks one person present, `P` — with a confirmation — everyone unmarked).
 public enum MusterKeyMap {
-    public static let standard = KeyMap([
-        // Global
-        Binding(Command.help, keys: [.char("?"), .function(1)], description: "Show the keys of this screen", label: "help",
+    public static let standard = KeyMap(
+        [
+            // Global
+            Binding(
+                Command.help, keys: [.char("?"), .function(1)], description: "Show the keys of this screen", label: "help",
                 showInFooter: true),
-        Binding(Command.back, keys: [.char("q")], description: "Close this screen (quit at the course list)", label: "back",
+            Binding(
+                Command.back, keys: [.char("q")], description: "Close this screen (quit at the course list)", label: "back",
                 showInFooter: true),
-        Binding(Command.quit, keys: [.char("Q")], description: "Quit Muster now", label: "quit"),
-        Binding(Command.cancel, keys: [.escape], description: "Cancel a dialog, clear a filter or search", label: "cancel"),
-        Binding(Command.redraw, keys: [.ctrl("l")], description: "Redraw the screen", label: "redraw"),
-        Binding(Command.suspend, keys: [.ctrl("z")], description: "Suspend to the shell (fg resumes)", label: "suspend"),
+            Binding(Command.quit, keys: [.char("Q")], description: "Quit Muster now", label: "quit"),
+            Binding(Command.cancel, keys: [.escape], description: "Cancel a dialog, clear a filter or search", label: "cancel"),
+            Binding(Command.redraw, keys: [.ctrl("l")], description: "Redraw the screen", label: "redraw"),
+            Binding(Command.suspend, keys: [.ctrl("z")], description: "Suspend to the shell (fg resumes)", label: "suspend"),
 
-        // Lists, shared by every table screen
-        Binding(Command.down, keys: [.char("j"), .down], description: "Next row", label: "down", context: KeyContext.list),
-        Binding(Command.up, keys: [.char("k"), .up], description: "Previous row", label: "up", context: KeyContext.list),
-        Binding(Command.pageDown, keys: [.pageDown, .char(" ")], description: "Next page", label: "page", context: KeyContext.list),
-        Binding(Command.pageUp, keys: [.pageUp, .char("b")], description: "Previous page", label: "page up", context: KeyContext.list),
-        Binding(Command.halfDown, keys: [.ctrl("d")], description: "Half a page down", label: "½ down", context: KeyContext.list),
-        Binding(Command.halfUp, keys: [.ctrl("u")], description: "Half a page up", label: "½ up", context: KeyContext.list),
-        Binding(Command.first, keys: [.char("g"), .home], description: "First row", label: "first", context: KeyContext.list),
-        Binding(Command.last, keys: [.char("G"), .end], description: "Last row", label: "last", context: KeyContext.list),
-        Binding(Command.leave, keys: [.char("h"), .left, .backspace], description: "Back to the previous screen",
+            // Lists, shared by every table screen
+            Binding(Command.down, keys: [.char("j"), .down], description: "Next row", label: "down", context: KeyContext.list),
+            Binding(Command.up, keys: [.char("k"), .up], description: "Previous row", label: "up", context: KeyContext.list),
+            Binding(Command.pageDown, keys: [.pageDown, .char(" ")], description: "Next page", label: "page", context: KeyContext.list),
+            Binding(Command.pageUp, keys: [.pageUp, .char("b")], description: "Previous page", label: "page up", context: KeyContext.list),
+            Binding(Command.halfDown, keys: [.ctrl("d")], description: "Half a page down", label: "½ down", context: KeyContext.list),
+            Binding(Command.halfUp, keys: [.ctrl("u")], description: "Half a page up", label: "½ up", context: KeyContext.list),
+            Binding(Command.first, keys: [.char("g"), .home], description: "First row", label: "first", context: KeyContext.list),
+            Binding(Command.last, keys: [.char("G"), .end], description: "Last row", label: "last", context: KeyContext.list),
+            Binding(
+                Command.leave, keys: [.char("h"), .left, .backspace], description: "Back to the previous screen",
                 label: "back", context: KeyContext.list),
 
-        // Course list
-        Binding(Command.open, keys: [.enter, .right, .char("l")], description: "Open the course", label: "open",
+            // Course list
+            Binding(
+                Command.open, keys: [.enter, .right, .char("l")], description: "Open the course", label: "open",
                 context: KeyContext.courses, showInFooter: true),
 
-        Binding(Command.findPerson, keys: [.char("/")], description: "Find a person in any course and open their history",
+            Binding(
+                Command.findPerson, keys: [.char("/")], description: "Find a person in any course and open their history",
                 label: "find person", context: KeyContext.courses, showInFooter: true),
-        Binding(Command.sessions, keys: [.char("s")], description: "Every session of every course, in time order",
+            Binding(
+                Command.sessions, keys: [.char("s")], description: "Every session of every course, in time order",
                 label: "sessions", context: KeyContext.courses),
-        Binding(Command.add, keys: [.char("a")], description: "Add a course", label: "add", context: KeyContext.courses,
+            Binding(
+                Command.add, keys: [.char("a")], description: "Add a course", label: "add", context: KeyContext.courses,
                 showInFooter: true),
-        Binding(Command.edit, keys: [.char("e")], description: "Edit the course", label: "edit", context: KeyContext.courses,
+            Binding(
+                Command.edit, keys: [.char("e")], description: "Edit the course", label: "edit", context: KeyContext.courses,
                 showInFooter: true),
-        Binding(Command.delete, keys: [.char("d")], description: "Delete the course (asks first; only without attendance)",
+            Binding(
+                Command.delete, keys: [.char("d")], description: "Delete the course (asks first; only without attendance)",
                 label: "delete", context: KeyContext.courses),
-        Binding(Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
+            Binding(
+                Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
                 context: KeyContext.courses),
 
-        // Sessions of every course
-        Binding(Command.open, keys: [.enter, .right, .char("l")], description: "Take the roll call of the session", label: "roll call",
+            // Sessions of every course
+            Binding(
+                Command.open, keys: [.enter, .right, .char("l")], description: "Take the roll call of the session", label: "roll call",
                 context: KeyContext.sessions, showInFooter: true),
 
-        // Course overview
-        Binding(Command.open, keys: [.enter, .right, .char("l")], description: "Take the roll call of the session", label: "roll call",
+            // Course overview
+            Binding(
+                Command.open, keys: [.enter, .right, .char("l")], description: "Take the roll call of the session", label: "roll call",
                 context: KeyContext.overview, showInFooter: true),
-        Binding(Command.roster, keys: [.char("r")], description: "Browse the roster: sort, filter, find, change nominations",
+            Binding(
+                Command.roster, keys: [.char("r")], description: "Browse the roster: sort, filter, find, change nominations",
                 label: "roster", context: KeyContext.overview, showInFooter: true),
-        Binding(Command.matrix, keys: [.char("m")], description: "Attendance matrix: people × sessions with totals and completion",
+            Binding(
+                Command.matrix, keys: [.char("m")], description: "Attendance matrix: people × sessions with totals and completion",
                 label: "matrix", context: KeyContext.overview, showInFooter: true),
-        Binding(Command.nominations, keys: [.char("n")], description: "Nominations by country and agency against the quotas",
+            Binding(
+                Command.nominations, keys: [.char("n")], description: "Nominations by country and agency against the quotas",
                 label: "quotas", context: KeyContext.overview, showInFooter: true),
-        Binding(Command.importRoster, keys: [.char("i")], description: "Import a roster file, after a preview of what it changes",
+            Binding(
+                Command.importRoster, keys: [.char("i")], description: "Import a roster file, after a preview of what it changes",
                 label: "import", context: KeyContext.overview, showInFooter: true),
-        Binding(Command.add, keys: [.char("a")], description: "Add a session", label: "add", context: KeyContext.overview),
-        Binding(Command.edit, keys: [.char("e")], description: "Edit the session (times in the course's time zone)", label: "edit",
+            Binding(Command.add, keys: [.char("a")], description: "Add a session", label: "add", context: KeyContext.overview),
+            Binding(
+                Command.edit, keys: [.char("e")], description: "Edit the session (times in the course's time zone)", label: "edit",
                 context: KeyContext.overview),
-        Binding(Command.editOther, keys: [.char("E")], description: "Edit the course", label: "edit course",
+            Binding(
+                Command.editOther, keys: [.char("E")], description: "Edit the course", label: "edit course",
                 context: KeyContext.overview),
-        Binding(Command.delete, keys: [.char("d")], description: "Delete the session (asks first; only without attendance)",
+            Binding(
+                Command.delete, keys: [.char("d")], description: "Delete the session (asks first; only without attendance)",
                 label: "delete", context: KeyContext.overview),
-        Binding(Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
+            Binding(
+                Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
                 context: KeyContext.overview),
 
-        // Attendance matrix (beneath it, the roster's keys)
-        Binding(Command.scrollLeft, keys: [.char("h"), .left], description: "Show earlier sessions", label: "earlier",
+            // Attendance matrix (beneath it, the roster's keys)
+            Binding(
+                Command.scrollLeft, keys: [.char("h"), .left], description: "Show earlier sessions", label: "earlier",
                 context: KeyContext.matrix, showInFooter: true),
-        Binding(Command.scrollRight, keys: [.char("l"), .right], description: "Show later sessions", label: "later",
+            Binding(
+                Command.scrollRight, keys: [.char("l"), .right], description: "Show later sessions", label: "later",
                 context: KeyContext.matrix, showInFooter: true),
 
-        // Roster browser
-        Binding(Command.search, keys: [.char("/")], description: "Find a person by part of their name or their code",
+            // Roster browser
+            Binding(
+                Command.search, keys: [.char("/")], description: "Find a person by part of their name or their code",
                 label: "find", context: KeyContext.roster, showInFooter: true),
-        Binding(Command.filter, keys: [.char("f")], description: "Filter by sex, country, agency, role, status or completion (filters combine)",
+            Binding(
+                Command.filter, keys: [.char("f")],
+                description: "Filter by sex, country, agency, role, status or completion (filters combine)",
                 label: "filter", context: KeyContext.roster, showInFooter: true),
-        Binding(Command.sort, keys: [.char("s")], description: "Sort by the next column", label: "sort", context: KeyContext.roster,
+            Binding(
+                Command.sort, keys: [.char("s")], description: "Sort by the next column", label: "sort", context: KeyContext.roster,
                 showInFooter: true),
-        Binding(Command.reverse, keys: [.char("S")], description: "Reverse the order", label: "reverse", context: KeyContext.roster),
-        Binding(Command.confirm, keys: [.char("c")], description: "Confirm the nomination (a walk-in: accept as a new person)",
+            Binding(Command.reverse, keys: [.char("S")], description: "Reverse the order", label: "reverse", context: KeyContext.roster),
+            Binding(
+                Command.confirm, keys: [.char("c")], description: "Confirm the nomination (a walk-in: accept as a new person)",
                 label: "confirm", context: KeyContext.roster, showInFooter: true),
-        Binding(Command.status, keys: [.char("t")], description: "Change the nomination status: confirmed, declined, withdrawn, waitlisted, substituted by…",
+            Binding(
+                Command.status, keys: [.char("t")],
+                description: "Change the nomination status: confirmed, declined, withdrawn, waitlisted, substituted by…",
                 label: "status", context: KeyContext.roster, showInFooter: true),
-        Binding(Command.merge, keys: [.char("M")], description: "Merge a walk-in awaiting review into an existing person",
+            Binding(
+                Command.merge, keys: [.char("M")], description: "Merge a walk-in awaiting review into an existing person",
                 label: "merge", context: KeyContext.roster),
-        Binding(Command.toggleMatrix, keys: [.char("m")], description: "Switch between the roster and the attendance matrix",
+            Binding(
+                Command.toggleMatrix, keys: [.char("m")], description: "Switch between the roster and the attendance matrix",
                 label: "matrix", context: KeyContext.roster),
-        Binding(Command.open, keys: [.enter, .right, .char("l")], description: "Open the person: details and history", label: "person",
+            Binding(
+                Command.open, keys: [.enter, .right, .char("l")], description: "Open the person: details and history", label: "person",
                 context: KeyContext.roster),
-        Binding(Command.nextMatch, keys: [.char("n")], description: "Next match of the last search", label: "next match",
+            Binding(
+                Command.nextMatch, keys: [.char("n")], description: "Next match of the last search", label: "next match",
                 context: KeyContext.roster),
-        Binding(Command.previousMatch, keys: [.char("N")], description: "Previous match of the last search", label: "previous match",
+            Binding(
+                Command.previousMatch, keys: [.char("N")], description: "Previous match of the last search", label: "previous match",
                 context: KeyContext.roster),
-        Binding(Command.add, keys: [.char("a")], description: "Add a new person to the roster", label: "add", context: KeyContext.roster),
-        Binding(Command.importRoster, keys: [.char("i")], description: "Import a roster file, after a preview of what it changes",
+            Binding(
+                Command.add, keys: [.char("a")], description: "Add a new person to the roster", label: "add", context: KeyContext.roster),
+            Binding(
+                Command.importRoster, keys: [.char("i")], description: "Import a roster file, after a preview of what it changes",
                 label: "import", context: KeyContext.roster),
-        Binding(Command.edit, keys: [.char("e")], description: "Edit the enrolment: role, status, note", label: "edit",
+            Binding(
+                Command.edit, keys: [.char("e")], description: "Edit the enrolment: role, status, note", label: "edit",
                 context: KeyContext.roster),
-        Binding(Command.editOther, keys: [.char("E")], description: "Edit the person: name, sex, country, agency, contacts",
+            Binding(
+                Command.editOther, keys: [.char("E")], description: "Edit the person: name, sex, country, agency, contacts",
                 label: "edit person", context: KeyContext.roster),
-        Binding(Command.delete, keys: [.char("d")], description: "Take the person off the roster (asks first; only without attendance)",
+            Binding(
+                Command.delete, keys: [.char("d")], description: "Take the person off the roster (asks first; only without attendance)",
                 label: "remove", context: KeyContext.roster),
-        Binding(Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
+            Binding(
+                Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
                 context: KeyContext.roster),
 
-        // Person
-        Binding(Command.open, keys: [.enter, .right, .char("l")], description: "Open the course", label: "course",
+            // Person
+            Binding(
+                Command.open, keys: [.enter, .right, .char("l")], description: "Open the course", label: "course",
                 context: KeyContext.person, showInFooter: true),
-        Binding(Command.edit, keys: [.char("e")], description: "Edit the person", label: "edit", context: KeyContext.person,
+            Binding(
+                Command.edit, keys: [.char("e")], description: "Edit the person", label: "edit", context: KeyContext.person,
                 showInFooter: true),
-        Binding(Command.auditTrail, keys: [.char("t")],
+            Binding(
+                Command.auditTrail, keys: [.char("t")],
                 description: "Switch to the audit trail: who changed what, when, where",
                 label: "trail", context: KeyContext.person, showInFooter: true),
-        Binding(Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
+            Binding(
+                Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
                 context: KeyContext.person),
 
-        // Nominations and quotas
-        Binding(Command.open, keys: [.enter, .right, .char("l")], description: "Open the roster filtered to this country or agency",
+            // Nominations and quotas
+            Binding(
+                Command.open, keys: [.enter, .right, .char("l")], description: "Open the roster filtered to this country or agency",
                 label: "roster", context: KeyContext.nominations, showInFooter: true),
-        Binding(Command.edit, keys: [.char("e")], description: "Edit the agency", label: "edit agency",
+            Binding(
+                Command.edit, keys: [.char("e")], description: "Edit the agency", label: "edit agency",
                 context: KeyContext.nominations, showInFooter: true),
-        Binding(Command.add, keys: [.char("a")], description: "Add an agency", label: "add agency",
+            Binding(
+                Command.add, keys: [.char("a")], description: "Add an agency", label: "add agency",
                 context: KeyContext.nominations),
-        Binding(Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
+            Binding(
+                Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
                 context: KeyContext.nominations),
 
-        // Roll call
-        Binding(Command.present, keys: [.char("p")], description: "Present, then the next person", label: "present",
+            // Roll call
+            Binding(
+                Command.present, keys: [.char("p")], description: "Present, then the next person", label: "present",
                 context: KeyContext.rollCall, showInFooter: true),
-        Binding(Command.absent, keys: [.char("x")], description: "Absent, then the next person", label: "absent",
+            Binding(
+                Command.absent, keys: [.char("x")], description: "Absent, then the next person", label: "absent",
                 context: KeyContext.rollCall, showInFooter: true),
-        Binding(Command.late, keys: [.char("l")], description: "Late (records the arrival time), then the next person",
+            Binding(
+                Command.late, keys: [.char("l")], description: "Late (records the arrival time), then the next person",
                 label: "late", context: KeyContext.rollCall, showInFooter: true),
-        Binding(Command.excused, keys: [.char("e")], description: "Excused (asks for a reason, may be left empty), then the next",
+            Binding(
+                Command.excused, keys: [.char("e")], description: "Excused (asks for a reason, may be left empty), then the next",
                 label: "excused", context: KeyContext.rollCall, showInFooter: true),
-        Binding(Command.clear, keys: [.char("0")], description: "Clear the mark", label: "clear", context: KeyContext.rollCall),
-        Binding(Command.allPresent, keys: [.char("P")], description: "Mark everyone still unmarked present (asks first)",
+            Binding(Command.clear, keys: [.char("0")], description: "Clear the mark", label: "clear", context: KeyContext.rollCall),
+            Binding(
+                Command.allPresent, keys: [.char("P")], description: "Mark everyone still unmarked present (asks first)",
                 label: "all present", context: KeyContext.rollCall),
-        Binding(Command.undo, keys: [.char("u")], description: "Undo the last mark made here", label: "undo",
+            Binding(
+                Command.undo, keys: [.char("u")], description: "Undo the last mark made here", label: "undo",
                 context: KeyContext.rollCall, showInFooter: true),
-        Binding(Command.search, keys: [.char("/")], description: "Find a person by part of their name", label: "find",
+            Binding(
+                Command.search, keys: [.char("/")], description: "Find a person by part of their name", label: "find",
                 context: KeyContext.rollCall, showInFooter: true),
-        Binding(Command.nextMatch, keys: [.char("n")], description: "Next match of the last search", label: "next match",
+            Binding(
+                Command.nextMatch, keys: [.char("n")], description: "Next match of the last search", label: "next match",
                 context: KeyContext.rollCall),
-        Binding(Command.previousMatch, keys: [.char("N")], description: "Previous match of the last search",
+            Binding(
+                Command.previousMatch, keys: [.char("N")], description: "Previous match of the last search",
                 label: "previous match", context: KeyContext.rollCall),
-        Binding(Command.filter, keys: [.char("f")], description: "Show only unmarked, present, absent, late or excused",
+            Binding(
+                Command.filter, keys: [.char("f")], description: "Show only unmarked, present, absent, late or excused",
                 label: "filter", context: KeyContext.rollCall, showInFooter: true),
-        Binding(Command.sheetEntry, keys: [.char("#")], description: "Marks from a paper sign-in sheet: code, letter, Enter",
+            Binding(
+                Command.sheetEntry, keys: [.char("#")], description: "Marks from a paper sign-in sheet: code, letter, Enter",
                 label: "from sheet", context: KeyContext.rollCall, showInFooter: true),
-    ], contextTitles: [KeyContext.global: "Everywhere", KeyContext.list: "Moving in lists",
-                       KeyContext.courses: "Course list", KeyContext.sessions: "Sessions of every course", KeyContext.overview: "Course overview",
-                       KeyContext.rollCall: "Roll call", KeyContext.roster: "Roster", KeyContext.matrix: "Attendance matrix",
-                       KeyContext.person: "Person", KeyContext.nominations: "Nominations and quotas"])
+        ],
+        contextTitles: [
+            KeyContext.global: "Everywhere", KeyContext.list: "Moving in lists",
+            KeyContext.courses: "Course list", KeyContext.sessions: "Sessions of every course", KeyContext.overview: "Course overview",
+            KeyContext.rollCall: "Roll call", KeyContext.roster: "Roster", KeyContext.matrix: "Attendance matrix",
+            KeyContext.person: "Person", KeyContext.nominations: "Nominations and quotas",
+        ])
 }

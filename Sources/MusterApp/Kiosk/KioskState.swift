@@ -13,8 +13,10 @@ public struct KioskContext: Sendable, Equatable {
     public var walkInsAllowed: Bool
     public var zone: TimeZone
 
-    public init(courseID: Int64, courseTitle: String, sessionID: Int64, sessionTitle: String, when: String,
-                walkInsAllowed: Bool, zone: TimeZone) {
+    public init(
+        courseID: Int64, courseTitle: String, sessionID: Int64, sessionTitle: String, when: String,
+        walkInsAllowed: Bool, zone: TimeZone
+    ) {
         self.courseID = courseID; self.courseTitle = courseTitle; self.sessionID = sessionID
         self.sessionTitle = sessionTitle; self.when = when; self.walkInsAllowed = walkInsAllowed; self.zone = zone
     }
@@ -66,8 +68,10 @@ public struct KioskState: Sendable, Equatable {
     public var generation = 0
     public var size: Size
 
-    public init(context: KioskContext, policy: KioskPolicy = KioskPolicy(), now: Date,
-                size: Size = Size(width: 80, height: 24)) {
+    public init(
+        context: KioskContext, policy: KioskPolicy = KioskPolicy(), now: Date,
+        size: Size = Size(width: 80, height: 24)
+    ) {
         self.context = context
         self.policy = policy
         self.query = TextField(maxLength: policy.maxInput, placeholder: "your name")

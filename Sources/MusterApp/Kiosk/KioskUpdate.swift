@@ -19,10 +19,10 @@ extension KioskProgram {
         case .failed(let text):
             state.message = "Sorry, something went wrong. Please ask the facilitator."
             state.phase = .welcome
-            _ = text   // the details go to the log, not to the public screen
+            _ = text  // the details go to the log, not to the public screen
             return []
         case .matches(let query, let found, let more):
-            guard query == state.query.text, case .welcome = state.phase else { return [] }   // typed on meanwhile
+            guard query == state.query.text, case .welcome = state.phase else { return [] }  // typed on meanwhile
             state.matches = Array(found.prefix(state.policy.maxMatches))
             state.moreMatches = more
             state.selection = min(state.selection, max(0, state.matches.count - 1))
@@ -32,8 +32,9 @@ extension KioskProgram {
             state.searching = false
             switch result {
             case .checkedIn(let event):
-                state.phase = .success(name: match.givenName, time: LocalTime.clock(event.arrival ?? event.recordedAt, in: state.context.zone),
-                                       already: false)
+                state.phase = .success(
+                    name: match.givenName, time: LocalTime.clock(event.arrival ?? event.recordedAt, in: state.context.zone),
+                    already: false)
             case .alreadyCheckedIn(let at):
                 state.phase = .success(name: match.givenName, time: LocalTime.clock(at, in: state.context.zone), already: true)
             }
@@ -66,10 +67,13 @@ extension KioskProgram {
         case .confirm(let match):
             switch key {
             case .enter, .char("y"), .char("Y"):
-                return [.run { [store, context = state.context] in
-                    do { return .checkedIn(match, try store.kiosk.checkIn(sessionID: context.sessionID, personID: match.personID)) }
-                    catch { return .failed("\(error)") }
-                }]
+                return [
+                    .run { [store, context = state.context] in
+                        do {
+                            return .checkedIn(match, try store.kiosk.checkIn(sessionID: context.sessionID, personID: match.personID))
+                        } catch { return .failed("\(error)") }
+                    }
+                ]
             case .escape, .char("n"), .char("N"), .backspace:
                 state.phase = .welcome
             default:
@@ -77,7 +81,7 @@ extension KioskProgram {
             }
         case .success:
             reset(&state)
-            if case .char = key { return welcomeKey(key, &state, at: time) }   // the next person starts typing
+            if case .char = key { return welcomeKey(key, &state, at: time) }  // the next person starts typing
         case .notListed:
             if key == .enter && state.context.walkInsAllowed {
                 var form = WalkInForm()
@@ -154,14 +158,16 @@ extension KioskProgram {
         state.searching = true
         let query = state.query.text
         let limit = state.policy.maxMatches
-        return [.run { [store, courseID = state.context.courseID] in
-            do {
-                let found = try store.kiosk.kioskMatches(query, courseID: courseID, limit: limit + 1)
-                return .matches(query: query, Array(found.prefix(limit)), more: found.count > limit)
-            } catch {
-                return .failed("\(error)")
+        return [
+            .run { [store, courseID = state.context.courseID] in
+                do {
+                    let found = try store.kiosk.kioskMatches(query, courseID: courseID, limit: limit + 1)
+                    return .matches(query: query, Array(found.prefix(limit)), more: found.count > limit)
+                } catch {
+                    return .failed("\(error)")
+                }
             }
-        }]
+        ]
     }
 
     func walkInKey(_ key: Key, _ form: inout WalkInForm, _ state: inout KioskState) -> [Effect<KioskAction>] {
@@ -184,16 +190,19 @@ extension KioskProgram {
                     state.phase = .walkIn(form)
                     return []
                 }
-                return [.run { [store, context = state.context] in
-                    do {
-                        let (match, result) = try store.kiosk.registerWalkIn(courseID: context.courseID, sessionID: context.sessionID,
-                                                                       givenName: values[0], familyName: values[1],
-                                                                       agency: values[2], country: values[3])
-                        return .checkedIn(match, result)
-                    } catch {
-                        return .failed("\(error)")
+                return [
+                    .run { [store, context = state.context] in
+                        do {
+                            let (match, result) = try store.kiosk.registerWalkIn(
+                                courseID: context.courseID, sessionID: context.sessionID,
+                                givenName: values[0], familyName: values[1],
+                                agency: values[2], country: values[3])
+                            return .checkedIn(match, result)
+                        } catch {
+                            return .failed("\(error)")
+                        }
                     }
-                }]
+                ]
             }
         case .char, .backspace, .delete, .left, .right, .home, .end:
             _ = form.fields[form.focus].handle(key)

@@ -23,20 +23,30 @@ enum KioskView {
             lines += [Line(""), Line("")]
             lines += matchLines(state, theme: theme)
         case .confirm(let match):
-            lines += [Line("Is this you?", role: .normal), Line(""), Line(match.label, role: .accent), Line(""),
-                      Line("Enter: yes, check me in      Esc: no, go back", role: .dim)]
+            lines += [
+                Line("Is this you?", role: .normal), Line(""), Line(match.label, role: .accent), Line(""),
+                Line("Enter: yes, check me in      Esc: no, go back", role: .dim),
+            ]
         case .success(let name, let time, let already):
-            lines += already
-                ? [Line("Welcome, \(name) — you are already checked in (\(time)).", role: .success),
-                   Line("There is nothing more to do. Enjoy the session!", role: .normal)]
-                : [Line("Welcome, \(name) — checked in \(time).", role: .success),
-                   Line("Enjoy the session!", role: .normal)]
+            lines +=
+                already
+                ? [
+                    Line("Welcome, \(name) — you are already checked in (\(time)).", role: .success),
+                    Line("There is nothing more to do. Enjoy the session!", role: .normal),
+                ]
+                : [
+                    Line("Welcome, \(name) — checked in \(time).", role: .success),
+                    Line("Enjoy the session!", role: .normal),
+                ]
         case .notListed:
-            lines += [Line("We could not find your name on the list.", role: .normal),
-                      Line("Please ask the facilitator.", role: .warning), Line("")]
-            lines.append(state.context.walkInsAllowed
-                         ? Line("Enter: register as a walk-in      Esc: try again", role: .dim)
-                         : Line("Esc: try again", role: .dim))
+            lines += [
+                Line("We could not find your name on the list.", role: .normal),
+                Line("Please ask the facilitator.", role: .warning), Line(""),
+            ]
+            lines.append(
+                state.context.walkInsAllowed
+                    ? Line("Enter: register as a walk-in      Esc: try again", role: .dim)
+                    : Line("Esc: try again", role: .dim))
         case .walkIn(let form):
             lines += [Line("Register as a walk-in (the facilitator will confirm it)", role: .normal), Line("")]
             for (i, label) in WalkInForm.labels.enumerated() {
@@ -56,8 +66,10 @@ enum KioskView {
             field = (pinField, lines.count)
             lines += [Line(""), Line(""), Line("Esc: back to check-in", role: .dim)]
         case .paused:
-            lines += [Line("Please ask the facilitator for help.", role: .warning),
-                      Line("Check-in will be available again in a moment.", role: .dim)]
+            lines += [
+                Line("Please ask the facilitator for help.", role: .warning),
+                Line("Check-in will be available again in a moment.", role: .dim),
+            ]
         }
         if let message = state.message { lines += [Line(""), Line(message, role: .warning)] }
 
@@ -96,13 +108,16 @@ enum KioskView {
             return [Line("No match yet — check the spelling, or press Enter if you are not on the list", role: .dim)]
         }
         var lines = state.matches.enumerated().map { i, match in
-            Line(" \(i == state.selection ? (theme.ascii ? ">" : "→") : " ") \(match.label)",
-                 role: i == state.selection ? .selected : .normal, isListItem: true)
+            Line(
+                " \(i == state.selection ? (theme.ascii ? ">" : "→") : " ") \(match.label)",
+                role: i == state.selection ? .selected : .normal, isListItem: true)
         }
         lines.append(Line(""))
         let arrows = theme.ascii ? "Up/Down" : "↑↓"
-        lines.append(Line(state.moreMatches ? "More people match — type more of your name" : "\(arrows): choose   Enter: that's me",
-                          role: .dim))
+        lines.append(
+            Line(
+                state.moreMatches ? "More people match — type more of your name" : "\(arrows): choose   Enter: that's me",
+                role: .dim))
         return lines
     }
 }

@@ -64,10 +64,15 @@ extension MenuState: ScreenModel {
 
     var footerHints: [FooterHint]? {
         field != nil
-            ? [FooterHint(keys: "type", label: "narrow"), FooterHint(keys: "↑↓", label: "move"), FooterHint(keys: "Enter", label: "choose"),
-               FooterHint(keys: "Esc", label: "cancel")]
-            : [FooterHint(keys: "letter", label: "choose"), FooterHint(keys: "j/k Enter", label: "move, choose"),
-               FooterHint(keys: "Esc", label: "cancel")]
+            ? [
+                FooterHint(keys: "type", label: "narrow"), FooterHint(keys: "↑↓", label: "move"),
+                FooterHint(keys: "Enter", label: "choose"),
+                FooterHint(keys: "Esc", label: "cancel"),
+            ]
+            : [
+                FooterHint(keys: "letter", label: "choose"), FooterHint(keys: "j/k Enter", label: "move, choose"),
+                FooterHint(keys: "Esc", label: "cancel"),
+            ]
     }
 
     func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {
@@ -76,8 +81,9 @@ extension MenuState: ScreenModel {
 
     /// A searchable menu over the whole library, for choosing a substitute or a merge target.
     static func personPicker(title: String, prompt: String, purpose: MenuPurpose) -> MenuState {
-        MenuState(title: title, prompt: prompt, items: [], searchable: true, purpose: purpose,
-                  emptyMessage: "Type part of a name or a code")
+        MenuState(
+            title: title, prompt: prompt, items: [], searchable: true, purpose: purpose,
+            emptyMessage: "Type part of a name or a code")
     }
 }
 
@@ -87,8 +93,9 @@ extension Loaders {
         attempt {
             let agencies = Dictionary(uniqueKeysWithValues: try store.courses.agencies().map { ($0.id!, $0.shortName) })
             let items = try store.people.search(text, limit: 30).map { p in
-                MenuItem(id: String(p.id!), label: p.displayName,
-                         detail: [p.code, p.country, p.agencyID.flatMap { agencies[$0] } ?? ""].filter { !$0.isEmpty }.joined(separator: " · "))
+                MenuItem(
+                    id: String(p.id!), label: p.displayName,
+                    detail: [p.code, p.country, p.agencyID.flatMap { agencies[$0] } ?? ""].filter { !$0.isEmpty }.joined(separator: " · "))
             }
             return .menuItems(query: text, items)
         }

@@ -50,8 +50,10 @@ public struct MenuState: Sendable, Equatable {
     public var prompt: String
     public var emptyMessage: String
 
-    public init(title: String, prompt: String = "", items: [MenuItem], searchable: Bool = false, purpose: MenuPurpose,
-                emptyMessage: String = "Nothing to choose") {
+    public init(
+        title: String, prompt: String = "", items: [MenuItem], searchable: Bool = false, purpose: MenuPurpose,
+        emptyMessage: String = "Nothing to choose"
+    ) {
         self.title = title; self.prompt = prompt; self.items = items; self.purpose = purpose
         self.emptyMessage = emptyMessage
         self.field = searchable ? TextField(maxLength: 64, placeholder: "type to narrow") : nil

@@ -30,8 +30,9 @@ enum MenuView {
         buffer.box(frame, role: .border, glyphs: theme.glyphs, title: m.title)
         var y = frame.y + 1
         if !m.prompt.isEmpty {
-            buffer.putLine(m.prompt, in: Rect(x: frame.x + 2, y: y, width: frame.width - 4, height: 1), role: .dialog,
-                           ellipsis: theme.glyphs.ellipsis)
+            buffer.putLine(
+                m.prompt, in: Rect(x: frame.x + 2, y: y, width: frame.width - 4, height: 1), role: .dialog,
+                ellipsis: theme.glyphs.ellipsis)
             y += 2
         }
         if let field = m.field {
@@ -44,10 +45,13 @@ enum MenuView {
         // The detail is as wide as the widest one, up to half the list; the label takes the rest.
         let detailWidth = min(m.items.map(\.detail.displayWidth).max() ?? 0, (frame.width - 4) / 2)
         let columns = [TableColumn("", width: .flexible(min: 8)), TableColumn("", width: .fixed(detailWidth), alignment: .right)]
-        TableView(columns: columns, state: table, showsHeader: false, emptyMessage: m.emptyMessage, row: { i in
-            let item = m.items[shown[i]]
-            let key = item.key.map { "[\($0)] " } ?? ""
-            return TableRow([key + item.label, item.detail], role: .dialog, cellRoles: [nil, .dim])
-        }).render(into: &buffer, rect: list(m, frame: frame), theme: theme)
+        TableView(
+            columns: columns, state: table, showsHeader: false, emptyMessage: m.emptyMessage,
+            row: { i in
+                let item = m.items[shown[i]]
+                let key = item.key.map { "[\($0)] " } ?? ""
+                return TableRow([key + item.label, item.detail], role: .dialog, cellRoles: [nil, .dim])
+            }
+        ).render(into: &buffer, rect: list(m, frame: frame), theme: theme)
     }
 }

@@ -43,7 +43,8 @@ extension NominationsState: TableScreen {
             return context.open(RosterState(courseCode: courseCode, mode: .list, filter: filter))
         case Command.edit:
             guard let line = selectedLine, line.scope == .agency, let agencyID = line.agencyID,
-                  agencyID != RosterFilter.noAgency else {
+                agencyID != RosterFilter.noAgency
+            else {
                 context.note("Choose an agency line (indented) to edit the agency")
                 return [.bell]
             }
@@ -86,7 +87,9 @@ extension Loaders {
     /// The agency form needs the agency's stored values, which the quota lines do not carry.
     func agencyForm(_ id: Int64) -> AppAction {
         attempt {
-            guard let agency = try store.courses.agencies().first(where: { $0.id == id }) else { throw MusterError.invalid("no such agency") }
+            guard let agency = try store.courses.agencies().first(where: { $0.id == id }) else {
+                throw MusterError.invalid("no such agency")
+            }
             return .openForm(FormBuilder.agency(agency))
         }
     }
@@ -106,24 +109,34 @@ enum NominationsView {
         }
         let quotas = s.lines.filter { $0.limit != nil }
         let full = quotas.filter { $0.standing == .full }.count, over = quotas.filter { $0.standing == .over }.count
-        let info = quotas.isEmpty ? "No quotas in this course — counts are of confirmed participants"
+        let info =
+            quotas.isEmpty
+            ? "No quotas in this course — counts are of confirmed participants"
             : "\(quotas.count) quotas · \(full) full · \(over) over · \(quotas.count - full - over) with places left · participants only"
-        buffer.putLine(info, in: Rect(x: body.x + 1, y: body.y, width: body.width - 2, height: 1), role: .dim,
-                       ellipsis: theme.glyphs.ellipsis)
+        buffer.putLine(
+            info, in: Rect(x: body.x + 1, y: body.y, width: body.width - 2, height: 1), role: .dim,
+            ellipsis: theme.glyphs.ellipsis)
         let check = theme.ascii ? "OK" : "✓"
-        TableView(columns: columns, state: s.table, emptyMessage: "No participants nominated yet", row: { i in
-            let line = s.lines[i]
-            let agency = line.scope == .agency
-            let used = line.limit.map { "\(line.used)/\($0)" + (line.standing == .full ? " \(check)" : line.standing == .over ? " !" : "") }
-                ?? String(line.used)
-            let role: StyleRole? = switch line.standing {
-            case .full: .success
-            case .over: .warning
-            default: nil
+        TableView(
+            columns: columns, state: s.table, emptyMessage: "No participants nominated yet",
+            row: { i in
+                let line = s.lines[i]
+                let agency = line.scope == .agency
+                let used =
+                    line.limit.map { "\(line.used)/\($0)" + (line.standing == .full ? " \(check)" : line.standing == .over ? " !" : "") }
+                    ?? String(line.used)
+                let role: StyleRole? =
+                    switch line.standing {
+                    case .full: .success
+                    case .over: .warning
+                    default: nil
+                    }
+                return TableRow(
+                    [(agency ? "  " : "") + line.label, used, line.pendingText],
+                    cellRoles: [agency ? nil : .accent, role, .dim])
             }
-            return TableRow([(agency ? "  " : "") + line.label, used, line.pendingText],
-                            cellRoles: [agency ? nil : .accent, role, .dim])
-        }).render(into: &buffer, rect: Layout.belowInfoLine(body), theme: theme)
-        return HeaderLine(breadcrumbs: [course.label, "Nominations"], trailing: "\(s.lines.filter { $0.scope == .country }.count) countries")
+        ).render(into: &buffer, rect: Layout.belowInfoLine(body), theme: theme)
+        return HeaderLine(
+            breadcrumbs: [course.label, "Nominations"], trailing: "\(s.lines.filter { $0.scope == .country }.count) countries")
     }
 }

@@ -34,15 +34,18 @@ extension OverviewState: TableScreen {
         case Command.delete:
             guard let session = selectedSession, let sessionID = session.id else { return [.bell] }
             if let counts = data.counts[sessionID], counts.marked > 0 {
-                return context.fail("“\(session.title)” has attendance recorded; the attendance log is append-only, "
-                    + "so it cannot be deleted")
+                return context.fail(
+                    "“\(session.title)” has attendance recorded; the attendance log is append-only, "
+                        + "so it cannot be deleted")
             }
             let when = Format.shortDateTime(session.start, in: data.course.zone)
-            context.push(ConfirmState(
-                dialog: .confirm(title: "Delete session",
-                                 message: "Delete \(session.key) “\(session.title)” (\(when))? It has no attendance. u undoes.",
-                                 destructive: true),
-                onYes: .deleteSession(id: sessionID)))
+            context.push(
+                ConfirmState(
+                    dialog: .confirm(
+                        title: "Delete session",
+                        message: "Delete \(session.key) “\(session.title)” (\(when))? It has no attendance. u undoes.",
+                        destructive: true),
+                    onYes: .deleteSession(id: sessionID)))
         default:
             break
         }
@@ -70,9 +73,11 @@ extension OverviewState: TableScreen {
 
     func refresh(_ context: ScreenContext) -> [Effect<AppAction>]? {
         guard let data else { return nil }
-        return [.run { [loaders = context.loaders, courseCode] in
-            loaders.versionIfChanged(since: data.version) != nil ? loaders.overview(code: courseCode) : nil
-        }]
+        return [
+            .run { [loaders = context.loaders, courseCode] in
+                loaders.versionIfChanged(since: data.version) != nil ? loaders.overview(code: courseCode) : nil
+            }
+        ]
     }
 
     func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
@@ -94,9 +99,11 @@ extension Loaders {
                 counts[s.id!] = SessionCounts(marked: totals[s.id!]?.marked ?? 0, present: totals[s.id!]?.attending ?? 0)
             }
             let current = try store.courses.currentOrNextSession(courseID: course.id!)
-            return .overviewLoaded(OverviewData(course: course, sessions: sessions, counts: counts,
-                                                expected: try store.rosters.rosterCount(expected),
-                                                currentSessionID: current?.id, version: version))
+            return .overviewLoaded(
+                OverviewData(
+                    course: course, sessions: sessions, counts: counts,
+                    expected: try store.rosters.rosterCount(expected),
+                    currentSessionID: current?.id, version: version))
         }
     }
 }

@@ -19,24 +19,28 @@ enum OverviewView {
             return HeaderLine(breadcrumbs: ["Muster", state.courseCode])
         }
         let zone = data.course.zone
-        let info = [data.course.title, Format.dateRange(data.course.startDate, data.course.endDate), data.course.venue,
-                    "\(data.expected) expected"].filter { !$0.isEmpty }.joined(separator: " · ")
+        let info = [
+            data.course.title, Format.dateRange(data.course.startDate, data.course.endDate), data.course.venue,
+            "\(data.expected) expected",
+        ].filter { !$0.isEmpty }.joined(separator: " · ")
         buffer.put(info, at: Point(x: body.x + 1, y: body.y), role: .dim, maxWidth: body.width - 2)
-        let table = TableView(columns: columns, state: state.table,
-                              emptyMessage: "No sessions yet — add them to the course file and import it again",
-                              row: { i in
-                                  let s = data.sessions[i]
-                                  let day = CourseDays.number(of: s, among: data.sessions, zone: zone)
-                                  let firstOfDay = i == 0 || LocalTime.day(data.sessions[i - 1].start, in: zone) != LocalTime.day(s.start, in: zone)
-                                  let counts = data.counts[s.id ?? 0] ?? SessionCounts(marked: 0, present: 0)
-                                  let sessionZone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone
-                                  return TableRow([
-                                      firstOfDay ? "Day \(day) \(Format.day(s.start, in: zone))" : "",
-                                      "\(LocalTime.clock(s.start, in: sessionZone))–\(LocalTime.clock(s.end, in: sessionZone))",
-                                      s.title + (s.core ? (theme.ascii ? " *" : " ★") : ""),
-                                      "\(counts.marked)/\(data.expected)", String(counts.present), s.kind.rawValue,
-                                  ], role: s.id == data.currentSessionID ? .accent : nil)
-                              })
+        let table = TableView(
+            columns: columns, state: state.table,
+            emptyMessage: "No sessions yet — add them to the course file and import it again",
+            row: { i in
+                let s = data.sessions[i]
+                let day = CourseDays.number(of: s, among: data.sessions, zone: zone)
+                let firstOfDay = i == 0 || LocalTime.day(data.sessions[i - 1].start, in: zone) != LocalTime.day(s.start, in: zone)
+                let counts = data.counts[s.id ?? 0] ?? SessionCounts(marked: 0, present: 0)
+                let sessionZone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone
+                return TableRow(
+                    [
+                        firstOfDay ? "Day \(day) \(Format.day(s.start, in: zone))" : "",
+                        "\(LocalTime.clock(s.start, in: sessionZone))–\(LocalTime.clock(s.end, in: sessionZone))",
+                        s.title + (s.core ? (theme.ascii ? " *" : " ★") : ""),
+                        "\(counts.marked)/\(data.expected)", String(counts.present), s.kind.rawValue,
+                    ], role: s.id == data.currentSessionID ? .accent : nil)
+            })
         table.render(into: &buffer, rect: Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2), theme: theme)
         return HeaderLine(breadcrumbs: [data.course.label, "Sessions"], trailing: "\(data.sessions.count) sessions")
     }

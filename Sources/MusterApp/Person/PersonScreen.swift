@@ -97,8 +97,10 @@ enum PersonView {
     static func columns(width: Int) -> [TableColumn] {
         [TableColumn("COURSE", width: .flexible(min: 12, weight: 3))]
             + (width >= 80 ? [TableColumn("DATES", width: .fixed(18))] : [])
-            + [TableColumn("ROLE", width: .fixed(11)), TableColumn("STATUS", width: .fixed(11)),
-               TableColumn("ATTENDED", width: .fixed(9), alignment: .right), TableColumn("DONE", width: .fixed(4))]
+            + [
+                TableColumn("ROLE", width: .fixed(11)), TableColumn("STATUS", width: .fixed(11)),
+                TableColumn("ATTENDED", width: .fixed(9), alignment: .right), TableColumn("DONE", width: .fixed(4)),
+            ]
     }
 
     /// The device id is a UUID: its first eight characters tell a laptop from a kiosk, and they
@@ -117,17 +119,25 @@ enum PersonView {
         let p = d.person
         let erased = p.displayName.isEmpty
         let lines: [(String, StyleRole)] = [
-            ([erased ? "Erased person" : p.displayName, p.code, p.sex.rawValue, Countries.name(of: p.country) ?? p.country]
-                .filter { !$0.isEmpty }.joined(separator: " · "), .accent),
-            ([d.agency.map { $0.acronym.isEmpty ? $0.name : "\($0.name) (\($0.acronym))" } ?? "", p.position]
-                .filter { !$0.isEmpty }.joined(separator: " · "), .normal),
+            (
+                [erased ? "Erased person" : p.displayName, p.code, p.sex.rawValue, Countries.name(of: p.country) ?? p.country]
+                    .filter { !$0.isEmpty }.joined(separator: " · "), .accent
+            ),
+            (
+                [d.agency.map { $0.acronym.isEmpty ? $0.name : "\($0.name) (\($0.acronym))" } ?? "", p.position]
+                    .filter { !$0.isEmpty }.joined(separator: " · "), .normal
+            ),
             ([p.email, p.phone].filter { !$0.isEmpty }.joined(separator: " · "), .dim),
-            (erased ? "Erased: an anonymous placeholder kept for course totals"
-                : d.mergedInto.map { "Walk-in merged into \($0.code) \($0.displayName)" } ?? "", .warning),
+            (
+                erased
+                    ? "Erased: an anonymous placeholder kept for course totals"
+                    : d.mergedInto.map { "Walk-in merged into \($0.code) \($0.displayName)" } ?? "", .warning
+            ),
         ]
         for (row, (text, role)) in lines.enumerated() where row < body.height {
-            buffer.putLine(text, in: Rect(x: body.x + 1, y: body.y + row, width: body.width - 2, height: 1), role: role,
-                           ellipsis: theme.glyphs.ellipsis)
+            buffer.putLine(
+                text, in: Rect(x: body.x + 1, y: body.y + row, width: body.width - 2, height: 1), role: role,
+                ellipsis: theme.glyphs.ellipsis)
         }
         let name = erased ? "Erased \(p.code)" : p.displayName
         if s.showsAudit {
@@ -137,41 +147,56 @@ enum PersonView {
         }
         let glyphs = theme.glyphs
         let wide = body.width >= 80
-        TableView(columns: columns(width: body.width), state: s.table, emptyMessage: "Not enrolled in any course", row: { i in
-            let r = d.history[i]
-            let percent = r.sessionCount == 0 ? "" : " \(Int((r.rate * 100).rounded()))%"
-            let counts = r.enrolment.role.isMarkedAtRollCall && r.enrolment.status != .declined
-            let dates = wide ? [Format.dateRange(r.course.startDate, r.course.endDate)] : []
-            return TableRow([r.course.label] + dates + [r.enrolment.role.rawValue,
-                             r.enrolment.status.rawValue, "\(r.attended)/\(r.sessionCount)\(percent)",
-                             counts ? (r.completed ? glyphs.markPresent : glyphs.markAbsent) : "—"],
-                            cellRoles: [nil] + dates.map { _ in nil } + [nil, RosterView.statusRole(r.enrolment.status), nil,
-                                                                         counts ? (r.completed ? .present : .absent) : .dim])
-        }).render(into: &buffer, rect: tableRect(body), theme: theme)
+        TableView(
+            columns: columns(width: body.width), state: s.table, emptyMessage: "Not enrolled in any course",
+            row: { i in
+                let r = d.history[i]
+                let percent = r.sessionCount == 0 ? "" : " \(Int((r.rate * 100).rounded()))%"
+                let counts = r.enrolment.role.isMarkedAtRollCall && r.enrolment.status != .declined
+                let dates = wide ? [Format.dateRange(r.course.startDate, r.course.endDate)] : []
+                return TableRow(
+                    [r.course.label] + dates + [
+                        r.enrolment.role.rawValue,
+                        r.enrolment.status.rawValue, "\(r.attended)/\(r.sessionCount)\(percent)",
+                        counts ? (r.completed ? glyphs.markPresent : glyphs.markAbsent) : "—",
+                    ],
+                    cellRoles: [nil] + dates.map { _ in nil } + [
+                        nil, RosterView.statusRole(r.enrolment.status), nil,
+                        counts ? (r.completed ? .present : .absent) : .dim,
+                    ])
+            }
+        ).render(into: &buffer, rect: tableRect(body), theme: theme)
         let done = d.history.filter(\.completed).count
-        return HeaderLine(breadcrumbs: ["Muster", name], trailing: "\(d.history.count) course\(d.history.count == 1 ? "" : "s") · \(done) completed")
+        return HeaderLine(
+            breadcrumbs: ["Muster", name], trailing: "\(d.history.count) course\(d.history.count == 1 ? "" : "s") · \(done) completed")
     }
 
     /// The trail, oldest first: "2024-05-07 09:02  facilitator  3f2a…  rollcall  mini-2024 am: late".
     /// The selected entry is also written out in full on the line above the table, since a
     /// change's description rarely fits its column.
-    static func renderAudit(_ audit: [AuditEntry], state: TableState, code: String, into buffer: inout ScreenBuffer,
-                            body: Rect, theme: Theme) {
+    static func renderAudit(
+        _ audit: [AuditEntry], state: TableState, code: String, into buffer: inout ScreenBuffer,
+        body: Rect, theme: Theme
+    ) {
         let wide = body.width >= 80
         func text(_ e: AuditEntry) -> String {
             e.subject == "record" || e.subject == code || e.what.contains(e.subject) ? e.what : "\(e.subject): \(e.what)"
         }
         if let i = state.selection, audit.indices.contains(i), PersonView.detailLines < body.height {
-            buffer.putLine("\(theme.glyphs.breadcrumbSeparator) \(text(audit[i]))",
-                           in: Rect(x: body.x + 1, y: body.y + PersonView.detailLines, width: body.width - 2, height: 1),
-                           role: .normal, ellipsis: theme.glyphs.ellipsis)
+            buffer.putLine(
+                "\(theme.glyphs.breadcrumbSeparator) \(text(audit[i]))",
+                in: Rect(x: body.x + 1, y: body.y + PersonView.detailLines, width: body.width - 2, height: 1),
+                role: .normal, ellipsis: theme.glyphs.ellipsis)
         }
-        TableView(columns: auditColumns(width: body.width), state: state, emptyMessage: "Nothing recorded about this person yet",
-                  row: { i in
-                      let e = audit[i]
-                      return TableRow([LocalTime.format(e.at, in: .gmt), e.actor] + (wide ? [String(e.device.prefix(8))] : [])
-                                      + [e.source, text(e)],
-                                      cellRoles: [.dim, nil] + (wide ? [.dim] : []) + [e.source == "erasure" ? .warning : nil, nil])
-                  }).render(into: &buffer, rect: tableRect(body), theme: theme)
+        TableView(
+            columns: auditColumns(width: body.width), state: state, emptyMessage: "Nothing recorded about this person yet",
+            row: { i in
+                let e = audit[i]
+                return TableRow(
+                    [LocalTime.format(e.at, in: .gmt), e.actor] + (wide ? [String(e.device.prefix(8))] : [])
+                        + [e.source, text(e)],
+                    cellRoles: [.dim, nil] + (wide ? [.dim] : []) + [e.source == "erasure" ? .warning : nil, nil])
+            }
+        ).render(into: &buffer, rect: tableRect(body), theme: theme)
     }
 }

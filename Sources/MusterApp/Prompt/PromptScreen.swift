@@ -40,8 +40,9 @@ enum PromptView {
     static func render(_ p: PromptState, into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
         let width = min(max(40, p.title.displayWidth + 6, p.message.displayWidth + 4), area.width - 2)
         let height = 6
-        let frame = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 2),
-                         width: width, height: min(height, area.height))
+        let frame = Rect(
+            x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 2),
+            width: width, height: min(height, area.height))
         buffer.fill(frame, role: .dialog)
         buffer.box(frame, role: .border, glyphs: theme.glyphs)
         buffer.put(" \(p.title) ", at: Point(x: frame.x + 2, y: frame.y), role: .dialog, maxWidth: frame.width - 4)

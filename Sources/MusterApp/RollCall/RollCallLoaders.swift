@@ -24,9 +24,10 @@ extension Loaders {
                 .map { (key: NameFolding.fold($0.person.sortName), entry: $0) }
                 .sorted { ($0.key, $0.entry.person.code) < ($1.key, $1.entry.person.code) }
                 .map(\.entry)
-            return .rollCallLoaded(RollCallData(
-                course: course, session: session, dayNumber: CourseDays.number(of: session, among: sessions, zone: course.zone),
-                people: people, marks: try store.attendance.marks(sessionID: session.id!), version: version))
+            return .rollCallLoaded(
+                RollCallData(
+                    course: course, session: session, dayNumber: CourseDays.number(of: session, among: sessions, zone: course.zone),
+                    people: people, marks: try store.attendance.marks(sessionID: session.id!), version: version))
         }
     }
 
@@ -43,8 +44,11 @@ extension Loaders {
     }
 
     func mark(_ session: Session, _ person: Person, _ status: AttendanceStatus, note: String = "", advance: Bool) -> AppAction {
-        attempt { .marked(try store.attendance.mark(session: session, person: person, status: status, source: .rollcall, note: note),
-                          advance: advance) }
+        attempt {
+            .marked(
+                try store.attendance.mark(session: session, person: person, status: status, source: .rollcall, note: note),
+                advance: advance)
+        }
     }
 
     func markAllPresent(_ session: Session, _ people: [Person]) -> AppAction {

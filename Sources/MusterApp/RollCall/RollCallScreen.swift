@@ -19,20 +19,22 @@ extension RollCallState: TableScreen {
         switch id {
         case Command.present, Command.absent, Command.late, Command.clear:
             guard let person = selectedPerson?.person else { return [.bell] }
-            let status: AttendanceStatus = switch id {
-            case Command.present: .present
-            case Command.absent: .absent
-            case Command.late: .late
-            default: .cleared
-            }
+            let status: AttendanceStatus =
+                switch id {
+                case Command.present: .present
+                case Command.absent: .absent
+                case Command.late: .late
+                default: .cleared
+                }
             if status == .cleared && mark(of: person.id ?? 0) == nil { return [] }
             return [.run { loaders.mark(session, person, status, advance: status != .cleared) }]
         case Command.excused:
             guard let person = selectedPerson?.person, let pid = person.id else { return [.bell] }
-            context.push(PromptState(
-                title: "Excused: \(person.displayName)",
-                message: "Reason (optional) — Enter to record, Esc to cancel",
-                field: TextField(maxLength: 200, placeholder: "e.g. ministry meeting"), onSubmit: .excuse(personID: pid)))
+            context.push(
+                PromptState(
+                    title: "Excused: \(person.displayName)",
+                    message: "Reason (optional) — Enter to record, Esc to cancel",
+                    field: TextField(maxLength: 200, placeholder: "e.g. ministry meeting"), onSubmit: .excuse(personID: pid)))
         case Command.allPresent:
             let ids = unmarkedIDs
             guard !ids.isEmpty else {
@@ -40,10 +42,12 @@ extension RollCallState: TableScreen {
                 return []
             }
             let names = ids.count == 1 ? "1 unmarked participant" : "\(ids.count) unmarked participants"
-            context.push(ConfirmState(
-                dialog: .confirm(title: "Mark all present", message: "Mark \(names) present in \(session.title)?",
-                                 destructive: false),
-                onYes: .markAllPresent(personIDs: ids)))
+            context.push(
+                ConfirmState(
+                    dialog: .confirm(
+                        title: "Mark all present", message: "Mark \(names) present in \(session.title)?",
+                        destructive: false),
+                    onYes: .markAllPresent(personIDs: ids)))
         case Command.undo:
             guard let last = undoStack.last else {
                 context.note("Nothing to undo in this roll call")
@@ -59,7 +63,8 @@ extension RollCallState: TableScreen {
                 return [.bell]
             }
             let current = table.selection ?? -1
-            let target = id == Command.nextMatch
+            let target =
+                id == Command.nextMatch
                 ? matches.first { $0 > current } ?? matches[0]
                 : matches.last { $0 < current } ?? matches[matches.count - 1]
             table.select(target)
@@ -151,7 +156,8 @@ extension RollCallState: TableScreen {
             return [.run { [loaders = context.loaders] in loaders.markAllPresent(session, chosen) }]
         case .perform(.excuse(let personID), let note):
             guard let session = data?.session,
-                  let person = people.first(where: { $0.person.id == personID })?.person else { return [] }
+                let person = people.first(where: { $0.person.id == personID })?.person
+            else { return [] }
             return [.run { [loaders = context.loaders] in loaders.mark(session, person, .excused, note: note, advance: true) }]
         default:
             return nil
@@ -175,9 +181,11 @@ extension RollCallState: TableScreen {
     }
 
     func load(_ context: ScreenContext) -> [Effect<AppAction>] {
-        [.run { [loaders = context.loaders, courseCode, sessionKey] in
-            loaders.rollCall(code: courseCode, sessionKey: sessionKey.isEmpty ? nil : sessionKey)
-        }]
+        [
+            .run { [loaders = context.loaders, courseCode, sessionKey] in
+                loaders.rollCall(code: courseCode, sessionKey: sessionKey.isEmpty ? nil : sessionKey)
+            }
+        ]
     }
 
     func refresh(_ context: ScreenContext) -> [Effect<AppAction>]? {

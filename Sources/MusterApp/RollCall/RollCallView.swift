@@ -20,24 +20,31 @@ enum RollCallView {
         // The position and the filter sit on the right and are never cut; the session's title yields.
         let right = (state.filter == .all ? "" : "filter: \(state.filter.rawValue) (Esc clears)  ") + state.table.positionText
         let rightWidth = right.displayWidth
-        buffer.put(right, at: Point(x: body.maxX - 1 - rightWidth, y: body.y), role: state.filter == .all ? .dim : .warning,
-                   maxWidth: rightWidth)
-        let info = "Day \(data.dayNumber) · \(Format.day(data.session.start, in: zone)) · "
+        buffer.put(
+            right, at: Point(x: body.maxX - 1 - rightWidth, y: body.y), role: state.filter == .all ? .dim : .warning,
+            maxWidth: rightWidth)
+        let info =
+            "Day \(data.dayNumber) · \(Format.day(data.session.start, in: zone)) · "
             + "\(LocalTime.clock(data.session.start, in: zone))–\(LocalTime.clock(data.session.end, in: zone)) · \(data.session.title)"
-        buffer.put(info.truncated(toWidth: max(0, body.width - rightWidth - 4), ellipsis: theme.glyphs.ellipsis),
-                   at: Point(x: body.x + 1, y: body.y), role: .dim, maxWidth: max(0, body.width - rightWidth - 4))
+        buffer.put(
+            info.truncated(toWidth: max(0, body.width - rightWidth - 4), ellipsis: theme.glyphs.ellipsis),
+            at: Point(x: body.x + 1, y: body.y), role: .dim, maxWidth: max(0, body.width - rightWidth - 4))
 
-        let empty = data.people.isEmpty
+        let empty =
+            data.people.isEmpty
             ? "Nobody is expected in this session — check the roster's nomination statuses"
             : "Nobody here is \(state.filter.rawValue) — press Esc to show everyone"
-        let table = TableView(columns: columns, state: state.table, emptyMessage: empty, row: { i in
-            let entry = data.people[state.visible[i]]
-            let p = entry.person
-            let mark = data.marks[p.id ?? 0]
-            let (text, role) = markCell(mark, zone: zone, glyphs: theme.glyphs)
-            return TableRow([p.code, p.sortName, entry.agency?.shortName ?? "", p.country, text],
-                            cellRoles: [nil, nil, nil, nil, role])
-        })
+        let table = TableView(
+            columns: columns, state: state.table, emptyMessage: empty,
+            row: { i in
+                let entry = data.people[state.visible[i]]
+                let p = entry.person
+                let mark = data.marks[p.id ?? 0]
+                let (text, role) = markCell(mark, zone: zone, glyphs: theme.glyphs)
+                return TableRow(
+                    [p.code, p.sortName, entry.agency?.shortName ?? "", p.country, text],
+                    cellRoles: [nil, nil, nil, nil, role])
+            })
         table.render(into: &buffer, rect: Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2), theme: theme)
 
         let day = "Day \(data.dayNumber) \(LocalTime.clock(data.session.start, in: zone)) \(data.session.title)"

@@ -28,22 +28,27 @@ enum MatrixView {
         columns.append(TableColumn("TOTAL", width: .fixed(totalWidth), alignment: .right))
         let facts = context.facts
         let body = Rect(x: rect.x, y: rect.y, width: rect.width, height: max(0, rect.height - 1))
-        let empty = sessions.isEmpty ? "No sessions yet — add one on the course overview (a)"
+        let empty =
+            sessions.isEmpty
+            ? "No sessions yet — add one on the course overview (a)"
             : "Nobody matches the filter — press Esc to show everyone"
-        TableView(columns: columns, state: s.table, emptyMessage: empty, row: { i in
-            guard let item = s.item(at: i) else { return TableRow([glyphs.ellipsis], role: .dim) }
-            let marks = s.marks(of: item.person.id ?? 0)
-            var cells = [item.person.sortName]
-            var roles: [StyleRole?] = [nil]
-            for session in shown {
-                let (text, role) = markCell(marks[session.id ?? 0])
-                cells.append(text)
-                roles.append(role)
+        TableView(
+            columns: columns, state: s.table, emptyMessage: empty,
+            row: { i in
+                guard let item = s.item(at: i) else { return TableRow([glyphs.ellipsis], role: .dim) }
+                let marks = s.marks(of: item.person.id ?? 0)
+                var cells = [item.person.sortName]
+                var roles: [StyleRole?] = [nil]
+                for session in shown {
+                    let (text, role) = markCell(marks[session.id ?? 0])
+                    cells.append(text)
+                    roles.append(role)
+                }
+                cells.append("\(item.attended)/\(facts.sessionCount) " + (facts.completed(item) ? glyphs.markPresent : glyphs.markAbsent))
+                roles.append(facts.completed(item) ? .present : nil)
+                return TableRow(cells, cellRoles: roles)
             }
-            cells.append("\(item.attended)/\(facts.sessionCount) " + (facts.completed(item) ? glyphs.markPresent : glyphs.markAbsent))
-            roles.append(facts.completed(item) ? .present : nil)
-            return TableRow(cells, cellRoles: roles)
-        }).render(into: &buffer, rect: body, theme: theme)
+        ).render(into: &buffer, rect: body, theme: theme)
 
         // Column totals: present or late, per session, over the rows the filter admits.
         let line = Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1)
@@ -61,8 +66,9 @@ enum MatrixView {
             } else {
                 text = "\(s.total) people"
             }
-            buffer.putLine(text, in: Rect(x: x, y: line.y, width: width, height: 1), role: .columnHeader,
-                           alignment: index == 0 ? .left : index <= shown.count ? .center : .right, ellipsis: glyphs.ellipsis)
+            buffer.putLine(
+                text, in: Rect(x: x, y: line.y, width: width, height: 1), role: .columnHeader,
+                alignment: index == 0 ? .left : index <= shown.count ? .center : .right, ellipsis: glyphs.ellipsis)
         }
     }
 

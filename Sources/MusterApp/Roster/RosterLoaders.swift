@@ -7,17 +7,22 @@ extension Loaders {
     /// Loads (or reloads) the roster: the course's context, the count, where the selection
     /// lands (on `focusPerson` when the order or filter changed, else at `focusIndex`) and the
     /// pages around it.
-    func roster(code: String, query: RosterQuery?, initialFilter: RosterFilter, focusPerson: Int64?,
-                focusIndex: Int, pageHeight: Int, withTotals: Bool, context known: RosterContext? = nil,
-                knownTotal: Int? = nil) -> AppAction {
+    func roster(
+        code: String, query: RosterQuery?, initialFilter: RosterFilter, focusPerson: Int64?,
+        focusIndex: Int, pageHeight: Int, withTotals: Bool, context known: RosterContext? = nil,
+        knownTotal: Int? = nil
+    ) -> AppAction {
         attempt {
             let version = try store.dataVersion()
             let course = try known?.course ?? store.courses.course(code: code)
             let query = query ?? RosterQuery(courseID: course.id!, filter: initialFilter)
-            let context = try known ?? RosterContext(course: course, sessions: try store.courses.sessions(courseID: course.id!),
-                                        facts: try store.rosters.rosterFacts(courseID: course.id!),
-                                        agencies: Dictionary(uniqueKeysWithValues: try store.courses.agencies().map { ($0.id!, $0) }),
-                                        everyone: try store.rosters.rosterCount(RosterQuery(courseID: course.id!)))
+            let context =
+                try known
+                ?? RosterContext(
+                    course: course, sessions: try store.courses.sessions(courseID: course.id!),
+                    facts: try store.rosters.rosterFacts(courseID: course.id!),
+                    agencies: Dictionary(uniqueKeysWithValues: try store.courses.agencies().map { ($0.id!, $0) }),
+                    everyone: try store.rosters.rosterCount(RosterQuery(courseID: course.id!)))
             // A new order of the same rows keeps their count.
             let total = try known != nil && knownTotal != nil ? knownTotal! : store.rosters.rosterCount(query)
             var selection = min(max(0, focusIndex), max(0, total - 1))
@@ -27,11 +32,12 @@ extension Loaders {
             // the same snapshot that finds their place (deep in a big roster, OFFSET would walk
             // the index from the start).
             if total > 0, let focusPerson,
-               let window = try store.rosters.rosterWindow(query, around: focusPerson, margin: pageHeight, pageSize: size, total: total) {
+                let window = try store.rosters.rosterWindow(query, around: focusPerson, margin: pageHeight, pageSize: size, total: total)
+            {
                 selection = window.position
                 let marks = try store.attendance.currentMarks(courseID: query.courseID, personIDs: window.items.map { $0.person.id! })
                 for (index, start) in stride(from: 0, to: window.items.count, by: size).enumerated() {
-                    let slice = Array(window.items[start ..< min(window.items.count, start + size)])
+                    let slice = Array(window.items[start..<min(window.items.count, start + size)])
                     let people = Set(slice.map { $0.person.id! })
                     pages[window.first / size + index] = RosterPage(items: slice, marks: marks.filter { people.contains($0.key) })
                 }
@@ -39,10 +45,12 @@ extension Loaders {
                 let first = max(0, selection - pageHeight) / size, last = min(total - 1, selection + pageHeight) / size
                 for page in first...last { pages[page] = try rosterPage(query, page: page) }
             }
-            return .rosterLoaded(RosterLoad(courseCode: code, context: context, query: query, total: total, selection: selection,
-                                            pages: pages, totals: withTotals ? try store.attendance.markTotals(query) : nil,
-                                            quotaLines: try query.filter.country.map { try store.nominations.quotaLines(courseID: course.id!, country: $0) } ?? [],
-                                            version: version))
+            return .rosterLoaded(
+                RosterLoad(
+                    courseCode: code, context: context, query: query, total: total, selection: selection,
+                    pages: pages, totals: withTotals ? try store.attendance.markTotals(query) : nil,
+                    quotaLines: try query.filter.country.map { try store.nominations.quotaLines(courseID: course.id!, country: $0) } ?? [],
+                    version: version))
         }
     }
 

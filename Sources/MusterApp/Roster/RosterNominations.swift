@@ -22,33 +22,42 @@ extension RosterState {
             }
             return context.change { try $0.nominations.setNominationStatus(courseID: courseID, personID: personID, to: .confirmed) }
         case Command.status:
-            let choices: [(NominationStatus, Character)] = [(.nominated, "n"), (.confirmed, "c"), (.declined, "d"), (.withdrawn, "w"),
-                                                             (.waitlisted, "l"), (.substituted, "s")]
+            let choices: [(NominationStatus, Character)] = [
+                (.nominated, "n"), (.confirmed, "c"), (.declined, "d"), (.withdrawn, "w"),
+                (.waitlisted, "l"), (.substituted, "s"),
+            ]
             let items = choices.map { status, key in
-                MenuItem(id: status.rawValue, label: status == .substituted ? "substituted by someone (choose)" : status.rawValue,
-                         detail: status == item.enrolment.status ? "now" : "", key: key)
+                MenuItem(
+                    id: status.rawValue, label: status == .substituted ? "substituted by someone (choose)" : status.rawValue,
+                    detail: status == item.enrolment.status ? "now" : "", key: key)
             }
-            context.push(MenuState(title: "Status", prompt: "\(p.code) \(p.displayName): \(item.enrolment.status.rawValue)",
-                                   items: items, purpose: .nominationStatus(personID: personID)))
+            context.push(
+                MenuState(
+                    title: "Status", prompt: "\(p.code) \(p.displayName): \(item.enrolment.status.rawValue)",
+                    items: items, purpose: .nominationStatus(personID: personID)))
         case Command.merge:
             guard item.enrolment.status == .walkIn else {
                 context.note("Only a walk-in awaiting review can be merged; \(p.displayName) is \(item.enrolment.status.rawValue)")
                 return [.bell]
             }
-            context.push(MenuState.personPicker(title: "Merge walk-in", prompt: "Who is \(p.displayName) really? Type a name",
-                                                purpose: .mergeInto(personID: personID)))
+            context.push(
+                MenuState.personPicker(
+                    title: "Merge walk-in", prompt: "Who is \(p.displayName) really? Type a name",
+                    purpose: .mergeInto(personID: personID)))
         case Command.edit:
             context.push(FormBuilder.enrolment(item, nominatedBy: item.enrolment.nominatedBy.flatMap { roster.agencies[$0] }))
         case Command.editOther:
             context.push(FormBuilder.person(p, agency: item.agency, enrolIn: nil))
         case Command.delete:
-            context.push(ConfirmState(
-                dialog: .confirm(title: "Remove from roster",
-                                 message: "Take \(p.code) \(p.displayName) off the roster of \(roster.course.label)? "
-                                    + "Their nomination (\(item.enrolment.status.rawValue), \(item.enrolment.role.rawValue)) goes; "
-                                    + "the person stays in the library. u undoes.",
-                                 destructive: true),
-                onYes: .removeEnrolment(courseID: courseID, personID: personID)))
+            context.push(
+                ConfirmState(
+                    dialog: .confirm(
+                        title: "Remove from roster",
+                        message: "Take \(p.code) \(p.displayName) off the roster of \(roster.course.label)? "
+                            + "Their nomination (\(item.enrolment.status.rawValue), \(item.enrolment.role.rawValue)) goes; "
+                            + "the person stays in the library. u undoes.",
+                        destructive: true),
+                    onYes: .removeEnrolment(courseID: courseID, personID: personID)))
         default:
             break
         }
@@ -74,8 +83,10 @@ extension RosterState {
             guard let courseID = self.context?.course.id, let status = NominationStatus(rawValue: item.id) else { return [] }
             if status == .substituted {
                 let name = selected?.person.displayName ?? "them"
-                context.push(MenuState.personPicker(title: "Substitute", prompt: "Who replaces \(name)? Type a name",
-                                                    purpose: .substitute(personID: personID)))
+                context.push(
+                    MenuState.personPicker(
+                        title: "Substitute", prompt: "Who replaces \(name)? Type a name",
+                        purpose: .substitute(personID: personID)))
                 return []
             }
             return context.change { try $0.nominations.setNominationStatus(courseID: courseID, personID: personID, to: status) }

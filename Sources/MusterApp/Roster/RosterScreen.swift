@@ -9,7 +9,8 @@ extension RosterState: TableScreen {
     var screen: Screen { .roster(self) }
     var takesTyping: Bool { search != nil }
     var keyContexts: [String] {
-        mode == .matrix ? [KeyContext.matrix, KeyContext.roster, KeyContext.list, KeyContext.global]
+        mode == .matrix
+            ? [KeyContext.matrix, KeyContext.roster, KeyContext.list, KeyContext.global]
             : [KeyContext.roster, KeyContext.list, KeyContext.global]
     }
 
@@ -134,11 +135,16 @@ extension RosterState: TableScreen {
             return effects + fetchPages(context.loaders, page: height)
         case .rosterFacetLoaded(let facet, let values):
             let agencies = self.context?.agencies ?? [:]
-            let items = values.map { MenuItem(id: $0.value, label: RosterLabels.value(facet, $0.value, agencies: agencies),
-                                              detail: String($0.count)) }
-            context.push(MenuState(title: RosterLabels.facetTitle(facet), prompt: "Show only",
-                                   items: [MenuItem(id: "", label: "Anyone", detail: "")] + items,
-                                   searchable: items.count > 8, purpose: .filterValue(facet)))
+            let items = values.map {
+                MenuItem(
+                    id: $0.value, label: RosterLabels.value(facet, $0.value, agencies: agencies),
+                    detail: String($0.count))
+            }
+            context.push(
+                MenuState(
+                    title: RosterLabels.facetTitle(facet), prompt: "Show only",
+                    items: [MenuItem(id: "", label: "Anyone", detail: "")] + items,
+                    searchable: items.count > 8, purpose: .filterValue(facet)))
             return []
         case .menuChosen(let purpose, let item):
             return chose(item, for: purpose, &context)
@@ -170,7 +176,9 @@ extension RosterState: TableScreen {
 
     var searchLine: (field: TextField, status: String)? {
         guard let search else { return nil }
-        let status = search.field.isEmpty ? "Esc cancel · Enter keep"
+        let status =
+            search.field.isEmpty
+            ? "Esc cancel · Enter keep"
             : search.found == false ? "no match" : search.found == true ? "Enter keep · Esc back" : "…"
         return (search.field, status)
     }
@@ -186,8 +194,9 @@ extension RosterState: TableScreen {
         let known = keepContext ? self.context : nil
         let knownTotal = keepContext && query?.filter == self.query?.filter ? total : nil
         return .run { [loaders = context.loaders] in
-            loaders.roster(code: code, query: query, initialFilter: filter, focusPerson: focusPerson, focusIndex: index,
-                           pageHeight: height, withTotals: matrix, context: known, knownTotal: knownTotal)
+            loaders.roster(
+                code: code, query: query, initialFilter: filter, focusPerson: focusPerson, focusIndex: index,
+                pageHeight: height, withTotals: matrix, context: known, knownTotal: knownTotal)
         }
     }
 
@@ -215,8 +224,9 @@ extension RosterState: TableScreen {
             MenuItem(id: facet.rawValue, label: RosterLabels.facetTitle(facet), detail: (current[facet] ?? nil) ?? "any", key: keys[facet])
         }
         items.append(MenuItem(id: "clear", label: "Clear every filter", key: "x"))
-        return MenuState(title: "Filter", prompt: "Filters combine; Esc on the roster clears them", items: items,
-                         purpose: .filterDimension)
+        return MenuState(
+            title: "Filter", prompt: "Filters combine; Esc on the roster clears them", items: items,
+            purpose: .filterDimension)
     }
 
     /// A filter value chosen in the menu: the new filter, and a reload keeping the person.

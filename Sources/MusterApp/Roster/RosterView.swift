@@ -35,8 +35,9 @@ enum RosterView {
             buffer.put("Loading…", at: Point(x: body.x + 1, y: body.y + 1), role: .dim, maxWidth: body.width - 1)
             return HeaderLine(breadcrumbs: [s.courseCode, s.mode == .matrix ? "Attendance" : "Roster"])
         }
-        infoLine(s, context: context, query: query, into: &buffer, rect: Rect(x: body.x, y: body.y, width: body.width, height: 1),
-                 theme: theme)
+        infoLine(
+            s, context: context, query: query, into: &buffer, rect: Rect(x: body.x, y: body.y, width: body.width, height: 1),
+            theme: theme)
         let table = Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2)
         if s.mode == .matrix {
             MatrixView.render(s, context: context, into: &buffer, rect: table, theme: theme)
@@ -49,9 +50,12 @@ enum RosterView {
 
     /// Left: the quota line of the filtered group, then the filter; right: the order and the
     /// position, never cut.
-    static func infoLine(_ s: RosterState, context: RosterContext, query: RosterQuery, into buffer: inout ScreenBuffer,
-                         rect: Rect, theme: Theme) {
-        let right = "by \(RosterLabels.columnTitle(query.order.column))\(query.order.descending ? " reversed" : "")  \(s.table.positionText)"
+    static func infoLine(
+        _ s: RosterState, context: RosterContext, query: RosterQuery, into buffer: inout ScreenBuffer,
+        rect: Rect, theme: Theme
+    ) {
+        let right =
+            "by \(RosterLabels.columnTitle(query.order.column))\(query.order.descending ? " reversed" : "")  \(s.table.positionText)"
         let rightWidth = right.displayWidth
         buffer.put(right, at: Point(x: rect.maxX - 1 - rightWidth, y: rect.y), role: .dim, maxWidth: rightWidth)
         var left = StyledText()
@@ -67,26 +71,35 @@ enum RosterView {
         } else if s.quotaLine == nil {
             // Nothing to say about a group: say what "completed" means here.
             let facts = context.facts
-            left.append("completion: \(Int((facts.rule.minimumShare * 100).rounded()))% of \(facts.sessionCount) sessions"
-                        + (facts.rule.requireCore && facts.coreCount > 0 ? " and every core one" : ""), role: .dim)
+            left.append(
+                "completion: \(Int((facts.rule.minimumShare * 100).rounded()))% of \(facts.sessionCount) sessions"
+                    + (facts.rule.requireCore && facts.coreCount > 0 ? " and every core one" : ""), role: .dim)
         }
         let room = max(0, rect.width - rightWidth - 4)
-        buffer.put(left.truncated(toWidth: room, ellipsis: theme.glyphs.ellipsis), at: Point(x: rect.x + 1, y: rect.y),
-                   role: .dim, maxWidth: room)
+        buffer.put(
+            left.truncated(toWidth: room, ellipsis: theme.glyphs.ellipsis), at: Point(x: rect.x + 1, y: rect.y),
+            role: .dim, maxWidth: room)
     }
 
-    static func renderList(_ s: RosterState, context: RosterContext, query: RosterQuery, into buffer: inout ScreenBuffer,
-                           rect: Rect, theme: Theme) {
+    static func renderList(
+        _ s: RosterState, context: RosterContext, query: RosterQuery, into buffer: inout ScreenBuffer,
+        rect: Rect, theme: Theme
+    ) {
         let columns = columns(width: rect.width, order: query.order, glyphs: theme.glyphs)
-        let empty = context.everyone == 0 ? "Nobody on this roster yet — press a to add a person"
+        let empty =
+            context.everyone == 0
+            ? "Nobody on this roster yet — press a to add a person"
             : "Nobody matches the filter — press Esc to show everyone"
         let facts = context.facts
-        TableView(columns: columns.map(\.1), state: s.table, emptyMessage: empty, row: { i in
-            guard let item = s.item(at: i) else { return TableRow([theme.glyphs.ellipsis], role: .dim) }
-            let cells = columns.map { column, _ in cell(column, item, facts: facts, wide: rect.width >= 80, glyphs: theme.glyphs) }
-            let roles = columns.map { column, _ in column == .status ? statusRole(item.enrolment.status) : nil }
-            return TableRow(cells, role: item.enrolment.status.isExpected ? nil : .dim, cellRoles: roles)
-        }).render(into: &buffer, rect: rect, theme: theme)
+        TableView(
+            columns: columns.map(\.1), state: s.table, emptyMessage: empty,
+            row: { i in
+                guard let item = s.item(at: i) else { return TableRow([theme.glyphs.ellipsis], role: .dim) }
+                let cells = columns.map { column, _ in cell(column, item, facts: facts, wide: rect.width >= 80, glyphs: theme.glyphs) }
+                let roles = columns.map { column, _ in column == .status ? statusRole(item.enrolment.status) : nil }
+                return TableRow(cells, role: item.enrolment.status.isExpected ? nil : .dim, cellRoles: roles)
+            }
+        ).render(into: &buffer, rect: rect, theme: theme)
     }
 
     static func cell(_ column: RosterSortColumn, _ item: RosterListEntry, facts: RosterCourseFacts, wide: Bool, glyphs: Glyphs) -> String {

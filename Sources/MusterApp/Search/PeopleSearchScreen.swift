@@ -60,8 +60,10 @@ extension PeopleSearchState: TableScreen {
     }
 
     var footerHints: [FooterHint]? {
-        [FooterHint(keys: "type", label: "find"), FooterHint(keys: "↑↓", label: "move"), FooterHint(keys: "Enter", label: "open"),
-         FooterHint(keys: "Esc", label: "back")]
+        [
+            FooterHint(keys: "type", label: "find"), FooterHint(keys: "↑↓", label: "move"), FooterHint(keys: "Enter", label: "open"),
+            FooterHint(keys: "Esc", label: "back"),
+        ]
     }
 
     func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
@@ -76,9 +78,11 @@ extension Loaders {
             let people = try store.people.search(text, limit: 200)
             let agencies = Dictionary(uniqueKeysWithValues: try store.courses.agencies().map { ($0.id!, $0.shortName) })
             let counts = try store.people.enrolmentCounts(personIDs: people.compactMap(\.id))
-            return .peopleFound(query: text, people.map {
-                PersonHit(person: $0, agency: $0.agencyID.flatMap { agencies[$0] } ?? "", courses: counts[$0.id ?? 0] ?? 0)
-            })
+            return .peopleFound(
+                query: text,
+                people.map {
+                    PersonHit(person: $0, agency: $0.agencyID.flatMap { agencies[$0] } ?? "", courses: counts[$0.id ?? 0] ?? 0)
+                })
         }
     }
 }
@@ -97,14 +101,20 @@ enum PeopleSearchView {
         let count = s.answered.isEmpty ? "" : "\(s.hits.count)\(s.hits.count == 200 ? "+" : "") found"
         let countWidth = count.displayWidth
         buffer.put(count, at: Point(x: body.maxX - 1 - countWidth, y: body.y), role: .dim, maxWidth: countWidth)
-        s.field.render(into: &buffer, rect: Rect(x: body.x + 7, y: body.y, width: max(0, body.width - 10 - countWidth), height: 1),
-                       theme: theme)
-        let empty = s.field.isEmpty ? "Type part of a name (\"jose nunez\", \"ngu\") or a participant code"
+        s.field.render(
+            into: &buffer, rect: Rect(x: body.x + 7, y: body.y, width: max(0, body.width - 10 - countWidth), height: 1),
+            theme: theme)
+        let empty =
+            s.field.isEmpty
+            ? "Type part of a name (\"jose nunez\", \"ngu\") or a participant code"
             : s.answered == s.field.text ? "Nobody in the library matches “\(s.field.text)”" : "Searching…"
-        TableView(columns: columns, state: s.table, emptyMessage: empty, row: { i in
-            let h = s.hits[i]
-            return TableRow([h.person.sortName, h.person.code, h.person.country, h.agency, String(h.courses)])
-        }).render(into: &buffer, rect: Layout.belowInfoLine(body), theme: theme)
+        TableView(
+            columns: columns, state: s.table, emptyMessage: empty,
+            row: { i in
+                let h = s.hits[i]
+                return TableRow([h.person.sortName, h.person.code, h.person.country, h.agency, String(h.courses)])
+            }
+        ).render(into: &buffer, rect: Layout.belowInfoLine(body), theme: theme)
         return HeaderLine(breadcrumbs: ["Muster", "Find a person"], trailing: "every course")
     }
 }

@@ -86,15 +86,20 @@ enum SessionListView {
 
     static func render(_ s: SessionListState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
         let courses = Set(s.rows.map(\.course.code)).count
-        TableView(columns: columns, state: s.table,
-                  emptyMessage: s.loaded ? "No sessions in any course yet" : "Loading…",
-                  row: { i in
-                      let row = s.rows[i]
-                      let zone = row.session.timeZone.flatMap(TimeZone.init(identifier:)) ?? row.course.zone
-                      return TableRow([Format.shortDateTime(row.session.start, in: zone), row.course.code, row.session.title,
-                                       row.session.kind.rawValue],
-                                      cellRoles: [.dim, nil, nil, .dim])
-                  }).render(into: &buffer, rect: body, theme: theme)
+        TableView(
+            columns: columns, state: s.table,
+            emptyMessage: s.loaded ? "No sessions in any course yet" : "Loading…",
+            row: { i in
+                let row = s.rows[i]
+                let zone = row.session.timeZone.flatMap(TimeZone.init(identifier:)) ?? row.course.zone
+                return TableRow(
+                    [
+                        Format.shortDateTime(row.session.start, in: zone), row.course.code, row.session.title,
+                        row.session.kind.rawValue,
+                    ],
+                    cellRoles: [.dim, nil, nil, .dim])
+            }
+        ).render(into: &buffer, rect: body, theme: theme)
         let trailing = s.rows.isEmpty ? "" : "\(s.rows.count) sessions · \(courses) course\(courses == 1 ? "" : "s")"
         return HeaderLine(breadcrumbs: ["Muster", "Sessions"], trailing: trailing)
     }

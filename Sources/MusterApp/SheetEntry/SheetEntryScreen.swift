@@ -27,10 +27,13 @@ extension SheetEntryState: ScreenModel {
                 problem = nil
                 field.clear()
                 let previous = roll.mark(of: mark.entry.person.id ?? 0)?.status
-                return [.run { [loaders = context.loaders] in
-                    loaders.sheetMark(data.session, mark.entry.person, mark.status, arrival: mark.arrival, note: mark.note,
-                                      previous: previous)
-                }]
+                return [
+                    .run { [loaders = context.loaders] in
+                        loaders.sheetMark(
+                            data.session, mark.entry.person, mark.status, arrival: mark.arrival, note: mark.note,
+                            previous: previous)
+                    }
+                ]
             case .failure(.undo):
                 guard let last = roll.undoStack.last else {
                     problem = "Nothing to undo in this roll call"
@@ -89,12 +92,17 @@ extension SheetEntryState: ScreenModel {
 extension Loaders {
     /// The roll call's own store call, with the paper source: the audit shows these marks came
     /// from the sheet, and a facilitator's source beats a kiosk check-in as the roll call does.
-    func sheetMark(_ session: Session, _ person: Person, _ status: AttendanceStatus, arrival: Date?, note: String,
-                   previous: AttendanceStatus?) -> AppAction {
+    func sheetMark(
+        _ session: Session, _ person: Person, _ status: AttendanceStatus, arrival: Date?, note: String,
+        previous: AttendanceStatus?
+    ) -> AppAction {
         attempt {
-            .sheetEntry(.marked(try store.attendance.mark(session: session, person: person, status: status, source: .paper,
-                                               arrival: arrival, note: note),
-                                previous: previous))
+            .sheetEntry(
+                .marked(
+                    try store.attendance.mark(
+                        session: session, person: person, status: status, source: .paper,
+                        arrival: arrival, note: note),
+                    previous: previous))
         }
     }
 

@@ -123,7 +123,8 @@ extension SheetEntryState {
             // Marks are typed after the session, so "now" is no arrival time: the sheet's is.
             var arrival: Date?
             if status == .late, let session, let first = note.split(separator: " ").first,
-               let time = arrivalTime(String(first), on: session.start, zone: zone) {
+                let time = arrivalTime(String(first), on: session.start, zone: zone)
+            {
                 arrival = time
                 note = note.split(separator: " ").dropFirst().joined(separator: " ")
             }
@@ -143,7 +144,8 @@ extension SheetEntryState {
     static func arrivalTime(_ text: String, on day: Date, zone: TimeZone) -> Date? {
         let parts = text.split(whereSeparator: { $0 == ":" || $0 == "." })
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+            let h = Int(parts[0]), let m = Int(parts[1])
+        else { return nil }
         let date = LocalTime.format(day, in: zone).prefix(10)
         return LocalTime.parse("\(date) " + String(format: "%02d:%02d", h, m), in: zone)
     }

@@ -25,22 +25,25 @@ enum SheetEntryView {
         let logRows = fieldY - frame.y - 1
         let shown = e.log.suffix(logRows)
         if shown.isEmpty {
-            buffer.putLine("A code from the sheet (19 for PW-019), a mark letter, Enter. Late: 19 l 09:20",
-                           in: Rect(x: x, y: frame.y + 1, width: width, height: 1), role: .dim, ellipsis: theme.glyphs.ellipsis)
+            buffer.putLine(
+                "A code from the sheet (19 for PW-019), a mark letter, Enter. Late: 19 l 09:20",
+                in: Rect(x: x, y: frame.y + 1, width: width, height: 1), role: .dim, ellipsis: theme.glyphs.ellipsis)
         }
         let codeWidth = min(10, max(6, (shown.map(\.code.displayWidth).max() ?? 6) + 1))
         let nameWidth = max(8, min(30, width / 3))
         for (row, line) in shown.enumerated() {
             let y = frame.y + 1 + (logRows - shown.count) + row
             buffer.put(line.code, at: Point(x: x, y: y), role: .dialog, maxWidth: codeWidth)
-            buffer.put(line.name.truncated(toWidth: nameWidth - 1, ellipsis: theme.glyphs.ellipsis),
-                       at: Point(x: x + codeWidth, y: y), role: .dialog, maxWidth: nameWidth)
+            buffer.put(
+                line.name.truncated(toWidth: nameWidth - 1, ellipsis: theme.glyphs.ellipsis),
+                at: Point(x: x + codeWidth, y: y), role: .dialog, maxWidth: nameWidth)
             let markX = x + codeWidth + nameWidth
             let markWidth = max(0, width - codeWidth - nameWidth)
             let (cell, role) = line.status.map { markCell($0, theme: theme) } ?? ("↶", StyleRole.warning)
             let text = (theme.ascii && line.status == nil ? "<" : cell) + "  " + line.text
-            buffer.put(text.truncated(toWidth: markWidth, ellipsis: theme.glyphs.ellipsis), at: Point(x: markX, y: y),
-                       role: role, maxWidth: markWidth)
+            buffer.put(
+                text.truncated(toWidth: markWidth, ellipsis: theme.glyphs.ellipsis), at: Point(x: markX, y: y),
+                role: role, maxWidth: markWidth)
         }
 
         buffer.put(">", at: Point(x: x, y: fieldY), role: .dialog, maxWidth: 1)
@@ -57,10 +60,13 @@ enum SheetEntryView {
         case .success(let mark):
             let p = mark.entry.person
             let now = rollCall.mark(of: p.id ?? 0).map { " (now \($0.status.rawValue))" } ?? ""
-            let arrival = mark.arrival.map { " at \(LocalTime.clock($0, in: zone))" }
+            let arrival =
+                mark.arrival.map { " at \(LocalTime.clock($0, in: zone))" }
                 ?? (mark.status == .late ? " — arriving now, unless a time follows: l 09:20" : "")
-            return ("Enter: \(p.code) \(p.displayName) \(mark.status.rawValue)\(arrival)"
-                    + (mark.note.isEmpty ? "" : " — \(mark.note)") + now, .accent)
+            return (
+                "Enter: \(p.code) \(p.displayName) \(mark.status.rawValue)\(arrival)"
+                    + (mark.note.isEmpty ? "" : " — \(mark.note)") + now, .accent
+            )
         case .failure(.empty): return ("p present · x absent · l late · e excused · u undoes the last · Esc leaves", .dim)
         case .failure(.undo):
             return (rollCall.undoStack.isEmpty ? "Nothing to undo in this roll call" : "Enter: undo the last mark", .accent)
@@ -81,6 +87,8 @@ enum SheetEntryView {
         }
     }
 
-    static let hints = [FooterHint(keys: "code+letter", label: "mark"), FooterHint(keys: "Enter", label: "record"),
-                        FooterHint(keys: "u Enter", label: "undo"), FooterHint(keys: "Esc", label: "done")]
+    static let hints = [
+        FooterHint(keys: "code+letter", label: "mark"), FooterHint(keys: "Enter", label: "record"),
+        FooterHint(keys: "u Enter", label: "undo"), FooterHint(keys: "Esc", label: "done"),
+    ]
 }

@@ -32,8 +32,9 @@ public struct Rect: Hashable, Sendable {
     /// The rectangle shrunk by `n` cells on every side.
     public func inset(_ n: Int) -> Rect {
         let twice = n.saturatingAdd(n)
-        return Rect(x: x.saturatingAdd(n), y: y.saturatingAdd(n),
-                    width: width.saturatingSubtract(twice), height: height.saturatingSubtract(twice))
+        return Rect(
+            x: x.saturatingAdd(n), y: y.saturatingAdd(n),
+            width: width.saturatingSubtract(twice), height: height.saturatingSubtract(twice))
     }
     public func contains(_ p: Point) -> Bool { p.x >= x && p.x < maxX && p.y >= y && p.y < maxY }
 }

@@ -14,8 +14,10 @@ extension ScreenBuffer {
     /// the limit is written as a space instead; zero-width graphemes with nothing to attach to
     /// are dropped.
     @discardableResult
-    public mutating func put(_ text: String, at point: Point, role: StyleRole = .normal,
-                             maxWidth: Int? = nil) -> Int {
+    public mutating func put(
+        _ text: String, at point: Point, role: StyleRole = .normal,
+        maxWidth: Int? = nil
+    ) -> Int {
         guard point.y >= 0, point.y < size.height else { return 0 }
         let limit = min(size.width, point.x.saturatingAdd(max(0, maxWidth ?? .max)))
         var x = point.x
@@ -45,33 +47,39 @@ extension ScreenBuffer {
 
     /// Writes styled runs one after another; runs without a role use `role`.
     @discardableResult
-    public mutating func put(_ text: StyledText, at point: Point, role: StyleRole = .normal,
-                             maxWidth: Int? = nil) -> Int {
+    public mutating func put(
+        _ text: StyledText, at point: Point, role: StyleRole = .normal,
+        maxWidth: Int? = nil
+    ) -> Int {
         var used = 0
         let budget = max(0, maxWidth ?? .max)
         for run in text.runs {
             guard used < budget else { break }
-            used += put(run.text, at: Point(x: point.x.saturatingAdd(used), y: point.y),
-                        role: run.role ?? role, maxWidth: budget - used)
+            used += put(
+                run.text, at: Point(x: point.x.saturatingAdd(used), y: point.y),
+                role: run.role ?? role, maxWidth: budget - used)
         }
         return used
     }
 
     /// Fills the first row of `rect` with `text` fitted to its width: truncated with `ellipsis`,
     /// aligned, and the rest of the row painted in `role` (so a selected row is one bar).
-    public mutating func putLine(_ text: String, in rect: Rect, role: StyleRole = .normal,
-                                 alignment: HorizontalAlignment = .left, ellipsis: String = "…") {
+    public mutating func putLine(
+        _ text: String, in rect: Rect, role: StyleRole = .normal,
+        alignment: HorizontalAlignment = .left, ellipsis: String = "…"
+    ) {
         guard !rect.isEmpty else { return }
         // Paint and position rather than pad: padding a string to a huge rect's width would
         // allocate that many spaces.
         fill(rect.top(1), role: role)
         let shown = text.truncated(toWidth: rect.width, ellipsis: ellipsis)
         let gap = rect.width - shown.displayWidth
-        let left = switch alignment {
-        case .left: 0
-        case .right: gap
-        case .center: gap / 2
-        }
+        let left =
+            switch alignment {
+            case .left: 0
+            case .right: gap
+            case .center: gap / 2
+            }
         put(shown, at: Point(x: rect.x.saturatingAdd(left), y: rect.y), role: role, maxWidth: rect.width - left)
     }
 
@@ -94,22 +102,28 @@ extension ScreenBuffer {
     }
 
     /// A horizontal line of `glyph` from `point`, `width` columns long.
-    public mutating func horizontalLine(at point: Point, width: Int, role: StyleRole = .border,
-                                        glyph: String = "─") {
+    public mutating func horizontalLine(
+        at point: Point, width: Int, role: StyleRole = .border,
+        glyph: String = "─"
+    ) {
         drawRun(of: glyph, from: point, count: width, dx: 1, dy: 0, role: role)
     }
 
     /// A vertical line of `glyph` from `point`, `height` rows long.
-    public mutating func verticalLine(at point: Point, height: Int, role: StyleRole = .border,
-                                      glyph: String = "│") {
+    public mutating func verticalLine(
+        at point: Point, height: Int, role: StyleRole = .border,
+        glyph: String = "│"
+    ) {
         drawRun(of: glyph, from: point, count: height, dx: 0, dy: 1, role: role)
     }
 
     /// A frame around `rect` with the given border glyphs, an optional title set into the top
     /// edge (" Title ", truncated), and the inside filled in `fillRole` when given. Rectangles
     /// smaller than 2×2 are filled instead, as no frame fits.
-    public mutating func box(_ rect: Rect, role: StyleRole = .border, glyphs: Glyphs,
-                             title: String? = nil, fillRole: StyleRole? = nil) {
+    public mutating func box(
+        _ rect: Rect, role: StyleRole = .border, glyphs: Glyphs,
+        title: String? = nil, fillRole: StyleRole? = nil
+    ) {
         guard rect.width >= 2, rect.height >= 2 else {
             fill(rect, role: fillRole ?? role)
             return
@@ -161,8 +175,10 @@ extension ScreenBuffer {
 
     /// `count` copies of a one-column glyph along a direction, touching only visible cells so a
     /// huge count costs nothing.
-    private mutating func drawRun(of glyph: String, from point: Point, count: Int, dx: Int, dy: Int,
-                                  role: StyleRole) {
+    private mutating func drawRun(
+        of glyph: String, from point: Point, count: Int, dx: Int, dy: Int,
+        role: StyleRole
+    ) {
         let text = glyph.sanitizedForDisplay.clipped(toWidth: 1)
         let cell = Cell(text: text.isEmpty ? " " : text, width: 1, role: role)
         let length = max(0, count)

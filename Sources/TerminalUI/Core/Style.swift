@@ -2,9 +2,9 @@
 /// screen renders in colour, in monochrome (`NO_COLOR`) and in tests without change.
 public enum StyleRole: String, CaseIterable, Sendable, Hashable {
     case normal
-    case header       // the title row at the top of a screen
-    case columnHeader // a table's header row
-    case selected     // the selected row; reverse video so it works without colour
+    case header  // the title row at the top of a screen
+    case columnHeader  // a table's header row
+    case selected  // the selected row; reverse video so it works without colour
     case present
     case absent
     case late
@@ -14,11 +14,11 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable {
     case warning
     case success
     case accent
-    case footer       // the bottom line
-    case footerKey    // key names in the footer hints
+    case footer  // the bottom line
+    case footerKey  // key names in the footer hints
     case border
     case dialog
-    case input        // a text field being edited
+    case input  // a text field being edited
 }
 
 /// The eight ANSI colours curses knows; `nil` in a `Style` means the terminal's default.
@@ -35,8 +35,10 @@ public struct Style: Hashable, Sendable {
     public var underline: Bool
     public var dim: Bool
 
-    public init(foreground: Color? = nil, background: Color? = nil, bold: Bool = false,
-                reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+    public init(
+        foreground: Color? = nil, background: Color? = nil, bold: Bool = false,
+        reverse: Bool = false, underline: Bool = false, dim: Bool = false
+    ) {
         self.foreground = foreground; self.background = background; self.bold = bold
         self.reverse = reverse; self.underline = underline; self.dim = dim
     }

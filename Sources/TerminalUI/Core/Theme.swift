@@ -30,46 +30,50 @@ public struct Theme: Hashable, Sendable {
     }
 
     /// Colours on the terminal's default background, so light and dark terminals both work.
-    public static let color = Theme(name: "color", isColor: true, ascii: false, glyphs: .unicode, styles: [
-        .header: Style(foreground: .white, background: .blue, bold: true),
-        .columnHeader: Style(bold: true, underline: true),
-        .selected: Style(reverse: true),
-        .present: Style(foreground: .green, bold: true),
-        .absent: Style(foreground: .red, bold: true),
-        .late: Style(foreground: .yellow, bold: true),
-        .excused: Style(foreground: .cyan),
-        .dim: Style(dim: true),
-        .error: Style(foreground: .red, bold: true),
-        .warning: Style(foreground: .yellow, bold: true),
-        .success: Style(foreground: .green, bold: true),
-        .accent: Style(foreground: .cyan, bold: true),
-        .footer: Style(),
-        .footerKey: Style(foreground: .cyan, bold: true),
-        .border: Style(foreground: .blue),
-        .dialog: Style(),
-        .input: Style(underline: true),
-    ])
+    public static let color = Theme(
+        name: "color", isColor: true, ascii: false, glyphs: .unicode,
+        styles: [
+            .header: Style(foreground: .white, background: .blue, bold: true),
+            .columnHeader: Style(bold: true, underline: true),
+            .selected: Style(reverse: true),
+            .present: Style(foreground: .green, bold: true),
+            .absent: Style(foreground: .red, bold: true),
+            .late: Style(foreground: .yellow, bold: true),
+            .excused: Style(foreground: .cyan),
+            .dim: Style(dim: true),
+            .error: Style(foreground: .red, bold: true),
+            .warning: Style(foreground: .yellow, bold: true),
+            .success: Style(foreground: .green, bold: true),
+            .accent: Style(foreground: .cyan, bold: true),
+            .footer: Style(),
+            .footerKey: Style(foreground: .cyan, bold: true),
+            .border: Style(foreground: .blue),
+            .dialog: Style(),
+            .input: Style(underline: true),
+        ])
 
     /// No colour at all (`NO_COLOR`, `--no-color`, or a terminal without colours).
-    public static let monochrome = Theme(name: "monochrome", isColor: false, ascii: false, glyphs: .unicode, styles: [
-        .header: Style(reverse: true),
-        .columnHeader: Style(bold: true, underline: true),
-        .selected: Style(reverse: true),
-        .present: Style(bold: true),
-        .absent: Style(bold: true),
-        .late: Style(underline: true),
-        .excused: Style(dim: true),
-        .dim: Style(dim: true),
-        .error: Style(bold: true, underline: true),
-        .warning: Style(bold: true),
-        .success: Style(bold: true),
-        .accent: Style(bold: true),
-        .footer: Style(),
-        .footerKey: Style(bold: true),
-        .border: Style(),
-        .dialog: Style(),
-        .input: Style(underline: true),
-    ])
+    public static let monochrome = Theme(
+        name: "monochrome", isColor: false, ascii: false, glyphs: .unicode,
+        styles: [
+            .header: Style(reverse: true),
+            .columnHeader: Style(bold: true, underline: true),
+            .selected: Style(reverse: true),
+            .present: Style(bold: true),
+            .absent: Style(bold: true),
+            .late: Style(underline: true),
+            .excused: Style(dim: true),
+            .dim: Style(dim: true),
+            .error: Style(bold: true, underline: true),
+            .warning: Style(bold: true),
+            .success: Style(bold: true),
+            .accent: Style(bold: true),
+            .footer: Style(),
+            .footerKey: Style(bold: true),
+            .border: Style(),
+            .dialog: Style(),
+            .input: Style(underline: true),
+        ])
 }
 
 extension Theme {
@@ -79,8 +83,10 @@ extension Theme {
     ///   given (`noColor`), or the terminal has no colours (`colorsAvailable` false).
     /// - ASCII glyphs when `--ascii` was given or the locale is not UTF-8 (see
     ///   ``localeIsUTF8(environment:)``), because curses then drops every non-ASCII character.
-    public static func resolve(environment: [String: String], noColor: Bool, ascii: Bool,
-                               colorsAvailable: Bool) -> Theme {
+    public static func resolve(
+        environment: [String: String], noColor: Bool, ascii: Bool,
+        colorsAvailable: Bool
+    ) -> Theme {
         let noColorRequested = !(environment["NO_COLOR"] ?? "").isEmpty
         let base: Theme = (noColor || noColorRequested || !colorsAvailable) ? .monochrome : .color
         return (ascii || !localeIsUTF8(environment: environment)) ? base.asciiVariant() : base

@@ -69,8 +69,9 @@ extension KeyMap {
         let effective = effectiveBindings(for: contexts)
         return contexts.compactMap { context in
             let entries = effective.filter { $0.binding.context == context }.map {
-                HelpSection.Entry(command: $0.binding.id, keys: KeyMap.keyText($0.keys, ascii: ascii),
-                                  description: $0.binding.description)
+                HelpSection.Entry(
+                    command: $0.binding.id, keys: KeyMap.keyText($0.keys, ascii: ascii),
+                    description: $0.binding.description)
             }
             return entries.isEmpty ? nil : HelpSection(context: context, title: title(ofContext: context), entries: entries)
         }

@@ -1,7 +1,8 @@
 /// A command's stable name ("roster.markPresent"). Screens dispatch on it, config files rebind
 /// by it, and tests enumerate it; the keys are only its current spelling.
 public struct CommandID: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral,
-    CustomStringConvertible {
+    CustomStringConvertible
+{
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public init(_ rawValue: String) { self.rawValue = rawValue }
@@ -27,8 +28,10 @@ public struct Binding: Hashable, Sendable {
     /// because an accidental shadow silently disables a global command on one screen.
     public var overridesGlobal: Bool
 
-    public init(_ id: CommandID, keys: [Key], description: String, label: String = "",
-                context: String = KeyMap.global, showInFooter: Bool = false, overridesGlobal: Bool = false) {
+    public init(
+        _ id: CommandID, keys: [Key], description: String, label: String = "",
+        context: String = KeyMap.global, showInFooter: Bool = false, overridesGlobal: Bool = false
+    ) {
         self.id = id; self.keys = keys; self.description = description; self.label = label
         self.context = context; self.showInFooter = showInFooter; self.overridesGlobal = overridesGlobal
     }
@@ -87,8 +90,10 @@ public struct KeyMap: Hashable, Sendable {
     @discardableResult
     public mutating func rebind(_ id: CommandID, in context: String? = nil, to keys: [Key]) -> Bool {
         var found = false
-        for index in bindings.indices where bindings[index].id == id
-            && (context == nil || bindings[index].context == context) {
+        for index in bindings.indices
+        where bindings[index].id == id
+            && (context == nil || bindings[index].context == context)
+        {
             bindings[index].keys = keys
             found = true
         }

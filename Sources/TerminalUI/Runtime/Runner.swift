@@ -29,8 +29,10 @@ public final class Runner<P: Program> {
 
     /// `clock` defaults to the backend when it is a ``MonotonicClock`` (the in-memory terminal's
     /// virtual time), else to the system clock.
-    public init(program: P, state: P.State, backend: any TerminalBackend, theme: Theme = .color,
-                clock: (any MonotonicClock)? = nil) {
+    public init(
+        program: P, state: P.State, backend: any TerminalBackend, theme: Theme = .color,
+        clock: (any MonotonicClock)? = nil
+    ) {
         self.program = program
         self.state = state
         self.backend = backend
@@ -116,7 +118,8 @@ public final class Runner<P: Program> {
     }
 
     private func drawFrame() {
-        let frame = size.fits(program.minimumSize)
+        let frame =
+            size.fits(program.minimumSize)
             ? program.render(state, size: size, theme: theme)
             : TooSmallView.frame(minimum: program.minimumSize, size: size, theme: theme)
         backend.draw(frame)

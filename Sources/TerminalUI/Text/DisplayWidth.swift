@@ -11,7 +11,7 @@ public enum DisplayWidth {
     /// The width of one scalar on its own: 0, 1 or 2.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v >= 0x20 && v < 0x7F { return 1 }          // ASCII fast path
+        if v >= 0x20 && v < 0x7F { return 1 }  // ASCII fast path
         switch DisplaySanitizer.treatment(of: scalar) {
         case .keep: break
         case .space, .replace: return 1

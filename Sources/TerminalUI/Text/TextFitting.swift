@@ -54,8 +54,10 @@ extension StringProtocol {
 
     /// The text truncated (with `ellipsis`) and padded to exactly `width` columns: what a table
     /// cell needs.
-    public func fitted(toWidth width: Int, alignment: HorizontalAlignment = .left,
-                       ellipsis: String = "…") -> String {
+    public func fitted(
+        toWidth width: Int, alignment: HorizontalAlignment = .left,
+        ellipsis: String = "…"
+    ) -> String {
         truncated(toWidth: width, ellipsis: ellipsis).padded(toWidth: Swift.max(0, width), alignment: alignment)
     }
 }

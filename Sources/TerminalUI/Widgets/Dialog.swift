@@ -27,25 +27,31 @@ public struct Dialog: Hashable, Sendable {
     /// The widest the text area grows before wrapping; dialogs stay readable on wide screens.
     public var maxTextWidth: Int
 
-    public init(title: String, message: String, buttons: [DialogButton], defaultButton: String? = nil,
-                isDestructive: Bool = false, maxTextWidth: Int = 56) {
+    public init(
+        title: String, message: String, buttons: [DialogButton], defaultButton: String? = nil,
+        isDestructive: Bool = false, maxTextWidth: Int = 56
+    ) {
         self.title = title; self.message = message; self.buttons = buttons
         self.defaultButton = defaultButton; self.isDestructive = isDestructive; self.maxTextWidth = maxTextWidth
     }
 
     /// A yes/no question. Destructive ones default to No, and their title and message should
     /// name what is destroyed and how many ("Delete 3 marks?").
-    public static func confirm(title: String, message: String, yes: String = "Yes", no: String = "No",
-                               destructive: Bool) -> Dialog {
-        Dialog(title: title, message: message,
-               buttons: [DialogButton(id: "yes", key: "y", label: yes), DialogButton(id: "no", key: "n", label: no)],
-               defaultButton: destructive ? "no" : "yes", isDestructive: destructive)
+    public static func confirm(
+        title: String, message: String, yes: String = "Yes", no: String = "No",
+        destructive: Bool
+    ) -> Dialog {
+        Dialog(
+            title: title, message: message,
+            buttons: [DialogButton(id: "yes", key: "y", label: yes), DialogButton(id: "no", key: "n", label: no)],
+            defaultButton: destructive ? "no" : "yes", isDestructive: destructive)
     }
 
     /// A notice with a single OK.
     public static func notice(title: String, message: String) -> Dialog {
-        Dialog(title: title, message: message, buttons: [DialogButton(id: "ok", key: "o", label: "OK")],
-               defaultButton: "ok")
+        Dialog(
+            title: title, message: message, buttons: [DialogButton(id: "ok", key: "o", label: "OK")],
+            defaultButton: "ok")
     }
 
     /// What a key does: a button's key (either case) picks it, Enter the default, Esc cancels;
@@ -103,8 +109,11 @@ public struct Dialog: Hashable, Sendable {
         let textWidth = min(max(1, maxTextWidth), roomWidth)
         var wrapped = WordWrap.lines(message, width: textWidth)
         let buttons = buttonLines(width: textWidth)
-        let contentWidth = min(roomWidth, max(wrapped.map(\.displayWidth).max() ?? 0,
-                                              buttons.map(\.displayWidth).max() ?? 0, title.displayWidth + 2))
+        let contentWidth = min(
+            roomWidth,
+            max(
+                wrapped.map(\.displayWidth).max() ?? 0,
+                buttons.map(\.displayWidth).max() ?? 0, title.displayWidth + 2))
         if contentWidth < textWidth { wrapped = WordWrap.lines(message, width: contentWidth) }
 
         let roomHeight = max(0, rect.height - 2)

@@ -10,8 +10,10 @@ public struct HelpOverlay: Hashable, Sendable {
     public var maxKeyWidth: Int
     public var maxTextWidth: Int
 
-    public init(title: String = "Help", sections: [HelpSection], scroll: Int = 0,
-                maxKeyWidth: Int = 16, maxTextWidth: Int = 72) {
+    public init(
+        title: String = "Help", sections: [HelpSection], scroll: Int = 0,
+        maxKeyWidth: Int = 16, maxTextWidth: Int = 72
+    ) {
         self.title = title; self.sections = sections; self.scroll = scroll
         self.maxKeyWidth = maxKeyWidth; self.maxTextWidth = maxTextWidth
     }
@@ -86,7 +88,8 @@ public struct HelpOverlay: Hashable, Sendable {
             let more = (top > 0 ? glyphs.moreAbove : "") + (top + height < lines.count ? glyphs.moreBelow : "")
             label = " \(more) \(top + 1)-\(min(lines.count, top + height))/\(lines.count) "
         }
-        Panel.draw(frame: frame, title: title, lines: lines.dropFirst(top), bottomLabel: label,
-                   into: &buffer, theme: theme)
+        Panel.draw(
+            frame: frame, title: title, lines: lines.dropFirst(top), bottomLabel: label,
+            into: &buffer, theme: theme)
     }
 }

@@ -14,19 +14,23 @@ enum Panel {
 
     /// Draws the frame, filled in `dialog`, then `lines` from the top of the text area, each cut
     /// to the width with the theme's ellipsis.
-    static func draw(frame: Rect, title: String, lines: some Collection<StyledText>, bottomLabel: String = "",
-                     into buffer: inout ScreenBuffer, theme: Theme) {
+    static func draw(
+        frame: Rect, title: String, lines: some Collection<StyledText>, bottomLabel: String = "",
+        into buffer: inout ScreenBuffer, theme: Theme
+    ) {
         buffer.box(frame, role: .border, glyphs: theme.glyphs, title: title, fillRole: .dialog)
         let width = innerWidth(of: frame)
         guard width > 0 else { return }
         for (row, line) in zip(0..<innerHeight(of: frame), lines) {
-            buffer.put(line.truncated(toWidth: width, ellipsis: theme.glyphs.ellipsis),
-                       at: Point(x: frame.x + 2, y: frame.y + 1 + row), role: .dialog, maxWidth: width)
+            buffer.put(
+                line.truncated(toWidth: width, ellipsis: theme.glyphs.ellipsis),
+                at: Point(x: frame.x + 2, y: frame.y + 1 + row), role: .dialog, maxWidth: width)
         }
         let labelWidth = bottomLabel.displayWidth
         if labelWidth > 0, frame.height >= 2, labelWidth + 4 <= frame.width {
-            buffer.put(bottomLabel, at: Point(x: frame.maxX - 2 - labelWidth, y: frame.maxY - 1),
-                       role: .border, maxWidth: labelWidth)
+            buffer.put(
+                bottomLabel, at: Point(x: frame.maxX - 2 - labelWidth, y: frame.maxY - 1),
+                role: .border, maxWidth: labelWidth)
         }
     }
 }

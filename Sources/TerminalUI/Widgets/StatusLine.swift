@@ -49,7 +49,7 @@ public struct HeaderLine: Hashable, Sendable {
         guard !line.isEmpty else { return }
         buffer.fill(line, role: .header)
         let ellipsis = theme.glyphs.ellipsis
-        let inner = max(0, line.width - 2)     // one column of margin each side
+        let inner = max(0, line.width - 2)  // one column of margin each side
         var right = trailing.sanitizedForDisplay
         if right.displayWidth > inner / 2 { right = right.truncated(toWidth: inner / 2, ellipsis: ellipsis) }
         let gap = right.isEmpty ? 0 : 2

@@ -42,18 +42,23 @@ public struct TableView {
     public var emptyMessage: String
     private let provider: (Int) -> TableRow
 
-    public init(columns: [TableColumn], state: TableState, showsHeader: Bool = true, spacing: Int = 1,
-                emptyMessage: String = "", row: @escaping (Int) -> TableRow) {
+    public init(
+        columns: [TableColumn], state: TableState, showsHeader: Bool = true, spacing: Int = 1,
+        emptyMessage: String = "", row: @escaping (Int) -> TableRow
+    ) {
         self.columns = columns; self.state = state; self.showsHeader = showsHeader
         self.spacing = spacing; self.emptyMessage = emptyMessage; self.provider = row
     }
 
     /// A table from cell texts and an optional role per row.
-    public init(columns: [TableColumn], state: TableState, showsHeader: Bool = true, spacing: Int = 1,
-                emptyMessage: String = "", cells: @escaping (Int) -> [String],
-                rowRole: @escaping (Int) -> StyleRole? = { _ in nil }) {
-        self.init(columns: columns, state: state, showsHeader: showsHeader, spacing: spacing,
-                  emptyMessage: emptyMessage, row: { TableRow(cells($0), role: rowRole($0)) })
+    public init(
+        columns: [TableColumn], state: TableState, showsHeader: Bool = true, spacing: Int = 1,
+        emptyMessage: String = "", cells: @escaping (Int) -> [String],
+        rowRole: @escaping (Int) -> StyleRole? = { _ in nil }
+    ) {
+        self.init(
+            columns: columns, state: state, showsHeader: showsHeader, spacing: spacing,
+            emptyMessage: emptyMessage, row: { TableRow(cells($0), role: rowRole($0)) })
     }
 
     /// Rows of data a rect of this height shows (its height minus the header): what paging
@@ -92,8 +97,10 @@ public struct TableView {
 
     /// One line: the whole width in `role` (a selection is one unbroken bar), then each cell
     /// fitted to its column. On a selected row cell roles give way to `selected`.
-    private func drawRow(_ row: TableRow, widths: [Int], role: StyleRole, y: Int, area: Rect,
-                         into buffer: inout ScreenBuffer, theme: Theme) {
+    private func drawRow(
+        _ row: TableRow, widths: [Int], role: StyleRole, y: Int, area: Rect,
+        into buffer: inout ScreenBuffer, theme: Theme
+    ) {
         buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: role)
         var x = area.x
         for (column, width) in zip(columns.indices, widths) {
@@ -101,8 +108,9 @@ public struct TableView {
             guard width > 0 else { continue }
             let text = column < row.cells.count ? row.cells[column] : ""
             let cellRole = role == .selected ? role : (column < row.cellRoles.count ? row.cellRoles[column] : nil) ?? role
-            buffer.putLine(text, in: Rect(x: x, y: y, width: width, height: 1), role: cellRole,
-                           alignment: columns[column].alignment, ellipsis: theme.glyphs.ellipsis)
+            buffer.putLine(
+                text, in: Rect(x: x, y: y, width: width, height: 1), role: cellRole,
+                alignment: columns[column].alignment, ellipsis: theme.glyphs.ellipsis)
         }
     }
 }

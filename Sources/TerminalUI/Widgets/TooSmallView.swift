@@ -25,7 +25,8 @@ public struct TooSmallView: Hashable, Sendable {
         let ellipsis = theme.glyphs.ellipsis
         // One line when it fits; otherwise break after the colon, where the sentence breaks.
         let oneLine = message(glyphs: theme.glyphs)
-        var lines = oneLine.displayWidth <= area.width
+        var lines =
+            oneLine.displayWidth <= area.width
             ? [oneLine]
             : WordWrap.lines("Terminal too small:\n" + requirement(glyphs: theme.glyphs), width: area.width)
         if lines.count > area.height {

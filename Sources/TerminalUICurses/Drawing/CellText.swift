@@ -36,7 +36,7 @@ enum CellText {
             case .remove: continue
             }
             if !unicode, drawn.value > 0x7E {
-                if !result.isEmpty { continue } // a combining mark: the base is already there
+                if !result.isEmpty { continue }  // a combining mark: the base is already there
                 drawn = "?"
             }
             if result.isEmpty, drawn.value > 0x7E, DisplayWidth.of(drawn) == 0 {

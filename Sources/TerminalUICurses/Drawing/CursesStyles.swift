@@ -30,8 +30,10 @@ struct CursesStyles {
     ///   - defaultForeground, defaultBackground: what an unset colour becomes: -1 when
     ///     `use_default_colors` succeeded, otherwise white on black.
     ///   - maxPairs: `COLOR_PAIRS`; roles beyond it fall back to attributes only.
-    init(theme: Theme, useColor: Bool, defaultForeground: Int32 = -1, defaultBackground: Int32 = -1,
-         maxPairs: Int = Int.max) {
+    init(
+        theme: Theme, useColor: Bool, defaultForeground: Int32 = -1, defaultBackground: Int32 = -1,
+        maxPairs: Int = Int.max
+    ) {
         var renditions: [Rendition] = []
         var pairs: [PairDefinition] = []
         for (index, role) in StyleRole.allCases.enumerated() {
@@ -40,10 +42,11 @@ struct CursesStyles {
             let pairNumber = index + 1
             if useColor, style.foreground != nil || style.background != nil, pairNumber < maxPairs {
                 rendition.pair = Int32(pairNumber)
-                pairs.append(PairDefinition(
-                    pair: Int32(pairNumber),
-                    foreground: style.foreground.map { Int32($0.rawValue) } ?? defaultForeground,
-                    background: style.background.map { Int32($0.rawValue) } ?? defaultBackground))
+                pairs.append(
+                    PairDefinition(
+                        pair: Int32(pairNumber),
+                        foreground: style.foreground.map { Int32($0.rawValue) } ?? defaultForeground,
+                        background: style.background.map { Int32($0.rawValue) } ?? defaultBackground))
             }
             renditions.append(rendition)
         }

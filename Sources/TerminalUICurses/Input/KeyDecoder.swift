@@ -5,14 +5,14 @@ import TerminalUI
 enum KeyDecoder {
     /// The ASCII codes the decoder treats specially.
     private enum ASCII {
-        static let backspace: UInt32 = 8       // Ctrl-H, what some terminals send for Backspace
+        static let backspace: UInt32 = 8  // Ctrl-H, what some terminals send for Backspace
         static let tab: UInt32 = 9
-        static let lineFeed: UInt32 = 10       // Ctrl-J
-        static let carriageReturn: UInt32 = 13 // Enter under `nonl()`
+        static let lineFeed: UInt32 = 10  // Ctrl-J
+        static let carriageReturn: UInt32 = 13  // Enter under `nonl()`
         static let escape: UInt32 = 27
-        static let delete: UInt32 = 127        // what most terminals send for Backspace
+        static let delete: UInt32 = 127  // what most terminals send for Backspace
         static let leftBracket: UInt32 = 0x5B  // "[" of CSI
-        static let letterO: UInt32 = 0x4F      // "O" of SS3
+        static let letterO: UInt32 = 0x4F  // "O" of SS3
     }
 
     /// Decodes a batch read in one go, dropping escape sequences curses did not recognise.
@@ -101,7 +101,7 @@ enum KeyDecoder {
         // NUL (Ctrl-Space), Ctrl-\ ] ^ _ and the C1 controls are not text and not bound to anything.
         case 0, 28...31, 0x80...0x9F: return .unknown
         default:
-            guard let scalar = Unicode.Scalar(value) else { return .unknown } // surrogate or > U+10FFFF
+            guard let scalar = Unicode.Scalar(value) else { return .unknown }  // surrogate or > U+10FFFF
             return .char(Character(scalar))
         }
     }
@@ -113,7 +113,7 @@ enum KeyDecoder {
         case KEY_DOWN: return .down
         case KEY_LEFT: return .left
         case KEY_RIGHT: return .right
-        case KEY_PPAGE, KEY_A3: return .pageUp         // A3/C3: keypad corners with NumLock off
+        case KEY_PPAGE, KEY_A3: return .pageUp  // A3/C3: keypad corners with NumLock off
         case KEY_NPAGE, KEY_C3: return .pageDown
         case KEY_HOME, KEY_FIND, KEY_A1: return .home  // rxvt-style terminfo names Home "Find"
         case KEY_END, KEY_SELECT, KEY_C1: return .end  // ... and End "Select"

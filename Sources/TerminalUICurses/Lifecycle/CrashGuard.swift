@@ -36,7 +36,7 @@ enum CrashGuard {
     /// codes would only litter a redirected output.
     static let activeOutputFD = Atomic<Int32>(-1)
 
-    private static let signalSlots = 65 // _NSIG on Linux
+    private static let signalSlots = 65  // _NSIG on Linux
     /// The disposition each fatal signal had before `install()`, indexed by signal number.
     nonisolated(unsafe) private static let previousActions: UnsafeMutablePointer<sigaction> = {
         let storage = UnsafeMutablePointer<sigaction>.allocate(capacity: signalSlots)
@@ -62,7 +62,7 @@ enum CrashGuard {
                 var action = sigaction()
                 action.__sigaction_handler.sa_handler = fatalSignalHandler
                 sigemptyset(&action.sa_mask)
-                action.sa_flags = Int32(SA_ONSTACK) // run even when the stack has overflowed
+                action.sa_flags = Int32(SA_ONSTACK)  // run even when the stack has overflowed
                 _ = sigaction(signal, &action, previousActions + Int(signal))
             }
         }
@@ -118,7 +118,7 @@ enum CrashGuard {
         guard sigaltstack(nil, &current) == 0, current.ss_flags & Int32(SS_DISABLE) != 0 else { return }
         let size = 64 * 1024
         var stack = stack_t()
-        stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16) // kept for the process' life
+        stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)  // kept for the process' life
         stack.ss_size = size
         stack.ss_flags = 0
         _ = sigaltstack(&stack, nil)

@@ -46,7 +46,7 @@ enum SignalRelay {
             readFD.store(fds[0], ordering: .sequentiallyConsistent)
             writeFD.store(fds[1], ordering: .sequentiallyConsistent)
             _ = unansweredStopRequests.load(ordering: .relaxed)
-            CrashGuard.prepareForHandlers() // the forced stop uses it
+            CrashGuard.prepareForHandlers()  // the forced stop uses it
             opened = true
         }
     }
@@ -58,7 +58,7 @@ enum SignalRelay {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = relayHandler
             sigemptyset(&action.sa_mask)
-            action.sa_flags = 0 // no SA_RESTART: interrupt the blocked poll()
+            action.sa_flags = 0  // no SA_RESTART: interrupt the blocked poll()
             var old = sigaction()
             if sigaction(signal, &action, &old) == 0 { previous[signal] = old }
         }
@@ -94,7 +94,7 @@ enum SignalRelay {
             } else if count < 0, errno == EINTR {
                 continue
             } else {
-                return signals // EAGAIN: empty
+                return signals  // EAGAIN: empty
             }
         }
     }

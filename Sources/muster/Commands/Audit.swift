@@ -20,8 +20,10 @@ struct Audit: ParsableCommand {
             switch format {
             case .csv: print(CSVWriter().document(header: header, rows: rows), terminator: "")
             case .text:
-                print(rows.isEmpty ? "Nothing recorded in \(course) yet.\n"
-                      : TextTable.render(header: header.map { $0.uppercased() }, rows: rows), terminator: "")
+                print(
+                    rows.isEmpty
+                        ? "Nothing recorded in \(course) yet.\n"
+                        : TextTable.render(header: header.map { $0.uppercased() }, rows: rows), terminator: "")
             }
         }
     }

@@ -22,7 +22,10 @@ struct BenchCommit: ParsableCommand {
                 times.append(Double(sec) * 1000 + Double(atto) / 1e15)
             }
             times.sort()
-            print(String(format: "commit median %.3f ms p99 %.3f ms", times[times.count / 2], times[min(times.count - 1, times.count * 99 / 100)]))
+            print(
+                String(
+                    format: "commit median %.3f ms p99 %.3f ms", times[times.count / 2], times[min(times.count - 1, times.count * 99 / 100)]
+                ))
         }
     }
 }

@@ -27,9 +27,10 @@ struct CertificatesCommand: ParsableCommand {
             case .text:
                 var text = "\(eligible.count) eligible for a certificate of \(facts.course.title)\n\n"
                 if !eligible.isEmpty {
-                    text += TextTable.render(header: ["CODE", "NAME", "SESSIONS", "AGENCY"],
-                                             rows: eligible.map { [$0.code, $0.name, "\($0.attended)/\($0.sessions)", $0.agency] },
-                                             rightAligned: [2])
+                    text += TextTable.render(
+                        header: ["CODE", "NAME", "SESSIONS", "AGENCY"],
+                        rows: eligible.map { [$0.code, $0.name, "\($0.attended)/\($0.sessions)", $0.agency] },
+                        rightAligned: [2])
                     text += "\n" + Certificates.text(eligible, facts)
                 }
                 try OutputFile.write(text, to: output)

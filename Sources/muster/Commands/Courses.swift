@@ -5,7 +5,9 @@ import Foundation
 struct Courses: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the courses: code, title, dates, sessions, enrolled, retention.",
-        discussion: "RETENTION is how long the people's data is kept after the course ends; \"PAST\" marks a course whose period is over while people on it still have names (muster purge --expired erases them).")
+        discussion:
+            "RETENTION is how long the people's data is kept after the course ends; \"PAST\" marks a course whose period is over while people on it still have names (muster purge --expired erases them)."
+    )
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
@@ -18,16 +20,20 @@ struct Courses: ParsableCommand {
             // The column appears once some course has a retention period; scripts reading the
             // five columns of a library without any see what they always saw.
             let retention = summaries.contains { $0.course.retention != nil }
-            print(TextTable.render(
-                header: ["CODE", "TITLE", "DATES", "SESSIONS", "ENROLLED"] + (retention ? ["RETENTION"] : []),
-                rows: summaries.map { s in
-                    [s.course.code, s.course.title, CalendarDate.rangeText(s.course.startDate, s.course.endDate),
-                     String(s.sessionCount), String(s.enrolled)] + (retention ? [Self.retention(s)] : [])
-                }, rightAligned: [3, 4]), terminator: "")
+            print(
+                TextTable.render(
+                    header: ["CODE", "TITLE", "DATES", "SESSIONS", "ENROLLED"] + (retention ? ["RETENTION"] : []),
+                    rows: summaries.map { s in
+                        [
+                            s.course.code, s.course.title, CalendarDate.rangeText(s.course.startDate, s.course.endDate),
+                            String(s.sessionCount), String(s.enrolled),
+                        ] + (retention ? [Self.retention(s)] : [])
+                    }, rightAligned: [3, 4]), terminator: "")
             let past = summaries.filter(\.pastRetention).count
             if past > 0 {
-                print("\(past) course\(past == 1 ? " is" : "s are") PAST retention: see who would be erased with "
-                      + "'muster purge --expired --dry-run', then run 'muster purge --expired'.")
+                print(
+                    "\(past) course\(past == 1 ? " is" : "s are") PAST retention: see who would be erased with "
+                        + "'muster purge --expired --dry-run', then run 'muster purge --expired'.")
             }
         }
     }
@@ -49,13 +55,16 @@ struct Sessions: ParsableCommand {
             let store = try library.open()
             let c = try store.courses.course(code: course)
             let sessions = try store.courses.sessions(courseID: c.id!)
-            print(TextTable.render(
-                header: ["ID", "START", "END", "TITLE", "KIND"],
-                rows: sessions.map { s in
-                    let zone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? c.zone
-                    return [s.key, LocalTime.format(s.start, in: zone), LocalTime.clock(s.end, in: zone),
-                            s.title + (s.core ? " (core)" : ""), s.kind.rawValue]
-                }), terminator: "")
+            print(
+                TextTable.render(
+                    header: ["ID", "START", "END", "TITLE", "KIND"],
+                    rows: sessions.map { s in
+                        let zone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? c.zone
+                        return [
+                            s.key, LocalTime.format(s.start, in: zone), LocalTime.clock(s.end, in: zone),
+                            s.title + (s.core ? " (core)" : ""), s.kind.rawValue,
+                        ]
+                    }), terminator: "")
         }
     }
 }

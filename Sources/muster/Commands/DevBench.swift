@@ -61,15 +61,17 @@ final class KeyBench {
 
     init(store: CourseStore) {
         program = MusterProgram(store: store)
-        runner = Runner(program: program, state: program.initialState(options: AppOptions(mouse: false), size: terminal.size),
-                        backend: terminal, theme: .color)
+        runner = Runner(
+            program: program, state: program.initialState(options: AppOptions(mouse: false), size: terminal.size),
+            backend: terminal, theme: .color)
     }
 
     /// From start-up to the roster of `course` on screen, timed per step.
     func open(course: String) throws {
         timed("start, course list") { runner.send(.start) }
         guard case .courses(let list) = runner.state.screens.root,
-              let index = list.courses.firstIndex(where: { $0.course.code == course }) else {
+            let index = list.courses.firstIndex(where: { $0.course.code == course })
+        else {
             throw MusterError.unknownCourse(course)
         }
         measure("select the course", Array(repeating: .char("j"), count: index), timed: false)

@@ -57,8 +57,9 @@ struct DevGenerate: ParsableCommand {
                     SyntheticCourseSpec(code: course, people: people, sessions: sessions ?? 6, markedShare: marked, seed: seed),
                     progress: { progress("people", $0) })
                 FileHandle.standardError.write(Data("\r".utf8))
-                print("Generated \(summary.course): \(summary.participants) people, \(summary.sessions) sessions "
-                      + String(format: "in %.1f s", Date().timeIntervalSince(start)) + " (\(store.path))")
+                print(
+                    "Generated \(summary.course): \(summary.participants) people, \(summary.sessions) sessions "
+                        + String(format: "in %.1f s", Date().timeIntervalSince(start)) + " (\(store.path))")
             }
         }
     }
@@ -67,16 +68,18 @@ struct DevGenerate: ParsableCommand {
     private func generateLibrary(_ store: CourseStore, courses: Int, progress: @escaping (String, Int) -> Void) throws {
         let start = Date()
         var text = ""
-        let spec = SyntheticLibrarySpec(people: people, courses: courses, sessions: sessions ?? 20, events: events,
-                                        bigCourse: course, seed: seed)
+        let spec = SyntheticLibrarySpec(
+            people: people, courses: courses, sessions: sessions ?? 20, events: events,
+            bigCourse: course, seed: seed)
         let summary = try SyntheticData(store: store).generateLibrary(spec, roster: csv == nil ? nil : { text += $0 }, progress: progress)
         if let csv {
             try Data(text.utf8).write(to: URL(fileURLWithPath: csv), options: .atomic)
         }
         FileHandle.standardError.write(Data("\r".utf8))
-        print("Generated \(summary.people) people, \(summary.courses) courses, \(summary.sessions) sessions, "
-              + "\(summary.enrolments) enrolments, \(summary.events) attendance events "
-              + String(format: "in %.1f s", Date().timeIntervalSince(start)) + " (\(store.path))"
-              + (csv.map { "; roster CSV \($0)" } ?? ""))
+        print(
+            "Generated \(summary.people) people, \(summary.courses) courses, \(summary.sessions) sessions, "
+                + "\(summary.enrolments) enrolments, \(summary.events) attendance events "
+                + String(format: "in %.1f s", Date().timeIntervalSince(start)) + " (\(store.path))"
+                + (csv.map { "; roster CSV \($0)" } ?? ""))
     }
 }

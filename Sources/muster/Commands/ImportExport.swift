@@ -23,8 +23,9 @@ struct ImportCourse: ParsableCommand {
             let parsed = try CourseFileCodec.read(path: file)
             let store = try library.open()
             let summary = try store.courses.importCourse(parsed, allowErased: allowErased)
-            print("\(summary.created ? "imported" : "updated") \(summary.course): \(summary.sessions) sessions, "
-                  + "\(summary.participants) participants (\(summary.newPeople) new people)")
+            print(
+                "\(summary.created ? "imported" : "updated") \(summary.course): \(summary.sessions) sessions, "
+                    + "\(summary.participants) participants (\(summary.newPeople) new people)")
         }
     }
 }

@@ -24,9 +24,11 @@ struct ImportRoster: ParsableCommand {
     @Argument(help: "The file to import.") var file: String
     @Option(help: "The file's layout; auto recognises every one of them from its header.")
     var format: RosterFormat = .auto
-    @Option(name: .customLong("map"), help: ArgumentHelp(
-        "A column and the field it holds, e.g. --map 'Nom de famille=family' (repeatable). Fields: "
-            + RosterField.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "COLUMN=FIELD"))
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp(
+            "A column and the field it holds, e.g. --map 'Nom de famille=family' (repeatable). Fields: "
+                + RosterField.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "COLUMN=FIELD"))
     var mappings: [String] = []
     @Flag(help: "Show what the import would do; write nothing.") var dryRun = false
     @Flag(help: "Import the valid rows and list the rejected ones, instead of refusing the file.") var skipRejected = false
@@ -59,8 +61,10 @@ struct ImportRoster: ParsableCommand {
         var out: [String: RosterField] = [:]
         for pair in pairs {
             guard let eq = pair.lastIndex(of: "="), let field = RosterField(rawValue: pair[pair.index(after: eq)...].lowercased()),
-                  !pair[..<eq].trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw MusterError.invalid("--map '\(pair)': use COLUMN=FIELD, FIELD one of \(RosterField.allCases.map(\.rawValue).joined(separator: ", "))")
+                !pair[..<eq].trimmingCharacters(in: .whitespaces).isEmpty
+            else {
+                throw MusterError.invalid(
+                    "--map '\(pair)': use COLUMN=FIELD, FIELD one of \(RosterField.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             out[String(pair[..<eq])] = field
         }
@@ -73,14 +77,18 @@ struct ImportRoster: ParsableCommand {
         var out = "\(r.file): \(r.format.label) (\(r.dialect)), \(r.rows) row\(r.rows == 1 ? "" : "s") for \(r.course)\n"
         for note in r.notes { out += "note: \(note)\n" }
         out += r.counts + "\n"
-        out += "enrolments: \(r.enrolmentsAdded) new, \(r.enrolmentsChanged) changed; "
+        out +=
+            "enrolments: \(r.enrolmentsAdded) new, \(r.enrolmentsChanged) changed; "
             + "attendance events: \(r.eventsAdded) new, \(r.eventsAlreadyRecorded) already recorded\n"
         let shown = verbose ? r.newPeople : Array(r.newPeople.prefix(50))
         out += section("new", shown.map { "line \($0.line): \($0.code) \($0.name)" })
         if shown.count < r.newPeople.count { out += "  … and \(r.newPeople.count - shown.count) more (--verbose lists them all)\n" }
-        out += section("matched", r.matched.map { m in
-            "line \(m.line): \(m.code) \(m.name) (by \(m.by.rawValue))" + (m.changes.isEmpty ? "" : ": " + m.changes.joined(separator: ", "))
-        })
+        out += section(
+            "matched",
+            r.matched.map { m in
+                "line \(m.line): \(m.code) \(m.name) (by \(m.by.rawValue))"
+                    + (m.changes.isEmpty ? "" : ": " + m.changes.joined(separator: ", "))
+            })
         out += section("rejected", r.rejected.map { "line \($0.line): \($0.reason)" })
         out += section("skipped", r.skipped.map { "line \($0.line): \($0.reason)" })
         out += section("warnings", r.warnings.map { "line \($0.line): \($0.reason)" })

@@ -48,8 +48,9 @@ struct KioskCommand: ParsableCommand {
             } catch {
                 throw MusterError.invalid("cannot start the terminal: \(error)")
             }
-            let theme = Theme.resolve(environment: ProcessInfo.processInfo.environment, noColor: noColor,
-                                      ascii: !terminal.isUTF8, colorsAvailable: terminal.colorsAvailable)
+            let theme = Theme.resolve(
+                environment: ProcessInfo.processInfo.environment, noColor: noColor,
+                ascii: !terminal.isUTF8, colorsAvailable: terminal.colorsAvailable)
             terminal.theme = theme
             var policy = KioskPolicy()
             policy.idleTimeout = max(5, idle)
@@ -83,7 +84,9 @@ enum KioskProcess {
         let today = LocalTime.day(now, in: course.zone)
         let candidates = try store.courses.sessions(courseID: course.id!).filter { LocalTime.day($0.start, in: course.zone) == today }
         if let session = candidates.first(where: { $0.end > now }) { return session }
-        throw MusterError.invalid("\(course.code) has no session running or still to come today; choose one with --session (see 'muster sessions \(course.code)')")
+        throw MusterError.invalid(
+            "\(course.code) has no session running or still to come today; choose one with --session (see 'muster sessions \(course.code)')"
+        )
     }
 }
 

@@ -19,8 +19,13 @@ struct Mark: ParsableCommand {
             let store = try library.open()
             let (s, p) = try resolve(store, course: course, session: session, person: participant)
             let outcome = try store.attendance.mark(session: s, person: p, status: parsed, source: .cli, note: note)
-            let now = outcome.current.map { $0.id == outcome.event.id ? $0.status.rawValue : "\($0.status.rawValue) (an earlier \($0.source.rawValue) mark wins)" } ?? "no mark"
-            print("\(p.code) \(p.displayName): \(parsed.rawValue) in \(s.key); now \(now) (event \(outcome.event.id.uuidString.lowercased()))")
+            let now =
+                outcome.current.map {
+                    $0.id == outcome.event.id ? $0.status.rawValue : "\($0.status.rawValue) (an earlier \($0.source.rawValue) mark wins)"
+                } ?? "no mark"
+            print(
+                "\(p.code) \(p.displayName): \(parsed.rawValue) in \(s.key); now \(now) (event \(outcome.event.id.uuidString.lowercased()))"
+            )
         }
     }
 }

@@ -49,8 +49,9 @@ struct PersonErase: ParsableCommand {
                 throw MusterError.invalid("erasing \(code) cannot be undone; run again with --confirm")
             }
             let summary = try library.open().privacy.erase(code: code, reason: reason, keepStatistics: keepStatistics)
-            print("erased \(code): \(summary.enrolments) enrolments kept anonymously, \(summary.notesCleared) notes cleared"
-                  + (keepStatistics ? "; sex and country kept for statistics" : ""))
+            print(
+                "erased \(code): \(summary.enrolments) enrolments kept anonymously, \(summary.notesCleared) notes cleared"
+                    + (keepStatistics ? "; sex and country kept for statistics" : ""))
         }
     }
 }
@@ -79,13 +80,17 @@ struct Purge: ParsableCommand {
             let store = try library.open()
             let candidates: [(course: Course, people: [Person])]
             if let before {
-                guard let date = CalendarDate(iso: before) else { throw MusterError.invalid("--before '\(before)' is not a date (YYYY-MM-DD)") }
+                guard let date = CalendarDate(iso: before) else {
+                    throw MusterError.invalid("--before '\(before)' is not a date (YYYY-MM-DD)")
+                }
                 candidates = try store.privacy.purgeCandidates(endedBefore: date)
                 for (course, people) in candidates { print("\(course.code) (ended \(course.endDate)): \(people.count) people") }
             } else {
                 candidates = try store.privacy.expiredPurgeCandidates()
                 for (course, people) in candidates {
-                    print("\(course.code) (ended \(course.endDate), kept \(course.retention!) until \(course.retainedUntil!)): \(people.count) people")
+                    print(
+                        "\(course.code) (ended \(course.endDate), kept \(course.retention!) until \(course.retainedUntil!)): \(people.count) people"
+                    )
                 }
             }
             let count = Set(candidates.flatMap(\.people).compactMap(\.id)).count
@@ -93,7 +98,8 @@ struct Purge: ParsableCommand {
                 print("dry run: \(count) people would be erased; nothing was changed")
                 return
             }
-            let summary = try before.flatMap(CalendarDate.init(iso:)).map { try store.privacy.purge(endedBefore: $0, keepStatistics: keepStatistics) }
+            let summary =
+                try before.flatMap(CalendarDate.init(iso:)).map { try store.privacy.purge(endedBefore: $0, keepStatistics: keepStatistics) }
                 ?? store.privacy.purgeExpired(keepStatistics: keepStatistics)
             print("erased \(summary.people) people")
         }

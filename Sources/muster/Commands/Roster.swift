@@ -26,18 +26,21 @@ struct RosterCommand: ParsableCommand {
                 if let sub = e.enrolment.substitutedBy, let other = roster.first(where: { $0.person.id == sub }) {
                     status += " by \(other.person.code)"
                 }
-                return [p.code, p.givenName, p.familyName, p.sex.rawValue, p.country,
-                        e.agency?.shortName ?? "", e.enrolment.role.rawValue, status]
+                return [
+                    p.code, p.givenName, p.familyName, p.sex.rawValue, p.country,
+                    e.agency?.shortName ?? "", e.enrolment.role.rawValue, status,
+                ]
             }
             switch format {
             case .csv:
                 print(CSVWriter().document(header: header, rows: rows), terminator: "")
             case .text:
-                print(TextTable.render(
-                    header: ["CODE", "NAME", "SEX", "COUNTRY", "AGENCY", "ROLE", "STATUS"],
-                    rows: zip(roster, rows).map { e, r in
-                        [r[0], e.person.sortName, e.person.sex.letter, r[4], r[5], r[6], r[7]]
-                    }), terminator: "")
+                print(
+                    TextTable.render(
+                        header: ["CODE", "NAME", "SEX", "COUNTRY", "AGENCY", "ROLE", "STATUS"],
+                        rows: zip(roster, rows).map { e, r in
+                            [r[0], e.person.sortName, e.person.sex.letter, r[4], r[5], r[6], r[7]]
+                        }), terminator: "")
             }
         }
     }

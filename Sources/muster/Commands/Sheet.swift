@@ -32,8 +32,9 @@ struct Sheet: ParsableCommand {
                 try OutputFile.write(sheet.html(), to: output)
             case .text:
                 let rows = sheet.rows.map { row in row.enumerated().map { $0 == 4 ? String(repeating: "_", count: 24) : $1 } }
-                try OutputFile.write(sheet.heading.joined(separator: "\n") + "\n\n"
-                                     + TextTable.render(header: sheet.header, rows: rows, rightAligned: [0]), to: output)
+                try OutputFile.write(
+                    sheet.heading.joined(separator: "\n") + "\n\n"
+                        + TextTable.render(header: sheet.header, rows: rows, rightAligned: [0]), to: output)
             }
         }
     }

@@ -29,8 +29,10 @@ struct SoakWriter: ParsableCommand {
             let (store, s, people) = try MarkingTarget.open(library, course: course, session: session)
             let statuses: [AttendanceStatus] = [.present, .late, .absent, .excused]
             for i in 0..<count {
-                let event = try store.attendance.mark(session: s, person: people[i % people.count],
-                                           status: statuses[(i / people.count) % statuses.count], source: .cli).event
+                let event = try store.attendance.mark(
+                    session: s, person: people[i % people.count],
+                    status: statuses[(i / people.count) % statuses.count], source: .cli
+                ).event
                 // Unbuffered: a line on the pipe means the event was committed before it was written.
                 FileHandle.standardOutput.write(Data("ack \(event.id.uuidString.lowercased())\n".utf8))
             }

@@ -21,7 +21,7 @@ struct TUI: ParsableCommand {
                 throw MusterError.invalid(reason)
             }
             let store = try library.open()
-            if let course { _ = try store.courses.course(code: course) }   // a typo fails here, not inside the screen
+            if let course { _ = try store.courses.course(code: course) }  // a typo fails here, not inside the screen
             CursesTerminal.installCrashGuard()
             DebugCrash.armIfRequested()
             let terminal: CursesTerminal
@@ -31,14 +31,16 @@ struct TUI: ParsableCommand {
                 throw MusterError.invalid("cannot start the terminal: \(error)")
             }
             let environment = ProcessInfo.processInfo.environment
-            let theme = Theme.resolve(environment: environment, noColor: noColor, ascii: ascii || !terminal.isUTF8,
-                                      colorsAvailable: terminal.colorsAvailable)
+            let theme = Theme.resolve(
+                environment: environment, noColor: noColor, ascii: ascii || !terminal.isUTF8,
+                colorsAvailable: terminal.colorsAvailable)
             terminal.theme = theme
             let program = MusterProgram(store: store)
             let options = AppOptions(startCourse: course, mouse: !noMouse)
             let backend = Trace.wrap(terminal)
-            let runner = Runner(program: program, state: program.initialState(options: options, size: terminal.size),
-                                backend: backend, theme: theme)
+            let runner = Runner(
+                program: program, state: program.initialState(options: options, size: terminal.size),
+                backend: backend, theme: theme)
             runner.send(.start)
             // SIGINT/SIGTERM/SIGHUP surface as a pending signal: leave the loop, restore, exit 128+n.
             runner.run(until: { terminal.pendingSignal != nil })
@@ -55,8 +57,9 @@ enum Trace {
 
     static func wrap(_ backend: any TerminalBackend) -> any TerminalBackend {
         guard let path = ProcessInfo.processInfo.environment["MUSTER_TRACE"], !path.isEmpty,
-              FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forWritingAtPath: path) else { return backend }
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { return backend }
         return TracingBackend(backend, started: processStart) { line in handle.write(Data((line + "\n").utf8)) }
     }
 }
@@ -66,10 +69,10 @@ enum Trace {
 enum DebugCrash {
     static func armIfRequested() {
         #if DEBUG
-        guard let text = ProcessInfo.processInfo.environment["MUSTER_DEBUG_CRASH_MS"], let ms = Int(text) else { return }
-        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(ms)) {
-            fatalError("crash requested by MUSTER_DEBUG_CRASH_MS")
-        }
+            guard let text = ProcessInfo.processInfo.environment["MUSTER_DEBUG_CRASH_MS"], let ms = Int(text) else { return }
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(ms)) {
+                fatalError("crash requested by MUSTER_DEBUG_CRASH_MS")
+            }
         #endif
     }
 }

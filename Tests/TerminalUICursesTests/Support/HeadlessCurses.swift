@@ -17,8 +17,10 @@ final class HeadlessCurses {
     private let input: UnsafeMutablePointer<FILE>
     private let output: UnsafeMutablePointer<FILE>
 
-    init(width: Int = 80, height: Int = 24, theme: Theme = .color, locale: String = "C.UTF-8",
-         options: CursesTerminal.Options = .init()) throws {
+    init(
+        width: Int = 80, height: Int = 24, theme: Theme = .color, locale: String = "C.UTF-8",
+        options: CursesTerminal.Options = .init()
+    ) throws {
         setenv("LC_ALL", locale, 1)
         setenv("COLUMNS", "\(width)", 1)
         setenv("LINES", "\(height)", 1)
@@ -28,8 +30,9 @@ final class HeadlessCurses {
         self.input = input
         self.output = output
         do {
-            terminal = try CursesTerminal(theme: theme, options: options, input: input, output: output,
-                                          terminalType: "xterm-256color")
+            terminal = try CursesTerminal(
+                theme: theme, options: options, input: input, output: output,
+                terminalType: "xterm-256color")
         } catch {
             fclose(input); fclose(output)
             throw error
@@ -58,4 +61,3 @@ final class HeadlessCurses {
 
     enum HeadlessError: Error { case cannotOpenDevNull }
 }
-

@@ -1,4 +1,4 @@
-import CNcursesw // for muster_open_pseudo_terminal only
+import CNcursesw  // for muster_open_pseudo_terminal only
 import Glibc
 import Testing
 

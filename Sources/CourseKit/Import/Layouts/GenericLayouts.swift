@@ -38,7 +38,11 @@ struct IndicoImportLayout: RosterLayout {
 
     func map(_ record: CSVRecord) -> RowOutcome {
         guard record.fields.count == 6 else {
-            return .rejected(line: record.line, reason: "\(record.fields.count) columns; an Indico registration import has exactly 6 (first name, last name, affiliation, position, phone, e-mail)")
+            return .rejected(
+                line: record.line,
+                reason:
+                    "\(record.fields.count) columns; an Indico registration import has exactly 6 (first name, last name, affiliation, position, phone, e-mail)"
+            )
         }
         return RowOutcome(Self.columns.row(from: record, limits: limits, countries: countries))
     }
@@ -51,7 +55,8 @@ struct IndicoImportLayout: RosterLayout {
 enum Ragged {
     static func check(_ record: CSVRecord, width: Int) -> RowProblem? {
         guard record.fields.count > width, record.fields[width...].contains(where: { !$0.isEmpty }) else { return nil }
-        return RowProblem(line: record.line, reason: "\(record.fields.count) fields but the header has \(width): an unquoted delimiter inside a value?")
+        return RowProblem(
+            line: record.line, reason: "\(record.fields.count) fields but the header has \(width): an unquoted delimiter inside a value?")
     }
 }
 

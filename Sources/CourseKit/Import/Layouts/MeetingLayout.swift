@@ -32,7 +32,7 @@ struct MeetingLayout: RosterLayout {
     init(header: CSVRecord, context: LayoutContext) throws {
         let h = header.fields.map(HeaderText.normalise)
         var map = try ColumnMap(header: header.fields, keywords: false)
-        map.columns[.role] = nil          // Teams' Organizer/Presenter/Attendee say nothing about the course role
+        map.columns[.role] = nil  // Teams' Organizer/Presenter/Attendee say nothing about the course role
         if map.columns[.name] == nil, let i = h.firstIndex(where: { $0.hasPrefix("name") }) { map.columns[.name] = i }
         columns = map
         join = h.firstIndex { $0 == "join time" || $0 == "first join" }

@@ -21,8 +21,10 @@ struct MusterLongLayout: RosterLayout {
         var index: [String: Int] = [:]
         for (i, name) in h.enumerated() where index[name] == nil { index[name] = i }
         self.index = index
-        let fields: [(RosterField, String)] = [(.code, "participant"), (.given, "given_name"), (.family, "family_name"),
-                                               (.sex, "sex"), (.country, "country"), (.agency, "agency"), (.role, "role")]
+        let fields: [(RosterField, String)] = [
+            (.code, "participant"), (.given, "given_name"), (.family, "family_name"),
+            (.sex, "sex"), (.country, "country"), (.agency, "agency"), (.role, "role"),
+        ]
         columns = ColumnMap(columns: Dictionary(uniqueKeysWithValues: fields.compactMap { f, name in index[name].map { (f, $0) } }))
         self.context = context
     }
@@ -52,13 +54,18 @@ struct MusterLongLayout: RosterLayout {
         }
         guard let recorded = times["recorded_at"] else { return .rejected(line: record.line, reason: "no recorded_at") }
         guard let source = EventSource(rawValue: value("source")) else {
-            return .rejected(line: record.line, reason: "source '\(value("source"))' is not one of \(EventSource.allCases.map(\.rawValue).joined(separator: ", "))")
+            return .rejected(
+                line: record.line,
+                reason: "source '\(value("source"))' is not one of \(EventSource.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let session = value("session")
         guard !session.isEmpty else { return .rejected(line: record.line, reason: "no session") }
-        row.attendance.append(.mark(MarkClaim(session: .key(session), status: status, arrival: times["arrival"],
-                                              departure: times["departure"],
-                                              recorded: RecordedStamp(at: recorded, source: source, device: value("device")))))
+        row.attendance.append(
+            .mark(
+                MarkClaim(
+                    session: .key(session), status: status, arrival: times["arrival"],
+                    departure: times["departure"],
+                    recorded: RecordedStamp(at: recorded, source: source, device: value("device")))))
         return .row(row)
     }
 }

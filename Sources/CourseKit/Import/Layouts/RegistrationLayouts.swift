@@ -35,8 +35,11 @@ struct IndicoLayout: RosterLayout {
         }
         if FieldWords.yes(record[checkedIn]) == true {
             let at = ImportDates.candidates(record[checkInDate], zone: context.zone)
-            if at.dates.isEmpty { row.warnings.append("check-in date '\(Cell.clean(record[checkInDate]))' not understood") }
-            else { row.attendance.append(.checkIn(at: at, out: nil)) }
+            if at.dates.isEmpty {
+                row.warnings.append("check-in date '\(Cell.clean(record[checkInDate]))' not understood")
+            } else {
+                row.attendance.append(.checkIn(at: at, out: nil))
+            }
         }
         return .row(row)
     }
@@ -107,8 +110,11 @@ struct PretixLayout: RosterLayout {
             let at = ImportDates.candidates(inText, zone: context.zone)
             let outText = Cell.clean(record[checkedOut])
             let out = outText.isEmpty ? nil : ImportDates.candidates(outText, zone: context.zone)
-            if at.dates.isEmpty { row.warnings.append("check-in time '\(inText)' not understood") }
-            else { row.attendance.append(.checkIn(at: at, out: out)) }
+            if at.dates.isEmpty {
+                row.warnings.append("check-in time '\(inText)' not understood")
+            } else {
+                row.attendance.append(.checkIn(at: at, out: out))
+            }
         }
         return .row(row)
     }

@@ -72,8 +72,11 @@ enum LayoutFinder {
     /// Records searched for a header: Teams' summary and Moodle's preamble fit well inside this.
     static let searchDepth = 60
 
-    static func locate(_ file: DelimitedFile, format: RosterFormat, context: LayoutContext) throws
-        -> (format: RosterFormat, layout: any RosterLayout, header: CSVRecord?, body: ArraySlice<CSVRecord>) {
+    static func locate(
+        _ file: DelimitedFile, format: RosterFormat, context: LayoutContext
+    ) throws
+        -> (format: RosterFormat, layout: any RosterLayout, header: CSVRecord?, body: ArraySlice<CSVRecord>)
+    {
         let records = file.records
         let depth = min(records.count, searchDepth)
         func headers(_ i: Int) -> [String] { records[i].fields.map(HeaderText.normalise) }

@@ -23,24 +23,40 @@ struct ColumnMap {
 
     static let synonyms: [RosterField: Set<String>] = [
         .code: ["code", "participant code", "participant", "muster code"],
-        .given: ["first name", "given name", "given names", "firstname", "forename", "first", "given", "nombre",
-                 "nombres", "prenom", "prénom", "primeiro nome", "attendee name: given name"],
-        .family: ["last name", "family name", "surname", "lastname", "last", "family", "apellido", "apellidos",
-                  "nom de famille", "sobrenome", "attendee name: family name"],
-        .name: ["name", "full name", "fullname", "attendee name", "participant name", "nombre completo", "nom",
-                "nom complet", "nome", "nome completo", "display name", "name (original name)"],
-        .email: ["email", "e-mail", "email address", "e-mail address", "mail", "user email", "correo",
-                 "correo electrónico", "correo electronico", "courriel", "adresse e-mail"],
+        .given: [
+            "first name", "given name", "given names", "firstname", "forename", "first", "given", "nombre",
+            "nombres", "prenom", "prénom", "primeiro nome", "attendee name: given name",
+        ],
+        .family: [
+            "last name", "family name", "surname", "lastname", "last", "family", "apellido", "apellidos",
+            "nom de famille", "sobrenome", "attendee name: family name",
+        ],
+        .name: [
+            "name", "full name", "fullname", "attendee name", "participant name", "nombre completo", "nom",
+            "nom complet", "nome", "nome completo", "display name", "name (original name)",
+        ],
+        .email: [
+            "email", "e-mail", "email address", "e-mail address", "mail", "user email", "correo",
+            "correo electrónico", "correo electronico", "courriel", "adresse e-mail",
+        ],
         .sex: ["sex", "gender", "sex/gender", "sexo", "género", "genero", "genre"],
-        .country: ["country", "nationality", "country of residence", "country/territory", "país", "pais", "pays",
-                   "nacionalidad", "nationalité"],
-        .agency: ["agency", "organisation", "organization", "institution", "affiliation", "company", "employer",
-                  "ministry", "nominating institution", "nominating agency", "institución", "institucion",
-                  "organización", "organizacion", "organisme", "instituição", "entidad"],
-        .position: ["position", "job title", "designation", "post", "cargo", "puesto", "function", "fonction",
-                    "job", "position/title"],
-        .phone: ["phone", "phone number", "telephone", "telephone number", "mobile", "mobile phone", "cell phone",
-                 "teléfono", "telefono", "téléphone", "tel", "whatsapp"],
+        .country: [
+            "country", "nationality", "country of residence", "country/territory", "país", "pais", "pays",
+            "nacionalidad", "nationalité",
+        ],
+        .agency: [
+            "agency", "organisation", "organization", "institution", "affiliation", "company", "employer",
+            "ministry", "nominating institution", "nominating agency", "institución", "institucion",
+            "organización", "organizacion", "organisme", "instituição", "entidad",
+        ],
+        .position: [
+            "position", "job title", "designation", "post", "cargo", "puesto", "function", "fonction",
+            "job", "position/title",
+        ],
+        .phone: [
+            "phone", "phone number", "telephone", "telephone number", "mobile", "mobile phone", "cell phone",
+            "teléfono", "telefono", "téléphone", "tel", "whatsapp",
+        ],
         .role: ["role", "participant role", "rol", "rôle"],
         .status: ["status", "nomination status", "registration status", "estado", "statut"],
     ]
@@ -77,7 +93,8 @@ struct ColumnMap {
             }
         }
         for (column, field) in overrides.sorted(by: { $0.key < $1.key }) {
-            let index = names.firstIndex(of: HeaderText.normalise(column)) ?? Int(column).flatMap { (1...names.count).contains($0) ? $0 - 1 : nil }
+            let index =
+                names.firstIndex(of: HeaderText.normalise(column)) ?? Int(column).flatMap { (1...names.count).contains($0) ? $0 - 1 : nil }
             guard let index else {
                 throw MusterError.importRefused(file: "", .mapColumnMissing(column: column, header: header))
             }
@@ -101,7 +118,8 @@ struct ColumnMap {
             // A quoted name running over lines and holding delimiters is a quote left open that swallowed
             // the rows after it (until another quote closed it); a lone line break in a name is just dropped.
             if text.utf8.contains(0x0A) && text.utf8.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x09 }) {
-                return .failure(RowProblem(line: record.line, reason: "\(f.label) spans lines \(record.line)–\(record.endLine): is a quote left open?"))
+                return .failure(
+                    RowProblem(line: record.line, reason: "\(f.label) spans lines \(record.line)–\(record.endLine): is a quote left open?"))
             }
         }
         row.givenName = Cell.clean(raw(.given))
@@ -117,8 +135,11 @@ struct ColumnMap {
             return .failure(RowProblem(line: record.line, reason: "participant code '\(row.code)' must be 1–16 letters, digits or hyphens"))
         }
         let email = Email.normalise(raw(.email))
-        if Email.isPlausible(email) { row.email = email }
-        else if !email.isEmpty { row.warnings.append("'\(Cell.clean(raw(.email)))' is not an e-mail address; left empty") }
+        if Email.isPlausible(email) {
+            row.email = email
+        } else if !email.isEmpty {
+            row.warnings.append("'\(Cell.clean(raw(.email)))' is not an e-mail address; left empty")
+        }
         row.phone = Cell.clean(raw(.phone))
         row.position = Cell.clean(raw(.position))
         row.agency = Cell.clean(raw(.agency))
@@ -204,7 +225,7 @@ public enum Email {
 
     /// One `@` with something either side and no spaces: enough to refuse a name typed in the wrong column.
     static func isPlausible(_ email: String) -> Bool {
-        let parts = email.utf8.split(separator: 0x40, omittingEmptySubsequences: false)   // @
+        let parts = email.utf8.split(separator: 0x40, omittingEmptySubsequences: false)  // @
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(0x2E) && !email.utf8.contains(0x20)
     }
 }

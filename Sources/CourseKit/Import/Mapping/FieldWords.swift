@@ -12,7 +12,7 @@ enum FieldWords {
         case "x", "other", "non binary", "nonbinary", "diverse", "otro", "otra", "autre", "outro", "another":
             .other
         case "not disclosed", "prefer not to say", "prefer not to answer", "undisclosed", "prefiero no decir",
-             "prefiero no responder", "je prefere ne pas repondre", "n a", "na", "unknown", "not stated":
+            "prefiero no responder", "je prefere ne pas repondre", "n a", "na", "unknown", "not stated":
             .notDisclosed
         default:
             nil
@@ -28,7 +28,7 @@ enum FieldWords {
         case "facilitator", "trainer", "instructor", "moderator", "facilitador", "facilitadora", "formateur", "teacher":
             .facilitator
         case "resource person", "resource", "speaker", "panellist", "panelist", "presenter", "expert", "ponente",
-             "conferencista", "intervenant":
+            "conferencista", "intervenant":
             .resourcePerson
         case "organiser", "organizer", "host", "staff", "organizador", "organizadora", "organisateur", "secretariat":
             .organiser

@@ -30,7 +30,8 @@ enum ImportDates {
     static func moodleSessionStart(_ title: String, zone: TimeZone) -> Date? {
         let words = title.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count >= 4, let day = Int(words[0]), let year = Int(words[2]), year > 1900,
-              let month = months.firstIndex(of: words[1].prefix(3).lowercased()).map({ $0 + 1 }) else { return nil }
+            let month = months.firstIndex(of: words[1].prefix(3).lowercased()).map({ $0 + 1 })
+        else { return nil }
         var clock = words[3].lowercased()
         let pm = clock.hasSuffix("pm"), am = clock.hasSuffix("am")
         guard pm || am else { return nil }
@@ -75,7 +76,8 @@ enum ImportDates {
     private static func make(_ ymd: (Int, Int, Int), _ p: Parts, zone: TimeZone) -> Date? {
         let (y, m, d) = ymd
         guard (1...12).contains(m), d >= 1, d <= CalendarDate.daysIn(month: m, year: y),
-              (0...23).contains(p.hour), (0...59).contains(p.minute), (0...60).contains(p.second) else { return nil }
+            (0...23).contains(p.hour), (0...59).contains(p.minute), (0...60).contains(p.second)
+        else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = p.offset.flatMap(TimeZone.init(secondsFromGMT:)) ?? zone
         let date = calendar.date(from: DateComponents(year: y, month: m, day: d, hour: p.hour, minute: p.minute, second: p.second))
@@ -109,14 +111,14 @@ enum ImportDates {
             guard let first = number() else { return nil }
             p.yearFirst = first.digits == 4
             p.numbers.append(first.value)
-            guard let sep = peek(), sep == 0x2F || sep == 0x2D || sep == 0x2E else { return nil }   // / - .
+            guard let sep = peek(), sep == 0x2F || sep == 0x2D || sep == 0x2E else { return nil }  // / - .
             for _ in 0..<2 {
                 guard peek() == sep else { return nil }
                 i += 1
                 guard let n = number() else { return nil }
                 p.numbers.append(n.value)
             }
-            skip { $0 == 0x20 || $0 == 0x2C || $0 == 0x54 }   // space , T
+            skip { $0 == 0x20 || $0 == 0x2C || $0 == 0x54 }  // space , T
             guard let h = number() else { return i == bytes.count ? p : nil }
             p.hour = h.value
             guard peek() == 0x3A || peek() == 0x2E else { return nil }
@@ -141,14 +143,17 @@ enum ImportDates {
                 if meridiem.hasPrefix("p") { p.hour += 12 }
                 skip { $0 == 0x20 }
             }
-            if peek() == 0x5A { i += 1; p.offset = 0 }                       // Z
+            if peek() == 0x5A { i += 1; p.offset = 0 }  // Z
             if bytes[i...].starts(with: Array("GMT".utf8)) || bytes[i...].starts(with: Array("UTC".utf8)) { i += 3 }
             if let s = peek(), s == 0x2B || s == 0x2D {
                 i += 1
                 guard let hh = number() else { return nil }
                 var hours = hh.value, minutes = 0
-                if hh.digits == 4 { hours = hh.value / 100; minutes = hh.value % 100 }
-                else if peek() == 0x3A { i += 1; minutes = number()?.value ?? 0 }
+                if hh.digits == 4 {
+                    hours = hh.value / 100; minutes = hh.value % 100
+                } else if peek() == 0x3A {
+                    i += 1; minutes = number()?.value ?? 0
+                }
                 p.offset = (s == 0x2D ? -1 : 1) * (hours * 3600 + minutes * 60)
             }
             return i == bytes.count ? p : nil

@@ -7,8 +7,10 @@ import Foundation
 /// Berg" → "Maria" + "van der Berg"). One word is a mononym: a given name and no family name.
 /// The split only matters for sorting and display: matching uses the folded whole name.
 enum NameParts {
-    static let particles: Set<String> = ["van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos",
-                                         "du", "la", "le", "bin", "binti", "ibn", "al", "el", "ten", "ter", "y"]
+    static let particles: Set<String> = [
+        "van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos",
+        "du", "la", "le", "bin", "binti", "ibn", "al", "el", "ten", "ter", "y",
+    ]
 
     static func split(_ full: String) -> (given: String, family: String) {
         if let comma = full.firstIndex(of: ",") {

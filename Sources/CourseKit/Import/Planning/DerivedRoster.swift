@@ -48,8 +48,10 @@ enum DerivedUpkeep: Sendable, Equatable {
 /// what comes back, not a copy here.
 enum DerivedRoster {
     /// The triggers whose work `rebuild` does. Deletions are left alone: imports never delete.
-    static let enrolmentTriggers = ["enrolment_index_insert", "enrolment_index_update", "enrolment_tally_insert",
-                                    "enrolment_tally_update"]
+    static let enrolmentTriggers = [
+        "enrolment_index_insert", "enrolment_index_update", "enrolment_tally_insert",
+        "enrolment_tally_update",
+    ]
 
     /// Runs `body` (which writes the course's enrolments) with the enrolment triggers suspended,
     /// then rebuilds the course's derived rows and restores the triggers. Must run inside the
@@ -60,10 +62,13 @@ enum DerivedRoster {
         let names = enrolmentTriggers.map { "'\($0)'" }.joined(separator: ", ")
         // Creation order kept (rowid order in sqlite_master): triggers on one event fire in an order
         // that depends on it, and the restored schema should be the one that was there.
-        let saved = try Row.fetchAll(db, sql: """
-            SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'enrolment' AND name IN (\(names))
-            ORDER BY rowid
-            """).map { (name: $0[0] as String, sql: $0[1] as String) }
+        let saved = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'enrolment' AND name IN (\(names))
+                ORDER BY rowid
+                """
+        ).map { (name: $0[0] as String, sql: $0[1] as String) }
         guard saved.count == enrolmentTriggers.count else { return false }
         for trigger in saved { try db.execute(sql: "DROP TRIGGER \(trigger.name)") }
         try body()
@@ -81,32 +86,35 @@ enum DerivedRoster {
         // order land on a handful of insertion points instead of anywhere in each B-tree.
         // Measured on 100,000 enrolments: 1.8 s of CPU in name order, 2.9 s in enrolment order.
         try db.execute(sql: "DELETE FROM roster_index WHERE course_id = ?", arguments: [courseID])
-        try db.execute(sql: """
-            INSERT INTO roster_index(enrolment_id, course_id, person_id, code, name_key, sex, country, agency_id,
-                                     agency_key, role, status, attended, marked, core_attended)
-            SELECT e.id, e.course_id, p.id, p.code, p.sort_key, p.sex, p.country, p.agency_id,
-                   coalesce(lower(coalesce(nullif(a.acronym, ''), a.name)), ''), e.role, e.status,
-                   coalesce(t.attended, 0), coalesce(t.marked, 0), coalesce(t.core_attended, 0)
-            FROM enrolment e JOIN person p ON p.id = e.person_id
-            LEFT JOIN agency a ON a.id = p.agency_id
-            LEFT JOIN (SELECT m.person_id,
-                              sum(m.status IN ('present', 'late')) AS attended,
-                              sum(m.status <> 'cleared') AS marked,
-                              sum(s.core AND m.status IN ('present', 'late')) AS core_attended
-                       FROM attendance_mark m JOIN session s ON s.id = m.session_id
-                       WHERE s.course_id = ?1 GROUP BY m.person_id) t ON t.person_id = e.person_id
-            WHERE e.course_id = ?1
-            ORDER BY p.sort_key, p.id
-            """, arguments: [courseID])
-        try db.execute(sql: "DELETE FROM session_tally WHERE session_id IN (SELECT id FROM session WHERE course_id = ?)",
-                       arguments: [courseID])
-        try db.execute(sql: """
-            INSERT INTO session_tally(session_id, mark, nomination, role, n)
-            SELECT m.session_id, m.status, e.status, e.role, count(*)
-            FROM attendance_mark m JOIN session s ON s.id = m.session_id
-            JOIN enrolment e ON e.course_id = s.course_id AND e.person_id = m.person_id
-            WHERE s.course_id = ?1
-            GROUP BY m.session_id, m.status, e.status, e.role
-            """, arguments: [courseID])
+        try db.execute(
+            sql: """
+                INSERT INTO roster_index(enrolment_id, course_id, person_id, code, name_key, sex, country, agency_id,
+                                         agency_key, role, status, attended, marked, core_attended)
+                SELECT e.id, e.course_id, p.id, p.code, p.sort_key, p.sex, p.country, p.agency_id,
+                       coalesce(lower(coalesce(nullif(a.acronym, ''), a.name)), ''), e.role, e.status,
+                       coalesce(t.attended, 0), coalesce(t.marked, 0), coalesce(t.core_attended, 0)
+                FROM enrolment e JOIN person p ON p.id = e.person_id
+                LEFT JOIN agency a ON a.id = p.agency_id
+                LEFT JOIN (SELECT m.person_id,
+                                  sum(m.status IN ('present', 'late')) AS attended,
+                                  sum(m.status <> 'cleared') AS marked,
+                                  sum(s.core AND m.status IN ('present', 'late')) AS core_attended
+                           FROM attendance_mark m JOIN session s ON s.id = m.session_id
+                           WHERE s.course_id = ?1 GROUP BY m.person_id) t ON t.person_id = e.person_id
+                WHERE e.course_id = ?1
+                ORDER BY p.sort_key, p.id
+                """, arguments: [courseID])
+        try db.execute(
+            sql: "DELETE FROM session_tally WHERE session_id IN (SELECT id FROM session WHERE course_id = ?)",
+            arguments: [courseID])
+        try db.execute(
+            sql: """
+                INSERT INTO session_tally(session_id, mark, nomination, role, n)
+                SELECT m.session_id, m.status, e.status, e.role, count(*)
+                FROM attendance_mark m JOIN session s ON s.id = m.session_id
+                JOIN enrolment e ON e.course_id = s.course_id AND e.person_id = m.person_id
+                WHERE s.course_id = ?1
+                GROUP BY m.session_id, m.status, e.status, e.role
+                """, arguments: [courseID])
     }
 }

@@ -50,33 +50,42 @@ struct LibrarySnapshot {
 
     static func load(_ db: Database, course: Course) throws -> LibrarySnapshot {
         guard let courseID = course.id else { throw MusterError.unknownCourse(course.code) }
-        let sessions = try Row.fetchAll(db, sql: "SELECT * FROM session WHERE course_id = ? ORDER BY start_ms, position",
-                                        arguments: [courseID]).map(Session.init(row:))
+        let sessions = try Row.fetchAll(
+            db, sql: "SELECT * FROM session WHERE course_id = ? ORDER BY start_ms, position",
+            arguments: [courseID]
+        ).map(Session.init(row:))
         var s = LibrarySnapshot(course: course, sessions: sessions)
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, code, given_name, family_name, email, phone, position, country, sex, agency_id, sort_key FROM person
-            """)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, code, given_name, family_name, email, phone, position, country, sex, agency_id, sort_key FROM person
+                """)
         while let row = try rows.next() {
-            let p = KnownPerson(id: row[0], code: row[1], givenName: row[2], familyName: row[3], email: Email.normalise(row[4]),
-                           phone: row[5], position: row[6], country: row[7], sex: Sex(rawValue: row[8]) ?? .notDisclosed,
-                           agencyID: row[9])
+            let p = KnownPerson(
+                id: row[0], code: row[1], givenName: row[2], familyName: row[3], email: Email.normalise(row[4]),
+                phone: row[5], position: row[6], country: row[7], sex: Sex(rawValue: row[8]) ?? .notDisclosed,
+                agencyID: row[9])
             let sortKey: String = row[10]
             s.add(p, nameKey: sortKey.isEmpty ? NameKey.of(p.givenName, p.familyName) : NameKey.sorted(sortKey))
         }
-        let enrolled = try Row.fetchCursor(db, sql: "SELECT id, person_id, status, role, position FROM enrolment WHERE course_id = ?",
-                                           arguments: [courseID])
+        let enrolled = try Row.fetchCursor(
+            db, sql: "SELECT id, person_id, status, role, position FROM enrolment WHERE course_id = ?",
+            arguments: [courseID])
         while let row = try enrolled.next() {
-            s.enrolments[row[1]] = EnrolmentState(id: row[0], status: NominationStatus(rawValue: row[2]) ?? .nominated,
-                                                  role: Role(rawValue: row[3]) ?? .participant)
+            s.enrolments[row[1]] = EnrolmentState(
+                id: row[0], status: NominationStatus(rawValue: row[2]) ?? .nominated,
+                role: Role(rawValue: row[3]) ?? .participant)
             s.lastPosition = max(s.lastPosition, row[4])
         }
         for (index, person) in s.people.enumerated() where s.enrolments[person.id] != nil {
             s.rosterByName[s.nameKeys[index], default: []].append(index)
         }
-        let agencies = try Row.fetchAll(db, sql: """
-            SELECT a.id, a.code, a.acronym, a.name, a.country, ca.course_id IS NOT NULL AS own FROM agency a
-            LEFT JOIN course_agency ca ON ca.agency_id = a.id AND ca.course_id = ? ORDER BY a.code
-            """, arguments: [courseID])
+        let agencies = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.id, a.code, a.acronym, a.name, a.country, ca.course_id IS NOT NULL AS own FROM agency a
+                LEFT JOIN course_agency ca ON ca.agency_id = a.id AND ca.course_id = ? ORDER BY a.code
+                """, arguments: [courseID])
         for row in agencies {
             let ref = AgencyRef(id: row[0], country: row[4], own: row[5])
             for key in Set([row[1] as String, row[2] as String, row[3] as String].map(NameFolding.fold)) where !key.isEmpty {

@@ -23,16 +23,18 @@ extension RosterPlanner {
                     warn(row.line, "no session of \(snapshot.course.code) for \(describe(m.session)); mark not imported")
                     continue
                 }
-                addEvent(session: session, person: person, status: m.status, arrival: m.arrival, departure: m.departure,
-                         recorded: m.recorded, note: "", line: row.line)
+                addEvent(
+                    session: session, person: person, status: m.status, arrival: m.arrival, departure: m.departure,
+                    recorded: m.recorded, note: "", line: row.line)
             case .checkIn(let at, let out):
                 guard let (session, time) = matcher.session(containing: at) else {
                     warn(row.line, "check-in \(describe(at)) is in no session of \(snapshot.course.code); not imported")
                     continue
                 }
                 let departure = out?.dates.filter { $0 >= time }.min()
-                addEvent(session: session, person: person, status: matcher.arrivalStatus(time, in: session), arrival: time,
-                         departure: departure, recorded: nil, note: "", line: row.line)
+                addEvent(
+                    session: session, person: person, status: matcher.arrivalStatus(time, in: session), arrival: time,
+                    departure: departure, recorded: nil, note: "", line: row.line)
             case .meeting(let join, let leave, let minutes):
                 guard let (session, time) = matcher.session(containing: join) else {
                     warn(row.line, "joined \(describe(join)), in no session of \(snapshot.course.code); not imported")
@@ -52,9 +54,11 @@ extension RosterPlanner {
             guard let session = snapshot.sessions.first(where: { $0.id == key.sessionID }) else { continue }
             let status = tally.status(in: session, matcher: matcher, minimumMinutes: options.minimumMinutes)
             let lines = tally.lines.map(String.init).joined(separator: ", ")
-            addEvent(session: session, person: key.person, status: status, arrival: tally.firstJoin, departure: tally.lastLeave,
-                     recorded: nil, note: "\(Int(tally.minutes.rounded())) min online (\(fileLabel) line\(tally.lines.count > 1 ? "s" : "") \(lines))",
-                     line: tally.lines.first ?? 0)
+            addEvent(
+                session: session, person: key.person, status: status, arrival: tally.firstJoin, departure: tally.lastLeave,
+                recorded: nil,
+                note: "\(Int(tally.minutes.rounded())) min online (\(fileLabel) line\(tally.lines.count > 1 ? "s" : "") \(lines))",
+                line: tally.lines.first ?? 0)
         }
         tallies = [:]
         var kept: [RosterPlan.Event] = []
@@ -73,19 +77,25 @@ extension RosterPlanner {
         return plan
     }
 
-    private mutating func addEvent(session: Session, person: RosterPlan.PersonRef, status: AttendanceStatus, arrival: Date?,
-                                   departure: Date?, recorded: RecordedStamp?, note: String, line: Int) {
+    private mutating func addEvent(
+        session: Session, person: RosterPlan.PersonRef, status: AttendanceStatus, arrival: Date?,
+        departure: Date?, recorded: RecordedStamp?, note: String, line: Int
+    ) {
         guard let sessionID = session.id else { return }
-        var name = [format.rawValue, snapshot.course.code, session.key, code(of: person), status.rawValue,
-                    arrival.map { String($0.ms) } ?? "", departure.map { String($0.ms) } ?? ""]
+        var name = [
+            format.rawValue, snapshot.course.code, session.key, code(of: person), status.rawValue,
+            arrival.map { String($0.ms) } ?? "", departure.map { String($0.ms) } ?? "",
+        ]
         if let recorded { name += [String(recorded.at.ms), recorded.source.rawValue, recorded.device] }
         let id = StableID.uuid(name: name.joined(separator: "|"))
-        guard eventIDs.insert(id).inserted else { return }   // the same mark twice in one file
-        plan.events.append(.init(id: id, sessionID: sessionID, person: person, status: status, arrival: arrival,
-                                 departure: departure, recordedAt: recorded?.at ?? now, device: recorded?.device ?? deviceID,
-                                 source: recorded?.source ?? .importFile,
-                                 note: note.isEmpty && recorded == nil ? "\(format.label): \(fileLabel) line \(line)" : note,
-                                 restored: recorded != nil))
+        guard eventIDs.insert(id).inserted else { return }  // the same mark twice in one file
+        plan.events.append(
+            .init(
+                id: id, sessionID: sessionID, person: person, status: status, arrival: arrival,
+                departure: departure, recordedAt: recorded?.at ?? now, device: recorded?.device ?? deviceID,
+                source: recorded?.source ?? .importFile,
+                note: note.isEmpty && recorded == nil ? "\(format.label): \(fileLabel) line \(line)" : note,
+                restored: recorded != nil))
     }
 
     private mutating func warn(_ line: Int, _ reason: String) {

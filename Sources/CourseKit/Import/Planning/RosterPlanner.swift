@@ -43,8 +43,10 @@ struct RosterPlanner {
         case ambiguous([String], RosterImportReport.MatchedBy)
     }
 
-    init(snapshot: LibrarySnapshot, format: RosterFormat, options: RosterImportOptions, file: String,
-         dialect: String, notes: [String], now: Date, deviceID: String, rows: Int = 0) {
+    init(
+        snapshot: LibrarySnapshot, format: RosterFormat, options: RosterImportOptions, file: String,
+        dialect: String, notes: [String], now: Date, deviceID: String, rows: Int = 0
+    ) {
         self.snapshot = snapshot
         self.format = format
         self.options = options
@@ -52,9 +54,11 @@ struct RosterPlanner {
         fileLabel = (file as NSString).lastPathComponent
         self.now = now
         self.deviceID = deviceID
-        plan = RosterPlan(report: RosterImportReport(file: file, course: snapshot.course.code, format: format,
-                                                     dialect: dialect, notes: notes))
-        if format.addsPeople {   // room for every row being a new person, so the maps never rehash
+        plan = RosterPlan(
+            report: RosterImportReport(
+                file: file, course: snapshot.course.code, format: format,
+                dialect: dialect, notes: notes))
+        if format.addsPeople {  // room for every row being a new person, so the maps never rehash
             plan.newPeople.reserveCapacity(rows)
             plan.newEnrolments.reserveCapacity(rows)
             plannedByCode.reserveCapacity(rows)
@@ -83,12 +87,17 @@ struct RosterPlanner {
         let keys = ([(row.givenName, row.familyName)] + row.otherNames.map(NameParts.split)).map { folds.nameKey($0.0, $0.1) }
         switch match(row, nameKeys: keys) {
         case .ambiguous(let codes, let by):
-            plan.report.rejected.append(RowProblem(line: row.line, reason:
-                "matches \(codes.count) people by \(by.rawValue) (\(codes.joined(separator: ", "))); add an e-mail address or a participant code"))
+            plan.report.rejected.append(
+                RowProblem(
+                    line: row.line,
+                    reason:
+                        "matches \(codes.count) people by \(by.rawValue) (\(codes.joined(separator: ", "))); add an e-mail address or a participant code"
+                ))
             return
         case .none:
             guard format.addsPeople else {
-                plan.report.skipped.append(RowProblem(line: row.line, reason: "\(row.displayName) is not on the roster of \(snapshot.course.code)"))
+                plan.report.skipped.append(
+                    RowProblem(line: row.line, reason: "\(row.displayName) is not on the roster of \(snapshot.course.code)"))
                 return
             }
             person = create(row, nameKey: keys[0])
@@ -136,7 +145,8 @@ struct RosterPlanner {
         let p = snapshot.people[i]
         let enrolled = snapshot.enrolments[p.id] != nil || enrolling.contains(i)
         if !enrolled && !format.addsPeople {
-            plan.report.skipped.append(RowProblem(line: row.line, reason: "\(p.code) \(row.displayName) is not enrolled in \(snapshot.course.code)"))
+            plan.report.skipped.append(
+                RowProblem(line: row.line, reason: "\(p.code) \(row.displayName) is not enrolled in \(snapshot.course.code)"))
             return false
         }
         if matchedIndex[i] == nil {
@@ -145,7 +155,8 @@ struct RosterPlanner {
         }
         var changes: [String] = []
         if !row.code.isEmpty && row.code != p.code.uppercased() {
-            plan.report.warnings.append(RowProblem(line: row.line, reason: "code \(row.code) in the file, \(p.code) in the library; kept \(p.code)"))
+            plan.report.warnings.append(
+                RowProblem(line: row.line, reason: "code \(row.code) in the file, \(p.code) in the library; kept \(p.code)"))
         }
         fill(i, row: row, changes: &changes)
         if let state = snapshot.enrolments[p.id] {
@@ -157,8 +168,10 @@ struct RosterPlanner {
         } else if !enrolling.contains(i) {
             enrolling.insert(i)
             let (_, note) = agency(row)
-            plan.newEnrolments.append(.init(person: .existing(i), role: row.role ?? .participant,
-                                            status: row.status ?? format.defaultStatus, note: note))
+            plan.newEnrolments.append(
+                .init(
+                    person: .existing(i), role: row.role ?? .participant,
+                    status: row.status ?? format.defaultStatus, note: note))
             snapshot.rosterByName[snapshot.nameKeys[i], default: []].append(i)
             changes.append("enrolled in \(snapshot.course.code)")
         }
@@ -197,7 +210,8 @@ struct RosterPlanner {
         guard !row.agency.isEmpty else { return (nil, "") }
         let cacheKey = row.agency + "|" + row.country
         if let known = agencyCache[cacheKey] { return known }
-        let found: (Int64?, String) = snapshot.agencyID(for: row.agency, country: row.country).map { ($0, "") }
+        let found: (Int64?, String) =
+            snapshot.agencyID(for: row.agency, country: row.country).map { ($0, "") }
             ?? (nil, "Agency as written in \(fileLabel): \(row.agency)")
         agencyCache[cacheKey] = found
         return found
@@ -207,15 +221,20 @@ struct RosterPlanner {
         let code = row.code.isEmpty ? nextCode(prefix: row.country.isEmpty ? "P" : row.country) : row.code
         let (agencyID, note) = agency(row)
         if !note.isEmpty {
-            plan.report.warnings.append(RowProblem(line: row.line, reason: "agency '\(row.agency)' is not in the library; noted on the enrolment"))
+            plan.report.warnings.append(
+                RowProblem(line: row.line, reason: "agency '\(row.agency)' is not in the library; noted on the enrolment"))
         }
         let index = plan.newPeople.count
-        plan.newPeople.append(.init(code: code, givenName: row.givenName, familyName: row.familyName,
-                                    sortKey: folds.sortKey(row.givenName, row.familyName),
-                                    sex: row.sex ?? .notDisclosed, country: row.country, agencyID: agencyID,
-                                    position: row.position, email: row.email, phone: row.phone))
-        plan.newEnrolments.append(.init(person: .planned(index), role: row.role ?? .participant,
-                                        status: row.status ?? format.defaultStatus, note: note))
+        plan.newPeople.append(
+            .init(
+                code: code, givenName: row.givenName, familyName: row.familyName,
+                sortKey: folds.sortKey(row.givenName, row.familyName),
+                sex: row.sex ?? .notDisclosed, country: row.country, agencyID: agencyID,
+                position: row.position, email: row.email, phone: row.phone))
+        plan.newEnrolments.append(
+            .init(
+                person: .planned(index), role: row.role ?? .participant,
+                status: row.status ?? format.defaultStatus, note: note))
         plan.report.newPeople.append(.init(line: row.line, code: code, name: row.displayName))
         plannedByCode[code] = index
         if !row.email.isEmpty { plannedByEmail[row.email] = index }

@@ -16,8 +16,9 @@ struct RosterWriter {
         var personIDs: [Int64] = []
         personIDs.reserveCapacity(plan.newPeople.count)
         for p in plan.newPeople {
-            var person = Person(code: p.code, givenName: p.givenName, familyName: p.familyName, sex: p.sex,
-                                     country: p.country, agencyID: p.agencyID, position: p.position, email: p.email, phone: p.phone)
+            var person = Person(
+                code: p.code, givenName: p.givenName, familyName: p.familyName, sex: p.sex,
+                country: p.country, agencyID: p.agencyID, position: p.position, email: p.email, phone: p.phone)
             personIDs.append(try PersonWrites.insert(db, &person, sortKey: p.sortKey))
         }
         func id(_ ref: RosterPlan.PersonRef) -> Int64 {
@@ -38,8 +39,9 @@ struct RosterWriter {
         }
         func writeEnrolments() throws {
             for (offset, e) in plan.newEnrolments.enumerated() {
-                try EnrolmentWrites.insert(db, courseID: courseID, personID: id(e.person), position: snapshot.lastPosition + 1 + offset,
-                                           role: e.role, status: e.status, note: e.note)
+                try EnrolmentWrites.insert(
+                    db, courseID: courseID, personID: id(e.person), position: snapshot.lastPosition + 1 + offset,
+                    role: e.role, status: e.status, note: e.note)
             }
             for change in plan.statusChanges {
                 try EnrolmentWrites.update(db, id: change.enrolmentID, ["status": change.status.rawValue])
@@ -54,21 +56,29 @@ struct RosterWriter {
         }
         if !written { try writeEnrolments() }
         for e in plan.events {
-            try AttendanceEventWrites.append(db, AttendanceEvent(
-                id: e.id, sessionID: e.sessionID, personID: id(e.person), status: e.status, arrival: e.arrival,
-                departure: e.departure, note: e.note, recordedAt: e.recordedAt, actor: actor, device: e.device, source: e.source))
+            try AttendanceEventWrites.append(
+                db,
+                AttendanceEvent(
+                    id: e.id, sessionID: e.sessionID, personID: id(e.person), status: e.status, arrival: e.arrival,
+                    departure: e.departure, note: e.note, recordedAt: e.recordedAt, actor: actor, device: e.device, source: e.source))
         }
     }
 
     /// Whether an event is in the library already: by id, or, for marks restored from Muster's
     /// own export, by what they record (the library the file came from has them under other ids).
     static func isRecorded(_ db: Database, _ e: RosterPlan.Event, personID: Int64, byContent: Bool) throws -> Bool {
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM attendance_event WHERE id = ?"),
-                             arguments: [e.id.uuidString.lowercased()]) == true { return true }
+        if try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM attendance_event WHERE id = ?"),
+            arguments: [e.id.uuidString.lowercased()]) == true
+        {
+            return true
+        }
         guard byContent else { return false }
-        return try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT 1 FROM attendance_event WHERE session_id = ? AND person_id = ? AND recorded_ms = ?
-              AND status = ? AND source = ? AND device = ? AND undoes IS NULL
-            """), arguments: [e.sessionID, personID, e.recordedAt.ms, e.status.rawValue, e.source.rawValue, e.device]) == true
+        return try Bool.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT 1 FROM attendance_event WHERE session_id = ? AND person_id = ? AND recorded_ms = ?
+                      AND status = ? AND source = ? AND device = ? AND undoes IS NULL
+                    """), arguments: [e.sessionID, personID, e.recordedAt.ms, e.status.rawValue, e.source.rawValue, e.device]) == true
     }
 }

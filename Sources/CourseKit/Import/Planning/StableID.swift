@@ -14,10 +14,13 @@ public enum StableID {
         var bytes = withUnsafeBytes(of: namespace.uuid) { Array($0) }
         bytes.append(contentsOf: Array(name.utf8))
         var digest = Array(sha1(bytes).prefix(16))
-        digest[6] = (digest[6] & 0x0F) | 0x50   // version 5
-        digest[8] = (digest[8] & 0x3F) | 0x80   // RFC variant
-        return UUID(uuid: (digest[0], digest[1], digest[2], digest[3], digest[4], digest[5], digest[6], digest[7],
-                           digest[8], digest[9], digest[10], digest[11], digest[12], digest[13], digest[14], digest[15]))
+        digest[6] = (digest[6] & 0x0F) | 0x50  // version 5
+        digest[8] = (digest[8] & 0x3F) | 0x80  // RFC variant
+        return UUID(
+            uuid: (
+                digest[0], digest[1], digest[2], digest[3], digest[4], digest[5], digest[6], digest[7],
+                digest[8], digest[9], digest[10], digest[11], digest[12], digest[13], digest[14], digest[15]
+            ))
     }
 
     static func sha1(_ message: [UInt8]) -> [UInt8] {

@@ -11,8 +11,10 @@ public struct CSVLimits: Sendable, Equatable {
     /// Names, e-mails and codes; longer ones reject the row they are in.
     public var maxNameBytes: Int
 
-    public init(maxFileBytes: Int = 64 << 20, maxRowBytes: Int = 64 << 10, maxFields: Int = 1_000,
-                maxNameBytes: Int = 1 << 10) {
+    public init(
+        maxFileBytes: Int = 64 << 20, maxRowBytes: Int = 64 << 10, maxFields: Int = 1_000,
+        maxNameBytes: Int = 1 << 10
+    ) {
         self.maxFileBytes = maxFileBytes
         self.maxRowBytes = maxRowBytes
         self.maxFields = maxFields
@@ -75,10 +77,13 @@ struct CSVParser {
         let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, space: UInt8 = 0x20, tab: UInt8 = 0x09
         for b in bytes {
             if b == 0 {
-                throw CSVError(line: line, message: "NUL byte in field \(fields.count + 1): a binary file, or UTF-16 without a byte-order mark? Save it as CSV (UTF-8)")
+                throw CSVError(
+                    line: line,
+                    message:
+                        "NUL byte in field \(fields.count + 1): a binary file, or UTF-16 without a byte-order mark? Save it as CSV (UTF-8)")
             }
             if b == lf || b == cr {
-                if b == lf && lastWasCR { lastWasCR = false; continue }   // the LF of a CRLF
+                if b == lf && lastWasCR { lastWasCR = false; continue }  // the LF of a CRLF
                 lastWasCR = b == cr
                 line += 1
                 if state == .quoted {
@@ -93,7 +98,7 @@ struct CSVParser {
             switch state {
             case .fieldStart:
                 if b == quote {
-                    field.removeAll(keepingCapacity: true)   // whitespace before a quoted field
+                    field.removeAll(keepingCapacity: true)  // whitespace before a quoted field
                     state = .quoted
                     quoteLine = line
                     try count(1)
@@ -108,13 +113,18 @@ struct CSVParser {
             case .quoted:
                 if b == quote { state = .closingQuote; try count(1) } else { try append(b) }
             case .closingQuote:
-                if b == quote { try append(quote); state = .quoted }       // doubled quote
-                else if b == delimiter { try endField() }
-                else if b == space || b == tab { state = .afterQuoted }
-                else { try append(b); state = .unquoted }                  // "abc"def → abcdef
+                if b == quote {
+                    try append(quote); state = .quoted
+                }  // doubled quote
+                else if b == delimiter {
+                    try endField()
+                } else if b == space || b == tab {
+                    state = .afterQuoted
+                } else {
+                    try append(b); state = .unquoted
+                }  // "abc"def → abcdef
             case .afterQuoted:
-                if b == delimiter { try endField() }
-                else if b != space && b != tab { try append(b); state = .unquoted }
+                if b == delimiter { try endField() } else if b != space && b != tab { try append(b); state = .unquoted }
             }
         }
     }
@@ -140,7 +150,9 @@ struct CSVParser {
         rowBytes += n
         if rowBytes > limits.maxRowBytes {
             if state == .quoted || state == .closingQuote {
-                throw CSVError(line: quoteLine, message: "a quoted field opened on this line runs past \(limits.maxRowBytes / 1024) KB: is its closing quote missing?")
+                throw CSVError(
+                    line: quoteLine,
+                    message: "a quoted field opened on this line runs past \(limits.maxRowBytes / 1024) KB: is its closing quote missing?")
             }
             throw CSVError(line: recordLine, message: "row longer than \(limits.maxRowBytes / 1024) KB (the limit for one row)")
         }

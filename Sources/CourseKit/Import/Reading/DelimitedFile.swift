@@ -39,7 +39,7 @@ public enum DelimitedFileReader {
 
         var transcoder = UTF8Transcoder(encoding: encoding)
         var parser: CSVParser?
-        var pending: [UInt8] = []      // transcoded bytes held until the delimiter is known
+        var pending: [UInt8] = []  // transcoded bytes held until the delimiter is known
         var records: [CSVRecord] = []
         var delimiter = forced
         func emit(_ r: CSVRecord) { records.append(r) }
@@ -63,8 +63,11 @@ public enum DelimitedFileReader {
         }
         chunkOut.removeAll()
         transcoder.finish(into: &chunkOut)
-        if parser == nil { pending.append(contentsOf: chunkOut); try start(final: true) }
-        else { try chunkOut.withUnsafeBufferPointer { try parser!.feed($0, emit: emit) } }
+        if parser == nil {
+            pending.append(contentsOf: chunkOut); try start(final: true)
+        } else {
+            try chunkOut.withUnsafeBufferPointer { try parser!.feed($0, emit: emit) }
+        }
         try parser!.finish(emit: emit)
 
         var notes: [String] = []
@@ -73,7 +76,8 @@ public enum DelimitedFileReader {
             notes.append("\(transcoder.replacements) undecodable character(s) replaced with U+FFFD")
         }
         if let first = records.first, first.line == 1,
-           DelimiterSniffer.sepLine(first.fields.joined(separator: String(delimiter ?? ","))) != nil {
+            DelimiterSniffer.sepLine(first.fields.joined(separator: String(delimiter ?? ","))) != nil
+        {
             records.removeFirst()
             notes.append("delimiter named by the file's sep= line")
         }
@@ -100,7 +104,8 @@ enum DelimiterSniffer {
         if !final, let cut = sample.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) { end = cut + 1 }
         let bytes = Array(sample[..<end])
         if let firstLine = bytes.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }).first,
-           let sep = sepLine(String(decoding: firstLine, as: UTF8.self)) {
+            let sep = sepLine(String(decoding: firstLine, as: UTF8.self))
+        {
             return sep
         }
         var best: (score: Int, width: Int, delimiter: Character) = (0, 0, ",")
@@ -133,7 +138,7 @@ struct DataSource: ByteSource {
         let size = 256 << 10
         var offset = 0
         while offset < data.count {
-            let slice = data[data.startIndex + offset ..< data.startIndex + min(offset + size, data.count)]
+            let slice = data[data.startIndex + offset..<data.startIndex + min(offset + size, data.count)]
             try slice.withUnsafeBytes { try body($0.bindMemory(to: UInt8.self)) }
             offset += size
         }

@@ -54,7 +54,7 @@ struct EncodingSniffer {
     mutating func finish() throws -> (TextEncoding, note: String?) {
         if !started { try begin() }
         if let bom { return (bom, nil) }
-        if pending > 0 && firstInvalidLine == nil { firstInvalidLine = line }   // truncated sequence at the end
+        if pending > 0 && firstInvalidLine == nil { firstInvalidLine = line }  // truncated sequence at the end
         guard let bad = firstInvalidLine else { return (.utf8, nil) }
         if sawMultibyte {
             throw CSVError(line: bad, message: "invalid UTF-8 next to valid UTF-8 (the file mixes encodings); save it again as UTF-8")
@@ -106,9 +106,13 @@ struct EncodingSniffer {
                 // fall through: this byte starts afresh
             }
             if b < 0x80 {
-                if b == 0x0A { if !lastWasCR { line += 1 }; lastWasCR = false }
-                else if b == 0x0D { line += 1; lastWasCR = true }
-                else { lastWasCR = false }
+                if b == 0x0A {
+                    if !lastWasCR { line += 1 }; lastWasCR = false
+                } else if b == 0x0D {
+                    line += 1; lastWasCR = true
+                } else {
+                    lastWasCR = false
+                }
                 continue
             }
             lastWasCR = false
@@ -116,11 +120,11 @@ struct EncodingSniffer {
             case 0xC2...0xDF: pending = 1
             case 0xE0: pending = 2; nextLow = 0xA0
             case 0xE1...0xEC, 0xEE, 0xEF: pending = 2
-            case 0xED: pending = 2; nextHigh = 0x9F          // no UTF-16 surrogates
+            case 0xED: pending = 2; nextHigh = 0x9F  // no UTF-16 surrogates
             case 0xF0: pending = 3; nextLow = 0x90
             case 0xF1...0xF3: pending = 3
-            case 0xF4: pending = 3; nextHigh = 0x8F          // nothing above U+10FFFF
-            default: invalid()                               // 80–C1 (stray or overlong), F5–FF
+            case 0xF4: pending = 3; nextHigh = 0x8F  // nothing above U+10FFFF
+            default: invalid()  // 80–C1 (stray or overlong), F5–FF
             }
         }
     }

@@ -8,15 +8,18 @@ public enum AttendanceEventWrites {
     /// that derive marks and totals, so a bulk import or generator calling this per event pays
     /// for that once.
     public static func append(_ db: Database, _ event: AttendanceEvent) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO attendance_event (id, session_id, person_id, status, arrival_ms, departure_ms, note,
-                                          recorded_ms, actor, device, source, undoes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [event.id.uuidString.lowercased(), event.sessionID, event.personID,
-                                          event.status.rawValue, event.arrival?.ms, event.departure?.ms, event.note,
-                                          event.recordedAt.ms, event.actor, event.device, event.source.rawValue,
-                                          event.undoes?.uuidString.lowercased()])
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO attendance_event (id, session_id, person_id, status, arrival_ms, departure_ms, note,
+                                              recorded_ms, actor, device, source, undoes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try statement.execute(arguments: [
+            event.id.uuidString.lowercased(), event.sessionID, event.personID,
+            event.status.rawValue, event.arrival?.ms, event.departure?.ms, event.note,
+            event.recordedAt.ms, event.actor, event.device, event.source.rawValue,
+            event.undoes?.uuidString.lowercased(),
+        ])
     }
 
     /// Clears an erased person's notes; returns how many events had one.

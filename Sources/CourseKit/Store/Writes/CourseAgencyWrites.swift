@@ -6,8 +6,9 @@ public enum CourseAgencyWrites: TableWrites {
     static var key: String { "rowid" }
 
     public static func insert(_ db: Database, courseID: Int64, agencyID: Int64, position: Int) throws {
-        try db.execute(sql: "INSERT INTO course_agency(course_id, agency_id, position) VALUES (?, ?, ?)",
-                       arguments: [courseID, agencyID, position])
+        try db.execute(
+            sql: "INSERT INTO course_agency(course_id, agency_id, position) VALUES (?, ?, ?)",
+            arguments: [courseID, agencyID, position])
     }
 
     static func deleteAll(_ db: Database, courseID: Int64) throws {

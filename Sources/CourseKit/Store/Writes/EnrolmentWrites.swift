@@ -10,16 +10,21 @@ public enum EnrolmentWrites: TableWrites {
     /// last. One cached statement, so a bulk import or generator calling this per row pays for
     /// binding only.
     @discardableResult
-    public static func insert(_ db: Database, courseID: Int64, personID: Int64, position: Int? = nil, role: Role,
-                              nominatedBy: Int64? = nil, status: NominationStatus, substitutedBy: Int64? = nil,
-                              note: String = "") throws -> Int64 {
+    public static func insert(
+        _ db: Database, courseID: Int64, personID: Int64, position: Int? = nil, role: Role,
+        nominatedBy: Int64? = nil, status: NominationStatus, substitutedBy: Int64? = nil,
+        note: String = ""
+    ) throws -> Int64 {
         let position = try position ?? nextPosition(db, courseID: courseID)
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO enrolment (course_id, person_id, position, role, nominated_by, status, substituted_by, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [courseID, personID, position, role.rawValue, nominatedBy, status.rawValue,
-                                          substitutedBy, StoredText.clean(note)])
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO enrolment (course_id, person_id, position, role, nominated_by, status, substituted_by, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try statement.execute(arguments: [
+            courseID, personID, position, role.rawValue, nominatedBy, status.rawValue,
+            substitutedBy, StoredText.clean(note),
+        ])
         return db.lastInsertedRowID
     }
 

@@ -28,12 +28,15 @@ public enum PersonWrites: TableWrites {
     public static func insert(_ db: Database, _ person: inout Person, sortKey: String? = nil) throws -> Int64 {
         person = stored(person)
         let sortKey = sortKey ?? person.sortKey
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO person (code, given_name, family_name, sex, country, agency_id, position, email, phone, sort_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [person.code, person.givenName, person.familyName, person.sex.rawValue, person.country,
-                                          person.agencyID, person.position, person.email, person.phone, sortKey])
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO person (code, given_name, family_name, sex, country, agency_id, position, email, phone, sort_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try statement.execute(arguments: [
+            person.code, person.givenName, person.familyName, person.sex.rawValue, person.country,
+            person.agencyID, person.position, person.email, person.phone, sortKey,
+        ])
         let id = db.lastInsertedRowID
         person.id = id
         try NameTokenWrites.insert(db, personID: id, sortKey: sortKey)
@@ -45,18 +48,22 @@ public enum PersonWrites: TableWrites {
         guard let id = person.id else { throw MusterError.invalid("that person is not saved yet") }
         person = stored(person)
         let sortKey = person.sortKey
-        try updateColumns(db, id: id, [
-            "code": person.code, "given_name": person.givenName, "family_name": person.familyName, "sex": person.sex.rawValue,
-            "country": person.country, "agency_id": person.agencyID, "position": person.position, "email": person.email,
-            "phone": person.phone, "sort_key": sortKey])
+        try updateColumns(
+            db, id: id,
+            [
+                "code": person.code, "given_name": person.givenName, "family_name": person.familyName, "sex": person.sex.rawValue,
+                "country": person.country, "agency_id": person.agencyID, "position": person.position, "email": person.email,
+                "phone": person.phone, "sort_key": sortKey,
+            ])
         try NameTokenWrites.replace(db, personID: id, sortKey: sortKey)
     }
 
     /// Columns a roster import fills in where the library had nothing. Not the name: a name
     /// change goes through `update`, which keeps the sort key and tokens in step.
     static func fill(_ db: Database, id: Int64, _ values: [String: (any DatabaseValueConvertible)?]) throws {
-        precondition(values.keys.allSatisfy { !["code", "given_name", "family_name", "sort_key"].contains($0) },
-                     "a name changes through PersonWrites.update")
+        precondition(
+            values.keys.allSatisfy { !["code", "given_name", "family_name", "sort_key"].contains($0) },
+            "a name changes through PersonWrites.update")
         try updateColumns(db, id: id, values)
     }
 
@@ -68,12 +75,13 @@ public enum PersonWrites: TableWrites {
     /// Blanks an erased person's row under a placeholder code, keeping sex and country for
     /// statistics when asked, and drops their name from the search index.
     static func erase(_ db: Database, id: Int64, placeholder: String, keepStatistics: Bool) throws {
-        try db.execute(sql: """
-            UPDATE person SET code = ?, given_name = '', family_name = '', position = '', email = '', phone = '',
-                   sort_key = '', sex = CASE WHEN ? THEN sex ELSE 'not-disclosed' END,
-                   country = CASE WHEN ? THEN country ELSE '' END
-            WHERE id = ?
-            """, arguments: [placeholder, keepStatistics, keepStatistics, id])
+        try db.execute(
+            sql: """
+                UPDATE person SET code = ?, given_name = '', family_name = '', position = '', email = '', phone = '',
+                       sort_key = '', sex = CASE WHEN ? THEN sex ELSE 'not-disclosed' END,
+                       country = CASE WHEN ? THEN country ELSE '' END
+                WHERE id = ?
+                """, arguments: [placeholder, keepStatistics, keepStatistics, id])
         try NameTokenWrites.delete(db, personID: id)
     }
 

@@ -6,8 +6,9 @@ enum QuotaWrites: TableWrites {
     static var key: String { "rowid" }
 
     static func insert(_ db: Database, courseID: Int64, scope: QuotaScope, key: String, limit: Int, position: Int) throws {
-        try db.execute(sql: "INSERT INTO quota(course_id, scope, key, lim, position) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [courseID, scope.rawValue, key, limit, position])
+        try db.execute(
+            sql: "INSERT INTO quota(course_id, scope, key, lim, position) VALUES (?, ?, ?, ?, ?)",
+            arguments: [courseID, scope.rawValue, key, limit, position])
     }
 
     static func deleteAll(_ db: Database, courseID: Int64) throws {

@@ -56,13 +56,15 @@ extension TableWrites {
         guard let id = values["id"].flatMap(Int64.fromDatabaseValue) else { return nil }
         let columns = values.keys.filter { $0 != "id" }.sorted()
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE \(key) = ?", arguments: [id]) == true {
-            try db.execute(sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(key) = ?",
-                           arguments: StatementArguments(columns.map { values[$0]! } + [id.databaseValue]))
+            try db.execute(
+                sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(key) = ?",
+                arguments: StatementArguments(columns.map { values[$0]! } + [id.databaseValue]))
         } else {
-            try db.execute(sql: """
-                INSERT INTO \(table) (\(([key] + columns).joined(separator: ", ")))
-                VALUES (\((["?"] + columns.map { _ in "?" }).joined(separator: ", ")))
-                """, arguments: StatementArguments([id.databaseValue] + columns.map { values[$0]! }))
+            try db.execute(
+                sql: """
+                    INSERT INTO \(table) (\(([key] + columns).joined(separator: ", ")))
+                    VALUES (\((["?"] + columns.map { _ in "?" }).joined(separator: ", ")))
+                    """, arguments: StatementArguments([id.databaseValue] + columns.map { values[$0]! }))
         }
         return id
     }
