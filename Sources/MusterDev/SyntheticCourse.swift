@@ -97,13 +97,7 @@ extension SyntheticData {
                 if status.isExpected && (role == .participant || role == .observer) {
                     let diligence = 0.4 + Double(random.next() % 600) / 1000
                     for sessionID in sessionIDs where Double(random.next() % 1000) / 1000 < spec.markedShare {
-                        let roll = Double(random.next() % 1000) / 1000
-                        let mark: AttendanceStatus =
-                            roll < diligence
-                            ? .present
-                            : roll < diligence + 0.1
-                                ? .late
-                                : roll < diligence + 0.2 ? .excused : .absent
+                        let mark = SyntheticMarks.draw(&random, diligence: diligence)
                         let source: EventSource = random.next() % 4 == 0 ? .kiosk : .rollcall
                         try AttendanceEventWrites.append(
                             db,

@@ -255,13 +255,7 @@ struct SyntheticLibraryWriter {
     mutating func writeMarks(person: Int64, sessions: ArraySlice<(id: Int64, start: Int64)>) throws {
         let diligence = 0.5 + Double(random.next() % 500) / 1000
         for session in sessions where random.next() % 100 < 90 {
-            let roll = Double(random.next() % 1000) / 1000
-            let mark: AttendanceStatus =
-                roll < diligence
-                ? .present
-                : roll < diligence + 0.1
-                    ? .late
-                    : roll < diligence + 0.2 ? .excused : .absent
+            let mark = SyntheticMarks.draw(&random, diligence: diligence)
             let kiosk = mark != .absent && mark != .excused && random.next() % 4 == 0
             let at = session.start + Int64(random.next() % 50 * 60_000) - 10 * 60_000
             try event(session.id, person, mark, at, kiosk ? .kiosk : .rollcall)

@@ -127,11 +127,7 @@ extension RosterBrowser {
         return try Row.fetchAll(
             db,
             sql: """
-                SELECT p.*, e.id AS e_id, e.course_id AS e_course_id, e.role AS e_role,
-                       e.nominated_by AS e_nominated_by, e.status AS e_status,
-                       e.substituted_by AS e_substituted_by, e.note AS e_note,
-                       a.id AS a_id, a.code AS a_code, a.name AS a_name, a.acronym AS a_acronym,
-                       a.kind AS a_kind, a.country AS a_country,
+                SELECT \(Self.entryColumns),
                        r.attended AS r_attended, r.marked AS r_marked, r.core_attended AS r_core_attended
                 FROM (\(ids)) k
                 JOIN roster_index r ON r.enrolment_id = k.enrolment_id

@@ -11,11 +11,7 @@ extension RosterBrowser {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT p.*, e.id AS e_id, e.course_id AS e_course_id, e.role AS e_role,
-                           e.nominated_by AS e_nominated_by, e.status AS e_status,
-                           e.substituted_by AS e_substituted_by, e.note AS e_note,
-                           a.id AS a_id, a.code AS a_code, a.name AS a_name, a.acronym AS a_acronym,
-                           a.kind AS a_kind, a.country AS a_country
+                    SELECT \(Self.entryColumns)
                     FROM enrolment e JOIN person p ON p.id = e.person_id
                     LEFT JOIN agency a ON a.id = p.agency_id
                     WHERE e.course_id = ? \(filter)
@@ -24,6 +20,15 @@ extension RosterBrowser {
             ).map(Self.rosterEntry(row:))
         }
     }
+
+    /// The columns `rosterEntry(row:)` reads: the person, their enrolment (`e_…`) and agency (`a_…`).
+    static let entryColumns = """
+        p.*, e.id AS e_id, e.course_id AS e_course_id, e.role AS e_role,
+        e.nominated_by AS e_nominated_by, e.status AS e_status,
+        e.substituted_by AS e_substituted_by, e.note AS e_note,
+        a.id AS a_id, a.code AS a_code, a.name AS a_name, a.acronym AS a_acronym,
+        a.kind AS a_kind, a.country AS a_country
+        """
 
     static func rosterEntry(row: Row) -> RosterEntry {
         let person = Person(row: row)
