@@ -39,7 +39,7 @@ enum CourseListView {
                         ],
                     cellRoles: [nil, nil, nil] + (retention ? [s.pastRetention ? .warning : .dim] : []))
             })
-        table.render(into: &buffer, rect: tableRect(state, body: body), theme: theme)
+        table.render(into: &buffer, rect: state.tableArea(body: body), theme: theme)
         if state.hasPastRetention {
             buffer.putLine(
                 retentionNotice, in: Rect(x: body.x + 1, y: body.maxY - 1, width: body.width - 2, height: 1),

@@ -135,7 +135,7 @@ enum NominationsView {
                     [(agency ? "  " : "") + line.label, used, line.pendingText],
                     cellRoles: [agency ? nil : .accent, role, .dim])
             }
-        ).render(into: &buffer, rect: Layout.belowInfoLine(body), theme: theme)
+        ).render(into: &buffer, rect: s.tableArea(body: body), theme: theme)
         return HeaderLine(
             breadcrumbs: [course.label, "Nominations"], trailing: "\(s.lines.filter { $0.scope == .country }.count) countries")
     }

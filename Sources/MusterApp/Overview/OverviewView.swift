@@ -41,7 +41,7 @@ enum OverviewView {
                         "\(counts.marked)/\(data.expected)", String(counts.present), s.kind.rawValue,
                     ], role: s.id == data.currentSessionID ? .accent : nil)
             })
-        table.render(into: &buffer, rect: Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2), theme: theme)
+        table.render(into: &buffer, rect: state.tableArea(body: body), theme: theme)
         return HeaderLine(breadcrumbs: [data.course.label, "Sessions"], trailing: "\(data.sessions.count) sessions")
     }
 }

@@ -165,7 +165,7 @@ enum PersonView {
                         counts ? (r.completed ? .present : .absent) : .dim,
                     ])
             }
-        ).render(into: &buffer, rect: tableRect(body), theme: theme)
+        ).render(into: &buffer, rect: s.tableArea(body: body), theme: theme)
         let done = d.history.filter(\.completed).count
         return HeaderLine(
             breadcrumbs: ["Muster", name], trailing: "\(d.history.count) course\(d.history.count == 1 ? "" : "s") · \(done) completed")

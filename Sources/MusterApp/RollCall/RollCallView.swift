@@ -45,7 +45,7 @@ enum RollCallView {
                     [p.code, p.sortName, entry.agency?.shortName ?? "", p.country, text],
                     cellRoles: [nil, nil, nil, nil, role])
             })
-        table.render(into: &buffer, rect: Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2), theme: theme)
+        table.render(into: &buffer, rect: state.tableArea(body: body), theme: theme)
 
         let day = "Day \(data.dayNumber) \(LocalTime.clock(data.session.start, in: zone)) \(data.session.title)"
         return HeaderLine(breadcrumbs: [data.course.label, day, "Roll call"], trailing: state.countsText)

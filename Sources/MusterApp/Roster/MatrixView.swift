@@ -27,7 +27,8 @@ enum MatrixView {
         columns += shown.map { TableColumn(String($0.key.prefix(cellWidth - 1)), width: .fixed(cellWidth - 1), alignment: .center) }
         columns.append(TableColumn("TOTAL", width: .fixed(totalWidth), alignment: .right))
         let facts = context.facts
-        let body = Rect(x: rect.x, y: rect.y, width: rect.width, height: max(0, rect.height - 1))
+        // `rect` is the roster's table area; the totals take the line below it.
+        let body = rect
         let empty =
             sessions.isEmpty
             ? "No sessions yet — add one on the course overview (a)"
@@ -51,7 +52,7 @@ enum MatrixView {
         ).render(into: &buffer, rect: body, theme: theme)
 
         // Column totals: present or late, per session, over the rows the filter admits.
-        let line = Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1)
+        let line = Rect(x: rect.x, y: rect.maxY, width: rect.width, height: 1)
         guard line.y > rect.y else { return }
         buffer.fill(line, role: .columnHeader)
         let widths = ColumnLayout.solve(columns.map(\.width), totalWidth: rect.width)

@@ -38,7 +38,7 @@ enum RosterView {
         infoLine(
             s, context: context, query: query, into: &buffer, rect: Rect(x: body.x, y: body.y, width: body.width, height: 1),
             theme: theme)
-        let table = Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2)
+        let table = s.tableArea(body: body)
         if s.mode == .matrix {
             MatrixView.render(s, context: context, into: &buffer, rect: table, theme: theme)
         } else {

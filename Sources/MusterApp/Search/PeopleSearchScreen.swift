@@ -114,7 +114,7 @@ enum PeopleSearchView {
                 let h = s.hits[i]
                 return TableRow([h.person.sortName, h.person.code, h.person.country, h.agency, String(h.courses)])
             }
-        ).render(into: &buffer, rect: Layout.belowInfoLine(body), theme: theme)
+        ).render(into: &buffer, rect: s.tableArea(body: body), theme: theme)
         return HeaderLine(breadcrumbs: ["Muster", "Find a person"], trailing: "every course")
     }
 }
