@@ -41,3 +41,13 @@ import TestSupport
         #expect(d.screenText.contains("No sessions in any course yet"))
     }
 }
+
+/// The session list as drawn: 80×24 and the minimum size, colour, monochrome and ASCII.
+@Suite struct SessionListSnapshotTests {
+    @Test(arguments: [("80x24", Size(width: 80, height: 24)), ("60x16", Size(width: 60, height: 16))])
+    func sessionList(name: String, size: Size) throws {
+        let d = try AppDriver.shipped(size: size)
+        d.press(.char("s"))
+        d.checkSnapshot("sessions-\(name)", asciiFree: ["›", "…"])
+    }
+}

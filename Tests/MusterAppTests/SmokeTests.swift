@@ -32,6 +32,8 @@ import Testing
 
     /// The coordinator's screens, modal ones included.
     static let coordinatorScreens: [(String, [Key])] = [
+        ("sessions", [.char("s")]),
+        ("sessions-rollcall", [.char("s"), .enter]),
         ("search-everywhere", [.char("/")]),
         ("search-results", [.char("/"), .char("j")]),
         ("course-form", [.char("e")]),

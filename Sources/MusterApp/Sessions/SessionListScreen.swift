@@ -77,6 +77,7 @@ extension Loaders {
 
 enum SessionListView {
     static let columns = [
+        // Sessions span years: the date is written in full ("2024-05-07 09:00"), in the session's zone.
         TableColumn("WHEN", width: .fixed(16)),
         TableColumn("COURSE", width: .flexible(min: 10, weight: 2)),
         TableColumn("SESSION", width: .flexible(min: 10, weight: 3)),
@@ -94,7 +95,7 @@ enum SessionListView {
                 let zone = row.session.timeZone.flatMap(TimeZone.init(identifier:)) ?? row.course.zone
                 return TableRow(
                     [
-                        Format.shortDateTime(row.session.start, in: zone), row.course.code, row.session.title,
+                        LocalTime.format(row.session.start, in: zone), row.course.label, row.session.title,
                         row.session.kind.rawValue,
                     ],
                     cellRoles: [.dim, nil, nil, .dim])
