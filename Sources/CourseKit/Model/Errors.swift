@@ -20,6 +20,8 @@ public enum MusterError: Error, Equatable, CustomStringConvertible, Sendable {
     case importRefused(file: String, ImportRefusal)
     /// A course file or command would bring back someone erased at their request.
     case erasedParticipant(code: String)
+    /// A change the library's rules refuse (a nomination, an edit, an undo).
+    case refused(Refusal)
     case invalid(String)
 
     public var description: String {
@@ -53,6 +55,8 @@ public enum MusterError: Error, Equatable, CustomStringConvertible, Sendable {
         case .erasedParticipant(let code):
             "participant '\(code)' was erased at their request; nothing was imported "
                 + "(pass --allow-erased only if they asked to be registered again)"
+        case .refused(let refusal):
+            refusal.description
         case .invalid(let m):
             m
         }

@@ -75,12 +75,12 @@ extension Attendance {
                     db, sql: "SELECT * FROM attendance_event WHERE id = ?",
                     arguments: [eventID.uuidString.lowercased()])
             else {
-                throw MusterError.invalid("no attendance event \(eventID)")
+                throw MusterError.refused(.noEvent(eventID))
             }
             let target = AttendanceEvent(row: row)
             let events = try Self.events(db, sessionID: target.sessionID, personID: target.personID)
             guard MarkRule.effective(events).contains(where: { $0.id == target.id }) else {
-                throw MusterError.invalid("that mark was already undone")
+                throw MusterError.refused(.markAlreadyUndone)
             }
             let undo = try appendUndo(db, of: target, among: events, source: source)
             return try Self.outcome(db, of: undo, cancelled: target)

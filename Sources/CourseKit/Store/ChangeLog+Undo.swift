@@ -137,23 +137,22 @@ extension ChangeLog {
     public func undoChange(id: Int64) throws -> ChangeRecord {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM change_log WHERE id = ?", arguments: [id]) else {
-                throw MusterError.invalid("no change \(id) in the log")
+                throw MusterError.refused(.noChange(id: id))
             }
             let change = Self.changeRecord(row: row)
             guard change.source == ChangeSource.coordinator else {
-                throw MusterError.invalid(
-                    "“\(change.summary)” came from \(change.source == ChangeSource.kiosk ? "the kiosk" : "an import"); only changes made on the screens can be undone"
-                )
+                throw MusterError.refused(
+                    .notUndoable(summary: change.summary, from: change.source == ChangeSource.kiosk ? "the kiosk" : "an import"))
             }
-            if change.undoes != nil { throw MusterError.invalid("an undo cannot be undone; make the change again") }
+            if change.undoes != nil { throw MusterError.refused(.undoOfUndo) }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM change_log WHERE undoes = ?", arguments: [id]) == true {
-                throw MusterError.invalid("that change was already undone")
+                throw MusterError.refused(.changeAlreadyUndone)
             }
             let before = ChangeSnapshot(json: change.beforeJSON), after = ChangeSnapshot(json: change.afterJSON)
             let scope = Self.scope(before, after)
             let now = try ChangeSnapshot.read(db, scope)
             guard Self.sameRows(now, after, scope) else {
-                throw MusterError.invalid("cannot undo “\(change.summary)”: it was changed again since; undo the later change first")
+                throw MusterError.refused(.changedSince(summary: change.summary))
             }
             for table in Self.childrenFirst where after.rows[table] != nil || before.rows[table] != nil {
                 for gone in after.ids(table).subtracting(before.ids(table)) {

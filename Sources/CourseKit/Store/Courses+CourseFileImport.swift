@@ -161,9 +161,7 @@ struct CourseImporter {
         for row in old where !keep.contains(row["key"] as String) {
             let id: Int64 = row["id"]
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM attendance_event WHERE session_id = ? LIMIT 1", arguments: [id]) ?? false {
-                throw MusterError.invalid(
-                    "session '\(row["key"] as String)' of '\(file.code)' has attendance recorded and is missing from the file; nothing was imported"
-                )
+                throw MusterError.refused(.markedSessionMissing(session: row["key"] as String, course: file.code))
             }
             try SessionWrites.delete(db, id: id)
         }
@@ -242,8 +240,7 @@ struct CourseImporter {
                         """, arguments: [courseID, personID]) ?? false
             if marked {
                 let code = try String.fetchOne(db, sql: "SELECT code FROM person WHERE id = ?", arguments: [personID]) ?? "?"
-                throw MusterError.invalid(
-                    "participant '\(code)' has attendance in '\(file.code)' and is missing from the file; nothing was imported")
+                throw MusterError.refused(.markedPersonMissing(code: code, course: file.code))
             }
             try EnrolmentWrites.delete(db, courseID: courseID, personID: personID)
         }

@@ -62,8 +62,7 @@ extension Courses {
                         SELECT count(*) FROM attendance_event a JOIN session s ON s.id = a.session_id WHERE s.course_id = ?
                         """, arguments: [id]) ?? 0
             guard marks == 0 else {
-                throw MusterError.invalid(
-                    "\(code) has \(marks) attendance events recorded; the attendance log is append-only, so the course cannot be deleted")
+                throw MusterError.refused(.courseHasAttendance(code: code, events: marks))
             }
             let scope = [
                 ("enrolment", try Int64.fetchAll(db, sql: "SELECT id FROM enrolment WHERE course_id = ?", arguments: [id])),
@@ -129,14 +128,12 @@ extension Courses {
     public func deleteSession(id: Int64) throws -> ChangeRecord {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM session WHERE id = ?", arguments: [id]) else {
-                throw MusterError.invalid("that session no longer exists")
+                throw MusterError.refused(.sessionGone)
             }
             let session = Session(row: row)
             let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance_event WHERE session_id = ?", arguments: [id]) ?? 0
             guard events == 0 else {
-                throw MusterError.invalid(
-                    "'\(session.title)' has attendance recorded (\(events) event\(events == 1 ? "" : "s")); the attendance log is append-only, so it cannot be deleted"
-                )
+                throw MusterError.refused(.sessionHasAttendance(title: session.title, events: events))
             }
             return try store.logged(
                 db, entity: "session", entityID: { id }, courseID: session.courseID, action: "delete",

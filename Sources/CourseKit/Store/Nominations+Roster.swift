@@ -14,7 +14,7 @@ extension Nominations {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM enrolment WHERE course_id = ? AND person_id = ?", arguments: [courseID, personID])
                 == true
             {
-                throw MusterError.invalid("already on this course's roster")
+                throw MusterError.refused(.alreadyOnRoster)
             }
             let code = try String.fetchOne(db, sql: "SELECT code FROM person WHERE id = ?", arguments: [personID]) ?? "?"
             let agency = try Int64.fetchOne(db, sql: "SELECT agency_id FROM person WHERE id = ?", arguments: [personID])
@@ -32,7 +32,7 @@ extension Nominations {
     /// Changes an enrolment's role, nomination status (not `substituted`), nominating agency or note.
     @discardableResult
     public func saveEnrolment(_ enrolment: Enrolment) throws -> ChangeRecord {
-        guard let id = enrolment.id else { throw MusterError.invalid("that enrolment is not saved yet") }
+        guard let id = enrolment.id else { throw MusterError.refused(.notSaved(what: "enrolment")) }
         return try write { db in
             let (old, person) = try Self.enrolment(db, courseID: enrolment.courseID, personID: enrolment.personID)
             let status = enrolment.status
@@ -67,7 +67,7 @@ extension Nominations {
                         SELECT count(*) FROM attendance_event a JOIN session s ON s.id = a.session_id WHERE s.course_id = ? AND a.person_id = ?
                         """, arguments: [courseID, personID]) ?? 0
             guard events == 0 else {
-                throw MusterError.invalid("\(person.code) has attendance recorded in this course; set their status to withdrawn instead")
+                throw MusterError.refused(.hasAttendance(code: person.code))
             }
             return try store.logged(
                 db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "delete",

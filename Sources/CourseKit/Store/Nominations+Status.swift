@@ -68,11 +68,11 @@ extension Nominations {
     /// Confirming a walk-in awaiting review accepts them as the new person they registered as.
     @discardableResult
     public func setNominationStatus(courseID: Int64, personID: Int64, to status: NominationStatus) throws -> ChangeRecord {
-        guard status != .substituted else { throw MusterError.invalid("name the substitute to mark someone substituted") }
+        guard status != .substituted else { throw MusterError.refused(.substituteNotNamed) }
         return try write { db in
             let (enrolment, person) = try Self.enrolment(db, courseID: courseID, personID: personID)
             guard enrolment.status != status else {
-                throw MusterError.invalid("\(person.code) \(person.displayName) is already \(status.rawValue)")
+                throw MusterError.refused(.alreadyInStatus(code: person.code, name: person.displayName, status: status.rawValue))
             }
             return try store.logged(
                 db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "status",
@@ -91,7 +91,7 @@ extension Nominations {
     /// (waitlisted, declined, withdrawn) is nominated again.
     @discardableResult
     public func substitute(courseID: Int64, personID: Int64, by substituteID: Int64) throws -> ChangeRecord {
-        guard personID != substituteID else { throw MusterError.invalid("someone cannot substitute themselves") }
+        guard personID != substituteID else { throw MusterError.refused(.substituteIsThemselves) }
         return try write { db in
             let (enrolment, person) = try Self.enrolment(db, courseID: courseID, personID: personID)
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [substituteID]) else {
@@ -103,8 +103,8 @@ extension Nominations {
                 arguments: [courseID, substituteID]
             ).map(Enrolment.init(row:))
             if let existing, existing.status.isExpected {
-                throw MusterError.invalid(
-                    "\(substitute.code) \(substitute.displayName) is already \(existing.status.rawValue) in this course")
+                throw MusterError.refused(
+                    .substituteAlreadyExpected(code: substitute.code, name: substitute.displayName, status: existing.status.rawValue))
             }
             let scope: () throws -> [(table: String, ids: [Int64])] = {
                 [
@@ -141,11 +141,11 @@ extension Nominations {
     /// copied marks by undo events, since attendance is never deleted.
     @discardableResult
     public func mergeWalkIn(courseID: Int64, walkInID: Int64, into targetID: Int64) throws -> ChangeRecord {
-        guard walkInID != targetID else { throw MusterError.invalid("choose another person to merge into") }
+        guard walkInID != targetID else { throw MusterError.refused(.mergeIntoThemselves) }
         return try write { db in
             let (enrolment, walkIn) = try Self.enrolment(db, courseID: courseID, personID: walkInID)
             guard enrolment.status == .walkIn else {
-                throw MusterError.invalid("\(walkIn.code) is \(enrolment.status.rawValue), not a walk-in awaiting review")
+                throw MusterError.refused(.notAWalkIn(code: walkIn.code, status: enrolment.status.rawValue))
             }
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [targetID]) else {
                 throw MusterError.unknownParticipant("#\(targetID)")
@@ -154,7 +154,7 @@ extension Nominations {
             // An erased person's placeholder stays anonymous: merging someone into it would tie a
             // new record to their history again. A returning person is registered anew.
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM erasure WHERE person_id = ?", arguments: [targetID]) == true {
-                throw MusterError.invalid("\(target.code) was erased at their request; confirm \(walkIn.code) as a new person instead")
+                throw MusterError.refused(.mergeTargetErased(target: target.code, walkIn: walkIn.code))
             }
             let scope: () throws -> [(table: String, ids: [Int64])] = {
                 [

@@ -269,7 +269,7 @@ extension RosterBrowser {
                        (SELECT count(*) FROM session s WHERE s.course_id = c.id AND s.core) AS core
                 FROM course c WHERE c.id = ?
                 """, arguments: [courseID])
-        guard let row else { throw MusterError.invalid("no course with id \(courseID)") }
+        guard let row else { throw MusterError.refused(.noCourse(id: courseID)) }
         return RosterCourseFacts(
             rule: CompletionRule(minimumShare: row["minimum_share"], requireCore: row["require_core"]),
             sessionCount: row["n"], coreCount: row["core"])

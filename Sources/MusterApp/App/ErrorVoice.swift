@@ -20,6 +20,8 @@ enum ErrorVoice {
             return "No session “\(session)” in \(course)"
         case .unknownParticipant(let code):
             return "No participant “\(code)” in this library"
+        case .refused(.hasAttendance(let code)):
+            return "\(code) has attendance recorded in this course; t sets their status to withdrawn instead"
         case .databaseLocked:
             return "The library is busy in another Muster; try again in a moment"
         default:

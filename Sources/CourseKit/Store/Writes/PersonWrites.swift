@@ -45,7 +45,7 @@ public enum PersonWrites: TableWrites {
 
     /// Rewrites a saved person's columns and name tokens; `person` comes back as stored.
     static func update(_ db: Database, _ person: inout Person) throws {
-        guard let id = person.id else { throw MusterError.invalid("that person is not saved yet") }
+        guard let id = person.id else { throw MusterError.refused(.notSaved(what: "person")) }
         person = stored(person)
         let sortKey = person.sortKey
         try updateColumns(
