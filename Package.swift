@@ -34,8 +34,10 @@ let package = Package(
         // through CourseKit's per-table writers like every other writer.
         .target(
             name: "MusterDev",
-            dependencies: ["CourseKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CourseKit", "SplitMix", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The one seedable random generator, for the dev generators and the tests; no dependencies.
+        .target(name: "SplitMix"),
         // Pure-Swift terminal toolkit: cells, widths, keys, widgets, runtime.
         .target(name: "TerminalUI"),
         // The only importer of CNcursesw.
@@ -50,7 +52,7 @@ let package = Package(
             ]
         ),
         // Test helpers with no library in them: temp dirs, clock, seeded random, snapshots, tmux, the binary.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["SplitMix"], path: "Tests/TestSupport"),
         // Course and roster fixtures for the tests that open a library.
         .target(name: "LibraryTestSupport", dependencies: ["CourseKit", "TestSupport"], path: "Tests/LibraryTestSupport"),
         .testTarget(

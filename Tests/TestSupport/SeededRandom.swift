@@ -1,4 +1,5 @@
 import Foundation
+import SplitMix
 import Testing
 
 /// The one random number generator of the tests: SplitMix64 from a seed that every failure
@@ -16,12 +17,13 @@ import Testing
 /// from the system generator and the replay silently stops being one.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     public let seed: UInt64
-    private var state: UInt64
+    /// The project's one SplitMix64 (`Sources/SplitMix`), shared with the dev generators.
+    private var generator: SplitMix64
 
     /// A generator replaying `seed`.
     public init(seed: UInt64) {
         self.seed = seed
-        state = seed
+        generator = SplitMix64(seed: seed)
     }
 
     /// A generator from the `.seeded` test's seed, else `MUSTER_TEST_SEED` if set, else a fresh seed.
@@ -46,13 +48,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         return parsed
     }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { generator.next() }
 
     /// "seed 0x…: replay with MUSTER_TEST_SEED=0x…", for the comment of an expectation.
     public var replay: Comment { Comment(rawValue: replayText) }
