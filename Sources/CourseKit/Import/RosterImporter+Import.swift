@@ -133,6 +133,7 @@ extension RosterImporter {
     /// Reads a file, turning problems with its text into one-line errors that name file and line.
     static func readRoster(name: String, _ body: () throws -> DelimitedFile) throws -> DelimitedFile {
         do { return try body() } catch let e as CSVError {
+            if let limit = e.sizeLimit { throw MusterError.importRefused(file: name, .tooLarge(limitBytes: limit)) }
             throw MusterError.importRefused(file: name, .unreadable(e))
         }
     }

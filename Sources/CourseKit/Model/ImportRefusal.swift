@@ -23,8 +23,10 @@ public enum ImportRefusal: Equatable, Sendable, CustomStringConvertible {
     case rowsRejected(count: Int, first: [RowProblem])
     /// People erased at their request would come back (their lines, or codes).
     case erasedPeople(lines: [String])
-    /// The file cannot be read as a table (a broken quote, a binary file, too large…).
+    /// The file cannot be read as a table (a broken quote, a binary file…).
     case unreadable(CSVError)
+    /// The file is larger than the import reads (`--max-megabytes` on the command line).
+    case tooLarge(limitBytes: Int)
 
     public var description: String {
         switch self {
@@ -50,8 +52,18 @@ public enum ImportRefusal: Equatable, Sendable, CustomStringConvertible {
                 + "to be registered again"
         case .unreadable(let error):
             error.description
+        case .tooLarge(let limit):
+            "line 1: \(Self.tooLargeText(limit))"
         }
     }
+
+    /// The command line's words for a file over the limit, as the reader reports it too.
+    public static func tooLargeText(_ limit: Int) -> String {
+        "the file is larger than \(size(limit)) (the import limit; see --max-megabytes)"
+    }
+
+    /// "50 MB", "9 KB".
+    public static func size(_ bytes: Int) -> String { bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes >> 10) KB" }
 
     /// "2 rows rejected (line 3: no name; line 7: matches 2 people)".
     public static func rejected(_ count: Int, _ first: [RowProblem]) -> String {

@@ -44,7 +44,9 @@ enum ErrorVoice {
         case .erasedPeople(let lines):
             ImportRefusal.erased(lines) + "; nothing was imported. Take them out of the file to import it"
         case .unreadable(let problem):
-            problem.description.replacingOccurrences(of: " (the import limit; see --max-megabytes)", with: " (the import limit)")
+            problem.description
+        case .tooLarge(let limit):
+            "the file is larger than \(ImportRefusal.size(limit)), the most Muster imports at once; split it, or import it from the command line"
         case .noJoinTime, .mapColumnMissing, .mapNeedsGenericFormat:
             // The dialog never maps columns by hand; these read the same on both.
             refusal.description

@@ -28,7 +28,7 @@ public enum DelimitedFileReader {
     }
 
     public static func read(data: Data, delimiter: Character? = nil, limits: CSVLimits = CSVLimits()) throws -> DelimitedFile {
-        guard data.count <= limits.maxFileBytes else { throw CSVError(line: 1, message: FileSource.tooBig(limits.maxFileBytes)) }
+        guard data.count <= limits.maxFileBytes else { throw FileSource.tooBig(limits.maxFileBytes) }
         return try read(source: DataSource(data: data), delimiter: delimiter, limits: limits)
     }
 
@@ -151,9 +151,8 @@ struct FileSource: ByteSource {
     let path: String
     let limit: Int
 
-    static func tooBig(_ limit: Int) -> String {
-        let size = limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit >> 10) KB"
-        return "the file is larger than \(size) (the import limit; see --max-megabytes)"
+    static func tooBig(_ limit: Int) -> CSVError {
+        CSVError(line: 1, message: ImportRefusal.tooLargeText(limit), sizeLimit: limit)
     }
 
     func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
@@ -162,7 +161,7 @@ struct FileSource: ByteSource {
             throw MusterError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw MusterError.unreadable(path: path, reason: "it is a folder") }
-        if Int(info.st_size) > limit { throw CSVError(line: 1, message: Self.tooBig(limit)) }
+        if Int(info.st_size) > limit { throw Self.tooBig(limit) }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw MusterError.unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -176,7 +175,7 @@ struct FileSource: ByteSource {
             }
             if n == 0 { return }
             total += n
-            if total > limit { throw CSVError(line: 1, message: Self.tooBig(limit)) }
+            if total > limit { throw Self.tooBig(limit) }
             try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<n])) }
         }
     }

@@ -138,6 +138,11 @@ struct EncodingSniffer {
 public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     public var line: Int
     public var message: String
-    public init(line: Int, message: String) { self.line = line; self.message = message }
+    /// Set when the file is over the import's size limit (in bytes): the one problem whose
+    /// remedy is an option, which the command line and the screens name differently.
+    public var sizeLimit: Int?
+    public init(line: Int, message: String, sizeLimit: Int? = nil) {
+        self.line = line; self.message = message; self.sizeLimit = sizeLimit
+    }
     public var description: String { "line \(line): \(message)" }
 }
