@@ -123,9 +123,7 @@ extension MusterProgram {
     ) -> [Effect<AppAction>] {
         guard state.screens.screens.indices.contains(index) else { return [] }
         var model = state.screens[index].model
-        var context = ScreenContext(
-            loaders: loaders, keyMap: keyMap, size: state.size,
-            below: state.screens.screens[..<index].reversed(), changes: state.changes)
+        var context = context(for: index, in: state)
         var effects = handler(&model, &context)
         state.screens[index] = model.screen
         if let message = context.message { state.message = message }
@@ -149,7 +147,8 @@ extension MusterProgram {
         return []
     }
 
-    /// A read-only context for asking a screen what it loads.
+    /// The context of the screen at `index`: what it may read of the app, and, when a handler
+    /// runs, what it asks of it.
     func context(for index: Int, in state: AppState) -> ScreenContext {
         ScreenContext(
             loaders: loaders, keyMap: keyMap, size: state.size, below: state.screens.screens[..<index].reversed(),

@@ -133,7 +133,9 @@ extension RollCallState: TableScreen {
             for outcome in outcomes { take(outcome) }
             refilter(keeping: selectedPerson?.person.id)
             return context.say("Marked \(outcomes.count) present")
-        case .undone(let outcome) where outcome.event.sessionID == data?.session.id:
+        // An undo reads the same whether `u` was pressed here or typed on the sheet.
+        case .undone(let outcome) where outcome.event.sessionID == data?.session.id,
+            .sheetEntry(.undone(let outcome)) where outcome.event.sessionID == data?.session.id:
             let now = untake(outcome, page: pageHeight(context.size))
             return context.say("Undid \(name(outcome.event.personID)); now \(now)")
         case .sheetEntry(.marked(let outcome, _)) where outcome.event.sessionID == data?.session.id:
@@ -142,9 +144,6 @@ extension RollCallState: TableScreen {
             take(outcome)
             refilter(keeping: kept)
             return context.say("\(name(outcome.event.personID)): \(describe(outcome.event))")
-        case .sheetEntry(.undone(let outcome)) where outcome.event.sessionID == data?.session.id:
-            let now = untake(outcome, page: pageHeight(context.size))
-            return context.say("Undid \(name(outcome.event.personID)); now \(now)")
         case .markFilterChosen(let chosen):
             filter = chosen
             refilter(keeping: selectedPerson?.person.id)
