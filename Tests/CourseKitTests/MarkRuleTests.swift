@@ -19,8 +19,8 @@ import Testing
         #expect(MarkRule.currentMark(of: events)?.status == .absent)
     }
 
-    @Test func facilitatorBeatsLaterKioskCheckIn() {
-        let events = [event(.absent, at: 0, .rollcall), event(.present, at: 60, .kiosk)]
+    @Test func facilitatorBeatsEarlierKioskCheckIn() {
+        let events = [event(.present, at: 0, .kiosk), event(.absent, at: 60, .rollcall)]
         #expect(MarkRule.currentMark(of: events)?.status == .absent)
         #expect(MarkRule.currentMark(of: [event(.present, at: 60, .kiosk)])?.status == .present)
     }

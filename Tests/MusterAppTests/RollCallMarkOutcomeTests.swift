@@ -68,18 +68,27 @@ import TestSupport
         #expect(try d.storedMark("T-003") == .absent)
     }
 
-    @Test("a kiosk check-in after the facilitator's mark shows the facilitator's mark, as the library holds it")
-    func aLosingCheckInDoesNotChangeTheRow() throws {
+    @Test("a kiosk check-in after the facilitator's absent shows late, flagged and explained, until a mark key confirms")
+    func aCheckInAfterAbsentIsFlaggedUntilConfirmed() throws {
         let d = try driver()
-        d.press(.char("x"))  // T-003 absent by the facilitator
+        d.press(.char("x"))  // T-003 absent by the facilitator; the selection moves on
         let other = try CourseStore(path: d.store.path, actor: "kiosk")
         let session = try other.courses.session(course: other.courses.course(code: "mini-2024"), key: "am")
-        let outcome = try other.attendance.mark(
-            session: session, person: other.people.person(code: "T-003"), status: .present,
-            source: .kiosk)
-        #expect(outcome.current?.status == .absent)  // the store says who won
+        let result = try other.kiosk.checkIn(sessionID: session.id!, personID: other.people.person(code: "T-003").id!)
+        guard case .checkedIn(let current) = result else { Issue.record("got \(result)"); return }
+        #expect(current.status == .late && current.kioskAfterAbsent)  // the store says what counts
         d.send(.tick)
-        #expect(d.rollCall?.mark(of: try d.store.people.person(code: "T-003").id!)?.status == .absent)
-        #expect(try d.storedMark("T-003") == .absent)
+        let id = try d.store.people.person(code: "T-003").id!
+        #expect(d.rollCall?.mark(of: id)?.kioskAfterAbsent == true)
+        #expect(try d.storedMark("T-003") == .late)
+        #expect(drawnMark(d, name: "Nguyễn Văn")?.hasSuffix("!") == true)
+        #expect(!d.screenText.contains("after being marked absent"))  // only for the selected row
+        d.press(.char("k"))
+        #expect(d.screenText.contains("Checked in at the kiosk at"))
+        #expect(d.screenText.contains("after being marked absent"))
+        d.press(.char("l"))  // the facilitator confirms: their mark comes after the check-in
+        #expect(d.rollCall?.mark(of: id)?.status == .late)
+        #expect(d.rollCall?.mark(of: id)?.kioskAfterAbsent == false)
+        #expect(drawnMark(d, name: "Nguyễn Văn")?.hasSuffix("!") == false)
     }
 }

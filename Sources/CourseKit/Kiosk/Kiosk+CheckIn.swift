@@ -16,12 +16,17 @@ public struct KioskMatch: Hashable, Sendable {
     }
 }
 
-/// The outcome of a check-in.
+/// The outcome of a check-in, as the log stands after it: the kiosk never says "checked in"
+/// when the record says otherwise.
 public enum CheckInResult: Hashable, Sendable {
-    /// A new event was recorded (present, or late after the course's threshold).
+    /// A check-in was recorded and the person now counts as attending: the current mark
+    /// `MarkRule` derives after the write (present, late, or late after a facilitator's absent).
     case checkedIn(AttendanceEvent)
     /// The person already had a present or late mark; nothing new was recorded.
     case alreadyCheckedIn(at: Date)
+    /// A check-in was recorded but an earlier facilitator's mark still decides (say, excused):
+    /// the person should see the facilitator. `.cleared` when there is no mark at all.
+    case recordedAs(AttendanceStatus)
 }
 
 extension Kiosk {
@@ -90,6 +95,8 @@ extension Kiosk {
     /// Checks a person in to a session from the kiosk: present, or late when it is past the
     /// course's late threshold. A second check-in records nothing and says when the first was.
     /// The check and the insert are one transaction, so two kiosks cannot both record one person.
+    /// The result is the mark the whole log gives after the write, so after a facilitator's
+    /// absent it is late (flagged), and after an excused it says so instead of "checked in".
     public func checkIn(sessionID: Int64, personID: Int64) throws -> CheckInResult {
         let now = clock()
         return try write { db in
@@ -112,7 +119,9 @@ extension Kiosk {
                 arrival: now, recordedAt: now, actor: "kiosk", device: deviceID, source: .kiosk)
             event.recordedAt = try Attendance.orderedTime(db, now, sessionID: sessionID, personID: personID)
             try AttendanceEventWrites.append(db, event)
-            return .checkedIn(event)
+            let current = MarkRule.currentMark(of: events + [event])
+            guard let current, current.status.isAttending else { return .recordedAs(current?.status ?? .cleared) }
+            return .checkedIn(current)
         }
     }
 

@@ -17,6 +17,10 @@ public struct AttendanceEvent: Hashable, Sendable, Identifiable {
     public var source: EventSource
     /// Set on undo events: the event whose effect this one reverses.
     public var undoes: UUID?
+    /// Never stored: set only on the current mark `MarkRule` derives, when a kiosk check-in came
+    /// after a facilitator's absent and so counts as late until the facilitator confirms. Carried
+    /// on the event so every reader of current marks (roll call, exports) sees the flag with it.
+    public var kioskAfterAbsent = false
 
     public init(
         id: UUID = UUID(), sessionID: Int64, personID: Int64, status: AttendanceStatus,
@@ -54,14 +58,24 @@ public struct MarkOutcome: Hashable, Sendable {
 /// The derivation rule shared by every device, so all of them show the same mark for the same log.
 ///
 /// An undo event cancels the event it names, as if that event had never been recorded; this keeps
-/// the rule correct when logs from several devices are merged in any order.
+/// the rule correct when logs from several devices are merged in any order. The rule is a pure
+/// function of the *set* of events (it orders them itself), so merged logs from devices whose
+/// clocks disagree still derive one mark. Written down in `docs/ATTENDANCE-RULE.md`; the SQL copy
+/// that keeps `attendance_mark` is migration v11.
 public enum MarkRule {
-    /// True when `a` beats `b`: higher source authority first (a facilitator's mark beats a
-    /// kiosk check-in), then the later `recordedAt`, then the greater event id as a tie-break.
-    public static func beats(_ a: AttendanceEvent, _ b: AttendanceEvent) -> Bool {
-        if a.source.authority != b.source.authority { return a.source.authority > b.source.authority }
+    /// True when `a` was recorded after `b`: the later `recordedAt`, then the greater event id as
+    /// a tie-break every device computes the same way. Sources are not compared here.
+    public static func later(_ a: AttendanceEvent, _ b: AttendanceEvent) -> Bool {
         if a.recordedAt != b.recordedAt { return a.recordedAt > b.recordedAt }
         return a.id.uuidString > b.id.uuidString
+    }
+
+    /// True when `a` beats `b` as the *deciding event* of two marks of the same kind: higher
+    /// source authority first, then `later`. Kept for readers that rank single events; the
+    /// current mark itself comes from `derive`, which adds the kiosk-after-absent exception.
+    public static func beats(_ a: AttendanceEvent, _ b: AttendanceEvent) -> Bool {
+        if a.source.authority != b.source.authority { return a.source.authority > b.source.authority }
+        return later(a, b)
     }
 
     /// The events that still count: not undo events themselves, and not cancelled by one.
@@ -70,22 +84,65 @@ public enum MarkRule {
         return events.filter { $0.undoes == nil && !undone.contains($0.id) }
     }
 
-    /// The winning event of one participant's events in one session, or nil when none counts.
-    public static func winner(of events: [AttendanceEvent]) -> AttendanceEvent? {
-        effective(events).reduce(nil) { best, e in
-            guard let b = best else { return e }
-            return beats(e, b) ? e : b
+    /// The current mark and how it came about: the rule, once.
+    ///
+    /// Among the effective events, let F be the latest facilitator event (any source but the
+    /// kiosk); a check-in is a kiosk event saying present or late.
+    /// - No F: the latest kiosk event decides (nil when there is none).
+    /// - F is `absent` or `cleared` and a check-in was recorded after it: the person came after
+    ///   all. The earliest such check-in decides: after an absent it counts as `late` with its
+    ///   check-in time as the arrival, flagged `kioskAfterAbsent` for the facilitator to confirm;
+    ///   after a clear it counts as itself.
+    /// - Otherwise F decides: a facilitator's mark made after a check-in wins, and a present,
+    ///   late or excused made before one still stands.
+    public static func derive(_ events: [AttendanceEvent]) -> DerivedMark {
+        let counted = effective(events)
+        let checkIns = counted.filter { $0.source == .kiosk }
+        let facilitator = counted.filter { $0.source != .kiosk }.max { later($1, $0) }
+        guard let f = facilitator else {
+            return DerivedMark(deciding: checkIns.max { later($1, $0) }, kioskAfterAbsent: false)
         }
+        if f.status == .absent || f.status == .cleared,
+            let firstAfter = checkIns.filter({ $0.status.isAttending && later($0, f) }).min(by: { later($1, $0) })
+        {
+            guard f.status == .absent else { return DerivedMark(deciding: firstAfter, kioskAfterAbsent: false) }
+            return DerivedMark(deciding: firstAfter, kioskAfterAbsent: true)
+        }
+        return DerivedMark(deciding: f, kioskAfterAbsent: false)
     }
 
-    /// The current mark: the winner, or nil if there is none or it cleared the mark.
+    /// The deciding event of one participant's events in one session, or nil when none counts.
+    public static func winner(of events: [AttendanceEvent]) -> AttendanceEvent? {
+        derive(events).deciding
+    }
+
+    /// The current mark: nil if no event counts or the deciding one cleared the mark. A check-in
+    /// after an absent comes back as that check-in with status `late`, its arrival the check-in
+    /// time, and `kioskAfterAbsent` set, so every reader shows and counts the same thing.
     public static func currentMark(of events: [AttendanceEvent]) -> AttendanceEvent? {
-        guard let w = winner(of: events), w.status != .cleared else { return nil }
-        return w
+        derive(events).current
     }
 
     /// The event an undo would cancel: the latest effective one by recording time.
     public static func latestUndoable(of events: [AttendanceEvent]) -> AttendanceEvent? {
         effective(events).max { ($0.recordedAt, $0.id.uuidString) < ($1.recordedAt, $1.id.uuidString) }
+    }
+}
+
+/// What `MarkRule.derive` found: the event that decides the mark, and whether it is a kiosk
+/// check-in that overrode a facilitator's absent (which the roll call flags until confirmed).
+public struct DerivedMark: Hashable, Sendable {
+    public var deciding: AttendanceEvent?
+    public var kioskAfterAbsent: Bool
+
+    /// The mark as every reader shows it; nil when there is none or it was cleared.
+    public var current: AttendanceEvent? {
+        guard var event = deciding, event.status != .cleared else { return nil }
+        if kioskAfterAbsent {
+            event.status = .late
+            event.arrival = event.arrival ?? event.recordedAt
+            event.kioskAfterAbsent = true
+        }
+        return event
     }
 }

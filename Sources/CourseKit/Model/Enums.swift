@@ -110,7 +110,8 @@ public enum AttendanceStatus: String, Codable, Sendable, CaseIterable {
 }
 
 /// Where an attendance event came from. The derivation rule ranks kiosk check-ins below
-/// every mark a person made deliberately (roll call, paper sheet, command line, import).
+/// every mark a person made deliberately (roll call, paper sheet, command line, import), except
+/// that a check-in after a facilitator's absent counts as late (`MarkRule.derive`).
 public enum EventSource: String, Codable, Sendable, CaseIterable {
     case rollcall
     case kiosk
@@ -118,6 +119,7 @@ public enum EventSource: String, Codable, Sendable, CaseIterable {
     case paper
     case cli
 
-    /// Higher wins when two events disagree, before time is considered.
+    /// Higher wins when two events disagree, before time is considered (`MarkRule.beats`);
+    /// the current mark itself is `MarkRule.derive`, which treats the kiosk apart.
     public var authority: Int { self == .kiosk ? 0 : 1 }
 }

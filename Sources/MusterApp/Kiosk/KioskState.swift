@@ -38,6 +38,8 @@ public enum KioskPhase: Sendable, Equatable {
     case confirm(KioskMatch)
     /// "Welcome, Ana — checked in 08:52" (or "already checked in").
     case success(name: String, time: String, already: Bool)
+    /// The check-in was recorded, but the record says something else (say, excused): see the facilitator.
+    case recordedAs(name: String, status: AttendanceStatus)
     /// Nobody matched: ask the facilitator (or register as a walk-in when allowed).
     case notListed
     case walkIn(WalkInForm)

@@ -37,6 +37,8 @@ extension KioskProgram {
                     already: false)
             case .alreadyCheckedIn(let at):
                 state.phase = .success(name: match.givenName, time: LocalTime.clock(at, in: state.context.zone), already: true)
+            case .recordedAs(let status):
+                state.phase = .recordedAs(name: match.givenName, status: status)
             }
             return [timer(&state, after: state.policy.successSeconds)]
         case .pinChecked(let ok):
@@ -79,7 +81,7 @@ extension KioskProgram {
             default:
                 break
             }
-        case .success:
+        case .success, .recordedAs:
             reset(&state)
             if case .char = key { return welcomeKey(key, &state, at: time) }  // the next person starts typing
         case .notListed:

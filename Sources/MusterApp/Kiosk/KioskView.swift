@@ -38,6 +38,14 @@ enum KioskView {
                     Line("Welcome, \(name) — checked in \(time).", role: .success),
                     Line("Enjoy the session!", role: .normal),
                 ]
+        case .recordedAs(let name, let status):
+            lines += [
+                Line(
+                    status == .cleared
+                        ? "\(name), your check-in was not counted." : "\(name), you are recorded as \(status.rawValue).",
+                    role: .warning),
+                Line("Please see the facilitator.", role: .normal),
+            ]
         case .notListed:
             lines += [
                 Line("We could not find your name on the list.", role: .normal),

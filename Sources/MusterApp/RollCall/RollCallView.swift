@@ -23,12 +23,15 @@ enum RollCallView {
         buffer.put(
             right, at: Point(x: body.maxX - 1 - rightWidth, y: body.y), role: state.filter == .all ? .dim : .warning,
             maxWidth: rightWidth)
-        let info =
+        var info =
             "Day \(data.dayNumber) · \(Format.day(data.session.start, in: zone)) · "
             + "\(LocalTime.clock(data.session.start, in: zone))–\(LocalTime.clock(data.session.end, in: zone)) · \(data.session.title)"
+        // A check-in after an absent counts as late until the facilitator confirms: say why on the selected row.
+        let flagged = state.selectedPerson.flatMap { data.marks[$0.person.id ?? 0] }.flatMap { $0.kioskAfterAbsent ? $0 : nil }
+        if let flagged { info = reviewLine(flagged, zone: zone) }
         buffer.put(
             info.truncated(toWidth: max(0, body.width - rightWidth - 4), ellipsis: theme.glyphs.ellipsis),
-            at: Point(x: body.x + 1, y: body.y), role: .dim, maxWidth: max(0, body.width - rightWidth - 4))
+            at: Point(x: body.x + 1, y: body.y), role: flagged == nil ? .dim : .warning, maxWidth: max(0, body.width - rightWidth - 4))
 
         let empty =
             data.people.isEmpty
@@ -57,9 +60,17 @@ enum RollCallView {
         switch mark.status {
         case .present: return ("P \(glyphs.markPresent)", .present)
         case .absent: return ("A \(glyphs.markAbsent)", .absent)
+        case .late where mark.kioskAfterAbsent:
+            return ("L " + (mark.arrival.map { LocalTime.clock($0, in: zone) } ?? "") + " !", .warning)
         case .late: return ("L " + (mark.arrival.map { LocalTime.clock($0, in: zone) } ?? ""), .late)
         case .excused: return ("E", .excused)
         case .cleared: return ("·", .dim)
         }
+    }
+
+    /// The one-line explanation of a flagged mark, shown while its row is selected.
+    static func reviewLine(_ mark: AttendanceEvent, zone: TimeZone) -> String {
+        let time = LocalTime.clock(mark.arrival ?? mark.recordedAt, in: zone)
+        return "! Checked in at the kiosk at \(time) after being marked absent — l/p/x confirms"
     }
 }

@@ -34,6 +34,7 @@ enum Schema {
         .v08SessionTally,
         .v09CourseRetention,
         .v10AuditTrail,
+        .v11KioskAfterAbsent,
     ]
 
     static var migrator: DatabaseMigrator {
