@@ -85,7 +85,8 @@ extension CursesTerminal {
                 inputs.append(.character(value))
             }
         }
-        for key in KeyDecoder.keys(from: inputs) { enqueue(key) }
+        let keys = inputs.isEmpty ? pasteDecoder.idle() : pasteDecoder.keys(from: inputs)
+        for key in keys { enqueue(key) }
     }
 
     /// Queues a key; a `.resize` right after another is dropped (our SIGWINCH handling and

@@ -45,6 +45,7 @@ extension CursesTerminal {
         defineExtraKeys()
         startColors()
         enableMouse()
+        setBracketedPaste(true)
         setCursorVisible(false)
     }
 

@@ -14,6 +14,7 @@ extension CursesTerminal {
         guard screen != nil, !isSuspended, let window = muster_stdscr() else { return }
         isSuspended = true
         if mouseEnabled { _ = mousemask(0, nil) }
+        setBracketedPaste(false)
         _ = endwin()
         CrashGuard.markInactive()
         fflush(nil)
@@ -25,6 +26,7 @@ extension CursesTerminal {
         CrashGuard.markActive(outputFD: outputFD)
         isSuspended = false
         if mouseEnabled { _ = mousemask(MouseMask.reported, nil) }
+        setBracketedPaste(true)
         forceRedraw()
         // The first refresh after `endwin` puts curses' terminal modes back (`reset_prog_mode`).
         _ = wrefresh(window)

@@ -65,6 +65,8 @@ public final class CursesTerminal: TerminalBackend {
     var defaultColors: (foreground: Int32, background: Int32) = (-1, -1)
     var previousSignalActions: [Int32: sigaction] = [:]
     var pendingKeys: [Key] = []
+    /// Bracketed pastes collected across reads.
+    var pasteDecoder = PasteDecoder()
     var cursorVisible: Bool?
     var isSuspended = false
 
@@ -157,6 +159,7 @@ public final class CursesTerminal: TerminalBackend {
     public func end() {
         guard let screen else { return }
         if mouseEnabled { _ = mousemask(0, nil); mouseEnabled = false }
+        setBracketedPaste(false)
         _ = curs_set(1)
         _ = endwin()
         CrashGuard.markInactive()
@@ -167,6 +170,16 @@ public final class CursesTerminal: TerminalBackend {
         previousSignalActions = [:]
         fflush(outputFile)
         Self.running.withLock { $0 = false }
+    }
+
+    /// Asks the terminal to wrap pastes in `ESC [200~ … ESC [201~` (or stops asking), so a paste
+    /// arrives as one `Key.paste` instead of typed keys (`PasteDecoder`). Turned off again on
+    /// `end()`, before a suspend, and by the crash guard's reset, so the shell never receives the
+    /// markers; terminals that do not know the mode ignore it.
+    func setBracketedPaste(_ on: Bool) {
+        let sequence = on ? "\u{1B}[?2004h" : "\u{1B}[?2004l"
+        fflush(outputFile)
+        _ = sequence.withCString { write(outputFD, $0, strlen($0)) }
     }
 
     func rebuildStyles() {

@@ -203,11 +203,41 @@ import Testing
         k.type(KioskDriver.pin)
         k.press(.enter)  // even the right PIN waits
         #expect(!k.quit)
-        #expect(k.state.message?.hasPrefix("Wait") == true)
+        #expect(k.state.message == "Wrong PIN. Wait 5 s before trying again.")
         k.clock.advance(seconds: 5)
         k.type("1111"); k.press(.enter)
         #expect(k.state.message == "Wrong PIN. Wait 10 s before trying again.")
         k.clock.advance(seconds: 10)
+        k.type(KioskDriver.pin)
+        k.press(.enter)
+        #expect(k.quit)
+    }
+
+    /// Issue 13, item 9: digits typed during a lock-out used to stay in the field, so the right
+    /// PIN typed after the wait became "12341234…", failed, and doubled the wait; and "Wait 5 s"
+    /// never changed or went away.
+    @Test func keysTypedDuringAPINWaitAreDroppedAndTheWaitCountsDownAndClears() throws {
+        let k = try KioskDriver()
+        k.press(.function(10))
+        for _ in 0..<3 { k.type("0000"); k.press(.enter) }
+        #expect(k.state.message == "Wrong PIN. Wait 5 s before trying again.")
+        k.type("1234")
+        guard case .pin(let during) = k.state.phase else { Issue.record("left the PIN screen"); return }
+        #expect(during.text.isEmpty)
+        k.clock.advance(seconds: 2)
+        k.send(.tick)
+        #expect(k.state.message == "Wrong PIN. Wait 3 s before trying again.")
+        #expect(k.text.contains("Wait 3 s"))
+        k.clock.advance(seconds: 0.5)
+        k.send(.tick)
+        #expect(k.state.message == "Wrong PIN. Wait 3 s before trying again.")  // 2.5 s left rounds up
+        k.type("99")
+        k.clock.advance(seconds: 2.5)
+        k.send(.tick)
+        #expect(k.state.message == nil)
+        #expect(!k.text.contains("Wait"))
+        guard case .pin(let after) = k.state.phase else { Issue.record("left the PIN screen"); return }
+        #expect(after.text.isEmpty)
         k.type(KioskDriver.pin)
         k.press(.enter)
         #expect(k.quit)

@@ -14,6 +14,8 @@ public enum AppAction: Sendable {
     case resized(Size)
     case tick
     case clearMessage(String)
+    /// A paste arrived where no text field has the focus: dropped, and said so briefly.
+    case pasteIgnored
 
     // Results of effects
     case coursesLoaded([CourseSummary])

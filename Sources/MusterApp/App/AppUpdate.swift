@@ -16,6 +16,10 @@ extension MusterProgram {
         case .clearMessage(let text):
             if state.message?.text == text && state.message?.isError == false { state.message = nil }
             return []
+        case .pasteIgnored:
+            let text = "Paste ignored — no text field here"
+            state.message = StatusMessage(text)
+            return [.after(milliseconds: 3000, .clearMessage(text))]
         case .failed(let text):
             state.message = StatusMessage(text, isError: true)
             return [.bell]

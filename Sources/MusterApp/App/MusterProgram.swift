@@ -39,6 +39,7 @@ public struct MusterProgram: Program {
 
     public func action(for key: Key, in state: AppState) -> AppAction? {
         if case .mouse(let event) = key { return state.options.mouse ? .mouse(event) : nil }
+        if case .paste = key { return state.top.model.acceptsPaste ? .key(key) : .pasteIgnored }
         if state.top.model.takesTyping { return .key(key) }
         return keyMap.command(for: key, in: state.top.keyContexts).map(AppAction.command)
     }

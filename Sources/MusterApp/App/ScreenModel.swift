@@ -52,6 +52,10 @@ protocol ScreenModel: Sendable, Equatable {
     var footerHints: [FooterHint]? { get }
     /// The search line that replaces the footer while typing a search, like vi's and less's '/'.
     var searchLine: (field: TextField, status: String)? { get }
+    /// A text field has the focus, so a paste (`Key.paste`) goes into it. Everywhere else a
+    /// paste is dropped before the screen sees it: pasted text is never commands, and its
+    /// newline never confirms a dialog.
+    var acceptsPaste: Bool { get }
 }
 
 extension ScreenModel {
@@ -76,6 +80,7 @@ extension ScreenModel {
     func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {}
     var footerHints: [FooterHint]? { nil }
     var searchLine: (field: TextField, status: String)? { nil }
+    var acceptsPaste: Bool { searchLine != nil }
 
     func pageHeight(_ size: Size) -> Int { max(1, tableArea(body: Layout.body(size)).height - 1) }
 

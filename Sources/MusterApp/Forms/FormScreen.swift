@@ -8,6 +8,7 @@ import TerminalUI
 extension FormState: ScreenModel {
     var screen: Screen { .form(self) }
     var isModal: Bool { true }
+    var acceptsPaste: Bool { fields.indices.contains(focus) && fields[focus].kind == .text }
 
     mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         switch key {

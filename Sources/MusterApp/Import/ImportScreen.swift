@@ -8,6 +8,7 @@ import TerminalUI
 extension ImportRosterState: TableScreen {
     var screen: Screen { .importRoster(self) }
     var isModal: Bool { true }
+    var acceptsPaste: Bool { phase == .entering }
 
     mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         // The writing is one transaction already under way: it cannot be cancelled halfway.

@@ -49,6 +49,16 @@ public enum KioskPhase: Sendable, Equatable {
     case paused(until: Date)
 }
 
+extension KioskPhase {
+    /// The phases with a field to type in: the name search, the walk-in form, the PIN.
+    var hasTextField: Bool {
+        switch self {
+        case .welcome, .walkIn, .pin: true
+        case .confirm, .success, .recordedAs, .notListed, .paused: false
+        }
+    }
+}
+
 public struct KioskState: Sendable, Equatable {
     public var context: KioskContext
     public var policy: KioskPolicy

@@ -10,6 +10,7 @@ extension KioskProgram {
             state.size = size
             return []
         case .tick:
+            pinWaitTick(&state, at: time)
             return idleCheck(&state, at: time)
         case .timeout(let generation):
             guard generation == state.generation else { return [] }
@@ -48,7 +49,7 @@ extension KioskProgram {
             let delay = state.policy.pinDelay(afterFailures: state.pinFailures)
             state.pinBlockedUntil = delay > 0 ? time.addingTimeInterval(delay) : nil
             state.phase = .pin(TextField(maxLength: 32, mask: "•"))
-            state.message = delay > 0 ? "Wrong PIN. Wait \(Int(delay)) s before trying again." : "Wrong PIN."
+            state.message = delay > 0 ? Self.pinWaitMessage(delay) : "Wrong PIN."
             return []
         case .key(let key):
             state.lastActivity = time
@@ -57,6 +58,8 @@ extension KioskProgram {
     }
 
     func handle(_ key: Key, _ state: inout KioskState, at time: Date) -> [Effect<KioskAction>] {
+        // A paste only ever goes into a text field, and never confirms or chooses anything.
+        if case .paste = key, !state.phase.hasTextField { return [] }
         if key == .function(10) {
             if case .pin = state.phase { return [] }
             state.phase = .pin(TextField(maxLength: 32, mask: "•"))
@@ -101,14 +104,20 @@ extension KioskProgram {
                 state.message = nil
             case .enter:
                 if let until = state.pinBlockedUntil, until > time {
-                    state.message = "Wait \(Int(until.timeIntervalSince(time).rounded(.up))) s before trying again."
+                    state.message = Self.pinWaitMessage(until.timeIntervalSince(time))
                     return []
                 }
                 let pin = field.text
                 state.message = "Checking…"
                 return [.run { [verifier] in .pinChecked(verifier.matches(pin)) }]
             default:
-                if case .char = key { _ = field.handle(key) } else if key == .backspace { _ = field.handle(key) }
+                // During a lock-out nothing is typed: digits kept from the wait would be sent with
+                // the right PIN afterwards, fail it, and double the next wait.
+                if let until = state.pinBlockedUntil, until > time { return [] }
+                switch key {
+                case .char, .paste, .backspace: _ = field.handle(key)
+                default: break
+                }
                 state.phase = .pin(field)
             }
         case .paused(let until):
@@ -135,7 +144,7 @@ extension KioskProgram {
             if state.searching { abandon(&state, at: time) }
             clearQuery(&state)
             return pauseIfProbing(&state, at: time)
-        case .char, .backspace, .delete, .left, .right, .home, .end, .ctrl("u"), .ctrl("w"):
+        case .char, .paste, .backspace, .delete, .left, .right, .home, .end, .ctrl("u"), .ctrl("w"):
             let before = state.query.text
             // Only plain editing keys: Ctrl-D, Ctrl-K and friends are not for a public kiosk.
             _ = state.query.handle(key)
@@ -206,7 +215,7 @@ extension KioskProgram {
                     }
                 ]
             }
-        case .char, .backspace, .delete, .left, .right, .home, .end:
+        case .char, .paste, .backspace, .delete, .left, .right, .home, .end:
             _ = form.fields[form.focus].handle(key)
             form.error = nil
         default:
@@ -244,6 +253,25 @@ extension KioskProgram {
         clearQuery(&state)
         state.phase = .paused(until: time.addingTimeInterval(state.policy.searchPause))
         return [timer(&state, after: state.policy.searchPause)]
+    }
+
+    /// While a wrong-PIN wait runs, the PIN screen counts it down each tick; when it ends the
+    /// message goes and the (empty) field takes a PIN again. The failure count stays, so the
+    /// next wrong PIN still waits longer.
+    func pinWaitTick(_ state: inout KioskState, at time: Date) {
+        guard let until = state.pinBlockedUntil else { return }
+        guard until > time else {
+            state.pinBlockedUntil = nil
+            if case .pin = state.phase { state.message = nil }
+            return
+        }
+        guard case .pin = state.phase else { return }
+        state.message = Self.pinWaitMessage(until.timeIntervalSince(time))
+    }
+
+    /// "Wait 4 s before trying again.", rounded up so it never says 0 while still waiting.
+    static func pinWaitMessage(_ remaining: TimeInterval) -> String {
+        "Wrong PIN. Wait \(Int(remaining.rounded(.up))) s before trying again."
     }
 
     /// Idle: whoever walked away, the next person finds a clean welcome screen.

@@ -9,6 +9,7 @@ import TerminalUI
 extension MenuState: ScreenModel {
     var screen: Screen { .menu(self) }
     var isModal: Bool { true }
+    var acceptsPaste: Bool { field != nil }
 
     mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         let height = MenuView.listHeight(self, size: context.size)

@@ -14,6 +14,7 @@ public struct PromptState: Sendable, Equatable {
 extension PromptState: ScreenModel {
     var screen: Screen { .prompt(self) }
     var isModal: Bool { true }
+    var acceptsPaste: Bool { true }
 
     mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         switch key {

@@ -27,6 +27,7 @@ public struct PeopleSearchState: Sendable, Equatable {
 extension PeopleSearchState: TableScreen {
     var screen: Screen { .search(self) }
     var takesTyping: Bool { true }
+    var acceptsPaste: Bool { true }
 
     func tableArea(body: Rect) -> Rect { Layout.belowInfoLine(body) }
 

@@ -32,6 +32,7 @@ extension Key {
         case .function(let n): return "F\(n)"
         case .mouse: return "Mouse"
         case .resize: return "Resize"
+        case .paste: return "Paste"
         case .unknown: return "Unknown"
         }
     }

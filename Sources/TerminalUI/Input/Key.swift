@@ -12,6 +12,11 @@ public enum Key: Hashable, Sendable {
     case mouse(MouseEvent)
     /// The terminal was resized; the runtime re-reads the size.
     case resize
+    /// Text the terminal delivered as one bracketed paste (`ESC [200~ … ESC [201~`), exactly as
+    /// it came, line breaks and controls included. Only a text field takes it, cleaned by
+    /// ``PasteText/clean(_:)``; it is never a command and never confirms anything, so a paste
+    /// ending in a newline cannot press Enter.
+    case paste(String)
     /// A sequence the backend could not decode; screens ignore it.
     case unknown
 }

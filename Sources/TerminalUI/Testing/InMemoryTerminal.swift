@@ -38,6 +38,8 @@ public final class InMemoryTerminal: TerminalBackend, MonotonicClock {
 
     public func send(_ keys: Key...) { pending += keys.map(Input.key) }
     public func send(keys: [Key]) { pending += keys.map(Input.key) }
+    /// A bracketed paste, as the curses backend decodes `ESC [200~ text ESC [201~`: one key.
+    public func paste(_ text: String) { pending.append(.key(.paste(text))) }
     /// Each character of `text` as a key press.
     public func type(_ text: String) { pending += text.map { Input.key(.char($0)) } }
     public func resize(to size: Size) { pending.append(.resize(size)) }

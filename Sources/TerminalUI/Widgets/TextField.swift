@@ -42,6 +42,7 @@ public struct TextField: Hashable, Sendable {
         case .ctrl("u"): clear()
         case .ctrl("k"): replace(from: cursor, to: text.count, with: "")
         case .ctrl("w"): deleteWordBackward()
+        case .paste(let pasted): insert(PasteText.clean(pasted))
         default: return false
         }
         return true

@@ -22,10 +22,11 @@ enum CrashGuard {
     /// action kills the program without any cleanup, just like a crash.
     static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT]
 
-    /// Leave mouse reporting (all three modes and SGR encoding), the application keypad and cursor
-    /// keys, reset attributes, show the cursor, leave the alternate screen, start a fresh line.
+    /// Leave mouse reporting (all three modes and SGR encoding), bracketed paste, the application
+    /// keypad and cursor keys, reset attributes, show the cursor, leave the alternate screen, start
+    /// a fresh line.
     static let resetSequence: StaticString =
-        "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l\u{1B}[?1l\u{1B}>\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n"
+        "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l\u{1B}[?2004l\u{1B}[?1l\u{1B}>\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n"
 
     /// The descriptor whose `termios` is in `savedTermios`, or -1.
     static let savedTermiosFD = Atomic<Int32>(-1)
