@@ -26,7 +26,8 @@ struct LibraryOptions: ParsableArguments {
     func open() throws -> CourseStore {
         // MUSTER_BUSY_TIMEOUT_MS shortens the wait for a locked library (scripts, tests).
         let timeout = ProcessInfo.processInfo.environment["MUSTER_BUSY_TIMEOUT_MS"].flatMap(Double.init).map { $0 / 1000 } ?? 5
-        let store = try CourseStore(path: databasePath(), busyTimeout: timeout)
+        // MUSTER_NOW / MUSTER_NOW_FILE: a test-only clock (see InjectedClock).
+        let store = try CourseStore(path: databasePath(), busyTimeout: timeout, clock: InjectedClock.fromEnvironment())
         if !noSeed, try store.courses.isEmpty(), let dir = try seedDirectory() {
             try store.courses.seed(from: dir)
         }

@@ -30,7 +30,7 @@ import TestSupport
     static let shippedIdentifiers = [
         "v1-library", "v2-course-short-title", "v3-derived-roster", "v4-change-log", "v5-person-merged-into",
         "v6-kiosk-pin", "v7-erasure", "v8-session-tally", "v9-course-retention", "v10-audit-trail",
-        "v11-kiosk-after-absent",
+        "v11-kiosk-after-absent", "v12-check-in-window",
     ]
 
     /// A library that stopped at v2 with attendance in it, and at v9 with a change log, is brought
@@ -81,8 +81,9 @@ import TestSupport
     }
 
     /// A library file written by the code before the move (`Tests/Fixtures/libraries/library-v10.sqlite`)
-    /// opens: only v11 runs (its derived marks hold no check-in after an absent, so no row in it
-    /// changes; the schema gains v11's view and trigger), and its marks read back.
+    /// opens: only v11 and v12 run (its derived marks hold no check-in after an absent, so no
+    /// mark changes; the schema gains v11's view and trigger and v12's column, 30 for its course),
+    /// and its marks read back.
     @Test func opensALibraryWrittenBeforeTheMove() throws {
         let fixture = ImportFixtures.directory + "/libraries/library-v10.sqlite"
         guard FileManager.default.fileExists(atPath: fixture) else {
@@ -93,7 +94,7 @@ import TestSupport
         let dir = TemporaryDirectory()
         let copy = dir.file("old.sqlite")
         try FileManager.default.copyItem(atPath: fixture, toPath: copy)
-        let before = try DatabaseQueue(path: copy).read { db in try Self.contents(db, except: ["grdb_migrations"]) }
+        let before = try DatabaseQueue(path: copy).read { db in try Self.contents(db, except: ["grdb_migrations", "course"]) }
         do {
             let store = try CourseStore(path: copy, actor: "tester")
             let course = try store.courses.course(code: "mini-2024")
@@ -103,13 +104,15 @@ import TestSupport
         }
         let after = try DatabaseQueue(path: copy).read { db in
             (
-                try Schema.migrator.hasCompletedMigrations(db), try Self.contents(db, except: ["grdb_migrations"]),
+                try Schema.migrator.hasCompletedMigrations(db), try Self.contents(db, except: ["grdb_migrations", "course"]),
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
             )
         }
         #expect(after.0)
         #expect(after.1 == before)
         #expect(after.2 == Self.shippedIdentifiers)
+        let opens = try DatabaseQueue(path: copy).read { db in try Int.fetchAll(db, sql: "SELECT check_in_opens_minutes FROM course") }
+        #expect(opens == [30])
     }
 
     /// Writes the old-library fixture: the mini course, marks from several sources, undos and

@@ -36,6 +36,8 @@ struct KioskJourneyTests {
             ["kiosk", "mini-2024", "--session", "am", "--db", db, "--courses", courses],
             removing: ["SWIFT_BACKTRACE"])
         try tmux.waitFor(text: "Type your name to check in")
+        // The session was chosen by hand and is not today's (the test runs on the real clock).
+        try tmux.waitFor(text: "session am is on 2024-05-07, not today")
         let pid = try #require(try terminal.musterPID())
         let environ = try String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8)
         #expect(environ.split(separator: "\0").contains("SWIFT_BACKTRACE=enable=no"))
@@ -84,6 +86,94 @@ struct KioskJourneyTests {
         try tmux.send(Self.pin, literal: true)
         try tmux.send("Enter")
         try terminal.expectSaneExit(status: [0])
+    }
+
+    /// Issue 13 through the real binary, with the test-only clock file moving time: the roll
+    /// call's absent at 09:00 and a latecomer at 09:25 (late, not absent, in the export); a
+    /// bracketed paste; the kiosk moving from the morning to the afternoon on its own tick; and
+    /// a PIN lock-out whose typed digits are dropped and whose message counts down and clears.
+    @Test func aDayAtTheDoorWithAnInjectedClock() throws {
+        #expect(try muster(["kiosk-pin", "mini-2024"], environment: ["MUSTER_KIOSK_PIN": Self.pin]).status == 0)
+        let clock = dir.file("now")
+        func set(_ time: String) throws {
+            try "2024-05-07T\(time)+09:00\n".write(toFile: clock, atomically: true, encoding: .utf8)
+        }
+        try set("09:00:00")
+        let absent = try muster(["mark", "mini-2024", "am", "T-001", "absent"], environment: ["MUSTER_NOW_FILE": clock])
+        #expect(absent.status == 0, "\(absent.stderr)")
+
+        let terminal = MusterTerminal(home: dir.path)
+        let tmux = terminal.tmux
+        try terminal.start(
+            ["kiosk", "mini-2024", "--db", db, "--courses", courses], environment: ["MUSTER_NOW_FILE": clock])
+        try tmux.waitFor(text: "Type your name to check in")
+        #expect(try tmux.capture().contains("Morning"))
+
+        // 09:25: the latecomer the roll call marked absent checks in, and counts as late.
+        try set("09:25:00")
+        try tmux.send("jose nu", literal: true)
+        try tmux.waitFor(text: "José N. — Bureau of Immigration")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Is this you?")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Welcome, José — checked in 09:25")
+        let export = try muster(["export", "attendance", "mini-2024"])
+        let jose = export.stdout.components(separatedBy: "\r\n").filter { $0.contains(",T-001,") }
+        #expect(jose.count == 1)
+        #expect(jose.first?.contains(",late,") == true && jose.first?.contains(",absent,") == false, "\(export.stdout)")
+
+        // A paste is text for the field: its CR and LF neither choose nor confirm anyone.
+        try tmux.send("Escape")
+        try tmux.waitFor(text: "│ your name")
+        _ = try tmux.run(["set-buffer", "-b", "p", "Ana\rMaria\n"])
+        _ = try tmux.run(["paste-buffer", "-p", "-d", "-b", "p", "-t", tmux.session])
+        try tmux.waitFor(text: "│ AnaMaria")
+        #expect(!(try tmux.capture().contains("Is this you?")))
+        try tmux.send("Escape")
+        try tmux.waitFor(text: "│ your name")
+
+        // 12:10: the morning is over and nothing is open; 12:30 the afternoon's check-in opens.
+        try set("12:10:00")
+        try tmux.waitFor(text: "No session is open for check-in.")
+        try tmux.waitFor(text: "Next: Afternoon at 13:00 (check-in opens 12:30).")
+        try set("12:30:00")
+        try tmux.waitFor(text: "Afternoon")
+        try tmux.waitFor(text: "Type your name to check in")
+        try set("16:00:00")
+        try tmux.send("jose nu", literal: true)
+        try tmux.waitFor(text: "José N. — Bureau of Immigration")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Is this you?")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Welcome, José — checked in 16:00")
+
+        // Three wrong PINs, digits typed during the wait, the countdown, then the right PIN.
+        try tmux.send("Escape")
+        try tmux.send("F10")
+        try tmux.waitFor(text: "enter the kiosk PIN")
+        for _ in 0..<3 {
+            try tmux.send("0000", literal: true)
+            try tmux.send("Enter")
+            try tmux.waitFor(text: "Wrong PIN")
+        }
+        try tmux.waitFor(text: "Wait 5 s before trying again.")
+        try tmux.send("1234", literal: true)
+        try set("16:00:02")
+        try tmux.waitFor(text: "Wait 3 s before trying again.")
+        try set("16:00:06")
+        try tmux.waitFor("the wait message to go") { !$0.contains("Wait") && $0.contains("enter the kiosk PIN") }
+        try tmux.send(Self.pin, literal: true)
+        try tmux.send("Enter")
+        try terminal.expectSaneExit(status: [0])
+
+        let store = try CourseStore(path: db)
+        let course = try store.courses.course(code: "mini-2024")
+        let am = try store.courses.session(course: course, key: "am"), pm = try store.courses.session(course: course, key: "pm")
+        let id = try store.people.person(code: "T-001").id!
+        let morning = try #require(try store.attendance.marks(sessionID: am.id!)[id])
+        #expect(morning.status == .late && morning.kioskAfterAbsent)
+        #expect(try store.attendance.marks(sessionID: pm.id!)[id]?.status == .late)
+        #expect(try store.attendance.eventCount() == 3)
     }
 
     /// A kiosk and a script marking from separate processes on one library: nothing lost.

@@ -17,7 +17,8 @@ final class KioskDriver {
     var timers: [KioskAction] = []
     var quit = false
 
-    init(walkIns: Bool = false, size: Size = Size(width: 80, height: 24), start: Date? = nil) throws {
+    /// `followsTimetable`: started without `--session`, as `muster kiosk` then is.
+    init(walkIns: Bool = false, size: Size = Size(width: 80, height: 24), start: Date? = nil, followsTimetable: Bool = false) throws {
         clock = TestClock(start ?? Date(timeIntervalSince1970: 1_715_039_400))  // 2024-05-07 08:50 in Palau
         store = try CourseStore(path: dir.file("lib.sqlite"), actor: "kiosk", clock: clock.function)
         try store.courses.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
@@ -30,6 +31,12 @@ final class KioskDriver {
             sessionTitle: session.title, when: "Day 1 · 09:00–12:00", walkInsAllowed: walkIns,
             zone: course.zone)
         state = KioskState(context: context, now: clock(), size: size)
+        if followsTimetable {
+            state.context.timetable = KioskTimetable(
+                sessions: try store.courses.sessions(courseID: course.id!), opensMinutes: course.checkInOpensMinutes,
+                zone: course.zone)
+            state.followTimetable(at: clock())
+        }
     }
 
     func send(_ action: KioskAction) { run(program.update(&state, action)) }

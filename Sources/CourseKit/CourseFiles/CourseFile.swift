@@ -25,6 +25,9 @@ public struct CourseFile: Codable, Sendable, Equatable {
     /// How long the people's data is kept after `end_date`: "5 years", "18 months", "90 days"
     /// (see `RetentionPeriod`). Absent: no retention rule, nothing expires on its own.
     public var retention: String?
+    /// How many minutes before a session's start the kiosk opens its check-in (default 30);
+    /// it stays open until the session ends. See `CheckInWindow`.
+    public var checkInOpensMinutes: Int?
     public var summary: String?
     public var sources: [String]?
     public var assumptions: [String]?
@@ -37,7 +40,8 @@ public struct CourseFile: Codable, Sendable, Equatable {
         case code, title, shortTitle = "short_title", programme, organiser, funder, project, venue, country
         case timeZone = "time_zone", modality
         case startDate = "start_date", endDate = "end_date"
-        case completion, lateAfterMinutes = "late_after_minutes", retention, summary, sources, assumptions
+        case completion, lateAfterMinutes = "late_after_minutes", retention
+        case checkInOpensMinutes = "check_in_opens_minutes", summary, sources, assumptions
         case sessions, agencies, quotas, participants
     }
 

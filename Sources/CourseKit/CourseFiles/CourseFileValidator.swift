@@ -16,6 +16,9 @@ enum CourseFileValidator {
         if let late = f.lateAfterMinutes, !(0...1440).contains(late) {
             throw fail("late_after_minutes must be between 0 and 1440")
         }
+        if let opens = f.checkInOpensMinutes, !(0...1440).contains(opens) {
+            throw fail("check_in_opens_minutes must be between 0 and 1440")
+        }
         if let retention = f.retention {
             do { _ = try RetentionPeriod.parse(retention) } catch { throw fail("\(error)") }
         }

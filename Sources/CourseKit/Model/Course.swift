@@ -120,6 +120,10 @@ public struct Course: Hashable, Sendable, Identifiable {
     /// How long the people's data is kept after the course ends; nil when no rule was set
     /// (then only `purge --before` or an erasure request removes it). See `RetentionPeriod`.
     public var retention: RetentionPeriod?
+    /// Minutes before a session's start from which the kiosk takes check-ins for it.
+    public var checkInOpensMinutes: Int
+    /// Half an hour: people arrive early for coffee; earlier they are probably still in the last session.
+    public static let defaultCheckInOpensMinutes = 30
 
     public init(
         id: Int64? = nil, code: String, title: String, shortTitle: String = "", programme: String = "", organiser: String = "",
@@ -127,7 +131,7 @@ public struct Course: Hashable, Sendable, Identifiable {
         timeZone: String = "UTC", modality: Modality = .inPerson, startDate: CalendarDate,
         endDate: CalendarDate, completion: CompletionRule = .init(), lateAfterMinutes: Int = 15,
         summary: String = "", sources: [String] = [], assumptions: [String] = [],
-        retention: RetentionPeriod? = nil
+        retention: RetentionPeriod? = nil, checkInOpensMinutes: Int = Course.defaultCheckInOpensMinutes
     ) {
         self.id = id; self.code = code; self.title = title; self.shortTitle = shortTitle; self.programme = programme
         self.organiser = organiser; self.funder = funder; self.project = project; self.venue = venue
@@ -135,6 +139,7 @@ public struct Course: Hashable, Sendable, Identifiable {
         self.startDate = startDate; self.endDate = endDate; self.completion = completion
         self.lateAfterMinutes = lateAfterMinutes; self.summary = summary; self.sources = sources
         self.assumptions = assumptions; self.retention = retention
+        self.checkInOpensMinutes = checkInOpensMinutes
     }
 
     /// What headers show: the short title, else the title.

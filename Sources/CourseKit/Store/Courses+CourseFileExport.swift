@@ -54,6 +54,7 @@ extension Courses {
                     minimumPercent: Int((course.completion.minimumShare * 100).rounded()),
                     requireCore: course.completion.requireCore),
                 lateAfterMinutes: course.lateAfterMinutes, retention: course.retention?.description,
+                checkInOpensMinutes: course.checkInOpensMinutes == Course.defaultCheckInOpensMinutes ? nil : course.checkInOpensMinutes,
                 summary: nonEmpty(course.summary),
                 sources: nonEmpty(course.sources), assumptions: nonEmpty(course.assumptions),
                 sessions: sessions.map { s in

@@ -128,7 +128,8 @@ struct CourseImporter {
             lateAfterMinutes: f.lateAfterMinutes ?? 15, summary: clean(f.summary),
             sources: (f.sources ?? []).map(NameSanitizer.clean),
             assumptions: (f.assumptions ?? []).map(NameSanitizer.clean),
-            retention: f.retention.flatMap { try? RetentionPeriod.parse($0) })  // validated
+            retention: f.retention.flatMap { try? RetentionPeriod.parse($0) },  // validated
+            checkInOpensMinutes: f.checkInOpensMinutes ?? Course.defaultCheckInOpensMinutes)
         let existing = try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE code = ?", arguments: [f.code])
         let courseID: Int64
         if let existing {

@@ -34,7 +34,8 @@ extension Course {
             completion: CompletionRule(minimumShare: row["minimum_share"], requireCore: row["require_core"]),
             lateAfterMinutes: row["late_after_minutes"], summary: row["summary"],
             sources: JSONList.decode(row["sources"]), assumptions: JSONList.decode(row["assumptions"]),
-            retention: (row["retention"] as String?).flatMap { try? RetentionPeriod.parse($0) })
+            retention: (row["retention"] as String?).flatMap { try? RetentionPeriod.parse($0) },
+            checkInOpensMinutes: row["check_in_opens_minutes"] ?? Course.defaultCheckInOpensMinutes)
     }
 
     var columns: [String: (any DatabaseValueConvertible)?] {
@@ -46,6 +47,7 @@ extension Course {
             "late_after_minutes": lateAfterMinutes, "summary": summary,
             "sources": JSONList.encode(sources), "assumptions": JSONList.encode(assumptions),
             "retention": retention?.description ?? "",
+            "check_in_opens_minutes": checkInOpensMinutes,
         ]
     }
 }

@@ -2,7 +2,8 @@ import CourseKit
 import Foundation
 import TerminalUI
 
-/// What the kiosk screen says about where it is: course and session, fixed at start.
+/// What the kiosk screen says about where it is: course and session. Fixed at start with
+/// `--session`; otherwise `timetable` moves it from session to session (`followTimetable`).
 public struct KioskContext: Sendable, Equatable {
     public var courseID: Int64
     public var courseTitle: String
@@ -12,6 +13,12 @@ public struct KioskContext: Sendable, Equatable {
     public var when: String
     public var walkInsAllowed: Bool
     public var zone: TimeZone
+    /// Set when the kiosk follows the timetable (started without `--session`).
+    public var timetable: KioskTimetable?
+    /// False while following the timetable and no session's check-in window is open.
+    public var checkInOpen = true
+    /// What the welcome screen says while check-in is closed ("… Next: Afternoon at 13:00").
+    public var closedText = ""
 
     public init(
         courseID: Int64, courseTitle: String, sessionID: Int64, sessionTitle: String, when: String,

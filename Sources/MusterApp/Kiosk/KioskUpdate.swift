@@ -10,6 +10,7 @@ extension KioskProgram {
             state.size = size
             return []
         case .tick:
+            state.followTimetable(at: time)
             pinWaitTick(&state, at: time)
             return idleCheck(&state, at: time)
         case .timeout(let generation):
@@ -68,6 +69,8 @@ extension KioskProgram {
         }
         switch state.phase {
         case .welcome:
+            // Between sessions there is nothing to check in to: the screen says when the next opens.
+            guard state.context.checkInOpen else { return [] }
             return welcomeKey(key, &state, at: time)
         case .confirm(let match):
             switch key {

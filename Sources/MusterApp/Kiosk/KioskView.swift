@@ -17,6 +17,9 @@ enum KioskView {
         ]
         var field: (TextField, Int)?
         switch state.phase {
+        case .welcome where !state.context.checkInOpen:
+            lines += state.context.closedText.split(separator: "\n").map { Line(String($0), role: .warning) }
+            lines += [Line(""), Line("Please ask the facilitator if you need help.", role: .dim)]
         case .welcome:
             lines += [Line("Welcome! Type your name to check in.", role: .normal), Line("")]
             field = (state.query, lines.count)

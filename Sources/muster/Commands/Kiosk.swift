@@ -16,7 +16,12 @@ struct KioskCommand: ParsableCommand {
             """)
     @OptionGroup var library: LibraryOptions
     @Argument(help: "The course code.") var course: String
-    @Option(help: "The session's short id (default: the one running now, else the next today).") var session: String?
+    @Option(
+        help: """
+            The session's short id. Default: follow the timetable, taking check-ins for the session whose \
+            check-in window is open (from the course's check_in_opens_minutes before its start until its end).
+            """)
+    var session: String?
     @Flag(help: "Let people not on the list register as walk-ins awaiting review.") var walkIns = false
     @Option(help: "Seconds without a key before the kiosk returns to its welcome screen.") var idle: Double = 60
     @Flag(help: "No colours.") var noColor = false
@@ -29,17 +34,28 @@ struct KioskCommand: ParsableCommand {
             guard let verifier = try store.kiosk.kioskPINVerifier(courseID: c.id!) else {
                 throw MusterError.invalid("no kiosk PIN is set for \(c.code): set one first with 'muster kiosk-pin \(c.code)'")
             }
-            let s = try KioskProcess.session(store: store, course: c, key: session)
+            let sessions = try store.courses.sessions(courseID: c.id!)
+            guard let first = sessions.first else {
+                throw MusterError.invalid("\(c.code) has no sessions to check in to; add them to its course file first")
+            }
+            let now = store.clock()  // the test-only MUSTER_NOW clock when set, see InjectedClock
+            let timetable = KioskTimetable(sessions: sessions, opensMinutes: c.checkInOpensMinutes, zone: c.zone)
+            let chosen = try session.map { try store.courses.session(course: c, key: $0) }
+            // A session chosen by hand on another day is probably a mistake at the door: say so.
+            let warning = chosen.flatMap { KioskProcess.notTodayWarning($0, now: now, zone: c.zone) }
             // Setup mistakes first, then the terminal: a wrong course or a missing PIN is said plainly.
             if let reason = TerminalCapabilities.refusalReasonForCurrentProcess() { throw MusterError.invalid(reason) }
-            let sessions = try store.courses.sessions(courseID: c.id!)
-            let zone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? c.zone
-            let day = sessions.map { LocalTime.day($0.start, in: c.zone) }
-            let dayNumber = (Array(Set(day)).sorted().firstIndex(of: LocalTime.day(s.start, in: c.zone)) ?? 0) + 1
-            let context = KioskContext(
+            if let warning { FileHandle.standardError.write(Data("muster: \(warning)\n".utf8)) }
+            let s = chosen ?? first
+            var context = KioskContext(
                 courseID: c.id!, courseTitle: c.title, sessionID: s.id!, sessionTitle: s.title,
-                when: "Day \(dayNumber) · \(LocalTime.clock(s.start, in: zone))–\(LocalTime.clock(s.end, in: zone))",
-                walkInsAllowed: walkIns, zone: zone)
+                when: timetable.when(s), walkInsAllowed: walkIns,
+                zone: s.timeZone.flatMap(TimeZone.init(identifier:)) ?? c.zone)
+            if chosen == nil {
+                context.timetable = timetable
+                context.checkInOpen = false  // until `followTimetable` finds the open session
+                context.zone = c.zone
+            }
 
             CursesTerminal.installCrashGuard()
             let terminal: CursesTerminal
@@ -54,8 +70,10 @@ struct KioskCommand: ParsableCommand {
             terminal.theme = theme
             var policy = KioskPolicy()
             policy.idleTimeout = max(5, idle)
-            let program = KioskProgram(store: store, verifier: verifier)
-            let state = KioskState(context: context, policy: policy, now: Date(), size: terminal.size)
+            let program = KioskProgram(store: store, verifier: verifier, now: store.clock)
+            var state = KioskState(context: context, policy: policy, now: now, size: terminal.size)
+            state.followTimetable(at: now)
+            state.message = warning
             let runner = Runner(program: program, state: state, backend: terminal, theme: theme)
             runner.run(until: { terminal.pendingSignal != nil })
             terminal.end()
@@ -77,16 +95,11 @@ enum KioskProcess {
         // exec failed (no /proc): carry on; the crash guard still restores the terminal.
     }
 
-    /// The session asked for, else the one running now, else the next one today.
-    static func session(store: CourseStore, course: Course, key: String?) throws -> Session {
-        if let key { return try store.courses.session(course: course, key: key) }
-        let now = Date()
-        let today = LocalTime.day(now, in: course.zone)
-        let candidates = try store.courses.sessions(courseID: course.id!).filter { LocalTime.day($0.start, in: course.zone) == today }
-        if let session = candidates.first(where: { $0.end > now }) { return session }
-        throw MusterError.invalid(
-            "\(course.code) has no session running or still to come today; choose one with --session (see 'muster sessions \(course.code)')"
-        )
+    /// "Session am is on 2024-05-07, not today (2024-05-09)", or nil when it is today.
+    static func notTodayWarning(_ session: Session, now: Date, zone: TimeZone) -> String? {
+        let day = LocalTime.day(session.start, in: zone), today = LocalTime.day(now, in: zone)
+        guard day != today else { return nil }
+        return "session \(session.key) is on \(day), not today (\(today)): check-ins go to that session"
     }
 }
 

@@ -35,6 +35,7 @@ enum Schema {
         .v09CourseRetention,
         .v10AuditTrail,
         .v11KioskAfterAbsent,
+        .v12CheckInWindow,
     ]
 
     static var migrator: DatabaseMigrator {

@@ -1,0 +1,73 @@
+import CourseKit
+import Foundation
+
+/// A kiosk started without `--session` follows the course's timetable: on each tick it takes
+/// check-ins for the session whose check-in window is open (`CheckInWindow`: from the course's
+/// `check_in_opens_minutes` before the start until the end, the latest-opened window when two
+/// overlap), moves on by itself when the next window opens, and says plainly when none is open.
+public struct KioskTimetable: Sendable, Equatable {
+    public var sessions: [Session]
+    public var opensMinutes: Int
+    /// The course's zone: days and clock times on the screen.
+    public var zone: TimeZone
+
+    public init(sessions: [Session], opensMinutes: Int, zone: TimeZone) {
+        self.sessions = sessions; self.opensMinutes = opensMinutes; self.zone = zone
+    }
+
+    /// "Day 2 · 09:00–12:30": the day of the course and the session's times in its own zone.
+    public func when(_ session: Session) -> String {
+        let days = Array(Set(sessions.map { LocalTime.day($0.start, in: zone) })).sorted()
+        let dayNumber = (days.firstIndex(of: LocalTime.day(session.start, in: zone)) ?? 0) + 1
+        let own = session.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone
+        return "Day \(dayNumber) · \(LocalTime.clock(session.start, in: own))–\(LocalTime.clock(session.end, in: own))"
+    }
+
+    /// What the welcome screen says while no window is open, one line per screen line.
+    public func closedText(at now: Date) -> String {
+        guard let next = CheckInWindow.nextSession(after: now, in: sessions, opensMinutes: opensMinutes, zone: zone) else {
+            return "No session is open for check-in — today is over."
+        }
+        let opens = CheckInWindow(session: next, opensMinutes: opensMinutes).opens
+        return "No session is open for check-in.\nNext: \(next.title) at \(LocalTime.clock(next.start, in: zone))"
+            + " (check-in opens \(LocalTime.clock(opens, in: zone)))."
+    }
+}
+
+extension KioskState {
+    /// Points the kiosk at the session open for check-in at `now`, or closes check-in. A person
+    /// half-way through (confirming, on the walk-in form) is sent back to an empty welcome
+    /// screen when check-in closes; when it only moves on to the next session they carry on,
+    /// and their check-in goes to the session open when they confirm.
+    public mutating func followTimetable(at now: Date) {
+        guard let timetable = context.timetable else { return }
+        if let open = CheckInWindow.openSession(at: now, in: timetable.sessions, opensMinutes: timetable.opensMinutes),
+            let id = open.id
+        {
+            guard !context.checkInOpen || context.sessionID != id else { return }
+            context.sessionID = id
+            context.sessionTitle = open.title
+            context.when = timetable.when(open)
+            context.checkInOpen = true
+            context.closedText = ""
+            return
+        }
+        let wasOpen = context.checkInOpen
+        context.checkInOpen = false
+        context.sessionTitle = ""
+        context.when = ""
+        context.closedText = timetable.closedText(at: now)
+        guard wasOpen else { return }
+        switch phase {
+        case .welcome, .confirm, .notListed, .walkIn:
+            phase = .welcome
+            query.clear()
+            matches = []
+            moreMatches = false
+            selection = 0
+            searching = false
+        case .success, .recordedAs, .pin, .paused:
+            break
+        }
+    }
+}
