@@ -45,7 +45,8 @@ import Testing
     }
 
     @Test func checkInClosingSendsSomeoneHalfWayBackToAnEmptyWelcome() throws {
-        let k = try KioskDriver(start: Self.palau(11, 59), followsTimetable: true)
+        // 30 s before the end: well inside the idle timeout, so only the timetable can reset it.
+        let k = try KioskDriver(start: Self.palau(11, 59).addingTimeInterval(30), followsTimetable: true)
         k.type("jose")
         k.press(.enter)
         guard case .confirm = k.state.phase else { Issue.record("no confirm"); return }
@@ -55,6 +56,21 @@ import Testing
         #expect(k.state.query.isEmpty)
         k.press(.enter)
         #expect(try k.store.attendance.eventCount() == 0)
+    }
+
+    /// Item 4 at the kiosk: its words come from the mark after the write, not from the write.
+    @Test func anExcusedPersonIsToldToSeeTheFacilitatorNotWelcomed() throws {
+        let k = try KioskDriver()
+        let course = try k.store.courses.course(code: "mini-2024")
+        try k.store.attendance.mark(
+            session: try k.store.courses.session(course: course, key: "am"), person: try k.store.people.person(code: "T-001"),
+            status: .excused, source: .rollcall)
+        k.type("jose")
+        k.press(.enter, .enter)
+        #expect(k.state.phase == .recordedAs(name: "José", status: .excused))
+        #expect(k.text.contains("José, you are recorded as excused."))
+        #expect(k.text.contains("Please see the facilitator."))
+        #expect(!k.text.contains("checked in"))
     }
 
     @Test func overlappingWindowsGoToTheOneThatOpenedLast() {
