@@ -89,7 +89,8 @@ extension KioskProgram {
             }
         case .success, .recordedAs:
             reset(&state)
-            if case .char = key { return welcomeKey(key, &state, at: time) }  // the next person starts typing
+            // The next person starts typing, unless check-in has closed meanwhile.
+            if case .char = key, state.context.checkInOpen { return welcomeKey(key, &state, at: time) }
         case .notListed:
             if key == .enter && state.context.walkInsAllowed {
                 var form = WalkInForm()
