@@ -58,6 +58,18 @@ import Testing
         #expect(try k.store.attendance.eventCount() == 0)
     }
 
+    @Test func typingOnTheSuccessScreenAfterCheckInClosedStartsNoSearch() throws {
+        let k = try KioskDriver(start: Self.palau(11, 59).addingTimeInterval(30), followsTimetable: true)
+        k.type("jose")
+        k.press(.enter, .enter)
+        guard case .success = k.state.phase else { Issue.record("not checked in"); return }
+        k.clock.set(Self.palau(12, 0))
+        k.send(.tick)
+        k.type("li")
+        #expect(k.state.phase == .welcome && k.state.query.isEmpty)
+        #expect(k.text.contains("No session is open for check-in."))
+    }
+
     /// Item 4 at the kiosk: its words come from the mark after the write, not from the write.
     @Test func anExcusedPersonIsToldToSeeTheFacilitatorNotWelcomed() throws {
         let k = try KioskDriver()
