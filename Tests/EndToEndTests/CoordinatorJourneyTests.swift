@@ -74,6 +74,10 @@ struct CoordinatorJourneyTests {
         #expect(status("MX-006") == "nominated")
         let sessions = try MusterBinary.run(["sessions", "rcm-migration-policies-2020", "--db", db], home: dir.path)
         #expect(sessions.stdout.split(separator: "\n").contains { $0.hasPrefix("vs1") && $0.contains("2020-07-16 10:30  12:00") })
+        // The online course is open from 25 June to 21 August: its end is written with its date.
+        #expect(
+            sessions.stdout.split(separator: "\n").contains { $0.hasPrefix("course ") && $0.contains("2020-06-25 13:00  2020-08-21 18:00") }
+        )
     }
 
     /// The documented generator: a synthetic course the command line can list like any other.

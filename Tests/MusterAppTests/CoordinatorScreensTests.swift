@@ -49,6 +49,19 @@ extension AppDriver {
         #expect(d.effects.last == "bell")
     }
 
+    /// RCM's online course is open from 25 June to 21 August 2020: the overview and the session
+    /// list show where it ends, not an afternoon on its first day.
+    @Test func aSessionOverSeveralDaysShowsItsRealRange() throws {
+        let d = try AppDriver.rcm()
+        guard case .overview = d.state.top else { Issue.record("no overview"); return }
+        #expect(d.screenText.contains("13:00–21 Aug"))
+        #expect(!d.screenText.contains("13:00–18:00"))
+        d.press(.char("q"), .char("s"))
+        guard case .sessions = d.state.top else { Issue.record("no session list"); return }
+        #expect(d.screenText.contains("2020-06-25–2020-08-21"))
+        #expect(d.screenText.contains("2020-07-16 10:00–12:00"))
+    }
+
     /// The journey's edit: a session's time, typed in the course's time zone, checked, saved,
     /// shown on the overview, and undone.
     @Test func editingASessionTimeInTheCoursesTimeZone() throws {

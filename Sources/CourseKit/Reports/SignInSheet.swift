@@ -30,7 +30,7 @@ public struct SignInSheet: Sendable, Equatable {
             .sorted { (NameFolding.fold($0.person.sortName), $0.person.code) < (NameFolding.fold($1.person.sortName), $1.person.code) }
         return SignInSheet(
             courseTitle: facts.course.title, courseCode: facts.course.code, sessionKey: session.key, sessionTitle: session.title,
-            when: "\(DateText.sessionStart(session.start, in: zone))–\(LocalTime.clock(session.end, in: zone)) (\(zone.identifier))",
+            when: "\(DateText.sessionDays(session.start, session.end, in: zone)) (\(zone.identifier))",
             venue: session.venue.isEmpty ? facts.course.venue : session.venue,
             lines: people.enumerated().map { i, e in
                 Line(

@@ -55,9 +55,13 @@ enum FormCodec {
             result = .course(c)
         case .session(let old, let course):
             let zone = old?.timeZone.flatMap(TimeZone.init(identifier:)) ?? course.zone
-            let start = LocalTime.parse(v("start"), in: zone), end = LocalTime.parse(v("end"), in: zone)
-            if start == nil { fail("start", "not a time: use YYYY-MM-DD HH:MM (\(zone.identifier))") }
-            if end == nil { fail("end", "not a time: use YYYY-MM-DD HH:MM (\(zone.identifier))") }
+            func time(_ field: String) -> Date? {
+                do { return try LocalTime.read(v(field), in: zone) } catch {
+                    fail(field, error == .malformed ? "not a time: use YYYY-MM-DD HH:MM (\(zone.identifier))" : "\(error)")
+                    return nil
+                }
+            }
+            let start = time("start"), end = time("end")
             guard !failed, let start, let end, let courseID = course.id else { return nil }
             var s = old ?? Session(courseID: courseID, key: "", title: "", start: start, end: end)
             s.key = v("key"); s.title = v("title"); s.kind = SessionKind(rawValue: v("kind")) ?? .module

@@ -25,7 +25,7 @@ enum RollCallView {
             maxWidth: rightWidth)
         let info =
             "Day \(data.dayNumber) · \(Format.day(data.session.start, in: zone)) · "
-            + "\(LocalTime.clock(data.session.start, in: zone))–\(LocalTime.clock(data.session.end, in: zone)) · \(data.session.title)"
+            + "\(DateText.sessionSpan(data.session.start, data.session.end, in: zone)) · \(data.session.title)"
         buffer.put(
             info.truncated(toWidth: max(0, body.width - rightWidth - 4), ellipsis: theme.glyphs.ellipsis),
             at: Point(x: body.x + 1, y: body.y), role: .dim, maxWidth: max(0, body.width - rightWidth - 4))
