@@ -37,7 +37,7 @@ extension AppDriver {
         d.press(.char("n"))
         guard case .nominations(let n) = d.state.top else { Issue.record("no nominations"); return }
         #expect(n.lines.first?.text() == "Belize 5/5 ✓")
-        #expect(d.screenText.contains("11 quotas · 8 full · 0 over · 3 with places left"))
+        #expect(d.screenText.contains("11 quotas · 9 full · 0 over · 2 open · places: nominated + confirmed"))
         d.press(.char("j"), .char("e"))  // an agency line: its form
         #expect(d.form?.title == "Edit agency bz-ind")
         d.press(.tab)

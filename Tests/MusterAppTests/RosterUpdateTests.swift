@@ -162,10 +162,10 @@ extension AppDriver {
         for _ in 0..<gt { d.press(.char("j")) }
         d.press(.enter)  // roster of Guatemala's participants
         #expect(d.rosterCodes == ["GT-002", "GT-003", "GT-004", "GT-005", "GT-001"])
-        #expect(d.screenText.contains("Guatemala 3/5 · +1 nominated · 1 declined"))
+        #expect(d.screenText.contains("Guatemala 4/5 · 3 confirmed · 1 nominated · 1 declined"))
         d.press(.char("j"), .char("j"), .char("c"))  // GT-004 confirmed
         #expect(d.state.message?.text == "GT-004 Byron Coyoy Ajú: nominated → confirmed")
-        #expect(d.screenText.contains("Guatemala 4/5 · 1 declined"))
+        #expect(d.screenText.contains("Guatemala 4/5 · 4 confirmed · 1 declined"))
         #expect(d.selectedCode == "GT-004")
         d.press(.char("c"))
         #expect(d.effects.last == "bell")  // already confirmed
@@ -176,12 +176,12 @@ extension AppDriver {
         d.type("joaquin pena")  // MX-006, waitlisted
         d.press(.enter)
         #expect(d.state.message?.text.contains("substituted by MX-006") == true)
-        #expect(d.screenText.contains("Guatemala 3/5"))
+        #expect(d.screenText.contains("Guatemala 3/5 · 3 confirmed · 1 declined · 1 substituted"))
         d.press(.char("u"))
         #expect(d.state.message?.text.hasPrefix("Undid: GT-002") == true)
-        #expect(d.screenText.contains("Guatemala 4/5"))
+        #expect(d.screenText.contains("Guatemala 4/5 · 4 confirmed · 1 declined"))
         d.press(.char("u"), .char("u"))
-        #expect(d.screenText.contains("Guatemala 3/5 · +1 nominated"))
+        #expect(d.screenText.contains("Guatemala 4/5 · 3 confirmed · 1 nominated · 1 declined"))
         #expect(d.state.message?.text == "Nothing to undo: no change made in this run")
     }
 
