@@ -18,6 +18,7 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
     case courseHasAttendance(code: String, events: Int)
     case sessionHasAttendance(title: String, events: Int)
     case sessionGone
+    case courseCodeTaken(code: String)
     case noCourse(id: Int64)
     case notSaved(what: String)
     // Course files
@@ -52,6 +53,7 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
             "'\(title)' has attendance recorded (\(events) event\(events == 1 ? "" : "s")); the attendance log is append-only, "
                 + "so it cannot be deleted"
         case .sessionGone: "that session no longer exists"
+        case .courseCodeTaken(let code): "a course '\(code)' already exists: choose another code"
         case .noCourse(let id): "no course with id \(id)"
         case .notSaved(let what): "that \(what) is not saved yet"
         case .markedSessionMissing(let session, let course):
