@@ -49,6 +49,30 @@ extension AppDriver {
         #expect(d.effects.last == "bell")
     }
 
+    /// `c` on the course list: the next run, its code and start proposed; a taken code is
+    /// refused on the form; the copy is selected on the list, with its roster when asked.
+    @Test func copyingACourseMakesItsNextRun() throws {
+        let d = try AppDriver()
+        d.press(.char("c"))
+        let f = try #require(d.form)
+        #expect(f.title == "Copy course mini-2024")
+        #expect(f.value("code") == "mini-2025")
+        #expect(f.value("startDate") == "2025-05-06")  // a Tuesday, like 7 May 2024
+        d.retype("mini-2024")
+        d.press(.enter)
+        #expect(d.form?.message == "a course 'mini-2024' already exists: choose another code")
+        d.retype("mini-2025")
+        d.press(.tab, .tab, .char(" "), .enter)
+        #expect(d.form == nil)
+        guard case .courses(let list) = d.state.top else { Issue.record("not back at the course list"); return }
+        #expect(list.selected?.course.code == "mini-2025")
+        #expect(d.state.message?.text.hasPrefix("Copied mini-2024 to mini-2025, 2 sessions moved 364 days, ") == true)
+        let course = try d.store.courses.course(code: "mini-2025")
+        #expect(course.startDate == CalendarDate(year: 2025, month: 5, day: 6))
+        let roster = try d.store.rosters.roster(courseID: course.id!)
+        #expect(!roster.isEmpty && roster.allSatisfy { $0.enrolment.status == .nominated })
+    }
+
     /// RCM's online course is open from 25 June to 21 August 2020: the overview and the session
     /// list show where it ends, not an afternoon on its first day.
     @Test func aSessionOverSeveralDaysShowsItsRealRange() throws {

@@ -79,3 +79,9 @@ extension Courses {
         return "\(shift(day, by: days)) \(parts[1])"
     }
 }
+
+/// Dates a copy of a course suggests.
+public enum CourseCopyDates {
+    /// 52 weeks on: the same weekday a year later (a Tuesday course stays on a Tuesday).
+    public static func sameWeekdayNextYear(_ d: CalendarDate) -> CalendarDate { Courses.shift(d, by: 364) }
+}

@@ -61,6 +61,8 @@ public enum AppAction: Sendable {
     case menuChosen(MenuPurpose, MenuItem)
     /// A roster file was imported into a course: its overview opens the roster, a roster reloads.
     case rosterImported(courseCode: String)
+    /// A course was copied to make its next run: the form closes, the course list shows it.
+    case courseCopied(code: String, summary: String)
 
     /// A logged change was committed or undone.
     var isChange: Bool {
@@ -75,7 +77,7 @@ public enum AppAction: Sendable {
     /// Any other action is taken by the topmost screen that wants it.
     var reachesEveryScreen: Bool {
         switch self {
-        case .changed, .changeUndone, .marked, .markedMany, .undone, .marksChanged, .sheetEntry: true
+        case .changed, .changeUndone, .marked, .markedMany, .undone, .marksChanged, .sheetEntry, .courseCopied: true
         default: false
         }
     }

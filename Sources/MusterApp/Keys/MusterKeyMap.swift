@@ -52,6 +52,9 @@ public enum MusterKeyMap {
                 Command.delete, keys: [.char("d")], description: "Delete the course (asks first; only without attendance)",
                 label: "delete", context: KeyContext.courses),
             Binding(
+                Command.copyCourse, keys: [.char("c")], description: "Copy the course to make its next run (dates moved)",
+                label: "copy", context: KeyContext.courses),
+            Binding(
                 Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
                 context: KeyContext.courses),
 
