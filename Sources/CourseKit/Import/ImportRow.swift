@@ -53,13 +53,15 @@ public struct MarkClaim: Sendable, Equatable {
     public var departure: Date?
     /// Kept from Muster's own export so a re-import reproduces the mark exactly; nil for other tools.
     public var recorded: RecordedStamp?
+    /// The mark's note (an excuse's reason), kept from Muster's own export.
+    public var note: String
 
     public init(
         session: SessionRef, status: AttendanceStatus, arrival: Date? = nil, departure: Date? = nil,
-        recorded: RecordedStamp? = nil
+        recorded: RecordedStamp? = nil, note: String = ""
     ) {
         self.session = session; self.status = status; self.arrival = arrival; self.departure = departure
-        self.recorded = recorded
+        self.recorded = recorded; self.note = note
     }
 }
 
@@ -68,6 +70,9 @@ public struct RecordedStamp: Sendable, Equatable {
     public var at: Date
     public var source: EventSource
     public var device: String
+    /// Who recorded it; nil when the file does not say (exports made before the `actor` column),
+    /// and the importing library's actor is used.
+    public var actor: String?
 }
 
 /// The readings of a date a file writes ambiguously ("05/07/2024": 7 May or 5 July), most likely

@@ -25,7 +25,7 @@ extension RosterPlanner {
                 }
                 addEvent(
                     session: session, person: person, status: m.status, arrival: m.arrival, departure: m.departure,
-                    recorded: m.recorded, note: "", line: row.line)
+                    recorded: m.recorded, note: m.note, line: row.line)
             case .checkIn(let at, let out):
                 guard let (session, time) = matcher.session(containing: at) else {
                     warn(row.line, "check-in \(describe(at)) is in no session of \(snapshot.course.code); not imported")
@@ -93,7 +93,7 @@ extension RosterPlanner {
             .init(
                 id: id, sessionID: sessionID, person: person, status: status, arrival: arrival,
                 departure: departure, recordedAt: recorded?.at ?? now, device: recorded?.device ?? deviceID,
-                source: recorded?.source ?? .importFile,
+                source: recorded?.source ?? .importFile, actor: recorded?.actor.flatMap { $0.isEmpty ? nil : $0 },
                 note: note.isEmpty && recorded == nil ? "\(format.label): \(fileLabel) line \(line)" : note,
                 restored: recorded != nil))
     }
