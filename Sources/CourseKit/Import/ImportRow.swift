@@ -79,8 +79,20 @@ public struct RecordedStamp: Sendable, Equatable {
 /// first. The session matcher takes the first reading that falls in one of the course's sessions,
 /// so day-month order is settled by the course's own calendar.
 public struct TimeCandidates: Sendable, Equatable {
+    /// How the text wrote day and month, so a whole file can be read one way (`DateOrder`).
+    public enum Order: Sendable, Equatable {
+        /// Year first (ISO 8601), or day and month equal: one reading only.
+        case fixed
+        /// The first number is over 12: only day/month reads.
+        case dayFirst
+        /// The second number is over 12: only month/day reads.
+        case monthFirst
+        /// Both readings are dates: `dates` holds month/day, then day/month.
+        case either
+    }
     public var dates: [Date]
-    public init(_ dates: [Date]) { self.dates = dates }
+    public var order: Order
+    public init(_ dates: [Date], order: Order = .fixed) { self.dates = dates; self.order = order }
 }
 
 /// What an adapter made of one record.
