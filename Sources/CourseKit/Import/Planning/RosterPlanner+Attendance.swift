@@ -119,14 +119,14 @@ extension RosterPlanner {
 
     /// Per session, in the course's order, how many of the plan's events are each mark.
     private func sessionCounts() -> [RosterImportReport.SessionCount] {
-        snapshot.sessions.compactMap { session in
-            let events = plan.events.filter { $0.sessionID == session.id }
-            guard !events.isEmpty else { return nil }
-            func count(_ s: AttendanceStatus) -> Int { events.filter { $0.status == s }.count }
-            let zone = snapshot.course.zone
+        var tally: [Int64: [AttendanceStatus: Int]] = [:]
+        for e in plan.events { tally[e.sessionID, default: [:]][e.status, default: 0] += 1 }
+        let zone = snapshot.course.zone
+        return snapshot.sessions.compactMap { session in
+            guard let id = session.id, let n = tally[id] else { return nil }
             return .init(
                 key: session.key, when: LocalTime.format(session.start, in: zone) + "–" + LocalTime.clock(session.end, in: zone),
-                present: count(.present), late: count(.late), excused: count(.excused), absent: count(.absent))
+                present: n[.present] ?? 0, late: n[.late] ?? 0, excused: n[.excused] ?? 0, absent: n[.absent] ?? 0)
         }
     }
 
