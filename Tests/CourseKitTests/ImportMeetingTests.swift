@@ -151,6 +151,25 @@ import TestSupport
         #expect(try markLines(store, course: "webinar-2024") == ["vs1 CR-102 present"])  // 30 + 60 of 120 minutes; the organiser is skipped
     }
 
+    /// One date with a day over 12 settles the file: `05/04/2023` is then 5 April (no session), not
+    /// 4 May (the `protect` session), though only the latter would fall in a session.
+    @Test func oneDayOver12DecidesEveryDateOfTheFile() throws {
+        let store = try importStore(dir, courses: [CaribbeanDay1.course])
+        let csv = dir.write(
+            "zoom-uk.csv",
+            """
+            Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
+            Kirk Holder,kirk.holder@example.org,05/04/2023 09:00:00,05/04/2023 10:45:00,105,No
+            Kirk Holder,kirk.holder@example.org,13/04/2023 09:00:00,13/04/2023 10:00:00,60,No
+
+            """)
+        let report = try store.rosterImporter.importRoster(path: csv, course: CaribbeanDay1.course)
+        #expect(report.notes.contains("dates read as day/month: some have a first number over 12"))
+        #expect(report.warnings.map(\.line) == [2, 3])
+        #expect(report.warnings.first?.reason == "online 2023-04-05 09:00, in no session of \(CaribbeanDay1.course); not imported")
+        #expect(try markLines(store, course: CaribbeanDay1.course).isEmpty)
+    }
+
     /// The older list: Full Name, User Action, Timestamp; joins and leaves paired per person.
     @Test func teamsAttendanceListPairsJoinsAndLeaves() throws {
         let store = try importStore(dir, courses: ["webinar-2024"])

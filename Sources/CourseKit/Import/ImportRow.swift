@@ -37,8 +37,9 @@ public enum AttendanceClaim: Sendable, Equatable {
     case mark(MarkClaim)
     /// A check-in time (pretix, Indico): present, or late after the course's threshold.
     case checkIn(at: TimeCandidates, out: TimeCandidates?)
-    /// One stretch in an online meeting (a Zoom row, a Teams participant): stretches of one person
-    /// in one session are added up, then the minimum-minutes rule decides.
+    /// One stretch in an online meeting (a Zoom row, a Teams activity or join/leave pair): a
+    /// person's stretches are split over the sessions they overlap and added up in each
+    /// (`MeetingCredit`), then the minimum share of the session decides.
     case meeting(join: TimeCandidates, leave: TimeCandidates?, minutes: Double)
 }
 
@@ -75,9 +76,9 @@ public struct RecordedStamp: Sendable, Equatable {
     public var actor: String?
 }
 
-/// The readings of a date a file writes ambiguously ("05/07/2024": 7 May or 5 July), most likely
-/// first. The session matcher takes the first reading that falls in one of the course's sessions,
-/// so day-month order is settled by the course's own calendar.
+/// The readings of a date a file writes ambiguously ("05/07/2024": 7 May or 5 July), month/day
+/// first. `DateOrder` then reads the whole file one way round (a date with a number over 12
+/// decides; else the course's calendar), and the session matcher takes the reading left.
 public struct TimeCandidates: Sendable, Equatable {
     /// How the text wrote day and month, so a whole file can be read one way (`DateOrder`).
     public enum Order: Sendable, Equatable {
