@@ -15,6 +15,17 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
 }
 
 @Suite struct StoreTests {
+    /// Without `USER` and `LOGNAME` (a service, `env -i`), marks are stamped with the account's
+    /// login name, never "unknown".
+    @Test func actorFallsBackToTheAccountName() throws {
+        let login = try #require(getpwuid(getuid())?.pointee.pw_name.map { String(cString: $0) })
+        #expect(CourseStore.defaultActor(environment: ["HOME": "/tmp", "PATH": "/bin"]) == login)
+        #expect(CourseStore.defaultActor(environment: ["USER": "", "LOGNAME": ""]) == login)
+        #expect(CourseStore.defaultActor(environment: ["USER": "ana"]) == "ana")
+        #expect(CourseStore.defaultActor(environment: ["LOGNAME": "ben", "MUSTER_ACTOR": "kiosk-1"]) == "kiosk-1")
+        #expect(login != "unknown")
+    }
+
     @Test func opensWithFullSyncWALAndPrivateMode() throws {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)

@@ -95,7 +95,7 @@ import TestSupport
         let lines = export.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(
             lines[0]
-                == "course,session,session_start,participant,given_name,family_name,sex,country,agency,role,status,arrival,departure,recorded_at,source,device"
+                == "course,session,session_start,participant,given_name,family_name,sex,country,agency,role,status,arrival,departure,recorded_at,source,device,note,actor"
         )
         #expect(lines.count == 4)
         #expect(lines[1].hasPrefix("mini-2024,am,2024-05-07T09:00:00+09:00,T-001,José,Núñez,male,PW,pw-bim,participant,present,,,"))
