@@ -106,7 +106,11 @@ extension Loaders {
         }
     }
 
-    func sheetUndo(_ eventID: UUID) -> AppAction {
-        attempt { .sheetEntry(.undone(try store.attendance.undo(eventID: eventID, source: .paper))) }
+    /// The sheet's `u`: the roll call's last step, a mark (logged here) or a whole batch.
+    func sheetUndo(_ entry: RollCallUndo) -> AppAction {
+        switch entry {
+        case .mark(let eventID): attempt { .sheetEntry(.undone(try store.attendance.undo(eventID: eventID, source: .paper))) }
+        case .batch: undo(entry)
+        }
     }
 }
