@@ -70,7 +70,7 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
         case .departureBeforeArrival(let arrival, let departure):
             "the departure \(departure) is before the arrival \(arrival)"
         case .timeNeedsAttendance(let what, let status):
-            "an \(what) time goes with present or late, not \(status)"
+            "\(what == "arrival" ? "an" : "a") \(what) time goes with present or late, not \(status)"
         case .nothingToLeaveFrom(let code, let name):
             "\(code) \(name) is not marked present or late in this session, so there is no stay to end; mark them first"
         case .noChange(let id): "no change \(id) in the log"

@@ -17,17 +17,15 @@ extension Loaders {
             } else {
                 throw MusterError.invalid("\(code) has no sessions yet")
             }
-            // Each name folded once, not in every comparison: the sort of a 100,000-person course
-            // spent seconds folding the same names again and again.
-            let people = try store.rosters.roster(courseID: course.id!, expectedOnly: true)
-                .filter { RollCallRoles.contains($0.enrolment.role) }
-                .map { (key: NameFolding.fold($0.person.sortName), entry: $0) }
-                .sorted { ($0.key, $0.entry.person.code) < ($1.key, $1.entry.person.code) }
-                .map(\.entry)
+            // The printed sheet's order, staff included, is the one the sheet entry numbers by;
+            // the roll call shows the same order without the staff.
+            let sheet = SignInSheet.order(try store.rosters.roster(courseID: course.id!, expectedOnly: true))
+            let people = sheet.filter { RollCallRoles.contains($0.enrolment.role) }
             return .rollCallLoaded(
                 RollCallData(
                     course: course, session: session, dayNumber: CourseDays.number(of: session, among: sessions, zone: course.zone),
-                    people: people, marks: try store.attendance.marks(sessionID: session.id!), version: version))
+                    people: people, marks: try store.attendance.marks(sessionID: session.id!), version: version, sheet: sheet,
+                    sheetID: SignInSheet.sheetID(sessionKey: session.key, codes: sheet.map(\.person.code))))
         }
     }
 

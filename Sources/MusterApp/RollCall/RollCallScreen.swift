@@ -88,7 +88,7 @@ extension RollCallState: TableScreen {
             context.push(FilterMenuState(current: filter))
         case Command.sheetEntry:
             guard !people.isEmpty else { return context.fail("Nobody is expected in this session — nothing to mark") }
-            context.push(SheetEntryState())
+            context.push(SheetEntryState(currentSheetID: data.sheetID, rows: data.sheet))
         case Command.cancel:
             if filter != .all {
                 filter = .all
@@ -159,6 +159,10 @@ extension RollCallState: TableScreen {
             .sheetEntry(.undone(let outcome)) where outcome.event.sessionID == data?.session.id:
             let now = untake(outcome, page: pageHeight(context.size))
             return context.say("Undid \(name(outcome.event.personID)); now \(now)")
+        case .sheetEntry(.walkIn(let person, let outcome)) where outcome.event.sessionID == data?.session.id:
+            // A new person: the roster is read again so their row appears; `u` undoes the mark.
+            undoStack.append(.mark(outcome.event.id))
+            return context.say("\(person.displayName) (walk-in \(person.code)): \(describe(outcome.event))") + load(context)
         case .sheetEntry(.marked(let outcome, _)) where outcome.event.sessionID == data?.session.id:
             // The person marked from the sheet is likely behind the panel: the selection stays put.
             let kept = selectedPerson?.person.id
@@ -234,7 +238,8 @@ extension RollCallState: TableScreen {
     }
 
     func name(_ personID: Int64) -> String {
-        people.first { $0.person.id == personID }?.person.displayName ?? "?"
+        // The sheet holds the staff too, whom the sheet entry can mark.
+        (people.first { $0.person.id == personID } ?? data?.sheet.first { $0.person.id == personID })?.person.displayName ?? "?"
     }
 
     /// A question for a time on the session's day, its default filled in (Enter accepts it,

@@ -12,6 +12,10 @@ public struct RollCallData: Sendable, Equatable {
     public var people: [RosterEntry]
     public var marks: [Int64: AttendanceEvent]
     public var version: Int
+    /// The printed sign-in sheet's rows (`SignInSheet.order`, staff included) and its id: what
+    /// a row number typed on the sheet entry means.
+    public var sheet: [RosterEntry] = []
+    public var sheetID = ""
 }
 
 /// Which rows the roll call shows.
