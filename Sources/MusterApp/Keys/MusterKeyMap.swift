@@ -215,7 +215,7 @@ public enum MusterKeyMap {
                 Command.filter, keys: [.char("f")], description: "Show only unmarked, present, absent, late or excused",
                 label: "filter", context: KeyContext.rollCall, showInFooter: true),
             Binding(
-                Command.sheetEntry, keys: [.char("#")], description: "Marks from a paper sign-in sheet: code, letter, Enter",
+                Command.sheetEntry, keys: [.char("#")], description: "Marks from a paper sheet: its id, then row (or code) and letter",
                 label: "from sheet", context: KeyContext.rollCall, showInFooter: true),
         ],
         contextTitles: [
