@@ -72,7 +72,8 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         try store.attendance.mark(session: session, person: jose, status: .present, source: .rollcall)
         clock.advance(seconds: 60)
         let late = try store.attendance.mark(session: session, person: jose, status: .late, source: .rollcall).event
-        #expect(late.arrival == clock())
+        // 08:01, before the 09:00 session: not "now" but the moment lateness starts (09:15).
+        #expect(late.arrival == session.start.addingTimeInterval(15 * 60))
         clock.advance(seconds: 60)
         let outcome = try store.attendance.undo(session: session, person: jose, source: .rollcall)
         #expect(outcome.cancelled?.id == late.id)

@@ -106,8 +106,10 @@ extension AppDriver {
 
     @Test func theMatrixShowsMarksTotalsAndScrolls() throws {
         let d = try AppDriver(options: AppOptions(startCourse: "mini-2024"))
-        d.press(.char("p"), .char("l"))  // T-003 present, T-001 late in the morning
-        d.press(.char("q"), .char("m"))  // back to the overview, then the matrix
+        d.press(.char("p"), .char("l"), .enter)  // T-003 present, T-001 late in the morning…
+        d.press(.char("k"), .char("d"))
+        d.type("11:00")  // …and T-001 left at 11:00
+        d.press(.enter, .char("q"), .char("m"))  // back to the overview, then the matrix
         let m = try #require(d.roster)
         #expect(m.mode == .matrix)
         #expect(m.query?.filter == RosterFilter(rollCallOnly: true))
@@ -117,6 +119,8 @@ extension AppDriver {
         #expect(m.marks(of: try d.store.people.person(code: "T-001").id!)[am] == .late)
         let text = d.screenText
         #expect(text.contains("attending"))
+        #expect(m.leftEarly(of: try d.store.people.person(code: "T-001").id!) == [am])
+        #expect(text.split(separator: "\n").contains { $0.contains("Núñez") && $0.contains("L½") })  // left early shows
         #expect(d.state.top.keyContexts.first == KeyContext.matrix)
         d.press(.char("l"))
         #expect(d.roster?.columnOffset == 1)

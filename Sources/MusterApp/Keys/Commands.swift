@@ -34,6 +34,7 @@ public enum Command {
     public static let late: CommandID = "rollcall.late"
     public static let excused: CommandID = "rollcall.excused"
     public static let clear: CommandID = "rollcall.clear"
+    public static let departure: CommandID = "rollcall.departure"
     public static let allPresent: CommandID = "rollcall.allPresent"
     public static let undo: CommandID = "rollcall.undo"
     public static let search: CommandID = "list.search"

@@ -8,7 +8,7 @@ enum RollCallView {
         TableColumn("NAME", width: .flexible(min: 14)),
         TableColumn("AGENCY", width: .flexible(min: 6)),
         TableColumn("COUNTRY", width: .fixed(7)),
-        TableColumn("MARK", width: .fixed(9)),
+        TableColumn("MARK", width: .fixed(13)),
     ]
 
     static func render(_ state: RollCallState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
@@ -52,12 +52,14 @@ enum RollCallView {
     }
 
     /// A mark is a letter and a symbol as well as a colour, so it reads in monochrome too.
+    /// Present or late with times shows the stay: "L 09:25", "P –11:30", "L 09:25–11:30".
     static func markCell(_ mark: AttendanceEvent?, zone: TimeZone, glyphs: Glyphs) -> (String, StyleRole?) {
         guard let mark else { return ("·", .dim) }
+        let stay = StayText.text(mark, zone: zone)
         switch mark.status {
-        case .present: return ("P \(glyphs.markPresent)", .present)
+        case .present: return (stay.isEmpty ? "P \(glyphs.markPresent)" : "P \(stay)", .present)
         case .absent: return ("A \(glyphs.markAbsent)", .absent)
-        case .late: return ("L " + (mark.arrival.map { LocalTime.clock($0, in: zone) } ?? ""), .late)
+        case .late: return ("L " + stay, .late)
         case .excused: return ("E", .excused)
         case .cleared: return ("·", .dim)
         }
