@@ -24,8 +24,9 @@ enum FuzzChecks {
             courseCode: "fuzz-2024")
         for format in [RosterFormat.auto, .generic, .indicoImport] {
             guard let found = try? LayoutFinder.locate(file, format: format, context: context) else { continue }
-            for record in found.body where !record.isBlank {
-                guard case .row(let row) = found.layout.map(record) else { continue }
+            // `outcomes`, as the importer calls it: Teams' sections and join/leave list read the body whole.
+            for outcome in found.layout.outcomes(found.body, header: found.header) {
+                guard case .row(let row) = outcome else { continue }
                 for text in [row.givenName, row.familyName, row.position, row.agency, row.code, row.email, row.phone]
                     + row.otherNames
                 {

@@ -172,4 +172,28 @@ import TestSupport
         #expect(try read("").records.isEmpty)
         #expect(try read("name,agency\r\n").records.count == 1)
     }
+
+    /// Teams' tab-separated report: every date holds a comma, so more rows split into one width at
+    /// commas than at tabs. The header lines decide, and split at tabs they are all words.
+    @Test func datesWithCommasDoNotWinTheDelimiter() throws {
+        let lines = [
+            "1. Summary", "Meeting title\tM&E", "Attended participants\t3", "", "2. Participants",
+            "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole",
+            "Ana Tellei\t7/30/20, 9:57:12 AM\t7/30/20, 11:02:00 AM\t1h 4m\ta@example.org\ta@example.org\tAttendee",
+            "Ben Remengesau\t7/30/20, 9:58:00 AM\t7/30/20, 11:00:00 AM\t1h 2m\tb@example.org\tb@example.org\tOrganizer",
+            "", "3. In-Meeting Activities", "Name\tJoin Time\tLeave Time\tDuration\tEmail\tRole",
+            "Ana Tellei\t7/30/20, 9:57:12 AM\t7/30/20, 10:20:00 AM\t23m\ta@example.org\tAttendee",
+            "Ana Tellei\t7/30/20, 10:25:00 AM\t7/30/20, 11:02:00 AM\t37m\ta@example.org\tAttendee",
+            "Ben Remengesau\t7/30/20, 9:58:00 AM\t7/30/20, 11:00:00 AM\t1h 2m\tb@example.org\tOrganizer",
+        ]
+        let file = try DelimitedFileReader.read(data: Data(lines.joined(separator: "\r\n").utf8))
+        #expect(file.delimiter == "\t")
+        #expect(file.records[5].fields.count == 7)
+        // And commas inside quoted dates of a comma-separated copy do not make it anything else.
+        let csv = lines.map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.contains(",") ? "\"\($0)\"" : String($0) }.joined(
+                separator: ",")
+        }
+        #expect(try DelimitedFileReader.read(data: Data(csv.joined(separator: "\n").utf8)).delimiter == ",")
+    }
 }

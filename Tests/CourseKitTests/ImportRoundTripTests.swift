@@ -115,3 +115,68 @@ import TestSupport
         #expect(report.rejected[3].reason.hasPrefix("source 'robot' is not one of rollcall, kiosk, import"))
     }
 }
+
+/// Notes (excuse reasons) and actors travel with the long export: marks moved between libraries
+/// keep who recorded them and why, and exports made before those columns still import.
+@Suite struct ExportNotesAndActorsTests {
+    /// Marks by two people on one file, with notes, an arrival and a departure.
+    func library(_ dir: TemporaryDirectory) throws -> CourseStore {
+        let clock = TestClock()
+        let path = dir.file("lib.sqlite")
+        let ana = try CourseStore(path: path, actor: "ana.tellei", clock: clock.function)
+        try ana.courses.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
+        let ben = try CourseStore(path: path, actor: "ben, the \"paper\" clerk", clock: clock.function)
+        let course = try ana.courses.course(code: "mini-2024")
+        let am = try ana.courses.session(course: course, key: "am"), pm = try ana.courses.session(course: course, key: "pm")
+        func p(_ code: String) throws -> Person { try ana.people.person(code: code) }
+        clock.advance(seconds: 3_600)
+        try ana.attendance.mark(
+            session: am, person: p("T-001"), status: .late, source: .rollcall, arrival: am.start.addingTimeInterval(900))
+        try ben.attendance.mark(session: am, person: p("T-002"), status: .excused, source: .paper, note: "ministry meeting,\nback Friday")
+        clock.advance(seconds: 1.5)
+        try ben.attendance.mark(session: pm, person: p("T-003"), status: .absent, source: .cli, note: "=no show")
+        try ana.attendance.mark(session: pm, person: p("T-001"), status: .present, source: .rollcall)
+        return ana
+    }
+
+    func events(_ store: CourseStore) throws -> [String] {
+        let course = try store.courses.course(code: "mini-2024")
+        return try store.attendance.marks(courseID: course.id!).flatMap { session, byPerson in
+            byPerson.map { person, e in
+                "\(session) \(person) \(e.status.rawValue) \(e.arrival?.ms ?? -1) \(e.departure?.ms ?? -1) "
+                    + "\(e.recordedAt.ms) \(e.source.rawValue) \(e.device) \(e.actor) note=\(e.note)"
+            }
+        }.sorted()
+    }
+
+    @Test func notesAndActorsSurviveTheRoundTrip() throws {
+        let source = TemporaryDirectory("origin"), target = TemporaryDirectory("copy")
+        let original = try library(source)
+        let rows = try AttendanceExport.longRows(store: original, courseCode: "mini-2024")
+        #expect(AttendanceExport.longColumns.suffix(3) == ["device", "note", "actor"])
+        #expect(rows.map { $0.suffix(2) }.contains(["ministry meeting,\nback Friday", "ben, the \"paper\" clerk"]))
+        let csv = TableDocument.render(header: AttendanceExport.longColumns, rows: rows, format: .csv)
+
+        let copy = try importStore(target, courses: ["mini-2024"])
+        let report = try copy.rosterImporter.importRoster(data: Data(csv.utf8), name: "long.csv", course: "mini-2024")
+        #expect(report.rejected.isEmpty && report.eventsAdded == 4)
+        let moved = try events(copy)
+        #expect(moved == (try events(original)))
+        #expect(moved.contains { $0.hasSuffix("ben, the \"paper\" clerk note=ministry meeting,\nback Friday") })
+        #expect(moved.contains { $0.hasSuffix("ana.tellei note=") })
+        #expect(moved.contains { $0.hasSuffix("note==no show") })  // the formula guard's ' is taken off again
+    }
+
+    @Test func exportsWithoutNoteAndActorStillImport() throws {
+        let source = TemporaryDirectory("origin"), target = TemporaryDirectory("copy")
+        let original = try library(source)
+        let rows = try AttendanceExport.longRows(store: original, courseCode: "mini-2024").map { Array($0.dropLast(2)) }
+        let csv = TableDocument.render(header: Array(AttendanceExport.longColumns.dropLast(2)), rows: rows, format: .csv)
+        let copy = try importStore(target, courses: ["mini-2024"])
+        let report = try copy.rosterImporter.importRoster(data: Data(csv.utf8), name: "old.csv", course: "mini-2024")
+        #expect(report.format == .muster && report.rejected.isEmpty && report.eventsAdded == 4)
+        let moved = try events(copy)
+        #expect(moved.count == 4)
+        #expect(moved.allSatisfy { $0.hasSuffix(" tester note=") })  // no note in the file; the importer is the actor
+    }
+}

@@ -4,7 +4,7 @@ import GRDB
 import Testing
 import TestSupport
 
-/// `attendance_mark`, kept by the v3 triggers, is `MarkRule` in SQL. On random seeded logs
+/// `attendance_mark`, written by the log's writer with `MarkRule` (v11), is the rule's mark. On random seeded logs
 /// (corrections, undo chains, undos of older marks, every source, clocks that step back, and
 /// another device's events merged in with equal times and undos of undos) the SQL row, the
 /// Swift rule over the stored log and the outcome each write returned agree, pair by pair.
@@ -96,18 +96,12 @@ import TestSupport
                         withUnsafeMutableBytes(of: &u) { $0.copyMemory(from: bytes) }
                         return u
                     })
-                try otherDevice.write { db in
-                    try db.execute(
-                        sql: """
-                            INSERT INTO attendance_event(id, session_id, person_id, status, recorded_ms, actor, device, source, undoes)
-                            VALUES (?, ?, ?, ?, ?, 'other', 'other-device', ?, ?)
-                            """,
-                        arguments: [
-                            id.uuidString.lowercased(), session.id!, person.id!, status.rawValue,
-                            Int64((base.timeIntervalSince1970 * 1000).rounded()) + skew, source.rawValue,
-                            undoes?.uuidString.lowercased(),
-                        ])
-                }
+                // Through the log's one writer, as sync will bring it: it derives the mark.
+                let event = AttendanceEvent(
+                    id: id, sessionID: session.id!, personID: person.id!, status: status,
+                    recordedAt: Date(timeIntervalSince1970: Double(Int64((base.timeIntervalSince1970 * 1000).rounded()) + skew) / 1000),
+                    actor: "other", device: "other-device", source: source, undoes: undoes)
+                try otherDevice.write { db in try AttendanceEventWrites.append(db, event) }
                 counts.merged += 1
                 try compare(
                     session, person, outcome: nil,

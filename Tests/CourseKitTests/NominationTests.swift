@@ -24,8 +24,9 @@ import TestSupport
         let lines = try store.nominations.quotaLines(courseID: course.id!)
         #expect(lines.first?.label == "Belize")
         let gt = try line(store, course, "GT")
-        #expect(gt.text() == "Guatemala 3/5")
-        #expect(gt.pendingText == "+1 nominated · 1 declined")
+        // Places are taken by nominated and confirmed participants alike (QuotaCount).
+        #expect(gt.text() == "Guatemala 4/5")
+        #expect(gt.pendingText == "3 confirmed · 1 nominated · 1 declined")
         let hn = try line(store, course, "HN")
         #expect(hn.limit == 5)
         // Agencies follow their country, indented by the screen.
@@ -40,13 +41,15 @@ import TestSupport
         let confirm = try store.nominations.setNominationStatus(courseID: course.id!, personID: byron.id!, to: .confirmed)
         #expect(confirm.summary == "GT-004 Byron Coyoy Ajú: nominated → confirmed")
         #expect(try line(store, course, "GT").text() == "Guatemala 4/5")
+        #expect(try line(store, course, "GT").pendingText == "4 confirmed · 1 declined")
         #expect(confirm.beforeJSON.contains("\"status\":\"nominated\"") && confirm.afterJSON.contains("\"status\":\"confirmed\""))
 
         // Fernanda declined; a confirmed nominee is replaced by her.
         let first = try store.people.person(code: "GT-001")
         let sub = try store.nominations.substitute(courseID: course.id!, personID: first.id!, by: fernanda.id!)
         #expect(sub.action == "substitute")
-        #expect(try line(store, course, "GT").text() == "Guatemala 3/5")
+        #expect(try line(store, course, "GT").text() == "Guatemala 4/5")
+        #expect(try line(store, course, "GT").pendingText == "3 confirmed · 1 nominated · 1 substituted")
         let roster = try store.rosters.roster(courseID: course.id!)
         #expect(roster.first { $0.person.code == "GT-001" }?.enrolment.substitutedBy == fernanda.id)
         #expect(roster.first { $0.person.code == "GT-005" }?.enrolment.status == .nominated)
@@ -54,11 +57,11 @@ import TestSupport
 
         // Undo replays the log: the substitution first, then the confirmation.
         try store.changeLog.undoChange(id: sub.id)
-        #expect(try line(store, course, "GT").text() == "Guatemala 4/5")
+        #expect(try line(store, course, "GT").pendingText == "4 confirmed · 1 declined")
         #expect(try store.rosters.roster(courseID: course.id!).first { $0.person.code == "GT-005" }?.enrolment.status == .declined)
         #expect(throws: MusterError.self) { try store.changeLog.undoChange(id: sub.id) }
         try store.changeLog.undoChange(id: confirm.id)
-        #expect(try line(store, course, "GT").text() == "Guatemala 3/5")
+        #expect(try line(store, course, "GT").pendingText == "3 confirmed · 1 nominated · 1 declined")
         // The seed's import entries come first in the log (source import); these are the screens'.
         let log = try store.changeLog.changes(courseID: course.id!).filter { $0.source == ChangeSource.coordinator }
         #expect(log.map(\.action) == ["undo", "undo", "substitute", "status"])

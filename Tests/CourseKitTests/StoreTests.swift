@@ -15,6 +15,17 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
 }
 
 @Suite struct StoreTests {
+    /// Without `USER` and `LOGNAME` (a service, `env -i`), marks are stamped with the account's
+    /// login name, never "unknown".
+    @Test func actorFallsBackToTheAccountName() throws {
+        let login = try #require(getpwuid(getuid())?.pointee.pw_name.map { String(cString: $0) })
+        #expect(CourseStore.defaultActor(environment: ["HOME": "/tmp", "PATH": "/bin"]) == login)
+        #expect(CourseStore.defaultActor(environment: ["USER": "", "LOGNAME": ""]) == login)
+        #expect(CourseStore.defaultActor(environment: ["USER": "ana"]) == "ana")
+        #expect(CourseStore.defaultActor(environment: ["LOGNAME": "ben", "MUSTER_ACTOR": "kiosk-1"]) == "kiosk-1")
+        #expect(login != "unknown")
+    }
+
     @Test func opensWithFullSyncWALAndPrivateMode() throws {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
@@ -61,7 +72,8 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         try store.attendance.mark(session: session, person: jose, status: .present, source: .rollcall)
         clock.advance(seconds: 60)
         let late = try store.attendance.mark(session: session, person: jose, status: .late, source: .rollcall).event
-        #expect(late.arrival == clock())
+        // 08:01, before the 09:00 session: not "now" but the moment lateness starts (09:15).
+        #expect(late.arrival == session.start.addingTimeInterval(15 * 60))
         clock.advance(seconds: 60)
         let outcome = try store.attendance.undo(session: session, person: jose, source: .rollcall)
         #expect(outcome.cancelled?.id == late.id)

@@ -27,6 +27,20 @@ import TestSupport
         #expect(r.stderr.split(separator: "\n").count == 1, "one line: \(r.stderr)", sourceLocation: sourceLocation)
     }
 
+    /// `muster course copy`: next year's run, dates moved, roster nominated; its mistakes one line each.
+    @Test func courseCopyMakesTheNextRun() throws {
+        let r = try muster("course", "copy", "mini-2024", "mini-2025", "--start", "2025-05-06", "--with-roster")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("Copied mini-2024 to mini-2025: 6 May 2025, 2 sessions moved 364 days, "), "\(r.stdout)")
+        let sessions = try muster("sessions", "mini-2025")
+        #expect(sessions.stdout.contains("am  2025-05-06 09:00  12:00"), "\(sessions.stdout)")
+        let roster = try muster("roster", "mini-2025")
+        #expect(roster.stdout.contains("T-001") && !roster.stdout.contains("confirmed"))
+        expectError(try muster("course", "copy", "mini-2024", "mini-2025", "--start", "2026-05-05"), "a course 'mini-2025' already exists")
+        expectError(try muster("course", "copy", "mini-2024", "mini-x", "--start", "2026-02-30"), "is not a date like 2025-05-06")
+        expectError(try muster("course", "copy", "nope", "mini-x", "--start", "2026-02-03"), "unknown course 'nope'")
+    }
+
     @Test func coursesListsTheSeededCourse() throws {
         let r = try muster("courses")
         #expect(r.status == 0, "\(r.stderr)")
@@ -81,7 +95,7 @@ import TestSupport
         let lines = export.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(
             lines[0]
-                == "course,session,session_start,participant,given_name,family_name,sex,country,agency,role,status,arrival,departure,recorded_at,source,device"
+                == "course,session,session_start,participant,given_name,family_name,sex,country,agency,role,status,arrival,departure,recorded_at,source,device,note,actor"
         )
         #expect(lines.count == 4)
         #expect(lines[1].hasPrefix("mini-2024,am,2024-05-07T09:00:00+09:00,T-001,José,Núñez,male,PW,pw-bim,participant,present,,,"))

@@ -31,12 +31,12 @@ struct CoordinatorJourneyTests {
         try tmux.send("guat", literal: true)
         try tmux.waitFor("only Guatemala listed") { !$0.contains("Honduras") && $0.contains("Guatemala") }
         try tmux.send("Enter")
-        try tmux.waitFor(text: "Guatemala 3/5 · +1 nominated · 1 declined")
+        try tmux.waitFor(text: "Guatemala 4/5 · 3 confirmed · 1 nominated · 1 declined")
         try tmux.waitFor(text: "5 of 74 people")
 
         try tmux.send("j", "j", "c")  // GT-004 Byron Coyoy Ajú
         try tmux.waitFor(text: "GT-004 Byron Coyoy Ajú: nominated → confirmed")
-        try tmux.waitFor(text: "Guatemala 4/5 · 1 declined")
+        try tmux.waitFor(text: "Guatemala 4/5 · 4 confirmed · 1 declined")
 
         try tmux.send("G", "t")  // GT-001, the last by name
         try tmux.waitFor(text: "substituted by someone")
@@ -46,7 +46,7 @@ struct CoordinatorJourneyTests {
         try tmux.waitFor(text: "MX-006")
         try tmux.send("Enter")
         try tmux.waitFor(text: "GT-001 Andrea Xicará Tzul substituted by MX-006 Joaquín Peña Ramírez")
-        try tmux.waitFor(text: "Guatemala 3/5 · 1 declined · 1 substituted")
+        try tmux.waitFor(text: "Guatemala 3/5 · 3 confirmed · 1 declined · 1 substituted")
 
         try tmux.send("q")
         try tmux.waitFor(text: "› Sessions")
@@ -74,6 +74,10 @@ struct CoordinatorJourneyTests {
         #expect(status("MX-006") == "nominated")
         let sessions = try MusterBinary.run(["sessions", "rcm-migration-policies-2020", "--db", db], home: dir.path)
         #expect(sessions.stdout.split(separator: "\n").contains { $0.hasPrefix("vs1") && $0.contains("2020-07-16 10:30  12:00") })
+        // The online course is open from 25 June to 21 August: its end is written with its date.
+        #expect(
+            sessions.stdout.split(separator: "\n").contains { $0.hasPrefix("course ") && $0.contains("2020-06-25 13:00  2020-08-21 18:00") }
+        )
     }
 
     /// The documented generator: a synthetic course the command line can list like any other.

@@ -155,7 +155,7 @@ import TestSupport
     @Test func signInSheet() throws {
         let text = try muster("sheet", "mini-2024", "am")
         #expect(text.status == 0)
-        #expect(text.stdout.hasPrefix("Sign-in sheet — Mini Course\nSession am: Morning\nTue 7 May 09:00–12:00 (Pacific/Palau)\n\n"))
+        #expect(text.stdout.hasPrefix("Sign-in sheet — Mini Course\nSession am: Morning\nTue 7 May 09:00–12:00 (Pacific/Palau)\nSheet "))
         #expect(text.stdout.contains("T-001  Núñez, José"))
         #expect(text.stdout.contains("________________________"))
         let out = dir.file("sheet.html")

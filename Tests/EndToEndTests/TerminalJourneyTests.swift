@@ -33,6 +33,8 @@ struct TerminalJourneyTests {
         try tmux.send("x")
         try tmux.waitFor(text: "2/27 marked")
         try tmux.send("l")
+        try tmux.waitFor(text: "Arrived at (HH:MM)")
+        try tmux.send("Enter")
         try tmux.waitFor(text: "3/27 marked")
         try tmux.send("e")
         try tmux.waitFor(text: "Reason (optional)")

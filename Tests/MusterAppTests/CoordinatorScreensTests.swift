@@ -37,7 +37,7 @@ extension AppDriver {
         d.press(.char("n"))
         guard case .nominations(let n) = d.state.top else { Issue.record("no nominations"); return }
         #expect(n.lines.first?.text() == "Belize 5/5 ✓")
-        #expect(d.screenText.contains("11 quotas · 8 full · 0 over · 3 with places left"))
+        #expect(d.screenText.contains("11 quotas · 9 full · 0 over · 2 open · places: nominated + confirmed"))
         d.press(.char("j"), .char("e"))  // an agency line: its form
         #expect(d.form?.title == "Edit agency bz-ind")
         d.press(.tab)
@@ -47,6 +47,43 @@ extension AppDriver {
         #expect(try d.store.courses.agencies().first { $0.code == "bz-ind" }?.name == "Immigration and Nationality Dept.")
         d.press(.char("k"), .char("e"))  // a country line: not an agency
         #expect(d.effects.last == "bell")
+    }
+
+    /// `c` on the course list: the next run, its code and start proposed; a taken code is
+    /// refused on the form; the copy is selected on the list, with its roster when asked.
+    @Test func copyingACourseMakesItsNextRun() throws {
+        let d = try AppDriver()
+        d.press(.char("c"))
+        let f = try #require(d.form)
+        #expect(f.title == "Copy course mini-2024")
+        #expect(f.value("code") == "mini-2025")
+        #expect(f.value("startDate") == "2025-05-06")  // a Tuesday, like 7 May 2024
+        d.retype("mini-2024")
+        d.press(.enter)
+        #expect(d.form?.message == "a course 'mini-2024' already exists: choose another code")
+        d.retype("mini-2025")
+        d.press(.tab, .tab, .char(" "), .enter)
+        #expect(d.form == nil)
+        guard case .courses(let list) = d.state.top else { Issue.record("not back at the course list"); return }
+        #expect(list.selected?.course.code == "mini-2025")
+        #expect(d.state.message?.text.hasPrefix("Copied mini-2024 to mini-2025, 2 sessions moved 364 days, ") == true)
+        let course = try d.store.courses.course(code: "mini-2025")
+        #expect(course.startDate == CalendarDate(year: 2025, month: 5, day: 6))
+        let roster = try d.store.rosters.roster(courseID: course.id!)
+        #expect(!roster.isEmpty && roster.allSatisfy { $0.enrolment.status == .nominated })
+    }
+
+    /// RCM's online course is open from 25 June to 21 August 2020: the overview and the session
+    /// list show where it ends, not an afternoon on its first day.
+    @Test func aSessionOverSeveralDaysShowsItsRealRange() throws {
+        let d = try AppDriver.rcm()
+        guard case .overview = d.state.top else { Issue.record("no overview"); return }
+        #expect(d.screenText.contains("13:00–21 Aug"))
+        #expect(!d.screenText.contains("13:00–18:00"))
+        d.press(.char("q"), .char("s"))
+        guard case .sessions = d.state.top else { Issue.record("no session list"); return }
+        #expect(d.screenText.contains("2020-06-25–2020-08-21"))
+        #expect(d.screenText.contains("2020-07-16 10:00–12:00"))
     }
 
     /// The journey's edit: a session's time, typed in the course's time zone, checked, saved,

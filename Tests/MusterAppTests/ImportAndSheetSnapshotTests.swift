@@ -51,15 +51,17 @@ import TestSupport
     func sheetEntry(name: String, size: Size) throws {
         let d = try AppDriver(options: AppOptions(startCourse: "mini-2024"), size: size)
         d.press(.char("x"), .char("#"))  // Nguyễn Văn A absent from the roll call
-        for line in ["1p", "2 x", "3p"] { d.type(line); d.press(.enter) }
-        d.type("t-00")
+        check(d, "sheet-entry-which-sheet-\(name)")  // which sheet is typed, today's id filled in
+        d.press(.enter)
+        for line in ["1p", "2 x", "3p"] { d.type(line); d.press(.enter) }  // row 3 is the facilitator
+        d.type("4 l")  // echoed before Enter keeps it
         #expect(d.screenText.contains("李小龍"))
         check(d, "sheet-entry-\(name)")
     }
 
     @Test func sheetEntryRefusal() throws {
         let d = try AppDriver(options: AppOptions(startCourse: "mini-2024"))
-        d.press(.char("#"))
+        d.press(.char("#"), .enter)
         d.type("42 p")
         d.press(.enter)
         check(d, "sheet-entry-unknown")

@@ -60,6 +60,30 @@ import TestSupport
         #expect(d.screenText.contains("Ñúñez"))
     }
 
+    /// A meeting report over both sessions: the preview says, per session, what it will record.
+    @Test func previewShowsEachSessionsCounts() throws {
+        let (d, _) = try overview()
+        let zoom = d.dir.write(
+            "zoom.csv",
+            """
+            Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
+            José Núñez,jose.nunez@example.org,05/07/2024 08:55:00 AM,05/07/2024 11:00:00 AM,125,No
+            José Núñez,jose.nunez@example.org,05/07/2024 11:10:00 AM,05/07/2024 01:30:00 PM,140,No
+
+            """)
+        d.press(.char("i"))
+        d.type(zoom)
+        d.press(.enter)
+        let preview = try #require(importing(d)?.preview)
+        #expect(
+            preview.lines.filter { $0.kind == .session }.map(\.text) == [
+                "am (2024-05-07 09:00–12:00): present 1, late 0, absent 0",  // 120 + 50 of 180 minutes
+                "pm (2024-05-07 13:00–17:00): present 0, late 0, absent 1",  // 30 of 240
+            ])
+        #expect(d.screenText.contains("am (2024-05-07 09:00–12:00): present 1, late 0, absent 0"))
+        #expect(try d.store.attendance.eventCount() == 0, "a preview writes nothing")
+    }
+
     @Test func escapeFromThePreviewWritesNothing() throws {
         let (d, path) = try overview()
         let before = try people(d)

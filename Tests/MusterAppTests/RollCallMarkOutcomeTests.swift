@@ -46,7 +46,7 @@ import TestSupport
     @Test("undo restores a late mark with its arrival time, not just its status")
     func undoRestoresTheWholeEarlierMark() throws {
         let d = try driver()
-        d.press(.char("l"), .char("k"), .char("p"), .char("u"))
+        d.press(.char("l"), .enter, .char("k"), .char("p"), .char("u"))
         let restored = d.rollCall?.mark(of: try d.store.people.person(code: "T-003").id!)
         #expect(restored?.status == .late)
         #expect(restored?.arrival != nil)

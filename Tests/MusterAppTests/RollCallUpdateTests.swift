@@ -36,10 +36,10 @@ import TestSupport
 
     @Test func absentLateAndClear() throws {
         let d = try driver()
-        d.press(.char("x"), .char("l"))
+        d.press(.char("x"), .char("l"), .enter)  // the arrival prompt's default: 09:00 + 15 minutes
         #expect(try d.storedMark("T-003") == .absent)
         #expect(try d.storedMark("T-001") == .late)
-        #expect(d.state.message?.text.hasPrefix("José Núñez: late, arrived 08:00") == true)
+        #expect(d.state.message?.text.hasPrefix("José Núñez: late, arrived 09:15") == true)
         d.press(.char("k"), .char("0"))
         #expect(try d.storedMark("T-001") == nil)
         #expect(selectedCode(d) == "T-001")  // clearing does not move on

@@ -106,8 +106,10 @@ extension AppDriver {
 
     @Test func theMatrixShowsMarksTotalsAndScrolls() throws {
         let d = try AppDriver(options: AppOptions(startCourse: "mini-2024"))
-        d.press(.char("p"), .char("l"))  // T-003 present, T-001 late in the morning
-        d.press(.char("q"), .char("m"))  // back to the overview, then the matrix
+        d.press(.char("p"), .char("l"), .enter)  // T-003 present, T-001 late in the morning…
+        d.press(.char("k"), .char("d"))
+        d.type("11:00")  // …and T-001 left at 11:00
+        d.press(.enter, .char("q"), .char("m"))  // back to the overview, then the matrix
         let m = try #require(d.roster)
         #expect(m.mode == .matrix)
         #expect(m.query?.filter == RosterFilter(rollCallOnly: true))
@@ -117,6 +119,8 @@ extension AppDriver {
         #expect(m.marks(of: try d.store.people.person(code: "T-001").id!)[am] == .late)
         let text = d.screenText
         #expect(text.contains("attending"))
+        #expect(m.leftEarly(of: try d.store.people.person(code: "T-001").id!) == [am])
+        #expect(text.split(separator: "\n").contains { $0.contains("Núñez") && $0.contains("L½") })  // left early shows
         #expect(d.state.top.keyContexts.first == KeyContext.matrix)
         d.press(.char("l"))
         #expect(d.roster?.columnOffset == 1)
@@ -162,10 +166,10 @@ extension AppDriver {
         for _ in 0..<gt { d.press(.char("j")) }
         d.press(.enter)  // roster of Guatemala's participants
         #expect(d.rosterCodes == ["GT-002", "GT-003", "GT-004", "GT-005", "GT-001"])
-        #expect(d.screenText.contains("Guatemala 3/5 · +1 nominated · 1 declined"))
+        #expect(d.screenText.contains("Guatemala 4/5 · 3 confirmed · 1 nominated · 1 declined"))
         d.press(.char("j"), .char("j"), .char("c"))  // GT-004 confirmed
         #expect(d.state.message?.text == "GT-004 Byron Coyoy Ajú: nominated → confirmed")
-        #expect(d.screenText.contains("Guatemala 4/5 · 1 declined"))
+        #expect(d.screenText.contains("Guatemala 4/5 · 4 confirmed · 1 declined"))
         #expect(d.selectedCode == "GT-004")
         d.press(.char("c"))
         #expect(d.effects.last == "bell")  // already confirmed
@@ -176,12 +180,12 @@ extension AppDriver {
         d.type("joaquin pena")  // MX-006, waitlisted
         d.press(.enter)
         #expect(d.state.message?.text.contains("substituted by MX-006") == true)
-        #expect(d.screenText.contains("Guatemala 3/5"))
+        #expect(d.screenText.contains("Guatemala 3/5 · 3 confirmed · 1 declined · 1 substituted"))
         d.press(.char("u"))
         #expect(d.state.message?.text.hasPrefix("Undid: GT-002") == true)
-        #expect(d.screenText.contains("Guatemala 4/5"))
+        #expect(d.screenText.contains("Guatemala 4/5 · 4 confirmed · 1 declined"))
         d.press(.char("u"), .char("u"))
-        #expect(d.screenText.contains("Guatemala 3/5 · +1 nominated"))
+        #expect(d.screenText.contains("Guatemala 4/5 · 3 confirmed · 1 nominated · 1 declined"))
         #expect(d.state.message?.text == "Nothing to undo: no change made in this run")
     }
 

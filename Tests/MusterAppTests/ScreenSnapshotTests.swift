@@ -12,7 +12,11 @@ import TestSupport
 
     func rollCallDriver(size: Size) throws -> AppDriver {
         let d = try AppDriver(options: AppOptions(startCourse: "mini-2024"), size: size)
-        d.press(.char("p"), .char("l"))  // Nguyễn Văn A present, José Núñez late
+        d.press(.char("p"), .char("l"))  // Nguyễn Văn A present, José Núñez late…
+        d.type("09:20")  // …arriving at 09:20 (typed over the default, 09:15)…
+        d.press(.enter, .char("k"), .char("d"))
+        d.type("11:30")  // …and leaving at 11:30
+        d.press(.enter)
         return d
     }
 
@@ -65,6 +69,17 @@ import TestSupport
         assertSnapshot(SnapshotText.render(d.frame()), named: "rollcall-excuse-prompt")
     }
 
+    /// `l` asks the arrival time with the default filled in; a bad time is explained in the box.
+    @Test(arguments: sizes)
+    func latePrompt(name: String, size: Size) throws {
+        let d = try rollCallDriver(size: size)
+        d.press(.char("j"), .char("l"))
+        assertSnapshot(SnapshotText.render(d.frame()), named: "rollcall-late-prompt-\(name)")
+        d.type("9")
+        d.press(.enter)
+        assertSnapshot(SnapshotText.render(d.frame()), named: "rollcall-late-prompt-bad-\(name)")
+    }
+
     @Test func errorMessageStaysInTheFooter() throws {
         let d = try rollCallDriver(size: Size(width: 80, height: 24))
         d.send(.failed("the database /tmp/x.sqlite is locked by another process; try again"))
@@ -96,10 +111,10 @@ import TestSupport
     /// Marks never rely on colour: each has a letter, and the selection is reverse video in monochrome.
     @Test func monochromeKeepsMeaning() throws {
         let d = try rollCallDriver(size: Size(width: 80, height: 24))
-        d.press(.char("x"))
+        d.press(.char("j"), .char("x"))
         let frame = d.frame(theme: .monochrome)
         let text = frame.lines.joined(separator: "\n")
-        #expect(text.contains("P ✓") && text.contains("L 08:00") && text.contains("A ✗"))
+        #expect(text.contains("P ✓") && text.contains("L 09:20–11:30") && text.contains("A ✗"))
         #expect(Theme.monochrome.style(for: .selected).reverse)
         #expect(
             StyleRole.allCases.allSatisfy {

@@ -5,12 +5,14 @@ import TerminalUI
 import Testing
 import TestSupport
 
-/// Marks typed back from a paper sign-in sheet on the roll call: `#`, a code (or its number),
-/// a mark letter, Enter; each mark an appended event with the paper source, undone as usual.
+/// Marks typed back from a paper sign-in sheet on the roll call: `#`, the sheet's id, then a row
+/// number (or a code), a mark letter, Enter; each mark an appended event with the paper source,
+/// undone as usual. The mini course's sheet: 1 T-003 A, 2 T-001 Núñez, 3 T-004 O'Neil-Smith
+/// (facilitator), 4 T-002 李.
 @Suite struct SheetEntryTests {
     func rollCall(size: Size = Size(width: 80, height: 24)) throws -> AppDriver {
         let d = try AppDriver(options: AppOptions(startCourse: "mini-2024"), size: size)
-        d.press(.char("#"))
+        d.press(.char("#"), .enter)  // today's sheet, its id filled in
         return d
     }
 
@@ -55,11 +57,11 @@ import TestSupport
     @Test func marksByNumberWithThePaperSourceAndClearsTheLine() throws {
         let d = try rollCall()
         #expect(entry(d) != nil)
-        enter(d, "1p")
+        enter(d, "2p")
         #expect(try d.storedMark("T-001") == .present)
         enter(d, "t-002 X")
         #expect(try d.storedMark("T-002") == .absent)
-        enter(d, "3 e visa office")
+        enter(d, "1 e visa office")
         let e = try #require(entry(d))
         #expect(e.field.text.isEmpty && e.problem == nil)
         #expect(e.log.map(\.code) == ["T-001", "T-002", "T-003"])
@@ -76,8 +78,8 @@ import TestSupport
     /// Late marks typed after the session take the sheet's time, on the session's day.
     @Test func lateTakesTheArrivalTimeFromTheSheet() throws {
         let d = try rollCall()
-        d.type("1 l 9:20 bus")
-        #expect(d.screenText.contains("Enter: T-001 José Núñez late at 09:20 — bus"))
+        d.type("2 l 9:20 bus")
+        #expect(d.screenText.contains("2 José Núñez (T-001) — late at 09:20 — bus? Enter to keep"))
         d.press(.enter)
         let session = try #require(d.rollCall?.data?.session)
         let event = try #require(try d.store.attendance.marks(sessionID: session.id!)[try d.store.people.person(code: "T-001").id!])
@@ -85,13 +87,13 @@ import TestSupport
         #expect(event.arrival.map { LocalTime.format($0, in: TimeZone(identifier: "Pacific/Palau")!) } == "2024-05-07 09:20")
         #expect(entry(d)?.log.last?.text == "late, arrived 09:20")
         d.type("2 l")
-        #expect(d.screenText.contains("arriving now, unless a time follows"))
+        #expect(d.screenText.contains("late (add the time: l 09:20)"))
     }
 
     @Test func correctingAMarkSaysWhatItWas() throws {
         let d = try rollCall()
-        enter(d, "1 x")
-        enter(d, "1 p")
+        enter(d, "2 x")
+        enter(d, "2 p")
         #expect(entry(d)?.log.last?.text == "present (was absent)")
         #expect(try d.storedMark("T-001") == .present)
     }
@@ -100,20 +102,21 @@ import TestSupport
         let d = try rollCall()
         enter(d, "42p")
         var e = try #require(entry(d))
-        #expect(e.problem == "No one on this roll call has the code “42”")
+        #expect(
+            e.problem
+                == "Row 42 has no printed name (names are rows 1–4) — for a walk-in written on a blank line: + Given Family, Country p")
         #expect(e.field.text == "42p", "the line stays to be corrected")
         #expect(d.effects.last == "bell")
         d.press(.ctrl("u"))
         enter(d, "t-00 p")
         e = try #require(entry(d))
-        #expect(e.problem == "“t-00” could be 3 people: T-001, T-002, T-003 — type more of the code")
+        #expect(e.problem == "“t-00” could be 4 people: T-001, T-002, T-003, T-004 — type more of the code")
         d.press(.ctrl("u"))
         enter(d, "1 z")
         #expect(entry(d)?.problem?.hasPrefix("“z” is not a mark") == true)
-        // The facilitator is on the sheet but not on the roll call.
         d.press(.ctrl("u"))
-        enter(d, "4p")
-        #expect(entry(d)?.problem == "No one on this roll call has the code “4”")
+        enter(d, "x-9 p")
+        #expect(entry(d)?.problem == "No one on this sheet has the code “x-9”")
         #expect(entry(d)?.log.isEmpty == true)
         for code in ["T-001", "T-002", "T-003"] { #expect(try d.storedMark(code) == nil) }
         // Typing again clears the message.
@@ -123,8 +126,8 @@ import TestSupport
 
     @Test func undoInsideAndAfterTheMode() throws {
         let d = try rollCall()
-        enter(d, "1p")
-        enter(d, "2l")
+        enter(d, "2p")
+        enter(d, "4l")
         enter(d, "u")
         #expect(try d.storedMark("T-002") == nil)
         #expect(entry(d)?.log.last?.text == "undone; now no mark")
@@ -135,7 +138,7 @@ import TestSupport
         d.press(.char("u"))
         #expect(try d.storedMark("T-001") == nil)
         #expect(d.state.message?.text == "Undid José Núñez; now no mark")
-        d.press(.char("#"))
+        d.press(.char("#"), .enter)
         enter(d, "u")
         #expect(entry(d)?.problem == "Nothing to undo in this roll call")
     }
@@ -152,8 +155,8 @@ import TestSupport
     /// The line under the field names whom Enter will mark, before it is pressed.
     @Test func previewNamesThePersonBeforeEnter() throws {
         let d = try rollCall()
-        d.type("2 l")
-        #expect(d.screenText.contains("Enter: T-002 李小龍 late"))
+        d.type("4 l")
+        #expect(d.screenText.contains("4 李小龍 (T-002) — late"))
         d.press(.ctrl("u"))
         d.type("9")
         #expect(d.screenText.contains("After the code, a mark"))

@@ -30,8 +30,11 @@ enum CourseFileValidator {
             guard sessionIDs.insert(s.id).inserted else { throw fail("\(here): duplicate session id") }
             let zone = s.timeZone ?? f.timeZone
             guard let tz = TimeZone(identifier: zone) else { throw fail("\(here): unknown time zone '\(zone)'") }
-            guard let start = LocalTime.parse(s.start, in: tz) else { throw fail("\(here): start '\(s.start)' is not YYYY-MM-DD HH:MM") }
-            guard let end = LocalTime.parse(s.end, in: tz) else { throw fail("\(here): end '\(s.end)' is not YYYY-MM-DD HH:MM") }
+            let start: Date, end: Date
+            do { start = try LocalTime.read(s.start, in: tz) } catch {
+                throw fail("\(here): start '\(NameSanitizer.clean(s.start))' \(error)")
+            }
+            do { end = try LocalTime.read(s.end, in: tz) } catch { throw fail("\(here): end '\(NameSanitizer.clean(s.end))' \(error)") }
             guard start < end else { throw fail("\(here): ends before it starts") }
         }
 

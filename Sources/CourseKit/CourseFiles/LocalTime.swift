@@ -2,18 +2,48 @@ import Foundation
 
 /// Wall-clock times as course files write them ("2024-05-07 09:00"), in a given time zone.
 public enum LocalTime {
-    /// Parses `YYYY-MM-DD HH:MM` as a time in `zone`; nil for malformed or impossible times.
+    /// Parses `YYYY-MM-DD HH:MM` as a time in `zone`; nil for malformed, impossible or skipped
+    /// times (see `read` for the reason).
     public static func parse(_ text: String, in zone: TimeZone) -> Date? {
+        try? read(text, in: zone)
+    }
+
+    /// Parses `YYYY-MM-DD HH:MM` as a time in `zone`, saying why it cannot: a wall-clock time
+    /// inside a daylight-saving gap does not exist, and Foundation would silently move it an
+    /// hour on (02:30 becoming 03:30), which would put a session at the wrong time.
+    public static func read(_ text: String, in zone: TimeZone) throws(LocalTimeError) -> Date {
         let parts = text.split(separator: " ")
-        guard parts.count == 2, let date = CalendarDate(iso: String(parts[0])) else { return nil }
+        guard parts.count == 2, let date = CalendarDate(iso: String(parts[0])) else { throw .malformed }
         let hm = parts[1].split(separator: ":")
         guard hm.count == 2, hm[0].count == 2, hm[1].count == 2,
             let h = Int(hm[0]), let m = Int(hm[1]), (0...23).contains(h), (0...59).contains(m)
-        else { return nil }
+        else { throw .malformed }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let components = DateComponents(year: date.year, month: date.month, day: date.day, hour: h, minute: m)
-        return calendar.date(from: components)
+        guard let result = calendar.date(from: components) else { throw .malformed }
+        let back = Self.components(result, in: zone)
+        if back.year != date.year || back.month != date.month || back.day != date.day || back.hour != h || back.minute != m {
+            throw skippedError(near: result, in: zone)
+        }
+        return result
+    }
+
+    /// The gap that swallowed a wall-clock time: the transition just before `moved` (where
+    /// Foundation put the time) and the wall clock on either side of it.
+    private static func skippedError(near moved: Date, in zone: TimeZone) -> LocalTimeError {
+        guard let transition = zone.nextDaylightSavingTimeTransition(after: moved.addingTimeInterval(-6 * 3600)) else {
+            return .malformed
+        }
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        func wall(_ offset: Int) -> String {
+            let c = utc.dateComponents([.hour, .minute], from: transition.addingTimeInterval(TimeInterval(offset)))
+            return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        }
+        return .skipped(
+            zone: zone.identifier, from: wall(zone.secondsFromGMT(for: transition.addingTimeInterval(-1))),
+            to: wall(zone.secondsFromGMT(for: transition)))
     }
 
     /// Formats a date as `YYYY-MM-DD HH:MM` in `zone`.
@@ -56,5 +86,22 @@ public enum LocalTime {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    }
+}
+
+/// Why a wall-clock time could not be read.
+public enum LocalTimeError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Not `YYYY-MM-DD HH:MM`, or no such day or hour.
+    case malformed
+    /// The time falls where the clocks jump forward: in `zone` that day they go from `from`
+    /// straight to `to`, so nothing in between happens.
+    case skipped(zone: String, from: String, to: String)
+
+    public var description: String {
+        switch self {
+        case .malformed: "is not YYYY-MM-DD HH:MM"
+        case .skipped(let zone, let from, let to):
+            "does not exist in \(zone): the clocks go from \(from) straight to \(to) that day (daylight saving)"
+        }
     }
 }

@@ -4,11 +4,13 @@ import Foundation
 ///
 /// Columns are fixed (scripts and donors' spreadsheets depend on them) and every value is
 /// written so the file re-imports without loss: ISO 8601 times with offsets, codes not names
-/// for course, session, participant and agency.
+/// for course, session, participant and agency. `note` (an excuse's reason) and `actor` (who
+/// recorded the mark) came later and are the last two columns, so scripts that read the first
+/// sixteen by position keep working and files written before them still import.
 public enum AttendanceExport {
     public static let longColumns = [
         "course", "session", "session_start", "participant", "given_name", "family_name", "sex", "country",
-        "agency", "role", "status", "arrival", "departure", "recorded_at", "source", "device",
+        "agency", "role", "status", "arrival", "departure", "recorded_at", "source", "device", "note", "actor",
     ]
 
     /// Rows in session order, then roster order. `includeUnmarked` adds a row with an empty status
@@ -34,7 +36,7 @@ public enum AttendanceExport {
                     mark?.arrival.map { LocalTime.iso8601($0, in: sessionZone) } ?? "",
                     mark?.departure.map { LocalTime.iso8601($0, in: sessionZone) } ?? "",
                     mark.map { LocalTime.iso8601($0.recordedAt, in: sessionZone, milliseconds: true) } ?? "",
-                    mark?.source.rawValue ?? "", mark?.device ?? "",
+                    mark?.source.rawValue ?? "", mark?.device ?? "", mark?.note ?? "", mark?.actor ?? "",
                 ])
             }
         }

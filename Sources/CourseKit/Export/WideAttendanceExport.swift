@@ -3,7 +3,8 @@ import Foundation
 /// The wide attendance layout: one row per person on the roster, one column per session (its key)
 /// holding the mark's letter, then the totals and the completion verdict by the course's rule.
 ///
-/// Letters: P present, L late, E excused, A absent, empty for no mark. `rate_percent` has one
+/// Letters: P present, L late, E excused, A absent, empty for no mark; `P½` or `L½` when the
+/// person left before the end (the mark has a departure; `StayText.letter`). `rate_percent` has one
 /// decimal; `completed` is yes or no; `missed_core` lists the core sessions the rule still wants.
 public enum WideAttendanceExport {
     public static func columns(_ facts: CourseFacts) -> [String] {
@@ -16,7 +17,9 @@ public enum WideAttendanceExport {
         facts.roster.map { entry in
             let p = entry.person
             let verdict = facts.verdict(for: entry)
-            let cells = facts.sessions.map { s in facts.mark(p.id ?? 0, in: s).map { letter($0.status) } ?? "" }
+            let cells = facts.sessions.map { s in
+                facts.mark(p.id ?? 0, in: s).map { $0.status == .cleared ? "" : StayText.letter($0) } ?? ""
+            }
             return [
                 p.code, p.givenName, p.familyName, p.sex.rawValue, p.country, entry.agency?.code ?? "",
                 entry.enrolment.role.rawValue, entry.enrolment.status.rawValue,

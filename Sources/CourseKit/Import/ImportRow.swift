@@ -37,8 +37,9 @@ public enum AttendanceClaim: Sendable, Equatable {
     case mark(MarkClaim)
     /// A check-in time (pretix, Indico): present, or late after the course's threshold.
     case checkIn(at: TimeCandidates, out: TimeCandidates?)
-    /// One stretch in an online meeting (a Zoom row, a Teams participant): stretches of one person
-    /// in one session are added up, then the minimum-minutes rule decides.
+    /// One stretch in an online meeting (a Zoom row, a Teams activity or join/leave pair): a
+    /// person's stretches are split over the sessions they overlap and added up in each
+    /// (`MeetingCredit`), then the minimum share of the session decides.
     case meeting(join: TimeCandidates, leave: TimeCandidates?, minutes: Double)
 }
 
@@ -53,13 +54,15 @@ public struct MarkClaim: Sendable, Equatable {
     public var departure: Date?
     /// Kept from Muster's own export so a re-import reproduces the mark exactly; nil for other tools.
     public var recorded: RecordedStamp?
+    /// The mark's note (an excuse's reason), kept from Muster's own export.
+    public var note: String
 
     public init(
         session: SessionRef, status: AttendanceStatus, arrival: Date? = nil, departure: Date? = nil,
-        recorded: RecordedStamp? = nil
+        recorded: RecordedStamp? = nil, note: String = ""
     ) {
         self.session = session; self.status = status; self.arrival = arrival; self.departure = departure
-        self.recorded = recorded
+        self.recorded = recorded; self.note = note
     }
 }
 
@@ -68,14 +71,29 @@ public struct RecordedStamp: Sendable, Equatable {
     public var at: Date
     public var source: EventSource
     public var device: String
+    /// Who recorded it; nil when the file does not say (exports made before the `actor` column),
+    /// and the importing library's actor is used.
+    public var actor: String?
 }
 
-/// The readings of a date a file writes ambiguously ("05/07/2024": 7 May or 5 July), most likely
-/// first. The session matcher takes the first reading that falls in one of the course's sessions,
-/// so day-month order is settled by the course's own calendar.
+/// The readings of a date a file writes ambiguously ("05/07/2024": 7 May or 5 July), month/day
+/// first. `DateOrder` then reads the whole file one way round (a date with a number over 12
+/// decides; else the course's calendar), and the session matcher takes the reading left.
 public struct TimeCandidates: Sendable, Equatable {
+    /// How the text wrote day and month, so a whole file can be read one way (`DateOrder`).
+    public enum Order: Sendable, Equatable {
+        /// Year first (ISO 8601), or day and month equal: one reading only.
+        case fixed
+        /// The first number is over 12: only day/month reads.
+        case dayFirst
+        /// The second number is over 12: only month/day reads.
+        case monthFirst
+        /// Both readings are dates: `dates` holds month/day, then day/month.
+        case either
+    }
     public var dates: [Date]
-    public init(_ dates: [Date]) { self.dates = dates }
+    public var order: Order
+    public init(_ dates: [Date], order: Order = .fixed) { self.dates = dates; self.order = order }
 }
 
 /// What an adapter made of one record.

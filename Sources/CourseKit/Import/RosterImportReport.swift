@@ -9,8 +9,16 @@ public struct RosterImportOptions: Sendable {
     public var dryRun: Bool
     /// Import the valid rows and report the rest, instead of refusing the whole file.
     public var skipRejected: Bool
-    /// Minutes in an online session that count as attending; nil means 60 % of each session.
+    /// Minutes in an online session that count as attending; nil means `minimumPercent` of each session.
     public var minimumMinutes: Int?
+    /// The share of an online session's length (0–100) someone must spend inside it to count as
+    /// attending, when `minimumMinutes` is not set. Half by default: more in than out. A dropped
+    /// connection or a 20-minute-late start still counts, a look-in of a few minutes does not;
+    /// the late mark already records a late start.
+    public var minimumPercent = RosterImportOptions.defaultMinimumPercent
+    public static let defaultMinimumPercent = 50
+    /// Session keys a meeting report (or any file's marks) may credit; empty means every session.
+    public var sessions: [String] = []
     /// The zone of times written without an offset; nil means the course's.
     public var timeZone: TimeZone?
     public var limits: CSVLimits
@@ -51,6 +59,25 @@ public struct RosterImportReport: Sendable, Equatable {
         public var changes: [String]
     }
 
+    /// What a file brings for one session, for the preview: "drm 09:00–10:15: present 120, late 6, absent 16".
+    public struct SessionCount: Sendable, Equatable {
+        public var key: String
+        /// "2023-05-03 09:00–10:15", in the course's time zone.
+        public var when: String
+        public var present = 0
+        public var late = 0
+        public var excused = 0
+        public var absent = 0
+
+        /// "present 120, late 6, absent 16" (excused only when there are some).
+        public var counts: String {
+            "present \(present), late \(late)" + (excused > 0 ? ", excused \(excused)" : "") + ", absent \(absent)"
+        }
+
+        /// "drm (2023-05-03 09:00–10:15): present 120, late 6, absent 16".
+        public var line: String { "\(key) (\(when)): \(counts)" }
+    }
+
     public var file: String
     public var course: String
     public var format: RosterFormat
@@ -69,6 +96,8 @@ public struct RosterImportReport: Sendable, Equatable {
     public var enrolmentsChanged = 0
     public var eventsAdded = 0
     public var eventsAlreadyRecorded = 0
+    /// Per session the file brings marks for, how many of each: what the import will record.
+    public var sessions: [SessionCount] = []
     /// False for a dry run, and for a run refused because of rejected rows.
     public var applied = false
 

@@ -51,22 +51,18 @@ extension RosterImporter {
         let (found, layout, header, body) = try Self.prefixingErrors(name) {
             try LayoutFinder.locate(file, format: format, context: context)
         }
-        var outcomes: [RowOutcome] = []
-        for record in body where !record.isBlank {
-            if !layout.continues(record) { break }
-            if record.fields == header?.fields {  // exports pasted one after another repeat their header
-                outcomes.append(.skipped(line: record.line, reason: "the header again"))
-                continue
-            }
-            outcomes.append(layout.map(record))
-        }
+        let outcomes = layout.outcomes(body, header: header)
         let now = clock(), device = deviceID
         func plan(_ db: Database) throws -> (RosterPlan, LibrarySnapshot) {
             let snapshot = try LibrarySnapshot.load(db, course: course)
+            for key in options.sessions where !snapshot.sessions.contains(where: { $0.key == key }) {
+                throw MusterError.unknownSession(course: course.code, session: Cell.clean(key))
+            }
+            let (settled, dateNote) = DateOrder.settle(outcomes, sessions: snapshot.sessions)
             var planner = RosterPlanner(
                 snapshot: snapshot, format: found, options: options, file: name, dialect: file.dialect,
-                notes: file.notes, now: now, deviceID: device, rows: outcomes.count)
-            for outcome in outcomes { planner.add(outcome) }
+                notes: file.notes + (dateNote.map { [$0] } ?? []), now: now, deviceID: device, rows: settled.count)
+            for outcome in settled { planner.add(outcome) }
             let plan = try planner.finish { event, personID, byContent in
                 try RosterWriter.isRecorded(db, event, personID: personID, byContent: byContent)
             }

@@ -4,20 +4,19 @@ import Foundation
 public enum QuotaStanding: String, Sendable, Hashable {
     /// No quota applies to the group.
     case noQuota
-    /// Fewer confirmed than the quota allows.
+    /// Fewer places taken than the quota allows.
     case below
-    /// Exactly as many confirmed as the quota allows.
+    /// Exactly as many places taken as the quota allows.
     case full
-    /// More confirmed than the quota allows.
+    /// More places taken than the quota allows.
     case over
 }
 
-/// One line of the nominations screen: a country (or an agency within one) with its
-/// participants' nominations by status and, when there is one, its quota.
+/// One line of the nominations screen: a country (or an agency) with its participants'
+/// nominations by status and, when there is one, its quota. `QuotaCount.lines` makes them.
 ///
-/// A quota counts confirmed participants: "Guatemala 3/5" means three of five places are taken.
-/// Nominations still awaiting an answer are shown beside it, because confirming them is what
-/// fills the quota. Observers, facilitators and organisers never count against a quota.
+/// "Guatemala 4/5" means four of five places are taken by standing nominations (nominated or
+/// confirmed, `QuotaCount.takesPlace`); the breakdown beside it says how many are confirmed.
 public struct QuotaLine: Hashable, Sendable {
     public var scope: QuotaScope
     /// The country code (for `country` lines) or the agency code (for `agency` lines).
@@ -42,8 +41,8 @@ public struct QuotaLine: Hashable, Sendable {
 
     public subscript(status: NominationStatus) -> Int { counts[status] ?? 0 }
 
-    /// Places taken: confirmed participants.
-    public var used: Int { self[.confirmed] }
+    /// Places taken: standing nominations, nominated or confirmed (`QuotaCount.takesPlace`).
+    public var used: Int { counts.filter { QuotaCount.takesPlace(role: .participant, status: $0.key) }.values.reduce(0, +) }
 
     public var standing: QuotaStanding {
         guard let limit else { return .noQuota }
@@ -61,13 +60,14 @@ public struct QuotaLine: Hashable, Sendable {
         }
     }
 
-    /// "+1 nominated · 1 declined": the statuses other than confirmed, in workflow order.
+    /// "5 confirmed · 1 nominated · 1 declined": what the places are made of, then the
+    /// statuses that hold none, in workflow order.
     public var pendingText: String {
-        let order: [NominationStatus] = [.nominated, .walkIn, .waitlisted, .declined, .withdrawn, .substituted]
+        let order: [NominationStatus] = [.confirmed, .nominated, .walkIn, .waitlisted, .declined, .withdrawn, .substituted]
         return order.compactMap { status -> String? in
             let n = self[status]
             guard n > 0 else { return nil }
-            return status == .nominated ? "+\(n) nominated" : "\(n) \(status.rawValue)"
+            return status == .walkIn ? "\(n) walk-in awaiting review" : "\(n) \(status.rawValue)"
         }.joined(separator: " · ")
     }
 }

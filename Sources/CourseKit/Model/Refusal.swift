@@ -18,6 +18,7 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
     case courseHasAttendance(code: String, events: Int)
     case sessionHasAttendance(title: String, events: Int)
     case sessionGone
+    case courseCodeTaken(code: String)
     case noCourse(id: Int64)
     case notSaved(what: String)
     // Course files
@@ -26,6 +27,11 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
     // Attendance undo
     case noEvent(UUID)
     case markAlreadyUndone
+    // Arrival and departure times
+    case timeOffSessionDay(what: String, time: String, day: String)
+    case departureBeforeArrival(arrival: String, departure: String)
+    case timeNeedsAttendance(what: String, status: String)
+    case nothingToLeaveFrom(code: String, name: String)
     // The change log
     case noChange(id: Int64)
     case notUndoable(summary: String, from: String)
@@ -52,6 +58,7 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
             "'\(title)' has attendance recorded (\(events) event\(events == 1 ? "" : "s")); the attendance log is append-only, "
                 + "so it cannot be deleted"
         case .sessionGone: "that session no longer exists"
+        case .courseCodeTaken(let code): "a course '\(code)' already exists: choose another code"
         case .noCourse(let id): "no course with id \(id)"
         case .notSaved(let what): "that \(what) is not saved yet"
         case .markedSessionMissing(let session, let course):
@@ -60,6 +67,14 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
             "participant '\(code)' has attendance in '\(course)' and is missing from the file; nothing was imported"
         case .noEvent(let id): "no attendance event \(id)"
         case .markAlreadyUndone: "that mark was already undone"
+        case .timeOffSessionDay(let what, let time, let day):
+            "the \(what) \(time) is not on the session's day (\(day)); type a time on that day, like 09:25"
+        case .departureBeforeArrival(let arrival, let departure):
+            "the departure \(departure) is before the arrival \(arrival)"
+        case .timeNeedsAttendance(let what, let status):
+            "\(what == "arrival" ? "an" : "a") \(what) time goes with present or late, not \(status)"
+        case .nothingToLeaveFrom(let code, let name):
+            "\(code) \(name) is not marked present or late in this session, so there is no stay to end; mark them first"
         case .noChange(let id): "no change \(id) in the log"
         case .notUndoable(let summary, let from):
             "“\(summary)” came from \(from); only changes made on the screens can be undone"

@@ -36,6 +36,15 @@ public struct CourseFacts: Sendable {
             marks: try store.attendance.marks(courseID: id), quotas: quotas, agencies: agencies)
     }
 
+    /// The roster as `QuotaCount` tallies it: participants by country, agency (their own, else
+    /// the one that nominated them) and status.
+    public var quotaTallies: [QuotaCount.Tally] {
+        roster.filter { $0.enrolment.role == .participant }.map {
+            QuotaCount.Tally(
+                country: $0.person.country, agencyID: $0.person.agencyID ?? $0.enrolment.nominatedBy, status: $0.enrolment.status)
+        }
+    }
+
     /// A person's current status in each session they have a mark in.
     public func statuses(of personID: Int64) -> [Int64: AttendanceStatus] {
         var out: [Int64: AttendanceStatus] = [:]

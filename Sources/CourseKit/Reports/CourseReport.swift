@@ -77,34 +77,29 @@ public enum CourseReport {
             numeric: [1, 2], notes: ["Participants and observers. Expected in the room: nominated, confirmed and walk-in."])
     }
 
-    /// Standing nominations of participants (observers and people without a country are not national nominees).
+    /// The course's quotas as `QuotaCount` counts them, the same lines the nominations screen shows.
     static func quotas(_ facts: CourseFacts) -> ReportTable? {
         guard !facts.quotas.isEmpty else { return nil }
-        let standing = facts.roster.filter { $0.enrolment.role == .participant && $0.enrolment.status.isExpected }
+        let lines = QuotaCount.lines(quotas: facts.quotas, tallies: facts.quotaTallies, agencies: facts.agencies)
         let rows = facts.quotas.map { q -> [String] in
-            let n: Int, label: String
-            switch q.scope {
-            case .country:
-                n = standing.filter { $0.person.country == q.key }.count
-                label = Countries.name(of: q.key) ?? q.key
-            case .agency:
-                n =
-                    standing.filter { e in
-                        let agencyID = e.enrolment.nominatedBy ?? e.person.agencyID
-                        return agencyID.flatMap { facts.agencies[$0]?.code } == q.key
-                    }.count
-                label = facts.agencies.values.first { $0.code == q.key }?.shortName ?? q.key
-            }
+            let line = lines.first { $0.scope == q.scope && $0.key == q.key }
+            let n = line?.used ?? 0
+            let label =
+                switch q.scope {
+                case .country: Countries.name(of: q.key) ?? q.key
+                case .agency: facts.agencies.values.first { $0.code == q.key }?.shortName ?? q.key
+                }
             let note = n > q.limit ? "over by \(n - q.limit)" : n == q.limit ? "full" : "\(q.limit - n) open"
-            return [label, "\(n)/\(q.limit)", Percent.text(n, of: q.limit), note]
+            return [label, "\(n)/\(q.limit)", Percent.text(n, of: q.limit), note, line?.pendingText ?? ""]
         }
         let scope = Set(facts.quotas.map(\.scope)).count == 1 && facts.quotas[0].scope == .country ? "COUNTRY" : "QUOTA"
         return ReportTable(
-            title: "Nominations against quotas", header: [scope, "NOMINATED", "FILLED", "NOTE"], rows: rows,
+            title: "Nominations against quotas", header: [scope, "PLACES", "FILLED", "NOTE", "OF WHICH"], rows: rows,
             numeric: [1, 2],
             notes: [
-                "Standing nominations (nominated, confirmed, walk-in) of participants; "
-                    + "agency quotas count the nominating agency, else the person's own."
+                "A quota's places are taken by participants nominated or confirmed (observers, staff, walk-ins "
+                    + "awaiting review, declined, withdrawn, substituted and waitlisted take none); an agency's "
+                    + "quota counts its own officials (the nominating agency for people without one)."
             ])
     }
 

@@ -1,7 +1,10 @@
 import Foundation
 
 /// A printable sign-in sheet for one session: the paper fallback when the laptop dies. Each line
-/// carries the participant code, so marks can be typed back in by code afterwards.
+/// carries its row number and the participant code, so marks can be typed back in afterwards by
+/// either (`#` on the roll call). The rows' order is `order(_:)`, the one function the sheet entry
+/// screen numbers by too, and the sheet's id (`sheetID`) changes whenever that order would, so a
+/// sheet printed before the roster changed is noticed instead of typed back to the wrong people.
 public struct SignInSheet: Sendable, Equatable {
     public struct Line: Sendable, Equatable {
         public var number: Int
@@ -22,22 +25,42 @@ public struct SignInSheet: Sendable, Equatable {
     public var lines: [Line]
     /// Empty numbered lines for walk-ins.
     public var blankLines: Int
+    /// Four hex digits naming this session and this order of people ("3F9A").
+    public var sheetID: String
+
+    /// The sheet's rows: everyone expected in the room (nominated, confirmed, walk-in; staff
+    /// too), by folded family name, then code. Row `n` of a printed sheet is element `n - 1`.
+    public static func order(_ roster: [RosterEntry]) -> [RosterEntry] {
+        roster.filter { $0.enrolment.status.isExpected }
+            .map { (key: NameFolding.fold($0.person.sortName), entry: $0) }
+            .sorted { ($0.key, $0.entry.person.code) < ($1.key, $1.entry.person.code) }
+            .map(\.entry)
+    }
+
+    /// A short id for the sheet of `sessionKey` with these codes in this order: FNV-1a over
+    /// both, folded to 16 bits. Stable across runs and machines (not Swift's seeded `Hasher`).
+    public static func sheetID(sessionKey: String, codes: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in ([sessionKey] + codes).joined(separator: "\n").utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return String(format: "%04X", Int((hash ^ (hash >> 16) ^ (hash >> 32) ^ (hash >> 48)) & 0xFFFF))
+    }
 
     /// Everyone expected in the room (nominated, confirmed, walk-in; staff too), by family name.
     public static func build(_ facts: CourseFacts, session: Session, blankLines: Int = 5) -> SignInSheet {
         let zone = session.timeZone.flatMap(TimeZone.init(identifier:)) ?? facts.course.zone
-        let people = facts.roster.filter { $0.enrolment.status.isExpected }
-            .sorted { (NameFolding.fold($0.person.sortName), $0.person.code) < (NameFolding.fold($1.person.sortName), $1.person.code) }
+        let people = order(facts.roster)
         return SignInSheet(
             courseTitle: facts.course.title, courseCode: facts.course.code, sessionKey: session.key, sessionTitle: session.title,
-            when: "\(DateText.sessionStart(session.start, in: zone))–\(LocalTime.clock(session.end, in: zone)) (\(zone.identifier))",
+            when: "\(DateText.sessionDays(session.start, session.end, in: zone)) (\(zone.identifier))",
             venue: session.venue.isEmpty ? facts.course.venue : session.venue,
             lines: people.enumerated().map { i, e in
                 Line(
                     number: i + 1, code: e.person.code, name: e.person.sortName, agency: e.agency?.shortName ?? "",
                     role: e.enrolment.role)
             },
-            blankLines: blankLines)
+            blankLines: blankLines, sheetID: sheetID(sessionKey: session.key, codes: people.map(\.person.code)))
     }
 
     /// The lines above the table, for every format.
@@ -45,6 +68,7 @@ public struct SignInSheet: Sendable, Equatable {
         [
             "Sign-in sheet — \(courseTitle)", "Session \(sessionKey): \(sessionTitle)",
             [when, venue].filter { !$0.isEmpty }.joined(separator: " · "),
+            "Sheet \(sheetID) — to type the marks back: # on the roll call, this sheet id, then row number and letter (19 p)",
         ]
     }
 
@@ -60,14 +84,14 @@ public struct SignInSheet: Sendable, Equatable {
     public func html() -> String {
         let body = """
             <h1>\(HTML.escape(heading[0]))</h1>
-            <p class="session">\(HTML.escape(heading[1]))<br>\(HTML.escape(heading[2]))</p>
+            <p class="session">\(HTML.escape(heading[1]))<br>\(HTML.escape(heading[2]))<br>\(HTML.escape(heading[3]))</p>
             <table>
             <thead><tr>\(header.map { "<th>\(HTML.escape($0))</th>" }.joined())</tr></thead>
             <tbody>
             \(rows.map { "<tr>" + $0.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n"))
             </tbody>
             </table>
-            <p class="foot">Codes let the facilitator enter these marks in Muster afterwards (muster mark \(HTML.escape(courseCode)) \(HTML.escape(sessionKey)) CODE present).</p>
+            <p class="foot">Sheet \(HTML.escape(sheetID)). Row numbers or codes let the facilitator enter these marks in Muster afterwards (# on the roll call, or muster mark \(HTML.escape(courseCode)) \(HTML.escape(sessionKey)) CODE present); walk-ins on the blank lines: + Given Family, Country p.</p>
             """
         return HTML.page(
             title: "\(heading[0]) — \(sessionKey)",

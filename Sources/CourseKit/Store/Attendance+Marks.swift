@@ -4,30 +4,72 @@ extension Attendance {
     /// Appends one attendance event and returns it, with the current mark that results, once it
     /// is durably committed.
     ///
-    /// The person must be on the course's roster. `late` without an arrival time records now.
-    /// The resulting mark is derived by `MarkRule` from the whole log inside the same transaction,
+    /// The person must be on the course's roster. `late` without an arrival time gets
+    /// `AttendanceTimes.defaultArrival` (now only while the session runs: a mark typed after
+    /// the fact must not claim the person arrived when it was typed). Arrival and departure must
+    /// fall on the session's day and go with present or late. The resulting mark is derived by `MarkRule` from the whole log inside the same transaction,
     /// so a screen shows it as it is (a kiosk check-in loses to an earlier facilitator's mark)
     /// without deriving anything itself.
     @discardableResult
     public func mark(
         session: Session, person: Person, status: AttendanceStatus,
-        source: EventSource, arrival: Date? = nil, note: String = ""
+        source: EventSource, arrival: Date? = nil, departure: Date? = nil, note: String = ""
     ) throws -> MarkOutcome {
         guard let personID = person.id, let sessionID = session.id else {
             throw MusterError.unknownParticipant(person.code)
         }
         let now = clock()
         var event = AttendanceEvent(
-            sessionID: sessionID, personID: personID, status: status,
-            arrival: arrival ?? (status == .late ? now : nil),
+            sessionID: sessionID, personID: personID, status: status, arrival: arrival, departure: departure,
             note: NameSanitizer.cleanMultiline(note), recordedAt: now, actor: actor,
             device: deviceID, source: source)
         return try write { db in
             try Self.requireEnrolment(db, courseID: session.courseID, person: person)
+            let times = try Self.timeRules(db, session: session)
+            if status == .late && event.arrival == nil {
+                event.arrival = AttendanceTimes.defaultArrival(session: session, lateAfterMinutes: times.lateAfterMinutes, now: now)
+            }
+            try AttendanceTimes.check(status: status, arrival: event.arrival, departure: departure, session: session, zone: times.zone)
             event.recordedAt = try Self.orderedTime(db, event.recordedAt, sessionID: sessionID, personID: personID)
             try AttendanceEventWrites.append(db, event)
             return try Self.outcome(db, of: event, cancelled: nil)
         }
+    }
+
+    /// Records that someone left at `departure` (now or the session's end when nil): a new event
+    /// with their current status, arrival and note plus the departure, so the mark stays present
+    /// or late and an undo of it brings back the mark without a departure.
+    @discardableResult
+    public func recordDeparture(session: Session, person: Person, at departure: Date?, source: EventSource) throws -> MarkOutcome {
+        guard let personID = person.id, let sessionID = session.id else {
+            throw MusterError.unknownParticipant(person.code)
+        }
+        let now = clock()
+        return try write { db in
+            try Self.requireEnrolment(db, courseID: session.courseID, person: person)
+            let times = try Self.timeRules(db, session: session)
+            let events = try Self.events(db, sessionID: sessionID, personID: personID)
+            guard let current = MarkRule.currentMark(of: events), current.status.isAttending else {
+                throw MusterError.refused(.nothingToLeaveFrom(code: person.code, name: person.displayName))
+            }
+            var event = AttendanceEvent(
+                sessionID: sessionID, personID: personID, status: current.status, arrival: current.arrival,
+                departure: departure ?? AttendanceTimes.defaultDeparture(session: session, now: now), note: current.note,
+                recordedAt: now, actor: actor, device: deviceID, source: source)
+            try AttendanceTimes.check(
+                status: event.status, arrival: event.arrival, departure: event.departure, session: session, zone: times.zone)
+            event.recordedAt = try Self.orderedTime(db, now, sessionID: sessionID, personID: personID)
+            try AttendanceEventWrites.append(db, event)
+            return try Self.outcome(db, of: event, cancelled: nil)
+        }
+    }
+
+    /// The session's zone and its course's late threshold, read where the times are checked.
+    static func timeRules(_ db: Database, session: Session) throws -> (zone: TimeZone, lateAfterMinutes: Int) {
+        let row = try Row.fetchOne(
+            db, sql: "SELECT time_zone, late_after_minutes FROM course WHERE id = ?", arguments: [session.courseID])
+        let courseZone = (row?["time_zone"] as String?).flatMap(TimeZone.init(identifier:)) ?? .gmt
+        return (AttendanceTimes.zone(of: session, courseZone: courseZone), row?["late_after_minutes"] ?? 15)
     }
 
     /// What a write left: the event, the one it cancelled (for undo) and the current mark.

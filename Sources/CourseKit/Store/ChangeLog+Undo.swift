@@ -135,47 +135,51 @@ extension ChangeLog {
     /// change was already undone. The undo is itself logged.
     @discardableResult
     public func undoChange(id: Int64) throws -> ChangeRecord {
-        try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM change_log WHERE id = ?", arguments: [id]) else {
-                throw MusterError.refused(.noChange(id: id))
-            }
-            let change = Self.changeRecord(row: row)
-            guard change.source == ChangeSource.coordinator else {
-                throw MusterError.refused(
-                    .notUndoable(summary: change.summary, from: change.source == ChangeSource.kiosk ? "the kiosk" : "an import"))
-            }
-            if change.undoes != nil { throw MusterError.refused(.undoOfUndo) }
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM change_log WHERE undoes = ?", arguments: [id]) == true {
-                throw MusterError.refused(.changeAlreadyUndone)
-            }
-            let before = ChangeSnapshot(json: change.beforeJSON), after = ChangeSnapshot(json: change.afterJSON)
-            let scope = Self.scope(before, after)
-            let now = try ChangeSnapshot.read(db, scope)
-            guard Self.sameRows(now, after, scope) else {
-                throw MusterError.refused(.changedSince(summary: change.summary))
-            }
-            for table in Self.childrenFirst where after.rows[table] != nil || before.rows[table] != nil {
-                for gone in after.ids(table).subtracting(before.ids(table)) {
-                    try Writes.table(named: table)?.deleteRow(db, id: gone)
-                }
-            }
-            for table in Self.childrenFirst.reversed() {
-                for values in before.rows[table] ?? [] { try Writes.table(named: table)?.restore(db, values) }
-            }
-            for eventID in after.appendedEvents {
-                guard let eventRow = try Row.fetchOne(db, sql: "SELECT * FROM attendance_event WHERE id = ?", arguments: [eventID]) else {
-                    continue
-                }
-                let event = AttendanceEvent(row: eventRow)
-                let events = try Attendance.events(db, sessionID: event.sessionID, personID: event.personID)
-                if MarkRule.effective(events).contains(where: { $0.id == event.id }) {
-                    _ = try store.attendance.appendUndo(db, of: event, among: events, source: event.source)
-                }
-            }
-            return try store.record(
-                db, entity: change.entity, entityID: change.entityID, courseID: change.courseID, action: "undo",
-                summary: "undo: \(change.summary)", before: now, after: ChangeSnapshot.read(db, scope), undoes: id)
+        try write { db in try undoChange(db, id: id) }
+    }
+
+    /// `undoChange(id:)` inside a transaction the caller opened, so an attendance batch can read
+    /// back every mark its undo left in the same transaction (`Attendance.undoBatch`).
+    func undoChange(_ db: Database, id: Int64) throws -> ChangeRecord {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM change_log WHERE id = ?", arguments: [id]) else {
+            throw MusterError.refused(.noChange(id: id))
         }
+        let change = Self.changeRecord(row: row)
+        guard change.source == ChangeSource.coordinator else {
+            throw MusterError.refused(
+                .notUndoable(summary: change.summary, from: change.source == ChangeSource.kiosk ? "the kiosk" : "an import"))
+        }
+        if change.undoes != nil { throw MusterError.refused(.undoOfUndo) }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM change_log WHERE undoes = ?", arguments: [id]) == true {
+            throw MusterError.refused(.changeAlreadyUndone)
+        }
+        let before = ChangeSnapshot(json: change.beforeJSON), after = ChangeSnapshot(json: change.afterJSON)
+        let scope = Self.scope(before, after)
+        let now = try ChangeSnapshot.read(db, scope)
+        guard Self.sameRows(now, after, scope) else {
+            throw MusterError.refused(.changedSince(summary: change.summary))
+        }
+        for table in Self.childrenFirst where after.rows[table] != nil || before.rows[table] != nil {
+            for gone in after.ids(table).subtracting(before.ids(table)) {
+                try Writes.table(named: table)?.deleteRow(db, id: gone)
+            }
+        }
+        for table in Self.childrenFirst.reversed() {
+            for values in before.rows[table] ?? [] { try Writes.table(named: table)?.restore(db, values) }
+        }
+        for eventID in after.appendedEvents {
+            guard let eventRow = try Row.fetchOne(db, sql: "SELECT * FROM attendance_event WHERE id = ?", arguments: [eventID]) else {
+                continue
+            }
+            let event = AttendanceEvent(row: eventRow)
+            let events = try Attendance.events(db, sessionID: event.sessionID, personID: event.personID)
+            if MarkRule.effective(events).contains(where: { $0.id == event.id }) {
+                _ = try store.attendance.appendUndo(db, of: event, among: events, source: event.source)
+            }
+        }
+        return try store.record(
+            db, entity: change.entity, entityID: change.entityID, courseID: change.courseID, action: "undo",
+            summary: "undo: \(change.summary)", before: now, after: ChangeSnapshot.read(db, scope), undoes: id)
     }
 
     // MARK: - Replay

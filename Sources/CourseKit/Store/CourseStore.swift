@@ -76,9 +76,18 @@ public final class CourseStore: Sendable {
         do { return try pool.write(body) } catch let e as DatabaseError { throw MusterError(e, path: path) }
     }
 
-    static func defaultActor() -> String {
-        let env = ProcessInfo.processInfo.environment
-        return env["MUSTER_ACTOR"] ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
+    /// Who records: `$MUSTER_ACTOR`, `$USER`, `$LOGNAME`, else the account's login name. Services
+    /// and `env -i` scripts run without `USER`; "unknown" on their marks would say nothing in an
+    /// audit, while the account always has a name. "unknown" only if even that lookup fails.
+    public static func defaultActor(environment env: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        for key in ["MUSTER_ACTOR", "USER", "LOGNAME"] {
+            if let name = env[key].map(NameSanitizer.clean), !name.isEmpty { return name }
+        }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name, name.pointee != 0 {
+            let login = NameSanitizer.clean(String(cString: name))
+            if !login.isEmpty { return login }
+        }
+        return "unknown"
     }
 
     /// Creates the file with mode 0600 before SQLite does (SQLite would use the umask, often 0644);

@@ -2,65 +2,43 @@ import Foundation
 import GRDB
 
 extension Nominations {
-    /// Every country of the course's participants, quota countries first in the course file's
-    /// order, each followed by its agencies; agency quotas are shown on their agency's line.
-    /// With `country`, only that country's lines: what the roster's info line needs, read from
-    /// that country's stretch of the index alone.
+    /// The course's quota lines (`QuotaCount.lines`, the one count), tallied from the roster
+    /// index: with `country`, only that country's lines, read from that country's stretch of
+    /// the index (what the roster's info line needs), plus the course-wide counts of the
+    /// agencies there that have a quota of their own.
     public func quotaLines(courseID: Int64, country only: String? = nil) throws -> [QuotaLine] {
         try read { db in
             let quotas = try Row.fetchAll(
-                db, sql: "SELECT scope, key, lim FROM quota WHERE course_id = ? ORDER BY position",
-                arguments: [courseID])
-            // Counted on the covering index first, agencies joined to the few groups after.
-            let tallies = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT t.*, a.code, coalesce(nullif(a.acronym, ''), a.name) AS label
-                    FROM (SELECT country, agency_id, status, count(*) AS n FROM roster_index INDEXED BY roster_by_country
-                          WHERE course_id = ? AND role = 'participant' \(only == nil ? "" : "AND country = ?")
-                          GROUP BY country, agency_id, status) t
-                    LEFT JOIN agency a ON a.id = t.agency_id
-                    """, arguments: StatementArguments([courseID] + (only.map { [$0] } ?? [])))
-            var countryCounts: [String: [NominationStatus: Int]] = [:]
-            var agencyLines: [String: [Int64: QuotaLine]] = [:]
-            for row in tallies {
-                let country: String = row["country"], n: Int = row["n"]
-                guard let status = NominationStatus(rawValue: row["status"]) else { continue }
-                countryCounts[country, default: [:]][status, default: 0] += n
-                let agencyID: Int64 = row["agency_id"] ?? RosterFilter.noAgency
-                var line =
-                    agencyLines[country]?[agencyID]
-                    ?? QuotaLine(
-                        scope: .agency, key: row["code"] ?? "", country: country, agencyID: agencyID,
-                        label: row["label"] ?? "No agency")
-                line.counts[status, default: 0] += n
-                agencyLines[country, default: [:]][agencyID] = line
-            }
-            var countryLimits: [String: Int] = [:], agencyLimits: [String: Int] = [:]
-            var order: [String] = []
-            for q in quotas {
-                let key: String = q["key"], limit: Int = q["lim"]
-                if q["scope"] == QuotaScope.country.rawValue {
-                    countryLimits[key] = limit
-                    order.append(key)
-                } else {
-                    agencyLimits[key] = limit
+                db, sql: "SELECT scope, key, lim FROM quota WHERE course_id = ? ORDER BY position", arguments: [courseID]
+            ).map { Quota(scope: QuotaScope(rawValue: $0["scope"]) ?? .country, key: $0["key"], limit: $0["lim"]) }
+            func tallies(_ condition: String, _ arguments: [DatabaseValueConvertible]) throws -> [QuotaCount.Tally] {
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT r.country, coalesce(r.agency_id, e.nominated_by) AS agency, r.status, count(*) AS n
+                        FROM roster_index r INDEXED BY roster_by_country JOIN enrolment e ON e.id = r.enrolment_id
+                        WHERE r.course_id = ? AND r.role = 'participant' \(condition)
+                        GROUP BY r.country, agency, r.status
+                        """, arguments: StatementArguments([courseID] + arguments)
+                ).compactMap { row in
+                    NominationStatus(rawValue: row["status"]).map {
+                        QuotaCount.Tally(country: row["country"], agencyID: row["agency"], status: $0, n: row["n"])
+                    }
                 }
             }
-            let others = countryCounts.keys.filter { countryLimits[$0] == nil }
-                .sorted { ($0.isEmpty ? 1 : 0, Countries.name(of: $0) ?? $0) < ($1.isEmpty ? 1 : 0, Countries.name(of: $1) ?? $1) }
-            return (order + others).filter { only == nil || $0 == only }.flatMap { country -> [QuotaLine] in
-                let label = country.isEmpty ? "No country" : Countries.name(of: country) ?? country
-                let head = QuotaLine(
-                    scope: .country, key: country, country: country, label: label,
-                    limit: countryLimits[country], counts: countryCounts[country] ?? [:])
-                let agencies = (agencyLines[country] ?? [:]).values.map { line -> QuotaLine in
-                    var line = line
-                    line.limit = agencyLimits[line.key]
-                    return line
-                }.sorted { $0.label.lowercased() < $1.label.lowercased() }
-                return [head] + agencies
+            let agencies = Dictionary(
+                try Row.fetchAll(db, sql: "SELECT * FROM agency").map(Agency.init(row:)).compactMap { a in a.id.map { ($0, a) } },
+                uniquingKeysWith: { a, _ in a })
+            guard let only else { return QuotaCount.lines(quotas: quotas, tallies: try tallies("", []), agencies: agencies) }
+            var found = try tallies("AND r.country = ?", [only])
+            let quotaAgencies = Set(quotas.filter { $0.scope == .agency }.map(\.key))
+            let elsewhere = Set(found.compactMap(\.agencyID)).filter { agencies[$0].map { quotaAgencies.contains($0.code) } ?? false }
+            if !elsewhere.isEmpty {
+                let marks = elsewhere.map { _ in "?" }.joined(separator: ", ")
+                found += try tallies(
+                    "AND r.country <> ? AND coalesce(r.agency_id, e.nominated_by) IN (\(marks))", [only] + elsewhere.sorted())
             }
+            return QuotaCount.lines(quotas: quotas, tallies: found, agencies: agencies, only: only)
         }
     }
 

@@ -26,8 +26,11 @@ public enum AppAction: Sendable {
     case marksChanged(sessionID: Int64, marks: [Int64: AttendanceEvent], version: Int)
     /// A committed mark and the current mark that resulted, as the store derived it.
     case marked(MarkOutcome, advance: Bool)
-    case markedMany([MarkOutcome])
+    /// Marks written and logged together (`P`): one entry on the roll call's undo stack.
+    case markedBatch(BatchOutcome)
     case undone(MarkOutcome)
+    /// A batch undone in one transaction: every person's mark as it now is.
+    case undoneBatch(changeID: Int64, [MarkOutcome])
     case failed(String)
 
     // Coordinator screens
@@ -63,6 +66,8 @@ public enum AppAction: Sendable {
     case menuChosen(MenuPurpose, MenuItem)
     /// A roster file was imported into a course: its overview opens the roster, a roster reloads.
     case rosterImported(courseCode: String)
+    /// A course was copied to make its next run: the form closes, the course list shows it.
+    case courseCopied(code: String, summary: String)
 
     /// A logged change was committed or undone.
     var isChange: Bool {
@@ -77,7 +82,7 @@ public enum AppAction: Sendable {
     /// Any other action is taken by the topmost screen that wants it.
     var reachesEveryScreen: Bool {
         switch self {
-        case .changed, .changeUndone, .marked, .markedMany, .undone, .marksChanged, .sheetEntry: true
+        case .changed, .changeUndone, .marked, .markedBatch, .undone, .undoneBatch, .marksChanged, .sheetEntry, .courseCopied: true
         default: false
         }
     }
@@ -87,6 +92,10 @@ public enum AppAction: Sendable {
 public enum PendingAction: Sendable, Equatable {
     case markAllPresent(personIDs: [Int64])
     case excuse(personID: Int64)
+    /// Late, arriving at the prompt's time.
+    case late(personID: Int64)
+    /// Left at the prompt's time, keeping present or late.
+    case departure(personID: Int64)
     case deleteCourse(id: Int64)
     case deleteSession(id: Int64)
     case removeEnrolment(courseID: Int64, personID: Int64)

@@ -24,6 +24,9 @@ extension CourseListState: TableScreen {
         case Command.edit:
             guard let course = selected?.course else { return [.bell] }
             context.push(FormBuilder.course(course))
+        case Command.copyCourse:
+            guard let course = selected?.course else { return [.bell] }
+            context.push(FormBuilder.copyCourse(course))
         case Command.delete:
             guard let summary = selected, let courseID = summary.course.id else { return [.bell] }
             context.push(
@@ -48,6 +51,9 @@ extension CourseListState: TableScreen {
             return []
         case .perform(.deleteCourse(let id), _):
             return context.change { try $0.courses.deleteCourse(id: id) }
+        case .courseCopied(let code, let summary):
+            pendingSelection = code
+            return context.say(summary) + load(context)
         default:
             return nil
         }

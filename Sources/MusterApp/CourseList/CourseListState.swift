@@ -8,6 +8,8 @@ public struct CourseListState: Sendable, Equatable {
     public var table = TableState()
     /// False until the first load returns, so the screen can say "Loading…" instead of "no courses".
     public var loaded = false
+    /// The course to select when the next load arrives (a copy just made), else the one selected.
+    var pendingSelection: String?
 
     public init() {}
 
@@ -17,7 +19,8 @@ public struct CourseListState: Sendable, Equatable {
     public var selected: CourseSummary? { table.selection.flatMap { courses.indices.contains($0) ? courses[$0] : nil } }
 
     mutating func load(_ summaries: [CourseSummary]) {
-        let previous = selected?.course.code
+        let previous = pendingSelection ?? selected?.course.code
+        pendingSelection = nil
         courses = summaries
         loaded = true
         table.setRowCount(summaries.count)

@@ -9,6 +9,7 @@ enum FormSubmission: Sendable {
     case person(Person, agencyCode: String, enrolIn: Int64?, role: Role, status: NominationStatus)
     case agency(Agency)
     case enrolment(Enrolment, nominatedByCode: String)
+    case copyCourse(from: String, to: String, start: CalendarDate, withRoster: Bool)
 }
 
 /// Reads a form's text into model values, or puts a message on each field that cannot be read
@@ -55,9 +56,13 @@ enum FormCodec {
             result = .course(c)
         case .session(let old, let course):
             let zone = old?.timeZone.flatMap(TimeZone.init(identifier:)) ?? course.zone
-            let start = LocalTime.parse(v("start"), in: zone), end = LocalTime.parse(v("end"), in: zone)
-            if start == nil { fail("start", "not a time: use YYYY-MM-DD HH:MM (\(zone.identifier))") }
-            if end == nil { fail("end", "not a time: use YYYY-MM-DD HH:MM (\(zone.identifier))") }
+            func time(_ field: String) -> Date? {
+                do { return try LocalTime.read(v(field), in: zone) } catch {
+                    fail(field, error == .malformed ? "not a time: use YYYY-MM-DD HH:MM (\(zone.identifier))" : "\(error)")
+                    return nil
+                }
+            }
+            let start = time("start"), end = time("end")
             guard !failed, let start, let end, let courseID = course.id else { return nil }
             var s = old ?? Session(courseID: courseID, key: "", title: "", start: start, end: end)
             s.key = v("key"); s.title = v("title"); s.kind = SessionKind(rawValue: v("kind")) ?? .module
@@ -89,6 +94,12 @@ enum FormCodec {
             e.status = NominationStatus(rawValue: v("status")) ?? e.status
             e.note = v("note")
             result = .enrolment(e, nominatedByCode: v("nominatedBy"))
+        case .copyCourse(let course):
+            let start = CalendarDate(iso: v("startDate"))
+            if start == nil { fail("startDate", "not a date: use YYYY-MM-DD") }
+            if v("code").isEmpty { fail("code", "type the new course's code") }
+            guard !failed, let start else { return nil }
+            result = .copyCourse(from: course.code, to: v("code"), start: start, withRoster: v("withRoster") == "yes")
         }
         return result
     }
@@ -115,6 +126,11 @@ extension Loaders {
             case .enrolment(var e, let nominatedBy):
                 e.nominatedBy = try agencyID(nominatedBy, field: "nominatedBy")
                 return .changed(try store.nominations.saveEnrolment(e))
+            case .copyCourse(let from, let to, let start, let withRoster):
+                let copy = try store.courses.copyCourse(from: from, to: to, start: start, withRoster: withRoster)
+                var text = "Copied \(from) to \(to), \(copy.imported.sessions) sessions moved \(copy.shiftedDays) days"
+                if withRoster { text += ", \(copy.imported.participants) nominated" }
+                return .courseCopied(code: to, summary: text)
             }
         } catch let failure as ValidationFailure {
             return .formFailed(field: failure.field, message: failure.message)

@@ -43,7 +43,7 @@ extension FormState: ScreenModel {
 
     mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
         switch action {
-        case .changed:
+        case .changed, .courseCopied:
             context.dismiss()
             return []
         case .formFailed(let field, let message):

@@ -46,6 +46,8 @@ public enum FormPurpose: Sendable, Equatable {
     case person(Person?, enrolIn: Course?)
     case agency(Agency?)
     case enrolment(Enrolment, person: Person)
+    /// A copy of this course: its next run.
+    case copyCourse(Course)
 }
 
 /// A modal form: fields, which one has the focus, and the message of the last save attempt.
@@ -98,6 +100,24 @@ enum FormBuilder {
                 FormField("requireCore", "Every core", options: ["yes", "no"], selected: yesNo(c?.completion.requireCore ?? true)),
                 FormField("late", "Late after min", text: String(c?.lateAfterMinutes ?? 15), hint: "0–1440"),
             ], purpose: .course(c))
+    }
+
+    /// The next run of `c`: its code with the year moved on (`palau-mmc-2025`), starting 52
+    /// weeks later (the same weekday), without its roster unless asked.
+    static func copyCourse(_ c: Course) -> FormState {
+        let next = String(c.startDate.year + 1)
+        let code =
+            c.code.contains(String(c.startDate.year))
+            ? c.code.replacingOccurrences(of: String(c.startDate.year), with: next) : c.code + "-" + next
+        return FormState(
+            title: "Copy course \(c.code)",
+            fields: [
+                FormField("code", "New code", text: code, hint: "lower-case letters, digits, hyphens"),
+                FormField(
+                    "startDate", "Starts on", text: CourseCopyDates.sameWeekdayNextYear(c.startDate).description,
+                    hint: "YYYY-MM-DD; sessions move with it"),
+                FormField("withRoster", "Roster", options: ["no", "yes"], selected: "no"),
+            ], purpose: .copyCourse(c))
     }
 
     static func session(_ s: Session?, course: Course, defaultKey: String = "") -> FormState {

@@ -68,7 +68,7 @@ public struct ImportPreview: Sendable, Equatable {
     /// monochrome; the colour only repeats it) and its text.
     public struct Line: Sendable, Equatable {
         public enum Kind: String, Sendable, Equatable {
-            case note, new, matched, rejected, skipped, warning
+            case note, session, new, matched, rejected, skipped, warning
         }
         public var kind: Kind
         public var text: String
@@ -85,9 +85,10 @@ public struct ImportPreview: Sendable, Equatable {
         self.report = report
         self.format = format
         self.path = path
-        // Rejections first: they decide whether to import at all.
+        // Rejections first: they decide whether to import at all; then what each session gets.
         lines =
             report.rejected.map { Line(kind: .rejected, text: "line \($0.line): \($0.reason)") }
+            + report.sessions.map { Line(kind: .session, text: $0.line) }
             + report.notes.map { Line(kind: .note, text: $0) }
             + report.warnings.map { Line(kind: .warning, text: "line \($0.line): \($0.reason)") }
             + report.matched.map { m in

@@ -130,7 +130,7 @@ enum ImportView {
     static func role(_ kind: ImportPreview.Line.Kind) -> StyleRole {
         switch kind {
         case .new: .success
-        case .matched: .dialog
+        case .matched, .session: .dialog
         case .rejected: .error
         case .warning: .warning
         case .note, .skipped: .dim

@@ -34,6 +34,7 @@ public enum Command {
     public static let late: CommandID = "rollcall.late"
     public static let excused: CommandID = "rollcall.excused"
     public static let clear: CommandID = "rollcall.clear"
+    public static let departure: CommandID = "rollcall.departure"
     public static let allPresent: CommandID = "rollcall.allPresent"
     public static let undo: CommandID = "rollcall.undo"
     public static let search: CommandID = "list.search"
@@ -67,6 +68,8 @@ public enum Command {
     /// The screen's second thing to edit: the course on the overview, the person on the roster.
     public static let editOther: CommandID = "edit.editOther"
     public static let delete: CommandID = "edit.delete"
+    /// The course list: a course's next run, every date moved.
+    public static let copyCourse: CommandID = "edit.copyCourse"
     public static let undoChange: CommandID = "edit.undo"
     /// The person view: switch between training history and audit trail.
     public static let auditTrail: CommandID = "person.auditTrail"

@@ -52,6 +52,9 @@ public enum MusterKeyMap {
                 Command.delete, keys: [.char("d")], description: "Delete the course (asks first; only without attendance)",
                 label: "delete", context: KeyContext.courses),
             Binding(
+                Command.copyCourse, keys: [.char("c")], description: "Copy the course to make its next run (dates moved)",
+                label: "copy", context: KeyContext.courses),
+            Binding(
                 Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
                 context: KeyContext.courses),
 
@@ -187,8 +190,11 @@ public enum MusterKeyMap {
                 Command.absent, keys: [.char("x")], description: "Absent, then the next person", label: "absent",
                 context: KeyContext.rollCall, showInFooter: true),
             Binding(
-                Command.late, keys: [.char("l")], description: "Late (records the arrival time), then the next person",
+                Command.late, keys: [.char("l")], description: "Late (asks the arrival time), then the next person",
                 label: "late", context: KeyContext.rollCall, showInFooter: true),
+            Binding(
+                Command.departure, keys: [.char("d")], description: "Left early: asks when; the mark stays present or late",
+                label: "left at", context: KeyContext.rollCall),
             Binding(
                 Command.excused, keys: [.char("e")], description: "Excused (asks for a reason, may be left empty), then the next",
                 label: "excused", context: KeyContext.rollCall, showInFooter: true),
@@ -212,7 +218,7 @@ public enum MusterKeyMap {
                 Command.filter, keys: [.char("f")], description: "Show only unmarked, present, absent, late or excused",
                 label: "filter", context: KeyContext.rollCall, showInFooter: true),
             Binding(
-                Command.sheetEntry, keys: [.char("#")], description: "Marks from a paper sign-in sheet: code, letter, Enter",
+                Command.sheetEntry, keys: [.char("#")], description: "Marks from a paper sheet: its id, then row (or code) and letter",
                 label: "from sheet", context: KeyContext.rollCall, showInFooter: true),
         ],
         contextTitles: [

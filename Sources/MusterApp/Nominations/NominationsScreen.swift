@@ -2,8 +2,8 @@ import CourseKit
 import Foundation
 import TerminalUI
 
-/// Nominations by country and agency against the quotas: "Guatemala 3/5 +1 nominated",
-/// "Honduras 5/5 ✓". Enter opens the roster filtered to the line's group, where the
+/// Nominations by country and agency against the quotas (`QuotaCount`, as the report counts):
+/// "Guatemala 4/5 · 3 confirmed · 1 nominated", "Honduras 6/5 !". Enter opens the roster filtered to the line's group, where the
 /// nomination keys work.
 public struct NominationsState: Sendable, Equatable {
     public var courseCode: String
@@ -98,8 +98,8 @@ extension Loaders {
 enum NominationsView {
     static let columns = [
         TableColumn("COUNTRY / AGENCY", width: .flexible(min: 14, weight: 2)),
-        TableColumn("CONFIRMED", width: .fixed(11), alignment: .right),
-        TableColumn("OTHERS", width: .flexible(min: 10, weight: 3)),
+        TableColumn("PLACES", width: .fixed(9), alignment: .right),
+        TableColumn("OF WHICH", width: .flexible(min: 10, weight: 3)),
     ]
 
     static func render(_ s: NominationsState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
@@ -111,8 +111,8 @@ enum NominationsView {
         let full = quotas.filter { $0.standing == .full }.count, over = quotas.filter { $0.standing == .over }.count
         let info =
             quotas.isEmpty
-            ? "No quotas in this course — counts are of confirmed participants"
-            : "\(quotas.count) quotas · \(full) full · \(over) over · \(quotas.count - full - over) with places left · participants only"
+            ? "No quotas in this course · \(QuotaCount.rule) participants"
+            : "\(quotas.count) quotas · \(full) full · \(over) over · \(quotas.count - full - over) open · \(QuotaCount.rule)"
         buffer.putLine(
             info, in: Rect(x: body.x + 1, y: body.y, width: body.width - 2, height: 1), role: .dim,
             ellipsis: theme.glyphs.ellipsis)

@@ -5,7 +5,7 @@ import TerminalUI
 enum OverviewView {
     static let columns = [
         TableColumn("DAY", width: .fixed(16)),
-        TableColumn("TIME", width: .fixed(11)),
+        TableColumn("TIME", width: .fixed(12)),
         TableColumn("SESSION", width: .flexible(min: 8, weight: 4)),
         TableColumn("MARKED", width: .fixed(7), alignment: .right),
         TableColumn("PRESENT", width: .fixed(7), alignment: .right),
@@ -36,7 +36,7 @@ enum OverviewView {
                 return TableRow(
                     [
                         firstOfDay ? "Day \(day) \(Format.day(s.start, in: zone))" : "",
-                        "\(LocalTime.clock(s.start, in: sessionZone))–\(LocalTime.clock(s.end, in: sessionZone))",
+                        DateText.sessionSpanShort(s.start, s.end, in: sessionZone),
                         s.title + (s.core ? (theme.ascii ? " *" : " ★") : ""),
                         "\(counts.marked)/\(data.expected)", String(counts.present), s.kind.rawValue,
                     ], role: s.id == data.currentSessionID ? .accent : nil)

@@ -2,13 +2,37 @@ import CourseKit
 import Foundation
 import TerminalUI
 
-/// A one-line text question (the reason for an excused absence) and what Enter does with it:
-/// the screen that asked takes `onSubmit` with the text, as a posted `perform`.
+/// A one-line text question (the reason for an excused absence, an arrival time) and what
+/// Enter does with it: the screen that asked takes `onSubmit` with the text, as a posted `perform`.
 public struct PromptState: Sendable, Equatable {
     public var title: String
     public var message: String
     public var field: TextField
     public var onSubmit: PendingAction
+    /// What Enter accepts; anything else keeps the prompt open and says why in `problem`.
+    public var expects: PromptExpectation = .anything
+    /// A filled-in default is replaced by the first character typed (as a selected field would
+    /// be), so typing a time over it does not append to it; editing keys keep it.
+    public var replacesDefault = false
+    /// Why Enter did not take the text.
+    public var problem: String?
+}
+
+/// What a prompt's text must be for Enter to take it.
+public enum PromptExpectation: Sendable, Equatable {
+    case anything
+    /// A clock time on the session's day, in `zone` ("09:25").
+    case clockTime(Session, zone: TimeZone)
+
+    /// Why `text` will not do, or nil when it will.
+    func problem(with text: String) -> String? {
+        switch self {
+        case .anything: return nil
+        case .clockTime(let session, let zone):
+            guard AttendanceTimes.clockTime(text, on: session, zone: zone) == nil else { return nil }
+            return text.isEmpty ? "No time yet — \(AttendanceTimes.example)" : "“\(text)” is not a time — \(AttendanceTimes.example)"
+        }
+    }
 }
 
 extension PromptState: ScreenModel {
@@ -21,9 +45,16 @@ extension PromptState: ScreenModel {
         case .escape:
             context.dismiss()
         case .enter:
+            if let why = expects.problem(with: field.text) {
+                problem = why
+                return [.bell]
+            }
             context.dismiss()
             context.post(.perform(onSubmit, text: field.text))
         default:
+            if replacesDefault, case .char = key { field.clear() }
+            replacesDefault = false
+            problem = nil
             _ = field.handle(key)
         }
         return []
@@ -49,5 +80,8 @@ enum PromptView {
         buffer.put(" \(p.title) ", at: Point(x: frame.x + 2, y: frame.y), role: .dialog, maxWidth: frame.width - 4)
         buffer.put(p.message, at: Point(x: frame.x + 2, y: frame.y + 2), role: .dialog, maxWidth: frame.width - 4)
         p.field.render(into: &buffer, rect: Rect(x: frame.x + 2, y: frame.y + 3, width: frame.width - 4, height: 1), theme: theme)
+        if let problem = p.problem, frame.height > 5 {
+            buffer.put(problem, at: Point(x: frame.x + 2, y: frame.y + 4), role: .error, maxWidth: frame.width - 4)
+        }
     }
 }

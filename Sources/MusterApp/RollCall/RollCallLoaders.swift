@@ -17,17 +17,15 @@ extension Loaders {
             } else {
                 throw MusterError.invalid("\(code) has no sessions yet")
             }
-            // Each name folded once, not in every comparison: the sort of a 100,000-person course
-            // spent seconds folding the same names again and again.
-            let people = try store.rosters.roster(courseID: course.id!, expectedOnly: true)
-                .filter { RollCallRoles.contains($0.enrolment.role) }
-                .map { (key: NameFolding.fold($0.person.sortName), entry: $0) }
-                .sorted { ($0.key, $0.entry.person.code) < ($1.key, $1.entry.person.code) }
-                .map(\.entry)
+            // The printed sheet's order, staff included, is the one the sheet entry numbers by;
+            // the roll call shows the same order without the staff.
+            let sheet = SignInSheet.order(try store.rosters.roster(courseID: course.id!, expectedOnly: true))
+            let people = sheet.filter { RollCallRoles.contains($0.enrolment.role) }
             return .rollCallLoaded(
                 RollCallData(
                     course: course, session: session, dayNumber: CourseDays.number(of: session, among: sessions, zone: course.zone),
-                    people: people, marks: try store.attendance.marks(sessionID: session.id!), version: version))
+                    people: people, marks: try store.attendance.marks(sessionID: session.id!), version: version, sheet: sheet,
+                    sheetID: SignInSheet.sheetID(sessionKey: session.key, codes: sheet.map(\.person.code))))
         }
     }
 
@@ -43,24 +41,42 @@ extension Loaders {
         }
     }
 
-    func mark(_ session: Session, _ person: Person, _ status: AttendanceStatus, note: String = "", advance: Bool) -> AppAction {
+    func mark(
+        _ session: Session, _ person: Person, _ status: AttendanceStatus, arrival: Date? = nil, note: String = "", advance: Bool
+    ) -> AppAction {
         attempt {
             .marked(
-                try store.attendance.mark(session: session, person: person, status: status, source: .rollcall, note: note),
+                try store.attendance.mark(
+                    session: session, person: person, status: status, source: .rollcall, arrival: arrival, note: note),
                 advance: advance)
         }
     }
 
-    func markAllPresent(_ session: Session, _ people: [Person]) -> AppAction {
+    /// Someone left at `time`: their present or late mark gains the departure.
+    func departure(_ session: Session, _ person: Person, at time: Date) -> AppAction {
         attempt {
-            // One event per person, each committed before the next: an interruption loses nothing
-            // already shown, and the screen only shows what was committed.
-            .markedMany(try people.map { try store.attendance.mark(session: session, person: $0, status: .present, source: .rollcall) })
+            .marked(try store.attendance.recordDeparture(session: session, person: person, at: time, source: .rollcall), advance: false)
         }
     }
 
-    func undo(_ eventID: UUID) -> AppAction {
-        attempt { .undone(try store.attendance.undo(eventID: eventID, source: .rollcall)) }
+    /// The library's clock, only to fill in a prompt's default time ("now" while the session runs).
+    func now() -> Date { store.clock() }
+
+    func markAllPresent(_ session: Session, _ people: [Person]) -> AppAction {
+        attempt {
+            // One transaction and one logged change for the whole batch, so one `u` takes it back.
+            .markedBatch(try store.attendance.markBatch(session: session, people: people, status: .present, source: .rollcall))
+        }
+    }
+
+    /// Undoes one entry of the roll call's undo stack: a single mark, or a whole batch.
+    func undo(_ entry: RollCallUndo) -> AppAction {
+        attempt {
+            switch entry {
+            case .mark(let eventID): .undone(try store.attendance.undo(eventID: eventID, source: .rollcall))
+            case .batch(let changeID, _): .undoneBatch(changeID: changeID, try store.attendance.undoBatch(changeID: changeID))
+            }
+        }
     }
 }
 

@@ -17,13 +17,28 @@ extension RollCallState: TableScreen {
         let session = data.session
         let loaders = context.loaders
         switch id {
-        case Command.present, Command.absent, Command.late, Command.clear:
+        case Command.late:
+            guard let person = selectedPerson?.person, let pid = person.id else { return [.bell] }
+            let arrival = AttendanceTimes.defaultArrival(
+                session: session, lateAfterMinutes: data.course.lateAfterMinutes, now: loaders.now())
+            context.push(
+                timePrompt(
+                    title: "Late: \(person.displayName)", question: "Arrived at", default: arrival, onSubmit: .late(personID: pid)))
+        case Command.departure:
+            guard let person = selectedPerson?.person, let pid = person.id else { return [.bell] }
+            guard let current = mark(of: pid), current.status.isAttending else {
+                return context.fail("\(person.displayName) is not marked present or late — mark them first, then d for the time they left")
+            }
+            context.push(
+                timePrompt(
+                    title: "Left early: \(person.displayName)", question: "Left at",
+                    default: AttendanceTimes.defaultDeparture(session: session, now: loaders.now()), onSubmit: .departure(personID: pid)))
+        case Command.present, Command.absent, Command.clear:
             guard let person = selectedPerson?.person else { return [.bell] }
             let status: AttendanceStatus =
                 switch id {
                 case Command.present: .present
                 case Command.absent: .absent
-                case Command.late: .late
                 default: .cleared
                 }
             if status == .cleared && mark(of: person.id ?? 0) == nil { return [] }
@@ -73,7 +88,7 @@ extension RollCallState: TableScreen {
             context.push(FilterMenuState(current: filter))
         case Command.sheetEntry:
             guard !people.isEmpty else { return context.fail("Nobody is expected in this session — nothing to mark") }
-            context.push(SheetEntryState())
+            context.push(SheetEntryState(currentSheetID: data.sheetID, rows: data.sheet))
         case Command.cancel:
             if filter != .all {
                 filter = .all
@@ -129,15 +144,25 @@ extension RollCallState: TableScreen {
                 table.moveDown(height: pageHeight(context.size))
             }
             return context.say("\(name(outcome.event.personID)): \(describe(outcome.event))")
-        case .markedMany(let outcomes) where outcomes.first?.event.sessionID == data?.session.id:
-            for outcome in outcomes { take(outcome) }
+        case .markedBatch(let batch) where batch.outcomes.first?.event.sessionID == data?.session.id:
+            for outcome in batch.outcomes { apply(outcome) }
+            undoStack.append(.batch(changeID: batch.changeID, count: batch.outcomes.count))
             refilter(keeping: selectedPerson?.person.id)
-            return context.say("Marked \(outcomes.count) present")
+            return context.say("Marked \(batch.outcomes.count) present")
+        case .undoneBatch(let changeID, let outcomes) where outcomes.first?.event.sessionID == data?.session.id:
+            undoStack.removeAll { $0.batchID == changeID }
+            for outcome in outcomes { apply(outcome) }
+            refilter(keeping: selectedPerson?.person.id)
+            return context.say("Undid \(outcomes.count) mark\(outcomes.count == 1 ? "" : "s")")
         // An undo reads the same whether `u` was pressed here or typed on the sheet.
         case .undone(let outcome) where outcome.event.sessionID == data?.session.id,
             .sheetEntry(.undone(let outcome)) where outcome.event.sessionID == data?.session.id:
             let now = untake(outcome, page: pageHeight(context.size))
             return context.say("Undid \(name(outcome.event.personID)); now \(now)")
+        case .sheetEntry(.walkIn(let person, let outcome)) where outcome.event.sessionID == data?.session.id:
+            // A new person: the roster is read again so their row appears; `u` undoes the mark.
+            undoStack.append(.mark(outcome.event.id))
+            return context.say("\(person.displayName) (walk-in \(person.code)): \(describe(outcome.event))") + load(context)
         case .sheetEntry(.marked(let outcome, _)) where outcome.event.sessionID == data?.session.id:
             // The person marked from the sheet is likely behind the panel: the selection stays put.
             let kept = selectedPerson?.person.id
@@ -153,6 +178,16 @@ extension RollCallState: TableScreen {
             guard let session = data?.session else { return [] }
             let chosen = ids.compactMap { id in people.first { $0.person.id == id }?.person }
             return [.run { [loaders = context.loaders] in loaders.markAllPresent(session, chosen) }]
+        case .perform(.late(let personID), let text):
+            guard let session = data?.session, let person = people.first(where: { $0.person.id == personID })?.person,
+                let arrival = AttendanceTimes.clockTime(text, on: session, zone: sessionZone)
+            else { return [] }
+            return [.run { [loaders = context.loaders] in loaders.mark(session, person, .late, arrival: arrival, advance: true) }]
+        case .perform(.departure(let personID), let text):
+            guard let session = data?.session, let person = people.first(where: { $0.person.id == personID })?.person,
+                let time = AttendanceTimes.clockTime(text, on: session, zone: sessionZone)
+            else { return [] }
+            return [.run { [loaders = context.loaders] in loaders.departure(session, person, at: time) }]
         case .perform(.excuse(let personID), let note):
             guard let session = data?.session,
                 let person = people.first(where: { $0.person.id == personID })?.person
@@ -166,12 +201,12 @@ extension RollCallState: TableScreen {
     /// A committed mark: the row shows the mark the store derived, and `u` can undo it.
     private mutating func take(_ outcome: MarkOutcome) {
         apply(outcome)
-        undoStack.append(outcome.event.id)
+        undoStack.append(.mark(outcome.event.id))
     }
 
     /// A committed undo: the row shows what the log now says, selected; returns it in words.
     private mutating func untake(_ outcome: MarkOutcome, page: Int) -> String {
-        undoStack.removeAll { $0 == outcome.cancelled?.id }
+        undoStack.removeAll { $0.holds(outcome.cancelled?.id) }
         apply(outcome)
         refilter(keeping: outcome.event.personID)
         select(personID: outcome.event.personID)
@@ -203,12 +238,31 @@ extension RollCallState: TableScreen {
     }
 
     func name(_ personID: Int64) -> String {
-        people.first { $0.person.id == personID }?.person.displayName ?? "?"
+        // The sheet holds the staff too, whom the sheet entry can mark.
+        (people.first { $0.person.id == personID } ?? data?.sheet.first { $0.person.id == personID })?.person.displayName ?? "?"
     }
 
-    /// How a committed mark reads in the status line; arrival times in the session's time zone.
+    /// A question for a time on the session's day, its default filled in (Enter accepts it,
+    /// the first digit typed replaces it).
+    func timePrompt(title: String, question: String, default time: Date, onSubmit: PendingAction) -> PromptState {
+        guard let session = data?.session else {
+            return PromptState(title: title, message: question, field: TextField(), onSubmit: onSubmit)
+        }
+        return PromptState(
+            title: title, message: "\(question) (HH:MM) — Enter to record, Esc to cancel",
+            field: TextField(text: LocalTime.clock(time, in: sessionZone), maxLength: 5, placeholder: "09:25"), onSubmit: onSubmit,
+            expects: .clockTime(session, zone: sessionZone), replacesDefault: true)
+    }
+
+    /// How a committed mark reads in the status line; arrival and departure times in the
+    /// session's time zone.
     func describe(_ event: AttendanceEvent) -> String {
-        switch event.status {
+        if let departure = event.departure, event.status.isAttending {
+            let left = "left at \(LocalTime.clock(departure, in: sessionZone))"
+            return event.arrival.map { "\(event.status.rawValue), arrived \(LocalTime.clock($0, in: sessionZone)), \(left)" }
+                ?? "\(event.status.rawValue), \(left)"
+        }
+        return switch event.status {
         case .late: event.arrival.map { "late, arrived \(LocalTime.clock($0, in: sessionZone))" } ?? "late"
         case .excused: event.note.isEmpty ? "excused" : "excused (\(event.note))"
         case .cleared: "mark cleared"

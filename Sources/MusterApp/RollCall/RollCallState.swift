@@ -12,6 +12,10 @@ public struct RollCallData: Sendable, Equatable {
     public var people: [RosterEntry]
     public var marks: [Int64: AttendanceEvent]
     public var version: Int
+    /// The printed sign-in sheet's rows (`SignInSheet.order`, staff included) and its id: what
+    /// a row number typed on the sheet entry means.
+    public var sheet: [RosterEntry] = []
+    public var sheetID = ""
 }
 
 /// Which rows the roll call shows.
@@ -42,6 +46,26 @@ public enum MarkFilter: String, Sendable, CaseIterable {
     }
 }
 
+/// One step `u` takes back on the roll call.
+public enum RollCallUndo: Sendable, Equatable {
+    /// One mark, by its event.
+    case mark(UUID)
+    /// Marks written together, by the change-log entry that lists them (`Attendance.markBatch`).
+    case batch(changeID: Int64, count: Int)
+
+    /// Whether this entry recorded `eventID`.
+    func holds(_ eventID: UUID?) -> Bool {
+        if case .mark(let id) = self { return id == eventID }
+        return false
+    }
+
+    /// The batch's change-log id; nil for a single mark.
+    var batchID: Int64? {
+        if case .batch(let id, _) = self { return id }
+        return nil
+    }
+}
+
 /// The search line of the roll call while `/` is active.
 public struct RollCallSearch: Sendable, Equatable {
     public var field = TextField(maxLength: 64, placeholder: "part of a name")
@@ -61,8 +85,8 @@ public struct RollCallState: Sendable, Equatable {
     public var search: RollCallSearch?
     /// The last search, for `n`/`N`.
     public var lastQuery = ""
-    /// Events this roll call recorded, newest last: what `u` undoes.
-    public var undoStack: [UUID] = []
+    /// Marks this roll call recorded, newest last: what `u` undoes. A batch (`P`) is one entry.
+    public var undoStack: [RollCallUndo] = []
     /// Folded names, parallel to `data.people`, so search costs no folding per key.
     var foldedNames: [String] = []
 

@@ -8,7 +8,7 @@ enum RollCallView {
         TableColumn("NAME", width: .flexible(min: 14)),
         TableColumn("AGENCY", width: .flexible(min: 6)),
         TableColumn("COUNTRY", width: .fixed(7)),
-        TableColumn("MARK", width: .fixed(9)),
+        TableColumn("MARK", width: .fixed(13)),
     ]
 
     static func render(_ state: RollCallState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
@@ -25,7 +25,7 @@ enum RollCallView {
             maxWidth: rightWidth)
         var info =
             "Day \(data.dayNumber) · \(Format.day(data.session.start, in: zone)) · "
-            + "\(LocalTime.clock(data.session.start, in: zone))–\(LocalTime.clock(data.session.end, in: zone)) · \(data.session.title)"
+            + "\(DateText.sessionSpan(data.session.start, data.session.end, in: zone)) · \(data.session.title)"
         // A check-in after an absent counts as late until the facilitator confirms: say why on the selected row.
         let flagged = state.selectedPerson.flatMap { data.marks[$0.person.id ?? 0] }.flatMap { $0.kioskAfterAbsent ? $0 : nil }
         if let flagged { info = reviewLine(flagged, zone: zone) }
@@ -55,14 +55,15 @@ enum RollCallView {
     }
 
     /// A mark is a letter and a symbol as well as a colour, so it reads in monochrome too.
+    /// Present or late with times shows the stay: "L 09:25", "P –11:30", "L 09:25–11:30".
     static func markCell(_ mark: AttendanceEvent?, zone: TimeZone, glyphs: Glyphs) -> (String, StyleRole?) {
         guard let mark else { return ("·", .dim) }
+        let stay = StayText.text(mark, zone: zone)
         switch mark.status {
-        case .present: return ("P \(glyphs.markPresent)", .present)
+        case .present: return (stay.isEmpty ? "P \(glyphs.markPresent)" : "P \(stay)", .present)
         case .absent: return ("A \(glyphs.markAbsent)", .absent)
-        case .late where mark.kioskAfterAbsent:
-            return ("L " + (mark.arrival.map { LocalTime.clock($0, in: zone) } ?? "") + " !", .warning)
-        case .late: return ("L " + (mark.arrival.map { LocalTime.clock($0, in: zone) } ?? ""), .late)
+        case .late where mark.kioskAfterAbsent: return ("L " + stay + " !", .warning)
+        case .late: return ("L " + stay, .late)
         case .excused: return ("E", .excused)
         case .cleared: return ("·", .dim)
         }

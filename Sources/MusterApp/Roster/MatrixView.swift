@@ -37,11 +37,12 @@ enum MatrixView {
             columns: columns, state: s.table, emptyMessage: empty,
             row: { i in
                 guard let item = s.item(at: i) else { return TableRow([glyphs.ellipsis], role: .dim) }
-                let marks = s.marks(of: item.person.id ?? 0)
+                let marks = s.marks(of: item.person.id ?? 0), left = s.leftEarly(of: item.person.id ?? 0)
                 var cells = [item.person.sortName]
                 var roles: [StyleRole?] = [nil]
                 for session in shown {
-                    let (text, role) = markCell(marks[session.id ?? 0])
+                    let (text, role) = markCell(
+                        marks[session.id ?? 0], leftEarly: left.contains(session.id ?? 0) ? (theme.ascii ? "-" : StayText.leftEarly) : "")
                     cells.append(text)
                     roles.append(role)
                 }
@@ -74,10 +75,11 @@ enum MatrixView {
     }
 
     /// "P" present, "L" late, "E" excused, "A" absent, "·" no mark; the role adds the colour.
-    static func markCell(_ status: AttendanceStatus?) -> (String, StyleRole?) {
+    /// Someone who left before the end is "P½" or "L½" (`StayText`; "P-" in ASCII), given as `leftEarly`.
+    static func markCell(_ status: AttendanceStatus?, leftEarly left: String = "") -> (String, StyleRole?) {
         switch status {
-        case .present: ("P", .present)
-        case .late: ("L", .late)
+        case .present: ("P" + left, .present)
+        case .late: ("L" + left, .late)
         case .excused: ("E", .excused)
         case .absent: ("A", .absent)
         case .cleared, nil: ("·", .dim)

@@ -35,11 +35,14 @@ extension Loaders {
                 let window = try store.rosters.rosterWindow(query, around: focusPerson, margin: pageHeight, pageSize: size, total: total)
             {
                 selection = window.position
-                let marks = try store.attendance.currentMarks(courseID: query.courseID, personIDs: window.items.map { $0.person.id! })
+                let ids = window.items.map { $0.person.id! }
+                let marks = try store.attendance.currentMarks(courseID: query.courseID, personIDs: ids)
+                let left = try store.attendance.leftEarly(courseID: query.courseID, personIDs: ids)
                 for (index, start) in stride(from: 0, to: window.items.count, by: size).enumerated() {
                     let slice = Array(window.items[start..<min(window.items.count, start + size)])
                     let people = Set(slice.map { $0.person.id! })
-                    pages[window.first / size + index] = RosterPage(items: slice, marks: marks.filter { people.contains($0.key) })
+                    pages[window.first / size + index] = RosterPage(
+                        items: slice, marks: marks.filter { people.contains($0.key) }, leftEarly: left.filter { people.contains($0.key) })
                 }
             } else if total > 0 {
                 let first = max(0, selection - pageHeight) / size, last = min(total - 1, selection + pageHeight) / size
@@ -72,7 +75,8 @@ extension Loaders {
 
     private func rosterPage(_ query: RosterQuery, page: Int) throws -> RosterPage {
         let items = try store.rosters.rosterPage(query, offset: page * RosterState.pageSize, limit: RosterState.pageSize)
-        let marks = try store.attendance.currentMarks(courseID: query.courseID, personIDs: items.map { $0.person.id! })
-        return RosterPage(items: items, marks: marks)
+        let ids = items.map { $0.person.id! }
+        let marks = try store.attendance.currentMarks(courseID: query.courseID, personIDs: ids)
+        return RosterPage(items: items, marks: marks, leftEarly: try store.attendance.leftEarly(courseID: query.courseID, personIDs: ids))
     }
 }

@@ -19,6 +19,8 @@ public struct RosterPage: Sendable, Equatable {
     public var items: [RosterListEntry]
     /// Person id → session id → current status.
     public var marks: [Int64: [Int64: AttendanceStatus]]
+    /// Person id → sessions they left before the end (drawn `P½`, `L½`).
+    public var leftEarly: [Int64: Set<Int64>] = [:]
 }
 
 /// Everything a (re)load of the roster brings back in one effect.
@@ -85,6 +87,12 @@ public struct RosterState: Sendable, Equatable {
     public func marks(of personID: Int64) -> [Int64: AttendanceStatus] {
         for page in pages.values { if let marks = page.marks[personID] { return marks } }
         return [:]
+    }
+
+    /// The sessions this person left before the end.
+    public func leftEarly(of personID: Int64) -> Set<Int64> {
+        for page in pages.values { if let left = page.leftEarly[personID] { return left } }
+        return []
     }
 
     public var selected: RosterListEntry? { table.selection.flatMap(item(at:)) }

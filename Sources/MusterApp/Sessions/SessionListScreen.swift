@@ -77,8 +77,9 @@ extension Loaders {
 
 enum SessionListView {
     static let columns = [
-        // Sessions span years: the date is written in full ("2024-05-07 09:00"), in the session's zone.
-        TableColumn("WHEN", width: .fixed(16)),
+        // Sessions span years: the date is written in full ("2024-05-07 09:00–10:15"), in the
+        // session's zone; a session over several days shows its first and last day.
+        TableColumn("WHEN", width: .fixed(22)),
         TableColumn("COURSE", width: .flexible(min: 10, weight: 2)),
         TableColumn("SESSION", width: .flexible(min: 10, weight: 3)),
         // Last, so a narrow terminal drops it first.
@@ -95,7 +96,7 @@ enum SessionListView {
                 let zone = row.session.timeZone.flatMap(TimeZone.init(identifier:)) ?? row.course.zone
                 return TableRow(
                     [
-                        LocalTime.format(row.session.start, in: zone), row.course.label, row.session.title,
+                        DateText.sessionWhen(row.session.start, row.session.end, in: zone), row.course.label, row.session.title,
                         row.session.kind.rawValue,
                     ],
                     cellRoles: [.dim, nil, nil, .dim])

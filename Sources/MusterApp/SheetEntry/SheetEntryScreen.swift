@@ -21,17 +21,33 @@ extension SheetEntryState: ScreenModel {
             let n = log.filter { $0.status != nil }.count
             guard n > 0 else { return [] }
             return context.say("\(n) mark\(n == 1 ? "" : "s") from the sheet recorded; u undoes the last")
+        case .enter where sheetID == nil:
+            // Which sheet is being typed: Enter keeps today's, filled in.
+            let typed = field.text.trimmingCharacters(in: .whitespaces).uppercased()
+            sheetID = typed.isEmpty ? currentSheetID : typed
+            field = TextField(maxLength: 120, placeholder: Self.markPlaceholder)
+            problem = nil
+            return []
         case .enter:
-            switch SheetEntryState.understand(field.text, people: roll.people, session: data.session, zone: roll.sessionZone) {
+            switch SheetEntryState.understand(
+                field.text, sheet: rows, numbersAllowed: numbersAllowed, session: data.session, zone: roll.sessionZone)
+            {
             case .success(let mark):
                 problem = nil
                 field.clear()
-                let previous = roll.mark(of: mark.entry.person.id ?? 0)?.status
+                if let walkIn = mark.walkIn {
+                    return [
+                        .run { [loaders = context.loaders] in
+                            loaders.sheetWalkIn(
+                                data.session, given: walkIn.given, family: walkIn.family, country: walkIn.country, mark.status)
+                        }
+                    ]
+                }
+                guard let person = mark.entry?.person else { return [] }
+                let previous = roll.mark(of: person.id ?? 0)?.status
                 return [
                     .run { [loaders = context.loaders] in
-                        loaders.sheetMark(
-                            data.session, mark.entry.person, mark.status, arrival: mark.arrival, note: mark.note,
-                            previous: previous)
+                        loaders.sheetMark(data.session, person, mark.status, arrival: mark.arrival, note: mark.note, previous: previous)
                     }
                 ]
             case .failure(.undo):
@@ -64,15 +80,19 @@ extension SheetEntryState: ScreenModel {
         }
         let line: SheetEntryState.LogLine
         switch result {
+        case .walkIn(let person, let outcome):
+            guard outcome.event.sessionID == data.session.id else { return nil }
+            line = .init(
+                code: person.code, name: person.displayName, status: outcome.event.status, text: "walk-in, \(roll.describe(outcome.event))")
         case .marked(let outcome, let previous):
             let event = outcome.event
             guard event.sessionID == data.session.id else { return nil }
-            let person = roll.people.first { $0.person.id == event.personID }?.person
+            let person = (rows + roll.people).first { $0.person.id == event.personID }?.person
             var text = roll.describe(event)
             if let previous, previous != .cleared { text += " (was \(previous.rawValue))" }
             line = .init(code: person?.code ?? "?", name: person?.displayName ?? "?", status: event.status, text: text)
         case .undone(let outcome):
-            let person = roll.people.first { $0.person.id == outcome.event.personID }?.person
+            let person = (rows + roll.people).first { $0.person.id == outcome.event.personID }?.person
             let now = outcome.current?.status.rawValue ?? "no mark"
             line = .init(code: person?.code ?? "?", name: person?.displayName ?? "?", status: nil, text: "undone; now \(now)")
         }
@@ -106,7 +126,20 @@ extension Loaders {
         }
     }
 
-    func sheetUndo(_ eventID: UUID) -> AppAction {
-        attempt { .sheetEntry(.undone(try store.attendance.undo(eventID: eventID, source: .paper))) }
+    /// The sheet's `u`: the roll call's last step, a mark (logged here) or a whole batch.
+    /// A name from a blank line of the sheet: enrolled as a walk-in and marked in one transaction.
+    func sheetWalkIn(_ session: Session, given: String, family: String, country: String, _ status: AttendanceStatus) -> AppAction {
+        attempt {
+            let (person, outcome) = try store.attendance.markWalkIn(
+                session: session, givenName: given, familyName: family, country: country, status: status)
+            return .sheetEntry(.walkIn(person, outcome))
+        }
+    }
+
+    func sheetUndo(_ entry: RollCallUndo) -> AppAction {
+        switch entry {
+        case .mark(let eventID): attempt { .sheetEntry(.undone(try store.attendance.undo(eventID: eventID, source: .paper))) }
+        case .batch: undo(entry)
+        }
     }
 }

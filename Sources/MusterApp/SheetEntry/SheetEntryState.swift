@@ -2,10 +2,15 @@ import CourseKit
 import Foundation
 import TerminalUI
 
-/// Typing the marks back from a paper sign-in sheet (`muster sheet`): a line per person, the
-/// code as printed (or enough of it: "19" for PW-019, "pw-01" if only one code starts so),
-/// a mark letter, Enter. Faster than finding each name in the list, and every mark is the same
-/// appended event the roll call records, so `u` undoes it as usual.
+/// Typing the marks back from a paper sign-in sheet (`muster sheet`). First the sheet's id, as
+/// printed (the current one is filled in); then a line per row: the row number as printed
+/// ("19"), or the code ("PW-019", or enough of it: "pw-01" if only one code starts so), a mark
+/// letter, Enter. The line under the field names who that is before Enter keeps it. Walk-ins
+/// written on the blank lines: "+ Given Family, Country p". Every mark is the same appended
+/// event the roll call records, with the paper source, so `u` undoes it as usual.
+///
+/// Row numbers mean rows of the current sheet only: a sheet printed before the roster changed
+/// has another id, and then only codes are taken (its numbers may be other people now).
 public struct SheetEntryState: Sendable, Equatable {
     /// One recorded line of the running log, newest last.
     public struct LogLine: Sendable, Equatable {
@@ -17,17 +22,42 @@ public struct SheetEntryState: Sendable, Equatable {
         public var text: String
     }
 
-    public var field = TextField(maxLength: 120, placeholder: "code and mark, e.g. 19 p   (u undoes)")
+    public var field: TextField
     public var log: [LogLine] = []
     /// Why the last line was not recorded; the typed text stays to be corrected.
     public var problem: String?
+    /// The id of the sheet being typed; nil while the entry still asks for it.
+    public var sheetID: String?
+    /// The id today's roster gives the session's sheet (`SignInSheet.sheetID`).
+    public var currentSheetID: String
+    /// That sheet's rows as they were when the entry opened: a walk-in added meanwhile joins
+    /// the roster but does not renumber the paper being typed.
+    public var rows: [RosterEntry]
 
-    public init() {}
+    public init(currentSheetID: String = "", rows: [RosterEntry] = []) {
+        self.currentSheetID = currentSheetID
+        self.rows = rows
+        field = TextField(text: currentSheetID, maxLength: 8, placeholder: "sheet id")
+    }
+
+    /// Row numbers are taken only from the sheet printed from today's roster.
+    public var numbersAllowed: Bool { sheetID == currentSheetID }
+
+    /// Said while typing a sheet of another id: why numbers are refused and what works.
+    var staleSheetNotice: String? {
+        guard let sheetID, sheetID != currentSheetID else { return nil }
+        return "Sheet \(sheetID) is not today's (\(currentSheetID)): the roster changed since it was printed, "
+            + "so its row numbers may be other people — type the codes (PW-019 p), or print the sheet again"
+    }
+
+    static let markPlaceholder = "row or code, and mark: 19 p   (+ Name, Country p adds a walk-in; u undoes)"
 }
 
 /// A typed line, understood: who and which mark, or why not.
 public enum SheetLine: Equatable, Sendable {
     case mark(code: String, status: AttendanceStatus, note: String)
+    /// "+ Given Family, Country p": a name written on a blank line.
+    case walkIn(given: String, family: String, country: String, status: AttendanceStatus)
     case undo
     case empty
     case invalid(String)
@@ -42,6 +72,7 @@ public enum SheetLine: Equatable, Sendable {
     public static func parse(_ input: String) -> SheetLine {
         let words = input.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let first = words.first else { return .empty }
+        if first.hasPrefix("+") { return parseWalkIn(input) }
         if words.count == 1 && first.lowercased() == "u" { return .undo }
         if words.count >= 2 {
             guard words[1].count == 1, let status = letters[Character(words[1].lowercased())] else {
@@ -53,6 +84,26 @@ public enum SheetLine: Equatable, Sendable {
             return .invalid("After the code, a mark: \(lettersHelp)")
         }
         return .mark(code: String(first.dropLast()), status: status, note: "")
+    }
+}
+
+extension SheetLine {
+    static let walkInHelp = "a walk-in is + Given Family, Country and a mark, e.g. + Ana Maria, Palau p"
+
+    /// "+ Ana Maria, Palau p": the last word is the mark; before the last comma the name (its
+    /// last word the family name), after it the country (optional).
+    static func parseWalkIn(_ input: String) -> SheetLine {
+        var rest = input.trimmingCharacters(in: .whitespaces).dropFirst().split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let last = rest.last, last.count == 1, let status = letters[Character(last.lowercased())] else {
+            return .invalid("After the name, a mark: \(lettersHelp) — \(walkInHelp)")
+        }
+        rest.removeLast()
+        let text = rest.joined(separator: " ")
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        let name = (parts.count > 1 ? parts.dropLast().joined(separator: ",") : text).split(separator: " ").map(String.init)
+        let country = parts.count > 1 ? parts.last!.trimmingCharacters(in: .whitespaces) : ""
+        guard let family = name.last else { return .invalid("No name — \(walkInHelp)") }
+        return .walkIn(given: name.dropLast().joined(separator: " "), family: family, country: country, status: status)
     }
 }
 
@@ -104,7 +155,11 @@ extension Character {
 
 /// A line Enter can record.
 struct SheetMark {
-    var entry: RosterEntry
+    /// Someone on the sheet, and the row number typed (nil when a code was typed).
+    var entry: RosterEntry?
+    var row: Int?
+    /// A name from a blank line, for a new walk-in.
+    var walkIn: (given: String, family: String, country: String)?
     var status: AttendanceStatus
     var note: String
     /// A late arrival's time written after the letter ("19 l 09:20"), on the session's day.
@@ -113,12 +168,20 @@ struct SheetMark {
 
 extension SheetEntryState {
     /// What Enter would do with the line as typed, for the line under the field: the person it
-    /// resolves to, or the problem, before anything is recorded.
-    static func understand(_ text: String, people: [RosterEntry], session: Session?, zone: TimeZone) -> Result<SheetMark, SheetProblem> {
+    /// resolves to (a row of `sheet`, a code, or a new walk-in), or the problem, before anything
+    /// is recorded.
+    static func understand(
+        _ text: String, sheet: [RosterEntry], numbersAllowed: Bool, session: Session?, zone: TimeZone
+    ) -> Result<SheetMark, SheetProblem> {
         switch SheetLine.parse(text) {
         case .empty: return .failure(.empty)
         case .undo: return .failure(.undo)
         case .invalid(let why): return .failure(.message(why))
+        case .walkIn(let given, let family, let country, let status):
+            guard country.isEmpty || Countries.code(for: country) != nil else {
+                return .failure(.message("“\(country)” is not a country: write it like Palau or PW"))
+            }
+            return .success(SheetMark(entry: nil, row: nil, walkIn: (given, family, country), status: status, note: "", arrival: nil))
         case .mark(let code, let status, var note):
             // Marks are typed after the session, so "now" is no arrival time: the sheet's is.
             var arrival: Date?
@@ -128,9 +191,21 @@ extension SheetEntryState {
                 arrival = time
                 note = note.split(separator: " ").dropFirst().joined(separator: " ")
             }
-            switch CodeMatch.resolve(code, among: people.map(\.person.code)) {
-            case .one(let i): return .success(SheetMark(entry: people[i], status: status, note: note, arrival: arrival))
-            case .none: return .failure(.message("No one on this roll call has the code “\(code)”"))
+            if code.allSatisfy(\.isASCIIDigit), let row = Int(code) {
+                guard numbersAllowed else {
+                    return .failure(.message("Row numbers are refused on an old sheet — type the code printed on row \(row)"))
+                }
+                guard sheet.indices.contains(row - 1) else {
+                    return .failure(
+                        .message(
+                            "Row \(row) has no printed name (names are rows 1–\(sheet.count)) — "
+                                + "for a walk-in written on a blank line: + Given Family, Country p"))
+                }
+                return .success(SheetMark(entry: sheet[row - 1], row: row, status: status, note: note, arrival: arrival))
+            }
+            switch CodeMatch.resolve(code, among: sheet.map(\.person.code)) {
+            case .one(let i): return .success(SheetMark(entry: sheet[i], row: nil, status: status, note: note, arrival: arrival))
+            case .none: return .failure(.message("No one on this sheet has the code “\(code)”"))
             case .many(let codes):
                 let shown = codes.sorted().prefix(4).joined(separator: ", ") + (codes.count > 4 ? ", …" : "")
                 return .failure(.message("“\(code)” could be \(codes.count) people: \(shown) — type more of the code"))
@@ -161,5 +236,7 @@ public enum SheetProblem: Error, Equatable, Sendable {
 /// What the sheet entry's effects bring back: the committed event and the line to log.
 public enum SheetEntryResult: Sendable {
     case marked(MarkOutcome, previous: AttendanceStatus?)
+    /// A walk-in from a blank line, enrolled and marked in one transaction.
+    case walkIn(Person, MarkOutcome)
     case undone(MarkOutcome)
 }

@@ -24,9 +24,16 @@ enum SheetEntryView {
         // The log fills the rows above the field; the oldest scroll away.
         let logRows = fieldY - frame.y - 1
         let shown = e.log.suffix(logRows)
-        if shown.isEmpty {
+        if e.sheetID == nil {
             buffer.putLine(
-                "A code from the sheet (19 for PW-019), a mark letter, Enter. Late: 19 l 09:20",
+                "Sheet id as printed (today's: Sheet \(e.currentSheetID)) — Enter keeps it",
+                in: Rect(x: x, y: frame.y + 1, width: width, height: 1), role: .dim, ellipsis: theme.glyphs.ellipsis)
+        } else if let notice = e.staleSheetNotice {
+            buffer.putLine(
+                notice, in: Rect(x: x, y: frame.y + 1, width: width, height: 1), role: .warning, ellipsis: theme.glyphs.ellipsis)
+        } else if shown.isEmpty {
+            buffer.putLine(
+                "A row number from the sheet (or a code), a mark letter, Enter. Late: 19 l 09:20",
                 in: Rect(x: x, y: frame.y + 1, width: width, height: 1), role: .dim, ellipsis: theme.glyphs.ellipsis)
         }
         let codeWidth = min(10, max(6, (shown.map(\.code.displayWidth).max() ?? 6) + 1))
@@ -56,17 +63,23 @@ enum SheetEntryView {
     static func preview(_ e: SheetEntryState, rollCall: RollCallState?, zone: TimeZone) -> (String, StyleRole) {
         if let problem = e.problem { return (problem, .error) }
         guard let rollCall else { return ("", .dim) }
-        switch SheetEntryState.understand(e.field.text, people: rollCall.people, session: rollCall.data?.session, zone: zone) {
+        if e.sheetID == nil { return ("Enter: sheet \(e.field.text.isEmpty ? e.currentSheetID : e.field.text.uppercased())", .accent) }
+        switch SheetEntryState.understand(
+            e.field.text, sheet: e.rows, numbersAllowed: e.numbersAllowed, session: rollCall.data?.session, zone: zone)
+        {
         case .success(let mark):
-            let p = mark.entry.person
-            let now = rollCall.mark(of: p.id ?? 0).map { " (now \($0.status.rawValue))" } ?? ""
             let arrival =
                 mark.arrival.map { " at \(LocalTime.clock($0, in: zone))" }
-                ?? (mark.status == .late ? " — arriving now, unless a time follows: l 09:20" : "")
-            return (
-                "Enter: \(p.code) \(p.displayName) \(mark.status.rawValue)\(arrival)"
-                    + (mark.note.isEmpty ? "" : " — \(mark.note)") + now, .accent
-            )
+                ?? (mark.status == .late ? " (add the time: l 09:20)" : "")
+            let what = "\(mark.status.rawValue)\(arrival)" + (mark.note.isEmpty ? "" : " — \(mark.note)")
+            if let walkIn = mark.walkIn {
+                let place = walkIn.country.isEmpty ? "" : ", \(walkIn.country)"
+                return ("New walk-in \(walkIn.given) \(walkIn.family.uppercased())\(place) — \(what)? Enter to keep", .accent)
+            }
+            guard let p = mark.entry?.person else { return ("", .dim) }
+            let now = rollCall.mark(of: p.id ?? 0).map { " (now \($0.status.rawValue))" } ?? ""
+            let who = mark.row.map { "\($0) \(p.displayName) (\(p.code))" } ?? "\(p.code) \(p.displayName)"
+            return ("\(who) — \(what)?\(now) Enter to keep", .accent)
         case .failure(.empty): return ("p present · x absent · l late · e excused · u undoes the last · Esc leaves", .dim)
         case .failure(.undo):
             return (rollCall.undoStack.isEmpty ? "Nothing to undo in this roll call" : "Enter: undo the last mark", .accent)
@@ -88,7 +101,7 @@ enum SheetEntryView {
     }
 
     static let hints = [
-        FooterHint(keys: "code+letter", label: "mark"), FooterHint(keys: "Enter", label: "record"),
+        FooterHint(keys: "row+letter", label: "mark"), FooterHint(keys: "Enter", label: "record"),
         FooterHint(keys: "u Enter", label: "undo"), FooterHint(keys: "Esc", label: "done"),
     ]
 }

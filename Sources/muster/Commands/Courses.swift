@@ -61,7 +61,9 @@ struct Sessions: ParsableCommand {
                     rows: sessions.map { s in
                         let zone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? c.zone
                         return [
-                            s.key, LocalTime.format(s.start, in: zone), LocalTime.clock(s.end, in: zone),
+                            s.key, LocalTime.format(s.start, in: zone),
+                            DateText.spansDays(s.start, s.end, in: zone)
+                                ? LocalTime.format(s.end, in: zone) : LocalTime.clock(s.end, in: zone),
                             s.title + (s.core ? " (core)" : ""), s.kind.rawValue,
                         ]
                     }), terminator: "")

@@ -14,6 +14,12 @@ struct ImportRoster: ParsableCommand {
             attendance reports and Muster's own long attendance export; any other file with a header \
             is read by column names (or --map). CSV or TSV, UTF-8, UTF-16 or Windows-1252.
 
+            A Zoom or Teams report credits every session the meeting overlaps, each by the minutes a \
+            person spent inside it (rejoins added, overlaps counted once): present with at least \
+            --min-percent of the session, late when they first arrived after the course's late \
+            threshold, absent otherwise. --session restricts which sessions are credited. The \
+            dry run shows each session's present, late and absent counts.
+
             People already in the library are matched by participant code, then e-mail, then name \
             and country, and never duplicated. The import is one transaction: if any row is \
             rejected nothing is written (unless --skip-rejected). Importing the same file again \
@@ -32,8 +38,19 @@ struct ImportRoster: ParsableCommand {
     var mappings: [String] = []
     @Flag(help: "Show what the import would do; write nothing.") var dryRun = false
     @Flag(help: "Import the valid rows and list the rejected ones, instead of refusing the file.") var skipRejected = false
-    @Option(help: "Minutes in an online session that count as attending (default: 60% of the session).")
+    @Option(
+        help: ArgumentHelp(
+            "Share of an online session's length someone must spend inside it to count as attending "
+                + "(default: \(RosterImportOptions.defaultMinimumPercent): more in than out; a dropped connection or a late "
+                + "start still counts, a look-in does not).", valueName: "PERCENT"))
+    var minPercent = RosterImportOptions.defaultMinimumPercent
+    @Option(help: "Minutes in an online session that count as attending, whatever its length (instead of --min-percent).")
     var minMinutes: Int?
+    @Option(
+        name: .customLong("session"),
+        help: ArgumentHelp(
+            "Credit only this session (repeatable); by default a meeting report credits every session it overlaps.", valueName: "ID"))
+    var sessions: [String] = []
     @Option(help: "Time zone of times written without one (default: the course's).") var timeZone: String?
     @Option(help: "Refuse files larger than this many megabytes.") var maxMegabytes = 64
     @Flag(help: "List every new person (by default the first 50).") var verbose = false
@@ -46,10 +63,15 @@ struct ImportRoster: ParsableCommand {
             options.mappings = try Self.parseMappings(mappings)
             options.allowErased = allowErased
             if let timeZone {
-                guard let zone = TimeZone(identifier: timeZone) else { throw MusterError.invalid("unknown time zone '\(timeZone)'") }
+                guard let zone = TimeZone(identifier: timeZone) else {
+                    throw MusterError.invalid("unknown time zone '\(NameSanitizer.clean(timeZone))'")
+                }
                 options.timeZone = zone
             }
             if let minMinutes, minMinutes < 0 { throw MusterError.invalid("--min-minutes must not be negative") }
+            guard (0...100).contains(minPercent) else { throw MusterError.invalid("--min-percent must be between 0 and 100") }
+            options.minimumPercent = minPercent
+            options.sessions = sessions
             guard maxMegabytes > 0 else { throw MusterError.invalid("--max-megabytes must be positive") }
             options.limits.maxFileBytes = maxMegabytes << 20
             let report = try library.open().rosterImporter.importRoster(path: file, course: course, options: options)
@@ -64,7 +86,8 @@ struct ImportRoster: ParsableCommand {
                 !pair[..<eq].trimmingCharacters(in: .whitespaces).isEmpty
             else {
                 throw MusterError.invalid(
-                    "--map '\(pair)': use COLUMN=FIELD, FIELD one of \(RosterField.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "--map '\(NameSanitizer.clean(pair))': use COLUMN=FIELD, FIELD one of \(RosterField.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             out[String(pair[..<eq])] = field
         }
@@ -80,6 +103,7 @@ struct ImportRoster: ParsableCommand {
         out +=
             "enrolments: \(r.enrolmentsAdded) new, \(r.enrolmentsChanged) changed; "
             + "attendance events: \(r.eventsAdded) new, \(r.eventsAlreadyRecorded) already recorded\n"
+        out += section("sessions", r.sessions.map(\.line))
         let shown = verbose ? r.newPeople : Array(r.newPeople.prefix(50))
         out += section("new", shown.map { "line \($0.line): \($0.code) \($0.name)" })
         if shown.count < r.newPeople.count { out += "  … and \(r.newPeople.count - shown.count) more (--verbose lists them all)\n" }

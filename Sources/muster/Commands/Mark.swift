@@ -5,26 +5,50 @@ import Foundation
 struct Mark: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record one attendance mark (a scriptable roll call).",
-        discussion: "Each call appends one event to the attendance log; nothing is overwritten.")
+        discussion: """
+            Each call appends one event to the attendance log; nothing is overwritten. Times are HH:MM \
+            on the session's day, in the session's time zone (the course's unless the session has its own). \
+            'late' without --arrival takes now while the session runs, else the start plus the course's \
+            late threshold. --departure records someone leaving early: with present or late it keeps that \
+            status and adds the time; with the word 'left' as the status it ends the stay of whoever is \
+            marked present or late now (without a time: now while the session runs, else its end).
+            """)
     @OptionGroup var library: LibraryOptions
     @Argument(help: "The course code.") var course: String
     @Argument(help: "The session's short id (see 'muster sessions COURSE').") var session: String
     @Argument(help: "The participant's code.") var participant: String
-    @Argument(help: "present, late, excused, absent or clear.") var status: String
+    @Argument(help: "present, late, excused, absent, clear, or left (ends a present or late stay).") var status: String
     @Option(help: "A note, e.g. the reason for an excused absence.") var note: String = ""
+    @Option(help: "When they arrived, HH:MM on the session's day (present or late).") var arrival: String?
+    @Option(help: "When they left, HH:MM on the session's day (present, late or left).") var departure: String?
 
     func run() throws {
         try reportingErrors {
-            guard let parsed = AttendanceStatus(word: status) else { throw MusterError.badStatus(status) }
+            let leaving = status.lowercased() == "left"
+            guard let parsed = leaving ? .present : AttendanceStatus(word: status) else { throw MusterError.badStatus(status) }
             let store = try library.open()
             let (s, p) = try resolve(store, course: course, session: session, person: participant)
-            let outcome = try store.attendance.mark(session: s, person: p, status: parsed, source: .cli, note: note)
+            let zone = AttendanceTimes.zone(of: s, courseZone: try store.courses.course(code: course).zone)
+            let arrivalTime = try arrival.map { try time($0, "--arrival", s, zone) }
+            let departureTime = try departure.map { try time($0, "--departure", s, zone) }
+            if leaving {
+                guard arrivalTime == nil else { throw MusterError.invalid("--arrival goes with present or late, not left") }
+                let outcome = try store.attendance.recordDeparture(session: s, person: p, at: departureTime, source: .cli)
+                let left = outcome.event.departure.map { LocalTime.clock($0, in: zone) } ?? "?"
+                print(
+                    "\(p.code) \(p.displayName): left \(s.key) at \(left); still \(outcome.status.rawValue) (event \(outcome.event.id.uuidString.lowercased()))"
+                )
+                return
+            }
+            let outcome = try store.attendance.mark(
+                session: s, person: p, status: parsed, source: .cli, arrival: arrivalTime, departure: departureTime, note: note)
             let now =
                 outcome.current.map {
                     $0.id == outcome.event.id ? $0.status.rawValue : "\($0.status.rawValue) (an earlier \($0.source.rawValue) mark wins)"
                 } ?? "no mark"
+            let stay = StayText.text(outcome.event, zone: zone)
             print(
-                "\(p.code) \(p.displayName): \(parsed.rawValue) in \(s.key); now \(now) (event \(outcome.event.id.uuidString.lowercased()))"
+                "\(p.code) \(p.displayName): \(parsed.rawValue)\(stay.isEmpty ? "" : " \(stay)") in \(s.key); now \(now) (event \(outcome.event.id.uuidString.lowercased()))"
             )
         }
     }
@@ -47,6 +71,13 @@ struct Undo: ParsableCommand {
             print("\(p.code) \(p.displayName): undid \(outcome.cancelled?.status.rawValue ?? "?") in \(s.key); now \(now)")
         }
     }
+}
+
+/// `HH:MM` on the session's day, or `YYYY-MM-DD HH:MM` (which the store refuses when it is
+/// another day, saying which day it must be).
+private func time(_ text: String, _ flag: String, _ session: Session, _ zone: TimeZone) throws -> Date {
+    if let t = AttendanceTimes.clockTime(text, on: session, zone: zone) ?? LocalTime.parse(text, in: zone) { return t }
+    throw MusterError.invalid("\(flag) '\(text)' is not a time: \(AttendanceTimes.example)")
 }
 
 /// Looks up a course's session and an enrolled participant, with the errors a user can act on.

@@ -10,9 +10,12 @@ struct Sheet: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a session's sign-in sheet: codes, names, agencies and room to sign.",
         discussion: """
-            The paper fallback when the laptop dies. Everyone expected in the room is listed by family \
-            name with their participant code, then blank lines for walk-ins; the codes let the marks be \
-            typed back in afterwards ('muster mark COURSE SESSION CODE present'). HTML prints on A4.
+            The paper fallback when the laptop dies. Everyone expected in the room (staff too) is listed \
+            by family name with a row number and their participant code, then numbered blank lines for \
+            walk-ins. Under the title is the sheet's id, which changes when the roster would renumber \
+            the rows. To type the marks back: '#' on the session's roll call, the sheet id, then the row \
+            number and a letter ('19 p'), a code ('PW-019 p'), or a walk-in ('+ Given Family, Country p'); \
+            or 'muster mark COURSE SESSION CODE present'. HTML prints on A4.
             """)
     @OptionGroup var library: LibraryOptions
     @Argument(help: "The course code.") var course: String

@@ -5,7 +5,8 @@ import Foundation
 /// Each row names its participant by code, so people keep their codes; a row with a status is
 /// one mark, re-created with its original `recorded_at`, `source` and `device`, so exporting the
 /// imported library writes the same rows. Rows with an empty status (`--include-unmarked`) only
-/// bring the person and the enrolment.
+/// bring the person and the enrolment. The `note` and `actor` columns are optional: exports made
+/// before they existed import as before, with empty notes and this library's actor.
 struct MusterLongLayout: RosterLayout {
     let countries = CountryCache()
     let columns: ColumnMap
@@ -65,7 +66,10 @@ struct MusterLongLayout: RosterLayout {
                 MarkClaim(
                     session: .key(session), status: status, arrival: times["arrival"],
                     departure: times["departure"],
-                    recorded: RecordedStamp(at: recorded, source: source, device: value("device")))))
+                    recorded: RecordedStamp(
+                        at: recorded, source: source, device: value("device"),
+                        actor: index["actor"] == nil ? nil : value("actor")),
+                    note: index["note"] == nil ? "" : Cell.cleanNote(record[index["note"]]))))
         return .row(row)
     }
 }

@@ -61,10 +61,26 @@ protocol RosterLayout {
     /// Whether the table goes on at this record; Teams reports end it at the next numbered section.
     func continues(_ record: CSVRecord) -> Bool
     func map(_ record: CSVRecord) -> RowOutcome
+    /// What the records after the header bring. One table, row by row, for most layouts; files that
+    /// are not one table (Teams' sections, its join/leave list) read them their own way.
+    func outcomes(_ body: ArraySlice<CSVRecord>, header: CSVRecord?) -> [RowOutcome]
 }
 
 extension RosterLayout {
     func continues(_ record: CSVRecord) -> Bool { true }
+
+    func outcomes(_ body: ArraySlice<CSVRecord>, header: CSVRecord?) -> [RowOutcome] {
+        var outcomes: [RowOutcome] = []
+        for record in body where !record.isBlank {
+            if !continues(record) { break }
+            if record.fields == header?.fields {  // exports pasted one after another repeat their header
+                outcomes.append(.skipped(line: record.line, reason: "the header again"))
+                continue
+            }
+            outcomes.append(map(record))
+        }
+        return outcomes
+    }
 }
 
 /// Finds the header (after any preamble) and the layout that reads the records below it.
@@ -124,7 +140,7 @@ enum LayoutFinder {
         case .eventbrite: EventbriteLayout.recognises(h)
         case .pretix: PretixLayout.recognises(h)
         case .zoom: MeetingLayout.recognisesZoom(h)
-        case .teams: MeetingLayout.recognisesTeams(h)
+        case .teams: MeetingLayout.recognisesTeams(h) || TeamsAttendanceList.recognises(h)
         case .muster: MusterLongLayout.recognises(h)
         case .googleForms: h.first == "timestamp" && ((try? ColumnMap(header: h))?.hasName ?? false)
         case .indicoImport, .auto, .generic: false
@@ -137,7 +153,10 @@ enum LayoutFinder {
         case .indico: try IndicoLayout(header: header, context: context)
         case .eventbrite: try EventbriteLayout(header: header, context: context)
         case .pretix: try PretixLayout(header: header, context: context)
-        case .zoom, .teams: try MeetingLayout(header: header, context: context)
+        case .zoom: try MeetingLayout(header: header, context: context)
+        case .teams:
+            TeamsAttendanceList.recognises(header.fields.map(HeaderText.normalise))
+                ? try TeamsAttendanceList(header: header, context: context) : try MeetingLayout(header: header, context: context)
         case .muster: try MusterLongLayout(header: header, context: context)
         case .indicoImport: IndicoImportLayout(context: context)
         case .auto, .generic, .googleForms: try GenericLayout(header: header, context: context)

@@ -197,6 +197,15 @@ enum Cell {
         return isAlreadyClean(text) ? String(text) : NameSanitizer.clean(String(text))
     }
 
+    /// A note's text: the formula guard removed like `clean`, but line breaks kept (a note is prose).
+    static func cleanNote(_ raw: String) -> String {
+        var text = Substring(raw)
+        if text.first == "'", let second = text.dropFirst().unicodeScalars.first, CSVWriter.formulaStarts.contains(second) {
+            text = text.dropFirst()
+        }
+        return NameSanitizer.cleanMultiline(String(text))
+    }
+
     /// Text the sanitiser would return unchanged (the common case, kept fast): single inner spaces
     /// and only characters it keeps as they are and that NFC leaves alone: printable ASCII, Latin-1
     /// and Latin Extended letters (U+00A1–U+02FF), CJK ideographs and Hangul syllables.

@@ -13,11 +13,16 @@ enum ImportDates {
         var scanner = Scanner(text)
         guard let parts = scanner.parse() else { return TimeCandidates([]) }
         var dates: [Date] = []
+        var valid: [Bool] = []
         for ymd in parts.readings {
-            guard let date = make(ymd, parts, zone: zone), !dates.contains(date) else { continue }
+            let date = make(ymd, parts, zone: zone)
+            valid.append(date != nil)
+            guard let date, !dates.contains(date) else { continue }
             dates.append(date)
         }
-        return TimeCandidates(dates)
+        let order: TimeCandidates.Order =
+            valid.count < 2 ? .fixed : valid == [true, true] ? .either : valid == [false, true] ? .dayFirst : .monthFirst
+        return TimeCandidates(dates, order: dates.isEmpty ? .fixed : order)
     }
 
     /// The single reading of an unambiguous timestamp (ISO 8601 and the like), else nil.

@@ -51,6 +51,8 @@ struct RosterPlan {
         var recordedAt: Date
         var device: String
         var source: EventSource
+        /// Who recorded it, kept from Muster's own export; nil means the importing library's actor.
+        var actor: String?
         var note: String
         /// Re-created from Muster's own export with its original time, source and device.
         var restored: Bool

@@ -20,15 +20,15 @@ extension RosterPlanner {
                 case .start(let date): session = matcher.session(startingAt: date)
                 }
                 guard let session else {
-                    warn(row.line, "no session of \(snapshot.course.code) for \(describe(m.session)); mark not imported")
+                    warn(row.line, "no \(chosen)session of \(snapshot.course.code) for \(describe(m.session)); mark not imported")
                     continue
                 }
                 addEvent(
                     session: session, person: person, status: m.status, arrival: m.arrival, departure: m.departure,
-                    recorded: m.recorded, note: "", line: row.line)
+                    recorded: m.recorded, note: m.note, line: row.line)
             case .checkIn(let at, let out):
                 guard let (session, time) = matcher.session(containing: at) else {
-                    warn(row.line, "check-in \(describe(at)) is in no session of \(snapshot.course.code); not imported")
+                    warn(row.line, "check-in \(describe(at)) is in no \(chosen)session of \(snapshot.course.code); not imported")
                     continue
                 }
                 let departure = out?.dates.filter { $0 >= time }.min()
@@ -36,31 +36,47 @@ extension RosterPlanner {
                     session: session, person: person, status: matcher.arrivalStatus(time, in: session), arrival: time,
                     departure: departure, recorded: nil, note: "", line: row.line)
             case .meeting(let join, let leave, let minutes):
-                guard let (session, time) = matcher.session(containing: join) else {
-                    warn(row.line, "joined \(describe(join)), in no session of \(snapshot.course.code); not imported")
+                guard let stretch = credit.stretch(join: join, leave: leave, minutes: minutes, line: row.line),
+                    !credit.sessionsCovered(by: [stretch]).isEmpty
+                else {
+                    warn(row.line, "online \(describe(join)), in no session of \(snapshot.course.code); not imported")
                     continue
                 }
-                let left = leave?.dates.filter { $0 >= time }.min()
-                tallies[TallyKey(person: person, sessionID: session.id ?? 0), default: MeetingTally()]
-                    .add(join: time, leave: left, minutes: minutes, line: row.line)
+                if stretches[person] == nil { stretchOrder.append(person) }
+                stretches[person, default: []].append(stretch)
             }
         }
     }
 
-    /// Turns the meeting tallies into events and returns the finished plan. `isRecorded` says
+    /// Turns the meeting stretches into events and returns the finished plan. `isRecorded` says
     /// whether an event (by id, or by equal content for Muster's own marks) is already in the library.
+    ///
+    /// Every session the meeting covers gets an event for everyone in the report: present or late
+    /// with enough minutes inside it, absent otherwise (also when they were only in another of its
+    /// sessions), so the preview's counts for each session add up to the people in the meeting.
     mutating func finish(isRecorded: (RosterPlan.Event, _ personID: Int64, _ byContent: Bool) throws -> Bool) throws -> RosterPlan {
-        for (key, tally) in tallies.sorted(by: { ($0.value.lines.first ?? 0) < ($1.value.lines.first ?? 0) }) {
-            guard let session = snapshot.sessions.first(where: { $0.id == key.sessionID }) else { continue }
-            let status = tally.status(in: session, matcher: matcher, minimumMinutes: options.minimumMinutes)
-            let lines = tally.lines.map(String.init).joined(separator: ", ")
-            addEvent(
-                session: session, person: key.person, status: status, arrival: tally.firstJoin, departure: tally.lastLeave,
-                recorded: nil,
-                note: "\(Int(tally.minutes.rounded())) min online (\(fileLabel) line\(tally.lines.count > 1 ? "s" : "") \(lines))",
-                line: tally.lines.first ?? 0)
+        // Covered sessions from the whole course, then narrowed: choosing sessions must not change
+        // what the chosen ones get (someone only in an earlier session is still absent in this one).
+        let covered = credit.sessionsCovered(by: stretches.values.flatMap { $0 })
+            .filter { options.sessions.isEmpty || options.sessions.contains($0.key) }
+        for person in stretchOrder {
+            let mine = stretches[person] ?? []
+            for session in covered {
+                let c = credit.credit(mine, in: session)
+                let length = Int((session.end.timeIntervalSince(session.start) / 60).rounded())
+                let lines = c.lines.map(String.init).joined(separator: ", ")
+                let note =
+                    c.lines.isEmpty
+                    ? "not online during this session (\(fileLabel))"
+                    : "\(Int(c.minutes.rounded())) of \(length) min online (\(fileLabel) line\(c.lines.count > 1 ? "s" : "") \(lines))"
+                addEvent(
+                    session: session, person: person, status: c.status, arrival: c.arrival, departure: c.departure,
+                    recorded: nil, note: note, line: c.lines.first ?? mine.first?.line ?? 0)
+            }
         }
-        tallies = [:]
+        stretches = [:]
+        stretchOrder = []
+        plan.report.sessions = sessionCounts()
         var kept: [RosterPlan.Event] = []
         for event in plan.events {
             if case .existing(let i) = event.person, try isRecorded(event, snapshot.people[i].id, event.restored) {
@@ -93,9 +109,25 @@ extension RosterPlanner {
             .init(
                 id: id, sessionID: sessionID, person: person, status: status, arrival: arrival,
                 departure: departure, recordedAt: recorded?.at ?? now, device: recorded?.device ?? deviceID,
-                source: recorded?.source ?? .importFile,
+                source: recorded?.source ?? .importFile, actor: recorded?.actor.flatMap { $0.isEmpty ? nil : $0 },
                 note: note.isEmpty && recorded == nil ? "\(format.label): \(fileLabel) line \(line)" : note,
                 restored: recorded != nil))
+    }
+
+    /// "chosen " when the import credits only some sessions, for the messages about the others.
+    private var chosen: String { options.sessions.isEmpty ? "" : "chosen " }
+
+    /// Per session, in the course's order, how many of the plan's events are each mark.
+    private func sessionCounts() -> [RosterImportReport.SessionCount] {
+        var tally: [Int64: [AttendanceStatus: Int]] = [:]
+        for e in plan.events { tally[e.sessionID, default: [:]][e.status, default: 0] += 1 }
+        let zone = snapshot.course.zone
+        return snapshot.sessions.compactMap { session in
+            guard let id = session.id, let n = tally[id] else { return nil }
+            return .init(
+                key: session.key, when: LocalTime.format(session.start, in: zone) + "–" + LocalTime.clock(session.end, in: zone),
+                present: n[.present] ?? 0, late: n[.late] ?? 0, excused: n[.excused] ?? 0, absent: n[.absent] ?? 0)
+        }
     }
 
     private mutating func warn(_ line: Int, _ reason: String) {

@@ -27,15 +27,14 @@ struct RosterPlanner {
     /// Known people this import enrols.
     var enrolling: Set<Int> = []
     var codeCounters: [String: Int]?
-    var tallies: [TallyKey: MeetingTally] = [:]
+    /// Splits meeting stretches over the course's sessions; `finish` credits the chosen ones.
+    let credit: MeetingCredit
+    /// Each person's stretches in a meeting report, and the people in the order the file names them.
+    var stretches: [RosterPlan.PersonRef: [MeetingStretch]] = [:]
+    var stretchOrder: [RosterPlan.PersonRef] = []
     var eventIDs: Set<UUID> = []
     let folds = FoldCache()
     var agencyCache: [String: (id: Int64?, note: String)] = [:]
-
-    struct TallyKey: Hashable {
-        var person: RosterPlan.PersonRef
-        var sessionID: Int64
-    }
 
     enum Match {
         case none
@@ -50,7 +49,11 @@ struct RosterPlanner {
         self.snapshot = snapshot
         self.format = format
         self.options = options
-        matcher = SessionMatcher(sessions: snapshot.sessions, lateAfterMinutes: snapshot.course.lateAfterMinutes)
+        let chosen = options.sessions.isEmpty ? snapshot.sessions : snapshot.sessions.filter { options.sessions.contains($0.key) }
+        matcher = SessionMatcher(sessions: chosen, lateAfterMinutes: snapshot.course.lateAfterMinutes)
+        credit = MeetingCredit(
+            sessions: snapshot.sessions.sorted { $0.start < $1.start }, lateAfter: TimeInterval(snapshot.course.lateAfterMinutes * 60),
+            minimumMinutes: options.minimumMinutes, minimumPercent: options.minimumPercent)
         fileLabel = (file as NSString).lastPathComponent
         self.now = now
         self.deviceID = deviceID

@@ -60,7 +60,8 @@ struct RosterWriter {
                 db,
                 AttendanceEvent(
                     id: e.id, sessionID: e.sessionID, personID: id(e.person), status: e.status, arrival: e.arrival,
-                    departure: e.departure, note: e.note, recordedAt: e.recordedAt, actor: actor, device: e.device, source: e.source))
+                    departure: e.departure, note: e.note, recordedAt: e.recordedAt, actor: e.actor ?? actor, device: e.device,
+                    source: e.source))
         }
     }
 

@@ -36,32 +36,4 @@ struct SessionMatcher {
     func arrivalStatus(_ arrival: Date, in session: Session) -> AttendanceStatus {
         arrival > session.start.addingTimeInterval(lateAfter) ? .late : .present
     }
-
-    /// Minutes needed in an online session to count as attending: `minimum` when given, else 60 %
-    /// of the session's length, rounded up to a whole minute.
-    static func requiredMinutes(_ session: Session, minimum: Int?) -> Double {
-        if let minimum { return Double(minimum) }
-        return (session.end.timeIntervalSince(session.start) / 60 * 0.6).rounded(.up)
-    }
-}
-
-/// One person's time in one online session, added up over their rejoins.
-struct MeetingTally {
-    var minutes: Double = 0
-    var firstJoin: Date?
-    var lastLeave: Date?
-    var lines: [Int] = []
-
-    mutating func add(join: Date, leave: Date?, minutes: Double, line: Int) {
-        self.minutes += minutes
-        firstJoin = min(firstJoin ?? join, join)
-        if let leave { lastLeave = max(lastLeave ?? leave, leave) }
-        lines.append(line)
-    }
-
-    /// Present or late with enough minutes (late when the first join was after the threshold), else absent.
-    func status(in session: Session, matcher: SessionMatcher, minimumMinutes: Int?) -> AttendanceStatus {
-        guard minutes + 0.001 >= SessionMatcher.requiredMinutes(session, minimum: minimumMinutes), let firstJoin else { return .absent }
-        return matcher.arrivalStatus(firstJoin, in: session)
-    }
 }

@@ -20,8 +20,9 @@ public struct DelimitedFile: Sendable, Equatable {
 ///
 /// Two passes over the bytes: the first settles the encoding (UTF-8 or Windows-1252 cannot be told
 /// apart until the end), the second transcodes to UTF-8 and parses. The delimiter is the one an
-/// Excel `sep=` first line names, else the candidate (comma, semicolon, tab) that splits the
-/// first records into the most rows of one consistent width.
+/// Excel `sep=` first line names, else the candidate (comma, semicolon, tab) that splits a header
+/// line into the most column titles, else the one that splits the first records into the most rows
+/// of one consistent width.
 public enum DelimitedFileReader {
     public static func read(path: String, delimiter: Character? = nil, limits: CSVLimits = CSVLimits()) throws -> DelimitedFile {
         try read(source: FileSource(path: path, limit: limits.maxFileBytes), delimiter: delimiter, limits: limits)
@@ -109,21 +110,40 @@ enum DelimiterSniffer {
             return sep
         }
         var best: (score: Int, width: Int, delimiter: Character) = (0, 0, ",")
+        var bestHeader: (width: Int, delimiter: Character)?
         for candidate in candidates {
             var parser = CSVParser(delimiter: candidate.asciiValue!, limits: CSVLimits(maxRowBytes: .max, maxFields: .max))
             var widths: [Int: Int] = [:]
+            var header = 0
             var seen = 0
             _ = try? bytes.withUnsafeBufferPointer { buffer in
                 try parser.feed(buffer) { record in
                     guard !record.isBlank, seen < 100 else { return }
                     seen += 1
                     widths[record.fields.count, default: 0] += 1
+                    if isHeaderLike(record.fields) { header = max(header, record.fields.count) }
                 }
             }
+            if header > 1, header > bestHeader?.width ?? 0 { bestHeader = (header, candidate) }
             guard let (width, rows) = widths.filter({ $0.key > 1 }).max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else { continue }
             if (rows, width) > (best.score, best.width) { best = (rows, width, candidate) }
         }
-        return best.delimiter
+        return bestHeader?.delimiter ?? best.delimiter
+    }
+
+    /// A record that reads as column titles under a candidate delimiter: at least two fields, none
+    /// empty, at least two in three starting with a letter. The header decides the delimiter, not
+    /// the count of same-width rows, because data can hold the other candidates: "7/30/20, 9:57:12 AM"
+    /// in every row of a tab-separated Teams report splits into same-width comma rows, but
+    /// those pieces start with digits, while "Name⇥Join Time⇥Leave Time" split at tabs is all words.
+    static func isHeaderLike(_ fields: [String]) -> Bool {
+        guard fields.count > 1 else { return false }
+        var words = 0
+        for field in fields {
+            guard let first = field.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { return false }
+            if first.properties.isAlphabetic { words += 1 }
+        }
+        return words * 3 >= fields.count * 2
     }
 }
 

@@ -9,15 +9,22 @@ import GRDB
 /// schema, a fix included, is always a new file with the next number, appended to `Schema.all`.
 /// Keep the SQL a plain literal, so what ran is what the file says; `MigrationTests` holds the
 /// schema, the backfills and the identifiers to recorded snapshots.
+///
+/// The one exception to plain SQL is data derived by a rule that lives in Swift: a migration that
+/// changes how marks are derived re-derives the stored ones with `MarkRule` itself
+/// (`rederiveMarks`), so the rule is never written a second time in SQL.
 struct Migration: Sendable {
     /// The name GRDB records; changing it makes every existing library run the migration again.
     let identifier: String
     /// Run as one script in the migration's transaction.
     let sql: String
+    /// After the SQL, in the same transaction: derive every stored mark again with `MarkRule`.
+    let rederiveMarks: Bool
 
-    init(_ identifier: String, sql: String) {
+    init(_ identifier: String, sql: String, rederiveMarks: Bool = false) {
         self.identifier = identifier
         self.sql = sql
+        self.rederiveMarks = rederiveMarks
     }
 }
 
@@ -34,8 +41,9 @@ enum Schema {
         .v08SessionTally,
         .v09CourseRetention,
         .v10AuditTrail,
-        .v11KioskAfterAbsent,
-        .v12CheckInWindow,
+        .v11MarksDerivedByMarkRule,
+        .v12KioskAfterAbsent,
+        .v13CheckInWindow,
     ]
 
     static var migrator: DatabaseMigrator {
@@ -43,6 +51,7 @@ enum Schema {
         for migration in all {
             migrator.registerMigration(migration.identifier) { db in
                 try db.execute(sql: migration.sql)
+                if migration.rederiveMarks { try AttendanceMarkWrites.rederiveAll(db) }
             }
         }
         return migrator

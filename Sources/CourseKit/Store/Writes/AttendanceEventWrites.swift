@@ -1,12 +1,11 @@
 import GRDB
 
 /// Writes to `attendance_event`, the append-only attendance log. Events are only ever appended
-/// (an undo is another event); the one exception is erasure clearing a person's notes. The
-/// triggers on this table keep `attendance_mark` and the counts derived from it.
+/// (an undo is another event); the one exception is erasure clearing a person's notes. Each
+/// append derives the person's current mark again with `MarkRule` (`AttendanceMarkWrites`).
 public enum AttendanceEventWrites {
-    /// Appends one event. One cached statement: compiling the insert also compiles the triggers
-    /// that derive marks and totals, so a bulk import or generator calling this per event pays
-    /// for that once.
+    /// Appends one event and derives the person's mark in that session from the whole log.
+    /// Cached statements, so a bulk import or generator calling this per event compiles them once.
     public static func append(_ db: Database, _ event: AttendanceEvent) throws {
         let statement = try db.cachedStatement(
             sql: """
@@ -20,6 +19,7 @@ public enum AttendanceEventWrites {
             event.recordedAt.ms, event.actor, event.device, event.source.rawValue,
             event.undoes?.uuidString.lowercased(),
         ])
+        try AttendanceMarkWrites.derive(db, sessionID: event.sessionID, personID: event.personID)
     }
 
     /// Clears an erased person's notes; returns how many events had one.

@@ -7,8 +7,9 @@ import GRDB
 // `AttendanceEventWrites`, …) holding that table's INSERT, UPDATE and DELETE statements; no other
 // code runs them. The rules of a table are kept there once: sanitising and NFC, a person's sort
 // key and search tokens. Sync will record each change in these functions, so a write that
-// bypasses them is a change another device never hears of. The triggers that keep the derived
-// tables (`roster_index`, `attendance_mark`, `session_tally`) are schema, not writers.
+// bypasses them is a change another device never hears of. `attendance_mark` is derived by
+// `MarkRule` in `AttendanceMarkWrites`, called by the log's writer; the triggers that count
+// (`roster_index`'s totals, `session_tally`) are schema, not writers.
 
 /// The row-level plumbing the per-table types share. Only types in this folder conform, so the
 /// column-dictionary INSERT and UPDATE below are never called on a table from outside it.
