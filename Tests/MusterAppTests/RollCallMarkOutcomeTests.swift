@@ -86,7 +86,7 @@ import TestSupport
         d.press(.char("k"))
         #expect(d.screenText.contains("Checked in at the kiosk at"))
         #expect(d.screenText.contains("after being marked absent"))
-        d.press(.char("l"))  // the facilitator confirms: their mark comes after the check-in
+        d.press(.char("l"), .enter)  // the facilitator confirms (l asks the arrival): their mark comes after the check-in
         #expect(d.rollCall?.mark(of: id)?.status == .late)
         #expect(d.rollCall?.mark(of: id)?.kioskAfterAbsent == false)
         #expect(drawnMark(d, name: "Nguyễn Văn")?.hasSuffix("!") == false)
