@@ -30,7 +30,7 @@ import TestSupport
     static let shippedIdentifiers = [
         "v1-library", "v2-course-short-title", "v3-derived-roster", "v4-change-log", "v5-person-merged-into",
         "v6-kiosk-pin", "v7-erasure", "v8-session-tally", "v9-course-retention", "v10-audit-trail",
-        "v11-marks-derived-by-markrule", "v12-kiosk-after-absent", "v13-check-in-window",
+        "v11-marks-derived-by-markrule", "v12-check-in-window",
     ]
 
     /// A library that stopped at v2 with attendance in it, and at v9 with a change log, is brought
@@ -81,11 +81,10 @@ import TestSupport
     }
 
     /// A library file written by the code before the move (`Tests/Fixtures/libraries/library-v10.sqlite`)
-    /// opens: only the migrations after it run (v11 moves mark derivation out of SQL, v12 derives
-    /// the marks again with the rule's kiosk-after-absent case, v13 adds `check_in_opens_minutes`,
+    /// opens: only the migrations after it run (v11 moves mark derivation out of SQL and derives
+    /// the marks again, the kiosk-after-absent case included; v12 adds `check_in_opens_minutes`,
     /// 30 for its course), its other rows are unchanged (it holds no check-in after an absent),
-    /// its schema is a fresh library's,
-    /// and its marks read back.
+    /// its schema is a fresh library's, and its marks read back.
     @Test func opensALibraryWrittenBeforeTheMove() throws {
         let fixture = ImportFixtures.directory + "/libraries/library-v10.sqlite"
         guard FileManager.default.fileExists(atPath: fixture) else {
@@ -111,7 +110,7 @@ import TestSupport
         try Schema.migrator.migrate(fresh)
         #expect(after.0)
         // The same rows, less the identifiers of the migrations that ran now.
-        let ran = ["\"v11-marks-derived-by-markrule\"\n", "\"v12-kiosk-after-absent\"\n", "\"v13-check-in-window\"\n"]
+        let ran = ["\"v11-marks-derived-by-markrule\"\n", "\"v12-check-in-window\"\n"]
         #expect(ran.reduce(after.1) { $0.replacingOccurrences(of: $1, with: "") } == before)
         #expect(after.2 == (try fresh.read { db in try Self.schema(db) }))
         let opens = try DatabaseQueue(path: copy).read { db in try Int.fetchAll(db, sql: "SELECT check_in_opens_minutes FROM course") }

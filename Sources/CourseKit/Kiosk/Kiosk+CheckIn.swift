@@ -136,34 +136,18 @@ extension Kiosk {
         let countryCode = Countries.code(for: country) ?? ""
         let agencyText = NameSanitizer.clean(agency)
         let personID: Int64 = try write { db in
-            var number = (try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE code LIKE 'W-%'") ?? 0) + 1
-            while try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ?", arguments: [String(format: "W-%04d", number)]) ?? false
-            {
-                number += 1
-            }
             let agencyID = try Int64.fetchOne(
                 db,
                 sql: """
                     SELECT id FROM agency WHERE lower(name) = lower(?) OR (acronym <> '' AND lower(acronym) = lower(?)) LIMIT 1
                     """, arguments: [agencyText, agencyText])
-            var person = Person(
-                code: String(format: "W-%04d", number), givenName: given, familyName: family,
-                country: countryCode, agencyID: agencyID)
-            let id = try PersonWrites.insert(db, &person)
-            // After the last position (1 on an empty roster, as walk-ins always were), not `nextPosition`.
-            let position =
-                (try Int.fetchOne(db, sql: "SELECT max(position) FROM enrolment WHERE course_id = ?", arguments: [courseID]) ?? 0) + 1
             let note = agencyID == nil && !agencyText.isEmpty ? "walk-in at the kiosk; says agency: \(agencyText)" : "walk-in at the kiosk"
-            try EnrolmentWrites.insert(
-                db, courseID: courseID, personID: id, position: position, role: .participant,
-                status: .walkIn, note: note)
             // Attributable like every other change to people: logged with source and actor "kiosk".
-            let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? ""
-            _ = try store.record(
-                db, entity: "person", entityID: id, courseID: courseID, action: "walk-in",
-                summary: "walk-in \(person.code) \(person.displayName) registered at the kiosk",
-                before: ChangeSnapshot(), after: Courses.personRows(db, personID: id, courseCode: code),
+            let person = try WalkIns.enrol(
+                db, store: store, courseID: courseID, givenName: given, familyName: family, country: countryCode,
+                agencyID: agencyID, note: note, summary: { "walk-in \($0.code) \($0.displayName) registered at the kiosk" },
                 source: ChangeSource.kiosk, actor: "kiosk")
+            let id = person.id!
             return id
         }
         let result = try checkIn(sessionID: sessionID, personID: personID)

@@ -19,25 +19,12 @@ extension Attendance {
         guard let countryCode else { throw MusterError.invalid("“\(country)” is not a country: write it like Palau or PW") }
         let now = clock()
         return try write { db in
-            var number = (try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE code LIKE 'W-%'") ?? 0) + 1
-            while try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ?", arguments: [String(format: "W-%04d", number)]) ?? false
-            {
-                number += 1
-            }
-            var person = Person(code: String(format: "W-%04d", number), givenName: given, familyName: family, country: countryCode)
-            let personID = try PersonWrites.insert(db, &person)
-            person.id = personID
-            let position =
-                (try Int.fetchOne(db, sql: "SELECT max(position) FROM enrolment WHERE course_id = ?", arguments: [session.courseID]) ?? 0)
-                + 1
-            try EnrolmentWrites.insert(
-                db, courseID: session.courseID, personID: personID, position: position, role: .participant, status: .walkIn,
-                note: "walk-in written on the paper sheet of \(session.key)")
-            let courseCode = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [session.courseID]) ?? ""
-            _ = try store.record(
-                db, entity: "person", entityID: personID, courseID: session.courseID, action: "walk-in",
-                summary: "walk-in \(person.code) \(person.displayName) from the paper sheet of \(session.key)",
-                before: ChangeSnapshot(), after: Courses.personRows(db, personID: personID, courseCode: courseCode))
+            let person = try WalkIns.enrol(
+                db, store: store, courseID: session.courseID, givenName: given, familyName: family, country: countryCode,
+                agencyID: nil, note: "walk-in written on the paper sheet of \(session.key)",
+                summary: { "walk-in \($0.code) \($0.displayName) from the paper sheet of \(session.key)" },
+                source: ChangeSource.coordinator, actor: nil)
+            let personID = person.id!
             var event = AttendanceEvent(
                 sessionID: sessionID, personID: personID, status: status, recordedAt: now, actor: actor, device: deviceID,
                 source: source)

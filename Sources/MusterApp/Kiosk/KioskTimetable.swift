@@ -20,7 +20,7 @@ public struct KioskTimetable: Sendable, Equatable {
         let days = Array(Set(sessions.map { LocalTime.day($0.start, in: zone) })).sorted()
         let dayNumber = (days.firstIndex(of: LocalTime.day(session.start, in: zone)) ?? 0) + 1
         let own = session.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone
-        return "Day \(dayNumber) · \(LocalTime.clock(session.start, in: own))–\(LocalTime.clock(session.end, in: own))"
+        return "Day \(dayNumber) · \(DateText.sessionSpan(session.start, session.end, in: own))"
     }
 
     /// What the welcome screen says while no window is open, one line per screen line.

@@ -125,7 +125,7 @@ extension RosterPlanner {
         return snapshot.sessions.compactMap { session in
             guard let id = session.id, let n = tally[id] else { return nil }
             return .init(
-                key: session.key, when: LocalTime.format(session.start, in: zone) + "–" + LocalTime.clock(session.end, in: zone),
+                key: session.key, when: DateText.sessionWhen(session.start, session.end, in: zone),
                 present: n[.present] ?? 0, late: n[.late] ?? 0, excused: n[.excused] ?? 0, absent: n[.absent] ?? 0)
         }
     }

@@ -42,8 +42,7 @@ enum Schema {
         .v09CourseRetention,
         .v10AuditTrail,
         .v11MarksDerivedByMarkRule,
-        .v12KioskAfterAbsent,
-        .v13CheckInWindow,
+        .v12CheckInWindow,
     ]
 
     static var migrator: DatabaseMigrator {
