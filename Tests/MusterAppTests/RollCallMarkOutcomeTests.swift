@@ -88,6 +88,10 @@ import TestSupport
         #expect(d.screenText.contains("after being marked absent"))
         d.press(.char("l"), .enter)  // the facilitator confirms (l asks the arrival): their mark comes after the check-in
         #expect(d.rollCall?.mark(of: id)?.status == .late)
+        // The arrival proposed, and kept, is the time they checked in at the kiosk.
+        let palau = TimeZone(identifier: "Pacific/Palau")!
+        let kept = d.rollCall?.mark(of: id)?.arrival, checkedIn = try #require(current.arrival)
+        #expect(kept.map { LocalTime.clock($0, in: palau) } == LocalTime.clock(checkedIn, in: palau))
         #expect(d.rollCall?.mark(of: id)?.kioskAfterAbsent == false)
         #expect(drawnMark(d, name: "Nguyễn Văn")?.hasSuffix("!") == false)
     }

@@ -19,8 +19,11 @@ extension RollCallState: TableScreen {
         switch id {
         case Command.late:
             guard let person = selectedPerson?.person, let pid = person.id else { return [.bell] }
-            let arrival = AttendanceTimes.defaultArrival(
-                session: session, lateAfterMinutes: data.course.lateAfterMinutes, now: loaders.now())
+            // Confirming a kiosk check-in after an absent: the time they checked in, which the flag is about.
+            let flagged = mark(of: pid).flatMap { $0.kioskAfterAbsent ? $0.arrival : nil }
+            let arrival =
+                flagged
+                ?? AttendanceTimes.defaultArrival(session: session, lateAfterMinutes: data.course.lateAfterMinutes, now: loaders.now())
             context.push(
                 timePrompt(
                     title: "Late: \(person.displayName)", question: "Arrived at", default: arrival, onSubmit: .late(personID: pid)))
