@@ -69,6 +69,14 @@ public enum AppAction: Sendable {
     /// A course was copied to make its next run: the form closes, the course list shows it.
     case courseCopied(code: String, summary: String)
 
+    /// What the user did (a key, a command, a click), as opposed to results arriving.
+    var isInput: Bool {
+        switch self {
+        case .command, .key, .mouse: true
+        default: false
+        }
+    }
+
     /// A logged change was committed or undone.
     var isChange: Bool {
         switch self {

@@ -21,7 +21,10 @@ public struct AppState: Sendable {
     public var top: Screen { screens.top }
 }
 
-/// The message at the bottom left. Errors stay until the next key; information fades.
+/// The message at the bottom left. Errors stay until the next key; information fades. A message
+/// belongs to the screen it was said on: a key that opens another screen or closes that one
+/// clears it (`MusterProgram.update`); words said while handling that key stay, so a dialog's
+/// "Not saved" shows on the screen beneath it.
 public struct StatusMessage: Sendable, Equatable {
     public var text: String
     public var isError: Bool

@@ -7,6 +7,21 @@ import TerminalUI
 /// applies what the handler asked of the app.
 extension MusterProgram {
     public func update(_ state: inout AppState, _ action: AppAction) -> [Effect<AppAction>] {
+        guard action.isInput else { return handle(action, &state) }
+        // A message belongs to the screen it was said on. When a key or a click opens another
+        // full screen or goes back to one, a message said before goes; a dialog opening over the
+        // screen, or closing, leaves it; one said while handling the key stays ("Not saved" as a
+        // form closes is for the screen beneath it).
+        let before = state.message, depth = state.screens.count
+        let kind = ObjectIdentifier(type(of: state.top.model)), dialogOnTop = state.top.isModal
+        let effects = handle(action, &state)
+        let changed = state.screens.count != depth || ObjectIdentifier(type(of: state.top.model)) != kind
+        let dialogClosed = state.screens.count < depth && dialogOnTop
+        if changed && !state.top.isModal && !dialogClosed && state.message == before { state.message = nil }
+        return effects
+    }
+
+    func handle(_ action: AppAction, _ state: inout AppState) -> [Effect<AppAction>] {
         switch action {
         case .start:
             return startEffects(state)
