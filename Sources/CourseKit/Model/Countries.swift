@@ -14,6 +14,28 @@ public enum Countries {
         return byName[folded]
     }
 
+    /// What a person typed in a form's country field: an ISO code or a name, exact or the
+    /// start of one name ("guat" → GT). Imports stay with the exact `code(for:)`; a form can
+    /// ask again when the text is ambiguous ("gu" → Guatemala, Guinea, Guyana…).
+    public static func match(_ text: String) -> Match {
+        if let exact = code(for: text) { return .found(exact) }
+        let folded = NameFolding.fold(text.trimmingCharacters(in: .whitespaces))
+        guard !folded.isEmpty else { return .none }
+        let hits = byName.filter { $0.key.hasPrefix(folded) || $0.key.contains(" " + folded) }.map(\.value).sorted()
+        switch hits.count {
+        case 0: return .none
+        case 1: return .found(hits[0])
+        default: return .ambiguous(hits)
+        }
+    }
+
+    /// The answer of `match`: one country, several that the text could be, or none.
+    public enum Match: Equatable, Sendable {
+        case found(String)
+        case ambiguous([String])
+        case none
+    }
+
     static let byName: [String: String] = Dictionary(table.map { (NameFolding.fold($0.value), $0.key) }, uniquingKeysWith: { a, _ in a })
 
     static let table: [String: String] = [

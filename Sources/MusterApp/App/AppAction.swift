@@ -107,4 +107,6 @@ public enum PendingAction: Sendable, Equatable {
     case deleteCourse(id: Int64)
     case deleteSession(id: Int64)
     case removeEnrolment(courseID: Int64, personID: Int64)
+    /// Close a form whose changes the user chose not to keep.
+    case discardForm
 }

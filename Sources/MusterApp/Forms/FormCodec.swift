@@ -33,8 +33,15 @@ enum FormCodec {
         func country(_ field: String) -> String {
             let text = v(field)
             if text.isEmpty { return "" }
-            guard let code = Countries.code(for: text) else { fail(field, "unknown country '\(text)'"); return "" }
-            return code
+            switch Countries.match(text) {
+            case .found(let code): return code
+            case .ambiguous(let codes):
+                let names = codes.prefix(4).map { Countries.name(of: $0) ?? $0 }.joined(separator: ", ")
+                fail(field, "'\(NameSanitizer.clean(text))' could be \(names)\(codes.count > 4 ? "…" : ""): type more")
+            case .none:
+                fail(field, "no country called '\(NameSanitizer.clean(text))': type its name or ISO code (GT)")
+            }
+            return ""
         }
         let result: FormSubmission
         switch form.purpose {
@@ -109,12 +116,17 @@ extension Loaders {
     /// Saves a checked form; the record comes back as `changed`, a refusal as `formFailed`.
     func save(_ submission: FormSubmission) -> AppAction {
         do {
-            func agencyID(_ code: String, field: String) throws -> Int64? {
-                guard !code.isEmpty else { return nil }
-                guard let agency = try store.courses.agencies().first(where: { $0.code == code.lowercased() }) else {
-                    throw ValidationFailure(field: field, "no agency with the code '\(code)'")
+            func agencyID(_ text: String, field: String) throws -> Int64? {
+                guard !text.isEmpty else { return nil }
+                let shown = NameSanitizer.clean(text)
+                switch AgencyMatch.find(text, in: try store.courses.agencies()) {
+                case .found(let agency): return agency.id
+                case .ambiguous(let agencies):
+                    let names = agencies.prefix(4).map { $0.acronym.isEmpty ? $0.name : $0.acronym }.joined(separator: ", ")
+                    throw ValidationFailure(field: field, "'\(shown)' could be \(names)\(agencies.count > 4 ? "…" : ""): type more")
+                case .none:
+                    throw ValidationFailure(field: field, "no agency called '\(shown)': type its acronym, name or code")
                 }
-                return agency.id
             }
             switch submission {
             case .course(let c): return .changed(try store.courses.saveCourse(c).1)

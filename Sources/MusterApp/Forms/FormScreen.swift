@@ -13,8 +13,17 @@ extension FormState: ScreenModel {
     mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         switch key {
         case .escape:
-            context.dismiss()
-            context.note("Not saved")
+            guard isChanged else {
+                context.dismiss()
+                context.note("Not saved")
+                return []
+            }
+            // Typed work is not thrown away on one key: Esc asks, y discards, n goes back to it.
+            context.push(
+                ConfirmState(
+                    dialog: .confirm(
+                        title: "Discard changes", message: "Close “\(title)” without saving what you typed?", destructive: true),
+                    onYes: .discardForm))
         case .enter:
             guard let submission = FormCodec.submission(&self) else { return [.bell] }
             return [.run { [loaders = context.loaders] in loaders.save(submission) }]
@@ -45,6 +54,10 @@ extension FormState: ScreenModel {
         switch action {
         case .changed, .courseCopied:
             context.dismiss()
+            return []
+        case .perform(.discardForm, _):
+            context.dismiss()
+            context.note("Not saved")
             return []
         case .formFailed(let field, let message):
             fail(field: field, message)

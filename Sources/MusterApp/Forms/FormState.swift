@@ -60,9 +60,16 @@ public struct FormState: Sendable, Equatable {
     /// A problem not tied to one field (the database refused), or nil.
     public var message: String?
 
+    /// The values the form opened with: leaving a form that differs asks first.
+    public let opening: [String]
+
     public init(title: String, fields: [FormField], purpose: FormPurpose) {
         self.title = title; self.fields = fields; self.purpose = purpose
+        opening = fields.map(\.value)
     }
+
+    /// Whether anything was typed or chosen since the form opened.
+    public var isChanged: Bool { fields.map(\.value) != opening }
 
     public func value(_ id: String) -> String { fields.first { $0.id == id }?.value ?? "" }
 
@@ -148,7 +155,7 @@ enum FormBuilder {
             FormField("familyName", "Family name", text: p?.familyName ?? "", hint: "may be empty for a single name"),
             FormField("sex", "Sex", options: Sex.allCases.map(\.rawValue), selected: (p?.sex ?? .notDisclosed).rawValue),
             FormField("country", "Country", text: p?.country ?? course?.country ?? "", hint: "ISO code (GT) or name"),
-            FormField("agency", "Agency", text: agency?.code ?? "", hint: "agency code, e.g. gt-igm; empty for none"),
+            FormField("agency", "Agency", text: agency?.code ?? "", hint: "acronym, name or code (SEGEPLAN); empty for none"),
             FormField("position", "Position", text: p?.position ?? ""),
             FormField("email", "E-mail", text: p?.email ?? ""),
             FormField("phone", "Phone", text: p?.phone ?? ""),
@@ -186,7 +193,7 @@ enum FormBuilder {
                 FormField(
                     "status", "Status", options: statuses, selected: e.status.rawValue,
                     hint: "←/→ to change; to substitute, use t then s on the roster"),
-                FormField("nominatedBy", "Nominated by", text: nominatedBy?.code ?? "", hint: "agency code; empty for none"),
+                FormField("nominatedBy", "Nominated by", text: nominatedBy?.code ?? "", hint: "acronym, name or code; empty for none"),
                 FormField("note", "Note", text: e.note),
             ], purpose: .enrolment(e, person: item.person))
     }
