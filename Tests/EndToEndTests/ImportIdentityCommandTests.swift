@@ -53,6 +53,11 @@ import TestSupport
         #expect(again.stdout.contains("new 0 · matched by e-mail 3 · rejected 0 · skipped 0 = 3 rows; updated 0\n"), "\(again.stdout)")
         #expect(again.stdout.hasSuffix("nothing to change: the library already has all of it\n"))
         #expect(try joses() == 3)
+        // A fourth, with a fourth e-mail: someone new, listed for review beside the three.
+        let fourth = dir.write("fourth.csv", "First name,Last name,Email,Country\nJosé,García Pérez,jgp@example.net,MX\n")
+        let more = try muster("import", "roster", "mini-2024", fourth)
+        #expect(more.stdout.contains("new 0 · matched 0 · possible duplicates 1 (kept as new people) · rejected 0"), "\(more.stdout)")
+        #expect(more.stdout.contains("  line 2: MX-004 José García Pérez, like MX-001, MX-002, MX-003\n"), "\(more.stdout)")
     }
 
     @Test func theGeneratorsRosterImportsAsExactlyItsPeople() throws {
