@@ -32,4 +32,16 @@ import TestSupport
         #expect(again.changesNothing, "\(again.counts)")
         #expect(try entry(store, course: "mini-2024", person: code).enrolment.status == .walkIn)
     }
+
+    @Test func intoACourseWithNobodyEnrolledTheToolsFileIsTheRoster() throws {
+        let store = try importStore(dir, courses: [])
+        let yaml = Fixtures.miniCourseYAML
+        try store.courses.importCourse(
+            CourseFileCodec.decode(Data(yaml[..<yaml.range(of: "participants:")!.lowerBound].utf8), path: "mini.yaml"))
+        let report = try store.rosterImporter.importRoster(data: Data(Self.eventbrite.utf8), name: "eb.csv", course: "mini-2024")
+        #expect(report.newPeople.count == 2)
+        for person in report.newPeople {
+            #expect(try entry(store, course: "mini-2024", person: person.code).enrolment.status == .confirmed)
+        }
+    }
 }
