@@ -103,7 +103,7 @@ public struct ImportPreview: Sendable, Equatable {
                 Line(
                     kind: .similar,
                     text: "line \(d.line): \(d.code) \(d.name) has the name and country of \(d.lookalikes.joined(separator: ", "))"
-                        + "; kept as new (M on the roster merges a walk-in)")
+                        + "; kept as new: check they are not one person")
             }
             + report.newPeople.map { Line(kind: .new, text: "line \($0.line): \($0.code) \($0.name)") }
             + report.skipped.map { Line(kind: .skipped, text: "line \($0.line): \($0.reason)") }

@@ -117,7 +117,7 @@ struct ImportRoster: ParsableCommand {
                     + (m.changes.isEmpty ? "" : ": " + m.changes.joined(separator: ", "))
             })
         out += section(
-            "possible duplicates (kept as new people; merge them on the roster if they are one)",
+            "possible duplicates (kept as new people: same name and country as someone in the library; check they are not one)",
             r.possibleDuplicates.map { "line \($0.line): \($0.code) \($0.name), like \($0.lookalikes.joined(separator: ", "))" })
         out += section("rejected", r.rejected.map { "line \($0.line): \($0.reason)" })
         out += section("skipped", r.skipped.map { "line \($0.line): \($0.reason)" })
