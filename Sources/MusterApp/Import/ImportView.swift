@@ -110,13 +110,16 @@ enum ImportView {
         }
     }
 
-    /// "new 8 · matched 3 · updated 1 · rejected 1 · skipped 0", each number in its kind's role.
+    /// "new 8 · matched 3 · updated 1 · rejected 1 · skipped 0", each number in its kind's role;
+    /// rows, like the command line's summary, so with "again in the file" and "possible
+    /// duplicates" (when there are any) and skipped they add up to the rows read.
     static func counts(_ r: RosterImportReport, into buffer: inout ScreenBuffer, at point: Point, width: Int) {
         let similar = r.possibleDuplicates.count
-        let parts: [(String, Int, StyleRole)] =
-            [("new", r.newPeople.count - similar, .success), ("matched", r.matched.count, .dialog)]
-            + (similar > 0 ? [("possible duplicates", similar, .warning)] : [])
-            + [("updated", r.updated, .accent), ("rejected", r.rejected.count, .error), ("skipped", r.skipped.count, .dim)]
+        let matchedRows: Int = r.matchedRows.values.reduce(0, +)
+        var parts: [(String, Int, StyleRole)] = [("new", r.newPeople.count - similar, .success), ("matched", matchedRows, .dialog)]
+        if r.repeatedRows > 0 { parts.append(("again in the file", r.repeatedRows, .dialog)) }
+        if similar > 0 { parts.append(("possible duplicates", similar, .warning)) }
+        parts += [("updated", r.updated, .accent), ("rejected", r.rejected.count, .error), ("skipped", r.skipped.count, .dim)]
         var x = point.x
         for (i, (label, n, role)) in parts.enumerated() {
             let text = (i == 0 ? "" : " · ") + "\(label) \(n)"
