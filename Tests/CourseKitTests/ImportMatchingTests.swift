@@ -40,15 +40,18 @@ import TestSupport
     }
 
     @Test func ambiguousNameIsRejectedAndTheImportRefused() throws {
-        // Palau's PW-001 and the mini course's T-005 are both Ana Tellei from Palau.
+        // Two Ana Tellei from Palau on the Palau course's roster: PW-001, and one another import
+        // added with her own e-mail (a different e-mail is a different person).
         let store = try importStore(dir, courses: ["palau-mmc-2024", "mini-2024"])
+        let second = try importCSV(store, "given,family,email,country\nAna,Tellei,ana.t@example.net,PW\n", course: "palau-mmc-2024")
+        let code = try #require(second.newPeople.first?.code)
         let before = try libraryCounts(store)
         let text = "given,family,country\nNew,Person,PW\nAna,Tellei,PW\n"
         let preview = try importCSV(store, text, course: "palau-mmc-2024", RosterImportOptions(dryRun: true))
         #expect(
             preview.rejected == [
                 RowProblem(
-                    line: 3, reason: "matches 2 people by name and country (PW-001, T-005); add an e-mail address or a participant code")
+                    line: 3, reason: "matches 2 people by name and country (PW-001, \(code)); add an e-mail address or a participant code")
             ])
         #expect(preview.newPeople.count == 1)
         let error = try #require(throws: MusterError.self) { try importCSV(store, text, course: "palau-mmc-2024") }
@@ -67,7 +70,7 @@ import TestSupport
             path: path, course: "palau-mmc-2024", options: RosterImportOptions(dryRun: true))
         #expect(try libraryCounts(store) == before)
         #expect(!preview.applied)
-        #expect(preview.counts == "new 1, matched 2, updated 0, rejected 0, skipped 0")
+        #expect(preview.counts == "new 1 · matched by e-mail 2 · rejected 0 · skipped 0 = 3 rows; updated 0")
         let real = try store.rosterImporter.importRoster(path: path, course: "palau-mmc-2024")
         preview.applied = true
         #expect(real == preview)

@@ -54,7 +54,7 @@ import TestSupport
         d.press(.enter)
         guard case .roster(let roster) = d.state.top else { Issue.record("the roster shows the result"); return }
         #expect(roster.courseCode == "mini-2024")
-        #expect(d.state.message?.text == "Imported roster.csv: new 2, matched 1, updated 1, rejected 1, skipped 0")
+        #expect(d.state.message?.text == "Imported roster.csv: new 2 · matched by e-mail 1 · rejected 1 · skipped 0 = 4 rows; updated 1")
         #expect(try people(d) == before + 2)
         #expect(try d.store.people.person(code: "T-001").phone == "+680 555 0101")
         #expect(d.screenText.contains("Ñúñez"))

@@ -205,4 +205,15 @@ extension AppDriver {
         d.press(.char("g"), .char("M"))  // not a walk-in
         #expect(d.effects.last == "bell")
     }
+
+    @Test func aWalkInsPersonViewNamesWhoTheyMayBe() throws {
+        let d = try AppDriver()
+        let course = try d.store.courses.course(code: "mini-2024")
+        try d.store.people.savePerson(
+            Person(code: "W-1", givenName: "José", familyName: "Núñez", country: "PW"), enrolIn: course.id!, status: .walkIn)
+        d.press(.enter, .char("r"), .char("/"))
+        d.type("W-1")
+        d.press(.enter, .enter)
+        #expect(d.screenText.contains("Walk-in awaiting review; likely the same as T-001 José Núñez"), "\(d.screenText)")
+    }
 }

@@ -46,7 +46,7 @@ public struct RosterImportReport: Sendable, Equatable {
         public var name: String
     }
 
-    public enum MatchedBy: String, Sendable, Equatable {
+    public enum MatchedBy: String, Sendable, Equatable, Hashable {
         case code, email = "e-mail", name = "name and country", roster = "name on the roster"
     }
 
@@ -57,6 +57,18 @@ public struct RosterImportReport: Sendable, Equatable {
         public var by: MatchedBy
         /// What the import adds or changes for this person ("phone added", "status nominated → confirmed").
         public var changes: [String]
+    }
+
+    /// A row kept as a new person although someone in the library has the same name and country:
+    /// a name is not an identity (three José García Pérez from Mexico are three people), so the
+    /// import never merges on it; the coordinator reviews the pair and merges them if they are one.
+    public struct PossibleDuplicate: Sendable, Equatable {
+        public var line: Int
+        /// The new person's code.
+        public var code: String
+        public var name: String
+        /// The people already in the library with that name and country.
+        public var lookalikes: [String]
     }
 
     /// What a file brings for one session, for the preview: "drm 09:00–10:15: present 120, late 6, absent 16".
@@ -87,8 +99,18 @@ public struct RosterImportReport: Sendable, Equatable {
     public var notes: [String] = []
     /// Data rows read (blank lines and the header not counted).
     public var rows = 0
+    /// Every person the import creates, possible duplicates included.
     public var newPeople: [PersonLine] = []
+    /// Each known person once, at the first row that names them.
     public var matched: [Match] = []
+    /// Rows that named a known person, by how they were found (each row once, so a person named
+    /// twice counts once here and once in `repeatedRows`).
+    public var matchedRows: [MatchedBy: Int] = [:]
+    /// Rows naming a person an earlier row of the same file already brought (a rejoin, a
+    /// registration sent twice).
+    public var repeatedRows = 0
+    /// New people who share a name and country with someone in the library (also in `newPeople`).
+    public var possibleDuplicates: [PossibleDuplicate] = []
     public var rejected: [RowProblem] = []
     public var skipped: [RowProblem] = []
     public var warnings: [RowProblem] = []
@@ -109,8 +131,35 @@ public struct RosterImportReport: Sendable, Equatable {
         newPeople.isEmpty && updated == 0 && enrolmentsAdded == 0 && enrolmentsChanged == 0 && eventsAdded == 0
     }
 
-    /// "new 8, matched 3, updated 1, rejected 1, skipped 0": the line every preview starts with.
+    /// Rows the categories account for; always `rows`, which `counts` shows as a sum.
+    public var rowsAccounted: Int {
+        newPeople.count + matchedRows.values.reduce(0, +) + repeatedRows + rejected.count + skipped.count
+    }
+
+    /// Where every row went and why, adding up to the rows read, then how many known people
+    /// change: "new 8 · matched by e-mail 3 · possible duplicates 1 (kept as new people) ·
+    /// rejected 1 · skipped 0 = 13 rows; updated 1". The line every preview starts with.
     public var counts: String {
-        "new \(newPeople.count), matched \(matched.count), updated \(updated), rejected \(rejected.count), skipped \(skipped.count)"
+        var parts = ["new \(Self.grouped(newPeople.count - possibleDuplicates.count))"]
+        let by: [MatchedBy] = [.code, .email, .name, .roster]
+        let matchedParts = by.compactMap { b in matchedRows[b].flatMap { $0 > 0 ? "matched by \(b.rawValue) \(Self.grouped($0))" : nil } }
+        parts += matchedParts.isEmpty ? ["matched 0"] : matchedParts
+        if repeatedRows > 0 { parts.append("again in the file \(Self.grouped(repeatedRows))") }
+        if !possibleDuplicates.isEmpty {
+            parts.append("possible duplicates \(Self.grouped(possibleDuplicates.count)) (kept as new people)")
+        }
+        parts += ["rejected \(Self.grouped(rejected.count))", "skipped \(Self.grouped(skipped.count))"]
+        return parts.joined(separator: " · ") + " = \(Self.grouped(rows)) row\(rows == 1 ? "" : "s"); updated \(Self.grouped(updated))"
+    }
+
+    /// "100,000": counts a coordinator reads at a glance, the same whatever the machine's locale.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out
     }
 }

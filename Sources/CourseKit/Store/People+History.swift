@@ -23,6 +23,9 @@ public struct PersonDetails: Hashable, Sendable {
     public var history: [PersonCourseRecord]
     /// Every recorded change about them, oldest first (see `personAudit`).
     public var audit: [AuditEntry] = []
+    /// Others with the same name and country (see `People.lookalikes`): whom a walk-in awaiting
+    /// review may really be.
+    public var lookalikes: [Person] = []
 }
 
 extension People {
@@ -67,7 +70,7 @@ extension People {
             }
             return PersonDetails(
                 person: person, agency: agency, mergedInto: merged, history: history,
-                audit: try PrivacyAudit.personAudit(db, personID: id))
+                audit: try PrivacyAudit.personAudit(db, personID: id), lookalikes: try People.lookalikes(db, personID: id))
         }
     }
 }

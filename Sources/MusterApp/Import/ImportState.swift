@@ -69,6 +69,8 @@ public struct ImportPreview: Sendable, Equatable {
     public struct Line: Sendable, Equatable {
         public enum Kind: String, Sendable, Equatable {
             case note, session, new, matched, rejected, skipped, warning
+            /// A new person with the name and country of someone in the library: kept as new, to review.
+            case similar
         }
         public var kind: Kind
         public var text: String
@@ -96,6 +98,12 @@ public struct ImportPreview: Sendable, Equatable {
                     kind: .matched,
                     text: "line \(m.line): \(m.code) \(m.name) (by \(m.by.rawValue))"
                         + (m.changes.isEmpty ? "" : ": " + m.changes.joined(separator: ", ")))
+            }
+            + report.possibleDuplicates.map { d in
+                Line(
+                    kind: .similar,
+                    text: "line \(d.line): \(d.code) \(d.name) has the name and country of \(d.lookalikes.joined(separator: ", "))"
+                        + "; kept as new: check they are not one person")
             }
             + report.newPeople.map { Line(kind: .new, text: "line \($0.line): \($0.code) \($0.name)") }
             + report.skipped.map { Line(kind: .skipped, text: "line \($0.line): \($0.reason)") }

@@ -26,7 +26,7 @@ enum ImportView {
     static let about =
         "Moodle, Indico, Eventbrite, Google Forms, pretix, Zoom and Teams exports and Muster's own "
         + "attendance export are recognised; any other file with a header is read by its column names. "
-        + "CSV or TSV, in UTF-8, UTF-16 or Windows-1252. People already in the library are matched, never duplicated. "
+        + "CSV or TSV, in UTF-8, UTF-16 or Windows-1252. People already in the library are matched by code or e-mail, or by name on the course's roster; a different e-mail is a different person. "
         + "Enter shows what the import would do; nothing is written until you have seen it and press Enter again."
 
     static func render(_ s: ImportRosterState, into buffer: inout ScreenBuffer, theme: Theme) {
@@ -110,13 +110,16 @@ enum ImportView {
         }
     }
 
-    /// "new 8 · matched 3 · updated 1 · rejected 1 · skipped 0", each number in its kind's role.
+    /// "new 8 · matched 3 · updated 1 · rejected 1 · skipped 0", each number in its kind's role;
+    /// rows, like the command line's summary, so with "again in the file" and "possible
+    /// duplicates" (when there are any) and skipped they add up to the rows read.
     static func counts(_ r: RosterImportReport, into buffer: inout ScreenBuffer, at point: Point, width: Int) {
-        let parts: [(String, Int, StyleRole)] = [
-            ("new", r.newPeople.count, .success), ("matched", r.matched.count, .dialog),
-            ("updated", r.updated, .accent), ("rejected", r.rejected.count, .error),
-            ("skipped", r.skipped.count, .dim),
-        ]
+        let similar = r.possibleDuplicates.count
+        let matchedRows: Int = r.matchedRows.values.reduce(0, +)
+        var parts: [(String, Int, StyleRole)] = [("new", r.newPeople.count - similar, .success), ("matched", matchedRows, .dialog)]
+        if r.repeatedRows > 0 { parts.append(("again in the file", r.repeatedRows, .dialog)) }
+        if similar > 0 { parts.append(("possible duplicates", similar, .warning)) }
+        parts += [("updated", r.updated, .accent), ("rejected", r.rejected.count, .error), ("skipped", r.skipped.count, .dim)]
         var x = point.x
         for (i, (label, n, role)) in parts.enumerated() {
             let text = (i == 0 ? "" : " · ") + "\(label) \(n)"
@@ -132,7 +135,7 @@ enum ImportView {
         case .new: .success
         case .matched, .session: .dialog
         case .rejected: .error
-        case .warning: .warning
+        case .warning, .similar: .warning
         case .note, .skipped: .dim
         }
     }

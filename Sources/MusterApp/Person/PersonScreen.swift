@@ -111,6 +111,15 @@ enum PersonView {
             + [TableColumn("SOURCE", width: .fixed(11)), TableColumn("WHAT", width: .flexible(min: 12, weight: 3))]
     }
 
+    /// For a walk-in awaiting review (from the kiosk, a sheet or a tool's file): who they may
+    /// really be, so the coordinator merges rather than keeps two records of one person.
+    static func reviewLine(_ d: PersonDetails) -> String {
+        guard d.history.contains(where: { $0.enrolment.status == .walkIn }) else { return "" }
+        guard !d.lookalikes.isEmpty else { return "Walk-in awaiting review: nobody else has this name and country" }
+        return "Walk-in awaiting review; likely the same as "
+            + d.lookalikes.map { "\($0.code) \($0.displayName)" }.joined(separator: ", ") + " (M on the roster merges)"
+    }
+
     static func render(_ s: PersonState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
         guard let d = s.details else {
             buffer.put("Loading…", at: Point(x: body.x + 1, y: body.y + 1), role: .dim, maxWidth: body.width - 1)
@@ -131,7 +140,7 @@ enum PersonView {
             (
                 erased
                     ? "Erased: an anonymous placeholder kept for course totals"
-                    : d.mergedInto.map { "Walk-in merged into \($0.code) \($0.displayName)" } ?? "", .warning
+                    : d.mergedInto.map { "Walk-in merged into \($0.code) \($0.displayName)" } ?? reviewLine(d), .warning
             ),
         ]
         for (row, (text, role)) in lines.enumerated() where row < body.height {

@@ -179,6 +179,7 @@ enum RosterLabels {
         case .country: raw.isEmpty ? "no country" : Countries.name(of: raw) ?? raw
         case .agency: Int64(raw).flatMap { agencies[$0]?.shortName } ?? "no agency"
         case .completion: raw == "completed" ? "completed" : "not completed"
+        case .status: raw == NominationStatus.walkIn.rawValue ? "walk-in, awaiting review" : raw
         default: raw
         }
     }
@@ -190,7 +191,7 @@ enum RosterLabels {
         if let c = f.country { parts.append(value(.country, c, agencies: agencies)) }
         if let a = f.agencyID { parts.append(value(.agency, String(a), agencies: agencies)) }
         if let r = f.role { parts.append(r.rawValue) }
-        if let s = f.status { parts.append(s.rawValue) }
+        if let s = f.status { parts.append(value(.status, s.rawValue, agencies: agencies)) }
         if let c = f.completed { parts.append(c ? "completed" : "not completed") }
         if f.rollCallOnly { parts.append("expected") }
         return parts.joined(separator: " · ")

@@ -21,7 +21,10 @@ struct ImportRoster: ParsableCommand {
             dry run shows each session's present, late and absent counts.
 
             People already in the library are matched by participant code, then e-mail, then name \
-            and country, and never duplicated. The import is one transaction: if any row is \
+            among the course's roster; a different e-mail or code is always a different person. \
+            Someone new with the name and country of a person already in the library is kept as \
+            new and listed as a possible duplicate. People a Moodle, Indico, Eventbrite or pretix \
+            file adds to a course that has a roster arrive as walk-ins awaiting review. The import is one transaction: if any row is \
             rejected nothing is written (unless --skip-rejected). Importing the same file again \
             changes nothing. Start with --dry-run to see what would happen.
             """)
@@ -113,6 +116,9 @@ struct ImportRoster: ParsableCommand {
                 "line \(m.line): \(m.code) \(m.name) (by \(m.by.rawValue))"
                     + (m.changes.isEmpty ? "" : ": " + m.changes.joined(separator: ", "))
             })
+        out += section(
+            "possible duplicates (kept as new people: same name and country as someone in the library; check they are not one)",
+            r.possibleDuplicates.map { "line \($0.line): \($0.code) \($0.name), like \($0.lookalikes.joined(separator: ", "))" })
         out += section("rejected", r.rejected.map { "line \($0.line): \($0.reason)" })
         out += section("skipped", r.skipped.map { "line \($0.line): \($0.reason)" })
         out += section("warnings", r.warnings.map { "line \($0.line): \($0.reason)" })

@@ -43,6 +43,15 @@ public enum RosterFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// Registration and attendance tools: their rows are whoever signed up or came, so people
+    /// they add to a course that has a roster are walk-ins awaiting review.
+    var listsWalkIns: Bool {
+        switch self {
+        case .moodle, .pretix, .eventbrite, .indico: true
+        default: false
+        }
+    }
+
     /// The layouts `auto` tries on each early record, most specific first.
     static let recognisable: [RosterFormat] = [.muster, .moodle, .indico, .eventbrite, .pretix, .zoom, .teams, .googleForms]
 }

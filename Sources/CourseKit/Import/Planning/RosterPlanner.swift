@@ -3,11 +3,16 @@ import Foundation
 /// Turns roster rows into a plan: who is new, who is known (and how we know), what each row adds.
 ///
 /// People are matched in a fixed order, each step only when the previous one found nobody:
-/// participant code; normalised e-mail; folded name and country (or, for files without a
-/// country, folded name among the people on this course's roster). A step that finds two people
+/// participant code; normalised e-mail; folded name among the people on this course's roster
+/// (with the same country when both give one). Two records whose identifiers conflict (both give
+/// an e-mail and they differ, or both a code and they differ) are never the same person: a code
+/// or e-mail found with the other identifier different rejects the row, and a name on the roster
+/// with a different e-mail is someone else. A name and country alone never merge anyone outside
+/// the roster: 10,000 names among 100,000 people repeat, so such a row becomes a new person,
+/// listed as a possible duplicate for the coordinator to review. A step that finds two people
 /// rejects the row rather than guess. Rows matching a person created earlier in the same file
-/// (a Zoom rejoin, a duplicate registration) join that person. Known people keep their names and
-/// fields; the file only fills fields the library has empty.
+/// (a duplicate registration without an e-mail) join that person. Known people keep their names
+/// and fields; the file only fills fields the library has empty.
 struct RosterPlanner {
     var snapshot: LibrarySnapshot
     let format: RosterFormat
@@ -20,8 +25,13 @@ struct RosterPlanner {
 
     var plannedByCode: [String: Int] = [:]
     var plannedByEmail: [String: Int] = [:]
-    var plannedByName: [String: Int] = [:]
-    var plannedRosterByName: [String: Int] = [:]
+    /// Name key + "|" + country → people this file creates (several when their e-mails differ).
+    var plannedByName: [String: [Int]] = [:]
+    /// Name key → people this file creates without a country.
+    var plannedRosterByName: [String: [Int]] = [:]
+    /// Whether the course had anyone enrolled before this import: then a tool's list is not the
+    /// roster, and people it adds are walk-ins awaiting review (`enrolmentStatus`).
+    let courseHadRoster: Bool
     /// Index into `plan.report.matched` of each known person already reported.
     var matchedIndex: [Int: Int] = [:]
     /// Known people this import enrols.
@@ -40,6 +50,8 @@ struct RosterPlanner {
         case none
         case found(RosterPlan.PersonRef, RosterImportReport.MatchedBy)
         case ambiguous([String], RosterImportReport.MatchedBy)
+        /// A code or e-mail found, with the other identifier different: the row is refused.
+        case conflict(String)
     }
 
     init(
@@ -57,6 +69,7 @@ struct RosterPlanner {
         fileLabel = (file as NSString).lastPathComponent
         self.now = now
         self.deviceID = deviceID
+        courseHadRoster = !snapshot.enrolments.isEmpty
         plan = RosterPlan(
             report: RosterImportReport(
                 file: file, course: snapshot.course.code, format: format,
@@ -97,6 +110,9 @@ struct RosterPlanner {
                         "matches \(codes.count) people by \(by.rawValue) (\(codes.joined(separator: ", "))); add an e-mail address or a participant code"
                 ))
             return
+        case .conflict(let reason):
+            plan.report.rejected.append(RowProblem(line: row.line, reason: reason))
+            return
         case .none:
             guard format.addsPeople else {
                 plan.report.skipped.append(
@@ -104,7 +120,13 @@ struct RosterPlanner {
                 return
             }
             person = create(row, nameKey: keys[0])
+            let lookalikes = self.lookalikes(row, nameKeys: keys)
+            if !lookalikes.isEmpty, case .planned(let i) = person {
+                plan.report.possibleDuplicates.append(
+                    .init(line: row.line, code: plan.newPeople[i].code, name: row.displayName, lookalikes: lookalikes))
+            }
         case .found(.planned(let i), _):
+            plan.report.repeatedRows += 1
             person = .planned(i)
         case .found(.existing(let i), let by):
             guard know(i, row: row, by: by) else { return }
@@ -116,30 +138,94 @@ struct RosterPlanner {
     /// `nameKeys`: the row's name, then its other names, as `FoldCache.nameKey` makes them.
     func match(_ row: ImportRow, nameKeys: [String]) -> Match {
         if !row.code.isEmpty {
-            if let i = snapshot.byCode[row.code] { return .found(.existing(i), .code) }
-            if let i = plannedByCode[row.code] { return .found(.planned(i), .code) }
+            if let i = snapshot.byCode[row.code] {
+                let p = snapshot.people[i]
+                if conflicts(row, email: p.email, code: p.code) {
+                    return .conflict(
+                        "code \(row.code) is \(p.code) \(p.givenName) \(p.familyName) (e-mail \(p.email)) in the library, "
+                            + "the file gives \(row.email); different e-mails are different people: correct the code or the e-mail")
+                }
+                return .found(.existing(i), .code)
+            }
+            if let i = plannedByCode[row.code] {
+                if conflicts(row, email: plan.newPeople[i].email, code: plan.newPeople[i].code) {
+                    return .conflict(
+                        "code \(row.code) is already \(plan.newPeople[i].email) in this file, here \(row.email); "
+                            + "different e-mails are different people: correct the code or the e-mail")
+                }
+                return .found(.planned(i), .code)
+            }
         }
         if !row.email.isEmpty {
             let known = snapshot.byEmail[row.email] ?? []
-            if known.count == 1 { return .found(.existing(known[0]), .email) }
+            if known.count == 1 {
+                let p = snapshot.people[known[0]]
+                if conflicts(row, email: p.email, code: p.code) {
+                    return .conflict(
+                        "e-mail \(row.email) is \(p.code)'s in the library, the file gives code \(row.code); correct the code or the e-mail"
+                    )
+                }
+                return .found(.existing(known[0]), .email)
+            }
             if known.count > 1 { return .ambiguous(known.map { snapshot.people[$0].code }, .email) }
-            if let i = plannedByEmail[row.email] { return .found(.planned(i), .email) }
+            if let i = plannedByEmail[row.email] {
+                if conflicts(row, email: plan.newPeople[i].email, code: plan.newPeople[i].code) {
+                    return .conflict(
+                        "e-mail \(row.email) is already \(plan.newPeople[i].code) in this file, here code \(row.code); correct the code or the e-mail"
+                    )
+                }
+                return .found(.planned(i), .email)
+            }
         }
         for key in nameKeys where !key.isEmpty {
-            if !row.country.isEmpty {
-                let known = snapshot.byNameAndCountry[key + "|" + row.country] ?? []
-                if known.count == 1 { return .found(.existing(known[0]), .name) }
-                if known.count > 1 { return .ambiguous(known.map { snapshot.people[$0].code }, .name) }
-                if let i = plannedByName[key + "|" + row.country] { return .found(.planned(i), .name) }
-            }
             let onRoster = (snapshot.rosterByName[key] ?? []).filter {
-                row.country.isEmpty || snapshot.people[$0].country.isEmpty || snapshot.people[$0].country == row.country
+                let p = snapshot.people[$0]
+                return (row.country.isEmpty || p.country.isEmpty || p.country == row.country)
+                    && !conflicts(row, email: p.email, code: p.code)
             }
-            if onRoster.count == 1 { return .found(.existing(onRoster[0]), .roster) }
-            if onRoster.count > 1 { return .ambiguous(onRoster.map { snapshot.people[$0].code }, .roster) }
-            if row.country.isEmpty, let i = plannedRosterByName[key] { return .found(.planned(i), .roster) }
+            let by: RosterImportReport.MatchedBy = row.country.isEmpty ? .roster : .name
+            if onRoster.count == 1 {
+                return .found(.existing(onRoster[0]), snapshot.people[onRoster[0]].country == row.country ? by : .roster)
+            }
+            if onRoster.count > 1 { return .ambiguous(onRoster.map { snapshot.people[$0].code }, by) }
+            let planned = (row.country.isEmpty ? plannedRosterByName[key] : plannedByName[key + "|" + row.country]) ?? []
+            let same = planned.filter { !conflicts(row, email: plan.newPeople[$0].email, code: plan.newPeople[$0].code) }
+            if same.count == 1 { return .found(.planned(same[0]), by) }
+            if same.count > 1 { return .ambiguous(same.map { plan.newPeople[$0].code }, by) }
         }
         return .none
+    }
+
+    /// Two records are different people when both give an e-mail and they differ, or both a code
+    /// and they differ. Whatever else they share (a name, a country) cannot outweigh that.
+    func conflicts(_ row: ImportRow, email: String, code: String) -> Bool {
+        (!row.email.isEmpty && !email.isEmpty && row.email != email)
+            || (!row.code.isEmpty && !code.isEmpty && row.code != code.uppercased())
+    }
+
+    /// Codes of people in the library with the row's name and country (or on the roster with its
+    /// name and a different e-mail): a row that matched none of them may still be one of them.
+    func lookalikes(_ row: ImportRow, nameKeys: [String]) -> [String] {
+        var found: [Int] = []
+        for key in nameKeys where !key.isEmpty {
+            if !row.country.isEmpty { found += snapshot.byNameAndCountry[key + "|" + row.country] ?? [] }
+            found += (snapshot.rosterByName[key] ?? []).filter {
+                row.country.isEmpty || snapshot.people[$0].country.isEmpty || snapshot.people[$0].country == row.country
+            }
+        }
+        var seen = Set<Int>()
+        return found.filter { seen.insert($0).inserted }.map { snapshot.people[$0].code }
+    }
+
+    /// The status of a new enrolment. A registration or attendance tool (Moodle, Indico,
+    /// Eventbrite, pretix) lists whoever signed up or came, not whom the course accepted: once
+    /// the course has a roster, someone the file adds to it arrives as a walk-in awaiting review,
+    /// like a kiosk walk-in, and takes no quota place until a coordinator confirms or merges them.
+    /// Into an empty course the file is the roster, and its statuses stand.
+    func enrolmentStatus(_ row: ImportRow) -> NominationStatus {
+        let status = row.status ?? format.defaultStatus
+        guard courseHadRoster, format.listsWalkIns, status == .confirmed else { return status }
+        return .walkIn
     }
 
     /// A known person: report the match once, fill blank fields, enrol or update the enrolment.
@@ -155,6 +241,9 @@ struct RosterPlanner {
         if matchedIndex[i] == nil {
             matchedIndex[i] = plan.report.matched.count
             plan.report.matched.append(.init(line: row.line, code: p.code, name: row.displayName, by: by, changes: []))
+            plan.report.matchedRows[by, default: 0] += 1
+        } else {
+            plan.report.repeatedRows += 1
         }
         var changes: [String] = []
         if !row.code.isEmpty && row.code != p.code.uppercased() {
@@ -163,7 +252,10 @@ struct RosterPlanner {
         }
         fill(i, row: row, changes: &changes)
         if let state = snapshot.enrolments[p.id] {
-            if let status = row.status, status != state.status, state.status != .substituted {
+            // A walk-in stays one until a coordinator reviews them: the tool's "attending" is not that review.
+            if let status = row.status, status != state.status, state.status != .substituted,
+                !(state.status == .walkIn && (status == .confirmed || status == .nominated))
+            {
                 changes.append("status \(state.status.rawValue) → \(status.rawValue)")
                 plan.statusChanges.append((state.id, status))
                 snapshot.enrolments[p.id]?.status = status
@@ -171,12 +263,10 @@ struct RosterPlanner {
         } else if !enrolling.contains(i) {
             enrolling.insert(i)
             let (_, note) = agency(row)
-            plan.newEnrolments.append(
-                .init(
-                    person: .existing(i), role: row.role ?? .participant,
-                    status: row.status ?? format.defaultStatus, note: note))
+            let status = enrolmentStatus(row)
+            plan.newEnrolments.append(.init(person: .existing(i), role: row.role ?? .participant, status: status, note: note))
             snapshot.rosterByName[snapshot.nameKeys[i], default: []].append(i)
-            changes.append("enrolled in \(snapshot.course.code)")
+            changes.append("enrolled in \(snapshot.course.code)" + (status == .walkIn ? " as a walk-in awaiting review" : ""))
         }
         plan.report.matched[matchedIndex[i]!].changes += changes
         return true
@@ -236,13 +326,12 @@ struct RosterPlanner {
                 position: row.position, email: row.email, phone: row.phone))
         plan.newEnrolments.append(
             .init(
-                person: .planned(index), role: row.role ?? .participant,
-                status: row.status ?? format.defaultStatus, note: note))
+                person: .planned(index), role: row.role ?? .participant, status: enrolmentStatus(row), note: note))
         plan.report.newPeople.append(.init(line: row.line, code: code, name: row.displayName))
         plannedByCode[code] = index
         if !row.email.isEmpty { plannedByEmail[row.email] = index }
-        plannedByName[key + "|" + row.country] = index
-        if row.country.isEmpty { plannedRosterByName[key] = index }
+        plannedByName[key + "|" + row.country, default: []].append(index)
+        if row.country.isEmpty { plannedRosterByName[key, default: []].append(index) }
         return .planned(index)
     }
 
