@@ -65,6 +65,22 @@ import TestSupport
         #expect(again.changesNothing && again.eventsAlreadyRecorded == 3 * 142)
     }
 
+    /// Someone who joined from another account (a work login) is still the person on the roster
+    /// with that name: a meeting report adds nobody, so its e-mail does not keep them apart.
+    @Test(.seeded) func aJoinFromAnotherAccountIsStillThePersonOnTheRoster() throws {
+        var rng = SeededRandom()
+        let store = try importStore(dir, courses: [CaribbeanDay1.course])
+        let (people, _) = try CaribbeanDay1.attendees()
+        let someone = people[3]
+        #expect(!someone.email.isEmpty)
+        let report = try CaribbeanDay1.zoomReport(using: &rng)
+            .replacingOccurrences(of: "," + someone.email + ",", with: ",login.\(someone.code.lowercased())@ministry.example,")
+        let path = dir.write("zoom-logins.csv", report)
+        let result = try store.rosterImporter.importRoster(path: path, course: CaribbeanDay1.course)
+        #expect(result.matched.count == 142, rng.replay)
+        #expect(try mark(store, "drm", someone.code) != nil, rng.replay)
+    }
+
     @Test(.seeded) func sessionOptionCreditsOnlyTheChosenSessions() throws {
         var rng = SeededRandom()
         let store = try importStore(dir, courses: [CaribbeanDay1.course])

@@ -177,11 +177,15 @@ struct RosterPlanner {
                 return .found(.planned(i), .email)
             }
         }
+        // A meeting report's e-mail is whatever account joined the call (a work login, a personal
+        // address): it names nobody new, so on the roster a name is enough there; an import that
+        // adds people keeps different e-mails apart.
+        let loginsOnly = !format.addsPeople
         for key in nameKeys where !key.isEmpty {
             let onRoster = (snapshot.rosterByName[key] ?? []).filter {
                 let p = snapshot.people[$0]
                 return (row.country.isEmpty || p.country.isEmpty || p.country == row.country)
-                    && !conflicts(row, email: p.email, code: p.code)
+                    && (loginsOnly || !conflicts(row, email: p.email, code: p.code))
             }
             let by: RosterImportReport.MatchedBy = row.country.isEmpty ? .roster : .name
             if onRoster.count == 1 {
