@@ -9,13 +9,6 @@ import TestSupport
 @Suite struct ImportIdentityTests {
     let dir = TemporaryDirectory("identity")
 
-    func importCSV(
-        _ store: CourseStore, _ text: String, course: String = "mini-2024",
-        _ options: RosterImportOptions = RosterImportOptions()
-    ) throws -> RosterImportReport {
-        try store.rosterImporter.importRoster(data: Data(text.utf8), name: "list.csv", course: course, options: options)
-    }
-
     static let threeJoses = """
         given,family,email,country
         José,García Pérez,jose.garcia@example.org,Mexico

@@ -8,13 +8,6 @@ import TestSupport
 @Suite struct ImportMatchingTests {
     let dir = TemporaryDirectory("match")
 
-    func importCSV(
-        _ store: CourseStore, _ text: String, course: String = "mini-2024",
-        _ options: RosterImportOptions = RosterImportOptions()
-    ) throws -> RosterImportReport {
-        try store.rosterImporter.importRoster(data: Data(text.utf8), name: "list.csv", course: course, options: options)
-    }
-
     @Test func composedAndDecomposedNamesAreOnePerson() throws {
         let store = try importStore(dir, courses: ["mini-2024"])
         let report = try importCSV(store, "given,family,country\nJose\u{301},NU\u{301}N\u{303}EZ,Palau\n")

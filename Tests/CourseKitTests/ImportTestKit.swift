@@ -50,3 +50,10 @@ func libraryCounts(_ store: CourseStore) throws -> [Int] {
         try ["person", "enrolment", "attendance_event", "agency"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1 }
     }
 }
+
+/// Imports `text` as a roster file named `list.csv` into `course`.
+func importCSV(
+    _ store: CourseStore, _ text: String, course: String = "mini-2024", _ options: RosterImportOptions = RosterImportOptions()
+) throws -> RosterImportReport {
+    try store.rosterImporter.importRoster(data: Data(text.utf8), name: "list.csv", course: course, options: options)
+}

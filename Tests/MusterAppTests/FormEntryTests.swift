@@ -5,6 +5,13 @@ import TerminalUI
 import Testing
 import TestSupport
 
+extension AppDriver {
+    /// Tabs to the form's field `id`.
+    func focusField(_ id: String) {
+        while let f = form, f.fields[f.focus].id != id { press(.tab) }
+    }
+}
+
 /// Forms take what the screens show (an agency's acronym, a country's name or its start) and
 /// do not throw typed work away on one key.
 @Suite struct FormEntryTests {
@@ -12,18 +19,15 @@ import TestSupport
         let d = try AppDriver.rcm()
         d.press(.char("r"), .char("a"))  // add a person to the roster
         let form = try #require(d.form)
-        func focus(_ id: String) {
-            while d.form?.fields[d.form!.focus].id != id { d.press(.tab) }
-        }
-        focus("code")
+        d.focusField("code")
         d.retype("GT-009")
-        focus("givenName")
+        d.focusField("givenName")
         d.retype("Lucía")
-        focus("familyName")
+        d.focusField("familyName")
         d.retype("Ajú Tzoc")
-        focus("country")
+        d.focusField("country")
         d.retype("guat")
-        focus("agency")
+        d.focusField("agency")
         d.retype("SEGEPLAN")
         #expect(form.title.isEmpty == false)
         d.press(.enter)
@@ -37,21 +41,18 @@ import TestSupport
     @Test func anAmbiguousOrUnknownNameSaysSoBesideItsField() throws {
         let d = try AppDriver.rcm()
         d.press(.char("r"), .char("a"))
-        func focus(_ id: String) {
-            while d.form?.fields[d.form!.focus].id != id { d.press(.tab) }
-        }
-        focus("code")
+        d.focusField("code")
         d.retype("GT-010")
-        focus("givenName")
+        d.focusField("givenName")
         d.retype("Ana")
-        focus("country")
+        d.focusField("country")
         d.retype("gua")  // Guadeloupe, Guam, Guatemala ("gu" alone is the code of Guam)
         d.press(.enter)
         let country = try #require(d.form?.fields.first { $0.id == "country" })
         #expect(country.error?.contains("could be") == true && country.error?.contains("Guatemala") == true)
-        focus("country")
+        d.focusField("country")
         d.retype("Guatemala")
-        focus("agency")
+        d.focusField("agency")
         d.retype("Nowhere Agency")
         d.press(.enter)
         #expect(d.form?.fields.first { $0.id == "agency" }?.error == "no agency called 'Nowhere Agency': type its acronym, name or code")
