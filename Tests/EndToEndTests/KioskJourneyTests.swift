@@ -135,7 +135,8 @@ struct KioskJourneyTests {
         // 12:10: the morning is over and nothing is open; 12:30 the afternoon's check-in opens.
         try set("12:10:00")
         try tmux.waitFor(text: "No session is open for check-in.")
-        try tmux.waitFor(text: "Next: Afternoon at 13:00 (check-in opens 12:30).")
+        try tmux.waitFor(text: "Next, at 13:00: Afternoon")
+        try tmux.waitFor(text: "Check-in opens at 12:30.")
         try set("12:30:00")
         try tmux.waitFor(text: "Afternoon")
         try tmux.waitFor(text: "Type your name to check in")

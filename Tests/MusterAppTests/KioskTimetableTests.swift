@@ -20,7 +20,8 @@ import Testing
         k.send(.tick)  // no key
         #expect(!k.state.context.checkInOpen)
         #expect(k.text.contains("No session is open for check-in."))
-        #expect(k.text.contains("Next: Afternoon at 13:00 (check-in opens 12:30)."))
+        #expect(k.text.contains("Next, at 13:00: Afternoon"))
+        #expect(k.text.contains("Check-in opens at 12:30."))
         k.type("jose")  // nothing to check in to: typing does nothing
         #expect(k.state.query.isEmpty)
 

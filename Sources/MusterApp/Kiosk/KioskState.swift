@@ -17,7 +17,7 @@ public struct KioskContext: Sendable, Equatable {
     public var timetable: KioskTimetable?
     /// False while following the timetable and no session's check-in window is open.
     public var checkInOpen = true
-    /// What the welcome screen says while check-in is closed ("… Next: Afternoon at 13:00").
+    /// What the welcome screen says while check-in is closed ("… Next, at 13:00: Afternoon").
     public var closedText = ""
 
     public init(

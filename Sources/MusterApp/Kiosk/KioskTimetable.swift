@@ -29,8 +29,10 @@ public struct KioskTimetable: Sendable, Equatable {
             return "No session is open for check-in — today is over."
         }
         let opens = CheckInWindow(session: next, opensMinutes: opensMinutes).opens
-        return "No session is open for check-in.\nNext: \(next.title) at \(LocalTime.clock(next.start, in: zone))"
-            + " (check-in opens \(LocalTime.clock(opens, in: zone)))."
+        // The times before the title and on a line of their own, so a long title cut short keeps
+        // them. The next session is always today's (`CheckInWindow.nextSession`).
+        return "No session is open for check-in.\nNext, at \(LocalTime.clock(next.start, in: zone)): \(next.title)\n"
+            + "Check-in opens at \(LocalTime.clock(opens, in: zone))."
     }
 }
 
