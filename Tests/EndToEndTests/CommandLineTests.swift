@@ -56,14 +56,32 @@ import TestSupport
         let r = try muster("sessions", "mini-2024")
         #expect(r.status == 0)
         #expect(r.stdout.contains("am  2024-05-07 09:00  12:00  Morning"))
-        #expect(r.stdout.contains("pm  2024-05-07 13:00  17:00  Afternoon (core)  module"))
+        #expect(r.stdout.contains("pm  2024-05-07 13:00  17:00  Afternoon (core)  module  in-person"))
+        #expect(r.stdout.split(separator: "\n").first?.hasSuffix("KIND    MODALITY") == true, "\(r.stdout)")
         expectError(try muster("sessions", "nope"), "unknown course 'nope'")
+    }
+
+    /// A session held online from another zone shows its modality and, in a column that only
+    /// appears then, its zone; its times are that zone's.
+    @Test func sessionsShowModalityAndAZoneThatDiffers() throws {
+        let yaml = Fixtures.miniCourseYAML.replacingOccurrences(
+            of: "  start: 2024-05-07 13:00\n  end: 2024-05-07 17:00\n",
+            with: "  start: 2024-05-06 13:00\n  end: 2024-05-06 17:00\n  time_zone: America/Costa_Rica\n  modality: online\n")
+        #expect(yaml != Fixtures.miniCourseYAML)
+        dir.write("other.yaml", yaml.replacingOccurrences(of: "code: mini-2024", with: "code: mini-zones"))
+        #expect(try muster("import", "course", dir.file("other.yaml")).status == 0)
+        let r = try muster("sessions", "mini-zones")
+        let lines = r.stdout.split(separator: "\n").map { $0.replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression) }
+        #expect(lines.first?.hasSuffix("MODALITY   ZONE") == true, "\(r.stdout)")
+        #expect(lines.contains { $0.hasPrefix("am ") && $0.hasSuffix("in-person") }, "\(r.stdout)")
+        #expect(
+            lines.contains { $0.hasPrefix("pm  2024-05-06 13:00  17:00") && $0.hasSuffix("online     America/Costa_Rica") }, "\(r.stdout)")
     }
 
     @Test func rosterAsTextAlignsWideNames() throws {
         let r = try muster("roster", "mini-2024")
         #expect(r.status == 0)
-        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let lines = r.stdout.split(separator: "\n").map { $0.replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression) }
         let li = try #require(lines.first { $0.hasPrefix("T-002") })
         let jose = try #require(lines.first { $0.hasPrefix("T-001") })
         // "李, 小龍" is 8 columns wide but 5 characters: the next column must still line up.

@@ -46,7 +46,9 @@ struct Courses: ParsableCommand {
 }
 
 struct Sessions: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List a course's sessions: short id, start, title, kind.")
+    static let configuration = CommandConfiguration(
+        abstract: "List a course's sessions: short id, start, end, title, kind, modality.",
+        discussion: "Times are in the session's own time zone; ZONE is shown when some session's differs from the course's.")
     @OptionGroup var library: LibraryOptions
     @Argument(help: "The course code (see 'muster courses').") var course: String
 
@@ -55,17 +57,19 @@ struct Sessions: ParsableCommand {
             let store = try library.open()
             let c = try store.courses.course(code: course)
             let sessions = try store.courses.sessions(courseID: c.id!)
+            // A column of zones only when one differs: most courses keep one zone.
+            let ownZones = sessions.contains { $0.timeZone.map { $0 != c.timeZone } ?? false }
             print(
                 TextTable.render(
-                    header: ["ID", "START", "END", "TITLE", "KIND"],
+                    header: ["ID", "START", "END", "TITLE", "KIND", "MODALITY"] + (ownZones ? ["ZONE"] : []),
                     rows: sessions.map { s in
                         let zone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? c.zone
                         return [
                             s.key, LocalTime.format(s.start, in: zone),
                             DateText.spansDays(s.start, s.end, in: zone)
                                 ? LocalTime.format(s.end, in: zone) : LocalTime.clock(s.end, in: zone),
-                            s.title + (s.core ? " (core)" : ""), s.kind.rawValue,
-                        ]
+                            s.title + (s.core ? " (core)" : ""), s.kind.rawValue, s.modality.rawValue,
+                        ] + (ownZones ? [zone.identifier == c.zone.identifier ? "" : zone.identifier] : [])
                     }), terminator: "")
         }
     }
