@@ -52,6 +52,11 @@ import TestSupport
         #expect(try line(store, course, "GT").pendingText == "3 confirmed · 1 nominated · 1 substituted")
         let roster = try store.rosters.roster(courseID: course.id!)
         #expect(roster.first { $0.person.code == "GT-001" }?.enrolment.substitutedBy == fernanda.id)
+        // Who replaced whom, on both people's histories.
+        let replaced = try store.people.personDetails(id: first.id!).history.first { $0.course.id == course.id }
+        #expect(replaced?.statusText == "substituted by GT-005 \(fernanda.displayName)")
+        let substitute = try store.people.personDetails(id: fernanda.id!).history.first { $0.course.id == course.id }
+        #expect(substitute?.statusText == "nominated, substitute for GT-001 \(first.displayName)")
         #expect(roster.first { $0.person.code == "GT-005" }?.enrolment.status == .nominated)
         #expect(throws: MusterError.self) { try store.nominations.substitute(courseID: course.id!, personID: byron.id!, by: fernanda.id!) }
 

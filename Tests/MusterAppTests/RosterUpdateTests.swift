@@ -180,6 +180,12 @@ extension AppDriver {
         d.type("joaquin pena")  // MX-006, waitlisted
         d.press(.enter)
         #expect(d.state.message?.text.contains("substituted by MX-006") == true)
+        let replaced = try #require(d.rosterCodes.firstIndex(of: "GT-002"))
+        d.press(.char("g"))
+        for _ in 0..<replaced { d.press(.char("j")) }
+        d.press(.enter)  // GT-002's person view says who replaced them
+        #expect(d.screenText.contains("RCM Migration Policies 2020: substituted by MX-006 Joaquín Peña Ramírez"))
+        d.press(.char("q"))
         #expect(d.screenText.contains("Guatemala 3/5 · 3 confirmed · 1 declined · 1 substituted"))
         d.press(.char("u"))
         #expect(d.state.message?.text.hasPrefix("Undid: GT-002") == true)

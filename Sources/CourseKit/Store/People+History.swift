@@ -8,6 +8,18 @@ public struct PersonCourseRecord: Hashable, Sendable {
     public var attended: Int
     public var sessionCount: Int
     public var completed: Bool
+    /// Who took their place, when they were substituted in this course.
+    public var substitutedBy: Person? = nil
+    /// Whom they replaced in this course, when they came in as a substitute.
+    public var substituteFor: Person? = nil
+
+    /// "substituted by MX-006 Joaquín Peña", "confirmed, substitute for GT-002 Ana Pérez", or
+    /// the status alone: who replaced whom, which the status word cannot say.
+    public var statusText: String {
+        if let by = substitutedBy { return "substituted by \(by.code) \(by.displayName)" }
+        if let them = substituteFor { return "\(enrolment.status.rawValue), substitute for \(them.code) \(them.displayName)" }
+        return enrolment.status.rawValue
+    }
 
     /// Attended share 0...1 (0 for a course without sessions).
     public var rate: Double { sessionCount == 0 ? 0 : Double(attended) / Double(sessionCount) }
@@ -61,12 +73,23 @@ extension People {
                     status: NominationStatus(rawValue: row["e_status"]) ?? .nominated,
                     substitutedBy: row["e_substituted_by"], note: row["e_note"])
                 let attended: Int = row["r_attended"] ?? 0, core: Int = row["r_core"] ?? 0
-                return PersonCourseRecord(
+                var record = PersonCourseRecord(
                     course: course, enrolment: enrolment, attended: attended, sessionCount: facts.sessionCount,
                     completed: Completion.evaluate(
                         rule: facts.rule, sessionCount: facts.sessionCount,
                         attended: attended, coreSessions: facts.coreCount,
                         coreAttended: core))
+                record.substitutedBy = try enrolment.substitutedBy.flatMap {
+                    try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [$0]).map(Person.init(row:))
+                }
+                record.substituteFor = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT p.* FROM enrolment e JOIN person p ON p.id = e.person_id
+                        WHERE e.course_id = ? AND e.substituted_by = ? ORDER BY e.id LIMIT 1
+                        """, arguments: [course.id!, id]
+                ).map(Person.init(row:))
+                return record
             }
             return PersonDetails(
                 person: person, agency: agency, mergedInto: merged, history: history,

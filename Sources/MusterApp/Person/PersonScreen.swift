@@ -113,8 +113,13 @@ enum PersonView {
 
     /// For a walk-in awaiting review (from the kiosk, a sheet or a tool's file): who they may
     /// really be, so the coordinator merges rather than keeps two records of one person.
-    static func reviewLine(_ d: PersonDetails) -> String {
-        guard d.history.contains(where: { $0.enrolment.status == .walkIn }) else { return "" }
+    /// Otherwise, for the course selected in the history: who replaced them, or whom they
+    /// replaced, which the status word alone cannot say.
+    static func reviewLine(_ d: PersonDetails, selected: PersonCourseRecord?) -> String {
+        guard d.history.contains(where: { $0.enrolment.status == .walkIn }) else {
+            guard let r = selected, r.substitutedBy != nil || r.substituteFor != nil else { return "" }
+            return "\(r.course.label): \(r.statusText)"
+        }
         guard !d.lookalikes.isEmpty else { return "Walk-in awaiting review: nobody else has this name and country" }
         return "Walk-in awaiting review; likely the same as "
             + d.lookalikes.map { "\($0.code) \($0.displayName)" }.joined(separator: ", ") + " (M on the roster merges)"
@@ -140,7 +145,8 @@ enum PersonView {
             (
                 erased
                     ? "Erased: an anonymous placeholder kept for course totals"
-                    : d.mergedInto.map { "Walk-in merged into \($0.code) \($0.displayName)" } ?? reviewLine(d), .warning
+                    : d.mergedInto.map { "Walk-in merged into \($0.code) \($0.displayName)" } ?? reviewLine(d, selected: s.selectedRecord),
+                .warning
             ),
         ]
         for (row, (text, role)) in lines.enumerated() where row < body.height {
