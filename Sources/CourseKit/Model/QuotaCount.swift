@@ -84,4 +84,15 @@ public enum QuotaCount {
             return [head] + agencies
         }
     }
+
+    /// What a change did to the quotas, said when it happens: each quota it took over its limit
+    /// (or further over), "Guatemala: 6 of 5 places taken, over its quota by 1".
+    public static func newlyOver(before: [QuotaLine], after: [QuotaLine]) -> [String] {
+        after.compactMap { line in
+            guard let limit = line.limit, line.used > limit else { return nil }
+            let was = before.first { $0.scope == line.scope && $0.key == line.key }?.used ?? 0
+            guard line.used > was else { return nil }
+            return "\(line.label): \(line.used) of \(limit) places taken, over its quota by \(line.used - limit) (\(rule))"
+        }
+    }
 }

@@ -7,7 +7,12 @@ extension Nominations {
     /// the index (what the roster's info line needs), plus the course-wide counts of the
     /// agencies there that have a quota of their own.
     public func quotaLines(courseID: Int64, country only: String? = nil) throws -> [QuotaLine] {
-        try read { db in
+        try read { db in try Self.quotaLines(db, courseID: courseID, country: only) }
+    }
+
+    /// The same inside a transaction already open (an import compares before and after its write).
+    static func quotaLines(_ db: Database, courseID: Int64, country only: String? = nil) throws -> [QuotaLine] {
+        do {
             let quotas = try Row.fetchAll(
                 db, sql: "SELECT scope, key, lim FROM quota WHERE course_id = ? ORDER BY position", arguments: [courseID]
             ).map { Quota(scope: QuotaScope(rawValue: $0["scope"]) ?? .country, key: $0["key"], limit: $0["lim"]) }
