@@ -88,12 +88,16 @@ extension RosterImporter {
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             try Self.refuseErased(db, plan: plan, file: name, allowed: options.allowErased)
             let marks = try Self.importMarks(db)
-            let quotasBefore = try Nominations.quotaLines(db, courseID: courseID)
+            // Tallied only for a course with quotas: on a 100k roster each tally reads every row.
+            let hasQuotas = try Bool.fetchOne(db, sql: "SELECT 1 FROM quota WHERE course_id = ? LIMIT 1", arguments: [courseID]) ?? false
+            let quotasBefore = hasQuotas ? try Nominations.quotaLines(db, courseID: courseID) : []
             try RosterWriter(db: db, courseID: courseID, actor: actor).apply(plan, snapshot: snapshot)
             try logRosterImport(db, courseID: courseID, file: name, plan: plan, snapshot: snapshot, marks: marks)
             var report = plan.report
             report.applied = true
-            report.notes += QuotaCount.newlyOver(before: quotasBefore, after: try Nominations.quotaLines(db, courseID: courseID))
+            if hasQuotas {
+                report.notes += QuotaCount.newlyOver(before: quotasBefore, after: try Nominations.quotaLines(db, courseID: courseID))
+            }
             return report
         }
     }

@@ -60,22 +60,14 @@ public struct MarkOutcome: Hashable, Sendable {
 /// An undo event cancels the event it names, as if that event had never been recorded; this keeps
 /// the rule correct when logs from several devices are merged in any order. The rule is a pure
 /// function of the *set* of events (it orders them itself), so merged logs from devices whose
-/// clocks disagree still derive one mark. Written down in `docs/ATTENDANCE-RULE.md`; the SQL copy
-/// that keeps `attendance_mark` is migration v11.
+/// clocks disagree still derive one mark. Written down in `docs/ATTENDANCE-RULE.md`; the
+/// `attendance_mark` cache is this rule's output, stored by the log's writer (`AttendanceMarkWrites`).
 public enum MarkRule {
     /// True when `a` was recorded after `b`: the later `recordedAt`, then the greater event id as
     /// a tie-break every device computes the same way. Sources are not compared here.
     public static func later(_ a: AttendanceEvent, _ b: AttendanceEvent) -> Bool {
         if a.recordedAt != b.recordedAt { return a.recordedAt > b.recordedAt }
         return a.id.uuidString > b.id.uuidString
-    }
-
-    /// True when `a` beats `b` as the *deciding event* of two marks of the same kind: higher
-    /// source authority first, then `later`. Kept for readers that rank single events; the
-    /// current mark itself comes from `derive`, which adds the kiosk-after-absent exception.
-    public static func beats(_ a: AttendanceEvent, _ b: AttendanceEvent) -> Bool {
-        if a.source.authority != b.source.authority { return a.source.authority > b.source.authority }
-        return later(a, b)
     }
 
     /// The events that still count: not undo events themselves, and not cancelled by one.
@@ -111,11 +103,6 @@ public enum MarkRule {
         return DerivedMark(deciding: f, kioskAfterAbsent: false)
     }
 
-    /// The deciding event of one participant's events in one session, or nil when none counts.
-    public static func winner(of events: [AttendanceEvent]) -> AttendanceEvent? {
-        derive(events).deciding
-    }
-
     /// The current mark: nil if no event counts or the deciding one cleared the mark. A check-in
     /// after an absent comes back as that check-in with status `late`, its arrival the check-in
     /// time, and `kioskAfterAbsent` set, so every reader shows and counts the same thing.
@@ -125,7 +112,7 @@ public enum MarkRule {
 
     /// The event an undo would cancel: the latest effective one by recording time.
     public static func latestUndoable(of events: [AttendanceEvent]) -> AttendanceEvent? {
-        effective(events).max { ($0.recordedAt, $0.id.uuidString) < ($1.recordedAt, $1.id.uuidString) }
+        effective(events).max { later($1, $0) }
     }
 }
 

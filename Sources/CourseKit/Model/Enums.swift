@@ -118,8 +118,4 @@ public enum EventSource: String, Codable, Sendable, CaseIterable {
     case importFile = "import"
     case paper
     case cli
-
-    /// Higher wins when two events disagree, before time is considered (`MarkRule.beats`);
-    /// the current mark itself is `MarkRule.derive`, which treats the kiosk apart.
-    public var authority: Int { self == .kiosk ? 0 : 1 }
 }
