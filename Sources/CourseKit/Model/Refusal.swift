@@ -11,7 +11,12 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
     case substituteAlreadyExpected(code: String, name: String, status: String)
     case mergeIntoThemselves
     case notAWalkIn(code: String, status: String)
-    case mergeTargetErased(target: String, walkIn: String)
+    case mergeErased(code: String)
+    case alreadyMerged(code: String, into: String)
+    case neverMerged(code: String)
+    case unmergeAmbiguous(code: String, merged: [String])
+    case notAMerge(summary: String)
+    case markedSinceMerge(code: String, course: String, session: String, now: String, then: String)
     case alreadyOnRoster
     case hasAttendance(code: String)
     // Courses and sessions
@@ -47,8 +52,16 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
         case .substituteAlreadyExpected(let code, let name, let status): "\(code) \(name) is already \(status) in this course"
         case .mergeIntoThemselves: "choose another person to merge into"
         case .notAWalkIn(let code, let status): "\(code) is \(status), not a walk-in awaiting review"
-        case .mergeTargetErased(let target, let walkIn):
-            "\(target) was erased at their request; confirm \(walkIn) as a new person instead"
+        case .mergeErased(let code):
+            "\(code) was erased at their request: an erased record is never merged; register the person anew"
+        case .alreadyMerged(let code, let into): "\(code) is already merged into \(into); unmerge them first"
+        case .neverMerged(let code): "\(code) was never merged with anyone (or the merge was undone already)"
+        case .unmergeAmbiguous(let code, let merged):
+            "\(merged.count) people are merged into \(code) (\(merged.joined(separator: ", "))): name the one to unmerge"
+        case .notAMerge(let summary): "“\(summary)” is not a merge"
+        case .markedSinceMerge(let code, let course, let session, let now, let then):
+            "cannot unmerge: \(code)'s mark in \(course) \(session) changed since the merge (\(then) → \(now)); "
+                + "undo that mark first"
         case .alreadyOnRoster: "already on this course's roster"
         case .hasAttendance(let code):
             "\(code) has attendance recorded in this course; set their status to withdrawn instead"

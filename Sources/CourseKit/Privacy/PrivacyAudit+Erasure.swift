@@ -14,10 +14,20 @@ public struct ErasureSummary: Sendable, Equatable {
 
 extension PrivacyAudit {
     /// Everything held about one person (see `PersonExport`).
+    ///
+    /// One thing is left out: a merge that was undone (`unmergePerson`), with its undo and the
+    /// attendance it copied and cancelled. Those copies were the other person's marks, never
+    /// this person's: listing them would hand one person's attendance to another on request.
+    /// And the unmerge restored exactly the rows the merge changed (it refuses otherwise), so
+    /// the pair left nothing of theirs changed; the export then reads byte for byte as before the
+    /// merge. The library keeps every row of it: the audit trail (`t` in the person view,
+    /// `muster audit COURSE`) still lists the merge and the unmerge with who, where and when.
+    /// Any other history — a mark corrected, a change undone by hand — is exported as it is.
     public func personExport(code: String) throws -> PersonExport {
         let person = try store.people.person(code: code)
         guard let id = person.id else { throw MusterError.unknownParticipant(code) }
         return try read { db in
+            let (hiddenChanges, hiddenEvents) = try Self.undoneMerges(db, personID: id)
             let agency = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [person.agencyID]) ?? ""
             let enrolments = try Row.fetchAll(
                 db,
@@ -38,7 +48,9 @@ extension PrivacyAudit {
                     FROM attendance_event ae JOIN session s ON s.id = ae.session_id JOIN course c ON c.id = s.course_id
                     WHERE ae.person_id = ? ORDER BY ae.recorded_ms, ae.id
                     """, arguments: [id]
-            ).map { row -> PersonExport.EventRecord in
+            ).filter { row in
+                !hiddenEvents.contains(row["id"]) && !hiddenEvents.contains((row["undoes"] as String?) ?? "")
+            }.map { row -> PersonExport.EventRecord in
                 let e = AttendanceEvent(row: row)
                 let zone = TimeZone(identifier: row["c_zone"]) ?? .gmt
                 return PersonExport.EventRecord(
@@ -48,7 +60,7 @@ extension PrivacyAudit {
                     recordedAt: LocalTime.iso8601(e.recordedAt, in: zone, milliseconds: true), actor: e.actor,
                     device: e.device, source: e.source.rawValue, undoes: e.undoes?.uuidString.lowercased() ?? "")
             }
-            let changes = try Self.personChanges(db, personID: id).map {
+            let changes = try Self.personChanges(db, personID: id).filter { !hiddenChanges.contains($0.changeID ?? -1) }.map {
                 PersonExport.ChangeEntry(
                     recordedAt: LocalTime.iso8601($0.at, in: .gmt, milliseconds: true), actor: $0.actor,
                     device: $0.device, source: $0.source, course: $0.subject, what: $0.what)
@@ -61,6 +73,24 @@ extension PrivacyAudit {
                     email: person.email, phone: person.phone),
                 enrolments: enrolments, attendance: events, changes: changes)
         }
+    }
+
+    /// The merges concerning a person that were undone: the merge's and its undo's change ids,
+    /// and the attendance events the merge appended (the undo events naming them go with them).
+    static func undoneMerges(_ db: Database, personID: Int64) throws -> (changes: Set<Int64>, events: Set<String>) {
+        var changes = Set<Int64>(), events = Set<String>()
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.id, c.after_json, u.id AS undo_id FROM change_log c JOIN change_log u ON u.undoes = c.id
+                WHERE c.entity = 'person' AND c.action = 'merge'
+                  AND c.id IN (SELECT change_id FROM change_subject WHERE person_id = ?)
+                """, arguments: [personID])
+        {
+            changes.formUnion([row["id"], row["undo_id"]])
+            events.formUnion(ChangeSnapshot(json: row["after_json"]).appendedEvents)
+        }
+        return (changes, events)
     }
 
     /// Erases a person's identifying data everywhere and leaves an anonymous placeholder, so

@@ -11,6 +11,11 @@ public struct AuditEntry: Sendable, Hashable {
     public var source: String
     public var subject: String
     public var what: String
+    /// For a logged change, its id in the change log and its action (`merge`, `undo`, …), so a
+    /// screen can act on it (the person view's `U` unmerges a merge); nil for attendance events
+    /// and erasures.
+    public var changeID: Int64? = nil
+    public var changeAction: String? = nil
 
     public init(at: Date, actor: String, device: String, source: String, subject: String, what: String) {
         self.at = at; self.actor = actor; self.device = device; self.source = source; self.subject = subject; self.what = what
@@ -113,11 +118,18 @@ extension PrivacyAudit {
             let lines = ChangeDescription.changes(
                 of: personID, before: ChangeSnapshot(json: change.beforeJSON),
                 after: ChangeSnapshot(json: change.afterJSON), courseCodes: courseCodes)
-            if lines.isEmpty && !erased && (change.beforeJSON != "{}" || change.afterJSON != "{}") { return nil }
-            return AuditEntry(
+            // A merge and its undo always show: the kept person may have no row of theirs in it.
+            let merge = change.entity == "person" && (change.action == "merge" || change.action == "undo")
+            if lines.isEmpty && !erased && !merge && (change.beforeJSON != "{}" || change.afterJSON != "{}") { return nil }
+            var entry = AuditEntry(
                 at: change.recordedAt, actor: change.actor, device: change.device, source: change.source,
                 subject: change.courseID.flatMap { courseCodes[$0] } ?? "record",
-                what: lines.isEmpty ? actionWords(change.action) : lines.joined(separator: "; "))
+                what: change.action == "merge"
+                    ? ([actionWords(change.action)] + lines).joined(separator: ": ")
+                    : lines.isEmpty ? actionWords(change.action) : lines.joined(separator: "; "))
+            entry.changeID = change.id
+            entry.changeAction = change.action
+            return entry
         }
     }
 

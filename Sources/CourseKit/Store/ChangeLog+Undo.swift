@@ -159,6 +159,7 @@ extension ChangeLog {
         guard Self.sameRows(now, after, scope) else {
             throw MusterError.refused(.changedSince(summary: change.summary))
         }
+        if change.entity == "person" && change.action == "merge" { try PersonMerge.checkUndo(db, change) }
         for table in Self.childrenFirst where after.rows[table] != nil || before.rows[table] != nil {
             for gone in after.ids(table).subtracting(before.ids(table)) {
                 try Writes.table(named: table)?.deleteRow(db, id: gone)
@@ -177,9 +178,14 @@ extension ChangeLog {
                 _ = try store.attendance.appendUndo(db, of: event, among: events, source: event.source)
             }
         }
-        return try store.record(
+        let undo = try store.record(
             db, entity: change.entity, entityID: change.entityID, courseID: change.courseID, action: "undo",
             summary: "undo: \(change.summary)", before: now, after: ChangeSnapshot.read(db, scope), undoes: id)
+        // An undo concerns whoever the change did (a merge's kept person, whose rows it may not list).
+        try ChangeLogWrites.link(
+            db, changeID: undo.id,
+            people: Int64.fetchAll(db, sql: "SELECT person_id FROM change_subject WHERE change_id = ?", arguments: [id]))
+        return undo
     }
 
     // MARK: - Replay

@@ -118,10 +118,12 @@ extension Nominations {
     }
 
     /// Resolves a walk-in awaiting review who turned out to be someone already in the library:
-    /// the existing person is confirmed on the roster in the walk-in's place, the walk-in's current
-    /// marks in this course are recorded again for them (noting the merge), and the walk-in's row
-    /// says whom it was merged into. One logged change; `undoChange` takes all of it back, the
-    /// copied marks by undo events, since attendance is never deleted.
+    /// a person merge (`PersonMerge`, the same as `People.mergePeople`) whose enrolment step
+    /// confirms the existing person on the roster in the walk-in's place, whose marks step
+    /// records the walk-in's check-ins again for them where the attendance rule says they
+    /// decide, and which leaves the walk-in's row saying whom it was merged into. One logged
+    /// change, on this course; `undoChange` takes all of it back, the copied marks by undo
+    /// events, since attendance is never deleted.
     @discardableResult
     public func mergeWalkIn(courseID: Int64, walkInID: Int64, into targetID: Int64) throws -> ChangeRecord {
         guard walkInID != targetID else { throw MusterError.refused(.mergeIntoThemselves) }
@@ -130,62 +132,11 @@ extension Nominations {
             guard enrolment.status == .walkIn else {
                 throw MusterError.refused(.notAWalkIn(code: walkIn.code, status: enrolment.status.rawValue))
             }
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [targetID]) else {
-                throw MusterError.unknownParticipant("#\(targetID)")
-            }
-            let target = Person(row: row)
-            // An erased person's placeholder stays anonymous: merging someone into it would tie a
-            // new record to their history again. A returning person is registered anew.
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM erasure WHERE person_id = ?", arguments: [targetID]) == true {
-                throw MusterError.refused(.mergeTargetErased(target: target.code, walkIn: walkIn.code))
-            }
-            let scope: () throws -> [(table: String, ids: [Int64])] = {
-                [
-                    (
-                        "enrolment",
-                        try Int64.fetchAll(
-                            db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id IN (?, ?)",
-                            arguments: [courseID, walkInID, targetID])
-                    ),
-                    ("person", [walkInID]),
-                ]
-            }
-            return try store.logged(
-                db, entity: "person", entityID: { walkInID }, courseID: courseID, action: "merge",
-                summary: { "walk-in \(walkIn.code) \(walkIn.displayName) merged into \(target.code) \(target.displayName)" },
-                scope: scope
-            ) {
-                if let existing = try Row.fetchOne(
-                    db, sql: "SELECT * FROM enrolment WHERE course_id = ? AND person_id = ?",
-                    arguments: [courseID, targetID]
-                ).map(Enrolment.init(row:)) {
-                    try EnrolmentWrites.setStatus(db, id: existing.id!, .confirmed, substitutedBy: nil)
-                } else {
-                    try EnrolmentWrites.insert(
-                        db, courseID: courseID, personID: targetID, role: enrolment.role,
-                        nominatedBy: enrolment.nominatedBy, status: .confirmed)
-                }
-                var appended: [String] = []
-                let sessions = try Int64.fetchAll(
-                    db, sql: "SELECT id FROM session WHERE course_id = ? ORDER BY start_ms",
-                    arguments: [courseID])
-                for sessionID in sessions {
-                    guard let mark = MarkRule.currentMark(of: try Attendance.events(db, sessionID: sessionID, personID: walkInID)) else {
-                        continue
-                    }
-                    var copy = AttendanceEvent(
-                        sessionID: sessionID, personID: targetID, status: mark.status,
-                        arrival: mark.arrival, departure: mark.departure,
-                        note: ([mark.note, "merged from walk-in \(walkIn.code)"].filter { !$0.isEmpty }).joined(separator: "; "),
-                        recordedAt: clock(), actor: actor, device: deviceID, source: mark.source)
-                    copy.recordedAt = try Attendance.orderedTime(db, copy.recordedAt, sessionID: sessionID, personID: targetID)
-                    try AttendanceEventWrites.append(db, copy)
-                    appended.append(copy.id.uuidString.lowercased())
-                }
-                try EnrolmentWrites.delete(db, id: enrolment.id!)
-                try PersonWrites.setMergedInto(db, id: walkInID, target: targetID)
-                return appended
-            }
+            let target = try PersonMerge.person(db, id: targetID)
+            let plan = try PersonMerge.plan(db, keep: target, other: walkIn)
+            return try PersonMerge.apply(
+                db, store: store, plan, courseID: courseID,
+                summary: "walk-in \(walkIn.code) \(walkIn.displayName) merged into \(target.code) \(target.displayName)")
         }
     }
 

@@ -11,7 +11,8 @@ extension People {
 
     /// People whose name has a word starting with each fragment of `query`, in any order:
     /// "nunez jose" and "jose nun" both find "José Núñez". A query equal to a participant code
-    /// finds that person too. Runs on indexes only (a `name_token` range scan per fragment, then
+    /// finds that person too; a person merged into someone else is not found (their name left
+    /// the index with the merge, and a code match is dropped). Runs on indexes only (a `name_token` range scan per fragment, then
     /// `person_by_sort` or rowid look-ups), never a scan of the person table; the query text is
     /// only ever bound, never spliced into SQL.
     /// `sortMatchesUpTo` picks the plan (see `People.sortMatchesUpTo`); tests force each.
@@ -71,7 +72,7 @@ extension People {
         return try Row.fetchAll(
             db,
             sql: """
-                SELECT p.* FROM person p WHERE p.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
+                SELECT p.* FROM person p WHERE p.id IN (\(ids.map { _ in "?" }.joined(separator: ","))) AND p.merged_into IS NULL
                 ORDER BY p.sort_key, p.id LIMIT ?
                 """, arguments: StatementArguments(ids + [Int64(limit)])
         ).map(Person.init(row:))

@@ -4,8 +4,8 @@ import Foundation
 
 struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "person", abstract: "One person's data: export it (subject access) or erase it.",
-        subcommands: [PersonExportCommand.self, PersonErase.self])
+        commandName: "person", abstract: "One person's data: export it (subject access), erase it, merge two records or unmerge them.",
+        subcommands: [PersonExportCommand.self, PersonErase.self, PersonMergeCommand.self, PersonUnmergeCommand.self])
 }
 
 enum PersonExportFormat: String, ExpressibleByArgument, CaseIterable { case json, text }

@@ -67,9 +67,12 @@ public enum PersonWrites: TableWrites {
         try updateColumns(db, id: id, values)
     }
 
-    /// Records that a walk-in was the same person as `target`.
+    /// Records that a person was the same as `target` (a merge), and takes their name out of
+    /// the search index: a merged person is found as the one they were merged into. Undo's
+    /// `restore` puts the name back from the row's sort key.
     static func setMergedInto(_ db: Database, id: Int64, target: Int64) throws {
         try updateColumns(db, id: id, ["merged_into": target])
+        try NameTokenWrites.delete(db, personID: id)
     }
 
     /// Blanks an erased person's row under a placeholder code, keeping sex and country for
