@@ -208,8 +208,9 @@ extension AppDriver {
         #expect(!d.rosterCodes.contains("W-1"))
         d.press(.char("u"))
         #expect(d.rosterCodes.contains("W-1"))
-        d.press(.char("g"), .char("M"))  // not a walk-in
-        #expect(d.effects.last == "bell")
+        d.press(.char("g"), .char("M"))  // not a walk-in: another record is merged into theirs
+        guard case .menu(let picker) = d.state.top else { Issue.record("no picker"); return }
+        #expect(picker.purpose == .mergePerson(keepID: try d.store.people.person(code: d.selectedCode ?? "").id!))
     }
 
     @Test func aWalkInsPersonViewNamesWhoTheyMayBe() throws {

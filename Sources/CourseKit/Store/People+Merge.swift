@@ -91,6 +91,20 @@ extension People {
         }
     }
 
+    /// `mergePreview(keep:other:)` by ids (the screens have the rows' ids).
+    public func mergePreview(keepID: Int64, otherID: Int64) throws -> MergePreview {
+        try read { db in
+            try PersonMerge.plan(db, keep: PersonMerge.person(db, id: keepID), other: PersonMerge.person(db, id: otherID)).preview
+        }
+    }
+
+    /// `mergePeople(keep:other:)` by ids.
+    @discardableResult
+    public func mergePeople(keepID: Int64, otherID: Int64) throws -> (change: ChangeRecord, preview: MergePreview) {
+        let codes = try read { db in try (PersonMerge.person(db, id: keepID).code, PersonMerge.person(db, id: otherID).code) }
+        return try mergePeople(keep: codes.0, other: codes.1)
+    }
+
     /// Merges `other` into `keep`, as one logged change (entity person, action `merge`) in one
     /// transaction: `other`'s enrolments move to `keep` (where `keep` is on the course already,
     /// the stronger status stays and `other`'s enrolment goes), the marks `other` has are

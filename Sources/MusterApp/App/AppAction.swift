@@ -44,6 +44,8 @@ public enum AppAction: Sendable {
     case peopleFound(query: String, [PersonHit])
     /// Items for a menu that searches the library as one types (a substitute, a merge target).
     case menuItems(query: String, [MenuItem])
+    /// What merging two people would do, for the confirm screen (`M` on the person view or roster).
+    case mergePreviewLoaded(MergePreview)
     /// A logged change was committed (a nomination, an edit, a deletion): say so, remember it for
     /// undo, and reload what shows.
     case changed(ChangeRecord)
@@ -109,4 +111,8 @@ public enum PendingAction: Sendable, Equatable {
     case removeEnrolment(courseID: Int64, personID: Int64)
     /// Close a form whose changes the user chose not to keep.
     case discardForm
+    /// Merge `otherID` into `keepID`, after the preview was confirmed.
+    case mergePeople(keepID: Int64, otherID: Int64)
+    /// Undo the merge logged as this change (the person view's trail, `U`).
+    case unmerge(changeID: Int64)
 }

@@ -58,7 +58,8 @@ public enum Command {
     public static let toggleMatrix: CommandID = "roster.toggleMatrix"
     public static let confirm: CommandID = "roster.confirm"
     public static let status: CommandID = "roster.status"
-    public static let merge: CommandID = "roster.merge"
+    /// Merge two records of one person: the roster (a walk-in, or anyone) and the person view.
+    public static let merge: CommandID = "edit.merge"
     public static let scrollLeft: CommandID = "matrix.left"
     public static let scrollRight: CommandID = "matrix.right"
 
@@ -73,6 +74,8 @@ public enum Command {
     public static let undoChange: CommandID = "edit.undo"
     /// The person view: switch between training history and audit trail.
     public static let auditTrail: CommandID = "person.auditTrail"
+    /// The person view's trail: undo the selected merge (`M` merges, as on the roster).
+    public static let unmerge: CommandID = "person.unmerge"
 }
 
 /// The contexts of the key table: one per screen, beneath them `global` and `list`.

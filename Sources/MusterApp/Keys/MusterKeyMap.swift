@@ -121,7 +121,7 @@ public enum MusterKeyMap {
                 description: "Change the nomination status: confirmed, declined, withdrawn, waitlisted, substituted by…",
                 label: "status", context: KeyContext.roster, showInFooter: true),
             Binding(
-                Command.merge, keys: [.char("M")], description: "Merge a walk-in awaiting review into an existing person",
+                Command.merge, keys: [.char("M")], description: "Merge a duplicate in, or a walk-in into who they are",
                 label: "merge", context: KeyContext.roster),
             Binding(
                 Command.toggleMatrix, keys: [.char("m")], description: "Switch between the roster and the attendance matrix",
@@ -167,6 +167,12 @@ public enum MusterKeyMap {
             Binding(
                 Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
                 context: KeyContext.person),
+            Binding(
+                Command.merge, keys: [.char("M")], description: "Merge another person's record into this one (shows what moves first)",
+                label: "merge", context: KeyContext.person),
+            Binding(
+                Command.unmerge, keys: [.char("U")], description: "On the trail: unmerge the selected merge, restoring both people",
+                label: "unmerge", context: KeyContext.person),
 
             // Nominations and quotas
             Binding(

@@ -27,11 +27,13 @@ public enum MenuPurpose: Sendable, Equatable {
     case substitute(personID: Int64)
     /// Which existing person the walk-in `personID` is: searches the whole library.
     case mergeInto(personID: Int64)
+    /// Whose record is merged into `keepID` (any person): searches the whole library.
+    case mergePerson(keepID: Int64)
 
     /// Menus whose items come from searching the library as one types.
     var searchesLibrary: Bool {
         switch self {
-        case .substitute, .mergeInto: true
+        case .substitute, .mergeInto, .mergePerson: true
         default: false
         }
     }

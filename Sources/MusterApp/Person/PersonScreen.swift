@@ -17,6 +17,12 @@ public struct PersonState: Sendable, Equatable {
 
     public init(personID: Int64) { self.personID = personID }
 
+    /// The trail's selected entry, when the trail shows.
+    public var selectedAuditEntry: AuditEntry? {
+        guard showsAudit, let details, let i = auditTable.selection, details.audit.indices.contains(i) else { return nil }
+        return details.audit[i]
+    }
+
     public var selectedRecord: PersonCourseRecord? {
         guard !showsAudit, let details, let i = table.selection, details.history.indices.contains(i) else { return nil }
         return details.history[i]
@@ -52,6 +58,28 @@ extension PersonState: ScreenModel {
         case Command.edit:
             guard let details else { return [] }
             context.push(FormBuilder.person(details.person, agency: details.agency, enrolIn: nil))
+        case Command.merge:
+            guard let details else { return [] }
+            if let into = details.mergedInto {
+                context.note("\(details.person.code) is merged into \(into.code): t, then U on the merge, unmerges them")
+                return [.bell]
+            }
+            context.push(PersonMergeFlow.picker(keep: details.person))
+        case Command.unmerge:
+            guard let entry = selectedAuditEntry, entry.changeAction == "merge", let changeID = entry.changeID else {
+                context.note(
+                    showsAudit ? "Select a merge (“records merged”) to unmerge it" : "t shows the trail; select a merge there to unmerge it"
+                )
+                return [.bell]
+            }
+            context.push(
+                ConfirmState(
+                    dialog: .confirm(
+                        title: "Unmerge",
+                        message: "Undo this merge of \(LocalTime.format(entry.at, in: .gmt)) by \(entry.actor)? Both people, their "
+                            + "enrolments and marks go back to how they were before it; the copied marks are cancelled, not deleted.",
+                        destructive: true),
+                    onYes: .unmerge(changeID: changeID)))
         default:
             break
         }
@@ -64,8 +92,10 @@ extension PersonState: ScreenModel {
             details = loaded
             table.setRowCount(loaded.history.count)
             return []
+        case .perform(.unmerge(let changeID), _):
+            return [.run { [loaders = context.loaders] in loaders.unmerge(changeID: changeID) }]
         default:
-            return nil
+            return PersonMergeFlow.receive(action, &context)
         }
     }
 
@@ -145,7 +175,8 @@ enum PersonView {
             (
                 erased
                     ? "Erased: an anonymous placeholder kept for course totals"
-                    : d.mergedInto.map { "Walk-in merged into \($0.code) \($0.displayName)" } ?? reviewLine(d, selected: s.selectedRecord),
+                    : d.mergedInto.map { "Merged into \($0.code) \($0.displayName) (t, then U on the merge, unmerges)" }
+                        ?? reviewLine(d, selected: s.selectedRecord),
                 .warning
             ),
         ]

@@ -3,7 +3,7 @@ import Foundation
 import TerminalUI
 
 /// The roster's nomination and editing keys: confirm, change status, substitute, merge a
-/// walk-in, add, edit, remove. Each writes one logged change through an effect; the screen
+/// walk-in (or anyone, `PersonMergeFlow`), add, edit, remove. Each writes one logged change through an effect; the screen
 /// changes when the committed change comes back (`changed`), like the roll call's marks.
 extension RosterState {
     mutating func nominationCommand(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>] {
@@ -36,9 +36,10 @@ extension RosterState {
                     title: "Status", prompt: "\(p.code) \(p.displayName): \(item.enrolment.status.rawValue)",
                     items: items, purpose: .nominationStatus(personID: personID)))
         case Command.merge:
+            // Anyone else: another record of the same person is merged into theirs.
             guard item.enrolment.status == .walkIn else {
-                context.note("Only a walk-in awaiting review can be merged; \(p.displayName) is \(item.enrolment.status.rawValue)")
-                return [.bell]
+                context.push(PersonMergeFlow.picker(keep: p))
+                return []
             }
             context.push(
                 MenuState.personPicker(
@@ -93,6 +94,8 @@ extension RosterState {
         case .substitute(let personID):
             guard let courseID = self.context?.course.id, let other = Int64(item.id) else { return [] }
             return context.change { try $0.nominations.substitute(courseID: courseID, personID: personID, by: other) }
+        case .mergePerson(let keepID):
+            return PersonMergeFlow.chosen(keepID: keepID, item, &context)
         case .mergeInto(let personID):
             guard let courseID = self.context?.course.id, let other = Int64(item.id) else { return [] }
             return context.change { try $0.nominations.mergeWalkIn(courseID: courseID, walkInID: personID, into: other) }

@@ -153,7 +153,7 @@ extension RosterState: TableScreen {
         case .rosterImported(let code) where code == courseCode:
             return load(context)
         default:
-            return nil
+            return PersonMergeFlow.receive(action, &context)
         }
     }
 
