@@ -123,6 +123,21 @@ import TestSupport
         #expect(try store.people.personDetails(id: other.id!).audit.contains { $0.changeAction == "merge" })
     }
 
+    /// A roster file that still has the merged record's code finds the person it became: the
+    /// merged record never comes back onto a roster.
+    @Test func anImportWithTheMergedCodeMatchesTheKeptPerson() throws {
+        let store = try library()
+        _ = try duplicate(store)
+        try store.people.mergePeople(keep: "T-001", other: "P-900")
+        let report = try store.rosterImporter.importRoster(
+            data: Data("code,given,family,country\nP-900,Jose,Nunez,PW\n".utf8), name: "list.csv", course: "rcm-migration-policies-2020",
+            options: RosterImportOptions())
+        #expect(report.newPeople.isEmpty && report.matched.count == 1, "\(report.counts)")
+        let rcm = try store.courses.course(code: "rcm-migration-policies-2020")
+        let roster = try store.rosters.roster(courseID: rcm.id!).map(\.person.code)
+        #expect(roster.contains("T-001") && !roster.contains("P-900"))
+    }
+
     /// A check-in of one record after the other record's facilitator absent makes the kept
     /// person late, flagged, exactly as the rule does on one log.
     @Test func aCheckInAfterTheOtherRecordsAbsentIsLateFlagged() throws {

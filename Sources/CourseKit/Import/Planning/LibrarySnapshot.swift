@@ -31,6 +31,8 @@ struct LibrarySnapshot {
     /// Each person's name key (see `NameKey`), by the same index.
     var nameKeys: [String] = []
     var byCode: [String: Int] = [:]
+    /// Codes of people merged into someone else; `byCode` maps each to the person kept.
+    var mergedCodes: Set<String> = []
     var byEmail: [String: [Int]] = [:]
     /// Name key + "|" + country → people.
     var byNameAndCountry: [String: [Int]] = [:]
@@ -58,15 +60,33 @@ struct LibrarySnapshot {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT id, code, given_name, family_name, email, phone, position, country, sex, agency_id, sort_key FROM person
+                SELECT id, code, given_name, family_name, email, phone, position, country, sex, agency_id, sort_key, merged_into
+                FROM person
                 """)
+        // A person merged into someone else is matched as that someone: a file that still has
+        // their code finds the person they became, never the merged record (which would come
+        // back onto a roster). Their e-mail and name were taken over or are the kept person's.
+        var merged: [(code: String, into: Int64)] = []
         while let row = try rows.next() {
+            if let into = row[11] as Int64? {
+                merged.append((row[1], into))
+                continue
+            }
             let p = KnownPerson(
                 id: row[0], code: row[1], givenName: row[2], familyName: row[3], email: Email.normalise(row[4]),
                 phone: row[5], position: row[6], country: row[7], sex: Sex(rawValue: row[8]) ?? .notDisclosed,
                 agencyID: row[9])
             let sortKey: String = row[10]
             s.add(p, nameKey: sortKey.isEmpty ? NameKey.of(p.givenName, p.familyName) : NameKey.sorted(sortKey))
+        }
+        if !merged.isEmpty {
+            let byID = Dictionary(s.people.indices.map { (s.people[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            for (code, into) in merged {
+                if let index = byID[into], s.byCode[code.uppercased()] == nil {
+                    s.byCode[code.uppercased()] = index
+                    s.mergedCodes.insert(code.uppercased())
+                }
+            }
         }
         let enrolled = try Row.fetchCursor(
             db, sql: "SELECT id, person_id, status, role, position FROM enrolment WHERE course_id = ?",

@@ -140,7 +140,8 @@ struct RosterPlanner {
         if !row.code.isEmpty {
             if let i = snapshot.byCode[row.code] {
                 let p = snapshot.people[i]
-                if conflicts(row, email: p.email, code: p.code) {
+                // A merged record's code names the person it was merged into.
+                if conflicts(row, email: p.email, code: snapshot.mergedCodes.contains(row.code) ? row.code : p.code) {
                     return .conflict(
                         "code \(row.code) is \(p.code) \(p.givenName) \(p.familyName) (e-mail \(p.email)) in the library, "
                             + "the file gives \(row.email); different e-mails are different people: correct the code or the e-mail")
