@@ -136,6 +136,14 @@ import TestSupport
         let rcm = try store.courses.course(code: "rcm-migration-policies-2020")
         let roster = try store.rosters.roster(courseID: rcm.id!).map(\.person.code)
         #expect(roster.contains("T-001") && !roster.contains("P-900"))
+        // Merged on in turn: the code finds the last person kept.
+        try store.people.mergePeople(keep: "T-002", other: "T-001")
+        let again = try store.rosterImporter.importRoster(
+            data: Data("code,given,family,country\nP-900,Jose,Nunez,PW\n".utf8), name: "list.csv", course: "rcm-migration-policies-2020",
+            options: RosterImportOptions())
+        #expect(again.newPeople.isEmpty && again.matched.count == 1, "\(again.counts)")
+        let codes = try store.rosters.roster(courseID: rcm.id!).map(\.person.code)
+        #expect(codes.contains("T-002") && !codes.contains("T-001") && !codes.contains("P-900"))
     }
 
     /// A check-in of one record after the other record's facilitator absent makes the kept

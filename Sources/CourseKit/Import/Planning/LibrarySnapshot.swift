@@ -67,9 +67,11 @@ struct LibrarySnapshot {
         // their code finds the person they became, never the merged record (which would come
         // back onto a roster). Their e-mail and name were taken over or are the kept person's.
         var merged: [(code: String, into: Int64)] = []
+        var mergedInto: [Int64: Int64] = [:]
         while let row = try rows.next() {
             if let into = row[11] as Int64? {
                 merged.append((row[1], into))
+                mergedInto[row[0]] = into
                 continue
             }
             let p = KnownPerson(
@@ -81,7 +83,10 @@ struct LibrarySnapshot {
         }
         if !merged.isEmpty {
             let byID = Dictionary(s.people.indices.map { (s.people[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
-            for (code, into) in merged {
+            for (code, first) in merged {
+                // Someone merged into a person later merged in turn is the last one's.
+                var into = first, steps = 0
+                while let next = mergedInto[into], steps < merged.count { into = next; steps += 1 }
                 if let index = byID[into], s.byCode[code.uppercased()] == nil {
                     s.byCode[code.uppercased()] = index
                     s.mergedCodes.insert(code.uppercased())
