@@ -52,6 +52,8 @@ public enum AppAction: Sendable {
     case formFailed(field: String?, message: String)
     /// A form whose values had to be read first (an agency).
     case openForm(FormState)
+    /// A new person's form found people already in the library they may be: the form shows the choice.
+    case samePeople(SamePersonState)
     /// A roster import's preview, receipt or failure.
     case rosterImport(RosterImportResult)
     /// A mark (or undo) typed from a paper sign-in sheet, committed.
@@ -109,4 +111,6 @@ public enum PendingAction: Sendable, Equatable {
     case removeEnrolment(courseID: Int64, personID: Int64)
     /// Close a form whose changes the user chose not to keep.
     case discardForm
+    /// Save a new person's form although namesakes are in the library (`n` on the choice).
+    case addPersonAnyway
 }

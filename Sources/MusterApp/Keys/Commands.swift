@@ -59,6 +59,8 @@ public enum Command {
     public static let confirm: CommandID = "roster.confirm"
     public static let status: CommandID = "roster.status"
     public static let merge: CommandID = "roster.merge"
+    /// Put someone already in the library on the roster.
+    public static let enrolExisting: CommandID = "roster.enrolExisting"
     public static let scrollLeft: CommandID = "matrix.left"
     public static let scrollRight: CommandID = "matrix.right"
 
