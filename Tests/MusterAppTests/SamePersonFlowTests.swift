@@ -142,6 +142,29 @@ extension AppDriver {
         #expect(!d.rosterCodes.contains("T-010"))
     }
 
+    @Test func aNewSubstituteAlreadyInTheLibraryIsOfferedAndSubstitutesThemselves() throws {
+        let (d, bilung) = try miniWithBilung()
+        let count = try personRows(d)
+        d.press(.char("t"), .char("s"))  // T-003, the first row
+        #expect(d.menu?.items.map(\.label) == ["Ana Tellei", "Bilung Ngirmang", "New person…"])
+        d.press(.end, .enter)
+        d.type("T-060")
+        d.press(.tab)
+        d.type("Bilung")
+        d.press(.tab)
+        d.type("Ngirmang")
+        d.press(.enter)
+        let course = try d.store.courses.course(code: "mini-2024")
+        let nominee = try d.store.people.person(code: "T-003")
+        #expect(d.samePerson?.intent == .substitute(personID: nominee.id!, name: "Nguyễn Văn A", courseID: course.id!))
+        #expect(d.samePerson?.candidates.map(\.person.id) == [bilung.id])
+        d.press(.char("e"))
+        #expect(d.state.message?.text == "T-003 Nguyễn Văn A substituted by X-001 Bilung Ngirmang")
+        #expect(d.form == nil && d.samePerson == nil)
+        #expect(try personRows(d) == count)
+        #expect(d.screenText.contains("substituted → X-001"))
+    }
+
     @Test func theSubstitutePickerListsTheNomineesCountryFirst() throws {
         let d = try AppDriver.rcm()
         d.press(.char("r"), .char("/"))
