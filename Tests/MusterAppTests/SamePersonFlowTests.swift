@@ -76,7 +76,7 @@ extension AppDriver {
         d.press(.enter)
         let choice = try #require(d.samePerson)
         #expect(choice.candidates.first?.sameNameAndCountry == true && choice.emailTaken == nil)
-        #expect(d.screenText.contains("has a namesake already in the library"))
+        #expect(d.screenText.contains("bilung NGIRMANG (PW) may be in the library already:"))
         d.press(.char("n"))
         #expect(d.state.message?.text == "Added T-050 bilung NGIRMANG")
         #expect(d.rosterCodes.contains("T-050") && !d.rosterCodes.contains("X-001"))

@@ -135,7 +135,8 @@ enum SamePersonView {
         return Rect(x: (size.width - width) / 2, y: max(1, (size.height - height) / 2), width: width, height: height)
     }
 
-    /// "The e-mail ana@x.org is GT-001's" or "Ana Pérez (GT) may be someone already here".
+    /// "ana@x.org is GT-001 Ana Pérez's e-mail: the same person." or "Ana Pérez (GT) may be in
+    /// the library already:".
     static func headline(_ s: SamePersonState) -> String {
         let name = s.typed.displayName
         if let same = s.emailTaken {
@@ -143,8 +144,8 @@ enum SamePersonView {
         }
         let country = s.typed.country.isEmpty ? "" : " (\(s.typed.country))"
         return s.candidates.count == 1
-            ? "\(name)\(country) has a namesake already in the library. The same person?"
-            : "\(name)\(country) has \(s.candidates.count) namesakes already in the library. One of them?"
+            ? "\(name)\(country) may be in the library already:"
+            : "\(name)\(country) may be one of \(s.candidates.count) people in the library:"
     }
 
     static func action(_ s: SamePersonState) -> String {
@@ -156,14 +157,14 @@ enum SamePersonView {
                 : "\(enter) · Esc back to the form"
         case .substitute(_, let name, _):
             return s.emailTaken == nil
-                ? "Enter: they replace \(name) · n adds \(s.typed.code) as someone new · Esc back"
+                ? "Enter: they replace \(name) · n: add \(s.typed.code) as new · Esc back"
                 : "Enter: they replace \(name) · Esc back to the form"
         }
     }
 
     static let columns = [
         TableColumn("CODE", width: .fixed(8)),
-        TableColumn("NAME", width: .flexible(min: 10, weight: 3)),
+        TableColumn("NAME", width: .flexible(min: 10, weight: 2)),
         TableColumn("CTRY", width: .fixed(4)),
         TableColumn("AGENCY", width: .flexible(min: 6, weight: 1)),
         TableColumn("E-MAIL", width: .flexible(min: 8, weight: 3)),
