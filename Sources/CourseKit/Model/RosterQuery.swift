@@ -97,6 +97,10 @@ public struct RosterListEntry: Hashable, Sendable, Identifiable {
     public var marked: Int
     /// Core sessions attended present or late.
     public var coreAttended: Int
+    /// The code of whoever took this person's place (status `substituted`).
+    public var substitutedByCode: String? = nil
+    /// The code of the person this one replaced, when they came in as a substitute.
+    public var substituteForCode: String? = nil
     public var id: Int64 { enrolment.id ?? 0 }
 }
 

@@ -160,6 +160,15 @@ extension ChangeLog {
             throw MusterError.refused(.changedSince(summary: change.summary))
         }
         if change.entity == "person" && change.action == "merge" { try PersonMerge.checkUndo(db, change) }
+        // Rows the change only updated get their values back first: one may point at a row the
+        // change created (a nominee substituted by someone added in the same change), which
+        // cannot be deleted while it is pointed at.
+        for table in Self.childrenFirst.reversed() {
+            let kept = now.ids(table)
+            for values in before.rows[table] ?? [] where Int64.fromDatabaseValue(values["id"] ?? .null).map(kept.contains) == true {
+                try Writes.table(named: table)?.restore(db, values)
+            }
+        }
         for table in Self.childrenFirst where after.rows[table] != nil || before.rows[table] != nil {
             for gone in after.ids(table).subtracting(before.ids(table)) {
                 try Writes.table(named: table)?.deleteRow(db, id: gone)

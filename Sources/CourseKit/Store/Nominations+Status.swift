@@ -117,6 +117,45 @@ extension Nominations {
         }
     }
 
+    /// Replaces a nominee by someone not yet in the library, in one step: the newcomer is added
+    /// (checked like any new person: a code or an e-mail someone has already is refused) and
+    /// nominated in the nominee's place, with the same role and nominating agency. One
+    /// transaction and one logged change, so one undo takes back both; adding the newcomer to
+    /// the roster first and substituting after would be refused, since they would already be
+    /// nominated. The newcomer's `id` is ignored.
+    @discardableResult
+    public func substitute(courseID: Int64, personID: Int64, byNew newcomer: Person) throws -> (Person, ChangeRecord) {
+        var p = try People.checked(newcomer)
+        p.id = nil
+        return try write { db in
+            let (enrolment, person) = try Self.enrolment(db, courseID: courseID, personID: personID)
+            try People.refuseTaken(db, p)
+            let scope: () throws -> [(table: String, ids: [Int64])] = {
+                [
+                    (
+                        "enrolment",
+                        try Int64.fetchAll(
+                            db, sql: "SELECT id FROM enrolment WHERE course_id = ? AND person_id IN (?, ?)",
+                            arguments: [courseID, personID, p.id])
+                    ), ("person", p.id.map { [$0] } ?? []),
+                ]
+            }
+            let change = try store.logged(
+                db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "substitute",
+                summary: { "\(person.code) \(person.displayName) substituted by \(p.code) \(p.displayName) (added)" },
+                scope: scope
+            ) {
+                try PersonWrites.insert(db, &p)
+                try EnrolmentWrites.setStatus(db, id: enrolment.id!, .substituted, substitutedBy: p.id!)
+                try EnrolmentWrites.insert(
+                    db, courseID: courseID, personID: p.id!, role: enrolment.role, nominatedBy: enrolment.nominatedBy,
+                    status: .nominated)
+                return []
+            }
+            return (p, change)
+        }
+    }
+
     /// Resolves a walk-in awaiting review who turned out to be someone already in the library:
     /// a person merge (`PersonMerge`, the same as `People.mergePeople`) whose enrolment step
     /// confirms the existing person on the roster in the walk-in's place, whose marks step

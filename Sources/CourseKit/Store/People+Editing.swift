@@ -10,21 +10,9 @@ extension People {
         _ person: Person, enrolIn courseID: Int64? = nil, role: Role = .participant,
         status: NominationStatus = .nominated
     ) throws -> (Person, ChangeRecord) {
-        var p = PersonWrites.stored(person)
-        guard CourseFileValidator.isParticipantCode(p.code) else {
-            throw ValidationFailure(field: "code", "1–16 letters, digits or hyphens")
-        }
-        guard !(p.givenName + p.familyName).isEmpty else { throw ValidationFailure(field: "givenName", "a person needs a name") }
-        guard p.country.isEmpty || Countries.name(of: p.country) != nil else {
-            throw ValidationFailure(field: "country", "unknown country code")
-        }
-        guard p.email.isEmpty || p.email.contains("@") else { throw ValidationFailure(field: "email", "an e-mail address has an @") }
+        var p = try Self.checked(person)
         return try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ? COLLATE NOCASE AND id IS NOT ?", arguments: [p.code, p.id])
-                == true
-            {
-                throw ValidationFailure(field: "code", "another person has the code \(p.code)")
-            }
+            try Self.refuseTaken(db, p)
             let existing = p.id
             let scope: () throws -> [(table: String, ids: [Int64])] = {
                 [
@@ -50,5 +38,29 @@ extension People {
             }
             return (p, change)
         }
+    }
+
+    /// The person as stored, or the first field that cannot be saved.
+    static func checked(_ person: Person) throws -> Person {
+        let p = PersonWrites.stored(person)
+        guard CourseFileValidator.isParticipantCode(p.code) else {
+            throw ValidationFailure(field: "code", "1–16 letters, digits or hyphens")
+        }
+        guard !(p.givenName + p.familyName).isEmpty else { throw ValidationFailure(field: "givenName", "a person needs a name") }
+        guard p.country.isEmpty || Countries.name(of: p.country) != nil else {
+            throw ValidationFailure(field: "country", "unknown country code")
+        }
+        guard p.email.isEmpty || p.email.contains("@") else { throw ValidationFailure(field: "email", "an e-mail address has an @") }
+        return p
+    }
+
+    /// Refuses a code another person has and, for someone new, an e-mail another person has.
+    static func refuseTaken(_ db: Database, _ p: Person) throws {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ? COLLATE NOCASE AND id IS NOT ?", arguments: [p.code, p.id])
+            == true
+        {
+            throw ValidationFailure(field: "code", "another person has the code \(p.code)")
+        }
+        if p.id == nil { try refuseTakenEmail(db, p) }
     }
 }

@@ -124,11 +124,12 @@ extension RosterBrowser {
         arguments: [any DatabaseValueConvertible]
     ) throws -> [RosterListEntry] {
         let outer = orderSQL(query.order, prefix: "r.")
-        return try Row.fetchAll(
+        let items = try Row.fetchAll(
             db,
             sql: """
                 SELECT \(Self.entryColumns),
-                       r.attended AS r_attended, r.marked AS r_marked, r.core_attended AS r_core_attended
+                       r.attended AS r_attended, r.marked AS r_marked, r.core_attended AS r_core_attended,
+                       (SELECT code FROM person WHERE id = e.substituted_by) AS r_substituted_by_code
                 FROM (\(ids)) k
                 JOIN roster_index r ON r.enrolment_id = k.enrolment_id
                 JOIN enrolment e ON e.id = r.enrolment_id
@@ -141,7 +142,34 @@ extension RosterBrowser {
             let entry = rosterEntry(row: row)
             return RosterListEntry(
                 person: entry.person, enrolment: entry.enrolment, agency: entry.agency,
-                attended: row["r_attended"], marked: row["r_marked"], coreAttended: row["r_core_attended"])
+                attended: row["r_attended"], marked: row["r_marked"], coreAttended: row["r_core_attended"],
+                substitutedByCode: row["r_substituted_by_code"])
+        }
+        return try withSubstitutes(db, courseID: query.courseID, items)
+    }
+
+    /// Fills in whom each row's person replaced. Read from the course's substituted enrolments
+    /// only (the status index finds them), never by a scan per row: `substituted_by` has no
+    /// index, and a roster has few substitutions however large it is.
+    static func withSubstitutes(_ db: Database, courseID: Int64, _ items: [RosterListEntry]) throws -> [RosterListEntry] {
+        guard !items.isEmpty else { return items }
+        let ids = items.compactMap(\.person.id)
+        let replaced = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.substituted_by AS by, p.code AS code
+                FROM roster_index r INDEXED BY roster_by_status JOIN enrolment e ON e.id = r.enrolment_id
+                JOIN person p ON p.id = e.person_id
+                WHERE r.course_id = ? AND r.status = 'substituted'
+                  AND e.substituted_by IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
+                ORDER BY e.id
+                """, arguments: StatementArguments([courseID] + ids))
+        var codes: [Int64: String] = [:]
+        for row in replaced { codes[row["by"]] = codes[row["by"]] ?? row["code"] }
+        return items.map { item in
+            var item = item
+            item.substituteForCode = item.person.id.flatMap { codes[$0] }
+            return item
         }
     }
 

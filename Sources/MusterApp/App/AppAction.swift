@@ -54,6 +54,8 @@ public enum AppAction: Sendable {
     case formFailed(field: String?, message: String)
     /// A form whose values had to be read first (an agency).
     case openForm(FormState)
+    /// A new person's form found people already in the library they may be: the form shows the choice.
+    case samePeople(SamePersonState)
     /// A roster import's preview, receipt or failure.
     case rosterImport(RosterImportResult)
     /// A mark (or undo) typed from a paper sign-in sheet, committed.
@@ -115,4 +117,6 @@ public enum PendingAction: Sendable, Equatable {
     case mergePeople(keepID: Int64, otherID: Int64)
     /// Undo the merge logged as this change (the person view's trail, `U`).
     case unmerge(changeID: Int64)
+    /// Save a new person's form although namesakes are in the library (`n` on the choice).
+    case addPersonAnyway
 }

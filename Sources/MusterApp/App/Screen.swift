@@ -22,6 +22,7 @@ public enum Screen: Sendable, Equatable {
     case form(FormState)
     case importRoster(ImportRosterState)
     case sheetEntry(SheetEntryState)
+    case samePerson(SamePersonState)
 
     /// The screen's model: the one switch over `Screen`, exhaustive, so a new case is a
     /// compile error until it is registered here.
@@ -44,6 +45,7 @@ public enum Screen: Sendable, Equatable {
             case .form(let s): s
             case .importRoster(let s): s
             case .sheetEntry(let s): s
+            case .samePerson(let s): s
             }
         }
         set { self = newValue.screen }

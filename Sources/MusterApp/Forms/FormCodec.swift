@@ -10,6 +10,8 @@ enum FormSubmission: Sendable {
     case agency(Agency)
     case enrolment(Enrolment, nominatedByCode: String)
     case copyCourse(from: String, to: String, start: CalendarDate, withRoster: Bool)
+    /// Someone new in the place of `replacing` on the roster of `courseID`.
+    case substitute(Person, agencyCode: String, courseID: Int64, replacing: Person)
 }
 
 /// Reads a form's text into model values, or puts a message on each field that cannot be read
@@ -42,6 +44,15 @@ enum FormCodec {
                 fail(field, "no country called '\(NameSanitizer.clean(text))': type its name or ISO code (GT)")
             }
             return ""
+        }
+        func person(_ old: Person?) -> Person? {
+            let code = country("country")
+            guard !failed else { return nil }
+            var p = old ?? Person(code: "", givenName: "", familyName: "")
+            p.code = v("code"); p.givenName = v("givenName"); p.familyName = v("familyName")
+            p.sex = Sex(rawValue: v("sex")) ?? .notDisclosed; p.country = code
+            p.position = v("position"); p.email = v("email"); p.phone = v("phone")
+            return p
         }
         let result: FormSubmission
         switch form.purpose {
@@ -79,15 +90,13 @@ enum FormCodec {
             s.facilitators = v("facilitators").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             result = .session(s)
         case .person(let old, let course):
-            let code = country("country")
-            guard !failed else { return nil }
-            var p = old ?? Person(code: "", givenName: "", familyName: "")
-            p.code = v("code"); p.givenName = v("givenName"); p.familyName = v("familyName")
-            p.sex = Sex(rawValue: v("sex")) ?? .notDisclosed; p.country = code
-            p.position = v("position"); p.email = v("email"); p.phone = v("phone")
+            guard let p = person(old) else { return nil }
             result = .person(
                 p, agencyCode: v("agency"), enrolIn: course?.id, role: Role(rawValue: v("role")) ?? .participant,
                 status: NominationStatus(rawValue: v("status")) ?? .nominated)
+        case .substitute(let replacing, let course):
+            guard let p = person(nil), let courseID = course.id else { return nil }
+            result = .substitute(p, agencyCode: v("agency"), courseID: courseID, replacing: replacing)
         case .agency(let old):
             let code = country("country")
             guard !failed else { return nil }
@@ -114,7 +123,10 @@ enum FormCodec {
 
 extension Loaders {
     /// Saves a checked form; the record comes back as `changed`, a refusal as `formFailed`.
-    func save(_ submission: FormSubmission) -> AppAction {
+    /// A new person is first looked for in the library (`People.samePerson`) unless
+    /// `lookForSamePerson` is false (the coordinator chose to add them anyway): when someone may
+    /// be them, nothing is saved and the choice comes back as `samePeople`.
+    func save(_ submission: FormSubmission, lookForSamePerson: Bool = true) -> AppAction {
         do {
             func agencyID(_ text: String, field: String) throws -> Int64? {
                 guard !text.isEmpty else { return nil }
@@ -134,7 +146,21 @@ extension Loaders {
             case .agency(let a): return .changed(try store.courses.saveAgency(a).1)
             case .person(var p, let agency, let courseID, let role, let status):
                 p.agencyID = try agencyID(agency, field: "agency")
+                if p.id == nil, lookForSamePerson, case let found = try store.people.samePerson(as: p), !found.isEmpty {
+                    return .samePeople(
+                        SamePersonState(typed: p, candidates: found, intent: .add(courseID: courseID, role: role, status: status)))
+                }
                 return .changed(try store.people.savePerson(p, enrolIn: courseID, role: role, status: status).1)
+            case .substitute(var p, let agency, let courseID, let replacing):
+                p.agencyID = try agencyID(agency, field: "agency")
+                guard let replacingID = replacing.id else { throw MusterError.refused(.notSaved(what: "person")) }
+                if lookForSamePerson, case let found = try store.people.samePerson(as: p), !found.isEmpty {
+                    return .samePeople(
+                        SamePersonState(
+                            typed: p, candidates: found,
+                            intent: .substitute(personID: replacingID, name: replacing.displayName, courseID: courseID)))
+                }
+                return .changed(try store.nominations.substitute(courseID: courseID, personID: replacingID, byNew: p).1)
             case .enrolment(var e, let nominatedBy):
                 e.nominatedBy = try agencyID(nominatedBy, field: "nominatedBy")
                 return .changed(try store.nominations.saveEnrolment(e))

@@ -62,6 +62,13 @@ extension FormState: ScreenModel {
         case .formFailed(let field, let message):
             fail(field: field, message)
             return [.bell]
+        case .samePeople(let choice):
+            // Someone in the library may be this person: ask before saving (SamePersonScreen).
+            context.push(choice)
+            return []
+        case .perform(.addPersonAnyway, _):
+            guard let submission = FormCodec.submission(&self) else { return [.bell] }
+            return [.run { [loaders = context.loaders] in loaders.save(submission, lookForSamePerson: false) }]
         default:
             return nil
         }

@@ -48,6 +48,8 @@ public enum FormPurpose: Sendable, Equatable {
     case enrolment(Enrolment, person: Person)
     /// A copy of this course: its next run.
     case copyCourse(Course)
+    /// Someone new, added in the place of `replacing` on `course`'s roster in one step.
+    case substitute(replacing: Person, course: Course)
 }
 
 /// A modal form: fields, which one has the focus, and the message of the last save attempt.
@@ -169,6 +171,19 @@ enum FormBuilder {
         }
         let title = p.map { "Edit \($0.code) \($0.displayName)" } ?? "New person on \(course?.label ?? "the roster")"
         return FormState(title: title, fields: fields, purpose: .person(p, enrolIn: course))
+    }
+
+    /// A new person to replace `p` on `course`'s roster: the person's fields, with `p`'s country
+    /// and nominating agency filled in (a substitute usually comes from the same place). Role
+    /// and nominating agency are `p`'s, as for any substitute.
+    static func substitute(_ p: Person, nominatedBy agency: Agency?, course: Course) -> FormState {
+        var form = person(nil, agency: agency, enrolIn: nil)
+        if let i = form.fields.firstIndex(where: { $0.id == "country" }) {
+            form.fields[i].input = TextField(text: p.country, maxLength: form.fields[i].input.maxLength)
+        }
+        return FormState(
+            title: "New person replacing \(p.code) \(p.displayName)", fields: form.fields,
+            purpose: .substitute(replacing: p, course: course))
     }
 
     static func agency(_ a: Agency?) -> FormState {

@@ -60,6 +60,8 @@ public enum Command {
     public static let status: CommandID = "roster.status"
     /// Merge two records of one person: the roster (a walk-in, or anyone) and the person view.
     public static let merge: CommandID = "edit.merge"
+    /// Put someone already in the library on the roster.
+    public static let enrolExisting: CommandID = "roster.enrolExisting"
     public static let scrollLeft: CommandID = "matrix.left"
     public static let scrollRight: CommandID = "matrix.right"
 

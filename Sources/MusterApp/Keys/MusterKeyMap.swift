@@ -138,6 +138,9 @@ public enum MusterKeyMap {
             Binding(
                 Command.add, keys: [.char("a")], description: "Add a new person to the roster", label: "add", context: KeyContext.roster),
             Binding(
+                Command.enrolExisting, keys: [.char("A")], description: "Add someone already in the library to the roster",
+                label: "add existing", context: KeyContext.roster),
+            Binding(
                 Command.importRoster, keys: [.char("i")], description: "Import a roster file, after a preview of what it changes",
                 label: "import", context: KeyContext.roster),
             Binding(

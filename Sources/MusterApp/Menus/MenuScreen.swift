@@ -32,6 +32,9 @@ extension MenuState: ScreenModel {
                 table = TableState(rowCount: visible.count)
                 guard purpose.searchesLibrary else { return [] }
                 let text = field.text
+                if let substituting {
+                    return [.run { [loaders = context.loaders] in loaders.substituteItems(text, substituting) }]
+                }
                 guard !NameFolding.tokens(text).isEmpty else {
                     setItems([])
                     return []
@@ -54,6 +57,13 @@ extension MenuState: ScreenModel {
     private func choose(_ item: MenuItem, _ context: inout ScreenContext) {
         context.dismiss()
         context.post(.menuChosen(purpose, item))
+    }
+
+    /// The substitute picker suggests people before anything is typed.
+    func load(_ context: ScreenContext) -> [Effect<AppAction>] {
+        guard let substituting else { return [] }
+        let text = field?.text ?? ""
+        return [.run { [loaders = context.loaders] in loaders.substituteItems(text, substituting) }]
     }
 
     /// Library search results for the person picker, if they answer what is typed now.
@@ -89,6 +99,34 @@ extension MenuState: ScreenModel {
 }
 
 extension Loaders {
+    /// The substitute picker's items: with nothing typed, people of the nominee's country (their
+    /// nominating agency's first); else the library's matches with those of the same country and
+    /// agency first, then the same country, then the rest, each by name. The nominee is left
+    /// out, and "New person…" always ends the list.
+    func substituteItems(_ text: String, _ prefer: SubstitutePreference) -> AppAction {
+        attempt {
+            let agencies = Dictionary(uniqueKeysWithValues: try store.courses.agencies().map { ($0.id!, $0.shortName) })
+            let found =
+                NameFolding.tokens(text).isEmpty
+                ? (prefer.country.isEmpty
+                    ? [] : try store.people.suggestions(country: prefer.country, agencyID: prefer.agencyID, courseID: prefer.courseID))
+                : try store.people.search(text, limit: 60)
+            func rank(_ p: Person) -> Int {
+                guard !prefer.country.isEmpty, p.country == prefer.country else { return 2 }
+                return prefer.agencyID != nil && p.agencyID == prefer.agencyID ? 0 : 1
+            }
+            let ranked = found.enumerated().filter { $0.element.id != prefer.personID }
+                .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element).prefix(30)
+            let items = ranked.map { p in
+                MenuItem(
+                    id: String(p.id!), label: p.displayName,
+                    detail: [p.code, p.country, p.agencyID.flatMap { agencies[$0] } ?? ""].filter { !$0.isEmpty }.joined(separator: " · "))
+            }
+            return .menuItems(
+                query: text, items + [MenuItem(id: SubstitutePreference.newPerson, label: "New person…", detail: "not in the library")])
+        }
+    }
+
     /// People of the whole library matching a typed text, as menu items "Name — code · country · agency".
     func peopleItems(_ text: String) -> AppAction {
         attempt {

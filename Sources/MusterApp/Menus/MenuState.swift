@@ -29,11 +29,13 @@ public enum MenuPurpose: Sendable, Equatable {
     case mergeInto(personID: Int64)
     /// Whose record is merged into `keepID` (any person): searches the whole library.
     case mergePerson(keepID: Int64)
+    /// Someone already in the library to put on the roster: searches the whole library.
+    case enrolFromLibrary
 
     /// Menus whose items come from searching the library as one types.
     var searchesLibrary: Bool {
         switch self {
-        case .substitute, .mergeInto, .mergePerson: true
+        case .substitute, .mergeInto, .mergePerson, .enrolFromLibrary: true
         default: false
         }
     }
@@ -51,6 +53,9 @@ public struct MenuState: Sendable, Equatable {
     /// A line above the list ("Who replaces GT-001 Ana Pérez?").
     public var prompt: String
     public var emptyMessage: String
+    /// For the substitute picker: whose place is taken, whose people are listed first, and the
+    /// "new person…" entry at the end.
+    public var substituting: SubstitutePreference?
 
     public init(
         title: String, prompt: String = "", items: [MenuItem], searchable: Bool = false, purpose: MenuPurpose,
@@ -82,5 +87,22 @@ public struct MenuState: Sendable, Equatable {
     mutating func setItems(_ new: [MenuItem]) {
         items = new
         table = TableState(rowCount: visible.count)
+    }
+}
+
+/// What the substitute picker ranks by: the nominee's country and nominating agency (a
+/// substitute usually comes from the same place), and the course, whose expected people it
+/// leaves out of its suggestions.
+public struct SubstitutePreference: Sendable, Equatable {
+    public var personID: Int64
+    public var country: String
+    public var agencyID: Int64?
+    public var courseID: Int64
+
+    /// The id of the last item, "New person…": opens the add-person form.
+    public static let newPerson = "new"
+
+    public init(personID: Int64, country: String, agencyID: Int64?, courseID: Int64) {
+        self.personID = personID; self.country = country; self.agencyID = agencyID; self.courseID = courseID
     }
 }

@@ -12,6 +12,13 @@ extension RosterState {
             context.push(FormBuilder.person(nil, agency: nil, enrolIn: roster.course))
             return []
         }
+        if id == Command.enrolExisting {
+            context.push(
+                MenuState.personPicker(
+                    title: "Add from the library", prompt: "Who joins \(roster.course.label)? Type a name or a code",
+                    purpose: .enrolFromLibrary))
+            return []
+        }
         guard let item = selected, let personID = item.person.id else { return [.bell] }
         let p = item.person
         switch id {
@@ -83,22 +90,62 @@ extension RosterState {
         case .nominationStatus(let personID):
             guard let courseID = self.context?.course.id, let status = NominationStatus(rawValue: item.id) else { return [] }
             if status == .substituted {
-                let name = selected?.person.displayName ?? "them"
-                context.push(
-                    MenuState.personPicker(
-                        title: "Substitute", prompt: "Who replaces \(name)? Type a name",
-                        purpose: .substitute(personID: personID)))
-                return []
+                return context.open(substitutePicker(personID: personID, courseID: courseID))
             }
             return context.change { try $0.nominations.setNominationStatus(courseID: courseID, personID: personID, to: status) }
         case .substitute(let personID):
-            guard let courseID = self.context?.course.id, let other = Int64(item.id) else { return [] }
+            guard let roster = self.context, let courseID = roster.course.id else { return [] }
+            if item.id == SubstitutePreference.newPerson {
+                guard let nominee = selected, nominee.person.id == personID else { return [.bell] }
+                let agency = nominee.enrolment.nominatedBy.flatMap { roster.agencies[$0] } ?? nominee.agency
+                context.push(FormBuilder.substitute(nominee.person, nominatedBy: agency, course: roster.course))
+                return []
+            }
+            guard let other = Int64(item.id) else { return [] }
             return context.change { try $0.nominations.substitute(courseID: courseID, personID: personID, by: other) }
         case .mergePerson(let keepID):
             return PersonMergeFlow.chosen(keepID: keepID, item, &context)
+        case .enrolFromLibrary:
+            guard let courseID = self.context?.course.id, let personID = Int64(item.id) else { return [] }
+            return [.run { [loaders = context.loaders] in loaders.enrolFromLibrary(personID: personID, courseID: courseID) }]
         case .mergeInto(let personID):
             guard let courseID = self.context?.course.id, let other = Int64(item.id) else { return [] }
             return context.change { try $0.nominations.mergeWalkIn(courseID: courseID, walkInID: personID, into: other) }
+        }
+    }
+
+    /// The substitute picker for `personID`: people of their country and nominating agency
+    /// first (the prompt says so), "New person…" last.
+    func substitutePicker(personID: Int64, courseID: Int64) -> MenuState {
+        let nominee = selected?.person.id == personID ? selected : nil
+        let name = nominee?.person.displayName ?? "them"
+        let agencyID = nominee?.enrolment.nominatedBy ?? nominee?.person.agencyID
+        let agency = agencyID.flatMap { self.context?.agencies[$0]?.shortName }
+        let country = nominee?.person.country ?? ""
+        let first = [country.isEmpty ? nil : Countries.name(of: country) ?? country, agency].compactMap { $0 }
+        var picker = MenuState.personPicker(
+            title: "Substitute",
+            prompt: "Who replaces \(name)?" + (first.isEmpty ? "" : " \(first.joined(separator: " · ")) first"),
+            purpose: .substitute(personID: personID))
+        picker.substituting = SubstitutePreference(personID: personID, country: country, agencyID: agencyID, courseID: courseID)
+        picker.setItems([MenuItem(id: SubstitutePreference.newPerson, label: "New person…", detail: "not in the library")])
+        return picker
+    }
+}
+
+extension Loaders {
+    /// Puts someone already in the library on the roster as nominated; when they are on it
+    /// already, says who and how instead of the bare refusal.
+    func enrolFromLibrary(personID: Int64, courseID: Int64) -> AppAction {
+        do {
+            return .changed(try store.nominations.enrol(personID: personID, courseID: courseID))
+        } catch MusterError.refused(.alreadyOnRoster) {
+            let details = try? store.people.personDetails(id: personID)
+            let status = details?.history.first { $0.course.id == courseID }?.enrolment.status.rawValue ?? "enrolled"
+            let who = details.map { "\($0.person.code) \($0.person.displayName)" } ?? "They"
+            return .failed("\(who) is already on this roster (\(status))")
+        } catch {
+            return .failed(describe(error))
         }
     }
 }

@@ -5,25 +5,45 @@ import TerminalUI
 /// The roster browser: an info line (quota of the filtered group, the filter, the order, the
 /// position) and a virtualised table of the rows in the cache.
 enum RosterView {
-    /// The columns for a width: all of them from 80 columns, the ones that identify a person
-    /// and their standing below that (agency and role are in the person view).
-    static func columns(width: Int, order: RosterOrder, glyphs: Glyphs) -> [(RosterSortColumn, TableColumn)] {
-        let wide = width >= 80
-        let all: [(RosterSortColumn, TableColumn)] = [
-            (.code, TableColumn("CODE", width: .fixed(wide ? 10 : 9))),
-            (.name, TableColumn("NAME", width: .flexible(min: 10, weight: 3))),
-            (.sex, TableColumn(wide ? "SEX" : "S", width: .fixed(wide ? 3 : 1))),
-            (.country, TableColumn(wide ? "CTRY" : "CC", width: .fixed(wide ? 4 : 2))),
-            (.agency, TableColumn("AGENCY", width: .flexible(min: 6, weight: 1))),
-            (.role, TableColumn("ROLE", width: .fixed(11))),
-            (.status, TableColumn("STATUS", width: .fixed(wide ? 11 : 9))),
-            (.attendance, TableColumn(wide ? "ATTENDED" : "ATT", width: .fixed(wide ? 9 : 5), alignment: .right)),
+    /// A column of the roster list: the sortable ones, and the position (job title).
+    enum Column: Equatable {
+        case sorted(RosterSortColumn)
+        case position
+    }
+
+    /// Wide enough for everything but position and role: code, name, sex, country, agency, a
+    /// status wide enough to say who replaced whom, attendance.
+    static let wideFrom = 80
+    /// Position (job title) joins from here: it tells namesakes and colleagues apart.
+    static let positionFrom = 100
+    /// Role joins last: almost everyone is a participant, the role filter and the person view
+    /// say it, and `e` edits it.
+    static let roleFrom = 120
+
+    /// The columns for a width, by priority: below 80 the ones that identify a person and
+    /// their standing (code, name, sex, country, status, attendance); from 80 agency and the
+    /// long status ("substituted → MX-006", "nominated for GT-001"); from 100 position; from
+    /// 120 role.
+    static func columns(width: Int, order: RosterOrder, glyphs: Glyphs) -> [(Column, TableColumn)] {
+        let wide = width >= wideFrom
+        var all: [(Column, TableColumn)] = [
+            (.sorted(.code), TableColumn("CODE", width: .fixed(wide ? 10 : 9))),
+            (.sorted(.name), TableColumn("NAME", width: .flexible(min: 10, weight: 3))),
+            (.sorted(.sex), TableColumn(wide ? "SEX" : "S", width: .fixed(wide ? 3 : 1))),
+            (.sorted(.country), TableColumn(wide ? "CTRY" : "CC", width: .fixed(wide ? 4 : 2))),
         ]
+        if wide { all.append((.sorted(.agency), TableColumn("AGENCY", width: .flexible(min: 6, weight: 1)))) }
+        if width >= positionFrom { all.append((.position, TableColumn("POSITION", width: .flexible(min: 10, weight: 2)))) }
+        if width >= roleFrom { all.append((.sorted(.role), TableColumn("ROLE", width: .fixed(11)))) }
+        all.append((.sorted(.status), TableColumn("STATUS", width: .fixed(wide ? 20 : 11))))
+        all.append((.sorted(.attendance), TableColumn(wide ? "ATTENDED" : "ATT", width: .fixed(wide ? 9 : 5), alignment: .right)))
         // The sorted column's title carries the direction where there is room for it (the
         // info line always says it in words).
-        return all.filter { wide || ($0.0 != .agency && $0.0 != .role) }.map { column, spec in
+        return all.map { column, spec in
             var spec = spec
-            if column == order.column, wide || column == .name || column == .code || column == .status {
+            if column == .sorted(order.column),
+                wide || order.column == .name || order.column == .code || order.column == .status
+            {
                 spec.title += order.descending ? glyphs.moreBelow : glyphs.moreAbove
             }
             return (column, spec)
@@ -95,15 +115,17 @@ enum RosterView {
             columns: columns.map(\.1), state: s.table, emptyMessage: empty,
             row: { i in
                 guard let item = s.item(at: i) else { return TableRow([theme.glyphs.ellipsis], role: .dim) }
-                let cells = columns.map { column, _ in cell(column, item, facts: facts, wide: rect.width >= 80, glyphs: theme.glyphs) }
-                let roles = columns.map { column, _ in column == .status ? statusRole(item.enrolment.status) : nil }
+                let cells = columns.map { column, _ in cell(column, item, facts: facts, wide: rect.width >= wideFrom, glyphs: theme.glyphs)
+                }
+                let roles = columns.map { column, _ in column == .sorted(.status) ? statusRole(item.enrolment.status) : nil }
                 return TableRow(cells, role: item.enrolment.status.isExpected ? nil : .dim, cellRoles: roles)
             }
         ).render(into: &buffer, rect: rect, theme: theme)
     }
 
-    static func cell(_ column: RosterSortColumn, _ item: RosterListEntry, facts: RosterCourseFacts, wide: Bool, glyphs: Glyphs) -> String {
+    static func cell(_ column: Column, _ item: RosterListEntry, facts: RosterCourseFacts, wide: Bool, glyphs: Glyphs) -> String {
         let p = item.person
+        guard case .sorted(let column) = column else { return p.position }
         switch column {
         case .code: return p.code
         case .name: return p.sortName
@@ -111,9 +133,22 @@ enum RosterView {
         case .country: return p.country
         case .agency: return item.agency?.shortName ?? ""
         case .role: return item.enrolment.role.rawValue
-        case .status: return item.enrolment.status.rawValue
+        case .status: return status(item, wide: wide, glyphs: glyphs)
         case .attendance: return attendance(item, facts: facts, glyphs: glyphs, short: !wide)
         }
+    }
+
+    /// The status, and who replaced whom: "substituted → MX-006" and "nominated for GT-001"
+    /// (narrow: "→ MX-006", "for GT-001"), which the status word alone cannot say.
+    static func status(_ item: RosterListEntry, wide: Bool, glyphs: Glyphs) -> String {
+        let status = item.enrolment.status
+        // The ASCII glyphs spell arrows as words ("Right"); here an arrow reads as "->".
+        let arrow = glyphs.arrowRight.count == 1 ? glyphs.arrowRight : "->"
+        if status == .substituted, let by = item.substitutedByCode {
+            return wide ? "\(status.rawValue) \(arrow) \(by)" : "\(arrow) \(by)"
+        }
+        if let them = item.substituteForCode { return wide ? "\(status.rawValue) for \(them)" : "for \(them)" }
+        return status.rawValue
     }
 
     /// "4/6 67% ✓": sessions attended, the share, and ✓ when the course's rule is met.
