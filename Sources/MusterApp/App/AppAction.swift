@@ -52,6 +52,8 @@ public enum AppAction: Sendable {
     case formFailed(field: String?, message: String)
     /// A form whose values had to be read first (an agency).
     case openForm(FormState)
+    /// The library's agencies, for a form's agency field to complete from.
+    case formAgencies([Agency])
     /// A roster import's preview, receipt or failure.
     case rosterImport(RosterImportResult)
     /// A mark (or undo) typed from a paper sign-in sheet, committed.
@@ -109,4 +111,6 @@ public enum PendingAction: Sendable, Equatable {
     case removeEnrolment(courseID: Int64, personID: Int64)
     /// Close a form whose changes the user chose not to keep.
     case discardForm
+    /// Remove a course's quota (the nominations screen's `d`).
+    case deleteQuota(courseID: Int64, scope: QuotaScope, key: String)
 }

@@ -3,8 +3,11 @@ import Foundation
 import TerminalUI
 
 /// Keys on a form: typing edits the focused field; Tab/↓ and Shift-Tab/↑ move; ←/→ and
-/// Space change a choice; Enter checks every field and saves; Esc cancels. The form closes
-/// when its change comes back committed, and shows the refusal beside the field otherwise.
+/// Space change a choice; Enter checks every field and saves; Esc cancels (asking first when
+/// something was typed; Ctrl-C reaches it as Esc, see `MusterProgram.interrupted`). In a
+/// country or agency field, Tab (or → at the end of the text) accepts the one match offered
+/// under the form; with none offered Tab moves on as everywhere. The form closes when its
+/// change comes back committed, and shows the refusal beside the field otherwise.
 extension FormState: ScreenModel {
     var screen: Screen { .form(self) }
     var isModal: Bool { true }
@@ -27,6 +30,10 @@ extension FormState: ScreenModel {
         case .enter:
             guard let submission = FormCodec.submission(&self) else { return [.bell] }
             return [.run { [loaders = context.loaders] in loaders.save(submission) }]
+        case .tab where acceptCompletion(.tab):
+            return []
+        case .right where acceptCompletion(.right):
+            return []
         case .tab, .down:
             focus = (focus + 1) % max(1, fields.count)
         case .backTab, .up:
@@ -46,6 +53,7 @@ extension FormState: ScreenModel {
             }
             field.error = nil
             fields[focus] = field
+            if needsAgencies { return [.run { [loaders = context.loaders] in loaders.formAgencies() }] }
         }
         return []
     }
@@ -62,6 +70,9 @@ extension FormState: ScreenModel {
         case .formFailed(let field, let message):
             fail(field: field, message)
             return [.bell]
+        case .formAgencies(let list):
+            agencies = list
+            return []
         default:
             return nil
         }
@@ -121,6 +132,8 @@ enum FormView {
         let note: (String, StyleRole) =
             if let error = focused?.error {
                 ("\(focused!.label): \(error)", .error)
+            } else if let completion = f.completion {
+                completion.line(kind: f.completionKind(f.focus) == .agency ? "agency" : "country", arrow: theme.glyphs.arrowRight)
             } else if let message = f.message {
                 (message, .error)
             } else {
@@ -129,7 +142,8 @@ enum FormView {
         let inner = Rect(x: frame.x + 2, y: frame.maxY - 3, width: frame.width - 4, height: 1)
         buffer.putLine(note.0, in: inner, role: note.1, ellipsis: theme.glyphs.ellipsis)
         buffer.putLine(
-            "Enter save · Tab next field · Esc cancel", in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: 1),
+            f.completion?.accepts != nil ? "Enter save · Tab accept · Esc cancel" : "Enter save · Tab next field · Esc cancel",
+            in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: 1),
             role: .dim, ellipsis: theme.glyphs.ellipsis)
     }
 }
