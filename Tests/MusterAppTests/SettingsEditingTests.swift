@@ -243,6 +243,31 @@ extension AppDriver {
         #expect(errors["agency"] == "no agency called 'Nowhere Agency': type its acronym, name or code")
     }
 
+    /// A new person's code is proposed from the country (the next free one, as an import
+    /// gives it), follows the country while untouched, and is never typed over.
+    @Test func aNewPersonsCodeIsProposedFromTheCountry() throws {
+        let d = try AppDriver.rcm()
+        d.press(.char("r"), .char("a"), .tab)
+        let course = try d.store.courses.course(code: "rcm-migration-policies-2020")
+        let first = ParticipantCodes.code(prefix: ParticipantCodes.prefix(country: course.country), number: 1)
+        #expect(d.form?.value("code").isEmpty == false)
+        #expect(d.form?.value("code") == (try d.store.people.proposedCode(country: course.country)))
+        #expect(course.country.isEmpty ? d.form?.value("code") == first : true)
+        d.press(.escape)  // a proposed code is not typing: closes without asking
+        #expect(d.form == nil)
+        d.press(.char("a"))
+        d.focusField("country")
+        d.retype("Guatemala")
+        d.press(.tab)
+        #expect(d.form?.value("code") == "GT-006")  // GT-001…GT-005 are on the roster
+        d.focusField("code")
+        d.retype("GT-042")
+        d.focusField("country")
+        d.retype("Honduras")
+        d.press(.tab)
+        #expect(d.form?.value("code") == "GT-042")
+    }
+
     @Test func ctrlCOnAChangedFormAsksLikeEsc() throws {
         let d = try AppDriver()
         #expect(d.program.interrupted(in: d.state) == nil)  // the course list: Ctrl-C quits

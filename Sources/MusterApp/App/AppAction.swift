@@ -54,6 +54,8 @@ public enum AppAction: Sendable {
     case openForm(FormState)
     /// The library's agencies, for a form's agency field to complete from.
     case formAgencies([Agency])
+    /// The next free participant code, for a new person's form to propose.
+    case formCodeProposed(String)
     /// A roster import's preview, receipt or failure.
     case rosterImport(RosterImportResult)
     /// A mark (or undo) typed from a paper sign-in sheet, committed.

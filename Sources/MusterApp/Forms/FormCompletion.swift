@@ -106,7 +106,29 @@ extension FormState {
     var needsAgencies: Bool { agencies == nil && completionKind(focus) == .agency }
 }
 
+extension FormState {
+    /// A new person's form asks for a code whenever the focus moves while the code is empty or
+    /// still the one proposed: the next free one for the country typed (`GT-006`).
+    var codeProposalCountry: String? {
+        guard case .person(nil, _) = purpose, value("code").isEmpty || value("code") == proposedCode else { return nil }
+        if case .found(let code) = Countries.match(value("country")) { return code }
+        return ""
+    }
+
+    /// Takes a proposed code, unless the person typed their own meanwhile.
+    mutating func takeProposal(_ code: String) {
+        guard let i = fields.firstIndex(where: { $0.id == "code" }), value("code").isEmpty || value("code") == proposedCode else { return }
+        fields[i].input.setText(code)
+        fields[i].error = nil
+        proposedCode = code
+    }
+}
+
 extension Loaders {
+    func proposeCode(country: String) -> AppAction {
+        attempt { .formCodeProposed(try store.people.proposedCode(country: country)) }
+    }
+
     /// The agencies a form completes from.
     func formAgencies() -> AppAction {
         attempt { .formAgencies(try store.courses.agencies()) }

@@ -36,8 +36,10 @@ extension FormState: ScreenModel {
             return []
         case .tab, .down:
             focus = (focus + 1) % max(1, fields.count)
+            return proposal(context)
         case .backTab, .up:
             focus = (focus + max(1, fields.count) - 1) % max(1, fields.count)
+            return proposal(context)
         default:
             guard fields.indices.contains(focus) else { return [] }
             var field = fields[focus]
@@ -73,9 +75,18 @@ extension FormState: ScreenModel {
         case .formAgencies(let list):
             agencies = list
             return []
+        case .formCodeProposed(let code):
+            takeProposal(code)
+            return []
         default:
             return nil
         }
+    }
+
+    /// The next free code for the country typed, for a new person's form (`codeProposalCountry`).
+    func proposal(_ context: ScreenContext) -> [Effect<AppAction>] {
+        guard let country = codeProposalCountry else { return [] }
+        return [.run { [loaders = context.loaders] in loaders.proposeCode(country: country) }]
     }
 
     var footerHints: [FooterHint]? {

@@ -77,8 +77,13 @@ public struct FormState: Sendable, Equatable {
         opening = fields.map(\.value)
     }
 
-    /// Whether anything was typed or chosen since the form opened.
-    public var isChanged: Bool { fields.map(\.value) != opening }
+    /// The code the form proposed for a new person (`GT-006`), while the field still holds it.
+    public var proposedCode: String?
+
+    /// Whether anything was typed or chosen since the form opened (a proposed code was not typed).
+    public var isChanged: Bool {
+        zip(fields, opening).contains { field, old in field.value != old && !(field.id == "code" && field.value == proposedCode) }
+    }
 
     public func value(_ id: String) -> String { fields.first { $0.id == id }?.value ?? "" }
 
@@ -171,7 +176,9 @@ enum FormBuilder {
 
     static func person(_ p: Person?, agency: Agency?, enrolIn course: Course?) -> FormState {
         var fields = [
-            FormField("code", "Code", text: p?.code ?? "", hint: "1–16 letters, digits, hyphens: GT-006", maxLength: 16),
+            FormField(
+                "code", "Code", text: p?.code ?? "", hint: "1–16 letters, digits, hyphens; a new person's is proposed from the country",
+                maxLength: 16),
             FormField("givenName", "Given name", text: p?.givenName ?? ""),
             FormField("familyName", "Family name", text: p?.familyName ?? "", hint: "may be empty for a single name"),
             FormField("sex", "Sex", options: Sex.allCases.map(\.rawValue), selected: (p?.sex ?? .notDisclosed).rawValue),
