@@ -127,6 +127,17 @@ extension AppDriver {
         for _ in 0..<10 where d.form?.value("status") != "nominated" { d.press(.right) }
         d.press(.enter)
         #expect(d.state.message?.text.hasPrefix("Guatemala now 5 of 4 places") == true)
+        // So does adding a person from Guatemala to the roster.
+        d.press(.char("u"), .char("a"))
+        d.focusField("givenName")
+        d.retype("José")
+        d.focusField("familyName")
+        d.retype("Ñúñez O'Neil-Smith")
+        d.focusField("country")
+        d.retype("Guatemala")
+        d.press(.tab, .enter)
+        #expect(d.form == nil, "\(d.form?.fields.compactMap(\.error) ?? [])")
+        #expect(d.state.message?.text.hasPrefix("Guatemala now 5 of 4 places, over its quota by 1 (nominated + confirmed) · ") == true)
     }
 }
 
@@ -157,6 +168,10 @@ extension AppDriver {
         let file = try CourseFileCodec.decode(Data(yaml.utf8), path: "export.yaml")
         #expect(file.programme == "Migración Ordenada" && file.organiser == "OIM — Oficina Regional" && file.funder == "Fondo Ñandú")
         #expect(file.retention == "18 months")
+        // And so does `muster export course`, the real binary on the same library.
+        let cli = try MusterBinary.run(["export", "course", "mini-2024", "--db", d.dir.file("lib.sqlite")], home: d.dir.path)
+        #expect(cli.status == 0, "\(cli.stderr)")
+        #expect(cli.stdout.contains("programme: Migración Ordenada") && cli.stdout.contains("retention: 18 months"), "\(cli.stdout)")
         // Opening the form again shows them, and emptying retention removes the rule.
         d.press(.char("e"))
         #expect(d.form?.value("retention") == "18 months" && d.form?.value("funder") == "Fondo Ñandú")
