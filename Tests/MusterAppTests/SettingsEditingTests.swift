@@ -31,7 +31,7 @@ extension AppDriver {
         d.selectQuotaLine(.country, "BZ")
         d.press(.char("e"))
         let form = try #require(d.form)
-        #expect(form.title == "Edit quota")
+        #expect(form.title == "Edit quota of Belize")
         #expect(form.value("scope") == "country" && form.value("key") == "BZ" && form.value("limit") == "5")
         d.focusField("limit")
         d.retype("4")
@@ -142,6 +142,20 @@ extension AppDriver {
 }
 
 @Suite struct CourseAndSessionSettingsTests {
+    /// The overview shows a course's programme, organiser and funder where its line has room.
+    @Test func theOverviewShowsProgrammeOrganiserAndFunderWhenWide() throws {
+        let d = try AppDriver(size: Size(width: 200, height: 24))
+        let course = try d.store.courses.course(code: "mini-2024")
+        var c = course
+        c.programme = "Migración Ordenada"; c.organiser = "OIM"; c.funder = "Fondo Ñandú"
+        try d.store.courses.saveCourse(c)
+        d.press(.enter)
+        #expect(d.screenText.contains(" · Migración Ordenada · by OIM · funded by Fondo Ñandú"))
+        d.send(.resized(Size(width: 80, height: 24)))  // room for two of them, each whole
+        #expect(d.screenText.contains("Mini Course · 7 May 2024 · 3 expected · Migración Ordenada · by OIM "))
+        #expect(!d.screenText.contains("funded by"))
+    }
+
     @Test func programmeOrganiserFunderAndRetentionAreEditedAndExported() throws {
         let d = try AppDriver()
         d.press(.char("e"))  // the course's form

@@ -235,7 +235,8 @@ enum FormBuilder {
     static func quota(_ q: Quota?, course: Course, group: (scope: QuotaScope, key: String)? = nil) -> FormState {
         let scope = q?.scope ?? group?.scope ?? .country
         return FormState(
-            title: q.map { _ in "Edit quota" } ?? "New quota on \(course.label)",
+            title: q.map { "Edit quota of \($0.scope == .country ? Countries.name(of: $0.key) ?? $0.key : $0.key)" }
+                ?? "New quota on \(course.label)",
             fields: [
                 FormField("scope", "For", options: QuotaScope.allCases.map(\.rawValue), selected: scope.rawValue),
                 FormField(
