@@ -20,11 +20,57 @@ import TestSupport
         let report = try importCSV(store, two, course: course)
         #expect(report.applied)
         #expect(
-            report.notes.contains("Guatemala: 6 of 5 places taken, over its quota by 1 (places: nominated + confirmed)"), "\(report.notes)")
+            report.notes.contains("Guatemala now 6 of 5 places, over its quota by 1 (nominated + confirmed)"), "\(report.notes)")
         // Nothing new over: the same file again adds nobody and says nothing about quotas.
         let again = try importCSV(store, two, course: course)
         #expect(!again.notes.contains { $0.contains("over its quota") }, "\(again.notes)")
         let line = try #require(try store.nominations.quotaLines(courseID: store.courses.course(code: course).id!).first { $0.key == "GT" })
         #expect(line.used == 6 && line.standing == .over)
+    }
+
+    /// The one wording of a quota gone over: more places taken, or a lower limit, say it; a
+    /// change that leaves the excess as it was, or lessens it, does not.
+    @Test func newlyOverWordsMorePlacesTakenAndALowerLimitAlike() {
+        func line(_ used: Int, of limit: Int?) -> QuotaLine {
+            QuotaLine(scope: .country, key: "HN", country: "HN", label: "Honduras", limit: limit, counts: [.confirmed: used])
+        }
+        let warning = "Honduras now 6 of 5 places, over its quota by 1 (nominated + confirmed)"
+        #expect(QuotaCount.newlyOver(before: [line(5, of: 5)], after: [line(6, of: 5)]) == [warning])
+        #expect(QuotaCount.newlyOver(before: [line(6, of: 6)], after: [line(6, of: 5)]) == [warning])
+        #expect(QuotaCount.newlyOver(before: [line(6, of: nil)], after: [line(6, of: 5)]) == [warning])
+        #expect(QuotaCount.newlyOver(before: [], after: [line(6, of: 5)]) == [warning])
+        #expect(QuotaCount.newlyOver(before: [line(7, of: 5)], after: [line(6, of: 5)]).isEmpty)
+        #expect(QuotaCount.newlyOver(before: [line(6, of: 5)], after: [line(6, of: 5)]).isEmpty)
+        #expect(QuotaCount.newlyOver(before: [line(6, of: 4)], after: [line(6, of: 5)]).isEmpty)
+        #expect(QuotaCount.newlyOver(before: [line(4, of: 5)], after: [line(5, of: 5)]).isEmpty)
+    }
+
+    /// A quota edited through the store: one logged change that warns when the new limit is
+    /// already exceeded, refuses an unknown group or a second quota for one, and undoes.
+    @Test func aQuotaIsSavedLoggedWarnedAboutAndUndone() throws {
+        let store = try importStore(dir, courses: ["rcm-migration-policies-2020"])
+        let course = try store.courses.course(code: "rcm-migration-policies-2020")
+        let gt = Quota(scope: .country, key: "GT", limit: 5)
+        let lowered = try store.nominations.saveQuota(courseID: course.id!, Quota(scope: .country, key: "GT", limit: 3), replacing: gt)
+        #expect(lowered.summary == "quota of Guatemala: 5 → 3 places")
+        #expect(lowered.quotaWarnings == ["Guatemala now 4 of 3 places, over its quota by 1 (nominated + confirmed)"])
+        #expect(try store.nominations.quotas(courseID: course.id!).first { $0.key == "GT" }?.limit == 3)
+        #expect(throws: ValidationFailure(field: "key", "Belize already has a quota: edit that one (e on its line)")) {
+            try store.nominations.saveQuota(courseID: course.id!, Quota(scope: .country, key: "BZ", limit: 2))
+        }
+        #expect(throws: ValidationFailure(field: "key", "no agency with the code 'nowhere'")) {
+            try store.nominations.saveQuota(courseID: course.id!, Quota(scope: .agency, key: "nowhere", limit: 2))
+        }
+        let added = try store.nominations.saveQuota(courseID: course.id!, Quota(scope: .agency, key: "gt-segeplan", limit: 9))
+        #expect(added.quotaWarnings.isEmpty)
+        #expect(try store.nominations.quotas(courseID: course.id!).last == Quota(scope: .agency, key: "gt-segeplan", limit: 9))
+        try store.changeLog.undoChange(id: added.id)
+        try store.changeLog.undoChange(id: lowered.id)
+        #expect(try store.nominations.quotas(courseID: course.id!).count == 11)
+        #expect(try store.nominations.quotas(courseID: course.id!).first { $0.key == "GT" }?.limit == 5)
+        let removed = try store.nominations.deleteQuota(courseID: course.id!, scope: .country, key: "GT")
+        #expect(try store.nominations.quotas(courseID: course.id!).contains { $0.key == "GT" } == false)
+        try store.changeLog.undoChange(id: removed.id)
+        #expect(try store.nominations.quotas(courseID: course.id!).map(\.key).prefix(7) == ["BZ", "CA", "CR", "DO", "SV", "GT", "HN"])
     }
 }

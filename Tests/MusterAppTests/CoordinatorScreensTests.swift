@@ -38,14 +38,14 @@ extension AppDriver {
         guard case .nominations(let n) = d.state.top else { Issue.record("no nominations"); return }
         #expect(n.lines.first?.text() == "Belize 5/5 ✓")
         #expect(d.screenText.contains("11 quotas · 9 full · 0 over · 2 open · places: nominated + confirmed"))
-        d.press(.char("j"), .char("e"))  // an agency line: its form
+        d.press(.char("j"), .char("E"))  // an agency line: its form
         #expect(d.form?.title == "Edit agency bz-ind")
         d.press(.tab)
         d.retype("Immigration and Nationality Dept.")
         d.press(.enter)
         #expect(d.state.message?.text == "Edited agency bz-ind")
         #expect(try d.store.courses.agencies().first { $0.code == "bz-ind" }?.name == "Immigration and Nationality Dept.")
-        d.press(.char("k"), .char("e"))  // a country line: not an agency
+        d.press(.char("k"), .char("E"))  // a country line: not an agency
         #expect(d.effects.last == "bell")
     }
 

@@ -79,4 +79,26 @@ import TestSupport
             d.press(.char("q"), .char("q"))
         }
     }
+
+    /// After quota edits on the screen, the screen and `muster report` count alike.
+    @Test func screenAndReportAgreeAfterATUIQuotaEdit() throws {
+        let d = try AppDriver.rcm()
+        d.press(.char("n"))
+        d.selectQuotaLine(.country, "GT")
+        d.press(.char("e"))
+        d.focusField("limit")
+        d.retype("3")
+        d.press(.enter)
+        d.press(.char("a"), .right, .tab)
+        d.type("gt-segeplan")
+        d.press(.tab)  // the code is exact: nothing to accept, on to the places
+        d.type("1")
+        d.press(.enter)
+        d.press(.char("q"), .char("n"))
+        let code = "rcm-migration-policies-2020"
+        let screen = try screenPlaces(d, code)
+        #expect(screen.count == 12)
+        #expect(screen == (try reportPlaces(d.store, code)))
+        #expect(screen.contains("4/3"))
+    }
 }

@@ -29,3 +29,21 @@ public struct Session: Hashable, Sendable, Identifiable {
         self.venue = venue; self.link = link; self.facilitators = facilitators; self.core = core
     }
 }
+
+extension Session {
+    /// The zone the session's times are written and shown in: its own, else its course's.
+    public func zone(in course: Course) -> TimeZone { timeZone.flatMap(TimeZone.init(identifier:)) ?? course.zone }
+
+    /// Its own zone when that differs from the course's, else nil: what a ZONE column shows.
+    public func ownZone(in course: Course) -> String? {
+        let zone = zone(in: course).identifier
+        return zone == course.zone.identifier ? nil : zone
+    }
+
+    /// Whether a list of sessions needs a ZONE column: only when one of them is held in a zone
+    /// other than its course's, since most courses keep one zone. `muster sessions` and the
+    /// session list decide it here.
+    public static func needZoneColumn(_ sessions: some Sequence<(Session, Course)>) -> Bool {
+        sessions.contains { $0.0.ownZone(in: $0.1) != nil }
+    }
+}

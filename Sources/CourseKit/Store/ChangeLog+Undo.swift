@@ -22,6 +22,9 @@ public struct ChangeRecord: Hashable, Sendable, Identifiable {
     public var undoes: Int64?
     /// Through what the change came: `coordinator` (the screens), `import` (a course or roster file), `kiosk`.
     public var source: String = ChangeSource.coordinator
+    /// Quotas the change took over their limit (or further over), in `QuotaCount.newlyOver`'s
+    /// words, for the screen to say at once. Not stored: it is true only at the moment of the change.
+    public var quotaWarnings: [String] = []
 }
 
 /// Where a logged change came from, as `change_log.source` stores it.

@@ -33,11 +33,27 @@ extension CourseStore {
         _ change: () throws -> [String]
     ) throws -> ChangeRecord {
         let before = try ChangeSnapshot.read(db, try scope())
+        let quotasBefore = try courseID.map { try Self.quotaLinesIfAny(db, courseID: $0) } ?? []
         let appended = try change()
         var after = try ChangeSnapshot.read(db, try scope())
         after.appendedEvents = appended
-        return try record(
+        var change = try record(
             db, entity: entity, entityID: entityID(), courseID: courseID, action: action,
             summary: summary(), before: before, after: after)
+        // Any change to a course (a status, an enrolment, a person added, a quota lowered) is
+        // counted before and after by `QuotaCount`, so the screen warns as it happens.
+        if let courseID {
+            let quotasAfter = try Self.quotaLinesIfAny(db, courseID: courseID)
+            if !quotasAfter.isEmpty { change.quotaWarnings = QuotaCount.newlyOver(before: quotasBefore, after: quotasAfter) }
+        }
+        return change
+    }
+
+    /// The course's quota lines, or none without a quota (a tally reads the whole roster).
+    static func quotaLinesIfAny(_ db: Database, courseID: Int64) throws -> [QuotaLine] {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM quota WHERE course_id = ? LIMIT 1", arguments: [courseID]) ?? false else {
+            return []
+        }
+        return try Nominations.quotaLines(db, courseID: courseID)
     }
 }

@@ -56,6 +56,10 @@ public enum AppAction: Sendable {
     case openForm(FormState)
     /// A new person's form found people already in the library they may be: the form shows the choice.
     case samePeople(SamePersonState)
+    /// The library's agencies, for a form's agency field to complete from.
+    case formAgencies([Agency])
+    /// The next free participant code, for a new person's form to propose.
+    case formCodeProposed(String)
     /// A roster import's preview, receipt or failure.
     case rosterImport(RosterImportResult)
     /// A mark (or undo) typed from a paper sign-in sheet, committed.
@@ -119,4 +123,6 @@ public enum PendingAction: Sendable, Equatable {
     case unmerge(changeID: Int64)
     /// Save a new person's form although namesakes are in the library (`n` on the choice).
     case addPersonAnyway
+    /// Remove a course's quota (the nominations screen's `d`).
+    case deleteQuota(courseID: Int64, scope: QuotaScope, key: String)
 }

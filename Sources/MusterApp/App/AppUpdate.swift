@@ -62,6 +62,13 @@ extension MusterProgram {
         case .changed(let record):
             // Said first: the form that saved it closes, and every screen reloads what it shows.
             state.changes.append(record.id)
+            // A quota the change took over its limit is said at once, as a warning that stays
+            // until the next key (the change itself is kept: a coordinator may mean it).
+            if !record.quotaWarnings.isEmpty {
+                let text = (record.quotaWarnings + [Self.sentence(record.summary)]).joined(separator: " · ")
+                state.message = StatusMessage(text, isError: true)
+                return [.bell] + deliver(action, &state)
+            }
             return announce(Self.sentence(record.summary), &state) + deliver(action, &state)
         case .changeUndone(let record):
             if let undone = record.undoes { state.changes.removeAll { $0 == undone } }

@@ -44,6 +44,14 @@ public struct MusterProgram: Program {
         return keyMap.command(for: key, in: state.top.keyContexts).map(AppAction.command)
     }
 
+    /// What Ctrl-C (SIGINT, in the coordinator's cbreak mode) does: on a form with something
+    /// typed it is Esc, so it asks before dropping the typing; anywhere else, nil, and the
+    /// app quits as a Ctrl-C should. A second Ctrl-C on the question quits.
+    public func interrupted(in state: AppState) -> AppAction? {
+        guard let form = state.top.model as? FormState, form.isChanged else { return nil }
+        return .key(.escape)
+    }
+
     public func tick(_ state: AppState) -> AppAction? { .tick }
 
     public func resized(to size: Size, in state: AppState) -> AppAction? { .resized(size) }

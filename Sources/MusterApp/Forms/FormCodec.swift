@@ -10,6 +10,8 @@ enum FormSubmission: Sendable {
     case agency(Agency)
     case enrolment(Enrolment, nominatedByCode: String)
     case copyCourse(from: String, to: String, start: CalendarDate, withRoster: Bool)
+    /// A quota; an agency's is named as typed and resolved by the loader.
+    case quota(courseID: Int64, Quota, agencyText: String?, replacing: Quota?)
     /// Someone new in the place of `replacing` on the roster of `courseID`.
     case substitute(Person, agencyCode: String, courseID: Int64, replacing: Person)
 }
@@ -45,6 +47,13 @@ enum FormCodec {
             }
             return ""
         }
+        // With the agencies at hand (loaded as an agency field was typed in), an agency field
+        // is checked here too, so its error shows with the others rather than after them.
+        for field in values.fields where values.agencies != nil && !v(field.id).isEmpty {
+            let kind: FormCompletion.Kind? =
+                field.completes == .group ? (v("scope") == QuotaScope.agency.rawValue ? .agency : nil) : field.completes
+            if kind == .agency, case .failure(let problem) = agency(v(field.id), in: values.agencies!) { fail(field.id, problem.text) }
+        }
         func person(_ old: Person?) -> Person? {
             let code = country("country")
             guard !failed else { return nil }
@@ -65,15 +74,29 @@ enum FormCodec {
             if percent.map({ !(0...100).contains($0) }) ?? true { fail("completion", "a whole number from 0 to 100") }
             if late.map({ !(0...1440).contains($0) }) ?? true { fail("late", "minutes from 0 to 1440") }
             let code = country("country")
+            var retention: RetentionPeriod?
+            if !v("retention").isEmpty {
+                do { retention = try RetentionPeriod.parse(v("retention")) } catch {
+                    fail("retention", "\(error)")
+                }
+            }
             guard !failed, let start, let end, let percent, let late else { return nil }
             var c = old ?? Course(code: "", title: "", startDate: start, endDate: end)
             c.code = v("code"); c.title = v("title"); c.shortTitle = v("shortTitle"); c.timeZone = v("timeZone")
             c.startDate = start; c.endDate = end; c.venue = v("venue"); c.country = code
             c.completion = CompletionRule(minimumShare: Double(percent) / 100, requireCore: v("requireCore") == "yes")
             c.lateAfterMinutes = late
+            c.programme = v("programme"); c.organiser = v("organiser"); c.funder = v("funder"); c.retention = retention
             result = .course(c)
         case .session(let old, let course):
-            let zone = old?.timeZone.flatMap(TimeZone.init(identifier:)) ?? course.zone
+            // Times are read in the zone the form names now: a session moved to another zone
+            // keeps the clock times typed, as the course file writes them.
+            let ownZone = v("timeZone")
+            let named = ownZone.isEmpty ? nil : TimeZone(identifier: ownZone)
+            if !ownZone.isEmpty && named == nil {
+                fail("timeZone", "unknown time zone '\(NameSanitizer.clean(ownZone))': an IANA name like America/Guatemala, or empty")
+            }
+            let zone = named ?? course.zone
             func time(_ field: String) -> Date? {
                 do { return try LocalTime.read(v(field), in: zone) } catch {
                     fail(field, error == .malformed ? "not a time: use YYYY-MM-DD HH:MM (\(zone.identifier))" : "\(error)")
@@ -88,6 +111,8 @@ enum FormCodec {
             let place = v("venue")
             if place.contains("://") { s.link = place; s.venue = "" } else { s.venue = place; s.link = "" }
             s.facilitators = v("facilitators").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            s.modality = Modality(rawValue: v("modality")) ?? s.modality
+            s.timeZone = named.map(\.identifier).flatMap { $0 == course.zone.identifier ? nil : $0 }
             result = .session(s)
         case .person(let old, let course):
             guard let p = person(old) else { return nil }
@@ -116,8 +141,41 @@ enum FormCodec {
             if v("code").isEmpty { fail("code", "type the new course's code") }
             guard !failed, let start else { return nil }
             result = .copyCourse(from: course.code, to: v("code"), start: start, withRoster: v("withRoster") == "yes")
+        case .quota(let old, let course):
+            let scope = QuotaScope(rawValue: v("scope")) ?? .country
+            let limit = Int(v("limit"))
+            if limit.map({ $0 < 0 }) ?? true { fail("limit", "a whole number of places, 0 or more") }
+            var key = ""
+            if v("key").isEmpty {
+                fail("key", scope == .country ? "type the country (name or ISO code)" : "type the agency (acronym, name or code)")
+            } else if scope == .country {
+                key = country("key")
+            }
+            guard !failed, let limit, let courseID = course.id else { return nil }
+            result = .quota(
+                courseID: courseID, Quota(scope: scope, key: key, limit: limit), agencyText: scope == .agency ? v("key") : nil,
+                replacing: old)
         }
         return result
+    }
+}
+
+extension FormCodec {
+    struct Problem: Error { var text: String }
+
+    /// An agency field's text: the agency it names, nil for empty, or what is wrong with it.
+    /// The one wording, whether the form checks it or the save does.
+    static func agency(_ text: String, in agencies: [Agency]) -> Result<Agency?, Problem> {
+        guard !text.isEmpty else { return .success(nil) }
+        let shown = NameSanitizer.clean(text)
+        switch AgencyMatch.find(text, in: agencies) {
+        case .found(let agency): return .success(agency)
+        case .ambiguous(let list):
+            let names = list.prefix(4).map { $0.acronym.isEmpty ? $0.name : $0.acronym }.joined(separator: ", ")
+            return .failure(Problem(text: "'\(shown)' could be \(names)\(list.count > 4 ? "…" : ""): type more"))
+        case .none:
+            return .failure(Problem(text: "no agency called '\(shown)': type its acronym, name or code"))
+        }
     }
 }
 
@@ -129,15 +187,9 @@ extension Loaders {
     func save(_ submission: FormSubmission, lookForSamePerson: Bool = true) -> AppAction {
         do {
             func agencyID(_ text: String, field: String) throws -> Int64? {
-                guard !text.isEmpty else { return nil }
-                let shown = NameSanitizer.clean(text)
-                switch AgencyMatch.find(text, in: try store.courses.agencies()) {
-                case .found(let agency): return agency.id
-                case .ambiguous(let agencies):
-                    let names = agencies.prefix(4).map { $0.acronym.isEmpty ? $0.name : $0.acronym }.joined(separator: ", ")
-                    throw ValidationFailure(field: field, "'\(shown)' could be \(names)\(agencies.count > 4 ? "…" : ""): type more")
-                case .none:
-                    throw ValidationFailure(field: field, "no agency called '\(shown)': type its acronym, name or code")
+                switch FormCodec.agency(text, in: try store.courses.agencies()) {
+                case .success(let agency): return agency?.id
+                case .failure(let problem): throw ValidationFailure(field: field, problem.text)
                 }
             }
             switch submission {
@@ -164,6 +216,14 @@ extension Loaders {
             case .enrolment(var e, let nominatedBy):
                 e.nominatedBy = try agencyID(nominatedBy, field: "nominatedBy")
                 return .changed(try store.nominations.saveEnrolment(e))
+            case .quota(let courseID, var quota, let agencyText, let old):
+                if let agencyText {
+                    guard let id = try agencyID(agencyText, field: "key"),
+                        let agency = try store.courses.agencies().first(where: { $0.id == id })
+                    else { throw ValidationFailure(field: "key", "type the agency (acronym, name or code)") }
+                    quota.key = agency.code
+                }
+                return .changed(try store.nominations.saveQuota(courseID: courseID, quota, replacing: old))
             case .copyCourse(let from, let to, let start, let withRoster):
                 let copy = try store.courses.copyCourse(from: from, to: to, start: start, withRoster: withRoster)
                 var text = "Copied \(from) to \(to), \(copy.imported.sessions) sessions moved \(copy.shiftedDays) days"

@@ -3,8 +3,11 @@ import Foundation
 import TerminalUI
 
 /// Keys on a form: typing edits the focused field; Tab/↓ and Shift-Tab/↑ move; ←/→ and
-/// Space change a choice; Enter checks every field and saves; Esc cancels. The form closes
-/// when its change comes back committed, and shows the refusal beside the field otherwise.
+/// Space change a choice; Enter checks every field and saves; Esc cancels (asking first when
+/// something was typed; Ctrl-C reaches it as Esc, see `MusterProgram.interrupted`). In a
+/// country or agency field, Tab (or → at the end of the text) accepts the one match offered
+/// under the form; with none offered Tab moves on as everywhere. The form closes when its
+/// change comes back committed, and shows the refusal beside the field otherwise.
 extension FormState: ScreenModel {
     var screen: Screen { .form(self) }
     var isModal: Bool { true }
@@ -27,10 +30,16 @@ extension FormState: ScreenModel {
         case .enter:
             guard let submission = FormCodec.submission(&self) else { return [.bell] }
             return [.run { [loaders = context.loaders] in loaders.save(submission) }]
+        case .tab where acceptCompletion(.tab):
+            return []
+        case .right where acceptCompletion(.right):
+            return []
         case .tab, .down:
             focus = (focus + 1) % max(1, fields.count)
+            return proposal(context)
         case .backTab, .up:
             focus = (focus + max(1, fields.count) - 1) % max(1, fields.count)
+            return proposal(context)
         default:
             guard fields.indices.contains(focus) else { return [] }
             var field = fields[focus]
@@ -46,6 +55,7 @@ extension FormState: ScreenModel {
             }
             field.error = nil
             fields[focus] = field
+            if needsAgencies { return [.run { [loaders = context.loaders] in loaders.formAgencies() }] }
         }
         return []
     }
@@ -69,9 +79,21 @@ extension FormState: ScreenModel {
         case .perform(.addPersonAnyway, _):
             guard let submission = FormCodec.submission(&self) else { return [.bell] }
             return [.run { [loaders = context.loaders] in loaders.save(submission, lookForSamePerson: false) }]
+        case .formAgencies(let list):
+            agencies = list
+            return []
+        case .formCodeProposed(let code):
+            takeProposal(code)
+            return []
         default:
             return nil
         }
+    }
+
+    /// The next free code for the country typed, for a new person's form (`codeProposalCountry`).
+    func proposal(_ context: ScreenContext) -> [Effect<AppAction>] {
+        guard let country = codeProposalCountry else { return [] }
+        return [.run { [loaders = context.loaders] in loaders.proposeCode(country: country) }]
     }
 
     var footerHints: [FooterHint]? {
@@ -128,6 +150,8 @@ enum FormView {
         let note: (String, StyleRole) =
             if let error = focused?.error {
                 ("\(focused!.label): \(error)", .error)
+            } else if let completion = f.completion {
+                completion.line(kind: f.completionKind(f.focus) == .agency ? "agency" : "country", arrow: theme.glyphs.arrowRight)
             } else if let message = f.message {
                 (message, .error)
             } else {
@@ -136,7 +160,8 @@ enum FormView {
         let inner = Rect(x: frame.x + 2, y: frame.maxY - 3, width: frame.width - 4, height: 1)
         buffer.putLine(note.0, in: inner, role: note.1, ellipsis: theme.glyphs.ellipsis)
         buffer.putLine(
-            "Enter save · Tab next field · Esc cancel", in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: 1),
+            f.completion?.accepts != nil ? "Enter save · Tab accept · Esc cancel" : "Enter save · Tab next field · Esc cancel",
+            in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: 1),
             role: .dim, ellipsis: theme.glyphs.ellipsis)
     }
 }

@@ -18,10 +18,15 @@ public struct FormField: Sendable, Equatable {
     /// Shown under the form while the field has the focus ("YYYY-MM-DD HH:MM, America/Costa_Rica").
     public var hint: String
     public var error: String?
+    /// What the field completes as one types (a country, an agency), nil for plain text.
+    public var completes: FormCompletion.Kind?
 
-    public init(_ id: String, _ label: String, text: String = "", hint: String = "", maxLength: Int = 200) {
+    public init(
+        _ id: String, _ label: String, text: String = "", hint: String = "", maxLength: Int = 200, completes: FormCompletion.Kind? = nil
+    ) {
         self.id = id; self.label = label; self.kind = .text; self.hint = hint; self.choice = 0
         self.input = TextField(text: text, maxLength: maxLength)
+        self.completes = completes
     }
 
     public init(_ id: String, _ label: String, options: [String], selected: String, hint: String = "←/→ or Space to change") {
@@ -50,6 +55,8 @@ public enum FormPurpose: Sendable, Equatable {
     case copyCourse(Course)
     /// Someone new, added in the place of `replacing` on `course`'s roster in one step.
     case substitute(replacing: Person, course: Course)
+    /// A quota of the course, nil for a new one.
+    case quota(Quota?, course: Course)
 }
 
 /// A modal form: fields, which one has the focus, and the message of the last save attempt.
@@ -61,6 +68,8 @@ public struct FormState: Sendable, Equatable {
     public var purpose: FormPurpose
     /// A problem not tied to one field (the database refused), or nil.
     public var message: String?
+    /// The library's agencies, for completing agency fields; loaded when one is first typed in.
+    public var agencies: [Agency]?
 
     /// The values the form opened with: leaving a form that differs asks first.
     public let opening: [String]
@@ -70,8 +79,13 @@ public struct FormState: Sendable, Equatable {
         opening = fields.map(\.value)
     }
 
-    /// Whether anything was typed or chosen since the form opened.
-    public var isChanged: Bool { fields.map(\.value) != opening }
+    /// The code the form proposed for a new person (`GT-006`), while the field still holds it.
+    public var proposedCode: String?
+
+    /// Whether anything was typed or chosen since the form opened (a proposed code was not typed).
+    public var isChanged: Bool {
+        zip(fields, opening).contains { field, old in field.value != old && !(field.id == "code" && field.value == proposedCode) }
+    }
 
     public func value(_ id: String) -> String { fields.first { $0.id == id }?.value ?? "" }
 
@@ -102,12 +116,19 @@ enum FormBuilder {
                 FormField("startDate", "Start date", text: c?.startDate.description ?? "", hint: "YYYY-MM-DD"),
                 FormField("endDate", "End date", text: c?.endDate.description ?? "", hint: "YYYY-MM-DD"),
                 FormField("venue", "Venue", text: c?.venue ?? ""),
-                FormField("country", "Country", text: c?.country ?? "", hint: "ISO code (GT) or name; empty for regional"),
+                FormField(
+                    "country", "Country", text: c?.country ?? "", hint: "ISO code (GT) or name; empty for regional", completes: .country),
                 FormField(
                     "completion", "Completion %", text: String(Int(((c?.completion.minimumShare ?? 0.8) * 100).rounded())),
                     hint: "share of sessions to attend, 0–100"),
                 FormField("requireCore", "Every core", options: ["yes", "no"], selected: yesNo(c?.completion.requireCore ?? true)),
                 FormField("late", "Late after min", text: String(c?.lateAfterMinutes ?? 15), hint: "0–1440"),
+                FormField("programme", "Programme", text: c?.programme ?? "", hint: "the programme the course belongs to; may be empty"),
+                FormField("organiser", "Organiser", text: c?.organiser ?? "", hint: "who runs it; may be empty"),
+                FormField("funder", "Funder", text: c?.funder ?? "", hint: "who pays for it; may be empty"),
+                FormField(
+                    "retention", "Keep data for", text: c?.retention?.description ?? "",
+                    hint: "after the course ends: \(RetentionPeriod.example); empty for no rule"),
             ], purpose: .course(c))
     }
 
@@ -130,10 +151,10 @@ enum FormBuilder {
     }
 
     static func session(_ s: Session?, course: Course, defaultKey: String = "") -> FormState {
-        let zone = s?.timeZone.flatMap(TimeZone.init(identifier:)) ?? course.zone
+        let zone = s?.zone(in: course) ?? course.zone
         let start = s.map { LocalTime.format($0.start, in: zone) } ?? "\(course.startDate) 09:00"
         let end = s.map { LocalTime.format($0.end, in: zone) } ?? "\(course.startDate) 10:00"
-        let hint = "YYYY-MM-DD HH:MM in \(zone.identifier)"
+        let hint = "YYYY-MM-DD HH:MM in \(zone.identifier), or in the Time zone typed below"
         return FormState(
             title: s == nil ? "New session" : "Edit session \(s!.key)",
             fields: [
@@ -147,17 +168,25 @@ enum FormBuilder {
                     hint: "core sessions must be attended when the course's rule says so"),
                 FormField("venue", "Venue or link", text: s.map { $0.venue.isEmpty ? $0.link : $0.venue } ?? ""),
                 FormField("facilitators", "Facilitators", text: s?.facilitators.joined(separator: ", ") ?? "", hint: "separated by commas"),
+                FormField(
+                    "modality", "Modality", options: Modality.allCases.map(\.rawValue), selected: (s?.modality ?? course.modality).rawValue),
+                FormField(
+                    "timeZone", "Time zone", text: s?.ownZone(in: course) ?? "",
+                    hint: "IANA name when held elsewhere; empty for the course's (\(course.timeZone)); times are read in it"),
             ], purpose: .session(s, course: course))
     }
 
     static func person(_ p: Person?, agency: Agency?, enrolIn course: Course?) -> FormState {
         var fields = [
-            FormField("code", "Code", text: p?.code ?? "", hint: "1–16 letters, digits, hyphens: GT-006", maxLength: 16),
+            FormField(
+                "code", "Code", text: p?.code ?? "", hint: "1–16 letters, digits, hyphens; a new person's is proposed from the country",
+                maxLength: 16),
             FormField("givenName", "Given name", text: p?.givenName ?? ""),
             FormField("familyName", "Family name", text: p?.familyName ?? "", hint: "may be empty for a single name"),
             FormField("sex", "Sex", options: Sex.allCases.map(\.rawValue), selected: (p?.sex ?? .notDisclosed).rawValue),
-            FormField("country", "Country", text: p?.country ?? course?.country ?? "", hint: "ISO code (GT) or name"),
-            FormField("agency", "Agency", text: agency?.code ?? "", hint: "acronym, name or code (SEGEPLAN); empty for none"),
+            FormField("country", "Country", text: p?.country ?? course?.country ?? "", hint: "ISO code (GT) or name", completes: .country),
+            FormField(
+                "agency", "Agency", text: agency?.code ?? "", hint: "acronym, name or code (SEGEPLAN); empty for none", completes: .agency),
             FormField("position", "Position", text: p?.position ?? ""),
             FormField("email", "E-mail", text: p?.email ?? ""),
             FormField("phone", "Phone", text: p?.phone ?? ""),
@@ -194,7 +223,8 @@ enum FormBuilder {
                 FormField("name", "Name", text: a?.name ?? ""),
                 FormField("acronym", "Acronym", text: a?.acronym ?? ""),
                 FormField("kind", "Kind", options: AgencyKind.allCases.map(\.rawValue), selected: (a?.kind ?? .government).rawValue),
-                FormField("country", "Country", text: a?.country ?? "", hint: "ISO code; empty for regional bodies"),
+                FormField(
+                    "country", "Country", text: a?.country ?? "", hint: "ISO code or name; empty for regional bodies", completes: .country),
             ], purpose: .agency(a))
     }
 
@@ -208,8 +238,28 @@ enum FormBuilder {
                 FormField(
                     "status", "Status", options: statuses, selected: e.status.rawValue,
                     hint: "←/→ to change; to substitute, use t then s on the roster"),
-                FormField("nominatedBy", "Nominated by", text: nominatedBy?.code ?? "", hint: "acronym, name or code; empty for none"),
+                FormField(
+                    "nominatedBy", "Nominated by", text: nominatedBy?.code ?? "", hint: "acronym, name or code; empty for none",
+                    completes: .agency),
                 FormField("note", "Note", text: e.note),
             ], purpose: .enrolment(e, person: item.person))
+    }
+
+    /// A quota of `course`: a country's or an agency's places. `group` fills a new one from the
+    /// nominations line it was asked on. The group is typed like any country or agency field.
+    static func quota(_ q: Quota?, course: Course, group: (scope: QuotaScope, key: String)? = nil) -> FormState {
+        let scope = q?.scope ?? group?.scope ?? .country
+        return FormState(
+            title: q.map { "Edit quota of \($0.scope == .country ? Countries.name(of: $0.key) ?? $0.key : $0.key)" }
+                ?? "New quota on \(course.label)",
+            fields: [
+                FormField("scope", "For", options: QuotaScope.allCases.map(\.rawValue), selected: scope.rawValue),
+                FormField(
+                    "key", "Country/agency", text: q?.key ?? group?.key ?? "",
+                    hint: "a country (name or ISO code), or an agency (acronym, name or code)", completes: .group),
+                FormField(
+                    "limit", "Places", text: q.map { String($0.limit) } ?? "",
+                    hint: "how many may be nominated; \(QuotaCount.rule)"),
+            ], purpose: .quota(q, course: course))
     }
 }

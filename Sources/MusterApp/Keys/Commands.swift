@@ -70,6 +70,8 @@ public enum Command {
     public static let edit: CommandID = "edit.edit"
     /// The screen's second thing to edit: the course on the overview, the person on the roster.
     public static let editOther: CommandID = "edit.editOther"
+    /// The screen's second thing to add: an agency on the nominations screen (quotas are `a`).
+    public static let addOther: CommandID = "edit.addOther"
     public static let delete: CommandID = "edit.delete"
     /// The course list: a course's next run, every date moved.
     public static let copyCourse: CommandID = "edit.copyCourse"

@@ -182,10 +182,19 @@ public enum MusterKeyMap {
                 Command.open, keys: [.enter, .right, .char("l")], description: "Open the roster filtered to this country or agency",
                 label: "roster", context: KeyContext.nominations, showInFooter: true),
             Binding(
-                Command.edit, keys: [.char("e")], description: "Edit the agency", label: "edit agency",
+                Command.edit, keys: [.char("e")], description: "Set the quota of this country or agency (edit, or add one)",
+                label: "quota", context: KeyContext.nominations, showInFooter: true),
+            Binding(
+                Command.add, keys: [.char("a")], description: "Add a quota for a country or an agency", label: "add quota",
                 context: KeyContext.nominations, showInFooter: true),
             Binding(
-                Command.add, keys: [.char("a")], description: "Add an agency", label: "add agency",
+                Command.delete, keys: [.char("d")], description: "Remove this line's quota (asks first; u undoes)",
+                label: "remove quota", context: KeyContext.nominations),
+            Binding(
+                Command.editOther, keys: [.char("E")], description: "Edit the agency of this line", label: "edit agency",
+                context: KeyContext.nominations),
+            Binding(
+                Command.addOther, keys: [.char("A")], description: "Add an agency", label: "add agency",
                 context: KeyContext.nominations),
             Binding(
                 Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",

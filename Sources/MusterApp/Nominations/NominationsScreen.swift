@@ -27,7 +27,8 @@ public struct NominationsState: Sendable, Equatable {
     }
 }
 
-/// The quotas' keys: open the roster of a line's group, edit or add an agency.
+/// The quotas' keys: open the roster of a line's group; set (`e`), add (`a`) or remove (`d`) a
+/// quota, each one logged change that `u` undoes; edit (`E`) or add (`A`) an agency.
 extension NominationsState: TableScreen {
     var screen: Screen { .nominations(self) }
     var keyContexts: [String] { [KeyContext.nominations, KeyContext.list, KeyContext.global] }
@@ -42,6 +43,27 @@ extension NominationsState: TableScreen {
             if line.scope == .agency { filter.agencyID = line.agencyID }
             return context.open(RosterState(courseCode: courseCode, mode: .list, filter: filter))
         case Command.edit:
+            guard let line = selectedLine, let course else { return [.bell] }
+            let existing = line.limit.map { Quota(scope: line.scope, key: line.key, limit: $0) }
+            if existing == nil && (line.key.isEmpty || line.agencyID == RosterFilter.noAgency) {
+                return context.fail("“\(line.label)” is not a country or an agency: a quota needs one")
+            }
+            context.push(FormBuilder.quota(existing, course: course, group: (line.scope, line.key)))
+        case Command.add:
+            guard let course else { return [.bell] }
+            context.push(FormBuilder.quota(nil, course: course))
+        case Command.delete:
+            guard let line = selectedLine, let limit = line.limit, let courseID = course?.id else {
+                return context.fail("This line has no quota to remove")
+            }
+            context.push(
+                ConfirmState(
+                    dialog: .confirm(
+                        title: "Remove quota",
+                        message: "Remove the quota of \(line.label) (\(limit) places)? Its nominations stay. u undoes.",
+                        destructive: true),
+                    onYes: .deleteQuota(courseID: courseID, scope: line.scope, key: line.key)))
+        case Command.editOther:
             guard let line = selectedLine, line.scope == .agency, let agencyID = line.agencyID,
                 agencyID != RosterFilter.noAgency
             else {
@@ -49,12 +71,12 @@ extension NominationsState: TableScreen {
                 return [.bell]
             }
             return [.run { [loaders = context.loaders] in loaders.agencyForm(agencyID) }]
-        case Command.add:
+        case Command.addOther:
             context.push(FormBuilder.agency(nil))
-            return []
         default:
             return []
         }
+        return []
     }
 
     mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
@@ -62,6 +84,8 @@ extension NominationsState: TableScreen {
         case .nominationsLoaded(let code, let course, let lines) where code == courseCode:
             load(course: course, lines: lines)
             return []
+        case .perform(.deleteQuota(let courseID, let scope, let key), _):
+            return context.change { try $0.nominations.deleteQuota(courseID: courseID, scope: scope, key: key) }
         default:
             return nil
         }

@@ -19,10 +19,17 @@ enum OverviewView {
             return HeaderLine(breadcrumbs: ["Muster", state.courseCode])
         }
         let zone = data.course.zone
-        let info = [
+        var info = [
             data.course.title, Format.dateRange(data.course.startDate, data.course.endDate), data.course.venue,
             "\(data.expected) expected",
         ].filter { !$0.isEmpty }.joined(separator: " · ")
+        // Programme, organiser and funder where the line has room for each whole: on a wide
+        // terminal the coordinator sees them, on 80 columns the dates and venue keep the space.
+        let c = data.course
+        for extra in [c.programme, c.organiser.isEmpty ? "" : "by \(c.organiser)", c.funder.isEmpty ? "" : "funded by \(c.funder)"]
+        where !extra.isEmpty && DisplayWidth.of(info + " · " + extra) <= body.width - 2 {
+            info += " · " + extra
+        }
         buffer.put(info, at: Point(x: body.x + 1, y: body.y), role: .dim, maxWidth: body.width - 2)
         let table = TableView(
             columns: columns, state: state.table,

@@ -82,24 +82,33 @@ enum SessionListView {
         TableColumn("WHEN", width: .fixed(22)),
         TableColumn("COURSE", width: .flexible(min: 10, weight: 2)),
         TableColumn("SESSION", width: .flexible(min: 10, weight: 3)),
-        // Last, so a narrow terminal drops it first.
-        TableColumn("KIND", width: .flexible(min: 4, weight: 1)),
+        // Last, so a narrow terminal drops them first.
+        TableColumn("KIND", width: .flexible(min: 6, weight: 1)),
+        TableColumn("MODALITY", width: .fixed(9)),
     ]
+    /// Only when a session is held in a zone other than its course's (`Session.needZoneColumn`,
+    /// as `muster sessions` decides): its WHEN is then in that zone, and the column says which.
+    /// As wide as the longest zone shown, up to 22 ("America/Argentina/Buenos_Aires" is cut).
+    static func zoneColumn(_ rows: [SessionListRow]) -> TableColumn {
+        let widest = rows.compactMap { $0.session.ownZone(in: $0.course)?.count }.max() ?? 4
+        return TableColumn("ZONE", width: .fixed(min(22, max(4, widest))))
+    }
 
     static func render(_ s: SessionListState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
         let courses = Set(s.rows.map(\.course.code)).count
+        let zones = Session.needZoneColumn(s.rows.map { ($0.session, $0.course) })
         TableView(
-            columns: columns, state: s.table,
+            columns: columns + (zones ? [zoneColumn(s.rows)] : []), state: s.table,
             emptyMessage: s.loaded ? "No sessions in any course yet" : "Loading…",
             row: { i in
                 let row = s.rows[i]
-                let zone = row.session.timeZone.flatMap(TimeZone.init(identifier:)) ?? row.course.zone
+                let zone = row.session.zone(in: row.course)
                 return TableRow(
                     [
                         DateText.sessionWhen(row.session.start, row.session.end, in: zone), row.course.label, row.session.title,
-                        row.session.kind.rawValue,
-                    ],
-                    cellRoles: [.dim, nil, nil, .dim])
+                        row.session.kind.rawValue, row.session.modality.rawValue,
+                    ] + (zones ? [row.session.ownZone(in: row.course) ?? ""] : []),
+                    cellRoles: [.dim, nil, nil, .dim, .dim] + (zones ? [.accent] : []))
             }
         ).render(into: &buffer, rect: body, theme: theme)
         let trailing = s.rows.isEmpty ? "" : "\(s.rows.count) sessions · \(courses) course\(courses == 1 ? "" : "s")"

@@ -58,18 +58,18 @@ struct Sessions: ParsableCommand {
             let c = try store.courses.course(code: course)
             let sessions = try store.courses.sessions(courseID: c.id!)
             // A column of zones only when one differs: most courses keep one zone.
-            let ownZones = sessions.contains { $0.timeZone.map { $0 != c.timeZone } ?? false }
+            let ownZones = Session.needZoneColumn(sessions.map { ($0, c) })
             print(
                 TextTable.render(
                     header: ["ID", "START", "END", "TITLE", "KIND", "MODALITY"] + (ownZones ? ["ZONE"] : []),
                     rows: sessions.map { s in
-                        let zone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? c.zone
+                        let zone = s.zone(in: c)
                         return [
                             s.key, LocalTime.format(s.start, in: zone),
                             DateText.spansDays(s.start, s.end, in: zone)
                                 ? LocalTime.format(s.end, in: zone) : LocalTime.clock(s.end, in: zone),
                             s.title + (s.core ? " (core)" : ""), s.kind.rawValue, s.modality.rawValue,
-                        ] + (ownZones ? [zone.identifier == c.zone.identifier ? "" : zone.identifier] : [])
+                        ] + (ownZones ? [s.ownZone(in: c) ?? ""] : [])
                     }), terminator: "")
         }
     }

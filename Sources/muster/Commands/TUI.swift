@@ -43,7 +43,14 @@ struct TUI: ParsableCommand {
                 backend: backend, theme: theme)
             runner.send(.start)
             // SIGINT/SIGTERM/SIGHUP surface as a pending signal: leave the loop, restore, exit 128+n.
-            runner.run(until: { terminal.pendingSignal != nil })
+            // Ctrl-C on a form with typing in it asks first, like Esc (`MusterProgram.interrupted`).
+            while true {
+                runner.run(until: { terminal.pendingSignal != nil })
+                guard !runner.isFinished, terminal.pendingSignal == .interrupt, let action = program.interrupted(in: runner.state)
+                else { break }
+                _ = terminal.takePendingSignal()
+                runner.send(action)
+            }
             terminal.end()
             if let signal = terminal.takePendingSignal() { throw ExitCode(signal.exitStatus) }
         }

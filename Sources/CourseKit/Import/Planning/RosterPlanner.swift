@@ -316,7 +316,7 @@ struct RosterPlanner {
     }
 
     private mutating func create(_ row: ImportRow, nameKey key: String) -> RosterPlan.PersonRef {
-        let code = row.code.isEmpty ? nextCode(prefix: row.country.isEmpty ? "P" : row.country) : row.code
+        let code = row.code.isEmpty ? nextCode(prefix: ParticipantCodes.prefix(country: row.country)) : row.code
         let (agencyID, note) = agency(row)
         if !note.isEmpty {
             plan.report.warnings.append(
@@ -354,8 +354,7 @@ struct RosterPlanner {
         var code: String
         repeat {
             n += 1
-            let digits = String(n)
-            code = prefix + "-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+            code = ParticipantCodes.code(prefix: prefix, number: n)
         } while snapshot.byCode[code] != nil || plannedByCode[code] != nil
         codeCounters![prefix] = n
         return code
