@@ -6,7 +6,8 @@ import TestSupport
 
 /// People on a roster through the real binary in tmux (issue 14, items 2b and 4): adding someone
 /// who is already in the library offers them and enrols them without a second person, and a
-/// nominee is substituted by someone new to the library in one step. The database and the
+/// nominee is substituted by someone new to the library in one step, and a quota lowered on the
+/// nominations screen warns at once and agrees with `muster report`. The database and the
 /// command line check the result afterwards.
 @Suite(.serialized, .skipUnlessTmuxOrCI, .tmux)
 struct PeopleJourneyTests {
@@ -77,6 +78,21 @@ struct PeopleJourneyTests {
         try tmux.waitFor(text: "GT-001 Andrea Xicará Tzul substituted by GT-099 Rosa Quiej Chumil (added)")
         try tmux.waitFor(text: "substituted → GT-099")
         try tmux.waitFor(text: "76 people")
+
+        // Belize's quota lowered from 5 to 4 on the nominations screen: the warning comes at once,
+        // and the screen's line is what `muster report` prints afterwards.
+        try tmux.send("q")
+        try tmux.waitFor(text: "RCM Migration Policies 2020 › Sessions")
+        try tmux.send("n")
+        try tmux.waitFor(text: "places: nominated + confirmed")
+        try tmux.send("e")
+        try tmux.waitFor(text: "Edit quota of Belize")
+        try tmux.send("Tab", "Tab", "C-u")
+        try tmux.send("4", literal: true)
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Belize now 5 of 4 places, over its quota by 1")
+        let screen = try tmux.waitFor(text: "5/4 !")
+        #expect(screen.contains("1 over"))
         try tmux.send("Q")
         try tmux.waitFor(text: "MUSTER-EXIT=0")
 
@@ -93,5 +109,12 @@ struct PeopleJourneyTests {
         #expect(status("GT-001") == "substituted by GT-099")
         #expect(status("GT-099") == "nominated")
         #expect(!lines.contains { $0.hasPrefix("PW-099") })
+
+        // The report counts Belize as the screen did: 5 of 4, over by 1.
+        let report = try MusterBinary.run(["report", "rcm-migration-policies-2020", "--db", db], home: dir.path)
+        #expect(report.status == 0, "\(report.stderr)")
+        let belize = report.stdout.split(separator: "\n").first { $0.hasPrefix("Belize ") && $0.contains("/") }
+        #expect(belize?.contains("5/4") == true, "\(report.stdout)")
+        #expect(belize?.contains("over by 1") == true)
     }
 }
