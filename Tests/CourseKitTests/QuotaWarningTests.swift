@@ -28,6 +28,27 @@ import TestSupport
         #expect(line.used == 6 && line.standing == .over)
     }
 
+    /// A person edited outside any course (the person view) can move a quota too: moving two
+    /// Belizeans to Guatemala fills it, then takes it over, and the second edit says so.
+    @Test func aCountryEditedOnThePersonViewWarnsForTheCoursesTheyAreOn() throws {
+        let store = try importStore(dir, courses: ["rcm-migration-policies-2020"])
+        let course = try store.courses.course(code: "rcm-migration-policies-2020").id!
+        func guatemala() throws -> QuotaLine {
+            try #require(try store.nominations.quotaLines(courseID: course).first { $0.key == "GT" })
+        }
+        let start = try guatemala().used
+        #expect(start == 4)
+        var first = try store.people.person(code: "BZ-005")
+        first.country = "GT"
+        let (_, filled) = try store.people.savePerson(first)
+        #expect(filled.quotaWarnings.isEmpty, "\(filled.quotaWarnings)")
+        var second = try store.people.person(code: "BZ-003")
+        second.country = "GT"
+        let (_, over) = try store.people.savePerson(second)
+        #expect(over.quotaWarnings == ["Guatemala now 6 of 5 places, over its quota by 1 (nominated + confirmed)"])
+        #expect(try guatemala().used == 6)
+    }
+
     /// The one wording of a quota gone over: more places taken, or a lower limit, say it; a
     /// change that leaves the excess as it was, or lessens it, does not.
     @Test func newlyOverWordsMorePlacesTakenAndALowerLimitAlike() {

@@ -33,20 +33,38 @@ extension CourseStore {
         _ change: () throws -> [String]
     ) throws -> ChangeRecord {
         let before = try ChangeSnapshot.read(db, try scope())
-        let quotasBefore = try courseID.map { try Self.quotaLinesIfAny(db, courseID: $0) } ?? []
+        // Any change to a course (a status, an enrolment, a person added, a quota lowered) is
+        // counted before and after by `QuotaCount`, so the screen warns as it happens; so is a
+        // change to people outside a course (a country or agency edited on the person view),
+        // on every course they are nominated to.
+        let courses = try Self.quotaCourses(db, courseID: courseID, people: before.subjects)
+        let quotasBefore = try courses.map { try Self.quotaLinesIfAny(db, courseID: $0) }
         let appended = try change()
         var after = try ChangeSnapshot.read(db, try scope())
         after.appendedEvents = appended
         var change = try record(
             db, entity: entity, entityID: entityID(), courseID: courseID, action: action,
             summary: summary(), before: before, after: after)
-        // Any change to a course (a status, an enrolment, a person added, a quota lowered) is
-        // counted before and after by `QuotaCount`, so the screen warns as it happens.
-        if let courseID {
-            let quotasAfter = try Self.quotaLinesIfAny(db, courseID: courseID)
-            if !quotasAfter.isEmpty { change.quotaWarnings = QuotaCount.newlyOver(before: quotasBefore, after: quotasAfter) }
+        for (course, linesBefore) in zip(courses, quotasBefore) {
+            let linesAfter = try Self.quotaLinesIfAny(db, courseID: course)
+            if !linesAfter.isEmpty { change.quotaWarnings += QuotaCount.newlyOver(before: linesBefore, after: linesAfter) }
         }
         return change
+    }
+
+    /// The courses whose quotas a change may move: its own, or for a change outside any course,
+    /// the courses with quotas its people are enrolled in.
+    static func quotaCourses(_ db: Database, courseID: Int64?, people: Set<Int64>) throws -> [Int64] {
+        if let courseID { return [courseID] }
+        guard !people.isEmpty else { return [] }
+        return try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT e.course_id FROM enrolment e
+                WHERE e.person_id IN (\(people.map { _ in "?" }.joined(separator: ",")))
+                  AND EXISTS (SELECT 1 FROM quota q WHERE q.course_id = e.course_id)
+                ORDER BY e.course_id
+                """, arguments: StatementArguments(people.sorted()))
     }
 
     /// The course's quota lines, or none without a quota (a tally reads the whole roster).
