@@ -45,7 +45,7 @@ public struct MergePreview: Sendable, Equatable {
     /// The preview as lines of text, the same on the command line and the confirm screen.
     public var lines: [String] {
         let k = "\(keep.code) \(keep.displayName)", o = "\(other.code) \(other.displayName)"
-        var out = ["Merge \(o) into \(k): \(other.code) is kept, marked merged, and leaves rosters, search and reports."]
+        var out = ["Merge \(o) into \(k): \(other.code)'s record stays, marked as merged, and leaves rosters, search and reports."]
         out.append("Enrolments (\(enrolments.count)):")
         if enrolments.isEmpty { out.append("  none") }
         for e in enrolments {

@@ -11,7 +11,7 @@ struct PersonMergeCommand: ParsableCommand {
         abstract: "Merge OTHER into KEEP: enrolments, marks and missing contact details move to KEEP.",
         discussion: """
             Where both are on a course the stronger nomination stays; where both have a mark in a session \
-            the attendance rule decides. OTHER's record is kept, marked merged, and leaves rosters, search \
+            the attendance rule decides. OTHER's record stays, marked as merged, and leaves rosters, search \
             and reports; nothing is deleted. Try --dry-run first; 'muster person unmerge OTHER' undoes it, \
             also later.
             """)
