@@ -26,11 +26,9 @@ struct PeopleJourneyTests {
         let people = try personRows()
         #expect(people > 0)
 
-        let tmux = Tmux()
-        var env = MusterBinary.environment(home: dir.path)
-        env["TERM"] = "screen"
-        let muster = "\(MusterBinary.path) --db \(db) --courses \(Fixtures.coursesDirectory)"
-        try tmux.start("sh -c \"\(muster); echo MUSTER-EXIT=\\$?; sleep 600\"", environment: env)
+        let terminal = MusterTerminal(home: dir.path)
+        let tmux = terminal.tmux
+        try terminal.start(["--db", db, "--courses", Fixtures.coursesDirectory])
         try tmux.waitFor(text: "Muster › Courses")
         try tmux.send("G", "Enter")  // the oldest course: RCM 2020
         try tmux.waitFor(text: "RCM Migration Policies 2020 › Sessions")
@@ -94,7 +92,7 @@ struct PeopleJourneyTests {
         let screen = try tmux.waitFor(text: "5/4 !")
         #expect(screen.contains("1 over"))
         try tmux.send("Q")
-        try tmux.waitFor(text: "MUSTER-EXIT=0")
+        try terminal.expectSaneExit(status: [0])
 
         #expect(try personRows() == people + 1)
         let roster = try MusterBinary.run(["roster", "rcm-migration-policies-2020", "--db", db], home: dir.path)
