@@ -44,7 +44,10 @@ public final class CourseStore: Sendable {
                 guard level == 2 else { throw MusterError.database("synchronous=FULL did not take (got \(level ?? -1))") }
             }
             try Schema.migrator.migrate(pool)
-            deviceID = try pool.write { db in try CourseStore.ensureDeviceID(db) }
+            deviceID = try pool.write { db in
+                try CourseStore.syncWriterOpened(db, path: path)
+                return try CourseStore.ensureDeviceID(db)
+            }
         } catch let error as DatabaseError {
             throw MusterError(error, path: path)
         }
