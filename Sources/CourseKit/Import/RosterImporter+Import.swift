@@ -125,6 +125,7 @@ extension RosterImporter {
                 try db.inTransaction(.immediate) {
                     let current = try version() == seen ? planned! : try plan(db)
                     result = try apply(db, current)
+                    try store.recordForSync(db)
                     return .commit
                 }
                 return result!

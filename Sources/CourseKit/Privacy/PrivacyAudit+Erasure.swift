@@ -167,15 +167,18 @@ extension PrivacyAudit {
             arguments: StatementArguments(marks)) ?? false
     }
 
+    /// `fromSync`: the erasure arrived in a bundle with its placeholder code; it is applied here
+    /// and not recorded again, and a walk-in merged into the person is erased by its own record.
     static func erase(
         _ db: Database, person: Person, reason: String, keepStatistics: Bool,
-        actor: String, device: String, now: Date
+        actor: String, device: String, now: Date, fromSync: (placeholder: String, recordID: String)? = nil
     ) throws -> ErasureSummary {
         guard let id = person.id else { throw MusterError.unknownParticipant(person.code) }
-        var placeholder = "X-"
-        repeat {
+        var placeholder = fromSync?.placeholder ?? "X-"
+        while fromSync == nil || placeholder.isEmpty {
             placeholder = "X-" + String(UUID().uuidString.prefix(8))
-        } while try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ?", arguments: [placeholder]) ?? false
+            if !(try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ?", arguments: [placeholder]) ?? false) { break }
+        }
         try PersonWrites.erase(db, id: id, placeholder: placeholder, keepStatistics: keepStatistics)
         // Recorded against the placeholder (so the course's audit can list it) with one-way
         // fingerprints; a reason that names them ("request of José Núñez") is scrubbed too.
@@ -194,6 +197,13 @@ extension PrivacyAudit {
         let enrolments = try EnrolmentWrites.clearNotes(db, personID: id)
         let notes = try AttendanceEventWrites.clearNotes(db, personID: id)
         var summary = ErasureSummary(people: 1, enrolments: enrolments, notesCleared: notes)
+        // Erasure travels as an erasure (no personal data in it), and the records this library
+        // holds of the person are scrubbed.
+        if let fromSync {
+            try SyncErasure.scrub(db, personID: id, recordID: fromSync.recordID)
+            return summary
+        }
+        try SyncErasure.recordLocal(db, personID: id, placeholder: placeholder, keepStatistics: keepStatistics, now: now)
         // A walk-in record merged into them is the same human under the name they typed at the
         // kiosk: it goes with them.
         let walkIns = try Row.fetchAll(

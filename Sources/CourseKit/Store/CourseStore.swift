@@ -76,7 +76,18 @@ public final class CourseStore: Sendable {
     /// through the per-table writers (`PersonWrites`, `EnrolmentWrites`, …), which is what lets
     /// sync record every change.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch let e as DatabaseError { throw MusterError(e, path: path) }
+        do {
+            return try pool.write { db in
+                let result = try body(db)
+                try recordForSync(db)
+                return result
+            }
+        } catch let e as DatabaseError { throw MusterError(e, path: path) }
+    }
+
+    /// Turns what the transaction wrote into sync records, before it commits (`SyncRecorder`).
+    func recordForSync(_ db: Database) throws {
+        try SyncRecorder.flush(db, now: clock())
     }
 
     /// Who records: `$MUSTER_ACTOR`, `$USER`, `$LOGNAME`, else the account's login name. Services

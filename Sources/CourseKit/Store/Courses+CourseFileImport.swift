@@ -136,6 +136,9 @@ struct CourseImporter {
             try CourseWrites.update(db, id: existing, course)
             courseID = existing
         } else {
+            // A course file's first load is genesis: every library that loads the same file
+            // makes the same ids and values, and any edit made anywhere wins over them.
+            try SyncRecorder.markGenesis(db)
             courseID = try CourseWrites.insert(db, course)
         }
 

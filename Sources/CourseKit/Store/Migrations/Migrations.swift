@@ -43,6 +43,7 @@ enum Schema {
         .v10AuditTrail,
         .v11MarksDerivedByMarkRule,
         .v12CheckInWindow,
+        .v13Sync,
     ]
 
     static var migrator: DatabaseMigrator {

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+
+/// Writes to `sync_record`, `sync_field`, `sync_supersede` and `sync_origin`: every record this
+/// library holds, made here or received, goes in through `insert`, which keeps the per-field
+/// heads the merge reads (`SyncMerge`) true whatever order records arrive in.
+enum SyncRecordWrites {
+    /// Stores a record not held yet. A field's row is a head unless a record already stored
+    /// names it in `prev`, or it is a genesis value (clock 0) and the field has a real edit.
+    static func insert(_ db: Database, _ record: SyncRecord, body: Data, receivedMs: Int64) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO sync_record (id, origin, seq, hlc, kind, entity, gid, body, received_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            record.id, record.origin, record.seq, record.hlc, record.kind.rawValue, record.entity, record.gid, body,
+            receivedMs,
+        ])
+        guard record.kind == .put, let fields = record.fields else { return }
+        let gid = record.gid
+        let named = Set(
+            try String.fetchAll(
+                db.cachedStatement(sql: "SELECT field FROM sync_supersede WHERE gid = ? AND record_id = ?"),
+                arguments: [gid, record.id]))
+        let edited: Set<String> =
+            record.hlc == 0
+            ? Set(
+                try String.fetchAll(
+                    db.cachedStatement(sql: "SELECT DISTINCT field FROM sync_field WHERE gid = ? AND hlc > 0"), arguments: [gid]))
+            : []
+        let insertField = try db.cachedStatement(
+            sql: """
+                INSERT INTO sync_field (gid, field, record_id, entity, hlc, origin, value, superseded)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for (field, value) in fields {
+            try insertField.execute(arguments: [
+                gid, field, record.id, record.entity, record.hlc, record.origin, value.databaseValue,
+                named.contains(field) || edited.contains(field),
+            ])
+            for replaced in record.prev?[field] ?? [] {
+                try db.cachedStatement(
+                    sql: "INSERT OR IGNORE INTO sync_supersede (gid, field, record_id, by_record) VALUES (?, ?, ?, ?)"
+                ).execute(arguments: [gid, field, replaced, record.id])
+                try db.cachedStatement(
+                    sql: "UPDATE sync_field SET superseded = 1 WHERE gid = ? AND field = ? AND record_id = ?"
+                ).execute(arguments: [gid, field, replaced])
+            }
+            if record.hlc > 0 {
+                try db.cachedStatement(
+                    sql: "UPDATE sync_field SET superseded = 1 WHERE gid = ? AND field = ? AND hlc = 0 AND superseded = 0"
+                ).execute(arguments: [gid, field])
+            }
+        }
+    }
+
+    /// Replaces a stored record's body by its scrubbed form (an erased person's data).
+    static func scrub(_ db: Database, id: String, body: Data) throws {
+        try db.cachedStatement(sql: "UPDATE sync_record SET body = ? WHERE id = ?").execute(arguments: [body, id])
+    }
+
+    /// Blanks the stored values of an erased person's fields; the rows stay so the heads stay true.
+    static func blankFields(_ db: Database, gid: String) throws {
+        try db.cachedStatement(sql: "UPDATE sync_field SET value = NULL WHERE gid = ?").execute(arguments: [gid])
+    }
+
+    /// Notes an origin and, the first time it is seen, its key and label.
+    static func noteOrigin(_ db: Database, origin: String, publicKey: Data?, label: String?, seenMs: Int64) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO sync_origin (origin, public_key, label, seen_ms) VALUES (?, ?, ?, ?)
+                ON CONFLICT (origin) DO UPDATE SET
+                    public_key = coalesce(sync_origin.public_key, excluded.public_key),
+                    label = CASE WHEN excluded.label <> '' THEN excluded.label ELSE sync_origin.label END,
+                    seen_ms = max(coalesce(sync_origin.seen_ms, 0), excluded.seen_ms)
+                """, arguments: [origin, publicKey, label ?? "", seenMs])
+    }
+
+    static func markErased(_ db: Database, gid: String, recordID: String) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO sync_erased (gid, record_id) VALUES (?, ?)").execute(arguments: [gid, recordID])
+    }
+
+    static func setWaiting(_ db: Database, entity: String, gid: String, reason: String) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO sync_waiting (entity, gid, reason) VALUES (?, ?, ?)").execute(arguments: [entity, gid, reason])
+    }
+
+    static func clearWaiting(_ db: Database, entity: String, gid: String) throws {
+        try db.cachedStatement(sql: "DELETE FROM sync_waiting WHERE entity = ? AND gid = ?").execute(arguments: [entity, gid])
+    }
+
+    static func clearDirty(_ db: Database, entity: String, key: String) throws {
+        try db.cachedStatement(sql: "DELETE FROM sync_dirty WHERE entity = ? AND key = ?").execute(arguments: [entity, key])
+    }
+
+    static func ledger(
+        _ db: Database, bundleID: String, direction: String, path: String, name: String?, atMs: Int64, records: Int, carried: String
+    ) throws {
+        try db.execute(
+            sql: "INSERT INTO sync_ledger (bundle_id, direction, path, name, at_ms, records, carried) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [bundleID, direction, path, name, atMs, records, carried])
+    }
+}

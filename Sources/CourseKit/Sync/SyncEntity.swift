@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+
+/// What travels of one synced table: its columns (all but the local key, the global id and
+/// what is derived locally), and which columns refer to other entities (sent as global ids).
+struct SyncEntity: Sendable, Hashable {
+    let table: String
+    /// Column → the table it refers to, by local id here and by global id in records.
+    let refs: [String: String]
+    /// Columns derived on each device (a person's sort key), never sent.
+    let derived: Set<String>
+
+    /// The order records are applied in: what others refer to first.
+    static let ordered: [SyncEntity] = [
+        SyncEntity(table: "agency", refs: [:], derived: []),
+        SyncEntity(table: "course", refs: [:], derived: []),
+        SyncEntity(table: "session", refs: ["course_id": "course"], derived: []),
+        SyncEntity(table: "person", refs: ["agency_id": "agency", "merged_into": "person"], derived: ["sort_key"]),
+        SyncEntity(
+            table: "enrolment",
+            refs: ["course_id": "course", "person_id": "person", "nominated_by": "agency", "substituted_by": "person"],
+            derived: []),
+        SyncEntity(table: "course_agency", refs: ["course_id": "course", "agency_id": "agency"], derived: []),
+        SyncEntity(table: "quota", refs: ["course_id": "course"], derived: []),
+    ]
+
+    static func named(_ table: String) -> SyncEntity? { ordered.first { $0.table == table } }
+
+    /// The link tables have composite keys; their rowid is stable while the row lives.
+    var key: String { table == "course_agency" || table == "quota" ? "rowid" : "id" }
+
+    /// The field every put of a creation or removal sets: 1 while the entity exists.
+    static let exists = "_exists"
+
+    /// The synced columns, read from the schema so a later migration's column travels too.
+    func columns(_ db: Database) throws -> [String] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT name FROM pragma_table_info(?)"), arguments: [table])
+            .map { $0["name"] as String }
+            .filter { $0 != "id" && $0 != "gid" && !derived.contains($0) }
+    }
+
+    /// The global id a row gets when it has none yet: derived from its natural key where it has
+    /// one (see `GlobalID`); a person only from a course file (`fromCourseFile`), else random.
+    func naturalGID(_ db: Database, row: Row, fromCourseFile: Bool) throws -> String {
+        func ref(_ column: String) throws -> String {
+            guard let id = row[column] as Int64?, let target = refs[column] else { return "" }
+            return try SyncIDs.ensure(db, table: target, key: id, fromCourseFile: fromCourseFile)
+        }
+        switch table {
+        case "course": return GlobalID.course(code: row["code"])
+        case "agency": return GlobalID.agency(code: row["code"])
+        case "session": return GlobalID.session(course: try ref("course_id"), key: row["key"])
+        case "enrolment": return GlobalID.enrolment(course: try ref("course_id"), person: try ref("person_id"))
+        case "course_agency": return GlobalID.courseAgency(course: try ref("course_id"), agency: try ref("agency_id"))
+        case "quota": return GlobalID.quota(course: try ref("course_id"), scope: row["scope"], key: row["key"])
+        default:
+            let code: String = row["code"]
+            return fromCourseFile && !code.hasPrefix("W-") ? GlobalID.person(code: code) : GlobalID.random()
+        }
+    }
+}
+
+/// Local ids ↔ global ids.
+enum SyncIDs {
+    /// The global id of a row, assigned now if it has none (which marks the row for recording).
+    static func ensure(_ db: Database, table: String, key: Int64, fromCourseFile: Bool) throws -> String {
+        guard let entity = SyncEntity.named(table) else { throw MusterError.database("no sync for table \(table)") }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(entity.key) = ?"), arguments: [key]) else {
+            throw MusterError.database("\(table) \(key) is gone")
+        }
+        if let gid = row["gid"] as String? { return gid }
+        let gid = try entity.naturalGID(db, row: row, fromCourseFile: fromCourseFile)
+        try db.cachedStatement(sql: "UPDATE \(table) SET gid = ? WHERE \(entity.key) = ?").execute(arguments: [gid, key])
+        return gid
+    }
+
+    /// The local key of the row with `gid`, if it is here.
+    static func local(_ db: Database, table: String, gid: String) throws -> Int64? {
+        guard let entity = SyncEntity.named(table) else { return nil }
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT \(entity.key) FROM \(table) WHERE gid = ?"), arguments: [gid])
+    }
+}
+
+extension SyncValue {
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case .int64(let i): self = .int(i)
+        case .double(let d): self = .real(d)
+        case .string(let s): self = .text(s)
+        case .blob(let b): self = .text(b.base64EncodedString())
+        }
+    }
+
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: .null
+        case .int(let i): i.databaseValue
+        case .real(let d): d.databaseValue
+        case .text(let s): s.databaseValue
+        }
+    }
+
+    /// Equal as SQLite would store them: JSON writes 1.0 as 1, which reads back as an integer.
+    func same(_ other: SyncValue) -> Bool {
+        switch (self, other) {
+        case (.int(let a), .real(let b)), (.real(let b), .int(let a)): Double(a) == b
+        default: self == other
+        }
+    }
+}

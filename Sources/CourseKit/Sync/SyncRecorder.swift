@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+
+/// Turns what a transaction wrote into records, at the end of that transaction.
+///
+/// Triggers on every synced table (and on the attendance log) note the rows a transaction
+/// touched in `sync_dirty`; `flush` compares each with its current merged value and makes one
+/// `put` record of the fields that changed (naming the heads it replaces), or an `event` record
+/// for an event made here. Rows that only took in what arrived by sync already equal the merged
+/// value, so nothing is recorded twice. Writers never make records themselves: a write through
+/// the per-table writers is recorded, whichever screen or command made it.
+enum SyncRecorder {
+    /// Records everything the transaction touched. `now` drives the clock; a genesis flush
+    /// (a course file's first load, or rows older than sync) stamps clock 0, which any edit beats.
+    static func flush(_ db: Database, now: Date) throws {
+        guard var local = try SyncLocal.read(db) else { return }  // not opened as a writer yet
+        let genesis = try takeGenesis(db)
+        var made = 0
+        // Recording assigns global ids, which touches rows again: go round until quiet.
+        while true {
+            let dirty = try Row.fetchAll(db, sql: "SELECT entity, key, gid FROM sync_dirty")
+            if dirty.isEmpty { break }
+            let sorted = dirty.sorted { order($0["entity"]) < order($1["entity"]) }
+            for row in sorted {
+                let entity: String = row["entity"], key: String = row["key"]
+                try SyncRecordWrites.clearDirty(db, entity: entity, key: key)
+                if entity == "attendance_event" {
+                    made += try recordEvent(db, id: key, local: &local, now: now, genesis: genesis) ? 1 : 0
+                } else if let e = SyncEntity.named(entity), let k = Int64(key) {
+                    made += try recordRow(db, entity: e, key: k, deletedGID: row["gid"], local: &local, now: now, genesis: genesis) ? 1 : 0
+                }
+            }
+        }
+        if made > 0 { try local.save(db) }
+    }
+
+    /// Marks the current transaction as a genesis load (a course file loaded for the first time).
+    static func markGenesis(_ db: Database) throws {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_genesis (x)")
+        try db.execute(sql: "INSERT INTO temp.sync_genesis VALUES (1)")
+    }
+
+    static func takeGenesis(_ db: Database) throws -> Bool {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM temp.sqlite_master WHERE name = 'sync_genesis'") ?? false else {
+            return false
+        }
+        let marked = try Bool.fetchOne(db, sql: "SELECT 1 FROM temp.sync_genesis LIMIT 1") ?? false
+        if marked { try db.execute(sql: "DELETE FROM temp.sync_genesis") }
+        return marked
+    }
+
+    /// The synced columns of each table, read once per process (the schema does not change under it).
+    nonisolated(unsafe) static var columnCache: [String: [String]] = [:]
+    static let columnLock = NSLock()
+
+    static func columns(_ db: Database, _ entity: SyncEntity) throws -> [String] {
+        columnLock.lock()
+        defer { columnLock.unlock() }
+        if let cached = columnCache[entity.table] { return cached }
+        let columns = try entity.columns(db)
+        columnCache[entity.table] = columns
+        return columns
+    }
+
+    static func order(_ entity: String) -> Int {
+        SyncEntity.ordered.firstIndex { $0.table == entity } ?? SyncEntity.ordered.count
+    }
+
+    /// One row's changes as a put record; false when nothing changed.
+    static func recordRow(
+        _ db: Database, entity: SyncEntity, key: Int64, deletedGID: String?, local: inout SyncLocal, now: Date, genesis: Bool
+    ) throws -> Bool {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(entity.table) WHERE \(entity.key) = ?"), arguments: [key])
+        let gid: String
+        var fields: [String: SyncValue] = [:]
+        if let row {
+            gid = try SyncIDs.ensure(db, table: entity.table, key: key, fromCourseFile: genesis)
+            for column in try columns(db, entity) {
+                let value = row[column] as DatabaseValue
+                if let target = entity.refs[column], let id = Int64.fromDatabaseValue(value) {
+                    fields[column] = .text(try SyncIDs.ensure(db, table: target, key: id, fromCourseFile: genesis))
+                } else {
+                    fields[column] = SyncValue(value)
+                }
+            }
+            fields[SyncEntity.exists] = .int(1)
+        } else {
+            // Deleted: recorded only if it was known to sync and nothing took its id since.
+            guard let deletedGID, try SyncIDs.local(db, table: entity.table, gid: deletedGID) == nil else { return false }
+            gid = deletedGID
+            fields[SyncEntity.exists] = .int(0)
+        }
+        if try SyncErasure.isErased(db, gid: gid) { return false }
+        let heads = try SyncMerge.heads(db, gid: gid)
+        let existed = heads[SyncEntity.exists]?.first?.value.same(.int(1)) ?? false
+        var changed: [String: SyncValue] = [:]
+        for (field, value) in fields {
+            let current = heads[field]?.first?.value
+            // A re-created entity states every field again.
+            if !existed && fields[SyncEntity.exists] == .int(1) || current == nil || !current!.same(value) {
+                changed[field] = value
+            }
+        }
+        if changed.isEmpty || (!existed && fields[SyncEntity.exists] == .int(0)) { return false }
+        var prev: [String: [String]] = [:]
+        for field in changed.keys {
+            let replaced = (heads[field] ?? []).map(\.recordID)
+            if !replaced.isEmpty { prev[field] = replaced }
+        }
+        try emit(
+            db, kind: .put, entity: entity.table, gid: gid, fields: changed, prev: prev.isEmpty ? nil : prev,
+            id: GlobalID.random(), local: &local, now: now, genesis: genesis)
+        return true
+    }
+
+    /// An event made here as an event record; false for one that arrived by sync (already held).
+    static func recordEvent(_ db: Database, id: String, local: inout SyncLocal, now: Date, genesis: Bool) throws -> Bool {
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM sync_record WHERE id = ?"), arguments: [id]) ?? false { return false }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM attendance_event WHERE id = ?"), arguments: [id]) else { return false }
+        let fields: [String: SyncValue] = [
+            "session": .text(try SyncIDs.ensure(db, table: "session", key: row["session_id"], fromCourseFile: genesis)),
+            "person": .text(try SyncIDs.ensure(db, table: "person", key: row["person_id"], fromCourseFile: genesis)),
+            "status": SyncValue(row["status"]), "arrival_ms": SyncValue(row["arrival_ms"]),
+            "departure_ms": SyncValue(row["departure_ms"]), "note": SyncValue(row["note"]),
+            "recorded_ms": SyncValue(row["recorded_ms"]), "actor": SyncValue(row["actor"]),
+            "device": SyncValue(row["device"]), "source": SyncValue(row["source"]), "undoes": SyncValue(row["undoes"]),
+        ]
+        try emit(
+            db, kind: .event, entity: "attendance_event", gid: id, fields: fields, prev: nil, id: id, local: &local,
+            now: now, genesis: false)
+        return true
+    }
+
+    /// Numbers, clocks and stores one record of this library's origin.
+    @discardableResult
+    static func emit(
+        _ db: Database, kind: SyncRecord.Kind, entity: String, gid: String, fields: [String: SyncValue]?,
+        prev: [String: [String]]?, id: String, local: inout SyncLocal, now: Date, genesis: Bool
+    ) throws -> SyncRecord {
+        let hlc = genesis ? 0 : local.clock.tick(now: now)
+        let record = SyncRecord(
+            id: id, origin: local.origin, seq: local.nextSeq, hlc: hlc, kind: kind, entity: entity, gid: gid,
+            fields: fields, prev: prev)
+        local.nextSeq += 1
+        try SyncRecordWrites.insert(db, record, body: record.canonicalJSON, receivedMs: now.ms)
+        return record
+    }
+}
