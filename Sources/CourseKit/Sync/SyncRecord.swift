@@ -88,6 +88,13 @@ public struct SyncRecord: Codable, Hashable, Sendable {
         return SHA256.hash(data: canonicalJSON).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// Sorted keys, for what is not on the hot path (a bundle's header).
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
     public static func decode(_ line: Data) throws -> SyncRecord {
         try JSONDecoder().decode(SyncRecord.self, from: line)
     }

@@ -25,7 +25,8 @@ public struct SyncImportSummary: Sendable, Hashable {
     public struct Added: Sendable, Hashable {
         /// Course code, or "" for records outside any course (people and agencies not enrolled).
         public var course: String
-        /// "courses", "sessions", "agencies", "people", "enrolments", "quotas", "events", "edits", "erasures".
+        /// "courses", "sessions", "agencies", "people", "enrolments", "quotas", "course agencies",
+        /// "events", "edits", "removals", "erasures".
         public var kind: String
         public var count: Int
         public init(course: String, kind: String, count: Int) { self.course = course; self.kind = kind; self.count = count }
