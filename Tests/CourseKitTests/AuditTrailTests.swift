@@ -74,12 +74,13 @@ import TestSupport
             courseID: course.id!, sessionID: session.id!, givenName: "Dilnoza",
             familyName: "Karimova", agency: "BIM", country: "Palau")
         let trail = try store.privacy.personAudit(personID: match.personID)
+        let code = try #require(try store.people.search("Dilnoza").first?.code)
         let registered = try #require(trail.first { $0.source == "kiosk" && $0.what.contains("record created") })
         #expect(registered.actor == "kiosk" && registered.device == store.deviceID)
         #expect(registered.what == "record created; enrolled in mini-2024 as participant, walk-in")
         #expect(
             try store.privacy.audit(courseCode: "mini-2024").contains {
-                $0.what == "walk-in W-0001 Dilnoza Karimova registered at the kiosk"
+                $0.what == "walk-in \(code) Dilnoza Karimova registered at the kiosk"
             })
     }
 

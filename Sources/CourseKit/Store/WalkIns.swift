@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Someone in the room who was not on the roster: the kiosk's "I'm not on the list" and a name
@@ -11,11 +12,15 @@ enum WalkIns {
         _ db: Database, store: CourseStore, courseID: Int64, givenName: String, familyName: String, country: String,
         agencyID: Int64?, note: String, summary: (Person) -> String, source: String, actor: String?
     ) throws -> Person {
-        var number = (try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE code LIKE 'W-%'") ?? 0) + 1
-        while try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ?", arguments: [Self.code(number)]) ?? false {
+        // The library's origin is in the code (`W-3F2A-0001`): two kiosks registering walk-ins
+        // offline never make the same code.
+        let tag = try tag(db)
+        var number = (try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE code LIKE ?", arguments: ["W-\(tag)-%"]) ?? 0) + 1
+        while try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ?", arguments: [Self.code(number, tag: tag)]) ?? false {
             number += 1
         }
-        var person = Person(code: Self.code(number), givenName: givenName, familyName: familyName, country: country, agencyID: agencyID)
+        var person = Person(
+            code: Self.code(number, tag: tag), givenName: givenName, familyName: familyName, country: country, agencyID: agencyID)
         let id = try PersonWrites.insert(db, &person)
         person.id = id
         // After the last position (1 on an empty roster, as walk-ins always were), not `nextPosition`.
@@ -30,5 +35,11 @@ enum WalkIns {
         return person
     }
 
-    static func code(_ number: Int) -> String { String(format: "W-%04d", number) }
+    static func code(_ number: Int, tag: String) -> String { "W-\(tag)-" + String(format: "%04d", number) }
+
+    /// Four hex digits of the library's origin.
+    static func tag(_ db: Database) throws -> String {
+        let origin = try String.fetchOne(db, sql: "SELECT origin FROM sync_local WHERE id = 1") ?? UUID().uuidString
+        return String(origin.prefix(4)).uppercased()
+    }
 }

@@ -19,7 +19,9 @@ extension CourseStore {
     }
 
     /// Takes in records (one transaction; rolled back on a dry run) and says what it added.
-    public func syncTake(_ records: [SyncRecord], from origin: String, label: String, publicKey: Data?, dryRun: Bool = false) throws
+    public func syncTake(
+        _ records: [SyncRecord], from origin: String, label: String, publicKey: Data?, dryRun: Bool = false
+    ) throws
         -> SyncImportSummary
     {
         try syncTransaction(rollback: dryRun) { db in

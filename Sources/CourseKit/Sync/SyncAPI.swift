@@ -5,9 +5,13 @@ extension CourseStore {
     /// This library's origin, holdings, transfers, conflicts and clock warnings.
     public func syncStatus() throws -> SyncStatus { throw MusterError.database("sync not built yet") }
     /// Writes a bundle of `courses` (or every course with `all`), or only what `sinceLast` did not carry.
-    public func syncExport(to path: String, courses: [String], all: Bool, sinceLast: String?, passphrase: String?) throws -> SyncExportSummary { throw MusterError.database("sync not built yet") }
+    public func syncExport(
+        to path: String, courses: [String], all: Bool, sinceLast: String?, passphrase: String?
+    ) throws -> SyncExportSummary { throw MusterError.database("sync not built yet") }
     /// Imports bundles, each in one transaction (or none, with `dryRun`).
-    public func syncImport(paths: [String], dryRun: Bool, passphrase: String?) throws -> [SyncImportSummary] { throw MusterError.database("sync not built yet") }
+    public func syncImport(paths: [String], dryRun: Bool, passphrase: String?) throws -> [SyncImportSummary] {
+        throw MusterError.database("sync not built yet")
+    }
     /// Open conflicts, of one course or all.
     public func syncConflicts(course: String?) throws -> [SyncConflict] {
         try read { db in

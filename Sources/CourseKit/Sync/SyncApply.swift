@@ -77,7 +77,9 @@ enum SyncApply {
 enum PersonCodeClash {
     /// The code `gid` gets: `code`, or its renamed form when another person here claimed it first.
     static func settle(_ db: Database, gid: String, code: String) throws -> String {
-        guard let other = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, gid FROM person WHERE code = ? AND gid IS NOT ?"), arguments: [code, gid]),
+        guard
+            let other = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT id, gid FROM person WHERE code = ? AND gid IS NOT ?"), arguments: [code, gid]),
             let otherGID = other["gid"] as String?
         else { return code }
         let mine = try SyncMerge.heads(db, gid: gid)["code"]?.first

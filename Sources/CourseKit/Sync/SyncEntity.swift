@@ -65,6 +65,11 @@ enum SyncIDs {
     /// The global id of a row, assigned now if it has none (which marks the row for recording).
     static func ensure(_ db: Database, table: String, key: Int64, fromCourseFile: Bool) throws -> String {
         guard let entity = SyncEntity.named(table) else { throw MusterError.database("no sync for table \(table)") }
+        if let gid = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT gid FROM \(table) WHERE \(entity.key) = ?"), arguments: [key])
+        {
+            return gid
+        }
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(entity.key) = ?"), arguments: [key]) else {
             throw MusterError.database("\(table) \(key) is gone")
         }

@@ -35,10 +35,14 @@ enum SyncErasure {
 
     /// Marks the person erased and scrubs the records held of them.
     static func scrub(_ db: Database, personID: Int64, recordID: String) throws {
-        guard let gid = try String.fetchOne(db.cachedStatement(sql: "SELECT gid FROM person WHERE id = ?"), arguments: [personID]) else { return }
+        guard let gid = try String.fetchOne(db.cachedStatement(sql: "SELECT gid FROM person WHERE id = ?"), arguments: [personID]) else {
+            return
+        }
         try SyncRecordWrites.markErased(db, gid: gid, recordID: recordID)
         // The person's own records.
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, body FROM sync_record WHERE gid = ? AND kind = 'put'"), arguments: [gid]) {
+        for row in try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT id, body FROM sync_record WHERE gid = ? AND kind = 'put'"), arguments: [gid])
+        {
             let record = try SyncRecord.decode(row["body"])
             let stub = SyncRecord(
                 id: record.id, origin: record.origin, seq: record.seq, hlc: record.hlc, kind: .redacted,
@@ -47,9 +51,12 @@ enum SyncErasure {
         }
         try SyncRecordWrites.blankFields(db, gid: gid)
         // Notes in their enrolments' and events' records.
-        let enrolments = try String.fetchAll(db.cachedStatement(sql: "SELECT gid FROM enrolment WHERE person_id = ? AND gid IS NOT NULL"), arguments: [personID])
+        let enrolments = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT gid FROM enrolment WHERE person_id = ? AND gid IS NOT NULL"), arguments: [personID])
         for enrolment in enrolments {
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT body FROM sync_record WHERE gid = ? AND kind = 'put'"), arguments: [enrolment]) {
+            for row in try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT body FROM sync_record WHERE gid = ? AND kind = 'put'"), arguments: [enrolment])
+            {
                 try scrubNote(db, try SyncRecord.decode(row["body"]))
             }
             try db.execute(

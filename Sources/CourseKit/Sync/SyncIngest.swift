@@ -39,7 +39,8 @@ struct SyncIngest {
                 summary.skipped += 1
             } else {
                 summary.refused.append(
-                    "record \(record.id.prefix(8)) of \(label(record.origin)) #\(record.seq) differs from the one here with that id; kept the one here")
+                    "record \(record.id.prefix(8)) of \(label(record.origin)) #\(record.seq) differs from the one here with that id; kept the one here"
+                )
             }
             return
         }
@@ -82,7 +83,8 @@ struct SyncIngest {
         case .event:
             count(kind: "events", course: try course(ofSession: record.fields?["session"]))
             if try SyncApply.event(db, record) != .applied {
-                try SyncRecordWrites.setWaiting(db, entity: "attendance_event", gid: record.gid, reason: "its session or person has not arrived")
+                try SyncRecordWrites.setWaiting(
+                    db, entity: "attendance_event", gid: record.gid, reason: "its session or person has not arrived")
             }
         case .erase:
             count(kind: "erasures", course: "")
@@ -112,7 +114,8 @@ struct SyncIngest {
         summary.newConflicts = try SyncConflicts.open(db, course: nil).filter { !conflictsBefore.contains($0.id) }
         summary.clockWarnings = ahead.keys.sorted().map { origin in
             let hours = Double(ahead[origin]!) / 3_600_000
-            return "\(label(origin))'s clock is \(String(format: "%.1f", hours)) h ahead of this machine's: its records count as made when they arrived, not later"
+            return
+                "\(label(origin))'s clock is \(String(format: "%.1f", hours)) h ahead of this machine's: its records count as made when they arrived, not later"
         }
         return summary
     }
@@ -212,7 +215,10 @@ struct SyncIngest {
         switch r.kind {
         case .put, .redacted:
             guard SyncEntity.named(r.entity) != nil else { throw MusterError.invalid("record \(r.id.prefix(8)) names an unknown table") }
-        case .event: guard r.entity == "attendance_event", r.gid == r.id else { throw MusterError.invalid("event record \(r.id.prefix(8)) is malformed") }
+        case .event:
+            guard r.entity == "attendance_event", r.gid == r.id else {
+                throw MusterError.invalid("event record \(r.id.prefix(8)) is malformed")
+            }
         case .erase: guard r.entity == "person" else { throw MusterError.invalid("erase record \(r.id.prefix(8)) is malformed") }
         }
     }

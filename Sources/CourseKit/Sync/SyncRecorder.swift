@@ -73,8 +73,15 @@ enum SyncRecorder {
         let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(entity.table) WHERE \(entity.key) = ?"), arguments: [key])
         let gid: String
         var fields: [String: SyncValue] = [:]
+        var fresh = false
         if let row {
-            gid = try SyncIDs.ensure(db, table: entity.table, key: key, fromCourseFile: genesis)
+            if let known = row["gid"] as String? {
+                gid = known
+            } else {
+                // A row new to sync has no records yet: no heads to look up.
+                gid = try SyncIDs.ensure(db, table: entity.table, key: key, fromCourseFile: genesis)
+                fresh = true
+            }
             for column in try columns(db, entity) {
                 let value = row[column] as DatabaseValue
                 if let target = entity.refs[column], let id = Int64.fromDatabaseValue(value) {
@@ -91,7 +98,7 @@ enum SyncRecorder {
             fields[SyncEntity.exists] = .int(0)
         }
         if try SyncErasure.isErased(db, gid: gid) { return false }
-        let heads = try SyncMerge.heads(db, gid: gid)
+        let heads = fresh ? [:] : try SyncMerge.heads(db, gid: gid)
         let existed = heads[SyncEntity.exists]?.first?.value.same(.int(1)) ?? false
         var changed: [String: SyncValue] = [:]
         for (field, value) in fields {
@@ -116,7 +123,9 @@ enum SyncRecorder {
     /// An event made here as an event record; false for one that arrived by sync (already held).
     static func recordEvent(_ db: Database, id: String, local: inout SyncLocal, now: Date, genesis: Bool) throws -> Bool {
         if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM sync_record WHERE id = ?"), arguments: [id]) ?? false { return false }
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM attendance_event WHERE id = ?"), arguments: [id]) else { return false }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM attendance_event WHERE id = ?"), arguments: [id]) else {
+            return false
+        }
         let fields: [String: SyncValue] = [
             "session": .text(try SyncIDs.ensure(db, table: "session", key: row["session_id"], fromCourseFile: genesis)),
             "person": .text(try SyncIDs.ensure(db, table: "person", key: row["person_id"], fromCourseFile: genesis)),

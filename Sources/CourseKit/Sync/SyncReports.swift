@@ -110,7 +110,8 @@ public struct SyncStatus: Sendable, Hashable {
         /// Sequence numbers missing below the highest held: ask `label` for them.
         public var gaps: [ClosedRange<Int64>]
         public var lastSeen: Date?
-        public init(origin: String, label: String, isLocal: Bool, ranges: [ClosedRange<Int64>], gaps: [ClosedRange<Int64>], lastSeen: Date?) {
+        public init(origin: String, label: String, isLocal: Bool, ranges: [ClosedRange<Int64>], gaps: [ClosedRange<Int64>], lastSeen: Date?)
+        {
             self.origin = origin; self.label = label; self.isLocal = isLocal; self.ranges = ranges; self.gaps = gaps
             self.lastSeen = lastSeen
         }

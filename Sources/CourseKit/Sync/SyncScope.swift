@@ -87,7 +87,9 @@ enum SyncDigest {
                 JOIN session s ON s.id = e.session_id JOIN person p ON p.id = e.person_id ORDER BY e.id
                 """)
         {
-            hasher.add("event \(row["id"] as String) \(row["s"] as String? ?? "?") \(row["p"] as String? ?? "?") \(row["status"] as String) \(row["note"] as String)")
+            hasher.add(
+                "event \(row["id"] as String) \(row["s"] as String? ?? "?") \(row["p"] as String? ?? "?") \(row["status"] as String) \(row["note"] as String)"
+            )
         }
         for row in try Row.fetchAll(
             db,

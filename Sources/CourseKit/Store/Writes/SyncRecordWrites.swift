@@ -82,7 +82,9 @@ enum SyncRecordWrites {
     }
 
     static func setWaiting(_ db: Database, entity: String, gid: String, reason: String) throws {
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO sync_waiting (entity, gid, reason) VALUES (?, ?, ?)").execute(arguments: [entity, gid, reason])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO sync_waiting (entity, gid, reason) VALUES (?, ?, ?)").execute(arguments: [
+            entity, gid, reason,
+        ])
     }
 
     static func clearWaiting(_ db: Database, entity: String, gid: String) throws {
