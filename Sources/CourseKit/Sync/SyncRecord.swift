@@ -107,12 +107,15 @@ public enum SyncValue: Hashable, Sendable, Codable, CustomStringConvertible {
     case real(Double)
     case text(String)
 
+    /// Text is tried first: most values are text, and each failed attempt throws a decoding
+    /// error, which costs more than the rest of a record (a bundle reader decodes millions). JSON
+    /// keeps strings and numbers apart, so the order changes no value.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() { self = .null; return }
+        if let s = try? c.decode(String.self) { self = .text(s); return }
         if let i = try? c.decode(Int64.self) { self = .int(i); return }
-        if let d = try? c.decode(Double.self) { self = .real(d); return }
-        self = .text(try c.decode(String.self))
+        self = .real(try c.decode(Double.self))
     }
 
     public func encode(to encoder: any Encoder) throws {
