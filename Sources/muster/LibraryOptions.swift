@@ -28,7 +28,8 @@ struct LibraryOptions: ParsableArguments {
         let timeout = ProcessInfo.processInfo.environment["MUSTER_BUSY_TIMEOUT_MS"].flatMap(Double.init).map { $0 / 1000 } ?? 5
         // MUSTER_NOW / MUSTER_NOW_FILE: a test-only clock (see InjectedClock).
         let store = try CourseStore(path: databasePath(), busyTimeout: timeout, clock: InjectedClock.fromEnvironment())
-        if !noSeed, try store.courses.isEmpty(), let dir = try seedDirectory() {
+        // A guest cannot seed (only the writer writes courses); the writer has opened, and so seeded, it already.
+        if !noSeed, !store.isGuest, try store.courses.isEmpty(), let dir = try seedDirectory() {
             try store.courses.seed(from: dir)
         }
         return store

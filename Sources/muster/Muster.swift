@@ -17,7 +17,7 @@ struct Muster: ParsableCommand {
             TUI.self, Courses.self, Sessions.self, RosterCommand.self, Mark.self, Undo.self,
             ImportCommand.self, ExportCommand.self, ReportCommand.self, Sheet.self, CertificatesCommand.self,
             KioskCommand.self, KioskPIN.self, PersonCommand.self, CourseCommand.self, Purge.self, Audit.self, Dev.self,
-            SoakWriter.self, BenchCommit.self,
+            Doctor.self, SoakWriter.self, BenchCommit.self,
         ],
         defaultSubcommand: TUI.self
     )

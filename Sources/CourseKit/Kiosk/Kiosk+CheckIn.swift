@@ -95,19 +95,21 @@ extension Kiosk {
     /// Checks a person in to a session from the kiosk: present, or late when it is past the
     /// course's late threshold. A second check-in records nothing and says when the first was.
     /// The check and the insert are one transaction, so two kiosks cannot both record one person.
+    /// A kiosk that is a guest checks and records in its journal, with its own unabsorbed
+    /// check-ins in view, so "already checked in" holds before the writer takes them in.
     /// The result is the mark the whole log gives after the write, so after a facilitator's
     /// absent it is late (flagged), and after an excused it says so instead of "checked in".
     public func checkIn(sessionID: Int64, personID: Int64) throws -> CheckInResult {
         let now = clock()
-        return try write { db in
+        return try store.logWrite { log in
             guard
                 let row = try Row.fetchOne(
-                    db,
+                    log.db,
                     sql: """
                         SELECT s.start_ms, c.late_after_minutes FROM session s JOIN course c ON c.id = s.course_id WHERE s.id = ?
                         """, arguments: [sessionID])
             else { throw MusterError.invalid("the session no longer exists") }
-            let events = try Attendance.events(db, sessionID: sessionID, personID: personID)
+            let events = try log.events(sessionID: sessionID, personID: personID)
             if let current = MarkRule.currentMark(of: events), current.status.isAttending {
                 return .alreadyCheckedIn(at: current.arrival ?? current.recordedAt)
             }
@@ -117,8 +119,8 @@ extension Kiosk {
             var event = AttendanceEvent(
                 sessionID: sessionID, personID: personID, status: late ? .late : .present,
                 arrival: now, recordedAt: now, actor: "kiosk", device: deviceID, source: .kiosk)
-            event.recordedAt = try Attendance.orderedTime(db, now, sessionID: sessionID, personID: personID)
-            try AttendanceEventWrites.append(db, event)
+            event.recordedAt = try log.orderedTime(now, sessionID: sessionID, personID: personID)
+            try log.append(event)
             let current = MarkRule.currentMark(of: events + [event])
             guard let current, current.status.isAttending else { return .recordedAs(current?.status ?? .cleared) }
             return .checkedIn(current)

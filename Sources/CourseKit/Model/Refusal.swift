@@ -43,6 +43,8 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
     case undoOfUndo
     case changeAlreadyUndone
     case changedSince(summary: String)
+    // One writer per library
+    case libraryHasWriter(command: String, pid: Int32)
 
     public var description: String {
         switch self {
@@ -94,6 +96,8 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
         case .undoOfUndo: "an undo cannot be undone; make the change again"
         case .changeAlreadyUndone: "that change was already undone"
         case .changedSince(let summary): "cannot undo “\(summary)”: it was changed again since; undo the later change first"
+        case .libraryHasWriter(let command, let pid):
+            "the library is open for writing by \(command) (pid \(pid)); close it, or run this there"
         }
     }
 }

@@ -23,16 +23,16 @@ extension Attendance {
             sessionID: sessionID, personID: personID, status: status, arrival: arrival, departure: departure,
             note: NameSanitizer.cleanMultiline(note), recordedAt: now, actor: actor,
             device: deviceID, source: source)
-        return try write { db in
-            try Self.requireEnrolment(db, courseID: session.courseID, person: person)
-            let times = try Self.timeRules(db, session: session)
+        return try store.logWrite { log in
+            try Self.requireEnrolment(log.db, courseID: session.courseID, person: person)
+            let times = try Self.timeRules(log.db, session: session)
             if status == .late && event.arrival == nil {
                 event.arrival = AttendanceTimes.defaultArrival(session: session, lateAfterMinutes: times.lateAfterMinutes, now: now)
             }
             try AttendanceTimes.check(status: status, arrival: event.arrival, departure: departure, session: session, zone: times.zone)
-            event.recordedAt = try Self.orderedTime(db, event.recordedAt, sessionID: sessionID, personID: personID)
-            try AttendanceEventWrites.append(db, event)
-            return try Self.outcome(db, of: event, cancelled: nil)
+            event.recordedAt = try log.orderedTime(event.recordedAt, sessionID: sessionID, personID: personID)
+            try log.append(event)
+            return try log.outcome(of: event, cancelled: nil)
         }
     }
 
@@ -45,10 +45,10 @@ extension Attendance {
             throw MusterError.unknownParticipant(person.code)
         }
         let now = clock()
-        return try write { db in
-            try Self.requireEnrolment(db, courseID: session.courseID, person: person)
-            let times = try Self.timeRules(db, session: session)
-            let events = try Self.events(db, sessionID: sessionID, personID: personID)
+        return try store.logWrite { log in
+            try Self.requireEnrolment(log.db, courseID: session.courseID, person: person)
+            let times = try Self.timeRules(log.db, session: session)
+            let events = try log.events(sessionID: sessionID, personID: personID)
             guard let current = MarkRule.currentMark(of: events), current.status.isAttending else {
                 throw MusterError.refused(.nothingToLeaveFrom(code: person.code, name: person.displayName))
             }
@@ -58,9 +58,9 @@ extension Attendance {
                 recordedAt: now, actor: actor, device: deviceID, source: source)
             try AttendanceTimes.check(
                 status: event.status, arrival: event.arrival, departure: event.departure, session: session, zone: times.zone)
-            event.recordedAt = try Self.orderedTime(db, now, sessionID: sessionID, personID: personID)
-            try AttendanceEventWrites.append(db, event)
-            return try Self.outcome(db, of: event, cancelled: nil)
+            event.recordedAt = try log.orderedTime(now, sessionID: sessionID, personID: personID)
+            try log.append(event)
+            return try log.outcome(of: event, cancelled: nil)
         }
     }
 
@@ -98,34 +98,27 @@ extension Attendance {
         guard let personID = person.id, let sessionID = session.id else {
             throw MusterError.unknownParticipant(person.code)
         }
-        return try write { db in
-            let events = try Self.events(db, sessionID: sessionID, personID: personID)
+        return try store.logWrite { log in
+            let events = try log.events(sessionID: sessionID, personID: personID)
             guard let target = MarkRule.latestUndoable(of: events) else {
                 throw MusterError.nothingToUndo(person: person.code, session: session.key)
             }
-            let undo = try appendUndo(db, of: target, among: events, source: source)
-            return try Self.outcome(db, of: undo, cancelled: target)
+            let undo = try appendUndo(log, of: target, among: events, source: source)
+            return try log.outcome(of: undo, cancelled: target)
         }
     }
 
     /// Undoes one specific event (the roll call's `u` undoes the last mark it made, whoever it was for).
     @discardableResult
     public func undo(eventID: UUID, source: EventSource) throws -> MarkOutcome {
-        try write { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM attendance_event WHERE id = ?",
-                    arguments: [eventID.uuidString.lowercased()])
-            else {
-                throw MusterError.refused(.noEvent(eventID))
-            }
-            let target = AttendanceEvent(row: row)
-            let events = try Self.events(db, sessionID: target.sessionID, personID: target.personID)
+        try store.logWrite { log in
+            guard let target = try log.event(id: eventID) else { throw MusterError.refused(.noEvent(eventID)) }
+            let events = try log.events(sessionID: target.sessionID, personID: target.personID)
             guard MarkRule.effective(events).contains(where: { $0.id == target.id }) else {
                 throw MusterError.refused(.markAlreadyUndone)
             }
-            let undo = try appendUndo(db, of: target, among: events, source: source)
-            return try Self.outcome(db, of: undo, cancelled: target)
+            let undo = try appendUndo(log, of: target, among: events, source: source)
+            return try log.outcome(of: undo, cancelled: target)
         }
     }
 
@@ -135,19 +128,36 @@ extension Attendance {
         _ db: Database, of target: AttendanceEvent, among events: [AttendanceEvent],
         source: EventSource
     ) throws -> AttendanceEvent {
+        try appendUndo(EventLog(db: db, journal: nil), of: target, among: events, source: source)
+    }
+
+    func appendUndo(
+        _ log: EventLog, of target: AttendanceEvent, among events: [AttendanceEvent],
+        source: EventSource
+    ) throws -> AttendanceEvent {
         var undo = AttendanceEvent(
             sessionID: target.sessionID, personID: target.personID,
             status: .cleared, recordedAt: clock(), actor: actor, device: deviceID,
             source: source, undoes: target.id)
         undo.status = MarkRule.currentMark(of: events + [undo])?.status ?? .cleared
-        undo.recordedAt = try Self.orderedTime(db, undo.recordedAt, sessionID: target.sessionID, personID: target.personID)
-        try AttendanceEventWrites.append(db, undo)
+        undo.recordedAt = try log.orderedTime(undo.recordedAt, sessionID: target.sessionID, personID: target.personID)
+        try log.append(undo)
         return undo
     }
 
     /// Current marks in a session, keyed by person id. People without a mark are absent from the map.
+    ///
+    /// A guest's own marks not yet absorbed by the writer are in view too, so its roll call
+    /// does not lose them when it reloads after another process's commit.
     public func marks(sessionID: Int64) throws -> [Int64: AttendanceEvent] {
-        try read { db in try Self.marks(db, sessionIDs: [sessionID])[sessionID] ?? [:] }
+        try store.logRead { log in
+            var marks = try Self.marks(log.db, sessionIDs: [sessionID])[sessionID] ?? [:]
+            guard let journal = log.journal else { return marks }
+            for personID in Set(try GuestJournal.events(journal, sessionID: sessionID).map(\.personID)) {
+                marks[personID] = MarkRule.currentMark(of: try log.events(sessionID: sessionID, personID: personID))
+            }
+            return marks
+        }
     }
 
     /// Current marks for every session of a course: session id → person id → winning event.
@@ -160,7 +170,7 @@ extension Attendance {
 
     /// Every event for one person in one session, oldest first (for history and conflict views).
     public func events(sessionID: Int64, personID: Int64) throws -> [AttendanceEvent] {
-        try read { db in try Self.events(db, sessionID: sessionID, personID: personID) }
+        try store.logRead { log in try log.events(sessionID: sessionID, personID: personID) }
     }
 
     /// Total number of events in the log, for tests and soaks.

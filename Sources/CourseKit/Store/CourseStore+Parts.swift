@@ -13,7 +13,11 @@ protocol StorePart {
 
 extension StorePart {
     func read<T>(_ body: (Database) throws -> T) throws -> T { try store.read(body) }
-    func write<T>(_ body: (Database) throws -> T) throws -> T { try store.write(body) }
+    /// A write only the library's writer may make: a guest is refused, naming the writer.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try store.requireWriter()
+        return try store.write(body)
+    }
     var pool: DatabasePool { store.pool }
     var path: String { store.path }
     var clock: @Sendable () -> Date { store.clock }

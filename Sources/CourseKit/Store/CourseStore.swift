@@ -1,28 +1,52 @@
 import Foundation
 import GRDB
 
-/// The course library on disk: one SQLite file in WAL mode shared by every Muster process
-/// on the machine (a facilitator's roll call, a kiosk, scripts).
+/// The course library on disk: one SQLite file in WAL mode, with one writing process.
+///
+/// The process that opens it first takes the writer lock (`<library>.writer`, a `flock`) and
+/// is its only writer: it migrates, writes and checkpoints, and takes in the marks of the
+/// others. Every other process opens it as a **guest**: the file read-only, and its marks,
+/// undos and check-ins written to its own journal beside the library (`GuestJournal`), which
+/// the writer absorbs within a second while it polls. SQLite 3.7.0–3.51.2 can corrupt a WAL
+/// file when two processes write and checkpoint it at once (docs/SYNC.md §6); this is how
+/// Muster never lets them.
 ///
 /// Writes are durable before they return (`synchronous=FULL`): a mark the screen shows has
 /// reached the disk, even if the battery dies the next second.
 public final class CourseStore: Sendable {
+    /// How a store opens its library.
+    public enum Access: Sendable {
+        /// The writer when the writer lock is free, a guest when another open holds it.
+        case automatic
+        /// A guest even when the lock is free (tests of a guest in one process).
+        case guest
+        /// A writer that does not take the lock: two of these write one file at SQLite's own
+        /// risk. Only for tests of SQLite-level concurrency (busy timeouts, a plan redone
+        /// when another connection committed), never for Muster's processes.
+        case unlockedWriter
+    }
+
     public let path: String
-    let pool: DatabasePool
-    /// Stable id of this device, stamped on every attendance event it records.
-    public let deviceID: String
+    /// The open library and this process's part in it; changes once when a guest becomes the writer.
+    let role: StoreRole
+    var pool: DatabasePool { role.pool }
+    /// Stable id of this device, stamped on every attendance event it records: the library's
+    /// own for the writer, its journal's for a guest.
+    public var deviceID: String { role.deviceID }
     /// Who is recording (the login name), stamped on events as the actor.
     public let actor: String
     /// The time writes are stamped with: the system clock, or a test's.
     public let clock: @Sendable () -> Date
+    let configuration: Configuration
 
-    /// Opens (creating if needed, mode 0600) and migrates the library at `path`.
+    /// Opens (creating if needed, mode 0600) the library at `path`: as its writer (migrating it
+    /// and absorbing waiting guest journals) when the writer lock is free, else as a guest.
     ///
-    /// `busyTimeout`: how long a write waits for another process's write to finish before it
+    /// `busyTimeout`: how long a write waits for another connection's write to finish before it
     /// fails with `databaseLocked`. Writes are short, so 5 s only runs out when something is stuck.
     public init(
         path: String, actor: String? = nil, busyTimeout: TimeInterval = 5,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() }, access: Access = .automatic
     ) throws {
         self.path = path
         self.clock = clock
@@ -32,8 +56,33 @@ public final class CourseStore: Sendable {
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
         config.label = "muster"
+        configuration = config
+        let lock = access == .automatic ? try WriterLock.tryAcquire(path: Self.writerLockPath(path)) : nil
+        if lock != nil || access == .unlockedWriter {
+            let (pool, deviceID) = try Self.openWriter(path: path, configuration: config)
+            role = StoreRole(pool: pool, deviceID: deviceID, writerLock: lock, isWriter: true)
+            _ = try? absorbGuestJournals()
+        } else {
+            role = StoreRole(
+                pool: try Self.openGuest(path: path, configuration: config), deviceID: UUID().uuidString.lowercased(),
+                writerLock: nil, isWriter: false)
+        }
+    }
+
+    deinit {
+        // A writer closing takes in what guests wrote meanwhile and folds the WAL back into
+        // the file (the only checkpointer is this one process; see `checkpoint`).
+        if role.isWriter {
+            _ = try? absorbGuestJournals()
+            try? checkpoint()
+        }
+        try? role.journal?.close()
+    }
+
+    /// Opens the library read-write, migrates it and reads (or makes) its device id.
+    static func openWriter(path: String, configuration: Configuration) throws -> (DatabasePool, String) {
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            let pool = try DatabasePool(path: path, configuration: configuration)
             // DatabasePool sets synchronous=NORMAL on its writer when enabling WAL; a power cut could
             // then lose the last commits. Put FULL back and check it took.
             try pool.writeWithoutTransaction { db in
@@ -44,12 +93,96 @@ public final class CourseStore: Sendable {
                 guard level == 2 else { throw MusterError.database("synchronous=FULL did not take (got \(level ?? -1))") }
             }
             try Schema.migrator.migrate(pool)
-            deviceID = try pool.write { db in
+            let deviceID = try pool.write { db in
                 try CourseStore.syncWriterOpened(db, path: path)
                 return try CourseStore.ensureDeviceID(db)
             }
+            return (pool, deviceID)
         } catch let error as DatabaseError {
             throw MusterError(error, path: path)
+        }
+    }
+
+    /// Opens the library read-only for a guest: no migration, no device id written. A library
+    /// older than this binary is refused: only its writer may upgrade it.
+    static func openGuest(path: String, configuration: Configuration) throws -> DatabasePool {
+        var config = configuration
+        config.readonly = true
+        do {
+            let pool = try DatabasePool(path: path, configuration: config)
+            let current = try pool.read { db in try Schema.migrator.hasCompletedMigrations(db) }
+            if !current {
+                let by = WriterLock.holder(path: writerLockPath(path)).map { "\($0.command) (pid \($0.pid))" } ?? "another process"
+                throw MusterError.invalid(
+                    "the library was made by an older Muster and is open for writing by \(by); close it so this Muster can upgrade the library"
+                )
+            }
+            return pool
+        } catch let error as DatabaseError {
+            throw MusterError(error, path: path)
+        }
+    }
+
+    /// The writer lock's file beside a library.
+    public static func writerLockPath(_ library: String) -> String { library + ".writer" }
+
+    /// True when this store only reads the library and writes attendance to its own journal.
+    public var isGuest: Bool { !role.isWriter }
+
+    /// The process holding the library's writer lock now (this one included), if any.
+    public static func writer(of library: String) -> LibraryWriter? {
+        WriterLock.holder(path: writerLockPath(library))
+    }
+
+    /// Refuses a write that only the writer may make, naming the process that holds the library.
+    func requireWriter() throws {
+        guard isGuest else { return }
+        let holder = Self.writer(of: path) ?? LibraryWriter(pid: 0, command: "another Muster process")
+        throw MusterError.refused(.libraryHasWriter(command: holder.command, pid: holder.pid))
+    }
+
+    /// The guest's journal, made on its first write.
+    func guestJournal() throws -> GuestJournal? {
+        guard isGuest else { return nil }
+        let deviceID = role.deviceID  // read before: the role's lock is held while the journal is made
+        return try role.journalMakingIfNeeded { try GuestJournal(library: path, deviceID: deviceID) }
+    }
+
+    /// The guest's journal if it has made one.
+    func currentGuestJournal() -> GuestJournal? { isGuest ? role.journal : nil }
+
+    func bumpGeneration() { role.bump() }
+
+    /// What a long-running process (the TUI, the kiosk) calls on its poll, at least once a
+    /// second: the writer takes in guests' journals; a guest whose writer has gone takes the
+    /// lock and becomes the writer (so its own marks, and any other guest's, are absorbed
+    /// rather than waiting for the next process). Returns true when the library changed.
+    @discardableResult
+    public func poll() throws -> Bool {
+        if isGuest {
+            guard try becomeWriterIfFree() else { return false }
+            return true
+        }
+        return try absorbGuestJournals() > 0
+    }
+
+    /// A guest takes the writer lock when it is free: opens the library read-write (migrating
+    /// nothing, the schema is already current), closes its own journal and absorbs it.
+    func becomeWriterIfFree() throws -> Bool {
+        guard let lock = try WriterLock.tryAcquire(path: Self.writerLockPath(path)) else { return false }
+        let (pool, deviceID) = try Self.openWriter(path: path, configuration: configuration)
+        try role.becomeWriter(pool: pool, deviceID: deviceID, lock: lock)
+        _ = try absorbGuestJournals()
+        return true
+    }
+
+    /// Folds the WAL back into the library and truncates it. Only the writer checkpoints: SQLite's
+    /// automatic checkpoint stays on (every 1000 pages) because it runs in the one writing process,
+    /// which cannot race itself; this runs on close so the WAL does not outlive the writer.
+    public func checkpoint() throws {
+        guard role.isWriter else { return }
+        do { try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } } catch let e as DatabaseError {
+            throw MusterError(e, path: path)
         }
     }
 
@@ -58,11 +191,16 @@ public final class CourseStore: Sendable {
         try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
     }
 
-    /// Changes whenever any process commits to the file; polling it is how views notice a kiosk's
-    /// check-ins, since GRDB's observation only sees this process.
+    /// Changes whenever any process commits to the file, or this one absorbed guests' marks or
+    /// wrote to its journal; polling it is how views notice a kiosk's check-ins, since GRDB's
+    /// observation only sees this process. Each call polls first (`poll`), so a screen that
+    /// polls this several times a second also absorbs guests' journals that often.
     public func dataVersion() throws -> Int {
-        // data_version is per connection; the writer connection sees other processes' commits.
-        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        try poll()
+        // data_version is per connection; the writer connection sees other processes' commits
+        // (and, on a guest's read-only pool, the writer's), never its own.
+        let version = try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        return role.generation << 32 | (version & 0xffff_ffff)
     }
 
     /// Runs a read, mapping database errors to user-facing ones.

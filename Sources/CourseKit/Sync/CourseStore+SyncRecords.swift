@@ -11,7 +11,8 @@ extension CourseStore {
 
     /// The records of `courses` (every record with nil), entities before events.
     public func syncRecords(courses: [String]?) throws -> [SyncRecord] {
-        try write { db in
+        try requireWriter()
+        return try write { db in
             if let courses { try checkCourses(db, courses) }
             try SyncScope.prepare(db, courses: courses)
             return try Data.fetchAll(db, sql: SyncScope.sql(all: courses == nil, columns: "body")).map(SyncRecord.decode)
@@ -37,6 +38,7 @@ extension CourseStore {
     /// One IMMEDIATE transaction that commits, or rolls back when `rollback` (a dry run),
     /// recording local changes for sync before it commits like every write.
     func syncTransaction<T>(rollback: Bool, _ body: (Database) throws -> T) throws -> T {
+        try requireWriter()
         do {
             return try pool.writeWithoutTransaction { db in
                 var result: T?

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -29,14 +28,7 @@ struct SyncLocal {
         try db.execute(sql: "UPDATE sync_local SET hlc = ?, next_seq = ? WHERE id = 1", arguments: [clock.last, nextSeq])
     }
 
-    var publicKey: Data {
-        (try? Curve25519.Signing.PrivateKey(rawRepresentation: privateKey).publicKey.rawRepresentation) ?? Data()
-    }
-
-    /// The origin named by a public key: the first 16 bytes of its SHA-256, as hex.
-    static func origin(ofPublicKey key: Data) -> String {
-        SHA256.hash(data: key).prefix(16).map { String(format: "%02x", $0) }.joined()
-    }
+    var publicKey: Data { (try? OriginKey(rawPrivateKey: privateKey).publicKey) ?? Data() }
 
     /// Makes sure the library has an origin that belongs to this file here; returns true when
     /// a new one was taken (first open, or the file was copied).
@@ -46,15 +38,15 @@ struct SyncLocal {
         if let stored = try String.fetchOne(db, sql: "SELECT fingerprint FROM sync_local WHERE id = 1") {
             if stored == here { return false }
         }
-        let key = Curve25519.Signing.PrivateKey()
-        let origin = origin(ofPublicKey: key.publicKey.rawRepresentation)
+        let key = OriginKey()
+        let origin = key.origin
         let hlc = try Int64.fetchOne(db, sql: "SELECT hlc FROM sync_local WHERE id = 1") ?? 0
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO sync_local (id, origin, private_key, label, fingerprint, hlc, next_seq)
                 VALUES (1, ?, ?, ?, ?, ?, 1)
-                """, arguments: [origin, key.rawRepresentation, label, here, hlc])
-        try SyncRecordWrites.noteOrigin(db, origin: origin, publicKey: key.publicKey.rawRepresentation, label: label, seenMs: 0)
+                """, arguments: [origin, key.rawPrivateKey, label, here, hlc])
+        try SyncRecordWrites.noteOrigin(db, origin: origin, publicKey: key.publicKey, label: label, seenMs: 0)
         // Events are stamped with the device; a copy is another device.
         try db.execute(sql: "DELETE FROM meta WHERE key = 'device_id'")
         return true

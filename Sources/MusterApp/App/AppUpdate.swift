@@ -39,7 +39,9 @@ extension MusterProgram {
             state.message = StatusMessage(text, isError: true)
             return [.bell]
         case .tick:
-            return refreshEffects(state)
+            // The store's poll first: a writer takes in guests' marks (a kiosk's check-ins), a
+            // guest whose writer left takes over; the screens' refresh then sees the change.
+            return [.run { [loaders] in loaders.poll() }] + refreshEffects(state)
         case .command(let id):
             // An error stays until the next key; any command acknowledges it.
             if state.message?.isError == true { state.message = nil }

@@ -11,6 +11,14 @@ struct Loaders: Sendable {
         return now
     }
 
+    /// The store's poll (`CourseStore.poll`), on every tick of every screen. A failure here is
+    /// not the user's action failing: the next tick tries again, and a screen's own reload
+    /// reports a library that stays unreadable.
+    func poll() -> AppAction? {
+        _ = try? store.poll()
+        return nil
+    }
+
     func attempt(_ body: () throws -> AppAction) -> AppAction {
         do { return try body() } catch { return .failed(describe(error)) }
     }

@@ -12,7 +12,13 @@ extension KioskProgram {
         case .tick:
             state.followTimetable(at: time)
             pinWaitTick(&state, at: time)
-            return idleCheck(&state, at: time)
+            // The store's poll: as the writer the kiosk takes in other processes' marks; as a
+            // guest it becomes the writer once the library's writer has gone.
+            return [
+                .run { [store] in
+                    _ = try? store.poll(); return nil
+                }
+            ] + idleCheck(&state, at: time)
         case .timeout(let generation):
             guard generation == state.generation else { return [] }
             if case .paused = state.phase { state.message = nil }

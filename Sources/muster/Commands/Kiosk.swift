@@ -46,6 +46,13 @@ struct KioskCommand: ParsableCommand {
             // Setup mistakes first, then the terminal: a wrong course or a missing PIN is said plainly.
             if let reason = TerminalCapabilities.refusalReasonForCurrentProcess() { throw MusterError.invalid(reason) }
             if let warning { FileHandle.standardError.write(Data("muster: \(warning)\n".utf8)) }
+            if walkIns, store.isGuest, let writer = CourseStore.writer(of: store.path) {
+                // Registering a person is not attendance: only the library's writer may do it.
+                FileHandle.standardError.write(
+                    Data(
+                        "muster: walk-ins cannot register while \(writer.command) (pid \(writer.pid)) has the library open for writing; they will be asked to see the facilitator until it closes\n"
+                            .utf8))
+            }
             let s = chosen ?? first
             var context = KioskContext(
                 courseID: c.id!, courseTitle: c.title, sessionID: s.id!, sessionTitle: s.title,

@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import LibraryTestSupport
+import Testing
+import TestSupport
+
+/// `muster` as a guest while another process (this test) holds the library's writer lock: its
+/// marks go to its journal and say the derived mark, other writes are refused in one line, a
+/// guest killed mid-write loses no acknowledged mark, and `muster doctor` says who writes.
+@Suite(.serialized) struct GuestWriterCommandTests {
+    let dir = TemporaryDirectory("guest-writer")
+    var db: String { dir.file("lib.sqlite") }
+
+    /// Takes the library's writer lock as a Muster writer would (a `flock` on `<db>.writer`
+    /// naming the holder); released when the returned descriptor is closed.
+    func holdWriterLock() -> Int32 {
+        let fd = open(db + ".writer", O_RDWR | O_CREAT, 0o600)
+        #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        let text = "\(getpid())\ntest-writer\n"
+        _ = ftruncate(fd, 0)
+        _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
+        return fd
+    }
+
+    var journals: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: db + ".guests")) ?? []).filter { $0.hasSuffix(".sqlite") }
+    }
+
+    func muster(_ args: [String], env: [String: String] = [:]) throws -> MusterBinary.Result {
+        try MusterBinary.run(args + ["--db", db, "--courses", Fixtures.coursesDirectory], home: dir.path, environment: env)
+    }
+
+    @Test func aGuestMarksIntoItsJournalIsRefusedOtherWritesAndDoctorSaysWhoWrites() throws {
+        #expect(try muster(["courses"]).status == 0)  // seeded by a writer
+        let sessions = try muster(["sessions", "palau-mmc-2024"])
+        let key = String(try #require(sessions.stdout.split(separator: "\n").last?.split(separator: " ").first))
+        // Two marks made while no one holds the library: this process writes them itself.
+        #expect(try muster(["mark", "palau-mmc-2024", key, "PW-016", "present"]).status == 0)
+        #expect(try muster(["mark", "palau-mmc-2024", key, "PW-016", "excused", "--note", "sick"]).status == 0)
+        let lock = holdWriterLock()
+
+        // A guest's undo is decided over the library's events and its journal's, and says the
+        // mark that results; its event waits in its journal.
+        let undo = try muster(["undo", "palau-mmc-2024", key, "PW-016"])
+        #expect(undo.status == 0 && undo.stderr.isEmpty, "\(undo.stderr)")
+        #expect(undo.stdout.contains("undid excused in \(key); now present"), "\(undo.stdout)")
+        let mark = try muster(["mark", "palau-mmc-2024", key, "PW-017", "late"])
+        #expect(mark.status == 0 && mark.stderr.isEmpty, "\(mark.stderr)")
+        #expect(mark.stdout.contains("; now late (event "), "\(mark.stdout)")
+
+        let pin = try muster(["kiosk-pin", "palau-mmc-2024"], env: ["MUSTER_KIOSK_PIN": "4711-soak"])
+        #expect(pin.status == 1)
+        #expect(pin.stderr == "muster: the library is open for writing by test-writer (pid \(getpid())); close it, or run this there\n")
+
+        let doctor = try muster(["doctor"])
+        #expect(doctor.status == 0, "\(doctor.stderr)")
+        let lines = doctor.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("library: \(db) (") == true)
+        let version = try DatabaseQueue().read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") } ?? "?"
+        let sqlite = try #require(lines.first { $0.hasPrefix("sqlite: \(version) — ") })
+        // This machine's SQLite is in the bug's range or not; the line says which, and what Muster does.
+        #expect(
+            sqlite.contains("inside the WAL-reset bug range 3.7.0–3.51.2") && sqlite.contains("one writing process")
+                || sqlite.hasSuffix("free of the WAL-reset bug"))
+        #expect(lines.contains { $0.hasPrefix("writer: test-writer (pid \(getpid())) holds the library") })
+        #expect(
+            lines.contains(
+                "guest journals: 2 (0 of running guests), 2 events not yet in the library — they are taken in by the writer within a second, or by the next muster command when none runs"
+            ), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("course files: \(Fixtures.coursesDirectory) (") })
+        #expect(
+            lines.contains("kiosk PIN palau-mmc-2024: not set — set one with 'muster kiosk-pin palau-mmc-2024' before running its kiosk"))
+
+        #expect(journals.count == 2)
+        close(lock)
+        let after = try muster(["doctor"])  // the writer now: it takes the two journals in and deletes them
+        #expect(after.stdout.contains("writer: none was running"))
+        #expect(journals.isEmpty)
+        #expect(after.stdout.contains("guest journals: none waiting"))
+        let export = try muster(["export", "attendance", "palau-mmc-2024"])
+        let rows = export.stdout.components(separatedBy: "\r\n")
+        #expect(rows.contains { $0.contains(",PW-016,") && $0.contains(",present,") }, "\(export.stdout)")
+        #expect(rows.contains { $0.contains(",PW-017,") && $0.contains(",late,") }, "\(export.stdout)")
+    }
+
+    /// A guest killed with SIGKILL at random moments: every mark it acknowledged is in its
+    /// journal, which the writer reads (rolling back a half-written commit) and absorbs.
+    @Test func aGuestKilledMidWriteLosesNoAcknowledgedMark() throws {
+        #expect(try muster(["courses"]).status == 0)
+        let lock = holdWriterLock()
+        var acked = Set<String>()
+        for round in 0..<5 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: MusterBinary.path)
+            process.arguments = ["soak-writer", "palau-mmc-2024", "d1-am", "--db", db]
+            process.environment = MusterBinary.environment(home: dir.path)
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: 0.1 + 0.05 * Double(round))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            acked.formUnion(text.split(separator: "\n").filter { $0.hasPrefix("ack ") }.map { String($0.dropFirst(4)) })
+        }
+        #expect(!acked.isEmpty)
+        #expect(journals.count <= 5)  // a guest killed before its first mark made none
+        close(lock)
+        #expect(try muster(["doctor"]).status == 0)  // the writer: absorbs every journal
+        let stored = try Set(DatabaseQueue(path: db).read { db in try String.fetchAll(db, sql: "SELECT id FROM attendance_event") })
+        #expect(acked.subtracting(stored).isEmpty)
+        #expect(journals.isEmpty)  // every guest gone, every journal absorbed and deleted
+    }
+}
