@@ -218,6 +218,8 @@ import TestSupport
         #expect(refusal(csv) == "\(csv): not a Muster sync bundle")
         let json = dir.write("other.json", "{\"format\":\"something-else\"}\n")
         #expect(refusal(json) == "\(json): not a Muster sync bundle")
+        let blank = dir.write("blank.bundle", "\n\n")
+        #expect(refusal(blank) == "\(blank): not a Muster sync bundle")
     }
 
     @Test func aNewerFormatIsRefusedWithTheRemedy() throws {

@@ -177,7 +177,7 @@ private struct HeaderLine {
             if let version = probe.version, version > SyncBundleHeader.currentVersion {
                 throw BundleRefusal.newerVersion(String(version)).error(name)
             }
-        } else if !(line.starts(with: Self.opening) || Self.opening.starts(with: line)) {
+        } else if line.isEmpty || !(line.starts(with: Self.opening) || Self.opening.starts(with: line)) {
             throw BundleRefusal.notABundle.error(name)
         }
         guard terminated else { throw BundleRefusal.truncated.error(name) }
