@@ -16,7 +16,7 @@ struct Muster: ParsableCommand {
         subcommands: [
             TUI.self, Courses.self, Sessions.self, RosterCommand.self, Mark.self, Undo.self,
             ImportCommand.self, ExportCommand.self, ReportCommand.self, Sheet.self, CertificatesCommand.self,
-            KioskCommand.self, KioskPIN.self, PersonCommand.self, CourseCommand.self, Purge.self, Audit.self, Dev.self,
+            KioskCommand.self, KioskPIN.self, PersonCommand.self, CourseCommand.self, SyncCommand.self, Purge.self, Audit.self, Dev.self,
             SoakWriter.self, BenchCommit.self,
         ],
         defaultSubcommand: TUI.self
