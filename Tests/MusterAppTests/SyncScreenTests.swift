@@ -65,9 +65,24 @@ import TestSupport
         #expect(!d.screenText.contains("s3cret"))
         #expect(d.screenText.contains("******"))
         d.press(.enter)
+        guard case .prompt(let again) = d.state.top else { Issue.record("the passphrase again"); return }
+        #expect(again.onSubmit == .sync(.exportPassphraseAgain(path: "/tmp/x.bundle", all: false, first: "s3cret")))
+        d.type("s3cret")
+        d.press(.enter)
         // The store answers (today: "sync not built yet") on the status line, as an error.
         #expect(d.state.message?.isError == true)
-        #expect(syncScreen(d) != nil)
+        #expect(syncOnTop(d))
+    }
+
+    @Test func twoDifferentPassphrasesWriteNothing() throws {
+        let d = try openSync()
+        d.press(.char("e"), .enter)
+        d.type("one")
+        d.press(.enter)
+        d.type("two")
+        d.press(.enter)
+        #expect(d.state.message == StatusMessage("The two passphrases differ; nothing was written", isError: true))
+        #expect(syncOnTop(d))
     }
 
     @Test func exportAllDefaultsToAnAllBundle() throws {

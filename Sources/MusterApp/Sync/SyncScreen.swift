@@ -52,10 +52,18 @@ extension SyncState: TableScreen {
                 let path = Self.expand(text)
                 guard !path.isEmpty else { return context.fail("Type the path to write the bundle to") }
                 context.push(Self.passphrasePrompt(title: "Export", step: .exportPassphrase(path: path, all: all), encrypting: true))
+            case .exportPassphrase(let path, let all) where !text.isEmpty:
+                var again = Self.passphrasePrompt(
+                    title: "Export", step: .exportPassphraseAgain(path: path, all: all, first: text), encrypting: true)
+                again.message = "The passphrase again, to be sure"
+                context.push(again)
             case .exportPassphrase(let path, let all):
-                let secret = text.isEmpty ? nil : text
                 context.note("Exporting…")
-                return [.run { [courseCode] in loaders.syncExport(path: path, course: courseCode, all: all, passphrase: secret) }]
+                return [.run { [courseCode] in loaders.syncExport(path: path, course: courseCode, all: all, passphrase: nil) }]
+            case .exportPassphraseAgain(let path, let all, let first):
+                guard text == first else { return context.fail("The two passphrases differ; nothing was written") }
+                context.note("Exporting…")
+                return [.run { [courseCode] in loaders.syncExport(path: path, course: courseCode, all: all, passphrase: first) }]
             case .importPath:
                 let path = Self.expand(text)
                 guard !path.isEmpty else { return context.fail("Type the path of the bundle to import") }

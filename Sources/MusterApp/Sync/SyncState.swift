@@ -85,8 +85,11 @@ public enum SyncResult: Sendable {
 public enum SyncStep: Sendable, Equatable {
     /// The prompt's text is the bundle's path; a passphrase is asked next.
     case exportPath(all: Bool)
-    /// The prompt's text is the passphrase (empty: not encrypted); the export runs.
+    /// The prompt's text is the passphrase (empty: not encrypted, and the export runs).
     case exportPassphrase(path: String, all: Bool)
+    /// The passphrase typed again: a typo would make the bundle unreadable, so the export
+    /// runs only when both agree.
+    case exportPassphraseAgain(path: String, all: Bool, first: String)
     case importPath
     /// The prompt's text is the passphrase (empty: none); the dry run runs.
     case importPassphrase(path: String)
