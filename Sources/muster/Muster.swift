@@ -16,8 +16,8 @@ struct Muster: ParsableCommand {
         subcommands: [
             TUI.self, Courses.self, Sessions.self, RosterCommand.self, Mark.self, Undo.self,
             ImportCommand.self, ExportCommand.self, ReportCommand.self, Sheet.self, CertificatesCommand.self,
-            KioskCommand.self, KioskPIN.self, PersonCommand.self, CourseCommand.self, Purge.self, Audit.self, Dev.self,
-            Doctor.self, SoakWriter.self, BenchCommit.self,
+            KioskCommand.self, KioskPIN.self, PersonCommand.self, CourseCommand.self, SyncCommand.self, Purge.self,
+            Audit.self, Dev.self, Doctor.self, SoakWriter.self, BenchCommit.self,
         ],
         defaultSubcommand: TUI.self
     )

@@ -30,7 +30,7 @@ import TestSupport
     static let shippedIdentifiers = [
         "v1-library", "v2-course-short-title", "v3-derived-roster", "v4-change-log", "v5-person-merged-into",
         "v6-kiosk-pin", "v7-erasure", "v8-session-tally", "v9-course-retention", "v10-audit-trail",
-        "v11-marks-derived-by-markrule", "v12-check-in-window",
+        "v11-marks-derived-by-markrule", "v12-check-in-window", "v13-sync",
     ]
 
     /// A library that stopped at v2 with attendance in it, and at v9 with a change log, is brought
@@ -95,7 +95,12 @@ import TestSupport
         let dir = TemporaryDirectory()
         let copy = dir.file("old.sqlite")
         try FileManager.default.copyItem(atPath: fixture, toPath: copy)
-        let before = try DatabaseQueue(path: copy).read { db in try Self.contents(db, except: ["course"]) }
+        // Sync's tables and global ids are new (a copied file also takes a new device id, in meta).
+        let skipped: Set<String> = [
+            "course", "meta", "sync_dirty", "sync_erased", "sync_field", "sync_ledger", "sync_local", "sync_origin",
+            "sync_record", "sync_supersede", "sync_waiting",
+        ]
+        let before = try DatabaseQueue(path: copy).read { db in try Self.contents(db, except: skipped) }
         do {
             let store = try CourseStore(path: copy, actor: "tester")
             let course = try store.courses.course(code: "mini-2024")
@@ -104,13 +109,16 @@ import TestSupport
             #expect(try store.attendance.eventCount() == 6)
         }
         let after = try DatabaseQueue(path: copy).read { db in
-            (try Schema.migrator.hasCompletedMigrations(db), try Self.contents(db, except: ["course"]), try Self.schema(db))
+            (
+                try Schema.migrator.hasCompletedMigrations(db), try Self.contents(db, except: skipped, dropping: "gid"),
+                try Self.schema(db)
+            )
         }
         let fresh = try DatabaseQueue()
         try Schema.migrator.migrate(fresh)
         #expect(after.0)
         // The same rows, less the identifiers of the migrations that ran now.
-        let ran = ["\"v11-marks-derived-by-markrule\"\n", "\"v12-check-in-window\"\n"]
+        let ran = ["\"v11-marks-derived-by-markrule\"\n", "\"v12-check-in-window\"\n", "\"v13-sync\"\n"]
         #expect(ran.reduce(after.1) { $0.replacingOccurrences(of: $1, with: "") } == before)
         #expect(after.2 == (try fresh.read { db in try Self.schema(db) }))
         let opens = try DatabaseQueue(path: copy).read { db in try Int.fetchAll(db, sql: "SELECT check_in_opens_minutes FROM course") }
@@ -160,14 +168,15 @@ import TestSupport
     }
 
     /// Every row of every table, tables by name and rows sorted by all their columns.
-    static func contents(_ db: Database, except skipped: Set<String> = []) throws -> String {
+    static func contents(_ db: Database, except skipped: Set<String> = [], dropping dropped: String? = nil) throws -> String {
         var out = ""
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         for table in tables where !skipped.contains(table) {
-            let columns = try db.columns(in: table).map(\.name)
+            let columns = try db.columns(in: table).map(\.name).filter { $0 != dropped }
             out += "== \(table) (\(columns.joined(separator: ", ")))\n"
             let order = (1...columns.count).map(String.init).joined(separator: ", ")
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY \(order)") {
+            let list = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+            for row in try Row.fetchAll(db, sql: "SELECT \(list) FROM \(table.quotedDatabaseIdentifier) ORDER BY \(order)") {
                 out += row.databaseValues.map(\.description).joined(separator: " | ") + "\n"
             }
         }

@@ -64,6 +64,8 @@ public enum AppAction: Sendable {
     case rosterImport(RosterImportResult)
     /// A mark (or undo) typed from a paper sign-in sheet, committed.
     case sheetEntry(SheetEntryResult)
+    /// The sync screen's status, an export's, import's or resolution's result.
+    case sync(SyncResult)
 
     // Posted by a screen for the screens beneath it
     /// A dialog's "yes" or a prompt's Enter: the screen that asked does the work.
@@ -125,4 +127,6 @@ public enum PendingAction: Sendable, Equatable {
     case addPersonAnyway
     /// Remove a course's quota (the nominations screen's `d`).
     case deleteQuota(courseID: Int64, scope: QuotaScope, key: String)
+    /// A step of a sync export or import (a path, a passphrase, the preview accepted).
+    case sync(SyncStep)
 }

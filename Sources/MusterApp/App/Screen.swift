@@ -23,6 +23,7 @@ public enum Screen: Sendable, Equatable {
     case importRoster(ImportRosterState)
     case sheetEntry(SheetEntryState)
     case samePerson(SamePersonState)
+    case sync(SyncState)
 
     /// The screen's model: the one switch over `Screen`, exhaustive, so a new case is a
     /// compile error until it is registered here.
@@ -46,6 +47,7 @@ public enum Screen: Sendable, Equatable {
             case .importRoster(let s): s
             case .sheetEntry(let s): s
             case .samePerson(let s): s
+            case .sync(let s): s
             }
         }
         set { self = newValue.screen }

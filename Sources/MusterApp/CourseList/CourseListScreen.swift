@@ -17,6 +17,8 @@ extension CourseListState: TableScreen {
             return context.open(OverviewState(courseCode: course.code))
         case Command.sessions:
             return context.open(SessionListState())
+        case Command.sync:
+            return context.open(SyncState(courseCode: selected?.course.code))
         case Command.findPerson:
             context.push(PeopleSearchState())
         case Command.add:

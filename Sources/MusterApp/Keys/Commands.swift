@@ -80,6 +80,15 @@ public enum Command {
     public static let auditTrail: CommandID = "person.auditTrail"
     /// The person view's trail: undo the selected merge (`M` merges, as on the roster).
     public static let unmerge: CommandID = "person.unmerge"
+
+    // Sync
+    /// The course list: the sync screen (status, export, import, conflicts).
+    public static let sync: CommandID = "courses.sync"
+    public static let syncExport: CommandID = "sync.export"
+    public static let syncExportAll: CommandID = "sync.exportAll"
+    public static let syncImport: CommandID = "sync.import"
+    /// Choose which value of the selected conflict to keep.
+    public static let syncKeep: CommandID = "sync.keep"
 }
 
 /// The contexts of the key table: one per screen, beneath them `global` and `list`.
@@ -95,4 +104,5 @@ public enum KeyContext {
     public static let matrix = "matrix"
     public static let person = "person"
     public static let nominations = "nominations"
+    public static let sync = "sync"
 }

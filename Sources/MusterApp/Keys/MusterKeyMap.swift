@@ -57,6 +57,23 @@ public enum MusterKeyMap {
             Binding(
                 Command.undoChange, keys: [.char("u")], description: "Undo the last change made in this run", label: "undo",
                 context: KeyContext.courses),
+            Binding(
+                Command.sync, keys: [.char("y")], description: "Sync with other libraries: status, export, import, conflicts",
+                label: "sync", context: KeyContext.courses),
+
+            // Sync
+            Binding(
+                Command.syncKeep, keys: [.enter, .right, .char("l")], description: "Choose which value of the conflict to keep",
+                label: "resolve", context: KeyContext.sync, showInFooter: true),
+            Binding(
+                Command.syncExport, keys: [.char("e")], description: "Export the course chosen on the course list to a bundle",
+                label: "export", context: KeyContext.sync, showInFooter: true),
+            Binding(
+                Command.syncExportAll, keys: [.char("E")], description: "Export every course to a bundle", label: "export all",
+                context: KeyContext.sync),
+            Binding(
+                Command.syncImport, keys: [.char("i")], description: "Import a bundle, after a preview of what it adds",
+                label: "import", context: KeyContext.sync, showInFooter: true),
 
             // Sessions of every course
             Binding(
@@ -243,6 +260,6 @@ public enum MusterKeyMap {
             KeyContext.global: "Everywhere", KeyContext.list: "Moving in lists",
             KeyContext.courses: "Course list", KeyContext.sessions: "Sessions of every course", KeyContext.overview: "Course overview",
             KeyContext.rollCall: "Roll call", KeyContext.roster: "Roster", KeyContext.matrix: "Attendance matrix",
-            KeyContext.person: "Person", KeyContext.nominations: "Nominations and quotas",
+            KeyContext.person: "Person", KeyContext.nominations: "Nominations and quotas", KeyContext.sync: "Sync",
         ])
 }

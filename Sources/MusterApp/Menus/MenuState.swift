@@ -31,6 +31,8 @@ public enum MenuPurpose: Sendable, Equatable {
     case mergePerson(keepID: Int64)
     /// Someone already in the library to put on the roster: searches the whole library.
     case enrolFromLibrary
+    /// Which value of the sync conflict to keep (an item's id is the candidate's origin).
+    case syncKeep(conflict: String)
 
     /// Menus whose items come from searching the library as one types.
     var searchesLibrary: Bool {

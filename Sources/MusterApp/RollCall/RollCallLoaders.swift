@@ -25,7 +25,8 @@ extension Loaders {
                 RollCallData(
                     course: course, session: session, dayNumber: CourseDays.number(of: session, among: sessions, zone: course.zone),
                     people: people, marks: try store.attendance.marks(sessionID: session.id!), version: version, sheet: sheet,
-                    sheetID: SignInSheet.sheetID(sessionKey: session.key, codes: sheet.map(\.person.code))))
+                    sheetID: SignInSheet.sheetID(sessionKey: session.key, codes: sheet.map(\.person.code)),
+                    localDevice: store.deviceID))
         }
     }
 

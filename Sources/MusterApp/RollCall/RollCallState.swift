@@ -16,6 +16,8 @@ public struct RollCallData: Sendable, Equatable {
     /// a row number typed on the sheet entry means.
     public var sheet: [RosterEntry] = []
     public var sheetID = ""
+    /// This library's device id: a mark made elsewhere (it arrived in a sync bundle) says where from.
+    public var localDevice = ""
 }
 
 /// Which rows the roll call shows.

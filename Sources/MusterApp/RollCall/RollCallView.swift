@@ -28,7 +28,13 @@ enum RollCallView {
             + "\(DateText.sessionSpan(data.session.start, data.session.end, in: zone)) · \(data.session.title)"
         // A check-in after an absent counts as late until the facilitator confirms: say why on the selected row.
         let flagged = state.selectedPerson.flatMap { data.marks[$0.person.id ?? 0] }.flatMap { $0.kioskAfterAbsent ? $0 : nil }
-        if let flagged { info = reviewLine(flagged, zone: zone) }
+        if let flagged {
+            info = reviewLine(flagged, zone: zone)
+        } else if let mark = state.selectedPerson.flatMap({ data.marks[$0.person.id ?? 0] }),
+            let origin = RollCallOrigin.detail(mark, localDevice: data.localDevice, zone: zone)
+        {
+            info = origin
+        }
         buffer.put(
             info.truncated(toWidth: max(0, body.width - rightWidth - 4), ellipsis: theme.glyphs.ellipsis),
             at: Point(x: body.x + 1, y: body.y), role: flagged == nil ? .dim : .warning, maxWidth: max(0, body.width - rightWidth - 4))
@@ -37,16 +43,20 @@ enum RollCallView {
             data.people.isEmpty
             ? "Nobody is expected in this session — check the roster's nomination statuses"
             : "Nobody here is \(state.filter.rawValue) — press Esc to show everyone"
+        // The FROM column only while some mark came from another device, so a roll call taken on
+        // one laptop keeps its columns as wide as before.
+        let fromElsewhere = data.marks.values.contains { RollCallOrigin.isElsewhere($0, localDevice: data.localDevice) }
         let table = TableView(
-            columns: columns, state: state.table, emptyMessage: empty,
+            columns: fromElsewhere ? columns + [RollCallOrigin.column] : columns, state: state.table, emptyMessage: empty,
             row: { i in
                 let entry = data.people[state.visible[i]]
                 let p = entry.person
                 let mark = data.marks[p.id ?? 0]
                 let (text, role) = markCell(mark, zone: zone, glyphs: theme.glyphs)
+                let from = fromElsewhere ? [mark.flatMap { RollCallOrigin.cell($0, localDevice: data.localDevice) } ?? ""] : []
                 return TableRow(
-                    [p.code, p.sortName, entry.agency?.shortName ?? "", p.country, text],
-                    cellRoles: [nil, nil, nil, nil, role])
+                    [p.code, p.sortName, entry.agency?.shortName ?? "", p.country, text] + from,
+                    cellRoles: [nil, nil, nil, nil, role] + (fromElsewhere ? [.dim] : []))
             })
         table.render(into: &buffer, rect: state.tableArea(body: body), theme: theme)
 

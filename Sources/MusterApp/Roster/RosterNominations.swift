@@ -111,6 +111,8 @@ extension RosterState {
         case .mergeInto(let personID):
             guard let courseID = self.context?.course.id, let other = Int64(item.id) else { return [] }
             return context.change { try $0.nominations.mergeWalkIn(courseID: courseID, walkInID: personID, into: other) }
+        case .syncKeep:
+            return []  // the sync screen's menu, never opened from the roster
         }
     }
 

@@ -1,0 +1,58 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// The sync screen: the status as `muster sync status` words it on top, the open conflicts below.
+enum SyncView {
+    static let columns = [
+        TableColumn("CONFLICT", width: .fixed(8)),
+        TableColumn("WHAT", width: .flexible(min: 14, weight: 3)),
+        TableColumn("FIELD", width: .flexible(min: 6, weight: 1)),
+        TableColumn("SHOWN NOW", width: .flexible(min: 10, weight: 2)),
+    ]
+
+    /// Rows the status may take: what leaves the conflict list a header and three rows.
+    static func statusHeight(_ state: SyncState, body: Rect) -> Int {
+        let wanted = state.error != nil ? 1 : max(1, state.statusLines.count)
+        return min(wanted, max(1, body.height - 5))
+    }
+
+    static func tableRect(_ state: SyncState, body: Rect) -> Rect {
+        let top = statusHeight(state, body: body) + 1
+        return Rect(x: body.x, y: body.y + top, width: body.width, height: max(0, body.height - top))
+    }
+
+    static func render(_ state: SyncState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+        let header = HeaderLine(
+            breadcrumbs: ["Muster", "Sync"],
+            trailing: state.conflicts.isEmpty ? "" : "\(state.table.positionText) conflicts")
+        let line = { (row: Int) in Rect(x: body.x + 1, y: body.y + row, width: max(0, body.width - 2), height: 1) }
+        guard state.loaded else {
+            buffer.putLine("Loading…", in: line(0), role: .dim, ellipsis: theme.glyphs.ellipsis)
+            return header
+        }
+        if let error = state.error {
+            buffer.putLine(error, in: line(0), role: .error, ellipsis: theme.glyphs.ellipsis)
+            return header
+        }
+        let lines = state.statusLines
+        let height = statusHeight(state, body: body)
+        for (row, text) in lines.prefix(height).enumerated() {
+            let cut = row == height - 1 && lines.count > height
+            let role: StyleRole =
+                text.hasPrefix("warning") || text.hasPrefix("clock") || text.hasPrefix("    missing")
+                ? .warning
+                : text.hasPrefix(" ") ? .normal : .dim
+            buffer.putLine(cut ? "…" : text, in: line(row), role: cut ? .dim : role, ellipsis: theme.glyphs.ellipsis)
+        }
+        let table = TableView(
+            columns: columns, state: state.table,
+            emptyMessage: "No open conflicts · e export · E export all · i import",
+            row: { i in
+                let c = state.conflicts[i]
+                return TableRow([c.id, c.label, c.field, c.winner.map { $0.value.description } ?? ""])
+            })
+        table.render(into: &buffer, rect: tableRect(state, body: body), theme: theme)
+        return header
+    }
+}
