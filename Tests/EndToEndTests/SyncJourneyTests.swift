@@ -102,13 +102,18 @@ struct SyncJourneyTests {
         try rollCall.start(
             ["--db", a.db, "--courses", Fixtures.coursesDirectory, "--course", Self.course],
             environment: ["MUSTER_NOW": "2024-05-07T09:30:00+09:00"])
-        let screen = try rollCall.tmux.waitFor("both marks from B's kiosk") { screen in
-            let lines = screen.split(separator: "\n")
-            return ["Tellei", "Ngirakesau"].allSatisfy { name in
-                lines.contains { $0.contains(name) && $0.contains("P ") && $0.contains("kiosk \(device)") }
+        func fromB(_ name: String) -> (String) -> Bool {
+            { screen in
+                screen.split(separator: "\n").contains { $0.contains(name) && $0.contains("P ") && $0.contains("kiosk \(device)") }
             }
         }
-        #expect(screen.contains("FROM"))
+        let screen = try rollCall.tmux.waitFor("Dilmei's mark from B's kiosk", fromB("Ngirakesau"))
+        #expect(screen.contains("FROM") && screen.contains("2 present"))
+        // Tellei sorts below the first screenful: find her.
+        try rollCall.tmux.send("/")
+        try rollCall.tmux.send("tellei", literal: true)
+        try rollCall.tmux.send("Enter")
+        try rollCall.tmux.waitFor("Ana's mark from B's kiosk", fromB("Tellei"))
         try rollCall.tmux.send("Q")
         try rollCall.expectSaneExit(status: [0])
 

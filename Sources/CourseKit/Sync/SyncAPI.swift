@@ -48,7 +48,8 @@ extension CourseStore {
             {
                 let hours = Double(row["ahead"] as Int64) / 3_600_000
                 warnings.append(
-                    "\(SyncLabels.label(db, origin: row["origin"]))'s clock was \(String(format: "%.1f", hours)) h ahead when its records arrived: set its clock")
+                    "\(SyncLabels.label(db, origin: row["origin"]))'s clock was \(String(format: "%.1f", hours)) h ahead when its records arrived: set its clock"
+                )
             }
             return SyncStatus(
                 origin: local.origin, label: NameSanitizer.clean(local.label), sqliteVersion: version,
@@ -59,7 +60,9 @@ extension CourseStore {
 
     /// Writes a bundle of `courses` (or every course with `all`), or with `sinceLast` only what
     /// the last export of that name did not carry. The file appears whole or not at all.
-    public func syncExport(to path: String, courses: [String], all: Bool, sinceLast: String?, passphrase: String?) throws
+    public func syncExport(
+        to path: String, courses: [String], all: Bool, sinceLast: String?, passphrase: String?
+    ) throws
         -> SyncExportSummary
     {
         guard all || !courses.isEmpty else { throw MusterError.invalid("name the courses to export, or --all") }
@@ -93,7 +96,9 @@ extension CourseStore {
             let ranges = tally.ranges.mapValues { $0.map { $0[0]...$0[1] } }
             let summary = SyncExportSummary(
                 path: path, bundleID: header.bundleID, courses: codes, records: tally.count, bytes: bytes,
-                ranges: Dictionary(uniqueKeysWithValues: ranges.map { (SyncLabels.label(db, origin: $0.key), $0.value) }),
+                // Two devices may share a label (one machine, one login): the id tells them apart.
+                ranges: Dictionary(
+                    uniqueKeysWithValues: ranges.map { ("\(SyncLabels.label(db, origin: $0.key)) \($0.key.prefix(8))", $0.value) }),
                 encrypted: passphrase != nil)
             return (summary, SyncLedger.union(before, tally.ranges))
         }

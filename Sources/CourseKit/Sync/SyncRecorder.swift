@@ -81,8 +81,9 @@ enum SyncRecorder {
                 gid = try SyncIDs.ensure(db, table: entity.table, key: key, fromCourseFile: genesis)
                 // A row new to sync has no records yet, unless its id is derived from a natural
                 // key another row had (a quota a course file put back): then its heads count.
-                fresh = try !(Bool.fetchOne(
-                    db.cachedStatement(sql: "SELECT 1 FROM sync_field WHERE gid = ? LIMIT 1"), arguments: [gid]) ?? false)
+                fresh = try
+                    !(Bool.fetchOne(
+                        db.cachedStatement(sql: "SELECT 1 FROM sync_field WHERE gid = ? LIMIT 1"), arguments: [gid]) ?? false)
             }
             for column in try columns(db, entity) {
                 let value = row[column] as DatabaseValue
