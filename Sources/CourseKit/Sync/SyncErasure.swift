@@ -47,7 +47,7 @@ enum SyncErasure {
             let stub = SyncRecord(
                 id: record.id, origin: record.origin, seq: record.seq, hlc: record.hlc, kind: .redacted,
                 entity: record.entity, gid: record.gid, hash: record.contentHash)
-            try SyncRecordWrites.scrub(db, id: record.id, body: stub.canonicalJSON)
+            try SyncRecordWrites.scrub(db, stub)
         }
         try SyncRecordWrites.blankFields(db, gid: gid)
         // Notes in their enrolments' and events' records.
@@ -73,12 +73,22 @@ enum SyncErasure {
         }
     }
 
+    /// The columns an erasure that keeps statistics sets, from its record.
+    static func statistics(_ db: Database, _ fields: [String: SyncValue]) throws -> [String: (any DatabaseValueConvertible)?] {
+        var agency: Int64?
+        if case .text(let gid) = fields["agency_id"] ?? .null { agency = try SyncIDs.local(db, table: "agency", gid: gid) }
+        return [
+            "sex": fields["sex"]?.databaseValue ?? "not-disclosed".databaseValue,
+            "country": fields["country"]?.databaseValue ?? "".databaseValue, "agency_id": agency,
+        ]
+    }
+
     static func scrubNote(_ db: Database, _ record: SyncRecord) throws {
         guard let note = record.fields?["note"], note != .text("") else { return }
         var scrubbed = record
         scrubbed.hash = record.contentHash
         scrubbed.fields?["note"] = .text("")
-        try SyncRecordWrites.scrub(db, id: record.id, body: scrubbed.canonicalJSON)
+        try SyncRecordWrites.scrub(db, scrubbed)
     }
 
     /// An erase record that arrived: the local erasure routine on the person, or a placeholder
@@ -94,14 +104,16 @@ enum SyncErasure {
             _ = try PrivacyAudit.erase(
                 db, person: Person(row: row), reason: "erased on another device", keepStatistics: keep, actor: actor,
                 device: device, now: now, fromSync: (placeholder, record.id))
+            // What statistics keep is what the erasing device had: an edit it had not seen yet
+            // (and which now arrives scrubbed) does not make this library differ from it.
+            if keep { try PersonWrites.updateColumns(db, id: id, try statistics(db, fields)) }
             return
         }
         var values: [String: DatabaseValue] = [
-            "code": placeholder.databaseValue, "sex": (keep ? fields["sex"]?.databaseValue : nil) ?? "not-disclosed".databaseValue,
-            "country": (keep ? fields["country"]?.databaseValue : nil) ?? "".databaseValue,
+            "code": placeholder.databaseValue, "sex": "not-disclosed".databaseValue, "country": "".databaseValue,
         ]
-        if keep, case .text(let agency) = fields["agency_id"] ?? .null, let local = try SyncIDs.local(db, table: "agency", gid: agency) {
-            values["agency_id"] = local.databaseValue
+        if keep {
+            for (column, value) in try statistics(db, fields) { values[column] = value?.databaseValue ?? .null }
         }
         let id = try PersonWrites.applySynced(db, key: nil, gid: record.gid, values)
         try SyncRecordWrites.markErased(db, gid: record.gid, recordID: record.id)

@@ -56,8 +56,10 @@ enum SyncRecordWrites {
     }
 
     /// Replaces a stored record's body by its scrubbed form (an erased person's data).
-    static func scrub(_ db: Database, id: String, body: Data) throws {
-        try db.cachedStatement(sql: "UPDATE sync_record SET body = ? WHERE id = ?").execute(arguments: [body, id])
+    static func scrub(_ db: Database, _ record: SyncRecord) throws {
+        try db.cachedStatement(sql: "UPDATE sync_record SET body = ?, kind = ? WHERE id = ?").execute(arguments: [
+            record.canonicalJSON, record.kind.rawValue, record.id,
+        ])
     }
 
     /// Blanks the stored values of an erased person's fields; the rows stay so the heads stay true.
