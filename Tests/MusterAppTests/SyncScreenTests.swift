@@ -36,7 +36,7 @@ import TestSupport
         let s = try #require(syncScreen(d))
         #expect(s.courseCode == "mini-2024")
         #expect(s.conflicts.count == 1)
-        #expect(d.screenText.contains("missing 41–57: ask kiosk-door"))
+        #expect(d.screenText.contains("not here: 41–57 — other courses, or lost: ask kiosk-door"))
         #expect(d.screenText.contains("3f2a91c0"))
         #expect(
             MusterKeyMap.standard.command(for: .char("y"), in: [KeyContext.courses, KeyContext.list, KeyContext.global]) == Command.sync)

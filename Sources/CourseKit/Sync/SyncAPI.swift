@@ -31,7 +31,7 @@ extension CourseStore {
                 let below = ranges.first.map { $0.lowerBound > 1 ? [1...($0.lowerBound - 1)] : [] } ?? []
                 return SyncStatus.Holding(
                     origin: origin, label: SyncLabels.label(db, origin: origin), isLocal: origin == local.origin,
-                    ranges: ranges, gaps: below + gaps, lastSeen: seen[origin] ?? nil)
+                    ranges: ranges, gaps: below + gaps, lastSeen: origin == local.origin ? nil : seen[origin] ?? nil)
             }
             let transfers = try Row.fetchAll(db, sql: "SELECT * FROM sync_ledger ORDER BY at_ms DESC, id DESC LIMIT 10").map {
                 SyncStatus.Transfer(

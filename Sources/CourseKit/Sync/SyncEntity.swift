@@ -74,7 +74,14 @@ enum SyncIDs {
             throw MusterError.database("\(table) \(key) is gone")
         }
         if let gid = row["gid"] as String? { return gid }
-        let gid = try entity.naturalGID(db, row: row, fromCourseFile: fromCourseFile)
+        var gid = try entity.naturalGID(db, row: row, fromCourseFile: fromCourseFile)
+        // A natural id another row holds: a person erased under a code, registered again from a
+        // course file with `--allow-erased`, is another person to sync.
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE gid = ?"), arguments: [gid]) ?? false
+            || SyncErasure.isErased(db, gid: gid)
+        {
+            gid = GlobalID.random()
+        }
         try db.cachedStatement(sql: "UPDATE \(table) SET gid = ? WHERE \(entity.key) = ?").execute(arguments: [gid, key])
         return gid
     }

@@ -107,15 +107,19 @@ public enum SyncText {
         var lines = ["origin: \(clean(s.label)) (\(clean(s.origin)))", "SQLite \(clean(s.sqliteVersion))"]
         if s.walResetBug {
             lines.append(
-                "warning: SQLite \(clean(s.sqliteVersion)) has the WAL-reset bug (3.7.0–3.51.2): let one process write the library")
+                "warning: SQLite \(clean(s.sqliteVersion)) has the WAL-reset bug: one process writes each library")
         }
         lines.append("held:")
         if s.holdings.isEmpty { lines.append("  nothing yet") }
         for h in s.holdings {
-            let name = clean(h.label) + (h.isLocal ? " (this library)" : "")
+            let name = clean(h.label) + (h.isLocal ? " (this library)" : " \(clean(String(h.origin.prefix(8))))")
             let seen = h.lastSeen.map { ", last \(time($0, in: zone))" } ?? ""
             lines.append("  \(name): \(h.ranges.isEmpty ? "none" : ranges(h.ranges))\(seen)")
-            for gap in h.gaps { lines.append("    missing \(ranges([gap])): ask \(clean(h.label))") }
+            // A bundle of some courses leaves the others' records out: a gap is not always a loss.
+            if !h.gaps.isEmpty {
+                let shown = ranges(Array(h.gaps.prefix(3))) + (h.gaps.count > 3 ? " and \(h.gaps.count - 3) more" : "")
+                lines.append("    not here: \(shown) — other courses, or lost: ask \(clean(h.label))")
+            }
         }
         let recent = s.transfers.sorted { $0.at > $1.at }.prefix(transfers)
         lines.append(recent.isEmpty ? "transfers: none yet" : "last transfers:")
