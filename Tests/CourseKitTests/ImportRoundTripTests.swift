@@ -136,6 +136,7 @@ import TestSupport
         clock.advance(seconds: 1.5)
         try ben.attendance.mark(session: pm, person: p("T-003"), status: .absent, source: .cli, note: "=no show")
         try ana.attendance.mark(session: pm, person: p("T-001"), status: .present, source: .rollcall)
+        try ana.poll()  // ben is a guest (ana holds the library): his marks reach it through his journal
         return ana
     }
 
