@@ -403,12 +403,12 @@ struct SyncRun {
         }
         let oracle = try oracle(finals: finals)
         let want = try oracle.syncDigest()
-        let wantConflicts = try oracle.syncConflicts(course: nil).count
-        log.append("oracle: digest \(want.prefix(12)), \(wantConflicts) open conflicts")
-        counts["open conflicts at the end"] = wantConflicts
+        let wantConflicts = try oracle.syncConflicts(course: nil)
+        log.append("oracle: digest \(want.prefix(12)), \(wantConflicts.count) open conflicts")
+        counts["open conflicts at the end"] = wantConflicts.count
         for device in devices {
             let digest = try timed("digest") { try device.store.syncDigest() }
-            let conflicts = try device.store.syncConflicts(course: nil).count
+            let conflicts = try device.store.syncConflicts(course: nil)
             if digest != want {
                 Issue.record(
                     """
@@ -417,9 +417,21 @@ struct SyncRun {
                     every step: \(try writeLog())
                     """)
             }
-            #expect(
-                conflicts == wantConflicts,
-                "\(device.name) has \(conflicts) open conflicts, the oracle \(wantConflicts): \(replay)")
+            if conflicts.count != wantConflicts.count {
+                let show = { (list: [SyncConflict]) in
+                    list.map { c in
+                        "\(c.id) \(c.label) \(c.field): "
+                            + c.candidates.map { "\($0.value) from \($0.originLabel)\($0.isWinner ? " (winner)" : "")" }.joined(
+                                separator: " | ")
+                    }.joined(separator: "; ")
+                }
+                Issue.record(
+                    """
+                    \(device.name) has \(conflicts.count) open conflicts, the oracle \(wantConflicts.count): \(replay)
+                      \(device.name): \(show(conflicts))
+                      oracle: \(show(wantConflicts))
+                    """)
+            }
             #expect(try Self.integrity(device.store.path) == "ok", "\(device.name)'s file: \(replay)")
         }
         #expect(try Self.integrity(oracle.path) == "ok", "the oracle's file: \(replay)")
