@@ -153,7 +153,12 @@ import TestSupport
         let names = try DatabaseQueue(path: store.path).read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'enrolment' ORDER BY name")
         }
-        #expect(Set(names) == Set(DerivedRoster.enrolmentTriggers + ["enrolment_index_delete", "enrolment_tally_delete"]))
+        // Left running: the deletes, and sync's notes of touched rows (a bulk import is recorded like any write).
+        let running = [
+            "enrolment_index_delete", "enrolment_tally_delete", "sync_dirty_enrolment_ins", "sync_dirty_enrolment_upd",
+            "sync_dirty_enrolment_del",
+        ]
+        #expect(Set(names) == Set(DerivedRoster.enrolmentTriggers + running))
     }
 
     @Test func automaticGoesSetWiseForImportsAsBigAsTheCourse() {

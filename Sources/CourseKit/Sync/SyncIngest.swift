@@ -60,9 +60,8 @@ struct SyncIngest {
                 id: record.id, origin: record.origin, seq: record.seq, hlc: record.hlc, kind: .redacted,
                 entity: record.entity, gid: record.gid, hash: record.contentHash)
         }
-        if record.kind == .event, case .text(let person)? = record.fields?["person"], try SyncErasure.isErased(db, gid: person),
-            record.fields?["note"] != .text("")
-        {
+        // Notes about someone erased here (their events', their nominations') arrive emptied.
+        if let note = record.fields?["note"], note != .text(""), try SyncErasure.isErased(db, gid: try person(of: record)) {
             let hash = record.contentHash
             record.fields?["note"] = .text("")
             record.hash = hash
@@ -150,6 +149,19 @@ struct SyncIngest {
             }
             if !progress { return }
         }
+    }
+
+    /// The person an event or a nomination's record is about ("" for other records).
+    func person(of record: SyncRecord) throws -> String {
+        switch (record.kind, record.entity) {
+        case (.event, _):
+            if case .text(let person)? = record.fields?["person"] { return person }
+        case (.put, "enrolment"):
+            if case .text(let person)? = record.fields?["person_id"] { return person }
+            if case .text(let person)? = try SyncMerge.winners(db, gid: record.gid)["person_id"] { return person }
+        default: break
+        }
+        return ""
     }
 
     func rowValues(_ entity: SyncEntity, _ gid: String) throws -> [DatabaseValue]? {
