@@ -42,7 +42,7 @@ struct KioskJourneyTests {
         let environ = try String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8)
         #expect(environ.split(separator: "\0").contains("SWIFT_BACKTRACE=enable=no"))
 
-        try checkIn(tmux, typing: "jose nu", pick: "José N. — Bureau of Immigration", welcome: "Welcome, José — checked in")
+        try tmux.kioskCheckIn(typing: "jose nu", pick: "José N. — Bureau of Immigration", welcome: "Welcome, José — checked in")
 
         let export = try muster(["export", "attendance", "mini-2024"])
         let rows = export.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
@@ -106,7 +106,7 @@ struct KioskJourneyTests {
 
         // 09:25: the latecomer the roll call marked absent checks in, and counts as late.
         try set("09:25:00")
-        try checkIn(tmux, typing: "jose nu", pick: "José N. — Bureau of Immigration", welcome: "Welcome, José — checked in 09:25")
+        try tmux.kioskCheckIn(typing: "jose nu", pick: "José N. — Bureau of Immigration", welcome: "Welcome, José — checked in 09:25")
         let export = try muster(["export", "attendance", "mini-2024"])
         let jose = export.stdout.components(separatedBy: "\r\n").filter { $0.contains(",T-001,") }
         #expect(jose.count == 1)
@@ -131,7 +131,7 @@ struct KioskJourneyTests {
         try tmux.waitFor(text: "Afternoon")
         try tmux.waitFor(text: "Type your name to check in")
         try set("16:00:00")
-        try checkIn(tmux, typing: "jose nu", pick: "José N. — Bureau of Immigration", welcome: "Welcome, José — checked in 16:00")
+        try tmux.kioskCheckIn(typing: "jose nu", pick: "José N. — Bureau of Immigration", welcome: "Welcome, José — checked in 16:00")
 
         // Three wrong PINs, digits typed during the wait, the countdown, then the right PIN.
         try tmux.send("Escape")
@@ -183,7 +183,7 @@ struct KioskJourneyTests {
             finished.signal()
         }.start()
         for i in 0..<people {
-            try checkIn(tmux, typing: Self.family(i), pick: "→ Person V.", welcome: "checked in")
+            try tmux.kioskCheckIn(typing: Self.family(i), pick: "→ Person V.", welcome: "checked in")
             try tmux.send("Escape")
             try tmux.waitFor(text: "Type your name")
         }
@@ -202,16 +202,6 @@ struct KioskJourneyTests {
         #expect(try store.attendance.eventCount() == 2 * people)
     }
 
-    /// A participant at the door: types `typing`, sees `pick` among the matches, takes it,
-    /// confirms, and sees `welcome`.
-    func checkIn(_ tmux: Tmux, typing: String, pick: String, welcome: String) throws {
-        try tmux.send(typing, literal: true)
-        try tmux.waitFor(text: pick)
-        try tmux.send("Enter")
-        try tmux.waitFor(text: "Is this you?")
-        try tmux.send("Enter")
-        try tmux.waitFor(text: welcome)
-    }
 
     static func code(_ i: Int) -> String { String(format: "C-%03d", i) }
 

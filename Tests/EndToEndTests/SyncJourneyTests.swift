@@ -70,11 +70,10 @@ struct SyncJourneyTests {
             ["kiosk", Self.course, "--session", "d1-am", "--db", b.db, "--courses", Fixtures.coursesDirectory],
             environment: ["MUSTER_NOW": Self.morning])
         try kiosk.tmux.waitFor(text: "Type your name to check in")
-        try checkIn(kiosk.tmux, typing: "ana tel", pick: "Ana T. — Bureau of Immigration", welcome: "Welcome, Ana — checked in")
+        try kiosk.tmux.kioskCheckIn(typing: "ana tel", pick: "Ana T. — Bureau of Immigration", welcome: "Welcome, Ana — checked in")
         try kiosk.tmux.send("Escape")
         try kiosk.tmux.waitFor(text: "Type your name to check in")
-        try checkIn(
-            kiosk.tmux, typing: "dilmei", pick: "Dilmei N. — Bureau of Immigration", welcome: "Welcome, Dilmei — checked in")
+        try kiosk.tmux.kioskCheckIn(typing: "dilmei", pick: "Dilmei N. — Bureau of Immigration", welcome: "Welcome, Dilmei — checked in")
         try kiosk.tmux.send("Escape", "F10")
         try kiosk.tmux.waitFor(text: "enter the kiosk PIN")
         try kiosk.tmux.send(Self.pin, literal: true)
@@ -163,14 +162,6 @@ struct SyncJourneyTests {
         #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
     }
 
-    func checkIn(_ tmux: Tmux, typing: String, pick: String, welcome: String) throws {
-        try tmux.send(typing, literal: true)
-        try tmux.waitFor(text: pick)
-        try tmux.send("Enter")
-        try tmux.waitFor(text: "Is this you?")
-        try tmux.send("Enter")
-        try tmux.waitFor(text: welcome)
-    }
 
     /// Through the person form in the TUI: find the person from the course list, `e`, the
     /// e-mail field (the eighth), typed over, Enter.
