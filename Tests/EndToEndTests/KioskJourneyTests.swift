@@ -202,7 +202,6 @@ struct KioskJourneyTests {
         #expect(try store.attendance.eventCount() == 2 * people)
     }
 
-
     static func code(_ i: Int) -> String { String(format: "C-%03d", i) }
 
     /// Four letters, unique per person, so typing it finds exactly one match: "vaab", "vaac", ….

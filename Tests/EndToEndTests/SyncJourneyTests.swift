@@ -162,7 +162,6 @@ struct SyncJourneyTests {
         #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
     }
 
-
     /// Through the person form in the TUI: find the person from the course list, `e`, the
     /// e-mail field (the eighth), typed over, Enter.
     func editEmail(_ library: Library, code: String, family: String, to email: String) throws {
