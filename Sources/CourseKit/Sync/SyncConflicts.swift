@@ -13,10 +13,10 @@ enum SyncConflicts {
             db,
             sql: """
                 SELECT gid, field, entity FROM sync_field
-                WHERE superseded = 0 AND field NOT IN ('position')
+                WHERE superseded = 0 AND field NOT IN (\(quiet.map { _ in "?" }.joined(separator: ",")))
                 GROUP BY gid, field HAVING count(DISTINCT coalesce(value, x'00')) > 1
                 ORDER BY entity, gid, field
-                """)
+                """, arguments: StatementArguments(quiet.sorted()))
         var result: [SyncConflict] = []
         for row in rows {
             let gid: String = row["gid"], field: String = row["field"], entity: String = row["entity"]

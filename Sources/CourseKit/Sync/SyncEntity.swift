@@ -113,11 +113,7 @@ extension SyncValue {
         }
     }
 
-    /// Equal as SQLite would store them: JSON writes 1.0 as 1, which reads back as an integer.
-    func same(_ other: SyncValue) -> Bool {
-        switch (self, other) {
-        case (.int(let a), .real(let b)), (.real(let b), .int(let a)): Double(a) == b
-        default: self == other
-        }
-    }
+    /// Equal as SQLite would store them: JSON writes 1.0 as 1, which reads back as an integer
+    /// (the change log's comparison, `ChangeLog.same`).
+    func same(_ other: SyncValue) -> Bool { ChangeLog.same(databaseValue, other.databaseValue) }
 }

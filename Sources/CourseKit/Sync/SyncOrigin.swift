@@ -28,8 +28,6 @@ struct SyncLocal {
         try db.execute(sql: "UPDATE sync_local SET hlc = ?, next_seq = ? WHERE id = 1", arguments: [clock.last, nextSeq])
     }
 
-    var publicKey: Data { (try? OriginKey(rawPrivateKey: privateKey).publicKey) ?? Data() }
-
     /// Makes sure the library has an origin that belongs to this file here; returns true when
     /// a new one was taken (first open, or the file was copied).
     @discardableResult

@@ -147,6 +147,8 @@ struct CanonicalJSON {
     init() { bytes.reserveCapacity(512) }
 
     mutating func object(_ body: (inout Members) -> Void) {
+        // The members write into a moved-out copy; emptying ours first keeps its buffer unique,
+        // so appending does not copy the bytes written so far.
         var members = Members(json: self)
         bytes = []
         members.json.bytes.append(UInt8(ascii: "{"))
