@@ -12,9 +12,12 @@ import TestSupport
     var db: String { dir.file("lib.sqlite") }
 
     /// Takes the library's writer lock as a Muster writer would (a `flock` on `<db>.writer`
-    /// naming the holder); released when the returned descriptor is closed.
+    /// naming the holder); released when the returned descriptor is closed. Close-on-exec: tests
+    /// running alongside spawn tmux with `posix_spawnp`, and a tmux client or server inheriting
+    /// this descriptor would keep the lock held after `close`, so the "writer" that follows
+    /// would open as a guest and absorb nothing (CI saw exactly that once).
     func holdWriterLock() -> Int32 {
-        let fd = open(db + ".writer", O_RDWR | O_CREAT, 0o600)
+        let fd = open(db + ".writer", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
         let text = "\(getpid())\ntest-writer\n"
         _ = ftruncate(fd, 0)

@@ -255,7 +255,7 @@ public final class CourseStore: Sendable {
                 throw MusterError.unreadable(path: path, reason: "cannot create folder \(dir)")
             }
         }
-        let fd = open(path, O_RDWR | O_CREAT, 0o600)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         if fd < 0 {
             // Read-only media or permissions: let SQLite try read-only, it gives the real reason.
             if FileManager.default.fileExists(atPath: path) { return }
