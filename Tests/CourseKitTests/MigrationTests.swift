@@ -30,7 +30,7 @@ import TestSupport
     static let shippedIdentifiers = [
         "v1-library", "v2-course-short-title", "v3-derived-roster", "v4-change-log", "v5-person-merged-into",
         "v6-kiosk-pin", "v7-erasure", "v8-session-tally", "v9-course-retention", "v10-audit-trail",
-        "v11-marks-derived-by-markrule", "v12-check-in-window", "v13-sync",
+        "v11-marks-derived-by-markrule", "v12-check-in-window", "v13-sync", "v14-sync-peers",
     ]
 
     /// A library that stopped at v2 with attendance in it, and at v9 with a change log, is brought
@@ -98,7 +98,7 @@ import TestSupport
         // Sync's tables and global ids are new (a copied file also takes a new device id, in meta).
         let skipped: Set<String> = [
             "course", "meta", "sync_dirty", "sync_erased", "sync_field", "sync_ledger", "sync_local", "sync_origin",
-            "sync_record", "sync_supersede", "sync_waiting",
+            "sync_peer", "sync_record", "sync_supersede", "sync_waiting",
         ]
         let before = try DatabaseQueue(path: copy).read { db in try Self.contents(db, except: skipped) }
         do {
@@ -118,7 +118,9 @@ import TestSupport
         try Schema.migrator.migrate(fresh)
         #expect(after.0)
         // The same rows, less the identifiers of the migrations that ran now.
-        let ran = ["\"v11-marks-derived-by-markrule\"\n", "\"v12-check-in-window\"\n", "\"v13-sync\"\n"]
+        let ran = [
+            "\"v11-marks-derived-by-markrule\"\n", "\"v12-check-in-window\"\n", "\"v13-sync\"\n", "\"v14-sync-peers\"\n",
+        ]
         #expect(ran.reduce(after.1) { $0.replacingOccurrences(of: $1, with: "") } == before)
         #expect(after.2 == (try fresh.read { db in try Self.schema(db) }))
         let opens = try DatabaseQueue(path: copy).read { db in try Int.fetchAll(db, sql: "SELECT check_in_opens_minutes FROM course") }

@@ -121,29 +121,33 @@ extension CourseStore {
             }
             return (path, reader)
         }
-        return try readers.map { path, reader in
-            let header = reader.header
-            return try syncTransaction(rollback: dryRun) { db in
-                let label = NameSanitizer.clean(header.label)
-                var summary = SyncImportSummary(path: path, bundleID: header.bundleID, from: label, dryRun: dryRun)
-                if try SyncLedger.imported(db, bundleID: header.bundleID) {
-                    summary.alreadyImported = true
-                    return summary
-                }
-                try SyncRecordWrites.noteOrigin(
-                    db, origin: header.origin, publicKey: Data(base64Encoded: header.publicKey), label: label, seenMs: clock().ms)
-                var ingest = try SyncIngest(db: db, now: clock(), actor: actor, device: deviceID, summary: summary)
-                var count = 0
-                try reader.forEachRecord { record in
-                    try ingest.take(record)
-                    count += 1
-                }
-                summary = try ingest.finish()
-                try SyncRecordWrites.ledger(
-                    db, bundleID: header.bundleID, direction: "import", path: path, name: nil, atMs: clock().ms, records: count,
-                    carried: SyncLedger.json(header.ranges))
+        return try readers.map { path, reader in try importBundle(reader: reader, shown: path, dryRun: dryRun) }
+    }
+
+    /// Takes in one verified bundle in its own transaction (rolled back on a dry run); `shown` is
+    /// what the ledger and the summary call it (a path, or a live exchange's peer).
+    func importBundle(reader: BundleReader, shown path: String, dryRun: Bool) throws -> SyncImportSummary {
+        let header = reader.header
+        return try syncTransaction(rollback: dryRun) { db in
+            let label = NameSanitizer.clean(header.label)
+            var summary = SyncImportSummary(path: path, bundleID: header.bundleID, from: label, dryRun: dryRun)
+            if try SyncLedger.imported(db, bundleID: header.bundleID) {
+                summary.alreadyImported = true
                 return summary
             }
+            try SyncRecordWrites.noteOrigin(
+                db, origin: header.origin, publicKey: Data(base64Encoded: header.publicKey), label: label, seenMs: clock().ms)
+            var ingest = try SyncIngest(db: db, now: clock(), actor: actor, device: deviceID, summary: summary)
+            var count = 0
+            try reader.forEachRecord { record in
+                try ingest.take(record)
+                count += 1
+            }
+            summary = try ingest.finish()
+            try SyncRecordWrites.ledger(
+                db, bundleID: header.bundleID, direction: "import", path: path, name: nil, atMs: clock().ms, records: count,
+                carried: SyncLedger.json(header.ranges))
+            return summary
         }
     }
 

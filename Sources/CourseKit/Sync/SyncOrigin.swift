@@ -28,6 +28,16 @@ struct SyncLocal {
         try db.execute(sql: "UPDATE sync_local SET hlc = ?, next_seq = ? WHERE id = 1", arguments: [clock.last, nextSeq])
     }
 
+    /// Names this device for the others ("kiosk at the door", "laptop Ana"): what their peer
+    /// lists, bundle summaries and conflict choices call it. Sanitised; 1 to 60 characters.
+    static func setLabel(_ db: Database, _ label: String) throws {
+        let clean = NameSanitizer.clean(label).trimmingCharacters(in: .whitespaces)
+        guard !clean.isEmpty, clean.count <= 60 else { throw MusterError.invalid("a device name is 1 to 60 characters") }
+        try db.execute(sql: "UPDATE sync_local SET label = ? WHERE id = 1", arguments: [clean])
+        guard let origin = try String.fetchOne(db, sql: "SELECT origin FROM sync_local WHERE id = 1") else { return }
+        try SyncRecordWrites.noteOrigin(db, origin: origin, publicKey: nil, label: clean, seenMs: 0)
+    }
+
     /// Makes sure the library has an origin that belongs to this file here; returns true when
     /// a new one was taken (first open, or the file was copied).
     @discardableResult

@@ -44,6 +44,7 @@ enum Schema {
         .v11MarksDerivedByMarkRule,
         .v12CheckInWindow,
         .v13Sync,
+        .v14SyncPeers,
     ]
 
     static var migrator: DatabaseMigrator {

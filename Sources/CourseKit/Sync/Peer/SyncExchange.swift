@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+
+/// What one live exchange did, for the one-line result `muster sync with` prints.
+public struct SyncExchangeResult: Sendable, Hashable {
+    public var peer: String
+    public var peerOrigin: String
+    /// True when this exchange paired the two devices.
+    public var paired: Bool
+    /// Records received and how many of them were new here; records sent and new there.
+    public var received: Int
+    public var added: Int
+    public var sent: Int
+    public var addedThere: Int
+    public var newConflicts: Int
+    public var seconds: Double
+
+    /// "laptop-b: received 12 (12 new), sent 3 (3 new) in 0.4 s".
+    public var line: String {
+        var parts = [paired ? "paired with \(peer)" : peer]
+        parts.append(
+            received == 0 && sent == 0
+                ? "nothing to exchange" : "received \(received) (\(added) new), sent \(sent) (\(addedThere) new)")
+        if newConflicts > 0 { parts.append("\(newConflicts) new conflicts: see `muster sync conflicts`") }
+        return parts.joined(separator: ": ") + String(format: " in %.1f s", seconds)
+    }
+}
+
+extension CourseStore {
+    /// One live exchange with the peer `courier` reaches: hello (pairing with `pair` the first
+    /// time), then pull what this library lacks and push what the peer lacks, a bounded chunk
+    /// per request, each taken in its own transaction. A failure part way leaves every chunk
+    /// taken in so far whole, and the next exchange goes on from there.
+    public func syncExchange(
+        courier: some SyncCourier, url: String, pair: PairingCode?, chunk: Int = 2000, progress: (@Sendable (String) -> Void)? = nil
+    ) throws -> SyncExchangeResult {
+        try requireWriter()
+        let started = Date()
+        let local = try read { db in try SyncLocal.read(db) }
+        guard let local else { throw MusterError.database("this library has no sync origin") }
+        let key = try OriginKey(rawPrivateKey: local.privateKey)
+        let handshake = PeerHandshake()
+        let hello = try handshake.hello(key: key, label: NameSanitizer.clean(local.label), code: pair)
+        let answer = try courier.post(op: "hello", headers: [:], body: JSONEncoder().encode(hello))
+        guard answer.status == 200 else { throw Self.refusal(answer, url: url) }
+        guard let welcome = try? JSONDecoder().decode(PeerWelcome.self, from: answer.body), welcome.version == 1,
+            let peerKey = PeerHandshake.signer(
+                publicKey: welcome.publicKey, signature: welcome.signature, transcript: welcome.transcript(hello: hello))
+        else { throw MusterError.invalid("\(url) answered, but not as a Muster peer does") }
+        let origin = OriginKey.origin(ofPublicKey: peerKey)
+        let label = NameSanitizer.clean(String(welcome.label.prefix(80)))
+        var paired = false
+        switch try read({ db in try Self.peerStanding(db, origin: origin) }) {
+        case .trusted: break
+        case .revoked: throw MusterError.invalid("\(url) is \(label), which this library revoked: `muster sync trust` it first")
+        case .unknown:
+            guard let pair else {
+                throw MusterError.invalid(
+                    "\(url) is \(label), which this library is not paired with: run again with --pair CODE (the code `muster sync serve` shows there)"
+                )
+            }
+            guard let proof = welcome.pairProof.flatMap({ Data(base64Encoded: $0) }),
+                pair.verify(proof: proof, transcript: welcome.transcript(hello: hello))
+            else { throw MusterError.invalid("\(url) did not prove it knows the pairing code: it is not the device that showed it") }
+            try write { db in try SyncPeerWrites.trust(db, publicKey: peerKey, label: label, url: url, atMs: clock().ms) }
+            paired = true
+        }
+        var link = PeerLink(
+            courier: courier, channel: try handshake.channel(session: welcome.session, hello: hello, welcome: welcome, isClient: true),
+            url: url)
+        var result = SyncExchangeResult(
+            peer: label, peerOrigin: origin, paired: paired, received: 0, added: 0, sent: 0, addedThere: 0, newConflicts: 0, seconds: 0)
+        do {
+            // Pull: what this library lacks, from where the last chunk stopped, until nothing is.
+            let mine = try read { db in try SyncVector.holdings(db) }
+            var after: PeerCursor?
+            for _ in 0..<1_000_000 {
+                let (meta, bundle) = try link.call("pull", PeerMeta(have: mine, max: chunk, after: after))
+                let records = meta.records ?? 0
+                if records > 0 {
+                    let summary = try peerTake(bundle: bundle, from: origin, shown: "live from \(label)")
+                    result.received += records
+                    result.added += summary.addedTotal
+                    result.newConflicts += summary.newConflicts.count
+                    progress?("received \(result.received) records from \(label)")
+                }
+                guard let next = meta.after, records > 0 else { break }
+                after = next
+            }
+            // Push: what the peer lacks (marks guests here made count too).
+            _ = try poll()
+            let (theirs, _) = try link.call("have", PeerMeta())
+            guard let have = SyncVector.checked(theirs.have) else { throw MusterError.invalid("\(url) sent a malformed vector") }
+            after = nil
+            for _ in 0..<1_000_000 {
+                let out = try peerBundle(courses: nil, lacking: have, after: after, max: chunk)
+                guard let bundle = out.bundle else { break }
+                let (meta, _) = try link.call("push", PeerMeta(records: out.records), bundle: bundle)
+                result.sent += out.records
+                result.addedThere += meta.added ?? 0
+                progress?("sent \(result.sent) records to \(label)")
+                guard let next = out.next else { break }
+                after = next
+            }
+        } catch {
+            try? note(origin: origin, label: label, url: url, line: "failed: \(error)")
+            throw error
+        }
+        result.seconds = Date().timeIntervalSince(started)
+        try note(origin: origin, label: label, url: url, line: result.line)
+        return result
+    }
+
+    private func note(origin: String, label: String, url: String, line: String) throws {
+        try write { db in try SyncPeerWrites.noteExchange(db, origin: origin, label: label, url: url, atMs: clock().ms, result: line) }
+    }
+
+    private static func refusal(_ answer: SyncMessage, url: String) -> MusterError {
+        let reason = NameSanitizer.clean(String(decoding: answer.body.prefix(300), as: UTF8.self))
+        switch answer.status {
+        case 403: return .invalid("\(url) refused this device: \(reason)")
+        case 404: return .invalid("\(url) is not a Muster peer (no sync there)")
+        default: return .invalid("\(url) answered \(answer.status)\(reason.isEmpty ? "" : ": \(reason)")")
+        }
+    }
+}
+
+/// The client's side of an exchange's sealed requests: numbers them and opens the answers.
+struct PeerLink {
+    let courier: any SyncCourier
+    let channel: PeerChannel
+    let url: String
+    var seq: Int64 = 0
+
+    mutating func call(_ op: String, _ meta: PeerMeta, bundle: Data = Data()) throws -> (PeerMeta, Data) {
+        seq += 1
+        let body = try channel.seal(PeerPayload.encode(meta, bundle: bundle), op: op, seq: seq, reply: false)
+        let answer = try courier.post(op: op, headers: ["x-muster-session": channel.session, "x-muster-seq": String(seq)], body: body)
+        guard answer.status == 200 else {
+            let reason = NameSanitizer.clean(String(decoding: answer.body.prefix(300), as: UTF8.self))
+            throw MusterError.invalid("\(url) stopped the exchange: \(reason.isEmpty ? "status \(answer.status)" : reason)")
+        }
+        guard let plain = channel.open(answer.body, op: op, seq: seq, reply: true) else {
+            throw MusterError.invalid("\(url)'s answer does not open with the exchange's key: someone on the network changed it")
+        }
+        let (meta, data) = try PeerPayload.decode(plain)
+        if let error = meta.error { throw MusterError.invalid("\(url) could not \(op): \(NameSanitizer.clean(error))") }
+        return (meta, data)
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+import GRDB
+
+/// The serving side of a live exchange (`muster sync serve`, or the sync screen's "serve"): answers
+/// `hello`, `have`, `pull` and `push` for paired devices (docs/SYNC.md §4).
+///
+/// It holds no state about a peer between exchanges but its pinned key (`sync_peer`); within an
+/// exchange only the session's keys and request number. Every answer is bounded (`chunk` records
+/// a pull, one bundle a push, each in its own transaction), so a slow or vanished peer leaves
+/// nothing half-written and never holds the library. Anything malformed is refused with a
+/// one-line reason to the peer and to `log`.
+public final class SyncPeerService: @unchecked Sendable {
+    /// What happened with one peer in this run, for the screen and the log.
+    public struct Activity: Sendable, Hashable {
+        public var label: String
+        public var origin: String
+        public var remote: String
+        public var at: Date
+        /// Records taken in from it in this run, and sent to it.
+        public var received: Int
+        public var sent: Int
+        public var lastLine: String
+    }
+
+    let store: CourseStore
+    let courses: [String]?
+    let chunk: Int
+    let log: @Sendable (String) -> Void
+    let announce: @Sendable (PairingCode) -> Void
+    private let lock = NSLock()
+    private var code: PairingCode
+    private var wrongCodes = 0
+    private var sessions: [String: Session] = [:]
+    private var activities: [String: Activity] = [:]
+
+    struct Session {
+        var channel: PeerChannel
+        var origin: String
+        var label: String
+        var remote: String
+        var seq: Int64 = 0
+        var lastUsed: Date
+    }
+
+    /// Sessions idle longer than this are forgotten (the client says hello again).
+    static let sessionIdle: TimeInterval = 600
+    static let maxSessions = 64
+
+    /// `announce` is called with the first pairing code now, and with each new one after a code
+    /// is used or guessed at too often.
+    public init(
+        store: CourseStore, courses: [String]?, chunk: Int = 2000, log: @escaping @Sendable (String) -> Void,
+        announce: @escaping @Sendable (PairingCode) -> Void
+    ) throws {
+        try store.requireWriter()
+        if let courses { _ = try store.read { db in try store.checkCourses(db, courses) } }
+        self.store = store
+        self.courses = courses
+        self.chunk = max(1, chunk)
+        self.log = log
+        self.announce = announce
+        code = PairingCode.random()
+        announce(code)
+    }
+
+    /// The code that pairs the next device.
+    public var pairingCode: PairingCode { lock.withLock { code } }
+
+    /// Peers seen in this run, most recent first.
+    public var activity: [Activity] { lock.withLock { activities.values.sorted { $0.at > $1.at } } }
+
+    /// The handler the transport calls, one request at a time.
+    public var handler: SyncHandler { { [self] op, headers, body, remote in handle(op: op, headers: headers, body: body, remote: remote) } }
+
+    public func handle(op: String, headers: [String: String], body: Data, remote: String) -> SyncMessage {
+        if op == "hello" { return hello(body, remote: remote) }
+        guard ["have", "pull", "push"].contains(op) else { return refuse(404, "no operation '\(op.prefix(20))'", remote: remote) }
+        guard let id = headers["x-muster-session"], let seq = headers["x-muster-seq"].flatMap({ Int64($0) }) else {
+            return refuse(400, "a request without its session", remote: remote)
+        }
+        let found: Session? = lock.withLock {
+            sessions = sessions.filter { Date().timeIntervalSince($0.value.lastUsed) < Self.sessionIdle }
+            return sessions[id]
+        }
+        guard var session = found else { return refuse(401, "no such session (it may have expired): say hello again", remote: remote) }
+        guard seq == session.seq + 1 else {
+            return refuse(400, "request \(seq) out of order (expected \(session.seq + 1))", remote: remote)
+        }
+        guard let plain = session.channel.open(body, op: op, seq: seq, reply: false) else {
+            return refuse(400, "a request that does not open with the session's key", remote: remote)
+        }
+        session.seq = seq
+        session.lastUsed = Date()
+        lock.withLock { sessions[id] = session }
+        let reply: PeerMeta
+        var bundle = Data()
+        do {
+            guard (try store.read { db in try CourseStore.peerStanding(db, origin: session.origin) }) == .trusted else {
+                lock.withLock { _ = sessions.removeValue(forKey: id) }
+                return refuse(403, "\(session.label) was revoked here", remote: remote)
+            }
+            let (meta, data) = try PeerPayload.decode(plain)
+            (reply, bundle) = try answer(op: op, meta: meta, bundle: data, session: session)
+        } catch {
+            reply = PeerMeta(error: "\(error)")
+            log("\(session.label) (\(remote)): \(op) failed: \(error)")
+        }
+        do {
+            return SyncMessage(
+                status: 200, body: try session.channel.seal(PeerPayload.encode(reply, bundle: bundle), op: op, seq: seq, reply: true))
+        } catch {
+            return refuse(500, "cannot seal the answer", remote: remote)
+        }
+    }
+
+    private func answer(op: String, meta: PeerMeta, bundle: Data, session: Session) throws -> (PeerMeta, Data) {
+        switch op {
+        case "have":
+            _ = try store.poll()  // marks guests on this laptop made are part of what it has
+            return (PeerMeta(have: try store.read { db in try SyncVector.holdings(db) }), Data())
+        case "pull":
+            guard let have = SyncVector.checked(meta.have) else { throw MusterError.invalid("the pull's vector is malformed") }
+            let max = Swift.min(Swift.max(meta.max ?? chunk, 1), chunk)
+            let out = try store.peerBundle(courses: courses, lacking: have, after: meta.after, max: max)
+            note(session, sent: out.records, received: 0, line: out.records > 0 ? "sent \(out.records) records" : nil)
+            return (PeerMeta(after: out.next, records: out.records), out.bundle ?? Data())
+        default:  // push
+            guard !bundle.isEmpty else { throw MusterError.invalid("a push without records") }
+            let summary = try store.peerTake(bundle: bundle, from: session.origin, shown: "live from \(session.label)")
+            note(session, sent: 0, received: summary.addedTotal, line: "received \(summary.addedTotal) new of \(meta.records ?? 0) records")
+            return (PeerMeta(added: summary.addedTotal, conflicts: summary.newConflicts.count), Data())
+        }
+    }
+
+    private func note(_ session: Session, sent: Int, received: Int, line: String?) {
+        let now = Date()
+        lock.withLock {
+            var a =
+                activities[session.origin]
+                ?? Activity(
+                    label: session.label, origin: session.origin, remote: session.remote, at: now, received: 0, sent: 0, lastLine: "")
+            a.at = now
+            a.remote = session.remote
+            a.received += received
+            a.sent += sent
+            if let line { a.lastLine = line }
+            activities[session.origin] = a
+        }
+        guard let line else { return }
+        log("\(session.label) (\(session.remote)): \(line)")
+        try? store.write { db in
+            try SyncPeerWrites.noteExchange(db, origin: session.origin, label: session.label, url: nil, atMs: now.ms, result: line)
+        }
+    }
+
+    private func hello(_ body: Data, remote: String) -> SyncMessage {
+        guard body.count <= 16 << 10, let hello = try? JSONDecoder().decode(PeerHello.self, from: body), hello.version == 1 else {
+            return refuse(400, "a hello that is not one", remote: remote)
+        }
+        guard let publicKey = PeerHandshake.signer(publicKey: hello.publicKey, signature: hello.signature, transcript: hello.transcript)
+        else { return refuse(403, "a hello whose signature does not match its key", remote: remote) }
+        let origin = OriginKey.origin(ofPublicKey: publicKey)
+        let label = NameSanitizer.clean(String(hello.label.prefix(80)))
+        do {
+            let (local, standing) = try store.read { db in
+                (try SyncLocal.read(db), try CourseStore.peerStanding(db, origin: origin))
+            }
+            guard let local else { return refuse(500, "this library has no sync origin", remote: remote) }
+            guard origin != local.origin else { return refuse(403, "that is this library itself", remote: remote) }
+            var pairedNow: PairingCode?
+            switch standing {
+            case .trusted: break
+            case .revoked:
+                return refuse(
+                    403, "\(label) was revoked on \(NameSanitizer.clean(local.label)); trust it again there first", remote: remote)
+            case .unknown:
+                guard let proof = hello.pairProof.flatMap({ Data(base64Encoded: $0) }) else {
+                    return refuse(
+                        403,
+                        "\(label) is not paired with \(NameSanitizer.clean(local.label)): pair it with --pair CODE (the code `muster sync serve` shows)",
+                        remote: remote)
+                }
+                let current = pairingCode
+                guard current.verify(proof: proof, transcript: hello.transcript) else {
+                    wrongCode(remote: remote)
+                    return refuse(403, "wrong pairing code", remote: remote)
+                }
+                try store.write { db in try SyncPeerWrites.trust(db, publicKey: publicKey, label: label, url: nil, atMs: Date().ms) }
+                pairedNow = current
+                log("paired with \(label) (\(origin.prefix(8))) at \(remote)")
+                replaceCode()
+            }
+            let handshake = PeerHandshake()
+            let id = lowerHex((0..<16).map { _ in UInt8.random(in: 0...255) })
+            let key = try OriginKey(rawPrivateKey: local.privateKey)
+            let welcome = try handshake.welcome(to: hello, key: key, label: NameSanitizer.clean(local.label), session: id, code: pairedNow)
+            let channel = try handshake.channel(session: id, hello: hello, welcome: welcome, isClient: false)
+            lock.withLock {
+                if sessions.count >= Self.maxSessions, let oldest = sessions.min(by: { $0.value.lastUsed < $1.value.lastUsed }) {
+                    sessions.removeValue(forKey: oldest.key)
+                }
+                sessions[id] = Session(channel: channel, origin: origin, label: label, remote: remote, lastUsed: Date())
+            }
+            note(Session(channel: channel, origin: origin, label: label, remote: remote, lastUsed: Date()), sent: 0, received: 0, line: nil)
+            return SyncMessage(status: 200, body: try JSONEncoder().encode(welcome))
+        } catch {
+            log("hello from \(remote) failed: \(error)")
+            return SyncMessage(status: 500, body: Data("the serving device could not answer: \(error)".utf8))
+        }
+    }
+
+    /// Five wrong codes in a row and the code is replaced: guessing stays online and hopeless.
+    private func wrongCode(remote: String) {
+        let replace = lock.withLock {
+            wrongCodes += 1
+            return wrongCodes >= 5
+        }
+        if replace {
+            log("five wrong pairing codes (the last from \(remote)): the code is replaced")
+            replaceCode()
+        }
+    }
+
+    private func replaceCode() {
+        let new = lock.withLock {
+            code = PairingCode.random()
+            wrongCodes = 0
+            return code
+        }
+        announce(new)
+    }
+
+    private func refuse(_ status: Int, _ reason: String, remote: String) -> SyncMessage {
+        log("refused \(remote): \(reason)")
+        return SyncMessage(status: status, body: Data(reason.utf8))
+    }
+}
