@@ -95,6 +95,7 @@ import Testing
             } catch {
                 outcome = "\(error)"
             }
+            print("the courier's oversized post: \(outcome)")
             #expect(
                 [
                     "status 413",
@@ -224,5 +225,37 @@ import Testing
             bind: "127.0.0.1", port: port, limits: SyncNetLimits(), log: { _ in }, handler: { _, _, _, _ in SyncMessage(status: 200) })
         #expect(try await offPool { try again.start() } == port)
         await offPool { again.stop() }
+    }
+}
+
+/// Sizes and addresses beyond the small cases: a body near the default limit both ways, IPv6.
+@Suite struct SyncHTTPTransportTests {
+    @Test func largeBodyTravelsBothWays() async throws {
+        var pattern = Data(count: 32 << 20)
+        pattern.withUnsafeMutableBytes { bytes in
+            for index in stride(from: 0, to: bytes.count, by: 4096) { bytes[index] = UInt8(truncatingIfNeeded: index >> 12) }
+        }
+        let body = pattern
+        try await withServer(handler: { _, _, body, _ in SyncMessage(status: 200, body: body) }) { port in
+            let courier = try SyncHTTPCourier(url: "http://127.0.0.1:\(port)")
+            let started = Date()
+            let answer = try await offPool { try courier.post(op: "push", headers: [:], body: body) }
+            let seconds = Date().timeIntervalSince(started)
+            #expect(answer.body == body)
+            print("32 MiB there and back in \(String(format: "%.2f", seconds)) s")
+        }
+    }
+
+    @Test func ipv6LoopbackWorks() async throws {
+        let server = SyncHTTPServer(
+            bind: "::1", port: 0, limits: SyncNetLimits(), log: { _ in },
+            handler: { op, _, _, remote in
+                SyncMessage(status: 200, body: Data("\(op) from \(remote)".utf8))
+            })
+        let port = try await offPool { try server.start() }
+        let courier = try SyncHTTPCourier(url: "http://[::1]:\(port)")
+        let answer = try await offPool { try courier.post(op: "hello", headers: [:], body: Data()) }
+        await offPool { server.stop() }
+        #expect(String(decoding: answer.body, as: UTF8.self) == "hello from ::1")
     }
 }
