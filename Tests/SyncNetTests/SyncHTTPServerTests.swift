@@ -142,6 +142,7 @@ import Testing
     }
 
     @Test(arguments: [
+        "",
         "POST /muster/sync/v1/push HTTP/1.1\r\nContent-Le",
         "POST /muster/sync/v1/push HTTP/1.1\r\nContent-Length: 100000\r\n\r\nonly this much",
     ])
