@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The only C in the project and the only place curses is declared.
@@ -35,6 +36,14 @@ let package = Package(
         .target(
             name: "MusterDev",
             dependencies: ["CourseKit", "SplitMix", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Live sync's HTTP transport: carries CourseKit's opaque, end-to-end encrypted exchange
+        // messages between peers; the only importer of FlyingFox.
+        .target(
+            name: "SyncNet",
+            dependencies: [
+                "CourseKit", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
         ),
         // The one seedable random generator, for the dev generators and the tests; no dependencies.
         .target(name: "SplitMix"),
@@ -62,6 +71,7 @@ let package = Package(
                 // The sync tests forge a bundle's signature with a key of their own.
                 .product(name: "Crypto", package: "swift-crypto"),
             ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "SyncNetTests", dependencies: ["SyncNet", "CourseKit", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalUICursesTests", dependencies: ["TerminalUICurses", "TerminalUI"]),
         .testTarget(

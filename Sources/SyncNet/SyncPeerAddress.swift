@@ -1,0 +1,108 @@
+import CourseKit
+import FlyingSocks
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A peer's URL as `muster sync with` takes it, checked and looked up once.
+///
+/// Only `http://HOST[:PORT]`: the exchange is encrypted end to end with the key the peers
+/// agreed when pairing, so TLS would add certificates to manage at a venue and no secrecy.
+struct SyncPeerAddress: Sendable {
+    /// The URL as given, for messages.
+    let url: String
+    let host: String
+    let port: UInt16
+    let socketAddress: any SocketAddress
+
+    /// The Host header: the host as written (brackets back on an IPv6 address) and the port.
+    var hostHeader: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+
+    init(url: String) throws {
+        self.url = url
+        let form = "use http://HOST:PORT, e.g. http://192.168.1.20:\(SyncNet.defaultPort)"
+        let lower = url.lowercased()
+        if lower.hasPrefix("https://") {
+            throw MusterError.invalid("\(url): use http://: the exchange is encrypted end to end with the paired key")
+        }
+        guard lower.hasPrefix("http://") else { throw MusterError.invalid("\(url) is not a peer URL: \(form)") }
+        var rest = Substring(url.dropFirst("http://".count))
+        if rest.hasSuffix("/") { rest = rest.dropLast() }
+        guard !rest.isEmpty, !rest.contains(where: { "/?#@ ".contains($0) }) else {
+            throw MusterError.invalid("\(url) is not a peer URL (no path, user or query): \(form)")
+        }
+        let hostPart: Substring
+        let portPart: Substring?
+        if rest.hasPrefix("[") {
+            guard let close = rest.firstIndex(of: "]") else {
+                throw MusterError.invalid("\(url): an IPv6 address needs its closing ]: \(form)")
+            }
+            hostPart = rest[rest.index(after: rest.startIndex)..<close]
+            let after = rest[rest.index(after: close)...]
+            guard after.isEmpty || after.hasPrefix(":") else { throw MusterError.invalid("\(url) is not a peer URL: \(form)") }
+            portPart = after.isEmpty ? nil : after.dropFirst()
+        } else if let colon = rest.firstIndex(of: ":") {
+            hostPart = rest[..<colon]
+            portPart = rest[rest.index(after: colon)...]
+            guard !portPart!.contains(":") else {
+                throw MusterError.invalid("\(url): write an IPv6 address in brackets, e.g. http://[fe80::1]:\(SyncNet.defaultPort)")
+            }
+        } else {
+            (hostPart, portPart) = (rest, nil)
+        }
+        guard !hostPart.isEmpty else { throw MusterError.invalid("\(url) names no host: \(form)") }
+        if let portPart {
+            guard let port = UInt16(portPart), port > 0 else {
+                throw MusterError.invalid("\(url): the port must be a number from 1 to 65535")
+            }
+            self.port = port
+        } else {
+            self.port = SyncNet.defaultPort
+        }
+        host = String(hostPart)
+        socketAddress = try Self.resolve(host: host, port: port, url: url)
+    }
+
+    /// A numeric address as it is; a name through getaddrinfo, IPv4 first (a name's IPv6
+    /// answers at a venue are often link-local ones that need an interface to be reached).
+    private static func resolve(host: String, port: UInt16, url: String) throws -> any SocketAddress {
+        if let v4 = try? sockaddr_in.inet(ip4: host, port: port) { return v4 }
+        if let v6 = try? sockaddr_in6.inet6(ip6: host, port: port) { return v6 }
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        #if canImport(Glibc)
+            hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        #else
+            hints.ai_socktype = SOCK_STREAM
+        #endif
+        var list: UnsafeMutablePointer<addrinfo>?
+        let status = getaddrinfo(host, nil, &hints, &list)
+        guard status == 0, let list else {
+            let why = status == 0 ? "no address" : String(cString: gai_strerror(status))
+            throw MusterError.invalid("cannot find \(host) (from \(url)): \(why)")
+        }
+        defer { freeaddrinfo(list) }
+        var v4: (any SocketAddress)?
+        var v6: (any SocketAddress)?
+        var entry: UnsafeMutablePointer<addrinfo>? = list
+        while let current = entry {
+            let info = current.pointee
+            if info.ai_family == AF_INET, v4 == nil, let raw = info.ai_addr {
+                var address = raw.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee }
+                address.sin_port = port.bigEndian
+                v4 = address
+            } else if info.ai_family == AF_INET6, v6 == nil, let raw = info.ai_addr {
+                var address = raw.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee }
+                address.sin6_port = port.bigEndian
+                v6 = address
+            }
+            entry = info.ai_next
+        }
+        guard let found = v4 ?? v6 else { throw MusterError.invalid("cannot find \(host) (from \(url)): no IPv4 or IPv6 address") }
+        return found
+    }
+}
