@@ -52,11 +52,11 @@ let package = Package(
         // The only importer of CNcursesw.
         .target(name: "TerminalUICurses", dependencies: ["CNcursesw", "TerminalUI"]),
         // Muster's screens and app logic; never imports curses.
-        .target(name: "MusterApp", dependencies: ["CourseKit", "TerminalUI"]),
+        .target(name: "MusterApp", dependencies: ["CourseKit", "TerminalUI", "SyncNet"]),
         .executableTarget(
             name: "muster",
             dependencies: [
-                "CourseKit", "TerminalUI", "TerminalUICurses", "MusterApp", "MusterDev",
+                "CourseKit", "TerminalUI", "TerminalUICurses", "MusterApp", "MusterDev", "SyncNet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +68,8 @@ let package = Package(
             name: "CourseKitTests",
             dependencies: [
                 "CourseKit", "MusterDev", "TestSupport", "LibraryTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                // The live convergence proof runs its exchanges over HTTP.
+                "SyncNet",
                 // The sync tests forge a bundle's signature with a key of their own.
                 .product(name: "Crypto", package: "swift-crypto"),
             ], exclude: ["__Snapshots__"]),

@@ -9,16 +9,15 @@ enum BlockingOutcome<T: Sendable>: Sendable {
 
 /// Runs async work (FlyingFox is async throughout) for a caller that is a plain blocking thread:
 /// the CLI's exchange loop, the serial handler queue's clients. The caller waits on a semaphore
-/// while the work runs on the cooperative pool; after `timeout` the work is cancelled (which
+/// while the work runs on SyncNet's own executor (`NetExecutor`); after `timeout` the work is cancelled (which
 /// closes its sockets) and the caller is told, so no wait is unbounded.
 ///
-/// Safe because the waiting thread is not one the work needs. Call it from a thread or a
-/// DispatchQueue, never from async code: a blocked thread of the cooperative pool is one fewer
-/// for the work itself, and with every one of them blocked nothing would ever run.
+/// Safe because the waiting thread is not one the work needs: the work runs on `NetExecutor`'s
+/// queue, so even a caller on the cooperative pool cannot starve it (it only blocks itself).
 func runBlocking<T: Sendable>(timeout: TimeInterval, _ work: @escaping @Sendable () async throws -> T) -> BlockingOutcome<T> {
     let box = OutcomeBox<T>()
     let done = DispatchSemaphore(value: 0)
-    let task = Task {
+    let task = Task(executorPreference: NetExecutor.shared) {
         do {
             box.set(.value(try await work()))
         } catch {

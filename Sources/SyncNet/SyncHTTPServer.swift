@@ -40,7 +40,7 @@ public final class SyncHTTPServer: @unchecked Sendable {
             guard running == nil else { throw MusterError.invalid("the sync server is already running") }
             let server = HTTPServer(config: try configuration(), handler: requests)
             let failed = FailureBox()
-            let task = Task { [log, bind, port] in
+            let task = Task(executorPreference: NetExecutor.shared) { [log, bind, port] in
                 do {
                     try await server.run()
                 } catch {

@@ -2,6 +2,7 @@ import CourseKit
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 
 @testable import SyncNet
 

@@ -2,6 +2,7 @@ import CourseKit
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 
 @testable import SyncNet
 
@@ -42,20 +43,6 @@ func withServer<T>(
     } catch {
         await offPool { server.stop() }
         throw error
-    }
-}
-
-/// Runs blocking work (the courier, the server's start and stop) on a thread of its own, as the
-/// CLI does: blocking a thread of the cooperative pool is what these APIs ask callers not to do.
-func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try work() }) }.start()
-    }
-}
-
-func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        Thread { continuation.resume(returning: work()) }.start()
     }
 }
 

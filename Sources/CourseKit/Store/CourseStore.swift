@@ -135,7 +135,7 @@ public final class CourseStore: Sendable {
     }
 
     /// Refuses a write that only the writer may make, naming the process that holds the library.
-    func requireWriter() throws {
+    public func requireWriter() throws {
         guard isGuest else { return }
         let holder = Self.writer(of: path) ?? LibraryWriter(pid: 0, command: "another Muster process")
         throw MusterError.refused(.libraryHasWriter(command: holder.command, pid: holder.pid))

@@ -9,16 +9,18 @@ import MusterApp
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Carry courses, rosters and marks between libraries as bundle files (USB stick, e-mail, shared folder).",
+        abstract: "Carry courses, rosters and marks between libraries: bundle files, or live over the venue network.",
         discussion: """
             Each library signs the records it makes. 'export' writes a bundle, 'import' merges one (records \
             already held are skipped, so importing twice or in any order is safe), 'conflicts' lists fields \
             edited on two devices at once and 'resolve' chooses. 'status' says what this library holds from \
-            which device and what is missing.
+            which device and what is missing. 'serve' and 'with' exchange the same records live between paired \
+            devices; 'peers', 'trust', 'revoke' and 'label' manage them.
             """,
         subcommands: [
             SyncStatusCommand.self, SyncExportCommand.self, SyncImportCommand.self, SyncConflictsCommand.self,
-            SyncResolveCommand.self,
+            SyncResolveCommand.self, SyncServeCommand.self, SyncWithCommand.self, SyncPeersCommand.self, SyncTrustCommand.self,
+            SyncRevokeCommand.self, SyncLabelCommand.self,
         ])
 }
 

@@ -112,6 +112,8 @@ struct SyncRun {
     var counts: [String: Int] = [:]
     /// Milliseconds spent per kind of call, printed at the end: where a slow run goes.
     var spent: [String: Int] = [:]
+    /// Set for issue 16's rerun: devices exchange live (over HTTP) where they swapped bundle files.
+    var live: (any LiveLinks)?
 
     /// Runs `body`, adding its time to `spent[what]`.
     mutating func timed<T>(_ what: String, _ body: () throws -> T) rethrows -> T {
@@ -159,6 +161,7 @@ struct SyncRun {
                 case 53..<57: try walkIn(device, step)
                 case 57..<60: try newPerson(device, step)
                 case 60..<62: try erase(device, step)
+                case 62..<100 where live != nil: try liveExchange(device, step)
                 case 62..<72: try export(device, step)
                 case 72..<96: try deliver(step)
                 default: try resend(step)
@@ -331,6 +334,22 @@ struct SyncRun {
         if chance(15) { try importBundle(index, into: device, step: step) }
     }
 
+    /// Live: one device calls another's server; one exchange in five is cut after a few
+    /// requests (the network dropped), which must leave both libraries whole.
+    mutating func liveExchange(_ device: SyncDevice, _ step: Int) throws {
+        guard let live, let server = pick(devices.filter { $0 !== device }) else { return }
+        let cut: Int? = chance(20) ? 1 + Int(rng.next() % 6) : nil
+        do {
+            let result = try timed("exchange") { try live.exchange(device, with: server, cutAfter: cut) }
+            log.append("step \(step) \(device.name) with \(server.name): \(result.line)")
+            counts["exchanges", default: 0] += 1
+            counts["imports", default: 0] += 1
+        } catch let error as MusterError where cut != nil {
+            log.append("step \(step) \(device.name) with \(server.name): cut after \(cut!) requests: \(error)")
+            counts["cut exchanges", default: 0] += 1
+        }
+    }
+
     /// A bundle lost earlier arrives after all.
     mutating func resend(_ step: Int) throws {
         let waiting = devices.filter { !$0.lost.isEmpty }
@@ -382,6 +401,18 @@ struct SyncRun {
             finals.append(bundles.count - 1)
         }
         let hub = pick(devices)!
+        if let live {
+            // Live: everyone calls the hub twice round (the second round brings what the hub
+            // took in from the others after each one's first call); nothing is cut now.
+            log.append("end: \(hub.name) is the hub, live")
+            for _ in 0..<2 {
+                for device in devices where device !== hub {
+                    let result = try timed("exchange") { try live.exchange(device, with: hub, cutAfter: nil) }
+                    log.append("end: \(device.name) with \(hub.name): \(result.line)")
+                }
+            }
+            return try compare(finals: finals)
+        }
         func older(_ device: SyncDevice) -> [Int] {
             var old = Array(Set(device.pending + device.lost).subtracting(device.imported)).sorted()
             old.shuffle(using: &rng)
@@ -401,6 +432,11 @@ struct SyncRun {
             inbox.shuffle(using: &rng)
             for index in inbox { try importBundle(index, into: device, step: -1) }
         }
+        try compare(finals: finals)
+    }
+
+    /// Every device's digest, conflicts and file against the oracle's.
+    mutating func compare(finals: [Int]) throws {
         let oracle = try oracle(finals: finals)
         let want = try oracle.syncDigest()
         let wantConflicts = try oracle.syncConflicts(course: nil)
@@ -499,4 +535,11 @@ struct SyncRun {
     static func integrity(_ path: String) throws -> String? {
         try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
     }
+}
+
+/// How a live run's devices reach each other (HTTP in `SyncConvergenceLiveTests`).
+protocol LiveLinks {
+    /// `client` exchanges with `server`'s live endpoint; with `cutAfter`, the connection drops
+    /// after that many requests and the exchange throws.
+    func exchange(_ client: SyncDevice, with server: SyncDevice, cutAfter: Int?) throws -> SyncExchangeResult
 }

@@ -62,7 +62,10 @@ extension CourseStore {
             guard reader.header.origin == origin else {
                 throw MusterError.invalid("the peer sent records signed by another device (\(reader.header.origin.prefix(8)))")
             }
-            return try importBundle(reader: reader, shown: shown, dryRun: false)
+            let summary = try importBundle(reader: reader, shown: shown, dryRun: false)
+            // Screens in this process notice their own writer's commits by the generation.
+            if summary.addedTotal > 0 { bumpGeneration() }
+            return summary
         }
     }
 }

@@ -1,0 +1,197 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+import MusterApp
+import Synchronization
+import SyncNet
+
+/// `muster sync serve`: this library answers live exchanges from paired devices at the venue
+/// until stopped (Ctrl-C, or SIGTERM), printing a pairing code and one line per thing that happens.
+struct SyncServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Exchange with paired devices over the venue network until stopped.",
+        discussion: """
+            Prints the addresses it listens on and a one-time 'pairing code: CODE'; on another device run \
+            'muster sync with http://ADDRESS:PORT --pair CODE' once, then without --pair. Exchanges are \
+            encrypted with keys only the two devices hold (the network is not trusted). Marks other Muster \
+            processes on this machine make (a kiosk beside it) are served within a second.
+            """)
+    @OptionGroup var library: LibraryOptions
+    @Option(help: "The port to listen on.") var port: Int = Int(SyncNet.defaultPort)
+    @Option(help: ArgumentHelp("The address to listen on (127.0.0.1: this machine only).", valueName: "ADDR")) var bind = "0.0.0.0"
+    @Option(name: .customLong("course"), help: ArgumentHelp("Offer only these courses (repeat for more).", valueName: "CODE"))
+    var courses: [String] = []
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port is 0 to 65535") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let store = try library.open()
+            let out = LineOut()
+            let server = try LiveServer(
+                store: store, bind: bind, port: UInt16(port), courses: courses.isEmpty ? nil : courses,
+                log: { out.say($0) }, announce: { out.say("pairing code: \($0)") })
+            try server.start()
+            let label = try store.syncStatus().label
+            out.say(
+                "serving \(courses.isEmpty ? "every course" : courses.joined(separator: ", ")) as \(label) on \(server.urls.joined(separator: " "))"
+            )
+            StopSignals.wait()
+            server.stop()
+            try? store.checkpoint()
+            out.say("stopped")
+        }
+    }
+}
+
+/// `muster sync with URL`: one exchange with a serving device, or one every `--every` seconds.
+struct SyncWithCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "with",
+        abstract: "Exchange with a device running 'muster sync serve': once, or every few seconds.",
+        discussion: """
+            The first time, give the code that device shows: --pair CODE. Each exchange brings what this \
+            library lacks and sends what the other lacks, a bounded chunk at a time (each taken in whole), \
+            and prints one line. With --every it keeps going until stopped; an unreachable device is \
+            retried and never stops this library being used.
+            """)
+    @OptionGroup var library: LibraryOptions
+    @Argument(help: "The serving device, e.g. http://192.168.1.10:8731") var url: String
+    @Option(help: ArgumentHelp("The pairing code the serving device shows (first time only).", valueName: "CODE")) var pair: String?
+    @Option(help: ArgumentHelp("Exchange again every this many seconds, until stopped.", valueName: "SECONDS")) var every: Double?
+    @Option(help: ArgumentHelp("Give up on a request after this many seconds.", valueName: "SECONDS")) var timeout: Double = 30
+
+    func validate() throws {
+        if let every, !(every >= 0.2 && every <= 86_400) { throw ValidationError("--every is 0.2 to 86400 seconds") }
+        guard timeout >= 1 && timeout <= 3600 else { throw ValidationError("--timeout is 1 to 3600 seconds") }
+        if let pair, PairingCode(typed: pair) == nil {
+            throw ValidationError("--pair \(NameSanitizer.clean(pair)) is not a pairing code (12 letters and digits, like K7QF-M2XD-9PTA)")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let store = try library.open()
+            try store.requireWriter()
+            let exchanger = try LiveExchanger(store: store, url: url, pair: pair.flatMap(PairingCode.init(typed:)), timeout: timeout)
+            let out = LineOut()
+            let progress: @Sendable (String) -> Void = { line in
+                if isatty(2) != 0 { FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8)) }
+            }
+            guard let every else {
+                let outcome = exchanger.exchange(progress: progress)
+                if isatty(2) != 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                if case .failed(let reason, _) = outcome { throw MusterError.invalid(reason) }
+                out.say(outcome.line())
+                return
+            }
+            let previous = Mutex("")
+            exchanger.start(every: every) { outcome in
+                // An unreachable peer is said once, not every second, until something changes.
+                let key = if case .failed(let reason, _) = outcome { reason } else { "" }
+                let repeated = previous.withLock { last in
+                    let same = !key.isEmpty && key == last
+                    last = key
+                    return same
+                }
+                if !repeated { out.say(outcome.line()) }
+            }
+            StopSignals.wait()
+            exchanger.stop()
+            try? store.checkpoint()
+        }
+    }
+}
+
+/// `muster sync peers`: the devices this library is paired with.
+struct SyncPeersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "peers", abstract: "The devices this library exchanges with live: paired, revoked, last exchange.")
+    @OptionGroup var library: LibraryOptions
+
+    func run() throws {
+        try reportingErrors {
+            let store = try library.open()
+            let peers = try store.syncPeers()
+            print("this device: \(try store.syncStatus().label), key \(try store.syncPublicKey())")
+            if peers.isEmpty { print("no paired devices: pair with 'muster sync with URL --pair CODE'") }
+            for peer in peers { print(SyncLiveText.peerLine(peer)) }
+        }
+    }
+}
+
+struct SyncTrustCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trust",
+        abstract: "Trust a revoked device again, or a new one by the key its 'muster sync peers' shows.",
+        discussion: "PEER is a paired device's name or the start of its origin id, or a device's public key (base64).")
+    @OptionGroup var library: LibraryOptions
+    @Argument var peer: String
+    @Option(help: "What to call the device.") var label: String?
+
+    func run() throws {
+        try reportingErrors {
+            let trusted = try library.open().syncTrust(peer: peer, label: label)
+            print("trusted \(trusted.label) (\(trusted.origin.prefix(8)))")
+        }
+    }
+}
+
+struct SyncRevokeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke",
+        abstract: "Stop exchanging with a paired device (a lost laptop, a kiosk handed back).",
+        discussion: "PEER is the device's name or the start of its origin id ('muster sync peers').")
+    @OptionGroup var library: LibraryOptions
+    @Argument var peer: String
+
+    func run() throws {
+        try reportingErrors {
+            let revoked = try library.open().syncRevoke(peer: peer)
+            print("revoked \(revoked.label) (\(revoked.origin.prefix(8))): it is refused from now on")
+        }
+    }
+}
+
+struct SyncLabelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "label", abstract: "Name this device for the others (e.g. \"kiosk at the door\").")
+    @OptionGroup var library: LibraryOptions
+    @Argument var name: String
+
+    func run() throws {
+        try reportingErrors {
+            let store = try library.open()
+            try store.syncSetLabel(name)
+            print("this device is now called \(try store.syncStatus().label)")
+        }
+    }
+}
+
+/// Lines to standard output from any thread, whole and flushed at once (a test or a log reads them live).
+final class LineOut: Sendable {
+    private let lock = NSLock()
+    func say(_ line: String) {
+        lock.withLock { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+    }
+}
+
+/// Blocks until SIGINT or SIGTERM, which then stop the command cleanly instead of killing it.
+enum StopSignals {
+    static func wait() {
+        let done = DispatchSemaphore(value: 0)
+        var sources: [DispatchSourceSignal] = []
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { done.signal() }
+            source.resume()
+            sources.append(source)
+        }
+        done.wait()
+        sources.forEach { $0.cancel() }
+    }
+}
