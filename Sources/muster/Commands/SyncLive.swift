@@ -90,14 +90,18 @@ struct SyncWithCommand: ParsableCommand {
             }
             let previous = Mutex("")
             exchanger.start(every: every) { outcome in
-                // An unreachable peer is said once, not every second, until something changes.
-                let key = if case .failed(let reason, _) = outcome { reason } else { "" }
-                let repeated = previous.withLock { last in
-                    let same = !key.isEmpty && key == last
-                    last = key
-                    return same
+                // A line when records move, and when the state changes (a peer gone, back, or
+                // idle): not "nothing to exchange" every second.
+                let key =
+                    switch outcome {
+                    case .failed(let reason, _): reason
+                    case .done(let result, _): result.received + result.sent > 0 || result.paired ? UUID().uuidString : "idle"
+                    }
+                let changed = previous.withLock { last in
+                    defer { last = key }
+                    return key != last
                 }
-                if !repeated { out.say(outcome.line()) }
+                if changed { out.say(outcome.line()) }
             }
             StopSignals.wait()
             exchanger.stop()

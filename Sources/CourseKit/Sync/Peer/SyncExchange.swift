@@ -16,8 +16,11 @@ public struct SyncExchangeResult: Sendable, Hashable {
     public var seconds: Double
 
     /// "laptop-b: received 12 (12 new), sent 3 (3 new) in 0.4 s".
-    public var line: String {
-        var parts = [paired ? "paired with \(peer)" : peer]
+    public var line: String { "\(paired ? "paired with \(peer)" : peer): \(summary)" }
+
+    /// The same without the peer: "received 12 (12 new), sent 3 (3 new) in 0.4 s", as the peer list keeps it.
+    public var summary: String {
+        var parts: [String] = []
         parts.append(
             received == 0 && sent == 0
                 ? "nothing to exchange" : "received \(received) (\(added) new), sent \(sent) (\(addedThere) new)")
@@ -107,7 +110,7 @@ extension CourseStore {
             throw error
         }
         result.seconds = Date().timeIntervalSince(started)
-        try note(origin: origin, label: label, url: url, line: result.line)
+        try note(origin: origin, label: label, url: url, line: (paired ? "paired; " : "") + result.summary)
         return result
     }
 

@@ -122,15 +122,19 @@ public final class SyncPeerService: @unchecked Sendable {
             guard let have = SyncVector.checked(meta.have) else { throw MusterError.invalid("the pull's vector is malformed") }
             let max = Swift.min(Swift.max(meta.max ?? chunk, 1), chunk)
             let out = try store.peerBundle(courses: courses, lacking: have, after: meta.after, max: max)
-            note(session, sent: out.records, received: 0, line: out.records > 0 ? "sent \(out.records) records" : nil)
+            note(session, sent: out.records, received: 0, line: out.records > 0 ? "sent \(Self.records(out.records))" : nil)
             return (PeerMeta(after: out.next, records: out.records), out.bundle ?? Data())
         default:  // push
             guard !bundle.isEmpty else { throw MusterError.invalid("a push without records") }
             let summary = try store.peerTake(bundle: bundle, from: session.origin, shown: "live from \(session.label)")
-            note(session, sent: 0, received: summary.addedTotal, line: "received \(summary.addedTotal) new of \(meta.records ?? 0) records")
+            note(
+                session, sent: 0, received: summary.addedTotal,
+                line: "received \(summary.addedTotal) new of \(Self.records(meta.records ?? 0))")
             return (PeerMeta(added: summary.addedTotal, conflicts: summary.newConflicts.count), Data())
         }
     }
+
+    static func records(_ n: Int) -> String { n == 1 ? "1 record" : "\(n) records" }
 
     private func note(_ session: Session, sent: Int, received: Int, line: String?) {
         let now = Date()
