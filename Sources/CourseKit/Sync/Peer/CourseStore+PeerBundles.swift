@@ -14,30 +14,33 @@ extension CourseStore {
     ) throws
         -> (bundle: Data?, records: Int, next: PeerCursor?)
     {
-        let chunk = try syncSnapshot { db -> (records: [SyncRecord], next: PeerCursor?, key: OriginKey, label: String, codes: [String]) in
+        // Every course: a plain read, which never holds the writer a facilitator marks through.
+        // Some courses: the scope's temporary table needs the writer's connection.
+        let body = { (db: Database) throws -> (records: [SyncRecord], next: PeerCursor?, key: OriginKey, label: String, codes: [String]) in
             guard let local = try SyncLocal.read(db) else { throw MusterError.database("this library has no sync origin") }
             if let courses {
-                try checkCourses(db, courses)
+                try self.checkCourses(db, courses)
                 try SyncScope.prepare(db, courses: courses)
             }
             let scope = courses == nil ? "" : "AND gid IN (SELECT gid FROM temp.sync_scope)"
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT origin, seq, body FROM sync_record WHERE (origin, seq) > (?, ?) \(scope) ORDER BY origin, seq",
-                arguments: [cursor?.origin ?? "", cursor?.seq ?? 0])
+            let stretch = try db.cachedStatement(
+                sql: "SELECT seq, body FROM sync_record WHERE origin = ? AND seq BETWEEN ? AND ? \(scope) ORDER BY seq")
             var records: [SyncRecord] = []
             var next: PeerCursor?
-            while let row = try rows.next() {
-                let origin: String = row["origin"], seq: Int64 = row["seq"]
-                if SyncLedger.contains(have, origin: origin, seq: seq) { continue }
-                records.append(try SyncRecord.decode(row["body"]))
-                if records.count == max {
-                    next = PeerCursor(origin: origin, seq: seq)
-                    break
+            search: for (origin, lo, hi) in try SyncVector.lacking(db, have: have, after: cursor) {
+                let rows = try Row.fetchCursor(stretch, arguments: [origin, lo, hi])
+                while let row = try rows.next() {
+                    records.append(try SyncRecord.decode(row["body"]))
+                    if records.count == max {
+                        next = PeerCursor(origin: origin, seq: row["seq"])
+                        break search
+                    }
                 }
             }
             let codes = try courses ?? String.fetchAll(db, sql: "SELECT code FROM course ORDER BY code")
             return (records, next, try OriginKey(rawPrivateKey: local.privateKey), local.label, codes)
         }
+        let chunk = try courses == nil ? read(body) : syncSnapshot(body)
         guard !chunk.records.isEmpty else { return (nil, 0, nil) }
         var tally = BundleTally()
         chunk.records.forEach { tally.add($0) }

@@ -32,6 +32,40 @@ enum SyncVector {
         return result
     }
 
+    /// The origins held, by a loose index scan of `sync_record`'s (origin, seq) index: one probe
+    /// per origin, not a pass over every record.
+    static func origins(_ db: Database) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE o(origin) AS (
+                    SELECT min(origin) FROM sync_record
+                    UNION ALL SELECT (SELECT min(origin) FROM sync_record WHERE origin > o.origin) FROM o WHERE o.origin IS NOT NULL)
+                SELECT origin FROM o WHERE origin IS NOT NULL
+                """)
+    }
+
+    /// The stretches of sequence numbers this library may hold and `have` lacks, in (origin, seq)
+    /// order after `cursor`: per origin, 1 up to its highest held number, less `have`'s ranges.
+    /// What a pull or push then reads by index range, so an exchange where the other side lacks
+    /// nothing costs a probe per origin, not a pass over a million records.
+    static func lacking(_ db: Database, have: Ranges, after cursor: PeerCursor?) throws -> [(origin: String, lo: Int64, hi: Int64)] {
+        var out: [(origin: String, lo: Int64, hi: Int64)] = []
+        for origin in try origins(db) {
+            if let cursor, origin < cursor.origin { continue }
+            guard let top = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM sync_record WHERE origin = ?", arguments: [origin])
+            else { continue }
+            var start: Int64 = cursor?.origin == origin ? cursor!.seq + 1 : 1
+            for range in (have[origin] ?? []).sorted(by: { $0[0] < $1[0] }) where range[1] >= start {
+                if range[0] > start { out.append((origin, start, Swift.min(range[0] - 1, top))) }
+                start = Swift.max(start, range[1] + 1)
+                if start > top { break }
+            }
+            if start <= top { out.append((origin, start, top)) }
+        }
+        return out.filter { $0.lo <= $0.hi }
+    }
+
     /// A vector as it arrived from a peer, checked: origins are 32 hex digits, ranges are pairs
     /// with 1 ≤ lo ≤ hi, and there are not absurdly many. Nil when it is not that.
     static func checked(_ ranges: Ranges?, limit: Int = 200_000) -> Ranges? {
