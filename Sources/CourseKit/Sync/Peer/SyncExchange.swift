@@ -88,6 +88,11 @@ extension CourseStore {
                     progress?("received \(result.received) records from \(label)")
                 }
                 guard let next = meta.after, records > 0 else { break }
+                // The cursor only moves forward, so a peer cannot keep an exchange going by
+                // sending the same chunk again: the loop ends after at most every record once.
+                if let after, (next.origin, next.seq) <= (after.origin, after.seq) {
+                    throw MusterError.invalid("\(url) sent its records out of order: the exchange was stopped")
+                }
                 after = next
             }
             // Push: what the peer lacks (marks guests here made count too).
