@@ -67,7 +67,7 @@ final class HTTPMesh: LiveLinks {
 final class CutCourier: SyncCourier {
     let base: SyncHTTPCourier
     let after: Int
-    let calls = Mutex(0)
+    let calls = CallCounter()
 
     init(_ base: SyncHTTPCourier, after: Int) {
         self.base = base
@@ -75,11 +75,7 @@ final class CutCourier: SyncCourier {
     }
 
     func post(op: String, headers: [String: String], body: Data) throws -> SyncMessage {
-        let n = calls.withLock {
-            $0 += 1
-            return $0
-        }
-        guard n <= after else { throw MusterError.invalid("cannot reach the peer: the network dropped") }
+        guard calls.next() <= after else { throw MusterError.invalid("cannot reach the peer: the network dropped") }
         return try base.post(op: op, headers: headers, body: body)
     }
 }

@@ -109,7 +109,7 @@ import TestSupport
         let counter = LocalCourier(service)
         let result = try b.syncExchange(courier: counter, url: "http://a", pair: codes.last, chunk: 5)
         #expect(result.received >= 20 && result.sent >= 15, "\(result)")
-        let calls = counter.calls.withLock { $0 }
+        let calls = counter.calls.count
         #expect(calls > 8, "chunks of 7 and 5 take many requests: \(calls)")
         #expect(try a.syncDigest() == b.syncDigest())
     }
@@ -182,7 +182,7 @@ final class LocalCourier: SyncCourier {
     let service: SyncPeerService
     let failAfter: Int?
     let tamper: Bool
-    let calls = Mutex(0)
+    let calls = CallCounter()
     let sent = Mutex<[(String, [String: String], Data)]>([])
 
     init(_ service: SyncPeerService, failAfter: Int? = nil, tamper: Bool = false) {
@@ -192,14 +192,24 @@ final class LocalCourier: SyncCourier {
     }
 
     func post(op: String, headers: [String: String], body: Data) throws -> SyncMessage {
-        let n = calls.withLock {
-            $0 += 1
-            return $0
-        }
+        let n = calls.next()
         if let failAfter, n > failAfter { throw MusterError.invalid("cannot reach http://a: connection reset") }
         var body = body
         if tamper && op != "hello" && !body.isEmpty { body[body.startIndex + body.count / 2] ^= 0x01 }
         sent.withLock { $0.append((op, headers, body)) }
         return service.handle(op: op, headers: headers, body: body, remote: "test")
     }
+}
+
+/// Counts a courier's requests, so a test can cut an exchange after some of them.
+final class CallCounter: Sendable {
+    private let value = Mutex(0)
+    /// The number of this call, from 1.
+    func next() -> Int {
+        value.withLock {
+            $0 += 1
+            return $0
+        }
+    }
+    var count: Int { value.withLock { $0 } }
 }
