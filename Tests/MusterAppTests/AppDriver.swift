@@ -18,12 +18,12 @@ final class AppDriver {
 
     init(
         courses: [String] = [Fixtures.miniCourseYAML], options: AppOptions = AppOptions(),
-        size: Size = Size(width: 80, height: 24), clock: TestClock = TestClock()
+        size: Size = Size(width: 80, height: 24), clock: TestClock = TestClock(), live: SyncLive = SyncLive()
     ) throws {
         dir = TemporaryDirectory("app")
         store = try CourseStore(path: dir.file("lib.sqlite"), actor: "facilitator", clock: clock.function)
         for yaml in courses { try store.courses.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "test.yaml")) }
-        program = MusterProgram(store: store)
+        program = MusterProgram(store: store, live: live)
         state = program.initialState(options: options, size: size)
         send(.start)
     }

@@ -5,6 +5,9 @@ import Foundation
 /// Only effects call these, so `update` itself never touches the disk.
 struct Loaders: Sendable {
     let store: CourseStore
+    /// Live sync's server and exchanger: held for the app's whole run, not by the sync screen,
+    /// so serving goes on while the facilitator takes the roll call.
+    var live = SyncLive()
 
     func versionIfChanged(since version: Int) -> Int? {
         guard let now = try? store.dataVersion(), now != version else { return nil }

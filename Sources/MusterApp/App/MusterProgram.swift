@@ -13,10 +13,14 @@ public struct MusterProgram: Program {
     let loaders: Loaders
     public let keyMap: KeyMap
 
-    public init(store: CourseStore, keyMap: KeyMap = MusterKeyMap.standard) {
-        self.loaders = Loaders(store: store)
+    /// `live` serves and exchanges for the sync screen (tests give one on another port).
+    public init(store: CourseStore, keyMap: KeyMap = MusterKeyMap.standard, live: SyncLive = SyncLive()) {
+        self.loaders = Loaders(store: store, live: live)
         self.keyMap = keyMap
     }
+
+    /// After the loop: stops live sync's server and exchanger, which outlive every screen.
+    public func shutdown() { loaders.live.stopAll() }
 
     public var minimumSize: Size { Size(width: 60, height: 16) }
 

@@ -89,6 +89,12 @@ public enum Command {
     public static let syncImport: CommandID = "sync.import"
     /// Choose which value of the selected conflict to keep.
     public static let syncKeep: CommandID = "sync.keep"
+    /// Start or stop serving this library to paired devices (live sync).
+    public static let syncServe: CommandID = "sync.serve"
+    /// Start exchanging with a serving device (asks its address and pairing code), or stop.
+    public static let syncWith: CommandID = "sync.with"
+    /// Rename this device: the name the other devices see.
+    public static let syncRename: CommandID = "sync.rename"
 }
 
 /// The contexts of the key table: one per screen, beneath them `global` and `list`.

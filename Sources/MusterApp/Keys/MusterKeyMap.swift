@@ -63,6 +63,17 @@ public enum MusterKeyMap {
 
             // Sync
             Binding(
+                Command.syncServe, keys: [.char("s")],
+                description: "Serve this library to paired devices (port 8731), or stop",
+                label: "serve", context: KeyContext.sync, showInFooter: true),
+            Binding(
+                Command.syncWith, keys: [.char("w")],
+                description: "Exchange every 5 s with a device that serves, or stop",
+                label: "exchange", context: KeyContext.sync, showInFooter: true),
+            Binding(
+                Command.syncRename, keys: [.char("r")], description: "Rename this device: the name the other devices see",
+                label: "rename", context: KeyContext.sync),
+            Binding(
                 Command.syncKeep, keys: [.enter, .right, .char("l")], description: "Choose which value of the conflict to keep",
                 label: "resolve", context: KeyContext.sync, showInFooter: true),
             Binding(

@@ -4,17 +4,41 @@ import Foundation
 /// The wording of live sync, shared by `muster sync peers` and the sync screen's peer list.
 public enum SyncLiveText {
     /// "kiosk-door (3f2a9c1e) paired 2024-05-07 08:12 · last 09:14: received 3 (3 new), …".
-    public static func peerLine(_ peer: SyncPeer, zone: TimeZone = .current) -> String {
+    /// With `today` ("2024-05-07", the screen's), times on that day lose their date: the screen
+    /// is read at the venue, on the day.
+    public static func peerLine(_ peer: SyncPeer, zone: TimeZone = .current, today: String? = nil) -> String {
+        let time = { (date: Date) -> String in
+            let text = SyncText.time(date, in: zone)
+            guard let today, !today.isEmpty, text.hasPrefix(today + " ") else { return text }
+            return String(text.dropFirst(today.count + 1))
+        }
         var parts = ["\(peer.label) (\(peer.origin.prefix(8)))"]
         if let revoked = peer.revoked {
-            parts.append("revoked \(SyncText.time(revoked, in: zone))")
+            parts.append("revoked \(time(revoked))")
         } else {
-            parts.append("paired \(SyncText.time(peer.paired, in: zone))")
+            parts.append("paired \(time(peer.paired))")
         }
         if let url = peer.url { parts.append(url) }
         if let last = peer.lastExchange, let result = peer.lastResult {
-            parts.append("last \(SyncText.time(last, in: zone)): \(result)")
+            parts.append("last \(time(last)): \(result)")
         }
         return parts.joined(separator: " · ")
+    }
+
+    /// "kiosk-door 3f2a91c0 09:14:05: received 12, sent 40 · sent 40 records": one device's
+    /// exchanges with this server in this run, the counts first (they are what is looked for).
+    public static func activityLine(_ a: SyncPeerService.Activity, zone: TimeZone) -> String {
+        var line = "\(SyncText.clean(a.label)) \(a.origin.prefix(8)) \(clock(a.at, in: zone)): received \(a.received), sent \(a.sent)"
+        if !a.lastLine.isEmpty { line += " · \(SyncText.clean(a.lastLine))" }
+        return line
+    }
+
+    /// "09:14:05": when something happened today, to the second.
+    public static func clock(_ date: Date, in zone: TimeZone) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = zone
+        f.dateFormat = "HH:mm:ss"
+        return f.string(from: date)
     }
 }

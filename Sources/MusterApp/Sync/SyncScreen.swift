@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The sync screen's keys: `e` exports the course chosen on the course list, `E` every course,
 /// `i` imports (path, passphrase, then the dry run's preview to confirm), Enter on a conflict
-/// chooses the value to keep. Each step is a prompt, a dialog or a menu over this screen that
+/// chooses the value to keep; the live keys (`s`, `w`, `r`) are `SyncLiveScreen.swift`'s. Each step is a prompt, a dialog or a menu over this screen that
 /// posts its answer back here (`perform`, `menuChosen`).
 extension SyncState: TableScreen {
     var screen: Screen { .sync(self) }
@@ -13,6 +13,7 @@ extension SyncState: TableScreen {
     func tableArea(body: Rect) -> Rect { SyncView.tableRect(self, body: body) }
 
     mutating func command(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        if let effects = liveCommand(id, &context) { return effects }
         switch id {
         case Command.syncExport, Command.syncExportAll:
             let all = id == Command.syncExportAll || courseCode == nil
@@ -75,6 +76,8 @@ extension SyncState: TableScreen {
             case .importConfirmed(let path, let secret):
                 context.note("Importing…")
                 return [.run { loaders.syncImport(path: path, passphrase: secret, dryRun: false) }]
+            case .exchangeWith, .rename:
+                return livePerform(step, text: text, &context)
             }
             return []
         case .menuChosen(.syncKeep(let conflict), let item):
@@ -118,6 +121,10 @@ extension SyncState: TableScreen {
                 "Imported \(SyncText.count(added, "records"))"
                 + (conflicts == 0 ? "" : "; \(conflicts) new conflict\(conflicts == 1 ? "" : "s") below")
             return context.say(text, fadingAfter: 8000) + load(context)
+        case .live(let status, let peers):
+            return receiveLive(status, peers: peers, &context)
+        case .renamed(let label):
+            return context.say("This device is now called \(label)") + load(context)
         case .resolved(let conflict):
             return context.say(SyncText.resolvedLine(conflict).prefix(1).uppercased() + SyncText.resolvedLine(conflict).dropFirst())
                 + load(context)

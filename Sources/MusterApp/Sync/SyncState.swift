@@ -2,9 +2,10 @@ import CourseKit
 import Foundation
 import TerminalUI
 
-/// The sync screen, opened from the course list (`y`): what this library holds and from whom,
-/// and the open conflicts as a list to resolve. Export and import run through prompts over it;
-/// their words are `SyncText`'s, the same as `muster sync`'s.
+/// The sync screen, opened from the course list (`y`): live sync on top (serving, exchanging,
+/// the paired devices), then what this library holds and from whom, and the open conflicts as a
+/// list to resolve. Export and import run through prompts over it; their words are `SyncText`'s,
+/// the same as `muster sync`'s.
 public struct SyncState: Sendable, Equatable {
     /// The course selected on the course list: what `e` exports.
     public var courseCode: String?
@@ -18,6 +19,11 @@ public struct SyncState: Sendable, Equatable {
     /// Why the status could not be read (shown in the body; nothing else works without it).
     public var error: String?
     public var loaded = false
+    /// Live sync as it was at the last tick (`SyncLive.status()`), and the paired devices.
+    public var live = SyncLiveStatus.off
+    public var peers: [SyncPeer] = []
+    /// The library's data version at the last load: a change (records arrived) reloads the status.
+    public var version = 0
 
     public init(courseCode: String?) { self.courseCode = courseCode }
 
@@ -40,6 +46,9 @@ public struct SyncState: Sendable, Equatable {
         conflicts = data.conflicts
         zone = data.zone
         today = data.today
+        peers = data.peers
+        live = data.live
+        version = data.version
         error = nil
         loaded = true
         table.setRowCount(conflicts.count)
@@ -63,8 +72,15 @@ public struct SyncLoad: Sendable, Equatable {
     public var zone: TimeZone
     /// "2024-05-07": for the default bundle name.
     public var today: String
-    public init(status: SyncStatus, conflicts: [SyncConflict], zone: TimeZone, today: String) {
+    public var peers: [SyncPeer]
+    public var live: SyncLiveStatus
+    public var version: Int
+    public init(
+        status: SyncStatus, conflicts: [SyncConflict], zone: TimeZone, today: String, peers: [SyncPeer] = [],
+        live: SyncLiveStatus = .off, version: Int = 0
+    ) {
         self.status = status; self.conflicts = conflicts; self.zone = zone; self.today = today
+        self.peers = peers; self.live = live; self.version = version
     }
 }
 
@@ -79,6 +95,10 @@ public enum SyncResult: Sendable {
     case resolved(SyncConflict)
     /// An export, import or resolution refused: one line, nothing written.
     case failed(String)
+    /// Live sync on this tick, and the paired devices (their last exchanges change as it runs).
+    case live(SyncLiveStatus, peers: [SyncPeer])
+    /// This device was renamed.
+    case renamed(String)
 }
 
 /// The steps of an export or import, each the answer to a prompt or a dialog over the sync screen.
@@ -95,4 +115,8 @@ public enum SyncStep: Sendable, Equatable {
     case importPassphrase(path: String)
     /// The preview was accepted: the import runs.
     case importConfirmed(path: String, passphrase: String?)
+    /// The prompt's text is a serving device's address and, the first time, its pairing code.
+    case exchangeWith
+    /// The prompt's text is this device's new name.
+    case rename
 }

@@ -2,7 +2,8 @@ import CourseKit
 import Foundation
 import TerminalUI
 
-/// The sync screen: the status as `muster sync status` words it on top, the open conflicts below.
+/// The sync screen: live sync on top (`SyncLiveView`), the status as `muster sync status` words
+/// it under it, the open conflicts below.
 enum SyncView {
     static let columns = [
         TableColumn("CONFLICT", width: .fixed(8)),
@@ -11,14 +12,19 @@ enum SyncView {
         TableColumn("SHOWN NOW", width: .flexible(min: 10, weight: 2)),
     ]
 
+    /// Rows the live part takes, with the blank line under it; none until the status is read.
+    static func liveHeight(_ state: SyncState, body: Rect) -> Int {
+        state.loaded && state.error == nil ? SyncLiveView.height(state, body: body) + 1 : 0
+    }
+
     /// Rows the status may take: what leaves the conflict list a header and three rows.
     static func statusHeight(_ state: SyncState, body: Rect) -> Int {
         let wanted = state.error != nil ? 1 : max(1, state.statusLines.count)
-        return min(wanted, max(1, body.height - 5))
+        return min(wanted, max(1, body.height - liveHeight(state, body: body) - 5))
     }
 
     static func tableRect(_ state: SyncState, body: Rect) -> Rect {
-        let top = statusHeight(state, body: body) + 1
+        let top = liveHeight(state, body: body) + statusHeight(state, body: body) + 1
         return Rect(x: body.x, y: body.y + top, width: body.width, height: max(0, body.height - top))
     }
 
@@ -35,19 +41,21 @@ enum SyncView {
             buffer.putLine(error, in: line(0), role: .error, ellipsis: theme.glyphs.ellipsis)
             return header
         }
+        SyncLiveView.render(state, into: &buffer, body: body, theme: theme)
         let lines = state.statusLines
         let height = statusHeight(state, body: body)
+        let top = liveHeight(state, body: body)
         for (row, text) in lines.prefix(height).enumerated() {
             let cut = row == height - 1 && lines.count > height
             let role: StyleRole =
                 text.hasPrefix("warning") || text.hasPrefix("clock") || text.hasPrefix("    missing")
                 ? .warning
                 : text.hasPrefix(" ") ? .normal : .dim
-            buffer.putLine(cut ? "…" : text, in: line(row), role: cut ? .dim : role, ellipsis: theme.glyphs.ellipsis)
+            buffer.putLine(cut ? "…" : text, in: line(top + row), role: cut ? .dim : role, ellipsis: theme.glyphs.ellipsis)
         }
         let table = TableView(
             columns: columns, state: state.table,
-            emptyMessage: "No open conflicts · e export · E export all · i import",
+            emptyMessage: "No open conflicts · e export · E export all · i import · s serve · w exchange",
             row: { i in
                 let c = state.conflicts[i]
                 return TableRow([c.id, c.label, c.field, c.winner.map { $0.value.description } ?? ""])

@@ -52,6 +52,7 @@ struct TUI: ParsableCommand {
                 runner.send(action)
             }
             terminal.end()
+            program.shutdown()
             if let signal = terminal.takePendingSignal() { throw ExitCode(signal.exitStatus) }
         }
     }

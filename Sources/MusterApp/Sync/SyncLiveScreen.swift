@@ -1,0 +1,116 @@
+import CourseKit
+import Foundation
+import TerminalUI
+
+/// The sync screen's live keys: `s` starts or stops serving, `w` starts exchanging with a
+/// serving device (one prompt: its address, and its pairing code the first time) or stops,
+/// `r` renames this device. The work runs in `SyncLive`, off this thread; the screen reads its
+/// state on each tick (`refresh`), so drawing stays a function of the state.
+extension SyncState {
+    mutating func liveCommand(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
+        let loaders = context.loaders
+        switch id {
+        case Command.syncServe:
+            let start = !live.serving.isActive
+            if start { context.note("Starting to serve…") } else { _ = context.say("Stopped serving") }
+            return [.run { loaders.syncServe(start) }]
+        case Command.syncWith:
+            if case .running(let url, _, _) = live.exchange {
+                let text = "Stopped exchanging with \(SyncText.clean(url))"
+                return context.say(text) + [.run { loaders.syncExchange(url: nil, pair: nil) }]
+            }
+            context.push(exchangePrompt(text: lastPeerURL ?? "", problem: nil))
+        case Command.syncRename:
+            let label = status?.label ?? ""
+            context.push(
+                PromptState(
+                    title: "Rename this device", message: "The name the other devices see (1 to 60 characters):",
+                    field: TextField(text: label, maxLength: 60), onSubmit: .sync(.rename), replacesDefault: !label.isEmpty))
+        default:
+            return nil
+        }
+        return []
+    }
+
+    /// The prompt's answer: an address and a pairing code, or a new name.
+    mutating func livePerform(_ step: SyncStep, text: String, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        let loaders = context.loaders
+        switch step {
+        case .exchangeWith:
+            switch Self.peerAddress(text) {
+            case .failure(let problem):
+                // The prompt opens again with the text as typed and why it will not do.
+                context.push(exchangePrompt(text: text, problem: problem.text))
+                return [.bell]
+            case .success(let (url, pair)):
+                return context.say("Exchanging with \(url) every few seconds…") + [.run { loaders.syncExchange(url: url, pair: pair) }]
+            }
+        case .rename:
+            let name = text.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { return context.fail("Type a name for this device; it is still \(status?.label ?? "")") }
+            return [.run { loaders.syncRename(name) }]
+        default:
+            return []
+        }
+    }
+
+    /// A new live status: serving that started or could not is said once in the status line.
+    mutating func receiveLive(_ now: SyncLiveStatus, peers: [SyncPeer], _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        let before = live
+        live = now
+        self.peers = peers
+        switch (before.serving, now.serving) {
+        case (.starting, .on(let server)):
+            return context.say("Serving on \(server.urls.first ?? "") · pairing code \(server.code)", fadingAfter: 8000)
+        case (.starting, .failed(let reason)):
+            return context.fail("Cannot serve: \(reason)")
+        default:
+            break
+        }
+        if case .failed(_, let reason) = now.exchange, before.exchange != now.exchange {
+            return context.fail("Cannot exchange: \(reason)")
+        }
+        return []
+    }
+
+    /// On each tick: live sync's state, and the whole status when records arrived.
+    func refresh(_ context: ScreenContext) -> [Effect<AppAction>]? {
+        guard loaded, error == nil else { return nil }
+        return [.run { [loaders = context.loaders, live, version] in loaders.syncLiveIfChanged(since: live, version: version) }]
+    }
+
+    /// The address of the device exchanged with last, for `w` to offer.
+    var lastPeerURL: String? { peers.first { $0.revoked == nil && $0.url != nil }?.url }
+
+    func exchangePrompt(text: String, problem: String?) -> PromptState {
+        var prompt = PromptState(
+            title: "Exchange with a device that serves",
+            message: "Its address, and the first time its pairing code:",
+            field: TextField(text: text, maxLength: 300, placeholder: "http://192.168.1.10:8731 K7QF-M2XD-9PTA"),
+            onSubmit: .sync(.exchangeWith), replacesDefault: !text.isEmpty && problem == nil)
+        prompt.problem = problem
+        return prompt
+    }
+
+    struct Problem: Error, Equatable { var text: String }
+
+    /// "192.168.1.10:8731 k7qf m2xd 9pta" → `http://192.168.1.10:8731` and the code. The address
+    /// is checked when the exchange starts (which looks the host up); the code here, so a typo
+    /// in it keeps the prompt open.
+    static func peerAddress(_ typed: String) -> Result<(String, PairingCode?), Problem> {
+        let words = typed.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let first = words.first, first != "http://" else {
+            return .failure(Problem(text: "Type the address the serving device shows"))
+        }
+        if first.contains("://") && !first.lowercased().hasPrefix("http://") {
+            return .failure(Problem(text: "Use http:// (the exchange is encrypted anyway)"))
+        }
+        let url = first.contains("://") ? first : "http://\(first)"
+        let rest = words.dropFirst().joined(separator: " ")
+        guard !rest.isEmpty else { return .success((url, nil)) }
+        guard let code = PairingCode(typed: rest) else {
+            return .failure(Problem(text: "Not a pairing code (like K7QF-M2XD-9PTA)"))
+        }
+        return .success((url, code))
+    }
+}
