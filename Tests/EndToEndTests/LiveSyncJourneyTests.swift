@@ -192,6 +192,10 @@ struct LiveSyncJourneyTests {
 
         // Started again (no --pair: paired already), B finishes; all three hold the same history.
         laptopB = try background(b, "with-3", ["sync", "with", url, "--every", "1"])
+        // Meanwhile the kiosk takes the backlog in from A, chunk by chunk, and still checks people in.
+        try door.tmux.send("Escape")
+        try door.tmux.waitFor(text: "Type your name to check in")
+        try door.tmux.kioskCheckIn(typing: "ana tel", pick: "Ana T. — Bureau of Immigration", welcome: "Welcome, Ana — checked in")
         eventually("A holding all of B's backlog", timeout: 180) { try records(a, origin: bOrigin) == backlog }
         eventually("all three libraries holding the same records", timeout: 180) {
             let onA = try records(a)
