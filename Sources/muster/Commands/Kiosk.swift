@@ -2,6 +2,7 @@ import ArgumentParser
 import CourseKit
 import Foundation
 import MusterApp
+import SyncNet
 import TerminalUI
 import TerminalUICurses
 
@@ -25,6 +26,16 @@ struct KioskCommand: ParsableCommand {
     @Flag(help: "Let people not on the list register as walk-ins awaiting review.") var walkIns = false
     @Option(help: "Seconds without a key before the kiosk returns to its welcome screen.") var idle: Double = 60
     @Flag(help: "No colours.") var noColor = false
+    @Option(
+        name: .customLong("sync-with"),
+        help: ArgumentHelp(
+            "Exchange with a device running 'muster sync serve' in the background while the kiosk runs (nothing about it is shown).",
+            valueName: "URL"))
+    var syncWith: String?
+    @Option(help: ArgumentHelp("With --sync-with: the pairing code that device shows (first time only).", valueName: "CODE"))
+    var pair: String?
+    @Option(help: ArgumentHelp("With --sync-with: seconds between exchanges (default 5).", valueName: "SECONDS"))
+    var every: Double?
 
     func run() throws {
         KioskProcess.reexecWithoutBacktracer()
@@ -43,6 +54,7 @@ struct KioskCommand: ParsableCommand {
             let chosen = try session.map { try store.courses.session(course: c, key: $0) }
             // A session chosen by hand on another day is probably a mistake at the door: say so.
             let warning = chosen.flatMap { KioskProcess.notTodayWarning($0, now: now, zone: c.zone) }
+            let exchanger = try KioskSync.exchanger(store: store, url: syncWith, pair: pair, every: every)
             // Setup mistakes first, then the terminal: a wrong course or a missing PIN is said plainly.
             if let reason = TerminalCapabilities.refusalReasonForCurrentProcess() { throw MusterError.invalid(reason) }
             if let warning { FileHandle.standardError.write(Data("muster: \(warning)\n".utf8)) }
@@ -82,7 +94,11 @@ struct KioskCommand: ParsableCommand {
             state.followTimetable(at: now)
             state.message = warning
             let runner = Runner(program: program, state: state, backend: terminal, theme: theme)
+            // Outcomes go nowhere on screen (the kiosk is locked down); staff see the last one
+            // with 'muster sync peers', which the exchange itself records.
+            exchanger?.start(every: every ?? KioskSync.defaultEvery) { _ in }
             runner.run(until: { terminal.pendingSignal != nil })
+            exchanger?.stop()
             terminal.end()
             if let signal = terminal.takePendingSignal() { throw ExitCode(signal.exitStatus) }
         }
@@ -107,6 +123,40 @@ enum KioskProcess {
         let day = LocalTime.day(session.start, in: zone), today = LocalTime.day(now, in: zone)
         guard day != today else { return nil }
         return "session \(session.key) is on \(day), not today (\(today)): check-ins go to that session"
+    }
+}
+
+/// `muster kiosk --sync-with URL`: the kiosk, the library's writer, exchanging by itself with a
+/// serving laptop so its check-ins reach the roll calls without anyone at the door doing anything.
+enum KioskSync {
+    static let defaultEvery: Double = 5
+
+    /// The exchanger to run beside the kiosk, or nil without `--sync-with`. Every mistake is found
+    /// here, before the terminal starts: options given without `--sync-with`, an interval out of
+    /// range, a malformed URL or pairing code, and a kiosk that is only a guest of its library
+    /// (its writer — a `muster sync serve` or `sync with` beside it — is the one to exchange).
+    static func exchanger(store: CourseStore, url: String?, pair: String?, every: Double?) throws -> LiveExchanger? {
+        guard let url else {
+            if pair != nil || every != nil {
+                throw MusterError.invalid("--pair and --every go with --sync-with URL (the device to exchange with)")
+            }
+            return nil
+        }
+        if let every, !(every >= 0.2 && every <= 86_400) { throw MusterError.invalid("--every is 0.2 to 86400 seconds") }
+        let code = try pair.map { typed in
+            guard let code = PairingCode(typed: typed) else {
+                throw MusterError.invalid(
+                    "--pair \(NameSanitizer.clean(typed)) is not a pairing code (12 letters and digits, like K7QF-M2XD-9PTA)")
+            }
+            return code
+        }
+        if store.isGuest {
+            let writer = CourseStore.writer(of: store.path).map { "\($0.command) (pid \($0.pid))" } ?? "another Muster process"
+            throw MusterError.invalid(
+                "the kiosk cannot --sync-with while \(writer) has the library open for writing: let that process do the syncing, or close it first"
+            )
+        }
+        return try LiveExchanger(store: store, url: url, pair: code)
     }
 }
 
