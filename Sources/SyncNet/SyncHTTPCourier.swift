@@ -16,8 +16,8 @@ public struct SyncHTTPCourier: SyncCourier {
     private let timeout: TimeInterval
     private let maxBody: Int
 
-    /// Checks `url` (`http://HOST[:PORT]`, port 8731 by default) and looks up its host, now and
-    /// once: make a new courier to look it up again. `timeout` bounds each whole request
+    /// Checks `url` (`http://HOST[:PORT]`, port 8731 by default); its host is looked up at each
+    /// request (a name that does not resolve yet fails that request, not the courier). `timeout` bounds each whole request
     /// (connect, send, answer); `maxBody` the bodies sent and received.
     public init(url: String, timeout: TimeInterval = SyncNetLimits.defaultTimeout, maxBody: Int = SyncNetLimits.defaultMaxBody) throws {
         peer = try SyncPeerAddress(url: url)
@@ -31,7 +31,7 @@ public struct SyncHTTPCourier: SyncCourier {
             throw MusterError.invalid("not sent to \(url): \(body.count) bytes is over the limit of \(maxBody)")
         }
         let request = try makeRequest(op: op, headers: headers, body: body)
-        let address = peer.socketAddress
+        let address = try peer.socketAddress()
         let outcome = runBlocking(timeout: timeout) { () -> (HTTPResponse, Data) in
             var client = HTTPClient()
             let response = try await client.sendHTTPRequest(request, to: address)
@@ -41,7 +41,7 @@ public struct SyncHTTPCourier: SyncCourier {
         case .timedOut:
             throw MusterError.invalid("no answer from \(url) in \(SyncNet.seconds(timeout)) s")
         case .failed(let error):
-            throw describe(error)
+            throw describe(error, address: address)
         case .value(let (response, data)):
             guard response.headers[HTTPHeader(SyncNet.markerHeader)] == SyncNet.markerValue else {
                 let kind = response.headers[.contentType].map { " (\($0))" } ?? ""
@@ -77,7 +77,7 @@ public struct SyncHTTPCourier: SyncCourier {
     }
 
     /// What went wrong on the wire, as the person running `muster sync with` should read it.
-    private func describe(_ error: any Error) -> MusterError {
+    private func describe(_ error: any Error, address: any SocketAddress) -> MusterError {
         switch error {
         case SocketError.failed(let type, let code, let message) where type == "Connect":
             return unreachable(code) ?? .invalid("cannot reach \(url): \(message)")
@@ -85,7 +85,7 @@ public struct SyncHTTPCourier: SyncCourier {
             return unreachable(ETIMEDOUT)!
         case SocketError.disconnected, SocketError.failed:
             // Refused or reset look alike here: connecting once more tells them apart.
-            let code = ConnectProbe.error(connecting: peer.socketAddress, timeout: min(timeout, 2))
+            let code = ConnectProbe.error(connecting: address, timeout: min(timeout, 2))
             return unreachable(code)
                 ?? .invalid("\(url) closed the connection before answering; the log of its `muster sync serve` says why")
         default:

@@ -8,7 +8,9 @@ import Foundation
     import Darwin
 #endif
 
-/// A peer's URL as `muster sync with` takes it, checked and looked up once.
+/// A peer's URL as `muster sync with` takes it: checked when given, its host looked up at each
+/// request, so a kiosk started before the venue's network (or its DNS) is up still starts, and
+/// reaches the peer once the name resolves.
 ///
 /// Only `http://HOST[:PORT]`: the exchange is encrypted end to end with the key the peers
 /// agreed when pairing, so TLS would add certificates to manage at a venue and no secrecy.
@@ -17,7 +19,9 @@ struct SyncPeerAddress: Sendable {
     let url: String
     let host: String
     let port: UInt16
-    let socketAddress: any SocketAddress
+
+    /// The host looked up now: a numeric address as it is, a name through getaddrinfo.
+    func socketAddress() throws -> any SocketAddress { try Self.resolve(host: host, port: port, url: url) }
 
     /// The Host header: the host as written (brackets back on an IPv6 address) and the port.
     var hostHeader: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
@@ -64,7 +68,6 @@ struct SyncPeerAddress: Sendable {
             self.port = SyncNet.defaultPort
         }
         host = String(hostPart)
-        socketAddress = try Self.resolve(host: host, port: port, url: url)
     }
 
     /// A numeric address as it is; a name through getaddrinfo, IPv4 first (a name's IPv6

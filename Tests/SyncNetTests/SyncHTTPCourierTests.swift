@@ -36,11 +36,19 @@ import TestSupport
             "http://[fe80::1:8731",
             "http://[fe80::1:8731: an IPv6 address needs its closing ]: use http://HOST:PORT, e.g. http://192.168.1.20:8731"
         ),
-        ("http://no-such-host.invalid:8731", "cannot find no-such-host.invalid (from http://no-such-host.invalid:8731): "),
     ])
     func badURLsAreRefusedWithTheForm(url: String, message: String) async {
         let got = await musterMessage { _ = try SyncHTTPCourier(url: url) }
         #expect(got?.hasPrefix(message) == true, "\(got ?? "no error")")
+    }
+
+    /// A name is looked up at each request, not when the courier is made: a kiosk started before
+    /// the venue's network is up still starts, and its first exchanges say the name is not found.
+    @Test func aNameThatDoesNotResolveFailsTheRequestNotTheCourier() async throws {
+        let courier = try SyncHTTPCourier(url: "http://no-such-host.invalid:8731")
+        let got = await musterMessage { _ = try courier.post(op: "hello", headers: [:], body: Data()) }
+        #expect(
+            got?.hasPrefix("cannot find no-such-host.invalid (from http://no-such-host.invalid:8731): ") == true, "\(got ?? "no error")")
     }
 
     @Test func urlFormsAndTheDefaultPort() throws {

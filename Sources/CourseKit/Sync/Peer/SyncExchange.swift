@@ -35,7 +35,8 @@ extension CourseStore {
     /// per request, each taken in its own transaction. A failure part way leaves every chunk
     /// taken in so far whole, and the next exchange goes on from there.
     public func syncExchange(
-        courier: some SyncCourier, url: String, pair: PairingCode?, chunk: Int = 2000, progress: (@Sendable (String) -> Void)? = nil
+        courier: some SyncCourier, url: String, pair: PairingCode?, chunk: Int = SyncPeerService.defaultChunk,
+        progress: (@Sendable (String) -> Void)? = nil
     ) throws -> SyncExchangeResult {
         try requireWriter()
         let started = Date()

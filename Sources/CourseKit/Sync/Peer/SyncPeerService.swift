@@ -42,6 +42,11 @@ public final class SyncPeerService: @unchecked Sendable {
         var lastUsed: Date
     }
 
+    /// Records per chunk, each taken in by one transaction: about half a second on an old laptop
+    /// (taking a record in costs about 1 ms), which is the longest a mark made meanwhile on the
+    /// same library waits. 2,000 made a kiosk check-in wait 2 s during a big first exchange.
+    public static let defaultChunk = 500
+
     /// Sessions idle longer than this are forgotten (the client says hello again).
     static let sessionIdle: TimeInterval = 600
     static let maxSessions = 64
@@ -49,7 +54,7 @@ public final class SyncPeerService: @unchecked Sendable {
     /// `announce` is called with the first pairing code now, and with each new one after a code
     /// is used or guessed at too often.
     public init(
-        store: CourseStore, courses: [String]?, chunk: Int = 2000, log: @escaping @Sendable (String) -> Void,
+        store: CourseStore, courses: [String]?, chunk: Int = SyncPeerService.defaultChunk, log: @escaping @Sendable (String) -> Void,
         announce: @escaping @Sendable (PairingCode) -> Void
     ) throws {
         try store.requireWriter()
