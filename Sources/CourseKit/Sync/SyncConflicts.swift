@@ -8,15 +8,29 @@ import GRDB
 enum SyncConflicts {
     static let quiet: Set<String> = ["position"]
 
-    static func open(_ db: Database, course: String?) throws -> [SyncConflict] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT gid, field, entity FROM sync_field
-                WHERE superseded = 0 AND field NOT IN (\(quiet.map { _ in "?" }.joined(separator: ",")))
-                GROUP BY gid, field HAVING count(DISTINCT coalesce(value, x'00')) > 1
-                ORDER BY entity, gid, field
-                """, arguments: StatementArguments(quiet.sorted()))
+    /// With `gids`, only those entities' conflicts (one index lookup each), in the same order.
+    static func open(_ db: Database, course: String?, gids: Set<String>? = nil) throws -> [SyncConflict] {
+        let quietMarks = quiet.map { _ in "?" }.joined(separator: ",")
+        var rows: [Row]
+        if let gids {
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT gid, field, entity FROM sync_field
+                    WHERE gid = ? AND superseded = 0 AND field NOT IN (\(quietMarks))
+                    GROUP BY field HAVING count(DISTINCT coalesce(value, x'00')) > 1
+                    """)
+            rows = try gids.flatMap { gid in try Row.fetchAll(statement, arguments: StatementArguments([gid] + quiet.sorted())) }
+            rows.sort { ($0["entity"] as String, $0["gid"] as String, $0["field"] as String) < ($1["entity"], $1["gid"], $1["field"]) }
+        } else {
+            rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT gid, field, entity FROM sync_field
+                    WHERE superseded = 0 AND field NOT IN (\(quietMarks))
+                    GROUP BY gid, field HAVING count(DISTINCT coalesce(value, x'00')) > 1
+                    ORDER BY entity, gid, field
+                    """, arguments: StatementArguments(quiet.sorted()))
+        }
         var result: [SyncConflict] = []
         for row in rows {
             let gid: String = row["gid"], field: String = row["field"], entity: String = row["entity"]

@@ -16,6 +16,8 @@ struct SyncIngest {
     var touched: [(entity: SyncEntity, gid: String)] = []
     var touchedSet: Set<String> = []
     var conflictsBefore: Set<String> = []
+    /// The entities whose fields this import adds to: the only places a new conflict can open.
+    var conflictGids: Set<String> = []
     /// Per origin, how far ahead of this machine's clock its records were stamped (ms).
     var ahead: [String: Int64] = [:]
     var sessionCourse: [String: String] = [:]
@@ -24,7 +26,6 @@ struct SyncIngest {
         guard let local = try SyncLocal.read(db) else { throw MusterError.database("this library has no sync origin") }
         self.db = db; self.now = now; self.actor = actor; self.device = device; self.local = local
         self.summary = summary
-        conflictsBefore = Set(try SyncConflicts.open(db, course: nil).map(\.id))
     }
 
     /// One record from the bundle.
@@ -65,6 +66,12 @@ struct SyncIngest {
             let hash = record.contentHash
             record.fields?["note"] = .text("")
             record.hash = hash
+        }
+        // Which conflicts were open before, looked up per entity as it is first touched: a scan
+        // of every open conflict at each import made a live exchange's 500-record chunks pay for
+        // the whole library each time.
+        if record.kind != .event, conflictGids.insert(record.gid).inserted {
+            conflictsBefore.formUnion(try SyncConflicts.open(db, course: nil, gids: [record.gid]).map(\.id))
         }
         try SyncRecordWrites.insert(db, record, body: record.canonicalJSON, receivedMs: now.ms)
         switch record.kind {
@@ -110,7 +117,7 @@ struct SyncIngest {
         summary.added = added.keys.sorted().flatMap { course in
             added[course]!.keys.sorted().map { SyncImportSummary.Added(course: course, kind: $0, count: added[course]![$0]!) }
         }
-        summary.newConflicts = try SyncConflicts.open(db, course: nil).filter { !conflictsBefore.contains($0.id) }
+        summary.newConflicts = try SyncConflicts.open(db, course: nil, gids: conflictGids).filter { !conflictsBefore.contains($0.id) }
         summary.clockWarnings = ahead.keys.sorted().map { origin in
             let hours = Double(ahead[origin]!) / 3_600_000
             return
