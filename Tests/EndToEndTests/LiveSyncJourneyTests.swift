@@ -13,17 +13,11 @@ import TestSupport
 @Suite(.serialized, .skipUnlessTmuxOrCI, .tmux)
 struct LiveSyncJourneyTests {
     let dir = TemporaryDirectory("live-sync-journey")
-    static let pin = "door-4711"
-    static let course = "palau-mmc-2024"
-    /// The first morning of the course (Palau is UTC+9): the kiosk takes check-ins for d1-am.
-    static let morning = "2024-05-07T09:05:00+09:00"
+    static let pin = KioskMorning.pin
+    static let course = KioskMorning.course
+    static let morning = KioskMorning.morning
 
-    /// One device's library: its own home and file.
-    struct Library {
-        let name: String
-        let home: String
-        var db: String { "\(home)/lib.sqlite" }
-    }
+    typealias Library = DeviceLibrary
 
     var a: Library { Library(name: "laptop A", home: dir.file("a")) }
     var kiosk: Library { Library(name: "kiosk", home: dir.file("k")) }

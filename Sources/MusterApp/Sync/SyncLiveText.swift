@@ -34,11 +34,5 @@ public enum SyncLiveText {
     }
 
     /// "09:14:05": when something happened today, to the second.
-    public static func clock(_ date: Date, in zone: TimeZone) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = zone
-        f.dateFormat = "HH:mm:ss"
-        return f.string(from: date)
-    }
+    public static func clock(_ date: Date, in zone: TimeZone) -> String { SyncText.format(date, "HH:mm:ss", in: zone) }
 }

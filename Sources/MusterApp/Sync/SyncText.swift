@@ -13,11 +13,14 @@ public enum SyncText {
     }
 
     /// "2024-05-07 10:14" in `zone`: a transfer's or a candidate's time, read at a glance.
-    public static func time(_ date: Date, in zone: TimeZone) -> String {
+    public static func time(_ date: Date, in zone: TimeZone) -> String { format(date, "yyyy-MM-dd HH:mm", in: zone) }
+
+    /// `date` in `zone` by a fixed pattern, whatever the user's locale.
+    static func format(_ date: Date, _ pattern: String, in zone: TimeZone) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = zone
-        f.dateFormat = "yyyy-MM-dd HH:mm"
+        f.dateFormat = pattern
         return f.string(from: date)
     }
 
