@@ -102,12 +102,18 @@ public final class SyncHTTPServer: @unchecked Sendable {
     }
 
     /// Why `run` gave up before listening, as the person at the command line should read it.
+    /// What `start` throws when another program holds the port: one value, so a screen that
+    /// cannot offer `--port` recognises it (MusterError is Equatable) and says it its own way.
+    public static func portInUse(port: UInt16, bind: String) -> MusterError {
+        .invalid("port \(port) on \(bind) is in use: pick another with --port")
+    }
+
     private func describe(_ error: any Error) -> MusterError {
         guard case SocketError.failed(_, let code, _) = error else {
             return .invalid("cannot listen on \(bind) port \(port): \(error.localizedDescription)")
         }
         switch code {
-        case EADDRINUSE: return .invalid("port \(port) on \(bind) is in use: pick another with --port")
+        case EADDRINUSE: return Self.portInUse(port: port, bind: bind)
         case EADDRNOTAVAIL: return .invalid("\(bind) is not an address of this machine: pick one of its own with --bind, or 0.0.0.0")
         case EACCES: return .invalid("port \(port) needs administrator rights: pick one above 1023 with --port")
         default: return .invalid("cannot listen on \(bind) port \(port): \(String(cString: strerror(code)))")

@@ -8,17 +8,8 @@ extension CourseStore {
         try read { db in
             guard let local = try SyncLocal.read(db) else { throw MusterError.database("this library has no sync origin") }
             let version = try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "?"
-            var islands: [String: [ClosedRange<Int64>]] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT origin, min(seq) AS lo, max(seq) AS hi FROM (
-                        SELECT origin, seq, seq - row_number() OVER (PARTITION BY origin ORDER BY seq) AS run FROM sync_record)
-                    GROUP BY origin, run ORDER BY origin, lo
-                    """)
-            {
-                islands[row["origin"], default: []].append((row["lo"] as Int64)...(row["hi"] as Int64))
-            }
+            // The same vector a live exchange sends: one range per origin held without a gap.
+            let islands = try SyncVector.holdings(db).mapValues { $0.map { $0[0]...$0[1] } }
             let seen = try Dictionary(
                 uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT origin, seen_ms FROM sync_origin").map {
                     ($0["origin"] as String, ($0["seen_ms"] as Int64?).map { Date(ms: $0) })

@@ -16,6 +16,9 @@ public struct PromptState: Sendable, Equatable {
     public var replacesDefault = false
     /// Why Enter did not take the text.
     public var problem: String?
+    /// What the footer says Enter does: "record" for a note or a time; a prompt that starts
+    /// something else says what ("exchange", "rename").
+    public var submitLabel = "record"
 }
 
 /// What a prompt's text must be for Enter to take it.
@@ -60,7 +63,7 @@ extension PromptState: ScreenModel {
         return []
     }
 
-    var footerHints: [FooterHint]? { [FooterHint(keys: "Enter", label: "record"), FooterHint(keys: "Esc", label: "cancel")] }
+    var footerHints: [FooterHint]? { [FooterHint(keys: "Enter", label: submitLabel), FooterHint(keys: "Esc", label: "cancel")] }
 
     func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {
         PromptView.render(self, into: &buffer, area: Rect(size: buffer.size), theme: theme)

@@ -7,7 +7,7 @@ import SyncNet
 /// the app ends (`MusterProgram.shutdown`).
 ///
 /// Nothing here runs on the screen's thread but the requests: starting and stopping block
-/// (binding a port, looking a host up, closing sockets), so they run one after another on a
+/// (binding a port, closing sockets), so they run one after another on a
 /// queue of their own, never on Swift's cooperative pool (SyncNet's sockets need it). The server
 /// and the exchanger then run on their own threads; the sync screen reads `status()` on each tick.
 public final class SyncLive: @unchecked Sendable {
@@ -75,7 +75,7 @@ public final class SyncLive: @unchecked Sendable {
                     if serveRequests == request { serving = .on(.init(urls: urls, code: "")) }
                 }
             } catch {
-                lock.withLock { if serveRequests == request { serving = .failed(Self.phrase(error, port: port)) } }
+                lock.withLock { if serveRequests == request { serving = .failed(phrase(error)) } }
             }
         }
     }
@@ -111,7 +111,7 @@ public final class SyncLive: @unchecked Sendable {
             previous?.stop()
             guard lock.withLock({ exchangeRequests == request }) else { return }
             do {
-                // Looks the host up: may take a moment, hence here and not on the screen's thread.
+                // Checks the address (its host is looked up at each exchange, on the exchanger's thread).
                 let exchanger = try LiveExchanger(store: store, url: url, pair: pair, timeout: timeout)
                 let current = lock.withLock {
                     if exchangeRequests == request { self.exchanger = exchanger }
@@ -122,7 +122,7 @@ public final class SyncLive: @unchecked Sendable {
             } catch {
                 lock.withLock {
                     exchanger = nil
-                    if exchangeRequests == request { exchange = .failed(url: url, reason: Self.phrase(error, port: port)) }
+                    if exchangeRequests == request { exchange = .failed(url: url, reason: phrase(error)) }
                 }
             }
         }
@@ -156,11 +156,10 @@ public final class SyncLive: @unchecked Sendable {
 
     /// An error as the screen says it. The server's port-in-use refusal names `--port`, which
     /// the screen has not: it says what to do here instead.
-    static func phrase(_ error: Error, port: UInt16) -> String {
-        let text = ErrorVoice.phrase(error)
-        if text.hasSuffix("is in use: pick another with --port") {
+    func phrase(_ error: Error) -> String {
+        if let error = error as? MusterError, error == SyncHTTPServer.portInUse(port: port, bind: bind) {
             return "port \(port) is in use (another Muster serving here?)"
         }
-        return text
+        return ErrorVoice.phrase(error)
     }
 }

@@ -22,10 +22,11 @@ extension SyncState {
             context.push(exchangePrompt(text: lastPeerURL ?? "", problem: nil))
         case Command.syncRename:
             let label = status?.label ?? ""
-            context.push(
-                PromptState(
-                    title: "Rename this device", message: "The name the other devices see (1 to 60 characters):",
-                    field: TextField(text: label, maxLength: 60), onSubmit: .sync(.rename), replacesDefault: !label.isEmpty))
+            var prompt = PromptState(
+                title: "Rename this device", message: "The name the other devices see (1 to 60 characters):",
+                field: TextField(text: label, maxLength: 60), onSubmit: .sync(.rename), replacesDefault: !label.isEmpty)
+            prompt.submitLabel = "rename"
+            context.push(prompt)
         default:
             return nil
         }
@@ -89,6 +90,7 @@ extension SyncState {
             field: TextField(text: text, maxLength: 300, placeholder: "http://192.168.1.10:8731 K7QF-M2XD-9PTA"),
             onSubmit: .sync(.exchangeWith), replacesDefault: !text.isEmpty && problem == nil)
         prompt.problem = problem
+        prompt.submitLabel = "exchange"
         return prompt
     }
 

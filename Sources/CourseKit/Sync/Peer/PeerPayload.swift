@@ -45,7 +45,8 @@ struct PeerCursor: Codable, Sendable, Equatable {
 /// - `have` reply: `have` (what the server holds).
 /// - `pull` request: `have` (what the client holds), `max`, `after`; reply: `records`, `after`
 ///   (where the next pull starts; nil when nothing more is lacking), the bundle.
-/// - `push` request: `records`, the bundle; reply: `added`, `conflicts`.
+/// - `push` request: `records`, `after` (nil on the last chunk of this exchange), the bundle;
+///   reply: `added`, `conflicts`.
 /// - any reply: `error`, a one-line reason the operation was not done.
 struct PeerMeta: Codable, Sendable {
     var have: [String: [[Int64]]]?

@@ -104,7 +104,7 @@ extension CourseStore {
             for _ in 0..<1_000_000 {
                 let out = try peerBundle(courses: nil, lacking: have, after: after, max: chunk)
                 guard let bundle = out.bundle else { break }
-                let (meta, _) = try link.call("push", PeerMeta(records: out.records), bundle: bundle)
+                let (meta, _) = try link.call("push", PeerMeta(after: out.next, records: out.records), bundle: bundle)
                 result.sent += out.records
                 result.addedThere += meta.added ?? 0
                 progress?("sent \(result.sent) records to \(label)")

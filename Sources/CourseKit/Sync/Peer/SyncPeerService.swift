@@ -40,6 +40,11 @@ public final class SyncPeerService: @unchecked Sendable {
         var remote: String
         var seq: Int64 = 0
         var lastUsed: Date
+        /// This exchange's totals so far, said once when its pull or its push ends: one log line
+        /// and one `sync_peer` write per exchange, not one per chunk.
+        var sent = 0
+        var offered = 0
+        var received = 0
     }
 
     /// Records per chunk, each taken in by one transaction: about half a second on an old laptop
@@ -105,7 +110,7 @@ public final class SyncPeerService: @unchecked Sendable {
                 return refuse(403, "\(session.label) was revoked here", remote: remote)
             }
             let (meta, data) = try PeerPayload.decode(plain)
-            (reply, bundle) = try answer(op: op, meta: meta, bundle: data, session: session)
+            (reply, bundle) = try answer(op: op, meta: meta, bundle: data, session: session, id: id)
         } catch {
             reply = PeerMeta(error: "\(error)")
             log("\(session.label) (\(remote)): \(op) failed: \(error)")
@@ -118,7 +123,7 @@ public final class SyncPeerService: @unchecked Sendable {
         }
     }
 
-    private func answer(op: String, meta: PeerMeta, bundle: Data, session: Session) throws -> (PeerMeta, Data) {
+    private func answer(op: String, meta: PeerMeta, bundle: Data, session: Session, id: String) throws -> (PeerMeta, Data) {
         switch op {
         case "have":
             _ = try store.poll()  // marks guests on this laptop made are part of what it has
@@ -127,15 +132,30 @@ public final class SyncPeerService: @unchecked Sendable {
             guard let have = SyncVector.checked(meta.have) else { throw MusterError.invalid("the pull's vector is malformed") }
             let max = Swift.min(Swift.max(meta.max ?? chunk, 1), chunk)
             let out = try store.peerBundle(courses: courses, lacking: have, after: meta.after, max: max)
-            note(session, sent: out.records, received: 0, line: out.records > 0 ? "sent \(Self.records(out.records))" : nil)
+            let total = tally(id, session) { $0.sent += out.records }
+            let done = out.next == nil && total.sent > 0
+            note(session, sent: out.records, received: 0, line: done ? "sent \(Self.records(total.sent))" : nil)
             return (PeerMeta(after: out.next, records: out.records), out.bundle ?? Data())
-        default:  // push
+        default:  // push; `after` nil on the last chunk
             guard !bundle.isEmpty else { throw MusterError.invalid("a push without records") }
             let summary = try store.peerTake(bundle: bundle, from: session.origin, shown: "live from \(session.label)")
-            note(
-                session, sent: 0, received: summary.addedTotal,
-                line: "received \(summary.addedTotal) new of \(Self.records(meta.records ?? 0))")
+            let total = tally(id, session) {
+                $0.offered += meta.records ?? 0
+                $0.received += summary.addedTotal
+            }
+            let line = meta.after == nil ? "received \(total.received) new of \(Self.records(total.offered))" : nil
+            note(session, sent: 0, received: summary.addedTotal, line: line)
             return (PeerMeta(added: summary.addedTotal, conflicts: summary.newConflicts.count), Data())
+        }
+    }
+
+    /// Adds to a session's totals (`session` as this request opened it, if it was dropped since); returns them.
+    private func tally(_ id: String, _ session: Session, _ change: (inout Session) -> Void) -> Session {
+        lock.withLock {
+            var current = sessions[id] ?? session
+            change(&current)
+            if sessions[id] != nil { sessions[id] = current }
+            return current
         }
     }
 
