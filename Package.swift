@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "muster", targets: ["muster"]),
         .library(name: "CourseKit", targets: ["CourseKit"]),
+        // Reports as aligned text, for `muster report` and the head office's `muster-hq report`.
+        .library(name: "ReportText", targets: ["ReportText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -49,6 +51,8 @@ let package = Package(
         .target(name: "SplitMix"),
         // Pure-Swift terminal toolkit: cells, widths, keys, widgets, runtime.
         .target(name: "TerminalUI"),
+        // Reports and tables as plain text aligned by display width; shared with the head office.
+        .target(name: "ReportText", dependencies: ["CourseKit", "TerminalUI"]),
         // The only importer of CNcursesw.
         .target(name: "TerminalUICurses", dependencies: ["CNcursesw", "TerminalUI"]),
         // Muster's screens and app logic; never imports curses.
@@ -56,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "muster",
             dependencies: [
-                "CourseKit", "TerminalUI", "TerminalUICurses", "MusterApp", "MusterDev", "SyncNet",
+                "CourseKit", "TerminalUI", "TerminalUICurses", "MusterApp", "MusterDev", "SyncNet", "ReportText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

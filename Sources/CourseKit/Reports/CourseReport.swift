@@ -153,45 +153,29 @@ public enum CourseReport {
         _ dimension: ReportDimension, entries: [RosterEntry], figures: [Figures],
         courseOf: (RosterEntry) -> Int = { _ in 0 }
     ) -> ReportTable {
-        let groups = Dictionary(grouping: entries.indices, by: { dimension.label(of: entries[$0]) })
-        let expectedTotal = entries.filter { $0.enrolment.status.isExpected }.count
-        func row(_ label: String, _ indices: [Int]) -> [String] {
-            let members = indices.map { entries[$0] }
-            let expected = members.filter { $0.enrolment.status.isExpected }
-            var attended = 0, possible = 0, completed = 0, eligible = 0
-            for e in expected {
-                let f = figures[courseOf(e)]
-                attended += f.verdict(e).attended
-                possible += f.facts.sessions.count
-                if f.verdict(e).completed { completed += 1 }
+        BreakdownTable.make(dimension, groups: groups(dimension, entries: entries, figures: figures, courseOf: courseOf))
+    }
+
+    /// The sums per group of `dimension`, one per trainee folded in.
+    static func groups(
+        _ dimension: ReportDimension, entries: [RosterEntry], figures: [Figures], courseOf: (RosterEntry) -> Int
+    ) -> [PeriodTallies.Group] {
+        var groups: [String: PeriodTallies.Group] = [:]
+        for e in entries {
+            let label = dimension.label(of: e)
+            var g = groups[label] ?? .init(label: label, nominated: 0, expected: 0, attended: 0, possible: 0, completed: 0, eligible: 0)
+            let f = figures[courseOf(e)]
+            g.nominated += 1
+            if e.enrolment.status.isExpected {
+                g.expected += 1
+                g.attended += f.verdict(e).attended
+                g.possible += f.facts.sessions.count
+                if f.verdict(e).completed { g.completed += 1 }
             }
-            for e in members where figures[courseOf(e)].eligible(e) { eligible += 1 }
-            return [
-                label, String(members.count), String(expected.count), Percent.text(expected.count, of: expectedTotal),
-                Percent.text(attended, of: possible), String(completed), Percent.text(completed, of: expected.count), String(eligible),
-            ]
+            if f.eligible(e) { g.eligible += 1 }
+            groups[label] = g
         }
-        let order: [String]
-        if let fixed = dimension.fixedOrder() {
-            order = fixed.filter { groups[$0] != nil } + groups.keys.filter { !fixed.contains($0) }.sorted()
-        } else {
-            order = groups.keys.sorted { a, b in
-                let (ca, cb) = (groups[a]!.count, groups[b]!.count)
-                return ca != cb ? ca > cb : a.localizedStandardCompare(b) == .orderedAscending
-            }
-        }
-        let rows = order.map { row($0, groups[$0]!) } + [row("Total", Array(entries.indices))]
-        return ReportTable(
-            title: "By \(dimension.title.lowercased())",
-            header: [
-                dimension.title.uppercased(), "NOMINATED", "EXPECTED", "SHARE", "ATTENDANCE", "COMPLETED",
-                "COMPLETION", "CERTIFICATES",
-            ],
-            rows: rows, numeric: [1, 2, 3, 4, 5, 6, 7],
-            notes: [
-                "Share of expected trainees; attendance is person-sessions attended of those possible; "
-                    + "completion is of expected trainees."
-            ])
+        return Array(groups.values)
     }
 }
 

@@ -6,61 +6,77 @@ import Foundation
 public enum PeriodReport {
     /// Courses overlapping `from`...`to` (either may be open), oldest first.
     public static func build(_ facts: [CourseFacts], from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension]) -> Report {
-        let chosen = facts.filter { f in
-            (from.map { f.course.endDate >= $0 } ?? true) && (to.map { f.course.startDate <= $0 } ?? true)
-        }.sorted { ($0.course.startDate, $0.course.code) < ($1.course.startDate, $1.course.code) }
+        render(tallies(facts, from: from, to: to, by: dimensions), from: from, to: to, by: dimensions)
+    }
+
+    /// The period's sums from the courses' facts, with the course rules (marks, completion,
+    /// eligibility) applied in Swift.
+    public static func tallies(_ facts: [CourseFacts], from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension])
+        -> PeriodTallies
+    {
+        let chosen = facts.filter { PeriodTallies.overlaps(start: $0.course.startDate, end: $0.course.endDate, from: from, to: to) }
         let figures = chosen.map(Figures.init)
-        let rows = figures.map { f -> [String] in
+        let lines = figures.map { f -> PeriodTallies.CourseLine in
             let expected = f.facts.expectedTrainees
-            let women = expected.filter { $0.person.sex == .female }.count
-            let attended = f.attendedSessions(expected)
-            let completed = expected.filter { f.verdict($0).completed }.count
-            let certificates = f.facts.trainees.filter { f.eligible($0) }.count
-            return [
-                f.facts.course.code, CalendarDate.rangeText(f.facts.course.startDate, f.facts.course.endDate),
-                String(f.facts.sessions.count), String(expected.count), Percent.text(women, of: expected.count),
-                Percent.text(attended, of: expected.count * f.facts.sessions.count), String(completed), String(certificates),
-                f.facts.course.label,
-            ]
+            return PeriodTallies.CourseLine(
+                code: f.facts.course.code, startDate: f.facts.course.startDate, endDate: f.facts.course.endDate,
+                label: f.facts.course.label, sessions: f.facts.sessions.count, expected: expected.count,
+                women: expected.filter { $0.person.sex == .female }.count, attended: f.attendedSessions(expected),
+                completed: expected.filter { f.verdict($0).completed }.count,
+                certificates: f.facts.trainees.filter { f.eligible($0) }.count)
         }
-        let totals = totalRow(figures)
         var entries: [RosterEntry] = []
         var courseIndex: [EntryKey: Int] = [:]
         for (i, f) in figures.enumerated() {
             entries += f.facts.trainees
             for e in f.facts.trainees { courseIndex[EntryKey(e)] = i }
         }
+        var groups: [ReportDimension: [PeriodTallies.Group]] = [:]
+        for d in dimensions {
+            groups[d] = CourseReport.groups(d, entries: entries, figures: figures, courseOf: { courseIndex[EntryKey($0)] ?? 0 })
+        }
+        return PeriodTallies(courses: lines, groups: groups)
+    }
+
+    /// The report's layout, from sums however they were made.
+    public static func render(_ tallies: PeriodTallies, from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension])
+        -> Report
+    {
+        let lines = tallies.courses.sorted { ($0.startDate, $0.code) < ($1.startDate, $1.code) }
+        let rows = lines.map { c -> [String] in
+            [
+                c.code, CalendarDate.rangeText(c.startDate, c.endDate), String(c.sessions), String(c.expected),
+                Percent.text(c.women, of: c.expected), Percent.text(c.attended, of: c.expected * c.sessions), String(c.completed),
+                String(c.certificates), c.label,
+            ]
+        }
         let tables =
             [
                 ReportTable(
                     title: "Courses",
                     header: ["COURSE", "DATES", "SESSIONS", "EXPECTED", "WOMEN", "ATTENDANCE", "COMPLETED", "CERTIFICATES", "TITLE"],
-                    rows: rows + (figures.count > 1 ? [totals] : []), numeric: [2, 3, 4, 5, 6, 7],
+                    rows: rows + (lines.count > 1 ? [totalRow(lines)] : []), numeric: [2, 3, 4, 5, 6, 7],
                     notes: [
                         "Expected trainees (participants and observers whose nomination stands); attendance is "
                             + "person-sessions attended of those possible."
                     ])
-            ]
-            + dimensions.map { d in
-                CourseReport.breakdown(d, entries: entries, figures: figures, courseOf: { courseIndex[EntryKey($0)] ?? 0 })
-            }
+            ] + dimensions.map { BreakdownTable.make($0, groups: tallies.groups[$0] ?? []) }
         let period = [from.map { "from \($0)" }, to.map { "to \($0)" }].compactMap { $0 }.joined(separator: " ")
         return Report(
             title: "Courses " + (period.isEmpty ? "(all)" : period),
-            summary: ["\(chosen.count) course\(chosen.count == 1 ? "" : "s")"], tables: tables)
+            summary: ["\(lines.count) course\(lines.count == 1 ? "" : "s")"], tables: tables)
     }
 
-    static func totalRow(_ figures: [Figures]) -> [String] {
+    static func totalRow(_ lines: [PeriodTallies.CourseLine]) -> [String] {
         var sessions = 0, expected = 0, women = 0, attended = 0, possible = 0, completed = 0, certificates = 0
-        for f in figures {
-            let e = f.facts.expectedTrainees
-            sessions += f.facts.sessions.count
-            expected += e.count
-            women += e.filter { $0.person.sex == .female }.count
-            attended += f.attendedSessions(e)
-            possible += e.count * f.facts.sessions.count
-            completed += e.filter { f.verdict($0).completed }.count
-            certificates += f.facts.trainees.filter { f.eligible($0) }.count
+        for c in lines {
+            sessions += c.sessions
+            expected += c.expected
+            women += c.women
+            attended += c.attended
+            possible += c.expected * c.sessions
+            completed += c.completed
+            certificates += c.certificates
         }
         return [
             "Total", "", String(sessions), String(expected), Percent.text(women, of: expected),

@@ -20,19 +20,24 @@ public enum ReportDimension: String, CaseIterable, Sendable {
 
     /// The group a roster entry falls in, as printed ("Female", "Guatemala", "IGM", "Migration agency").
     public func label(of entry: RosterEntry) -> String {
+        label(sex: entry.person.sex, country: entry.person.country, agency: entry.agency, role: entry.enrolment.role)
+    }
+
+    /// The same from the values themselves, for counts made elsewhere (the head office's SQL).
+    public func label(sex: Sex, country: String, agency: Agency?, role: Role) -> String {
         switch self {
         case .sex:
-            Self.sexLabel(entry.person.sex)
+            Self.sexLabel(sex)
         case .country:
-            entry.person.country.isEmpty ? "(no country)" : Countries.name(of: entry.person.country) ?? entry.person.country
+            country.isEmpty ? "(no country)" : Countries.name(of: country) ?? country
         case .agency:
             // Acronyms repeat across countries (Costa Rica's and El Salvador's DGME): add the country.
-            entry.agency.map { $0.acronym.isEmpty ? $0.name : $0.country.isEmpty ? $0.acronym : "\($0.acronym) (\($0.country))" }
+            agency.map { $0.acronym.isEmpty ? $0.name : $0.country.isEmpty ? $0.acronym : "\($0.acronym) (\($0.country))" }
                 ?? "(no agency)"
         case .agencyKind:
-            entry.agency.map { Self.kindLabel($0.kind) } ?? "(no agency)"
+            agency.map { Self.kindLabel($0.kind) } ?? "(no agency)"
         case .role:
-            Self.capitalised(entry.enrolment.role.rawValue)
+            Self.capitalised(role.rawValue)
         }
     }
 

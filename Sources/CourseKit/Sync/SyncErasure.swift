@@ -43,11 +43,7 @@ enum SyncErasure {
         for row in try Row.fetchAll(
             db.cachedStatement(sql: "SELECT id, body FROM sync_record WHERE gid = ? AND kind = 'put'"), arguments: [gid])
         {
-            let record = try SyncRecord.decode(row["body"])
-            let stub = SyncRecord(
-                id: record.id, origin: record.origin, seq: record.seq, hlc: record.hlc, kind: .redacted,
-                entity: record.entity, gid: record.gid, hash: record.contentHash)
-            try SyncRecordWrites.scrub(db, stub)
+            try SyncRecordWrites.scrub(db, try SyncRecord.decode(row["body"]).redacted)
         }
         try SyncRecordWrites.blankFields(db, gid: gid)
         // Notes in their enrolments' and events' records.
@@ -84,10 +80,7 @@ enum SyncErasure {
     }
 
     static func scrubNote(_ db: Database, _ record: SyncRecord) throws {
-        guard let note = record.fields?["note"], note != .text("") else { return }
-        var scrubbed = record
-        scrubbed.hash = record.contentHash
-        scrubbed.fields?["note"] = .text("")
+        guard let scrubbed = record.noteScrubbed else { return }
         try SyncRecordWrites.scrub(db, scrubbed)
     }
 

@@ -57,16 +57,10 @@ struct SyncIngest {
         if record.hlc > 0 { local.clock.receive(record.hlc, now: now) }
         // What arrives about someone erased here is kept scrubbed, never applied.
         if record.kind == .put, record.entity == "person", try SyncErasure.isErased(db, gid: record.gid) {
-            record = SyncRecord(
-                id: record.id, origin: record.origin, seq: record.seq, hlc: record.hlc, kind: .redacted,
-                entity: record.entity, gid: record.gid, hash: record.contentHash)
+            record = record.redacted
         }
         // Notes about someone erased here (their events', their nominations') arrive emptied.
-        if let note = record.fields?["note"], note != .text(""), try SyncErasure.isErased(db, gid: try person(of: record)) {
-            let hash = record.contentHash
-            record.fields?["note"] = .text("")
-            record.hash = hash
-        }
+        if let scrubbed = record.noteScrubbed, try SyncErasure.isErased(db, gid: try person(of: record)) { record = scrubbed }
         // Which conflicts were open before, looked up per entity as it is first touched: a scan
         // of every open conflict at each import made a live exchange's 500-record chunks pay for
         // the whole library each time.
@@ -224,7 +218,15 @@ struct SyncIngest {
 
     /// A record the format does not allow refuses the whole bundle (it was checked against its
     /// signature, so this is a bug or a forgery, not damage).
-    static func validate(_ r: SyncRecord) throws {
+    static func validate(_ r: SyncRecord) throws { try r.checkWellFormed() }
+}
+
+extension SyncRecord {
+    /// Refuses a record the format does not allow (no valid origin, number, clock or id; an
+    /// unknown table; a malformed event or erasure): the laptop's import and the head office's
+    /// ingest both check every record with it.
+    public func checkWellFormed() throws {
+        let r = self
         let hex = r.origin.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
         guard r.origin.utf8.count == 32, hex else { throw MusterError.invalid("a record names no valid origin") }
         guard r.seq >= 1, r.hlc >= 0 else { throw MusterError.invalid("record \(r.id.prefix(8)) has no valid number or clock") }

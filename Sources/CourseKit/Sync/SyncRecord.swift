@@ -95,6 +95,22 @@ public struct SyncRecord: Codable, Hashable, Sendable {
         return e
     }()
 
+    /// The record scrubbed after its person's erasure: only id, origin, number, clock, entity,
+    /// gid and the hash of what it was.
+    public var redacted: SyncRecord {
+        SyncRecord(id: id, origin: origin, seq: seq, hlc: hlc, kind: .redacted, entity: entity, gid: gid, hash: contentHash)
+    }
+
+    /// The record with its note emptied (an erased person's event or nomination), keeping the
+    /// hash of what it was; nil when it has no note to empty.
+    public var noteScrubbed: SyncRecord? {
+        guard let note = fields?["note"], note != .text("") else { return nil }
+        var scrubbed = self
+        scrubbed.hash = contentHash
+        scrubbed.fields?["note"] = .text("")
+        return scrubbed
+    }
+
     public static func decode(_ line: Data) throws -> SyncRecord {
         try JSONDecoder().decode(SyncRecord.self, from: line)
     }

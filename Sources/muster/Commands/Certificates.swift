@@ -1,3 +1,4 @@
+import ReportText
 import ArgumentParser
 import CourseKit
 import Foundation

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseKit
 import Foundation
+import ReportText
 
 struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

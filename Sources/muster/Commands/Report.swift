@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseKit
 import Foundation
+import ReportText
 import TerminalUI
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -56,24 +57,5 @@ struct ReportCommand: ParsableCommand {
         guard let text else { return nil }
         guard let d = CalendarDate(iso: text) else { throw MusterError.invalid("\(option) '\(text)' is not a date (YYYY-MM-DD)") }
         return d
-    }
-}
-
-/// Reports as plain text: columns aligned by display width, so names in any script line up when
-/// pasted into a document set in a monospaced font.
-enum ReportText {
-    static func render(_ report: Report) -> String {
-        var out = underlined(report.title, "=")
-        out += report.summary.map { $0 + "\n" }.joined()
-        for table in report.tables {
-            out += "\n" + underlined(table.title, "-")
-            out += TextTable.render(header: table.header, rows: table.rows, rightAligned: table.numeric)
-            out += table.notes.map { "\($0)\n" }.joined()
-        }
-        return out
-    }
-
-    static func underlined(_ title: String, _ mark: Character) -> String {
-        title + "\n" + String(repeating: mark, count: max(3, title.displayWidth)) + "\n"
     }
 }

@@ -58,3 +58,14 @@ enum Schema {
         return migrator
     }
 }
+
+extension CourseStore {
+    /// The id of this Muster's last migration: what a bundle's header names as its schema, for
+    /// writers of bundles outside a library (the head office's pull).
+    public static var schemaIdentifier: String { Schema.all.last!.identifier }
+}
+
+extension CourseStore {
+    /// Whether this Muster knows the schema a bundle was written with (older or the same).
+    public static func readsSchema(_ identifier: String) -> Bool { Schema.all.contains { $0.identifier == identifier } }
+}

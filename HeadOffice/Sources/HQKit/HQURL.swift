@@ -1,0 +1,53 @@
+import Foundation
+import PostgresNIO
+
+/// Where the head office's database is: a libpq-style URL,
+/// `postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]`.
+public struct HQURL: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var user: String
+    public var password: String?
+    public var database: String
+    public var sslMode: String
+
+    /// Parses a URL, naming what is wrong with it (and never echoing a password).
+    public init(_ text: String) throws {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let url = URLComponents(string: trimmed), let scheme = url.scheme,
+            ["postgres", "postgresql"].contains(scheme.lowercased())
+        else {
+            throw HQError("the database URL must look like postgres://user@host:5432/database")
+        }
+        guard let host = url.host, !host.isEmpty else { throw HQError("the database URL names no host (postgres://user@HOST/database)") }
+        guard let user = url.user, !user.isEmpty else { throw HQError("the database URL names no user (postgres://USER@host/database)") }
+        self.host = host
+        self.port = url.port ?? 5432
+        self.user = user.removingPercentEncoding ?? user
+        self.password = url.password.map { $0.removingPercentEncoding ?? $0 }
+        let path = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
+        self.database = path.isEmpty ? self.user : (path.removingPercentEncoding ?? path)
+        let mode = url.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+        guard ["disable", "prefer", "require"].contains(mode) else {
+            throw HQError("sslmode=\(mode) is not supported: use disable, prefer or require")
+        }
+        self.sslMode = mode
+    }
+
+    /// The URL as messages show it: user, host, port and database, never the password.
+    public var shown: String { "\(user)@\(host):\(port)/\(database)" }
+
+    func configuration(connectTimeout: Int) throws -> PostgresConnection.Configuration {
+        let tls: PostgresConnection.Configuration.TLS
+        switch sslMode {
+        case "disable": tls = .disable
+        case "require": tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        default: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+        var config = PostgresConnection.Configuration(
+            host: host, port: port, username: user, password: password, database: database, tls: tls)
+        config.options.connectTimeout = .seconds(Int64(connectTimeout))
+        config.options.additionalStartupParameters = [("application_name", "muster-hq")]
+        return config
+    }
+}

@@ -1,0 +1,21 @@
+import CourseKit
+import TerminalUI
+
+/// Reports as plain text: columns aligned by display width, so names in any script line up when
+/// pasted into a document set in a monospaced font.
+public enum ReportText {
+    public static func render(_ report: Report) -> String {
+        var out = underlined(report.title, "=")
+        out += report.summary.map { $0 + "\n" }.joined()
+        for table in report.tables {
+            out += "\n" + underlined(table.title, "-")
+            out += TextTable.render(header: table.header, rows: table.rows, rightAligned: table.numeric)
+            out += table.notes.map { "\($0)\n" }.joined()
+        }
+        return out
+    }
+
+    static func underlined(_ title: String, _ mark: Character) -> String {
+        title + "\n" + String(repeating: mark, count: max(3, title.displayWidth)) + "\n"
+    }
+}
