@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "CourseKit", targets: ["CourseKit"]),
         // Reports as aligned text, for `muster report` and the head office's `muster-hq report`.
         .library(name: "ReportText", targets: ["ReportText"]),
+        // The tests' helpers (seeded random, clocks, temp dirs), for the head office's tests too.
+        .library(name: "TestSupport", targets: ["TestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

@@ -32,7 +32,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "HQKitTests", dependencies: ["HQKit", .product(name: "CourseKit", package: "Muster")]),
+        .testTarget(
+            name: "HQKitTests",
+            dependencies: [
+                "HQKit", .product(name: "CourseKit", package: "Muster"), .product(name: "TestSupport", package: "Muster"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,14 +6,18 @@ import PostgresNIO
 /// verdicts per trainee) and laid out by CourseKit's `PeriodReport.render`, so it gives the same
 /// figures as `muster report --all` on a library pulled from the same records.
 public enum HQReport {
-    public static func build(_ db: HQDatabase, from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension]) async throws
+    public static func build(
+        _ db: HQDatabase, from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension]
+    ) async throws
         -> Report
     {
         try await HQSchema.check(db)
         return PeriodReport.render(try await tallies(db, from: from, to: to, by: dimensions), from: from, to: to, by: dimensions)
     }
 
-    public static func tallies(_ db: HQDatabase, from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension]) async throws
+    public static func tallies(
+        _ db: HQDatabase, from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension]
+    ) async throws
         -> PeriodTallies
     {
         try await db.transaction { db in
@@ -93,5 +97,7 @@ public enum HQReport {
     }
 
     static func int(_ text: String?) -> Int { text.flatMap { Int($0) } ?? 0 }
-    static func date(_ text: String?) -> CalendarDate { text.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(year: 1970, month: 1, day: 1) }
+    static func date(_ text: String?) -> CalendarDate {
+        text.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(year: 1970, month: 1, day: 1)
+    }
 }

@@ -156,7 +156,8 @@ public enum HQSchema {
             let done = Set(try await db.rows("SELECT version::text FROM muster.migration").compactMap { $0[0].flatMap(Int.init) })
             if let newest = done.max(), newest > migrations.last!.version {
                 throw HQError(
-                    "the database was set up by a newer muster-hq (schema \(newest); this one knows \(migrations.last!.version)): update muster-hq")
+                    "the database was set up by a newer muster-hq (schema \(newest); this one knows \(migrations.last!.version)): update muster-hq"
+                )
             }
             var ran: [Migration] = []
             for m in migrations where !done.contains(m.version) {

@@ -63,7 +63,9 @@ public struct HQStatus: Sendable {
                 ranges[origin, default: []].append(lo...hi)
             }
             var labels: [String: (String, String)] = [:]
-            for r in try await db.rows("SELECT origin, label, to_char(last_seen AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM muster.origin") {
+            for r in try await db.rows(
+                "SELECT origin, label, to_char(last_seen AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM muster.origin")
+            {
                 labels[r[0] ?? ""] = (NameSanitizer.clean(r[1] ?? ""), r[2] ?? "")
             }
             let origins = ranges.keys.map { o in
@@ -84,5 +86,17 @@ public struct HQStatus: Sendable {
                 records: try await db.int("SELECT count(*)::text FROM muster.record"), courses: courses, origins: origins,
                 bundles: bundles)
         }
+    }
+}
+
+extension HQDatabase {
+    /// `SyncRecordsDigest` of every record the head office holds: equal to a laptop library's
+    /// `syncRecordsDigest()` when both hold the same records with the same bytes.
+    public func recordsDigest() async throws -> String {
+        var records: [(id: String, body: Data)] = []
+        for try await (id, body) in try await query("SELECT id, body FROM muster.record").decode((String, String).self) {
+            records.append((id, Data(body.utf8)))
+        }
+        return SyncRecordsDigest.compute(records)
     }
 }

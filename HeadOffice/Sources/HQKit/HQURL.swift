@@ -34,6 +34,14 @@ public struct HQURL: Sendable, Equatable {
         self.sslMode = mode
     }
 
+    /// The URL again, password included, for handing to another process.
+    public var text: String {
+        var c = URLComponents()
+        c.scheme = "postgres"; c.host = host; c.port = port; c.user = user; c.password = password; c.path = "/" + database
+        c.queryItems = [URLQueryItem(name: "sslmode", value: sslMode)]
+        return c.string ?? ""
+    }
+
     /// The URL as messages show it: user, host, port and database, never the password.
     public var shown: String { "\(user)@\(host):\(port)/\(database)" }
 

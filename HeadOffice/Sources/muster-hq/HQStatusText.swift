@@ -25,7 +25,9 @@ enum HQStatusText {
                     ]
                 })
             let missing = s.origins.filter { !$0.gaps.isEmpty }.count
-            if missing > 0 { out += "\(missing) device\(missing == 1 ? " has" : "s have") gaps: ingest their newer bundles (or ask them for one).\n" }
+            if missing > 0 {
+                out += "\(missing) device\(missing == 1 ? " has" : "s have") gaps: ingest their newer bundles (or ask them for one).\n"
+            }
         }
         if !s.bundles.isEmpty {
             out += "\nLast bundles\n"

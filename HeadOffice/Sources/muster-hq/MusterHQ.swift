@@ -101,7 +101,8 @@ struct IngestCommand: AsyncParsableCommand {
         if let passphraseVariable {
             guard let value = ProcessInfo.processInfo.environment[passphraseVariable], !value.isEmpty else {
                 FileHandle.standardError.write(
-                    Data("muster-hq: --passphrase-env \(NameSanitizer.clean(passphraseVariable)): that variable is not set or empty\n".utf8))
+                    Data("muster-hq: --passphrase-env \(NameSanitizer.clean(passphraseVariable)): that variable is not set or empty\n".utf8)
+                )
                 throw ExitCode(1)
             }
             passphrase = value
@@ -119,7 +120,8 @@ struct IngestCommand: AsyncParsableCommand {
                 let rate = seconds > 0 ? Int(Double(s.records) / seconds) : s.records
                 print(
                     "\(s.file): from \(s.from): \(s.records) records, \(s.added) new, \(s.skipped) already here; "
-                        + "\(s.courses) course\(s.courses == 1 ? "" : "s") updated (\(String(format: "%.1f", seconds)) s, \(rate) records/s)")
+                        + "\(s.courses) course\(s.courses == 1 ? "" : "s") updated (\(String(format: "%.1f", seconds)) s, \(rate) records/s)"
+                )
                 for line in s.refused { print("  refused: \(line)") }
             }
         }

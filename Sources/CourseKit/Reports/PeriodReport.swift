@@ -11,7 +11,9 @@ public enum PeriodReport {
 
     /// The period's sums from the courses' facts, with the course rules (marks, completion,
     /// eligibility) applied in Swift.
-    public static func tallies(_ facts: [CourseFacts], from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension])
+    public static func tallies(
+        _ facts: [CourseFacts], from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension]
+    )
         -> PeriodTallies
     {
         let chosen = facts.filter { PeriodTallies.overlaps(start: $0.course.startDate, end: $0.course.endDate, from: from, to: to) }
@@ -39,7 +41,9 @@ public enum PeriodReport {
     }
 
     /// The report's layout, from sums however they were made.
-    public static func render(_ tallies: PeriodTallies, from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension])
+    public static func render(
+        _ tallies: PeriodTallies, from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension]
+    )
         -> Report
     {
         let lines = tallies.courses.sorted { ($0.startDate, $0.code) < ($1.startDate, $1.code) }

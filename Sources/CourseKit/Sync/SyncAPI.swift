@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 
@@ -218,5 +219,30 @@ enum SyncLedger {
 
     static func json(_ ranges: [String: [[Int64]]]) -> String {
         String(decoding: (try? SyncRecord.encoder.encode(ranges)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+/// SHA-256 over a set of records as stored (id and body, sorted by id byte by byte): equal on
+/// two stores exactly when they hold the same records with the same bytes. The head office and
+/// a laptop library compare with it.
+public enum SyncRecordsDigest {
+    public static func compute(_ records: [(id: String, body: Data)]) -> String {
+        var hasher = SHA256()
+        for r in records.sorted(by: { Array($0.id.utf8).lexicographicallyPrecedes(Array($1.id.utf8)) }) {
+            hasher.update(data: Data(r.id.utf8))
+            hasher.update(data: Data([0x0A]))
+            hasher.update(data: r.body)
+            hasher.update(data: Data([0x0A]))
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension CourseStore {
+    /// `SyncRecordsDigest` of every record this library holds.
+    public func syncRecordsDigest() throws -> String {
+        try read { db in
+            SyncRecordsDigest.compute(try Row.fetchAll(db, sql: "SELECT id, body FROM sync_record").map { ($0["id"], $0["body"]) })
+        }
     }
 }

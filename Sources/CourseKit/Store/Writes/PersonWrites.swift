@@ -75,16 +75,18 @@ public enum PersonWrites: TableWrites {
         try NameTokenWrites.delete(db, personID: id)
     }
 
-    /// Blanks an erased person's row under a placeholder code, keeping sex and country for
-    /// statistics when asked, and drops their name from the search index.
+    /// Blanks an erased person's row under a placeholder code, keeping sex, country and agency
+    /// for statistics when asked (and only then: an erasure without statistics drops the agency
+    /// too, as the erase record that travels carries none), and drops their name from the search index.
     static func erase(_ db: Database, id: Int64, placeholder: String, keepStatistics: Bool) throws {
         try db.execute(
             sql: """
                 UPDATE person SET code = ?, given_name = '', family_name = '', position = '', email = '', phone = '',
                        sort_key = '', sex = CASE WHEN ? THEN sex ELSE 'not-disclosed' END,
-                       country = CASE WHEN ? THEN country ELSE '' END
+                       country = CASE WHEN ? THEN country ELSE '' END,
+                       agency_id = CASE WHEN ? THEN agency_id ELSE NULL END
                 WHERE id = ?
-                """, arguments: [placeholder, keepStatistics, keepStatistics, id])
+                """, arguments: [placeholder, keepStatistics, keepStatistics, keepStatistics, id])
         try NameTokenWrites.delete(db, personID: id)
     }
 
