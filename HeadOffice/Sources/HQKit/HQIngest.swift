@@ -53,7 +53,8 @@ public enum HQIngest {
                 """
                 WITH ins AS (
                     INSERT INTO muster.record (id, origin, seq, hlc, kind, entity, gid, body, bundle_id)
-                    SELECT DISTINCT ON (id) id, origin, seq, hlc, kind, entity, gid, body, \(header.bundleID) FROM stage ORDER BY id
+                    SELECT id, origin, seq, hlc, kind, entity, gid, body, \(header.bundleID) FROM stage
+                    -- A record already here, or twice in the bundle, is taken once.
                     ON CONFLICT DO NOTHING RETURNING id, kind, entity, gid)
                 INSERT INTO fresh SELECT * FROM ins
                 """)
