@@ -27,6 +27,15 @@ public final class HQDatabase: @unchecked Sendable {
                 try await db.execute("SET statement_timeout = \(statementTimeout * 1000)")
             }
             return db
+        } catch let error as PSQLError where error.code != .server {
+            // Before the server has said anything, a closed or silent socket means no answer.
+            if error.code == .serverClosedConnection || error.code == .uncleanShutdown
+                || (error.underlying as? ChannelError).map({ if case .connectTimeout = $0 { true } else { false } }) == true
+            {
+                throw HQError(
+                    "\(url.shown): no answer within \(connectTimeout) s (is the server up, and is the host and port right?)")
+            }
+            throw HQError.from(error, server: url.shown)
         } catch {
             throw HQError.from(error, server: url.shown)
         }

@@ -23,7 +23,7 @@ public struct HQError: Error, CustomStringConvertible, Sendable {
             case .connectionError:
                 return HQError("\(server): cannot connect (\(describe(e.underlying)))")
             case .serverClosedConnection, .uncleanShutdown:
-                return HQError("\(server): the connection dropped; nothing of the unfinished bundle was kept")
+                return HQError("\(server): the connection dropped; nothing unfinished was kept (a bundle goes in whole or not at all)")
             case .sslUnsupported:
                 return HQError("\(server): the server does not offer TLS, and the URL asks for it (sslmode=require)")
             case .authMechanismRequiresPassword:
@@ -42,7 +42,9 @@ public struct HQError: Error, CustomStringConvertible, Sendable {
     static func describe(_ error: (any Error)?) -> String {
         guard let error else { return "unknown error" }
         if let e = error as? NIOConnectionError {
-            return e.connectionErrors.first.map { describe($0.error) } ?? (e.dnsAAAAError ?? e.dnsAError).map { "\($0)" } ?? "\(e)"
+            if let first = e.connectionErrors.first { return describe(first.error) }
+            if let dns = e.dnsAError ?? e.dnsAAAAError { return describe(dns) }
+            return "no address to connect to"
         }
         if let e = error as? IOError {
             switch e.errnoCode {
@@ -52,7 +54,8 @@ public struct HQError: Error, CustomStringConvertible, Sendable {
             }
         }
         if let e = error as? ChannelError, case .connectTimeout = e { return "no answer within the connection timeout" }
-        if let e = error as? SocketAddressError { return "the host name does not resolve (\(e))" }
-        return String(describing: error)
+        let text = String(describing: error)
+        if error is SocketAddressError || text.contains("UnknownHost") { return "the host name does not resolve" }
+        return text
     }
 }

@@ -144,6 +144,12 @@ struct PullCommand: AsyncParsableCommand {
     @Option(help: "Courses starting on or before this date (YYYY-MM-DD).") var to: String?
     @Option(name: .shortAndLong, help: "The new library file.") var output: String
 
+    func validate() throws {
+        for (text, option) in [(from, "--from"), (to, "--to")] where text != nil && CalendarDate(iso: text!) == nil {
+            throw ValidationError("\(option) '\(NameSanitizer.clean(text!))' is not a date (YYYY-MM-DD)")
+        }
+    }
+
     func run() async throws {
         try await withDatabase(server) { db in
             let scope = HQPullScope(
@@ -167,6 +173,13 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Breakdowns, comma-separated: sex, country, agency, agency-kind, role.") var by = "sex,country"
     @Option(help: "text, markdown or csv.") var format: OutputFormat = .text
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+
+    func validate() throws {
+        for (text, option) in [(from, "--from"), (to, "--to")] where text != nil && CalendarDate(iso: text!) == nil {
+            throw ValidationError("\(option) '\(NameSanitizer.clean(text!))' is not a date (YYYY-MM-DD)")
+        }
+        do { _ = try ReportDimension.parseList(by) } catch { throw ValidationError("--by: \(error)") }
+    }
 
     func run() async throws {
         try await withDatabase(server) { db in
