@@ -52,7 +52,7 @@ public final class HQDatabase: @unchecked Sendable {
             let text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
             let body = text.hasSuffix(";") ? String(text.dropLast()) : text
             if body.split(separator: "\n").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }) { continue }
-            try await wrap { try await self.connection.query(PostgresQuery(unsafeSQL: body), logger: self.logger) }
+            _ = try await wrap { try await self.connection.query(PostgresQuery(unsafeSQL: body), logger: self.logger) }
         }
     }
 
@@ -89,7 +89,7 @@ public final class HQDatabase: @unchecked Sendable {
             try await execute("COMMIT")
             return value
         } catch {
-            try? await connection.query("ROLLBACK", logger: logger)
+            _ = try? await connection.query("ROLLBACK", logger: logger)
             throw error
         }
     }
