@@ -41,8 +41,28 @@ public final class HQDatabase: @unchecked Sendable {
         }
     }
 
+    /// Closes the connection, waiting at most two seconds: a connection the server already
+    /// ended can leave PostgresNIO's close (or a ROLLBACK sent on it) waiting forever, and a
+    /// command that failed must still exit with its one line.
     public func close() async {
-        try? await connection.close()
+        let connection = connection
+        await Self.bounded(seconds: 2) { try? await connection.close() }
+    }
+
+    /// Runs `operation`, returning when it ends or after `seconds`, whichever is first; an
+    /// operation still waiting then is left behind (the process is about to end or move on).
+    static func bounded(seconds: Double, _ operation: @escaping @Sendable () async -> Void) async {
+        let done = Once()
+        await withCheckedContinuation { (resume: CheckedContinuation<Void, Never>) in
+            Task {
+                await operation()
+                if done.claim() { resume.resume() }
+            }
+            Task {
+                try? await Task.sleep(for: .seconds(seconds))
+                if done.claim() { resume.resume() }
+            }
+        }
     }
 
     /// Runs one statement without binds, or a script of several, each ending in `;` at the end
@@ -89,7 +109,11 @@ public final class HQDatabase: @unchecked Sendable {
             try await execute("COMMIT")
             return value
         } catch {
-            _ = try? await connection.query("ROLLBACK", logger: logger)
+            // PostgreSQL rolls back by itself when the connection is gone; ask only while it is up.
+            if !connection.isClosed {
+                let (connection, logger) = (connection, logger)
+                await Self.bounded(seconds: 5) { _ = try? await connection.query("ROLLBACK", logger: logger) }
+            }
             throw error
         }
     }
@@ -105,6 +129,18 @@ public final class HQDatabase: @unchecked Sendable {
             return try await body()
         } catch {
             throw HQError.from(error, server: url.shown)
+        }
+    }
+}
+
+/// True the first time only: whichever of two racing tasks claims it resumes the waiter.
+final class Once: @unchecked Sendable {
+    private let lock = NSLock()
+    private var claimed = false
+    func claim() -> Bool {
+        lock.withLock {
+            defer { claimed = true }
+            return !claimed
         }
     }
 }

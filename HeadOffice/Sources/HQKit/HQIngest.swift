@@ -62,6 +62,9 @@ public enum HQIngest {
             summary.skipped = summary.records - summary.added - summary.refused.count
             try await HQErasure.take(db)
             try await merge(db)
+            // A big bundle changes the tables' shape: fresh statistics keep the per-course
+            // lookups below on their indexes (ANALYZE sees this transaction's rows).
+            if summary.added > 10_000 { try await db.execute("ANALYZE muster.entity;\nANALYZE muster.event") }
             let courses = try await HQVerdicts.touchedCourses(db)
             for course in courses { try await HQVerdicts.recompute(db, course: course) }
             summary.courses = courses.count

@@ -53,12 +53,16 @@ enum HQVerdicts {
                     id: id, courseID: 1, key: row[1] ?? "", title: "", start: Date(timeIntervalSince1970: 0),
                     end: Date(timeIntervalSince1970: 0), core: !["0", "false"].contains(row[2] ?? "0")))
         }
-        // Trainees whose person is here (a nomination of someone not arrived yet waits on a laptop).
+        // Trainees whose person is here (a nomination of someone not arrived yet waits on a laptop),
+        // looked up by key: the person_now view would be worked out whole for each course.
         let roster = try await db.rows(
             """
             SELECT n.fields->>'person_id', coalesce(n.fields->>'role', 'participant'), coalesce(n.fields->>'status', 'nominated')
-            FROM muster.entity n JOIN muster.person_now p ON p.gid = n.fields->>'person_id'
+            FROM muster.entity n
             WHERE n.entity = 'enrolment' AND n.fields->>'course_id' = \(course) AND n.fields->>'_exists' = '1'
+              AND (EXISTS (SELECT 1 FROM muster.entity p
+                           WHERE p.gid = n.fields->>'person_id' AND p.entity = 'person' AND p.fields->>'_exists' = '1')
+                   OR EXISTS (SELECT 1 FROM muster.erased x WHERE x.gid = n.fields->>'person_id'))
             """)
         var personIDs: [String: Int64] = [:]
         for row in roster { personIDs[row[0] ?? ""] = Int64(personIDs.count + 1) }

@@ -40,12 +40,9 @@ struct ServerOptions: ParsableArguments {
 func withDatabase(_ server: ServerOptions, _ body: (HQDatabase) async throws -> Void) async throws {
     do {
         let db = try await server.connect()
-        do {
-            try await body(db)
-        } catch {
-            await db.close()
-            throw error
-        }
+        // On failure the process ends with its one line and the OS closes the socket: a close on a
+        // connection the server ended could wait for ever.
+        try await body(db)
         await db.close()
     } catch let error as HQError {
         FileHandle.standardError.write(Data("muster-hq: \(error.description)\n".utf8))
