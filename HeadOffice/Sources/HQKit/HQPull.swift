@@ -62,8 +62,10 @@ public enum HQPull {
         }
     }
 
-    /// Chooses the courses, then streams their records (laptop export order) to a scratch file,
-    /// one canonical line each, created 0600: they hold people's names.
+    /// Chooses the courses, then streams their records to a scratch file in the laptop's export
+    /// order, but with erasures last: an erasure that keeps statistics names an agency, and
+    /// CourseKit's import drops that agency if the erasure arrives before it (found by
+    /// HQConvergenceTests). One canonical line each, created 0600: they hold people's names.
     static func collect(_ db: HQDatabase, scope: HQPullScope, into scratch: String) async throws -> ([String], BundleTally) {
         guard FileManager.default.createFile(atPath: scratch, contents: nil, attributes: [.posixPermissions: 0o600]),
             let out = FileHandle(forWritingAtPath: scratch)
@@ -95,7 +97,8 @@ public enum HQPull {
             guard !gids.isEmpty else { return ([], tally) }
             let query: PostgresQuery
             if scope.isEverything {
-                query = "SELECT origin, seq::text, kind, body FROM muster.record ORDER BY kind = 'event', origin COLLATE \"C\", seq"
+                query =
+                    "SELECT origin, seq::text, kind, body FROM muster.record ORDER BY kind = 'erase', kind = 'event', origin COLLATE \"C\", seq"
             } else {
                 try await db.query(
                     """
@@ -119,7 +122,7 @@ public enum HQPull {
                     """)
                 query = """
                     SELECT origin, seq::text, kind, body FROM muster.record
-                    WHERE gid IN (SELECT DISTINCT gid FROM scope) ORDER BY kind = 'event', origin COLLATE "C", seq
+                    WHERE gid IN (SELECT DISTINCT gid FROM scope) ORDER BY kind = 'erase', kind = 'event', origin COLLATE "C", seq
                     """
             }
             var pending = Data()
