@@ -19,3 +19,18 @@ public enum ReportText {
         title + "\n" + String(repeating: mark, count: max(3, title.displayWidth)) + "\n"
     }
 }
+
+/// The forms a report is written in: aligned text for pasting, Markdown for documents, CSV for
+/// spreadsheets. `muster report` and `muster-hq report` both offer them.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, markdown, csv
+
+    /// The report in this form; `bom` starts a CSV with a byte-order mark (for Excel).
+    public func render(_ report: Report, bom: Bool = false) -> String {
+        switch self {
+        case .text: ReportText.render(report)
+        case .markdown: report.markdown()
+        case .csv: report.csv(bom: bom)
+        }
+    }
+}

@@ -53,11 +53,19 @@ func withDatabase(_ server: ServerOptions, _ body: (HQDatabase) async throws -> 
     }
 }
 
-/// A date option as YYYY-MM-DD.
-func parseDate(_ text: String?, _ option: String) throws -> CalendarDate? {
-    guard let text else { return nil }
-    guard let date = CalendarDate(iso: text) else { throw HQError("\(option) '\(NameSanitizer.clean(text))' is not a date (YYYY-MM-DD)") }
-    return date
+/// --from and --to, checked before any connection is made.
+struct PeriodOptions: ParsableArguments {
+    @Option(help: "Courses ending on or after this date (YYYY-MM-DD).") var from: String?
+    @Option(help: "Courses starting on or before this date (YYYY-MM-DD).") var to: String?
+
+    func validate() throws {
+        for (text, option) in [(from, "--from"), (to, "--to")] where text != nil && CalendarDate(iso: text!) == nil {
+            throw ValidationError("\(option) '\(NameSanitizer.clean(text!))' is not a date (YYYY-MM-DD)")
+        }
+    }
+
+    var fromDate: CalendarDate? { from.flatMap(CalendarDate.init(iso:)) }
+    var toDate: CalendarDate? { to.flatMap(CalendarDate.init(iso:)) }
 }
 
 struct InitCommand: AsyncParsableCommand {
@@ -137,20 +145,13 @@ struct PullCommand: AsyncParsableCommand {
     @OptionGroup var server: ServerOptions
     @Option(parsing: .upToNextOption, help: "Course codes.") var course: [String] = []
     @Option(parsing: .upToNextOption, help: "ISO country codes (GT, PW…).") var country: [String] = []
-    @Option(help: "Courses ending on or after this date (YYYY-MM-DD).") var from: String?
-    @Option(help: "Courses starting on or before this date (YYYY-MM-DD).") var to: String?
+    @OptionGroup var period: PeriodOptions
     @Option(name: .shortAndLong, help: "The new library file.") var output: String
-
-    func validate() throws {
-        for (text, option) in [(from, "--from"), (to, "--to")] where text != nil && CalendarDate(iso: text!) == nil {
-            throw ValidationError("\(option) '\(NameSanitizer.clean(text!))' is not a date (YYYY-MM-DD)")
-        }
-    }
 
     func run() async throws {
         try await withDatabase(server) { db in
             let scope = HQPullScope(
-                courses: course, countries: country, from: try parseDate(from, "--from"), to: try parseDate(to, "--to"))
+                courses: course, countries: country, from: period.fromDate, to: period.toDate)
             let s = try await HQPull.pull(db, scope: scope, to: output, actor: ProcessInfo.processInfo.environment["USER"] ?? "head office")
             let shown = s.courses.count <= 6 ? s.courses.joined(separator: ", ") : "\(s.courses.count) courses"
             print("\(NameSanitizer.clean(output)): \(shown); \(s.records) records (\(s.imported?.waiting ?? 0) waiting)")
@@ -158,36 +159,28 @@ struct PullCommand: AsyncParsableCommand {
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, csv }
+extension ReportFormat: ExpressibleByArgument {}
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "The cross-course report, summed on the server: the figures 'muster report --all' gives on a pulled library.")
     @OptionGroup var server: ServerOptions
-    @Option(help: "Courses ending on or after this date (YYYY-MM-DD).") var from: String?
-    @Option(help: "Courses starting on or before this date (YYYY-MM-DD).") var to: String?
+    @OptionGroup var period: PeriodOptions
     @Option(help: "Breakdowns, comma-separated: sex, country, agency, agency-kind, role.") var by = "sex,country"
-    @Option(help: "text, markdown or csv.") var format: OutputFormat = .text
+    @Option(help: "text, markdown or csv.") var format: ReportFormat = .text
+    @Flag(help: "With csv: start with a byte-order mark (for Excel).") var bom = false
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
 
     func validate() throws {
-        for (text, option) in [(from, "--from"), (to, "--to")] where text != nil && CalendarDate(iso: text!) == nil {
-            throw ValidationError("\(option) '\(NameSanitizer.clean(text!))' is not a date (YYYY-MM-DD)")
-        }
         do { _ = try ReportDimension.parseList(by) } catch { throw ValidationError("--by: \(error)") }
     }
 
     func run() async throws {
         try await withDatabase(server) { db in
             let dimensions = try ReportDimension.parseList(by)
-            let report = try await HQReport.build(db, from: try parseDate(from, "--from"), to: try parseDate(to, "--to"), by: dimensions)
-            let text: String
-            switch format {
-            case .text: text = ReportText.render(report)
-            case .markdown: text = report.markdown()
-            case .csv: text = report.csv()
-            }
+            let report = try await HQReport.build(db, from: period.fromDate, to: period.toDate, by: dimensions)
+            let text = format.render(report, bom: bom)
             try OutputFile.write(text, to: output)
         }
     }

@@ -4,9 +4,7 @@ import Foundation
 import ReportText
 import TerminalUI
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, csv
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,12 +41,7 @@ struct ReportCommand: ParsableCommand {
             default:
                 throw MusterError.invalid("name one course, or use --all")
             }
-            let text: String
-            switch format {
-            case .text: text = ReportText.render(report)
-            case .markdown: text = report.markdown()
-            case .csv: text = report.csv(bom: bom)
-            }
+            let text = format.render(report, bom: bom)
             try OutputFile.write(text, to: output)
         }
     }
