@@ -44,7 +44,17 @@ public final class HQDatabase: @unchecked Sendable {
     /// Closes the connection, waiting at most two seconds: a connection the server already
     /// ended can leave PostgresNIO's close (or a ROLLBACK sent on it) waiting forever, and a
     /// command that failed must still exit with its one line.
+    /// Calls `handler` if the connection ends other than by `close()` (the server ended it, the
+    /// network dropped). A command uses it to exit with its line: a query in flight on such a
+    /// connection was seen to wait for ever in PostgresNIO.
+    public func onUnexpectedClose(_ handler: @escaping @Sendable () -> Void) {
+        let closing = closing
+        connection.closeFuture.whenComplete { _ in if !closing.claim() { return } else { handler() } }
+    }
+    private let closing = Once()
+
     public func close() async {
+        _ = closing.claim()
         let connection = connection
         await Self.bounded(seconds: 2) { try? await connection.close() }
     }

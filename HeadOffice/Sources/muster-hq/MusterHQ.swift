@@ -40,6 +40,14 @@ struct ServerOptions: ParsableArguments {
 func withDatabase(_ server: ServerOptions, _ body: (HQDatabase) async throws -> Void) async throws {
     do {
         let db = try await server.connect()
+        let shown = db.url.shown
+        db.onUnexpectedClose {
+            FileHandle.standardError.write(
+                Data(
+                    "muster-hq: \(shown): the connection dropped; nothing unfinished was kept (a bundle goes in whole or not at all)\n".utf8
+                ))
+            exit(1)
+        }
         // On failure the process ends with its one line and the OS closes the socket: a close on a
         // connection the server ended could wait for ever.
         try await body(db)
