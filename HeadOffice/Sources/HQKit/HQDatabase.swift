@@ -143,11 +143,13 @@ public final class HQDatabase: @unchecked Sendable {
     }
 }
 
-/// True the first time only: whichever of two racing tasks claims it resumes the waiter.
-final class Once: @unchecked Sendable {
+/// True the first time only: whichever of two racing tasks claims it resumes the waiter (or
+/// prints the one line a failed command ends with).
+public final class Once: @unchecked Sendable {
     private let lock = NSLock()
     private var claimed = false
-    func claim() -> Bool {
+    public init() {}
+    public func claim() -> Bool {
         lock.withLock {
             defer { claimed = true }
             return !claimed

@@ -37,26 +37,36 @@ struct ServerOptions: ParsableArguments {
 }
 
 /// Runs a command body with a connection, printing any failure as one line and exiting 1.
+///
+/// A dropped connection is seen twice at once: by the watcher of the connection's close and by
+/// the statement in flight failing. Whichever comes first prints the line; `failureLine` keeps
+/// it to one.
 func withDatabase(_ server: ServerOptions, _ body: (HQDatabase) async throws -> Void) async throws {
+    let failureLine = Once()
+    func fail(_ line: String) {
+        if failureLine.claim() { FileHandle.standardError.write(Data("muster-hq: \(line)\n".utf8)) }
+    }
     do {
         let db = try await server.connect()
         let shown = db.url.shown
         db.onUnexpectedClose {
-            FileHandle.standardError.write(
-                Data(
-                    "muster-hq: \(shown): the connection dropped; nothing unfinished was kept (a bundle goes in whole or not at all)\n".utf8
-                ))
-            exit(1)
+            if failureLine.claim() {
+                FileHandle.standardError.write(
+                    Data(
+                        "muster-hq: \(shown): the connection dropped; nothing unfinished was kept (a bundle goes in whole or not at all)\n"
+                            .utf8))
+                exit(1)
+            }
         }
         // On failure the process ends with its one line and the OS closes the socket: a close on a
         // connection the server ended could wait for ever.
         try await body(db)
         await db.close()
     } catch let error as HQError {
-        FileHandle.standardError.write(Data("muster-hq: \(error.description)\n".utf8))
+        fail(error.description)
         throw ExitCode(1)
     } catch let error as MusterError {
-        FileHandle.standardError.write(Data("muster-hq: \(error.description)\n".utf8))
+        fail(error.description)
         throw ExitCode(1)
     }
 }
