@@ -241,4 +241,15 @@ struct TracingBackendTests {
         #expect(lines.filter { $0.hasPrefix("key ") }.map { $0.split(separator: " ")[1] } == ["j", "PgDn"])
         #expect(lines.allSatisfy { Double($0.split(separator: " ").last ?? "") != nil })
     }
+
+    @Test("A kiosk's trace says a letter was typed, never which, nor what was pasted")
+    func hidesText() {
+        let terminal = InMemoryTerminal()
+        terminal.send(.char("a"), .paste("1234"), .enter)
+        var lines: [String] = []
+        let traced = TracingBackend(terminal, started: .now, hidesText: true) { lines.append($0) }
+        Runner(program: Counter(), state: .init(), backend: traced).run(until: terminal.isScriptFinished)
+        #expect(lines.filter { $0.hasPrefix("key ") }.map { $0.split(separator: " ")[1] } == ["char", "paste", "Enter"])
+        #expect(!lines.joined().contains("1234"))
+    }
 }

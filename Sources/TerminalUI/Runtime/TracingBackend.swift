@@ -15,6 +15,9 @@ public final class TracingBackend: TerminalBackend {
     let inner: any TerminalBackend
     let sink: (String) -> Void
     let started: ContinuousClock.Instant
+    /// Typed text is written as `char` and pastes as `paste`: a kiosk's trace must not hold
+    /// the names people type, nor the staff PIN.
+    let hidesText: Bool
     /// Keys read since the last frame (several when the runner handles waiting keys together).
     private var pendingKeys: [(Key, ContinuousClock.Instant)] = []
     /// The last key read, when it was read, and when the latest frame after it was drawn.
@@ -22,9 +25,13 @@ public final class TracingBackend: TerminalBackend {
     private var framesDrawn = 0
 
     /// `started` is when the process began (or as close as the caller knows), for the first frame.
-    public init(_ inner: any TerminalBackend, started: ContinuousClock.Instant, sink: @escaping (String) -> Void) {
+    public init(
+        _ inner: any TerminalBackend, started: ContinuousClock.Instant, hidesText: Bool = false,
+        sink: @escaping (String) -> Void
+    ) {
         self.inner = inner
         self.started = started
+        self.hidesText = hidesText
         self.sink = sink
     }
 
@@ -36,14 +43,14 @@ public final class TracingBackend: TerminalBackend {
         framesDrawn += 1
         if framesDrawn == 1 { sink("first-frame \(Self.ms(now - started))") }
         settling?.frame = now
-        for (key, at) in pendingKeys { sink("key \(Self.name(key)) \(Self.ms(now - at))") }
+        for (key, at) in pendingKeys { sink("key \(name(key)) \(Self.ms(now - at))") }
         pendingKeys.removeAll()
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         // The runner reads again only once the queued work is done: the key has settled.
         if let (key, at, frame) = settling, let frame {
-            sink("settled \(Self.name(key)) \(Self.ms(frame - at))")
+            sink("settled \(name(key)) \(Self.ms(frame - at))")
             settling = nil
         }
         let key = inner.readKey(timeoutMilliseconds: timeoutMilliseconds)
@@ -61,7 +68,13 @@ public final class TracingBackend: TerminalBackend {
     public func checkSize() -> Size { inner.checkSize() }
     public var hasPendingInput: Bool { inner.hasPendingInput }
 
-    static func name(_ key: Key) -> String { key.displayName.replacingOccurrences(of: " ", with: "_") }
+    func name(_ key: Key) -> String {
+        switch key {
+        case .char where hidesText: "char"
+        case .paste where hidesText: "paste"
+        default: key.displayName.replacingOccurrences(of: " ", with: "_")
+        }
+    }
 
     static func ms(_ d: Duration) -> String {
         let (s, atto) = d.components

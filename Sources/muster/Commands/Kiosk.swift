@@ -93,7 +93,7 @@ struct KioskCommand: ParsableCommand {
             var state = KioskState(context: context, policy: policy, now: now, size: terminal.size)
             state.followTimetable(at: now)
             state.message = warning
-            let runner = Runner(program: program, state: state, backend: terminal, theme: theme)
+            let runner = Runner(program: program, state: state, backend: Trace.wrap(terminal, hidesText: true), theme: theme)
             // Outcomes go nowhere on screen (the kiosk is locked down); staff see the last one
             // with 'muster sync peers', which the exchange itself records.
             exchanger?.start(every: every ?? KioskSync.defaultEvery) { _ in }

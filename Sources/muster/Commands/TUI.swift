@@ -63,12 +63,13 @@ enum Trace {
     /// As close to the process start as Swift code gets: set when `muster` first touches it.
     static let processStart = ContinuousClock.now
 
-    static func wrap(_ backend: any TerminalBackend) -> any TerminalBackend {
+    /// `hidesText` for the kiosk: its trace says a letter was typed, never which.
+    static func wrap(_ backend: any TerminalBackend, hidesText: Bool = false) -> any TerminalBackend {
         guard let path = ProcessInfo.processInfo.environment["MUSTER_TRACE"], !path.isEmpty,
             FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let handle = FileHandle(forWritingAtPath: path)
         else { return backend }
-        return TracingBackend(backend, started: processStart) { line in handle.write(Data((line + "\n").utf8)) }
+        return TracingBackend(backend, started: processStart, hidesText: hidesText) { line in handle.write(Data((line + "\n").utf8)) }
     }
 }
 
