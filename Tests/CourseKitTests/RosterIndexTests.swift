@@ -141,12 +141,20 @@ import TestSupport
         let rows = try store.rosters.rosterPage(query, offset: 0, limit: 10_000)
         let isNguyen = { (item: RosterListEntry) in item.person.familyName == "Nguyễn" }
         let firstFromMiddle = rows.indices.first { $0 >= 700 && isNguyen(rows[$0]) }
-        #expect(try store.rosters.rosterFind("nguyen", in: query, from: 700) == firstFromMiddle)
         let lastBefore = rows.indices.last { $0 <= 700 && isNguyen(rows[$0]) }
-        #expect(try store.rosters.rosterFind("NGUYỄN", in: query, from: 700, backwards: true) == lastBefore)
-        #expect(try store.rosters.rosterFind("nguyen", in: query, from: rows.count - 1) == rows.indices.first { isNguyen(rows[$0]) })
-        #expect(try store.rosters.rosterFind("zzzz-nobody", in: query, from: 0) == nil)
-        #expect(try store.rosters.rosterFind("SYN-000042", in: query, from: 0) == rows.firstIndex { $0.person.code == "SYN-000042" })
+        // Both plans: the matches sorted after look-ups by person (few candidates), and the
+        // walk along the order's index (many).
+        for plan in [Int.max, 0] {
+            func find(_ text: String, from start: Int, backwards: Bool = false) throws -> Int? {
+                try store.rosters.rosterFind(text, in: query, from: start, backwards: backwards, sortMatchesUpTo: plan)
+            }
+            #expect(try find("nguyen", from: 700) == firstFromMiddle)
+            #expect(try find("NGUYỄN", from: 700, backwards: true) == lastBefore)
+            #expect(try find("nguyen", from: rows.count - 1) == rows.indices.first { isNguyen(rows[$0]) })
+            #expect(try find("zzzz-nobody", from: 0) == nil)
+            #expect(try find("SYN-000042", from: 0) == rows.firstIndex { $0.person.code == "SYN-000042" })
+            #expect(try find("syn-000042", from: 900) == rows.firstIndex { $0.person.code == "SYN-000042" })
+        }
 
         // Facets count under the other filters.
         let gt = RosterQuery(courseID: course.id!, filter: RosterFilter(country: "GT", status: .confirmed))
