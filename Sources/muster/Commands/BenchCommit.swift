@@ -10,6 +10,9 @@ struct BenchCommit: ParsableCommand {
     @Argument var course: String
     @Argument var session: String
     @Option var count: Int = 200
+    /// Milliseconds between marks, polling the library twice in each pause as the roll call
+    /// does while the facilitator looks for the next person (0: marks back to back).
+    @Option var pauseMs: Int = 0
 
     func run() throws {
         try reportingErrors {
@@ -20,6 +23,12 @@ struct BenchCommit: ParsableCommand {
                 try store.attendance.mark(session: s, person: people[i % people.count], status: .present, source: .cli)
                 let (sec, atto) = (ContinuousClock.now - start).components
                 times.append(Double(sec) * 1000 + Double(atto) / 1e15)
+                if pauseMs > 0 {
+                    for _ in 0..<2 {
+                        Thread.sleep(forTimeInterval: Double(pauseMs) / 2000)
+                        try store.poll()
+                    }
+                }
             }
             times.sort()
             print(
