@@ -50,7 +50,9 @@ import TestSupport
     func derived(_ store: CourseStore) throws -> [String] {
         try DatabaseQueue(path: store.path).read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM roster_index ORDER BY enrolment_id").map(\.description) + ["--"]
-                + Row.fetchAll(db, sql: "SELECT * FROM session_tally WHERE n <> 0 ORDER BY session_id, mark, nomination, role")
+                + Row.fetchAll(
+                    db, sql: "SELECT * FROM session_tally WHERE n <> 0 ORDER BY session_id, mark, nomination, role, sex, country"
+                )
                 .map(\.description)
         }
     }

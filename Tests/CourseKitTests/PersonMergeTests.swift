@@ -42,7 +42,7 @@ import TestSupport
                 "SELECT * FROM person ORDER BY id", "SELECT * FROM enrolment ORDER BY id",
                 "SELECT session_id, person_id, status FROM attendance_mark WHERE status <> 'cleared' ORDER BY session_id, person_id",
                 "SELECT * FROM roster_index ORDER BY enrolment_id", "SELECT * FROM name_token ORDER BY token, person_id",
-                "SELECT * FROM session_tally WHERE n <> 0 AND mark <> 'cleared' ORDER BY session_id, mark, nomination, role",
+                "SELECT * FROM session_tally WHERE n <> 0 AND mark <> 'cleared' ORDER BY session_id, mark, nomination, role, sex, country",
             ].map { sql in
                 try Row.fetchAll(db, sql: sql).map(\.description).joined(separator: "\n")
             }.joined(separator: "\n--\n")

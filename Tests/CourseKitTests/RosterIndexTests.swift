@@ -210,5 +210,14 @@ import TestSupport
         try store.attendance.mark(session: sessions[2], person: walkIn, status: .present, source: .kiosk)
         try store.nominations.mergeWalkIn(courseID: course.id!, walkInID: walkIn.id!, into: person.id!)
         for filter in filters { try check(filter) }
+        // A person's country and sex edited: their marks move between the tally's counts.
+        var moved = try store.people.person(code: person.code)
+        moved.country = moved.country == "SV" ? "GT" : "SV"
+        moved.sex = moved.sex == .female ? .male : .female
+        _ = try store.people.savePerson(moved)
+        let agency = try #require(moved.agencyID)
+        for filter in filters + [RosterFilter(country: "SV"), RosterFilter(sex: .male), RosterFilter(agencyID: agency)] {
+            try check(filter)
+        }
     }
 }

@@ -23,13 +23,13 @@ extension Attendance {
     /// the derived `attendance_mark` table: the overview's "marked/present" and the matrix's
     /// column totals, without reading the event log.
     ///
-    /// Filters on nomination status and role alone (the overview's "expected" people) read the
-    /// trigger-kept `session_tally`, a few rows per session; other filters join the marks of the
-    /// people they admit.
+    /// Filters on nomination status, role, sex and country alone (the overview's "expected"
+    /// people, a country's officials) read the trigger-kept `session_tally`, a few rows per
+    /// session; an agency or completion filter joins the marks of the people it admits.
     public func markTotals(_ query: RosterQuery) throws -> [Int64: SessionMarkTotals] {
         try read { db in
             let f = query.filter
-            if f.sex == nil, f.country == nil, f.agencyID == nil, f.completed == nil {
+            if f.agencyID == nil, f.completed == nil {
                 var sql = """
                     SELECT t.session_id AS s, t.mark AS st, sum(t.n) AS n FROM session_tally t JOIN session x ON x.id = t.session_id
                     WHERE x.course_id = ? AND t.mark <> 'cleared'
@@ -37,6 +37,8 @@ extension Attendance {
                 var arguments: [any DatabaseValueConvertible] = [query.courseID]
                 if let status = f.status { sql += " AND t.nomination = ?"; arguments.append(status.rawValue) }
                 if let role = f.role { sql += " AND t.role = ?"; arguments.append(role.rawValue) }
+                if let sex = f.sex { sql += " AND t.sex = ?"; arguments.append(sex.rawValue) }
+                if let country = f.country { sql += " AND t.country = ?"; arguments.append(country) }
                 if f.rollCallOnly {
                     sql += " AND t.nomination IN ('nominated', 'confirmed', 'walk-in') AND t.role IN ('participant', 'observer')"
                 }

@@ -31,7 +31,7 @@ enum DerivedUpkeep: Sendable, Equatable {
 ///
 /// Every writer keeps `roster_index` (one row per enrolment, ten covering indexes) and
 /// `session_tally` right through per-row triggers on `enrolment` (v3-derived-roster,
-/// v8-session-tally). For 100,000 new enrolments those triggers are most of the import's time:
+/// v15-session-tally-by-sex-and-country). For 100,000 new enrolments those triggers are most of the import's time:
 /// each row is an index-row insert in ten B-trees in file order, an `UPDATE` with three counting
 /// subqueries and a tally upsert. Here they are dropped inside the import's transaction, the
 /// enrolments written, the course's rows rebuilt with one sorted `INSERT … SELECT` per table, and
@@ -109,12 +109,13 @@ enum DerivedRoster {
             arguments: [courseID])
         try db.execute(
             sql: """
-                INSERT INTO session_tally(session_id, mark, nomination, role, n)
-                SELECT m.session_id, m.status, e.status, e.role, count(*)
+                INSERT INTO session_tally(session_id, mark, nomination, role, sex, country, n)
+                SELECT m.session_id, m.status, e.status, e.role, p.sex, p.country, count(*)
                 FROM attendance_mark m JOIN session s ON s.id = m.session_id
                 JOIN enrolment e ON e.course_id = s.course_id AND e.person_id = m.person_id
+                JOIN person p ON p.id = m.person_id
                 WHERE s.course_id = ?1
-                GROUP BY m.session_id, m.status, e.status, e.role
+                GROUP BY m.session_id, m.status, e.status, e.role, p.sex, p.country
                 """, arguments: [courseID])
     }
 }

@@ -45,6 +45,7 @@ enum Schema {
         .v12CheckInWindow,
         .v13Sync,
         .v14SyncPeers,
+        .v15SessionTallyBySexAndCountry,
     ]
 
     static var migrator: DatabaseMigrator {
