@@ -145,8 +145,13 @@ import TestSupport
         // Both plans: the matches sorted after look-ups by person (few candidates), and the
         // walk along the order's index (many).
         for plan in [Int.max, 0] {
+            // Each answer is the same whether the start row is walked to or sought by its person.
             func find(_ text: String, from start: Int, backwards: Bool = false) throws -> Int? {
-                try store.rosters.rosterFind(text, in: query, from: start, backwards: backwards, sortMatchesUpTo: plan)
+                let walked = try store.rosters.rosterFind(text, in: query, from: start, backwards: backwards, sortMatchesUpTo: plan)
+                let sought = try store.rosters.rosterFind(
+                    text, in: query, from: start, startPerson: rows[start].person.id, backwards: backwards, sortMatchesUpTo: plan)
+                #expect(sought == walked, "\(text) from \(start)")
+                return walked
             }
             #expect(try find("nguyen", from: 700) == firstFromMiddle)
             #expect(try find("NGUYỄN", from: 700, backwards: true) == lastBefore)

@@ -195,8 +195,12 @@ extension RosterBrowser {
     /// the first match. Walking for a rare name read the whole index, twice when nothing matched
     /// (21–26 ms a key on the 100k roster). Nothing matching anywhere answers at once. Tests
     /// force each plan with `sortMatchesUpTo`.
+    ///
+    /// `startPerson`, when the caller knows whose row is at `start` (the screen has that page),
+    /// lets the search seek to that row on `roster_by_person` instead of walking the order's
+    /// index to `start` (up to the whole roster: several milliseconds a key at row 80,000).
     public func rosterFind(
-        _ text: String, in query: RosterQuery, from start: Int, backwards: Bool = false,
+        _ text: String, in query: RosterQuery, from start: Int, startPerson: Int64? = nil, backwards: Bool = false,
         sortMatchesUpTo: Int = People.sortMatchesUpTo
     ) throws -> Int? {
         try read { db in
@@ -215,9 +219,11 @@ extension RosterBrowser {
             let forward = query.order.descending == backwards
             let scan = Self.orderSQL(RosterOrder(query.order.column, descending: !forward), prefix: "")
             var found: Row?
-            if let anchor = try Row.fetchOne(
-                db, sql: "\(base) ORDER BY \(Self.orderSQL(query.order, prefix: "")) LIMIT 1 OFFSET ?",
-                arguments: StatementArguments(baseArguments + [max(0, start)]))
+            let seeked = try startPerson.flatMap { try Self.rosterKey(db, query, personID: $0, filter: filter, arguments: arguments) }
+            if let anchor = try seeked
+                ?? Row.fetchOne(
+                    db, sql: "\(base) ORDER BY \(Self.orderSQL(query.order, prefix: "")) LIMIT 1 OFFSET ?",
+                    arguments: StatementArguments(baseArguments + [max(0, start)]))
             {
                 let comparison = forward ? ">=" : "<="
                 let placeholders = columns.map { _ in "?" }.joined(separator: ", ")

@@ -65,8 +65,13 @@ extension Loaders {
         attempt { .rosterTotalsLoaded(query: query, try store.attendance.markTotals(query)) }
     }
 
-    func rosterFind(_ query: RosterQuery, text: String, from start: Int, backwards: Bool) -> AppAction {
-        attempt { .rosterFound(query: query, text: text, try store.rosters.rosterFind(text, in: query, from: start, backwards: backwards)) }
+    /// `startPerson`: whose row is at `start`, when its page is loaded (the search then seeks to it).
+    func rosterFind(_ query: RosterQuery, text: String, from start: Int, startPerson: Int64?, backwards: Bool) -> AppAction {
+        attempt {
+            .rosterFound(
+                query: query, text: text,
+                try store.rosters.rosterFind(text, in: query, from: start, startPerson: startPerson, backwards: backwards))
+        }
     }
 
     func rosterFacet(_ query: RosterQuery, _ facet: RosterFacet) -> AppAction {

@@ -57,8 +57,12 @@ extension RosterState: TableScreen {
             let back = id == Command.previousMatch
             let from = (table.selection ?? 0) + (back ? -1 : 1)
             let start = back ? (from < 0 ? max(0, total - 1) : from) : (from >= total ? 0 : from)
-            let text = lastQuery
-            return [.run { [loaders = context.loaders] in loaders.rosterFind(query, text: text, from: start, backwards: back) }]
+            let text = lastQuery, startPerson = item(at: start)?.person.id
+            return [
+                .run { [loaders = context.loaders] in
+                    loaders.rosterFind(query, text: text, from: start, startPerson: startPerson, backwards: back)
+                }
+            ]
         case Command.toggleMatrix:
             mode = mode == .list ? .matrix : .list
             return mode == .matrix ? [.run { [loaders = context.loaders] in loaders.rosterTotals(query) }] : []
@@ -102,7 +106,12 @@ extension RosterState: TableScreen {
         if !searching { search.found = nil }
         self.search = search
         guard searching else { return [] }
-        return [.run { [loaders = context.loaders] in loaders.rosterFind(query, text: text, from: origin, backwards: false) }]
+        let startPerson = item(at: origin)?.person.id
+        return [
+            .run { [loaders = context.loaders] in
+                loaders.rosterFind(query, text: text, from: origin, startPerson: startPerson, backwards: false)
+            }
+        ]
     }
 
     mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
