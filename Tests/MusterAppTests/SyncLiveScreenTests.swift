@@ -104,6 +104,18 @@ import TestSupport
         guard case .prompt = d.state.top else { Issue.record("w asks again"); return }
     }
 
+    /// A server that started, or failed, before the serve key's own status was read arrives as
+    /// "off" straight to "on" or "failed": the status line still says so once, not "Starting…".
+    @Test func aServerQuickerThanTheKeyIsStillSaidOnce() throws {
+        let d = try openSync()
+        let on = SyncLiveStatus.Server(urls: ["http://127.0.0.1:7070"], code: "P587-NRWJ-XJCB")
+        d.send(.sync(.live(SyncLiveStatus(serving: .on(on)), peers: [])))
+        #expect(d.state.message?.text == "Serving on http://127.0.0.1:7070 · pairing code P587-NRWJ-XJCB")
+        d.send(.sync(.live(SyncLiveStatus(serving: .off), peers: [])))
+        d.send(.sync(.live(SyncLiveStatus(serving: .failed("port 7070 is in use")), peers: [])))
+        #expect(d.state.message == StatusMessage("Cannot serve: port 7070 is in use", isError: true))
+    }
+
     @Test func renameTakesANewNameInAnyScript() throws {
         let d = try openSync()
         d.press(.char("r"))

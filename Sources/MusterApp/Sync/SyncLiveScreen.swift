@@ -56,14 +56,19 @@ extension SyncState {
     }
 
     /// A new live status: serving that started or could not is said once in the status line.
+    /// Said on any change into "on" or "failed", not only from "starting": a server that starts
+    /// (or fails) before the serve key's own status is read goes from "off" straight there, and
+    /// the line then stayed at "Starting to serve…" (seen in CI under load).
     mutating func receiveLive(_ now: SyncLiveStatus, peers: [SyncPeer], _ context: inout ScreenContext) -> [Effect<AppAction>] {
         let before = live
         live = now
         self.peers = peers
         switch (before.serving, now.serving) {
-        case (.starting, .on(let server)):
+        case (.on, .on), (.failed, .failed):
+            break
+        case (_, .on(let server)):
             return context.say("Serving on \(server.urls.first ?? "") · pairing code \(server.code)", fadingAfter: 8000)
-        case (.starting, .failed(let reason)):
+        case (_, .failed(let reason)):
             return context.fail("Cannot serve: \(reason)")
         default:
             break
