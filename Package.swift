@@ -64,8 +64,11 @@ let package = Package(
             dependencies: [
                 "CourseKit", "TerminalUI", "TerminalUICurses", "MusterApp", "MusterDev", "SyncNet", "ReportText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildCommit"]
         ),
+        // Writes the commit the binary is built from into `muster` (for --version and doctor).
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         // Test helpers with no library in them: temp dirs, clock, seeded random, snapshots, tmux, the binary.
         .target(name: "TestSupport", dependencies: ["SplitMix"], path: "Tests/TestSupport"),
         // Course and roster fixtures for the tests that open a library.
@@ -82,6 +85,7 @@ let package = Package(
         .testTarget(name: "SyncNetTests", dependencies: ["SyncNet", "CourseKit", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalUICursesTests", dependencies: ["TerminalUICurses", "TerminalUI"]),
+        .testTarget(name: "ReportTextTests", dependencies: ["ReportText"]),
         .testTarget(
             name: "MusterAppTests",
             dependencies: [

@@ -11,8 +11,9 @@ struct Muster: ParsableCommand {
         discussion: """
             With no subcommand Muster opens its terminal interface. The library is one SQLite file: \
             --db PATH, else $MUSTER_DB, else $XDG_DATA_HOME/muster/muster.sqlite. An empty library is \
-            seeded from the course files in courses/ (or --courses DIR).
+            seeded from the shipped course files (or --courses DIR). muster doctor checks the setup.
             """,
+        version: MusterVersion.text,
         subcommands: [
             TUI.self, Courses.self, Sessions.self, RosterCommand.self, Mark.self, Undo.self,
             ImportCommand.self, ExportCommand.self, ReportCommand.self, Sheet.self, CertificatesCommand.self,
@@ -36,7 +37,7 @@ struct Muster: ParsableCommand {
             } else if !(error is ExitCode) {
                 let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
                 let trimmed = text.hasPrefix("Error: ") ? String(text.dropFirst(7)) : text
-                FileHandle.standardError.write(Data("muster: \(trimmed) (see 'muster --help')\n".utf8))
+                TerminalText.writeError("muster: \(trimmed) (see 'muster --help')\n")
             }
             Foundation.exit(code.rawValue)
         }
