@@ -7,7 +7,9 @@ struct LibraryOptions: ParsableArguments {
     @Option(name: .long, help: "The library file (default: $MUSTER_DB, else $XDG_DATA_HOME/muster/muster.sqlite).")
     var db: String?
 
-    @Option(name: .long, help: "Course files that seed an empty library (default: the project's courses/).")
+    @Option(
+        name: .long,
+        help: "Course files that seed an empty library (default: $MUSTER_COURSES, else the shipped ones, in PREFIX/share/muster/courses).")
     var courses: String?
 
     @Flag(name: .long, help: "Do not seed an empty library from course files.")
@@ -15,11 +17,15 @@ struct LibraryOptions: ParsableArguments {
 
     /// The resolved library path, following the documented order of precedence.
     func databasePath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let db, !db.isEmpty { return db }
-        if let env = environment["MUSTER_DB"], !env.isEmpty { return env }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.local/share"
-        return "\(data)/muster/muster.sqlite"
+        LibraryLocation.path(db: db, environment: environment)
+    }
+
+    /// The library path, refused when it is a URL: SQLite would take "postgres://host/db" for a
+    /// relative file name and create `postgres:/host/db` in the working folder.
+    func checkedDatabasePath() throws -> String {
+        let path = databasePath()
+        if let problem = LibraryLocation.urlRefusal(path) { throw MusterError.invalid(problem) }
+        return path
     }
 
     /// Opens the library, seeding it from course files when it is empty.
@@ -27,7 +33,7 @@ struct LibraryOptions: ParsableArguments {
         // MUSTER_BUSY_TIMEOUT_MS shortens the wait for a locked library (scripts, tests).
         let timeout = ProcessInfo.processInfo.environment["MUSTER_BUSY_TIMEOUT_MS"].flatMap(Double.init).map { $0 / 1000 } ?? 5
         // MUSTER_NOW / MUSTER_NOW_FILE: a test-only clock (see InjectedClock).
-        let store = try CourseStore(path: databasePath(), busyTimeout: timeout, clock: InjectedClock.fromEnvironment())
+        let store = try CourseStore(path: checkedDatabasePath(), busyTimeout: timeout, clock: InjectedClock.fromEnvironment())
         // A guest cannot seed (only the writer writes courses); the writer has opened, and so seeded, it already.
         if !noSeed, !store.isGuest, try store.courses.isEmpty(), let dir = try seedDirectory() {
             try store.courses.seed(from: dir)
@@ -35,9 +41,9 @@ struct LibraryOptions: ParsableArguments {
         return store
     }
 
-    /// `--courses`, else $MUSTER_COURSES, else the `courses/` folder beside the source tree or the
-    /// binary, else `./courses`. An explicit folder that does not exist is an error; a missing
-    /// default just means there is nothing to seed.
+    /// `--courses`, else $MUSTER_COURSES, else the shipped course files found from the binary's
+    /// own place (see ``LibraryLocation/shippedCourses(binary:)``). An explicit folder that does
+    /// not exist is an error; a missing default just means there is nothing to seed.
     func seedDirectory() throws -> String? {
         let fm = FileManager.default
         if let courses {
@@ -48,19 +54,7 @@ struct LibraryOptions: ParsableArguments {
             return courses
         }
         if let env = ProcessInfo.processInfo.environment["MUSTER_COURSES"], !env.isEmpty { return env }
-        var candidates: [String] = []
-        // The binary sits in <project>/.build/<config>/muster when run from a checkout.
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            candidates.append(dir.appendingPathComponent("courses").path)
-            dir.deleteLastPathComponent()
-        }
-        candidates.append(fm.currentDirectoryPath + "/courses")
-        candidates.append("/usr/local/share/muster/courses")
-        return candidates.first { path in
-            var isDir: ObjCBool = false
-            return fm.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
-        }
+        return LibraryLocation.shippedCourses(binary: LibraryLocation.executablePath())
     }
 }
 
@@ -69,7 +63,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as MusterError {
-        FileHandle.standardError.write(Data("muster: \(error.description)\n".utf8))
+        TerminalText.writeError("muster: \(error.description)\n")
         throw ExitCode(1)
     }
 }

@@ -22,7 +22,7 @@ struct DevBench: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try CourseStore(path: library.databasePath())
+            let store = try CourseStore(path: library.checkedDatabasePath())
             _ = try store.courses.course(code: course)
             let bench = KeyBench(store: store)
             try bench.open(course: course)
