@@ -125,12 +125,17 @@ struct DrawingTests {
         #expect(SnapshotText.roleLines(buffer) == ["KFFF......"])
     }
 
-    @Test("ASCII fallback keeps every column in place")
-    func asciiFallback() {
-        var buffer = ScreenBuffer(size: Size(width: 12, height: 1))
-        buffer.put("José 李 Đ…", at: Point(x: 0, y: 0))
-        let ascii = buffer.asciiFallback()
-        #expect(ascii.text(row: 0) == "Jose ?? D~  ")
-        #expect(ascii.cells.allSatisfy { $0.width == 1 && $0.text.allSatisfy(\.isASCII) })
+    @Test("a frame for a terminal that is not UTF-8 draws names transliterated, before layout")
+    func asciiText() {
+        var buffer = ScreenBuffer(size: Size(width: 30, height: 2), asciiText: true)
+        buffer.put("Ñúñez, José · 李小龍", at: Point(x: 0, y: 0))
+        #expect(buffer.text(row: 0) == "Nunez, Jose . Li Xiao Long    ")
+        buffer.put("محمد‌رضا", at: Point(x: 0, y: 1), maxWidth: 5)
+        #expect(buffer.text(row: 1).hasPrefix("Mhmdr "))
+        let allASCII = buffer.cells.allSatisfy { cell in cell.width == 1 && cell.text.unicodeScalars.allSatisfy(\.isASCII) }
+        #expect(allASCII)
+        var unicode = ScreenBuffer(size: Size(width: 6, height: 1))
+        unicode.put("José", at: Point(x: 0, y: 0))
+        #expect(unicode.text(row: 0) == "José  ")
     }
 }

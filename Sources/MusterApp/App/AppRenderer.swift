@@ -7,7 +7,7 @@ struct AppRenderer {
     let keyMap: KeyMap
 
     func render(_ state: AppState, size: Size, theme: Theme) -> ScreenBuffer {
-        var buffer = ScreenBuffer(size: size)
+        var buffer = ScreenBuffer(size: size, asciiText: theme.asciiText)
         let screens = state.screens.screens
         let baseIndex = screens.lastIndex { !$0.isModal } ?? 0
         let base = screens[baseIndex].model

@@ -6,7 +6,7 @@ import TerminalUI
 /// matches' given names, family initials and agencies.
 enum KioskView {
     static func render(_ state: KioskState, size: Size, theme: Theme) -> ScreenBuffer {
-        var buffer = ScreenBuffer(size: size)
+        var buffer = ScreenBuffer(size: size, asciiText: theme.asciiText)
         let width = min(size.width - 4, 72)
         let left = (size.width - width) / 2
         var lines: [Line] = [

@@ -21,6 +21,7 @@ extension ScreenBuffer {
         guard point.y >= 0, point.y < size.height else { return 0 }
         let limit = min(size.width, point.x.saturatingAdd(max(0, maxWidth ?? .max)))
         var x = point.x
+        let text = asciiText ? ASCIIFallback.text(text) : text
         for character in text.sanitizedForDisplay {
             guard x < limit else { break }
             let width = character.displayWidth

@@ -22,10 +22,14 @@ public struct ScreenBuffer: Hashable, Sendable {
     public private(set) var cells: [Cell]
     /// Where the terminal cursor should be shown (a text field being edited), or nil to hide it.
     public var cursor: Point?
+    /// Text put into this frame is transliterated to ASCII first (``Theme/asciiText``): word by
+    /// word, before layout, so "李小龍" reads "Li Xiao Long" rather than one "?" per column.
+    public var asciiText: Bool
 
-    public init(size: Size, fill: Cell = .blank) {
+    public init(size: Size, fill: Cell = .blank, asciiText: Bool = false) {
         self.size = Size(width: max(0, size.width), height: max(0, size.height))
         self.cells = Array(repeating: fill, count: self.size.width * self.size.height)
+        self.asciiText = asciiText
     }
 
     public subscript(x: Int, y: Int) -> Cell {

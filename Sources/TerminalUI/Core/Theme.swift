@@ -10,6 +10,10 @@ public struct Theme: Hashable, Sendable {
     public var isColor: Bool
     /// Whether glyphs are ASCII-only.
     public var ascii: Bool
+    /// Whether text, names included, must be drawn in ASCII too (the locale is not UTF-8):
+    /// frames are then transliterated ("Nunez, Jose"); see ``ASCIIFallback/text(_:)``.
+    /// `--ascii` alone changes only the glyphs, since a UTF-8 terminal shows names as they are.
+    public var asciiText = false
     public var glyphs: Glyphs
     /// Styles by role; a role missing here draws plain.
     public var styles: [StyleRole: Style]
@@ -85,11 +89,14 @@ extension Theme {
     ///   ``localeIsUTF8(environment:)``), because curses then drops every non-ASCII character.
     public static func resolve(
         environment: [String: String], noColor: Bool, ascii: Bool,
-        colorsAvailable: Bool
+        colorsAvailable: Bool, asciiText: Bool = false
     ) -> Theme {
         let noColorRequested = !(environment["NO_COLOR"] ?? "").isEmpty
         let base: Theme = (noColor || noColorRequested || !colorsAvailable) ? .monochrome : .color
-        return (ascii || !localeIsUTF8(environment: environment)) ? base.asciiVariant() : base
+        let utf8 = localeIsUTF8(environment: environment)
+        var theme = (ascii || !utf8) ? base.asciiVariant() : base
+        theme.asciiText = asciiText || !utf8
+        return theme
     }
 
     /// Whether the locale's character set is UTF-8, decided the way the C library does: the

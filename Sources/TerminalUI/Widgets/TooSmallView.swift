@@ -44,7 +44,7 @@ public struct TooSmallView: Hashable, Sendable {
 
     /// A whole frame of `size` showing the message: what the runner draws.
     public static func frame(minimum: Size, size: Size, theme: Theme) -> ScreenBuffer {
-        var buffer = ScreenBuffer(size: size)
+        var buffer = ScreenBuffer(size: size, asciiText: theme.asciiText)
         TooSmallView(minimum: minimum, actual: size).render(into: &buffer, rect: Rect(size: size), theme: theme)
         return buffer
     }
