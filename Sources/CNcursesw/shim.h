@@ -112,6 +112,17 @@ static inline int muster_window_size(int fd, int *rows, int *cols) {
     return 0;
 }
 
+/// The number of colours terminfo gives the terminal type `term`: -1 when the type has no
+/// colour, -2 when terminfo does not know it. Loads the entry without starting curses
+/// (`muster doctor` asks before any screen exists). `setupterm` is declared in term.h, whose
+/// macros (`lines`, `columns`, …) would leak into every Swift file, so it is declared here.
+int setupterm(const char *term, int filedes, int *errret);
+static inline int muster_terminfo_colors(const char *term) {
+    int error = 0;
+    if (setupterm(term, -1, &error) != 0) return -2;
+    return tigetnum("colors");
+}
+
 /// Opens a new pseudo-terminal and copies its slave's path into `path`; returns the master's
 /// descriptor, or -1. The tests use it as a stand-in for the user's terminal (posix_openpt and
 /// friends are XSI functions the Glibc module does not show to Swift).

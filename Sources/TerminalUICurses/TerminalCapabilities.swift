@@ -37,6 +37,22 @@ public enum TerminalCapabilities {
         return refusalReason(environment: environment, stdinIsTTY: isatty(0) == 1, stdoutIsTTY: isatty(1) == 1)
     }
 
+    /// The width in columns of the terminal on `fd`, or nil when `fd` is not a terminal.
+    public static func columns(fd: Int32) -> Int? {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        guard muster_window_size(fd, &rows, &columns) == 0, columns > 0 else { return nil }
+        return Int(columns)
+    }
+
+    /// What terminfo knows of the terminal type `term`: its colours, or nil when terminfo has no
+    /// entry for it (a type from another system over SSH: install ncurses-term, or pick a
+    /// type it has, such as xterm-256color).
+    public static func colors(term: String) -> Int? {
+        let colors = muster_terminfo_colors(term)
+        return colors == -2 ? nil : max(0, Int(colors))
+    }
+
     /// Whether the current locale's character set is UTF-8. Call after `setlocale(LC_ALL, "")`.
     /// Without it, curses silently drops every non-ASCII character ("José" shows as "Jos"), so
     /// the UI must switch to ASCII.

@@ -58,7 +58,10 @@ import TestSupport
         let doctor = try muster(["doctor"])
         #expect(doctor.status == 0, "\(doctor.stderr)")
         let lines = doctor.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("library: \(db) (") == true)
+        // This binary, the locale and the terminal first, then the library.
+        #expect(lines.first?.hasPrefix("muster: ") == true)
+        #expect(lines.contains { $0.hasPrefix("locale: LC_ALL=C.UTF-8 (UTF-8)") })
+        #expect(lines.contains { $0.hasPrefix("library: \(db) (") })
         let version = try DatabaseQueue().read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") } ?? "?"
         let sqlite = try #require(lines.first { $0.hasPrefix("sqlite: \(version) — ") })
         // This machine's SQLite is in the bug's range or not; the line says which, and what Muster does.

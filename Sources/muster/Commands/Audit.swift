@@ -7,24 +7,36 @@ struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Every change recorded in a course: who, on which device, when, from where, and what.")
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.") var course: String
+    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
     @Option(help: "text or csv.") var format: TableFormat = .text
+    @OptionGroup var listing: ListingOptions
 
     func run() throws {
         try reportingErrors {
             let store = try library.open()
             let zone = try store.courses.course(code: course).zone
-            let rows = try store.privacy.audit(courseCode: course).map {
+            let entries = try store.privacy.audit(courseCode: course)
+            let rows = entries.map {
                 [LocalTime.iso8601($0.at, in: zone, milliseconds: true), $0.actor, $0.device, $0.source, $0.subject, $0.what]
             }
             let header = ["at", "actor", "device", "source", "subject", "what"]
             switch format {
             case .csv: print(CSVWriter().document(header: header, rows: rows), terminator: "")
             case .text:
+                // To fit a terminal: the time to the minute, the device by the first 8 characters
+                // of its id (enough to tell devices apart); --wide and csv keep them whole.
+                let shown =
+                    listing.maxWidth == nil
+                    ? rows
+                    : zip(rows, entries).map { row, entry in
+                        [LocalTime.format(entry.at, in: zone), row[1], String(row[2].prefix(8))] + row[3...]
+                    }
                 print(
                     rows.isEmpty
                         ? "Nothing recorded in \(course) yet.\n"
-                        : TextTable.render(header: header.map { $0.uppercased() }, rows: rows), terminator: "")
+                        : TextTable.render(
+                            header: header.map { $0.uppercased() }, rows: shown, maxWidth: listing.maxWidth, shrinkable: [5, 4, 1]),
+                    terminator: "")
             }
         }
     }

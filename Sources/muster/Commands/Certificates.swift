@@ -14,7 +14,7 @@ struct CertificatesCommand: ParsableCommand {
             on the first page and each certificate on a page of its own.
             """)
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.") var course: String
+    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
     @Option(help: "text or html.") var format: PrintFormat = .text
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
 

@@ -2,6 +2,7 @@ import ReportText
 import ArgumentParser
 import CourseKit
 import Foundation
+import TerminalUI
 
 struct Courses: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,6 +11,7 @@ struct Courses: ParsableCommand {
             "RETENTION is how long the people's data is kept after the course ends; \"PAST\" marks a course whose period is over while people on it still have names (muster purge --expired erases them)."
     )
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var listing: ListingOptions
 
     func run() throws {
         try reportingErrors {
@@ -21,15 +23,7 @@ struct Courses: ParsableCommand {
             // The column appears once some course has a retention period; scripts reading the
             // five columns of a library without any see what they always saw.
             let retention = summaries.contains { $0.course.retention != nil }
-            print(
-                TextTable.render(
-                    header: ["CODE", "TITLE", "DATES", "SESSIONS", "ENROLLED"] + (retention ? ["RETENTION"] : []),
-                    rows: summaries.map { s in
-                        [
-                            s.course.code, s.course.title, CalendarDate.rangeText(s.course.startDate, s.course.endDate),
-                            String(s.sessionCount), String(s.enrolled),
-                        ] + (retention ? [Self.retention(s)] : [])
-                    }, rightAligned: [3, 4]), terminator: "")
+            print(Self.table(summaries, retention: retention, maxWidth: listing.maxWidth), terminator: "")
             let past = summaries.filter(\.pastRetention).count
             if past > 0 {
                 print(
@@ -37,6 +31,29 @@ struct Courses: ParsableCommand {
                         + "'muster purge --expired --dry-run', then run 'muster purge --expired'.")
             }
         }
+    }
+
+    /// One line per course; where that is wider than `maxWidth` (course codes and titles are
+    /// long: the widest shipped line is about 170 columns), the title and retention go on an
+    /// indented second line cut to fit, and the codes, which people type, are never cut.
+    static func table(_ summaries: [CourseSummary], retention: Bool, maxWidth: Int?) -> String {
+        func row(_ s: CourseSummary, title: Bool) -> [String] {
+            [s.course.code] + (title ? [s.course.title] : [])
+                + [CalendarDate.rangeText(s.course.startDate, s.course.endDate), String(s.sessionCount), String(s.enrolled)]
+                + (retention && title ? [Self.retention(s)] : [])
+        }
+        let header = ["CODE", "TITLE", "DATES", "SESSIONS", "ENROLLED"] + (retention ? ["RETENTION"] : [])
+        let wide = TextTable.render(header: header, rows: summaries.map { row($0, title: true) }, rightAligned: [3, 4])
+        guard let maxWidth, wide.split(separator: "\n").contains(where: { $0.displayWidth > maxWidth }) else { return wide }
+        let lines = TextTable.render(
+            header: ["CODE", "DATES", "SESSIONS", "ENROLLED"], rows: summaries.map { row($0, title: false) }, rightAligned: [2, 3]
+        ).split(separator: "\n").map(String.init)
+        var text = lines[0] + "\n"
+        for (s, line) in zip(summaries, lines.dropFirst()) {
+            let second = s.course.title + (retention && s.course.retention != nil ? " · kept \(Self.retention(s))" : "")
+            text += line + "\n" + "    " + second.truncated(toWidth: max(8, maxWidth - 4), ellipsis: "…") + "\n"
+        }
+        return text
     }
 
     /// "5 years, until 2029-05-09", with "PAST" in front once the period is over; "—" without one.
@@ -51,7 +68,8 @@ struct Sessions: ParsableCommand {
         abstract: "List a course's sessions: short id, start, end, title, kind, modality.",
         discussion: "Times are in the session's own time zone; ZONE is shown when some session's differs from the course's.")
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code (see 'muster courses').") var course: String
+    @Argument(help: "The course code (see 'muster courses').", completion: ShellCompletion.courseCodes) var course: String
+    @OptionGroup var listing: ListingOptions
 
     func run() throws {
         try reportingErrors {
@@ -71,7 +89,7 @@ struct Sessions: ParsableCommand {
                                 ? LocalTime.format(s.end, in: zone) : LocalTime.clock(s.end, in: zone),
                             s.title + (s.core ? " (core)" : ""), s.kind.rawValue, s.modality.rawValue,
                         ] + (ownZones ? [s.ownZone(in: c) ?? ""] : [])
-                    }), terminator: "")
+                    }, maxWidth: listing.maxWidth, shrinkable: [3]), terminator: "")
         }
     }
 }

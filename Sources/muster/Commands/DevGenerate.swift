@@ -49,7 +49,7 @@ struct DevGenerate: ParsableCommand {
             let library = try LibraryOptions.parse((db.map { ["--db", $0] } ?? []) + (noSeed ? ["--no-seed"] : []))
             let store = try library.open()
             let start = Date()
-            let progress = { (what: String, n: Int) in FileHandle.standardError.write(Data("\r\(n) \(what)…   ".utf8)) }
+            let progress = { (what: String, n: Int) in TerminalText.writeError("\r\(n) \(what)…   ") }
             if let courses {
                 try generateLibrary(store, courses: courses, progress: progress)
             } else {

@@ -6,7 +6,8 @@ import Foundation
 /// what to do when something is wrong.
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the library: its file, the SQLite it runs on, who writes it, waiting guest journals, course files.",
+        abstract:
+            "Check Muster and its library: version, locale, terminal, the library file, its SQLite, who writes it, waiting journals, course files, kiosk PINs.",
         discussion: """
             Opening the library as its writer (when no other Muster holds it) also takes in the marks \
             other processes left in guest journals.
@@ -15,7 +16,11 @@ struct Doctor: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let path = library.databasePath()
+            let environment = ProcessInfo.processInfo.environment
+            for line in DoctorEnvironment.lines(environment: environment, binary: LibraryLocation.executablePath()) {
+                print(line)
+            }
+            let path = try library.checkedDatabasePath()
             guard FileManager.default.fileExists(atPath: path) else {
                 print("library: \(path) does not exist yet; any muster command creates it (seeded from the course files)")
                 return

@@ -41,7 +41,7 @@ struct ExportCourse: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "course", abstract: "Write a course as a course file (the format 'import course' reads).")
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.") var course: String
+    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
 
     func run() throws {
@@ -66,7 +66,7 @@ struct ExportAttendance: ParsableCommand {
             missed_core by the course's completion rule.
             """)
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.") var course: String
+    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
     @Option(help: "long or wide.") var layout: AttendanceLayout = .long
     @Option(help: "csv, tsv or json.") var format: AttendanceFormat = .csv
     @Flag(help: "Start CSV or TSV with a byte-order mark, for Excel.") var bom = false

@@ -29,7 +29,7 @@ struct ImportRoster: ParsableCommand {
             changes nothing. Start with --dry-run to see what would happen.
             """)
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code (see 'muster courses').") var course: String
+    @Argument(help: "The course code (see 'muster courses').", completion: ShellCompletion.courseCodes) var course: String
     @Argument(help: "The file to import.") var file: String
     @Option(help: "The file's layout; auto recognises every one of them from its header.")
     var format: RosterFormat = .auto

@@ -16,12 +16,12 @@ struct KioskCommand: ParsableCommand {
             Set the PIN first with 'muster kiosk-pin COURSE'.
             """)
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.") var course: String
+    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
     @Option(
         help: """
             The session's short id. Default: follow the timetable, taking check-ins for the session whose \
             check-in window is open (from the course's check_in_opens_minutes before its start until its end).
-            """)
+            """, completion: ShellCompletion.sessionKeys)
     var session: String?
     @Flag(help: "Let people not on the list register as walk-ins awaiting review.") var walkIns = false
     @Option(help: "Seconds without a key before the kiosk returns to its welcome screen.") var idle: Double = 60
@@ -57,13 +57,12 @@ struct KioskCommand: ParsableCommand {
             let exchanger = try KioskSync.exchanger(store: store, url: syncWith, pair: pair, every: every)
             // Setup mistakes first, then the terminal: a wrong course or a missing PIN is said plainly.
             if let reason = TerminalCapabilities.refusalReasonForCurrentProcess() { throw MusterError.invalid(reason) }
-            if let warning { FileHandle.standardError.write(Data("muster: \(warning)\n".utf8)) }
+            if let warning { TerminalText.writeError("muster: \(warning)\n") }
             if walkIns, store.isGuest, let writer = CourseStore.writer(of: store.path) {
                 // Registering a person is not attendance: only the library's writer may do it.
-                FileHandle.standardError.write(
-                    Data(
-                        "muster: walk-ins cannot register while \(writer.command) (pid \(writer.pid)) has the library open for writing; they will be asked to see the facilitator until it closes\n"
-                            .utf8))
+                TerminalText.writeError(
+                    "muster: walk-ins cannot register while \(writer.command) (pid \(writer.pid)) has the library open for writing; they will be asked to see the facilitator until it closes\n"
+                )
             }
             let s = chosen ?? first
             var context = KioskContext(
@@ -85,7 +84,7 @@ struct KioskCommand: ParsableCommand {
             }
             let theme = Theme.resolve(
                 environment: ProcessInfo.processInfo.environment, noColor: noColor,
-                ascii: !terminal.isUTF8, colorsAvailable: terminal.colorsAvailable)
+                ascii: !terminal.isUTF8, colorsAvailable: terminal.colorsAvailable, asciiText: !terminal.isUTF8)
             terminal.theme = theme
             var policy = KioskPolicy()
             policy.idleTimeout = max(5, idle)
@@ -166,7 +165,7 @@ struct KioskPIN: ParsableCommand {
         abstract: "Set the PIN that lets staff leave a course's kiosk (asked twice, stored salted and hashed).",
         discussion: "For automation, MUSTER_KIOSK_PIN supplies the PIN instead of the terminal.")
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.") var course: String
+    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
 
     func run() throws {
         try reportingErrors {

@@ -14,8 +14,8 @@ struct Mark: ParsableCommand {
             marked present or late now (without a time: now while the session runs, else its end).
             """)
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.") var course: String
-    @Argument(help: "The session's short id (see 'muster sessions COURSE').") var session: String
+    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
+    @Argument(help: "The session's short id (see 'muster sessions COURSE').", completion: ShellCompletion.sessionKeys) var session: String
     @Argument(help: "The participant's code.") var participant: String
     @Argument(help: "present, late, excused, absent, clear, or left (ends a present or late stay).") var status: String
     @Option(help: "A note, e.g. the reason for an excused absence.") var note: String = ""
@@ -58,8 +58,8 @@ struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Undo the latest mark of a participant in a session (appends an undo event).")
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.") var course: String
-    @Argument(help: "The session's short id.") var session: String
+    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
+    @Argument(help: "The session's short id.", completion: ShellCompletion.sessionKeys) var session: String
     @Argument(help: "The participant's code.") var participant: String
 
     func run() throws {

@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
             report with its columns aligned; markdown and csv are for documents and spreadsheets.
             """)
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code (or --all).") var course: String?
+    @Argument(help: "The course code (or --all).", completion: ShellCompletion.courseCodes) var course: String?
     @Flag(help: "Every course, or those overlapping --from/--to.") var all = false
     @Option(help: "With --all: courses ending on or after this date (YYYY-MM-DD).") var from: String?
     @Option(help: "With --all: courses starting on or before this date (YYYY-MM-DD).") var to: String?

@@ -12,8 +12,9 @@ struct RosterCommand: ParsableCommand {
         commandName: "roster",
         abstract: "List a course's roster: code, name, sex, country, agency, role, nomination status.")
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.") var course: String
+    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
     @Option(help: "text or csv.") var format: TableFormat = .text
+    @OptionGroup var listing: ListingOptions
 
     func run() throws {
         try reportingErrors {
@@ -41,7 +42,7 @@ struct RosterCommand: ParsableCommand {
                         header: ["CODE", "NAME", "SEX", "COUNTRY", "AGENCY", "ROLE", "STATUS"],
                         rows: zip(roster, rows).map { e, r in
                             [r[0], e.person.sortName, e.person.sex.letter, r[4], r[5], r[6], r[7]]
-                        }), terminator: "")
+                        }, maxWidth: listing.maxWidth, shrinkable: [1, 4, 5, 6]), terminator: "")
             }
         }
     }

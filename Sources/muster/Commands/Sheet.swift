@@ -19,8 +19,8 @@ struct Sheet: ParsableCommand {
             or 'muster mark COURSE SESSION CODE present'. HTML prints on A4.
             """)
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.") var course: String
-    @Argument(help: "The session's short id (see 'muster sessions COURSE').") var session: String
+    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
+    @Argument(help: "The session's short id (see 'muster sessions COURSE').", completion: ShellCompletion.sessionKeys) var session: String
     @Option(help: "text or html.") var format: PrintFormat = .text
     @Option(help: "Blank lines for walk-ins.") var blank = 5
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?

@@ -128,7 +128,7 @@ struct SyncImportCommand: ParsableCommand {
                     let reason = NameSanitizer.clean(error.description)
                     let name = NameSanitizer.clean(file)
                     let line = reason.hasPrefix(name) ? reason : "\(name): \(reason)"
-                    FileHandle.standardError.write(Data("muster: \(line)\n".utf8))
+                    TerminalText.writeError("muster: \(line)\n")
                 }
             }
         }
@@ -146,7 +146,7 @@ struct SyncConflictsCommand: ParsableCommand {
             chooses; the choice travels in the next bundle.
             """)
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "Only this course's conflicts (people on it included).") var course: String?
+    @Argument(help: "Only this course's conflicts (people on it included).", completion: ShellCompletion.courseCodes) var course: String?
 
     func run() throws {
         try reportingErrors {

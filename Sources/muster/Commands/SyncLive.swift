@@ -79,7 +79,7 @@ struct SyncWithCommand: ParsableCommand {
             let exchanger = try LiveExchanger(store: store, url: url, pair: pair.flatMap(PairingCode.init(typed:)), timeout: timeout)
             let out = LineOut()
             let progress: @Sendable (String) -> Void = { line in
-                if isatty(2) != 0 { FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8)) }
+                if isatty(2) != 0 { TerminalText.writeError("\r\(line)\u{1B}[K") }
             }
             guard let every else {
                 let outcome = exchanger.exchange(progress: progress)
@@ -179,7 +179,7 @@ struct SyncLabelCommand: ParsableCommand {
 final class LineOut: Sendable {
     private let lock = NSLock()
     func say(_ line: String) {
-        lock.withLock { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+        lock.withLock { FileHandle.standardOutput.write(Data(TerminalText.forStandardOutput(line + "\n").utf8)) }
     }
 }
 

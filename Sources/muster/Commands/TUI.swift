@@ -10,7 +10,7 @@ struct TUI: ParsableCommand {
         abstract: "Open the terminal interface (the default).",
         discussion: "Keys: ? shows the keys of each screen. NO_COLOR=1 or --no-color for monochrome.")
     @OptionGroup var library: LibraryOptions
-    @Option(help: "Open this course's current or next session's roll call.") var course: String?
+    @Option(help: "Open this course's current or next session's roll call.", completion: ShellCompletion.courseCodes) var course: String?
     @Flag(help: "No colours, only bold, reverse and underline.") var noColor = false
     @Flag(help: "ASCII borders and marks (automatic when the locale is not UTF-8).") var ascii = false
     @Flag(help: "Leave the mouse to the terminal (select and copy text).") var noMouse = false
@@ -33,7 +33,7 @@ struct TUI: ParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let theme = Theme.resolve(
                 environment: environment, noColor: noColor, ascii: ascii || !terminal.isUTF8,
-                colorsAvailable: terminal.colorsAvailable)
+                colorsAvailable: terminal.colorsAvailable, asciiText: !terminal.isUTF8)
             terminal.theme = theme
             let program = MusterProgram(store: store)
             let options = AppOptions(startCourse: course, mouse: !noMouse)
