@@ -15,14 +15,11 @@ public enum CourseFileCodec {
     public static let personalDataNotice = "# Personal data: contains e-mail addresses or phone numbers. Keep it private (mode 0600).\n"
 
     public static func read(path: String) throws -> CourseFile {
-        let url = URL(fileURLWithPath: path)
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > maximumBytes {
-                throw MusterError.unreadable(path: path, reason: "file is larger than \(maximumBytes / 1_048_576) MB")
-            }
-            data = try Data(contentsOf: url)
+            data = try InputFile.readAll(
+                path, limit: maximumBytes,
+                tooLarge: MusterError.unreadable(path: path, reason: "file is larger than \(maximumBytes / 1_048_576) MB"))
         } catch let error as MusterError {
             throw error
         } catch {

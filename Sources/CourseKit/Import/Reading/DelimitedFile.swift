@@ -176,15 +176,10 @@ struct FileSource: ByteSource {
     }
 
     func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw MusterError.unreadable(path: path, reason: String(cString: strerror(errno)))
-        }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw MusterError.unreadable(path: path, reason: "it is a folder") }
-        if Int(info.st_size) > limit { throw Self.tooBig(limit) }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw MusterError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+        let fd = try InputFile.openRegular(path)
         defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, Int(info.st_size) > limit { throw Self.tooBig(limit) }
         var buffer = [UInt8](repeating: 0, count: 256 << 10)
         var total = 0
         while true {

@@ -18,17 +18,8 @@ final class BundleFileDescriptor {
     /// Opens an existing regular file for reading.
     static func openForReading(_ path: String) throws -> BundleFileDescriptor {
         let name = BundleRefusal.displayName(path)
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { throw BundleRefusal.missing.error(name) }
-            throw MusterError.unreadable(path: name, reason: String(cString: strerror(errno)))
-        }
-        let file = BundleFileDescriptor(fd: fd, name: name)
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw MusterError.unreadable(path: name, reason: "not a regular file")
-        }
-        return file
+        guard FileManager.default.fileExists(atPath: path) else { throw BundleRefusal.missing.error(name) }
+        return BundleFileDescriptor(fd: try InputFile.openRegular(path, name: name), name: name)
     }
 
     /// Up to `count` bytes from the current offset; empty at the end of the file.
