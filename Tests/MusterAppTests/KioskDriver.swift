@@ -13,6 +13,8 @@ final class KioskDriver {
     let clock: TestClock
     let store: CourseStore
     let program: KioskProgram
+    /// The wrong-PIN count on disk, as `muster kiosk` keeps it.
+    let pinLog: PINFailureLog
     var state: KioskState
     var timers: [KioskAction] = []
     var quit = false
@@ -25,7 +27,9 @@ final class KioskDriver {
         let course = try store.courses.course(code: "mini-2024")
         try store.kiosk.setKioskPIN(courseID: course.id!, pin: Self.pin, iterations: 50)
         let session = try store.courses.session(course: course, key: "am")
-        program = KioskProgram(store: store, verifier: try store.kiosk.kioskPINVerifier(courseID: course.id!)!, now: clock.function)
+        pinLog = PINFailureLog(library: store.path, courseID: course.id!)
+        program = KioskProgram(
+            store: store, verifier: try store.kiosk.kioskPINVerifier(courseID: course.id!)!, pinFailures: pinLog, now: clock.function)
         let context = KioskContext(
             courseID: course.id!, courseTitle: course.title, sessionID: session.id!,
             sessionTitle: session.title, when: "Day 1 · 09:00–12:00", walkInsAllowed: walkIns,
@@ -40,6 +44,15 @@ final class KioskDriver {
     }
 
     func send(_ action: KioskAction) { run(program.update(&state, action)) }
+
+    /// The kiosk process started again, as `muster kiosk` starts: a fresh state that takes up
+    /// the wrong PINs counted on disk.
+    func restart() {
+        let context = state.context
+        state = KioskState(context: context, now: clock(), size: state.size)
+        state.restorePINFailures(pinLog.read(), at: clock())
+        timers = []
+    }
 
     func press(_ keys: Key...) { for key in keys { if let a = program.action(for: key, in: state) { send(a) } } }
 

@@ -213,6 +213,31 @@ import Testing
         #expect(k.quit)
     }
 
+    /// Issue 21, item 7: restarting the kiosk made the first three tries free again.
+    @Test func wrongPINsAreStillCountedAfterARestart() throws {
+        let k = try KioskDriver()
+        k.press(.function(10))
+        for _ in 0..<3 { k.type("0000"); k.press(.enter) }
+        #expect(k.state.message == "Wrong PIN. Wait 5 s before trying again.")
+        #expect(k.pinLog.read().failures == 3)
+        k.restart()
+        k.press(.function(10))
+        k.type(KioskDriver.pin)
+        k.press(.enter)
+        #expect(!k.quit)  // the wait started before the restart still runs
+        #expect(k.state.message == "Wrong PIN. Wait 5 s before trying again.")
+        k.clock.advance(seconds: 5)
+        k.type("1111"); k.press(.enter)
+        #expect(k.state.message == "Wrong PIN. Wait 10 s before trying again.")  // the fourth try, not a free first
+        k.restart()
+        k.clock.advance(seconds: 10)
+        k.press(.function(10))
+        k.type(KioskDriver.pin)
+        k.press(.enter)
+        #expect(k.quit)
+        #expect(k.pinLog.read() == PINFailureLog.Record())  // the right PIN starts the count again
+    }
+
     /// Issue 13, item 9: digits typed during a lock-out used to stay in the field, so the right
     /// PIN typed after the wait became "12341234…", failed, and doubled the wait; and "Wait 5 s"
     /// never changed or went away.

@@ -26,11 +26,17 @@ public struct KioskProgram: Program {
 
     let store: CourseStore
     let verifier: KioskPINVerifier
+    /// Where wrong PINs are counted across restarts; nil keeps the count in memory only.
+    let pinFailures: PINFailureLog?
     let now: @Sendable () -> Date
 
-    public init(store: CourseStore, verifier: KioskPINVerifier, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        store: CourseStore, verifier: KioskPINVerifier, pinFailures: PINFailureLog? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.store = store
         self.verifier = verifier
+        self.pinFailures = pinFailures
         self.now = now
     }
 

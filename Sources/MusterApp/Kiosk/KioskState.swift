@@ -98,3 +98,14 @@ public struct KioskState: Sendable, Equatable {
         self.size = size
     }
 }
+
+extension KioskState {
+    /// Takes up the wrong PINs counted before this kiosk started: the count goes on, and a wait
+    /// that had not run out still runs, from the latest wrong PIN.
+    public mutating func restorePINFailures(_ record: PINFailureLog.Record, at time: Date) {
+        pinFailures = record.failures
+        guard let last = record.last else { return }
+        let until = last.addingTimeInterval(policy.pinDelay(afterFailures: record.failures))
+        pinBlockedUntil = until > time ? until : nil
+    }
+}

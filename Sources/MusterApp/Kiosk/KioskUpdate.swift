@@ -119,7 +119,15 @@ extension KioskProgram {
                 }
                 let pin = field.text
                 state.message = "Checking…"
-                return [.run { [verifier] in .pinChecked(verifier.matches(pin)) }]
+                // The count is on disk before the screen says "Wrong PIN": a restart right after
+                // still knows about this try.
+                return [
+                    .run { [verifier, pinFailures] in
+                        let ok = verifier.matches(pin)
+                        if ok { pinFailures?.clear() } else { _ = try? pinFailures?.recordFailure(at: time) }
+                        return .pinChecked(ok)
+                    }
+                ]
             default:
                 // During a lock-out nothing is typed: digits kept from the wait would be sent with
                 // the right PIN afterwards, fail it, and double the next wait.

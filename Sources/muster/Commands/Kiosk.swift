@@ -88,8 +88,10 @@ struct KioskCommand: ParsableCommand {
             terminal.theme = theme
             var policy = KioskPolicy()
             policy.idleTimeout = max(5, idle)
-            let program = KioskProgram(store: store, verifier: verifier, now: store.clock)
+            let pinFailures = PINFailureLog(library: store.path, courseID: c.id!)
+            let program = KioskProgram(store: store, verifier: verifier, pinFailures: pinFailures, now: store.clock)
             var state = KioskState(context: context, policy: policy, now: now, size: terminal.size)
+            state.restorePINFailures(pinFailures.read(), at: now)
             state.followTimetable(at: now)
             state.message = warning
             let runner = Runner(program: program, state: state, backend: Trace.wrap(terminal, hidesText: true), theme: theme)
