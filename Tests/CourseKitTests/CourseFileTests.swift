@@ -126,6 +126,20 @@ import TestSupport
         #expect(throws: MusterError.self) { try CourseFileCodec.decode(Data(), path: "empty.yaml") }
     }
 
+    /// Issue 21, item 9: a repeated key said only "not valid YAML", without the key or the line.
+    @Test func yamlMistakesNameTheKeyAndTheLine() throws {
+        let repeated = Fixtures.miniCourseYAML.replacingOccurrences(of: "title: Mini Course\n", with: "title: Mini Course\ntitle: Again\n")
+        #expect(throws: MusterError.invalidCourseFile(path: "r.yaml", reason: "'title' appears twice in the block at line 2; keep one")) {
+            try CourseFileCodec.decode(Data(repeated.utf8), path: "r.yaml")
+        }
+        #expect(
+            throws: MusterError.invalidCourseFile(
+                path: "b.yaml", reason: "line 3, column 1: not valid YAML (did not find expected ',' or ']')")
+        ) {
+            try CourseFileCodec.decode(Data("code: x\ntitle: [unclosed\n".utf8), path: "b.yaml")
+        }
+    }
+
     @Test func namesAreSanitisedOnImport() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("a.sqlite"))

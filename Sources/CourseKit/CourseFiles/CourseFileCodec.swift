@@ -66,9 +66,24 @@ public enum CourseFileCodec {
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return "wrong type at \(at(context.codingPath)): \(context.debugDescription)"
         case .dataCorrupted(let context):
+            if let yaml = context.underlyingError as? YamlError, let problem = yamlProblem(yaml) { return problem }
             return "bad value at \(at(context.codingPath)): \(context.debugDescription)"
         @unknown default:
             return "\(error)"
+        }
+    }
+
+    /// A YAML syntax problem with its line, in words: Yams wraps them all in "The given data was
+    /// not valid YAML", which names neither the key nor the line.
+    static func yamlProblem(_ error: YamlError) -> String? {
+        switch error {
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\(NameSanitizer.clean($0))'" }.joined(separator: ", ")
+            return "\(keys) appears twice in the block at line \(context.mark.line); keep one"
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return "line \(mark.line), column \(mark.column): not valid YAML (\(problem))"
+        default:
+            return nil
         }
     }
 
