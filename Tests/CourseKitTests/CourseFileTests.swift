@@ -140,6 +140,29 @@ import TestSupport
         }
     }
 
+    /// Issue 21, item 9: a session outside the course's dates and a person substituting
+    /// themselves were accepted.
+    @Test func impossibleTimetablesAndSelfSubstitutionAreRefused() throws {
+        let late = Fixtures.miniCourseYAML.replacingOccurrences(of: "end: 2024-05-07 17:00", with: "end: 2024-05-08 17:00")
+        #expect(
+            throws: MusterError.invalidCourseFile(
+                path: "l.yaml",
+                reason: "sessions[1] 'pm': runs from 2024-05-07 to 2024-05-08, outside the course's dates 2024-05-07 to 2024-05-07; "
+                    + "fix the session or start_date/end_date")
+        ) { try CourseFileCodec.decode(Data(late.utf8), path: "l.yaml") }
+        let early = Fixtures.miniCourseYAML.replacingOccurrences(of: "start: 2024-05-07 09:00", with: "start: 2024-05-06 09:00")
+        #expect(throws: MusterError.self) { try CourseFileCodec.decode(Data(early.utf8), path: "e.yaml") }
+        let itself = Fixtures.miniCourseYAML.replacingOccurrences(
+            of: "  role: participant\n  status: confirmed\n", with: "  role: participant\n  status: substituted\n  substituted_by: T-001\n",
+            options: [], range: nil)
+        #expect(itself != Fixtures.miniCourseYAML)
+        #expect(
+            throws: MusterError.invalidCourseFile(
+                path: "s.yaml",
+                reason: "participant 'T-001': substituted_by names the participant themself; give the person who came instead")
+        ) { try CourseFileCodec.decode(Data(itself.utf8), path: "s.yaml") }
+    }
+
     @Test func namesAreSanitisedOnImport() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("a.sqlite"))

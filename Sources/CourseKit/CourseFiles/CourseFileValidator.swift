@@ -36,6 +36,15 @@ enum CourseFileValidator {
             }
             do { end = try LocalTime.read(s.end, in: tz) } catch { throw fail("\(here): end '\(NameSanitizer.clean(s.end))' \(error)") }
             guard start < end else { throw fail("\(here): ends before it starts") }
+            // The course's dates are days in its own zone; a session in another zone is placed there.
+            if let courseZone = TimeZone(identifier: f.timeZone) {
+                let first = LocalTime.day(start, in: courseZone), last = LocalTime.day(end, in: courseZone)
+                if first < f.startDate || f.endDate < last {
+                    throw fail(
+                        "\(here): runs \(first == last ? "on \(first)" : "from \(first) to \(last)"), outside the course's dates "
+                            + "\(f.startDate) to \(f.endDate); fix the session or start_date/end_date")
+                }
+            }
         }
 
         var agencyIDs = Set<String>()
@@ -67,6 +76,9 @@ enum CourseFileValidator {
             if let email = p.email, !email.isEmpty, !email.contains("@") { throw fail("\(here): e-mail '\(email)' has no @") }
         }
         for p in f.participants ?? [] {
+            if let sub = p.substitutedBy, sub.uppercased() == p.code.uppercased() {
+                throw fail("participant '\(p.code)': substituted_by names the participant themself; give the person who came instead")
+            }
             if let sub = p.substitutedBy, !codes.contains(sub.uppercased()) {
                 throw fail("participant '\(p.code)': substituted_by '\(sub)' is not on the roster")
             }
