@@ -17,6 +17,24 @@ public enum PersonWrites: TableWrites {
         return p
     }
 
+    /// Refuses a person with a field past its limit, naming the person, the field and the limit.
+    ///
+    /// A megabyte "name" from a file was stored whole (issue 21, item 8) and then drawn, searched
+    /// and exported on every screen. No real name comes near 200 characters; an e-mail address
+    /// is at most 320 by its standard.
+    static func checkLengths(_ person: Person) throws {
+        let fields = [
+            ("given name", person.givenName, 200), ("family name", person.familyName, 200), ("position", person.position, 500),
+            ("e-mail", person.email, 320), ("phone", person.phone, 64), ("code", person.code, 64),
+        ]
+        for (field, value, limit) in fields {
+            let count = value.count
+            guard count > limit else { continue }
+            let who = person.code.isEmpty ? "a person" : String(person.code.prefix(64))
+            throw MusterError.invalid("the \(field) of \(who) is \(count) characters long; at most \(limit) are allowed")
+        }
+    }
+
     /// Adds a person (whose `id` is ignored) and indexes their name; `person` comes back as
     /// stored, with its new id. One cached statement, so a bulk import or generator calling this
     /// per row pays for binding, not for preparing.
@@ -27,6 +45,7 @@ public enum PersonWrites: TableWrites {
     @discardableResult
     public static func insert(_ db: Database, _ person: inout Person, sortKey: String? = nil) throws -> Int64 {
         person = stored(person)
+        try checkLengths(person)
         let sortKey = sortKey ?? person.sortKey
         let statement = try db.cachedStatement(
             sql: """
@@ -47,6 +66,7 @@ public enum PersonWrites: TableWrites {
     static func update(_ db: Database, _ person: inout Person) throws {
         guard let id = person.id else { throw MusterError.refused(.notSaved(what: "person")) }
         person = stored(person)
+        try checkLengths(person)
         let sortKey = person.sortKey
         try updateColumns(
             db, id: id,
