@@ -17,19 +17,22 @@ struct InputFileTests {
         "\(error)".contains(path) && "\(error)".contains("pipe (FIFO)")
     }
 
-    @Test("a roster that is a pipe is refused without waiting for a writer")
-    func roster() throws {
-        let dir = TemporaryDirectory("fifo")
-        let path = try Self.fifo(dir)
-        let error = #expect(throws: MusterError.self) { try DelimitedFileReader.read(path: path) }
-        #expect(error.map { Self.says($0, path) } == true, "\(String(describing: error))")
+    enum Reader: String, CaseIterable, Sendable {
+        case roster, courseFile
+
+        func read(_ path: String) throws {
+            switch self {
+            case .roster: _ = try DelimitedFileReader.read(path: path)
+            case .courseFile: _ = try CourseFileCodec.read(path: path)
+            }
+        }
     }
 
-    @Test("a course file that is a pipe is refused the same way")
-    func courseFile() throws {
+    @Test("a roster or a course file that is a pipe is refused without waiting for a writer", arguments: Reader.allCases)
+    func pipe(reader: Reader) throws {
         let dir = TemporaryDirectory("fifo")
         let path = try Self.fifo(dir)
-        let error = #expect(throws: MusterError.self) { try CourseFileCodec.read(path: path) }
+        let error = #expect(throws: MusterError.self) { try reader.read(path) }
         #expect(error.map { Self.says($0, path) } == true, "\(String(describing: error))")
     }
 
