@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "SyncNetTests", dependencies: ["SyncNet", "CourseKit", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalUICursesTests", dependencies: ["TerminalUICurses", "TerminalUI"]),
-        .testTarget(name: "ReportTextTests", dependencies: ["ReportText"]),
+        .testTarget(name: "ReportTextTests", dependencies: ["ReportText", "TestSupport"]),
         .testTarget(
             name: "MusterAppTests",
             dependencies: [

@@ -100,6 +100,21 @@ import TestSupport
         expectError(try muster("roster", "mini-2024", "--format", "xml"), "xml")
     }
 
+    /// Issue 21, item 2: `roster` and `audit` write files themselves, private, so nobody needs `>`.
+    @Test func rosterAndAuditWriteAPrivateFileWithO() throws {
+        let roster = dir.file("roster.csv"), audit = dir.file("audit.txt")
+        let runs = [
+            (roster, try muster("roster", "mini-2024", "--format", "csv", "-o", roster)),
+            (audit, try muster("audit", "mini-2024", "-o", audit)),
+        ]
+        for (path, r) in runs {
+            #expect(r.status == 0 && r.stdout.isEmpty, "\(r.stderr)")
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            #expect(try String(contentsOfFile: path, encoding: .utf8).contains("T-001"))
+        }
+    }
+
     @Test func markUndoAndExportAttendance() throws {
         #expect(try muster("mark", "mini-2024", "am", "T-001", "present").status == 0)
         #expect(try muster("mark", "mini-2024", "am", "t-002", "late").status == 0)

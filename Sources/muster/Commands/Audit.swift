@@ -9,6 +9,7 @@ struct Audit: ParsableCommand {
     @OptionGroup var library: LibraryOptions
     @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
     @Option(help: "text or csv.") var format: TableFormat = .text
+    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
     @OptionGroup var listing: ListingOptions
 
     func run() throws {
@@ -20,24 +21,25 @@ struct Audit: ParsableCommand {
                 [LocalTime.iso8601($0.at, in: zone, milliseconds: true), $0.actor, $0.device, $0.source, $0.subject, $0.what]
             }
             let header = ["at", "actor", "device", "source", "subject", "what"]
+            let width = output == nil ? listing.maxWidth : nil
+            let text: String
             switch format {
-            case .csv: print(CSVWriter().document(header: header, rows: rows), terminator: "")
+            case .csv: text = CSVWriter().document(header: header, rows: rows)
             case .text:
                 // To fit a terminal: the time to the minute, the device by the first 8 characters
-                // of its id (enough to tell devices apart); --wide and csv keep them whole.
+                // of its id (enough to tell devices apart); --wide, -o and csv keep them whole.
                 let shown =
-                    listing.maxWidth == nil
+                    width == nil
                     ? rows
                     : zip(rows, entries).map { row, entry in
                         [LocalTime.format(entry.at, in: zone), row[1], String(row[2].prefix(8))] + row[3...]
                     }
-                print(
+                text =
                     rows.isEmpty
-                        ? "Nothing recorded in \(course) yet.\n"
-                        : TextTable.render(
-                            header: header.map { $0.uppercased() }, rows: shown, maxWidth: listing.maxWidth, shrinkable: [5, 4, 1]),
-                    terminator: "")
+                    ? "Nothing recorded in \(course) yet.\n"
+                    : TextTable.render(header: header.map { $0.uppercased() }, rows: shown, maxWidth: width, shrinkable: [5, 4, 1])
             }
+            try Self.emit(text, to: output)
         }
     }
 }

@@ -14,6 +14,7 @@ struct RosterCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
     @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
     @Option(help: "text or csv.") var format: TableFormat = .text
+    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
     @OptionGroup var listing: ListingOptions
 
     func run() throws {
@@ -33,17 +34,26 @@ struct RosterCommand: ParsableCommand {
                     e.agency?.shortName ?? "", e.enrolment.role.rawValue, status,
                 ]
             }
+            let text: String
             switch format {
             case .csv:
-                print(CSVWriter().document(header: header, rows: rows), terminator: "")
+                text = CSVWriter().document(header: header, rows: rows)
             case .text:
-                print(
-                    TextTable.render(
-                        header: ["CODE", "NAME", "SEX", "COUNTRY", "AGENCY", "ROLE", "STATUS"],
-                        rows: zip(roster, rows).map { e, r in
-                            [r[0], e.person.sortName, e.person.sex.letter, r[4], r[5], r[6], r[7]]
-                        }, maxWidth: listing.maxWidth, shrinkable: [1, 4, 5, 6]), terminator: "")
+                text = TextTable.render(
+                    header: ["CODE", "NAME", "SEX", "COUNTRY", "AGENCY", "ROLE", "STATUS"],
+                    rows: zip(roster, rows).map { e, r in
+                        [r[0], e.person.sortName, e.person.sex.letter, r[4], r[5], r[6], r[7]]
+                    }, maxWidth: output == nil ? listing.maxWidth : nil, shrinkable: [1, 4, 5, 6])
             }
+            try Self.emit(text, to: output)
         }
+    }
+}
+
+extension ParsableCommand {
+    /// A listing to standard output, or with `-o FILE` to a private file (``OutputFile``), so
+    /// nobody needs a shell's `>`, which creates the file readable by everyone.
+    static func emit(_ text: String, to output: String?) throws {
+        if let output { try OutputFile.write(text, to: output) } else { print(text, terminator: "") }
     }
 }

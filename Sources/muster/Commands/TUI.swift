@@ -66,7 +66,7 @@ enum Trace {
     /// `hidesText` for the kiosk: its trace says a letter was typed, never which.
     static func wrap(_ backend: any TerminalBackend, hidesText: Bool = false) -> any TerminalBackend {
         guard let path = ProcessInfo.processInfo.environment["MUSTER_TRACE"], !path.isEmpty,
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+            (try? PrivateFile.write(Data(), to: path)) != nil,
             let handle = FileHandle(forWritingAtPath: path)
         else { return backend }
         return TracingBackend(backend, started: processStart, hidesText: hidesText) { line in handle.write(Data((line + "\n").utf8)) }
