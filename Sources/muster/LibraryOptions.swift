@@ -58,12 +58,14 @@ struct LibraryOptions: ParsableArguments {
     }
 }
 
-/// Runs a command body, turning Muster's errors into one line on stderr and exit code 1.
+/// Runs a command body, turning Muster's errors into one line on stderr and exit code 1. One
+/// line whatever the error quotes: a line break inside a file's value is shown as ␊, so a
+/// crafted value cannot print a line that looks like Muster's own.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as MusterError {
-        TerminalText.writeError("muster: \(error.description)\n")
+        TerminalText.writeError("muster: \(VisibleText.make(error.description))\n")
         throw ExitCode(1)
     }
 }

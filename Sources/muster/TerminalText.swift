@@ -1,8 +1,11 @@
+import CourseKit
 import Foundation
 import TerminalUI
 
 /// Every line the command line prints goes through here, so a terminal whose locale is not UTF-8
-/// (`LANG=C` over SSH, an old console) reads "Nunez, Jose" instead of "N??ez, Jos?".
+/// (`LANG=C` over SSH, an old console) reads "Nunez, Jose" instead of "N??ez, Jos?", and so no
+/// message that quotes a file's value can drive the terminal: escapes, carriage returns and bidi
+/// overrides are shown (`␛]0;title␇`), whatever path the message took (``VisibleText``).
 ///
 /// Only a terminal gets ASCII: output to a pipe or a file keeps every byte of every name, so
 /// `muster roster X > file` or a cron job in the C locale loses nothing.
@@ -13,12 +16,29 @@ enum TerminalText {
 
     /// `text` as it should reach standard output.
     static func forStandardOutput(_ text: String) -> String {
-        standardOutputIsASCII ? ASCIIFallback.text(text) : text
+        let shown = VisibleText.make(text, keepingLineBreaks: true)
+        return standardOutputIsASCII ? ASCIIFallback.text(shown) : shown
     }
 
     /// Writes `text` to standard error, in ASCII where the terminal needs it.
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data((standardErrorIsASCII ? ASCIIFallback.text(text) : text).utf8))
+        let shown = VisibleText.make(text, keepingLineBreaks: true)
+        FileHandle.standardError.write(Data((standardErrorIsASCII ? ASCIIFallback.text(shown) : shown).utf8))
+    }
+
+    /// A progress line on standard error, drawn over the previous one: the carriage return and
+    /// the erase-to-end are Muster's own, the text between them is shown like any other. Only a
+    /// terminal gets it: a log file or a pipe would keep every intermediate line.
+    static func writeProgress(_ line: String) {
+        guard isatty(2) == 1 else { return }
+        let shown = VisibleText.make(line)
+        FileHandle.standardError.write(Data("\r\(standardErrorIsASCII ? ASCIIFallback.text(shown) : shown)\u{1B}[K".utf8))
+    }
+
+    /// Clears the progress line, so what follows starts on a clean line.
+    static func endProgress() {
+        guard isatty(2) == 1 else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }
 

@@ -44,7 +44,8 @@ struct ServerOptions: ParsableArguments {
 func withDatabase(_ server: ServerOptions, _ body: (HQDatabase) async throws -> Void) async throws {
     let failureLine = Once()
     func fail(_ line: String) {
-        if failureLine.claim() { FileHandle.standardError.write(Data("muster-hq: \(line)\n".utf8)) }
+        // One line, shown safely: a bundle's or server's text cannot drive the terminal.
+        if failureLine.claim() { FileHandle.standardError.write(Data("muster-hq: \(VisibleText.make(line))\n".utf8)) }
     }
     do {
         let db = try await server.connect()

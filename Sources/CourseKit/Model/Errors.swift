@@ -24,36 +24,39 @@ public enum MusterError: Error, Equatable, CustomStringConvertible, Sendable {
     case refused(Refusal)
     case invalid(String)
 
+    /// Values that came from input are shown with `VisibleText`: an error about a crafted file
+    /// must not drive the terminal that reads it.
     public var description: String {
-        switch self {
+        let v = { (value: String) in VisibleText.make(value) }
+        return switch self {
         case .unknownCourse(let c):
-            "unknown course '\(c)' (see 'muster courses')"
+            "unknown course '\(v(c))' (see 'muster courses')"
         case .unknownSession(let c, let s):
-            "unknown session '\(s)' in course '\(c)' (see 'muster sessions \(c)')"
+            "unknown session '\(v(s))' in course '\(v(c))' (see 'muster sessions \(v(c))')"
         case .unknownParticipant(let p):
-            "unknown participant '\(p)' (see 'muster roster COURSE')"
+            "unknown participant '\(v(p))' (see 'muster roster COURSE')"
         case .notEnrolled(let p, let c):
-            "participant '\(p)' is not enrolled in course '\(c)'"
+            "participant '\(v(p))' is not enrolled in course '\(v(c))'"
         case .badStatus(let s):
-            "bad status '\(s)': use present, late, excused, absent or clear"
+            "bad status '\(v(s))': use present, late, excused, absent or clear"
         case .nothingToUndo(let p, let s):
-            "nothing to undo for '\(p)' in session '\(s)'"
+            "nothing to undo for '\(v(p))' in session '\(v(s))'"
         case .invalidCourseFile(let path, let reason):
-            "\(path): \(reason)"
+            "\(v(path)): \(reason)"
         case .unreadable(let path, let reason):
-            "cannot read \(path): \(reason)"
+            "cannot read \(v(path)): \(reason)"
         case .databaseLocked(let path):
-            "the database \(path) is locked by another process; try again, or close the other Muster"
+            "the database \(v(path)) is locked by another process; try again, or close the other Muster"
         case .diskFull(let path):
-            "the disk holding \(path) is full: free some space and try again (the change that failed was not saved)"
+            "the disk holding \(v(path)) is full: free some space and try again (the change that failed was not saved)"
         case .readOnly(let path):
-            "\(path) is read-only: the change was not saved (check the file's permissions or the disk)"
+            "\(v(path)) is read-only: the change was not saved (check the file's permissions or the disk)"
         case .database(let m):
             "database error: \(m)"
         case .importRefused(let file, let refusal):
             file.isEmpty ? refusal.description : "\(file): \(refusal)"
         case .erasedParticipant(let code):
-            "participant '\(code)' was erased at their request; nothing was imported "
+            "participant '\(v(code))' was erased at their request; nothing was imported "
                 + "(pass --allow-erased only if they asked to be registered again)"
         case .refused(let refusal):
             refusal.description

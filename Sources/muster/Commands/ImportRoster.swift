@@ -100,8 +100,8 @@ struct ImportRoster: ParsableCommand {
     /// The preview (and, after a real run, the receipt): counts, then every match, rejection,
     /// skipped row and warning with its line.
     static func preview(_ r: RosterImportReport, verbose: Bool) -> String {
-        var out = "\(r.file): \(r.format.label) (\(r.dialect)), \(r.rows) row\(r.rows == 1 ? "" : "s") for \(r.course)\n"
-        for note in r.notes { out += "note: \(note)\n" }
+        var out = "\(VisibleText.make(r.file)): \(r.format.label) (\(r.dialect)), \(r.rows) row\(r.rows == 1 ? "" : "s") for \(r.course)\n"
+        for note in r.notes { out += "note: \(VisibleText.make(note))\n" }
         out += r.counts + "\n"
         out +=
             "enrolments: \(r.enrolmentsAdded) new, \(r.enrolmentsChanged) changed; "
@@ -130,7 +130,9 @@ struct ImportRoster: ParsableCommand {
         return out
     }
 
+    /// Each entry one line, shown safely: entries quote the file's cells, which may hold line
+    /// breaks or escapes.
     static func section(_ title: String, _ lines: [String]) -> String {
-        lines.isEmpty ? "" : "\(title):\n" + lines.map { "  \($0)\n" }.joined()
+        lines.isEmpty ? "" : "\(title):\n" + lines.map { "  \(VisibleText.make($0))\n" }.joined()
     }
 }

@@ -79,11 +79,11 @@ struct SyncWithCommand: ParsableCommand {
             let exchanger = try LiveExchanger(store: store, url: url, pair: pair.flatMap(PairingCode.init(typed:)), timeout: timeout)
             let out = LineOut()
             let progress: @Sendable (String) -> Void = { line in
-                if isatty(2) != 0 { TerminalText.writeError("\r\(line)\u{1B}[K") }
+                if isatty(2) != 0 { TerminalText.writeProgress(line) }
             }
             guard let every else {
                 let outcome = exchanger.exchange(progress: progress)
-                if isatty(2) != 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                if isatty(2) != 0 { TerminalText.endProgress() }
                 if case .failed(let reason, _) = outcome { throw MusterError.invalid(reason) }
                 out.say(outcome.line())
                 return
