@@ -11,7 +11,7 @@ import TestSupport
     let dir = TemporaryDirectory("erasure-scan")
     static let secrets = [
         "José", "Núñez", "Nu\u{301}n\u{303}ez", "Nunez", "nunez", "jose.nunez@example.org",
-        "jnunez@example.org", "+680 555 0101", "at the ministry",
+        "jnunez@example.org", "+680 555 0101", "at the ministry", "NÚÑEZ", "JOSÉ",
     ]
 
     /// José marked (with a note), his contacts edited, withdrawn and confirmed again on the
@@ -25,6 +25,17 @@ import TestSupport
         for code in ["T-002", "T-003"] {
             try store.attendance.mark(session: am, person: store.people.person(code: code), status: .present, source: .rollcall)
         }
+        // Other people's words about him (issue 21, item 3): a mark's note, a roster note, and
+        // the session's facilitator list, in the forms people write a name.
+        try store.attendance.mark(
+            session: am, person: store.people.person(code: "T-002"), status: .present, source: .rollcall,
+            note: "came with José Núñez (jose.nunez@example.org)")
+        var other = try #require(try store.rosters.roster(courseID: course.id!).first { $0.person.code == "T-002" }).enrolment
+        other.note = "shares a car with NÚÑEZ, JOSÉ"
+        try store.nominations.saveEnrolment(other)
+        var session = am
+        session.facilitators = ["Ana Tellei", "José Núñez"]
+        try store.courses.saveSession(session)
         clock.advance(seconds: 60)
         jose.email = "jnunez@example.org"
         jose.phone = "+680 555 0101"
@@ -66,12 +77,27 @@ import TestSupport
 
         let summary = try store.privacy.erase(code: "T-001", reason: "request of José Núñez, 2026-11-20", keepStatistics: true)
         #expect(summary.people == 2)  // and the merged walk-in
+        #expect(summary.othersNotesScrubbed == 2 && summary.facilitatorListsScrubbed == 1 && summary.logEntriesScrubbed >= 2, "\(summary)")
+        #expect(summary.elsewhere.hasPrefix("2 notes by others, 1 facilitator list, "))
+        // What was left of their words still reads.
+        let course = try store.courses.course(code: "mini-2024")
+        let am = try store.courses.session(course: course, key: "am")
+        #expect(am.facilitators == ["Ana Tellei", "(erased)"])
+        let t2 = try store.people.person(code: "T-002")
+        let notes = try store.attendance.events(sessionID: am.id!, personID: t2.id!).map(\.note)
+        #expect(notes.contains("came with (erased) ((erased))"), "\(notes)")
 
         let files = [store.path, store.path + "-wal"].compactMap { try? Data(contentsOf: URL(fileURLWithPath: $0)) }
         #expect(files.count >= 1)
         let written = try Self.everythingWritten(store)
         for secret in Self.secrets {
-            for bytes in files { #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) is still in the library file") }
+            for bytes in files {
+                let found = bytes.range(of: Data(secret.utf8))
+                #expect(
+                    found == nil,
+                    "\(secret) is still in the library file: \(found.map { String(decoding: bytes[max(0, $0.lowerBound - 120)..<min(bytes.count, $0.upperBound + 60)], as: UTF8.self) } ?? "")"
+                )
+            }
             #expect(!written.contains(secret), "\(secret) is still in an export, report or the audit")
         }
         // The erasure itself is in the audit, nameless, with who and why.

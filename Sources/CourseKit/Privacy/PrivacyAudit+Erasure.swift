@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 
@@ -6,9 +7,35 @@ public struct ErasureSummary: Sendable, Equatable {
     public var people: Int
     public var enrolments: Int
     public var notesCleared: Int
+    /// Other people's notes that named them, now saying "(erased)" there.
+    public var othersNotesScrubbed = 0
+    /// Sessions that listed them as a facilitator.
+    public var facilitatorListsScrubbed = 0
+    /// Change-log entries about someone else that named them.
+    public var logEntriesScrubbed = 0
+    /// False when another process was reading the library: the erasure is committed, but the
+    /// old copies in the library's files go only when it lets go (`PrivacyAudit.finishDueScrub`).
+    public var filesScrubbed = true
 
     public init(people: Int, enrolments: Int, notesCleared: Int) {
         self.people = people; self.enrolments = enrolments; self.notesCleared = notesCleared
+    }
+
+    /// Adds another erasure's counts (a purge, a merged walk-in).
+    public mutating func add(_ other: ErasureSummary) {
+        people += other.people; enrolments += other.enrolments; notesCleared += other.notesCleared
+        othersNotesScrubbed += other.othersNotesScrubbed; facilitatorListsScrubbed += other.facilitatorListsScrubbed
+        logEntriesScrubbed += other.logEntriesScrubbed
+    }
+
+    /// "2 notes by others, 1 facilitator list, 3 change-log entries", or "" when none named them.
+    public var elsewhere: String {
+        func count(_ n: Int, _ one: String, _ many: String) -> String? { n == 0 ? nil : "\(n) \(n == 1 ? one : many)" }
+        return [
+            count(othersNotesScrubbed, "note by someone else", "notes by others"),
+            count(facilitatorListsScrubbed, "facilitator list", "facilitator lists"),
+            count(logEntriesScrubbed, "change-log entry", "change-log entries"),
+        ].compactMap { $0 }.joined(separator: ", ")
     }
 }
 
@@ -96,16 +123,17 @@ extension PrivacyAudit {
     /// Erases a person's identifying data everywhere and leaves an anonymous placeholder, so
     /// course totals stay right. With `keepStatistics`, sex and country stay for disaggregated
     /// counts; otherwise they go too. The erasure is recorded (who, when, why) with one-way
-    /// fingerprints, then the WAL is checkpointed away so no old copy stays in the files.
+    /// fingerprints, then the files are rewritten so no old copy stays in them (now, or when the
+    /// readers in the way let go: `filesScrubbed`).
     @discardableResult
     public func erase(code: String, reason: String, keepStatistics: Bool) throws -> ErasureSummary {
         let person = try store.people.person(code: code)
-        let summary = try write { db in
+        var summary = try write { db in
             try Self.erase(
                 db, person: person, reason: reason, keepStatistics: keepStatistics,
                 actor: actor, device: deviceID, now: clock())
         }
-        try scrubFiles()
+        summary.filesScrubbed = try scrubFiles()
         return summary
     }
 
@@ -148,20 +176,21 @@ extension PrivacyAudit {
                 let s = try Self.erase(
                     db, person: person, reason: "retention period over (courses ended before \(date))",
                     keepStatistics: keepStatistics, actor: actor, device: deviceID, now: clock())
-                total.people += s.people; total.enrolments += s.enrolments; total.notesCleared += s.notesCleared
+                total.add(s)
             }
         }
-        try scrubFiles()
+        total.filesScrubbed = try scrubFiles()
         return total
     }
 
     /// Whether a code or e-mail belongs to someone erased (imports refuse them unless asked).
     public func wasErased(code: String, email: String = "") throws -> Bool {
-        try read { db in try Self.wasErased(db, code: code, email: email) }
+        let key = ErasureKey(library: store.path).read()
+        return try read { db in try Self.wasErased(db, code: code, email: email, key: key) }
     }
 
-    static func wasErased(_ db: Database, code: String, email: String) throws -> Bool {
-        let marks = Fingerprint.of(code: code, email: email)
+    static func wasErased(_ db: Database, code: String, email: String, key: SymmetricKey?) throws -> Bool {
+        let marks = (key.map { Fingerprint.of(code: code, email: email, key: $0) } ?? []) + Fingerprint.legacy(code: code, email: email)
         return try Bool.fetchOne(
             db, sql: "SELECT 1 FROM erasure WHERE fingerprint IN (\(marks.map { _ in "?" }.joined(separator: ",")))",
             arguments: StatementArguments(marks)) ?? false
@@ -180,23 +209,29 @@ extension PrivacyAudit {
             if !(try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ?", arguments: [placeholder]) ?? false) { break }
         }
         try PersonWrites.erase(db, id: id, placeholder: placeholder, keepStatistics: keepStatistics)
+        try noteScrubDue(db, at: now)
         // Recorded against the placeholder (so the course's audit can list it) with one-way
         // fingerprints; a reason that names them ("request of José Núñez") is scrubbed too.
         let why = ChangeLogScrub.redact(
             NameSanitizer.clean(reason),
             secrets: [person.displayName, person.email, person.phone]
                 .filter { $0.count >= 3 }, code: person.code, placeholder: placeholder)
-        for mark in Fingerprint.of(person: person) {
+        for mark in Fingerprint.of(person: person, key: try ErasureKey(db).readOrCreate()) {
             try db.execute(
                 sql: "INSERT INTO erasure(fingerprint, erased_ms, actor, device, reason, person_id) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [mark, now.ms, actor, device, why, id])
         }
+        let secrets = try FreeTextScrub.secrets(db, person: person, personID: id)
         if let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) {
             try ChangeLogScrub.run(db, person: person, personID: id, placeholder: row)
         }
         let enrolments = try EnrolmentWrites.clearNotes(db, personID: id)
         let notes = try AttendanceEventWrites.clearNotes(db, personID: id)
         var summary = ErasureSummary(people: 1, enrolments: enrolments, notesCleared: notes)
+        let elsewhere = try FreeTextScrub.run(db, secrets: secrets, personID: id)
+        summary.othersNotesScrubbed = elsewhere.notes
+        summary.facilitatorListsScrubbed = elsewhere.facilitatorLists
+        summary.logEntriesScrubbed = elsewhere.logEntries
         // Erasure travels as an erasure (no personal data in it), and the records this library
         // holds of the person are scrubbed.
         if let fromSync {
@@ -211,22 +246,8 @@ extension PrivacyAudit {
             arguments: [id]
         ).map(Person.init(row:))
         for walkIn in walkIns {
-            let s = try erase(db, person: walkIn, reason: why, keepStatistics: keepStatistics, actor: actor, device: device, now: now)
-            summary.people += s.people; summary.enrolments += s.enrolments; summary.notesCleared += s.notesCleared
+            summary.add(try erase(db, person: walkIn, reason: why, keepStatistics: keepStatistics, actor: actor, device: device, now: now))
         }
         return summary
-    }
-
-    /// After an erasure: fold the WAL back into the main file and truncate it, so old page
-    /// images holding the erased data are gone; `secure_delete` (checked) zeroes freed space.
-    func scrubFiles() throws {
-        try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA secure_delete = ON")
-            guard try Int.fetchOne(db, sql: "PRAGMA secure_delete") == 1 else {
-                throw MusterError.database("secure_delete could not be turned on; the erased data may remain in free pages")
-            }
-            try db.execute(sql: "VACUUM")
-            try db.checkpoint(.truncate)
-        }
     }
 }

@@ -56,10 +56,10 @@ extension PrivacyAudit {
                 let s = try Self.erase(
                     db, person: person, reason: reasons[id]!, keepStatistics: keepStatistics,
                     actor: actor, device: deviceID, now: clock())
-                total.people += s.people; total.enrolments += s.enrolments; total.notesCleared += s.notesCleared
+                total.add(s)
             }
         }
-        try scrubFiles()
+        total.filesScrubbed = try scrubFiles()
         return total
     }
 }

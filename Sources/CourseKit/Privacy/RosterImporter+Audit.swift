@@ -12,7 +12,9 @@ extension RosterImporter {
     static func refuseErased(_ db: Database, plan: RosterPlan, file: String, allowed: Bool) throws {
         guard !allowed, try Bool.fetchOne(db, sql: "SELECT 1 FROM erasure LIMIT 1") == true else { return }
         var lines: [String] = []
-        for (i, person) in plan.newPeople.enumerated() where try PrivacyAudit.wasErased(db, code: person.code, email: person.email) {
+        let key = try ErasureKey(db).read()
+        for (i, person) in plan.newPeople.enumerated()
+        where try PrivacyAudit.wasErased(db, code: person.code, email: person.email, key: key) {
             let line = plan.report.newPeople.indices.contains(i) ? "line \(plan.report.newPeople[i].line)" : person.code
             lines.append(line)
         }

@@ -64,6 +64,8 @@ public final class CourseStore: Sendable {
             let (pool, deviceID) = try Self.openWriter(path: path, configuration: config)
             role = StoreRole(pool: pool, deviceID: deviceID, writerLock: lock, isWriter: true)
             _ = try? absorbGuestJournals()
+            // An erasure whose file scrub a reader held up is finished now, if none is left.
+            _ = try? privacy.finishDueScrub()
         } else {
             role = StoreRole(
                 pool: try Self.openGuest(path: path, configuration: config), deviceID: UUID().uuidString.lowercased(),
@@ -76,7 +78,9 @@ public final class CourseStore: Sendable {
         // the file (the only checkpointer is this one process; see `checkpoint`).
         if role.isWriter {
             _ = try? absorbGuestJournals()
-            try? checkpoint()
+            // Without waiting: a reader in the way (a coordinator's screen) made every command
+            // that closed the library wait out the busy timeout. The next writer folds it back.
+            try? pool.writeWithoutTransaction { db in try withoutWaiting(db) { _ = try db.checkpoint(.truncate) } }
         }
         try? role.journal?.close()
     }
@@ -170,6 +174,7 @@ public final class CourseStore: Sendable {
         }
         let absorbed = try absorbGuestJournals() > 0
         try checkpointIfIdle()
+        _ = try? privacy.finishDueScrub()
         return absorbed
     }
 
@@ -213,6 +218,16 @@ public final class CourseStore: Sendable {
         do { try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } } catch let e as DatabaseError {
             throw MusterError(e, path: path)
         }
+    }
+
+    /// Runs `body` on the writer connection with no busy wait: what another connection holds
+    /// fails at once (SQLITE_BUSY) instead of after the busy timeout.
+    func withoutWaiting<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.execute(sql: "PRAGMA busy_timeout = 0")
+        defer {
+            if case .timeout(let seconds) = configuration.busyMode { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(seconds * 1000))") }
+        }
+        return try body()
     }
 
     /// The synchronous level of the writer connection (2 = FULL), for tests and `muster doctor`-style checks.

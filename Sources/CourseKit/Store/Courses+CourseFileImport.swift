@@ -220,7 +220,7 @@ struct CourseImporter {
                 try PersonWrites.update(db, &person)
                 id = existing
             } else {
-                if !allowErased, try PrivacyAudit.wasErased(db, code: person.code, email: person.email) {
+                if !allowErased, try PrivacyAudit.wasErased(db, code: person.code, email: person.email, key: ErasureKey(db).read()) {
                     throw MusterError.erasedParticipant(code: person.code)
                 }
                 id = try PersonWrites.insert(db, &person)

@@ -76,11 +76,32 @@ enum DoctorReport {
         } else {
             lines.append("course files: none found — pass --courses FOLDER or set MUSTER_COURSES to seed a new library")
         }
+        lines += erasureLines(try store.privacy.erasureHealth())
         for course in try store.courses.courses() {
             let set = try store.kiosk.hasKioskPIN(courseID: course.id!)
             lines.append(
                 "kiosk PIN \(course.code): "
                     + (set ? "set" : "not set — set one with 'muster kiosk-pin \(course.code)' before running its kiosk"))
+        }
+        return lines
+    }
+
+    /// The erasures' key file and a scrub still due, each with what to do.
+    static func erasureLines(_ health: ErasureHealth) -> [String] {
+        var lines: [String] = []
+        if health.keyed > 0 && !health.keyPresent {
+            lines.append(
+                "erasures: \(health.erasures) recorded, but their key file \(health.keyPath) is missing — an old roster holding"
+                    + " someone erased will not be refused; put the key file back from where the library came from (a backup)")
+        } else if health.erasures > 0 {
+            lines.append(
+                "erasures: \(health.erasures) recorded\(health.keyed > 0 ? ", key file \(health.keyPath) present (back it up with the library)" : "")"
+            )
+        }
+        if let since = health.scrubDueSince {
+            lines.append(
+                "erasure scrub: due since \(LocalTime.iso8601(since, in: .current)) — another Muster was reading the library, so old"
+                    + " copies of erased data may remain in its files; close the other Muster windows, then run any muster command")
         }
         return lines
     }

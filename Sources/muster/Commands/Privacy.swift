@@ -40,6 +40,11 @@ struct PersonErase: ParsableCommand {
             """)
     @OptionGroup var library: LibraryOptions
     @Argument(help: "The participant's code.") var code: String
+    /// Said when a reader held up the file scrub: the erasure itself is done.
+    static let scrubDue =
+        "the erasure is saved; another Muster is reading the library, so old copies of the erased data stay in its files"
+        + " until it lets go: close it, then run any muster command ('muster doctor' shows whether it is done)"
+
     @Flag(help: "Required: you mean it.") var confirm = false
     @Flag(help: "Keep sex and country for statistics.") var keepStatistics = false
     @Option(help: "Why (recorded with the erasure), e.g. \"request of 2026-11-20\".") var reason: String = "request of the person"
@@ -52,7 +57,9 @@ struct PersonErase: ParsableCommand {
             let summary = try library.open().privacy.erase(code: code, reason: reason, keepStatistics: keepStatistics)
             print(
                 "erased \(code): \(summary.enrolments) enrolments kept anonymously, \(summary.notesCleared) notes cleared"
+                    + (summary.elsewhere.isEmpty ? "" : "; taken out of \(summary.elsewhere)")
                     + (keepStatistics ? "; sex and country kept for statistics" : ""))
+            if !summary.filesScrubbed { print(Self.scrubDue) }
         }
     }
 }
@@ -103,6 +110,7 @@ struct Purge: ParsableCommand {
                 try before.flatMap(CalendarDate.init(iso:)).map { try store.privacy.purge(endedBefore: $0, keepStatistics: keepStatistics) }
                 ?? store.privacy.purgeExpired(keepStatistics: keepStatistics)
             print("erased \(summary.people) people")
+            if !summary.filesScrubbed { print(PersonErase.scrubDue) }
         }
     }
 }

@@ -46,6 +46,7 @@ enum Schema {
         .v13Sync,
         .v14SyncPeers,
         .v15SessionTallyBySexAndCountry,
+        .v16EventNoteRedaction,
     ]
 
     static var migrator: DatabaseMigrator {

@@ -1,7 +1,7 @@
 import GRDB
 
 /// Writes to `attendance_event`, the append-only attendance log. Events are only ever appended
-/// (an undo is another event); the one exception is erasure clearing a person's notes. Each
+/// (an undo is another event); the one exception is erasure taking a person out of notes. Each
 /// append derives the person's current mark again with `MarkRule` (`AttendanceMarkWrites`).
 public enum AttendanceEventWrites {
     /// Appends one event and derives the person's mark in that session from the whole log.
@@ -26,5 +26,10 @@ public enum AttendanceEventWrites {
     static func clearNotes(_ db: Database, personID: Int64) throws -> Int {
         try db.execute(sql: "UPDATE attendance_event SET note = '' WHERE person_id = ? AND note <> ''", arguments: [personID])
         return db.changesCount
+    }
+
+    /// Rewrites another person's note that named someone erased (`FreeTextScrub`).
+    static func redactNote(_ db: Database, id: String, note: String) throws {
+        try db.execute(sql: "UPDATE attendance_event SET note = ? WHERE id = ?", arguments: [note, id])
     }
 }

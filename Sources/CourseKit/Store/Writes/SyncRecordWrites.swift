@@ -62,6 +62,13 @@ enum SyncRecordWrites {
         ])
     }
 
+    /// Rewrites one field value that named someone erased (`FreeTextScrub`).
+    static func redactField(_ db: Database, gid: String, field: String, recordID: String, value: String) throws {
+        try db.execute(
+            sql: "UPDATE sync_field SET value = ? WHERE gid = ? AND field = ? AND record_id = ?",
+            arguments: [value, gid, field, recordID])
+    }
+
     /// Blanks the stored values of an erased person's fields; the rows stay so the heads stay true.
     static func blankFields(_ db: Database, gid: String) throws {
         try db.cachedStatement(sql: "UPDATE sync_field SET value = NULL WHERE gid = ?").execute(arguments: [gid])
