@@ -94,6 +94,8 @@ import TestSupport
         #expect(try store.kiosk.kioskMatches("ana garc", courseID: crowd.id!, limit: 2).count == 2)
         // Fewer than three letters find nobody; people of another course are never listed.
         #expect(try store.kiosk.kioskMatches("an", courseID: crowd.id!, limit: 6).isEmpty)
+        // Nor do three one-letter fragments (issue 21, item 1): they count as one letter.
+        #expect(try store.kiosk.kioskMatches("a g a", courseID: crowd.id!, limit: 6).isEmpty)
         let mini = try store.courses.course(code: "mini-2024")
         #expect(try store.kiosk.kioskMatches("ana garc", courseID: mini.id!, limit: 6).isEmpty)
         #expect(try store.kiosk.kioskMatches("ana tellei", courseID: mini.id!, limit: 6).isEmpty)  // substituted

@@ -67,11 +67,11 @@ extension Kiosk {
     // MARK: Lookup and check-in
 
     /// Up to `limit` people on the course's roster (expected in the room) whose name matches
-    /// `query` by word prefixes in any order, as the kiosk may show them. Fewer than three
-    /// letters find nobody, so a passer-by cannot list the room.
+    /// `query` by word prefixes in any order, as the kiosk may show them. A query that is not
+    /// searchable (`KioskQueryRule`: no fragment of three letters) finds nobody, so a passer-by
+    /// cannot list the room with "a", or with "a a a".
     public func kioskMatches(_ query: String, courseID: Int64, limit: Int) throws -> [KioskMatch] {
-        let letters = NameFolding.fold(query).filter { $0 != " " }
-        guard letters.count >= 3 else { return [] }
+        guard KioskQueryRule.isSearchable(query) else { return [] }
         return try read { db in
             // Expected in the room: nominated, confirmed or registered on site, tested in the
             // search itself so each key costs the same on a course of 30 or of 100,000.

@@ -176,9 +176,8 @@ extension KioskProgram {
     }
 
     func search(_ state: inout KioskState, at time: Date) -> [Effect<KioskAction>] {
-        let letters = NameFolding.fold(state.query.text).filter { $0 != " " }.count
         state.selection = 0
-        guard letters >= 3 else {
+        guard KioskQueryRule.isSearchable(state.query.text) else {
             if state.searching { abandon(&state, at: time) }
             state.matches = []
             state.moreMatches = false

@@ -111,9 +111,8 @@ enum KioskView {
 
     /// At most five matches, the chosen one in reverse video; a hint when there are more.
     static func matchLines(_ state: KioskState, theme: Theme) -> [Line] {
-        let letters = NameFolding.fold(state.query.text).filter { $0 != " " }.count
-        if letters < 3 {
-            return [Line(letters == 0 ? "" : "Keep typing… (at least 3 letters)", role: .dim)]
+        if !KioskQueryRule.isSearchable(state.query.text) {
+            return [Line(KioskQueryRule.isBlank(state.query.text) ? "" : "Keep typing… (at least 3 letters)", role: .dim)]
         }
         if state.matches.isEmpty {
             return [Line("No match yet — check the spelling, or press Enter if you are not on the list", role: .dim)]
