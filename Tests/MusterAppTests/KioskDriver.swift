@@ -19,11 +19,15 @@ final class KioskDriver {
     var timers: [KioskAction] = []
     var quit = false
 
-    /// `followsTimetable`: started without `--session`, as `muster kiosk` then is.
-    init(walkIns: Bool = false, size: Size = Size(width: 80, height: 24), start: Date? = nil, followsTimetable: Bool = false) throws {
+    /// `followsTimetable`: started without `--session`, as `muster kiosk` then is. `courseYAML`:
+    /// another course under the mini course's code and sessions (see `KioskCrowd`).
+    init(
+        walkIns: Bool = false, size: Size = Size(width: 80, height: 24), start: Date? = nil, followsTimetable: Bool = false,
+        courseYAML: String = Fixtures.miniCourseYAML
+    ) throws {
         clock = TestClock(start ?? Date(timeIntervalSince1970: 1_715_039_400))  // 2024-05-07 08:50 in Palau
         store = try CourseStore(path: dir.file("lib.sqlite"), actor: "kiosk", clock: clock.function)
-        try store.courses.importCourse(CourseFileCodec.decode(Data(Fixtures.miniCourseYAML.utf8), path: "mini.yaml"))
+        try store.courses.importCourse(CourseFileCodec.decode(Data(courseYAML.utf8), path: "mini.yaml"))
         let course = try store.courses.course(code: "mini-2024")
         try store.kiosk.setKioskPIN(courseID: course.id!, pin: Self.pin, iterations: 50)
         let session = try store.courses.session(course: course, key: "am")

@@ -6,12 +6,18 @@ public struct KioskPolicy: Sendable, Equatable {
     public var idleTimeout: TimeInterval = 60
     /// How long the success screen stays before the next person's turn.
     public var successSeconds: TimeInterval = 4
-    /// Searches given up without a check-in (typed 3+ letters, then cleared, Esc, idle, not found)
-    /// allowed within `searchWindow` before the kiosk pauses. Someone probing names one after
-    /// another reaches this quickly; a person looking for themselves never does.
-    public var abandonedSearchLimit = 8
+    /// The people that searches given up without a check-in (`KioskProbing`: cleared, Esc, idle,
+    /// not found, or edited into another name) may have shown within `searchWindow` before the
+    /// kiosk pauses. People are counted rather than searches because people are what a prober
+    /// reads off the screen: a typo that showed nobody costs nothing, and the search that ends in
+    /// a check-in is free. Someone looking for themselves shows a handful of others at most (a
+    /// correction after "ana" shows five); ten people at the door each with a typo stay under it.
+    public var abandonedDisclosureLimit = 10
     public var searchWindow: TimeInterval = 120
+    /// The first pause; each pause within `pauseMemory` doubles the next, up to `maxSearchPause`.
     public var searchPause: TimeInterval = 60
+    public var maxSearchPause: TimeInterval = 900
+    public var pauseMemory: TimeInterval = 3600
     /// Wrong PINs allowed before each further try has to wait, doubling up to `maxPINDelay`.
     public var freePINAttempts = 3
     public var firstPINDelay: TimeInterval = 5
@@ -21,6 +27,12 @@ public struct KioskPolicy: Sendable, Equatable {
     public var maxMatches = 5
 
     public init() {}
+
+    /// How long the kiosk pauses after `pauses` earlier pauses within `pauseMemory`: 60 s, 120 s,
+    /// 240 s… up to `maxSearchPause`, so waiting out each pause buys a prober ever less.
+    public func searchPause(afterPauses pauses: Int) -> TimeInterval {
+        min(maxSearchPause, searchPause * pow(2, Double(min(pauses, 16))))
+    }
 
     /// How long to wait after `failures` wrong PINs before the next try (0 while tries are free).
     public func pinDelay(afterFailures failures: Int) -> TimeInterval {

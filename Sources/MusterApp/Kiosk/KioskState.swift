@@ -52,7 +52,7 @@ public enum KioskPhase: Sendable, Equatable {
     case walkIn(WalkInForm)
     /// The staff exit: F10, then the PIN.
     case pin(TextField)
-    /// Too many searches without a check-in.
+    /// Searches given up without a check-in showed too many people.
     case paused(until: Date)
 }
 
@@ -76,10 +76,8 @@ public struct KioskState: Sendable, Equatable {
     /// True when the database found more than `maxMatches`: "type more of your name".
     public var moreMatches = false
     public var lastActivity: Date
-    /// When searches were given up without a check-in, for the rate limit.
-    public var abandoned: [Date] = []
-    /// The query of the search in progress (3+ letters typed), if any.
-    public var searching = false
+    /// The search in progress and the searches given up, for the rate limit.
+    public var probing = KioskProbing()
     public var pinFailures = 0
     public var pinBlockedUntil: Date?
     public var message: String?

@@ -67,7 +67,7 @@ extension KioskState {
             matches = []
             moreMatches = false
             selection = 0
-            searching = false
+            probing.endUncounted()  // closed under them: not theirs to count
         case .success, .recordedAs, .pin, .paused:
             break
         }

@@ -32,12 +32,16 @@ extension KioskProgram {
         case .matches(let query, let found, let more):
             guard query == state.query.text, case .welcome = state.phase else { return [] }  // typed on meanwhile
             state.matches = Array(found.prefix(state.policy.maxMatches))
+            state.probing.show(state.matches.map(\.personID))
             state.moreMatches = more
             state.selection = min(state.selection, max(0, state.matches.count - 1))
             return []
         case .checkedIn(let match, let result):
-            state.abandoned.removeAll()
-            state.searching = false
+            // A check-in used to wipe the log, so a prober could check in and start afresh; now
+            // only the search that led to a new check-in goes uncounted. "Already checked in" and
+            // "recorded as" count as given up: else checking one person in again and again would
+            // make every search free.
+            if case .checkedIn = result { state.probing.endUncounted() } else { state.probing.abandon(at: time) }
             switch result {
             case .checkedIn(let event):
                 state.phase = .success(
@@ -48,7 +52,8 @@ extension KioskProgram {
             case .recordedAs(let status):
                 state.phase = .recordedAs(name: match.givenName, status: status)
             }
-            return [timer(&state, after: state.policy.successSeconds)]
+            let pause = pauseIfProbing(&state, at: time)
+            return pause.isEmpty ? [timer(&state, after: state.policy.successSeconds)] : pause
         case .pinChecked(let ok):
             guard case .pin = state.phase else { return [] }
             if ok { return [.quit] }
@@ -153,13 +158,13 @@ extension KioskProgram {
         case .enter:
             if state.matches.indices.contains(state.selection) {
                 state.phase = .confirm(state.matches[state.selection])
-            } else if state.searching {
-                abandon(&state, at: time)
+            } else if state.probing.searching {
+                state.probing.abandon(at: time)
                 state.phase = .notListed
                 return pauseIfProbing(&state, at: time)
             }
         case .escape:
-            if state.searching { abandon(&state, at: time) }
+            state.probing.abandon(at: time)
             clearQuery(&state)
             return pauseIfProbing(&state, at: time)
         case .char, .paste, .backspace, .delete, .left, .right, .home, .end, .ctrl("u"), .ctrl("w"):
@@ -177,13 +182,16 @@ extension KioskProgram {
 
     func search(_ state: inout KioskState, at time: Date) -> [Effect<KioskAction>] {
         state.selection = 0
-        guard KioskQueryRule.isSearchable(state.query.text) else {
-            if state.searching { abandon(&state, at: time) }
+        // Below three letters, or edited into another search: the last one was given up.
+        if state.probing.queryChanged(to: state.query.text, at: time) {
+            let pause = pauseIfProbing(&state, at: time)
+            if !pause.isEmpty { return pause }
+        }
+        guard state.probing.searching else {
             state.matches = []
             state.moreMatches = false
-            return pauseIfProbing(&state, at: time)
+            return []
         }
-        state.searching = true
         let query = state.query.text
         let limit = state.policy.maxMatches
         return [
@@ -254,22 +262,16 @@ extension KioskProgram {
         state.matches = []
         state.moreMatches = false
         state.selection = 0
-        state.searching = false
+        state.probing.endUncounted()
     }
 
-    func abandon(_ state: inout KioskState, at time: Date) {
-        state.searching = false
-        state.abandoned.append(time)
-    }
-
-    /// Many searches given up in a short time look like someone reading the list name by name.
+    /// Many people shown by searches given up in a short time look like someone reading the
+    /// list name by name (`KioskProbing`, `KioskPolicy.abandonedDisclosureLimit`).
     func pauseIfProbing(_ state: inout KioskState, at time: Date) -> [Effect<KioskAction>] {
-        state.abandoned.removeAll { time.timeIntervalSince($0) > state.policy.searchWindow }
-        guard state.abandoned.count > state.policy.abandonedSearchLimit else { return [] }
-        state.abandoned.removeAll()
+        guard let length = state.probing.pause(at: time, policy: state.policy) else { return [] }
         clearQuery(&state)
-        state.phase = .paused(until: time.addingTimeInterval(state.policy.searchPause))
-        return [timer(&state, after: state.policy.searchPause)]
+        state.phase = .paused(until: time.addingTimeInterval(length))
+        return [timer(&state, after: length)]
     }
 
     /// While a wrong-PIN wait runs, the PIN screen counts it down each tick; when it ends the
@@ -298,7 +300,7 @@ extension KioskProgram {
         let pristine = state.phase == .welcome && state.query.isEmpty && state.message == nil
         guard idle, !pristine else { return [] }
         if case .paused = state.phase { return [] }
-        if state.searching { abandon(&state, at: time) }
+        state.probing.abandon(at: time)
         if case .pin = state.phase { state.message = nil }
         reset(&state)
         state.message = nil
