@@ -15,6 +15,18 @@ import TestSupport
         #expect(NameSanitizer.clean("Jo\u{200B}sé\u{200E}\u{202E}") == "José")
     }
 
+    /// Between two characters a joiner is part of the spelling (and of an emoji); at an end,
+    /// beside a space or doubled it joins nothing and would only tell "Ana" from "Ana‍" apart.
+    @Test func joinersThatJoinNothingGo() {
+        let family = "👩\u{200D}👩\u{200D}👧"
+        #expect(NameSanitizer.clean(family) == family)
+        #expect(NameSanitizer.clean("\u{200D}Ana\u{200C}") == "Ana")
+        #expect(NameSanitizer.clean("Ana \u{200D}Tellei") == "Ana Tellei")
+        #expect(NameSanitizer.clean("Ana\u{200D} Tellei") == "Ana Tellei")
+        #expect(NameSanitizer.clean("محمد\u{200C}\u{200C}رضا") == mohammadReza)
+        #expect(NameSanitizer.clean("محمد\u{200C}\u{200B}رضا") == mohammadReza)  // a dropped character between
+    }
+
     @Test func foldingIgnoresJoinersSoEitherSpellingFindsTheName() {
         #expect(NameFolding.fold(mohammadReza) == NameFolding.fold("محمدرضا"))
         #expect(!NameFolding.fold(mohammadReza).unicodeScalars.contains { $0.value == 0x200C })

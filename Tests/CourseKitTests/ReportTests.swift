@@ -132,6 +132,16 @@ import TestSupport
         #expect(report.markdown().contains("| A\\|B \\*x\\* \\<b\\> | 1 |"))
         #expect(report.markdown().contains("|:---|---:|"))
         #expect(report.markdown().hasPrefix("# T\\_1\n"))
+        // Names that a Markdown viewer would turn into a link, strike-through, an entity or a
+        // mail link stay text (issue 21, item 8).
+        let names = ReportTable(
+            title: "People", header: ["NAME"],
+            rows: [["[Ana](http://evil.example)"], ["~~Tellei~~"], ["AT&amp;T"], ["ana@x.org"], ["![x](y)"]],
+            numeric: [])
+        let md = Report(title: "t", summary: [], tables: [names]).markdown()
+        for escaped in [#"\[Ana\](http://evil.example)"#, #"\~\~Tellei\~\~"#, #"AT\&amp;T"#, #"ana\@x.org"#, #"\!\[x\](y)"#] {
+            #expect(md.contains("| \(escaped) |"), "\(md)")
+        }
         #expect(report.csv().contains("'=cmd(),2\r\n"))
         #expect(report.csv(bom: true).hasPrefix("\u{FEFF}T_1\r\n"))
     }

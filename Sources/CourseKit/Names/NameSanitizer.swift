@@ -7,19 +7,32 @@ import Foundation
 /// be shown as another. We drop them on the way in (and TerminalUI strips again on the way out).
 public enum NameSanitizer {
     /// NFC, controls/bidi/zero-width removed, Unicode spaces folded to one ASCII space, trimmed.
-    /// The zero-width joiner and non-joiner stay: Persian, Urdu and the Indic scripts spell
-    /// names with them ("محمد‌رضا" is not "محمدرضا" on screen), and emoji sequences need them.
+    /// The zero-width joiner and non-joiner stay between two characters: Persian, Urdu and the
+    /// Indic scripts spell names with them ("محمد‌رضا" is not "محمدرضا" on screen), and emoji
+    /// sequences need them. Anywhere else (at an end, beside a space, doubled) they join nothing
+    /// and would only make two equal-looking names differ, so they go.
     public static func clean(_ raw: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
+        var pendingJoiner: Unicode.Scalar?
         var skippingEscape = EscapeState.none
         for scalar in raw.unicodeScalars {
             if skippingEscape.consume(scalar) { continue }
             if scalar == "\u{1B}" { skippingEscape = .start; continue }
             if scalar.value == 0x9B { skippingEscape = .csi; continue }  // C1 CSI
-            if isSpace(scalar) { pendingSpace = !out.isEmpty; continue }
+            if isSpace(scalar) {
+                pendingSpace = !out.isEmpty
+                pendingJoiner = nil
+                continue
+            }
             if isDropped(scalar) { continue }
+            if scalar.value == 0x200C || scalar.value == 0x200D {
+                // Kept only once the next character shows it joins two.
+                pendingJoiner = out.isEmpty || pendingSpace ? nil : scalar
+                continue
+            }
             if pendingSpace { out.append(" "); pendingSpace = false }
+            if let joiner = pendingJoiner { out.append(joiner); pendingJoiner = nil }
             out.append(scalar)
         }
         return String(out).precomposedStringWithCanonicalMapping

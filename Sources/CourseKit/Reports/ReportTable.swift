@@ -58,13 +58,14 @@ public struct Report: Sendable, Equatable {
     }
 
     /// Names in a cell must not break the table or become markup: pipes, backslashes, asterisks,
-    /// underscores, brackets and HTML brackets are escaped; line breaks become spaces.
+    /// underscores, tildes (strike-through), brackets, HTML brackets, entities (`&`) and the `@`
+    /// of an e-mail (GitHub makes it a link) are escaped; line breaks become spaces.
     static func markdownCell(_ s: String) -> String { markdownText(s).replacingOccurrences(of: "|", with: "\\|") }
 
     static func markdownText(_ s: String) -> String {
         var out = ""
         for ch in NameSanitizer.clean(s) {
-            if "\\`*_[]<>#".contains(ch) { out.append("\\") }
+            if "\\`*_[]<>#~&@!".contains(ch) { out.append("\\") }
             out.append(ch)
         }
         return out
