@@ -107,5 +107,10 @@ import TestSupport
     @Test func theRefusedValueIsShownNotHidden() throws {
         let r = try errorPaths("x\u{1B}]0;pwned\u{07}").first { $0.0 == "course file: session id" }.map { try muster($0.1) }
         #expect(r?.stderr.contains("x␛]0;pwned␇") == true, "\(r?.stderr ?? "")")
+        // The paths are reached, not cut short by something else going wrong first.
+        let session = try muster(["mark", "mini-2024", "x\u{1B}[2J", "T-001", "present"])
+        #expect(session.stderr == "muster: unknown session 'x␛[2J' in course 'mini-2024' (see 'muster sessions mini-2024')\n")
+        let cells = try muster(errorPaths("x\u{202E}y").first { $0.0 == "roster cells" }!.1)
+        #expect(cells.stdout.contains("rejected:") || cells.stdout.contains("new:"), "\(cells.stdout)")
     }
 }

@@ -36,12 +36,13 @@ public enum MusterBinary {
     }
 
     @discardableResult
+    /// `executable`: another program to run instead (`runuser`, to run Muster as another user).
     public static func run(
         _ arguments: [String], home: String, environment extra: [String: String] = [:],
-        stdin: String? = nil
+        stdin: String? = nil, executable: String? = nil
     ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable ?? path)
         process.arguments = arguments
         process.environment = environment(home: home, extra: extra)
         let out = Pipe(), err = Pipe(), input = Pipe()

@@ -14,9 +14,12 @@ public final class TemporaryDirectory: @unchecked Sendable {
 
     public func file(_ name: String) -> String { "\(path)/\(name)" }
 
+    /// Writes `text` to `name`, making the folders it names ("courses/mini.yaml").
     @discardableResult
     public func write(_ name: String, _ text: String) -> String {
         let p = file(name)
+        try? FileManager.default.createDirectory(
+            atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
         return p
     }
