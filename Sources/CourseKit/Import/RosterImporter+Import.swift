@@ -111,6 +111,8 @@ extension RosterImporter {
     /// another connection has committed: unchanged, the plan still describes the library exactly;
     /// changed, it is made again inside the transaction, as before.
     func planThenWrite<P, T>(_ plan: (Database) throws -> P, _ apply: (Database, P) throws -> T) throws -> T {
+        // A guest (another process writes the library) is told who, not "read-only".
+        try store.requireWriter()
         do {
             return try pool.writeWithoutTransaction { db in
                 func version() throws -> Int { try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }

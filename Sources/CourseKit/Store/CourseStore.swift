@@ -59,17 +59,82 @@ public final class CourseStore: Sendable {
         config.foreignKeysEnabled = true
         config.label = "muster"
         configuration = config
-        let lock = access == .automatic ? try WriterLock.tryAcquire(path: Self.writerLockPath(path)) : nil
-        if lock != nil || access == .unlockedWriter {
-            let (pool, deviceID) = try Self.openWriter(path: path, configuration: config)
-            role = StoreRole(pool: pool, deviceID: deviceID, writerLock: lock, isWriter: true)
+        // A read-only mount, a file without write permission, a full disk: this process cannot
+        // take the library for writing although no other does. Reads still work (issue 21,
+        // item 9), and every write says why it cannot be saved. Only then: a guest of a running
+        // writer reads the live library as before.
+        var cannotWrite: MusterError?
+        var lock: WriterLock?
+        do {
+            lock = access == .automatic ? try WriterLock.tryAcquire(path: Self.writerLockPath(path)) : nil
+        } catch let error as MusterError where FileManager.default.fileExists(atPath: path) {
+            cannotWrite = error
+        }
+        var opened: StoreRole?
+        if cannotWrite == nil && (lock != nil || access == .unlockedWriter) {
+            do {
+                let (pool, deviceID) = try Self.openWriter(path: path, configuration: config)
+                opened = StoreRole(pool: pool, deviceID: deviceID, writerLock: lock, isWriter: true)
+            } catch let error as MusterError where access == .automatic && Self.cannotWrite(error) {
+                cannotWrite = error
+                lock = nil  // released: a reader holds no writer lock
+            }
+        } else if cannotWrite == nil {
+            opened = StoreRole(
+                pool: try Self.openGuest(path: path, configuration: config), deviceID: UUID().uuidString.lowercased(),
+                writerLock: nil, isWriter: false)
+        }
+        role =
+            try opened
+            ?? StoreRole(
+                pool: Self.openReadOnly(path: path, configuration: config), deviceID: UUID().uuidString.lowercased(),
+                writerLock: nil, isWriter: false)
+        readOnlyBecause = cannotWrite.map { Self.asReadOnly($0, path: path) }
+        if role.isWriter {
             _ = try? absorbGuestJournals()
             // An erasure whose file scrub a reader held up is finished now, if none is left.
             _ = try? privacy.finishDueScrub()
-        } else {
-            role = StoreRole(
-                pool: try Self.openGuest(path: path, configuration: config), deviceID: UUID().uuidString.lowercased(),
-                writerLock: nil, isWriter: false)
+        }
+    }
+
+    /// Why this store only reads: the library could not be opened for writing (read-only media
+    /// or permissions, a full disk). Nil for a writer and for a guest of a running writer.
+    public let readOnlyBecause: MusterError?
+
+    /// A lock file that could not be made says only "Permission denied": the reason a write is
+    /// refused is the library's.
+    static func asReadOnly(_ error: MusterError, path: String) -> MusterError {
+        if case .diskFull = error { return error }
+        return .readOnly(path: path)
+    }
+
+    /// Errors that mean "cannot write here", not "cannot read".
+    static func cannotWrite(_ error: MusterError) -> Bool {
+        switch error {
+        case .readOnly, .diskFull: true
+        case .unreadable(_, let reason): reason.contains("unable to open") || reason.contains("ermission") || reason.contains("Read-only")
+        default: false
+        }
+    }
+
+    /// Opens the library for reading only, taking the file as it is: SQLite cannot open a WAL
+    /// library read-only where it cannot make the shared-memory file (a read-only folder) unless
+    /// told the file will not change (`immutable=1`). Changes still in a WAL beside it are not
+    /// seen; a writer closing cleanly leaves none.
+    static func openReadOnly(path: String, configuration: Configuration) throws -> DatabasePool {
+        var config = configuration
+        config.readonly = true
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+        do {
+            let pool = try DatabasePool(path: "file:\(encoded)?immutable=1", configuration: config)
+            guard try pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) else {
+                throw MusterError.invalid(
+                    "\(path) was made by an older Muster and cannot be upgraded where it is (read-only); copy it somewhere writable")
+            }
+            return pool
+        } catch let error as DatabaseError {
+            throw MusterError(error, path: path)
         }
     }
 
@@ -143,6 +208,7 @@ public final class CourseStore: Sendable {
     /// Refuses a write that only the writer may make, naming the process that holds the library.
     public func requireWriter() throws {
         guard isGuest else { return }
+        if let readOnlyBecause { throw readOnlyBecause }
         let holder = Self.writer(of: path) ?? LibraryWriter(pid: 0, command: "another Muster process")
         throw MusterError.refused(.libraryHasWriter(command: holder.command, pid: holder.pid))
     }
@@ -150,6 +216,7 @@ public final class CourseStore: Sendable {
     /// The guest's journal, made on its first write.
     func guestJournal() throws -> GuestJournal? {
         guard isGuest else { return nil }
+        if let readOnlyBecause { throw readOnlyBecause }
         let deviceID = role.deviceID  // read before: the role's lock is held while the journal is made
         return try role.journalMakingIfNeeded { try GuestJournal(library: path, deviceID: deviceID) }
     }
@@ -168,6 +235,7 @@ public final class CourseStore: Sendable {
     /// last poll (`checkpointIfIdle`), so a mark's commit does not pay for a checkpoint.
     @discardableResult
     public func poll() throws -> Bool {
+        if readOnlyBecause != nil { return false }  // nothing can become the writer of a read-only file
         if isGuest {
             guard try becomeWriterIfFree() else { return false }
             return true
@@ -257,7 +325,10 @@ public final class CourseStore: Sendable {
     /// Public for writers outside CourseKit (the dev generators); whatever `body` writes must go
     /// through the per-table writers (`PersonWrites`, `EnrolmentWrites`, …), which is what lets
     /// sync record every change.
+    /// A guest's pool is read-only: it is refused here, naming the writer (or saying why the
+    /// library cannot be written), not with SQLite's "attempt to write a readonly database".
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try requireWriter()
         do {
             return try pool.write { db in
                 let result = try body(db)
