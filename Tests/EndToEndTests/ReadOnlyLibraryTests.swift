@@ -51,3 +51,58 @@ struct ReadOnlyLibraryTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == before)
     }
 }
+
+/// Issue 21, item 9, the full disk: every command, reads included, said "disk I/O error". On a
+/// small tmpfs filled to the last block, listings work and a mark says the disk is full. Needs
+/// root and a kernel that lets the test mount one; skipped otherwise.
+@Suite(.enabled(if: getuid() == 0 && Tmpfs.canMount()))
+struct FullDiskTests {
+    let dir = TemporaryDirectory("full-disk")
+
+    @Test func readsWorkAndAMarkSaysTheDiskIsFull() throws {
+        let disk = dir.file("disk")
+        try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
+        #expect(Tmpfs.run("/bin/mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", disk]) == 0)
+        defer { _ = Tmpfs.run("/bin/umount", [disk]) }
+        dir.write("courses/mini.yaml", Fixtures.miniCourseYAML)
+        let library = disk + "/lib.sqlite"
+        func muster(_ args: [String]) throws -> MusterBinary.Result {
+            try MusterBinary.run(args + ["--db", library, "--courses", dir.file("courses")], home: dir.path)
+        }
+        #expect(try muster(["mark", "mini-2024", "am", "T-002", "present"]).status == 0)
+        // Filled to the last block.
+        let filler = try FileHandle(forWritingTo: URL(fileURLWithPath: dir.write("disk/fill", "")))
+        let block = Data(count: 65536)
+        while (try? filler.write(contentsOf: block)) != nil {}
+        try? filler.close()
+
+        let courses = try muster(["courses"])
+        #expect(courses.status == 0 && courses.stdout.contains("mini-2024"), "\(courses.stderr)")
+        let roster = try muster(["roster", "mini-2024"])
+        #expect(roster.status == 0 && roster.stdout.contains("T-002"), "\(roster.stderr)")
+        let mark = try muster(["mark", "mini-2024", "am", "T-001", "present"])
+        #expect(mark.status == 1)
+        #expect(mark.stderr.contains("is full: free some space and try again"), "\(mark.stderr)")
+    }
+}
+
+/// Mounting a small tmpfs, where the kernel lets a root test do it.
+enum Tmpfs {
+    static func run(_ tool: String, _ args: [String]) -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return -1 }
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    static func canMount() -> Bool {
+        let probe = TemporaryDirectory("mount-probe")
+        guard run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.path]) == 0 else { return false }
+        _ = run("/bin/umount", [probe.path])
+        return true
+    }
+}

@@ -84,11 +84,18 @@ public final class CourseStore: Sendable {
                 pool: try Self.openGuest(path: path, configuration: config), deviceID: UUID().uuidString.lowercased(),
                 writerLock: nil, isWriter: false)
         }
-        role =
-            try opened
-            ?? StoreRole(
-                pool: Self.openReadOnly(path: path, configuration: config), deviceID: UUID().uuidString.lowercased(),
-                writerLock: nil, isWriter: false)
+        if let opened {
+            role = opened
+        } else {
+            // When even reading fails, why writing failed is the better message (a full disk).
+            do {
+                role = StoreRole(
+                    pool: try Self.openReadOnly(path: path, configuration: config), deviceID: UUID().uuidString.lowercased(),
+                    writerLock: nil, isWriter: false)
+            } catch {
+                throw cannotWrite.map { Self.asReadOnly($0, path: path) } ?? error
+            }
+        }
         readOnlyBecause = cannotWrite.map { Self.asReadOnly($0, path: path) }
         if role.isWriter {
             _ = try? absorbGuestJournals()
@@ -100,55 +107,6 @@ public final class CourseStore: Sendable {
     /// Why this store only reads: the library could not be opened for writing (read-only media
     /// or permissions, a full disk). Nil for a writer and for a guest of a running writer.
     public let readOnlyBecause: MusterError?
-
-    /// A lock file that could not be made says only "Permission denied": the reason a write is
-    /// refused is the library's.
-    static func asReadOnly(_ error: MusterError, path: String) -> MusterError {
-        if case .diskFull = error { return error }
-        return .readOnly(path: path)
-    }
-
-    /// Errors that mean "cannot write here", not "cannot read".
-    static func cannotWrite(_ error: MusterError) -> Bool {
-        switch error {
-        case .readOnly, .diskFull: true
-        case .unreadable(_, let reason): reason.contains("unable to open") || reason.contains("ermission") || reason.contains("Read-only")
-        default: false
-        }
-    }
-
-    /// Opens the library for reading only, taking the file as it is: SQLite cannot open a WAL
-    /// library read-only where it cannot make the shared-memory file (a read-only folder) unless
-    /// told the file will not change (`immutable=1`). Changes still in a WAL beside it are not
-    /// seen; a writer closing cleanly leaves none.
-    static func openReadOnly(path: String, configuration: Configuration) throws -> DatabasePool {
-        var config = configuration
-        config.readonly = true
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
-        do {
-            let pool = try DatabasePool(path: "file:\(encoded)?immutable=1", configuration: config)
-            guard try pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) else {
-                throw MusterError.invalid(
-                    "\(path) was made by an older Muster and cannot be upgraded where it is (read-only); copy it somewhere writable")
-            }
-            return pool
-        } catch let error as DatabaseError {
-            throw MusterError(error, path: path)
-        }
-    }
-
-    deinit {
-        // A writer closing takes in what guests wrote meanwhile and folds the WAL back into
-        // the file (the only checkpointer is this one process; see `checkpoint`).
-        if role.isWriter {
-            _ = try? absorbGuestJournals()
-            // Without waiting: a reader in the way (a coordinator's screen) made every command
-            // that closed the library wait out the busy timeout. The next writer folds it back.
-            try? pool.writeWithoutTransaction { db in try withoutWaiting(db) { _ = try db.checkpoint(.truncate) } }
-        }
-        try? role.journal?.close()
-    }
 
     /// Opens the library read-write, migrates it and reads (or makes) its device id.
     static func openWriter(path: String, configuration: Configuration) throws -> (DatabasePool, String) {
@@ -384,20 +342,5 @@ public final class CourseStore: Sendable {
         let id = UUID().uuidString.lowercased()
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('device_id', ?)", arguments: [id])
         return id
-    }
-}
-
-extension MusterError {
-    /// Maps SQLite's codes to messages a user can act on.
-    init(_ error: DatabaseError, path: String) {
-        switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .databaseLocked(path: path)
-        case .SQLITE_FULL: self = .diskFull(path: path)
-        case .SQLITE_READONLY: self = .readOnly(path: path)
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            self = .unreadable(path: path, reason: error.message ?? "\(error.resultCode)")
-        default:
-            self = .database(error.message ?? "\(error)")
-        }
     }
 }
