@@ -221,7 +221,11 @@ extension PrivacyAudit {
                 sql: "INSERT INTO erasure(fingerprint, erased_ms, actor, device, reason, person_id) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [mark, now.ms, actor, device, why, id])
         }
-        let secrets = try FreeTextScrub.secrets(db, person: person, personID: id)
+        // Other people's words are redacted where the erasure is made: the notes and facilitator
+        // lists it rewrites travel to other devices as ordinary edits. A library applying an
+        // erasure that arrived from another device does not redo it: its own edits would be new
+        // records the others never made, and the libraries would no longer agree.
+        let secrets = fromSync == nil ? try FreeTextScrub.secrets(db, person: person, personID: id) : []
         if let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) {
             try ChangeLogScrub.run(db, person: person, personID: id, placeholder: row)
         }
