@@ -74,27 +74,25 @@ extension FreeTextScrub {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The sync log keeps every record this library made or received, to pass on: a note or a
-    /// facilitator list in one of them is redacted as in the table, the record keeping the hash
+    /// The sync log keeps every record this library made or received, to pass on: a note in one
+    /// of them is redacted as in the table, the record keeping the hash
     /// of what it was (as an erased person's own notes are), and so are the fields' last values.
     static func scrubSyncRecords(_ db: Database, _ scrub: Redaction) throws {
         for row in try candidates(db, table: "sync_record", columns: ["body"], secrets: scrub.secrets) {
             let record = try SyncRecord.decode(row["body"])
             var redacted = record
-            for column in freeText {
-                guard case .text(let text) = record.fields?[column] ?? .null else { continue }
-                redacted.fields?[column] = .text(column == "facilitators" ? scrub.list(text) : scrub.text(text))
-            }
+            // Notes only: a facilitator list is a synced field the session keeps (see `FreeTextScrub`).
+            if case .text(let text) = record.fields?["note"] ?? .null { redacted.fields?["note"] = .text(scrub.text(text)) }
             guard redacted.fields != record.fields else { continue }
             redacted.hash = record.contentHash
             try SyncRecordWrites.scrub(db, redacted)
         }
         let fields = try candidates(
             db, table: "sync_field", columns: ["value"], secrets: scrub.secrets, select: "gid, field, record_id, value",
-            where: "field IN ('note', 'facilitators')")
+            where: "field = 'note'")
         for row in fields {
             let field: String = row["field"], value: String = row["value"]
-            let redacted = field == "facilitators" ? scrub.list(value) : scrub.text(value)
+            let redacted = scrub.text(value)
             guard redacted != value else { continue }
             try SyncRecordWrites.redactField(db, gid: row["gid"], field: field, recordID: row["record_id"], value: redacted)
         }
