@@ -232,3 +232,19 @@ func makeStore(_ dir: TemporaryDirectory, clock: TestClock = TestClock(), name: 
         #expect(try store.attendance.marks(sessionID: session.id!)[jose.id!]?.status == .absent)
     }
 }
+
+/// A writer closing folds the WAL back into the file and takes in guests' journals: a library
+/// left after a command is one file (a copy, a read-only mount, a backup read it whole).
+@Suite struct WriterCloseTests {
+    @Test func closingTheWriterEmptiesTheWAL() throws {
+        let dir = TemporaryDirectory("writer-close")
+        do {
+            let store = try makeStore(dir)
+            try store.attendance.mark(
+                session: store.courses.session(course: store.courses.course(code: "mini-2024"), key: "am"),
+                person: store.people.person(code: "T-001"), status: .present, source: .rollcall)
+        }
+        let wal = (try? FileManager.default.attributesOfItem(atPath: dir.file("lib.sqlite-wal"))[.size] as? Int) ?? 0
+        #expect(wal == 0)
+    }
+}

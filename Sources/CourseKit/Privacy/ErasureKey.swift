@@ -37,6 +37,4 @@ struct ErasureKey {
         try writer.commit()
         return key
     }
-
-    var exists: Bool { FileManager.default.fileExists(atPath: path) }
 }

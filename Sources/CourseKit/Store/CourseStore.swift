@@ -104,6 +104,18 @@ public final class CourseStore: Sendable {
         }
     }
 
+    deinit {
+        // A writer closing takes in what guests wrote meanwhile and folds the WAL back into
+        // the file (the only checkpointer is this one process; see `checkpoint`).
+        if role.isWriter {
+            _ = try? absorbGuestJournals()
+            // Without waiting: a reader in the way (a coordinator's screen) made every command
+            // that closed the library wait out the busy timeout. The next writer folds it back.
+            try? pool.writeWithoutTransaction { db in try withoutWaiting(db) { _ = try db.checkpoint(.truncate) } }
+        }
+        try? role.journal?.close()
+    }
+
     /// Why this store only reads: the library could not be opened for writing (read-only media
     /// or permissions, a full disk). Nil for a writer and for a guest of a running writer.
     public let readOnlyBecause: MusterError?

@@ -209,6 +209,8 @@ struct CourseImporter {
     func importPeople(agencyIDs: [String: Int64]) throws -> ([String: Int64], Int) {
         var ids: [String: Int64] = [:]
         var created = 0
+        // Read once: the key file is the same for every participant of the file.
+        let erasureKey = allowErased ? nil : try ErasureKey(db).read()
         for p in file.participants ?? [] {
             var person = PersonWrites.stored(
                 Person(
@@ -220,7 +222,7 @@ struct CourseImporter {
                 try PersonWrites.update(db, &person)
                 id = existing
             } else {
-                if !allowErased, try PrivacyAudit.wasErased(db, code: person.code, email: person.email, key: ErasureKey(db).read()) {
+                if !allowErased, try PrivacyAudit.wasErased(db, code: person.code, email: person.email, key: erasureKey) {
                     throw MusterError.erasedParticipant(code: person.code)
                 }
                 id = try PersonWrites.insert(db, &person)
