@@ -59,6 +59,24 @@ import Testing
         #expect(searches <= 3)
     }
 
+    /// A check-in made a search free, so a prober typed three letters, read the five people
+    /// shown and checked the first in, again and again: 157 people for 31 false check-ins. The
+    /// others a check-in's search showed now count toward a limit of their own.
+    @Test func checkingSomeoneInDoesNotMakeABroadSearchFree() throws {
+        let p = KioskProber(try KioskCrowd.driver(300), waitsOutPauses: false)
+        var checkIns = 0
+        for name in KioskCrowd.givenNames where !p.isPaused {
+            p.type(String(NameFolding.fold(name).prefix(3)))
+            guard !p.k.state.matches.isEmpty else { p.press(.ctrl("u")); continue }
+            p.press(.enter, .enter)
+            if case .success(_, _, already: false) = p.k.state.phase { checkIns += 1 }
+            p.press(.ctrl("u"))
+        }
+        print("kiosk: a prober checking in after broad searches paused after \(checkIns) false check-ins, \(p.seen.count) people shown")
+        #expect(p.isPaused, "never paused")
+        #expect(p.seen.count <= p.k.state.policy.checkInDisclosureLimit + checkIns + 5)  // those checked in were shown too
+    }
+
     /// The pause doubles with each one within the hour: 60 s, 120 s, 240 s… up to 15 minutes,
     /// and is 60 s again after a quiet hour.
     @Test func eachPauseWithinTheHourIsLongerThanTheLast() throws {
@@ -117,6 +135,8 @@ import Testing
             p.k.clock.advance(seconds: 3)
         }
         #expect(p.k.clock().timeIntervalSince(start) < 120)
+        let shown = p.k.state.probing.disclosed(at: p.k.clock(), policy: p.k.state.policy, includingCheckIns: true)
+        print("kiosk queue: ten people checking in showed \(shown) others within two minutes")
         #expect(p.pauses.isEmpty)
     }
 }

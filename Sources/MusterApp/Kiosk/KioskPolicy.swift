@@ -13,6 +13,12 @@ public struct KioskPolicy: Sendable, Equatable {
     /// a check-in is free. Someone looking for themselves shows a handful of others at most (a
     /// correction after "ana" shows five); ten people at the door each with a typo stay under it.
     public var abandonedDisclosureLimit = 10
+    /// The people searches may have shown within `searchWindow`, counting also the others shown
+    /// by searches that ended in a new check-in. A queue at the door shows others on the way to
+    /// each name (three letters of "Ana" show five Anas): ten people checking in within two
+    /// minutes showed 53 on a 300-person course (`aQueueOfTenPeopleNeverPauses`). A prober who
+    /// reads three letters' worth and checks the first in paused after 14 false check-ins.
+    public var checkInDisclosureLimit = 60
     public var searchWindow: TimeInterval = 120
     /// The first pause; each pause within `pauseMemory` doubles the next, up to `maxSearchPause`.
     public var searchPause: TimeInterval = 60

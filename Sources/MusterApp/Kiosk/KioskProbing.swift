@@ -16,10 +16,12 @@ import Foundation
 /// people after "ana" again tells a prober nothing new, while two people at the door who both
 /// mistype after "ana" would otherwise count them twice.
 public struct KioskProbing: Sendable, Equatable {
-    /// A search given up without a check-in, and the people it showed.
+    /// A search given up without a check-in, and the people it showed; or a search that led to
+    /// a new check-in (`checkedIn`), and the people it showed besides the one checked in.
     public struct Abandoned: Sendable, Equatable {
         public var at: Date
         public var people: Set<Int64>
+        public var checkedIn = false
     }
 
     /// The longest folded query of the search in progress; nil when none is.
@@ -72,17 +74,34 @@ public struct KioskProbing: Sendable, Equatable {
         endUncounted()
     }
 
-    /// The search in progress ends uncounted: it led to a check-in (and the log stays), or it was
-    /// counted already.
+    /// The search in progress led to a new check-in of `person`. It does not count toward the
+    /// limit for searches given up, but the others it showed count toward the larger limit for
+    /// check-ins (`KioskPolicy.checkInDisclosureLimit`): else a prober who checked a different
+    /// person in after every search listed all 300 people of a course in ten minutes.
+    public mutating func checkedIn(_ person: Int64, at time: Date) {
+        let others = shown.subtracting([person])
+        if searching && !others.isEmpty { abandoned.append(Abandoned(at: time, people: others, checkedIn: true)) }
+        endUncounted()
+    }
+
+    /// The search in progress ends uncounted: it was counted already, or the screen was closed
+    /// under it.
     public mutating func endUncounted() {
         longest = nil
         shown = []
     }
 
-    /// How many people searches given up within the policy's window before `time` showed.
-    public func disclosed(at time: Date, policy: KioskPolicy) -> Int {
-        abandoned.filter { time.timeIntervalSince($0.at) <= policy.searchWindow }
+    /// How many people searches given up within the policy's window before `time` showed
+    /// (`includingCheckIns`: and the others that searches ending in a check-in showed).
+    public func disclosed(at time: Date, policy: KioskPolicy, includingCheckIns: Bool = false) -> Int {
+        abandoned.filter { time.timeIntervalSince($0.at) <= policy.searchWindow && (includingCheckIns || !$0.checkedIn) }
             .reduce(into: Set<Int64>()) { $0.formUnion($1.people) }.count
+    }
+
+    /// True when the searches within the window showed more people than the policy allows.
+    func overLimit(at time: Date, policy: KioskPolicy) -> Bool {
+        disclosed(at: time, policy: policy) > policy.abandonedDisclosureLimit
+            || disclosed(at: time, policy: policy, includingCheckIns: true) > policy.checkInDisclosureLimit
     }
 
     /// How long to pause at `time`, if the searches given up have shown more people than the
@@ -94,7 +113,7 @@ public struct KioskProbing: Sendable, Equatable {
     public mutating func pause(at time: Date, policy: KioskPolicy) -> TimeInterval? {
         abandoned.removeAll { time.timeIntervalSince($0.at) > policy.searchWindow }
         pauses.removeAll { time.timeIntervalSince($0) > policy.pauseMemory }
-        guard disclosed(at: time, policy: policy) > policy.abandonedDisclosureLimit else { return nil }
+        guard overLimit(at: time, policy: policy) else { return nil }
         let length = policy.searchPause(afterPauses: pauses.count)
         pauses.append(time)
         endUncounted()

@@ -41,7 +41,11 @@ extension KioskProgram {
             // only the search that led to a new check-in goes uncounted. "Already checked in" and
             // "recorded as" count as given up: else checking one person in again and again would
             // make every search free.
-            if case .checkedIn = result { state.probing.endUncounted() } else { state.probing.abandon(at: time) }
+            if case .checkedIn = result {
+                state.probing.checkedIn(match.personID, at: time)
+            } else {
+                state.probing.abandon(at: time)
+            }
             switch result {
             case .checkedIn(let event):
                 state.phase = .success(
