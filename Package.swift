@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "ReportText", targets: ["ReportText"]),
         // The tests' helpers (seeded random, clocks, temp dirs), for the head office's tests too.
         .library(name: "TestSupport", targets: ["TestSupport"]),
+        .library(name: "LibraryTestSupport", targets: ["LibraryTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

@@ -36,6 +36,7 @@ let package = Package(
             name: "HQKitTests",
             dependencies: [
                 "HQKit", .product(name: "CourseKit", package: "Muster"), .product(name: "TestSupport", package: "Muster"),
+                .product(name: "LibraryTestSupport", package: "Muster"),
             ]),
     ],
     swiftLanguageModes: [.v6]

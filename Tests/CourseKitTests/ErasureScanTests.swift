@@ -25,15 +25,17 @@ import TestSupport
         for code in ["T-002", "T-003"] {
             try store.attendance.mark(session: am, person: store.people.person(code: code), status: .present, source: .rollcall)
         }
-        // Other people's words about him (issue 21, item 3): a mark's note and a roster note, in
-        // the forms people write a name.
+        // Other people's words about him (issue 21, item 3): a mark's note, a roster note, and
+        // the session's facilitator list, in the forms people write a name.
         try store.attendance.mark(
             session: am, person: store.people.person(code: "T-002"), status: .present, source: .rollcall,
             note: "came with José Núñez (jose.nunez@example.org)")
         var other = try #require(try store.rosters.roster(courseID: course.id!).first { $0.person.code == "T-002" }).enrolment
         other.note = "shares a car with NÚÑEZ, JOSÉ"
         try store.nominations.saveEnrolment(other)
-
+        var session = am
+        session.facilitators = ["Ana Tellei", "José Núñez"]
+        try store.courses.saveSession(session)
         clock.advance(seconds: 60)
         jose.email = "jnunez@example.org"
         jose.phone = "+680 555 0101"
@@ -75,11 +77,12 @@ import TestSupport
 
         let summary = try store.privacy.erase(code: "T-001", reason: "request of José Núñez, 2026-11-20", keepStatistics: true)
         #expect(summary.people == 2)  // and the merged walk-in
-        #expect(summary.othersNotesScrubbed == 2 && summary.logEntriesScrubbed >= 1, "\(summary)")
-        #expect(summary.elsewhere.hasPrefix("2 notes by others, "))
+        #expect(summary.othersNotesScrubbed == 2 && summary.facilitatorListsScrubbed == 1 && summary.logEntriesScrubbed >= 2, "\(summary)")
+        #expect(summary.elsewhere.hasPrefix("2 notes by others, 1 facilitator list, "))
         // What was left of their words still reads.
         let course = try store.courses.course(code: "mini-2024")
         let am = try store.courses.session(course: course, key: "am")
+        #expect(am.facilitators == ["Ana Tellei", "(erased)"])
         let t2 = try store.people.person(code: "T-002")
         let notes = try store.attendance.events(sessionID: am.id!, personID: t2.id!).map(\.note)
         #expect(notes.contains("came with (erased) ((erased))"), "\(notes)")

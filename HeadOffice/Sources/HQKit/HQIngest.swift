@@ -22,7 +22,8 @@ public struct HQIngestSummary: Sendable {
 
 /// Taking in sync bundles: verified as the laptop verifies them (`BundleReader`), copied into a
 /// staging table, then inserted if absent by record id, merged by the same per-field rule as the
-/// laptop (`field`, `supersede`), scrubbed after erasures as the laptop scrubs, and the verdicts
+/// laptop (`field`, `supersede`), scrubbed after erasures as the laptop scrubs (a scrubbed copy
+/// replacing its original, `HQScrubbedCopies`), and the verdicts
 /// of the courses touched worked out again with CourseKit's rules. One transaction per bundle:
 /// a refused, dropped or killed ingest leaves nothing of it. The result is a function of the set
 /// of records, so bundles in any order, or twice, give the same database.
@@ -60,6 +61,7 @@ public enum HQIngest {
                 """)
             summary.added = try await db.int("SELECT count(*)::text FROM fresh")
             summary.skipped = summary.records - summary.added - summary.refused.count
+            try await HQScrubbedCopies.take(db)
             try await HQErasure.take(db)
             try await merge(db)
             // A big bundle changes the tables' shape: fresh statistics keep the per-course

@@ -74,27 +74,44 @@ extension FreeTextScrub {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The sync log keeps every record this library made or received, to pass on: a note in one
-    /// of them is redacted as in the table, the record keeping the hash
-    /// of what it was (as an erased person's own notes are), and so are the fields' last values.
+    /// The sync log keeps every record this library made or received, to pass on: a note or a
+    /// facilitator list in one of them is redacted as in the table, the record keeping the hash
+    /// of what it was (as an erased person's own notes are), and so are the fields' stored values.
+    ///
+    /// In an edit, only a value that was replaced (superseded here by the erasure's own edit,
+    /// recorded before this runs, or by an earlier one): a value still in force is a head the
+    /// merge compares, and a head rewritten in place on one device made devices see different
+    /// conflicts (`SyncConvergenceTests`, seed 0x3f53ac502650a338). One that arrives later, made
+    /// on a device that had not heard of the erasure, stays as it came: every device then shows
+    /// the same conflict, and resolving it ends it. Other libraries take the scrubbed copies in
+    /// place of their originals when they arrive (`SyncScrubbedCopy`).
     static func scrubSyncRecords(_ db: Database, _ scrub: Redaction) throws {
         for row in try candidates(db, table: "sync_record", columns: ["body"], secrets: scrub.secrets) {
             let record = try SyncRecord.decode(row["body"])
             var redacted = record
-            // Notes only: a facilitator list is a synced field the session keeps (see `FreeTextScrub`).
-            if case .text(let text) = record.fields?["note"] ?? .null { redacted.fields?["note"] = .text(scrub.text(text)) }
+            for column in freeText {
+                guard case .text(let text) = record.fields?[column] ?? .null else { continue }
+                let replaced = try record.kind == .event || superseded(db, recordID: record.id, field: column)
+                guard replaced else { continue }
+                redacted.fields?[column] = .text(column == "facilitators" ? scrub.list(text) : scrub.text(text))
+            }
             guard redacted.fields != record.fields else { continue }
             redacted.hash = record.contentHash
             try SyncRecordWrites.scrub(db, redacted)
         }
         let fields = try candidates(
             db, table: "sync_field", columns: ["value"], secrets: scrub.secrets, select: "gid, field, record_id, value",
-            where: "field = 'note'")
+            where: "field IN ('note', 'facilitators') AND superseded = 1")
         for row in fields {
             let field: String = row["field"], value: String = row["value"]
-            let redacted = scrub.text(value)
+            let redacted = field == "facilitators" ? scrub.list(value) : scrub.text(value)
             guard redacted != value else { continue }
             try SyncRecordWrites.redactField(db, gid: row["gid"], field: field, recordID: row["record_id"], value: redacted)
         }
+    }
+
+    static func superseded(_ db: Database, recordID: String, field: String) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT superseded FROM sync_field WHERE record_id = ? AND field = ?", arguments: [recordID, field]) ?? true
     }
 }

@@ -4,19 +4,16 @@ import GRDB
 /// Takes an erased person out of the free text written about others.
 ///
 /// Their own rows are scrubbed by `PersonWrites.erase` and `ChangeLogScrub`; but someone else's
-/// note can say "came with Ana Tellei (ana.tellei@…)", and the change log and the sync log keep
-/// its text. This finds those by the person's full name (in either order, with or without a
-/// comma), e-mail and phone, and replaces each with "(erased)". A family name alone is not
+/// note can say "came with Ana Tellei (ana.tellei@…)", a session can list them as a facilitator,
+/// and the change log keeps the text of both. This finds those by the person's full name (in
+/// either order, with or without a comma), e-mail and phone, and replaces each with "(erased)":
+/// a facilitator entry that is just their name becomes "(erased)". A family name alone is not
 /// looked for: it would blank the text of every namesake.
-///
-/// Not the sessions' facilitator lists: rewriting one is an edit of a synced field, and it met a
-/// course file imported on another device as a conflict the devices did not resolve alike
-/// (SyncConvergenceTests, seed 0x3f53ac502650a338). Their entries in the change log's images are
-/// redacted here all the same.
 enum FreeTextScrub {
     /// What was scrubbed in other people's text, for the erasure's report.
     struct Counts: Sendable, Equatable {
         var notes = 0
+        var facilitatorLists = 0
         var logEntries = 0
     }
 
@@ -60,7 +57,7 @@ enum FreeTextScrub {
         return found.sorted { $0.count > $1.count }
     }
 
-    static func run(_ db: Database, secrets: [String], personID: Int64) throws -> Counts {
+    static func run(_ db: Database, secrets: [String], personID: Int64, now: Date) throws -> Counts {
         guard !secrets.isEmpty else { return Counts() }
         let scrub = Redaction(secrets: secrets)
         var counts = Counts()
@@ -68,6 +65,7 @@ enum FreeTextScrub {
             let note: String = row["note"]
             guard scrub.text(note) != note else { continue }
             try EnrolmentWrites.update(db, id: row["id"], ["note": scrub.text(note)])
+            try SyncRecorder.flush(db, entity: SyncEntity.named("enrolment")!, key: row["id"], now: now)
             counts.notes += 1
         }
         for row in try candidates(db, table: "attendance_event", columns: ["note"], secrets: secrets, except: personID) {
@@ -75,6 +73,13 @@ enum FreeTextScrub {
             guard scrub.text(note) != note else { continue }
             try AttendanceEventWrites.redactNote(db, id: row["id"], note: scrub.text(note))
             counts.notes += 1
+        }
+        for row in try candidates(db, table: "session", columns: ["facilitators"], secrets: secrets) {
+            let list: String = row["facilitators"]
+            guard scrub.list(list) != list else { continue }
+            try SessionWrites.update(db, id: row["id"], ["facilitators": scrub.list(list)])
+            try SyncRecorder.flush(db, entity: SyncEntity.named("session")!, key: row["id"], now: now)
+            counts.facilitatorLists += 1
         }
         counts.logEntries = try scrubChangeLog(db, scrub, personID: personID)
         try scrubSyncRecords(db, scrub)

@@ -9,6 +9,8 @@ public struct ErasureSummary: Sendable, Equatable {
     public var notesCleared: Int
     /// Other people's notes that named them, now saying "(erased)" there.
     public var othersNotesScrubbed = 0
+    /// Sessions that listed them as a facilitator.
+    public var facilitatorListsScrubbed = 0
     /// Change-log entries about someone else that named them.
     public var logEntriesScrubbed = 0
     /// False when another process was reading the library: the erasure is committed, but the
@@ -22,15 +24,16 @@ public struct ErasureSummary: Sendable, Equatable {
     /// Adds another erasure's counts (a purge, a merged walk-in).
     public mutating func add(_ other: ErasureSummary) {
         people += other.people; enrolments += other.enrolments; notesCleared += other.notesCleared
-        othersNotesScrubbed += other.othersNotesScrubbed
+        othersNotesScrubbed += other.othersNotesScrubbed; facilitatorListsScrubbed += other.facilitatorListsScrubbed
         logEntriesScrubbed += other.logEntriesScrubbed
     }
 
-    /// "2 notes by others, 3 change-log entries", or "" when none named them.
+    /// "2 notes by others, 1 facilitator list, 3 change-log entries", or "" when none named them.
     public var elsewhere: String {
         func count(_ n: Int, _ one: String, _ many: String) -> String? { n == 0 ? nil : "\(n) \(n == 1 ? one : many)" }
         return [
             count(othersNotesScrubbed, "note by someone else", "notes by others"),
+            count(facilitatorListsScrubbed, "facilitator list", "facilitator lists"),
             count(logEntriesScrubbed, "change-log entry", "change-log entries"),
         ].compactMap { $0 }.joined(separator: ", ")
     }
@@ -229,8 +232,9 @@ extension PrivacyAudit {
         let enrolments = try EnrolmentWrites.clearNotes(db, personID: id)
         let notes = try AttendanceEventWrites.clearNotes(db, personID: id)
         var summary = ErasureSummary(people: 1, enrolments: enrolments, notesCleared: notes)
-        let elsewhere = try FreeTextScrub.run(db, secrets: secrets, personID: id)
+        let elsewhere = try FreeTextScrub.run(db, secrets: secrets, personID: id, now: now)
         summary.othersNotesScrubbed = elsewhere.notes
+        summary.facilitatorListsScrubbed = elsewhere.facilitatorLists
         summary.logEntriesScrubbed = elsewhere.logEntries
         // Erasure travels as an erasure (no personal data in it), and the records this library
         // holds of the person are scrubbed.

@@ -38,6 +38,7 @@ struct SyncIngest {
             let held = try SyncRecord.decode(known["body"])
             if held.canonicalJSON == record.canonicalJSON || held.contentHash == record.contentHash {
                 summary.skipped += 1
+                if SyncScrubbedCopy.replaces(record, held) { try SyncScrubbedCopy.take(db, record, replacing: held) }
             } else {
                 summary.refused.append(
                     "record \(record.id.prefix(8)) of \(label(record.origin)) #\(record.seq) differs from the one here with that id; kept the one here"

@@ -34,6 +34,17 @@ enum SyncRecorder {
         if made > 0 { try local.save(db) }
     }
 
+    /// Records one row's changes now rather than at the transaction's end: an erasure that
+    /// rewrote a session's facilitator list scrubs the replaced values from the sync log, and
+    /// they are replaced only once the edit is a record (`FreeTextScrub.scrubSyncRecords`).
+    static func flush(_ db: Database, entity: SyncEntity, key: Int64, now: Date) throws {
+        guard var local = try SyncLocal.read(db) else { return }
+        try SyncRecordWrites.clearDirty(db, entity: entity.table, key: String(key))
+        if try recordRow(db, entity: entity, key: key, deletedGID: nil, local: &local, now: now, genesis: false) {
+            try local.save(db)
+        }
+    }
+
     /// Marks the current transaction as a genesis load (a course file loaded for the first time).
     static func markGenesis(_ db: Database) throws {
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_genesis (x)")

@@ -63,7 +63,9 @@ enum SyncRecordWrites {
     }
 
     /// Rewrites one field value that named someone erased (`FreeTextScrub`).
-    static func redactField(_ db: Database, gid: String, field: String, recordID: String, value: String) throws {
+    static func redactField(
+        _ db: Database, gid: String, field: String, recordID: String, value: some DatabaseValueConvertible
+    ) throws {
         try db.execute(
             sql: "UPDATE sync_field SET value = ? WHERE gid = ? AND field = ? AND record_id = ?",
             arguments: [value, gid, field, recordID])
