@@ -10,6 +10,40 @@ public enum NameFolding {
 
     /// Lower case, diacritics removed, apostrophes dropped, other punctuation turned into spaces.
     public static func fold(_ text: String) -> String {
+        asciiFold(text) ?? fullFold(text)
+    }
+
+    /// `fullFold` for text of printable ASCII alone, the most common name, without Foundation's
+    /// folding: byte by byte, to the same result (`NameFoldingTests` compares the two on seeded
+    /// random text). Folding was 57 % of opening the 100k course's roll call, twice per name.
+    static func asciiFold(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var lastWasSpace = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                continue  // O'Neil → oneil
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                out.append(byte + 32)
+                lastWasSpace = false
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                out.append(byte)
+                lastWasSpace = false
+            case 0x20..<0x7F:
+                if !lastWasSpace { out.append(0x20) }
+                lastWasSpace = true
+            default:
+                return nil  // a control or anything beyond ASCII: the full fold
+            }
+        }
+        if out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Lower case, diacritics removed, apostrophes dropped, other punctuation turned into spaces,
+    /// for any text.
+    static func fullFold(_ text: String) -> String {
         // Joiners change how a name is drawn, not what it is: "محمد‌رضا" is found by "محمدرضا".
         let cleaned = String(String.UnicodeScalarView(NameSanitizer.clean(text).unicodeScalars.filter { !isJoiner($0) }))
         let folded = cleaned.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: posix)

@@ -16,8 +16,7 @@ extension RosterBrowser {
                     LEFT JOIN agency a ON a.id = p.agency_id
                     WHERE e.course_id = ? \(filter)
                     ORDER BY e.position, e.id
-                    """, arguments: [courseID]
-            ).map(Self.rosterEntry(row:))
+                    """, arguments: [courseID], decoding: Self.rosterEntry(row:))
         }
     }
 
@@ -30,7 +29,7 @@ extension RosterBrowser {
         a.kind AS a_kind, a.country AS a_country
         """
 
-    static func rosterEntry(row: Row) -> RosterEntry {
+    static func rosterEntry(row: some ColumnReading) -> RosterEntry {
         let person = Person(row: row)
         let enrolment = Enrolment(
             id: row["e_id"], courseID: row["e_course_id"], personID: person.id ?? 0,

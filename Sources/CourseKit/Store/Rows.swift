@@ -72,7 +72,7 @@ extension Agency {
 }
 
 extension Person {
-    init(row: Row) {
+    init(row: some ColumnReading) {
         self.init(
             id: row["id"], code: row["code"], givenName: row["given_name"], familyName: row["family_name"],
             sex: Sex(rawValue: row["sex"]) ?? .notDisclosed, country: row["country"],
