@@ -41,8 +41,7 @@ extension Courses {
                            NULL AS a_id
                     FROM enrolment e JOIN person p ON p.id = e.person_id
                     WHERE e.course_id = ? ORDER BY e.position, e.id
-                    """, arguments: [courseID]
-            ).map(RosterBrowser.rosterEntry(row:))
+                    """, arguments: [courseID], decoding: RosterBrowser.rosterEntry(row:))
 
             return CourseFile(
                 code: course.code, title: course.title, shortTitle: nonEmpty(course.shortTitle),

@@ -6,19 +6,21 @@ import GRDB
 /// up once per statement; the decoders (`Person(row:)`, `RosterBrowser.rosterEntry`) take either.
 protocol ColumnReading {
     /// The value of `column`; the row must have it.
-    func value<Value: DatabaseValueConvertible>(_ column: String) -> Value
+    func value<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String) -> Value
     /// The value of `column`, nil when it is NULL or the row has no such column.
-    func optionalValue<Value: DatabaseValueConvertible>(_ column: String) -> Value?
+    func optionalValue<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String) -> Value?
 }
 
 extension ColumnReading {
-    subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value { value(column) }
-    @_disfavoredOverload subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value? { optionalValue(column) }
+    subscript<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String) -> Value { value(column) }
+    @_disfavoredOverload subscript<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String) -> Value? {
+        optionalValue(column)
+    }
 }
 
 extension Row: ColumnReading {
-    func value<Value: DatabaseValueConvertible>(_ column: String) -> Value { self[column] }
-    func optionalValue<Value: DatabaseValueConvertible>(_ column: String) -> Value? { self[column] }
+    func value<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String) -> Value { self[column] }
+    func optionalValue<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String) -> Value? { self[column] }
 }
 
 /// One row of a statement read through `Row.fetchAll(_:sql:arguments:decoding:)`.
@@ -27,12 +29,12 @@ struct IndexedRow: ColumnReading {
     /// Each column's index by its lowercased name (the first column of that name, as `Row` finds).
     let indexes: [String: Int]
 
-    func value<Value: DatabaseValueConvertible>(_ column: String) -> Value {
+    func value<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String) -> Value {
         guard let index = indexes[column] ?? indexes[column.lowercased()] else { fatalError("no column \(column) in the row") }
         return base[index]
     }
 
-    func optionalValue<Value: DatabaseValueConvertible>(_ column: String) -> Value? {
+    func optionalValue<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String) -> Value? {
         guard let index = indexes[column] ?? indexes[column.lowercased()] else { return nil }
         return base[index]
     }
@@ -43,7 +45,7 @@ extension Row {
     static func fetchAll<T>(
         _ db: Database, sql: String, arguments: StatementArguments = StatementArguments(), decoding decode: (IndexedRow) throws -> T
     ) throws -> [T] {
-        let statement = try db.cachedStatement(sql: sql)
+        let statement = try db.makeStatement(sql: sql)  // not cached: callers build SQL per query
         var indexes: [String: Int] = [:]
         for (index, name) in statement.columnNames.enumerated() where indexes[name.lowercased()] == nil {
             indexes[name.lowercased()] = index

@@ -139,8 +139,7 @@ extension RosterBrowser {
                 LEFT JOIN agency a ON a.id = p.agency_id
                 ORDER BY \(outer)
                 """, arguments: StatementArguments(arguments)
-        )
-        .map { row in
+        ) { row in
             let entry = rosterEntry(row: row)
             return RosterListEntry(
                 person: entry.person, enrolment: entry.enrolment, agency: entry.agency,
