@@ -27,19 +27,18 @@ extension SyntheticData {
     /// agencies, roles and nomination statuses, and attendance marks for most expected people.
     ///
     /// Deterministic for a seed, in one transaction (all or nothing). Codes are `SYN-` plus a
-    /// number, so the people never collide with real ones. `progress` is called with the
-    /// number of people written so far.
+    /// number, so the people never collide with real ones. `progress` hears of every person written.
     @discardableResult
     public func generateCourse(
         _ spec: SyntheticCourseSpec,
-        progress: (Int) -> Void = { _ in }
+        progress: ProgressReporter = .silent
     ) throws -> ImportSummary {
         guard spec.people > 0, (1...20).contains(spec.sessions) else {
             throw MusterError.invalid("people must be positive and sessions between 1 and 20")
         }
         let now = store.clock()
         let actor = store.actor, device = store.deviceID
-        return try store.write { db in
+        return try store.write(progress: progress) { db in
             if try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE code = ?", arguments: [spec.code]) != nil {
                 throw MusterError.invalid("course '\(spec.code)' already exists; choose another code with --course")
             }
@@ -106,7 +105,7 @@ extension SyntheticData {
                                 recordedAt: now, actor: actor, device: device, source: source))
                     }
                 }
-                if (n + 1) % 5_000 == 0 { progress(n + 1) }
+                progress("writing", n + 1, of: spec.people, "people")
             }
             return ImportSummary(
                 course: spec.code, created: true, sessions: spec.sessions, participants: spec.people,

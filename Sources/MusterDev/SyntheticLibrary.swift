@@ -42,12 +42,12 @@ extension SyntheticData {
     @discardableResult
     public func generateLibrary(
         _ spec: SyntheticLibrarySpec, roster: ((String) -> Void)? = nil,
-        progress: (String, Int) -> Void = { _, _ in }
+        progress: ProgressReporter = .silent
     ) throws -> SyntheticLibrarySummary {
         guard spec.people > 0, spec.courses > 0, (1...40).contains(spec.sessions), spec.events >= 0 else {
             throw MusterError.invalid("people and courses must be positive, sessions between 1 and 40")
         }
-        return try store.write { db in
+        return try store.write(progress: progress) { db in
             let codes = [spec.bigCourse] + (1..<spec.courses).map { String(format: "syn-%04d", $0 + 1) }
             if let taken = try String.fetchOne(
                 db, sql: "SELECT code FROM course WHERE code IN (\(codes.map { _ in "?" }.joined(separator: ",")))",
@@ -123,7 +123,7 @@ struct SyntheticLibraryWriter {
         }
     }
 
-    mutating func writePeople(roster: ((String) -> Void)?, progress: (String, Int) -> Void) throws {
+    mutating func writePeople(roster: ((String) -> Void)?, progress: ProgressReporter) throws {
         try writeAgencies()
         let first = try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE code LIKE 'SYN-%'") ?? 0
         roster?("First name,Last name,Email,Gender,Country,Organisation,Job title,Phone\n")
@@ -147,7 +147,7 @@ struct SyntheticLibraryWriter {
             roster?(
                 [given, family, email, gender[sex]!, country, agency.name, position, phone].map(Self.csvField)
                     .joined(separator: ",") + "\n")
-            if (n + 1) % 10_000 == 0 { progress("people", n + 1) }
+            progress("writing people", n + 1, of: spec.people, "people")
         }
         summary.people = spec.people
     }
@@ -159,7 +159,7 @@ struct SyntheticLibraryWriter {
     }
 
     /// The big course first, then the others in date order, sized so the events land near the target.
-    mutating func writeCourses(codes: [String], progress: (String, Int) -> Void) throws {
+    mutating func writeCourses(codes: [String], progress: ProgressReporter) throws {
         let others = codes.count - 1
         let span = 8 * 365  // 2020-01-06 … 2027
         let startDay = { (i: Int) in CalendarDate(year: 2020, month: 1, day: 6).addingDays(i * span / max(others, 1)) }
@@ -185,7 +185,7 @@ struct SyntheticLibraryWriter {
             try writeCourse(
                 code: codes[i + 1], index: i + 1, start: start, members: sample(size),
                 markedSessions: past ? spec.sessions : 0)
-            if (i + 2) % 100 == 0 { progress("courses", i + 2) }
+            progress("writing courses", i + 2, of: codes.count, "courses")
         }
         summary.courses = codes.count
     }

@@ -1,6 +1,8 @@
 import CourseKit
 import Foundation
+import ReportText
 import TerminalUI
+import TerminalUICurses
 
 /// Every line the command line prints goes through here, so a terminal whose locale is not UTF-8
 /// (`LANG=C` over SSH, an old console) reads "Nunez, Jose" instead of "N??ez, Jos?", and so no
@@ -39,6 +41,12 @@ enum TerminalText {
     static func endProgress() {
         guard isatty(2) == 1 else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    /// Runs a long job with a progress line labelled `label` on standard error when it is a
+    /// terminal (``ProgressMeter``), cut to the terminal's width.
+    static func withProgress<T>(_ label: String, _ job: (ProgressReporter) throws -> T) rethrows -> T {
+        try ProgressMeter.around(label, columns: { TerminalCapabilities.columns(fd: 2) }, job)
     }
 }
 

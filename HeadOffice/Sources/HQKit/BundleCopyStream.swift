@@ -11,17 +11,20 @@ final class BundleCopyStream: @unchecked Sendable {
     private var stopped = false
 
     /// Starts reading; `chunks` ends when the bundle does, or throws what the reader threw.
-    func chunks(of reader: BundleReader) -> AsyncThrowingStream<ByteBuffer, any Error> {
+    func chunks(of reader: BundleReader, progress: ProgressReporter = .silent) -> AsyncThrowingStream<ByteBuffer, any Error> {
         let box = ReaderBox(reader)
         return AsyncThrowingStream { continuation in
             let thread = Thread { [self] in
                 let reader = box.reader
                 var line = ByteBuffer()
                 line.reserveCapacity(1 << 20)
+                var count = 0
                 do {
                     try reader.forEachRecord { record in
                         try record.checkWellFormed()
                         Self.append(record, to: &line)
+                        count += 1
+                        progress("copying", count, of: reader.recordCount, "records")
                         if line.readableBytes >= 1 << 20 {
                             try self.send(line, continuation)
                             line = ByteBuffer()

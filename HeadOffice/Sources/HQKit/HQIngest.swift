@@ -28,7 +28,9 @@ public struct HQIngestSummary: Sendable {
 /// a refused, dropped or killed ingest leaves nothing of it. The result is a function of the set
 /// of records, so bundles in any order, or twice, give the same database.
 public enum HQIngest {
-    public static func ingest(_ db: HQDatabase, path: String, passphrase: String?) async throws -> HQIngestSummary {
+    public static func ingest(
+        _ db: HQDatabase, path: String, passphrase: String?, progress: ProgressReporter = .silent
+    ) async throws -> HQIngestSummary {
         let name = NameSanitizer.clean((path as NSString).lastPathComponent)
         let reader = try BundleReader(path: path, passphrase: passphrase)
         let header = reader.header
@@ -44,7 +46,8 @@ public enum HQIngest {
                 summary.skipped = reader.recordCount
                 return summary
             }
-            try await stage(db, reader)
+            try await stage(db, reader, progress: progress)
+            progress("merging", 0, of: nil, "")
             summary.refused = try await refusals(db)
             try await db.execute(
                 """
@@ -68,7 +71,10 @@ public enum HQIngest {
             // lookups below on their indexes (ANALYZE sees this transaction's rows).
             if summary.added > 10_000 { try await db.execute("ANALYZE muster.entity;\nANALYZE muster.event") }
             let courses = try await HQVerdicts.touchedCourses(db)
-            for course in courses { try await HQVerdicts.recompute(db, course: course) }
+            for (i, course) in courses.enumerated() {
+                try await HQVerdicts.recompute(db, course: course)
+                progress("working out verdicts", i + 1, of: courses.count, "courses")
+            }
             summary.courses = courses.count
             try await db.query(
                 """
@@ -87,7 +93,7 @@ public enum HQIngest {
     }
 
     /// COPY of every record into a temporary staging table, streamed.
-    static func stage(_ db: HQDatabase, _ reader: BundleReader) async throws {
+    static func stage(_ db: HQDatabase, _ reader: BundleReader, progress: ProgressReporter) async throws {
         try await db.execute(
             """
             CREATE TEMP TABLE stage (
@@ -97,7 +103,7 @@ public enum HQIngest {
         let stream = BundleCopyStream()
         do {
             try await db.copy(into: "stage", columns: ["id", "origin", "seq", "hlc", "kind", "entity", "gid", "body"]) { writer in
-                for try await chunk in stream.chunks(of: reader) {
+                for try await chunk in stream.chunks(of: reader, progress: progress) {
                     try await writer.write(chunk)
                     stream.took()
                 }

@@ -135,7 +135,9 @@ struct IngestCommand: AsyncParsableCommand {
             try await HQSchema.check(db)
             for path in bundles {
                 let began = Date()
-                let s = try await HQIngest.ingest(db, path: path, passphrase: passphrase)
+                let s = try await ProgressMeter.around("Ingesting \((path as NSString).lastPathComponent)") { progress in
+                    try await HQIngest.ingest(db, path: path, passphrase: passphrase, progress: progress)
+                }
                 let seconds = Date().timeIntervalSince(began)
                 if s.alreadyIngested {
                     print("\(s.file): already ingested (from \(s.from)); nothing changed")

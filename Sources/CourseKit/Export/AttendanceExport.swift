@@ -15,7 +15,9 @@ public enum AttendanceExport {
 
     /// Rows in session order, then roster order. `includeUnmarked` adds a row with an empty status
     /// for each participant × session without a mark (the full grid).
-    public static func longRows(store: CourseStore, courseCode: String, includeUnmarked: Bool = false) throws -> [[String]] {
+    public static func longRows(
+        store: CourseStore, courseCode: String, includeUnmarked: Bool = false, progress: ProgressReporter = .silent
+    ) throws -> [[String]] {
         let course = try store.courses.course(code: courseCode)
         guard let courseID = course.id else { throw MusterError.unknownCourse(courseCode) }
         let sessions = try store.courses.sessions(courseID: courseID)
@@ -23,9 +25,12 @@ public enum AttendanceExport {
         let marks = try store.attendance.marks(courseID: courseID)
         let zone = course.zone
         var rows: [[String]] = []
+        var done = 0
         for session in sessions {
             let sessionZone = session.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone
             for entry in roster {
+                done += 1
+                progress("writing", done, of: sessions.count * roster.count, "person-sessions")
                 let p = entry.person
                 let mark = marks[session.id ?? 0]?[p.id ?? 0]
                 if mark == nil && !includeUnmarked { continue }

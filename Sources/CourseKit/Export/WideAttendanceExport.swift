@@ -13,8 +13,9 @@ public enum WideAttendanceExport {
             + ["attended", "sessions", "rate_percent", "completed", "missed_core"]
     }
 
-    public static func rows(_ facts: CourseFacts) -> [[String]] {
-        facts.roster.map { entry in
+    public static func rows(_ facts: CourseFacts, progress: ProgressReporter = .silent) -> [[String]] {
+        facts.roster.enumerated().map { i, entry in
+            progress("writing", i + 1, of: facts.roster.count, "people")
             let p = entry.person
             let verdict = facts.verdict(for: entry)
             let cells = facts.sessions.map { s in

@@ -27,6 +27,8 @@ public struct RosterImportOptions: Sendable {
     var derivedUpkeep = DerivedUpkeep.automatic
     /// Create people even if they were erased (they asked to be registered again); see `refuseErased`.
     public var allowErased = false
+    /// Where the import tells how far it has got (a progress line on a terminal).
+    public var progress = ProgressReporter.silent
 
     public init(
         format: RosterFormat = .auto, mappings: [String: RosterField] = [:], dryRun: Bool = false,

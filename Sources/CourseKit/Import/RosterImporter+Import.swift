@@ -62,7 +62,10 @@ extension RosterImporter {
             var planner = RosterPlanner(
                 snapshot: snapshot, format: found, options: options, file: name, dialect: file.dialect,
                 notes: file.notes + (dateNote.map { [$0] } ?? []), now: now, deviceID: device, rows: settled.count)
-            for outcome in settled { planner.add(outcome) }
+            for (i, outcome) in settled.enumerated() {
+                planner.add(outcome)
+                options.progress("matching", i + 1, of: settled.count, "rows")
+            }
             let plan = try planner.finish { event, personID, byContent in
                 try RosterWriter.isRecorded(db, event, personID: personID, byContent: byContent)
             }
@@ -75,7 +78,7 @@ extension RosterImporter {
                 return plan.report
             }
         }
-        return try planThenWrite(plan) { db, planned in
+        return try planThenWrite(plan, progress: options.progress) { db, planned in
             let (plan, snapshot) = planned
             let rejected = plan.report.rejected
             if !rejected.isEmpty && !options.skipRejected {
@@ -91,7 +94,7 @@ extension RosterImporter {
             // Tallied only for a course with quotas: on a 100k roster each tally reads every row.
             let hasQuotas = try Bool.fetchOne(db, sql: "SELECT 1 FROM quota WHERE course_id = ? LIMIT 1", arguments: [courseID]) ?? false
             let quotasBefore = hasQuotas ? try Nominations.quotaLines(db, courseID: courseID) : []
-            try RosterWriter(db: db, courseID: courseID, actor: actor).apply(plan, snapshot: snapshot)
+            try RosterWriter(db: db, courseID: courseID, actor: actor, progress: options.progress).apply(plan, snapshot: snapshot)
             try logRosterImport(db, courseID: courseID, file: name, plan: plan, snapshot: snapshot, marks: marks)
             var report = plan.report
             report.applied = true
@@ -110,7 +113,9 @@ extension RosterImporter {
     /// writer connection, and the write checks `PRAGMA data_version`, which changes only when
     /// another connection has committed: unchanged, the plan still describes the library exactly;
     /// changed, it is made again inside the transaction, as before.
-    func planThenWrite<P, T>(_ plan: (Database) throws -> P, _ apply: (Database, P) throws -> T) throws -> T {
+    func planThenWrite<P, T>(
+        _ plan: (Database) throws -> P, progress: ProgressReporter = .silent, _ apply: (Database, P) throws -> T
+    ) throws -> T {
         // A guest (another process writes the library) is told who, not "read-only".
         try store.requireWriter()
         do {
@@ -127,7 +132,7 @@ extension RosterImporter {
                 try db.inTransaction(.immediate) {
                     let current = try version() == seen ? planned! : try plan(db)
                     result = try apply(db, current)
-                    try store.recordForSync(db)
+                    try store.recordForSync(db, progress: progress)
                     return .commit
                 }
                 return result!

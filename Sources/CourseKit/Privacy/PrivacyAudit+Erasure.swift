@@ -165,20 +165,24 @@ extension PrivacyAudit {
 
     /// Erases every purge candidate in one transaction.
     @discardableResult
-    public func purge(endedBefore date: CalendarDate, keepStatistics: Bool) throws -> ErasureSummary {
+    public func purge(
+        endedBefore date: CalendarDate, keepStatistics: Bool, progress: ProgressReporter = .silent
+    ) throws -> ErasureSummary {
         let people = Dictionary(
             try purgeCandidates(endedBefore: date).flatMap(\.people).map { ($0.id ?? 0, $0) },
             uniquingKeysWith: { a, _ in a }
         ).values
         var total = ErasureSummary(people: 0, enrolments: 0, notesCleared: 0)
-        try write { db in
-            for person in people {
+        try write(progress: progress) { db in
+            for (i, person) in people.enumerated() {
                 let s = try Self.erase(
                     db, person: person, reason: "retention period over (courses ended before \(date))",
                     keepStatistics: keepStatistics, actor: actor, device: deviceID, now: clock())
                 total.add(s)
+                progress("erasing", i + 1, of: people.count, "people")
             }
         }
+        progress("rewriting the library file", 0, of: nil, "")
         total.filesScrubbed = try scrubFiles()
         return total
     }

@@ -38,7 +38,7 @@ extension PrivacyAudit {
     /// Erases every candidate of `expiredPurgeCandidates` in one transaction, by the same rules
     /// as any erasure (placeholder, fingerprints, change log scrubbed, file rewritten).
     @discardableResult
-    public func purgeExpired(keepStatistics: Bool) throws -> ErasureSummary {
+    public func purgeExpired(keepStatistics: Bool, progress: ProgressReporter = .silent) throws -> ErasureSummary {
         let candidates = try expiredPurgeCandidates()
         var reasons: [Int64: String] = [:]
         var people: [Int64: Person] = [:]
@@ -51,14 +51,16 @@ extension PrivacyAudit {
         }
         var total = ErasureSummary(people: 0, enrolments: 0, notesCleared: 0)
         guard !people.isEmpty else { return total }
-        try write { db in
-            for (id, person) in people.sorted(by: { $0.key < $1.key }) {
+        try write(progress: progress) { db in
+            for (i, (id, person)) in people.sorted(by: { $0.key < $1.key }).enumerated() {
                 let s = try Self.erase(
                     db, person: person, reason: reasons[id]!, keepStatistics: keepStatistics,
                     actor: actor, device: deviceID, now: clock())
                 total.add(s)
+                progress("erasing", i + 1, of: people.count, "people")
             }
         }
+        progress("rewriting the library file", 0, of: nil, "")
         total.filesScrubbed = try scrubFiles()
         return total
     }

@@ -14,9 +14,9 @@ protocol StorePart {
 extension StorePart {
     func read<T>(_ body: (Database) throws -> T) throws -> T { try store.read(body) }
     /// A write only the library's writer may make: a guest is refused, naming the writer.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(progress: ProgressReporter = .silent, _ body: (Database) throws -> T) throws -> T {
         try store.requireWriter()
-        return try store.write(body)
+        return try store.write(progress: progress, body)
     }
     var pool: DatabasePool { store.pool }
     var path: String { store.path }

@@ -297,20 +297,20 @@ public final class CourseStore: Sendable {
     /// sync record every change.
     /// A guest's pool is read-only: it is refused here, naming the writer (or saying why the
     /// library cannot be written), not with SQLite's "attempt to write a readonly database".
-    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+    public func write<T>(progress: ProgressReporter = .silent, _ body: (Database) throws -> T) throws -> T {
         try requireWriter()
         do {
             return try pool.write { db in
                 let result = try body(db)
-                try recordForSync(db)
+                try recordForSync(db, progress: progress)
                 return result
             }
         } catch let e as DatabaseError { throw MusterError(e, path: path) }
     }
 
     /// Turns what the transaction wrote into sync records, before it commits (`SyncRecorder`).
-    func recordForSync(_ db: Database) throws {
-        try SyncRecorder.flush(db, now: clock())
+    func recordForSync(_ db: Database, progress: ProgressReporter = .silent) throws {
+        try SyncRecorder.flush(db, now: clock(), progress: progress)
     }
 
     /// Who records: `$MUSTER_ACTOR`, `$USER`, `$LOGNAME`, else the account's login name. Services

@@ -26,10 +26,10 @@ extension Courses {
     /// People who were erased are refused (an old file must not bring them back) unless
     /// `allowErased` says a person asked to be registered again.
     @discardableResult
-    public func importCourse(_ file: CourseFile, allowErased: Bool = false) throws -> ImportSummary {
-        try write { db in
+    public func importCourse(_ file: CourseFile, allowErased: Bool = false, progress: ProgressReporter = .silent) throws -> ImportSummary {
+        try write(progress: progress) { db in
             let before = try Self.importedPeople(db, file: file)
-            let summary = try CourseImporter(db: db, file: file, allowErased: allowErased).run()
+            let summary = try CourseImporter(db: db, file: file, allowErased: allowErased, progress: progress).run()
             try logImport(db, file: file, before: before)
             return summary
         }
@@ -112,6 +112,7 @@ struct CourseImporter {
     let db: Database
     let file: CourseFile
     var allowErased = false
+    var progress = ProgressReporter.silent
 
     func run() throws -> ImportSummary {
         let f = file
@@ -211,7 +212,9 @@ struct CourseImporter {
         var created = 0
         // Read once: the key file is the same for every participant of the file.
         let erasureKey = allowErased ? nil : try ErasureKey(db).read()
-        for p in file.participants ?? [] {
+        let participants = file.participants ?? []
+        for (i, p) in participants.enumerated() {
+            progress("people", i + 1, of: participants.count, "people")
             var person = PersonWrites.stored(
                 Person(
                     code: p.code, givenName: p.givenName, familyName: p.familyName, sex: p.sex, country: p.country ?? "",
@@ -251,6 +254,7 @@ struct CourseImporter {
             try EnrolmentWrites.delete(db, courseID: courseID, personID: personID)
         }
         for (i, p) in (file.participants ?? []).enumerated() {
+            progress("enrolments", i + 1, of: file.participants?.count, "enrolments")
             let personID = people[p.code.uppercased()]!
             let nominatedBy = p.nominatedBy.flatMap { agencyIDs[$0] }
             let substitutedBy = p.substitutedBy.flatMap { people[$0.uppercased()] }

@@ -53,7 +53,8 @@ extension CourseStore {
     /// Writes a bundle of `courses` (or every course with `all`), or with `sinceLast` only what
     /// the last export of that name did not carry. The file appears whole or not at all.
     public func syncExport(
-        to path: String, courses: [String], all: Bool, sinceLast: String?, passphrase: String?
+        to path: String, courses: [String], all: Bool, sinceLast: String?, passphrase: String?,
+        progress: ProgressReporter = .silent
     ) throws
         -> SyncExportSummary
     {
@@ -80,9 +81,12 @@ extension CourseStore {
                 key: key, label: local.label, schema: Schema.all.last!.identifier, createdMs: clock().ms, courses: codes, tally: tally)
             let bytes = try BundleFile.write(header: header, key: key, to: path, passphrase: passphrase) { emit in
                 let records = try Row.fetchCursor(db, sql: SyncScope.sql(all: all, columns: "origin, seq, body"))
+                var written = 0
                 while let row = try records.next() {
                     if SyncLedger.contains(before, origin: row["origin"], seq: row["seq"]) { continue }
                     try emit(try SyncRecord.decode(row["body"]))
+                    written += 1
+                    progress("writing", written, of: tally.count, "records")
                 }
             }
             let ranges = tally.ranges.mapValues { $0.map { $0[0]...$0[1] } }
@@ -104,7 +108,9 @@ extension CourseStore {
 
     /// Imports bundles: every file is verified whole before any is taken in, then each is
     /// taken in its own transaction (rolled back on a dry run).
-    public func syncImport(paths: [String], dryRun: Bool, passphrase: String?) throws -> [SyncImportSummary] {
+    public func syncImport(
+        paths: [String], dryRun: Bool, passphrase: String?, progress: ProgressReporter = .silent
+    ) throws -> [SyncImportSummary] {
         let readers = try paths.map { path in
             let reader = try BundleReader(path: path, passphrase: passphrase)
             guard Schema.all.contains(where: { $0.identifier == reader.header.schema }) else {
@@ -113,12 +119,14 @@ extension CourseStore {
             }
             return (path, reader)
         }
-        return try readers.map { path, reader in try importBundle(reader: reader, shown: path, dryRun: dryRun) }
+        return try readers.map { path, reader in try importBundle(reader: reader, shown: path, dryRun: dryRun, progress: progress) }
     }
 
     /// Takes in one verified bundle in its own transaction (rolled back on a dry run); `shown` is
     /// what the ledger and the summary call it (a path, or a live exchange's peer).
-    func importBundle(reader: BundleReader, shown path: String, dryRun: Bool) throws -> SyncImportSummary {
+    func importBundle(
+        reader: BundleReader, shown path: String, dryRun: Bool, progress: ProgressReporter = .silent
+    ) throws -> SyncImportSummary {
         let header = reader.header
         return try syncTransaction(rollback: dryRun) { db in
             let label = NameSanitizer.clean(header.label)
@@ -131,9 +139,11 @@ extension CourseStore {
                 db, origin: header.origin, publicKey: Data(base64Encoded: header.publicKey), label: label, seenMs: clock().ms)
             var ingest = try SyncIngest(db: db, now: clock(), actor: actor, device: deviceID, summary: summary)
             var count = 0
+            let total = header.counts.values.reduce(0, +)
             try reader.forEachRecord { record in
                 try ingest.take(record)
                 count += 1
+                progress("merging", count, of: total, "records")
             }
             summary = try ingest.finish()
             try SyncRecordWrites.ledger(

@@ -12,16 +12,21 @@ import GRDB
 enum SyncRecorder {
     /// Records everything the transaction touched. `now` drives the clock; a genesis flush
     /// (a course file's first load, or rows older than sync) stamps clock 0, which any edit beats.
-    static func flush(_ db: Database, now: Date) throws {
+    static func flush(_ db: Database, now: Date, progress: ProgressReporter = .silent) throws {
         guard var local = try SyncLocal.read(db) else { return }  // not opened as a writer yet
         let genesis = try takeGenesis(db)
         var made = 0
+        // Counted across rounds: a later round makes the total grow rather than start again.
+        var done = 0, total = 0
         // Recording assigns global ids, which touches rows again: go round until quiet.
         while true {
             let dirty = try Row.fetchAll(db, sql: "SELECT entity, key, gid FROM sync_dirty")
             if dirty.isEmpty { break }
             let sorted = dirty.sorted { order($0["entity"]) < order($1["entity"]) }
+            total += sorted.count
             for row in sorted {
+                done += 1
+                progress("recording for sync", done, of: total, "rows")
                 let entity: String = row["entity"], key: String = row["key"]
                 try SyncRecordWrites.clearDirty(db, entity: entity, key: key)
                 if entity == "attendance_event" {

@@ -49,14 +49,14 @@ struct DevGenerate: ParsableCommand {
             let library = try LibraryOptions.parse((db.map { ["--db", $0] } ?? []) + (noSeed ? ["--no-seed"] : []))
             let store = try library.open()
             let start = Date()
-            let progress = { (what: String, n: Int) in TerminalText.writeProgress("\(n) \(what)…") }
             if let courses {
-                try generateLibrary(store, courses: courses, progress: progress)
+                try generateLibrary(store, courses: courses)
             } else {
-                let summary = try SyntheticData(store: store).generateCourse(
-                    SyntheticCourseSpec(code: course, people: people, sessions: sessions ?? 6, markedShare: marked, seed: seed),
-                    progress: { progress("people", $0) })
-                TerminalText.endProgress()
+                let summary = try TerminalText.withProgress("Generating \(course)") { progress in
+                    try SyntheticData(store: store).generateCourse(
+                        SyntheticCourseSpec(code: course, people: people, sessions: sessions ?? 6, markedShare: marked, seed: seed),
+                        progress: progress)
+                }
                 print(
                     "Generated \(summary.course): \(summary.participants) people, \(summary.sessions) sessions "
                         + String(format: "in %.1f s", Date().timeIntervalSince(start)) + " (\(store.path))")
@@ -65,17 +65,18 @@ struct DevGenerate: ParsableCommand {
     }
 
     /// The library shape; the CSV (names and e-mails, if made up) is written private, then moved into place whole.
-    private func generateLibrary(_ store: CourseStore, courses: Int, progress: @escaping (String, Int) -> Void) throws {
+    private func generateLibrary(_ store: CourseStore, courses: Int) throws {
         let start = Date()
         var text = ""
         let spec = SyntheticLibrarySpec(
             people: people, courses: courses, sessions: sessions ?? 20, events: events,
             bigCourse: course, seed: seed)
-        let summary = try SyntheticData(store: store).generateLibrary(spec, roster: csv == nil ? nil : { text += $0 }, progress: progress)
+        let summary = try TerminalText.withProgress("Generating a library") { progress in
+            try SyntheticData(store: store).generateLibrary(spec, roster: csv == nil ? nil : { text += $0 }, progress: progress)
+        }
         if let csv {
             try PrivateFile.write(Data(text.utf8), to: csv)
         }
-        TerminalText.endProgress()
         print(
             "Generated \(summary.people) people, \(summary.courses) courses, \(summary.sessions) sessions, "
                 + "\(summary.enrolments) enrolments, \(summary.events) attendance events "

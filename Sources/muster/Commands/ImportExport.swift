@@ -21,9 +21,11 @@ struct ImportCourse: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let parsed = try CourseFileCodec.read(path: file)
-            let store = try library.open()
-            let summary = try store.courses.importCourse(parsed, allowErased: allowErased)
+            let summary = try TerminalText.withProgress("Importing \((file as NSString).lastPathComponent)") { progress in
+                progress("reading", 0, of: nil, "")
+                let parsed = try CourseFileCodec.read(path: file)
+                return try library.open().courses.importCourse(parsed, allowErased: allowErased, progress: progress)
+            }
             print(
                 "\(summary.created ? "imported" : "updated") \(summary.course): \(summary.sessions) sessions, "
                     + "\(summary.participants) participants (\(summary.newPeople) new people)")
@@ -77,18 +79,23 @@ struct ExportAttendance: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try library.open()
-            let header: [String], rows: [[String]]
-            switch layout {
-            case .long:
-                header = AttendanceExport.longColumns
-                rows = try AttendanceExport.longRows(store: store, courseCode: course, includeUnmarked: includeUnmarked)
-            case .wide:
-                let facts = try CourseFacts.load(store, code: course)
-                header = WideAttendanceExport.columns(facts)
-                rows = WideAttendanceExport.rows(facts)
-            }
             let kind = ExportFormat(rawValue: format.rawValue) ?? .csv
-            try OutputFile.write(TableDocument.render(header: header, rows: rows, format: kind, bom: bom), to: output)
+            let document = try TerminalText.withProgress("Exporting \(course)") { progress in
+                let header: [String], rows: [[String]]
+                switch layout {
+                case .long:
+                    header = AttendanceExport.longColumns
+                    rows = try AttendanceExport.longRows(
+                        store: store, courseCode: course, includeUnmarked: includeUnmarked, progress: progress)
+                case .wide:
+                    progress("reading the course", 0, of: nil, "")
+                    let facts = try CourseFacts.load(store, code: course)
+                    header = WideAttendanceExport.columns(facts)
+                    rows = WideAttendanceExport.rows(facts, progress: progress)
+                }
+                return TableDocument.render(header: header, rows: rows, format: kind, bom: bom)
+            }
+            try OutputFile.write(document, to: output)
         }
     }
 }

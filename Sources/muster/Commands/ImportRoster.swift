@@ -77,7 +77,11 @@ struct ImportRoster: ParsableCommand {
             options.sessions = sessions
             guard maxMegabytes > 0 else { throw MusterError.invalid("--max-megabytes must be positive") }
             options.limits.maxFileBytes = maxMegabytes << 20
-            let report = try library.open().rosterImporter.importRoster(path: file, course: course, options: options)
+            let store = try library.open()
+            let report = try TerminalText.withProgress("Importing \((file as NSString).lastPathComponent)") { progress in
+                options.progress = progress
+                return try store.rosterImporter.importRoster(path: file, course: course, options: options)
+            }
             print(Self.preview(report, verbose: verbose), terminator: "")
         }
     }

@@ -106,9 +106,12 @@ struct Purge: ParsableCommand {
                 print("dry run: \(count) people would be erased; nothing was changed")
                 return
             }
-            let summary =
-                try before.flatMap(CalendarDate.init(iso:)).map { try store.privacy.purge(endedBefore: $0, keepStatistics: keepStatistics) }
-                ?? store.privacy.purgeExpired(keepStatistics: keepStatistics)
+            let summary = try TerminalText.withProgress("Purging") { progress in
+                if let date = before.flatMap(CalendarDate.init(iso:)) {
+                    return try store.privacy.purge(endedBefore: date, keepStatistics: keepStatistics, progress: progress)
+                }
+                return try store.privacy.purgeExpired(keepStatistics: keepStatistics, progress: progress)
+            }
             print("erased \(summary.people) people")
             if !summary.filesScrubbed { print(PersonErase.scrubDue) }
         }

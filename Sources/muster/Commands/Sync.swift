@@ -87,8 +87,10 @@ struct SyncExportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let secret = try passphrase.passphrase()
-            let summary = try library.open().syncExport(
-                to: output, courses: course, all: all, sinceLast: sinceLast, passphrase: secret)
+            let store = try library.open()
+            let summary = try TerminalText.withProgress("Exporting") { progress in
+                try store.syncExport(to: output, courses: course, all: all, sinceLast: sinceLast, passphrase: secret, progress: progress)
+            }
             print(SyncText.exportLine(summary))
         }
     }
@@ -120,7 +122,10 @@ struct SyncImportCommand: ParsableCommand {
             // One bundle at a time, so a refused one is said and the others still go in.
             for file in files {
                 do {
-                    for summary in try store.syncImport(paths: [file], dryRun: dryRun, passphrase: secret) {
+                    let summaries = try TerminalText.withProgress("Importing \((file as NSString).lastPathComponent)") { progress in
+                        try store.syncImport(paths: [file], dryRun: dryRun, passphrase: secret, progress: progress)
+                    }
+                    for summary in summaries {
                         print(SyncText.importLines(summary).joined(separator: "\n"))
                     }
                 } catch let error as MusterError {

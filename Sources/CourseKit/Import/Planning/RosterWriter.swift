@@ -11,8 +11,15 @@ struct RosterWriter {
     let db: Database
     let courseID: Int64
     let actor: String
+    var progress = ProgressReporter.silent
 
     func apply(_ plan: RosterPlan, snapshot: LibrarySnapshot) throws {
+        let total = plan.newPeople.count + plan.fills.count + plan.newEnrolments.count + plan.statusChanges.count + plan.events.count
+        var done = 0
+        func step() {
+            done += 1
+            progress("writing", done, of: total, "rows")
+        }
         var personIDs: [Int64] = []
         personIDs.reserveCapacity(plan.newPeople.count)
         for p in plan.newPeople {
@@ -20,6 +27,7 @@ struct RosterWriter {
                 code: p.code, givenName: p.givenName, familyName: p.familyName, sex: p.sex,
                 country: p.country, agencyID: p.agencyID, position: p.position, email: p.email, phone: p.phone)
             personIDs.append(try PersonWrites.insert(db, &person, sortKey: p.sortKey))
+            step()
         }
         func id(_ ref: RosterPlan.PersonRef) -> Int64 {
             switch ref {
@@ -36,15 +44,18 @@ struct RosterWriter {
             if let v = fill.sex { values["sex"] = v.rawValue }
             if let v = fill.agencyID { values["agency_id"] = v }
             try PersonWrites.fill(db, id: snapshot.people[index].id, values)
+            step()
         }
         func writeEnrolments() throws {
             for (offset, e) in plan.newEnrolments.enumerated() {
                 try EnrolmentWrites.insert(
                     db, courseID: courseID, personID: id(e.person), position: snapshot.lastPosition + 1 + offset,
                     role: e.role, status: e.status, note: e.note)
+                step()
             }
             for change in plan.statusChanges {
                 try EnrolmentWrites.update(db, id: change.enrolmentID, ["status": change.status.rawValue])
+                step()
             }
         }
         // Before the events: their trigger keeps the marks, the tally and the counts per row from
@@ -62,6 +73,7 @@ struct RosterWriter {
                     id: e.id, sessionID: e.sessionID, personID: id(e.person), status: e.status, arrival: e.arrival,
                     departure: e.departure, note: e.note, recordedAt: e.recordedAt, actor: e.actor ?? actor, device: e.device,
                     source: e.source))
+            step()
         }
     }
 
