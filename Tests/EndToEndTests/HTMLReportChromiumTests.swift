@@ -1,0 +1,133 @@
+import Foundation
+import LibraryTestSupport
+import Testing
+import TestSupport
+
+/// `muster report --format html` of every shipped course, and of the period they span, printed by
+/// headless Chromium (Debian's `chromium`, which scripts/setup installs) as a browser would: the
+/// charts Chromium reads from the page (`--dump-dom`) carry the text report's numbers, and the
+/// PDF (`--print-to-pdf`, read back with poppler's `pdfinfo` and `pdftotext`) has a sensible
+/// page count, every table, and each chart whole on the page of its heading.
+@Suite(.serialized) struct HTMLReportChromiumTests {
+    let dir = TemporaryDirectory("html-chromium")
+    static let courses = [
+        "caribbean-strategy-consultation-2023", "pacific-migrant-protection-2023", "palau-mmc-2024",
+        "rcm-migration-policies-2020", "saint-lucia-migration-policy-2025",
+    ]
+
+    static let chromium: String? = ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap { name in
+        ["/usr/bin", "/usr/local/bin", "/snap/bin"].map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }.first
+
+    @Test func shippedCoursesPrint() throws {
+        guard let chromium = Self.chromium else {
+            print("HTMLReportChromiumTests: skipped, no chromium in /usr/bin (scripts/setup installs Debian's chromium)")
+            return
+        }
+        let reports = Self.courses.map { [$0] } + [["--all", "--from", "2020-01-01", "--to", "2025-12-31"]]
+        for args in reports {
+            let name = args[0] == "--all" ? "period" : args[0]
+            try check(args, name: name, chromium: chromium)
+        }
+    }
+
+    func check(_ args: [String], name: String, chromium: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let by = ["--by", "sex,country,agency-kind,role"]
+        let html = try muster(["report"] + args + by + ["--format", "html", "-o", dir.file("\(name).html")])
+        #expect(html.status == 0, "\(html.stderr)", sourceLocation: sourceLocation)
+        let text = try muster(["report"] + args + by)
+        #expect(text.status == 0, "\(text.stderr)", sourceLocation: sourceLocation)
+        let tables = Self.textTables(text.stdout)
+
+        let dom = try Self.run(chromium, Self.chromeFlags(dir) + ["--dump-dom", "file://\(dir.file("\(name).html"))"], home: dir.path)
+        let bars = ChartBars.parse(dom)
+        let charts = ChartBars.charts(dom)
+        #expect(charts.count >= (name == "period" ? 5 : 6), "\(name): charts \(charts)", sourceLocation: sourceLocation)
+        #expect(bars.count > 10, "\(name): \(bars.count) bars", sourceLocation: sourceLocation)
+        #expect(ChartBars.mismatches(bars, tables: tables) == [], "\(name)", sourceLocation: sourceLocation)
+
+        let pdf = dir.file("\(name).pdf")
+        _ = try Self.run(chromium, Self.chromeFlags(dir) + ["--print-to-pdf=\(pdf)", "file://\(dir.file("\(name).html"))"], home: dir.path)
+        let info = try Self.run("/usr/bin/pdfinfo", [pdf], home: dir.path)
+        let pageCount = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap {
+            Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces))
+        }
+        // Two to four A4 pages for a course of 30 to 180 people; the period, with its courses, a few more.
+        #expect((2...8).contains(pageCount ?? 0), "\(name): \(pageCount ?? 0) pages", sourceLocation: sourceLocation)
+        let pages = try Self.run("/usr/bin/pdftotext", ["-layout", pdf, "-"], home: dir.path).components(separatedBy: "\u{0C}")
+        #expect(
+            pages.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.count == pageCount, sourceLocation: sourceLocation)
+        for chart in charts {
+            // The chart's heading and every one of its bars' labels on one page: not cut.
+            let labels = Set(bars.filter { $0.table == chart }.map { String($0.category.prefix(12)) })
+            let page = pages.first { $0.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == chart } }
+            #expect(page != nil, "\(name): no page has the heading \(chart)", sourceLocation: sourceLocation)
+            let missing = labels.filter { page?.contains($0) != true }
+            #expect(missing.isEmpty, "\(name): \(chart) is cut; not on its heading's page: \(missing)", sourceLocation: sourceLocation)
+        }
+        for title in tables.keys {
+            #expect(pages.joined().contains(title), "\(name): the PDF lacks \(title)", sourceLocation: sourceLocation)
+        }
+    }
+
+    func muster(_ args: [String]) throws -> MusterBinary.Result {
+        try MusterBinary.run(args + ["--db", dir.file("lib.sqlite"), "--courses", Fixtures.coursesDirectory], home: dir.path)
+    }
+
+    /// A throwaway profile, no GPU, no sandbox (CI runs as root), no header or footer on pages.
+    static func chromeFlags(_ dir: TemporaryDirectory) -> [String] {
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run", "--disable-extensions",
+            "--disable-dev-shm-usage", "--user-data-dir=\(dir.file("chrome-profile"))",
+        ]
+    }
+
+    /// Runs a tool with a fixed time zone, locale and HOME, killed after a minute (`timeout`), its
+    /// standard output through a file (a DOM can be larger than a pipe holds).
+    static func run(_ tool: String, _ args: [String], home: String) throws -> String {
+        let out = "\(home)/tool-\(UUID().uuidString.prefix(8)).out"
+        FileManager.default.createFile(atPath: out, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        defer { try? handle.close() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        process.arguments = ["-k", "5", "60", tool] + args
+        process.environment = MusterBinary.environment(
+            home: home, extra: ["XDG_CONFIG_HOME": "\(home)/.config", "XDG_CACHE_HOME": "\(home)/.cache"])
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(tool) \(args.last ?? ""): exit \(process.terminationStatus)")
+        return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+    }
+
+    /// The text report's tables: a title, its underline of dashes, a header, then rows (columns
+    /// two or more spaces apart) until a blank line. Notes under a table and rows with an empty
+    /// cell in the middle do not split into the header's columns and are left out; a row missing
+    /// only its last cell (an empty note) gets it back.
+    static func textTables(_ text: String) -> [String: PlainTable] {
+        let lines = text.components(separatedBy: "\n")
+        var tables: [String: PlainTable] = [:]
+        var i = 0
+        while i + 2 < lines.count {
+            defer { i += 1 }
+            guard !lines[i].isEmpty, lines[i + 1].allSatisfy({ $0 == "-" }), lines[i + 1].count >= 3 else { continue }
+            let header = columns(lines[i + 2])
+            var rows: [[String]] = []
+            var j = i + 3
+            while j < lines.count, !lines[j].isEmpty {
+                var cells = columns(lines[j])
+                if cells.count == header.count - 1 { cells.append("") }
+                if cells.count == header.count { rows.append(cells) }
+                j += 1
+            }
+            tables[lines[i]] = PlainTable(header: header, rows: rows)
+        }
+        return tables
+    }
+
+    static func columns(_ line: String) -> [String] {
+        line.replacing(/\ {2,}/, with: "\t").split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}
