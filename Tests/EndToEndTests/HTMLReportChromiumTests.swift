@@ -31,6 +31,44 @@ import TestSupport
         }
     }
 
+    /// A course whose title and agency acronym carry markup, an entity, a bidi override and a
+    /// Persian name with its zero-width non-joiner: text on the page, in the chart's labels and in
+    /// what Chromium parses, never an element; the chart still equals the text report.
+    @Test func hostileNamesStayText() throws {
+        let hostile = "<script>alert(1)</script> & \u{202E}evil محمد\u{200C}رضا"
+        let quoted =
+            "\"" + hostile.unicodeScalars.map { $0.isASCII && $0 != "\"" ? String($0) : String(format: "\\u%04X", $0.value) }.joined()
+            + "\""
+        let yaml = Fixtures.miniCourseYAML.replacingOccurrences(of: "title: Mini Course", with: "title: \(quoted)")
+            .replacingOccurrences(of: "acronym: BIM", with: "acronym: \(quoted)")
+        dir.write("hostile/mini.yaml", yaml)
+        let args = ["report", "mini-2024", "--db", dir.file("hostile.sqlite"), "--courses", dir.file("hostile"), "--by", "agency"]
+        let html = try MusterBinary.run(args + ["--format", "html", "-o", dir.file("hostile.html")], home: dir.path)
+        #expect(html.status == 0, "\(html.stderr)")
+        let page = try String(contentsOfFile: dir.file("hostile.html"), encoding: .utf8)
+        #expect(!page.contains("<script") && !page.contains("\u{202E}"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; evil محمد\u{200C}رضا"))
+        guard let chromium = Self.chromium else {
+            print("HTMLReportChromiumTests: Chromium part skipped, no chromium in /usr/bin")
+            return
+        }
+        let dom = try Self.run(chromium, Self.chromeFlags(dir) + ["--dump-dom", "file://\(dir.file("hostile.html"))"], home: dir.path)
+        #expect(!dom.contains("<script"))
+        let bars = ChartBars.parse(dom)
+        #expect(bars.contains { $0.category.hasPrefix("<script>alert(1)</script> & evil محمد\u{200C}رضا") })
+        let text = try MusterBinary.run(args, home: dir.path)
+        #expect(ChartBars.mismatches(bars, tables: Self.textTables(text.stdout)) == [])
+    }
+
+    /// Without --by, html breaks down every way the issue asks for; text keeps sex and country.
+    @Test func htmlDefaultBreakdowns() throws {
+        let html = try muster(["report", "palau-mmc-2024", "--format", "html"])
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
+        for title in ["By sex", "By country", "By agency kind", "By role"] { #expect(ChartBars.charts(html.stdout).contains(title)) }
+        #expect(!(try muster(["report", "palau-mmc-2024"])).stdout.contains("By role"))
+    }
+
     func check(_ args: [String], name: String, chromium: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let by = ["--by", "sex,country,agency-kind,role"]
         let html = try muster(["report"] + args + by + ["--format", "html", "-o", dir.file("\(name).html")])
