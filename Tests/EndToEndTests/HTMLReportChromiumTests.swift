@@ -103,9 +103,37 @@ import TestSupport
             let missing = labels.filter { page?.contains($0) != true }
             #expect(missing.isEmpty, "\(name): \(chart) is cut; not on its heading's page: \(missing)", sourceLocation: sourceLocation)
         }
+        try checkPaper(pdf, name: name, sourceLocation: sourceLocation)
         for title in tables.keys {
             #expect(pages.joined().contains(title), "\(name): the PDF lacks \(title)", sourceLocation: sourceLocation)
         }
+    }
+
+    /// Every page A4 (595 × 842 pt), nothing past the 15 mm margins, and the title at its 16 pt
+    /// (a word's box is 15.8 pt high without descenders, 18.6 with): Chromium shrinks a page whose
+    /// content is too wide, which would leave every word smaller (a title about 12 pt high).
+    func checkPaper(_ pdf: String, name: String, sourceLocation: SourceLocation) throws {
+        let boxes = try Self.run("/usr/bin/pdftotext", ["-bbox", pdf, "-"], home: dir.path)
+        func number(_ key: String, _ line: Substring) -> Double? {
+            guard let r = line.range(of: "\(key)=\"") else { return nil }
+            return Double(line[r.upperBound...].prefix { $0 != "\"" })
+        }
+        var firstWordHeight: Double?
+        var rightmost = 0.0, lowest = 0.0
+        for line in boxes.split(separator: "\n") {
+            if line.contains("<page ") {
+                let (w, h) = (number("width", line) ?? 0, number("height", line) ?? 0)
+                #expect(abs(w - 595) < 1.5 && abs(h - 842) < 1.5, "\(name): a page of \(w) × \(h) pt", sourceLocation: sourceLocation)
+            } else if line.contains("<word "), let top = number("yMin", line), let bottom = number("yMax", line) {
+                firstWordHeight = firstWordHeight ?? bottom - top
+                rightmost = max(rightmost, number("xMax", line) ?? 0)
+                lowest = max(lowest, bottom)
+            }
+        }
+        let margin = 15 / 25.4 * 72
+        #expect(rightmost <= 595 - margin + 1, "\(name): a word ends at \(rightmost) pt", sourceLocation: sourceLocation)
+        #expect(lowest <= 842 - margin + 1, "\(name): a word ends at \(lowest) pt down", sourceLocation: sourceLocation)
+        #expect((firstWordHeight ?? 0) > 14.5, "\(name): the title is \(firstWordHeight ?? 0) pt high", sourceLocation: sourceLocation)
     }
 
     func muster(_ args: [String]) throws -> MusterBinary.Result {
