@@ -8,7 +8,7 @@ public enum HTMLReport {
     public static func render(_ report: Report) -> String {
         var tables = report.tables
         if let funnel = ReportCharts.funnel(report),
-            let at = tables.firstIndex(where: { $0.title == "Completion and certificates" })
+            let at = tables.firstIndex(where: { $0.title == TableTitle.completion })
         {
             tables.insert(funnel, at: at + 1)
         }

@@ -42,13 +42,13 @@ public enum ReportCharts {
     /// cells that are not whole numbers (a table made elsewhere, laid out differently).
     public static func chart(for table: ReportTable) -> ReportChart? {
         switch table.title {
-        case "Attendance per session":
+        case TableTitle.attendance:
             bars(table, series: ["PRESENT", "LATE", "EXCUSED", "ABSENT", "NO MARK"], style: .stacked, total: false)
-        case "Nominations against quotas":
+        case TableTitle.quotas:
             quotaBars(table)
         case funnelTitle:
             bars(table, series: ["PEOPLE"], style: .grouped, total: false)
-        case "Courses":
+        case TableTitle.courses:
             bars(table, series: ["EXPECTED", "COMPLETED"], style: .grouped, total: true)
         case let title where title.hasPrefix("By "):
             bars(table, series: ["EXPECTED", "COMPLETED"], style: .grouped, total: true)
@@ -60,7 +60,7 @@ public enum ReportCharts {
     /// Nominated → confirmed → attended → completed, from the cells of the report's nominations
     /// and completion tables; nil for a report without them (a period report).
     public static func funnel(_ report: Report) -> ReportTable? {
-        guard let nominations = report.table("Nominations"), let completion = report.table("Completion and certificates"),
+        guard let nominations = report.table(TableTitle.nominations), let completion = report.table(TableTitle.completion),
             let nominated = cell(nominations, row: "Total", column: "PEOPLE"),
             let attended = cell(completion, row: "Attended at least one session", column: "PEOPLE"),
             let completed = cell(completion, row: "Completed", column: "PEOPLE")
