@@ -13,7 +13,8 @@ enum SVGChart {
     /// Room right of the longest bar for its value ("27/30").
     static let valueRoom = 60
     static let legendHeight = 26
-    /// Longer labels are cut with "…" in the chart (the table beside it has them whole).
+    /// Longer labels (in Latin letters' widths) are cut with "…" in the chart (the table under it
+    /// and the bar's tooltip have them whole).
     static let labelLength = 25
 
     /// `id` must be unique in the page: pattern ids and ARIA references hang off it.
@@ -130,8 +131,29 @@ enum SVGChart {
     }
 
     static func label(_ text: String, y: Int, height: Int) -> String {
-        let short = text.count > labelLength ? String(text.prefix(labelLength - 1)) + "…" : text
+        let short = shortLabel(text)
         return #"<text x="\#(labelWidth)" y="\#(y + height / 2 + 4)" text-anchor="end">\#(HTML.escape(short))</text>"#
+    }
+
+    /// `text` cut with "…" to fit left of the bars: ideographs and Hangul count as two Latin
+    /// letters (as wide as in a terminal), so "李小龍" labels are cut before they run off the page.
+    static func shortLabel(_ text: String) -> String {
+        func width(_ c: Character) -> Int {
+            guard let v = c.unicodeScalars.first?.value else { return 0 }
+            let wide: [ClosedRange<UInt32>] = [
+                0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+                0xFFE0...0xFFE6, 0x20000...0x3FFFD,
+            ]
+            return wide.contains { $0.contains(v) } ? 2 : 1
+        }
+        guard text.reduce(0, { $0 + width($1) }) > labelLength else { return text }
+        var out = "", used = 0
+        for c in text {
+            used += width(c)
+            if used > labelLength - 1 { break }
+            out.append(c)
+        }
+        return out + "…"
     }
 
     static func rect(x: Int, y: Int, w: Int, h: Int, fill: String) -> String {

@@ -1,4 +1,4 @@
-import CourseKit
+@testable import CourseKit
 import Foundation
 import Testing
 import TestSupport
@@ -56,6 +56,20 @@ import TestSupport
         let html = HTMLReport.render(period)
         #expect(ChartBars.charts(html) == ["Courses", "By sex"])
         #expect(ChartBars.mismatches(ChartBars.parse(html), tables: Self.plain(period)) == [])
+    }
+
+    /// Labels too long for the space left of the bars are cut, wide characters counting double;
+    /// the bar's figures keep the whole label.
+    @Test func longLabelsAreCutByWidth() {
+        #expect(SVGChart.shortLabel("Saint Vincent and the Grenadines") == "Saint Vincent and the Gr…")
+        #expect(SVGChart.shortLabel("Trinidad and Tobago") == "Trinidad and Tobago")
+        let han = String(repeating: "李小龍", count: 5)
+        #expect(SVGChart.shortLabel(han) == String(han.prefix(12)) + "…")
+        let table = ReportTable(
+            title: "By agency", header: ["AGENCY", "EXPECTED", "COMPLETED"], rows: [[han, "2", "1"], ["Total", "2", "1"]])
+        let html = HTMLReport.render(Report(title: "x", summary: [], tables: [table]))
+        #expect(html.contains(">\(String(han.prefix(12)))…</text>"))
+        #expect(ChartBars.parse(html).map(\.category) == [han, han])
     }
 
     /// A table whose cells are not whole numbers gets no chart rather than a wrong one.
