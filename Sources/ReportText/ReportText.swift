@@ -21,9 +21,9 @@ public enum ReportText {
 }
 
 /// The forms a report is written in: aligned text for pasting, Markdown for documents, CSV for
-/// spreadsheets. `muster report` and `muster-hq report` both offer them.
+/// spreadsheets, HTML with charts for printing. `muster report` and `muster-hq report` both offer them.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, markdown, csv
+    case text, markdown, csv, html
 
     /// The report in this form; `bom` starts a CSV with a byte-order mark (for Excel).
     public func render(_ report: Report, bom: Bool = false) -> String {
@@ -31,6 +31,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .text: ReportText.render(report)
         case .markdown: report.markdown()
         case .csv: report.csv(bom: bom)
+        case .html: HTMLReport.render(report)
         }
     }
 }

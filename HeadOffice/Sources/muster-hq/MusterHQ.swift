@@ -189,7 +189,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var server: ServerOptions
     @OptionGroup var period: PeriodOptions
     @Option(help: "Breakdowns, comma-separated: sex, country, agency, agency-kind, role.") var by = "sex,country"
-    @Option(help: "text, markdown or csv.") var format: ReportFormat = .text
+    @Option(help: "text, markdown, csv or html.") var format: ReportFormat = .text
     @Flag(help: "With csv: start with a byte-order mark (for Excel).") var bom = false
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
 

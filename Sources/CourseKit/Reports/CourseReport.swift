@@ -67,7 +67,7 @@ public enum CourseReport {
         }
         let expected = facts.expectedTrainees.count
         return ReportTable(
-            title: "Nominations", header: ["STATUS", "PEOPLE", "SHARE", "EXPECTED"],
+            title: TableTitle.nominations, header: ["STATUS", "PEOPLE", "SHARE", "EXPECTED"],
             rows: rows + [
                 [
                     "Total", String(trainees.count), Percent.text(trainees.count, of: trainees.count),
@@ -94,7 +94,7 @@ public enum CourseReport {
         }
         let scope = Set(facts.quotas.map(\.scope)).count == 1 && facts.quotas[0].scope == .country ? "COUNTRY" : "QUOTA"
         return ReportTable(
-            title: "Nominations against quotas", header: [scope, "PLACES", "FILLED", "NOTE", "OF WHICH"], rows: rows,
+            title: TableTitle.quotas, header: [scope, "PLACES", "FILLED", "NOTE", "OF WHICH"], rows: rows,
             numeric: [1, 2],
             notes: [
                 "A quota's places are taken by participants nominated or confirmed (observers, staff, walk-ins "
@@ -118,7 +118,7 @@ public enum CourseReport {
         }
         let total = figures.attendedSessions(expected)
         return ReportTable(
-            title: "Attendance per session",
+            title: TableTitle.attendance,
             header: ["SESSION", "START", "PRESENT", "LATE", "EXCUSED", "ABSENT", "NO MARK", "ATTENDED", "TITLE"],
             rows: rows, numeric: [2, 3, 4, 5, 6, 7],
             notes: [
@@ -143,7 +143,7 @@ public enum CourseReport {
         ]
         if review > 0 { rows.append(["Completed, walk-in awaiting review", String(review), Percent.text(review, of: expected.count)]) }
         return ReportTable(
-            title: "Completion and certificates", header: ["MEASURE", "PEOPLE", "SHARE"], rows: rows,
+            title: TableTitle.completion, header: ["MEASURE", "PEOPLE", "SHARE"], rows: rows,
             numeric: [1, 2], notes: ["Rule: \(ruleText(facts))."])
     }
 
@@ -177,6 +177,15 @@ public enum CourseReport {
         }
         return Array(groups.values)
     }
+}
+
+/// The titles of the tables other code finds again (the HTML report's charts): one spelling.
+enum TableTitle {
+    static let nominations = "Nominations"
+    static let quotas = "Nominations against quotas"
+    static let attendance = "Attendance per session"
+    static let completion = "Completion and certificates"
+    static let courses = "Courses"
 }
 
 /// Verdicts computed once per person, for the tables that all need them.

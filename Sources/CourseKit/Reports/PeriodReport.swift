@@ -57,7 +57,7 @@ public enum PeriodReport {
         let tables =
             [
                 ReportTable(
-                    title: "Courses",
+                    title: TableTitle.courses,
                     header: ["COURSE", "DATES", "SESSIONS", "EXPECTED", "WOMEN", "ATTENDANCE", "COMPLETED", "CERTIFICATES", "TITLE"],
                     rows: rows + (lines.count > 1 ? [totalRow(lines)] : []), numeric: [2, 3, 4, 5, 6, 7],
                     notes: [

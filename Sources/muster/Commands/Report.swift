@@ -14,21 +14,24 @@ struct ReportCommand: ParsableCommand {
             Figures count participants and observers; rates are of those whose nomination stands \
             (nominated, confirmed, walk-in). --by breaks them down by \
             \(ReportDimension.allCases.map(\.rawValue).joined(separator: ", ")). Text pastes into a \
-            report with its columns aligned; markdown and csv are for documents and spreadsheets.
+            report with its columns aligned; markdown and csv are for documents and spreadsheets; \
+            html is a self-contained A4 document to print or save as PDF from a browser, each table \
+            with a chart (attendance per session, the nomination funnel, quotas, the breakdowns), \
+            broken down by sex, country, agency-kind and role unless --by says otherwise.
             """)
     @OptionGroup var library: LibraryOptions
     @Argument(help: "The course code (or --all).", completion: ShellCompletion.courseCodes) var course: String?
     @Flag(help: "Every course, or those overlapping --from/--to.") var all = false
     @Option(help: "With --all: courses ending on or after this date (YYYY-MM-DD).") var from: String?
     @Option(help: "With --all: courses starting on or before this date (YYYY-MM-DD).") var to: String?
-    @Option(help: "Breakdowns, comma-separated.") var by = "sex,country"
-    @Option(help: "text, markdown or csv.") var format: ReportFormat = .text
+    @Option(help: "Breakdowns, comma-separated (default: sex,country; with html: sex,country,agency-kind,role).") var by: String?
+    @Option(help: "text, markdown, csv or html.") var format: ReportFormat = .text
     @Flag(help: "With csv: start with a byte-order mark (for Excel).") var bom = false
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
 
     func run() throws {
         try reportingErrors {
-            let dimensions = try ReportDimension.parseList(by)
+            let dimensions = try ReportDimension.parseList(by ?? (format == .html ? "sex,country,agency-kind,role" : "sex,country"))
             let store = try library.open()
             let report: Report
             switch (course, all) {
