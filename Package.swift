@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Muster",
+    // Every word Muster shows comes from one catalogue per language in CourseKit's resources.
+    defaultLocalization: "en",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "muster", targets: ["muster"]),
@@ -34,7 +36,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            resources: [.process("Resources")]
         ),
         // Fictional data at scale for `muster dev generate`, the bench commands and tests; writes
         // through CourseKit's per-table writers like every other writer.

@@ -36,7 +36,7 @@ final class KioskDriver {
             store: store, verifier: try store.kiosk.kioskPINVerifier(courseID: course.id!)!, pinFailures: pinLog, now: clock.function)
         let context = KioskContext(
             courseID: course.id!, courseTitle: course.title, sessionID: session.id!,
-            sessionTitle: session.title, when: "Day 1 · 09:00–12:00", walkInsAllowed: walkIns,
+            sessionTitle: session.title, when: [.en: "Day 1 · 09:00–12:00", .es: "Día 1 · 09:00–12:00"], walkInsAllowed: walkIns,
             zone: course.zone)
         state = KioskState(context: context, now: clock(), size: size)
         if followsTimetable {

@@ -24,11 +24,11 @@ public enum DateText {
     /// over several days (an online course open for two months) shows both ends with their
     /// dates, "25 Jun 13:00 – 21 Aug 18:00", and with years when they differ, so it never
     /// reads as an afternoon on its first day.
-    public static func sessionSpan(_ start: Date, _ end: Date, in zone: TimeZone) -> String {
+    public static func sessionSpan(_ start: Date, _ end: Date, in zone: TimeZone, _ language: Language = .en) -> String {
         let a = LocalTime.day(start, in: zone), b = LocalTime.day(end, in: zone)
         if a == b { return "\(LocalTime.clock(start, in: zone))–\(LocalTime.clock(end, in: zone))" }
         func text(_ d: CalendarDate, _ date: Date, year: Bool) -> String {
-            "\(d.day) \(CalendarDate.monthAbbreviations[d.month - 1])\(year ? " \(d.year)" : "") \(LocalTime.clock(date, in: zone))"
+            "\(d.day) \(language.monthAbbreviation(d.month))\(year ? " \(d.year)" : "") \(LocalTime.clock(date, in: zone))"
         }
         let years = a.year != b.year
         return "\(text(a, start, year: years)) – \(text(b, end, year: years))"

@@ -9,19 +9,19 @@ public struct KioskContext: Sendable, Equatable {
     public var courseTitle: String
     public var sessionID: Int64
     public var sessionTitle: String
-    /// "Day 2 · Wed 8 May · 09:00–12:30".
-    public var when: String
+    /// "Day 2 · 09:00–12:30", in every language, so switching needs neither the clock nor the library.
+    public var when: [Language: String]
     public var walkInsAllowed: Bool
     public var zone: TimeZone
     /// Set when the kiosk follows the timetable (started without `--session`).
     public var timetable: KioskTimetable?
     /// False while following the timetable and no session's check-in window is open.
     public var checkInOpen = true
-    /// What the welcome screen says while check-in is closed ("… Next, at 13:00: Afternoon").
-    public var closedText = ""
+    /// What the welcome screen says while check-in is closed ("… Next, at 13:00: Afternoon"), in every language.
+    public var closedText: [Language: String] = [:]
 
     public init(
-        courseID: Int64, courseTitle: String, sessionID: Int64, sessionTitle: String, when: String,
+        courseID: Int64, courseTitle: String, sessionID: Int64, sessionTitle: String, when: [Language: String],
         walkInsAllowed: Bool, zone: TimeZone
     ) {
         self.courseID = courseID; self.courseTitle = courseTitle; self.sessionID = sessionID
@@ -31,9 +31,11 @@ public struct KioskContext: Sendable, Equatable {
 
 /// The walk-in form: who someone not on the list says they are.
 public struct WalkInForm: Sendable, Equatable {
-    public static let labels = ["Given name", "Family name", "Agency", "Country"]
+    /// The fields' catalogue keys, in order.
+    public static let labels = ["kiosk.field.given", "kiosk.field.family", "kiosk.field.agency", "kiosk.field.country"]
     public var fields: [TextField] = labels.map { _ in TextField(maxLength: 64) }
     public var focus = 0
+    /// The catalogue key of what is wrong with the form, said in the screen's language.
     public var error: String?
 }
 
@@ -81,23 +83,45 @@ public struct KioskState: Sendable, Equatable {
     public var pinFailures = 0
     public var pinBlockedUntil: Date?
     public var message: String?
+    /// The language the screen speaks; Tab on the welcome screen goes to the next one.
+    public var language: Language
     /// Bumped whenever the screen changes on its own (success, pause), so stale timers are ignored.
     public var generation = 0
     public var size: Size
 
     public init(
         context: KioskContext, policy: KioskPolicy = KioskPolicy(), now: Date,
-        size: Size = Size(width: 80, height: 24)
+        size: Size = Size(width: 80, height: 24), language: Language = .en
     ) {
         self.context = context
         self.policy = policy
-        self.query = TextField(maxLength: policy.maxInput, placeholder: "your name")
+        self.language = language
+        self.query = TextField(maxLength: policy.maxInput, placeholder: Words(language).text("kiosk.placeholder", table: "Kiosk"))
         self.lastActivity = now
         self.size = size
     }
 }
 
 extension KioskState {
+    /// The words of the screen's language.
+    public var words: Words { Words(language) }
+
+    /// `key` of the kiosk's catalogue in the screen's language.
+    func say(_ key: String) -> String { words.text(key, table: "Kiosk") }
+
+    /// The same with its blanks filled.
+    func say(_ key: String, _ arguments: any CVarArg...) -> String {
+        String(format: say(key), locale: language.locale, arguments: arguments)
+    }
+
+    /// Speaks the next language: the field's hint follows; a message from before goes (it was
+    /// in the other language).
+    public mutating func switchLanguage() {
+        language = language.next
+        query.placeholder = say("kiosk.placeholder")
+        message = nil
+    }
+
     /// Takes up the wrong PINs counted before this kiosk started: the count goes on, and a wait
     /// that had not run out still runs, from the latest wrong PIN.
     public mutating func restorePINFailures(_ record: PINFailureLog.Record, at time: Date) {

@@ -16,23 +16,37 @@ public struct KioskTimetable: Sendable, Equatable {
     }
 
     /// "Day 2 · 09:00–12:30": the day of the course and the session's times in its own zone.
-    public func when(_ session: Session) -> String {
+    public func when(_ session: Session, _ words: Words) -> String {
         let days = Array(Set(sessions.map { LocalTime.day($0.start, in: zone) })).sorted()
         let dayNumber = (days.firstIndex(of: LocalTime.day(session.start, in: zone)) ?? 0) + 1
         let own = session.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone
-        return "Day \(dayNumber) · \(DateText.sessionSpan(session.start, session.end, in: own))"
+        return words.format(
+            "kiosk.day", table: "Kiosk", dayNumber, DateText.sessionSpan(session.start, session.end, in: own, words.language))
+    }
+
+    /// `when` in every language.
+    public func when(_ session: Session) -> [Language: String] {
+        Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, when(session, Words($0))) })
     }
 
     /// What the welcome screen says while no window is open, one line per screen line.
-    public func closedText(at now: Date) -> String {
+    public func closedText(at now: Date, _ words: Words) -> String {
         guard let next = CheckInWindow.nextSession(after: now, in: sessions, opensMinutes: opensMinutes, zone: zone) else {
-            return "No session is open for check-in — today is over."
+            return words.text("kiosk.closed.today", table: "Kiosk")
         }
         let opens = CheckInWindow(session: next, opensMinutes: opensMinutes).opens
         // The times before the title and on a line of their own, so a long title cut short keeps
         // them. The next session is always today's (`CheckInWindow.nextSession`).
-        return "No session is open for check-in.\nNext, at \(LocalTime.clock(next.start, in: zone)): \(next.title)\n"
-            + "Check-in opens at \(LocalTime.clock(opens, in: zone))."
+        return [
+            words.text("kiosk.closed", table: "Kiosk"),
+            words.format("kiosk.closed.next", table: "Kiosk", LocalTime.clock(next.start, in: zone), next.title),
+            words.format("kiosk.closed.opens", table: "Kiosk", LocalTime.clock(opens, in: zone)),
+        ].joined(separator: "\n")
+    }
+
+    /// `closedText` in every language.
+    public func closedText(at now: Date) -> [Language: String] {
+        Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, closedText(at: now, Words($0))) })
     }
 }
 
@@ -51,13 +65,13 @@ extension KioskState {
             context.sessionTitle = open.title
             context.when = timetable.when(open)
             context.checkInOpen = true
-            context.closedText = ""
+            context.closedText = [:]
             return
         }
         let wasOpen = context.checkInOpen
         context.checkInOpen = false
         context.sessionTitle = ""
-        context.when = ""
+        context.when = [:]
         context.closedText = timetable.closedText(at: now)
         guard wasOpen else { return }
         switch phase {

@@ -25,7 +25,7 @@ extension KioskProgram {
             reset(&state)
             return []
         case .failed(let text):
-            state.message = "Sorry, something went wrong. Please ask the facilitator."
+            state.message = state.say("kiosk.error")
             state.phase = .welcome
             _ = text  // the details go to the log, not to the public screen
             return []
@@ -65,7 +65,7 @@ extension KioskProgram {
             let delay = state.policy.pinDelay(afterFailures: state.pinFailures)
             state.pinBlockedUntil = delay > 0 ? time.addingTimeInterval(delay) : nil
             state.phase = .pin(TextField(maxLength: 32, mask: "•"))
-            state.message = delay > 0 ? Self.pinWaitMessage(delay) : "Wrong PIN."
+            state.message = delay > 0 ? Self.pinWaitMessage(delay, state) : state.say("kiosk.pin.wrong")
             return []
         case .key(let key):
             state.lastActivity = time
@@ -84,6 +84,12 @@ extension KioskProgram {
         }
         switch state.phase {
         case .welcome:
+            // The language key works on the welcome screen, open or closed: someone who cannot
+            // read why check-in is closed needs it most.
+            if key == KioskProgram.languageKey {
+                state.switchLanguage()
+                return []
+            }
             // Between sessions there is nothing to check in to: the screen says when the next opens.
             guard state.context.checkInOpen else { return [] }
             return welcomeKey(key, &state, at: time)
@@ -123,11 +129,11 @@ extension KioskProgram {
                 state.message = nil
             case .enter:
                 if let until = state.pinBlockedUntil, until > time {
-                    state.message = Self.pinWaitMessage(until.timeIntervalSince(time))
+                    state.message = Self.pinWaitMessage(until.timeIntervalSince(time), state)
                     return []
                 }
                 let pin = field.text
-                state.message = "Checking…"
+                state.message = state.say("kiosk.pin.checking")
                 // The count is on disk before the screen says "Wrong PIN": a restart right after
                 // still knows about this try.
                 return [
@@ -225,7 +231,7 @@ extension KioskProgram {
             } else {
                 let values = form.fields.map(\.text)
                 guard !(values[0] + values[1]).trimmingCharacters(in: .whitespaces).isEmpty else {
-                    form.error = "Please type your name."
+                    form.error = "kiosk.walkIn.noName"
                     form.focus = 0
                     state.phase = .walkIn(form)
                     return []
@@ -289,13 +295,17 @@ extension KioskProgram {
             return
         }
         guard case .pin = state.phase else { return }
-        state.message = Self.pinWaitMessage(until.timeIntervalSince(time))
+        state.message = Self.pinWaitMessage(until.timeIntervalSince(time), state)
     }
 
     /// "Wait 4 s before trying again.", rounded up so it never says 0 while still waiting.
-    static func pinWaitMessage(_ remaining: TimeInterval) -> String {
-        "Wrong PIN. Wait \(Int(remaining.rounded(.up))) s before trying again."
+    static func pinWaitMessage(_ remaining: TimeInterval, _ state: KioskState) -> String {
+        state.say("kiosk.pin.wait", Int(remaining.rounded(.up)))
     }
+
+    /// The key that switches the screen's language, shown on the welcome screen. Not a letter
+    /// (letters are the name) and not Tab (it moves through the matches).
+    public static let languageKey = Key.function(2)
 
     /// Idle: whoever walked away, the next person finds a clean welcome screen.
     func idleCheck(_ state: inout KioskState, at time: Date) -> [Effect<KioskAction>] {

@@ -12,56 +12,55 @@ enum KioskView {
         var lines: [Line] = [
             Line(state.context.courseTitle, role: .header),
             Line("\(state.context.sessionTitle)", role: .accent),
-            Line(state.context.when, role: .dim),
+            Line(state.context.when[state.language] ?? "", role: .dim),
             Line(""),
         ]
         var field: (TextField, Int)?
         switch state.phase {
         case .welcome where !state.context.checkInOpen:
-            lines += state.context.closedText.split(separator: "\n").map { Line(String($0), role: .warning) }
-            lines += [Line(""), Line("Please ask the facilitator if you need help.", role: .dim)]
+            lines += (state.context.closedText[state.language] ?? "").split(separator: "\n").map { Line(String($0), role: .warning) }
+            lines += [Line(""), Line(state.say("kiosk.help.ifNeeded"), role: .dim), Line(""), languageLine(state)]
         case .welcome:
-            lines += [Line("Welcome! Type your name to check in.", role: .normal), Line("")]
+            lines += [Line(state.say("kiosk.welcome"), role: .normal), Line("")]
             field = (state.query, lines.count)
             lines += [Line(""), Line("")]
             lines += matchLines(state, theme: theme)
+            if state.query.isEmpty { lines += [Line(""), languageLine(state)] }
         case .confirm(let match):
             lines += [
-                Line("Is this you?", role: .normal), Line(""), Line(match.label, role: .accent), Line(""),
-                Line("Enter: yes, check me in      Esc: no, go back", role: .dim),
+                Line(state.say("kiosk.confirm"), role: .normal), Line(""), Line(match.label, role: .accent), Line(""),
+                Line(state.say("kiosk.confirm.keys"), role: .dim),
             ]
         case .success(let name, let time, let already):
             lines +=
                 already
                 ? [
-                    Line("Welcome, \(name) — you are already checked in (\(time)).", role: .success),
-                    Line("There is nothing more to do. Enjoy the session!", role: .normal),
+                    Line(state.say("kiosk.success.already", name, time), role: .success),
+                    Line(state.say("kiosk.success.nothingMore"), role: .normal),
                 ]
                 : [
-                    Line("Welcome, \(name) — checked in \(time).", role: .success),
-                    Line("Enjoy the session!", role: .normal),
+                    Line(state.say("kiosk.success", name, time), role: .success),
+                    Line(state.say("kiosk.success.enjoy"), role: .normal),
                 ]
         case .recordedAs(let name, let status):
             lines += [
                 Line(
                     status == .cleared
-                        ? "\(name), your check-in was not counted." : "\(name), you are recorded as \(status.rawValue).",
+                        ? state.say("kiosk.recorded.cleared", name)
+                        : state.say("kiosk.recorded.as", name, state.say("kiosk.status.\(status.rawValue)")),
                     role: .warning),
-                Line("Please see the facilitator.", role: .normal),
+                Line(state.say("kiosk.help.see"), role: .normal),
             ]
         case .notListed:
             lines += [
-                Line("We could not find your name on the list.", role: .normal),
-                Line("Please ask the facilitator.", role: .warning), Line(""),
+                Line(state.say("kiosk.notListed"), role: .normal),
+                Line(state.say("kiosk.help.ask"), role: .warning), Line(""),
             ]
-            lines.append(
-                state.context.walkInsAllowed
-                    ? Line("Enter: register as a walk-in      Esc: try again", role: .dim)
-                    : Line("Esc: try again", role: .dim))
+            lines.append(Line(state.say(state.context.walkInsAllowed ? "kiosk.notListed.walkInKeys" : "kiosk.notListed.keys"), role: .dim))
         case .walkIn(let form):
-            lines += [Line("Register as a walk-in (the facilitator will confirm it)", role: .normal), Line("")]
+            lines += [Line(state.say("kiosk.walkIn"), role: .normal), Line("")]
             for (i, label) in WalkInForm.labels.enumerated() {
-                lines.append(Line("\(label):", role: i == form.focus ? .accent : .dim))
+                lines.append(Line(state.say("kiosk.field.label", state.say(label)), role: i == form.focus ? .accent : .dim))
                 if i == form.focus {
                     // Three rows: the box's top, the field, the box's bottom.
                     lines.append(Line(""))
@@ -71,18 +70,21 @@ enum KioskView {
                     lines.append(Line(form.fields[i].text))
                 }
             }
-            lines += [Line(form.error ?? "", role: .error), Line("Tab: next field   Enter: next / done   Esc: cancel", role: .dim)]
+            lines += [Line(form.error.map(state.say) ?? "", role: .error), Line(state.say("kiosk.walkIn.keys"), role: .dim)]
         case .pin(let pinField):
-            lines += [Line("Staff exit: enter the kiosk PIN", role: .normal), Line("")]
+            lines += [Line(state.say("kiosk.pin"), role: .normal), Line("")]
             field = (pinField, lines.count)
-            lines += [Line(""), Line(""), Line("Esc: back to check-in", role: .dim)]
+            lines += [Line(""), Line(""), Line(state.say("kiosk.pin.keys"), role: .dim)]
         case .paused:
             lines += [
-                Line("Please ask the facilitator for help.", role: .warning),
-                Line("Check-in will be available again in a moment.", role: .dim),
+                Line(state.say("kiosk.paused"), role: .warning),
+                Line(state.say("kiosk.paused.back"), role: .dim),
             ]
         }
         if let message = state.message { lines += [Line(""), Line(message, role: .warning)] }
+        // A sentence wider than the screen goes on two lines rather than losing its end: Spanish
+        // runs a quarter longer than English, and "… si no está en la lista" is the point.
+        lines = lines.flatMap { $0.isListItem ? [$0] : wrap($0, width: width) }
 
         let top = max(0, (size.height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < size.height {
@@ -99,6 +101,25 @@ enum KioskView {
         return buffer
     }
 
+    /// `line` cut at spaces into lines of at most `width` columns (a word wider than that is
+    /// left whole, to be truncated).
+    static func wrap(_ line: Line, width: Int) -> [Line] {
+        guard line.text.displayWidth > width else { return [line] }
+        var out: [Line] = []
+        var current = ""
+        for word in line.text.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if candidate.displayWidth > width, !current.isEmpty {
+                out.append(Line(current, role: line.role))
+                current = String(word)
+            } else {
+                current = candidate
+            }
+        }
+        out.append(Line(current, role: line.role))
+        return out
+    }
+
     struct Line {
         var text: String
         var role: StyleRole
@@ -112,10 +133,10 @@ enum KioskView {
     /// At most five matches, the chosen one in reverse video; a hint when there are more.
     static func matchLines(_ state: KioskState, theme: Theme) -> [Line] {
         if !KioskQueryRule.isSearchable(state.query.text) {
-            return [Line(KioskQueryRule.isBlank(state.query.text) ? "" : "Keep typing… (at least 3 letters)", role: .dim)]
+            return [Line(KioskQueryRule.isBlank(state.query.text) ? "" : state.say("kiosk.search.short"), role: .dim)]
         }
         if state.matches.isEmpty {
-            return [Line("No match yet — check the spelling, or press Enter if you are not on the list", role: .dim)]
+            return [Line(state.say("kiosk.search.none"), role: .dim)]
         }
         var lines = state.matches.enumerated().map { i, match in
             Line(
@@ -124,10 +145,12 @@ enum KioskView {
         }
         lines.append(Line(""))
         let arrows = theme.ascii ? "Up/Down" : "↑↓"
-        lines.append(
-            Line(
-                state.moreMatches ? "More people match — type more of your name" : "\(arrows): choose   Enter: that's me",
-                role: .dim))
+        lines.append(Line(state.moreMatches ? state.say("kiosk.search.more") : state.say("kiosk.search.keys", arrows), role: .dim))
         return lines
+    }
+
+    /// "Tab: Español": the one key that changes the screen's language, named in the language it goes to.
+    static func languageLine(_ state: KioskState) -> Line {
+        Line(state.say("kiosk.language.key", state.language.next.ownName), role: .dim)
     }
 }

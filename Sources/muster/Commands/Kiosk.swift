@@ -26,6 +26,8 @@ struct KioskCommand: ParsableCommand {
     @Flag(help: "Let people not on the list register as walk-ins awaiting review.") var walkIns = false
     @Option(help: "Seconds without a key before the kiosk returns to its welcome screen.") var idle: Double = 60
     @Flag(help: "No colours.") var noColor = false
+    @Option(help: "The screen's first language: en or es (default: $MUSTER_LANG, else the locale). F2 switches at the kiosk.")
+    var lang: String?
     @Option(
         name: .customLong("sync-with"),
         help: ArgumentHelp(
@@ -40,6 +42,7 @@ struct KioskCommand: ParsableCommand {
     func run() throws {
         KioskProcess.reexecWithoutBacktracer()
         try reportingErrors {
+            let language = try Language.choose(flag: lang, environment: ProcessInfo.processInfo.environment)
             let store = try library.open()
             let c = try store.courses.course(code: course)
             guard let verifier = try store.kiosk.kioskPINVerifier(courseID: c.id!) else {
@@ -90,7 +93,7 @@ struct KioskCommand: ParsableCommand {
             policy.idleTimeout = max(5, idle)
             let pinFailures = PINFailureLog(library: store.path, courseID: c.id!)
             let program = KioskProgram(store: store, verifier: verifier, pinFailures: pinFailures, now: store.clock)
-            var state = KioskState(context: context, policy: policy, now: now, size: terminal.size)
+            var state = KioskState(context: context, policy: policy, now: now, size: terminal.size, language: language)
             state.restorePINFailures(pinFailures.read(), at: now)
             state.followTimetable(at: now)
             state.message = warning

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A language Muster speaks. Each has a complete catalogue of every table in
+/// `Sources/CourseKit/Resources/<code>.lproj`; a test holds them to the same keys.
+public enum Language: String, CaseIterable, Sendable, Codable {
+    case en, es
+
+    /// The language's own name, as a switch offers it ("Español" on an English screen).
+    public var ownName: String {
+        switch self {
+        case .en: "English"
+        case .es: "Español"
+        }
+    }
+
+    /// The locale for dates and numbers: Latin American Spanish, the RCM's countries' own.
+    public var locale: Locale {
+        switch self {
+        case .en: Locale(identifier: "en_GB")
+        case .es: Locale(identifier: "es_419")
+        }
+    }
+
+    /// "May", "ago": a month in a date written short. English keeps Muster's own spelling
+    /// (`CalendarDate.monthAbbreviations`, "Sep"); others take the locale's, without its dot.
+    public func monthAbbreviation(_ month: Int) -> String {
+        guard self != .en else { return CalendarDate.monthAbbreviations[month - 1] }
+        return Self.months[self]?[month - 1] ?? CalendarDate.monthAbbreviations[month - 1]
+    }
+
+    private static let months: [Language: [String]] = Dictionary(
+        uniqueKeysWithValues: allCases.map { language in
+            let formatter = DateFormatter()
+            formatter.locale = language.locale
+            return (language, formatter.shortStandaloneMonthSymbols.map { $0.replacingOccurrences(of: ".", with: "") })
+        })
+
+    /// The next language, for a one-key switch that goes round all of them.
+    public var next: Language {
+        let all = Self.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+
+    /// `es`, `es_MX.UTF-8`, `es-419`, `Spanish`… → `.es`; nil when no language Muster speaks.
+    public init?(tag: String) {
+        let code = tag.lowercased().prefix { $0.isLetter }
+        switch code {
+        case "en", "english": self = .en
+        case "es", "spanish", "espanol", "español": self = .es
+        default: return nil
+        }
+    }
+
+    /// The language to speak: `--lang`, else `MUSTER_LANG`, else the course's own (`language:`
+    /// in its course file), else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first set and
+    /// not C or POSIX), else English. A `--lang` or `MUSTER_LANG` Muster does not speak is an
+    /// error, not a silent English: the user asked for something.
+    public static func choose(flag: String?, course: Language? = nil, environment: [String: String]) throws -> Language {
+        if let flag {
+            guard let language = Language(tag: flag) else { throw MusterError.invalid(unknownMessage("--lang", flag)) }
+            return language
+        }
+        if let value = environment["MUSTER_LANG"], !value.isEmpty {
+            guard let language = Language(tag: value) else { throw MusterError.invalid(unknownMessage("MUSTER_LANG", value)) }
+            return language
+        }
+        if let course { return course }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[key], !value.isEmpty else { continue }
+            if value == "C" || value.hasPrefix("C.") || value == "POSIX" { return .en }
+            return Language(tag: value) ?? .en
+        }
+        return .en
+    }
+
+    static func unknownMessage(_ source: String, _ value: String) -> String {
+        "\(source) '\(NameSanitizer.clean(value))': Muster speaks \(allCases.map(\.rawValue).joined(separator: ", "))"
+    }
+}
