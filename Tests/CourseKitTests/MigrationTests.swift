@@ -31,7 +31,7 @@ import TestSupport
         "v1-library", "v2-course-short-title", "v3-derived-roster", "v4-change-log", "v5-person-merged-into",
         "v6-kiosk-pin", "v7-erasure", "v8-session-tally", "v9-course-retention", "v10-audit-trail",
         "v11-marks-derived-by-markrule", "v12-check-in-window", "v13-sync", "v14-sync-peers",
-        "v15-session-tally-by-sex-and-country", "v16-event-note-redaction",
+        "v15-session-tally-by-sex-and-country", "v16-event-note-redaction", "v17-course-language",
     ]
 
     /// A library that stopped at v2 with attendance in it, and at v9 with a change log, is brought
@@ -128,7 +128,7 @@ import TestSupport
         // The same rows, less the identifiers of the migrations that ran now.
         let ran = [
             "\"v11-marks-derived-by-markrule\"\n", "\"v12-check-in-window\"\n", "\"v13-sync\"\n", "\"v14-sync-peers\"\n",
-            "\"v15-session-tally-by-sex-and-country\"\n", "\"v16-event-note-redaction\"\n",
+            "\"v15-session-tally-by-sex-and-country\"\n", "\"v16-event-note-redaction\"\n", "\"v17-course-language\"\n",
         ]
         #expect(ran.reduce(after.1) { $0.replacingOccurrences(of: $1, with: "") } == before)
         #expect(try DatabaseQueue(path: copy).read { db in try Row.fetchAll(db, sql: tally) } == tallyBefore)

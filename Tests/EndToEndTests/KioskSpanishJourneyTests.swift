@@ -21,10 +21,10 @@ struct KioskSpanishJourneyTests {
         #expect(try muster(["kiosk-pin", Self.course], environment: ["MUSTER_KIOSK_PIN": Self.pin]).status == 0)
         let terminal = MusterTerminal(home: dir.path)
         let tmux = terminal.tmux
-        // MUSTER_LANG chooses Spanish over an English locale.
+        // The course file says `language: es`: its kiosk speaks Spanish on an English locale.
         try terminal.start(
             ["kiosk", Self.course, "--session", "panel", "--db", db, "--courses", Fixtures.coursesDirectory],
-            environment: ["MUSTER_LANG": "es", "LANG": "en_US.UTF-8"])
+            environment: ["LANG": "en_US.UTF-8"])
         try tmux.waitFor(text: "Le damos la bienvenida. Escriba su nombre para registrarse.")
         try tmux.waitFor(text: "F2: English")
         try tmux.send("F2")
@@ -52,6 +52,21 @@ struct KioskSpanishJourneyTests {
         try tmux.waitFor(text: "PIN incorrecto")
         try tmux.send(Self.pin, literal: true)
         try tmux.send("Enter")
+        try terminal.expectSaneExit(status: [0])
+    }
+
+    /// `MUSTER_LANG` (and `--lang`) win over the course's language.
+    @Test func musterLangOverridesTheCoursesLanguage() throws {
+        #expect(try muster(["kiosk-pin", Self.course], environment: ["MUSTER_KIOSK_PIN": Self.pin]).status == 0)
+        let terminal = MusterTerminal(home: dir.path)
+        try terminal.start(
+            ["kiosk", Self.course, "--session", "panel", "--db", db, "--courses", Fixtures.coursesDirectory],
+            environment: ["MUSTER_LANG": "en"])
+        try terminal.tmux.waitFor(text: "Welcome! Type your name to check in.")
+        try terminal.tmux.send("F10")
+        try terminal.tmux.waitFor(text: "enter the kiosk PIN")
+        try terminal.tmux.send(Self.pin, literal: true)
+        try terminal.tmux.send("Enter")
         try terminal.expectSaneExit(status: [0])
     }
 

@@ -28,6 +28,9 @@ public struct CourseFile: Codable, Sendable, Equatable {
     /// How many minutes before a session's start the kiosk opens its check-in (default 30);
     /// it stays open until the session ends. See `CheckInWindow`.
     public var checkInOpensMinutes: Int?
+    /// The course's own language, `en` or `es`: its kiosk, reports, certificates and sign-in
+    /// sheets speak it unless `--lang` or `MUSTER_LANG` say otherwise.
+    public var language: String?
     public var summary: String?
     public var sources: [String]?
     public var assumptions: [String]?
@@ -41,7 +44,7 @@ public struct CourseFile: Codable, Sendable, Equatable {
         case timeZone = "time_zone", modality
         case startDate = "start_date", endDate = "end_date"
         case completion, lateAfterMinutes = "late_after_minutes", retention
-        case checkInOpensMinutes = "check_in_opens_minutes", summary, sources, assumptions
+        case checkInOpensMinutes = "check_in_opens_minutes", language, summary, sources, assumptions
         case sessions, agencies, quotas, participants
     }
 

@@ -19,6 +19,10 @@ enum CourseFileValidator {
         if let opens = f.checkInOpensMinutes, !(0...1440).contains(opens) {
             throw fail("check_in_opens_minutes must be between 0 and 1440")
         }
+        if let language = f.language, Language(rawValue: language) == nil {
+            throw fail(
+                "language '\(NameSanitizer.clean(language))': Muster speaks \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         if let retention = f.retention {
             do { _ = try RetentionPeriod.parse(retention) } catch { throw fail("\(error)") }
         }

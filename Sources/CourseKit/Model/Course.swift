@@ -124,6 +124,9 @@ public struct Course: Hashable, Sendable, Identifiable {
     public var checkInOpensMinutes: Int
     /// Half an hour: people arrive early for coffee; earlier they are probably still in the last session.
     public static let defaultCheckInOpensMinutes = 30
+    /// The language its kiosk, reports, certificates and sign-in sheets speak unless told
+    /// otherwise (`--lang`, `MUSTER_LANG`); nil: the user's.
+    public var language: Language?
 
     public init(
         id: Int64? = nil, code: String, title: String, shortTitle: String = "", programme: String = "", organiser: String = "",
@@ -131,7 +134,8 @@ public struct Course: Hashable, Sendable, Identifiable {
         timeZone: String = "UTC", modality: Modality = .inPerson, startDate: CalendarDate,
         endDate: CalendarDate, completion: CompletionRule = .init(), lateAfterMinutes: Int = 15,
         summary: String = "", sources: [String] = [], assumptions: [String] = [],
-        retention: RetentionPeriod? = nil, checkInOpensMinutes: Int = Course.defaultCheckInOpensMinutes
+        retention: RetentionPeriod? = nil, checkInOpensMinutes: Int = Course.defaultCheckInOpensMinutes,
+        language: Language? = nil
     ) {
         self.id = id; self.code = code; self.title = title; self.shortTitle = shortTitle; self.programme = programme
         self.organiser = organiser; self.funder = funder; self.project = project; self.venue = venue
@@ -140,6 +144,7 @@ public struct Course: Hashable, Sendable, Identifiable {
         self.lateAfterMinutes = lateAfterMinutes; self.summary = summary; self.sources = sources
         self.assumptions = assumptions; self.retention = retention
         self.checkInOpensMinutes = checkInOpensMinutes
+        self.language = language
     }
 
     /// What headers show: the short title, else the title.

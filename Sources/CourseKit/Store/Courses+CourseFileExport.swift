@@ -54,6 +54,7 @@ extension Courses {
                     requireCore: course.completion.requireCore),
                 lateAfterMinutes: course.lateAfterMinutes, retention: course.retention?.description,
                 checkInOpensMinutes: course.checkInOpensMinutes == Course.defaultCheckInOpensMinutes ? nil : course.checkInOpensMinutes,
+                language: course.language?.rawValue,
                 summary: nonEmpty(course.summary),
                 sources: nonEmpty(course.sources), assumptions: nonEmpty(course.assumptions),
                 sessions: sessions.map { s in

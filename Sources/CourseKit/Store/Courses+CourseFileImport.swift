@@ -130,7 +130,8 @@ struct CourseImporter {
             sources: (f.sources ?? []).map(NameSanitizer.clean),
             assumptions: (f.assumptions ?? []).map(NameSanitizer.clean),
             retention: f.retention.flatMap { try? RetentionPeriod.parse($0) },  // validated
-            checkInOpensMinutes: f.checkInOpensMinutes ?? Course.defaultCheckInOpensMinutes)
+            checkInOpensMinutes: f.checkInOpensMinutes ?? Course.defaultCheckInOpensMinutes,
+            language: f.language.flatMap(Language.init(rawValue:)))
         let existing = try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE code = ?", arguments: [f.code])
         let courseID: Int64
         if let existing {

@@ -35,7 +35,8 @@ extension Course {
             lateAfterMinutes: row["late_after_minutes"], summary: row["summary"],
             sources: JSONList.decode(row["sources"]), assumptions: JSONList.decode(row["assumptions"]),
             retention: (row["retention"] as String?).flatMap { try? RetentionPeriod.parse($0) },
-            checkInOpensMinutes: row["check_in_opens_minutes"] ?? Course.defaultCheckInOpensMinutes)
+            checkInOpensMinutes: row["check_in_opens_minutes"] ?? Course.defaultCheckInOpensMinutes,
+            language: (row["language"] as String?).flatMap(Language.init(rawValue:)))
     }
 
     var columns: [String: (any DatabaseValueConvertible)?] {
@@ -48,6 +49,7 @@ extension Course {
             "sources": JSONList.encode(sources), "assumptions": JSONList.encode(assumptions),
             "retention": retention?.description ?? "",
             "check_in_opens_minutes": checkInOpensMinutes,
+            "language": language?.rawValue ?? "",
         ]
     }
 }

@@ -26,7 +26,10 @@ struct KioskCommand: ParsableCommand {
     @Flag(help: "Let people not on the list register as walk-ins awaiting review.") var walkIns = false
     @Option(help: "Seconds without a key before the kiosk returns to its welcome screen.") var idle: Double = 60
     @Flag(help: "No colours.") var noColor = false
-    @Option(help: "The screen's first language: en or es (default: $MUSTER_LANG, else the locale). F2 switches at the kiosk.")
+    @Option(
+        help:
+            "The screen's first language: en or es (default: $MUSTER_LANG, else the course file's language:, else the locale). F2 switches at the kiosk."
+    )
     var lang: String?
     @Option(
         name: .customLong("sync-with"),
@@ -42,9 +45,9 @@ struct KioskCommand: ParsableCommand {
     func run() throws {
         KioskProcess.reexecWithoutBacktracer()
         try reportingErrors {
-            let language = try Language.choose(flag: lang, environment: ProcessInfo.processInfo.environment)
             let store = try library.open()
             let c = try store.courses.course(code: course)
+            let language = try Language.choose(flag: lang, course: c.language, environment: ProcessInfo.processInfo.environment)
             guard let verifier = try store.kiosk.kioskPINVerifier(courseID: c.id!) else {
                 throw MusterError.invalid("no kiosk PIN is set for \(c.code): set one first with 'muster kiosk-pin \(c.code)'")
             }

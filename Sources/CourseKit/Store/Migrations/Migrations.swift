@@ -47,6 +47,7 @@ enum Schema {
         .v14SyncPeers,
         .v15SessionTallyBySexAndCountry,
         .v16EventNoteRedaction,
+        .v17CourseLanguage,
     ]
 
     static var migrator: DatabaseMigrator {
