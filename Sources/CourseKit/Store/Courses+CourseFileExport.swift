@@ -87,8 +87,11 @@ extension Courses {
 
     /// The course file as YAML text, exactly as `muster export course` writes it. A file that
     /// holds e-mails or phone numbers says so in its first line, so nobody mails it around unaware.
-    public func exportCourse(code: String) throws -> String {
+    /// `progress` hears the two steps (the YAML encoder has no count to give).
+    public func exportCourse(code: String, progress: ProgressReporter = .silent) throws -> String {
+        progress("reading", 0, of: nil, "")
         let file = try courseFile(code: code)
+        progress("writing YAML", 0, of: nil, "")
         let contacts = (file.participants ?? []).contains { $0.email != nil || $0.phone != nil }
         return (contacts ? CourseFileCodec.personalDataNotice : "") + (try CourseFileCodec.encode(file))
     }

@@ -48,7 +48,10 @@ struct ExportCourse: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let text = try library.open().courses.exportCourse(code: course)
+            let store = try library.open()
+            let text = try TerminalText.withProgress("Exporting \(course)") { progress in
+                try store.courses.exportCourse(code: course, progress: progress)
+            }
             try OutputFile.write(text, to: output)
         }
     }
