@@ -61,6 +61,7 @@ import TestSupport
         // This binary, the locale and the terminal first, then the library.
         #expect(lines.first?.hasPrefix("muster: ") == true)
         #expect(lines.contains { $0.hasPrefix("locale: LC_ALL=C.UTF-8 (UTF-8)") })
+        #expect(lines.contains { $0.hasPrefix("language: en (") && $0.contains("catalogues en, es in ") })
         #expect(lines.contains { $0.hasPrefix("library: \(db) (") })
         let version = try DatabaseQueue().read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") } ?? "?"
         let sqlite = try #require(lines.first { $0.hasPrefix("sqlite: \(version) — ") })

@@ -52,6 +52,9 @@ public struct Words: Sendable, Equatable {
         return Bundle(path: installed.path) ?? Bundle.module
     }()
 
+    /// Where the catalogues were found, for `muster doctor`.
+    public static var resourcesPath: String { resources.bundlePath }
+
     /// The folder SwiftPM makes for CourseKit's resources.
     public static let bundleName = "Muster_CourseKit.resources"
 }

@@ -9,6 +9,7 @@ enum DoctorEnvironment {
     static func lines(environment: [String: String], binary: String) -> [String] {
         var lines = ["muster: \(MusterVersion.number), commit \(BuildCommit.id), at \(binary)"]
         lines.append(locale(environment))
+        lines.append(language(environment))
         lines.append(terminal(environment))
         return lines
     }
@@ -25,6 +26,18 @@ enum DoctorEnvironment {
         return
             "locale: \(shown) (not UTF-8) — on a terminal names show in ASCII letters (accents dropped, other scripts spelled in Latin) and marks as letters; "
             + "set LANG=C.UTF-8 (or a UTF-8 locale of your language, e.g. es_ES.UTF-8) to see them as written"
+    }
+
+    /// The language chosen here and where the catalogues were found: an installed Muster must
+    /// read its own, not the build folder's.
+    static func language(_ environment: [String: String]) -> String {
+        let catalogues = "catalogues \(Language.allCases.map(\.rawValue).joined(separator: ", ")) in \(Words.resourcesPath)"
+        do {
+            let chosen = try Language.choose(flag: nil, environment: environment)
+            return "language: \(chosen.rawValue) (--lang, MUSTER_LANG, a course's language: and the locale choose it); \(catalogues)"
+        } catch {
+            return "language: \(error) — unset MUSTER_LANG or set it to one of them; \(catalogues)"
+        }
     }
 
     /// The terminal type, what terminfo knows of it, and whether the full-screen interface can
