@@ -1,0 +1,52 @@
+/// A horizontal bar: `value` of `total` drawn as a share of some cells, in the theme's bar
+/// glyphs (eighths of a cell in Unicode, halves in ASCII, ``Glyphs/barLevels``).
+///
+/// The rounding is there so a bar never says something the number does not: nothing draws no
+/// bar, anything at all draws at least a sliver, and only the whole draws a full bar (6 of 7
+/// is never full, 1 of 1,000 never empty). A value over the total (a quota overrun) draws a
+/// full bar; the number beside it says by how much. Whatever the width, the bar stays inside it.
+public struct Bar: Hashable, Sendable {
+    public var value: Int
+    public var total: Int
+
+    public init(_ value: Int, of total: Int) {
+        self.value = value; self.total = total
+    }
+
+    /// How many of `units` steps the bar fills: `value / total` of them rounded to the nearest,
+    /// then held off 0 and off `units` unless the value really is none or all.
+    public static func filledUnits(_ value: Int, of total: Int, units: Int) -> Int {
+        guard total > 0, units > 0, value > 0 else { return 0 }
+        if value >= total { return units }
+        // Doubled to round half up in integers; `value < total`, and both are at most a screen's
+        // cells times eight or a library's head count, so nothing overflows on 64 bits.
+        let rounded = (2 * value * units + total) / (2 * total)
+        return max(1, min(units - 1, rounded))
+    }
+
+    /// The bar's glyphs for `width` cells, without padding: at most `width` cells wide.
+    public func glyphs(width: Int, levels: [String]) -> String {
+        guard width > 0, !levels.isEmpty else { return "" }
+        let perCell = levels.count
+        // A screen is never a million cells wide; the cap keeps the product small.
+        let units = Self.filledUnits(value, of: total, units: min(width, 1 << 20) * perCell)
+        let whole = units / perCell, part = units % perCell
+        return String(repeating: levels[perCell - 1], count: whole) + (part > 0 ? levels[part - 1] : "")
+    }
+
+    /// Draws the bar on the first row of `rect` in `role`, with `label` (a count, a percentage)
+    /// right-aligned after it. The label wins the space: when fewer than `minimumWidth` cells
+    /// are left for the bar, only the label shows, so a narrow column loses the bar, not the number.
+    public func render(
+        into buffer: inout ScreenBuffer, in rect: Rect, role: StyleRole = .normal, label: String = "",
+        minimumWidth: Int = 2, theme: Theme
+    ) {
+        guard !rect.isEmpty else { return }
+        let line = rect.top(1)
+        buffer.putLine(label, in: line, role: role, alignment: .right, ellipsis: theme.glyphs.ellipsis)
+        let labelWidth = label.isEmpty ? 0 : DisplayWidth.of(label) + 1
+        let barWidth = line.width - labelWidth
+        guard barWidth >= max(1, minimumWidth) else { return }
+        buffer.put(glyphs(width: barWidth, levels: theme.glyphs.barLevels), at: Point(x: line.x, y: line.y), role: role, maxWidth: barWidth)
+    }
+}
