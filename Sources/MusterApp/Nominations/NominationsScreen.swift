@@ -122,7 +122,8 @@ extension Loaders {
 enum NominationsView {
     static let columns = [
         TableColumn("COUNTRY / AGENCY", width: .flexible(min: 14, weight: 2)),
-        TableColumn("PLACES", width: .fixed(9), alignment: .right),
+        // A quota's places, with a bar of how full it is; lines without a quota have the count alone.
+        TableColumn("PLACES", width: .flexible(min: 9, weight: 1), alignment: .right),
         TableColumn("OF WHICH", width: .flexible(min: 10, weight: 3)),
     ]
 
@@ -157,7 +158,8 @@ enum NominationsView {
                     }
                 return TableRow(
                     [(agency ? "  " : "") + line.label, used, line.pendingText],
-                    cellRoles: [agency ? nil : .accent, role, .dim])
+                    cellRoles: [agency ? nil : .accent, role, .dim],
+                    bars: [nil, line.limit.map { Bar(line.used, of: $0) }])
             }
         ).render(into: &buffer, rect: s.tableArea(body: body), theme: theme)
         return HeaderLine(

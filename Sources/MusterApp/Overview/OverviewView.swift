@@ -8,7 +8,9 @@ enum OverviewView {
         TableColumn("TIME", width: .fixed(12)),
         TableColumn("SESSION", width: .flexible(min: 8, weight: 4)),
         TableColumn("MARKED", width: .fixed(7), alignment: .right),
-        TableColumn("PRESENT", width: .fixed(7), alignment: .right),
+        // The count, and a bar of it out of the expected: the sessions read as a bar chart,
+        // which gives way to the count alone on a narrow terminal.
+        TableColumn("PRESENT", width: .flexible(min: 7, weight: 2), alignment: .right),
         // Last, so a narrow terminal drops it before the counts.
         TableColumn("KIND", width: .flexible(min: 4, weight: 1)),
     ]
@@ -46,7 +48,9 @@ enum OverviewView {
                         DateText.sessionSpanShort(s.start, s.end, in: sessionZone),
                         s.title + (s.core ? (theme.ascii ? " *" : " ★") : ""),
                         "\(counts.marked)/\(data.expected)", String(counts.present), s.kind.rawValue,
-                    ], role: s.id == data.currentSessionID ? .accent : nil)
+                    ], role: s.id == data.currentSessionID ? .accent : nil,
+                    cellRoles: [nil, nil, nil, nil, counts.present > 0 ? .present : nil],
+                    bars: [nil, nil, nil, nil, Bar(counts.present, of: data.expected)])
             })
         table.render(into: &buffer, rect: state.tableArea(body: body), theme: theme)
         return HeaderLine(breadcrumbs: [data.course.label, "Sessions"], trailing: "\(data.sessions.count) sessions")
