@@ -62,6 +62,11 @@ struct BarTests {
         var narrow = ScreenBuffer(size: Size(width: 6, height: 1))
         Bar(1, of: 2).render(into: &narrow, in: Rect(x: 0, y: 0, width: 5, height: 1), label: "50%", theme: .color)
         #expect(narrow.text(row: 0) == "  50% ", "two cells left: no bar, the label")
+        var shared = ScreenBuffer(size: Size(width: 12, height: 2))
+        for (y, (value, label)) in [(4, "4/5"), (5, "5/5 ✓")].enumerated() {
+            Bar(value, of: 5, labelWidth: 5).render(into: &shared, in: Rect(x: 0, y: y, width: 12, height: 1), label: label, theme: .color)
+        }
+        #expect(shared.lines == ["████▊    4/5", "██████ 5/5 ✓"], "one scale: 6 cells for the bar in both")
         var ascii = ScreenBuffer(size: Size(width: 10, height: 1))
         Bar(1, of: 1).render(
             into: &ascii, in: Rect(x: 0, y: 0, width: 10, height: 1), label: "100%", theme: Theme.monochrome.asciiVariant())

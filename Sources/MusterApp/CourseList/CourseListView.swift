@@ -49,7 +49,9 @@ enum CourseListView {
                     cellRoles: [nil, nil, nil] + (retention ? [s.pastRetention ? .warning : .dim] : []) + [
                         nil, nil, s.marks.marked == 0 ? .dim : .present,
                     ],
-                    bars: [nil, nil, nil] + (retention ? [nil] : []) + [nil, nil, Bar(s.marks.attending, of: s.marks.marked)])
+                    bars: [nil, nil, nil] + (retention ? [nil] : []) + [
+                        nil, nil, Bar(s.marks.attending, of: s.marks.marked, labelWidth: 4),
+                    ])
             })
         table.render(into: &buffer, rect: area, theme: theme)
         if state.hasPastRetention {

@@ -33,6 +33,8 @@ enum OverviewView {
             info += " · " + extra
         }
         buffer.put(info, at: Point(x: body.x + 1, y: body.y), role: .dim, maxWidth: body.width - 2)
+        // Room for the largest count beside every bar, so the bars share one scale.
+        let labelWidth = String(data.expected).count
         let table = TableView(
             columns: columns, state: state.table,
             emptyMessage: "No sessions yet — add them to the course file and import it again",
@@ -50,7 +52,7 @@ enum OverviewView {
                         "\(counts.marked)/\(data.expected)", String(counts.present), s.kind.rawValue,
                     ], role: s.id == data.currentSessionID ? .accent : nil,
                     cellRoles: [nil, nil, nil, nil, counts.present > 0 ? .present : nil],
-                    bars: [nil, nil, nil, nil, Bar(counts.present, of: data.expected)])
+                    bars: [nil, nil, nil, nil, Bar(counts.present, of: data.expected, labelWidth: labelWidth)])
             })
         table.render(into: &buffer, rect: state.tableArea(body: body), theme: theme)
         return HeaderLine(breadcrumbs: [data.course.label, "Sessions"], trailing: "\(data.sessions.count) sessions")

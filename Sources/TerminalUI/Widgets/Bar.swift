@@ -8,9 +8,13 @@
 public struct Bar: Hashable, Sendable {
     public var value: Int
     public var total: Int
+    /// Cells kept for the label beside the bar, at least the label's own width: give every
+    /// bar of a column the widest label's width, so the bars share one length and read as a
+    /// chart ("4/5" beside "5/5 ✓" must not get the longer bar).
+    public var labelWidth: Int
 
-    public init(_ value: Int, of total: Int) {
-        self.value = value; self.total = total
+    public init(_ value: Int, of total: Int, labelWidth: Int = 0) {
+        self.value = value; self.total = total; self.labelWidth = labelWidth
     }
 
     /// How many of `units` steps the bar fills: `value / total` of them rounded to the nearest,
@@ -44,8 +48,8 @@ public struct Bar: Hashable, Sendable {
         guard !rect.isEmpty else { return }
         let line = rect.top(1)
         buffer.putLine(label, in: line, role: role, alignment: .right, ellipsis: theme.glyphs.ellipsis)
-        let labelWidth = label.isEmpty ? 0 : DisplayWidth.of(label) + 1
-        let barWidth = line.width - labelWidth
+        let reserved = max(labelWidth, DisplayWidth.of(label))
+        let barWidth = line.width - (reserved > 0 ? reserved + 1 : 0)
         guard barWidth >= max(1, minimumWidth) else { return }
         buffer.put(glyphs(width: barWidth, levels: theme.glyphs.barLevels), at: Point(x: line.x, y: line.y), role: role, maxWidth: barWidth)
     }
