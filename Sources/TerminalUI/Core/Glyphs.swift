@@ -32,6 +32,9 @@ public struct Glyphs: Hashable, Sendable {
     /// A bar's partial cells, least to most filled; the last is a whole cell (``Bar``). Unicode
     /// has eighths, so a bar moves in eighths of a cell; ASCII has halves, `=` and `#`.
     public var barLevels: [String]
+    /// A stacked bar's parts in order, one glyph each so they read apart without colour
+    /// (present, late, excused, absent on the overview); ASCII uses the marks' letters.
+    public var barSegments: [String]
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
@@ -39,7 +42,7 @@ public struct Glyphs: Hashable, Sendable {
         markPresent: "✓", markAbsent: "✗", markLate: "L", markExcused: "E",
         moreAbove: "▲", moreBelow: "▼",
         arrowUp: "↑", arrowDown: "↓", arrowLeft: "←", arrowRight: "→",
-        barLevels: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"])
+        barLevels: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barSegments: ["█", "▓", "▒", "░"])
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
@@ -47,5 +50,5 @@ public struct Glyphs: Hashable, Sendable {
         markPresent: "P", markAbsent: "A", markLate: "L", markExcused: "E",
         moreAbove: "^", moreBelow: "v",
         arrowUp: "Up", arrowDown: "Down", arrowLeft: "Left", arrowRight: "Right",
-        barLevels: ["=", "#"])
+        barLevels: ["=", "#"], barSegments: ["P", "L", "E", "A"])
 }

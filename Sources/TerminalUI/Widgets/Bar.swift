@@ -12,6 +12,8 @@ public struct Bar: Hashable, Sendable {
     /// bar of a column the widest label's width, so the bars share one length and read as a
     /// chart ("4/5" beside "5/5 ✓" must not get the longer bar).
     public var labelWidth: Int
+    /// When not empty, a stacked bar of these parts instead of `value` (``Bar/init(parts:of:labelWidth:)``).
+    public var parts: [Part] = []
 
     public init(_ value: Int, of total: Int, labelWidth: Int = 0) {
         self.value = value; self.total = total; self.labelWidth = labelWidth
@@ -38,7 +40,8 @@ public struct Bar: Hashable, Sendable {
         return String(repeating: levels[perCell - 1], count: whole) + (part > 0 ? levels[part - 1] : "")
     }
 
-    /// Draws the bar on the first row of `rect` in `role`, with `label` (a count, a percentage)
+    /// Draws the bar on the first row of `rect` in `role` (a stacked bar's parts in theirs,
+    /// except on a selected row), with `label` (a count, a percentage)
     /// right-aligned after it. The label wins the space: when fewer than `minimumWidth` cells
     /// are left for the bar, only the label shows, so a narrow column loses the bar, not the number.
     public func render(
@@ -51,6 +54,12 @@ public struct Bar: Hashable, Sendable {
         let reserved = max(labelWidth, DisplayWidth.of(label))
         let barWidth = line.width - (reserved > 0 ? reserved + 1 : 0)
         guard barWidth >= max(1, minimumWidth) else { return }
-        buffer.put(glyphs(width: barWidth, levels: theme.glyphs.barLevels), at: Point(x: line.x, y: line.y), role: role, maxWidth: barWidth)
+        let bar = Rect(x: line.x, y: line.y, width: barWidth, height: 1)
+        if parts.isEmpty {
+            buffer.put(
+                glyphs(width: barWidth, levels: theme.glyphs.barLevels), at: Point(x: bar.x, y: bar.y), role: role, maxWidth: barWidth)
+        } else {
+            renderParts(into: &buffer, in: bar, role: role, glyphs: theme.glyphs.barSegments)
+        }
     }
 }
