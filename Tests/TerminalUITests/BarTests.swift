@@ -21,6 +21,9 @@ struct BarTests {
         #expect(Bar(1, of: 2).glyphs(width: 5, levels: Self.eighths) == "██▌")
         #expect(Bar(1, of: 3).glyphs(width: 3, levels: Self.eighths) == "█")
         #expect(Bar(4, of: 5).glyphs(width: 5, levels: Self.eighths) == "████")
+        #expect(Bar.filledUnits(.max - 1, of: .max, units: .max) == .max - 1, "no overflow trap: nearly all")
+        #expect(Bar.filledUnits(1, of: .max, units: .max) == 1, "no overflow trap: a sliver")
+        #expect(Bar.filledUnits(.max / 2, of: .max, units: 1 << 20) == 1 << 19)
     }
 
     @Test("ASCII moves in halves of a cell: = and #")
@@ -36,6 +39,7 @@ struct BarTests {
     @Test("Never wider than its cells, and monotone in the value", .seeded)
     func property() {
         var rng = SeededRandom()
+        print("BarTests.property: \(rng.replayText)")
         for _ in 0..<2_000 {
             let total = Int.random(in: 0...200_000, using: &rng)
             let width = Int.random(in: 0...120, using: &rng)

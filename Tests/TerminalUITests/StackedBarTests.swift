@@ -35,6 +35,7 @@ struct StackedBarTests {
     @Test("Never wider than its cells; the parts add up to a bar of their sum", .seeded)
     func property() {
         var rng = SeededRandom()
+        print("StackedBarTests.property: \(rng.replayText)")
         for _ in 0..<2_000 {
             let values = (0..<Int.random(in: 1...5, using: &rng)).map { _ in
                 Bool.random(using: &rng) ? 0 : Int.random(in: -2...50_000, using: &rng)

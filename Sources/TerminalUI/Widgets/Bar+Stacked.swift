@@ -31,7 +31,7 @@ extension Bar {
         // No screen is a million cells wide nor a library a billion people: with these caps
         // no product below overflows.
         let values = values.map { min(max(0, $0), 1 << 30) }
-        let sum = min(values.reduce(0, +), 1 << 40)
+        let sum = values.reduce(0, +)
         let filled = filledUnits(sum, of: max(total, sum), units: min(max(0, width), 1 << 20))
         guard filled > 0 else { return values.map { _ in 0 } }
         var cells = values.map { $0 * filled / sum }

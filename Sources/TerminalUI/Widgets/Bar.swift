@@ -24,9 +24,17 @@ public struct Bar: Hashable, Sendable {
     public static func filledUnits(_ value: Int, of total: Int, units: Int) -> Int {
         guard total > 0, units > 0, value > 0 else { return 0 }
         if value >= total { return units }
-        // Doubled to round half up in integers; `value < total`, and both are at most a screen's
-        // cells times eight or a library's head count, so nothing overflows on 64 bits.
-        let rounded = (2 * value * units + total) / (2 * total)
+        // Half up, in integers: exact for any count a screen shows. A product too large for 64
+        // bits (only a caller's nonsense) is worked out in floating point instead of trapping.
+        let (product, overflow) = value.multipliedReportingOverflow(by: units)
+        let rounded: Int
+        if overflow {
+            let share = (Double(value) / Double(total) * Double(units)).rounded()
+            rounded = share >= Double(units) ? units : Int(share)
+        } else {
+            let remainder = product % total
+            rounded = product / total + (remainder >= total - remainder ? 1 : 0)
+        }
         return max(1, min(units - 1, rounded))
     }
 
