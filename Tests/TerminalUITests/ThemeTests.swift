@@ -71,11 +71,12 @@ struct ThemeTests {
 
     @Test("Every border, mark and ellipsis glyph is one column", arguments: [Glyphs.unicode, .ascii])
     func glyphWidths(_ g: Glyphs) {
-        let single = [
-            g.horizontal, g.vertical, g.topLeft, g.topRight, g.bottomLeft, g.bottomRight, g.ellipsis,
-            g.breadcrumbSeparator, g.times, g.markPresent, g.markAbsent, g.markLate, g.markExcused,
-            g.moreAbove, g.moreBelow,
-        ]
+        let single =
+            [
+                g.horizontal, g.vertical, g.topLeft, g.topRight, g.bottomLeft, g.bottomRight, g.ellipsis,
+                g.breadcrumbSeparator, g.times, g.markPresent, g.markAbsent, g.markLate, g.markExcused,
+                g.moreAbove, g.moreBelow,
+            ] + g.barLevels
         for glyph in single { #expect(glyph.displayWidth == 1, "\(glyph)") }
         if g == .ascii { #expect((single + [g.arrowUp, g.arrowDown]).allSatisfy { $0.allSatisfy(\.isASCII) }) }
     }

@@ -39,9 +39,7 @@ extension Attendance {
                 if let role = f.role { sql += " AND t.role = ?"; arguments.append(role.rawValue) }
                 if let sex = f.sex { sql += " AND t.sex = ?"; arguments.append(sex.rawValue) }
                 if let country = f.country { sql += " AND t.country = ?"; arguments.append(country) }
-                if f.rollCallOnly {
-                    sql += " AND t.nomination IN ('nominated', 'confirmed', 'walk-in') AND t.role IN ('participant', 'observer')"
-                }
+                if f.rollCallOnly { sql += " AND " + Self.rollCallTally }
                 return Self.totals(
                     try Row.fetchAll(
                         db, sql: sql + " GROUP BY t.session_id, t.mark",
@@ -63,6 +61,12 @@ extension Attendance {
         }
     }
 
+    /// The `session_tally t` rows of the people a roll call expects (`RosterFilter.rollCallOnly`):
+    /// one condition, so the overview's counts and the course list's rate count the same people.
+    static let rollCallTally =
+        "t.nomination IN ('nominated', 'confirmed', 'walk-in') AND t.role IN ('participant', 'observer')"
+
+    /// Marks counted by status, keyed by the `s` column (a session, or a course for the list).
     static func totals(_ rows: [Row]) -> [Int64: SessionMarkTotals] {
         var totals: [Int64: SessionMarkTotals] = [:]
         for row in rows {

@@ -12,6 +12,9 @@ public struct CourseSummary: Hashable, Sendable {
     /// Its retention period is over and people on its roster still have names: `muster purge
     /// --expired` would erase them (unless another course still needs them).
     public var pastRetention: Bool = false
+    /// The marks of the people the roll call expects, over every session: the attendance rate
+    /// is `marks.attending` of `marks.marked`.
+    public var marks = SessionMarkTotals()
 }
 
 /// A person on a course's roster with their enrolment and agency resolved.
@@ -37,7 +40,18 @@ extension Courses {
     public func courseSummaries() throws -> [CourseSummary] {
         let now = clock().ms
         return try read { db in
-            try Row.fetchAll(
+            // From the trigger-kept tallies, a few rows per session, so the rate costs the same
+            // on a course of 100,000 as on one of 20.
+            let attendance = Attendance.totals(
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT s.course_id AS s, t.mark AS st, sum(t.n) AS n
+                        FROM session_tally t JOIN session s ON s.id = t.session_id
+                        WHERE t.mark <> 'cleared' AND \(Attendance.rollCallTally)
+                        GROUP BY s.course_id, t.mark
+                        """))
+            return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT c.*,
@@ -49,6 +63,7 @@ extension Courses {
                     FROM course c ORDER BY c.start_date DESC, c.code
                     """, arguments: [now]
             ).map { row in
+                let courseID: Int64 = row["id"]
                 let nextID: Int64? = row["next_id"]
                 let next = try nextID.flatMap { try Row.fetchOne(db, sql: "SELECT * FROM session WHERE id = ?", arguments: [$0]) }
                 let course = Course(row: row)
@@ -63,7 +78,8 @@ extension Courses {
                             """, arguments: [course.id]) ?? false)
                 return CourseSummary(
                     course: course, sessionCount: row["n_sessions"],
-                    enrolled: row["n_enrolled"], nextSession: next.map(Session.init(row:)), pastRetention: past)
+                    enrolled: row["n_enrolled"], nextSession: next.map(Session.init(row:)), pastRetention: past,
+                    marks: attendance[courseID] ?? SessionMarkTotals())
             }
         }
     }

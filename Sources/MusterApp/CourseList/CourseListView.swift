@@ -4,13 +4,16 @@ import TerminalUI
 
 enum CourseListView {
     /// The retention column only once some course has a retention period: a library without
-    /// any keeps its columns as wide as before.
-    static func columns(retention: Bool) -> [TableColumn] {
-        [
-            TableColumn("CODE", width: .flexible(min: 14, weight: 2)),
-            TableColumn("COURSE", width: .flexible(min: 12, weight: 2)),
-            TableColumn("DATES", width: .fixed(18)),
-        ]
+    /// any keeps its columns as wide as before. The attendance rate comes last, and only where
+    /// it fits beside the others at their narrowest, as a bar with its percentage or, with less
+    /// room, the percentage alone; on the narrowest terminals the columns stay as they were.
+    static func columns(retention: Bool, width: Int) -> [TableColumn] {
+        let base =
+            [
+                TableColumn("CODE", width: .flexible(min: 14, weight: 2)),
+                TableColumn("COURSE", width: .flexible(min: 12, weight: 2)),
+                TableColumn("DATES", width: .fixed(18)),
+            ]
             // Before the session and head count so it stays on screen at the minimum width,
             // where the columns on the right are the ones dropped.
             + (retention ? [TableColumn("RETAIN", width: .fixed(6))] : [])
@@ -18,6 +21,11 @@ enum CourseListView {
                 TableColumn("NEXT SESSION", width: .fixed(12)),
                 TableColumn("ENROLLED", width: .fixed(8), alignment: .right),
             ]
+        // What is left with every column at its narrowest and a gap before the rate's column.
+        let spare = width - base.reduce(0) { $0 + $1.width.minimum } - base.count
+        if spare >= 9 { return base + [TableColumn("ATTENDED", width: .fixed(9), alignment: .right)] }
+        if spare >= 4 { return base + [TableColumn("RATE", width: .fixed(4), alignment: .right)] }
+        return base
     }
 
     /// What "PAST" means and what to do about it, on the last line while any course is past.
@@ -25,8 +33,9 @@ enum CourseListView {
 
     static func render(_ state: CourseListState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
         let retention = state.courses.contains { $0.course.retention != nil }
+        let area = state.tableArea(body: body)
         let table = TableView(
-            columns: columns(retention: retention), state: state.table,
+            columns: columns(retention: retention, width: area.width), state: state.table,
             emptyMessage: state.loaded ? "No courses yet — import one with 'muster import course FILE'" : "Loading…",
             row: { i in
                 let s = state.courses[i]
@@ -35,11 +44,16 @@ enum CourseListView {
                         + (retention ? [Self.retention(s)] : [])
                         + [
                             s.nextSession.map { Format.shortDateTime($0.start, in: s.course.zone) } ?? "—",
-                            String(s.enrolled),
+                            String(s.enrolled), Self.rate(s.marks),
                         ],
-                    cellRoles: [nil, nil, nil] + (retention ? [s.pastRetention ? .warning : .dim] : []))
+                    cellRoles: [nil, nil, nil] + (retention ? [s.pastRetention ? .warning : .dim] : []) + [
+                        nil, nil, s.marks.marked == 0 ? .dim : .present,
+                    ],
+                    bars: [nil, nil, nil] + (retention ? [nil] : []) + [
+                        nil, nil, Bar(s.marks.attending, of: s.marks.marked, labelWidth: 4),
+                    ])
             })
-        table.render(into: &buffer, rect: state.tableArea(body: body), theme: theme)
+        table.render(into: &buffer, rect: area, theme: theme)
         if state.hasPastRetention {
             buffer.putLine(
                 retentionNotice, in: Rect(x: body.x + 1, y: body.maxY - 1, width: body.width - 2, height: 1),
@@ -53,6 +67,12 @@ enum CourseListView {
     /// else the period in short ("5y"), blank without one.
     static func retention(_ s: CourseSummary) -> String {
         s.pastRetention ? "PAST" : s.course.retention?.short ?? ""
+    }
+
+    /// The share of the expected people's marks that are present or late, "92%"; "—" before
+    /// any mark. Rounded as the bar is, so "0%" means none and "100%" means every one.
+    static func rate(_ marks: SessionMarkTotals) -> String {
+        marks.marked == 0 ? "—" : "\(Bar.filledUnits(marks.attending, of: marks.marked, units: 100))%"
     }
 
     /// The table's rows: the whole body, less the notice line when it shows.

@@ -122,7 +122,8 @@ extension Loaders {
 enum NominationsView {
     static let columns = [
         TableColumn("COUNTRY / AGENCY", width: .flexible(min: 14, weight: 2)),
-        TableColumn("PLACES", width: .fixed(9), alignment: .right),
+        // A quota's places, with a bar of how full it is; lines without a quota have the count alone.
+        TableColumn("PLACES", width: .flexible(min: 9, weight: 1), alignment: .right),
         TableColumn("OF WHICH", width: .flexible(min: 10, weight: 3)),
     ]
 
@@ -141,14 +142,14 @@ enum NominationsView {
             info, in: Rect(x: body.x + 1, y: body.y, width: body.width - 2, height: 1), role: .dim,
             ellipsis: theme.glyphs.ellipsis)
         let check = theme.ascii ? "OK" : "✓"
+        // The widest quota's label, kept beside every bar so the bars share one length.
+        let labelWidth = quotas.map { DisplayWidth.of(places($0, check: check)) }.max() ?? 0
         TableView(
             columns: columns, state: s.table, emptyMessage: "No participants nominated yet",
             row: { i in
                 let line = s.lines[i]
                 let agency = line.scope == .agency
-                let used =
-                    line.limit.map { "\(line.used)/\($0)" + (line.standing == .full ? " \(check)" : line.standing == .over ? " !" : "") }
-                    ?? String(line.used)
+                let used = places(line, check: check)
                 let role: StyleRole? =
                     switch line.standing {
                     case .full: .success
@@ -157,10 +158,17 @@ enum NominationsView {
                     }
                 return TableRow(
                     [(agency ? "  " : "") + line.label, used, line.pendingText],
-                    cellRoles: [agency ? nil : .accent, role, .dim])
+                    cellRoles: [agency ? nil : .accent, role, .dim],
+                    bars: [nil, line.limit.map { Bar(line.used, of: $0, labelWidth: labelWidth) }])
             }
         ).render(into: &buffer, rect: s.tableArea(body: body), theme: theme)
         return HeaderLine(
             breadcrumbs: [course.label, "Nominations"], trailing: "\(s.lines.filter { $0.scope == .country }.count) countries")
+    }
+
+    /// "4/5", "5/5 ✓" when full, "6/5 !" when over; the count alone without a quota.
+    static func places(_ line: QuotaLine, check: String) -> String {
+        guard let limit = line.limit else { return String(line.used) }
+        return "\(line.used)/\(limit)" + (line.standing == .full ? " \(check)" : line.standing == .over ? " !" : "")
     }
 }

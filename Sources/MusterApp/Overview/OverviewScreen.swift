@@ -93,11 +93,7 @@ extension Loaders {
             let sessions = try store.courses.sessions(courseID: course.id!)
             // Counted in SQL over the derived marks, so a course of 100,000 opens as fast as one of 20.
             let expected = RosterQuery(courseID: course.id!, filter: RosterFilter(rollCallOnly: true))
-            let totals = try store.attendance.markTotals(expected)
-            var counts: [Int64: SessionCounts] = [:]
-            for s in sessions {
-                counts[s.id!] = SessionCounts(marked: totals[s.id!]?.marked ?? 0, present: totals[s.id!]?.attending ?? 0)
-            }
+            let counts = try store.attendance.markTotals(expected)
             let current = try store.courses.currentOrNextSession(courseID: course.id!)
             return .overviewLoaded(
                 OverviewData(

@@ -6,18 +6,13 @@ import TerminalUI
 public struct OverviewData: Sendable, Equatable {
     public var course: Course
     public var sessions: [Session]
-    /// Per session: how many expected people have a mark, and how many of those attended.
-    public var counts: [Int64: SessionCounts]
+    /// Per session: the marks of the expected people, by status.
+    public var counts: [Int64: SessionMarkTotals]
     /// People expected in the room (the roll call's size).
     public var expected: Int
     /// The session to select first: the one running now, or the next.
     public var currentSessionID: Int64?
     public var version: Int
-}
-
-public struct SessionCounts: Sendable, Equatable {
-    public var marked: Int
-    public var present: Int
 }
 
 /// A course's sessions by day, with how far each roll call has got.

@@ -8,7 +8,9 @@ enum OverviewView {
         TableColumn("TIME", width: .fixed(12)),
         TableColumn("SESSION", width: .flexible(min: 8, weight: 4)),
         TableColumn("MARKED", width: .fixed(7), alignment: .right),
-        TableColumn("PRESENT", width: .fixed(7), alignment: .right),
+        // The count, and a bar of the marks out of the expected: the sessions read as a bar
+        // chart, which gives way to the count alone on a narrow terminal.
+        TableColumn("PRESENT", width: .flexible(min: 7, weight: 2), alignment: .right),
         // Last, so a narrow terminal drops it before the counts.
         TableColumn("KIND", width: .flexible(min: 4, weight: 1)),
     ]
@@ -31,6 +33,8 @@ enum OverviewView {
             info += " · " + extra
         }
         buffer.put(info, at: Point(x: body.x + 1, y: body.y), role: .dim, maxWidth: body.width - 2)
+        // Room for the largest count beside every bar, so the bars share one scale.
+        let labelWidth = String(data.expected).count
         let table = TableView(
             columns: columns, state: state.table,
             emptyMessage: "No sessions yet — add them to the course file and import it again",
@@ -38,17 +42,30 @@ enum OverviewView {
                 let s = data.sessions[i]
                 let day = CourseDays.number(of: s, among: data.sessions, zone: zone)
                 let firstOfDay = i == 0 || LocalTime.day(data.sessions[i - 1].start, in: zone) != LocalTime.day(s.start, in: zone)
-                let counts = data.counts[s.id ?? 0] ?? SessionCounts(marked: 0, present: 0)
+                let counts = data.counts[s.id ?? 0] ?? SessionMarkTotals()
                 let sessionZone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone
                 return TableRow(
                     [
                         firstOfDay ? "Day \(day) \(Format.day(s.start, in: zone))" : "",
                         DateText.sessionSpanShort(s.start, s.end, in: sessionZone),
                         s.title + (s.core ? (theme.ascii ? " *" : " ★") : ""),
-                        "\(counts.marked)/\(data.expected)", String(counts.present), s.kind.rawValue,
-                    ], role: s.id == data.currentSessionID ? .accent : nil)
+                        "\(counts.marked)/\(data.expected)", String(counts.attending), s.kind.rawValue,
+                    ], role: s.id == data.currentSessionID ? .accent : nil,
+                    cellRoles: [nil, nil, nil, nil, counts.attending > 0 ? .present : nil],
+                    bars: [nil, nil, nil, nil, Self.bar(counts, of: data.expected, labelWidth: labelWidth)])
             })
         table.render(into: &buffer, rect: state.tableArea(body: body), theme: theme)
         return HeaderLine(breadcrumbs: [data.course.label, "Sessions"], trailing: "\(data.sessions.count) sessions")
     }
+
+    /// A session's marks stacked, present and late first (the count beside it), then excused
+    /// and absent; what is left of the bar is the people not marked yet.
+    static func bar(_ counts: SessionMarkTotals, of expected: Int, labelWidth: Int) -> Bar {
+        Bar(
+            parts: [
+                Bar.Part(counts.present, role: .present), Bar.Part(counts.late, role: .late),
+                Bar.Part(counts.excused, role: .excused), Bar.Part(counts.absent, role: .absent),
+            ], of: expected, labelWidth: labelWidth)
+    }
+
 }

@@ -29,18 +29,26 @@ public struct Glyphs: Hashable, Sendable {
     public var arrowDown: String
     public var arrowLeft: String
     public var arrowRight: String
+    /// A bar's partial cells, least to most filled; the last is a whole cell (``Bar``). Unicode
+    /// has eighths, so a bar moves in eighths of a cell; ASCII has halves, `=` and `#`.
+    public var barLevels: [String]
+    /// A stacked bar's parts in order, one glyph each so they read apart without colour
+    /// (present, late, excused, absent on the overview); ASCII uses the marks' letters.
+    public var barSegments: [String]
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         ellipsis: "…", breadcrumbSeparator: "›", times: "×",
         markPresent: "✓", markAbsent: "✗", markLate: "L", markExcused: "E",
         moreAbove: "▲", moreBelow: "▼",
-        arrowUp: "↑", arrowDown: "↓", arrowLeft: "←", arrowRight: "→")
+        arrowUp: "↑", arrowDown: "↓", arrowLeft: "←", arrowRight: "→",
+        barLevels: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barSegments: ["█", "▓", "▒", "░"])
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         ellipsis: "~", breadcrumbSeparator: ">", times: "x",
         markPresent: "P", markAbsent: "A", markLate: "L", markExcused: "E",
         moreAbove: "^", moreBelow: "v",
-        arrowUp: "Up", arrowDown: "Down", arrowLeft: "Left", arrowRight: "Right")
+        arrowUp: "Up", arrowDown: "Down", arrowLeft: "Left", arrowRight: "Right",
+        barLevels: ["=", "#"], barSegments: ["P", "L", "E", "A"])
 }

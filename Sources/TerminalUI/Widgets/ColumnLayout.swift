@@ -8,6 +8,16 @@ public enum ColumnWidth: Hashable, Sendable {
     /// This share (0…1) of the table's width, after spacing (a note that should not crowd
     /// the names on a wide terminal).
     case fraction(Double)
+
+    /// The fewest columns it takes before ``ColumnLayout`` starts cutting: a fixed width, a
+    /// flexible minimum, nothing for a share.
+    public var minimum: Int {
+        switch self {
+        case .fixed(let width): max(0, width)
+        case .flexible(let minimum, _): max(0, minimum)
+        case .fraction: 0
+        }
+    }
 }
 
 /// Solves column widths for a table width.

@@ -17,9 +17,13 @@ public struct TableRow: Hashable, Sendable, ExpressibleByArrayLiteral {
     public var role: StyleRole?
     /// Per-cell roles (e.g. the mark column in `present`/`absent`); nil entries use the row's.
     public var cellRoles: [StyleRole?]
+    /// Per-cell bars: a column with one draws the bar in the column's width, with the cell's
+    /// text as its label, right-aligned (``Bar/render(into:in:role:label:minimumWidth:theme:)``).
+    /// The bar is sized there because only the table knows the column's width.
+    public var bars: [Bar?]
 
-    public init(_ cells: [String], role: StyleRole? = nil, cellRoles: [StyleRole?] = []) {
-        self.cells = cells; self.role = role; self.cellRoles = cellRoles
+    public init(_ cells: [String], role: StyleRole? = nil, cellRoles: [StyleRole?] = [], bars: [Bar?] = []) {
+        self.cells = cells; self.role = role; self.cellRoles = cellRoles; self.bars = bars
     }
 
     public init(arrayLiteral elements: String...) { self.init(elements) }
@@ -108,6 +112,11 @@ public struct TableView {
             guard width > 0 else { continue }
             let text = column < row.cells.count ? row.cells[column] : ""
             let cellRole = role == .selected ? role : (column < row.cellRoles.count ? row.cellRoles[column] : nil) ?? role
+            if column < row.bars.count, let bar = row.bars[column] {
+                bar.render(
+                    into: &buffer, in: Rect(x: x, y: y, width: width, height: 1), role: cellRole, label: text, theme: theme)
+                continue
+            }
             buffer.putLine(
                 text, in: Rect(x: x, y: y, width: width, height: 1), role: cellRole,
                 alignment: columns[column].alignment, ellipsis: theme.glyphs.ellipsis)
