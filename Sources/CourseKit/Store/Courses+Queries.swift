@@ -13,7 +13,8 @@ public struct CourseSummary: Hashable, Sendable {
     /// --expired` would erase them (unless another course still needs them).
     public var pastRetention: Bool = false
     /// The marks of the people the roll call expects, over every session: the attendance rate
-    /// is `marks.attending` of `marks.marked`.
+    /// is `marks.attending` of `marks.marked`. Empty from `courseSummaries`; `attendanceTotals`
+    /// fills it, apart, so the list's first frame never waits for it.
     public var marks = SessionMarkTotals()
 }
 
@@ -37,12 +38,14 @@ extension Courses {
     /// Every course with its counts, newest first, in one read. The enrolled count is read from
     /// the roster index's status index, entries only: counted on `enrolment` it opened every
     /// row to test its status, 33 of the list's 37 ms on the 100k library.
-    public func courseSummaries() throws -> [CourseSummary] {
-        let now = clock().ms
-        return try read { db in
-            // From the trigger-kept tallies, a few rows per session, so the rate costs the same
-            // on a course of 100,000 as on one of 20.
-            let attendance = Attendance.totals(
+    /// Per course, the marks of the people its roll call expects over all its sessions (the
+    /// course list's attendance rate), from the trigger-kept tallies: a few rows per session, so
+    /// a course of 100,000 costs what one of 20 does. It reads every course's tallies, which on a
+    /// library of years grow to hundreds of thousands of rows, so it is a query of its own that
+    /// the list runs after its first frame, not part of `courseSummaries`.
+    public func attendanceTotals() throws -> [Int64: SessionMarkTotals] {
+        try read { db in
+            Attendance.totals(
                 try Row.fetchAll(
                     db,
                     sql: """
@@ -51,7 +54,13 @@ extension Courses {
                         WHERE t.mark <> 'cleared' AND \(Attendance.rollCallTally)
                         GROUP BY s.course_id, t.mark
                         """))
-            return try Row.fetchAll(
+        }
+    }
+
+    public func courseSummaries() throws -> [CourseSummary] {
+        let now = clock().ms
+        return try read { db in
+            try Row.fetchAll(
                 db,
                 sql: """
                     SELECT c.*,
@@ -63,7 +72,6 @@ extension Courses {
                     FROM course c ORDER BY c.start_date DESC, c.code
                     """, arguments: [now]
             ).map { row in
-                let courseID: Int64 = row["id"]
                 let nextID: Int64? = row["next_id"]
                 let next = try nextID.flatMap { try Row.fetchOne(db, sql: "SELECT * FROM session WHERE id = ?", arguments: [$0]) }
                 let course = Course(row: row)
@@ -78,8 +86,7 @@ extension Courses {
                             """, arguments: [course.id]) ?? false)
                 return CourseSummary(
                     course: course, sessionCount: row["n_sessions"],
-                    enrolled: row["n_enrolled"], nextSession: next.map(Session.init(row:)), pastRetention: past,
-                    marks: attendance[courseID] ?? SessionMarkTotals())
+                    enrolled: row["n_enrolled"], nextSession: next.map(Session.init(row:)), pastRetention: past)
             }
         }
     }

@@ -19,6 +19,8 @@ public enum AppAction: Sendable {
 
     // Results of effects
     case coursesLoaded([CourseSummary])
+    /// The course list's attendance rates, loaded after its first frame (`Courses.attendanceTotals`).
+    case courseRatesLoaded([Int64: SessionMarkTotals])
     /// Every session of every course in time order, and the one running now or next.
     case sessionsLoaded([SessionListRow], current: Int64?)
     case overviewLoaded(OverviewData)

@@ -50,6 +50,9 @@ extension CourseListState: TableScreen {
         switch action {
         case .coursesLoaded(let summaries):
             load(summaries)
+            return [.run { [loaders = context.loaders] in loaders.courseRates() }]
+        case .courseRatesLoaded(let rates):
+            applyRates(rates)
             return []
         case .perform(.deleteCourse(let id), _):
             return context.change { try $0.courses.deleteCourse(id: id) }
@@ -73,5 +76,9 @@ extension CourseListState: TableScreen {
 extension Loaders {
     func courses() -> AppAction {
         attempt { .coursesLoaded(try store.courses.courseSummaries()) }
+    }
+
+    func courseRates() -> AppAction {
+        attempt { .courseRatesLoaded(try store.courses.attendanceTotals()) }
     }
 }

@@ -44,13 +44,13 @@ enum CourseListView {
                         + (retention ? [Self.retention(s)] : [])
                         + [
                             s.nextSession.map { Format.shortDateTime($0.start, in: s.course.zone) } ?? "—",
-                            String(s.enrolled), Self.rate(s.marks),
+                            String(s.enrolled), state.ratesLoaded ? Self.rate(s.marks) : "",
                         ],
                     cellRoles: [nil, nil, nil] + (retention ? [s.pastRetention ? .warning : .dim] : []) + [
                         nil, nil, s.marks.marked == 0 ? .dim : .present,
                     ],
                     bars: [nil, nil, nil] + (retention ? [nil] : []) + [
-                        nil, nil, Bar(s.marks.attending, of: s.marks.marked, labelWidth: 4),
+                        nil, nil, state.ratesLoaded ? Bar(s.marks.attending, of: s.marks.marked, labelWidth: 4) : nil,
                     ])
             })
         table.render(into: &buffer, rect: area, theme: theme)
