@@ -8,24 +8,29 @@ enum CourseListView {
     /// it fits beside the others at their narrowest, as a bar with its percentage or, with less
     /// room, the percentage alone; on the narrowest terminals the columns stay as they were.
     static func columns(retention: Bool, width: Int) -> [TableColumn] {
-        let base =
+        func base(course: Int) -> [TableColumn] {
             [
                 TableColumn("CODE", width: .flexible(min: 14, weight: 2)),
-                TableColumn("COURSE", width: .flexible(min: 12, weight: 2)),
+                TableColumn("COURSE", width: .flexible(min: course, weight: 2)),
                 TableColumn("DATES", width: .fixed(18)),
             ]
-            // Before the session and head count so it stays on screen at the minimum width,
-            // where the columns on the right are the ones dropped.
-            + (retention ? [TableColumn("RETAIN", width: .fixed(6))] : [])
-            + [
-                TableColumn("NEXT SESSION", width: .fixed(12)),
-                TableColumn("ENROLLED", width: .fixed(8), alignment: .right),
-            ]
+                // Before the session and head count so it stays on screen at the minimum width,
+                // where the columns on the right are the ones dropped.
+                + (retention ? [TableColumn("RETAIN", width: .fixed(6))] : [])
+                + [
+                    TableColumn("NEXT SESSION", width: .fixed(12)),
+                    TableColumn("ENROLLED", width: .fixed(8), alignment: .right),
+                ]
+        }
+        let narrow = base(course: 12)
         // What is left with every column at its narrowest and a gap before the rate's column.
-        let spare = width - base.reduce(0) { $0 + $1.width.minimum } - base.count
-        if spare >= 9 { return base + [TableColumn("ATTENDED", width: .fixed(9), alignment: .right)] }
-        if spare >= 4 { return base + [TableColumn("RATE", width: .fixed(4), alignment: .right)] }
-        return base
+        let spare = width - narrow.reduce(0) { $0 + $1.width.minimum } - narrow.count
+        // The rate never costs a title its last characters: beside it the title keeps 14
+        // columns, so a short title such as "Palau MMC 2024" stays whole at 80.
+        let titleRoom = 2
+        if spare >= 9 + titleRoom { return base(course: 14) + [TableColumn("ATTENDED", width: .fixed(9), alignment: .right)] }
+        if spare >= 4 + titleRoom { return base(course: 14) + [TableColumn("RATE", width: .fixed(4), alignment: .right)] }
+        return narrow
     }
 
     /// What "PAST" means and what to do about it, on the last line while any course is past.
