@@ -32,7 +32,4 @@ public struct ProgressReporter: Sendable {
     public func callAsFunction(_ stage: String, _ done: Int, of total: Int?, _ unit: String) {
         sink?(WorkProgress(stage: stage, done: done, total: total, unit: unit))
     }
-
-    /// True when something listens: a loop may skip work it does only to report (counting ahead).
-    public var isListening: Bool { sink != nil }
 }
