@@ -4,15 +4,15 @@ import Foundation
 
 /// Where the library lives and what seeds it; shared by every command.
 struct LibraryOptions: ParsableArguments {
-    @Option(name: .long, help: "The library file (default: $MUSTER_DB, else $XDG_DATA_HOME/muster/muster.sqlite).")
+    @Option(name: .long, help: CommandWords.help("libraryOptions.db"))
     var db: String?
 
     @Option(
         name: .long,
-        help: "Course files that seed an empty library (default: $MUSTER_COURSES, else the shipped ones, in PREFIX/share/muster/courses).")
+        help: CommandWords.help("libraryOptions.courses"))
     var courses: String?
 
-    @Flag(name: .long, help: "Do not seed an empty library from course files.")
+    @Flag(name: .long, help: CommandWords.help("libraryOptions.noSeed"))
     var noSeed = false
 
     /// The resolved library path, following the documented order of precedence.

@@ -6,7 +6,7 @@ import TerminalUICurses
 /// counts never are. `--wide` shows everything. Output to a pipe or a file is never cut, as
 /// `ls` and `git` do: `grep`, `less -S` and scripts get every character.
 struct ListingOptions: ParsableArguments {
-    @Flag(help: "Show every column in full, however wide (default on a terminal: fit its width).")
+    @Flag(help: CommandWords.help("listingOptions.wide"))
     var wide = false
 
     var maxWidth: Int? {

@@ -7,12 +7,8 @@ import Foundation
 struct Muster: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "muster",
-        abstract: "Training courses, sessions, nominations and attendance, offline, in a terminal.",
-        discussion: """
-            With no subcommand Muster opens its terminal interface. The library is one SQLite file: \
-            --db PATH, else $MUSTER_DB, else $XDG_DATA_HOME/muster/muster.sqlite. An empty library is \
-            seeded from the shipped course files (or --courses DIR). muster doctor checks the setup.
-            """,
+        abstract: CommandWords.text("muster.abstract"),
+        discussion: CommandWords.text("muster.discussion"),
         version: MusterVersion.text,
         subcommands: [
             TUI.self, Courses.self, Sessions.self, RosterCommand.self, Mark.self, Undo.self,
@@ -33,7 +29,7 @@ struct Muster: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                print(CommandWords.translatedHelp(fullMessage(for: error)))
             } else if !(error is ExitCode) {
                 let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
                 let trimmed = text.hasPrefix("Error: ") ? String(text.dropFirst(7)) : text

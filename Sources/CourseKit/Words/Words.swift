@@ -23,6 +23,11 @@ public struct Words: Sendable, Equatable {
     /// `key` in `table` with its `%@` and `%d` filled in order (arguments are not translated: a
     /// name stays a name).
     public func format(_ key: String, table: String, _ arguments: any CVarArg...) -> String {
+        format(key, table: table, arguments: arguments)
+    }
+
+    /// The same, for a caller that forwards its own arguments.
+    public func format(_ key: String, table: String, arguments: [any CVarArg]) -> String {
         String(format: text(key, table: table), locale: language.locale, arguments: arguments)
     }
 

@@ -111,7 +111,7 @@ extension KioskState {
 
     /// The same with its blanks filled.
     func say(_ key: String, _ arguments: any CVarArg...) -> String {
-        String(format: say(key), locale: language.locale, arguments: arguments)
+        words.format(key, table: "Kiosk", arguments: arguments)
     }
 
     /// Speaks the next language: the field's hint follows; a message from before goes (it was

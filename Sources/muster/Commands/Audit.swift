@@ -5,11 +5,11 @@ import Foundation
 
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Every change recorded in a course: who, on which device, when, from where, and what.")
+        abstract: CommandWords.text("audit.abstract"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
-    @Option(help: "text or csv.") var format: TableFormat = .text
-    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+    @Argument(help: CommandWords.help("audit.course"), completion: ShellCompletion.courseCodes) var course: String
+    @Option(help: CommandWords.help("audit.format")) var format: TableFormat = .text
+    @Option(name: .shortAndLong, help: CommandWords.help("audit.output")) var output: String?
     @OptionGroup var listing: ListingOptions
 
     func run() throws {

@@ -5,7 +5,7 @@ import Foundation
 /// `muster course …`: commands on one course as a whole.
 struct CourseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "course", abstract: "Work on one course as a whole: copy it to make its next run.",
+        commandName: "course", abstract: CommandWords.text("courseCommand.abstract"),
         subcommands: [CourseCopyCommand.self])
 }
 
@@ -13,20 +13,13 @@ struct CourseCommand: ParsableCommand {
 struct CourseCopyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
-        abstract: "Make a course's next run: the same sessions, agencies, quotas and rules, every date moved.",
-        discussion: """
-            Sessions keep their times of day in their time zone and move by whole days so the copy \
-            starts on --start; the start year in the title follows. The old run's sources and \
-            assumptions are not copied. With --with-roster, the people who took part (nominated, \
-            confirmed, walk-in) are nominated to the new run with their role and nominating agency; \
-            erased people, and those who declined, withdrew, were substituted or waitlisted, are \
-            left off. No attendance is copied.
-            """)
+        abstract: CommandWords.text("courseCopyCommand.abstract"),
+        discussion: CommandWords.text("courseCopyCommand.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course to copy (see 'muster courses').") var from: String
-    @Argument(help: "The new course's code: lower-case letters, digits and hyphens.") var to: String
-    @Option(help: "The new run's first day, YYYY-MM-DD.") var start: String
-    @Flag(help: "Nominate the people who took part in the old run to the new one.") var withRoster = false
+    @Argument(help: CommandWords.help("courseCopyCommand.from")) var from: String
+    @Argument(help: CommandWords.help("courseCopyCommand.to")) var to: String
+    @Option(help: CommandWords.help("courseCopyCommand.start")) var start: String
+    @Flag(help: CommandWords.help("courseCopyCommand.withRoster")) var withRoster = false
 
     func run() throws {
         try reportingErrors {

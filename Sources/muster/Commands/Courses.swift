@@ -6,9 +6,9 @@ import TerminalUI
 
 struct Courses: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the courses: code, title, dates, sessions, enrolled, retention.",
+        abstract: CommandWords.text("courses.abstract"),
         discussion:
-            "RETENTION is how long the people's data is kept after the course ends; \"PAST\" marks a course whose period is over while people on it still have names (muster purge --expired erases them)."
+            CommandWords.text("courses.discussion")
     )
     @OptionGroup var library: LibraryOptions
     @OptionGroup var listing: ListingOptions
@@ -65,10 +65,10 @@ struct Courses: ParsableCommand {
 
 struct Sessions: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List a course's sessions: short id, start, end, title, kind, modality.",
-        discussion: "Times are in the session's own time zone; ZONE is shown when some session's differs from the course's.")
+        abstract: CommandWords.text("sessions.abstract"),
+        discussion: CommandWords.text("sessions.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code (see 'muster courses').", completion: ShellCompletion.courseCodes) var course: String
+    @Argument(help: CommandWords.help("sessions.course"), completion: ShellCompletion.courseCodes) var course: String
     @OptionGroup var listing: ListingOptions
 
     func run() throws {

@@ -15,10 +15,10 @@ import TerminalUI
 struct DevBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time each key of the roster browser and the matrix on a course (milliseconds per key).")
+        abstract: CommandWords.text("devBench.abstract"))
     @OptionGroup var library: LibraryOptions
-    @Option(help: "The course to browse.") var course = "synthetic-100k"
-    @Option(help: "A name fragment to search for.") var find = "nguyen"
+    @Option(help: CommandWords.help("devBench.course")) var course = "synthetic-100k"
+    @Option(help: CommandWords.help("devBench.find")) var find = "nguyen"
 
     func run() throws {
         try reportingErrors {

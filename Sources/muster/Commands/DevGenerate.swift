@@ -6,7 +6,7 @@ import MusterDev
 /// `muster dev …`: tools for developers measuring Muster, never needed to run a course.
 struct Dev: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Developer tools: generate a synthetic course, time the roster browser.",
+        abstract: CommandWords.text("dev.abstract"),
         subcommands: [DevGenerate.self, DevBench.self])
 }
 
@@ -27,18 +27,18 @@ struct Dev: ParsableCommand {
 struct DevGenerate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Add synthetic courses with many fictional people to a library (for load tests).")
+        abstract: CommandWords.text("devGenerate.abstract"))
     // Not the shared LibraryOptions: its `--courses DIR` (course files) would take `--courses M`.
-    @Option(help: "The library file (default: $MUSTER_DB, else $XDG_DATA_HOME/muster/muster.sqlite).") var db: String?
-    @Flag(help: "Do not seed an empty library from the shipped course files.") var noSeed = false
-    @Option(help: "How many people.") var people = 100_000
-    @Option(help: "The new course's code (with --courses: the course that enrols everyone).") var course = "synthetic-100k"
-    @Option(help: "Build a whole library of this many courses sharing the people.") var courses: Int?
-    @Option(help: "Sessions per course (default 6; with --courses 20).") var sessions: Int?
-    @Option(help: "With --courses: about how many attendance events in all.") var events = 1_000_000
-    @Option(help: "With --courses: also write the people as a roster CSV to this file.") var csv: String?
-    @Option(help: "Share of expected person × session pairs with a mark, 0–1 (one course).") var marked = 0.7
-    @Option(help: "Random seed: the same seed gives the same data.") var seed: UInt64 = 2024
+    @Option(help: CommandWords.help("devGenerate.db")) var db: String?
+    @Flag(help: CommandWords.help("devGenerate.noSeed")) var noSeed = false
+    @Option(help: CommandWords.help("devGenerate.people")) var people = 100_000
+    @Option(help: CommandWords.help("devGenerate.course")) var course = "synthetic-100k"
+    @Option(help: CommandWords.help("devGenerate.courses")) var courses: Int?
+    @Option(help: CommandWords.help("devGenerate.sessions")) var sessions: Int?
+    @Option(help: CommandWords.help("devGenerate.events")) var events = 1_000_000
+    @Option(help: CommandWords.help("devGenerate.csv")) var csv: String?
+    @Option(help: CommandWords.help("devGenerate.marked")) var marked = 0.7
+    @Option(help: CommandWords.help("devGenerate.seed")) var seed: UInt64 = 2024
 
     func validate() throws {
         if courses == nil && csv != nil { throw ValidationError("--csv needs --courses") }

@@ -7,11 +7,8 @@ import Foundation
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Check Muster and its library: version, locale, terminal, the library file, its SQLite, who writes it, waiting journals, course files, kiosk PINs.",
-        discussion: """
-            Opening the library as its writer (when no other Muster holds it) also takes in the marks \
-            other processes left in guest journals.
-            """)
+            CommandWords.text("doctor.abstract"),
+        discussion: CommandWords.text("doctor.discussion"))
     @OptionGroup var library: LibraryOptions
 
     func run() throws {

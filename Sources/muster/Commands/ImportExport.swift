@@ -5,18 +5,18 @@ import ReportText
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Bring course files and rosters into the library.",
+        commandName: "import", abstract: CommandWords.text("importCommand.abstract"),
         subcommands: [ImportCourse.self, ImportRoster.self])
 }
 
 struct ImportCourse: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "course",
-        abstract: "Import a course file (YAML); an existing course with the same code is updated.",
-        discussion: "The import is one transaction: on any error nothing is changed.")
+        abstract: CommandWords.text("importCourse.abstract"),
+        discussion: CommandWords.text("importCourse.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course file.") var file: String
-    @Flag(help: "Import people who were erased before (only when they asked to be registered again).")
+    @Argument(help: CommandWords.help("importCourse.file")) var file: String
+    @Flag(help: CommandWords.help("importCourse.allowErased"))
     var allowErased = false
 
     func run() throws {
@@ -35,16 +35,16 @@ struct ImportCourse: ParsableCommand {
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write course files and attendance.",
+        commandName: "export", abstract: CommandWords.text("exportCommand.abstract"),
         subcommands: [ExportCourse.self, ExportAttendance.self])
 }
 
 struct ExportCourse: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "course", abstract: "Write a course as a course file (the format 'import course' reads).")
+        commandName: "course", abstract: CommandWords.text("exportCourse.abstract"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
-    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+    @Argument(help: CommandWords.help("exportCourse.course"), completion: ShellCompletion.courseCodes) var course: String
+    @Option(name: .shortAndLong, help: CommandWords.help("exportCourse.output")) var output: String?
 
     func run() throws {
         try reportingErrors {
@@ -63,21 +63,16 @@ enum AttendanceLayout: String, ExpressibleByArgument, CaseIterable { case long, 
 struct ExportAttendance: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attendance",
-        abstract: "Write a course's attendance: long (one row per participant × session with a mark) or wide (a matrix).",
-        discussion: """
-            Long columns: \(AttendanceExport.longColumns.joined(separator: ",")). The long layout \
-            re-imports without loss ('muster import roster COURSE FILE'). Wide: one row per person, one \
-            column per session (P, L, E, A or empty), then attended, sessions, rate_percent, completed, \
-            missed_core by the course's completion rule.
-            """)
+        abstract: CommandWords.text("exportAttendance.abstract"),
+        discussion: CommandWords.format("exportAttendance.discussion", AttendanceExport.longColumns.joined(separator: ",")))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
-    @Option(help: "long or wide.") var layout: AttendanceLayout = .long
-    @Option(help: "csv, tsv or json.") var format: AttendanceFormat = .csv
-    @Flag(help: "Start CSV or TSV with a byte-order mark, for Excel.") var bom = false
-    @Flag(help: "Long layout: also write a row, with an empty status, for every participant × session without a mark.")
+    @Argument(help: CommandWords.help("exportAttendance.course"), completion: ShellCompletion.courseCodes) var course: String
+    @Option(help: CommandWords.help("exportAttendance.layout")) var layout: AttendanceLayout = .long
+    @Option(help: CommandWords.help("exportAttendance.format")) var format: AttendanceFormat = .csv
+    @Flag(help: CommandWords.help("exportAttendance.bom")) var bom = false
+    @Flag(help: CommandWords.help("exportAttendance.includeUnmarked"))
     var includeUnmarked = false
-    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+    @Option(name: .shortAndLong, help: CommandWords.help("exportAttendance.output")) var output: String?
 
     func run() throws {
         try reportingErrors {

@@ -7,57 +7,36 @@ extension RosterFormat: ExpressibleByArgument {}
 struct ImportRoster: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
-        abstract: "Import people (and attendance) from a roster, registration or attendance file into a course.",
-        discussion: """
-            Recognises Moodle attendance exports, Indico registrant exports and registration imports, \
-            Eventbrite attendee reports, Google Forms responses, pretix check-in lists, Zoom and Teams \
-            attendance reports and Muster's own long attendance export; any other file with a header \
-            is read by column names (or --map). CSV or TSV, UTF-8, UTF-16 or Windows-1252.
-
-            A Zoom or Teams report credits every session the meeting overlaps, each by the minutes a \
-            person spent inside it (rejoins added, overlaps counted once): present with at least \
-            --min-percent of the session, late when they first arrived after the course's late \
-            threshold, absent otherwise. --session restricts which sessions are credited. The \
-            dry run shows each session's present, late and absent counts.
-
-            People already in the library are matched by participant code, then e-mail, then name \
-            among the course's roster; a different e-mail or code is always a different person. \
-            Someone new with the name and country of a person already in the library is kept as \
-            new and listed as a possible duplicate. People a Moodle, Indico, Eventbrite or pretix \
-            file adds to a course that has a roster arrive as walk-ins awaiting review. The import is one transaction: if any row is \
-            rejected nothing is written (unless --skip-rejected). Importing the same file again \
-            changes nothing. Start with --dry-run to see what would happen.
-            """)
+        abstract: CommandWords.text("importRoster.abstract"),
+        discussion: CommandWords.text("importRoster.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code (see 'muster courses').", completion: ShellCompletion.courseCodes) var course: String
-    @Argument(help: "The file to import.") var file: String
-    @Option(help: "The file's layout; auto recognises every one of them from its header.")
+    @Argument(help: CommandWords.help("importRoster.course"), completion: ShellCompletion.courseCodes) var course: String
+    @Argument(help: CommandWords.help("importRoster.file")) var file: String
+    @Option(help: CommandWords.help("importRoster.format"))
     var format: RosterFormat = .auto
     @Option(
         name: .customLong("map"),
         help: ArgumentHelp(
-            "A column and the field it holds, e.g. --map 'Nom de famille=family' (repeatable). Fields: "
+            CommandWords.text("importRoster.mappings")
                 + RosterField.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "COLUMN=FIELD"))
     var mappings: [String] = []
-    @Flag(help: "Show what the import would do; write nothing.") var dryRun = false
-    @Flag(help: "Import the valid rows and list the rejected ones, instead of refusing the file.") var skipRejected = false
+    @Flag(help: CommandWords.help("importRoster.dryRun")) var dryRun = false
+    @Flag(help: CommandWords.help("importRoster.skipRejected")) var skipRejected = false
     @Option(
         help: ArgumentHelp(
-            "Share of an online session's length someone must spend inside it to count as attending "
-                + "(default: \(RosterImportOptions.defaultMinimumPercent): more in than out; a dropped connection or a late "
-                + "start still counts, a look-in does not).", valueName: "PERCENT"))
+            CommandWords.format("importRoster.minPercent", RosterImportOptions.defaultMinimumPercent), valueName: "PERCENT"))
     var minPercent = RosterImportOptions.defaultMinimumPercent
-    @Option(help: "Minutes in an online session that count as attending, whatever its length (instead of --min-percent).")
+    @Option(help: CommandWords.help("importRoster.minMinutes"))
     var minMinutes: Int?
     @Option(
         name: .customLong("session"),
         help: ArgumentHelp(
-            "Credit only this session (repeatable); by default a meeting report credits every session it overlaps.", valueName: "ID"))
+            CommandWords.text("importRoster.sessions"), valueName: "ID"))
     var sessions: [String] = []
-    @Option(help: "Time zone of times written without one (default: the course's).") var timeZone: String?
-    @Option(help: "Refuse files larger than this many megabytes.") var maxMegabytes = 64
-    @Flag(help: "List every new person (by default the first 50).") var verbose = false
-    @Flag(help: "Create people who were erased at their request: only when they asked to be registered again.")
+    @Option(help: CommandWords.help("importRoster.timeZone")) var timeZone: String?
+    @Option(help: CommandWords.help("importRoster.maxMegabytes")) var maxMegabytes = 64
+    @Flag(help: CommandWords.help("importRoster.verbose")) var verbose = false
+    @Flag(help: CommandWords.help("importRoster.allowErased"))
     var allowErased = false
 
     func run() throws {

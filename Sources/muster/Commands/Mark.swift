@@ -4,23 +4,16 @@ import Foundation
 
 struct Mark: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Record one attendance mark (a scriptable roll call).",
-        discussion: """
-            Each call appends one event to the attendance log; nothing is overwritten. Times are HH:MM \
-            on the session's day, in the session's time zone (the course's unless the session has its own). \
-            'late' without --arrival takes now while the session runs, else the start plus the course's \
-            late threshold. --departure records someone leaving early: with present or late it keeps that \
-            status and adds the time; with the word 'left' as the status it ends the stay of whoever is \
-            marked present or late now (without a time: now while the session runs, else its end).
-            """)
+        abstract: CommandWords.text("mark.abstract"),
+        discussion: CommandWords.text("mark.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
-    @Argument(help: "The session's short id (see 'muster sessions COURSE').", completion: ShellCompletion.sessionKeys) var session: String
-    @Argument(help: "The participant's code.") var participant: String
-    @Argument(help: "present, late, excused, absent, clear, or left (ends a present or late stay).") var status: String
-    @Option(help: "A note, e.g. the reason for an excused absence.") var note: String = ""
-    @Option(help: "When they arrived, HH:MM on the session's day (present or late).") var arrival: String?
-    @Option(help: "When they left, HH:MM on the session's day (present, late or left).") var departure: String?
+    @Argument(help: CommandWords.help("mark.course"), completion: ShellCompletion.courseCodes) var course: String
+    @Argument(help: CommandWords.help("mark.session"), completion: ShellCompletion.sessionKeys) var session: String
+    @Argument(help: CommandWords.help("mark.participant")) var participant: String
+    @Argument(help: CommandWords.help("mark.status")) var status: String
+    @Option(help: CommandWords.help("mark.note")) var note: String = ""
+    @Option(help: CommandWords.help("mark.arrival")) var arrival: String?
+    @Option(help: CommandWords.help("mark.departure")) var departure: String?
 
     func run() throws {
         try reportingErrors {
@@ -56,11 +49,11 @@ struct Mark: ParsableCommand {
 
 struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Undo the latest mark of a participant in a session (appends an undo event).")
+        abstract: CommandWords.text("undo.abstract"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
-    @Argument(help: "The session's short id.", completion: ShellCompletion.sessionKeys) var session: String
-    @Argument(help: "The participant's code.") var participant: String
+    @Argument(help: CommandWords.help("undo.course"), completion: ShellCompletion.courseCodes) var course: String
+    @Argument(help: CommandWords.help("undo.session"), completion: ShellCompletion.sessionKeys) var session: String
+    @Argument(help: CommandWords.help("undo.participant")) var participant: String
 
     func run() throws {
         try reportingErrors {

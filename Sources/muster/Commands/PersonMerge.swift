@@ -8,17 +8,12 @@ import Foundation
 struct PersonMergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge OTHER into KEEP: enrolments, marks and missing contact details move to KEEP.",
-        discussion: """
-            Where both are on a course the stronger nomination stays; where both have a mark in a session \
-            the attendance rule decides. OTHER's record stays, marked as merged, and leaves rosters, search \
-            and reports; nothing is deleted. Try --dry-run first; 'muster person unmerge OTHER' undoes it, \
-            also later.
-            """)
+        abstract: CommandWords.text("personMergeCommand.abstract"),
+        discussion: CommandWords.text("personMergeCommand.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The code of the person to keep.") var keep: String
-    @Argument(help: "The code of the person merged into them.") var other: String
-    @Flag(help: "Show what the merge would do; write nothing.") var dryRun = false
+    @Argument(help: CommandWords.help("personMergeCommand.keep")) var keep: String
+    @Argument(help: CommandWords.help("personMergeCommand.other")) var other: String
+    @Flag(help: CommandWords.help("personMergeCommand.dryRun")) var dryRun = false
 
     func run() throws {
         try reportingErrors {
@@ -42,13 +37,10 @@ struct PersonMergeCommand: ParsableCommand {
 struct PersonUnmergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unmerge",
-        abstract: "Undo a merge: both people, their enrolments and marks as they were before it.",
-        discussion: """
-            CODE is the person merged away, or the person kept when exactly one person was merged into \
-            them. Refused when their rows or marks changed since the merge (undo those first).
-            """)
+        abstract: CommandWords.text("personUnmergeCommand.abstract"),
+        discussion: CommandWords.text("personUnmergeCommand.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The merged-away person's code (or the kept person's).") var code: String
+    @Argument(help: CommandWords.help("personUnmergeCommand.code")) var code: String
 
     func run() throws {
         try reportingErrors {

@@ -5,7 +5,7 @@ import ReportText
 
 struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "person", abstract: "One person's data: export it (subject access), erase it, merge two records or unmerge them.",
+        commandName: "person", abstract: CommandWords.text("personCommand.abstract"),
         subcommands: [PersonExportCommand.self, PersonErase.self, PersonMergeCommand.self, PersonUnmergeCommand.self])
 }
 
@@ -14,12 +14,12 @@ enum PersonExportFormat: String, ExpressibleByArgument, CaseIterable { case json
 struct PersonExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Everything Muster holds about one person: profile, enrolments, attendance events.",
-        discussion: "The output holds personal data (e-mail, phone): write it with -o (mode 0600) and hand it over privately.")
+        abstract: CommandWords.text("personExportCommand.abstract"),
+        discussion: CommandWords.text("personExportCommand.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The participant's code.") var code: String
-    @Option(help: "json or text.") var format: PersonExportFormat = .json
-    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+    @Argument(help: CommandWords.help("personExportCommand.code")) var code: String
+    @Option(help: CommandWords.help("personExportCommand.format")) var format: PersonExportFormat = .json
+    @Option(name: .shortAndLong, help: CommandWords.help("personExportCommand.output")) var output: String?
 
     func run() throws {
         try reportingErrors {
@@ -32,22 +32,18 @@ struct PersonExportCommand: ParsableCommand {
 struct PersonErase: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "erase",
-        abstract: "Erase a person's identifying data everywhere, keeping an anonymous placeholder for course totals.",
-        discussion: """
-            Names, e-mail, phone, position and notes about them are removed; their code is replaced. \
-            With --keep-statistics sex and country stay for disaggregated counts. The erasure is recorded \
-            (who, when, why) so that an old file cannot bring the person back. It cannot be undone.
-            """)
+        abstract: CommandWords.text("personErase.abstract"),
+        discussion: CommandWords.text("personErase.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The participant's code.") var code: String
+    @Argument(help: CommandWords.help("personErase.code")) var code: String
     /// Said when a reader held up the file scrub: the erasure itself is done.
     static let scrubDue =
         "the erasure is saved; another Muster is reading the library, so old copies of the erased data stay in its files"
         + " until it lets go: close it, then run any muster command ('muster doctor' shows whether it is done)"
 
-    @Flag(help: "Required: you mean it.") var confirm = false
-    @Flag(help: "Keep sex and country for statistics.") var keepStatistics = false
-    @Option(help: "Why (recorded with the erasure), e.g. \"request of 2026-11-20\".") var reason: String = "request of the person"
+    @Flag(help: CommandWords.help("personErase.confirm")) var confirm = false
+    @Flag(help: CommandWords.help("personErase.keepStatistics")) var keepStatistics = false
+    @Option(help: CommandWords.help("personErase.reason")) var reason: String = "request of the person"
 
     func run() throws {
         try reportingErrors {
@@ -66,18 +62,13 @@ struct PersonErase: ParsableCommand {
 
 struct Purge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Erase the people of courses that ended before a date, or whose retention period is over.",
-        discussion: """
-            --before DATE: courses that ended before that day. --expired: courses whose end date plus \
-            their retention period (the course file's "retention:") is past today. People also on a \
-            course that is not over (for --expired: not past its period, or without one) are kept. \
-            Try --dry-run first.
-            """)
+        abstract: CommandWords.text("purge.abstract"),
+        discussion: CommandWords.text("purge.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Option(help: "YYYY-MM-DD: courses that ended before this day.") var before: String?
-    @Flag(help: "Courses past their retention period.") var expired = false
-    @Flag(help: "List who would be erased; change nothing.") var dryRun = false
-    @Flag(help: "Keep sex and country for statistics.") var keepStatistics = false
+    @Option(help: CommandWords.help("purge.before")) var before: String?
+    @Flag(help: CommandWords.help("purge.expired")) var expired = false
+    @Flag(help: CommandWords.help("purge.dryRun")) var dryRun = false
+    @Flag(help: CommandWords.help("purge.keepStatistics")) var keepStatistics = false
 
     func validate() throws {
         if (before == nil) == !expired { throw ValidationError("give either --before DATE or --expired") }

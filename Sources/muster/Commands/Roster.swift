@@ -10,11 +10,11 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
 struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
-        abstract: "List a course's roster: code, name, sex, country, agency, role, nomination status.")
+        abstract: CommandWords.text("rosterCommand.abstract"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
-    @Option(help: "text or csv.") var format: TableFormat = .text
-    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+    @Argument(help: CommandWords.help("rosterCommand.course"), completion: ShellCompletion.courseCodes) var course: String
+    @Option(help: CommandWords.help("rosterCommand.format")) var format: TableFormat = .text
+    @Option(name: .shortAndLong, help: CommandWords.help("rosterCommand.output")) var output: String?
     @OptionGroup var listing: ListingOptions
 
     func run() throws {

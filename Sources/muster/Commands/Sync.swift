@@ -9,14 +9,8 @@ import MusterApp
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Carry courses, rosters and marks between libraries: bundle files, or live over the venue network.",
-        discussion: """
-            Each library signs the records it makes. 'export' writes a bundle, 'import' merges one (records \
-            already held are skipped, so importing twice or in any order is safe), 'conflicts' lists fields \
-            edited on two devices at once and 'resolve' chooses. 'status' says what this library holds from \
-            which device and what is missing. 'serve' and 'with' exchange the same records live between paired \
-            devices; 'peers', 'trust', 'revoke' and 'label' manage them.
-            """,
+        abstract: CommandWords.text("syncCommand.abstract"),
+        discussion: CommandWords.text("syncCommand.discussion"),
         subcommands: [
             SyncStatusCommand.self, SyncExportCommand.self, SyncImportCommand.self, SyncConflictsCommand.self,
             SyncResolveCommand.self, SyncServeCommand.self, SyncWithCommand.self, SyncPeersCommand.self, SyncTrustCommand.self,
@@ -30,7 +24,7 @@ struct SyncCommand: ParsableCommand {
 struct PassphraseOption: ParsableArguments {
     @Option(
         name: .customLong("passphrase-env"),
-        help: ArgumentHelp("Encrypt (or decrypt) with the passphrase in this environment variable.", valueName: "VAR"))
+        help: ArgumentHelp(CommandWords.text("passphraseOption.variable"), valueName: "VAR"))
     var variable: String?
 
     func passphrase(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
@@ -45,12 +39,8 @@ struct PassphraseOption: ParsableArguments {
 struct SyncStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "This library's origin, what it holds from each device (and what is missing), transfers, conflicts.",
-        discussion: """
-            A gap ("missing 41–57: ask kiosk-door") means records that device made have not arrived here: \
-            import a newer bundle from it. Also prints the SQLite version, with a warning when it has the \
-            WAL-reset bug.
-            """)
+        abstract: CommandWords.text("syncStatusCommand.abstract"),
+        discussion: CommandWords.text("syncStatusCommand.discussion"))
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
@@ -64,19 +54,14 @@ struct SyncStatusCommand: ParsableCommand {
 struct SyncExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a bundle of one or more courses (or --all) for another library to import.",
-        discussion: """
-            The bundle holds the courses' sessions, rosters, people and attendance events, signed by this \
-            library. --since-last NAME carries only what the last export named NAME did not (name each \
-            destination, e.g. --since-last coordinator); the first one carries everything. The file is \
-            written with mode 0600: it holds personal data.
-            """)
+        abstract: CommandWords.text("syncExportCommand.abstract"),
+        discussion: CommandWords.text("syncExportCommand.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "Course codes (see 'muster courses').") var course: [String] = []
-    @Flag(help: "Every course in the library.") var all = false
-    @Option(help: ArgumentHelp("Only what the last export with this name did not carry.", valueName: "NAME"))
+    @Argument(help: CommandWords.help("syncExportCommand.course")) var course: [String] = []
+    @Flag(help: CommandWords.help("syncExportCommand.all")) var all = false
+    @Option(help: ArgumentHelp(CommandWords.text("syncExportCommand.sinceLast"), valueName: "NAME"))
     var sinceLast: String?
-    @Option(name: .shortAndLong, help: ArgumentHelp("The bundle file to write.", valueName: "FILE")) var output: String
+    @Option(name: .shortAndLong, help: ArgumentHelp(CommandWords.text("syncExportCommand.output"), valueName: "FILE")) var output: String
     @OptionGroup var passphrase: PassphraseOption
 
     func validate() throws {
@@ -99,15 +84,11 @@ struct SyncExportCommand: ParsableCommand {
 struct SyncImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Merge bundles from other libraries: prints what each adds, skips and refuses, and the conflicts it found.",
-        discussion: """
-            Each bundle is checked whole (signature, checksum, count) and imported in one transaction, or \
-            refused whole with the reason. Records already here are skipped, so a bundle imported twice \
-            changes nothing. The exit status is 1 when a bundle was refused, 0 otherwise.
-            """)
+        abstract: CommandWords.text("syncImportCommand.abstract"),
+        discussion: CommandWords.text("syncImportCommand.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: ArgumentHelp("Bundle files.", valueName: "FILE")) var files: [String]
-    @Flag(help: "Show what would be added; write nothing.") var dryRun = false
+    @Argument(help: ArgumentHelp(CommandWords.text("syncImportCommand.files"), valueName: "FILE")) var files: [String]
+    @Flag(help: CommandWords.help("syncImportCommand.dryRun")) var dryRun = false
     @OptionGroup var passphrase: PassphraseOption
 
     func validate() throws {
@@ -144,14 +125,10 @@ struct SyncImportCommand: ParsableCommand {
 struct SyncConflictsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conflicts",
-        abstract: "Fields edited on two devices at once: every value, which one shows now, and how to choose.",
-        discussion: """
-            Until resolved, every library shows the same value (the latest edit, by the devices' clocks) \
-            and keeps the others. 'muster sync resolve ID --keep VALUE' (or --keep with a device's label) \
-            chooses; the choice travels in the next bundle.
-            """)
+        abstract: CommandWords.text("syncConflictsCommand.abstract"),
+        discussion: CommandWords.text("syncConflictsCommand.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "Only this course's conflicts (people on it included).", completion: ShellCompletion.courseCodes) var course: String?
+    @Argument(help: CommandWords.help("syncConflictsCommand.course"), completion: ShellCompletion.courseCodes) var course: String?
 
     func run() throws {
         try reportingErrors {
@@ -168,15 +145,11 @@ struct SyncConflictsCommand: ParsableCommand {
 struct SyncResolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
-        abstract: "Resolve a conflict by keeping one value.",
-        discussion: """
-            --keep takes the value as shown by 'muster sync conflicts', or the label (or id prefix) of the \
-            device whose value to keep. The choice is a new edit: it travels in the next bundle and ends \
-            the conflict on every library that imports it.
-            """)
+        abstract: CommandWords.text("syncResolveCommand.abstract"),
+        discussion: CommandWords.text("syncResolveCommand.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The conflict's id (see 'muster sync conflicts').") var conflict: String
-    @Option(help: ArgumentHelp("The value to keep, or the device whose value to keep.", valueName: "VALUE|ORIGIN"))
+    @Argument(help: CommandWords.help("syncResolveCommand.conflict")) var conflict: String
+    @Option(help: ArgumentHelp(CommandWords.text("syncResolveCommand.keep"), valueName: "VALUE|ORIGIN"))
     var keep: String
 
     func run() throws {

@@ -10,17 +10,12 @@ import SyncNet
 struct SyncServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Exchange with paired devices over the venue network until stopped.",
-        discussion: """
-            Prints the addresses it listens on and a one-time 'pairing code: CODE'; on another device run \
-            'muster sync with http://ADDRESS:PORT --pair CODE' once, then without --pair. Exchanges are \
-            encrypted with keys only the two devices hold (the network is not trusted). Marks other Muster \
-            processes on this machine make (a kiosk beside it) are served within a second.
-            """)
+        abstract: CommandWords.text("syncServeCommand.abstract"),
+        discussion: CommandWords.text("syncServeCommand.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Option(help: "The port to listen on.") var port: Int = Int(SyncNet.defaultPort)
-    @Option(help: ArgumentHelp("The address to listen on (127.0.0.1: this machine only).", valueName: "ADDR")) var bind = "0.0.0.0"
-    @Option(name: .customLong("course"), help: ArgumentHelp("Offer only these courses (repeat for more).", valueName: "CODE"))
+    @Option(help: CommandWords.help("syncServeCommand.port")) var port: Int = Int(SyncNet.defaultPort)
+    @Option(help: ArgumentHelp(CommandWords.text("syncServeCommand.bind"), valueName: "ADDR")) var bind = "0.0.0.0"
+    @Option(name: .customLong("course"), help: ArgumentHelp(CommandWords.text("syncServeCommand.courses"), valueName: "CODE"))
     var courses: [String] = []
 
     func validate() throws {
@@ -51,18 +46,13 @@ struct SyncServeCommand: ParsableCommand {
 struct SyncWithCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "with",
-        abstract: "Exchange with a device running 'muster sync serve': once, or every few seconds.",
-        discussion: """
-            The first time, give the code that device shows: --pair CODE. Each exchange brings what this \
-            library lacks and sends what the other lacks, a bounded chunk at a time (each taken in whole), \
-            and prints one line. With --every it keeps going until stopped; an unreachable device is \
-            retried and never stops this library being used.
-            """)
+        abstract: CommandWords.text("syncWithCommand.abstract"),
+        discussion: CommandWords.text("syncWithCommand.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The serving device, e.g. http://192.168.1.10:8731") var url: String
-    @Option(help: ArgumentHelp("The pairing code the serving device shows (first time only).", valueName: "CODE")) var pair: String?
-    @Option(help: ArgumentHelp("Exchange again every this many seconds, until stopped.", valueName: "SECONDS")) var every: Double?
-    @Option(help: ArgumentHelp("Give up on a request after this many seconds.", valueName: "SECONDS")) var timeout: Double = 30
+    @Argument(help: CommandWords.help("syncWithCommand.url")) var url: String
+    @Option(help: ArgumentHelp(CommandWords.text("syncWithCommand.pair"), valueName: "CODE")) var pair: String?
+    @Option(help: ArgumentHelp(CommandWords.text("syncWithCommand.every"), valueName: "SECONDS")) var every: Double?
+    @Option(help: ArgumentHelp(CommandWords.text("syncWithCommand.timeout"), valueName: "SECONDS")) var timeout: Double = 30
 
     func validate() throws {
         if let every, !(every >= 0.2 && every <= 86_400) { throw ValidationError("--every is 0.2 to 86400 seconds") }
@@ -113,7 +103,7 @@ struct SyncWithCommand: ParsableCommand {
 /// `muster sync peers`: the devices this library is paired with.
 struct SyncPeersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "peers", abstract: "The devices this library exchanges with live: paired, revoked, last exchange.")
+        commandName: "peers", abstract: CommandWords.text("syncPeersCommand.abstract"))
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
@@ -130,11 +120,11 @@ struct SyncPeersCommand: ParsableCommand {
 struct SyncTrustCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trust",
-        abstract: "Trust a revoked device again, or a new one by the key its 'muster sync peers' shows.",
-        discussion: "PEER is a paired device's name or the start of its origin id, or a device's public key (base64).")
+        abstract: CommandWords.text("syncTrustCommand.abstract"),
+        discussion: CommandWords.text("syncTrustCommand.discussion"))
     @OptionGroup var library: LibraryOptions
     @Argument var peer: String
-    @Option(help: "What to call the device.") var label: String?
+    @Option(help: CommandWords.help("syncTrustCommand.label")) var label: String?
 
     func run() throws {
         try reportingErrors {
@@ -147,8 +137,8 @@ struct SyncTrustCommand: ParsableCommand {
 struct SyncRevokeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revoke",
-        abstract: "Stop exchanging with a paired device (a lost laptop, a kiosk handed back).",
-        discussion: "PEER is the device's name or the start of its origin id ('muster sync peers').")
+        abstract: CommandWords.text("syncRevokeCommand.abstract"),
+        discussion: CommandWords.text("syncRevokeCommand.discussion"))
     @OptionGroup var library: LibraryOptions
     @Argument var peer: String
 
@@ -162,7 +152,7 @@ struct SyncRevokeCommand: ParsableCommand {
 
 struct SyncLabelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "label", abstract: "Name this device for the others (e.g. \"kiosk at the door\").")
+        commandName: "label", abstract: CommandWords.text("syncLabelCommand.abstract"))
     @OptionGroup var library: LibraryOptions
     @Argument var name: String
 
