@@ -65,7 +65,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as MusterError {
-        TerminalText.writeError("muster: \(VisibleText.make(error.description))\n")
+        TerminalText.writeError("muster: \(VisibleText.make(error.message(in: CommandWords.language)))\n")
         throw ExitCode(1)
     }
 }

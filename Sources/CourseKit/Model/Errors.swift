@@ -24,44 +24,34 @@ public enum MusterError: Error, Equatable, CustomStringConvertible, Sendable {
     case refused(Refusal)
     case invalid(String)
 
-    /// Values that came from input are shown with `VisibleText`: an error about a crafted file
-    /// must not drive the terminal that reads it.
-    public var description: String {
+    /// The English message, as logs and tests read it.
+    public var description: String { message(in: .en) }
+
+    /// The message in `language`, from the `Errors` catalogue. Values that came from input are
+    /// shown with `VisibleText`: an error about a crafted file must not drive the terminal that
+    /// reads it.
+    public func message(in language: Language) -> String {
         let v = { (value: String) in VisibleText.make(value) }
+        let words = Words(language)
+        func say(_ key: String, _ arguments: any CVarArg...) -> String { words.format(key, table: "Errors", arguments: arguments) }
         return switch self {
-        case .unknownCourse(let c):
-            "unknown course '\(v(c))' (see 'muster courses')"
-        case .unknownSession(let c, let s):
-            "unknown session '\(v(s))' in course '\(v(c))' (see 'muster sessions \(v(c))')"
-        case .unknownParticipant(let p):
-            "unknown participant '\(v(p))' (see 'muster roster COURSE')"
-        case .notEnrolled(let p, let c):
-            "participant '\(v(p))' is not enrolled in course '\(v(c))'"
-        case .badStatus(let s):
-            "bad status '\(v(s))': use present, late, excused, absent or clear"
-        case .nothingToUndo(let p, let s):
-            "nothing to undo for '\(v(p))' in session '\(v(s))'"
-        case .invalidCourseFile(let path, let reason):
-            "\(v(path)): \(reason)"
-        case .unreadable(let path, let reason):
-            "cannot read \(v(path)): \(reason)"
-        case .databaseLocked(let path):
-            "the database \(v(path)) is locked by another process; try again, or close the other Muster"
-        case .diskFull(let path):
-            "the disk holding \(v(path)) is full: free some space and try again (the change that failed was not saved)"
-        case .readOnly(let path):
-            "\(v(path)) is read-only: the change was not saved (check the file's permissions or the disk)"
-        case .database(let m):
-            "database error: \(m)"
+        case .unknownCourse(let c): say("error.unknownCourse", v(c))
+        case .unknownSession(let c, let s): say("error.unknownSession", v(s), v(c))
+        case .unknownParticipant(let p): say("error.unknownParticipant", v(p))
+        case .notEnrolled(let p, let c): say("error.notEnrolled", v(p), v(c))
+        case .badStatus(let s): say("error.badStatus", v(s))
+        case .nothingToUndo(let p, let s): say("error.nothingToUndo", v(p), v(s))
+        case .invalidCourseFile(let path, let reason): "\(v(path)): \(reason)"
+        case .unreadable(let path, let reason): say("error.unreadable", v(path), reason)
+        case .databaseLocked(let path): say("error.databaseLocked", v(path))
+        case .diskFull(let path): say("error.diskFull", v(path))
+        case .readOnly(let path): say("error.readOnly", v(path))
+        case .database(let m): say("error.database", m)
         case .importRefused(let file, let refusal):
-            file.isEmpty ? refusal.description : "\(file): \(refusal)"
-        case .erasedParticipant(let code):
-            "participant '\(v(code))' was erased at their request; nothing was imported "
-                + "(pass --allow-erased only if they asked to be registered again)"
-        case .refused(let refusal):
-            refusal.description
-        case .invalid(let m):
-            m
+            file.isEmpty ? refusal.message(in: language) : "\(file): \(refusal.message(in: language))"
+        case .erasedParticipant(let code): say("error.erasedParticipant", v(code))
+        case .refused(let refusal): refusal.message(in: language)
+        case .invalid(let m): m
         }
     }
 }

@@ -28,52 +28,49 @@ public enum ImportRefusal: Equatable, Sendable, CustomStringConvertible {
     /// The file is larger than the import reads (`--max-megabytes` on the command line).
     case tooLarge(limitBytes: Int)
 
-    public var description: String {
-        switch self {
-        case .notARoster(let rows):
-            "not a roster Muster recognises: no header with a name column in the first \(rows) rows (try --format or --map)"
-        case .noGenericHeader(let rows):
-            "no header row with a name column in the first \(rows) rows; name the columns with --map COLUMN=FIELD"
-        case .noHeader(let format, let rows):
-            "no \(format) header found in the first \(rows) rows"
-        case .noNameColumn(let line):
-            "line \(line): no name column in the header; name one with --map COLUMN=name (or given/family)"
-        case .noJoinTime(let line):
-            "line \(line): the meeting report has no join time column"
-        case .mapColumnMissing(let column, let header):
-            "--map: no column '\(column)' in the header (\(header.prefix(12).joined(separator: ", ")))"
-        case .mapNeedsGenericFormat(let format):
-            "--map works with --format generic (or auto), not \(format)"
-        case .rowsRejected(let count, let first):
-            "\(Self.rejected(count, first)); nothing was imported. Fix the file, or import the other rows with --skip-rejected "
-                + "(--dry-run lists them all)"
-        case .erasedPeople(let lines):
-            "\(Self.erased(lines)); nothing was imported. Remove them from the file, or pass --allow-erased only if they asked "
-                + "to be registered again"
-        case .unreadable(let error):
-            error.description
-        case .tooLarge(let limit):
-            "line 1: \(Self.tooLargeText(limit))"
+    /// The English message.
+    public var description: String { message(in: .en) }
+
+    /// The command line's message in `language`, from the `Errors` catalogue.
+    public func message(in language: Language) -> String {
+        let words = Words(language)
+        func say(_ key: String, _ arguments: any CVarArg...) -> String {
+            words.format("import.\(key)", table: "Errors", arguments: arguments)
+        }
+        return switch self {
+        case .notARoster(let rows): say("notARoster", rows)
+        case .noGenericHeader(let rows): say("noGenericHeader", rows)
+        case .noHeader(let format, let rows): say("noHeader", format, rows)
+        case .noNameColumn(let line): say("noNameColumn", String(line))
+        case .noJoinTime(let line): say("noJoinTime", String(line))
+        case .mapColumnMissing(let column, let header): say("mapColumnMissing", column, header.prefix(12).joined(separator: ", "))
+        case .mapNeedsGenericFormat(let format): say("mapNeedsGenericFormat", format)
+        case .rowsRejected(let count, let first): say("rowsRejected", Self.rejected(count, first, language))
+        case .erasedPeople(let lines): say("erasedPeople", Self.erased(lines, language))
+        case .unreadable(let error): error.description
+        case .tooLarge(let limit): say("tooLarge", Self.tooLargeText(limit, language))
         }
     }
 
     /// The command line's words for a file over the limit, as the reader reports it too.
-    public static func tooLargeText(_ limit: Int) -> String {
-        "the file is larger than \(size(limit)) (the import limit; see --max-megabytes)"
+    public static func tooLargeText(_ limit: Int, _ language: Language = .en) -> String {
+        Words(language).format("import.tooLargeText", table: "Errors", size(limit))
     }
 
     /// "50 MB", "9 KB".
     public static func size(_ bytes: Int) -> String { bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes >> 10) KB" }
 
     /// "2 rows rejected (line 3: no name; line 7: matches 2 people)".
-    public static func rejected(_ count: Int, _ first: [RowProblem]) -> String {
-        let lines = first.prefix(3).map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
-        return "\(count) row\(count == 1 ? "" : "s") rejected (\(lines)\(count > 3 ? "; …" : ""))"
+    public static func rejected(_ count: Int, _ first: [RowProblem], _ language: Language = .en) -> String {
+        let words = Words(language)
+        let lines = first.prefix(3).map { words.format("import.line", table: "Errors", String($0.line), $0.reason) }.joined(separator: "; ")
+        return words.format(
+            count == 1 ? "import.rejected.one" : "import.rejected", table: "Errors", count, lines + (count > 3 ? "; …" : ""))
     }
 
     /// "1 person was erased at their request (line 4)".
-    public static func erased(_ lines: [String]) -> String {
-        "\(lines.count) \(lines.count == 1 ? "person was" : "people were") erased at their request "
-            + "(\(lines.prefix(3).joined(separator: ", "))\(lines.count > 3 ? ", …" : ""))"
+    public static func erased(_ lines: [String], _ language: Language = .en) -> String {
+        let list = lines.prefix(3).joined(separator: ", ") + (lines.count > 3 ? ", …" : "")
+        return Words(language).format(lines.count == 1 ? "import.erased.one" : "import.erased", table: "Errors", lines.count, list)
     }
 }

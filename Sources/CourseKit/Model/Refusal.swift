@@ -46,58 +46,54 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
     // One writer per library
     case libraryHasWriter(command: String, pid: Int32)
 
-    public var description: String {
-        switch self {
-        case .substituteNotNamed: "name the substitute to mark someone substituted"
-        case .alreadyInStatus(let code, let name, let status): "\(code) \(name) is already \(status)"
-        case .substituteIsThemselves: "someone cannot substitute themselves"
-        case .substituteAlreadyExpected(let code, let name, let status): "\(code) \(name) is already \(status) in this course"
-        case .mergeIntoThemselves: "choose another person to merge into"
-        case .notAWalkIn(let code, let status): "\(code) is \(status), not a walk-in awaiting review"
-        case .mergeErased(let code):
-            "\(code) was erased at their request: an erased record is never merged; register the person anew"
-        case .alreadyMerged(let code, let into): "\(code) is already merged into \(into); unmerge them first"
-        case .neverMerged(let code): "\(code) was never merged with anyone (or the merge was undone already)"
-        case .unmergeAmbiguous(let code, let merged):
-            "\(merged.count) people are merged into \(code) (\(merged.joined(separator: ", "))): name the one to unmerge"
-        case .notAMerge(let summary): "“\(summary)” is not a merge"
+    /// The English message.
+    public var description: String { message(in: .en) }
+
+    /// The message in `language`, from the `Errors` catalogue; a status in it in the language's
+    /// terms ("ya está confirmada").
+    public func message(in language: Language) -> String {
+        let words = Words(language)
+        func say(_ key: String, _ arguments: any CVarArg...) -> String {
+            words.format("refusal.\(key)", table: "Errors", arguments: arguments)
+        }
+        let status = words.statusTerm
+        return switch self {
+        case .substituteNotNamed: say("substituteNotNamed")
+        case .alreadyInStatus(let code, let name, let s): say("alreadyInStatus", code, name, status(s))
+        case .substituteIsThemselves: say("substituteIsThemselves")
+        case .substituteAlreadyExpected(let code, let name, let s): say("substituteAlreadyExpected", code, name, status(s))
+        case .mergeIntoThemselves: say("mergeIntoThemselves")
+        case .notAWalkIn(let code, let s): say("notAWalkIn", code, status(s))
+        case .mergeErased(let code): say("mergeErased", code)
+        case .alreadyMerged(let code, let into): say("alreadyMerged", code, into)
+        case .neverMerged(let code): say("neverMerged", code)
+        case .unmergeAmbiguous(let code, let merged): say("unmergeAmbiguous", merged.count, code, merged.joined(separator: ", "))
+        case .notAMerge(let summary): say("notAMerge", summary)
         case .markedSinceMerge(let code, let course, let session, let now, let then):
-            "cannot unmerge: \(code)'s mark in \(course) \(session) changed since the merge (\(then) → \(now)); "
-                + "undo that mark first"
-        case .alreadyOnRoster: "already on this course's roster"
-        case .hasAttendance(let code):
-            "\(code) has attendance recorded in this course; set their status to withdrawn instead"
-        case .courseHasAttendance(let code, let events):
-            "\(code) has \(events) attendance events recorded; the attendance log is append-only, so the course cannot be deleted"
+            say("markedSinceMerge", code, course, session, then, now)
+        case .alreadyOnRoster: say("alreadyOnRoster")
+        case .hasAttendance(let code): say("hasAttendance", code)
+        case .courseHasAttendance(let code, let events): say("courseHasAttendance", code, events)
         case .sessionHasAttendance(let title, let events):
-            "'\(title)' has attendance recorded (\(events) event\(events == 1 ? "" : "s")); the attendance log is append-only, "
-                + "so it cannot be deleted"
-        case .sessionGone: "that session no longer exists"
-        case .courseCodeTaken(let code): "a course '\(code)' already exists: choose another code"
-        case .noCourse(let id): "no course with id \(id)"
-        case .notSaved(let what): "that \(what) is not saved yet"
-        case .markedSessionMissing(let session, let course):
-            "session '\(session)' of '\(course)' has attendance recorded and is missing from the file; nothing was imported"
-        case .markedPersonMissing(let code, let course):
-            "participant '\(code)' has attendance in '\(course)' and is missing from the file; nothing was imported"
-        case .noEvent(let id): "no attendance event \(id)"
-        case .markAlreadyUndone: "that mark was already undone"
-        case .timeOffSessionDay(let what, let time, let day):
-            "the \(what) \(time) is not on the session's day (\(day)); type a time on that day, like 09:25"
-        case .departureBeforeArrival(let arrival, let departure):
-            "the departure \(departure) is before the arrival \(arrival)"
-        case .timeNeedsAttendance(let what, let status):
-            "\(what == "arrival" ? "an" : "a") \(what) time goes with present or late, not \(status)"
-        case .nothingToLeaveFrom(let code, let name):
-            "\(code) \(name) is not marked present or late in this session, so there is no stay to end; mark them first"
-        case .noChange(let id): "no change \(id) in the log"
-        case .notUndoable(let summary, let from):
-            "“\(summary)” came from \(from); only changes made on the screens can be undone"
-        case .undoOfUndo: "an undo cannot be undone; make the change again"
-        case .changeAlreadyUndone: "that change was already undone"
-        case .changedSince(let summary): "cannot undo “\(summary)”: it was changed again since; undo the later change first"
-        case .libraryHasWriter(let command, let pid):
-            "the library is open for writing by \(command) (pid \(pid)); close it, or run this there"
+            say(events == 1 ? "sessionHasAttendance.one" : "sessionHasAttendance", title, events)
+        case .sessionGone: say("sessionGone")
+        case .courseCodeTaken(let code): say("courseCodeTaken", code)
+        case .noCourse(let id): say("noCourse", String(id))
+        case .notSaved(let what): say("notSaved", what)
+        case .markedSessionMissing(let session, let course): say("markedSessionMissing", session, course)
+        case .markedPersonMissing(let code, let course): say("markedPersonMissing", code, course)
+        case .noEvent(let id): say("noEvent", id.uuidString)
+        case .markAlreadyUndone: say("markAlreadyUndone")
+        case .timeOffSessionDay(let what, let time, let day): say("timeOffSessionDay.\(what)", time, day)
+        case .departureBeforeArrival(let arrival, let departure): say("departureBeforeArrival", departure, arrival)
+        case .timeNeedsAttendance(let what, let s): say("timeNeedsAttendance.\(what)", status(s))
+        case .nothingToLeaveFrom(let code, let name): say("nothingToLeaveFrom", code, name)
+        case .noChange(let id): say("noChange", String(id))
+        case .notUndoable(let summary, let from): say("notUndoable", summary, from)
+        case .undoOfUndo: say("undoOfUndo")
+        case .changeAlreadyUndone: say("changeAlreadyUndone")
+        case .changedSince(let summary): say("changedSince", summary)
+        case .libraryHasWriter(let command, let pid): say("libraryHasWriter", command, String(pid))
         }
     }
 }

@@ -27,8 +27,11 @@ public struct Words: Sendable, Equatable {
     }
 
     /// The same, for a caller that forwards its own arguments.
+    ///
+    /// A `%d` takes the language's grouping ("12,345", "12.345"): right for a count, wrong for a
+    /// line number or a process id, which callers pass as text to a `%@`.
     public func format(_ key: String, table: String, arguments: [any CVarArg]) -> String {
-        String(format: text(key, table: table), locale: language.locale, arguments: arguments)
+        String(format: text(key, table: table), locale: language.numberLocale, arguments: arguments)
     }
 
     /// Every key and its text in `table`, for the tests that hold the catalogues to each other.
