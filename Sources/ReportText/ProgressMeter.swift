@@ -119,16 +119,25 @@ extension ProgressMeter {
     /// line that wraps can no longer be drawn over.
     public static func onStandardError(label: String, columns: @escaping @Sendable () -> Int? = { nil }) -> ProgressMeter? {
         guard isatty(2) == 1 else { return nil }
+        return ProgressMeter(label: label, draw: { writeLine($0, columns: columns()) }, clear: clearLine)
+    }
+
+    /// Draws `line` over the one standard error shows, cut to `columns` (else `$COLUMNS`, else
+    /// 80), in ASCII where the locale is not UTF-8. Every progress line Muster draws, this
+    /// meter's or a live exchange's, goes through here.
+    public static func writeLine(_ line: String, columns: Int?) {
+        guard isatty(2) == 1 else { return }
         let environment = ProcessInfo.processInfo.environment
+        let width = columns ?? environment["COLUMNS"].flatMap(Int.init) ?? 80
+        let shown = VisibleText.make(line).truncated(toWidth: max(10, width - 1))
         let ascii = !Theme.localeIsUTF8(environment: environment)
-        let fallback = environment["COLUMNS"].flatMap(Int.init) ?? 80
-        return ProgressMeter(
-            label: label,
-            draw: { line in
-                let shown = VisibleText.make(line).truncated(toWidth: max(10, (columns() ?? fallback) - 1))
-                FileHandle.standardError.write(Data("\r\(ascii ? ASCIIFallback.text(shown) : shown)\u{1B}[K".utf8))
-            },
-            clear: { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) })
+        FileHandle.standardError.write(Data("\r\(ascii ? ASCIIFallback.text(shown) : shown)\u{1B}[K".utf8))
+    }
+
+    /// Clears the progress line, so what follows starts on a clean line.
+    public static func clearLine() {
+        guard isatty(2) == 1 else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
     /// Runs `job` with a progress line on standard error (when it is a terminal); the line goes

@@ -28,20 +28,11 @@ enum TerminalText {
         FileHandle.standardError.write(Data((standardErrorIsASCII ? ASCIIFallback.text(shown) : shown).utf8))
     }
 
-    /// A progress line on standard error, drawn over the previous one: the carriage return and
-    /// the erase-to-end are Muster's own, the text between them is shown like any other. Only a
-    /// terminal gets it: a log file or a pipe would keep every intermediate line.
-    static func writeProgress(_ line: String) {
-        guard isatty(2) == 1 else { return }
-        let shown = VisibleText.make(line)
-        FileHandle.standardError.write(Data("\r\(standardErrorIsASCII ? ASCIIFallback.text(shown) : shown)\u{1B}[K".utf8))
-    }
+    /// One progress line on standard error, cut to the terminal's width (a live exchange's).
+    static func writeProgress(_ line: String) { ProgressMeter.writeLine(line, columns: TerminalCapabilities.columns(fd: 2)) }
 
-    /// Clears the progress line, so what follows starts on a clean line.
-    static func endProgress() {
-        guard isatty(2) == 1 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    }
+    /// Clears the progress line.
+    static func endProgress() { ProgressMeter.clearLine() }
 
     /// Runs a long job with a progress line labelled `label` on standard error when it is a
     /// terminal (``ProgressMeter``), cut to the terminal's width.
