@@ -91,4 +91,16 @@ import TestSupport
         into.expectCounted("merging", total: summary.records)
         #expect(try a.syncDigest() == b.syncDigest())
     }
+
+    @Test func aPurgeCountsThePeopleItErasesRecordsThemThenRewritesTheFile() throws {
+        let dir = TemporaryDirectory("progress")
+        let store = try importStore(dir, courses: ["mini-2024"])
+        let heard = Heard()
+        let summary = try store.privacy.purge(
+            endedBefore: CalendarDate(year: 2026, month: 1, day: 1), keepStatistics: false, progress: heard.reporter)
+        #expect(summary.people > 1)
+        #expect(heard.stages == ["erasing", "recording for sync", "rewriting the library file"])
+        heard.expectCounted("recording for sync")
+        heard.expectCounted("erasing", total: summary.people)
+    }
 }
