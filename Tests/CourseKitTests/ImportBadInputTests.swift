@@ -38,7 +38,7 @@ import TestSupport
         let data = Data((header + "Ren").utf8) + Data([0xE9]) + Data(",Ngirmang,rene@example.org,PW\n".utf8)
         let report = try store.rosterImporter.importRoster(data: data, name: "old.csv", course: "mini-2024")
         #expect(report.notes == ["not valid UTF-8 (line 2), read as Windows-1252"])
-        #expect(report.dialect == "Windows-1252, comma-separated")
+        #expect(report.dialect.description == "Windows-1252, comma-separated")
         #expect(try store.people.person(code: report.newPeople[0].code).givenName == "René")
     }
 

@@ -50,6 +50,16 @@ public struct RosterImportReport: Sendable, Equatable {
 
     public enum MatchedBy: String, Sendable, Equatable, Hashable {
         case code, email = "e-mail", name = "name and country", roster = "name on the roster"
+
+        /// The catalogue's key for this way of matching (the raw value is the English words).
+        public var key: String {
+            switch self {
+            case .code: "code"
+            case .email: "email"
+            case .name: "name"
+            case .roster: "roster"
+            }
+        }
     }
 
     public struct Match: Sendable, Equatable {
@@ -84,19 +94,28 @@ public struct RosterImportReport: Sendable, Equatable {
         public var absent = 0
 
         /// "present 120, late 6, absent 16" (excused only when there are some).
-        public var counts: String {
-            "present \(present), late \(late)" + (excused > 0 ? ", excused \(excused)" : "") + ", absent \(absent)"
+        public var counts: String { counts(in: .en) }
+
+        /// The same in `language` ("presentes 120, con retraso 6, ausentes 16").
+        public func counts(in language: Language) -> String {
+            let words = Words(language)
+            return excused > 0
+                ? words.format("session.counts.excused", table: "Import", String(present), String(late), String(excused), String(absent))
+                : words.format("session.counts", table: "Import", String(present), String(late), String(absent))
         }
 
         /// "drm (2023-05-03 09:00–10:15): present 120, late 6, absent 16".
-        public var line: String { "\(key) (\(when)): \(counts)" }
+        public var line: String { line(in: .en) }
+
+        /// The same in `language`.
+        public func line(in language: Language) -> String { "\(key) (\(when)): \(counts(in: language))" }
     }
 
     public var file: String
     public var course: String
     public var format: RosterFormat
     /// "UTF-16 LE, tab-separated".
-    public var dialect: String
+    public var dialect: Dialect
     /// Encoding fallbacks, replaced characters and the like.
     public var notes: [String] = []
     /// Data rows read (blank lines and the header not counted).
@@ -141,27 +160,21 @@ public struct RosterImportReport: Sendable, Equatable {
     /// Where every row went and why, adding up to the rows read, then how many known people
     /// change: "new 8 · matched by e-mail 3 · possible duplicates 1 (kept as new people) ·
     /// rejected 1 · skipped 0 = 13 rows; updated 1". The line every preview starts with.
-    public var counts: String {
-        var parts = ["new \(Self.grouped(newPeople.count - possibleDuplicates.count))"]
-        let by: [MatchedBy] = [.code, .email, .name, .roster]
-        let matchedParts = by.compactMap { b in matchedRows[b].flatMap { $0 > 0 ? "matched by \(b.rawValue) \(Self.grouped($0))" : nil } }
-        parts += matchedParts.isEmpty ? ["matched 0"] : matchedParts
-        if repeatedRows > 0 { parts.append("again in the file \(Self.grouped(repeatedRows))") }
-        if !possibleDuplicates.isEmpty {
-            parts.append("possible duplicates \(Self.grouped(possibleDuplicates.count)) (kept as new people)")
-        }
-        parts += ["rejected \(Self.grouped(rejected.count))", "skipped \(Self.grouped(skipped.count))"]
-        return parts.joined(separator: " · ") + " = \(Self.grouped(rows)) row\(rows == 1 ? "" : "s"); updated \(Self.grouped(updated))"
-    }
+    public var counts: String { counts(in: .en) }
 
-    /// "100,000": counts a coordinator reads at a glance, the same whatever the machine's locale.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
+    /// The counts line in `language`, its numbers grouped as the language groups them.
+    public func counts(in language: Language) -> String {
+        let words = Words(language)
+        func say(_ key: String, _ n: Int) -> String { words.format("counts.\(key)", table: "Import", language.number(n)) }
+        var parts = [say("new", newPeople.count - possibleDuplicates.count)]
+        let by: [MatchedBy] = [.code, .email, .name, .roster]
+        let matchedParts = by.compactMap { b in matchedRows[b].flatMap { $0 > 0 ? say("matchedBy.\(b.key)", $0) : nil } }
+        parts += matchedParts.isEmpty ? [say("matchedNone", 0)] : matchedParts
+        if repeatedRows > 0 { parts.append(say("again", repeatedRows)) }
+        if !possibleDuplicates.isEmpty { parts.append(say("duplicates", possibleDuplicates.count)) }
+        parts += [say("rejected", rejected.count), say("skipped", skipped.count)]
+        let total = words.format(
+            rows == 1 ? "counts.total.one" : "counts.total", table: "Import", language.number(rows), language.number(updated))
+        return parts.joined(separator: " · ") + total
     }
 }

@@ -81,35 +81,42 @@ struct ImportRoster: ParsableCommand {
     }
 
     /// The preview (and, after a real run, the receipt): counts, then every match, rejection,
-    /// skipped row and warning with its line.
-    static func preview(_ r: RosterImportReport, verbose: Bool) -> String {
-        var out = "\(VisibleText.make(r.file)): \(r.format.label) (\(r.dialect)), \(r.rows) row\(r.rows == 1 ? "" : "s") for \(r.course)\n"
-        for note in r.notes { out += "note: \(VisibleText.make(note))\n" }
-        out += r.counts + "\n"
+    /// skipped row and warning with its line, in `language` (a reason the library gives is
+    /// shown as it gave it).
+    static func preview(_ r: RosterImportReport, verbose: Bool, language: Language = CommandWords.language) -> String {
+        let words = Words(language)
+        func say(_ key: String, _ arguments: any CVarArg...) -> String {
+            words.format("preview.\(key)", table: "Import", arguments: arguments)
+        }
+        func line(_ n: Int, _ text: String) -> String { say("line", String(n), text) }
+        var out =
+            say(
+                r.rows == 1 ? "head.one" : "head", VisibleText.make(r.file), r.format.label(in: language), r.dialect.text(in: language),
+                String(r.rows), r.course) + "\n"
+        for note in r.notes { out += say("note", VisibleText.make(note)) + "\n" }
+        out += r.counts(in: language) + "\n"
         out +=
-            "enrolments: \(r.enrolmentsAdded) new, \(r.enrolmentsChanged) changed; "
-            + "attendance events: \(r.eventsAdded) new, \(r.eventsAlreadyRecorded) already recorded\n"
-        out += section("sessions", r.sessions.map(\.line))
+            say(
+                "enrolments", String(r.enrolmentsAdded), String(r.enrolmentsChanged), String(r.eventsAdded), String(r.eventsAlreadyRecorded)
+            )
+            + "\n"
+        out += section(say("sessions"), r.sessions.map { $0.line(in: language) })
         let shown = verbose ? r.newPeople : Array(r.newPeople.prefix(50))
-        out += section("new", shown.map { "line \($0.line): \($0.code) \($0.name)" })
-        if shown.count < r.newPeople.count { out += "  … and \(r.newPeople.count - shown.count) more (--verbose lists them all)\n" }
+        out += section(say("new"), shown.map { line($0.line, "\($0.code) \($0.name)") })
+        if shown.count < r.newPeople.count { out += "  " + say("more", String(r.newPeople.count - shown.count)) + "\n" }
         out += section(
-            "matched",
+            say("matched"),
             r.matched.map { m in
-                "line \(m.line): \(m.code) \(m.name) (by \(m.by.rawValue))"
+                line(m.line, "\(m.code) \(m.name) (\(say("by.\(m.by.key)")))")
                     + (m.changes.isEmpty ? "" : ": " + m.changes.joined(separator: ", "))
             })
         out += section(
-            "possible duplicates (kept as new people: same name and country as someone in the library; check they are not one)",
-            r.possibleDuplicates.map { "line \($0.line): \($0.code) \($0.name), like \($0.lookalikes.joined(separator: ", "))" })
-        out += section("rejected", r.rejected.map { "line \($0.line): \($0.reason)" })
-        out += section("skipped", r.skipped.map { "line \($0.line): \($0.reason)" })
-        out += section("warnings", r.warnings.map { "line \($0.line): \($0.reason)" })
-        if r.applied {
-            out += r.changesNothing ? "nothing to change: the library already has all of it\n" : "imported\n"
-        } else {
-            out += "dry run: nothing was written\n"
-        }
+            say("duplicates"),
+            r.possibleDuplicates.map { line($0.line, say("lookalike", "\($0.code) \($0.name)", $0.lookalikes.joined(separator: ", "))) })
+        out += section(say("rejected"), r.rejected.map { line($0.line, $0.reason) })
+        out += section(say("skipped"), r.skipped.map { line($0.line, $0.reason) })
+        out += section(say("warnings"), r.warnings.map { line($0.line, $0.reason) })
+        out += say(r.applied ? (r.changesNothing ? "nothingToChange" : "imported") : "dryRun") + "\n"
         return out
     }
 

@@ -43,7 +43,7 @@ struct PersonErase: ParsableCommand {
 
     @Flag(help: CommandWords.help("personErase.confirm")) var confirm = false
     @Flag(help: CommandWords.help("personErase.keepStatistics")) var keepStatistics = false
-    @Option(help: CommandWords.help("personErase.reason")) var reason: String = "request of the person"
+    @Option(help: CommandWords.help("personErase.reason")) var reason: String = CommandWords.text("personErase.reason.default")
 
     func run() throws {
         try reportingErrors {

@@ -15,21 +15,11 @@ public enum RosterFormat: String, CaseIterable, Sendable {
     /// Muster's own long attendance export.
     case muster
 
-    public var label: String {
-        switch self {
-        case .auto: "automatic"
-        case .moodle: "Moodle attendance export"
-        case .indico: "Indico registrant export"
-        case .indicoImport: "Indico registration import (no header)"
-        case .eventbrite: "Eventbrite attendee report"
-        case .googleForms: "Google Forms responses"
-        case .pretix: "pretix check-in list"
-        case .zoom: "Zoom participants report"
-        case .teams: "Microsoft Teams attendance report"
-        case .generic: "generic roster"
-        case .muster: "Muster long attendance export"
-        }
-    }
+    /// The layout's name in `language` ("informe de participantes de Zoom").
+    public func label(in language: Language) -> String { Words(language).text("format.\(rawValue)", table: "Import") }
+
+    /// The layout's name in English, as logs and the import's notes give it.
+    public var label: String { label(in: .en) }
 
     /// Meeting reports only mark people already on the roster: their names are whatever people
     /// typed when joining ("iPhone", "Room 3"), not a registration.

@@ -56,7 +56,7 @@ struct RosterPlanner {
 
     init(
         snapshot: LibrarySnapshot, format: RosterFormat, options: RosterImportOptions, file: String,
-        dialect: String, notes: [String], now: Date, deviceID: String, rows: Int = 0
+        dialect: Dialect, notes: [String], now: Date, deviceID: String, rows: Int = 0
     ) {
         self.snapshot = snapshot
         self.format = format

@@ -9,9 +9,21 @@ public struct DelimitedFile: Sendable, Equatable {
     public var notes: [String]
 
     /// "UTF-16 LE, tab-separated".
-    public var dialect: String {
+    public var dialect: Dialect { Dialect(encoding: encoding, delimiter: delimiter) }
+}
+
+/// How a file is written: its encoding and the character between its cells.
+public struct Dialect: Sendable, Equatable, CustomStringConvertible {
+    public var encoding: TextEncoding
+    public var delimiter: Character
+
+    /// "UTF-16 LE, tab-separated".
+    public var description: String { text(in: .en) }
+
+    /// The same in `language` ("UTF-16 LE, separado por tabulaciones").
+    public func text(in language: Language) -> String {
         let name = delimiter == "\t" ? "tab" : delimiter == ";" ? "semicolon" : "comma"
-        return "\(encoding.rawValue), \(name)-separated"
+        return Words(language).format("dialect.\(name)", table: "Import", encoding.rawValue)
     }
 }
 
