@@ -25,24 +25,27 @@ struct Mark: ParsableCommand {
             let arrivalTime = try arrival.map { try time($0, "--arrival", s, zone) }
             let departureTime = try departure.map { try time($0, "--departure", s, zone) }
             if leaving {
-                guard arrivalTime == nil else { throw MusterError.invalid("--arrival goes with present or late, not left") }
+                guard arrivalTime == nil else { throw MusterError.invalid(CommandWords.text("mark.arrivalWithLeft")) }
                 let outcome = try store.attendance.recordDeparture(session: s, person: p, at: departureTime, source: .cli)
                 let left = outcome.event.departure.map { LocalTime.clock($0, in: zone) } ?? "?"
+                let words = CommandWords.words
                 print(
-                    "\(p.code) \(p.displayName): left \(s.key) at \(left); still \(outcome.status.rawValue) (event \(outcome.event.id.uuidString.lowercased()))"
-                )
+                    CommandWords.format(
+                        "mark.output.left", p.code, p.displayName, s.key, left, words.term(outcome.status),
+                        outcome.event.id.uuidString.lowercased()))
                 return
             }
             let outcome = try store.attendance.mark(
                 session: s, person: p, status: parsed, source: .cli, arrival: arrivalTime, departure: departureTime, note: note)
+            let words = CommandWords.words
             let now =
                 outcome.current.map {
-                    $0.id == outcome.event.id ? $0.status.rawValue : "\($0.status.rawValue) (an earlier \($0.source.rawValue) mark wins)"
-                } ?? "no mark"
+                    $0.id == outcome.event.id
+                        ? words.term($0.status) : CommandWords.format("mark.output.earlierWins", words.term($0.status), $0.source.rawValue)
+                } ?? CommandWords.text("mark.output.noMark")
             let stay = StayText.text(outcome.event, zone: zone)
-            print(
-                "\(p.code) \(p.displayName): \(parsed.rawValue)\(stay.isEmpty ? "" : " \(stay)") in \(s.key); now \(now) (event \(outcome.event.id.uuidString.lowercased()))"
-            )
+            let marked = words.term(parsed) + (stay.isEmpty ? "" : " \(stay)")
+            print(CommandWords.format("mark.output", p.code, p.displayName, marked, s.key, now, outcome.event.id.uuidString.lowercased()))
         }
     }
 }
@@ -60,8 +63,10 @@ struct Undo: ParsableCommand {
             let store = try library.open()
             let (s, p) = try resolve(store, course: course, session: session, person: participant)
             let outcome = try store.attendance.undo(session: s, person: p, source: .cli)
-            let now = outcome.current?.status.rawValue ?? "no mark"
-            print("\(p.code) \(p.displayName): undid \(outcome.cancelled?.status.rawValue ?? "?") in \(s.key); now \(now)")
+            let words = CommandWords.words
+            let now = outcome.current.map { words.term($0.status) } ?? CommandWords.text("mark.output.noMark")
+            let undone = outcome.cancelled.map { words.term($0.status) } ?? "?"
+            print(CommandWords.format("undo.output", p.code, p.displayName, undone, s.key, now))
         }
     }
 }
@@ -70,7 +75,7 @@ struct Undo: ParsableCommand {
 /// another day, saying which day it must be).
 private func time(_ text: String, _ flag: String, _ session: Session, _ zone: TimeZone) throws -> Date {
     if let t = AttendanceTimes.clockTime(text, on: session, zone: zone) ?? LocalTime.parse(text, in: zone) { return t }
-    throw MusterError.invalid("\(flag) '\(text)' is not a time: \(AttendanceTimes.example)")
+    throw MusterError.invalid(CommandWords.format("mark.notATime", flag, text))
 }
 
 /// Looks up a course's session and an enrolled participant, with the errors a user can act on.
