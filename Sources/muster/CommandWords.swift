@@ -21,6 +21,12 @@ enum CommandWords {
     /// `key` of the `Commands` table.
     static func text(_ key: String) -> String { words.text(key, table: "Commands") }
 
+    /// A listing's column headers: `<listing>.column.<id>` of the table, in capitals as
+    /// listings show them ("CÓDIGO").
+    static func header(_ listing: String, _ ids: [String]) -> [String] {
+        ids.map { text("\(listing).column.\($0)").uppercased(with: language.locale) }
+    }
+
     /// An option's or argument's help.
     static func help(_ key: String) -> ArgumentHelp { ArgumentHelp(text(key)) }
 

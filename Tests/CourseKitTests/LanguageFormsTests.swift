@@ -12,6 +12,11 @@ import Testing
         #expect(Language.en.longDate(day) == "Thursday 9 May 2024")
         #expect(Language.en.shortDay(day) == "Thu 9 May")
         #expect(Language.es.shortDay(day) == "jue 9 may")
+        let start = try #require(CalendarDate(iso: "2024-05-07")), end = try #require(CalendarDate(iso: "2024-06-02"))
+        #expect(CalendarDate.rangeText(start, day, .es) == "7–9 may 2024")
+        #expect(CalendarDate.rangeText(start, day, full: true, .es) == "7–9 de mayo de 2024")
+        #expect(CalendarDate.rangeText(start, end, full: true, .es) == "7 de mayo – 2 de junio de 2024")
+        #expect(CalendarDate.rangeText(start, day) == "7–9 May 2024")
     }
 
     /// The weekday agrees with Foundation's calendar on every day of 1999–2031 (leap years,

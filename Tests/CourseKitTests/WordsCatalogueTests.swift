@@ -24,7 +24,7 @@ import Testing
     }
 
     /// Keys whose text is the same in every language (a key name and a blank).
-    static let sameEverywhere: Set<String> = ["kiosk.language.key", "kiosk.field.label"]
+    static let sameEverywhere: Set<String> = ["kiosk.language.key", "kiosk.field.label", "sessions.column.id"]
 
     /// The blanks of a format, in their order ("%1$@", "%d" → ["1@", "d"]).
     static func blanks(_ text: String) -> [String] {

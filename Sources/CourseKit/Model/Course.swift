@@ -42,7 +42,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// How people write a course's dates: "7–9 May 2024", "25 Jun – 21 Aug 2020", "28 Dec 2023 – 3 Jan 2024";
     /// `full` spells the months out ("25 June – 21 August 2020"). The one date-range formatter:
     /// the course list, reports and certificates all write a course's dates through it.
-    public static func rangeText(_ a: CalendarDate, _ b: CalendarDate, full: Bool = false) -> String {
+    ///
+    /// In Spanish: "7–9 may 2024", and in full "7–9 de mayo de 2024".
+    public static func rangeText(_ a: CalendarDate, _ b: CalendarDate, full: Bool = false, _ language: Language = .en) -> String {
+        if language != .en { return language.dateRange(a, b, full: full) }
         let names = full ? monthNames : monthAbbreviations
         let ma = names[a.month - 1], mb = names[b.month - 1]
         if a == b { return "\(a.day) \(ma) \(a.year)" }

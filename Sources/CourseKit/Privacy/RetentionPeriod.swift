@@ -51,6 +51,11 @@ public struct RetentionPeriod: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(count) \(unit.rawValue)\(count == 1 ? "" : "s")" }
 
+    /// "5 years", "5 años": for people to read (`description` stays the file's form).
+    public func text(in language: Language) -> String {
+        Words(language).format("retention.\(unit.rawValue)\(count == 1 ? ".one" : "")", table: "Terms", count)
+    }
+
     /// For narrow columns: "5y", "18mo", "90d".
     public var short: String {
         "\(count)" + (unit == .years ? "y" : unit == .months ? "mo" : "d")

@@ -36,6 +36,20 @@ extension Language {
         "\(weekdayAbbreviation(date.weekday)) \(date.day) \(monthAbbreviation(date.month))"
     }
 
+    /// "mayo": a month's name as written mid-sentence.
+    public func monthName(_ month: Int) -> String { Self.names[self]!.months[month - 1] }
+
+    /// A course's dates in a language other than English (`CalendarDate.rangeText` keeps
+    /// Muster's English): "7–9 may 2024", in full "7–9 de mayo de 2024".
+    func dateRange(_ a: CalendarDate, _ b: CalendarDate, full: Bool) -> String {
+        let of = full ? " de " : " "
+        func month(_ d: CalendarDate) -> String { full ? monthName(d.month) : monthAbbreviation(d.month) }
+        if a == b { return "\(a.day)\(of)\(month(a))\(of)\(a.year)" }
+        if a.year == b.year && a.month == b.month { return "\(a.day)–\(b.day)\(of)\(month(b))\(of)\(b.year)" }
+        if a.year == b.year { return "\(a.day)\(of)\(month(a)) – \(b.day)\(of)\(month(b))\(of)\(b.year)" }
+        return "\(a.day)\(of)\(month(a))\(of)\(a.year) – \(b.day)\(of)\(month(b))\(of)\(b.year)"
+    }
+
     /// Muster's English short weekdays, as sheets and reports have always printed them.
     static let englishWeekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 

@@ -17,7 +17,7 @@ struct Courses: ParsableCommand {
         try reportingErrors {
             let summaries = try library.open().courses.courseSummaries()
             if summaries.isEmpty {
-                print("No courses yet. Add one with 'muster import course FILE'.")
+                print(CommandWords.text("courses.none"))
                 return
             }
             // The column appears once some course has a retention period; scripts reading the
@@ -26,9 +26,7 @@ struct Courses: ParsableCommand {
             print(Self.table(summaries, retention: retention, maxWidth: listing.maxWidth), terminator: "")
             let past = summaries.filter(\.pastRetention).count
             if past > 0 {
-                print(
-                    "\(past) course\(past == 1 ? " is" : "s are") PAST retention: see who would be erased with "
-                        + "'muster purge --expired --dry-run', then run 'muster purge --expired'.")
+                print(CommandWords.format(past == 1 ? "courses.past.one" : "courses.past", past))
             }
         }
     }
@@ -39,18 +37,24 @@ struct Courses: ParsableCommand {
     static func table(_ summaries: [CourseSummary], retention: Bool, maxWidth: Int?) -> String {
         func row(_ s: CourseSummary, title: Bool) -> [String] {
             [s.course.code] + (title ? [s.course.title] : [])
-                + [CalendarDate.rangeText(s.course.startDate, s.course.endDate), String(s.sessionCount), String(s.enrolled)]
+                + [
+                    CalendarDate.rangeText(s.course.startDate, s.course.endDate, CommandWords.language), String(s.sessionCount),
+                    String(s.enrolled),
+                ]
                 + (retention && title ? [Self.retention(s)] : [])
         }
-        let header = ["CODE", "TITLE", "DATES", "SESSIONS", "ENROLLED"] + (retention ? ["RETENTION"] : [])
+        let header = CommandWords.header("courses", ["code", "title", "dates", "sessions", "enrolled"] + (retention ? ["retention"] : []))
         let wide = TextTable.render(header: header, rows: summaries.map { row($0, title: true) }, rightAligned: [3, 4])
         guard let maxWidth, wide.split(separator: "\n").contains(where: { $0.displayWidth > maxWidth }) else { return wide }
         let lines = TextTable.render(
-            header: ["CODE", "DATES", "SESSIONS", "ENROLLED"], rows: summaries.map { row($0, title: false) }, rightAligned: [2, 3]
+            header: CommandWords.header("courses", ["code", "dates", "sessions", "enrolled"]),
+            rows: summaries.map { row($0, title: false) },
+            rightAligned: [2, 3]
         ).split(separator: "\n").map(String.init)
         var text = lines[0] + "\n"
         for (s, line) in zip(summaries, lines.dropFirst()) {
-            let second = s.course.title + (retention && s.course.retention != nil ? " · kept \(Self.retention(s))" : "")
+            let second =
+                s.course.title + (retention && s.course.retention != nil ? CommandWords.format("courses.kept", Self.retention(s)) : "")
             text += line + "\n" + "    " + second.truncated(toWidth: max(8, maxWidth - 4), ellipsis: "…") + "\n"
         }
         return text
@@ -59,7 +63,8 @@ struct Courses: ParsableCommand {
     /// "5 years, until 2029-05-09", with "PAST" in front once the period is over; "—" without one.
     static func retention(_ s: CourseSummary) -> String {
         guard let period = s.course.retention, let until = s.course.retainedUntil else { return "—" }
-        return (s.pastRetention ? "PAST: " : "") + "\(period), until \(until)"
+        return CommandWords.format(
+            s.pastRetention ? "courses.retention.past" : "courses.retention", period.text(in: CommandWords.language), until.description)
     }
 }
 
@@ -80,14 +85,15 @@ struct Sessions: ParsableCommand {
             let ownZones = Session.needZoneColumn(sessions.map { ($0, c) })
             print(
                 TextTable.render(
-                    header: ["ID", "START", "END", "TITLE", "KIND", "MODALITY"] + (ownZones ? ["ZONE"] : []),
+                    header: CommandWords.header(
+                        "sessions", ["id", "start", "end", "title", "kind", "modality"] + (ownZones ? ["zone"] : [])),
                     rows: sessions.map { s in
                         let zone = s.zone(in: c)
                         return [
                             s.key, LocalTime.format(s.start, in: zone),
                             DateText.spansDays(s.start, s.end, in: zone)
                                 ? LocalTime.format(s.end, in: zone) : LocalTime.clock(s.end, in: zone),
-                            s.title + (s.core ? " (core)" : ""), s.kind.rawValue, s.modality.rawValue,
+                            s.title + (s.core ? CommandWords.text("sessions.core") : ""), s.kind.rawValue, s.modality.rawValue,
                         ] + (ownZones ? [s.ownZone(in: c) ?? ""] : [])
                     }, maxWidth: listing.maxWidth, shrinkable: [3]), terminator: "")
         }

@@ -39,10 +39,20 @@ struct RosterCommand: ParsableCommand {
             case .csv:
                 text = CSVWriter().document(header: header, rows: rows)
             case .text:
+                // The CSV's values are what scripts and other tools read; the table is for people,
+                // in the run's language.
+                let words = CommandWords.words
                 text = TextTable.render(
-                    header: ["CODE", "NAME", "SEX", "COUNTRY", "AGENCY", "ROLE", "STATUS"],
-                    rows: zip(roster, rows).map { e, r in
-                        [r[0], e.person.sortName, e.person.sex.letter, r[4], r[5], r[6], r[7]]
+                    header: CommandWords.header("roster", ["code", "name", "sex", "country", "agency", "role", "status"]),
+                    rows: roster.map { e in
+                        var status = words.term(e.enrolment.status)
+                        if let sub = e.enrolment.substitutedBy, let other = roster.first(where: { $0.person.id == sub }) {
+                            status = CommandWords.format("roster.substitutedBy", status, other.person.code)
+                        }
+                        return [
+                            e.person.code, e.person.sortName, e.person.sex.letter, e.person.country, e.agency?.shortName ?? "",
+                            words.term(e.enrolment.role), status,
+                        ]
                     }, maxWidth: output == nil ? listing.maxWidth : nil, shrinkable: [1, 4, 5, 6])
             }
             try Self.emit(text, to: output)
