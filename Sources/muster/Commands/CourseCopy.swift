@@ -24,17 +24,18 @@ struct CourseCopyCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard let day = CalendarDate(iso: start) else {
-                throw MusterError.invalid("--start '\(NameSanitizer.clean(start))' is not a date like 2025-05-06")
+                throw MusterError.invalid(CommandWords.format("courseCopy.notADate", NameSanitizer.clean(start)))
             }
             let store = try library.open()
             let copy = try store.courses.copyCourse(from: from, to: to, start: day, withRoster: withRoster)
             let course = try store.courses.course(code: to)
-            var line =
-                "Copied \(from) to \(to): \(CalendarDate.rangeText(course.startDate, course.endDate)), "
-                + "\(copy.imported.sessions) session\(copy.imported.sessions == 1 ? "" : "s") moved \(copy.shiftedDays) days"
+            let language = CommandWords.language
+            var line = CommandWords.format(
+                copy.imported.sessions == 1 ? "courseCopy.done.one" : "courseCopy.done", from, to,
+                CalendarDate.rangeText(course.startDate, course.endDate, language), copy.imported.sessions, copy.shiftedDays)
             if withRoster {
-                line += ", \(copy.imported.participants) nominated"
-                if copy.leftOut > 0 { line += " (\(copy.leftOut) left off: erased, declined, withdrawn, substituted or waitlisted)" }
+                line += CommandWords.format("courseCopy.nominated", copy.imported.participants)
+                if copy.leftOut > 0 { line += CommandWords.format("courseCopy.leftOut", copy.leftOut) }
             }
             print(line + ".")
         }

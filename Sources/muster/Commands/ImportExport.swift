@@ -27,8 +27,9 @@ struct ImportCourse: ParsableCommand {
                 return try library.open().courses.importCourse(parsed, allowErased: allowErased, progress: progress)
             }
             print(
-                "\(summary.created ? "imported" : "updated") \(summary.course): \(summary.sessions) sessions, "
-                    + "\(summary.participants) participants (\(summary.newPeople) new people)")
+                CommandWords.format(
+                    summary.created ? "importCourse.created" : "importCourse.updated", summary.course, summary.sessions,
+                    summary.participants, summary.newPeople))
         }
     }
 }

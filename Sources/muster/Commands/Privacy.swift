@@ -37,9 +37,7 @@ struct PersonErase: ParsableCommand {
     @OptionGroup var library: LibraryOptions
     @Argument(help: CommandWords.help("personErase.code")) var code: String
     /// Said when a reader held up the file scrub: the erasure itself is done.
-    static let scrubDue =
-        "the erasure is saved; another Muster is reading the library, so old copies of the erased data stay in its files"
-        + " until it lets go: close it, then run any muster command ('muster doctor' shows whether it is done)"
+    static var scrubDue: String { CommandWords.text("erase.scrubDue") }
 
     @Flag(help: CommandWords.help("personErase.confirm")) var confirm = false
     @Flag(help: CommandWords.help("personErase.keepStatistics")) var keepStatistics = false
@@ -48,13 +46,13 @@ struct PersonErase: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard confirm else {
-                throw MusterError.invalid("erasing \(code) cannot be undone; run again with --confirm")
+                throw MusterError.invalid(CommandWords.format("erase.confirm", code))
             }
             let summary = try library.open().privacy.erase(code: code, reason: reason, keepStatistics: keepStatistics)
             print(
-                "erased \(code): \(summary.enrolments) enrolments kept anonymously, \(summary.notesCleared) notes cleared"
-                    + (summary.elsewhere.isEmpty ? "" : "; taken out of \(summary.elsewhere)")
-                    + (keepStatistics ? "; sex and country kept for statistics" : ""))
+                CommandWords.format("erase.done", code, summary.enrolments, summary.notesCleared)
+                    + (summary.elsewhere.isEmpty ? "" : CommandWords.format("erase.elsewhere", summary.elsewhere.description))
+                    + (keepStatistics ? CommandWords.text("erase.statistics") : ""))
             if !summary.filesScrubbed { print(Self.scrubDue) }
         }
     }
@@ -80,30 +78,34 @@ struct Purge: ParsableCommand {
             let candidates: [(course: Course, people: [Person])]
             if let before {
                 guard let date = CalendarDate(iso: before) else {
-                    throw MusterError.invalid("--before '\(before)' is not a date (YYYY-MM-DD)")
+                    throw MusterError.invalid(CommandWords.format("purge.notADate", NameSanitizer.clean(before)))
                 }
                 candidates = try store.privacy.purgeCandidates(endedBefore: date)
-                for (course, people) in candidates { print("\(course.code) (ended \(course.endDate)): \(people.count) people") }
+                for (course, people) in candidates {
+                    print(CommandWords.format("purge.course", course.code, course.endDate.description, people.count))
+                }
             } else {
                 candidates = try store.privacy.expiredPurgeCandidates()
                 for (course, people) in candidates {
+                    let kept = course.retention!.text(in: CommandWords.language)
                     print(
-                        "\(course.code) (ended \(course.endDate), kept \(course.retention!) until \(course.retainedUntil!)): \(people.count) people"
-                    )
+                        CommandWords.format(
+                            "purge.course.expired", course.code, course.endDate.description, kept, course.retainedUntil!.description,
+                            people.count))
                 }
             }
             let count = Set(candidates.flatMap(\.people).compactMap(\.id)).count
             if dryRun {
-                print("dry run: \(count) people would be erased; nothing was changed")
+                print(CommandWords.format("purge.dryRun", count))
                 return
             }
-            let summary = try TerminalText.withProgress("Purging") { progress in
+            let summary = try TerminalText.withProgress(CommandWords.text("purge.progress")) { progress in
                 if let date = before.flatMap(CalendarDate.init(iso:)) {
                     return try store.privacy.purge(endedBefore: date, keepStatistics: keepStatistics, progress: progress)
                 }
                 return try store.privacy.purgeExpired(keepStatistics: keepStatistics, progress: progress)
             }
-            print("erased \(summary.people) people")
+            print(CommandWords.format("purge.done", summary.people))
             if !summary.filesScrubbed { print(PersonErase.scrubDue) }
         }
     }
