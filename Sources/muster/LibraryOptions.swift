@@ -15,6 +15,21 @@ struct LibraryOptions: ParsableArguments {
     @Flag(name: .long, help: CommandWords.help("libraryOptions.noSeed"))
     var noSeed = false
 
+    /// `--lang`: on every command, since every command speaks. `CommandWords` has already read
+    /// it from the command line for `--help`; this is the same value, checked.
+    @Option(name: .long, help: CommandWords.help("libraryOptions.lang"))
+    var lang: String?
+
+    func validate() throws {
+        if let lang, Language(tag: lang) == nil { throw ValidationError(Language.unknownMessage("--lang", lang)) }
+    }
+
+    /// The language to speak about `course` (its `language:`), by the documented order:
+    /// `--lang`, `MUSTER_LANG`, the course's, the locale.
+    func language(course: Language? = nil) throws -> Language {
+        try Language.choose(flag: lang, course: course, environment: ProcessInfo.processInfo.environment)
+    }
+
     /// The resolved library path, following the documented order of precedence.
     func databasePath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         LibraryLocation.path(db: db, environment: environment)

@@ -73,7 +73,7 @@ public enum Language: String, CaseIterable, Sendable, Codable {
         return .en
     }
 
-    static func unknownMessage(_ source: String, _ value: String) -> String {
+    public static func unknownMessage(_ source: String, _ value: String) -> String {
         "\(source) '\(NameSanitizer.clean(value))': Muster speaks \(allCases.map(\.rawValue).joined(separator: ", "))"
     }
 }

@@ -9,37 +9,25 @@ import TerminalUICurses
 struct KioskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk",
-        abstract: "Run the self check-in kiosk for a course's session (exit: F10, then the kiosk PIN).",
-        discussion: """
-            Participants type at least three letters of their name, pick themselves from at most five \
-            matches and confirm. The terminal runs in raw mode: Ctrl-C, Ctrl-Z and Ctrl-\\ do nothing. \
-            Set the PIN first with 'muster kiosk-pin COURSE'.
-            """)
+        abstract: CommandWords.text("kioskCommand.abstract"),
+        discussion: CommandWords.text("kioskCommand.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
+    @Argument(help: CommandWords.help("kioskCommand.course"), completion: ShellCompletion.courseCodes) var course: String
     @Option(
-        help: """
-            The session's short id. Default: follow the timetable, taking check-ins for the session whose \
-            check-in window is open (from the course's check_in_opens_minutes before its start until its end).
-            """, completion: ShellCompletion.sessionKeys)
+        help: CommandWords.help("kioskCommand.session"), completion: ShellCompletion.sessionKeys)
     var session: String?
-    @Flag(help: "Let people not on the list register as walk-ins awaiting review.") var walkIns = false
-    @Option(help: "Seconds without a key before the kiosk returns to its welcome screen.") var idle: Double = 60
-    @Flag(help: "No colours.") var noColor = false
-    @Option(
-        help:
-            "The screen's first language: en or es (default: $MUSTER_LANG, else the course file's language:, else the locale). F2 switches at the kiosk."
-    )
-    var lang: String?
+    @Flag(help: CommandWords.help("kioskCommand.walkIns")) var walkIns = false
+    @Option(help: CommandWords.help("kioskCommand.idle")) var idle: Double = 60
+    @Flag(help: CommandWords.help("kioskCommand.noColor")) var noColor = false
     @Option(
         name: .customLong("sync-with"),
         help: ArgumentHelp(
-            "Exchange with a device running 'muster sync serve' in the background while the kiosk runs (nothing about it is shown).",
+            CommandWords.text("kioskCommand.syncWith"),
             valueName: "URL"))
     var syncWith: String?
-    @Option(help: ArgumentHelp("With --sync-with: the pairing code that device shows (first time only).", valueName: "CODE"))
+    @Option(help: ArgumentHelp(CommandWords.text("kioskCommand.pair"), valueName: "CODE"))
     var pair: String?
-    @Option(help: ArgumentHelp("With --sync-with: seconds between exchanges (default 5).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp(CommandWords.text("kioskCommand.every"), valueName: "SECONDS"))
     var every: Double?
 
     func run() throws {
@@ -47,7 +35,7 @@ struct KioskCommand: ParsableCommand {
         try reportingErrors {
             let store = try library.open()
             let c = try store.courses.course(code: course)
-            let language = try Language.choose(flag: lang, course: c.language, environment: ProcessInfo.processInfo.environment)
+            let language = try library.language(course: c.language)
             guard let verifier = try store.kiosk.kioskPINVerifier(courseID: c.id!) else {
                 throw MusterError.invalid("no kiosk PIN is set for \(c.code): set one first with 'muster kiosk-pin \(c.code)'")
             }
@@ -170,10 +158,10 @@ enum KioskSync {
 struct KioskPIN: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-pin",
-        abstract: "Set the PIN that lets staff leave a course's kiosk (asked twice, stored salted and hashed).",
-        discussion: "For automation, MUSTER_KIOSK_PIN supplies the PIN instead of the terminal.")
+        abstract: CommandWords.text("kioskPIN.abstract"),
+        discussion: CommandWords.text("kioskPIN.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
+    @Argument(help: CommandWords.help("kioskPIN.course"), completion: ShellCompletion.courseCodes) var course: String
 
     func run() throws {
         try reportingErrors {
