@@ -44,6 +44,29 @@ import Testing
             ])
     }
 
+    /// The same import in Spanish: every word from the `Sync` catalogue, the library's own
+    /// (course codes, labels, values, the warning a device wrote) as they are.
+    @Test func importInSpanish() {
+        let s = SyncImportSummary(
+            path: "b.bundle", bundleID: "x", from: "kiosk-door", dryRun: true,
+            added: [.init(course: "palau-mmc-2024", kind: "events", count: 12), .init(course: "", kind: "agencies", count: 1)],
+            skipped: 1, newConflicts: [Self.conflict()], waiting: 2)
+        #expect(
+            SyncText.importLines(s, .es) == [
+                "b.bundle (de kiosk-door):",
+                "  palau-mmc-2024: 12 eventos",
+                "  fuera de todo curso: 1 institución",
+                "  omitidos: ya estaban 1 registro",
+                "  conflicto 3f2a91c0: person PW-001 Ana Tellei, email (2 valores) — muster sync resolve 3f2a91c0 --keep VALUE|ORIGIN",
+                "  en espera: 2 registros guardados hasta que llegue aquello a lo que se refieren",
+                "  (simulación: no se escribió nada)",
+            ])
+        #expect(
+            SyncText.conflictBlock(Self.conflict(), zone: Self.utc, .es).last
+                == "  resolver: muster sync resolve 3f2a91c0 --keep VALUE|ORIGIN")
+        #expect(SyncText.count(3, "no-such-kind", .es) == "3 no-such-kind")
+    }
+
     @Test func alreadyImportedIsOneLine() {
         let s = SyncImportSummary(path: "b.bundle", bundleID: "x", from: "kiosk-door", dryRun: false, alreadyImported: true)
         #expect(SyncText.importLines(s) == ["b.bundle (from kiosk-door): already imported, nothing to do"])

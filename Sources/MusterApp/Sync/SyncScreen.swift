@@ -101,7 +101,7 @@ extension SyncState: TableScreen {
         case .exported(let summary):
             return context.say(SyncText.exportLine(summary), fadingAfter: 8000) + load(context)
         case .previewed(let path, let secret, let summaries):
-            let lines = summaries.flatMap(SyncText.importLines)
+            let lines = summaries.flatMap { SyncText.importLines($0) }
             if summaries.allSatisfy(\.alreadyImported) || summaries.allSatisfy({ $0.addedTotal == 0 && $0.refused.isEmpty }) {
                 return context.say(lines.first ?? "Nothing to import", fadingAfter: 8000)
             }

@@ -5,6 +5,9 @@ import Foundation
 /// reads exactly as the command prints it. Every string that came from a library (labels,
 /// values, paths, refusals) goes through `NameSanitizer.clean`: a bundle is someone else's data,
 /// and a label or an e-mail in it could carry escape sequences.
+///
+/// The words come from the `Sync` catalogue in the language asked for (English unless told);
+/// what came from a library (labels, values, course codes) is shown as it is.
 public enum SyncText {
     /// "1–40, 58–60"; "1" for a range of one.
     public static func ranges(_ ranges: [ClosedRange<Int64>]) -> String {
@@ -24,14 +27,14 @@ public enum SyncText {
         return f.string(from: date)
     }
 
-    /// "12 events", "1 person": the kinds `SyncImportSummary.Added` names, counted in words.
-    public static func count(_ n: Int, _ kind: String) -> String {
-        let singular: [String: String] = [
-            "courses": "course", "sessions": "session", "agencies": "agency", "people": "person",
-            "enrolments": "enrolment", "quotas": "quota", "events": "event", "edits": "edit", "erasures": "erasure",
-            "records": "record",
-        ]
-        return "\(n) \(n == 1 ? singular[kind] ?? kind : kind)"
+    /// "12 events", "1 person": the kinds `SyncImportSummary.Added` names, counted in words (the
+    /// number as it is: a record count is compared with `sync status`'s ranges, not read at a glance).
+    public static func count(_ n: Int, _ kind: String, _ language: Language = .en) -> String {
+        let words = Words(language)
+        let key = "count.\(kind)\(n == 1 ? ".one" : "")"
+        let text = words.text(key, table: "Sync")
+        // A kind the catalogue does not know is named as the summary names it.
+        return text == key ? "\(n) \(kind)" : String(format: text, String(n))
     }
 
     /// The command that resolves a conflict, as the user types it.
@@ -42,10 +45,12 @@ public enum SyncText {
     // MARK: export
 
     /// "wrote FILE: N records (B bytes) for COURSE, COURSE, encrypted".
-    public static func exportLine(_ s: SyncExportSummary) -> String {
+    public static func exportLine(_ s: SyncExportSummary, _ language: Language = .en) -> String {
+        let words = Words(language)
         let courses = s.courses.map(clean).joined(separator: ", ")
-        return "wrote \(clean(s.path)): \(count(s.records, "records")) (\(s.bytes) bytes)"
-            + (courses.isEmpty ? "" : " for \(courses)") + (s.encrypted ? ", encrypted" : "")
+        return words.format("export.wrote", table: "Sync", clean(s.path), count(s.records, "records", language), String(s.bytes))
+            + (courses.isEmpty ? "" : words.format("export.for", table: "Sync", courses))
+            + (s.encrypted ? words.text("export.encrypted", table: "Sync") : "")
     }
 
     // MARK: import
@@ -53,88 +58,94 @@ public enum SyncText {
     /// What one bundle adds (or would add), per course and kind, then what it skipped, refused,
     /// the conflicts it opened, clock warnings and records waiting. The first line names the
     /// file and where it came from; the others are indented under it.
-    public static func importLines(_ s: SyncImportSummary) -> [String] {
-        let head = "\(clean(s.path)) (from \(clean(s.from)))"
-        if s.alreadyImported { return ["\(head): already imported, nothing to do"] }
+    public static func importLines(_ s: SyncImportSummary, _ language: Language = .en) -> [String] {
+        let words = Words(language)
+        func say(_ key: String, _ arguments: any CVarArg...) -> String {
+            words.format("import.\(key)", table: "Sync", arguments: arguments)
+        }
+        let head = say("head", clean(s.path), clean(s.from))
+        if s.alreadyImported { return [say("already", head)] }
         var lines = [head + ":"]
         var courses: [String] = []
         for a in s.added where !courses.contains(a.course) { courses.append(a.course) }
         for course in courses {
-            let parts = s.added.filter { $0.course == course && $0.count > 0 }.map { count($0.count, $0.kind) }
+            let parts = s.added.filter { $0.course == course && $0.count > 0 }.map { count($0.count, $0.kind, language) }
             guard !parts.isEmpty else { continue }
-            lines.append("  \(course.isEmpty ? "outside any course" : clean(course)): \(parts.joined(separator: ", "))")
+            lines.append("  \(course.isEmpty ? say("outside") : clean(course)): \(parts.joined(separator: ", "))")
         }
-        if s.addedTotal == 0 { lines.append("  nothing new") }
-        if s.skipped > 0 { lines.append("  skipped: already had \(count(s.skipped, "records"))") }
-        for r in s.refused { lines.append("  refused: \(clean(r))") }
-        for c in s.newConflicts { lines.append("  conflict \(conflictSummary(c)) — \(resolveCommand(c))") }
-        for w in s.clockWarnings { lines.append("  clock: \(clean(w))") }
-        if s.waiting > 0 {
-            lines.append("  waiting: \(count(s.waiting, "records")) kept until what they refer to arrives")
-        }
-        if s.dryRun { lines.append("  (dry run: nothing written)") }
+        if s.addedTotal == 0 { lines.append("  " + say("nothingNew")) }
+        if s.skipped > 0 { lines.append("  " + say("skipped", count(s.skipped, "records", language))) }
+        for r in s.refused { lines.append("  " + say("refused", clean(r))) }
+        for c in s.newConflicts { lines.append("  " + say("conflict", conflictSummary(c, language), resolveCommand(c))) }
+        for w in s.clockWarnings { lines.append("  " + say("clock", clean(w))) }
+        if s.waiting > 0 { lines.append("  " + say("waiting", count(s.waiting, "records", language))) }
+        if s.dryRun { lines.append("  " + say("dryRun")) }
         return lines
     }
 
     // MARK: conflicts
 
     /// "3f2a91c0: person MX-003 Ana Pérez, email (2 values)".
-    public static func conflictSummary(_ c: SyncConflict) -> String {
-        "\(clean(c.id)): \(clean(c.label)), \(clean(c.field)) (\(c.candidates.count) values)"
+    public static func conflictSummary(_ c: SyncConflict, _ language: Language = .en) -> String {
+        Words(language).format("conflict.summary", table: "Sync", clean(c.id), clean(c.label), clean(c.field), String(c.candidates.count))
     }
 
     /// One candidate: "“ana@x.org” from kiosk-door, 2024-05-07 10:14 ← shown now".
-    public static func candidateLine(_ c: SyncConflict.Candidate, zone: TimeZone) -> String {
-        "“\(clean(c.value.description))” from \(clean(c.originLabel)), \(time(c.at, in: zone))"
-            + (c.isWinner ? " ← shown now" : "")
+    public static func candidateLine(_ c: SyncConflict.Candidate, zone: TimeZone, _ language: Language = .en) -> String {
+        let words = Words(language)
+        return words.format("conflict.candidate", table: "Sync", clean(c.value.description), clean(c.originLabel), time(c.at, in: zone))
+            + (c.isWinner ? words.text("conflict.shownNow", table: "Sync") : "")
     }
 
     /// The block `muster sync conflicts` prints for one conflict.
-    public static func conflictBlock(_ c: SyncConflict, zone: TimeZone) -> [String] {
-        ["conflict \(clean(c.id)): \(clean(c.label)), field \(clean(c.field))"]
-            + c.candidates.map { "  " + candidateLine($0, zone: zone) }
-            + ["  resolve: \(resolveCommand(c))"]
+    public static func conflictBlock(_ c: SyncConflict, zone: TimeZone, _ language: Language = .en) -> [String] {
+        let words = Words(language)
+        return [words.format("conflict.head", table: "Sync", clean(c.id), clean(c.label), clean(c.field))]
+            + c.candidates.map { "  " + candidateLine($0, zone: zone, language) }
+            + ["  " + words.format("conflict.resolve", table: "Sync", resolveCommand(c))]
     }
 
     /// "kept “ana@x.org” (from kiosk-door) for person MX-003 Ana Pérez, email".
-    public static func resolvedLine(_ c: SyncConflict) -> String {
-        let kept = c.winner.map { "“\(clean($0.value.description))” (from \(clean($0.originLabel)))" } ?? "the value chosen"
-        return "kept \(kept) for \(clean(c.label)), \(clean(c.field))"
+    public static func resolvedLine(_ c: SyncConflict, _ language: Language = .en) -> String {
+        let words = Words(language)
+        let kept =
+            c.winner.map { words.format("resolved.value", table: "Sync", clean($0.value.description), clean($0.originLabel)) }
+            ?? words.text("resolved.chosen", table: "Sync")
+        return words.format("resolved.line", table: "Sync", kept, clean(c.label), clean(c.field))
     }
 
     // MARK: status
 
     /// `muster sync status`, top to bottom: who this library is, its SQLite, what it holds from
     /// each origin with the gaps and whom to ask, the last transfers, conflicts, clock warnings.
-    public static func statusLines(_ s: SyncStatus, zone: TimeZone, transfers: Int = 5) -> [String] {
-        var lines = ["origin: \(clean(s.label)) (\(clean(s.origin)))", "SQLite \(clean(s.sqliteVersion))"]
-        if s.walResetBug {
-            lines.append(
-                "warning: SQLite \(clean(s.sqliteVersion)) has the WAL-reset bug: one process writes each library")
+    public static func statusLines(_ s: SyncStatus, zone: TimeZone, transfers: Int = 5, _ language: Language = .en) -> [String] {
+        let words = Words(language)
+        func say(_ key: String, _ arguments: any CVarArg...) -> String {
+            words.format("status.\(key)", table: "Sync", arguments: arguments)
         }
-        lines.append("held:")
-        if s.holdings.isEmpty { lines.append("  nothing yet") }
+        var lines = [say("origin", clean(s.label), clean(s.origin)), "SQLite \(clean(s.sqliteVersion))"]
+        if s.walResetBug { lines.append(say("walBug", clean(s.sqliteVersion))) }
+        lines.append(say("held"))
+        if s.holdings.isEmpty { lines.append("  " + say("nothingYet")) }
         for h in s.holdings {
-            let name = clean(h.label) + (h.isLocal ? " (this library)" : " \(clean(String(h.origin.prefix(8))))")
-            let seen = h.lastSeen.map { ", last \(time($0, in: zone))" } ?? ""
-            lines.append("  \(name): \(h.ranges.isEmpty ? "none" : ranges(h.ranges))\(seen)")
+            let name = clean(h.label) + (h.isLocal ? say("thisLibrary") : " \(clean(String(h.origin.prefix(8))))")
+            let seen = h.lastSeen.map { say("last", time($0, in: zone)) } ?? ""
+            lines.append("  \(name): \(h.ranges.isEmpty ? say("none") : ranges(h.ranges))\(seen)")
             // A bundle of some courses leaves the others' records out: a gap is not always a loss.
             if !h.gaps.isEmpty {
-                let shown = ranges(Array(h.gaps.prefix(3))) + (h.gaps.count > 3 ? " and \(h.gaps.count - 3) more" : "")
-                lines.append("    not here: \(shown) — other courses, or lost: ask \(clean(h.label))")
+                let shown = ranges(Array(h.gaps.prefix(3))) + (h.gaps.count > 3 ? say("andMore", String(h.gaps.count - 3)) : "")
+                lines.append("    " + say("notHere", shown, clean(h.label)))
             }
         }
         let recent = s.transfers.sorted { $0.at > $1.at }.prefix(transfers)
-        lines.append(recent.isEmpty ? "transfers: none yet" : "last transfers:")
+        lines.append(recent.isEmpty ? say("noTransfers") : say("lastTransfers"))
         for t in recent {
             let name = t.name.map { " “\(clean($0))”" } ?? ""
-            lines.append("  \(time(t.at, in: zone)) \(clean(t.direction))\(name) \(clean(t.path)): \(count(t.records, "records"))")
+            lines.append(
+                "  \(time(t.at, in: zone)) \(clean(t.direction))\(name) \(clean(t.path)): \(count(t.records, "records", language))")
         }
-        lines.append(
-            s.openConflicts == 0
-                ? "conflicts: none open"
-                : "conflicts: \(s.openConflicts) open — see: muster sync conflicts")
-        for w in s.clockWarnings { lines.append("clock: \(clean(w))") }
+        lines.append(s.openConflicts == 0 ? say("noConflicts") : say("conflicts", String(s.openConflicts)))
+        for w in s.clockWarnings { lines.append(say("clock", clean(w))) }
         return lines
     }
 

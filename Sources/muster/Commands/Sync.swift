@@ -46,7 +46,7 @@ struct SyncStatusCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let status = try library.open().syncStatus()
-            print(SyncText.statusLines(status, zone: .current).joined(separator: "\n"))
+            print(SyncText.statusLines(status, zone: .current, CommandWords.language).joined(separator: "\n"))
         }
     }
 }
@@ -76,7 +76,7 @@ struct SyncExportCommand: ParsableCommand {
             let summary = try TerminalText.withProgress("Exporting") { progress in
                 try store.syncExport(to: output, courses: course, all: all, sinceLast: sinceLast, passphrase: secret, progress: progress)
             }
-            print(SyncText.exportLine(summary))
+            print(SyncText.exportLine(summary, CommandWords.language))
         }
     }
 }
@@ -107,7 +107,7 @@ struct SyncImportCommand: ParsableCommand {
                         try store.syncImport(paths: [file], dryRun: dryRun, passphrase: secret, progress: progress)
                     }
                     for summary in summaries {
-                        print(SyncText.importLines(summary).joined(separator: "\n"))
+                        print(SyncText.importLines(summary, CommandWords.language).joined(separator: "\n"))
                     }
                 } catch let error as MusterError {
                     refused = true
@@ -134,10 +134,12 @@ struct SyncConflictsCommand: ParsableCommand {
         try reportingErrors {
             let conflicts = try library.open().syncConflicts(course: course)
             if conflicts.isEmpty {
-                print("no open conflicts")
+                print(CommandWords.text("sync.noConflicts"))
                 return
             }
-            print(conflicts.map { SyncText.conflictBlock($0, zone: .current).joined(separator: "\n") }.joined(separator: "\n\n"))
+            print(
+                conflicts.map { SyncText.conflictBlock($0, zone: .current, CommandWords.language).joined(separator: "\n") }.joined(
+                    separator: "\n\n"))
         }
     }
 }
@@ -155,7 +157,7 @@ struct SyncResolveCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let resolved = try library.open().syncResolve(conflict: conflict, keep: keep)
-            print(SyncText.resolvedLine(resolved))
+            print(SyncText.resolvedLine(resolved, CommandWords.language))
         }
     }
 }
