@@ -64,7 +64,7 @@ struct LibraryOptions: ParsableArguments {
         if let courses {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: courses, isDirectory: &isDir), isDir.boolValue else {
-                throw MusterError.unreadable(path: courses, reason: "no such folder")
+                throw MusterError.unreadable(path: courses, reason: CommandWords.text("library.noSuchFolder"))
             }
             return courses
         }

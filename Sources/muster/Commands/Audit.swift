@@ -36,7 +36,7 @@ struct Audit: ParsableCommand {
                     }
                 text =
                     rows.isEmpty
-                    ? "Nothing recorded in \(course) yet.\n"
+                    ? CommandWords.format("audit.nothing", course) + "\n"
                     : TextTable.render(header: header.map { $0.uppercased() }, rows: shown, maxWidth: width, shrinkable: [5, 4, 1])
             }
             try Self.emit(text, to: output)

@@ -46,7 +46,7 @@ struct ImportRoster: ParsableCommand {
             options.allowErased = allowErased
             if let timeZone {
                 guard let zone = TimeZone(identifier: timeZone) else {
-                    throw MusterError.invalid("unknown time zone '\(NameSanitizer.clean(timeZone))'")
+                    throw MusterError.invalid(CommandWords.format("importRoster.unknownZone", NameSanitizer.clean(timeZone)))
                 }
                 options.timeZone = zone
             }

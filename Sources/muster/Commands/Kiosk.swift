@@ -37,7 +37,7 @@ struct KioskCommand: ParsableCommand {
             let c = try store.courses.course(code: course)
             let language = try library.language(course: c.language)
             guard let verifier = try store.kiosk.kioskPINVerifier(courseID: c.id!) else {
-                throw MusterError.invalid("no kiosk PIN is set for \(c.code): set one first with 'muster kiosk-pin \(c.code)'")
+                throw MusterError.invalid(CommandWords.format("kiosk.noPIN", c.code))
             }
             let sessions = try store.courses.sessions(courseID: c.id!)
             guard let first = sessions.first else {
@@ -146,10 +146,9 @@ enum KioskSync {
             return code
         }
         if store.isGuest {
-            let writer = CourseStore.writer(of: store.path).map { "\($0.command) (pid \($0.pid))" } ?? "another Muster process"
-            throw MusterError.invalid(
-                "the kiosk cannot --sync-with while \(writer) has the library open for writing: let that process do the syncing, or close it first"
-            )
+            let writer =
+                CourseStore.writer(of: store.path).map { "\($0.command) (pid \($0.pid))" } ?? CommandWords.text("kiosk.anotherProcess")
+            throw MusterError.invalid(CommandWords.format("kiosk.syncWithGuest", writer))
         }
         return try LiveExchanger(store: store, url: url, pair: code)
     }
@@ -171,13 +170,13 @@ struct KioskPIN: ParsableCommand {
             if let env = ProcessInfo.processInfo.environment["MUSTER_KIOSK_PIN"], !env.isEmpty {
                 pin = env
             } else {
-                let first = try SecretPrompt.read("New kiosk PIN for \(c.code): ")
-                let second = try SecretPrompt.read("Again: ")
-                guard first == second else { throw MusterError.invalid("the two PINs differ; nothing was changed") }
+                let first = try SecretPrompt.read(CommandWords.format("kioskPIN.new", c.code))
+                let second = try SecretPrompt.read(CommandWords.text("kioskPIN.again"))
+                guard first == second else { throw MusterError.invalid(CommandWords.text("kioskPIN.differ")) }
                 pin = first
             }
             try store.kiosk.setKioskPIN(courseID: c.id!, pin: pin)
-            print("kiosk PIN set for \(c.code)")
+            print(CommandWords.format("kioskPIN.set", c.code))
         }
     }
 }
@@ -186,7 +185,7 @@ struct KioskPIN: ParsableCommand {
 enum SecretPrompt {
     static func read(_ prompt: String) throws -> String {
         let fd = open("/dev/tty", O_RDWR)
-        guard fd >= 0 else { throw MusterError.invalid("no terminal to ask for the PIN; set MUSTER_KIOSK_PIN instead") }
+        guard fd >= 0 else { throw MusterError.invalid(CommandWords.text("kioskPIN.noTerminal")) }
         defer { close(fd) }
         var saved = termios()
         tcgetattr(fd, &saved)

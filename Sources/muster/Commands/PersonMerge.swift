@@ -21,7 +21,7 @@ struct PersonMergeCommand: ParsableCommand {
             if dryRun {
                 let preview = try store.people.mergePreview(keep: keep, other: other)
                 print(preview.lines.joined(separator: "\n"))
-                print("dry run: nothing was changed")
+                print(CommandWords.text("merge.dryRun"))
                 return
             }
             let (change, preview) = try store.people.mergePeople(keep: keep, other: other)

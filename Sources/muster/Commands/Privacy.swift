@@ -69,7 +69,7 @@ struct Purge: ParsableCommand {
     @Flag(help: CommandWords.help("purge.keepStatistics")) var keepStatistics = false
 
     func validate() throws {
-        if (before == nil) == !expired { throw ValidationError("give either --before DATE or --expired") }
+        if (before == nil) == !expired { throw ValidationError(CommandWords.text("purge.eitherOr")) }
     }
 
     func run() throws {

@@ -65,7 +65,7 @@ struct SyncExportCommand: ParsableCommand {
     @OptionGroup var passphrase: PassphraseOption
 
     func validate() throws {
-        if course.isEmpty && !all { throw ValidationError("name a COURSE or --all: muster sync export COURSE… -o FILE") }
+        if course.isEmpty && !all { throw ValidationError(CommandWords.text("syncExport.nameACourse")) }
         if !course.isEmpty && all { throw ValidationError("name COURSEs or --all, not both") }
     }
 
@@ -92,7 +92,7 @@ struct SyncImportCommand: ParsableCommand {
     @OptionGroup var passphrase: PassphraseOption
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("name a bundle: muster sync import FILE…") }
+        if files.isEmpty { throw ValidationError(CommandWords.text("syncImport.nameABundle")) }
     }
 
     func run() throws {

@@ -28,16 +28,15 @@ struct SyncServeCommand: ParsableCommand {
             let out = LineOut()
             let server = try LiveServer(
                 store: store, bind: bind, port: UInt16(port), courses: courses.isEmpty ? nil : courses,
-                log: { out.say($0) }, announce: { out.say("pairing code: \($0)") })
+                log: { out.say($0) }, announce: { out.say(CommandWords.format("serve.pairingCode", "\($0)")) })
             try server.start()
             let label = try store.syncStatus().label
-            out.say(
-                "serving \(courses.isEmpty ? "every course" : courses.joined(separator: ", ")) as \(label) on \(server.urls.joined(separator: " "))"
-            )
+            let offered = courses.isEmpty ? CommandWords.text("serve.everyCourse") : courses.joined(separator: ", ")
+            out.say(CommandWords.format("serve.serving", offered, label, server.urls.joined(separator: " ")))
             StopSignals.wait()
             server.stop()
             try? store.checkpoint()
-            out.say("stopped")
+            out.say(CommandWords.text("serve.stopped"))
         }
     }
 }
@@ -110,8 +109,8 @@ struct SyncPeersCommand: ParsableCommand {
         try reportingErrors {
             let store = try library.open()
             let peers = try store.syncPeers()
-            print("this device: \(try store.syncStatus().label), key \(try store.syncPublicKey())")
-            if peers.isEmpty { print("no paired devices: pair with 'muster sync with URL --pair CODE'") }
+            print(CommandWords.format("peers.thisDevice", try store.syncStatus().label, try store.syncPublicKey()))
+            if peers.isEmpty { print(CommandWords.text("peers.none")) }
             for peer in peers { print(SyncLiveText.peerLine(peer)) }
         }
     }
@@ -129,7 +128,7 @@ struct SyncTrustCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let trusted = try library.open().syncTrust(peer: peer, label: label)
-            print("trusted \(trusted.label) (\(trusted.origin.prefix(8)))")
+            print(CommandWords.format("peers.trusted", trusted.label, String(trusted.origin.prefix(8))))
         }
     }
 }
@@ -145,7 +144,7 @@ struct SyncRevokeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let revoked = try library.open().syncRevoke(peer: peer)
-            print("revoked \(revoked.label) (\(revoked.origin.prefix(8))): it is refused from now on")
+            print(CommandWords.format("peers.revoked", revoked.label, String(revoked.origin.prefix(8))))
         }
     }
 }
@@ -160,7 +159,7 @@ struct SyncLabelCommand: ParsableCommand {
         try reportingErrors {
             let store = try library.open()
             try store.syncSetLabel(name)
-            print("this device is now called \(try store.syncStatus().label)")
+            print(CommandWords.format("peers.label", try store.syncStatus().label))
         }
     }
 }
