@@ -20,6 +20,7 @@ public final class ProgressMeter: Sendable {
     }
 
     private let label: String
+    private let language: Language
     private let start: Double
     private let interval: Double
     private let delay: Double
@@ -29,10 +30,11 @@ public final class ProgressMeter: Sendable {
     private let state = Mutex(State())
 
     public init(
-        label: String, interval: Double = 0.25, delay: Double = 0.5, clock: @escaping @Sendable () -> Double = ProgressMeter.monotonic,
+        label: String, language: Language = .en, interval: Double = 0.25, delay: Double = 0.5,
+        clock: @escaping @Sendable () -> Double = ProgressMeter.monotonic,
         draw: @escaping @Sendable (String) -> Void, clear: @escaping @Sendable () -> Void
     ) {
-        self.label = label; self.interval = interval; self.delay = delay
+        self.label = label; self.language = language; self.interval = interval; self.delay = delay
         self.clock = clock; self.draw = draw; self.clear = clear
         start = clock()
     }
@@ -56,7 +58,7 @@ public final class ProgressMeter: Sendable {
             guard now - start >= delay else { return nil }
             s.lastDraw = now
             s.drawn = true
-            return Self.line(label: label, progress, elapsed: now - s.stageStart)
+            return Self.line(label: label, progress, elapsed: now - s.stageStart, language: language)
         }
         if let line { draw(line) }
     }
@@ -70,37 +72,40 @@ public final class ProgressMeter: Sendable {
         if drawn { clear() }
     }
 
-    /// The line for `progress`, `elapsed` seconds into its stage. The rate waits for half a
-    /// second of work (before that it is noise); the time left needs a rate and a total.
-    public static func line(label: String, _ progress: WorkProgress, elapsed: Double) -> String {
+    /// The line for `progress`, `elapsed` seconds into its stage, in `language`. The rate waits
+    /// for half a second of work (before that it is noise); the time left needs a rate and a total.
+    ///
+    /// The library names its stages and units in English ("matching", "rows"), as identifiers;
+    /// the `Progress` catalogue says them in the language, and a stage it does not know is shown
+    /// as the library named it.
+    public static func line(label: String, _ progress: WorkProgress, elapsed: Double, language: Language = .en) -> String {
+        let words = Words(language)
+        func term(_ kind: String, _ name: String) -> String {
+            let key = "\(kind).\(name)"
+            let text = words.text(key, table: "Progress")
+            return text == key ? name : text
+        }
+        let stage = term("stage", progress.stage), unit = progress.unit.isEmpty ? "" : term("unit", progress.unit)
         // A stage with nothing to count yet ("recording the changes") says only what it does.
-        if progress.total == nil && progress.done == 0 { return "\(label): \(progress.stage)…" }
-        var text = "\(label): \(progress.stage) \(grouped(progress.done))"
+        if progress.total == nil && progress.done == 0 { return "\(label): \(stage)…" }
+        var text = "\(label): \(stage) \(language.number(progress.done))"
         if let total = progress.total {
-            text += "/\(grouped(total)) \(progress.unit)"
-            if total > 0 { text += " (\(min(100, progress.done * 100 / total))%)" }
+            text += "/\(language.number(total)) \(unit)"
+            if total > 0 { text += " " + words.format("percent", table: "Progress", String(min(100, progress.done * 100 / total))) }
         } else {
-            text += " \(progress.unit)"
+            text += " \(unit)"
         }
         guard elapsed >= 0.5, progress.done > 0 else { return text }
         let rate = Double(progress.done) / elapsed
-        text += " · \(grouped(Int(rate.rounded())))/s"
+        text += " · \(language.number(Int(rate.rounded())))/s"
         if let total = progress.total, total > progress.done {
-            text += " · \(duration(Double(total - progress.done) / rate)) left"
+            text += " · " + words.format("left", table: "Progress", duration(Double(total - progress.done) / rate))
         }
         return text
     }
 
     /// "100,000": digits in threes, so a glance tells ten thousand from a hundred thousand.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = n < 0 ? "-" : ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(d)
-        }
-        return out
-    }
+    static func grouped(_ n: Int) -> String { Language.en.number(n) }
 
     /// "4 s", "2 min 05 s", "1 h 03 min": whole seconds, rounded up (never "0 s left" while work remains).
     static func duration(_ seconds: Double) -> String {
@@ -117,9 +122,11 @@ extension ProgressMeter {
     /// (carriage return, erase to end), shown safely (a file name may hold escapes), in ASCII
     /// where the locale is not UTF-8, and cut to `columns()` (else `$COLUMNS`, else 80): a
     /// line that wraps can no longer be drawn over.
-    public static func onStandardError(label: String, columns: @escaping @Sendable () -> Int? = { nil }) -> ProgressMeter? {
+    public static func onStandardError(
+        label: String, language: Language = .en, columns: @escaping @Sendable () -> Int? = { nil }
+    ) -> ProgressMeter? {
         guard isatty(2) == 1 else { return nil }
-        return ProgressMeter(label: label, draw: { writeLine($0, columns: columns()) }, clear: clearLine)
+        return ProgressMeter(label: label, language: language, draw: { writeLine($0, columns: columns()) }, clear: clearLine)
     }
 
     /// Draws `line` over the one standard error shows, cut to `columns` (else `$COLUMNS`, else
@@ -143,18 +150,20 @@ extension ProgressMeter {
     /// Runs `job` with a progress line on standard error (when it is a terminal); the line goes
     /// when the job ends, failed or not, before anything else is printed.
     public static func around<T>(
-        _ label: String, columns: @escaping @Sendable () -> Int? = { nil }, _ job: (ProgressReporter) throws -> T
+        _ label: String, language: Language = .en, columns: @escaping @Sendable () -> Int? = { nil },
+        _ job: (ProgressReporter) throws -> T
     ) rethrows -> T {
-        let meter = onStandardError(label: label, columns: columns)
+        let meter = onStandardError(label: label, language: language, columns: columns)
         defer { meter?.finish() }
         return try job(meter?.reporter ?? .silent)
     }
 
     /// The same for asynchronous work (the head office's ingest).
     public static func around<T>(
-        _ label: String, columns: @escaping @Sendable () -> Int? = { nil }, _ job: (ProgressReporter) async throws -> T
+        _ label: String, language: Language = .en, columns: @escaping @Sendable () -> Int? = { nil },
+        _ job: (ProgressReporter) async throws -> T
     ) async rethrows -> T {
-        let meter = onStandardError(label: label, columns: columns)
+        let meter = onStandardError(label: label, language: language, columns: columns)
         defer { meter?.finish() }
         return try await job(meter?.reporter ?? .silent)
     }

@@ -37,7 +37,7 @@ enum TerminalText {
     /// Runs a long job with a progress line labelled `label` on standard error when it is a
     /// terminal (``ProgressMeter``), cut to the terminal's width.
     static func withProgress<T>(_ label: String, _ job: (ProgressReporter) throws -> T) rethrows -> T {
-        try ProgressMeter.around(label, columns: { TerminalCapabilities.columns(fd: 2) }, job)
+        try ProgressMeter.around(label, language: CommandWords.language, columns: { TerminalCapabilities.columns(fd: 2) }, job)
     }
 }
 

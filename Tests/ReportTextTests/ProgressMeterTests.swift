@@ -80,6 +80,23 @@ struct ProgressMeterTests {
         #expect(line(0, 0, 5) == "L: writing 0/0 rows")
     }
 
+    @Test("in Spanish: the catalogue's stages and units, Spanish grouping and percent; an unknown stage as named")
+    func spanish() {
+        func line(_ done: Int, _ total: Int?, _ elapsed: Double, stage: String = "writing", unit: String = "rows") -> String {
+            ProgressMeter.line(
+                label: "Importando r.csv", WorkProgress(stage: stage, done: done, total: total, unit: unit), elapsed: elapsed,
+                language: .es)
+        }
+        #expect(line(45_000, 100_000, 2) == "Importando r.csv: escribiendo 45.000/100.000 filas (45 %) · 22.500/s · faltan 3 s")
+        #expect(
+            line(100, 4_000, 1, stage: "recording for sync")
+                == "Importando r.csv: registrando para sincronizar 100/4000 filas (2 %) · 100/s · faltan 39 s")
+        #expect(
+            line(0, nil, 5, stage: "rewriting the library file", unit: "") == "Importando r.csv: reescribiendo el archivo de la biblioteca…"
+        )
+        #expect(line(0, nil, 5, stage: "something new", unit: "") == "Importando r.csv: something new…")
+    }
+
     @Test(
         "over any run of reports: never more lines than the time allows, and each stage's counts only grow",
         .seeded)

@@ -52,7 +52,7 @@ struct DevGenerate: ParsableCommand {
             if let courses {
                 try generateLibrary(store, courses: courses)
             } else {
-                let summary = try TerminalText.withProgress("Generating \(course)") { progress in
+                let summary = try TerminalText.withProgress(CommandWords.format("progress.generating", course)) { progress in
                     try SyntheticData(store: store).generateCourse(
                         SyntheticCourseSpec(code: course, people: people, sessions: sessions ?? 6, markedShare: marked, seed: seed),
                         progress: progress)
@@ -71,7 +71,7 @@ struct DevGenerate: ParsableCommand {
         let spec = SyntheticLibrarySpec(
             people: people, courses: courses, sessions: sessions ?? 20, events: events,
             bigCourse: course, seed: seed)
-        let summary = try TerminalText.withProgress("Generating a library") { progress in
+        let summary = try TerminalText.withProgress(CommandWords.text("progress.generatingLibrary")) { progress in
             try SyntheticData(store: store).generateLibrary(spec, roster: csv == nil ? nil : { text += $0 }, progress: progress)
         }
         if let csv {

@@ -21,7 +21,8 @@ struct ImportCourse: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let summary = try TerminalText.withProgress("Importing \((file as NSString).lastPathComponent)") { progress in
+            let summary = try TerminalText.withProgress(CommandWords.format("progress.importing", (file as NSString).lastPathComponent)) {
+                progress in
                 progress("reading", 0, of: nil, "")
                 let parsed = try CourseFileCodec.read(path: file)
                 return try library.open().courses.importCourse(parsed, allowErased: allowErased, progress: progress)
@@ -50,7 +51,7 @@ struct ExportCourse: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try library.open()
-            let text = try TerminalText.withProgress("Exporting \(course)") { progress in
+            let text = try TerminalText.withProgress(CommandWords.format("progress.exporting", course)) { progress in
                 try store.courses.exportCourse(code: course, progress: progress)
             }
             try OutputFile.write(text, to: output)
@@ -79,7 +80,7 @@ struct ExportAttendance: ParsableCommand {
         try reportingErrors {
             let store = try library.open()
             let kind = ExportFormat(rawValue: format.rawValue) ?? .csv
-            let document = try TerminalText.withProgress("Exporting \(course)") { progress in
+            let document = try TerminalText.withProgress(CommandWords.format("progress.exporting", course)) { progress in
                 let header: [String], rows: [[String]]
                 switch layout {
                 case .long:

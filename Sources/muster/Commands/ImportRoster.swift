@@ -57,7 +57,8 @@ struct ImportRoster: ParsableCommand {
             guard maxMegabytes > 0 else { throw MusterError.invalid("--max-megabytes must be positive") }
             options.limits.maxFileBytes = maxMegabytes << 20
             let store = try library.open()
-            let report = try TerminalText.withProgress("Importing \((file as NSString).lastPathComponent)") { progress in
+            let report = try TerminalText.withProgress(CommandWords.format("progress.importing", (file as NSString).lastPathComponent)) {
+                progress in
                 options.progress = progress
                 return try store.rosterImporter.importRoster(path: file, course: course, options: options)
             }

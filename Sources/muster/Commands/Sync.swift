@@ -73,7 +73,7 @@ struct SyncExportCommand: ParsableCommand {
         try reportingErrors {
             let secret = try passphrase.passphrase()
             let store = try library.open()
-            let summary = try TerminalText.withProgress("Exporting") { progress in
+            let summary = try TerminalText.withProgress(CommandWords.text("progress.exportingBundle")) { progress in
                 try store.syncExport(to: output, courses: course, all: all, sinceLast: sinceLast, passphrase: secret, progress: progress)
             }
             print(SyncText.exportLine(summary, CommandWords.language))
@@ -103,7 +103,9 @@ struct SyncImportCommand: ParsableCommand {
             // One bundle at a time, so a refused one is said and the others still go in.
             for file in files {
                 do {
-                    let summaries = try TerminalText.withProgress("Importing \((file as NSString).lastPathComponent)") { progress in
+                    let summaries = try TerminalText.withProgress(
+                        CommandWords.format("progress.importing", (file as NSString).lastPathComponent)
+                    ) { progress in
                         try store.syncImport(paths: [file], dryRun: dryRun, passphrase: secret, progress: progress)
                     }
                     for summary in summaries {
