@@ -19,7 +19,7 @@ struct Doctor: ParsableCommand {
             }
             let path = try library.checkedDatabasePath()
             guard FileManager.default.fileExists(atPath: path) else {
-                print("library: \(path) does not exist yet; any muster command creates it (seeded from the course files)")
+                print(CommandWords.format("doctor.noLibrary", path))
                 return
             }
             let writerBefore = CourseStore.writer(of: path)
@@ -31,54 +31,51 @@ struct Doctor: ParsableCommand {
     }
 }
 
-/// The doctor's lines, apart from printing them (tests read them from the binary's output).
+/// The doctor's lines, apart from printing them (tests read them from the binary's output), in
+/// the run's language.
 enum DoctorReport {
+    static func say(_ key: String, _ arguments: any CVarArg...) -> String {
+        CommandWords.words.format("doctor.\(key)", table: "Commands", arguments: arguments)
+    }
+
     static func lines(store: CourseStore, writerBefore: LibraryWriter?, seedDirectory: String?) throws -> [String] {
         var lines: [String] = []
         let size = ((try? FileManager.default.attributesOfItem(atPath: store.path))?[.size] as? Int) ?? 0
         let wal = ((try? FileManager.default.attributesOfItem(atPath: store.path + "-wal"))?[.size] as? Int) ?? 0
-        lines.append("library: \(store.path) (\(bytes(size))\(wal > 0 ? ", WAL \(bytes(wal))" : ""))")
+        lines.append(say("library", store.path, bytes(size) + (wal > 0 ? ", WAL \(bytes(wal))" : "")))
         let version = SQLiteBugs.linkedVersion()
         if SQLiteBugs.walReset(version: version) {
-            lines.append(
-                "sqlite: \(version) — warning: inside the WAL-reset bug range \(SQLiteBugs.walResetRange) (fixed in 3.51.3, 3.50.7, 3.44.6); "
-                    + "Muster keeps one writing process per library and other processes write their own journals, so it is safe; "
-                    + "upgrade SQLite when your system offers a fixed version")
+            lines.append(say("sqlite.bug", version, SQLiteBugs.walResetRange))
         } else {
-            lines.append("sqlite: \(version) — free of the WAL-reset bug")
+            lines.append(say("sqlite.ok", version))
         }
         if let writer = writerBefore {
-            lines.append(
-                "writer: \(writer.command) (pid \(writer.pid)) holds the library; other Muster processes are guests and write journals it takes in within a second"
-                    + " — if that process is stuck, close it (kill \(writer.pid)) and run muster doctor again")
+            lines.append(say("writer", writer.command, String(writer.pid)))
         } else {
-            lines.append("writer: none was running; this check took the library and took in the journals waiting")
+            lines.append(say("writer.none"))
         }
         let journals = try store.guestJournals()
         let waiting = journals.reduce(0) { $0 + $1.waiting }
         if journals.isEmpty {
-            lines.append("guest journals: none waiting")
+            lines.append(say("journals.none"))
         } else {
             let live = journals.filter(\.guestAlive).count
             lines.append(
-                "guest journals: \(journals.count) (\(live) of running guests), \(waiting) event\(waiting == 1 ? "" : "s") not yet in the library"
-                    + (waiting > 0
-                        ? " — they are taken in by the writer within a second, or by the next muster command when none runs" : ""))
+                say(waiting == 1 ? "journals.one" : "journals", journals.count, live, waiting)
+                    + (waiting > 0 ? say("journals.takenIn") : ""))
         }
         if let seedDirectory {
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: seedDirectory)) ?? []).filter {
                 $0.hasSuffix(".yaml") || $0.hasSuffix(".yml")
             }
-            lines.append("course files: \(seedDirectory) (\(files.count) file\(files.count == 1 ? "" : "s"))")
+            lines.append(say(files.count == 1 ? "courseFiles.one" : "courseFiles", seedDirectory, files.count))
         } else {
-            lines.append("course files: none found — pass --courses FOLDER or set MUSTER_COURSES to seed a new library")
+            lines.append(say("courseFiles.none"))
         }
         lines += erasureLines(try store.privacy.erasureHealth())
         for course in try store.courses.courses() {
             let set = try store.kiosk.hasKioskPIN(courseID: course.id!)
-            lines.append(
-                "kiosk PIN \(course.code): "
-                    + (set ? "set" : "not set — set one with 'muster kiosk-pin \(course.code)' before running its kiosk"))
+            lines.append(say(set ? "pin.set" : "pin.notSet", course.code))
         }
         return lines
     }
@@ -87,18 +84,12 @@ enum DoctorReport {
     static func erasureLines(_ health: ErasureHealth) -> [String] {
         var lines: [String] = []
         if health.keyed > 0 && !health.keyPresent {
-            lines.append(
-                "erasures: \(health.erasures) recorded, but their key file \(health.keyPath) is missing — an old roster holding"
-                    + " someone erased will not be refused; put the key file back from where the library came from (a backup)")
+            lines.append(say("erasures.keyMissing", health.erasures, health.keyPath))
         } else if health.erasures > 0 {
-            lines.append(
-                "erasures: \(health.erasures) recorded\(health.keyed > 0 ? ", key file \(health.keyPath) present (back it up with the library)" : "")"
-            )
+            lines.append(say("erasures", health.erasures) + (health.keyed > 0 ? say("erasures.key", health.keyPath) : ""))
         }
         if let since = health.scrubDueSince {
-            lines.append(
-                "erasure scrub: due since \(LocalTime.iso8601(since, in: .current)) — another Muster was reading the library, so old"
-                    + " copies of erased data may remain in its files; close the other Muster windows, then run any muster command")
+            lines.append(say("scrubDue", LocalTime.iso8601(since, in: .current)))
         }
         return lines
     }
