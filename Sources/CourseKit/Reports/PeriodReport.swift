@@ -67,9 +67,7 @@ public enum PeriodReport {
                     rows: rows + (lines.count > 1 ? [totalRow(lines, w)] : []), numeric: [2, 3, 4, 5, 6, 7],
                     notes: [w("courses.note")])
             ] + dimensions.map { BreakdownTable.make($0, groups: tallies.groups[$0] ?? [], w) }
-        // English has always printed the period's dates as ISO; Spanish writes them out.
-        let date = { (d: CalendarDate) in language == .en ? d.description : language.longDate(d) }
-        let period = [from.map { w.format("period.from", date($0)) }, to.map { w.format("period.to", date($0)) }].compactMap { $0 }
+        let period = [from.map { w.format("period.from", w.date($0)) }, to.map { w.format("period.to", w.date($0)) }].compactMap { $0 }
         return Report(
             title: w.format("period", period.isEmpty ? w("period.all") : period.joined(separator: " ")),
             summary: [w.count("courses", lines.count)], tables: tables, language: language)

@@ -35,7 +35,7 @@ struct ReportWords: Sendable {
         guard language == .es else { return CalendarDate.rangeText(a, b, full: full) }
         if full {
             if a == b { return language.longDate(a) }
-            let end = "\(b.day) de \(language.monthName(b.month)) de \(b.year)"
+            let end = date(b)
             if a.year == b.year && a.month == b.month { return "del \(a.day) al \(end)" }
             let start = "\(a.day) de \(language.monthName(a.month))" + (a.year == b.year ? "" : " de \(a.year)")
             return "del \(start) al \(end)"
@@ -45,6 +45,11 @@ struct ReportWords: Sendable {
         if a.year == b.year && a.month == b.month { return "\(a.day)–\(b.day) \(mb) \(b.year)" }
         if a.year == b.year { return "\(a.day) \(ma) – \(b.day) \(mb) \(b.year)" }
         return "\(a.day) \(ma) \(a.year) – \(b.day) \(mb) \(b.year)"
+    }
+
+    /// "2024-05-07" in English (as reports always wrote a period's ends), "7 de mayo de 2024".
+    func date(_ d: CalendarDate) -> String {
+        language == .es ? "\(d.day) de \(language.monthName(d.month)) de \(d.year)" : d.description
     }
 
     /// A country's name from its ISO code: Muster's English names (`Countries`), the locale's

@@ -48,10 +48,13 @@ enum SVGChart {
     }
 
     static func legend(_ chart: ReportChart, id: String, _ w: ReportWords) -> String {
-        var x = plotLeft
+        let names = chart.series.map { chart.style == .quota ? w("chart.placesTaken") : ReportChart.seriesName($0) }
+        // Over the bars when it fits; longer words (Spanish's "Ausencia justificada") start it
+        // further left rather than run off the page.
+        let needed = names.reduce(0) { $0 + 30 + $1.count * 7 } + (chart.style == .quota ? 17 + w("chart.quota").count * 7 : 0)
+        var x = plotLeft + needed > width ? max(8, width - needed) : plotLeft
         var out = ""
-        for (i, s) in chart.series.enumerated() {
-            let name = chart.style == .quota ? w("chart.placesTaken") : ReportChart.seriesName(s)
+        for (i, name) in names.enumerated() {
             out += rect(x: x, y: 6, w: 12, h: 12, fill: fill(i, id: id)) + text(x: x + 17, y: 16, name) + "\n"
             x += 30 + name.count * 7
         }
