@@ -56,23 +56,52 @@ public enum ChartBars {
         html.components(separatedBy: "<svg ").dropFirst().compactMap { attribute("data-table", in: $0.prefix { $0 != ">" }) }
     }
 
+    /// A funnel chart's stages, in each language a report is printed in: the table and row
+    /// each stage's figure comes from, the column it is in, and the stage a table may leave out.
+    struct Funnel {
+        var stages: [String: (table: String, row: String)] = [:]
+        let column: String
+        let optional: String
+    }
+
+    /// Each stage (stage, table, row) in English, then in Spanish.
+    static let stages: [[(String, String, String)]] = [
+        [("Nominated", "Nominations", "Total"), ("Nominadas", "Nominaciones", "Total")],
+        [("Confirmed", "Nominations", "Confirmed"), ("Confirmadas", "Nominaciones", "Confirmada")],
+        [
+            ("Attended", "Completion and certificates", "Attended at least one session"),
+            ("Asistieron", "Finalización y certificados", "Asistieron al menos a una sesión"),
+        ],
+        [
+            ("Completed", "Completion and certificates", "Completed"),
+            ("Finalizaron", "Finalización y certificados", "Finalizaron el curso"),
+        ],
+    ]
+
+    static let funnels: [String: Funnel] = {
+        let charts = [
+            ("Nomination funnel", Funnel(column: "PEOPLE", optional: "Confirmed")),
+            ("Embudo de nominaciones", Funnel(column: "PERSONAS", optional: "Confirmadas")),
+        ]
+        return Dictionary(
+            uniqueKeysWithValues: charts.enumerated().map { language, chart in
+                var funnel = chart.1
+                for stage in stages { funnel.stages[stage[language].0] = (stage[language].1, stage[language].2) }
+                return (chart.0, funnel)
+            })
+    }()
+
     /// What disagrees between the bars and the tables, one line each (empty when all agree). A
     /// quota bar is its PLACES cell "taken/limit"; the funnel's stages are cells of the
     /// nominations and completion tables; any other bar is the cell in its row and column.
     public static func mismatches(_ bars: [ChartBar], tables: [String: PlainTable]) -> [String] {
         bars.compactMap { bar in
             let expected: String?
-            switch bar.table {
-            case "Nomination funnel":
-                let (table, row) =
-                    [
-                        "Nominated": ("Nominations", "Total"), "Confirmed": ("Nominations", "Confirmed"),
-                        "Attended": ("Completion and certificates", "Attended at least one session"),
-                        "Completed": ("Completion and certificates", "Completed"),
-                    ][bar.category] ?? ("", "")
+            if let funnel = funnels[bar.table] {
+                let (table, row) = funnel.stages[bar.category] ?? ("", "")
                 // The nominations table leaves out a status nobody has.
-                expected = tables[table]?.cell(row, "PEOPLE") ?? (bar.category == "Confirmed" ? "0" : nil)
-            default:
+                expected = tables[table]?.cell(row, funnel.column) ?? (bar.category == funnel.optional ? "0" : nil)
+            } else {
                 expected = tables[bar.table]?.cell(bar.category, bar.series)
             }
             let shown = bar.limit.map { "\(bar.value)/\($0)" } ?? String(bar.value)

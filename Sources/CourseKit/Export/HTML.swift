@@ -18,11 +18,12 @@ public enum HTML {
         return out
     }
 
-    /// A complete document: `title` escaped here, `body` already-built markup, `style` extra CSS.
-    public static func page(title: String, style: String, body: String) -> String {
+    /// A complete document: `title` escaped here, `body` already-built markup, `style` extra CSS;
+    /// `language` is the page's `lang`, which screen readers and hyphenation follow.
+    public static func page(title: String, style: String, body: String, language: Language = .en) -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(language.rawValue)">
         <head>
         <meta charset="utf-8">
         <title>\(escape(title))</title>

@@ -23,55 +23,68 @@ public enum Certificates {
             }
     }
 
-    /// The sentences of one certificate, shared by the text and HTML forms.
-    public static func wording(_ c: Certificate, _ facts: CourseFacts) -> (title: String, lines: [String]) {
+    /// The sentences of one certificate, shared by the text and HTML forms, in `language`.
+    public static func wording(_ c: Certificate, _ facts: CourseFacts, _ language: Language = .en) -> (title: String, lines: [String]) {
+        let w = ReportWords(language, table: "Certificate")
         let course = facts.course
-        var lines = ["This is to certify that", c.name]
+        var lines = [w("certify"), c.name]
         if !c.agency.isEmpty { lines.append(c.agency) }
-        lines.append("attended \(course.title)")
+        lines.append(w.format("attended", course.title))
         if !course.programme.isEmpty { lines.append("(\(course.programme))") }
-        let place = [course.venue, course.country.isEmpty ? "" : Countries.name(of: course.country) ?? ""].filter { !$0.isEmpty }
-        lines.append(
-            (place.isEmpty ? "" : "held at \(place.joined(separator: ", ")), ")
-                + CalendarDate.rangeText(course.startDate, course.endDate, full: true))
-        lines.append("taking part in \(c.attended) of \(c.sessions) sessions.")
+        let place = [course.venue, course.country.isEmpty ? "" : ReportWords(language).country(course.country) ?? ""].filter { !$0.isEmpty }
+        let dates = ReportWords(language).range(course.startDate, course.endDate, full: true)
+        lines.append(place.isEmpty ? dates : w.format("heldAt", place.joined(separator: ", "), dates))
+        lines.append(w.format("sessions", c.attended, c.sessions))
         let by = [
-            course.organiser.isEmpty ? nil : "Organised by \(course.organiser)",
-            course.funder.isEmpty ? nil : "with funding from \(course.funder)",
+            course.organiser.isEmpty ? nil : w.format("organisedBy", course.organiser),
+            course.funder.isEmpty ? nil : w.format("fundedBy", course.funder),
         ]
         let credit = by.compactMap { $0 }.joined(separator: " ")
         if !credit.isEmpty { lines.append(credit + ".") }
-        return ("Certificate of Attendance", lines)
+        return (w("title"), lines)
+    }
+
+    /// The command's listing: how many are eligible, then a line each (`columns` are its header).
+    public static func listHeading(_ count: Int, _ facts: CourseFacts, _ language: Language = .en) -> (line: String, columns: [String]) {
+        let w = ReportWords(language, table: "Certificate")
+        return (
+            w.format("eligible", count, facts.course.title),
+            ["code", "name", "sessions", "agency"].map { w("column.\($0)").uppercased(with: language.locale) }
+        )
     }
 
     /// Plain text: each certificate a block, blocks separated by a line, for a quick check or e-mail.
-    public static func text(_ certificates: [Certificate], _ facts: CourseFacts) -> String {
-        certificates.map { c in
-            let w = wording(c, facts)
-            return ([w.title.uppercased(), ""] + w.lines + ["", "Participant code: \(c.code)"]).joined(separator: "\n") + "\n"
+    public static func text(_ certificates: [Certificate], _ facts: CourseFacts, _ language: Language = .en) -> String {
+        let w = ReportWords(language, table: "Certificate")
+        return certificates.map { c in
+            let wording = wording(c, facts, language)
+            return ([wording.title.uppercased(with: language.locale), ""] + wording.lines + ["", w.format("code", c.code)])
+                .joined(separator: "\n") + "\n"
         }.joined(separator: "\n" + String(repeating: "-", count: 60) + "\n\n")
     }
 
     /// The list of the eligible first, then one certificate per A4 landscape page.
-    public static func html(_ certificates: [Certificate], _ facts: CourseFacts) -> String {
+    public static func html(_ certificates: [Certificate], _ facts: CourseFacts, _ language: Language = .en) -> String {
+        let w = ReportWords(language, table: "Certificate")
         let course = facts.course
         let list = certificates.map {
             "<tr><td>\(HTML.escape($0.code))</td><td>\(HTML.escape($0.name))</td><td>\(HTML.escape($0.agency))</td>"
                 + "<td>\($0.attended)/\($0.sessions)</td></tr>"
         }.joined(separator: "\n")
         let pages = certificates.map { c -> String in
-            let w = wording(c, facts)
-            let lines = w.lines.enumerated().map { i, line in  // the second line is the name
+            let wording = wording(c, facts, language)
+            let lines = wording.lines.enumerated().map { i, line in  // the second line is the name
                 i == 1 ? "<p class=\"name\">\(HTML.escape(line))</p>" : "<p>\(HTML.escape(line))</p>"
             }.joined(separator: "\n")
             return
-                "<section class=\"certificate\">\n<h2>\(HTML.escape(w.title))</h2>\n\(lines)\n<p class=\"code\">\(HTML.escape(c.code))</p>\n</section>"
+                "<section class=\"certificate\">\n<h2>\(HTML.escape(wording.title))</h2>\n\(lines)\n<p class=\"code\">\(HTML.escape(c.code))</p>\n</section>"
         }.joined(separator: "\n")
+        let head = ["code", "name", "agency", "sessions"].map { "<th>\(HTML.escape(w("column.\($0)")))</th>" }.joined()
         let body = """
             <section class="list">
             <h1>\(HTML.escape(course.title))</h1>
-            <p>\(certificates.count) eligible by the course's rule.</p>
-            <table><thead><tr><th>Code</th><th>Name</th><th>Agency</th><th>Sessions</th></tr></thead>
+            <p>\(HTML.escape(w.format("list", certificates.count)))</p>
+            <table><thead><tr>\(head)</tr></thead>
             <tbody>
             \(list)
             </tbody></table>
@@ -79,7 +92,7 @@ public enum Certificates {
             \(pages)
             """
         return HTML.page(
-            title: "Certificates — \(course.title)",
+            title: w.format("pageTitle", course.title),
             style: """
                 @page { size: A4 landscape; }
                 table { border-collapse: collapse; } th, td { border: 1px solid #000; padding: 3pt 6pt; text-align: left; }
@@ -88,6 +101,6 @@ public enum Certificates {
                 .certificate p { font-size: 14pt; margin: 6pt 0; }
                 .certificate .name { font-size: 24pt; font-weight: bold; margin: 12pt 0; }
                 .certificate .code { font-size: 8pt; color: #555; margin-top: 24pt; }
-                """, body: body)
+                """, body: body, language: language)
     }
 }

@@ -8,77 +8,39 @@ import Foundation
 /// (nominated, confirmed, walk-in): rates are of expected trainees, so a declined nominee does not
 /// lower the attendance rate.
 public enum CourseReport {
-    public static func build(_ facts: CourseFacts, by dimensions: [ReportDimension]) -> Report {
+    /// The report in `language`'s words (English unless told: a screen that shows it, a test).
+    public static func build(_ facts: CourseFacts, by dimensions: [ReportDimension], language: Language = .en) -> Report {
         let figures = Figures(facts)
-        var tables = [nominations(facts), attendance(facts, figures), completion(facts, figures)]
-        if let quotas = quotas(facts) { tables.insert(quotas, at: 1) }
-        tables += dimensions.map { breakdown($0, entries: facts.trainees, figures: [figures]) }
-        return Report(title: "\(facts.course.title) (\(facts.course.code))", summary: summary(facts), tables: tables)
+        let w = ReportWords(language)
+        var tables = [nominations(facts, w), attendance(facts, figures, w), completion(facts, figures, w)]
+        if let quotas = quotas(facts, w) { tables.insert(quotas, at: 1) }
+        tables += dimensions.map { breakdown($0, entries: facts.trainees, figures: [figures], w) }
+        return Report(
+            title: "\(facts.course.title) (\(facts.course.code))", summary: summary(facts, w), tables: tables, language: language)
     }
 
-    static func summary(_ facts: CourseFacts) -> [String] {
-        let c = facts.course
-        var lines = [
-            [
-                CalendarDate.rangeText(c.startDate, c.endDate), c.venue, c.modality.rawValue.replacingOccurrences(of: "-", with: " "),
-                "\(facts.sessions.count) session\(facts.sessions.count == 1 ? "" : "s")",
-            ].filter { !$0.isEmpty }.joined(separator: " · ")
-        ]
-        if !c.programme.isEmpty { lines.append("Programme: \(c.programme)") }
-        let who = [("Organiser", c.organiser), ("Funder", c.funder), ("Project", c.project)].filter { !$0.1.isEmpty }
-        if !who.isEmpty { lines.append(who.map { "\($0.0): \($0.1)" }.joined(separator: " · ")) }
-        lines.append("Completion rule: \(ruleText(facts))")
-        let staff = facts.roster.filter { !CertificateEligibility.isTrainee($0.enrolment.role) }
-        if !staff.isEmpty {
-            let byRole = Dictionary(grouping: staff, by: \.enrolment.role)
-            let plural: [Role: String] = [.facilitator: "facilitators", .resourcePerson: "resource people", .organiser: "organisers"]
-            lines.append(
-                "Staff (not counted below): "
-                    + Role.allCases.compactMap { role in
-                        byRole[role].map {
-                            "\($0.count) \($0.count == 1 ? ReportDimension.capitalised(role.rawValue).lowercased() : plural[role] ?? role.rawValue)"
-                        }
-                    }.joined(separator: ", "))
-        }
-        return lines
-    }
-
-    static func ruleText(_ facts: CourseFacts) -> String {
-        let rule = facts.course.completion
-        var text =
-            "\(Int((rule.minimumShare * 100).rounded()))% of sessions present or late "
-            + "(\(Completion.requiredCount(rule, sessionCount: facts.sessions.count)) of \(facts.sessions.count))"
-        let core = facts.sessions.filter(\.core).map(\.key)
-        if rule.requireCore && !core.isEmpty { text += " and every core session (\(core.joined(separator: ", ")))" }
-        return text
-    }
-
-    static func nominations(_ facts: CourseFacts) -> ReportTable {
+    static func nominations(_ facts: CourseFacts, _ w: ReportWords) -> ReportTable {
         let trainees = facts.trainees
         let rows = NominationStatus.allCases.compactMap { status -> [String]? in
             let n = trainees.filter { $0.enrolment.status == status }.count
             return n == 0
                 ? nil
                 : [
-                    status == .walkIn ? "Walk-in" : ReportDimension.capitalised(status.rawValue), String(n),
-                    Percent.text(n, of: trainees.count),
-                    status.isExpected ? "yes" : "no",
+                    w.label("status", status.rawValue), String(n), w.percent(n, of: trainees.count),
+                    w(status.isExpected ? "yes" : "no"),
                 ]
         }
         let expected = facts.expectedTrainees.count
-        return ReportTable(
-            title: TableTitle.nominations, header: ["STATUS", "PEOPLE", "SHARE", "EXPECTED"],
+        return w.table(
+            "nominations", columns: ["status", "people", "share", "expected"],
             rows: rows + [
-                [
-                    "Total", String(trainees.count), Percent.text(trainees.count, of: trainees.count),
-                    "\(expected) expected",
-                ]
+                [w("total"), String(trainees.count), w.percent(trainees.count, of: trainees.count), w.format("expected.count", expected)]
             ],
-            numeric: [1, 2], notes: ["Participants and observers. Expected in the room: nominated, confirmed and walk-in."])
+            numeric: [1, 2], notes: [w("nominations.note")])
     }
 
     /// The course's quotas as `QuotaCount` counts them, the same lines the nominations screen shows.
-    static func quotas(_ facts: CourseFacts) -> ReportTable? {
+    static func quotas(_ facts: CourseFacts, _ w: ReportWords) -> ReportTable? {
         guard !facts.quotas.isEmpty else { return nil }
         let lines = QuotaCount.lines(quotas: facts.quotas, tallies: facts.quotaTallies, agencies: facts.agencies)
         let rows = facts.quotas.map { q -> [String] in
@@ -86,24 +48,27 @@ public enum CourseReport {
             let n = line?.used ?? 0
             let label =
                 switch q.scope {
-                case .country: Countries.name(of: q.key) ?? q.key
+                case .country: w.country(q.key) ?? q.key
                 case .agency: facts.agencies.values.first { $0.code == q.key }?.shortName ?? q.key
                 }
-            let note = n > q.limit ? "over by \(n - q.limit)" : n == q.limit ? "full" : "\(q.limit - n) open"
-            return [label, "\(n)/\(q.limit)", Percent.text(n, of: q.limit), note, line?.pendingText ?? ""]
+            let note =
+                n > q.limit ? w.format("quota.over", n - q.limit) : n == q.limit ? w("quota.full") : w.count("quota.open", q.limit - n)
+            return [label, "\(n)/\(q.limit)", w.percent(n, of: q.limit), note, line.map { pending($0, w) } ?? ""]
         }
-        let scope = Set(facts.quotas.map(\.scope)).count == 1 && facts.quotas[0].scope == .country ? "COUNTRY" : "QUOTA"
-        return ReportTable(
-            title: TableTitle.quotas, header: [scope, "PLACES", "FILLED", "NOTE", "OF WHICH"], rows: rows,
-            numeric: [1, 2],
-            notes: [
-                "A quota's places are taken by participants nominated or confirmed (observers, staff, walk-ins "
-                    + "awaiting review, declined, withdrawn, substituted and waitlisted take none); an agency's "
-                    + "quota counts its own officials (the nominating agency for people without one)."
-            ])
+        let scope = Set(facts.quotas.map(\.scope)).count == 1 && facts.quotas[0].scope == .country ? "country" : "quota"
+        return w.table(
+            "quotas", columns: [scope, "places", "filled", "note", "ofWhich"], rows: rows, numeric: [1, 2],
+            notes: [w("quotas.note")])
     }
 
-    static func attendance(_ facts: CourseFacts, _ figures: Figures) -> ReportTable {
+    /// "5 confirmed · 1 nominated · 1 declined" (`QuotaLine.pendingText`'s order) in the
+    /// report's words.
+    static func pending(_ line: QuotaLine, _ w: ReportWords) -> String {
+        let order: [NominationStatus] = [.confirmed, .nominated, .walkIn, .waitlisted, .declined, .withdrawn, .substituted]
+        return order.filter { line[$0] > 0 }.map { w.count("pending.\($0.rawValue)", line[$0]) }.joined(separator: " · ")
+    }
+
+    static func attendance(_ facts: CourseFacts, _ figures: Figures, _ w: ReportWords) -> ReportTable {
         let expected = facts.expectedTrainees
         let rows = facts.sessions.map { s -> [String] in
             let statuses = expected.map { facts.mark($0.person.id ?? 0, in: s)?.status }
@@ -111,23 +76,20 @@ public enum CourseReport {
             let attended = count(.present) + count(.late)
             let zone = s.timeZone.flatMap(TimeZone.init(identifier:)) ?? facts.course.zone
             return [
-                s.key, DateText.sessionStart(s.start, in: zone), String(count(.present)), String(count(.late)),
+                s.key, DateText.sessionStart(s.start, in: zone, w.language), String(count(.present)), String(count(.late)),
                 String(count(.excused)), String(count(.absent)), String(statuses.filter { $0 == nil }.count),
-                Percent.text(attended, of: expected.count), s.title + (s.core ? " (core)" : ""),
+                w.percent(attended, of: expected.count), s.core ? w.format("core", s.title) : s.title,
             ]
         }
         let total = figures.attendedSessions(expected)
-        return ReportTable(
-            title: TableTitle.attendance,
-            header: ["SESSION", "START", "PRESENT", "LATE", "EXCUSED", "ABSENT", "NO MARK", "ATTENDED", "TITLE"],
+        let possible = expected.count * facts.sessions.count
+        return w.table(
+            "attendance", columns: ["session", "start", "present", "late", "excused", "absent", "noMark", "attended", "title"],
             rows: rows, numeric: [2, 3, 4, 5, 6, 7],
-            notes: [
-                "Of \(expected.count) expected trainees. Overall: \(total) of \(expected.count * facts.sessions.count) "
-                    + "person-sessions attended (\(Percent.text(total, of: expected.count * facts.sessions.count)))."
-            ])
+            notes: [w.format("attendance.note", expected.count, total, possible, w.percent(total, of: possible))])
     }
 
-    static func completion(_ facts: CourseFacts, _ figures: Figures) -> ReportTable {
+    static func completion(_ facts: CourseFacts, _ figures: Figures, _ w: ReportWords) -> ReportTable {
         let expected = facts.expectedTrainees
         let any = expected.filter { figures.verdict($0).attended > 0 }.count
         let completed = expected.filter { figures.verdict($0).completed }.count
@@ -135,34 +97,31 @@ public enum CourseReport {
         let review = facts.trainees.filter {
             CertificateEligibility.awaitsReview(role: $0.enrolment.role, status: $0.enrolment.status, verdict: figures.verdict($0))
         }.count
-        var rows = [
-            ["Expected trainees", String(expected.count), Percent.text(expected.count, of: expected.count)],
-            ["Attended at least one session", String(any), Percent.text(any, of: expected.count)],
-            ["Completed", String(completed), Percent.text(completed, of: expected.count)],
-            ["Eligible for a certificate", String(eligible), Percent.text(eligible, of: expected.count)],
-        ]
-        if review > 0 { rows.append(["Completed, walk-in awaiting review", String(review), Percent.text(review, of: expected.count)]) }
-        return ReportTable(
-            title: TableTitle.completion, header: ["MEASURE", "PEOPLE", "SHARE"], rows: rows,
-            numeric: [1, 2], notes: ["Rule: \(ruleText(facts))."])
+        var measures = [("expected", expected.count), ("attended", any), ("completed", completed), ("eligible", eligible)]
+        if review > 0 { measures.append(("review", review)) }
+        return w.table(
+            "completion", columns: ["measure", "people", "share"],
+            rows: measures.map { [w("completion.\($0.0)"), String($0.1), w.percent($0.1, of: expected.count)] },
+            numeric: [1, 2], notes: [w.format("completion.note", ruleText(facts, w))])
     }
 
     /// One row per group of `dimension`, then a total. `figures` holds one entry per course
     /// (a period report passes several); `entries` are trainees of those courses.
     static func breakdown(
-        _ dimension: ReportDimension, entries: [RosterEntry], figures: [Figures],
+        _ dimension: ReportDimension, entries: [RosterEntry], figures: [Figures], _ w: ReportWords,
         courseOf: (RosterEntry) -> Int = { _ in 0 }
     ) -> ReportTable {
-        BreakdownTable.make(dimension, groups: groups(dimension, entries: entries, figures: figures, courseOf: courseOf))
+        BreakdownTable.make(dimension, groups: groups(dimension, entries: entries, figures: figures, w, courseOf: courseOf), w)
     }
 
     /// The sums per group of `dimension`, one per trainee folded in.
     static func groups(
-        _ dimension: ReportDimension, entries: [RosterEntry], figures: [Figures], courseOf: (RosterEntry) -> Int
+        _ dimension: ReportDimension, entries: [RosterEntry], figures: [Figures], _ w: ReportWords,
+        courseOf: (RosterEntry) -> Int
     ) -> [PeriodTallies.Group] {
         var groups: [String: PeriodTallies.Group] = [:]
         for e in entries {
-            let label = dimension.label(of: e)
+            let label = dimension.label(of: e, w.language)
             var g = groups[label] ?? .init(label: label, nominated: 0, expected: 0, attended: 0, possible: 0, completed: 0, eligible: 0)
             let f = figures[courseOf(e)]
             g.nominated += 1
@@ -179,7 +138,8 @@ public enum CourseReport {
     }
 }
 
-/// The titles of the tables other code finds again (the HTML report's charts): one spelling.
+/// The ids of the tables other code finds again (the HTML report's charts): their English
+/// titles, the `Report` catalogue's English words.
 enum TableTitle {
     static let nominations = "Nominations"
     static let quotas = "Nominations against quotas"

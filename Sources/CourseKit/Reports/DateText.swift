@@ -3,21 +3,17 @@ import Foundation
 /// Dates as people write them in reports and on certificates. A course's date range is
 /// `CalendarDate.rangeText`.
 public enum DateText {
-    /// "Tue 7 May 09:00" in `zone`: a session's start on a sheet or in a report.
-    public static func sessionStart(_ date: Date, in zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let c = calendar.dateComponents([.weekday, .day, .month], from: date)
-        let weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][(c.weekday ?? 1) - 1]
-        return "\(weekday) \(c.day ?? 0) \(CalendarDate.monthAbbreviations[(c.month ?? 1) - 1]) \(LocalTime.clock(date, in: zone))"
+    /// "Tue 7 May 09:00", "mar 7 may 09:00" in `zone`: a session's start on a sheet or in a report.
+    public static func sessionStart(_ date: Date, in zone: TimeZone, _ language: Language = .en) -> String {
+        "\(language.shortDay(LocalTime.day(date, in: zone))) \(LocalTime.clock(date, in: zone))"
     }
 
     /// A session on a sheet or in a report: "Tue 7 May 09:00–10:15", or with both days when it
     /// runs over several, "Thu 25 Jun 13:00 – Fri 21 Aug 18:00".
-    public static func sessionDays(_ start: Date, _ end: Date, in zone: TimeZone) -> String {
+    public static func sessionDays(_ start: Date, _ end: Date, in zone: TimeZone, _ language: Language = .en) -> String {
         spansDays(start, end, in: zone)
-            ? "\(sessionStart(start, in: zone)) – \(sessionStart(end, in: zone))"
-            : "\(sessionStart(start, in: zone))–\(LocalTime.clock(end, in: zone))"
+            ? "\(sessionStart(start, in: zone, language)) – \(sessionStart(end, in: zone, language))"
+            : "\(sessionStart(start, in: zone, language))–\(LocalTime.clock(end, in: zone))"
     }
 
     /// A session's time as tables show it: "09:00–10:15" within one day. A session that runs

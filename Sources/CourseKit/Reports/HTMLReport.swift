@@ -7,24 +7,25 @@ import Foundation
 public enum HTMLReport {
     public static func render(_ report: Report) -> String {
         var tables = report.tables
+        let w = ReportWords(report.language)
         if let funnel = ReportCharts.funnel(report),
-            let at = tables.firstIndex(where: { $0.title == TableTitle.completion })
+            let at = tables.firstIndex(where: { $0.id == TableTitle.completion })
         {
             tables.insert(funnel, at: at + 1)
         }
         let body =
             "<header>\n<h1>\(HTML.escape(report.title))</h1>\n"
             + report.summary.map { "<p class=\"summary\">\(HTML.escape($0))</p>\n" }.joined() + "</header>\n"
-            + tables.enumerated().map { section($1, id: "t\($0 + 1)") }.joined()
-        return HTML.page(title: report.title, style: style, body: body)
+            + tables.enumerated().map { section($1, id: "t\($0 + 1)", w) }.joined()
+        return HTML.page(title: report.title, style: style, body: body, language: report.language)
     }
 
     /// A table's heading, chart and table kept together when they fit a page; the table's rows
     /// may run on to the next page, its header repeated.
-    static func section(_ table: ReportTable, id: String) -> String {
-        let chart = ReportCharts.chart(for: table).map { chart in
-            "<figure>\n" + SVGChart.svg(chart, id: id, title: "Chart: \(table.title)") + "\n"
-                + "<figcaption>Figures in the table below.</figcaption>\n</figure>\n"
+    static func section(_ table: ReportTable, id: String, _ w: ReportWords) -> String {
+        let chart = ReportCharts.chart(for: table, language: w.language).map { chart in
+            "<figure>\n" + SVGChart.svg(chart, id: id, title: w.format("chart.title", table.title), w) + "\n"
+                + "<figcaption>\(HTML.escape(w("chart.caption")))</figcaption>\n</figure>\n"
         }
         let head = "<h2 id=\"\(id)-heading\">\(HTML.escape(table.title))</h2>\n" + (chart ?? "")
         // A short table moves to the next page whole rather than leave its top rows behind.

@@ -5,14 +5,17 @@ import Foundation
 /// people trained per activity.
 public enum PeriodReport {
     /// Courses overlapping `from`...`to` (either may be open), oldest first.
-    public static func build(_ facts: [CourseFacts], from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension]) -> Report {
-        render(tallies(facts, from: from, to: to, by: dimensions), from: from, to: to, by: dimensions)
+    public static func build(
+        _ facts: [CourseFacts], from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension], language: Language = .en
+    ) -> Report {
+        render(
+            tallies(facts, from: from, to: to, by: dimensions, language: language), from: from, to: to, by: dimensions, language: language)
     }
 
     /// The period's sums from the courses' facts, with the course rules (marks, completion,
     /// eligibility) applied in Swift.
     public static func tallies(
-        _ facts: [CourseFacts], from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension]
+        _ facts: [CourseFacts], from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension], language: Language = .en
     )
         -> PeriodTallies
     {
@@ -35,43 +38,42 @@ public enum PeriodReport {
         }
         var groups: [ReportDimension: [PeriodTallies.Group]] = [:]
         for d in dimensions {
-            groups[d] = CourseReport.groups(d, entries: entries, figures: figures, courseOf: { courseIndex[EntryKey($0)] ?? 0 })
+            groups[d] = CourseReport.groups(
+                d, entries: entries, figures: figures, ReportWords(language), courseOf: { courseIndex[EntryKey($0)] ?? 0 })
         }
         return PeriodTallies(courses: lines, groups: groups)
     }
 
     /// The report's layout, from sums however they were made.
     public static func render(
-        _ tallies: PeriodTallies, from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension]
+        _ tallies: PeriodTallies, from: CalendarDate?, to: CalendarDate?, by dimensions: [ReportDimension], language: Language = .en
     )
         -> Report
     {
+        let w = ReportWords(language)
         let lines = tallies.courses.sorted { ($0.startDate, $0.code) < ($1.startDate, $1.code) }
         let rows = lines.map { c -> [String] in
             [
-                c.code, CalendarDate.rangeText(c.startDate, c.endDate), String(c.sessions), String(c.expected),
-                Percent.text(c.women, of: c.expected), Percent.text(c.attended, of: c.expected * c.sessions), String(c.completed),
+                c.code, w.range(c.startDate, c.endDate), String(c.sessions), String(c.expected),
+                w.percent(c.women, of: c.expected), w.percent(c.attended, of: c.expected * c.sessions), String(c.completed),
                 String(c.certificates), c.label,
             ]
         }
         let tables =
             [
-                ReportTable(
-                    title: TableTitle.courses,
-                    header: ["COURSE", "DATES", "SESSIONS", "EXPECTED", "WOMEN", "ATTENDANCE", "COMPLETED", "CERTIFICATES", "TITLE"],
-                    rows: rows + (lines.count > 1 ? [totalRow(lines)] : []), numeric: [2, 3, 4, 5, 6, 7],
-                    notes: [
-                        "Expected trainees (participants and observers whose nomination stands); attendance is "
-                            + "person-sessions attended of those possible."
-                    ])
-            ] + dimensions.map { BreakdownTable.make($0, groups: tallies.groups[$0] ?? []) }
-        let period = [from.map { "from \($0)" }, to.map { "to \($0)" }].compactMap { $0 }.joined(separator: " ")
+                w.table(
+                    "courses",
+                    columns: ["course", "dates", "sessions", "expected", "women", "attendance", "completed", "certificates", "title"],
+                    rows: rows + (lines.count > 1 ? [totalRow(lines, w)] : []), numeric: [2, 3, 4, 5, 6, 7],
+                    notes: [w("courses.note")])
+            ] + dimensions.map { BreakdownTable.make($0, groups: tallies.groups[$0] ?? [], w) }
+        let period = [from.map { w.format("period.from", w.date($0)) }, to.map { w.format("period.to", w.date($0)) }].compactMap { $0 }
         return Report(
-            title: "Courses " + (period.isEmpty ? "(all)" : period),
-            summary: ["\(lines.count) course\(lines.count == 1 ? "" : "s")"], tables: tables)
+            title: w.format("period", period.isEmpty ? w("period.all") : period.joined(separator: " ")),
+            summary: [w.count("courses", lines.count)], tables: tables, language: language)
     }
 
-    static func totalRow(_ lines: [PeriodTallies.CourseLine]) -> [String] {
+    static func totalRow(_ lines: [PeriodTallies.CourseLine], _ w: ReportWords) -> [String] {
         var sessions = 0, expected = 0, women = 0, attended = 0, possible = 0, completed = 0, certificates = 0
         for c in lines {
             sessions += c.sessions
@@ -83,8 +85,8 @@ public enum PeriodReport {
             certificates += c.certificates
         }
         return [
-            "Total", "", String(sessions), String(expected), Percent.text(women, of: expected),
-            Percent.text(attended, of: possible), String(completed), String(certificates), "",
+            w("total"), "", String(sessions), String(expected), w.percent(women, of: expected),
+            w.percent(attended, of: possible), String(completed), String(certificates), "",
         ]
     }
 

@@ -74,21 +74,20 @@ public struct PeriodTallies: Sendable, Equatable {
 
 /// A breakdown table from group sums: the layout a course report and a period report share.
 enum BreakdownTable {
-    static func make(_ dimension: ReportDimension, groups: [PeriodTallies.Group]) -> ReportTable {
+    static func make(_ dimension: ReportDimension, groups: [PeriodTallies.Group], _ w: ReportWords) -> ReportTable {
         var merged: [String: PeriodTallies.Group] = [:]
         for g in groups { merged[g.label] = merged[g.label].map { $0 + g } ?? g }
-        let zero = PeriodTallies.Group(label: "Total", nominated: 0, expected: 0, attended: 0, possible: 0, completed: 0, eligible: 0)
-        var total = merged.values.reduce(zero, +)
-        total.label = "Total"
+        let zero = PeriodTallies.Group(label: w("total"), nominated: 0, expected: 0, attended: 0, possible: 0, completed: 0, eligible: 0)
+        let total = merged.values.reduce(zero, +)
         func row(_ g: PeriodTallies.Group) -> [String] {
             [
-                g.label, String(g.nominated), String(g.expected), Percent.text(g.expected, of: total.expected),
-                Percent.text(g.attended, of: g.possible), String(g.completed), Percent.text(g.completed, of: g.expected),
+                g.label, String(g.nominated), String(g.expected), w.percent(g.expected, of: total.expected),
+                w.percent(g.attended, of: g.possible), String(g.completed), w.percent(g.completed, of: g.expected),
                 String(g.eligible),
             ]
         }
         let order: [String]
-        if let fixed = dimension.fixedOrder() {
+        if let fixed = dimension.fixedOrder(w.language) {
             order = fixed.filter { merged[$0] != nil } + merged.keys.filter { !fixed.contains($0) }.sorted()
         } else {
             order = merged.keys.sorted { a, b in
@@ -96,16 +95,13 @@ enum BreakdownTable {
                 return ca != cb ? ca > cb : a.localizedStandardCompare(b) == .orderedAscending
             }
         }
-        return ReportTable(
-            title: "By \(dimension.title.lowercased())",
-            header: [
-                dimension.title.uppercased(), "NOMINATED", "EXPECTED", "SHARE", "ATTENDANCE", "COMPLETED",
-                "COMPLETION", "CERTIFICATES",
-            ],
-            rows: order.map { row(merged[$0]!) } + [row(total)], numeric: [1, 2, 3, 4, 5, 6, 7],
-            notes: [
-                "Share of expected trainees; attendance is person-sessions attended of those possible; "
-                    + "completion is of expected trainees."
-            ])
+        var table = w.table(
+            "by.\(dimension.rawValue)",
+            columns: ["", "nominated", "expected", "share", "attendance", "completed", "completion", "certificates"],
+            rows: order.map { row(merged[$0]!) } + [row(total)], numeric: [1, 2, 3, 4, 5, 6, 7], notes: [w("breakdown.note")])
+        // The first column is the dimension itself ("SEX", "SEXO").
+        table.header[0] = dimension.title(w.language).uppercased(with: w.language.locale)
+        table.columns[0] = dimension.title.uppercased()
+        return table
     }
 }

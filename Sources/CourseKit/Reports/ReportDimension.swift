@@ -8,61 +8,44 @@ public enum ReportDimension: String, CaseIterable, Sendable {
     case agencyKind = "agency-kind"
     case role
 
-    public var title: String {
-        switch self {
-        case .sex: "Sex"
-        case .country: "Country"
-        case .agency: "Agency"
-        case .agencyKind: "Agency kind"
-        case .role: "Role"
-        }
-    }
+    /// "Sex", "Agency kind": the dimension's name in English (its breakdown table's id says
+    /// "By \(title.lowercased())").
+    public var title: String { title(.en) }
+
+    /// The dimension's name in `language` ("Sexo").
+    public func title(_ language: Language) -> String { ReportWords(language)("dimension.\(rawValue)") }
 
     /// The group a roster entry falls in, as printed ("Female", "Guatemala", "IGM", "Migration agency").
-    public func label(of entry: RosterEntry) -> String {
-        label(sex: entry.person.sex, country: entry.person.country, agency: entry.agency, role: entry.enrolment.role)
+    public func label(of entry: RosterEntry, _ language: Language = .en) -> String {
+        label(sex: entry.person.sex, country: entry.person.country, agency: entry.agency, role: entry.enrolment.role, language)
     }
 
     /// The same from the values themselves, for counts made elsewhere (the head office's SQL).
-    public func label(sex: Sex, country: String, agency: Agency?, role: Role) -> String {
+    public func label(sex: Sex, country: String, agency: Agency?, role: Role, _ language: Language = .en) -> String {
+        let w = ReportWords(language)
         switch self {
         case .sex:
-            Self.sexLabel(sex)
+            return w.label("sex", sex.rawValue)
         case .country:
-            country.isEmpty ? "(no country)" : Countries.name(of: country) ?? country
+            return country.isEmpty ? w("noCountry") : w.country(country) ?? country
         case .agency:
             // Acronyms repeat across countries (Costa Rica's and El Salvador's DGME): add the country.
-            agency.map { $0.acronym.isEmpty ? $0.name : $0.country.isEmpty ? $0.acronym : "\($0.acronym) (\($0.country))" }
-                ?? "(no agency)"
+            return agency.map { $0.acronym.isEmpty ? $0.name : $0.country.isEmpty ? $0.acronym : "\($0.acronym) (\($0.country))" }
+                ?? w("noAgency")
         case .agencyKind:
-            agency.map { Self.kindLabel($0.kind) } ?? "(no agency)"
+            return agency.map { w.label("kind", $0.kind.rawValue) } ?? w("noAgency")
         case .role:
-            Self.capitalised(role.rawValue)
+            return w.label("role", role.rawValue)
         }
     }
 
     /// Fixed order for small closed sets (sex, role); nil means "largest group first".
-    func fixedOrder() -> [String]? {
+    func fixedOrder(_ language: Language) -> [String]? {
+        let w = ReportWords(language)
         switch self {
-        case .sex: Sex.allCases.map(Self.sexLabel)
-        case .role: Role.allCases.map { Self.capitalised($0.rawValue) }
-        default: nil
-        }
-    }
-
-    static func sexLabel(_ sex: Sex) -> String {
-        switch sex {
-        case .female: "Female"
-        case .male: "Male"
-        case .other: "Other"
-        case .notDisclosed: "Not disclosed"
-        }
-    }
-
-    static func kindLabel(_ kind: AgencyKind) -> String {
-        switch kind {
-        case .international: "UN/international"
-        default: capitalised(kind.rawValue)
+        case .sex: return Sex.allCases.map { w.label("sex", $0.rawValue) }
+        case .role: return Role.allCases.map { w.label("role", $0.rawValue) }
+        default: return nil
         }
     }
 

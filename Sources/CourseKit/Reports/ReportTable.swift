@@ -3,16 +3,26 @@ import Foundation
 /// One table of a report, as data: the command line aligns it as text (by display width), and
 /// writes it as Markdown or CSV; screens can show it as they like.
 public struct ReportTable: Sendable, Equatable {
+    /// What code finds the table by (the HTML report's charts), the same in every language:
+    /// its English title.
+    public var id: String
     public var title: String
     public var header: [String]
+    /// What code finds each column by, the same in every language: its English header.
+    public var columns: [String]
     public var rows: [[String]]
     /// Columns of figures, right-aligned in text and Markdown.
     public var numeric: Set<Int>
     /// Lines printed under the table (what is counted and how).
     public var notes: [String]
 
-    public init(title: String, header: [String], rows: [[String]], numeric: Set<Int> = [], notes: [String] = []) {
+    /// `id` and `columns` default to the title and header, as an English table's are.
+    public init(
+        title: String, header: [String], rows: [[String]], numeric: Set<Int> = [], notes: [String] = [], id: String? = nil,
+        columns: [String]? = nil
+    ) {
         self.title = title; self.header = header; self.rows = rows; self.numeric = numeric; self.notes = notes
+        self.id = id ?? title; self.columns = columns ?? header
     }
 
     /// The row whose first cell is `label`, for tests and screens.
@@ -24,12 +34,17 @@ public struct Report: Sendable, Equatable {
     public var title: String
     public var summary: [String]
     public var tables: [ReportTable]
+    /// The language its words are in (the HTML page's `lang`, the charts' legends).
+    public var language: Language
 
-    public init(title: String, summary: [String], tables: [ReportTable]) {
-        self.title = title; self.summary = summary; self.tables = tables
+    public init(title: String, summary: [String], tables: [ReportTable], language: Language = .en) {
+        self.title = title; self.summary = summary; self.tables = tables; self.language = language
     }
 
     public func table(_ title: String) -> ReportTable? { tables.first { $0.title == title } }
+
+    /// The table whose id (English title) is `id`, in any language.
+    public func table(id: String) -> ReportTable? { tables.first { $0.id == id } }
 
     /// GitHub-flavoured Markdown: headings, pipe tables with figures right-aligned, notes in italics.
     public func markdown() -> String {
@@ -74,8 +89,11 @@ public struct Report: Sendable, Equatable {
 
 /// Whole percentages as reports print them.
 public enum Percent {
-    /// "53%", or "–" when there is nothing to divide by.
-    public static func text(_ part: Int, of whole: Int) -> String {
-        whole == 0 ? "–" : "\(Int((Double(part) * 100 / Double(whole)).rounded()))%"
+    /// "53%", "53 %" in Spanish, or "–" when there is nothing to divide by. Rounded half away
+    /// from zero in every language (`Language.percent` alone would round half to even).
+    public static func text(_ part: Int, of whole: Int, _ language: Language = .en) -> String {
+        guard whole != 0 else { return "–" }
+        let rounded = Int((Double(part) * 100 / Double(whole)).rounded())
+        return language == .en ? "\(rounded)%" : language.percent(Double(rounded) / 100)
     }
 }

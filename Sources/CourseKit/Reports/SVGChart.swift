@@ -18,15 +18,15 @@ enum SVGChart {
     static let labelLength = 25
 
     /// `id` must be unique in the page: pattern ids and ARIA references hang off it.
-    static func svg(_ chart: ReportChart, id: String, title: String) -> String {
-        let (rows, height) = body(chart, id: id)
+    static func svg(_ chart: ReportChart, id: String, title: String, _ w: ReportWords) -> String {
+        let (rows, height) = body(chart, id: id, w)
         return """
             <svg class="chart" xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" \
             viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title" aria-describedby="\(id)-table" \
             data-table="\(HTML.escape(chart.table))">
             <title id="\(id)-title">\(HTML.escape(title))</title>
             \(patterns(id))
-            \(legend(chart, id: id))
+            \(legend(chart, id: id, w))
             \(rows)
             </svg>
             """
@@ -47,23 +47,26 @@ enum SVGChart {
         """
     }
 
-    static func legend(_ chart: ReportChart, id: String) -> String {
-        var x = plotLeft
+    static func legend(_ chart: ReportChart, id: String, _ w: ReportWords) -> String {
+        let names = chart.series.map { chart.style == .quota ? w("chart.placesTaken") : ReportChart.seriesName($0) }
+        // Over the bars when it fits; longer words (Spanish's "Ausencia justificada") start it
+        // further left rather than run off the page.
+        let needed = names.reduce(0) { $0 + 30 + $1.count * 7 } + (chart.style == .quota ? 17 + w("chart.quota").count * 7 : 0)
+        var x = plotLeft + needed > width ? max(8, width - needed) : plotLeft
         var out = ""
-        for (i, s) in chart.series.enumerated() {
-            let name = chart.style == .quota ? "Places taken" : ReportChart.seriesName(s)
+        for (i, name) in names.enumerated() {
             out += rect(x: x, y: 6, w: 12, h: 12, fill: fill(i, id: id)) + text(x: x + 17, y: 16, name) + "\n"
             x += 30 + name.count * 7
         }
         if chart.style == .quota {
             out += ##"<line x1="\##(x + 6)" y1="4" x2="\##(x + 6)" y2="20" stroke="#000" stroke-width="2" stroke-dasharray="3 2"/>"##
-            out += text(x: x + 17, y: 16, "Quota")
+            out += text(x: x + 17, y: 16, w("chart.quota"))
         }
         return out
     }
 
     /// The bars and their labels, and the chart's height.
-    static func body(_ chart: ReportChart, id: String) -> (String, Int) {
+    static func body(_ chart: ReportChart, id: String, _ w: ReportWords) -> (String, Int) {
         let plot = Double(width - plotLeft - valueRoom)
         let largest =
             chart.bars.map { bar -> Int in
@@ -85,27 +88,27 @@ enum SVGChart {
                 var x = Double(plotLeft)
                 // Empty segments too (zero wide), so every figure of the row is in the chart.
                 for (i, v) in bar.values.enumerated() {
-                    let w = Double(v) * scale
-                    out += figure(chart, bar, i, x: x, y: y, w: w, h: 14, id: id)
+                    let bw = Double(v) * scale
+                    out += figure(chart, bar, i, x: x, y: y, width: bw, h: 14, id: id, w)
                     // White on the black series; black outlined in white on hatching, grey, dots.
-                    if w >= 18 {
-                        out += text(x: Int(x + w / 2), y: y + 11, String(v), anchor: "middle", style: i == 0 ? "on-black" : "halo")
+                    if bw >= 18 {
+                        out += text(x: Int(x + bw / 2), y: y + 11, String(v), anchor: "middle", style: i == 0 ? "on-black" : "halo")
                     }
-                    x += w
+                    x += bw
                 }
             case .grouped:
                 for (i, v) in bar.values.enumerated() {
-                    let by = y + i * 13, w = Double(v) * scale
-                    out += figure(chart, bar, i, x: Double(plotLeft), y: by, w: w, h: 11, id: id)
-                    out += text(x: plotLeft + Int(w.rounded()) + 4, y: by + 9, String(v))
+                    let by = y + i * 13, bw = Double(v) * scale
+                    out += figure(chart, bar, i, x: Double(plotLeft), y: by, width: bw, h: 11, id: id, w)
+                    out += text(x: plotLeft + Int(bw.rounded()) + 4, y: by + 9, String(v))
                 }
             case .quota:
                 let used = bar.values.first ?? 0, limit = bar.limit ?? 0
-                let w = Double(used) * scale, lx = Double(plotLeft) + Double(limit) * scale
-                out += figure(chart, bar, 0, x: Double(plotLeft), y: y, w: w, h: 14, id: id)
+                let bw = Double(used) * scale, lx = Double(plotLeft) + Double(limit) * scale
+                out += figure(chart, bar, 0, x: Double(plotLeft), y: y, width: bw, h: 14, id: id, w)
                 out +=
                     ##"<line x1="\##(fmt(lx))" y1="\##(y - 3)" x2="\##(fmt(lx))" y2="\##(y + 17)" stroke="#000" stroke-width="2" stroke-dasharray="3 2"/>"##
-                out += text(x: Int(max(w + Double(plotLeft), lx).rounded()) + 5, y: y + 11, "\(used)/\(limit)")
+                out += text(x: Int(max(bw + Double(plotLeft), lx).rounded()) + 5, y: y + 11, "\(used)/\(limit)")
             }
             out += "</g>\n"
             y += rowHeight
@@ -115,15 +118,16 @@ enum SVGChart {
 
     /// One bar (or one segment of a stacked bar) with its figures attached.
     static func figure(
-        _ chart: ReportChart, _ bar: ReportChart.Bar, _ series: Int, x: Double, y: Int, w: Double, h: Int, id: String
+        _ chart: ReportChart, _ bar: ReportChart.Bar, _ series: Int, x: Double, y: Int, width: Double, h: Int, id: String,
+        _ w: ReportWords
     )
         -> String
     {
-        let name = chart.style == .quota ? "Places taken" : ReportChart.seriesName(chart.series[series])
+        let name = chart.style == .quota ? w("chart.placesTaken") : ReportChart.seriesName(chart.series[series])
         let value = bar.values[series]
-        let shown = bar.limit.map { "\(value) of \($0)" } ?? String(value)
+        let shown = bar.limit.map { w.format("chart.of", value, $0) } ?? String(value)
         return """
-            <rect class="bar" x="\(fmt(x))" y="\(y)" width="\(fmt(w))" height="\(h)" fill="\(fill(series, id: id))" \
+            <rect class="bar" x="\(fmt(x))" y="\(y)" width="\(fmt(width))" height="\(h)" fill="\(fill(series, id: id))" \
             stroke="#000" stroke-width="0.6" data-category="\(HTML.escape(bar.label))" \
             data-series="\(HTML.escape(chart.series[series]))" data-value="\(value)"\
             \(bar.limit.map { " data-limit=\"\($0)\"" } ?? "")><title>\(HTML.escape("\(bar.label) · \(name): \(shown)"))</title></rect>

@@ -27,6 +27,8 @@ public struct SignInSheet: Sendable, Equatable {
     public var blankLines: Int
     /// Four hex digits naming this session and this order of people ("3F9A").
     public var sheetID: String
+    /// The language of its words (the `SignIn` catalogue) and dates.
+    public var language: Language = .en
 
     /// The sheet's rows: everyone expected in the room (nominated, confirmed, walk-in; staff
     /// too), by folded family name, then code. Row `n` of a printed sheet is element `n - 1`.
@@ -48,35 +50,41 @@ public struct SignInSheet: Sendable, Equatable {
     }
 
     /// Everyone expected in the room (nominated, confirmed, walk-in; staff too), by family name.
-    public static func build(_ facts: CourseFacts, session: Session, blankLines: Int = 5) -> SignInSheet {
+    public static func build(_ facts: CourseFacts, session: Session, blankLines: Int = 5, language: Language = .en) -> SignInSheet {
         let zone = session.timeZone.flatMap(TimeZone.init(identifier:)) ?? facts.course.zone
         let people = order(facts.roster)
         return SignInSheet(
             courseTitle: facts.course.title, courseCode: facts.course.code, sessionKey: session.key, sessionTitle: session.title,
-            when: "\(DateText.sessionDays(session.start, session.end, in: zone)) (\(zone.identifier))",
+            when: "\(DateText.sessionDays(session.start, session.end, in: zone, language)) (\(zone.identifier))",
             venue: session.venue.isEmpty ? facts.course.venue : session.venue,
             lines: people.enumerated().map { i, e in
                 Line(
                     number: i + 1, code: e.person.code, name: e.person.sortName, agency: e.agency?.shortName ?? "",
                     role: e.enrolment.role)
             },
-            blankLines: blankLines, sheetID: sheetID(sessionKey: session.key, codes: people.map(\.person.code)))
+            blankLines: blankLines, sheetID: sheetID(sessionKey: session.key, codes: people.map(\.person.code)), language: language)
     }
 
     /// The lines above the table, for every format.
     public var heading: [String] {
         [
-            "Sign-in sheet — \(courseTitle)", "Session \(sessionKey): \(sessionTitle)",
-            [when, venue].filter { !$0.isEmpty }.joined(separator: " · "),
-            "Sheet \(sheetID) — to type the marks back: # on the roll call, this sheet id, then row number and letter (19 p)",
+            words.format("title", courseTitle), words.format("session", sessionKey, sessionTitle),
+            [when, venue].filter { !$0.isEmpty }.joined(separator: " · "), words.format("sheet", sheetID),
         ]
     }
 
-    public var header: [String] { ["#", "CODE", "NAME", "AGENCY", "SIGNATURE"] }
+    public var header: [String] { ["#"] + ["code", "name", "agency", "signature"].map { words("column.\($0)") } }
+
+    private var words: ReportWords { ReportWords(language, table: "SignIn") }
 
     /// Table rows, the blank lines included; staff are marked after their name.
     public var rows: [[String]] {
-        lines.map { [String($0.number), $0.code, $0.name + ($0.role == .participant ? "" : " (\($0.role.rawValue))"), $0.agency, ""] }
+        lines.map {
+            [
+                String($0.number), $0.code, $0.name + ($0.role == .participant ? "" : " (\(words("role.\($0.role.rawValue)")))"), $0.agency,
+                "",
+            ]
+        }
             + (0..<blankLines).map { [String(lines.count + $0 + 1), "", "", "", ""] }
     }
 
@@ -91,7 +99,7 @@ public struct SignInSheet: Sendable, Equatable {
             \(rows.map { "<tr>" + $0.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n"))
             </tbody>
             </table>
-            <p class="foot">Sheet \(HTML.escape(sheetID)). Row numbers or codes let the facilitator enter these marks in Muster afterwards (# on the roll call, or muster mark \(HTML.escape(courseCode)) \(HTML.escape(sessionKey)) CODE present); walk-ins on the blank lines: + Given Family, Country p.</p>
+            <p class="foot">\(HTML.escape(words.format("foot", sheetID, courseCode, sessionKey)))</p>
             """
         return HTML.page(
             title: "\(heading[0]) — \(sessionKey)",
@@ -105,6 +113,6 @@ public struct SignInSheet: Sendable, Equatable {
                 td:nth-child(5) { width: 30%; }
                 tr { break-inside: avoid; }
                 .foot { font-size: 8pt; color: #444; margin-top: 8pt; }
-                """, body: body)
+                """, body: body, language: language)
     }
 }

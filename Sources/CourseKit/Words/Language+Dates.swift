@@ -24,6 +24,9 @@ extension Language {
         }
     }
 
+    /// "May", "mayo": a month's whole name as a sentence writes it (a certificate's dates).
+    public func monthName(_ month: Int) -> String { Self.names[self]!.months[month - 1] }
+
     /// "Thu", "jue": a weekday written short, beside a day and month (1 is Sunday, as
     /// `Calendar` counts).
     public func weekdayAbbreviation(_ weekday: Int) -> String {

@@ -17,22 +17,26 @@ struct CertificatesCommand: ParsableCommand {
     @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
     @Option(help: "text or html.") var format: PrintFormat = .text
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+    @Option(help: "The certificates' language: en or es (default: $MUSTER_LANG, else the course file's language:, else the locale).")
+    var lang: String?
 
     func run() throws {
         try reportingErrors {
             let facts = try CourseFacts.load(try library.open(), code: course)
+            let language = try Language.choose(flag: lang, course: facts.course.language, environment: ProcessInfo.processInfo.environment)
             let eligible = Certificates.eligible(facts)
             switch format {
             case .html:
-                try OutputFile.write(Certificates.html(eligible, facts), to: output)
+                try OutputFile.write(Certificates.html(eligible, facts, language), to: output)
             case .text:
-                var text = "\(eligible.count) eligible for a certificate of \(facts.course.title)\n\n"
+                let heading = Certificates.listHeading(eligible.count, facts, language)
+                var text = heading.line + "\n\n"
                 if !eligible.isEmpty {
                     text += TextTable.render(
-                        header: ["CODE", "NAME", "SESSIONS", "AGENCY"],
+                        header: heading.columns,
                         rows: eligible.map { [$0.code, $0.name, "\($0.attended)/\($0.sessions)", $0.agency] },
                         rightAligned: [2])
-                    text += "\n" + Certificates.text(eligible, facts)
+                    text += "\n" + Certificates.text(eligible, facts, language)
                 }
                 try OutputFile.write(text, to: output)
             }

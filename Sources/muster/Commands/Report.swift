@@ -28,19 +28,29 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "text, markdown, csv or html.") var format: ReportFormat = .text
     @Flag(help: "With csv: start with a byte-order mark (for Excel).") var bom = false
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+    @Option(
+        help:
+            "The report's language: en or es (default: $MUSTER_LANG, else the course file's language: for one course, else the locale)."
+    )
+    var lang: String?
 
     func run() throws {
         try reportingErrors {
             let dimensions = try ReportDimension.parseList(by ?? (format == .html ? "sex,country,agency-kind,role" : "sex,country"))
             let store = try library.open()
             let report: Report
+            let environment = ProcessInfo.processInfo.environment
             switch (course, all) {
             case (let code?, false):
                 guard from == nil && to == nil else { throw MusterError.invalid("--from and --to go with --all") }
-                report = CourseReport.build(try CourseFacts.load(store, code: code), by: dimensions)
+                let facts = try CourseFacts.load(store, code: code)
+                let language = try Language.choose(flag: lang, course: facts.course.language, environment: environment)
+                report = CourseReport.build(facts, by: dimensions, language: language)
             case (nil, true):
+                let language = try Language.choose(flag: lang, environment: environment)
                 let facts = try store.courses.courses().map { try CourseFacts.load(store, code: $0.code) }
-                report = PeriodReport.build(facts, from: try date(from, "--from"), to: try date(to, "--to"), by: dimensions)
+                report = PeriodReport.build(
+                    facts, from: try date(from, "--from"), to: try date(to, "--to"), by: dimensions, language: language)
             default:
                 throw MusterError.invalid("name one course, or use --all")
             }

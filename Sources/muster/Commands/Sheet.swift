@@ -24,13 +24,17 @@ struct Sheet: ParsableCommand {
     @Option(help: "text or html.") var format: PrintFormat = .text
     @Option(help: "Blank lines for walk-ins.") var blank = 5
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
+    @Option(help: "The sheet's language: en or es (default: $MUSTER_LANG, else the course file's language:, else the locale).")
+    var lang: String?
 
     func run() throws {
         try reportingErrors {
             guard (0...200).contains(blank) else { throw MusterError.invalid("--blank must be between 0 and 200") }
             let store = try library.open()
             let facts = try CourseFacts.load(store, code: course)
-            let sheet = SignInSheet.build(facts, session: try store.courses.session(course: facts.course, key: session), blankLines: blank)
+            let language = try Language.choose(flag: lang, course: facts.course.language, environment: ProcessInfo.processInfo.environment)
+            let sheet = SignInSheet.build(
+                facts, session: try store.courses.session(course: facts.course, key: session), blankLines: blank, language: language)
             switch format {
             case .html:
                 try OutputFile.write(sheet.html(), to: output)
