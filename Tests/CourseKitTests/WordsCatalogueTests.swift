@@ -5,7 +5,7 @@ import Testing
 /// The catalogues hold each other to the same keys and the same blanks, and the language is
 /// chosen as documented: `--lang`, `MUSTER_LANG`, the course's, the locale.
 @Suite struct WordsCatalogueTests {
-    static let tables = ["Kiosk"]
+    static let tables = ["Kiosk", "Keys"]
 
     /// Every key of every table in every language, and in each its `%@`/`%d` blanks alike: a
     /// key in one language only, or a blank lost in translation, fails here.
