@@ -34,6 +34,14 @@ import TestSupport
         d.checkSnapshot("rollcall-es-filter", asciiFree: ["│", "─"])
     }
 
+    @Test func confirmAndTimePrompt() throws {
+        let d = try AppDriver(options: AppOptions(startCourse: "mini-2024", language: .es))
+        d.press(.char("P"))
+        d.checkSnapshot("rollcall-es-confirm", asciiFree: ["│", "─"])
+        d.press(.escape, .char("l"), .char("9"), .enter)
+        d.checkSnapshot("rollcall-es-late-prompt", asciiFree: ["│", "─"])
+    }
+
     @Test func messagesAreSpanish() throws {
         let d = try AppDriver(options: AppOptions(startCourse: "mini-2024", language: .es))
         d.press(.char("p"))
@@ -46,12 +54,12 @@ import TestSupport
         #expect(d.state.message?.text == "Solo se muestra «sin marca»: Esc muestra a todas las personas")
     }
 
-    /// Every English value of the roll call's and the key table's catalogues that Spanish says
+    /// Every English value of the roll call's, the key table's and the shared dialogs' catalogues that Spanish says
     /// otherwise must never be on a Spanish roll call, its dialogs, help or filter menu: one
     /// there bypassed the catalogue. A format's longest literal piece stands for it.
     @Test func noEnglishCatalogueTextOnSpanishScreens() throws {
         var english: [String: String] = [:]
-        for table in ["RollCall", "Keys"] {
+        for table in ["RollCall", "Keys", "App"] {
             let es = Words(.es).entries(table: table)
             for (key, value) in Words(.en).entries(table: table) where es[key] != value {
                 let piece =
@@ -68,6 +76,8 @@ import TestSupport
             for key in keys { d.press(key) }
             screens.append(d.screenText)
         }
+        d.press(.escape, .char("l"), .char("9"), .enter)  // "9" is not a time: the prompt says so
+        screens.append(d.screenText)
         d.press(.escape, .char("/"))
         d.type("zz")
         screens.append(d.screenText)

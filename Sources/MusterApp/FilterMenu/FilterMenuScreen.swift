@@ -25,7 +25,7 @@ extension FilterMenuState: ScreenModel {
     func footerHints(_ words: Words) -> [FooterHint]? {
         [
             FooterHint(keys: "a u p x l e", label: words.rollCall("filter.menu.choose")),
-            FooterHint(keys: "Esc", label: words.text("global/app.cancel.label", table: "Keys")),
+            FooterHint(keys: "Esc", label: words.cancel),
         ]
     }
 
