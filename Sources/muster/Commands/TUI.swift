@@ -18,11 +18,11 @@ struct TUI: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // First of all, so an unknown language is a plain error wherever muster runs.
+            let language = try Language.choose(flag: lang, environment: ProcessInfo.processInfo.environment)
             if let reason = TerminalCapabilities.refusalReasonForCurrentProcess() {
                 throw MusterError.invalid(reason)
             }
-            // Chosen before the terminal starts, so an unknown language is a plain error on stderr.
-            let language = try Language.choose(flag: lang, environment: ProcessInfo.processInfo.environment)
             let store = try library.open()
             if let course { _ = try store.courses.course(code: course) }  // a typo fails here, not inside the screen
             CursesTerminal.installCrashGuard()
