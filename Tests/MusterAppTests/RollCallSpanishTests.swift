@@ -23,7 +23,7 @@ import TestSupport
     func rollCall(name: String, size: Size) throws {
         let d = try spanish(size: size)
         d.checkSnapshot("rollcall-es-\(name)", asciiFree: ["│", "─", "✓", "✗"])
-        #expect(d.screenText.contains(size.width == 80 ? "Pase de lista" : "con marca"))
+        #expect(d.screenText.contains(size.width == 80 ? "Pase de lista" : "marcadas"))
     }
 
     @Test func helpAndFilterMenu() throws {

@@ -118,12 +118,12 @@ public struct RollCallState: Sendable, Equatable {
     /// "18/24 marked · 14 present".
     public var countsText: String { countsText(Words(.en)) }
 
-    /// "18/24 marked · 14 present", "18/24 con marca · 14 presentes".
+    /// "18/24 marked · 14 present", "18/24 marcadas · 14 presentes".
     public func countsText(_ words: Words) -> String {
         guard let data else { return "" }
         let marks = data.people.compactMap { data.marks[$0.person.id ?? 0] }
         let attending = marks.filter { $0.status.isAttending }.count
-        return words.rollCall("rollcall.counts", marks.count, data.people.count, attending)
+        return words.rollCall(attending == 1 ? "rollcall.counts.one" : "rollcall.counts", marks.count, data.people.count, attending)
     }
 
     /// People still without a mark, in roster order: what `P` would mark.
