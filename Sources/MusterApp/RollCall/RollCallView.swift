@@ -95,9 +95,7 @@ enum RollCallView {
 
 extension Words {
     /// A roll-call text: `key` in `RollCall.strings`, its blanks filled from `arguments`.
-    func rollCall(_ key: String, _ arguments: any CVarArg...) -> String {
-        String(format: text(key, table: "RollCall"), locale: language.locale, arguments: arguments)
-    }
+    func rollCall(_ key: String, _ arguments: any CVarArg...) -> String { say(key, in: "RollCall", arguments) }
 }
 
 extension MarkFilter {
