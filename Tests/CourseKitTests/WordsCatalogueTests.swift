@@ -5,7 +5,10 @@ import Testing
 /// The catalogues hold each other to the same keys and the same blanks, and the language is
 /// chosen as documented: `--lang`, `MUSTER_LANG`, the course's, the locale.
 @Suite struct WordsCatalogueTests {
-    static let tables = ["Kiosk", "Commands", "Errors", "Terms", "Import", "Sync", "Progress", "Report", "Certificate", "SignIn"]
+    static let tables = [
+        "Kiosk", "Commands", "Errors", "Terms", "Import", "Sync", "Progress", "Report", "Certificate", "SignIn", "Keys", "RollCall", "App",
+        "Nominations",
+    ]
 
     /// Every key of every table in every language, and in each its `%@`/`%d` blanks alike: a
     /// key in one language only, or a blank lost in translation, fails here.
@@ -28,6 +31,12 @@ import Testing
         "kiosk.language.key", "kiosk.field.label", "sessions.column.id",
         // Spanish writes these as English does.
         "report.total", "report.no", "report.who", "report.kind.academia",
+        // The roll call's "name: mark" and "mark, when", and the marks P and A (presente, ausente).
+        "said.mark", "describe.left", "mark.present", "mark.absent",
+        // A dialog's "No" button and footer word.
+        "dialog.no", "footer.no",
+        // "OK" for a full quota in ASCII.
+        "check.ascii",
     ]
 
     /// The blanks of a format, in their order ("%1$@", "%d" → ["1@", "d"]).

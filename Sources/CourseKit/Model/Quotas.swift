@@ -60,11 +60,16 @@ public struct QuotaLine: Hashable, Sendable {
         }
     }
 
+    /// The statuses `pendingText` names, in its order: the ones holding places, then the rest in
+    /// workflow order. The screens say the same in their own language (`NominationsView.pending`).
+    public static let pendingOrder: [NominationStatus] = [
+        .confirmed, .nominated, .walkIn, .waitlisted, .declined, .withdrawn, .substituted,
+    ]
+
     /// "5 confirmed · 1 nominated · 1 declined": what the places are made of, then the
     /// statuses that hold none, in workflow order.
     public var pendingText: String {
-        let order: [NominationStatus] = [.confirmed, .nominated, .walkIn, .waitlisted, .declined, .withdrawn, .substituted]
-        return order.compactMap { status -> String? in
+        Self.pendingOrder.compactMap { status -> String? in
             let n = self[status]
             guard n > 0 else { return nil }
             return status == .walkIn ? "\(n) walk-in awaiting review" : "\(n) \(status.rawValue)"

@@ -36,8 +36,13 @@ public struct AppOptions: Sendable, Equatable {
     /// `--course CODE`: open straight on this course's current or next session.
     public var startCourse: String?
     public var mouse: Bool
-    public init(startCourse: String? = nil, mouse: Bool = true) {
+    /// `--lang`, `MUSTER_LANG` or the locale (`Language.choose`): the language of every word the
+    /// screens show. It lives in the state, not in a global, so a render stays a function of the
+    /// state and tests in both languages run side by side.
+    public var language: Language
+    public init(startCourse: String? = nil, mouse: Bool = true, language: Language = .en) {
         self.startCourse = startCourse
         self.mouse = mouse
+        self.language = language
     }
 }

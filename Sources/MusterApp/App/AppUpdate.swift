@@ -91,7 +91,12 @@ extension MusterProgram {
         case Command.suspend:
             return [.suspend]
         case Command.help:
-            state.screens.push(.help(HelpOverlay(keyMap: keyMap, contexts: state.top.keyContexts, title: "Keys")))
+            let words = Words(state.options.language)
+            state.screens.push(
+                .help(
+                    HelpOverlay(
+                        keyMap: keyMap(in: state.options.language), contexts: state.top.keyContexts,
+                        title: words.text("help.title", table: "Keys"))))
             return []
         case Command.back:
             if state.screens.pop() == nil { return [.quit] }
@@ -180,7 +185,7 @@ extension MusterProgram {
     func context(for index: Int, in state: AppState) -> ScreenContext {
         ScreenContext(
             loaders: loaders, keyMap: keyMap, size: state.size, below: state.screens.screens[..<index].reversed(),
-            changes: state.changes)
+            changes: state.changes, words: Words(state.options.language))
     }
 
     func announce(_ text: String, _ state: inout AppState) -> [Effect<AppAction>] {

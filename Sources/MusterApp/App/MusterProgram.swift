@@ -12,12 +12,18 @@ public struct MusterProgram: Program {
 
     let loaders: Loaders
     public let keyMap: KeyMap
+    /// `keyMap` in each language, made once: footers and help read these every frame.
+    let keyMaps: [Language: KeyMap]
 
     /// `live` serves and exchanges for the sync screen (tests give one on another port).
     public init(store: CourseStore, keyMap: KeyMap = MusterKeyMap.standard, live: SyncLive = SyncLive()) {
         self.loaders = Loaders(store: store, live: live)
         self.keyMap = keyMap
+        self.keyMaps = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, keyMap.localized(Words($0))) })
     }
+
+    /// The key table with its labels and descriptions in `language`.
+    func keyMap(in language: Language) -> KeyMap { keyMaps[language] ?? keyMap }
 
     /// After the loop: stops live sync's server and exchanger, which outlive every screen.
     public func shutdown() { loaders.live.stopAll() }
@@ -61,6 +67,6 @@ public struct MusterProgram: Program {
     public func resized(to size: Size, in state: AppState) -> AppAction? { .resized(size) }
 
     public func render(_ state: AppState, size: Size, theme: Theme) -> ScreenBuffer {
-        AppRenderer(keyMap: keyMap).render(state, size: size, theme: theme)
+        AppRenderer(keyMap: keyMap(in: state.options.language)).render(state, size: size, theme: theme)
     }
 }

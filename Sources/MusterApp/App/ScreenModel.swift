@@ -46,10 +46,17 @@ protocol ScreenModel: Sendable, Equatable {
 
     /// Draws a full screen's body and returns its header line.
     func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine
+    /// Draws a full screen's body in `words`' language. The renderer calls this one; a screen
+    /// not yet translated keeps only the form above, which this defaults to (see docs/SCREENS.md).
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine
     /// Draws a modal screen over what is below it (`below`: the screens beneath, nearest first).
     func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen])
+    /// Draws a modal in `words`' language; defaults to the form above, like `render`.
+    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen], words: Words)
     /// A modal's own footer: dialogs take raw keys, so they name the keys they really answer.
     var footerHints: [FooterHint]? { get }
+    /// A modal's own footer in `words`' language; defaults to `footerHints`.
+    func footerHints(_ words: Words) -> [FooterHint]?
     /// The search line that replaces the footer while typing a search, like vi's and less's '/'.
     var searchLine: (field: TextField, status: String)? { get }
     /// A text field has the focus, so a paste (`Key.paste`) goes into it. Everywhere else a
@@ -77,8 +84,15 @@ extension ScreenModel {
     func load(_ context: ScreenContext) -> [Effect<AppAction>] { [] }
     func refresh(_ context: ScreenContext) -> [Effect<AppAction>]? { nil }
     func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine { HeaderLine(breadcrumbs: ["Muster"]) }
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
+        render(into: &buffer, body: body, theme: theme)
+    }
     func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {}
+    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen], words: Words) {
+        renderOverlay(into: &buffer, theme: theme, below: below)
+    }
     var footerHints: [FooterHint]? { nil }
+    func footerHints(_ words: Words) -> [FooterHint]? { footerHints }
     var searchLine: (field: TextField, status: String)? { nil }
     var acceptsPaste: Bool { searchLine != nil }
 
@@ -144,14 +158,17 @@ struct ScreenContext {
     let below: [Screen]
     /// Logged changes made in this run, newest last (what `u` on a coordinator screen undoes).
     let changes: [Int64]
+    /// The app's language: every message a handler says, and every dialog it opens, in these words.
+    let words: Words
     /// The message to show; nil leaves the current one.
     var message: StatusMessage?
     private(set) var pushed: [Screen] = []
     private(set) var dismissed = false
     private(set) var posted: [AppAction] = []
 
-    init(loaders: Loaders, keyMap: KeyMap, size: Size, below: [Screen], changes: [Int64]) {
+    init(loaders: Loaders, keyMap: KeyMap, size: Size, below: [Screen], changes: [Int64], words: Words = Words(.en)) {
         self.loaders = loaders; self.keyMap = keyMap; self.size = size; self.below = below; self.changes = changes
+        self.words = words
     }
 
     /// Pushes a screen above the stack.

@@ -26,11 +26,38 @@ extension ConfirmState: ScreenModel {
         return []
     }
 
-    var footerHints: [FooterHint]? {
-        [FooterHint(keys: "y", label: "yes"), FooterHint(keys: "n", label: "no"), FooterHint(keys: "Esc", label: "cancel")]
+    func footerHints(_ words: Words) -> [FooterHint]? {
+        [
+            FooterHint(keys: "y", label: words.app("footer.yes")), FooterHint(keys: "n", label: words.app("footer.no")),
+            FooterHint(keys: "Esc", label: words.cancel),
+        ]
     }
 
-    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {
+    /// The buttons are named in the app's language as the dialog is drawn, so a screen that
+    /// asks need not; their keys stay y and n, as the footer says.
+    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen], words: Words) {
+        var dialog = dialog
+        for index in dialog.buttons.indices {
+            switch dialog.buttons[index].id {
+            case "yes" where dialog.buttons[index].label == "Yes": dialog.buttons[index].label = words.app("dialog.yes")
+            case "no" where dialog.buttons[index].label == "No": dialog.buttons[index].label = words.app("dialog.no")
+            default: break
+            }
+        }
         dialog.render(into: &buffer, rect: Rect(size: buffer.size), theme: theme)
     }
+}
+
+extension Words {
+    /// A text the coordinator screens share: `key` in `App.strings`, its blanks filled.
+    func app(_ key: String, _ arguments: any CVarArg...) -> String { say(key, in: "App", arguments) }
+
+    /// `key` in `table` with its blanks filled in the language's own way: what each table's
+    /// shorthand (`app`, `rollCall`, `nominations`) calls, as Swift cannot pass a variadic on.
+    func say(_ key: String, in table: String, _ arguments: [any CVarArg]) -> String {
+        String(format: text(key, table: table), locale: language.locale, arguments: arguments)
+    }
+
+    /// "cancel", the footer's word for Esc: the key table's own label for it.
+    var cancel: String { text("global/app.cancel.label", table: "Keys") }
 }

@@ -22,11 +22,18 @@ extension FilterMenuState: ScreenModel {
         return []
     }
 
-    var footerHints: [FooterHint]? { [FooterHint(keys: "a u p x l e", label: "choose"), FooterHint(keys: "Esc", label: "cancel")] }
+    func footerHints(_ words: Words) -> [FooterHint]? {
+        [
+            FooterHint(keys: "a u p x l e", label: words.rollCall("filter.menu.choose")),
+            FooterHint(keys: "Esc", label: words.cancel),
+        ]
+    }
 
-    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {
-        let lines = MarkFilter.allCases.map { "[\($0.key)] \($0.rawValue)\($0 == current ? "  (now)" : "")" }
-        Dialog(title: "Show", message: lines.joined(separator: "\n"), buttons: [], maxTextWidth: 30)
+    /// The keys stay the English letters in every language (they are the roll call's own mark keys).
+    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen], words: Words) {
+        let now = words.rollCall("filter.menu.now")
+        let lines = MarkFilter.allCases.map { "[\($0.key)] \($0.name(words))\($0 == current ? now : "")" }
+        Dialog(title: words.rollCall("filter.menu.title"), message: lines.joined(separator: "\n"), buttons: [], maxTextWidth: 30)
             .render(into: &buffer, rect: Rect(size: buffer.size), theme: theme)
     }
 }

@@ -17,7 +17,12 @@ extension HelpOverlay: ScreenModel {
         return []
     }
 
-    var footerHints: [FooterHint]? { [FooterHint(keys: "j/k", label: "scroll"), FooterHint(keys: "Esc", label: "close")] }
+    func footerHints(_ words: Words) -> [FooterHint]? {
+        [
+            FooterHint(keys: "j/k", label: words.text("help.scroll", table: "Keys")),
+            FooterHint(keys: "Esc", label: words.text("help.close", table: "Keys")),
+        ]
+    }
 
     func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {
         render(into: &buffer, rect: Rect(size: buffer.size), theme: theme)

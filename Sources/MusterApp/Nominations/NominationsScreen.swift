@@ -36,6 +36,7 @@ extension NominationsState: TableScreen {
     func tableArea(body: Rect) -> Rect { Layout.belowInfoLine(body) }
 
     mutating func command(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        let words = context.words
         switch id {
         case Command.open:
             guard let line = selectedLine else { return [.bell] }
@@ -46,7 +47,7 @@ extension NominationsState: TableScreen {
             guard let line = selectedLine, let course else { return [.bell] }
             let existing = line.limit.map { Quota(scope: line.scope, key: line.key, limit: $0) }
             if existing == nil && (line.key.isEmpty || line.agencyID == RosterFilter.noAgency) {
-                return context.fail("“\(line.label)” is not a country or an agency: a quota needs one")
+                return context.fail(words.nominations("quota.notAGroup", line.label))
             }
             context.push(FormBuilder.quota(existing, course: course, group: (line.scope, line.key)))
         case Command.add:
@@ -54,20 +55,20 @@ extension NominationsState: TableScreen {
             context.push(FormBuilder.quota(nil, course: course))
         case Command.delete:
             guard let line = selectedLine, let limit = line.limit, let courseID = course?.id else {
-                return context.fail("This line has no quota to remove")
+                return context.fail(words.nominations("quota.none"))
             }
             context.push(
                 ConfirmState(
                     dialog: .confirm(
-                        title: "Remove quota",
-                        message: "Remove the quota of \(line.label) (\(limit) places)? Its nominations stay. u undoes.",
+                        title: words.nominations("quota.remove.title"),
+                        message: words.nominations("quota.remove.question", line.label, limit),
                         destructive: true),
                     onYes: .deleteQuota(courseID: courseID, scope: line.scope, key: line.key)))
         case Command.editOther:
             guard let line = selectedLine, line.scope == .agency, let agencyID = line.agencyID,
                 agencyID != RosterFilter.noAgency
             else {
-                context.note("Choose an agency line (indented) to edit the agency")
+                context.note(words.nominations("agency.choose"))
                 return [.bell]
             }
             return [.run { [loaders = context.loaders] in loaders.agencyForm(agencyID) }]
@@ -96,7 +97,11 @@ extension NominationsState: TableScreen {
     }
 
     func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
-        NominationsView.render(self, into: &buffer, body: body, theme: theme)
+        render(into: &buffer, body: body, theme: theme, words: Words(.en))
+    }
+
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
+        NominationsView.render(self, into: &buffer, body: body, theme: theme, words: words)
     }
 }
 
@@ -116,59 +121,5 @@ extension Loaders {
             }
             return .openForm(FormBuilder.agency(agency))
         }
-    }
-}
-
-enum NominationsView {
-    static let columns = [
-        TableColumn("COUNTRY / AGENCY", width: .flexible(min: 14, weight: 2)),
-        // A quota's places, with a bar of how full it is; lines without a quota have the count alone.
-        TableColumn("PLACES", width: .flexible(min: 9, weight: 1), alignment: .right),
-        TableColumn("OF WHICH", width: .flexible(min: 10, weight: 3)),
-    ]
-
-    static func render(_ s: NominationsState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
-        guard let course = s.course else {
-            buffer.put("Loading…", at: Point(x: body.x + 1, y: body.y + 1), role: .dim, maxWidth: body.width - 1)
-            return HeaderLine(breadcrumbs: [s.courseCode, "Nominations"])
-        }
-        let quotas = s.lines.filter { $0.limit != nil }
-        let full = quotas.filter { $0.standing == .full }.count, over = quotas.filter { $0.standing == .over }.count
-        let info =
-            quotas.isEmpty
-            ? "No quotas in this course · \(QuotaCount.rule) participants"
-            : "\(quotas.count) quotas · \(full) full · \(over) over · \(quotas.count - full - over) open · \(QuotaCount.rule)"
-        buffer.putLine(
-            info, in: Rect(x: body.x + 1, y: body.y, width: body.width - 2, height: 1), role: .dim,
-            ellipsis: theme.glyphs.ellipsis)
-        let check = theme.ascii ? "OK" : "✓"
-        // The widest quota's label, kept beside every bar so the bars share one length.
-        let labelWidth = quotas.map { DisplayWidth.of(places($0, check: check)) }.max() ?? 0
-        TableView(
-            columns: columns, state: s.table, emptyMessage: "No participants nominated yet",
-            row: { i in
-                let line = s.lines[i]
-                let agency = line.scope == .agency
-                let used = places(line, check: check)
-                let role: StyleRole? =
-                    switch line.standing {
-                    case .full: .success
-                    case .over: .warning
-                    default: nil
-                    }
-                return TableRow(
-                    [(agency ? "  " : "") + line.label, used, line.pendingText],
-                    cellRoles: [agency ? nil : .accent, role, .dim],
-                    bars: [nil, line.limit.map { Bar(line.used, of: $0, labelWidth: labelWidth) }])
-            }
-        ).render(into: &buffer, rect: s.tableArea(body: body), theme: theme)
-        return HeaderLine(
-            breadcrumbs: [course.label, "Nominations"], trailing: "\(s.lines.filter { $0.scope == .country }.count) countries")
-    }
-
-    /// "4/5", "5/5 ✓" when full, "6/5 !" when over; the count alone without a quota.
-    static func places(_ line: QuotaLine, check: String) -> String {
-        guard let limit = line.limit else { return String(line.used) }
-        return "\(line.used)/\(limit)" + (line.standing == .full ? " \(check)" : line.standing == .over ? " !" : "")
     }
 }

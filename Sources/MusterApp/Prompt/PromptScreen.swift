@@ -16,9 +16,9 @@ public struct PromptState: Sendable, Equatable {
     public var replacesDefault = false
     /// Why Enter did not take the text.
     public var problem: String?
-    /// What the footer says Enter does: "record" for a note or a time; a prompt that starts
-    /// something else says what ("exchange", "rename").
-    public var submitLabel = "record"
+    /// What the footer says Enter does: nil for "record" (a note or a time) in the app's
+    /// language; a prompt that starts something else says what ("exchange", "rename").
+    public var submitLabel: String?
 }
 
 /// What a prompt's text must be for Enter to take it.
@@ -27,13 +27,13 @@ public enum PromptExpectation: Sendable, Equatable {
     /// A clock time on the session's day, in `zone` ("09:25").
     case clockTime(Session, zone: TimeZone)
 
-    /// Why `text` will not do, or nil when it will.
-    func problem(with text: String) -> String? {
+    /// Why `text` will not do, in `words`' language, or nil when it will.
+    func problem(with text: String, _ words: Words) -> String? {
         switch self {
         case .anything: return nil
         case .clockTime(let session, let zone):
             guard AttendanceTimes.clockTime(text, on: session, zone: zone) == nil else { return nil }
-            return text.isEmpty ? "No time yet — \(AttendanceTimes.example)" : "“\(text)” is not a time — \(AttendanceTimes.example)"
+            return text.isEmpty ? words.app("time.none") : words.app("time.invalid", text)
         }
     }
 }
@@ -48,7 +48,7 @@ extension PromptState: ScreenModel {
         case .escape:
             context.dismiss()
         case .enter:
-            if let why = expects.problem(with: field.text) {
+            if let why = expects.problem(with: field.text, context.words) {
                 problem = why
                 return [.bell]
             }
@@ -63,7 +63,9 @@ extension PromptState: ScreenModel {
         return []
     }
 
-    var footerHints: [FooterHint]? { [FooterHint(keys: "Enter", label: submitLabel), FooterHint(keys: "Esc", label: "cancel")] }
+    func footerHints(_ words: Words) -> [FooterHint]? {
+        [FooterHint(keys: "Enter", label: submitLabel ?? words.app("footer.record")), FooterHint(keys: "Esc", label: words.cancel)]
+    }
 
     func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {
         PromptView.render(self, into: &buffer, area: Rect(size: buffer.size), theme: theme)

@@ -16,6 +16,7 @@ extension RollCallState: TableScreen {
         guard let data else { return [] }
         let session = data.session
         let loaders = context.loaders
+        let words = context.words
         switch id {
         case Command.late:
             guard let person = selectedPerson?.person, let pid = person.id else { return [.bell] }
@@ -26,16 +27,18 @@ extension RollCallState: TableScreen {
                 ?? AttendanceTimes.defaultArrival(session: session, lateAfterMinutes: data.course.lateAfterMinutes, now: loaders.now())
             context.push(
                 timePrompt(
-                    title: "Late: \(person.displayName)", question: "Arrived at", default: arrival, onSubmit: .late(personID: pid)))
+                    title: words.rollCall("late.title", person.displayName), question: words.rollCall("late.question"),
+                    default: arrival, onSubmit: .late(personID: pid), words: words))
         case Command.departure:
             guard let person = selectedPerson?.person, let pid = person.id else { return [.bell] }
             guard let current = mark(of: pid), current.status.isAttending else {
-                return context.fail("\(person.displayName) is not marked present or late — mark them first, then d for the time they left")
+                return context.fail(words.rollCall("departure.unmarked", person.displayName))
             }
             context.push(
                 timePrompt(
-                    title: "Left early: \(person.displayName)", question: "Left at",
-                    default: AttendanceTimes.defaultDeparture(session: session, now: loaders.now()), onSubmit: .departure(personID: pid)))
+                    title: words.rollCall("departure.title", person.displayName), question: words.rollCall("departure.question"),
+                    default: AttendanceTimes.defaultDeparture(session: session, now: loaders.now()), onSubmit: .departure(personID: pid),
+                    words: words))
         case Command.present, Command.absent, Command.clear:
             guard let person = selectedPerson?.person else { return [.bell] }
             let status: AttendanceStatus =
@@ -50,34 +53,34 @@ extension RollCallState: TableScreen {
             guard let person = selectedPerson?.person, let pid = person.id else { return [.bell] }
             context.push(
                 PromptState(
-                    title: "Excused: \(person.displayName)",
-                    message: "Reason (optional) — Enter to record, Esc to cancel",
-                    field: TextField(maxLength: 200, placeholder: "e.g. ministry meeting"), onSubmit: .excuse(personID: pid)))
+                    title: words.rollCall("excused.title", person.displayName),
+                    message: words.rollCall("excused.question"),
+                    field: TextField(maxLength: 200, placeholder: words.rollCall("excused.placeholder")), onSubmit: .excuse(personID: pid)))
         case Command.allPresent:
             let ids = unmarkedIDs
             guard !ids.isEmpty else {
-                context.note("Everyone already has a mark")
+                context.note(words.rollCall("allPresent.none"))
                 return []
             }
-            let names = ids.count == 1 ? "1 unmarked participant" : "\(ids.count) unmarked participants"
+            let names = ids.count == 1 ? words.rollCall("allPresent.one") : words.rollCall("allPresent.many", ids.count)
             context.push(
                 ConfirmState(
                     dialog: .confirm(
-                        title: "Mark all present", message: "Mark \(names) present in \(session.title)?",
+                        title: words.rollCall("allPresent.title"), message: words.rollCall("allPresent.question", names, session.title),
                         destructive: false),
                     onYes: .markAllPresent(personIDs: ids)))
         case Command.undo:
             guard let last = undoStack.last else {
-                context.note("Nothing to undo in this roll call")
+                context.note(words.rollCall("undo.nothing"))
                 return [.bell]
             }
             return [.run { loaders.undo(last) }]
         case Command.search:
-            search = RollCallSearch(origin: selectedPerson?.person.id)
+            search = RollCallSearch(origin: selectedPerson?.person.id, words: words)
         case Command.nextMatch, Command.previousMatch:
             let matches = matches(lastQuery)
             guard !matches.isEmpty else {
-                context.note(lastQuery.isEmpty ? "No search yet — press / to find a name" : "No match for “\(lastQuery)”")
+                context.note(lastQuery.isEmpty ? words.rollCall("search.none") : words.rollCall("search.noMatch", lastQuery))
                 return [.bell]
             }
             let current = table.selection ?? -1
@@ -90,13 +93,13 @@ extension RollCallState: TableScreen {
         case Command.filter:
             context.push(FilterMenuState(current: filter))
         case Command.sheetEntry:
-            guard !people.isEmpty else { return context.fail("Nobody is expected in this session — nothing to mark") }
+            guard !people.isEmpty else { return context.fail(words.rollCall("sheet.nobody")) }
             context.push(SheetEntryState(currentSheetID: data.sheetID, rows: data.sheet))
         case Command.cancel:
             if filter != .all {
                 filter = .all
                 refilter(keeping: selectedPerson?.person.id)
-                context.note("Showing everyone")
+                context.note(words.rollCall("showing.all"))
             }
         default:
             break
@@ -130,6 +133,7 @@ extension RollCallState: TableScreen {
     }
 
     mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
+        let words = context.words
         switch action {
         case .rollCallLoaded(let new) where new.course.code == courseCode && (sessionKey.isEmpty || sessionKey == new.session.key):
             sessionKey = new.session.key
@@ -146,36 +150,37 @@ extension RollCallState: TableScreen {
             if advance, selectedPerson?.person.id == outcome.event.personID, table.selection == wasVisibleAt {
                 table.moveDown(height: pageHeight(context.size))
             }
-            return context.say("\(name(outcome.event.personID)): \(describe(outcome.event))")
+            return context.say(words.rollCall("said.mark", name(outcome.event.personID), describe(outcome.event, words)))
         case .markedBatch(let batch) where batch.outcomes.first?.event.sessionID == data?.session.id:
             for outcome in batch.outcomes { apply(outcome) }
             undoStack.append(.batch(changeID: batch.changeID, count: batch.outcomes.count))
             refilter(keeping: selectedPerson?.person.id)
-            return context.say("Marked \(batch.outcomes.count) present")
+            return context.say(words.rollCall("said.batch", batch.outcomes.count))
         case .undoneBatch(let changeID, let outcomes) where outcomes.first?.event.sessionID == data?.session.id:
             undoStack.removeAll { $0.batchID == changeID }
             for outcome in outcomes { apply(outcome) }
             refilter(keeping: selectedPerson?.person.id)
-            return context.say("Undid \(outcomes.count) mark\(outcomes.count == 1 ? "" : "s")")
+            return context.say(outcomes.count == 1 ? words.rollCall("said.undid.one") : words.rollCall("said.undid.many", outcomes.count))
         // An undo reads the same whether `u` was pressed here or typed on the sheet.
         case .undone(let outcome) where outcome.event.sessionID == data?.session.id,
             .sheetEntry(.undone(let outcome)) where outcome.event.sessionID == data?.session.id:
-            let now = untake(outcome, page: pageHeight(context.size))
-            return context.say("Undid \(name(outcome.event.personID)); now \(now)")
+            let now = untake(outcome, page: pageHeight(context.size), words: words)
+            return context.say(words.rollCall("said.undid", name(outcome.event.personID), now))
         case .sheetEntry(.walkIn(let person, let outcome)) where outcome.event.sessionID == data?.session.id:
             // A new person: the roster is read again so their row appears; `u` undoes the mark.
             undoStack.append(.mark(outcome.event.id))
-            return context.say("\(person.displayName) (walk-in \(person.code)): \(describe(outcome.event))") + load(context)
+            return context.say(words.rollCall("said.walkIn", person.displayName, person.code, describe(outcome.event, words)))
+                + load(context)
         case .sheetEntry(.marked(let outcome, _)) where outcome.event.sessionID == data?.session.id:
             // The person marked from the sheet is likely behind the panel: the selection stays put.
             let kept = selectedPerson?.person.id
             take(outcome)
             refilter(keeping: kept)
-            return context.say("\(name(outcome.event.personID)): \(describe(outcome.event))")
+            return context.say(words.rollCall("said.mark", name(outcome.event.personID), describe(outcome.event, words)))
         case .markFilterChosen(let chosen):
             filter = chosen
             refilter(keeping: selectedPerson?.person.id)
-            context.note(chosen == .all ? "Showing everyone" : "Showing \(chosen.rawValue) only — Esc shows everyone")
+            context.note(chosen == .all ? words.rollCall("showing.all") : words.rollCall("showing.only", chosen.name(words)))
             return []
         case .perform(.markAllPresent(let ids), _):
             guard let session = data?.session else { return [] }
@@ -208,13 +213,13 @@ extension RollCallState: TableScreen {
     }
 
     /// A committed undo: the row shows what the log now says, selected; returns it in words.
-    private mutating func untake(_ outcome: MarkOutcome, page: Int) -> String {
+    private mutating func untake(_ outcome: MarkOutcome, page: Int, words: Words) -> String {
         undoStack.removeAll { $0.holds(outcome.cancelled?.id) }
         apply(outcome)
         refilter(keeping: outcome.event.personID)
         select(personID: outcome.event.personID)
         table.ensureVisible(height: page)
-        return outcome.current?.status.rawValue ?? "no mark"
+        return outcome.current?.status.name(words) ?? words.rollCall("status.none")
     }
 
     func load(_ context: ScreenContext) -> [Effect<AppAction>] {
@@ -231,13 +236,22 @@ extension RollCallState: TableScreen {
     }
 
     func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
-        RollCallView.render(self, into: &buffer, body: body, theme: theme)
+        render(into: &buffer, body: body, theme: theme, words: Words(.en))
+    }
+
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
+        RollCallView.render(self, into: &buffer, body: body, theme: theme, words: words)
     }
 
     var searchLine: (field: TextField, status: String)? {
         guard let search else { return nil }
+        let words = search.words
         let count = matches(search.field.text).count
-        return (search.field, search.field.isEmpty ? "Esc cancel · Enter keep" : "\(count) match\(count == 1 ? "" : "es")")
+        return (
+            search.field,
+            search.field.isEmpty
+                ? words.rollCall("search.keys") : count == 1 ? words.rollCall("search.one") : words.rollCall("search.many", count)
+        )
     }
 
     func name(_ personID: Int64) -> String {
@@ -247,29 +261,30 @@ extension RollCallState: TableScreen {
 
     /// A question for a time on the session's day, its default filled in (Enter accepts it,
     /// the first digit typed replaces it).
-    func timePrompt(title: String, question: String, default time: Date, onSubmit: PendingAction) -> PromptState {
+    func timePrompt(title: String, question: String, default time: Date, onSubmit: PendingAction, words: Words) -> PromptState {
         guard let session = data?.session else {
             return PromptState(title: title, message: question, field: TextField(), onSubmit: onSubmit)
         }
         return PromptState(
-            title: title, message: "\(question) (HH:MM) — Enter to record, Esc to cancel",
+            title: title, message: words.rollCall("time.question", question),
             field: TextField(text: LocalTime.clock(time, in: sessionZone), maxLength: 5, placeholder: "09:25"), onSubmit: onSubmit,
             expects: .clockTime(session, zone: sessionZone), replacesDefault: true)
     }
 
     /// How a committed mark reads in the status line; arrival and departure times in the
     /// session's time zone.
-    func describe(_ event: AttendanceEvent) -> String {
+    func describe(_ event: AttendanceEvent, _ words: Words) -> String {
+        let status = event.status.name(words)
         if let departure = event.departure, event.status.isAttending {
-            let left = "left at \(LocalTime.clock(departure, in: sessionZone))"
-            return event.arrival.map { "\(event.status.rawValue), arrived \(LocalTime.clock($0, in: sessionZone)), \(left)" }
-                ?? "\(event.status.rawValue), \(left)"
+            let left = words.rollCall("describe.leftAt", LocalTime.clock(departure, in: sessionZone))
+            return event.arrival.map { words.rollCall("describe.arrivedLeft", status, LocalTime.clock($0, in: sessionZone), left) }
+                ?? words.rollCall("describe.left", status, left)
         }
         return switch event.status {
-        case .late: event.arrival.map { "late, arrived \(LocalTime.clock($0, in: sessionZone))" } ?? "late"
-        case .excused: event.note.isEmpty ? "excused" : "excused (\(event.note))"
-        case .cleared: "mark cleared"
-        default: event.status.rawValue
+        case .late: event.arrival.map { words.rollCall("describe.lateArrived", LocalTime.clock($0, in: sessionZone)) } ?? status
+        case .excused: event.note.isEmpty ? status : words.rollCall("describe.excusedBecause", event.note)
+        case .cleared: words.rollCall("describe.cleared")
+        default: status
         }
     }
 }

@@ -70,9 +70,17 @@ public enum RollCallUndo: Sendable, Equatable {
 
 /// The search line of the roll call while `/` is active.
 public struct RollCallSearch: Sendable, Equatable {
-    public var field = TextField(maxLength: 64, placeholder: "part of a name")
+    public var field: TextField
     /// Where the selection was before searching, restored by Esc.
     public var origin: Int64?
+    /// The language the search line speaks (it is drawn from the state alone, as the footer).
+    public var words: Words
+
+    public init(origin: Int64? = nil, words: Words = Words(.en)) {
+        self.origin = origin
+        self.words = words
+        field = TextField(maxLength: 64, placeholder: words.rollCall("search.placeholder"))
+    }
 }
 
 /// The facilitator's roll call for one session.
@@ -108,11 +116,14 @@ public struct RollCallState: Sendable, Equatable {
     }
 
     /// "18/24 marked · 14 present".
-    public var countsText: String {
+    public var countsText: String { countsText(Words(.en)) }
+
+    /// "18/24 marked · 14 present", "18/24 marcadas · 14 presentes".
+    public func countsText(_ words: Words) -> String {
         guard let data else { return "" }
         let marks = data.people.compactMap { data.marks[$0.person.id ?? 0] }
         let attending = marks.filter { $0.status.isAttending }.count
-        return "\(marks.count)/\(data.people.count) marked · \(attending) present"
+        return words.rollCall(attending == 1 ? "rollcall.counts.one" : "rollcall.counts", marks.count, data.people.count, attending)
     }
 
     /// People still without a mark, in roster order: what `P` would mark.

@@ -3,35 +3,41 @@ import Foundation
 import TerminalUI
 
 enum RollCallView {
-    static let columns = [
-        TableColumn("CODE", width: .fixed(8)),
-        TableColumn("NAME", width: .flexible(min: 14)),
-        TableColumn("AGENCY", width: .flexible(min: 6)),
-        TableColumn("COUNTRY", width: .fixed(7)),
-        TableColumn("MARK", width: .fixed(13)),
-    ]
+    /// The columns, titled in `words`' language; the widths are the same in every language
+    /// (Spanish titles fit them, "INSTITUCIÓN" yielding like the agency names beneath it).
+    static func columns(_ words: Words) -> [TableColumn] {
+        [
+            TableColumn(words.rollCall("column.code"), width: .fixed(8)),
+            TableColumn(words.rollCall("column.name"), width: .flexible(min: 14)),
+            TableColumn(words.rollCall("column.agency"), width: .flexible(min: 6)),
+            TableColumn(words.rollCall("column.country"), width: .fixed(7)),
+            TableColumn(words.rollCall("column.mark"), width: .fixed(13)),
+        ]
+    }
 
-    static func render(_ state: RollCallState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+    static func render(_ state: RollCallState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
         guard let data = state.data else {
-            buffer.put("Loading…", at: Point(x: body.x + 1, y: body.y + 1), role: .dim, maxWidth: body.width - 1)
-            return HeaderLine(breadcrumbs: ["Muster", state.courseCode, "Roll call"])
+            buffer.put(words.rollCall("rollcall.loading"), at: Point(x: body.x + 1, y: body.y + 1), role: .dim, maxWidth: body.width - 1)
+            return HeaderLine(breadcrumbs: ["Muster", state.courseCode, words.rollCall("rollcall.title")])
         }
         let zone = data.session.timeZone.flatMap(TimeZone.init(identifier:)) ?? data.course.zone
         // The position and the filter sit on the right and are never cut; the session's title yields.
-        let right = (state.filter == .all ? "" : "filter: \(state.filter.rawValue) (Esc clears)  ") + state.table.positionText
+        let right =
+            (state.filter == .all ? "" : words.rollCall("rollcall.filtered", state.filter.name(words))) + state.table.positionText
         let rightWidth = right.displayWidth
         buffer.put(
             right, at: Point(x: body.maxX - 1 - rightWidth, y: body.y), role: state.filter == .all ? .dim : .warning,
             maxWidth: rightWidth)
-        var info =
-            "Day \(data.dayNumber) · \(Format.day(data.session.start, in: zone)) · "
-            + "\(DateText.sessionSpan(data.session.start, data.session.end, in: zone)) · \(data.session.title)"
+        let language = words.language
+        var info = words.rollCall(
+            "rollcall.info", data.dayNumber, language.shortDay(LocalTime.day(data.session.start, in: zone)),
+            DateText.sessionSpan(data.session.start, data.session.end, in: zone, language), data.session.title)
         // A check-in after an absent counts as late until the facilitator confirms: say why on the selected row.
         let flagged = state.selectedPerson.flatMap { data.marks[$0.person.id ?? 0] }.flatMap { $0.kioskAfterAbsent ? $0 : nil }
         if let flagged {
-            info = reviewLine(flagged, zone: zone)
+            info = reviewLine(flagged, zone: zone, words: words)
         } else if let mark = state.selectedPerson.flatMap({ data.marks[$0.person.id ?? 0] }),
-            let origin = RollCallOrigin.detail(mark, localDevice: data.localDevice, zone: zone)
+            let origin = RollCallOrigin.detail(mark, localDevice: data.localDevice, zone: zone, words: words)
         {
             info = origin
         }
@@ -41,47 +47,63 @@ enum RollCallView {
 
         let empty =
             data.people.isEmpty
-            ? "Nobody is expected in this session — check the roster's nomination statuses"
-            : "Nobody here is \(state.filter.rawValue) — press Esc to show everyone"
+            ? words.rollCall("rollcall.empty") : words.rollCall("rollcall.empty.filtered", state.filter.name(words))
         // The FROM column only while some mark came from another device, so a roll call taken on
         // one laptop keeps its columns as wide as before.
         let fromElsewhere = data.marks.values.contains { RollCallOrigin.isElsewhere($0, localDevice: data.localDevice) }
         let table = TableView(
-            columns: fromElsewhere ? columns + [RollCallOrigin.column] : columns, state: state.table, emptyMessage: empty,
+            columns: fromElsewhere ? columns(words) + [RollCallOrigin.column(words)] : columns(words), state: state.table,
+            emptyMessage: empty,
             row: { i in
                 let entry = data.people[state.visible[i]]
                 let p = entry.person
                 let mark = data.marks[p.id ?? 0]
-                let (text, role) = markCell(mark, zone: zone, glyphs: theme.glyphs)
-                let from = fromElsewhere ? [mark.flatMap { RollCallOrigin.cell($0, localDevice: data.localDevice) } ?? ""] : []
+                let (text, role) = markCell(mark, zone: zone, glyphs: theme.glyphs, words: words)
+                let from =
+                    fromElsewhere ? [mark.flatMap { RollCallOrigin.cell($0, localDevice: data.localDevice, words: words) } ?? ""] : []
                 return TableRow(
                     [p.code, p.sortName, entry.agency?.shortName ?? "", p.country, text] + from,
                     cellRoles: [nil, nil, nil, nil, role] + (fromElsewhere ? [.dim] : []))
             })
         table.render(into: &buffer, rect: state.tableArea(body: body), theme: theme)
 
-        let day = "Day \(data.dayNumber) \(LocalTime.clock(data.session.start, in: zone)) \(data.session.title)"
-        return HeaderLine(breadcrumbs: [data.course.label, day, "Roll call"], trailing: state.countsText)
+        let day = words.rollCall("rollcall.header", data.dayNumber, LocalTime.clock(data.session.start, in: zone), data.session.title)
+        return HeaderLine(breadcrumbs: [data.course.label, day, words.rollCall("rollcall.title")], trailing: state.countsText(words))
     }
 
     /// A mark is a letter and a symbol as well as a colour, so it reads in monochrome too.
     /// Present or late with times shows the stay: "L 09:25", "P –11:30", "L 09:25–11:30".
-    static func markCell(_ mark: AttendanceEvent?, zone: TimeZone, glyphs: Glyphs) -> (String, StyleRole?) {
+    static func markCell(_ mark: AttendanceEvent?, zone: TimeZone, glyphs: Glyphs, words: Words) -> (String, StyleRole?) {
         guard let mark else { return ("·", .dim) }
         let stay = StayText.text(mark, zone: zone)
+        let letter = words.rollCall("mark.\(mark.status.rawValue)")
         switch mark.status {
-        case .present: return (stay.isEmpty ? "P \(glyphs.markPresent)" : "P \(stay)", .present)
-        case .absent: return ("A \(glyphs.markAbsent)", .absent)
-        case .late where mark.kioskAfterAbsent: return ("L " + stay + " !", .warning)
-        case .late: return ("L " + stay, .late)
-        case .excused: return ("E", .excused)
+        case .present: return (stay.isEmpty ? "\(letter) \(glyphs.markPresent)" : "\(letter) \(stay)", .present)
+        case .absent: return ("\(letter) \(glyphs.markAbsent)", .absent)
+        case .late where mark.kioskAfterAbsent: return ("\(letter) " + stay + " !", .warning)
+        case .late: return ("\(letter) " + stay, .late)
+        case .excused: return (letter, .excused)
         case .cleared: return ("·", .dim)
         }
     }
 
     /// The one-line explanation of a flagged mark, shown while its row is selected.
-    static func reviewLine(_ mark: AttendanceEvent, zone: TimeZone) -> String {
-        let time = LocalTime.clock(mark.arrival ?? mark.recordedAt, in: zone)
-        return "! Checked in at the kiosk at \(time) after being marked absent — l/p/x confirms"
+    static func reviewLine(_ mark: AttendanceEvent, zone: TimeZone, words: Words) -> String {
+        words.rollCall("rollcall.review", LocalTime.clock(mark.arrival ?? mark.recordedAt, in: zone))
     }
+}
+
+extension Words {
+    /// A roll-call text: `key` in `RollCall.strings`, its blanks filled from `arguments`.
+    func rollCall(_ key: String, _ arguments: any CVarArg...) -> String { say(key, in: "RollCall", arguments) }
+}
+
+extension MarkFilter {
+    /// The filter as it reads in messages and the menu ("unmarked", "sin marca").
+    func name(_ words: Words) -> String { words.rollCall("filter.\(rawValue)") }
+}
+
+extension AttendanceStatus {
+    /// The mark as it reads in messages ("late", "con retraso").
+    func name(_ words: Words) -> String { words.rollCall("status.\(rawValue)") }
 }

@@ -83,12 +83,13 @@ extension SheetEntryState: ScreenModel {
         case .walkIn(let person, let outcome):
             guard outcome.event.sessionID == data.session.id else { return nil }
             line = .init(
-                code: person.code, name: person.displayName, status: outcome.event.status, text: "walk-in, \(roll.describe(outcome.event))")
+                code: person.code, name: person.displayName, status: outcome.event.status,
+                text: "walk-in, \(roll.describe(outcome.event, context.words))")
         case .marked(let outcome, let previous):
             let event = outcome.event
             guard event.sessionID == data.session.id else { return nil }
             let person = (rows + roll.people).first { $0.person.id == event.personID }?.person
-            var text = roll.describe(event)
+            var text = roll.describe(event, context.words)
             if let previous, previous != .cleared { text += " (was \(previous.rawValue))" }
             line = .init(code: person?.code ?? "?", name: person?.displayName ?? "?", status: event.status, text: text)
         case .undone(let outcome):

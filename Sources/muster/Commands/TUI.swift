@@ -14,9 +14,12 @@ struct TUI: ParsableCommand {
     @Flag(help: "No colours, only bold, reverse and underline.") var noColor = false
     @Flag(help: "ASCII borders and marks (automatic when the locale is not UTF-8).") var ascii = false
     @Flag(help: "Leave the mouse to the terminal (select and copy text).") var noMouse = false
+    @Option(help: "The language of the screens: es or en (else MUSTER_LANG, else the locale).") var lang: String?
 
     func run() throws {
         try reportingErrors {
+            // First of all, so an unknown language is a plain error wherever muster runs.
+            let language = try Language.choose(flag: lang, environment: ProcessInfo.processInfo.environment)
             if let reason = TerminalCapabilities.refusalReasonForCurrentProcess() {
                 throw MusterError.invalid(reason)
             }
@@ -36,7 +39,7 @@ struct TUI: ParsableCommand {
                 colorsAvailable: terminal.colorsAvailable, asciiText: !terminal.isUTF8)
             terminal.theme = theme
             let program = MusterProgram(store: store)
-            let options = AppOptions(startCourse: course, mouse: !noMouse)
+            let options = AppOptions(startCourse: course, mouse: !noMouse, language: language)
             let backend = Trace.wrap(terminal)
             let runner = Runner(
                 program: program, state: program.initialState(options: options, size: terminal.size),
