@@ -39,9 +39,6 @@ extension Language {
         "\(weekdayAbbreviation(date.weekday)) \(date.day) \(monthAbbreviation(date.month))"
     }
 
-    /// "mayo": a month's name as written mid-sentence.
-    public func monthName(_ month: Int) -> String { Self.names[self]!.months[month - 1] }
-
     /// A course's dates in a language other than English (`CalendarDate.rangeText` keeps
     /// Muster's English): "7–9 may 2024", in full "7–9 de mayo de 2024".
     func dateRange(_ a: CalendarDate, _ b: CalendarDate, full: Bool) -> String {

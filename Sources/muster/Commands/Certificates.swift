@@ -6,24 +6,17 @@ import Foundation
 struct CertificatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certificates",
-        abstract: "List who is eligible for a certificate of attendance, and print one each.",
-        discussion: """
-            Eligible: participants and observers whose nomination stands (nominated or confirmed) and \
-            who meet the course's completion rule (a share of the sessions present or late, and every \
-            core session when the rule asks). Walk-ins are eligible once confirmed. HTML puts the list \
-            on the first page and each certificate on a page of its own.
-            """)
+        abstract: CommandWords.text("certificatesCommand.abstract"),
+        discussion: CommandWords.text("certificatesCommand.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Argument(help: "The course code.", completion: ShellCompletion.courseCodes) var course: String
-    @Option(help: "text or html.") var format: PrintFormat = .text
-    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
-    @Option(help: "The certificates' language: en or es (default: $MUSTER_LANG, else the course file's language:, else the locale).")
-    var lang: String?
+    @Argument(help: CommandWords.help("certificatesCommand.course"), completion: ShellCompletion.courseCodes) var course: String
+    @Option(help: CommandWords.help("certificatesCommand.format")) var format: PrintFormat = .text
+    @Option(name: .shortAndLong, help: CommandWords.help("certificatesCommand.output")) var output: String?
 
     func run() throws {
         try reportingErrors {
             let facts = try CourseFacts.load(try library.open(), code: course)
-            let language = try Language.choose(flag: lang, course: facts.course.language, environment: ProcessInfo.processInfo.environment)
+            let language = try library.language(course: facts.course.language)
             let eligible = Certificates.eligible(facts)
             switch format {
             case .html:

@@ -7,19 +7,18 @@ import TerminalUICurses
 
 struct TUI: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Open the terminal interface (the default).",
-        discussion: "Keys: ? shows the keys of each screen. NO_COLOR=1 or --no-color for monochrome.")
+        abstract: CommandWords.text("tui.abstract"),
+        discussion: CommandWords.text("tui.discussion"))
     @OptionGroup var library: LibraryOptions
-    @Option(help: "Open this course's current or next session's roll call.", completion: ShellCompletion.courseCodes) var course: String?
-    @Flag(help: "No colours, only bold, reverse and underline.") var noColor = false
-    @Flag(help: "ASCII borders and marks (automatic when the locale is not UTF-8).") var ascii = false
-    @Flag(help: "Leave the mouse to the terminal (select and copy text).") var noMouse = false
-    @Option(help: "The language of the screens: es or en (else MUSTER_LANG, else the locale).") var lang: String?
+    @Option(help: CommandWords.help("tui.course"), completion: ShellCompletion.courseCodes) var course: String?
+    @Flag(help: CommandWords.help("tui.noColor")) var noColor = false
+    @Flag(help: CommandWords.help("tui.ascii")) var ascii = false
+    @Flag(help: CommandWords.help("tui.noMouse")) var noMouse = false
 
     func run() throws {
         try reportingErrors {
             // First of all, so an unknown language is a plain error wherever muster runs.
-            let language = try Language.choose(flag: lang, environment: ProcessInfo.processInfo.environment)
+            let language = try library.language()
             if let reason = TerminalCapabilities.refusalReasonForCurrentProcess() {
                 throw MusterError.invalid(reason)
             }
@@ -31,7 +30,7 @@ struct TUI: ParsableCommand {
             do {
                 terminal = try CursesTerminal(theme: .monochrome, options: .init(mouse: !noMouse))
             } catch {
-                throw MusterError.invalid("cannot start the terminal: \(error)")
+                throw MusterError.invalid(CommandWords.format("tui.cannotStart", "\(error)"))
             }
             let environment = ProcessInfo.processInfo.environment
             let theme = Theme.resolve(
