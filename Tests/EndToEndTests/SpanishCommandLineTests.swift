@@ -141,8 +141,12 @@ import TestSupport
 
     /// `muster doctor` in Spanish: each line's words, the paths and versions as they are.
     @Test func doctorSpeaksSpanish() throws {
-        let missing = try MusterBinary.run(["doctor", "--db", dir.file("doctor.sqlite")], home: dir.path, environment: ["MUSTER_LANG": "es"])
-        #expect(missing.stdout.hasSuffix("biblioteca: \(dir.file("doctor.sqlite")) aún no existe; cualquier comando de muster la crea (poblada con los archivos de curso)\n"))
+        let missing = try MusterBinary.run(
+            ["doctor", "--db", dir.file("doctor.sqlite")], home: dir.path, environment: ["MUSTER_LANG": "es"])
+        #expect(
+            missing.stdout.hasSuffix(
+                "biblioteca: \(dir.file("doctor.sqlite")) aún no existe; cualquier comando de muster la crea (poblada con los archivos de curso)\n"
+            ))
         try MusterBinary.run(["courses", "--db", dir.file("doctor.sqlite"), "--courses", Fixtures.coursesDirectory], home: dir.path)
         let r = try MusterBinary.run(
             ["doctor", "--db", dir.file("doctor.sqlite"), "--courses", Fixtures.coursesDirectory], home: dir.path,

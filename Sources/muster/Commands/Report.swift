@@ -48,7 +48,9 @@ struct ReportCommand: ParsableCommand {
 
     func date(_ text: String?, _ option: String) throws -> CalendarDate? {
         guard let text else { return nil }
-        guard let d = CalendarDate(iso: text) else { throw MusterError.invalid(CommandWords.format("reportCommand.notADate", option, text)) }
+        guard let d = CalendarDate(iso: text) else {
+            throw MusterError.invalid(CommandWords.format("reportCommand.notADate", option, text))
+        }
         return d
     }
 }
