@@ -52,10 +52,11 @@ extension Words {
     /// A text the coordinator screens share: `key` in `App.strings`, its blanks filled.
     func app(_ key: String, _ arguments: any CVarArg...) -> String { say(key, in: "App", arguments) }
 
-    /// `key` in `table` with its blanks filled in the language's own way: what each table's
-    /// shorthand (`app`, `rollCall`, `nominations`) calls, as Swift cannot pass a variadic on.
+    /// `key` in `table` with its blanks filled by `format`'s rule (counts grouped as the
+    /// language groups them): what each table's shorthand (`app`, `rollCall`, `nominations`)
+    /// calls, as Swift cannot pass a variadic on.
     func say(_ key: String, in table: String, _ arguments: [any CVarArg]) -> String {
-        String(format: text(key, table: table), locale: language.locale, arguments: arguments)
+        format(key, table: table, arguments: arguments)
     }
 
     /// "cancel", the footer's word for Esc: the key table's own label for it.

@@ -33,7 +33,9 @@ extension MenuState: ScreenModel {
                 guard purpose.searchesLibrary else { return [] }
                 let text = field.text
                 if let substituting {
-                    return [.run { [loaders = context.loaders] in loaders.substituteItems(text, substituting) }]
+                    return [
+                        .run { [loaders = context.loaders, words = context.words] in loaders.substituteItems(text, substituting, words) }
+                    ]
                 }
                 guard !NameFolding.tokens(text).isEmpty else {
                     setItems([])
@@ -63,7 +65,7 @@ extension MenuState: ScreenModel {
     func load(_ context: ScreenContext) -> [Effect<AppAction>] {
         guard let substituting else { return [] }
         let text = field?.text ?? ""
-        return [.run { [loaders = context.loaders] in loaders.substituteItems(text, substituting) }]
+        return [.run { [loaders = context.loaders, words = context.words] in loaders.substituteItems(text, substituting, words) }]
     }
 
     /// Library search results for the person picker, if they answer what is typed now.
@@ -73,28 +75,28 @@ extension MenuState: ScreenModel {
         return []
     }
 
-    var footerHints: [FooterHint]? {
+    func footerHints(_ words: Words) -> [FooterHint]? {
         field != nil
             ? [
-                FooterHint(keys: "type", label: "narrow"), FooterHint(keys: "↑↓", label: "move"),
-                FooterHint(keys: "Enter", label: "choose"),
-                FooterHint(keys: "Esc", label: "cancel"),
+                FooterHint(keys: words.app("menu.key.type"), label: words.app("menu.narrowLabel")),
+                FooterHint(keys: "↑↓", label: words.app("menu.move")),
+                FooterHint(keys: "Enter", label: words.app("menu.choose")),
+                FooterHint(keys: "Esc", label: words.cancel),
             ]
             : [
-                FooterHint(keys: "letter", label: "choose"), FooterHint(keys: "j/k Enter", label: "move, choose"),
-                FooterHint(keys: "Esc", label: "cancel"),
+                FooterHint(keys: words.app("menu.key.letter"), label: words.app("menu.choose")),
+                FooterHint(keys: "j/k Enter", label: words.app("menu.moveChoose")),
+                FooterHint(keys: "Esc", label: words.cancel),
             ]
     }
 
-    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {
-        MenuView.render(self, into: &buffer, theme: theme)
+    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen], words: Words) {
+        MenuView.render(self, into: &buffer, theme: theme, words: words)
     }
 
     /// A searchable menu over the whole library, for choosing a substitute or a merge target.
-    static func personPicker(title: String, prompt: String, purpose: MenuPurpose) -> MenuState {
-        MenuState(
-            title: title, prompt: prompt, items: [], searchable: true, purpose: purpose,
-            emptyMessage: "Type part of a name or a code")
+    static func personPicker(title: String, prompt: String, purpose: MenuPurpose, words: Words = Words(.en)) -> MenuState {
+        MenuState(title: title, prompt: prompt, items: [], searchable: true, purpose: purpose, emptyMessage: words.app("menu.typeName"))
     }
 }
 
@@ -103,7 +105,7 @@ extension Loaders {
     /// nominating agency's first); else the library's matches with those of the same country and
     /// agency first, then the same country, then the rest, each by name. The nominee is left
     /// out, and "New person…" always ends the list.
-    func substituteItems(_ text: String, _ prefer: SubstitutePreference) -> AppAction {
+    func substituteItems(_ text: String, _ prefer: SubstitutePreference, _ words: Words) -> AppAction {
         attempt {
             let agencies = Dictionary(uniqueKeysWithValues: try store.courses.agencies().map { ($0.id!, $0.shortName) })
             let found =
@@ -122,8 +124,7 @@ extension Loaders {
                     id: String(p.id!), label: p.displayName,
                     detail: [p.code, p.country, p.agencyID.flatMap { agencies[$0] } ?? ""].filter { !$0.isEmpty }.joined(separator: " · "))
             }
-            return .menuItems(
-                query: text, items + [MenuItem(id: SubstitutePreference.newPerson, label: "New person…", detail: "not in the library")])
+            return .menuItems(query: text, items + [SubstitutePreference.newPersonItem(words)])
         }
     }
 

@@ -54,18 +54,20 @@ public struct MenuState: Sendable, Equatable {
     public var purpose: MenuPurpose
     /// A line above the list ("Who replaces GT-001 Ana Pérez?").
     public var prompt: String
-    public var emptyMessage: String
+    /// What an empty list says; nil is the app's "Nothing to choose" in its language.
+    public var emptyMessage: String?
     /// For the substitute picker: whose place is taken, whose people are listed first, and the
     /// "new person…" entry at the end.
     public var substituting: SubstitutePreference?
 
     public init(
         title: String, prompt: String = "", items: [MenuItem], searchable: Bool = false, purpose: MenuPurpose,
-        emptyMessage: String = "Nothing to choose"
+        emptyMessage: String? = nil
     ) {
         self.title = title; self.prompt = prompt; self.items = items; self.purpose = purpose
         self.emptyMessage = emptyMessage
-        self.field = searchable ? TextField(maxLength: 64, placeholder: "type to narrow") : nil
+        // The placeholder is the app's, in its language, when the menu is drawn (`MenuView`).
+        self.field = searchable ? TextField(maxLength: 64) : nil
         self.table = TableState(rowCount: items.count)
     }
 
@@ -103,6 +105,11 @@ public struct SubstitutePreference: Sendable, Equatable {
 
     /// The id of the last item, "New person…": opens the add-person form.
     public static let newPerson = "new"
+
+    /// "New person…", the picker's last item: opens the add-person form.
+    static func newPersonItem(_ words: Words) -> MenuItem {
+        MenuItem(id: newPerson, label: words.app("menu.newPerson"), detail: words.app("menu.notInLibrary"))
+    }
 
     public init(personID: Int64, country: String, agencyID: Int64?, courseID: Int64) {
         self.personID = personID; self.country = country; self.agencyID = agencyID; self.courseID = courseID

@@ -24,7 +24,7 @@ enum MenuView {
         return Rect(x: frame.x + 2, y: frame.y + top, width: frame.width - 4, height: frame.height - top - 1)
     }
 
-    static func render(_ m: MenuState, into buffer: inout ScreenBuffer, theme: Theme) {
+    static func render(_ m: MenuState, into buffer: inout ScreenBuffer, theme: Theme, words: Words) {
         let frame = frame(m, size: buffer.size)
         buffer.fill(frame, role: .dialog)
         buffer.box(frame, role: .border, glyphs: theme.glyphs, title: m.title)
@@ -35,7 +35,8 @@ enum MenuView {
                 ellipsis: theme.glyphs.ellipsis)
             y += 2
         }
-        if let field = m.field {
+        if var field = m.field {
+            if field.placeholder.isEmpty { field.placeholder = words.app(m.purpose.searchesLibrary ? "menu.typeName" : "menu.narrow") }
             field.render(into: &buffer, rect: Rect(x: frame.x + 2, y: y, width: frame.width - 4, height: 1), theme: theme)
             y += 2
         }
@@ -46,7 +47,7 @@ enum MenuView {
         let detailWidth = min(m.items.map(\.detail.displayWidth).max() ?? 0, (frame.width - 4) / 2)
         let columns = [TableColumn("", width: .flexible(min: 8)), TableColumn("", width: .fixed(detailWidth), alignment: .right)]
         TableView(
-            columns: columns, state: table, showsHeader: false, emptyMessage: m.emptyMessage,
+            columns: columns, state: table, showsHeader: false, emptyMessage: m.emptyMessage ?? words.app("menu.nothing"),
             row: { i in
                 let item = m.items[shown[i]]
                 let key = item.key.map { "[\($0)] " } ?? ""

@@ -80,7 +80,7 @@ extension RollCallState: TableScreen {
         case Command.nextMatch, Command.previousMatch:
             let matches = matches(lastQuery)
             guard !matches.isEmpty else {
-                context.note(lastQuery.isEmpty ? words.rollCall("search.none") : words.rollCall("search.noMatch", lastQuery))
+                context.note(lastQuery.isEmpty ? words.app("search.none") : words.app("search.noMatch", lastQuery))
                 return [.bell]
             }
             let current = table.selection ?? -1
@@ -250,7 +250,7 @@ extension RollCallState: TableScreen {
         return (
             search.field,
             search.field.isEmpty
-                ? words.rollCall("search.keys") : count == 1 ? words.rollCall("search.one") : words.rollCall("search.many", count)
+                ? words.app("search.keys") : count == 1 ? words.rollCall("search.one") : words.rollCall("search.many", count)
         )
     }
 
