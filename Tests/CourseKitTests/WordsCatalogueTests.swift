@@ -7,7 +7,7 @@ import Testing
 @Suite struct WordsCatalogueTests {
     static let tables = [
         "Kiosk", "Commands", "Errors", "Terms", "Import", "Sync", "Progress", "Report", "Certificate", "SignIn", "Keys", "RollCall", "App",
-        "Nominations",
+        "Nominations", "Roster",
     ]
 
     /// Every key of every table in every language, and in each its `%@`/`%d` blanks alike: a
@@ -37,6 +37,8 @@ import Testing
         "dialog.no", "footer.no",
         // "OK" for a full quota in ASCII.
         "check.ascii",
+        // The roster's "S" (sexo) and "TOTAL" columns, and "confirmed → MX-006" (an arrow and a blank).
+        "column.sex.short", "column.total", "status.substitutedBy", "status.substitutedBy.short",
     ]
 
     /// The blanks of a format, in their order ("%1$@", "%d" → ["1@", "d"]).

@@ -22,9 +22,9 @@ extension AppDriver {
     var selectedCode: String? { roster?.selected?.person.code }
 
     /// A driver on the RCM programme's course file, opened on its overview.
-    static func rcm(size: Size = Size(width: 80, height: 24)) throws -> AppDriver {
+    static func rcm(size: Size = Size(width: 80, height: 24), language: Language = .en) throws -> AppDriver {
         let yaml = try String(contentsOfFile: Fixtures.coursesDirectory + "/rcm-migration-policies-2020.yaml", encoding: .utf8)
-        let d = try AppDriver(courses: [yaml], size: size)
+        let d = try AppDriver(courses: [yaml], options: AppOptions(language: language), size: size)
         d.press(.enter)
         return d
     }

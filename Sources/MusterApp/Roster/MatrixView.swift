@@ -15,7 +15,9 @@ enum MatrixView {
         max(1, (width - nameWidth - totalWidth - 2) / cellWidth)
     }
 
-    static func render(_ s: RosterState, context: RosterContext, into buffer: inout ScreenBuffer, rect: Rect, theme: Theme) {
+    static func render(
+        _ s: RosterState, context: RosterContext, into buffer: inout ScreenBuffer, rect: Rect, theme: Theme, words: Words
+    ) {
         let sessions = context.sessions
         let count = min(visibleSessions(width: rect.width), max(0, sessions.count - s.columnOffset))
         let shown = Array(sessions.dropFirst(s.columnOffset).prefix(count))
@@ -23,16 +25,13 @@ enum MatrixView {
         let more = (s.columnOffset > 0 ? glyphs.arrowLeft : " ") + (s.columnOffset + count < sessions.count ? glyphs.arrowRight : " ")
         // Names take what the sessions leave, up to 30 columns, so marks sit next to the names.
         let nameWidth = min(30, max(8, rect.width - count * cellWidth - totalWidth - 1))
-        var columns = [TableColumn("NAME " + (sessions.count > count ? more : ""), width: .fixed(nameWidth))]
+        var columns = [TableColumn(words.roster("column.name") + " " + (sessions.count > count ? more : ""), width: .fixed(nameWidth))]
         columns += shown.map { TableColumn(String($0.key.prefix(cellWidth - 1)), width: .fixed(cellWidth - 1), alignment: .center) }
-        columns.append(TableColumn("TOTAL", width: .fixed(totalWidth), alignment: .right))
+        columns.append(TableColumn(words.roster("column.total"), width: .fixed(totalWidth), alignment: .right))
         let facts = context.facts
         // `rect` is the roster's table area; the totals take the line below it.
         let body = rect
-        let empty =
-            sessions.isEmpty
-            ? "No sessions yet — add one on the course overview (a)"
-            : "Nobody matches the filter — press Esc to show everyone"
+        let empty = words.roster(sessions.isEmpty ? "matrix.noSessions" : "empty.filtered")
         TableView(
             columns: columns, state: s.table, emptyMessage: empty,
             row: { i in
@@ -42,7 +41,8 @@ enum MatrixView {
                 var roles: [StyleRole?] = [nil]
                 for session in shown {
                     let (text, role) = markCell(
-                        marks[session.id ?? 0], leftEarly: left.contains(session.id ?? 0) ? (theme.ascii ? "-" : StayText.leftEarly) : "")
+                        marks[session.id ?? 0], leftEarly: left.contains(session.id ?? 0) ? (theme.ascii ? "-" : StayText.leftEarly) : "",
+                        words: words)
                     cells.append(text)
                     roles.append(role)
                 }
@@ -62,11 +62,11 @@ enum MatrixView {
             defer { x += width + 1 }
             let text: String
             if index == 0 {
-                text = "attending"
+                text = words.roster("matrix.attending")
             } else if index <= shown.count {
                 text = String(s.totals[shown[index - 1].id ?? 0]?.attending ?? 0)
             } else {
-                text = "\(s.total) people"
+                text = words.roster("matrix.people", s.total)  // in the total column: short
             }
             buffer.putLine(
                 text, in: Rect(x: x, y: line.y, width: width, height: 1), role: .columnHeader,
@@ -74,14 +74,15 @@ enum MatrixView {
         }
     }
 
-    /// "P" present, "L" late, "E" excused, "A" absent, "·" no mark; the role adds the colour.
-    /// Someone who left before the end is "P½" or "L½" (`StayText`; "P-" in ASCII), given as `leftEarly`.
-    static func markCell(_ status: AttendanceStatus?, leftEarly left: String = "") -> (String, StyleRole?) {
+    /// The roll call's letters ("P" present, "L" late, "E" excused, "A" absent; Spanish "P",
+    /// "R", "J", "A"), "·" no mark; the role adds the colour. Someone who left before the end is
+    /// "P½" or "L½" (`StayText`; "P-" in ASCII), given as `leftEarly`.
+    static func markCell(_ status: AttendanceStatus?, leftEarly left: String = "", words: Words) -> (String, StyleRole?) {
         switch status {
-        case .present: ("P" + left, .present)
-        case .late: ("L" + left, .late)
-        case .excused: ("E", .excused)
-        case .absent: ("A", .absent)
+        case .present: (words.rollCall("mark.present") + left, .present)
+        case .late: (words.rollCall("mark.late") + left, .late)
+        case .excused: (words.rollCall("mark.excused"), .excused)
+        case .absent: (words.rollCall("mark.absent"), .absent)
         case .cleared, nil: ("·", .dim)
         }
     }

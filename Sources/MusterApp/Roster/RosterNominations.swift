@@ -8,6 +8,7 @@ import TerminalUI
 extension RosterState {
     mutating func nominationCommand(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         guard let roster = self.context, let courseID = roster.course.id else { return [] }
+        let words = context.words
         if id == Command.add {
             context.push(FormBuilder.person(nil, agency: nil, enrolIn: roster.course))
             return []
@@ -15,8 +16,8 @@ extension RosterState {
         if id == Command.enrolExisting {
             context.push(
                 MenuState.personPicker(
-                    title: "Add from the library", prompt: "Who joins \(roster.course.label)? Type a name or a code",
-                    purpose: .enrolFromLibrary))
+                    title: words.roster("add.title"), prompt: words.roster("add.prompt", roster.course.label),
+                    purpose: .enrolFromLibrary, words: words))
             return []
         }
         guard let item = selected, let personID = item.person.id else { return [.bell] }
@@ -24,7 +25,7 @@ extension RosterState {
         switch id {
         case Command.confirm:
             guard item.enrolment.status != .confirmed else {
-                context.note("\(p.displayName) is already confirmed")
+                context.note(words.roster("alreadyConfirmed", p.displayName))
                 return [.bell]
             }
             return context.change { try $0.nominations.setNominationStatus(courseID: courseID, personID: personID, to: .confirmed) }
@@ -35,12 +36,13 @@ extension RosterState {
             ]
             let items = choices.map { status, key in
                 MenuItem(
-                    id: status.rawValue, label: status == .substituted ? "substituted by someone (choose)" : status.rawValue,
-                    detail: status == item.enrolment.status ? "now" : "", key: key)
+                    id: status.rawValue,
+                    label: status == .substituted ? words.roster("status.choose.substituted") : words.term(status),
+                    detail: status == item.enrolment.status ? words.roster("status.now") : "", key: key)
             }
             context.push(
                 MenuState(
-                    title: "Status", prompt: "\(p.code) \(p.displayName): \(item.enrolment.status.rawValue)",
+                    title: words.roster("status.title"), prompt: "\(p.code) \(p.displayName): \(words.term(item.enrolment.status))",
                     items: items, purpose: .nominationStatus(personID: personID)))
         case Command.merge:
             // Anyone else: another record of the same person is merged into theirs.
@@ -50,8 +52,8 @@ extension RosterState {
             }
             context.push(
                 MenuState.personPicker(
-                    title: "Merge walk-in", prompt: "Who is \(p.displayName) really? Type a name",
-                    purpose: .mergeInto(personID: personID)))
+                    title: words.roster("merge.title"), prompt: words.roster("merge.prompt", p.displayName),
+                    purpose: .mergeInto(personID: personID), words: words))
         case Command.edit:
             context.push(FormBuilder.enrolment(item, nominatedBy: item.enrolment.nominatedBy.flatMap { roster.agencies[$0] }))
         case Command.editOther:
@@ -60,10 +62,10 @@ extension RosterState {
             context.push(
                 ConfirmState(
                     dialog: .confirm(
-                        title: "Remove from roster",
-                        message: "Take \(p.code) \(p.displayName) off the roster of \(roster.course.label)? "
-                            + "Their nomination (\(item.enrolment.status.rawValue), \(item.enrolment.role.rawValue)) goes; "
-                            + "the person stays in the library. u undoes.",
+                        title: words.roster("remove.title"),
+                        message: words.roster(
+                            "remove.question", "\(p.code) \(p.displayName)", roster.course.label, words.term(item.enrolment.status),
+                            words.term(item.enrolment.role)),
                         destructive: true),
                     onYes: .removeEnrolment(courseID: courseID, personID: personID)))
         default:
@@ -80,7 +82,7 @@ extension RosterState {
             if item.id == "clear" {
                 var next = query
                 next.filter = RosterFilter()
-                context.note("Showing everyone")
+                context.note(context.words.roster("showing.everyone"))
                 return [reload(context, query: next, focusPerson: selected?.person.id, keepContext: true)]
             }
             guard let facet = RosterFacet(rawValue: item.id) else { return [] }
@@ -90,7 +92,7 @@ extension RosterState {
         case .nominationStatus(let personID):
             guard let courseID = self.context?.course.id, let status = NominationStatus(rawValue: item.id) else { return [] }
             if status == .substituted {
-                return context.open(substitutePicker(personID: personID, courseID: courseID))
+                return context.open(substitutePicker(personID: personID, courseID: courseID, context.words))
             }
             return context.change { try $0.nominations.setNominationStatus(courseID: courseID, personID: personID, to: status) }
         case .substitute(let personID):
@@ -107,7 +109,11 @@ extension RosterState {
             return PersonMergeFlow.chosen(keepID: keepID, item, &context)
         case .enrolFromLibrary:
             guard let courseID = self.context?.course.id, let personID = Int64(item.id) else { return [] }
-            return [.run { [loaders = context.loaders] in loaders.enrolFromLibrary(personID: personID, courseID: courseID) }]
+            return [
+                .run { [loaders = context.loaders, words = context.words] in
+                    loaders.enrolFromLibrary(personID: personID, courseID: courseID, words: words)
+                }
+            ]
         case .mergeInto(let personID):
             guard let courseID = self.context?.course.id, let other = Int64(item.id) else { return [] }
             return context.change { try $0.nominations.mergeWalkIn(courseID: courseID, walkInID: personID, into: other) }
@@ -118,19 +124,20 @@ extension RosterState {
 
     /// The substitute picker for `personID`: people of their country and nominating agency
     /// first (the prompt says so), "New person…" last.
-    func substitutePicker(personID: Int64, courseID: Int64) -> MenuState {
+    func substitutePicker(personID: Int64, courseID: Int64, _ words: Words) -> MenuState {
         let nominee = selected?.person.id == personID ? selected : nil
-        let name = nominee?.person.displayName ?? "them"
+        let name = nominee?.person.displayName ?? words.roster("substitute.them")
         let agencyID = nominee?.enrolment.nominatedBy ?? nominee?.person.agencyID
         let agency = agencyID.flatMap { self.context?.agencies[$0]?.shortName }
         let country = nominee?.person.country ?? ""
         let first = [country.isEmpty ? nil : Countries.name(of: country) ?? country, agency].compactMap { $0 }
         var picker = MenuState.personPicker(
-            title: "Substitute",
-            prompt: "Who replaces \(name)?" + (first.isEmpty ? "" : " \(first.joined(separator: " · ")) first"),
-            purpose: .substitute(personID: personID))
+            title: words.roster("substitute.title"),
+            prompt: first.isEmpty
+                ? words.roster("substitute.prompt", name) : words.roster("substitute.prompt.first", name, first.joined(separator: " · ")),
+            purpose: .substitute(personID: personID), words: words)
         picker.substituting = SubstitutePreference(personID: personID, country: country, agencyID: agencyID, courseID: courseID)
-        picker.setItems([MenuItem(id: SubstitutePreference.newPerson, label: "New person…", detail: "not in the library")])
+        picker.setItems([SubstitutePreference.newPersonItem(words)])
         return picker
     }
 }
@@ -138,14 +145,15 @@ extension RosterState {
 extension Loaders {
     /// Puts someone already in the library on the roster as nominated; when they are on it
     /// already, says who and how instead of the bare refusal.
-    func enrolFromLibrary(personID: Int64, courseID: Int64) -> AppAction {
+    func enrolFromLibrary(personID: Int64, courseID: Int64, words: Words) -> AppAction {
         do {
             return .changed(try store.nominations.enrol(personID: personID, courseID: courseID))
         } catch MusterError.refused(.alreadyOnRoster) {
             let details = try? store.people.personDetails(id: personID)
-            let status = details?.history.first { $0.course.id == courseID }?.enrolment.status.rawValue ?? "enrolled"
-            let who = details.map { "\($0.person.code) \($0.person.displayName)" } ?? "They"
-            return .failed("\(who) is already on this roster (\(status))")
+            let status = details?.history.first { $0.course.id == courseID }.map { words.term($0.enrolment.status) }
+            let said = status ?? words.roster("enrolled")
+            guard let person = details?.person else { return .failed(words.roster("alreadyOnRoster.someone", said)) }
+            return .failed(words.roster("alreadyOnRoster", "\(person.code) \(person.displayName)", said))
         } catch {
             return .failed(describe(error))
         }

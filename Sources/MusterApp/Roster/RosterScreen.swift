@@ -26,6 +26,7 @@ extension RosterState: TableScreen {
     mutating func command(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         guard let query else { return [] }
         let person = selected
+        let words = context.words
         switch id {
         case Command.sort, Command.reverse:
             var order = query.order
@@ -37,21 +38,21 @@ extension RosterState: TableScreen {
             }
             var next = query
             next.order = order
-            context.note("Sorted by \(RosterLabels.columnTitle(order.column))\(order.descending ? ", reversed" : "")")
+            context.note(words.roster(order.descending ? "sorted.reversed" : "sorted", RosterLabels.columnTitle(order.column, words)))
             return [reload(context, query: next, focusPerson: person?.person.id, keepContext: true)]
         case Command.filter:
-            context.push(filterMenu())
+            context.push(filterMenu(words))
         case Command.cancel:
             guard !query.filter.isEmpty else { return [] }
             var next = query
             next.filter = RosterFilter()
-            context.note("Showing everyone")
+            context.note(words.roster("showing.everyone"))
             return [reload(context, query: next, focusPerson: person?.person.id, keepContext: true)]
         case Command.search:
-            search = RosterSearch(origin: table.selection ?? 0)
+            search = RosterSearch(origin: table.selection ?? 0, words: words)
         case Command.nextMatch, Command.previousMatch:
             guard !lastQuery.isEmpty else {
-                context.note("No search yet — press / to find a name")
+                context.note(words.app("search.none"))
                 return [.bell]
             }
             let back = id == Command.previousMatch
@@ -135,7 +136,7 @@ extension RosterState: TableScreen {
                 search.found = index != nil
                 self.search = search
             } else if index == nil {
-                context.note("No match for “\(text)”")
+                context.note(context.words.app("search.noMatch", text))
                 effects = [.bell]
             }
             guard let index else { return effects }
@@ -143,16 +144,16 @@ extension RosterState: TableScreen {
             table.ensureVisible(height: height)
             return effects + fetchPages(context.loaders, page: height)
         case .rosterFacetLoaded(let facet, let values):
-            let agencies = self.context?.agencies ?? [:]
+            let agencies = self.context?.agencies ?? [:], words = context.words
             let items = values.map {
                 MenuItem(
-                    id: $0.value, label: RosterLabels.value(facet, $0.value, agencies: agencies),
-                    detail: String($0.count))
+                    id: $0.value, label: RosterLabels.value(facet, $0.value, agencies: agencies, words),
+                    detail: words.language.number($0.count))
             }
             context.push(
                 MenuState(
-                    title: RosterLabels.facetTitle(facet), prompt: "Show only",
-                    items: [MenuItem(id: "", label: "Anyone", detail: "")] + items,
+                    title: RosterLabels.facetTitle(facet, words), prompt: words.roster("filter.showOnly"),
+                    items: [MenuItem(id: "", label: words.roster("filter.anyone"), detail: "")] + items,
                     searchable: items.count > 8, purpose: .filterValue(facet)))
             return []
         case .menuChosen(let purpose, let item):
@@ -179,16 +180,18 @@ extension RosterState: TableScreen {
         return [.run { [loaders = context.loaders, version] in loaders.versionIfChanged(since: version) != nil ? work() : nil }]
     }
 
-    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
-        RosterView.render(self, into: &buffer, body: body, theme: theme)
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
+        RosterView.render(self, into: &buffer, body: body, theme: theme, words: words)
     }
 
     var searchLine: (field: TextField, status: String)? {
         guard let search else { return nil }
+        let words = search.words
         let status =
             search.field.isEmpty
-            ? "Esc cancel · Enter keep"
-            : search.found == false ? "no match" : search.found == true ? "Enter keep · Esc back" : "…"
+            ? words.app("search.keys")
+            : search.found == false
+                ? words.roster("search.nothing") : search.found == true ? words.roster("search.found") : "…"
         return (search.field, status)
     }
 
@@ -219,23 +222,24 @@ extension RosterState: TableScreen {
     }
 
     /// The filter menu's first level: each dimension with its current value.
-    func filterMenu() -> MenuState {
+    func filterMenu(_ words: Words) -> MenuState {
         let filter = query?.filter ?? RosterFilter()
         let agencies = context?.agencies ?? [:]
         let current: [RosterFacet: String?] = [
-            .sex: filter.sex?.rawValue, .country: filter.country.map { RosterLabels.value(.country, $0, agencies: agencies) },
-            .agency: filter.agencyID.map { RosterLabels.value(.agency, String($0), agencies: agencies) },
+            .sex: filter.sex?.rawValue, .country: filter.country, .agency: filter.agencyID.map { String($0) },
             .role: filter.role?.rawValue, .status: filter.status?.rawValue,
-            .completion: filter.completed.map { $0 ? "completed" : "not completed" },
+            .completion: filter.completed.map { $0 ? "completed" : "" },
         ]
         let keys: [RosterFacet: Character] = [.sex: "s", .country: "c", .agency: "a", .role: "r", .status: "t", .completion: "p"]
         var items = RosterFacet.allCases.map { facet in
-            MenuItem(id: facet.rawValue, label: RosterLabels.facetTitle(facet), detail: (current[facet] ?? nil) ?? "any", key: keys[facet])
+            let value = (current[facet] ?? nil).map { RosterLabels.value(facet, $0, agencies: agencies, words) }
+            return MenuItem(
+                id: facet.rawValue, label: RosterLabels.facetTitle(facet, words), detail: value ?? words.roster("filter.any"),
+                key: keys[facet])
         }
-        items.append(MenuItem(id: "clear", label: "Clear every filter", key: "x"))
+        items.append(MenuItem(id: "clear", label: words.roster("filter.clear"), key: "x"))
         return MenuState(
-            title: "Filter", prompt: "Filters combine; Esc on the roster clears them", items: items,
-            purpose: .filterDimension)
+            title: words.roster("filter.title"), prompt: words.roster("filter.prompt"), items: items, purpose: .filterDimension)
     }
 
     /// A filter value chosen in the menu: the new filter, and a reload keeping the person.
@@ -250,8 +254,9 @@ extension RosterState: TableScreen {
         case .status: query.filter.status = v.flatMap(NominationStatus.init(rawValue:))
         case .completion: query.filter.completed = v.map { $0 == "completed" }
         }
-        let described = RosterLabels.describe(query.filter, agencies: self.context?.agencies ?? [:])
-        context.note(described.isEmpty ? "Showing everyone" : "Showing \(described) — Esc shows everyone")
+        let words = context.words
+        let described = RosterLabels.describe(query.filter, agencies: self.context?.agencies ?? [:], words)
+        context.note(described.isEmpty ? words.roster("showing.everyone") : words.roster("showing", described))
         return [reload(context, query: query, focusPerson: selected?.person.id, keepContext: true)]
     }
 }

@@ -141,59 +141,51 @@ public struct RosterState: Sendable, Equatable {
 
 /// The search line while `/` is active: the typed text and where the search started.
 public struct RosterSearch: Sendable, Equatable {
-    public var field = TextField(maxLength: 64, placeholder: "part of a name, or a code")
+    public var field: TextField
     public var origin: Int
     /// How many matches the last answer found (nil while none came back).
     public var found: Bool?
+    /// The language the search line speaks (it is drawn from the state alone, as the footer).
+    public var words: Words
+
+    public init(origin: Int, words: Words = Words(.en)) {
+        self.origin = origin
+        self.words = words
+        field = TextField(maxLength: 64, placeholder: words.roster("search.placeholder"))
+    }
 }
 
-/// How each filter dimension and value reads on screen.
+/// How each filter dimension and value reads on screen, in the screen's language.
 enum RosterLabels {
-    static func columnTitle(_ column: RosterSortColumn) -> String {
-        switch column {
-        case .name: "name"
-        case .code: "code"
-        case .sex: "sex"
-        case .country: "country"
-        case .agency: "agency"
-        case .role: "role"
-        case .status: "status"
-        case .attendance: "attendance"
-        }
-    }
+    /// "name", "nombre": an order as "Sorted by …" names it.
+    static func columnTitle(_ column: RosterSortColumn, _ words: Words) -> String { words.roster("sort.\(column.rawValue)") }
 
-    static func facetTitle(_ facet: RosterFacet) -> String {
-        switch facet {
-        case .sex: "Sex"
-        case .country: "Country"
-        case .agency: "Agency"
-        case .role: "Role"
-        case .status: "Nomination status"
-        case .completion: "Completion"
-        }
-    }
+    /// "Nomination status", "Estado de nominación": a dimension of the filter menu.
+    static func facetTitle(_ facet: RosterFacet, _ words: Words) -> String { words.roster("facet.\(facet.rawValue)") }
 
     /// "Guatemala", "BIM", "female", "completed".
-    static func value(_ facet: RosterFacet, _ raw: String, agencies: [Int64: Agency]) -> String {
+    static func value(_ facet: RosterFacet, _ raw: String, agencies: [Int64: Agency], _ words: Words) -> String {
         switch facet {
-        case .country: raw.isEmpty ? "no country" : Countries.name(of: raw) ?? raw
-        case .agency: Int64(raw).flatMap { agencies[$0]?.shortName } ?? "no agency"
-        case .completion: raw == "completed" ? "completed" : "not completed"
-        case .status: raw == NominationStatus.walkIn.rawValue ? "walk-in, awaiting review" : raw
-        default: raw
+        case .country: raw.isEmpty ? words.roster("filter.noCountry") : Countries.name(of: raw) ?? raw
+        case .agency: Int64(raw).flatMap { agencies[$0]?.shortName } ?? words.roster("filter.noAgency")
+        case .completion: words.roster(raw == "completed" ? "filter.completed" : "filter.notCompleted")
+        case .status:
+            raw == NominationStatus.walkIn.rawValue ? words.roster("filter.walkIn") : words.statusTerm(raw)
+        case .sex: Sex(rawValue: raw).map { words.roster("sex.\($0.rawValue)") } ?? raw
+        case .role: Role(rawValue: raw).map { words.term($0) } ?? raw
         }
     }
 
     /// "country Guatemala · status confirmed": the filter as the info line shows it.
-    static func describe(_ f: RosterFilter, agencies: [Int64: Agency]) -> String {
+    static func describe(_ f: RosterFilter, agencies: [Int64: Agency], _ words: Words) -> String {
         var parts: [String] = []
-        if let s = f.sex { parts.append("sex \(s.rawValue)") }
-        if let c = f.country { parts.append(value(.country, c, agencies: agencies)) }
-        if let a = f.agencyID { parts.append(value(.agency, String(a), agencies: agencies)) }
-        if let r = f.role { parts.append(r.rawValue) }
-        if let s = f.status { parts.append(value(.status, s.rawValue, agencies: agencies)) }
-        if let c = f.completed { parts.append(c ? "completed" : "not completed") }
-        if f.rollCallOnly { parts.append("expected") }
+        if let s = f.sex { parts.append(words.roster("filter.sex", value(.sex, s.rawValue, agencies: agencies, words))) }
+        if let c = f.country { parts.append(value(.country, c, agencies: agencies, words)) }
+        if let a = f.agencyID { parts.append(value(.agency, String(a), agencies: agencies, words)) }
+        if let r = f.role { parts.append(words.term(r)) }
+        if let s = f.status { parts.append(value(.status, s.rawValue, agencies: agencies, words)) }
+        if let c = f.completed { parts.append(value(.completion, c ? "completed" : "", agencies: agencies, words)) }
+        if f.rollCallOnly { parts.append(words.roster("filter.expected")) }
         return parts.joined(separator: " · ")
     }
 }
