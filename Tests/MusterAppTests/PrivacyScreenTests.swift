@@ -29,7 +29,7 @@ import TestSupport
 
     /// The mini course kept for a year (over by 2026), and the same course taught again in 2025
     /// kept for five years.
-    static func retentionDriver(size: Size) throws -> AppDriver {
+    static func retentionDriver(size: Size, options: AppOptions = AppOptions()) throws -> AppDriver {
         let expired = Fixtures.miniCourseYAML.replacingOccurrences(
             of: "late_after_minutes: 15\n",
             with: "late_after_minutes: 15\nretention: 1 year\n")
@@ -40,7 +40,7 @@ import TestSupport
         .replacingOccurrences(of: "title: Mini Course", with: "title: Mini Course 2025")
         .replacingOccurrences(of: "T-00", with: "K-00")  // other people
         let clock = TestClock(Date(timeIntervalSince1970: 1_767_225_600))  // 2026-01-01 00:00 UTC
-        return try AppDriver(courses: [expired, kept], size: size, clock: clock)
+        return try AppDriver(courses: [expired, kept], options: options, size: size, clock: clock)
     }
 
     @Test(arguments: sizes)

@@ -31,11 +31,11 @@ public enum DateText {
     }
 
     /// The same in a narrow column beside the session's day: "09:00–10:15", and for a session
-    /// over several days its start and the day it ends, "13:00–21 Aug".
-    public static func sessionSpanShort(_ start: Date, _ end: Date, in zone: TimeZone) -> String {
+    /// over several days its start and the day it ends, "13:00–21 Aug", "13:00–21 ago".
+    public static func sessionSpanShort(_ start: Date, _ end: Date, in zone: TimeZone, _ language: Language = .en) -> String {
         let b = LocalTime.day(end, in: zone)
         guard LocalTime.day(start, in: zone) != b else { return sessionSpan(start, end, in: zone) }
-        return "\(LocalTime.clock(start, in: zone))–\(b.day) \(CalendarDate.monthAbbreviations[b.month - 1])"
+        return "\(LocalTime.clock(start, in: zone))–\(b.day) \(language.monthAbbreviation(b.month))"
     }
 
     /// Where a table lists sessions of many courses and years: "2024-05-07 09:00–10:15", and

@@ -31,13 +31,12 @@ extension CourseListState: TableScreen {
             context.push(FormBuilder.copyCourse(course))
         case Command.delete:
             guard let summary = selected, let courseID = summary.course.id else { return [.bell] }
+            let words = context.words
             context.push(
                 ConfirmState(
                     dialog: .confirm(
-                        title: "Delete course",
-                        message: "Delete \(summary.course.code) “\(summary.course.label)” with its \(summary.sessionCount) "
-                            + "sessions, its roster and its quotas? The people stay in the library. "
-                            + "Refused if any attendance was recorded. u undoes.",
+                        title: words.courseList("delete.title"),
+                        message: words.courseList("delete.question", summary.course.code, summary.course.label, summary.sessionCount),
                         destructive: true),
                     onYes: .deleteCourse(id: courseID)))
         default:
@@ -68,8 +67,8 @@ extension CourseListState: TableScreen {
         [.run { [loaders = context.loaders] in loaders.courses() }]
     }
 
-    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
-        CourseListView.render(self, into: &buffer, body: body, theme: theme)
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
+        CourseListView.render(self, into: &buffer, body: body, theme: theme, words: words)
     }
 }
 

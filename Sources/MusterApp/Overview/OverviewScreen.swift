@@ -33,17 +33,16 @@ extension OverviewState: TableScreen {
             context.push(FormBuilder.course(data.course))
         case Command.delete:
             guard let session = selectedSession, let sessionID = session.id else { return [.bell] }
+            let words = context.words
             if let counts = data.counts[sessionID], counts.marked > 0 {
-                return context.fail(
-                    "“\(session.title)” has attendance recorded; the attendance log is append-only, "
-                        + "so it cannot be deleted")
+                return context.fail(words.overview("delete.recorded", session.title))
             }
-            let when = Format.shortDateTime(session.start, in: data.course.zone)
+            let when = Format.shortDateTime(session.start, in: data.course.zone, words.language)
             context.push(
                 ConfirmState(
                     dialog: .confirm(
-                        title: "Delete session",
-                        message: "Delete \(session.key) “\(session.title)” (\(when))? It has no attendance. u undoes.",
+                        title: words.overview("delete.title"),
+                        message: words.overview("delete.question", session.key, session.title, when),
                         destructive: true),
                     onYes: .deleteSession(id: sessionID)))
         default:
@@ -80,8 +79,8 @@ extension OverviewState: TableScreen {
         ]
     }
 
-    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
-        OverviewView.render(self, into: &buffer, body: body, theme: theme)
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
+        OverviewView.render(self, into: &buffer, body: body, theme: theme, words: words)
     }
 }
 

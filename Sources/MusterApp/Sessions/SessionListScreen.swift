@@ -54,8 +54,8 @@ extension SessionListState: TableScreen {
         [.run { [loaders = context.loaders] in loaders.allSessions() }]
     }
 
-    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
-        SessionListView.render(self, into: &buffer, body: body, theme: theme)
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
+        SessionListView.render(self, into: &buffer, body: body, theme: theme, words: words)
     }
 }
 
@@ -76,42 +76,71 @@ extension Loaders {
 }
 
 enum SessionListView {
-    static let columns = [
-        // Sessions span years: the date is written in full ("2024-05-07 09:00–10:15"), in the
-        // session's zone; a session over several days shows its first and last day.
-        TableColumn("WHEN", width: .fixed(22)),
-        TableColumn("COURSE", width: .flexible(min: 10, weight: 2)),
-        TableColumn("SESSION", width: .flexible(min: 10, weight: 3)),
-        // Last, so a narrow terminal drops them first.
-        TableColumn("KIND", width: .flexible(min: 6, weight: 1)),
-        TableColumn("MODALITY", width: .fixed(9)),
-    ]
+    /// The columns titled in `words`' language. MODALITY is as wide as its title and its widest
+    /// value in that language (Spanish "presencial" takes one more column than "in-person").
+    static func columns(_ words: Words) -> [TableColumn] {
+        let modality = ([words.sessions("column.modality")] + Modality.allCases.map { $0.name(words) }).map(DisplayWidth.of).max() ?? 9
+        return [
+            // Sessions span years: the date is written in full ("2024-05-07 09:00–10:15"), in the
+            // session's zone; a session over several days shows its first and last day.
+            TableColumn(words.sessions("column.when"), width: .fixed(22)),
+            TableColumn(words.sessions("column.course"), width: .flexible(min: 10, weight: 2)),
+            TableColumn(words.sessions("column.session"), width: .flexible(min: 10, weight: 3)),
+            // Last, so a narrow terminal drops them first.
+            TableColumn(words.sessions("column.kind"), width: .flexible(min: 6, weight: 1)),
+            TableColumn(words.sessions("column.modality"), width: .fixed(max(9, modality))),
+        ]
+    }
+
     /// Only when a session is held in a zone other than its course's (`Session.needZoneColumn`,
     /// as `muster sessions` decides): its WHEN is then in that zone, and the column says which.
     /// As wide as the longest zone shown, up to 22 ("America/Argentina/Buenos_Aires" is cut).
-    static func zoneColumn(_ rows: [SessionListRow]) -> TableColumn {
+    static func zoneColumn(_ rows: [SessionListRow], _ words: Words) -> TableColumn {
         let widest = rows.compactMap { $0.session.ownZone(in: $0.course)?.count }.max() ?? 4
-        return TableColumn("ZONE", width: .fixed(min(22, max(4, widest))))
+        return TableColumn(words.sessions("column.zone"), width: .fixed(min(22, max(4, widest))))
     }
 
-    static func render(_ s: SessionListState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+    static func render(_ s: SessionListState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
         let courses = Set(s.rows.map(\.course.code)).count
         let zones = Session.needZoneColumn(s.rows.map { ($0.session, $0.course) })
         TableView(
-            columns: columns + (zones ? [zoneColumn(s.rows)] : []), state: s.table,
-            emptyMessage: s.loaded ? "No sessions in any course yet" : "Loading…",
+            columns: columns(words) + (zones ? [zoneColumn(s.rows, words)] : []), state: s.table,
+            emptyMessage: words.sessions(s.loaded ? "sessions.empty" : "sessions.loading"),
             row: { i in
                 let row = s.rows[i]
                 let zone = row.session.zone(in: row.course)
                 return TableRow(
                     [
                         DateText.sessionWhen(row.session.start, row.session.end, in: zone), row.course.label, row.session.title,
-                        row.session.kind.rawValue, row.session.modality.rawValue,
+                        row.session.kind.name(words), row.session.modality.name(words),
                     ] + (zones ? [row.session.ownZone(in: row.course) ?? ""] : []),
                     cellRoles: [.dim, nil, nil, .dim, .dim] + (zones ? [.accent] : []))
             }
         ).render(into: &buffer, rect: body, theme: theme)
-        let trailing = s.rows.isEmpty ? "" : "\(s.rows.count) sessions · \(courses) course\(courses == 1 ? "" : "s")"
-        return HeaderLine(breadcrumbs: ["Muster", "Sessions"], trailing: trailing)
+        let trailing =
+            s.rows.isEmpty
+            ? ""
+            : words.counted("sessions.count", in: "Sessions", s.rows.count) + " · "
+                + words.counted("sessions.courses", in: "Sessions", courses)
+        return HeaderLine(breadcrumbs: ["Muster", words.sessions("sessions.title")], trailing: trailing)
     }
+}
+
+extension Words {
+    /// A text of the session list, or a session's kind or modality: `key` in `Sessions.strings`.
+    func sessions(_ key: String, _ arguments: any CVarArg...) -> String { say(key, in: "Sessions", arguments) }
+
+    /// "28 sessions", "1 session": `key` in `table`, or its ".one" form for a count of one, with
+    /// the count. The course list, this list and the overview count with it.
+    func counted(_ key: String, in table: String, _ n: Int) -> String { say(key + (n == 1 ? ".one" : ""), in: table, [n]) }
+}
+
+extension SessionKind {
+    /// The kind as the screens show it ("module", "módulo"); the raw value stays the files'.
+    func name(_ words: Words) -> String { words.sessions("kind.\(rawValue)") }
+}
+
+extension Modality {
+    /// The modality as the screens show it ("in-person", "presencial").
+    func name(_ words: Words) -> String { words.sessions("modality.\(rawValue)") }
 }
