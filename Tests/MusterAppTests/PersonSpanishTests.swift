@@ -88,3 +88,21 @@ import TestSupport
         #expect(d.screenText.contains("registro en sitio") && d.screenText.contains("LISTO"))
     }
 }
+
+extension PersonSpanishTests {
+    /// `M`: the picker and the confirm screen in Spanish; the preview's lines between them are
+    /// the library's (the command line's) and stay as it writes them.
+    @Test func theMergeFlowSpeaksSpanish() throws {
+        let d = try spanish()
+        d.press(.char("M"))
+        guard case .menu(let picker) = d.state.top else { Issue.record("no picker"); return }
+        #expect(picker.title == "Fusionar con T-001")
+        #expect(picker.prompt == "¿Qué registro es de la misma persona que José Núñez? Escriba un nombre")
+        SpanishCheck.expectNoEnglish(SpanishCheck.englishText(of: ["Person"]), on: [d.screenText])
+        d.type("T-003")
+        d.press(.enter)
+        guard case .confirm(let c) = d.state.top else { Issue.record("no confirm screen"); return }
+        #expect(c.dialog.title == "Fusionar T-003 con T-001")
+        #expect(c.dialog.message.hasSuffix("¿Fusionar? El registro de cambios de T-001 (t y luego U) permite separarlas después."))
+    }
+}

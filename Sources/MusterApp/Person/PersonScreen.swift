@@ -64,7 +64,7 @@ extension PersonState: ScreenModel {
                 context.note(context.words.person("merge.already", details.person.code, into.code))
                 return [.bell]
             }
-            context.push(PersonMergeFlow.picker(keep: details.person))
+            context.push(PersonMergeFlow.picker(keep: details.person, words: context.words))
         case Command.unmerge:
             guard let entry = selectedAuditEntry, entry.changeAction == "merge", let changeID = entry.changeID else {
                 context.note(context.words.person(showsAudit ? "unmerge.choose" : "unmerge.showTrail"))
