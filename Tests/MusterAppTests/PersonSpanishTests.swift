@@ -90,8 +90,8 @@ import TestSupport
 }
 
 extension PersonSpanishTests {
-    /// `M`: the picker and the confirm screen in Spanish; the preview's lines between them are
-    /// the library's (the command line's) and stay as it writes them.
+    /// `M`: the picker and the confirm screen in Spanish, then `U` on the trail; the preview's
+    /// lines are the library's (the command line's) and stay as it writes them.
     @Test func theMergeFlowSpeaksSpanish() throws {
         let d = try spanish()
         d.press(.char("M"))
@@ -104,5 +104,8 @@ extension PersonSpanishTests {
         guard case .confirm(let c) = d.state.top else { Issue.record("no confirm screen"); return }
         #expect(c.dialog.title == "Fusionar T-003 con T-001")
         #expect(c.dialog.message.hasSuffix("¿Fusionar? El registro de cambios de T-001 (t y luego U) permite separarlas después."))
+        d.press(.char("y"), .char("t"), .char("U"))  // the trail starts at its newest change: the merge
+        guard case .confirm(let undo) = d.state.top else { Issue.record("no unmerge confirmation"); return }
+        #expect(undo.dialog.title == "Separar" && undo.dialog.message.hasPrefix("¿Deshacer esta fusión del "))
     }
 }
