@@ -61,23 +61,20 @@ extension PersonState: ScreenModel {
         case Command.merge:
             guard let details else { return [] }
             if let into = details.mergedInto {
-                context.note("\(details.person.code) is merged into \(into.code): t, then U on the merge, unmerges them")
+                context.note(context.words.person("merge.already", details.person.code, into.code))
                 return [.bell]
             }
-            context.push(PersonMergeFlow.picker(keep: details.person))
+            context.push(PersonMergeFlow.picker(keep: details.person, words: context.words))
         case Command.unmerge:
             guard let entry = selectedAuditEntry, entry.changeAction == "merge", let changeID = entry.changeID else {
-                context.note(
-                    showsAudit ? "Select a merge (“records merged”) to unmerge it" : "t shows the trail; select a merge there to unmerge it"
-                )
+                context.note(context.words.person(showsAudit ? "unmerge.choose" : "unmerge.showTrail"))
                 return [.bell]
             }
             context.push(
                 ConfirmState(
                     dialog: .confirm(
-                        title: "Unmerge",
-                        message: "Undo this merge of \(LocalTime.format(entry.at, in: .gmt)) by \(entry.actor)? Both people, their "
-                            + "enrolments and marks go back to how they were before it; the copied marks are cancelled, not deleted.",
+                        title: context.words.person("unmerge.title"),
+                        message: context.words.person("unmerge.question", LocalTime.format(entry.at, in: .gmt), entry.actor),
                         destructive: true),
                     onYes: .unmerge(changeID: changeID)))
         default:
@@ -104,145 +101,16 @@ extension PersonState: ScreenModel {
     }
 
     func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
-        PersonView.render(self, into: &buffer, body: body, theme: theme)
+        render(into: &buffer, body: body, theme: theme, words: Words(.en))
+    }
+
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
+        PersonView.render(self, into: &buffer, body: body, theme: theme, words: words)
     }
 }
 
 extension Loaders {
     func person(_ id: Int64) -> AppAction {
         attempt { .personLoaded(try store.people.personDetails(id: id)) }
-    }
-}
-
-/// Details on top, the training history or the audit trail below.
-enum PersonView {
-    static let detailLines = 4
-
-    /// The history or the trail, below the details and a blank line.
-    static func tableRect(_ body: Rect) -> Rect {
-        Rect(x: body.x, y: body.y + detailLines + 1, width: body.width, height: body.height - detailLines - 1)
-    }
-
-    /// The dates go first when the screen is narrow: the course's name says which one it is.
-    static func columns(width: Int) -> [TableColumn] {
-        [TableColumn("COURSE", width: .flexible(min: 12, weight: 3))]
-            + (width >= 80 ? [TableColumn("DATES", width: .fixed(18))] : [])
-            + [
-                TableColumn("ROLE", width: .fixed(11)), TableColumn("STATUS", width: .fixed(11)),
-                TableColumn("ATTENDED", width: .fixed(9), alignment: .right), TableColumn("DONE", width: .fixed(4)),
-            ]
-    }
-
-    /// The device id is a UUID: its first eight characters tell a laptop from a kiosk, and they
-    /// go first when the screen is narrow.
-    static func auditColumns(width: Int) -> [TableColumn] {
-        [TableColumn("WHEN (UTC)", width: .fixed(16)), TableColumn("BY", width: .fixed(10))]
-            + (width >= 80 ? [TableColumn("DEVICE", width: .fixed(8))] : [])
-            + [TableColumn("SOURCE", width: .fixed(11)), TableColumn("WHAT", width: .flexible(min: 12, weight: 3))]
-    }
-
-    /// For a walk-in awaiting review (from the kiosk, a sheet or a tool's file): who they may
-    /// really be, so the coordinator merges rather than keeps two records of one person.
-    /// Otherwise, for the course selected in the history: who replaced them, or whom they
-    /// replaced, which the status word alone cannot say.
-    static func reviewLine(_ d: PersonDetails, selected: PersonCourseRecord?) -> String {
-        guard d.history.contains(where: { $0.enrolment.status == .walkIn }) else {
-            guard let r = selected, r.substitutedBy != nil || r.substituteFor != nil else { return "" }
-            return "\(r.course.label): \(r.statusText)"
-        }
-        guard !d.lookalikes.isEmpty else { return "Walk-in awaiting review: nobody else has this name and country" }
-        return "Walk-in awaiting review; likely the same as "
-            + d.lookalikes.map { "\($0.code) \($0.displayName)" }.joined(separator: ", ") + " (M on the roster merges)"
-    }
-
-    static func render(_ s: PersonState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
-        guard let d = s.details else {
-            buffer.put("Loading…", at: Point(x: body.x + 1, y: body.y + 1), role: .dim, maxWidth: body.width - 1)
-            return HeaderLine(breadcrumbs: ["Muster", "Person"])
-        }
-        let p = d.person
-        let erased = p.displayName.isEmpty
-        let lines: [(String, StyleRole)] = [
-            (
-                [erased ? "Erased person" : p.displayName, p.code, p.sex.rawValue, Countries.name(of: p.country) ?? p.country]
-                    .filter { !$0.isEmpty }.joined(separator: " · "), .accent
-            ),
-            (
-                [d.agency.map { $0.acronym.isEmpty ? $0.name : "\($0.name) (\($0.acronym))" } ?? "", p.position]
-                    .filter { !$0.isEmpty }.joined(separator: " · "), .normal
-            ),
-            ([p.email, p.phone].filter { !$0.isEmpty }.joined(separator: " · "), .dim),
-            (
-                erased
-                    ? "Erased: an anonymous placeholder kept for course totals"
-                    : d.mergedInto.map { "Merged into \($0.code) \($0.displayName) (t, then U on the merge, unmerges)" }
-                        ?? reviewLine(d, selected: s.selectedRecord),
-                .warning
-            ),
-        ]
-        for (row, (text, role)) in lines.enumerated() where row < body.height {
-            buffer.putLine(
-                text, in: Rect(x: body.x + 1, y: body.y + row, width: body.width - 2, height: 1), role: role,
-                ellipsis: theme.glyphs.ellipsis)
-        }
-        let name = erased ? "Erased \(p.code)" : p.displayName
-        if s.showsAudit {
-            renderAudit(d.audit, state: s.auditTable, code: p.code, into: &buffer, body: body, theme: theme)
-            let n = d.audit.count
-            return HeaderLine(breadcrumbs: ["Muster", name, "Audit trail"], trailing: "\(n) change\(n == 1 ? "" : "s") recorded")
-        }
-        let glyphs = theme.glyphs
-        let wide = body.width >= 80
-        TableView(
-            columns: columns(width: body.width), state: s.table, emptyMessage: "Not enrolled in any course",
-            row: { i in
-                let r = d.history[i]
-                let percent = r.sessionCount == 0 ? "" : " \(Int((r.rate * 100).rounded()))%"
-                let counts = r.enrolment.role.isMarkedAtRollCall && r.enrolment.status != .declined
-                let dates = wide ? [Format.dateRange(r.course.startDate, r.course.endDate)] : []
-                return TableRow(
-                    [r.course.label] + dates + [
-                        r.enrolment.role.rawValue,
-                        r.enrolment.status.rawValue, "\(r.attended)/\(r.sessionCount)\(percent)",
-                        counts ? (r.completed ? glyphs.markPresent : glyphs.markAbsent) : "—",
-                    ],
-                    cellRoles: [nil] + dates.map { _ in nil } + [
-                        nil, RosterView.statusRole(r.enrolment.status), nil,
-                        counts ? (r.completed ? .present : .absent) : .dim,
-                    ])
-            }
-        ).render(into: &buffer, rect: s.tableArea(body: body), theme: theme)
-        let done = d.history.filter(\.completed).count
-        return HeaderLine(
-            breadcrumbs: ["Muster", name], trailing: "\(d.history.count) course\(d.history.count == 1 ? "" : "s") · \(done) completed")
-    }
-
-    /// The trail, oldest first: "2024-05-07 09:02  facilitator  3f2a…  rollcall  mini-2024 am: late".
-    /// The selected entry is also written out in full on the line above the table, since a
-    /// change's description rarely fits its column.
-    static func renderAudit(
-        _ audit: [AuditEntry], state: TableState, code: String, into buffer: inout ScreenBuffer,
-        body: Rect, theme: Theme
-    ) {
-        let wide = body.width >= 80
-        func text(_ e: AuditEntry) -> String {
-            e.subject == "record" || e.subject == code || e.what.contains(e.subject) ? e.what : "\(e.subject): \(e.what)"
-        }
-        if let i = state.selection, audit.indices.contains(i), PersonView.detailLines < body.height {
-            buffer.putLine(
-                "\(theme.glyphs.breadcrumbSeparator) \(text(audit[i]))",
-                in: Rect(x: body.x + 1, y: body.y + PersonView.detailLines, width: body.width - 2, height: 1),
-                role: .normal, ellipsis: theme.glyphs.ellipsis)
-        }
-        TableView(
-            columns: auditColumns(width: body.width), state: state, emptyMessage: "Nothing recorded about this person yet",
-            row: { i in
-                let e = audit[i]
-                return TableRow(
-                    [LocalTime.format(e.at, in: .gmt), e.actor] + (wide ? [String(e.device.prefix(8))] : [])
-                        + [e.source, text(e)],
-                    cellRoles: [.dim, nil] + (wide ? [.dim] : []) + [e.source == "erasure" ? .warning : nil, nil])
-            }
-        ).render(into: &buffer, rect: tableRect(body), theme: theme)
     }
 }

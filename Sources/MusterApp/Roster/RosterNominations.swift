@@ -47,7 +47,7 @@ extension RosterState {
         case Command.merge:
             // Anyone else: another record of the same person is merged into theirs.
             guard item.enrolment.status == .walkIn else {
-                context.push(PersonMergeFlow.picker(keep: p))
+                context.push(PersonMergeFlow.picker(keep: p, words: context.words))
                 return []
             }
             context.push(

@@ -13,7 +13,8 @@ public struct PersonHit: Sendable, Equatable {
 /// in any course, and open their history. Typing goes to the field; the arrows move in the
 /// results; Enter opens; Esc goes back.
 public struct PeopleSearchState: Sendable, Equatable {
-    public var field = TextField(maxLength: 64, placeholder: "part of a name, or a code")
+    /// Its placeholder comes from the catalogue when drawn, in the run's language.
+    public var field = TextField(maxLength: 64)
     public var hits: [PersonHit] = []
     /// The text the hits answer (results for an older text are dropped).
     public var answered = ""
@@ -60,15 +61,23 @@ extension PeopleSearchState: TableScreen {
         return []
     }
 
-    var footerHints: [FooterHint]? {
+    var footerHints: [FooterHint]? { footerHints(Words(.en)) }
+
+    /// The keys this screen really answers: it takes typing, so the key table's footer does not apply.
+    func footerHints(_ words: Words) -> [FooterHint]? {
         [
-            FooterHint(keys: "type", label: "find"), FooterHint(keys: "↑↓", label: "move"), FooterHint(keys: "Enter", label: "open"),
-            FooterHint(keys: "Esc", label: "back"),
+            FooterHint(keys: words.search("key.type"), label: words.search("footer.find")),
+            FooterHint(keys: "↑↓", label: words.search("footer.move")), FooterHint(keys: "Enter", label: words.search("footer.open")),
+            FooterHint(keys: "Esc", label: words.search("footer.back")),
         ]
     }
 
     func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
-        PeopleSearchView.render(self, into: &buffer, body: body, theme: theme)
+        render(into: &buffer, body: body, theme: theme, words: Words(.en))
+    }
+
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
+        PeopleSearchView.render(self, into: &buffer, body: body, theme: theme, words: words)
     }
 }
 
@@ -88,34 +97,53 @@ extension Loaders {
     }
 }
 
+/// The field on top with how many were found, the people below, in `words`' language.
 enum PeopleSearchView {
-    static let columns = [
-        TableColumn("NAME", width: .flexible(min: 14, weight: 3)),
-        TableColumn("CODE", width: .fixed(10)),
-        TableColumn("CTRY", width: .fixed(4)),
-        TableColumn("AGENCY", width: .flexible(min: 6, weight: 1)),
-        TableColumn("COURSES", width: .fixed(7), alignment: .right),
-    ]
+    /// The columns titled in `words`' language, the same widths in every language; the agency
+    /// column is never narrower than its title ("INSTITUCIÓN"), so the title is not cut.
+    static func columns(_ words: Words) -> [TableColumn] {
+        let agency = words.search("column.agency")
+        return [
+            TableColumn(words.search("column.name"), width: .flexible(min: 14, weight: 3)),
+            TableColumn(words.search("column.code"), width: .fixed(10)),
+            TableColumn(words.search("column.country"), width: .fixed(4)),
+            TableColumn(agency, width: .flexible(min: max(6, agency.displayWidth), weight: 1)),
+            TableColumn(words.search("column.courses"), width: .fixed(7), alignment: .right),
+        ]
+    }
 
-    static func render(_ s: PeopleSearchState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
-        buffer.put("Find:", at: Point(x: body.x + 1, y: body.y), role: .accent, maxWidth: 5)
-        let count = s.answered.isEmpty ? "" : "\(s.hits.count)\(s.hits.count == 200 ? "+" : "") found"
+    static func render(_ s: PeopleSearchState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
+        let label = words.search("search.label")
+        let labelWidth = label.displayWidth
+        buffer.put(label, at: Point(x: body.x + 1, y: body.y), role: .accent, maxWidth: labelWidth)
+        let n = s.hits.count
+        let count =
+            s.answered.isEmpty
+            ? "" : words.search(n == 1 ? "search.found.one" : "search.found", words.language.number(n) + (n == 200 ? "+" : ""))
         let countWidth = count.displayWidth
         buffer.put(count, at: Point(x: body.maxX - 1 - countWidth, y: body.y), role: .dim, maxWidth: countWidth)
-        s.field.render(
-            into: &buffer, rect: Rect(x: body.x + 7, y: body.y, width: max(0, body.width - 10 - countWidth), height: 1),
+        var field = s.field
+        field.placeholder = words.search("search.placeholder")
+        field.render(
+            into: &buffer,
+            rect: Rect(x: body.x + labelWidth + 2, y: body.y, width: max(0, body.width - labelWidth - 5 - countWidth), height: 1),
             theme: theme)
         let empty =
             s.field.isEmpty
-            ? "Type part of a name (\"jose nunez\", \"ngu\") or a participant code"
-            : s.answered == s.field.text ? "Nobody in the library matches “\(s.field.text)”" : "Searching…"
+            ? words.search("search.hint")
+            : s.answered == s.field.text ? words.search("search.nobody", s.field.text) : words.search("search.searching")
         TableView(
-            columns: columns, state: s.table, emptyMessage: empty,
+            columns: columns(words), state: s.table, emptyMessage: empty,
             row: { i in
                 let h = s.hits[i]
-                return TableRow([h.person.sortName, h.person.code, h.person.country, h.agency, String(h.courses)])
+                return TableRow([h.person.sortName, h.person.code, h.person.country, h.agency, words.language.number(h.courses)])
             }
         ).render(into: &buffer, rect: s.tableArea(body: body), theme: theme)
-        return HeaderLine(breadcrumbs: ["Muster", "Find a person"], trailing: "every course")
+        return HeaderLine(breadcrumbs: ["Muster", words.search("search.title")], trailing: words.search("search.scope"))
     }
+}
+
+extension Words {
+    /// A text of the search everywhere: `key` in `Search.strings`, its blanks filled.
+    func search(_ key: String, _ arguments: any CVarArg...) -> String { say(key, in: "Search", arguments) }
 }
