@@ -95,7 +95,7 @@ extension MenuState: ScreenModel {
     }
 
     /// A searchable menu over the whole library, for choosing a substitute or a merge target.
-    static func personPicker(title: String, prompt: String, purpose: MenuPurpose, words: Words = Words(.en)) -> MenuState {
+    static func personPicker(title: String, prompt: String, purpose: MenuPurpose, words: Words) -> MenuState {
         MenuState(title: title, prompt: prompt, items: [], searchable: true, purpose: purpose, emptyMessage: words.app("menu.typeName"))
     }
 }

@@ -14,7 +14,7 @@ enum PersonMergeFlow {
     static func picker(keep: Person, words: Words) -> MenuState {
         MenuState.personPicker(
             title: words.person("merge.picker.title", keep.code), prompt: words.person("merge.picker.prompt", keep.displayName),
-            purpose: .mergePerson(keepID: keep.id!))
+            purpose: .mergePerson(keepID: keep.id!), words: words)
     }
 
     /// Someone was picked: load what the merge would do.
