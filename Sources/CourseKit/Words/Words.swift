@@ -16,8 +16,12 @@ public struct Words: Sendable, Equatable {
     }
 
     /// `key` in `table`.
+    ///
+    /// From the table as Foundation parsed it, kept in memory: on Linux `Bundle.localizedString`
+    /// finds and reads the table again on every call, which made a screen's frame (a lookup per
+    /// column title, status and label) slow enough to see.
     public func text(_ key: String, table: String) -> String {
-        bundle?.localizedString(forKey: key, value: key, table: table) ?? key
+        Self.tables.table(table, of: self)[key] ?? key
     }
 
     /// `key` in `table` with its `%@` and `%d` filled in order (arguments are not translated: a
@@ -35,7 +39,10 @@ public struct Words: Sendable, Equatable {
     }
 
     /// Every key and its text in `table`, for the tests that hold the catalogues to each other.
-    public func entries(table: String) -> [String: String] {
+    public func entries(table: String) -> [String: String] { Self.tables.table(table, of: self) }
+
+    /// The table read from its `.strings` file (empty when there is none).
+    func read(table: String) -> [String: String] {
         guard let url = bundle?.url(forResource: table, withExtension: "strings"), let data = try? Data(contentsOf: url),
             let plist = try? PropertyListSerialization.propertyList(from: data, format: nil) as? [String: String]
         else { return [:] }
@@ -43,6 +50,25 @@ public struct Words: Sendable, Equatable {
     }
 
     public static func == (a: Words, b: Words) -> Bool { a.language == b.language }
+
+    /// Each language's tables, read once each.
+    private static let tables = Tables()
+
+    private final class Tables: @unchecked Sendable {
+        // Guarded by `lock`; a table is read at most once per language.
+        private var read: [String: [String: String]] = [:]
+        private let lock = NSLock()
+
+        func table(_ name: String, of words: Words) -> [String: String] {
+            let key = "\(words.language.rawValue)/\(name)"
+            lock.lock()
+            defer { lock.unlock() }
+            if let table = read[key] { return table }
+            let table = words.read(table: name)
+            read[key] = table
+            return table
+        }
+    }
 
     /// One bundle per language, found once: the `.lproj` folder inside the package's resources.
     private static let bundles: [Language: Bundle?] = Dictionary(

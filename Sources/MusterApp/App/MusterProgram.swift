@@ -19,7 +19,15 @@ public struct MusterProgram: Program {
     public init(store: CourseStore, keyMap: KeyMap = MusterKeyMap.standard, live: SyncLive = SyncLive()) {
         self.loaders = Loaders(store: store, live: live)
         self.keyMap = keyMap
-        self.keyMaps = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, keyMap.localized(Words($0))) })
+        self.keyMaps = keyMap == MusterKeyMap.standard ? Self.standardKeyMaps : Self.localized(keyMap)
+    }
+
+    /// The standard table in every language, made once per process: a program is cheap to make
+    /// (a test makes thousands), and the table's hundreds of lookups are not.
+    static let standardKeyMaps = localized(MusterKeyMap.standard)
+
+    static func localized(_ keyMap: KeyMap) -> [Language: KeyMap] {
+        Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, keyMap.localized(Words($0))) })
     }
 
     /// The key table with its labels and descriptions in `language`.
