@@ -58,9 +58,10 @@ enum NominationsView {
     }
 
     /// "4/5", "5/5 ✓" when full, "6/5 !" when over; the count alone without a quota.
-    static func places(_ line: QuotaLine, check: String) -> String {
+    /// `over` marks a quota past its places: "!" beside a bar, a word where the line stands alone.
+    static func places(_ line: QuotaLine, check: String, over: String = "!") -> String {
         guard let limit = line.limit else { return String(line.used) }
-        return "\(line.used)/\(limit)" + (line.standing == .full ? " \(check)" : line.standing == .over ? " !" : "")
+        return "\(line.used)/\(limit)" + (line.standing == .full ? " \(check)" : line.standing == .over ? " \(over)" : "")
     }
 
     /// "5 confirmed · 1 nominated · 1 declined", "5 confirmadas · 1 nominada": `QuotaLine.pendingText`

@@ -123,9 +123,7 @@ enum RosterView {
 
     /// "Guatemala 4/5", "Guatemala 5/5 ✓" when full, "Guatemala 6/5 over".
     static func quota(_ line: QuotaLine, check: String, _ words: Words) -> String {
-        guard let limit = line.limit else { return "\(line.label) \(line.used)" }
-        let standing = line.standing == .full ? " " + check : line.standing == .over ? " " + words.roster("quota.over") : ""
-        return "\(line.label) \(line.used)/\(limit)" + standing
+        "\(line.label) " + NominationsView.places(line, check: check, over: words.roster("quota.over"))
     }
 
     static func renderList(
