@@ -8,6 +8,10 @@ import TestSupport
 /// Drives `MusterProgram` the way the runner does, but synchronously and without a terminal:
 /// keys become actions, `.run` effects execute at once and feed their results back, timers are
 /// recorded instead of waited for. Tests then look at the state, the effects and the frame.
+///
+/// Its library is a copy of one made once per process for the same courses and clock
+/// (`LibraryTemplates`); `fresh: true` makes and seeds its own, for tests that compare
+/// libraries seeded apart.
 final class AppDriver {
     let program: MusterProgram
     let store: CourseStore
@@ -18,11 +22,18 @@ final class AppDriver {
 
     init(
         courses: [String] = [Fixtures.miniCourseYAML], options: AppOptions = AppOptions(),
-        size: Size = Size(width: 80, height: 24), clock: TestClock = TestClock(), live: SyncLive = SyncLive()
+        size: Size = Size(width: 80, height: 24), clock: TestClock = TestClock(), live: SyncLive = SyncLive(),
+        fresh: Bool = false
     ) throws {
         dir = TemporaryDirectory("app")
-        store = try CourseStore(path: dir.file("lib.sqlite"), actor: "facilitator", clock: clock.function)
-        for yaml in courses { try store.courses.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "test.yaml")) }
+        let path = dir.file("lib.sqlite")
+        if fresh {
+            store = try CourseStore(path: path, actor: "facilitator", clock: clock.function)
+            for yaml in courses { try store.courses.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "test.yaml")) }
+        } else {
+            try LibraryTemplates.copy(courses: courses, actor: "facilitator", clock: clock, to: path)
+            store = try CourseStore(path: path, actor: "facilitator", clock: clock.function)
+        }
         program = MusterProgram(store: store, live: live)
         state = program.initialState(options: options, size: size)
         send(.start)

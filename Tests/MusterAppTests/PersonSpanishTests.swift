@@ -12,7 +12,7 @@ import TestSupport
     /// José, marked late on the mini course, opened from the search everywhere.
     func spanish(size: Size = Size(width: 80, height: 24)) throws -> AppDriver {
         let clock = TestClock()
-        let d = try AppDriver(options: AppOptions(language: .es), size: size, clock: clock)
+        let d = try AppDriver(options: AppOptions(language: .es), size: size, clock: clock, fresh: true)
         clock.advance(seconds: 3600)
         let course = try d.store.courses.course(code: "mini-2024")
         try d.store.attendance.mark(
