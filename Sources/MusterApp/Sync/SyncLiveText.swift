@@ -6,7 +6,8 @@ public enum SyncLiveText {
     /// "kiosk-door (3f2a9c1e) paired 2024-05-07 08:12 · last 09:14: received 3 (3 new), …".
     /// With `today` ("2024-05-07", the screen's), times on that day lose their date: the screen
     /// is read at the venue, on the day.
-    public static func peerLine(_ peer: SyncPeer, zone: TimeZone = .current, today: String? = nil) -> String {
+    public static func peerLine(_ peer: SyncPeer, zone: TimeZone = .current, today: String? = nil, _ language: Language = .en) -> String {
+        let words = Words(language)
         let time = { (date: Date) -> String in
             let text = SyncText.time(date, in: zone)
             guard let today, !today.isEmpty, text.hasPrefix(today + " ") else { return text }
@@ -14,21 +15,22 @@ public enum SyncLiveText {
         }
         var parts = ["\(peer.label) (\(peer.origin.prefix(8)))"]
         if let revoked = peer.revoked {
-            parts.append("revoked \(time(revoked))")
+            parts.append(words.format("peer.revoked", table: "Sync", time(revoked)))
         } else {
-            parts.append("paired \(time(peer.paired))")
+            parts.append(words.format("peer.paired", table: "Sync", time(peer.paired)))
         }
         if let url = peer.url { parts.append(url) }
         if let last = peer.lastExchange, let result = peer.lastResult {
-            parts.append("last \(time(last)): \(result)")
+            parts.append(words.format("peer.last", table: "Sync", time(last), result))
         }
         return parts.joined(separator: " · ")
     }
 
     /// "kiosk-door 3f2a91c0 09:14:05: received 12, sent 40 · sent 40 records": one device's
     /// exchanges with this server in this run, the counts first (they are what is looked for).
-    public static func activityLine(_ a: SyncPeerService.Activity, zone: TimeZone) -> String {
-        var line = "\(SyncText.clean(a.label)) \(a.origin.prefix(8)) \(clock(a.at, in: zone)): received \(a.received), sent \(a.sent)"
+    public static func activityLine(_ a: SyncPeerService.Activity, zone: TimeZone, _ language: Language = .en) -> String {
+        let counts = Words(language).format("peer.activity", table: "Sync", String(a.received), String(a.sent))
+        var line = "\(SyncText.clean(a.label)) \(a.origin.prefix(8)) \(clock(a.at, in: zone)): \(counts)"
         if !a.lastLine.isEmpty { line += " · \(SyncText.clean(a.lastLine))" }
         return line
     }

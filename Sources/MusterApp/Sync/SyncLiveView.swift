@@ -19,62 +19,67 @@ enum SyncLiveView {
         var rank = 0
     }
 
-    static let labelWidth = 13
+    /// The label column: 13, or wider for a language whose labels are longer.
+    static func labelWidth(_ words: Words) -> Int {
+        let labels = ["live.thisDevice", "live.serving", "live.code", "live.last", "live.exchanging", "live.paired"]
+        return max(13, (labels.map { DisplayWidth.of(words.sync($0)) }.max() ?? 0) + 1)
+    }
     /// Devices listed under "Serving" and "Paired" before "… and N more".
     static let listed = 3
 
-    static func lines(_ state: SyncState) -> [Line] {
-        let live = state.live, zone = state.zone
-        var lines = [Line(label: "This device", text: state.status.map { SyncText.clean($0.label) } ?? "")]
+    static func lines(_ state: SyncState, _ words: Words) -> [Line] {
+        let live = state.live, zone = state.zone, language = words.language
+        let serving = words.sync("live.serving"), exchanging = words.sync("live.exchanging"), paired = words.sync("live.paired")
+        var lines = [Line(label: words.sync("live.thisDevice"), text: state.status.map { SyncText.clean($0.label) } ?? "")]
         switch live.serving {
         case .off:
-            lines.append(Line(label: "Serving", text: "off · s serves this library to paired devices", role: .dim))
+            lines.append(Line(label: serving, text: words.sync("live.serving.off"), role: .dim))
         case .starting(let port):
-            lines.append(Line(label: "Serving", text: "starting on port \(port)…", role: .dim))
+            lines.append(Line(label: serving, text: words.sync("live.serving.starting", String(port)), role: .dim))
         case .failed(let reason):
-            lines.append(Line(label: "Serving", text: "not serving: \(reason)", role: .error))
+            lines.append(Line(label: serving, text: words.sync("live.serving.failed", reason), role: .error))
         case .on(let server):
-            lines.append(Line(label: "Serving", text: "on " + server.urls.joined(separator: " · ")))
+            lines.append(Line(label: serving, text: words.sync("live.serving.on", server.urls.joined(separator: " · "))))
             lines.append(
                 Line(
-                    label: "Pairing code", text: "read it out; the other device types it once", role: .dim,
+                    label: words.sync("live.code"), text: words.sync("live.code.hint"), role: .dim,
                     code: server.code))
-            for a in server.activity.prefix(listed) { lines.append(Line(text: SyncLiveText.activityLine(a, zone: zone), rank: 2)) }
+            for a in server.activity.prefix(listed) { lines.append(Line(text: SyncLiveText.activityLine(a, zone: zone, language), rank: 2)) }
             if server.activity.count > listed {
-                lines.append(Line(text: "… and \(server.activity.count - listed) more", role: .dim, rank: 2))
+                lines.append(Line(text: words.sync("live.andMore", String(server.activity.count - listed)), role: .dim, rank: 2))
             }
-            if server.activity.isEmpty { lines.append(Line(text: "no device has exchanged yet", role: .dim, rank: 2)) }
+            if server.activity.isEmpty { lines.append(Line(text: words.sync("live.noActivity"), role: .dim, rank: 2)) }
             if let log = live.lastLog {
-                lines.append(Line(label: "Last", text: "\(SyncLiveText.clock(log.at, in: zone)) \(log.text)", role: .dim, rank: 3))
+                lines.append(Line(label: words.sync("live.last"), text: "\(SyncLiveText.clock(log.at, in: zone)) \(log.text)", role: .dim, rank: 3))
             }
         }
         switch live.exchange {
         case .off:
-            lines.append(Line(label: "Exchanging", text: "off · w exchanges with a device that serves", role: .dim))
+            lines.append(Line(label: exchanging, text: words.sync("live.exchanging.off"), role: .dim))
         case .failed(_, let reason):
-            lines.append(Line(label: "Exchanging", text: reason, role: .error))
+            lines.append(Line(label: exchanging, text: reason, role: .error))
         case .running(let url, let every, let last):
-            lines.append(Line(label: "Exchanging", text: "with \(SyncText.clean(url)) every \(seconds(every)) s"))
+            lines.append(Line(label: exchanging, text: words.sync("live.exchanging.with", SyncText.clean(url), seconds(every))))
             switch last {
-            case nil: lines.append(Line(text: "first exchange…", role: .dim))
+            case nil: lines.append(Line(text: words.sync("live.exchanging.first"), role: .dim))
             case .done?: lines.append(Line(text: SyncText.clean(last!.line(zone: zone))))
             case .failed?:
                 // The address is on the line above: "cannot reach it: connection refused" keeps the why in view.
-                let line = last!.line(zone: zone).replacingOccurrences(of: url, with: "it")
+                let line = last!.line(zone: zone).replacingOccurrences(of: url, with: words.sync("live.it"))
                 lines.append(Line(text: SyncText.clean(line), role: .warning))
             }
         }
         if state.peers.isEmpty {
-            lines.append(Line(label: "Paired", text: "no device yet", role: .dim, rank: 1))
+            lines.append(Line(label: paired, text: words.sync("live.paired.none"), role: .dim, rank: 1))
         } else {
             for (i, peer) in state.peers.prefix(listed).enumerated() {
                 lines.append(
                     Line(
-                        label: i == 0 ? "Paired" : "", text: SyncLiveText.peerLine(peer, zone: zone, today: state.today),
+                        label: i == 0 ? paired : "", text: SyncLiveText.peerLine(peer, zone: zone, today: state.today, language),
                         role: peer.revoked == nil ? .normal : .dim, rank: i == 0 ? 1 : 2))
             }
             if state.peers.count > listed {
-                lines.append(Line(text: "… and \(state.peers.count - listed) more: muster sync peers", role: .dim, rank: 2))
+                lines.append(Line(text: words.sync("live.paired.more", String(state.peers.count - listed)), role: .dim, rank: 2))
             }
         }
         return lines
@@ -90,11 +95,12 @@ enum SyncLiveView {
     /// Rows the live part may take: what leaves a line of status and the conflicts' header and three rows.
     static func maxRows(body: Rect) -> Int { max(3, body.height - 7) }
 
-    static func height(_ state: SyncState, body: Rect) -> Int { min(lines(state).count, maxRows(body: body)) }
+    /// The same in every language: the lines are the state's, only their words differ.
+    static func height(_ state: SyncState, body: Rect) -> Int { min(lines(state, Words(.en)).count, maxRows(body: body)) }
 
-    static func render(_ state: SyncState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) {
-        let shown = fitted(lines(state), rows: maxRows(body: body))
-        let ellipsis = theme.glyphs.ellipsis
+    static func render(_ state: SyncState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) {
+        let shown = fitted(lines(state, words), rows: maxRows(body: body))
+        let ellipsis = theme.glyphs.ellipsis, labelWidth = labelWidth(words)
         for (row, line) in shown.enumerated() {
             let y = body.y + row
             let x = body.x + 1, right = body.x + body.width - 1

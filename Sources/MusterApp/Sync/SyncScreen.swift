@@ -14,23 +14,25 @@ extension SyncState: TableScreen {
 
     mutating func command(_ id: CommandID, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         if let effects = liveCommand(id, &context) { return effects }
+        let words = context.words
         switch id {
         case Command.syncExport, Command.syncExportAll:
             let all = id == Command.syncExportAll || courseCode == nil
-            let what = all ? "every course" : courseCode ?? ""
+            let title = all ? words.sync("screen.export.all") : words.sync("screen.export.course", courseCode ?? "")
             context.push(
                 Self.prompt(
-                    title: "Export \(what)", message: "Write the bundle to:", text: defaultPath(all: all),
+                    title: title, message: words.sync("screen.export.path"), text: defaultPath(all: all),
                     step: .exportPath(all: all)))
         case Command.syncImport:
-            context.push(Self.prompt(title: "Import a bundle", message: "The bundle's path:", text: "", step: .importPath))
+            context.push(
+                Self.prompt(title: words.sync("screen.import.title"), message: words.sync("screen.import.path"), text: "", step: .importPath))
         case Command.syncKeep:
             guard let conflict = selectedConflict else { return [.bell] }
             var menu = MenuState(
-                title: "Keep which value?", prompt: "\(conflict.label), \(conflict.field)",
+                title: words.sync("screen.keep.title"), prompt: "\(conflict.label), \(conflict.field)",
                 items: conflict.candidates.map { c in
                     MenuItem(
-                        id: c.origin, label: "“\(c.value.description)”\(c.isWinner ? " ← shown now" : "")",
+                        id: c.origin, label: "“\(c.value.description)”\(c.isWinner ? words.sync("conflict.shownNow") : "")",
                         detail: "\(c.originLabel) \(SyncText.time(c.at, in: zone))")
                 },
                 purpose: .syncKeep(conflict: conflict.id))
@@ -43,7 +45,7 @@ extension SyncState: TableScreen {
     }
 
     mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
-        let loaders = context.loaders
+        let loaders = context.loaders, words = context.words
         switch action {
         case .sync(let result):
             return receive(result, &context)
@@ -51,30 +53,34 @@ extension SyncState: TableScreen {
             switch step {
             case .exportPath(let all):
                 let path = Self.expand(text)
-                guard !path.isEmpty else { return context.fail("Type the path to write the bundle to") }
-                context.push(Self.passphrasePrompt(title: "Export", step: .exportPassphrase(path: path, all: all), encrypting: true))
+                guard !path.isEmpty else { return context.fail(words.sync("screen.export.noPath")) }
+                context.push(
+                    Self.passphrasePrompt(
+                        title: words.sync("screen.export"), step: .exportPassphrase(path: path, all: all), encrypting: true, words))
             case .exportPassphrase(let path, let all) where !text.isEmpty:
                 var again = Self.passphrasePrompt(
-                    title: "Export", step: .exportPassphraseAgain(path: path, all: all, first: text), encrypting: true)
-                again.message = "The passphrase again, to be sure"
+                    title: words.sync("screen.export"), step: .exportPassphraseAgain(path: path, all: all, first: text), encrypting: true,
+                    words)
+                again.message = words.sync("screen.passphrase.again")
                 context.push(again)
             case .exportPassphrase(let path, let all):
-                context.note("Exporting…")
+                context.note(words.sync("screen.exporting"))
                 return [.run { [courseCode] in loaders.syncExport(path: path, course: courseCode, all: all, passphrase: nil) }]
             case .exportPassphraseAgain(let path, let all, let first):
-                guard text == first else { return context.fail("The two passphrases differ; nothing was written") }
-                context.note("Exporting…")
+                guard text == first else { return context.fail(words.sync("screen.passphrase.differ")) }
+                context.note(words.sync("screen.exporting"))
                 return [.run { [courseCode] in loaders.syncExport(path: path, course: courseCode, all: all, passphrase: first) }]
             case .importPath:
                 let path = Self.expand(text)
-                guard !path.isEmpty else { return context.fail("Type the path of the bundle to import") }
-                context.push(Self.passphrasePrompt(title: "Import", step: .importPassphrase(path: path), encrypting: false))
+                guard !path.isEmpty else { return context.fail(words.sync("screen.import.noPath")) }
+                context.push(
+                    Self.passphrasePrompt(title: words.sync("screen.import"), step: .importPassphrase(path: path), encrypting: false, words))
             case .importPassphrase(let path):
                 let secret = text.isEmpty ? nil : text
-                context.note("Reading \((path as NSString).lastPathComponent)…")
+                context.note(words.sync("screen.reading", (path as NSString).lastPathComponent))
                 return [.run { loaders.syncImport(path: path, passphrase: secret, dryRun: true) }]
             case .importConfirmed(let path, let secret):
-                context.note("Importing…")
+                context.note(words.sync("screen.importing"))
                 return [.run { loaders.syncImport(path: path, passphrase: secret, dryRun: false) }]
             case .exchangeWith, .rename:
                 return livePerform(step, text: text, &context)
@@ -88,6 +94,7 @@ extension SyncState: TableScreen {
     }
 
     private mutating func receive(_ result: SyncResult, _ context: inout ScreenContext) -> [Effect<AppAction>] {
+        let words = context.words, language = words.language
         switch result {
         case .loaded(let data):
             load(data)
@@ -99,35 +106,36 @@ extension SyncState: TableScreen {
         case .failed(let message):
             return context.fail(message)
         case .exported(let summary):
-            return context.say(SyncText.exportLine(summary), fadingAfter: 8000) + load(context)
+            return context.say(SyncText.exportLine(summary, language), fadingAfter: 8000) + load(context)
         case .previewed(let path, let secret, let summaries):
-            let lines = summaries.flatMap { SyncText.importLines($0) }
+            let lines = summaries.flatMap { SyncText.importLines($0, language) }
             if summaries.allSatisfy(\.alreadyImported) || summaries.allSatisfy({ $0.addedTotal == 0 && $0.refused.isEmpty }) {
-                return context.say(lines.first ?? "Nothing to import", fadingAfter: 8000)
+                return context.say(lines.first ?? words.sync("screen.import.nothing"), fadingAfter: 8000)
             }
             context.push(
                 ConfirmState(
                     dialog: .confirm(
-                        title: "Import \((path as NSString).lastPathComponent)?",
-                        message: lines.filter { !$0.hasSuffix("(dry run: nothing written)") }.joined(separator: "\n"), yes: "Import",
-                        no: "Cancel", destructive: false),
+                        title: words.sync("screen.import.question", (path as NSString).lastPathComponent),
+                        message: lines.filter { !$0.hasSuffix(words.sync("import.dryRun")) }.joined(separator: "\n"),
+                        yes: words.sync("screen.import"), no: words.sync("screen.cancel"), destructive: false),
                     onYes: .sync(.importConfirmed(path: path, passphrase: secret))))
-            context.note("Nothing written yet")
+            context.note(words.sync("screen.import.notYet"))
             return []
         case .imported(let summaries):
             let added = summaries.reduce(0) { $0 + $1.addedTotal }
             let conflicts = summaries.reduce(0) { $0 + $1.newConflicts.count }
             let text =
-                "Imported \(SyncText.count(added, "records"))"
-                + (conflicts == 0 ? "" : "; \(conflicts) new conflict\(conflicts == 1 ? "" : "s") below")
+                words.sync("screen.imported", SyncText.count(added, "records", language))
+                + (conflicts == 0
+                    ? "" : words.sync(conflicts == 1 ? "screen.imported.conflict" : "screen.imported.conflicts", String(conflicts)))
             return context.say(text, fadingAfter: 8000) + load(context)
         case .live(let status, let peers):
             return receiveLive(status, peers: peers, &context)
         case .renamed(let label):
-            return context.say("This device is now called \(label)") + load(context)
+            return context.say(words.sync("screen.renamed", label)) + load(context)
         case .resolved(let conflict):
-            return context.say(SyncText.resolvedLine(conflict).prefix(1).uppercased() + SyncText.resolvedLine(conflict).dropFirst())
-                + load(context)
+            let line = SyncText.resolvedLine(conflict, language)
+            return context.say(line.prefix(1).uppercased() + line.dropFirst()) + load(context)
         }
     }
 
@@ -135,8 +143,8 @@ extension SyncState: TableScreen {
         [.run { [loaders = context.loaders] in loaders.syncStatus() }]
     }
 
-    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
-        SyncView.render(self, into: &buffer, body: body, theme: theme)
+    func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
+        SyncView.render(self, into: &buffer, body: body, theme: theme, words: words)
     }
 
     static func prompt(title: String, message: String, text: String, step: SyncStep) -> PromptState {
@@ -146,10 +154,10 @@ extension SyncState: TableScreen {
     }
 
     /// A masked field: the passphrase is never drawn, not even its first letters.
-    static func passphrasePrompt(title: String, step: SyncStep, encrypting: Bool) -> PromptState {
+    static func passphrasePrompt(title: String, step: SyncStep, encrypting: Bool, _ words: Words) -> PromptState {
         PromptState(
-            title: "\(title): passphrase",
-            message: encrypting ? "Passphrase to encrypt with (Enter: none)" : "Passphrase, if it was encrypted (Enter: none)",
+            title: words.sync("screen.passphrase.title", title),
+            message: words.sync(encrypting ? "screen.passphrase.encrypt" : "screen.passphrase.decrypt"),
             field: TextField(maxLength: 256, mask: "*"), onSubmit: .sync(step))
     }
 }

@@ -31,8 +31,10 @@ public struct SyncState: Sendable, Equatable {
         table.selection.flatMap { conflicts.indices.contains($0) ? conflicts[$0] : nil }
     }
 
-    /// The status in `SyncText`'s words, as `muster sync status` prints it.
-    public var statusLines: [String] { status.map { SyncText.statusLines($0, zone: zone, transfers: 3) } ?? [] }
+    /// The status in `SyncText`'s words, as `muster sync status` prints it in that language.
+    public func statusLines(_ language: Language = .en) -> [SyncText.StatusEntry] {
+        status.map { SyncText.statusEntries($0, zone: zone, transfers: 3, language) } ?? []
+    }
 
     /// `~/muster-<course>-<date>.bundle`, or `~/muster-all-<date>.bundle`.
     public func defaultPath(all: Bool) -> String {

@@ -119,34 +119,54 @@ public enum SyncText {
     /// `muster sync status`, top to bottom: who this library is, its SQLite, what it holds from
     /// each origin with the gaps and whom to ask, the last transfers, conflicts, clock warnings.
     public static func statusLines(_ s: SyncStatus, zone: TimeZone, transfers: Int = 5, _ language: Language = .en) -> [String] {
+        statusEntries(s, zone: zone, transfers: transfers, language).map(\.text)
+    }
+
+    /// One line of the status, and whether it warns (the WAL bug, records missing here, a
+    /// clock): the screen colours those, whatever language the words are in.
+    public struct StatusEntry: Sendable, Equatable {
+        public var text: String
+        public var warns = false
+    }
+
+    /// The status's lines with what each is, for the screen.
+    public static func statusEntries(_ s: SyncStatus, zone: TimeZone, transfers: Int = 5, _ language: Language = .en) -> [StatusEntry] {
         let words = Words(language)
         func say(_ key: String, _ arguments: any CVarArg...) -> String {
             words.format("status.\(key)", table: "Sync", arguments: arguments)
         }
-        var lines = [say("origin", clean(s.label), clean(s.origin)), "SQLite \(clean(s.sqliteVersion))"]
-        if s.walResetBug { lines.append(say("walBug", clean(s.sqliteVersion))) }
-        lines.append(say("held"))
-        if s.holdings.isEmpty { lines.append("  " + say("nothingYet")) }
+        var lines = [StatusEntry(text: say("origin", clean(s.label), clean(s.origin))), StatusEntry(text: "SQLite \(clean(s.sqliteVersion))")]
+        if s.walResetBug { lines.append(StatusEntry(text: say("walBug", clean(s.sqliteVersion)), warns: true)) }
+        lines.append(StatusEntry(text: say("held")))
+        if s.holdings.isEmpty { lines.append(StatusEntry(text: "  " + say("nothingYet"))) }
         for h in s.holdings {
             let name = clean(h.label) + (h.isLocal ? say("thisLibrary") : " \(clean(String(h.origin.prefix(8))))")
             let seen = h.lastSeen.map { say("last", time($0, in: zone)) } ?? ""
-            lines.append("  \(name): \(h.ranges.isEmpty ? say("none") : ranges(h.ranges))\(seen)")
+            lines.append(StatusEntry(text: "  \(name): \(h.ranges.isEmpty ? say("none") : ranges(h.ranges))\(seen)"))
             // A bundle of some courses leaves the others' records out: a gap is not always a loss.
             if !h.gaps.isEmpty {
                 let shown = ranges(Array(h.gaps.prefix(3))) + (h.gaps.count > 3 ? say("andMore", String(h.gaps.count - 3)) : "")
-                lines.append("    " + say("notHere", shown, clean(h.label)))
+                lines.append(StatusEntry(text: "    " + say("notHere", shown, clean(h.label)), warns: true))
             }
         }
         let recent = s.transfers.sorted { $0.at > $1.at }.prefix(transfers)
-        lines.append(recent.isEmpty ? say("noTransfers") : say("lastTransfers"))
+        lines.append(StatusEntry(text: recent.isEmpty ? say("noTransfers") : say("lastTransfers")))
         for t in recent {
             let name = t.name.map { " “\(clean($0))”" } ?? ""
             lines.append(
-                "  \(time(t.at, in: zone)) \(clean(t.direction))\(name) \(clean(t.path)): \(count(t.records, "records", language))")
+                StatusEntry(
+                    text: "  \(time(t.at, in: zone)) \(direction(t.direction, words))\(name) \(clean(t.path)): \(count(t.records, "records", language))"))
         }
-        lines.append(s.openConflicts == 0 ? say("noConflicts") : say("conflicts", String(s.openConflicts)))
-        for w in s.clockWarnings { lines.append(say("clock", clean(w))) }
+        lines.append(StatusEntry(text: s.openConflicts == 0 ? say("noConflicts") : say("conflicts", String(s.openConflicts))))
+        for w in s.clockWarnings { lines.append(StatusEntry(text: say("clock", clean(w)), warns: true)) }
         return lines
+    }
+
+    /// "import", "exportación": a transfer's direction as the library records it, said in the language.
+    static func direction(_ raw: String, _ words: Words) -> String {
+        let key = "status.direction.\(raw)"
+        let text = words.text(key, table: "Sync")
+        return text == key ? clean(raw) : text
     }
 
     static func clean(_ text: String) -> String { NameSanitizer.clean(text) }

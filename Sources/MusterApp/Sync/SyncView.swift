@@ -5,12 +5,15 @@ import TerminalUI
 /// The sync screen: live sync on top (`SyncLiveView`), the status as `muster sync status` words
 /// it under it, the open conflicts below.
 enum SyncView {
-    static let columns = [
-        TableColumn("CONFLICT", width: .fixed(8)),
-        TableColumn("WHAT", width: .flexible(min: 14, weight: 3)),
-        TableColumn("FIELD", width: .flexible(min: 6, weight: 1)),
-        TableColumn("SHOWN NOW", width: .flexible(min: 10, weight: 2)),
-    ]
+    /// The conflict list's columns, titled in `words`' language.
+    static func columns(_ words: Words) -> [TableColumn] {
+        [
+            TableColumn(words.sync("screen.column.conflict"), width: .fixed(max(8, DisplayWidth.of(words.sync("screen.column.conflict"))))),
+            TableColumn(words.sync("screen.column.what"), width: .flexible(min: 14, weight: 3)),
+            TableColumn(words.sync("screen.column.field"), width: .flexible(min: 6, weight: 1)),
+            TableColumn(words.sync("screen.column.shownNow"), width: .flexible(min: 10, weight: 2)),
+        ]
+    }
 
     /// Rows the live part takes, with the blank line under it; none until the status is read.
     static func liveHeight(_ state: SyncState, body: Rect) -> Int {
@@ -19,7 +22,8 @@ enum SyncView {
 
     /// Rows the status may take: what leaves the conflict list a header and three rows.
     static func statusHeight(_ state: SyncState, body: Rect) -> Int {
-        let wanted = state.error != nil ? 1 : max(1, state.statusLines.count)
+        // As many lines in every language: the count is the status's, not its words'.
+        let wanted = state.error != nil ? 1 : max(1, state.statusLines().count)
         return min(wanted, max(1, body.height - liveHeight(state, body: body) - 5))
     }
 
@@ -28,34 +32,32 @@ enum SyncView {
         return Rect(x: body.x, y: body.y + top, width: body.width, height: max(0, body.height - top))
     }
 
-    static func render(_ state: SyncState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
+    static func render(_ state: SyncState, into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
         let header = HeaderLine(
-            breadcrumbs: ["Muster", "Sync"],
-            trailing: state.conflicts.isEmpty ? "" : "\(state.table.positionText) conflicts")
+            breadcrumbs: ["Muster", words.sync("screen.title")],
+            trailing: state.conflicts.isEmpty ? "" : words.sync("screen.position", state.table.positionText))
         let line = { (row: Int) in Rect(x: body.x + 1, y: body.y + row, width: max(0, body.width - 2), height: 1) }
         guard state.loaded else {
-            buffer.putLine("Loading…", in: line(0), role: .dim, ellipsis: theme.glyphs.ellipsis)
+            buffer.putLine(words.sync("screen.loading"), in: line(0), role: .dim, ellipsis: theme.glyphs.ellipsis)
             return header
         }
         if let error = state.error {
             buffer.putLine(error, in: line(0), role: .error, ellipsis: theme.glyphs.ellipsis)
             return header
         }
-        SyncLiveView.render(state, into: &buffer, body: body, theme: theme)
-        let lines = state.statusLines
+        SyncLiveView.render(state, into: &buffer, body: body, theme: theme, words: words)
+        let lines = state.statusLines(words.language)
         let height = statusHeight(state, body: body)
         let top = liveHeight(state, body: body)
-        for (row, text) in lines.prefix(height).enumerated() {
+        for (row, entry) in lines.prefix(height).enumerated() {
             let cut = row == height - 1 && lines.count > height
-            let role: StyleRole =
-                text.hasPrefix("warning") || text.hasPrefix("clock") || text.hasPrefix("    missing")
-                ? .warning
-                : text.hasPrefix(" ") ? .normal : .dim
-            buffer.putLine(cut ? "…" : text, in: line(top + row), role: cut ? .dim : role, ellipsis: theme.glyphs.ellipsis)
+            // Headings dim, what is held under them plain, warnings (a gap, a clock, the WAL bug) as such.
+            let role: StyleRole = entry.warns ? .warning : entry.text.hasPrefix(" ") ? .normal : .dim
+            buffer.putLine(cut ? theme.glyphs.ellipsis : entry.text, in: line(top + row), role: cut ? .dim : role, ellipsis: theme.glyphs.ellipsis)
         }
         let table = TableView(
-            columns: columns, state: state.table,
-            emptyMessage: "No open conflicts · e export · E export all · i import · s serve · w exchange",
+            columns: columns(words), state: state.table,
+            emptyMessage: words.sync("screen.empty"),
             row: { i in
                 let c = state.conflicts[i]
                 return TableRow([c.id, c.label, c.field, c.winner.map { $0.value.description } ?? ""])
@@ -63,4 +65,9 @@ enum SyncView {
         table.render(into: &buffer, rect: tableRect(state, body: body), theme: theme)
         return header
     }
+}
+
+extension Words {
+    /// A text of the sync screen: `key` in `Sync.strings` (the command line's words too), its blanks filled.
+    func sync(_ key: String, _ arguments: any CVarArg...) -> String { say(key, in: "Sync", arguments) }
 }

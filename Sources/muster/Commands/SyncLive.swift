@@ -111,7 +111,7 @@ struct SyncPeersCommand: ParsableCommand {
             let peers = try store.syncPeers()
             print(CommandWords.format("peers.thisDevice", try store.syncStatus().label, try store.syncPublicKey()))
             if peers.isEmpty { print(CommandWords.text("peers.none")) }
-            for peer in peers { print(SyncLiveText.peerLine(peer)) }
+            for peer in peers { print(SyncLiveText.peerLine(peer, CommandWords.language)) }
         }
     }
 }
