@@ -42,6 +42,17 @@ import TestSupport
         #expect(!error.contains("--allow-erased"))
     }
 
+    /// In Spanish, the same remedy in Spanish words (the `Errors` catalogue's `voice.*` keys).
+    @Test func theScreenSaysItInTheAppsLanguage() throws {
+        let d = try AppDriver(options: AppOptions(language: .es))
+        d.press(.enter, .char("i"))
+        d.type(d.dir.write("file.csv", "Fruit,Colour\nApple,red\n"))
+        d.press(.enter)
+        let error = try #require(importing(d)?.error)
+        #expect(error.hasPrefix("file.csv: no es una lista que Muster reconozca"), "\(error)")
+        #expect(error.contains("Tab elige el formato a mano"))
+    }
+
     @Test func theCommandLineWordingStillNamesItsFlags() {
         let refused = MusterError.importRefused(file: "list.csv", .erasedPeople(lines: ["line 2"]))
         #expect(

@@ -8,6 +8,8 @@ struct Loaders: Sendable {
     /// Live sync's server and exchanger: held for the app's whole run, not by the sync screen,
     /// so serving goes on while the facilitator takes the roll call.
     var live = SyncLive()
+    /// The language failures are said in: the app's, set on the copy each screen's context holds.
+    var language = Language.en
 
     func versionIfChanged(since version: Int) -> Int? {
         guard let now = try? store.dataVersion(), now != version else { return nil }
@@ -27,5 +29,5 @@ struct Loaders: Sendable {
     }
 
     /// The screen's wording of a failure (`ErrorVoice`), never the command line's.
-    func describe(_ error: Error) -> String { ErrorVoice.phrase(error) }
+    func describe(_ error: Error) -> String { ErrorVoice.phrase(error, language) }
 }
