@@ -6,6 +6,14 @@ public enum Countries {
     /// The short English name for a code (case-insensitive), or nil when the code is not ISO 3166-1.
     public static func name(of code: String) -> String? { table[code.uppercased()] }
 
+    /// A country's name in `language`: Muster's English names, the locale's own in other
+    /// languages ("Belice", "México"); nil for a code that is not ISO 3166-1.
+    public static func name(of code: String, in language: Language) -> String? {
+        guard let english = name(of: code) else { return nil }
+        guard language != .en else { return english }
+        return language.locale.localizedString(forRegionCode: code.uppercased()) ?? english
+    }
+
     /// The code for an English name or a code, case-insensitive ("guatemala", "GT").
     public static func code(for text: String) -> String? {
         let t = text.trimmingCharacters(in: .whitespaces)

@@ -41,6 +41,16 @@ public struct QuotaLine: Hashable, Sendable {
 
     public subscript(status: NominationStatus) -> Int { counts[status] ?? 0 }
 
+    /// The label in `language`: a country's name in that language, "Sin país" and "Sin
+    /// institución" for the lines of people without one; an agency's acronym as the library has it.
+    public func label(in language: Language) -> String {
+        let words = Words(language)
+        switch scope {
+        case .country: return key.isEmpty ? words.text("quota.noCountry", table: "Terms") : Countries.name(of: key, in: language) ?? label
+        case .agency: return key.isEmpty ? words.text("quota.noAgency", table: "Terms") : label
+        }
+    }
+
     /// Places taken: standing nominations, nominated or confirmed (`QuotaCount.takesPlace`).
     public var used: Int { counts.filter { QuotaCount.takesPlace(role: .participant, status: $0.key) }.values.reduce(0, +) }
 

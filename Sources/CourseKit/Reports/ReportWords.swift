@@ -54,11 +54,7 @@ struct ReportWords: Sendable {
 
     /// A country's name from its ISO code: Muster's English names (`Countries`), the locale's
     /// own in other languages ("Belice", "México"); nil for a code that is not ISO 3166-1.
-    func country(_ code: String) -> String? {
-        guard let english = Countries.name(of: code) else { return nil }
-        guard language != .en else { return english }
-        return language.locale.localizedString(forRegionCode: code.uppercased()) ?? english
-    }
+    func country(_ code: String) -> String? { Countries.name(of: code, in: language) }
 
     /// A label for a closed set's raw value: `<set>.<raw>` ("report.sex.not-disclosed").
     func label(_ set: String, _ raw: String) -> String { self("\(set).\(raw)") }

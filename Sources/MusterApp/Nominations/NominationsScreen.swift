@@ -47,7 +47,7 @@ extension NominationsState: TableScreen {
             guard let line = selectedLine, let course else { return [.bell] }
             let existing = line.limit.map { Quota(scope: line.scope, key: line.key, limit: $0) }
             if existing == nil && (line.key.isEmpty || line.agencyID == RosterFilter.noAgency) {
-                return context.fail(words.nominations("quota.notAGroup", line.label))
+                return context.fail(words.nominations("quota.notAGroup", line.label(in: words.language)))
             }
             context.push(FormBuilder.quota(existing, course: course, group: (line.scope, line.key)))
         case Command.add:
@@ -61,7 +61,7 @@ extension NominationsState: TableScreen {
                 ConfirmState(
                     dialog: .confirm(
                         title: words.nominations("quota.remove.title"),
-                        message: words.nominations("quota.remove.question", line.label, limit),
+                        message: words.nominations("quota.remove.question", line.label(in: words.language), limit),
                         destructive: true),
                     onYes: .deleteQuota(courseID: courseID, scope: line.scope, key: line.key)))
         case Command.editOther:

@@ -47,7 +47,7 @@ enum NominationsView {
                     default: nil
                     }
                 return TableRow(
-                    [(agency ? "  " : "") + line.label, used, pending(line, words)],
+                    [(agency ? "  " : "") + line.label(in: words.language), used, pending(line, words)],
                     cellRoles: [agency ? nil : .accent, role, .dim],
                     bars: [nil, line.limit.map { Bar(line.used, of: $0, labelWidth: labelWidth) }])
             }

@@ -65,7 +65,7 @@ enum PersonView {
             (
                 joined([
                     erased ? words.person("person.erased") : p.displayName, p.code, words.person("sex.\(p.sex.rawValue)"),
-                    Countries.name(of: p.country) ?? p.country,
+                    Countries.name(of: p.country, in: words.language) ?? p.country,
                 ]), .accent
             ),
             (joined([d.agency.map { $0.acronym.isEmpty ? $0.name : "\($0.name) (\($0.acronym))" } ?? "", p.position]), .normal),

@@ -130,7 +130,7 @@ extension RosterState {
         let agencyID = nominee?.enrolment.nominatedBy ?? nominee?.person.agencyID
         let agency = agencyID.flatMap { self.context?.agencies[$0]?.shortName }
         let country = nominee?.person.country ?? ""
-        let first = [country.isEmpty ? nil : Countries.name(of: country) ?? country, agency].compactMap { $0 }
+        let first = [country.isEmpty ? nil : Countries.name(of: country, in: words.language) ?? country, agency].compactMap { $0 }
         var picker = MenuState.personPicker(
             title: words.roster("substitute.title"),
             prompt: first.isEmpty

@@ -166,7 +166,7 @@ enum RosterLabels {
     /// "Guatemala", "BIM", "female", "completed".
     static func value(_ facet: RosterFacet, _ raw: String, agencies: [Int64: Agency], _ words: Words) -> String {
         switch facet {
-        case .country: raw.isEmpty ? words.roster("filter.noCountry") : Countries.name(of: raw) ?? raw
+        case .country: raw.isEmpty ? words.roster("filter.noCountry") : Countries.name(of: raw, in: words.language) ?? raw
         case .agency: Int64(raw).flatMap { agencies[$0]?.shortName } ?? words.roster("filter.noAgency")
         case .completion: words.roster(raw == "completed" ? "filter.completed" : "filter.notCompleted")
         case .status:

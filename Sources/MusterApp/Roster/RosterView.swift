@@ -123,7 +123,7 @@ enum RosterView {
 
     /// "Guatemala 4/5", "Guatemala 5/5 ✓" when full, "Guatemala 6/5 over".
     static func quota(_ line: QuotaLine, check: String, _ words: Words) -> String {
-        "\(line.label) " + NominationsView.places(line, check: check, over: words.roster("quota.over"))
+        "\(line.label(in: words.language)) " + NominationsView.places(line, check: check, over: words.roster("quota.over"))
     }
 
     static func renderList(
