@@ -6,12 +6,18 @@ import Foundation
 extension Language {
     /// The locale whose separators numbers take. Spanish uses `es` rather than the dates'
     /// `es_419`: `es_419` writes "83.3%", which the glossary's register does not.
-    public var numberLocale: Locale {
-        switch self {
-        case .en: Locale(identifier: "en_GB")
-        case .es: Locale(identifier: "es")
-        }
-    }
+    ///
+    /// Made once per language: every `Words.format` passes it, and a `Locale` made per call
+    /// was a measurable part of drawing a frame.
+    public var numberLocale: Locale { Self.numberLocales[self]! }
+
+    private static let numberLocales = Dictionary(
+        uniqueKeysWithValues: allCases.map { language in
+            switch language {
+            case .en: (language, Locale(identifier: "en_GB"))
+            case .es: (language, Locale(identifier: "es"))
+            }
+        })
 
     /// A whole number with the language's grouping: "12,345", "12.345".
     public func number(_ n: Int) -> String {

@@ -14,12 +14,16 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     }
 
     /// The locale for dates and numbers: Latin American Spanish, the RCM's countries' own.
-    public var locale: Locale {
-        switch self {
-        case .en: Locale(identifier: "en_GB")
-        case .es: Locale(identifier: "es_419")
-        }
-    }
+    public var locale: Locale { Self.locales[self]! }
+
+    /// Made once per language, like `numberLocale`.
+    private static let locales = Dictionary(
+        uniqueKeysWithValues: allCases.map { language in
+            switch language {
+            case .en: (language, Locale(identifier: "en_GB"))
+            case .es: (language, Locale(identifier: "es_419"))
+            }
+        })
 
     /// "May", "ago": a month in a date written short. English keeps Muster's own spelling
     /// (`CalendarDate.monthAbbreviations`, "Sep"); others take the locale's, without its dot.
