@@ -151,7 +151,7 @@ extension Kiosk {
             // Attributable like every other change to people: logged with source and actor "kiosk".
             let person = try WalkIns.enrol(
                 db, store: store, courseID: courseID, givenName: given, familyName: family, country: countryCode,
-                agencyID: agencyID, note: note, summary: { "walk-in \($0.code) \($0.displayName) registered at the kiosk" },
+                agencyID: agencyID, note: note, summary: { ChangeSummary("walkIn.kiosk", .person($0)) },
                 source: ChangeSource.kiosk, actor: "kiosk")
             let id = person.id!
             return id

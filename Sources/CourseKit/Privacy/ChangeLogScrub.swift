@@ -9,7 +9,8 @@ import GRDB
 /// What attributes a change (who, device, when, which kind, which rows) is left exactly as it was:
 /// the schema's trigger refuses any other rewrite. In the row images their person row becomes the
 /// placeholder's values and their enrolment notes are blanked; in the summaries their name,
-/// e-mail and phone become "(erased)" and their code the placeholder's.
+/// e-mail and phone become "(erased)" and their code the placeholder's, in the sentence and in
+/// its words (`summary_words`) alike.
 enum ChangeLogScrub {
     static let redacted = "(erased)"
 
@@ -28,13 +29,16 @@ enum ChangeLogScrub {
         for id in ids {
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT summary, before_json, after_json FROM change_log WHERE id = ?",
+                    db, sql: "SELECT summary, summary_words, before_json, after_json FROM change_log WHERE id = ?",
                     arguments: [id])
             else { continue }
-            let summary = redact(row["summary"], secrets: secrets, code: person.code, placeholder: placeholder["code"])
+            let hide = { (text: String) in redact(text, secrets: secrets, code: person.code, placeholder: placeholder["code"]) }
+            let summary = hide(row["summary"])
+            // The words name them in their text parts, as the sentence does: scrubbed part by part.
+            let words = ChangeSummary(json: row["summary_words"])?.mapText(hide).json
             let before = scrub(json: row["before_json"], personID: personID, placeholder: placeholder)
             let after = scrub(json: row["after_json"], personID: personID, placeholder: placeholder)
-            try ChangeLogWrites.scrub(db, id: id, summary: summary, beforeJSON: before, afterJSON: after)
+            try ChangeLogWrites.scrub(db, id: id, summary: summary, words: words, beforeJSON: before, afterJSON: after)
         }
     }
 

@@ -36,9 +36,11 @@ extension FreeTextScrub {
     /// it is theirs.
     static func scrubChangeLog(_ db: Database, _ scrub: Redaction, personID: Int64) throws -> Int {
         var count = 0
-        for row in try candidates(db, table: "change_log", columns: ["summary", "before_json", "after_json"], secrets: scrub.secrets) {
+        let columns = ["summary", "summary_words", "before_json", "after_json"]
+        for row in try candidates(db, table: "change_log", columns: columns, secrets: scrub.secrets) {
             let id: Int64 = row["id"]
             let texts: [String] = [row["summary"], row["before_json"], row["after_json"]]
+            let words: String? = row["summary_words"]
             let namesakes = try String.fetchAll(
                 db,
                 sql: """
@@ -48,8 +50,10 @@ extension FreeTextScrub {
             ).filter { scrub.folded.contains(NameFolding.fold($0)) }
             let summary = namesakes.isEmpty ? scrub.text(texts[0]) : texts[0]
             let scrubbed = [summary, image(texts[1], scrub), image(texts[2], scrub)]
-            guard scrubbed != texts else { continue }
-            try ChangeLogWrites.scrub(db, id: id, summary: scrubbed[0], beforeJSON: scrubbed[1], afterJSON: scrubbed[2])
+            let scrubbedWords = namesakes.isEmpty ? ChangeSummary(json: words)?.mapText(scrub.text).json ?? words : words
+            guard scrubbed != texts || scrubbedWords != words else { continue }
+            try ChangeLogWrites.scrub(
+                db, id: id, summary: scrubbed[0], words: scrubbedWords, beforeJSON: scrubbed[1], afterJSON: scrubbed[2])
             count += 1
         }
         return count

@@ -38,10 +38,9 @@ extension RosterImporter {
         marks: (person: Int64, enrolment: Int64)
     ) throws {
         let r = plan.report
-        let summary =
-            "roster file \((file as NSString).lastPathComponent): \(plan.newPeople.count) new, "
-            + "\(plan.newEnrolments.count) enrolled, \(plan.fills.count) filled in, \(plan.statusChanges.count) status changes, "
-            + "\(plan.events.count) attendance events (\(r.format.rawValue))"
+        let summary = ChangeSummary(
+            "rosterImport", .text((file as NSString).lastPathComponent), .number(plan.newPeople.count), .number(plan.newEnrolments.count),
+            .number(plan.fills.count), .number(plan.statusChanges.count), .number(plan.events.count), .text(r.format.rawValue))
         guard
             !plan.newPeople.isEmpty || !plan.newEnrolments.isEmpty || !plan.fills.isEmpty
                 || !plan.statusChanges.isEmpty || !plan.events.isEmpty

@@ -34,10 +34,11 @@ extension Attendance {
             }
             var after = ChangeSnapshot()
             after.appendedEvents = outcomes.map { $0.event.id.uuidString.lowercased() }
-            let word = people.count == 1 ? "1 person" : "\(people.count) people"
             let change = try store.record(
                 db, entity: "session", entityID: sessionID, courseID: session.courseID, action: "mark",
-                summary: "marked \(word) \(status.rawValue) in \(session.key) \(session.title)", before: ChangeSnapshot(),
+                summary: ChangeSummary(
+                    people.count == 1 ? "marked.one" : "marked", .number(people.count), .mark(status),
+                    .text("\(session.key) \(session.title)")), before: ChangeSnapshot(),
                 after: after)
             return BatchOutcome(changeID: change.id, outcomes: outcomes)
         }

@@ -22,7 +22,7 @@ extension Attendance {
             let person = try WalkIns.enrol(
                 db, store: store, courseID: session.courseID, givenName: given, familyName: family, country: countryCode,
                 agencyID: nil, note: "walk-in written on the paper sheet of \(session.key)",
-                summary: { "walk-in \($0.code) \($0.displayName) from the paper sheet of \(session.key)" },
+                summary: { ChangeSummary("walkIn.sheet", .person($0), .text(session.key)) },
                 source: ChangeSource.coordinator, actor: nil)
             let personID = person.id!
             var event = AttendanceEvent(

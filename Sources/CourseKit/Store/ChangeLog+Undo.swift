@@ -13,7 +13,7 @@ public struct ChangeRecord: Hashable, Sendable, Identifiable {
     public var courseID: Int64?
     /// `create`, `update`, `delete`, `status`, `substitute`, `merge` or `undo`.
     public var action: String
-    /// One line a person reads ("GT-004 Byron Coyoy Ajú: nominated → confirmed").
+    /// One line a person reads, in English ("GT-004 Byron Coyoy Ajú: nominated → confirmed").
     public var summary: String
     /// The rows before and after, as JSON objects `{"table": [{column: value}]}`.
     public var beforeJSON: String
@@ -25,6 +25,11 @@ public struct ChangeRecord: Hashable, Sendable, Identifiable {
     /// Quotas the change took over their limit (or further over), in `QuotaCount.newlyOver`'s
     /// words, for the screen to say at once. Not stored: it is true only at the moment of the change.
     public var quotaWarnings: [String] = []
+    /// The summary as words to say in any language; nil for an entry logged before they were kept.
+    public var words: ChangeSummary? = nil
+
+    /// The summary in `language`: from its words when the entry has them, else as it was logged.
+    public func summary(in language: Language) -> String { words?.text(in: language) ?? summary }
 }
 
 /// Where a logged change came from, as `change_log.source` stores it.
@@ -36,7 +41,10 @@ public enum ChangeSource {
 
 /// The rows a change touches, by table, as they are at one moment; and the attendance events
 /// the change appended (which an undo cancels with undo events, never by deleting them).
-struct ChangeSnapshot {
+///
+/// Equal when the same rows hold the same values: what an import compares to skip people it
+/// left as they were, without encoding both sides to JSON first.
+struct ChangeSnapshot: Equatable {
     var rows: [String: [[String: DatabaseValue]]] = [:]
     var appendedEvents: [String] = []
 
@@ -192,7 +200,7 @@ extension ChangeLog {
         }
         let undo = try store.record(
             db, entity: change.entity, entityID: change.entityID, courseID: change.courseID, action: "undo",
-            summary: "undo: \(change.summary)", before: now, after: ChangeSnapshot.read(db, scope), undoes: id)
+            summary: ChangeSummary("undo", .change(change.words ?? ChangeSummary("logged", .text(change.summary)))), before: now, after: ChangeSnapshot.read(db, scope), undoes: id)
         // An undo concerns whoever the change did (a merge's kept person, whose rows it may not list).
         try ChangeLogWrites.link(
             db, changeID: undo.id,
@@ -244,6 +252,6 @@ extension ChangeLog {
             id: row["id"], recordedAt: Date(ms: row["recorded_ms"]), actor: row["actor"], device: row["device"],
             entity: row["entity"], entityID: row["entity_id"], courseID: row["course_id"], action: row["action"],
             summary: row["summary"], beforeJSON: row["before_json"], afterJSON: row["after_json"], undoes: row["undoes"],
-            source: row["source"] ?? ChangeSource.coordinator)
+            source: row["source"] ?? ChangeSource.coordinator, words: ChangeSummary(json: row["summary_words"]))
     }
 }

@@ -8,28 +8,32 @@ extension CourseStore {
     /// Appends one change to the log, inside the caller's transaction, and links it to every
     /// person its rows concern (`change_subject`), so their audit trail and their erasure find it.
     func record(
-        _ db: Database, entity: String, entityID: Int64?, courseID: Int64?, action: String, summary: String,
+        _ db: Database, entity: String, entityID: Int64?, courseID: Int64?, action: String, summary words: ChangeSummary,
         before: ChangeSnapshot, after: ChangeSnapshot, undoes: Int64? = nil,
         source: String = ChangeSource.coordinator, actor: String? = nil
     ) throws -> ChangeRecord {
         let at = clock(), actor = actor ?? self.actor
         var subjects = before.subjects.union(after.subjects)
         if entity == "person", let entityID { subjects.insert(entityID) }
+        // Encoded once each: JSONSerialization is most of what logging a change costs.
+        let beforeJSON = before.json, afterJSON = after.json
+        // The English sentence is stored beside its words, for what reads the log without them.
+        let summary = words.text(in: .en)
         let id = try ChangeLogWrites.append(
             db, recordedAt: at, actor: actor, device: deviceID, entity: entity, entityID: entityID,
-            courseID: courseID, action: action, summary: summary, beforeJSON: before.json,
-            afterJSON: after.json, undoes: undoes, source: source, subjects: subjects)
+            courseID: courseID, action: action, summary: summary, words: words.json, beforeJSON: beforeJSON,
+            afterJSON: afterJSON, undoes: undoes, source: source, subjects: subjects)
         return ChangeRecord(
             id: id, recordedAt: at, actor: actor, device: deviceID, entity: entity,
             entityID: entityID, courseID: courseID, action: action, summary: summary,
-            beforeJSON: before.json, afterJSON: after.json, undoes: undoes, source: source)
+            beforeJSON: beforeJSON, afterJSON: afterJSON, undoes: undoes, source: source, words: words)
     }
 
     /// Runs `change` between two snapshots of `scope` and logs it. `scope` is called again after
     /// the change, so rows it created (new ids) are in the "after" snapshot.
     func logged(
         _ db: Database, entity: String, entityID: () -> Int64?, courseID: Int64?, action: String,
-        summary: () -> String, scope: () throws -> [(table: String, ids: [Int64])],
+        summary: () -> ChangeSummary, scope: () throws -> [(table: String, ids: [Int64])],
         _ change: () throws -> [String]
     ) throws -> ChangeRecord {
         let before = try ChangeSnapshot.read(db, try scope())

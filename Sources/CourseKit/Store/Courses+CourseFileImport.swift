@@ -81,16 +81,16 @@ extension Courses {
         for id in ids.sorted() {
             let old = before[id] ?? ChangeSnapshot()
             let new = try Self.personRows(db, personID: id, courseCode: file.code)
-            guard old.json != new.json else { continue }
+            guard old != new else { continue }
             let person = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]).map(Person.init(row:))
             let name = person.map { "\($0.code) \($0.displayName)" } ?? "#\(id)"
             let what =
                 old.rows["person"] == nil
-                ? "added \(name)"
-                : new.rows["enrolment"] == nil && old.rows["enrolment"] != nil ? "removed \(name) from the roster" : "updated \(name)"
+                ? "import.added"
+                : new.rows["enrolment"] == nil && old.rows["enrolment"] != nil ? "import.removed" : "import.updated"
             _ = try store.record(
                 db, entity: "person", entityID: id, courseID: courseID, action: "import",
-                summary: "course file \(file.code): \(what)", before: old, after: new,
+                summary: ChangeSummary(what, .text(file.code), .text(name)), before: old, after: new,
                 source: ChangeSource.import)
         }
     }

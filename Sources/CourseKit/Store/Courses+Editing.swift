@@ -39,7 +39,7 @@ extension Courses {
             let existing = c.id
             let change = try store.logged(
                 db, entity: "course", entityID: { c.id }, courseID: nil, action: existing == nil ? "create" : "update",
-                summary: { "\(existing == nil ? "added" : "edited") course \(c.code)" },
+                summary: { ChangeSummary(existing == nil ? "course.added" : "course.edited", .text(c.code)) },
                 scope: { [("course", c.id.map { [$0] } ?? [])] }
             ) {
                 if let id = c.id { try CourseWrites.update(db, id: id, c) } else { c.id = try CourseWrites.insert(db, c) }
@@ -73,7 +73,7 @@ extension Courses {
             ]
             return try store.logged(
                 db, entity: "course", entityID: { id }, courseID: nil, action: "delete",
-                summary: { "deleted course \(code)" }, scope: { scope }
+                summary: { ChangeSummary("course.deleted", .text(code)) }, scope: { scope }
             ) {
                 try CourseWrites.delete(db, id: id)
                 return []
@@ -104,7 +104,7 @@ extension Courses {
             let change = try store.logged(
                 db, entity: "session", entityID: { s.id }, courseID: s.courseID,
                 action: existing == nil ? "create" : "update",
-                summary: { "\(existing == nil ? "added" : "edited") session \(s.key) \(s.title)" },
+                summary: { ChangeSummary(existing == nil ? "session.added" : "session.edited", .text("\(s.key) \(s.title)")) },
                 scope: { [("session", s.id.map { [$0] } ?? [])] }
             ) {
                 if let id = s.id {
@@ -137,7 +137,7 @@ extension Courses {
             }
             return try store.logged(
                 db, entity: "session", entityID: { id }, courseID: session.courseID, action: "delete",
-                summary: { "deleted session \(session.key) \(session.title)" }, scope: { [("session", [id])] }
+                summary: { ChangeSummary("session.deleted", .text("\(session.key) \(session.title)")) }, scope: { [("session", [id])] }
             ) {
                 try SessionWrites.delete(db, id: id)
                 return []
@@ -163,7 +163,7 @@ extension Courses {
             let existing = a.id
             let change = try store.logged(
                 db, entity: "agency", entityID: { a.id }, courseID: nil, action: existing == nil ? "create" : "update",
-                summary: { "\(existing == nil ? "added" : "edited") agency \(a.code)" },
+                summary: { ChangeSummary(existing == nil ? "agency.added" : "agency.edited", .text(a.code)) },
                 scope: { [("agency", a.id.map { [$0] } ?? [])] }
             ) {
                 if let id = a.id { try AgencyWrites.update(db, id: id, a) } else { a.id = try AgencyWrites.insert(db, a) }

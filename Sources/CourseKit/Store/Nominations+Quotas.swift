@@ -29,12 +29,15 @@ extension Nominations {
                 throw ValidationFailure(field: "key", "\(label) already has a quota: edit that one (e on its line)")
             }
             let action = old == nil ? "create" : "update"
+            let group = Self.quotaGroup(quota.scope, quota.key, label: label)
             let summary =
                 old.map { o in
                     o.scope == quota.scope && o.key == quota.key
-                        ? "quota of \(label): \(o.limit) → \(Self.places(quota.limit))"
-                        : "quota of \((try? Self.quotaLabel(db, o.scope, o.key)) ?? o.key) moved to \(label), \(Self.places(quota.limit))"
-                } ?? "quota of \(label): \(Self.places(quota.limit))"
+                        ? ChangeSummary("quota.changed", group, .number(o.limit), .places(quota.limit))
+                        : ChangeSummary(
+                            "quota.moved", Self.quotaGroup(o.scope, o.key, label: (try? Self.quotaLabel(db, o.scope, o.key)) ?? o.key), group,
+                            .places(quota.limit))
+                } ?? ChangeSummary("quota.set", group, .places(quota.limit))
             var id = oldID
             return try store.logged(
                 db, entity: "quota", entityID: { id }, courseID: courseID, action: action, summary: { summary },
@@ -67,7 +70,7 @@ extension Nominations {
             let label = (try? Self.quotaLabel(db, scope, key)) ?? key
             return try store.logged(
                 db, entity: "quota", entityID: { id }, courseID: courseID, action: "delete",
-                summary: { "removed the quota of \(label) (\(Self.places(limit)))" }, scope: { [("quota", [id])] }
+                summary: { ChangeSummary("quota.removed", Self.quotaGroup(scope, key, label: label), .places(limit)) }, scope: { [("quota", [id])] }
             ) {
                 try QuotaWrites.deleteRow(db, id: id)
                 return []
@@ -93,7 +96,11 @@ extension Nominations {
         }
     }
 
-    static func places(_ n: Int) -> String { n == 1 ? "1 place" : "\(n) places" }
+    /// A quota's group in a change's words: a country by its code (named in the reader's
+    /// language), an agency by its label.
+    static func quotaGroup(_ scope: QuotaScope, _ key: String, label: String) -> ChangeSummary.Part {
+        scope == .country ? .country(key) : .text(label)
+    }
 
     static func quotaRowID(_ db: Database, courseID: Int64, scope: QuotaScope, key: String) throws -> Int64? {
         try Int64.fetchOne(

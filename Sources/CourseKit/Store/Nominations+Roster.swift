@@ -21,7 +21,7 @@ extension Nominations {
             var id: Int64?
             return try store.logged(
                 db, entity: "enrolment", entityID: { id }, courseID: courseID, action: "create",
-                summary: { "enrolled \(code)" }, scope: { [("enrolment", id.map { [$0] } ?? [])] }
+                summary: { ChangeSummary("enrolled", .text(code)) }, scope: { [("enrolment", id.map { [$0] } ?? [])] }
             ) {
                 id = try EnrolmentWrites.insert(db, courseID: courseID, personID: personID, role: role, nominatedBy: agency, status: status)
                 return []
@@ -41,7 +41,7 @@ extension Nominations {
             }
             return try store.logged(
                 db, entity: "enrolment", entityID: { id }, courseID: enrolment.courseID, action: "update",
-                summary: { "edited enrolment of \(person.code) \(person.displayName)" }, scope: { [("enrolment", [id])] }
+                summary: { ChangeSummary("enrolment.edited", .person(person)) }, scope: { [("enrolment", [id])] }
             ) {
                 try EnrolmentWrites.update(
                     db, id: id,
@@ -71,7 +71,7 @@ extension Nominations {
             }
             return try store.logged(
                 db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "delete",
-                summary: { "removed \(person.code) \(person.displayName) from the roster" },
+                summary: { ChangeSummary("removed", .person(person)) },
                 scope: { [("enrolment", [enrolment.id!])] }
             ) {
                 try EnrolmentWrites.delete(db, id: enrolment.id!)

@@ -59,7 +59,7 @@ extension Nominations {
             }
             return try store.logged(
                 db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "status",
-                summary: { "\(person.code) \(person.displayName): \(enrolment.status.rawValue) → \(status.rawValue)" },
+                summary: { ChangeSummary("statusChanged", .person(person), .status(enrolment.status), .status(status)) },
                 scope: { [("enrolment", [enrolment.id!])] }
             ) {
                 try EnrolmentWrites.setStatus(db, id: enrolment.id!, status, substitutedBy: nil)
@@ -101,7 +101,7 @@ extension Nominations {
             }
             return try store.logged(
                 db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "substitute",
-                summary: { "\(person.code) \(person.displayName) substituted by \(substitute.code) \(substitute.displayName)" },
+                summary: { ChangeSummary("substituted", .person(person), .person(substitute)) },
                 scope: scope
             ) {
                 try EnrolmentWrites.setStatus(db, id: enrolment.id!, .substituted, substitutedBy: substituteID)
@@ -142,7 +142,7 @@ extension Nominations {
             }
             let change = try store.logged(
                 db, entity: "enrolment", entityID: { enrolment.id }, courseID: courseID, action: "substitute",
-                summary: { "\(person.code) \(person.displayName) substituted by \(p.code) \(p.displayName) (added)" },
+                summary: { ChangeSummary("substitutedByNew", .person(person), .person(p)) },
                 scope: scope
             ) {
                 try PersonWrites.insert(db, &p)
@@ -175,7 +175,7 @@ extension Nominations {
             let plan = try PersonMerge.plan(db, keep: target, other: walkIn)
             return try PersonMerge.apply(
                 db, store: store, plan, courseID: courseID,
-                summary: "walk-in \(walkIn.code) \(walkIn.displayName) merged into \(target.code) \(target.displayName)")
+                summary: ChangeSummary("walkIn.merged", .person(walkIn), .person(target)))
         }
     }
 

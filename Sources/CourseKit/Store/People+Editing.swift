@@ -28,7 +28,7 @@ extension People {
             let change = try store.logged(
                 db, entity: "person", entityID: { p.id }, courseID: courseID,
                 action: existing == nil ? "create" : "update",
-                summary: { "\(existing == nil ? "added" : "edited") \(p.code) \(p.displayName)" }, scope: scope
+                summary: { ChangeSummary(existing == nil ? "person.added" : "person.edited", .person(p)) }, scope: scope
             ) {
                 if p.id != nil { try PersonWrites.update(db, &p) } else { try PersonWrites.insert(db, &p) }
                 if let courseID, existing == nil {

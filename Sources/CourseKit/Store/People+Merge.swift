@@ -35,7 +35,7 @@ extension People {
             let plan = try PersonMerge.plan(db, keep: PersonMerge.person(db, code: keep), other: PersonMerge.person(db, code: other))
             let change = try PersonMerge.apply(
                 db, store: store, plan, courseID: nil,
-                summary: "\(plan.other.code) \(plan.other.displayName) merged into \(plan.keep.code) \(plan.keep.displayName)")
+                summary: ChangeSummary("merged", .person(plan.other), .person(plan.keep)))
             return (change, plan.preview)
         }
     }

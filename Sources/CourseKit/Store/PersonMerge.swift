@@ -161,7 +161,7 @@ enum PersonMerge {
     }
 
     /// Writes the plan inside the caller's transaction, as one logged change.
-    static func apply(_ db: Database, store: CourseStore, _ plan: Plan, courseID: Int64?, summary: String) throws -> ChangeRecord {
+    static func apply(_ db: Database, store: CourseStore, _ plan: Plan, courseID: Int64?, summary: ChangeSummary) throws -> ChangeRecord {
         let keepID = plan.keep.id!, otherID = plan.other.id!
         // The scope is taken before the change: the rows it moves keep their ids, and the ones it
         // deletes are in the "before" snapshot for the undo to restore.

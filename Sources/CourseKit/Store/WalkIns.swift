@@ -10,7 +10,7 @@ enum WalkIns {
     /// coordinator confirms anyone), and logged with `summary`, `source` and `actor`.
     static func enrol(
         _ db: Database, store: CourseStore, courseID: Int64, givenName: String, familyName: String, country: String,
-        agencyID: Int64?, note: String, summary: (Person) -> String, source: String, actor: String?
+        agencyID: Int64?, note: String, summary: (Person) -> ChangeSummary, source: String, actor: String?
     ) throws -> Person {
         // The library's origin is in the code (`W-3F2A-0001`): two kiosks registering walk-ins
         // offline never make the same code.

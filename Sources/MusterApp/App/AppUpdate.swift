@@ -66,16 +66,17 @@ extension MusterProgram {
             state.changes.append(record.id)
             // A quota the change took over its limit is said at once, as a warning that stays
             // until the next key (the change itself is kept: a coordinator may mean it).
+            let said = Self.sentence(record.summary(in: state.options.language))
             if !record.quotaWarnings.isEmpty {
-                let text = (record.quotaWarnings + [Self.sentence(record.summary)]).joined(separator: " · ")
+                let text = (record.quotaWarnings + [said]).joined(separator: " · ")
                 state.message = StatusMessage(text, isError: true)
                 return [.bell] + deliver(action, &state)
             }
-            return announce(Self.sentence(record.summary), &state) + deliver(action, &state)
+            return announce(said, &state) + deliver(action, &state)
         case .changeUndone(let record):
             if let undone = record.undoes { state.changes.removeAll { $0 == undone } }
-            let summary = record.summary.hasPrefix("undo: ") ? String(record.summary.dropFirst(6)) : record.summary
-            return announce("Undid: \(summary)", &state) + deliver(action, &state)
+            let words = Words(state.options.language)
+            return announce(words.app("change.undid", Self.undone(record, words.language)), &state) + deliver(action, &state)
         default:
             return deliver(action, &state)
         }
@@ -183,7 +184,9 @@ extension MusterProgram {
     /// The context of the screen at `index`: what it may read of the app, and, when a handler
     /// runs, what it asks of it.
     func context(for index: Int, in state: AppState) -> ScreenContext {
-        ScreenContext(
+        var loaders = loaders
+        loaders.language = state.options.language
+        return ScreenContext(
             loaders: loaders, keyMap: keyMap, size: state.size, below: state.screens.screens[..<index].reversed(),
             changes: state.changes, words: Words(state.options.language))
     }
@@ -194,4 +197,11 @@ extension MusterProgram {
     }
 
     static func sentence(_ summary: String) -> String { summary.prefix(1).uppercased() + summary.dropFirst() }
+
+    /// What an undo reversed, in `language`: the words the undo keeps of it, or, for an entry
+    /// logged before words were kept, its English sentence after "undo: ".
+    static func undone(_ record: ChangeRecord, _ language: Language) -> String {
+        if let words = record.words, words.key == "undo", case .change(let inner)? = words.parts.first { return inner.text(in: language) }
+        return record.summary.hasPrefix("undo: ") ? String(record.summary.dropFirst(6)) : record.summary
+    }
 }

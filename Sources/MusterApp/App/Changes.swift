@@ -9,7 +9,7 @@ extension ScreenContext {
     /// `u` on a coordinator screen: reverses the last change made in this run.
     mutating func undoLastChange() -> [Effect<AppAction>] {
         guard let last = changes.last else {
-            message = StatusMessage("Nothing to undo: no change made in this run")
+            message = StatusMessage(words.app("change.nothingToUndo"))
             return [.bell]
         }
         return [.run { [loaders] in loaders.undoChange(last) }]

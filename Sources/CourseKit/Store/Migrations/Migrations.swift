@@ -48,6 +48,7 @@ enum Schema {
         .v15SessionTallyBySexAndCountry,
         .v16EventNoteRedaction,
         .v17CourseLanguage,
+        .v18ChangeSummaryWords,
     ]
 
     static var migrator: DatabaseMigrator {

@@ -7,17 +7,17 @@ enum ChangeLogWrites {
     /// Appends one entry and links it to `subjects`; returns its id.
     static func append(
         _ db: Database, recordedAt: Date, actor: String, device: String, entity: String, entityID: Int64?,
-        courseID: Int64?, action: String, summary: String, beforeJSON: String, afterJSON: String,
+        courseID: Int64?, action: String, summary: String, words: String, beforeJSON: String, afterJSON: String,
         undoes: Int64?, source: String, subjects: Set<Int64>
     ) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO change_log (recorded_ms, actor, device, entity, entity_id, course_id, action, summary,
-                                        before_json, after_json, undoes, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        summary_words, before_json, after_json, undoes, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                recordedAt.ms, actor, device, entity, entityID, courseID, action, summary,
+                recordedAt.ms, actor, device, entity, entityID, courseID, action, summary, words,
                 beforeJSON, afterJSON, undoes, source,
             ])
         let id = db.lastInsertedRowID
@@ -52,9 +52,9 @@ enum ChangeLogWrites {
     }
 
     /// Rewrites an entry's text with an erased person's details scrubbed out.
-    static func scrub(_ db: Database, id: Int64, summary: String, beforeJSON: String, afterJSON: String) throws {
+    static func scrub(_ db: Database, id: Int64, summary: String, words: String?, beforeJSON: String, afterJSON: String) throws {
         try db.execute(
-            sql: "UPDATE change_log SET summary = ?, before_json = ?, after_json = ? WHERE id = ?",
-            arguments: [summary, beforeJSON, afterJSON, id])
+            sql: "UPDATE change_log SET summary = ?, summary_words = ?, before_json = ?, after_json = ? WHERE id = ?",
+            arguments: [summary, words, beforeJSON, afterJSON, id])
     }
 }

@@ -1,0 +1,93 @@
+import Foundation
+
+/// What a logged change did, as words to say in any language: a key of the `Changes` catalogue
+/// and the parts that fill its blanks in order.
+///
+/// Why not the sentence: the change log outlives the run that wrote it, and the person who reads
+/// an entry (on the person view's trail, after an undo, in `muster audit`) may read another
+/// language than the one who made the change. The entry keeps its English sentence too
+/// (`change_log.summary`), for libraries and tools that predate this, and for the log's own
+/// messages that quote it.
+public struct ChangeSummary: Codable, Sendable, Hashable {
+    /// One blank's filling: text from the library as it is (a code and a name, a session's
+    /// title), a term said in the reader's language (a nomination status, a mark), a country by
+    /// its code (named in that language), a number, or another change's words (what an undo
+    /// reverses, "5 places").
+    public indirect enum Part: Codable, Sendable, Hashable {
+        case text(String)
+        case term(String)
+        case country(String)
+        case number(Int)
+        case change(ChangeSummary)
+    }
+
+    /// The key in `Changes.strings` ("status", "course.added").
+    public var key: String
+    public var parts: [Part]
+
+    public init(_ key: String, _ parts: Part...) {
+        self.key = key
+        self.parts = parts
+    }
+
+    public init(_ key: String, parts: [Part]) {
+        self.key = key
+        self.parts = parts
+    }
+
+    /// The sentence in `language`, its terms in that language too.
+    public func text(in language: Language) -> String {
+        let words = Words(language)
+        let filled: [any CVarArg] = parts.map { part in
+            switch part {
+            case .text(let text): text
+            case .term(let key): words.text(key, table: "Terms")
+            case .country(let code): Countries.name(of: code, in: language) ?? code
+            case .number(let n): String(n)
+            case .change(let inner): inner.text(in: language)
+            }
+        }
+        return words.format(key, table: "Changes", arguments: filled)
+    }
+
+    /// The same with every text part passed through `transform` (an erasure's redaction), so a
+    /// name is scrubbed where it stands and the rest stays structured.
+    public func mapText(_ transform: (String) -> String) -> ChangeSummary {
+        ChangeSummary(
+            key,
+            parts: parts.map { part in
+                switch part {
+                case .text(let text): .text(transform(text))
+                case .change(let inner): .change(inner.mapText(transform))
+                case .term, .country, .number: part
+                }
+            })
+    }
+
+    /// As `change_log.summary_words` stores it.
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// From `change_log.summary_words`; nil for an entry logged before the words were kept.
+    public init?(json: String?) {
+        guard let json, let value = try? JSONDecoder().decode(ChangeSummary.self, from: Data(json.utf8)) else { return nil }
+        self = value
+    }
+}
+
+extension ChangeSummary.Part {
+    /// "GT-004 Byron Coyoy Ajú": a person as summaries name them.
+    public static func person(_ p: Person) -> Self { .text("\(p.code) \(p.displayName)") }
+
+    /// A nomination status as a term ("confirmed", "confirmada").
+    public static func status(_ s: NominationStatus) -> Self { .term("nomination.\(s.rawValue)") }
+
+    /// A mark as a term ("present", "presente").
+    public static func mark(_ s: AttendanceStatus) -> Self { .term("mark.\(s.rawValue)") }
+
+    /// "5 places", "1 place".
+    public static func places(_ n: Int) -> Self { .change(ChangeSummary(n == 1 ? "places.one" : "places", .number(n))) }
+}
