@@ -63,11 +63,13 @@ public enum SheetLine: Equatable, Sendable {
     /// column write it).
     static let letters: [Character: AttendanceStatus] = ["p": .present, "x": .absent, "a": .absent, "l": .late, "e": .excused]
 
-    /// "p present, x absent, l late, e excused": the keys stay these letters in every language
-    /// (as on the roll call); the words after them are the roll call's.
+    /// "p present, x absent, l late, e excused": the keys stay these letters in every language,
+    /// and the word after each is the roll call's own footer label for that key ("l retraso"),
+    /// short enough that the line fits at 80 columns in Spanish too.
     static func lettersHelp(_ words: Words, separator: String = ", ") -> String {
         let keys: [(String, AttendanceStatus)] = [("p", .present), ("x", .absent), ("l", .late), ("e", .excused)]
-        return keys.map { "\($0.0) \($0.1.name(words))" }.joined(separator: separator)
+        return keys.map { "\($0.0) " + words.text("rollcall/rollcall.\($0.1.rawValue).label", table: "Keys") }
+            .joined(separator: separator)
     }
 
     /// "19 p", "19p", "PW-019 e ministry meeting" (a note after the letter), "u" to undo.
