@@ -69,7 +69,7 @@ public struct ImportPreview: Sendable, Equatable {
     /// One line of the preview: what kind of line it is (the word carries the meaning in
     /// monochrome; the colour only repeats it) and its text.
     public struct Line: Sendable, Equatable {
-        public enum Kind: String, Sendable, Equatable {
+        public enum Kind: String, Sendable, Equatable, CaseIterable {
             case note, session, new, matched, rejected, skipped, warning
             /// A new person with the name and country of someone in the library: kept as new, to review.
             case similar
