@@ -59,8 +59,8 @@ import TestSupport
         for line in ["1p", "2 x", "3p", "2 e"] { enter(d, line) }
         d.type("4 l")
         d.checkSnapshot("sheet-entry-es-\(name)", asciiFree: Self.glyphs)
-        #expect(d.screenText.contains("ausencia justificada (antes ausente)"))
-        #expect(d.screenText.contains("J "))
+        // The roll call's letter J for an excused mark; at 60 columns the log's text is cut.
+        #expect(d.screenText.contains("J    ausencia justificada"))
         #expect(d.screenText.contains("4 李小龍 (T-002): ¿con retraso"))
     }
 
