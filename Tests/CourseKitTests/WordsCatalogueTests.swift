@@ -7,7 +7,7 @@ import Testing
 @Suite struct WordsCatalogueTests {
     static let tables = [
         "Kiosk", "Commands", "Errors", "Terms", "Import", "Sync", "Progress", "Report", "Certificate", "SignIn", "Keys", "RollCall", "App",
-        "Nominations", "Roster", "CourseList", "Sessions", "Overview", "Person", "Search", "Changes",
+        "Nominations", "Roster", "CourseList", "Sessions", "Overview", "Person", "Search", "Changes", "SheetEntry",
     ]
 
     /// Every key of every table in every language, and in each its `%@`/`%d` blanks alike: a

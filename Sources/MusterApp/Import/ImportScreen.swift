@@ -13,9 +13,10 @@ extension ImportRosterState: TableScreen {
     mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         // The writing is one transaction already under way: it cannot be cancelled halfway.
         if case .importing = phase { return [] }
+        let words = context.words
         if key == .escape {
             context.dismiss()
-            return context.say(preview == nil ? "Import cancelled" : "Import cancelled; nothing was written")
+            return context.say(words.importing(preview == nil ? "screen.cancelled" : "screen.cancelled.nothingWritten"))
         }
         let loaders = context.loaders
         switch phase {
@@ -23,7 +24,7 @@ extension ImportRosterState: TableScreen {
             switch key {
             case .enter:
                 guard !path.isEmpty else {
-                    error = "Type the path of the file to import"
+                    error = words.importing("screen.noPath")
                     return [.bell]
                 }
                 error = nil
@@ -31,7 +32,7 @@ extension ImportRosterState: TableScreen {
                 let options = RosterImportOptions(format: format, dryRun: true)
                 return [
                     .run { [courseCode, path, format] in
-                        loaders.importRoster(path: path, course: courseCode, options: options, format: format)
+                        loaders.importRoster(path: path, course: courseCode, options: options, format: format, words: words)
                     }
                 ]
             case .tab: stepFormat(by: 1)
@@ -48,7 +49,8 @@ extension ImportRosterState: TableScreen {
                 let options = RosterImportOptions(format: preview.format, skipRejected: !preview.report.rejected.isEmpty)
                 return [
                     .run { [courseCode] in
-                        loaders.importRoster(path: preview.path, course: courseCode, options: options, format: preview.format)
+                        loaders.importRoster(
+                            path: preview.path, course: courseCode, options: options, format: preview.format, words: words)
                     }
                 ]
             }
@@ -86,29 +88,34 @@ extension ImportRosterState: TableScreen {
             context.dismiss()
             context.post(.rosterImported(courseCode: courseCode))
             let name = (report.file as NSString).lastPathComponent
+            let words = context.words
+            // The command line's receipt: its counts and its "nothing to change", one wording each.
             return context.say(
                 report.changesNothing
-                    ? "\(name): nothing to change, the library already has all of it"
-                    : "Imported \(name): \(report.counts)", fadingAfter: 8000)
+                    ? "\(name): " + words.importing("preview.nothingToChange")
+                    : words.importing("screen.imported", name, report.counts(in: words.language)), fadingAfter: 8000)
         }
     }
 
-    var footerHints: [FooterHint]? { preview == nil ? ImportView.hintsEntering : ImportView.hintsPreview }
+    func footerHints(_ words: Words) -> [FooterHint]? {
+        preview == nil ? ImportView.hintsEntering(words) : ImportView.hintsPreview(words)
+    }
 
-    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {
-        ImportView.render(self, into: &buffer, theme: theme)
+    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen], words: Words) {
+        ImportView.render(self, into: &buffer, theme: theme, words: words)
     }
 }
 
 extension Loaders {
     /// The same call `muster import roster` makes, dry run or not, so the preview on screen
     /// is the command's preview.
-    func importRoster(path: String, course: String, options: RosterImportOptions, format: RosterFormat) -> AppAction {
+    /// The preview's lines are said in `words`, the language of the run that asked.
+    func importRoster(path: String, course: String, options: RosterImportOptions, format: RosterFormat, words: Words) -> AppAction {
         do {
             let report = try store.rosterImporter.importRoster(path: path, course: course, options: options)
             return .rosterImport(
                 options.dryRun
-                    ? .previewed(ImportPreview(report: report, format: format, path: path))
+                    ? .previewed(ImportPreview(report: report, format: format, path: path, words: words))
                     : .imported(report))
         } catch {
             return .rosterImport(.failed(path: path, message: describe(error)))

@@ -21,7 +21,8 @@ public struct ImportRosterState: Sendable, Equatable {
     public var courseCode: String
     /// The course's label for the title ("Palau MMC 2024"); the code until it is known.
     public var courseLabel: String
-    public var field = TextField(maxLength: 1024, placeholder: "path to a CSV or TSV file, e.g. ~/Downloads/roster.csv")
+    /// Its placeholder is the view's, in the run's language.
+    public var field = TextField(maxLength: 1024)
     /// `auto` recognises every layout from its header; Tab picks one by hand when it cannot.
     public var format: RosterFormat = .auto
     public var phase: Phase = .entering
@@ -62,12 +63,13 @@ public struct ImportRosterState: Sendable, Equatable {
 }
 
 /// A dry run's report and the lines the dialog lists, built once when the report arrives so
-/// scrolling a file of 100,000 people formats nothing per key.
+/// scrolling a file of 100,000 people formats nothing per key; in the words of the run that
+/// asked for it, with the command line's wording (`Import.strings`) for what both show.
 public struct ImportPreview: Sendable, Equatable {
     /// One line of the preview: what kind of line it is (the word carries the meaning in
     /// monochrome; the colour only repeats it) and its text.
     public struct Line: Sendable, Equatable {
-        public enum Kind: String, Sendable, Equatable {
+        public enum Kind: String, Sendable, Equatable, CaseIterable {
             case note, session, new, matched, rejected, skipped, warning
             /// A new person with the name and country of someone in the library: kept as new, to review.
             case similar
@@ -83,43 +85,49 @@ public struct ImportPreview: Sendable, Equatable {
     public var path: String
     public var lines: [Line]
 
-    public init(report: RosterImportReport, format: RosterFormat, path: String) {
+    public init(report: RosterImportReport, format: RosterFormat, path: String, words: Words) {
         self.report = report
         self.format = format
         self.path = path
+        // A line number is not a count: it goes in as text, ungrouped ("línea 17347").
+        func line(_ n: Int, _ text: String) -> String { words.importing("preview.line", String(n), text) }
         // Rejections first: they decide whether to import at all; then what each session gets.
+        // A reason is the library's, as the command line shows it (still English: RowProblem).
         lines =
-            report.rejected.map { Line(kind: .rejected, text: "line \($0.line): \($0.reason)") }
-            + report.sessions.map { Line(kind: .session, text: $0.line) }
+            report.rejected.map { Line(kind: .rejected, text: line($0.line, $0.reason)) }
+            + report.sessions.map { Line(kind: .session, text: $0.line(in: words.language)) }
             + report.notes.map { Line(kind: .note, text: $0) }
-            + report.warnings.map { Line(kind: .warning, text: "line \($0.line): \($0.reason)") }
+            + report.warnings.map { Line(kind: .warning, text: line($0.line, $0.reason)) }
             + report.matched.map { m in
                 Line(
                     kind: .matched,
-                    text: "line \(m.line): \(m.code) \(m.name) (by \(m.by.rawValue))"
+                    text: line(m.line, "\(m.code) \(m.name) (\(words.importing("preview.by.\(m.by.key)")))")
                         + (m.changes.isEmpty ? "" : ": " + m.changes.joined(separator: ", ")))
             }
             + report.possibleDuplicates.map { d in
                 Line(
                     kind: .similar,
-                    text: "line \(d.line): \(d.code) \(d.name) has the name and country of \(d.lookalikes.joined(separator: ", "))"
-                        + "; kept as new: check they are not one person")
+                    text: line(d.line, words.importing("screen.similar", "\(d.code) \(d.name)", d.lookalikes.joined(separator: ", "))))
             }
-            + report.newPeople.map { Line(kind: .new, text: "line \($0.line): \($0.code) \($0.name)") }
-            + report.skipped.map { Line(kind: .skipped, text: "line \($0.line): \($0.reason)") }
+            + report.newPeople.map { Line(kind: .new, text: line($0.line, "\($0.code) \($0.name)")) }
+            + report.skipped.map { Line(kind: .skipped, text: line($0.line, $0.reason)) }
     }
 
     /// What Enter will do, said before it is done: the rejected rows are left out, never
     /// silently — the preview lists them above.
-    public var enterMeaning: String {
+    public func enterMeaning(_ words: Words) -> String {
         let r = report
-        if r.changesNothing { return "nothing to change: the library already has all of it" }
+        if r.changesNothing { return words.importing("preview.nothingToChange") }
         let valid = r.rows - r.rejected.count - r.skipped.count
-        let rows = "\(valid) row\(valid == 1 ? "" : "s")"
-        return r.rejected.isEmpty
-            ? "Enter imports \(rows)"
-            : "Enter imports \(rows), leaving out \(r.rejected.count) rejected"
+        let key = "screen.enter" + (r.rejected.isEmpty ? "" : ".rejected") + (valid == 1 ? ".one" : "")
+        return words.importing(key, words.language.number(valid), words.language.number(r.rejected.count))
     }
+}
+
+extension Words {
+    /// A text of a roster import: `key` in `Import.strings`, shared with the command line's
+    /// preview (its counts, layouts and dialects), its blanks filled.
+    func importing(_ key: String, _ arguments: any CVarArg...) -> String { say(key, in: "Import", arguments) }
 }
 
 /// What the import's effects bring back.

@@ -20,12 +20,12 @@ extension SheetEntryState: ScreenModel {
             context.dismiss()
             let n = log.filter { $0.status != nil }.count
             guard n > 0 else { return [] }
-            return context.say("\(n) mark\(n == 1 ? "" : "s") from the sheet recorded; u undoes the last")
+            return context.say(context.words.sheetEntry(n == 1 ? "said.recorded.one" : "said.recorded", n))
         case .enter where sheetID == nil:
             // Which sheet is being typed: Enter keeps today's, filled in.
             let typed = field.text.trimmingCharacters(in: .whitespaces).uppercased()
             sheetID = typed.isEmpty ? currentSheetID : typed
-            field = TextField(maxLength: 120, placeholder: Self.markPlaceholder)
+            field = TextField(maxLength: 120)
             problem = nil
             return []
         case .enter:
@@ -52,7 +52,7 @@ extension SheetEntryState: ScreenModel {
                 ]
             case .failure(.undo):
                 guard let last = roll.undoStack.last else {
-                    problem = "Nothing to undo in this roll call"
+                    problem = context.words.rollCall("undo.nothing")
                     return [.bell]
                 }
                 problem = nil
@@ -60,9 +60,9 @@ extension SheetEntryState: ScreenModel {
                 return [.run { [loaders = context.loaders] in loaders.sheetUndo(last) }]
             case .failure(.empty):
                 return []
-            case .failure(.message(let why)):
+            case .failure(.refused(let why)):
                 // The line stays as typed, to be corrected rather than typed again.
-                problem = why
+                problem = why.text(context.words)
                 return [.bell]
             }
         default:
@@ -78,35 +78,37 @@ extension SheetEntryState: ScreenModel {
         guard case .sheetEntry(let result) = action, let roll = context.below(RollCallState.self), let data = roll.data else {
             return nil
         }
+        let words = context.words
         let line: SheetEntryState.LogLine
         switch result {
         case .walkIn(let person, let outcome):
             guard outcome.event.sessionID == data.session.id else { return nil }
             line = .init(
                 code: person.code, name: person.displayName, status: outcome.event.status,
-                text: "walk-in, \(roll.describe(outcome.event, context.words))")
+                text: words.sheetEntry("log.walkIn", roll.describe(outcome.event, words)))
         case .marked(let outcome, let previous):
             let event = outcome.event
             guard event.sessionID == data.session.id else { return nil }
             let person = (rows + roll.people).first { $0.person.id == event.personID }?.person
-            var text = roll.describe(event, context.words)
-            if let previous, previous != .cleared { text += " (was \(previous.rawValue))" }
+            var text = roll.describe(event, words)
+            if let previous, previous != .cleared { text = words.sheetEntry("log.was", text, previous.name(words)) }
             line = .init(code: person?.code ?? "?", name: person?.displayName ?? "?", status: event.status, text: text)
         case .undone(let outcome):
             let person = (rows + roll.people).first { $0.person.id == outcome.event.personID }?.person
-            let now = outcome.current?.status.rawValue ?? "no mark"
-            line = .init(code: person?.code ?? "?", name: person?.displayName ?? "?", status: nil, text: "undone; now \(now)")
+            let now = outcome.current?.status.name(words) ?? words.rollCall("status.none")
+            line = .init(
+                code: person?.code ?? "?", name: person?.displayName ?? "?", status: nil, text: words.sheetEntry("log.undone", now))
         }
         log.append(line)
         if log.count > 200 { log.removeFirst(log.count - 200) }
         return []
     }
 
-    var footerHints: [FooterHint]? { SheetEntryView.hints }
+    func footerHints(_ words: Words) -> [FooterHint]? { SheetEntryView.hints(words) }
 
-    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {
+    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen], words: Words) {
         let rollCall = below.lazy.compactMap { $0.model as? RollCallState }.first
-        SheetEntryView.render(self, rollCall: rollCall, into: &buffer, theme: theme)
+        SheetEntryView.render(self, rollCall: rollCall, into: &buffer, theme: theme, words: words)
     }
 }
 

@@ -37,20 +37,17 @@ public struct SheetEntryState: Sendable, Equatable {
     public init(currentSheetID: String = "", rows: [RosterEntry] = []) {
         self.currentSheetID = currentSheetID
         self.rows = rows
-        field = TextField(text: currentSheetID, maxLength: 8, placeholder: "sheet id")
+        field = TextField(text: currentSheetID, maxLength: 8)
     }
 
     /// Row numbers are taken only from the sheet printed from today's roster.
     public var numbersAllowed: Bool { sheetID == currentSheetID }
 
     /// Said while typing a sheet of another id: why numbers are refused and what works.
-    var staleSheetNotice: String? {
+    func staleSheetNotice(_ words: Words) -> String? {
         guard let sheetID, sheetID != currentSheetID else { return nil }
-        return "Sheet \(sheetID) is not today's (\(currentSheetID)): the roster changed since it was printed, "
-            + "so its row numbers may be other people — type the codes (PW-019 p), or print the sheet again"
+        return words.sheetEntry("sheet.stale", sheetID, currentSheetID)
     }
-
-    static let markPlaceholder = "row or code, and mark: 19 p   (+ Name, Country p adds a walk-in; u undoes)"
 }
 
 /// A typed line, understood: who and which mark, or why not.
@@ -60,13 +57,20 @@ public enum SheetLine: Equatable, Sendable {
     case walkIn(given: String, family: String, country: String, status: AttendanceStatus)
     case undo
     case empty
-    case invalid(String)
+    case invalid(SheetRefusal)
 
     /// The mark letters, as on the roll call (`x` absent; `a` too, as the sheet and the marks
     /// column write it).
     static let letters: [Character: AttendanceStatus] = ["p": .present, "x": .absent, "a": .absent, "l": .late, "e": .excused]
 
-    static let lettersHelp = "p present, x absent, l late, e excused"
+    /// "p present, x absent, l late, e excused": the keys stay these letters in every language,
+    /// and the word after each is the roll call's own footer label for that key ("l retraso"),
+    /// short enough that the line fits at 80 columns in Spanish too.
+    static func lettersHelp(_ words: Words, separator: String = ", ") -> String {
+        let keys: [(String, AttendanceStatus)] = [("p", .present), ("x", .absent), ("l", .late), ("e", .excused)]
+        return keys.map { "\($0.0) " + words.text("rollcall/rollcall.\($0.1.rawValue).label", table: "Keys") }
+            .joined(separator: separator)
+    }
 
     /// "19 p", "19p", "PW-019 e ministry meeting" (a note after the letter), "u" to undo.
     public static func parse(_ input: String) -> SheetLine {
@@ -76,33 +80,31 @@ public enum SheetLine: Equatable, Sendable {
         if words.count == 1 && first.lowercased() == "u" { return .undo }
         if words.count >= 2 {
             guard words[1].count == 1, let status = letters[Character(words[1].lowercased())] else {
-                return .invalid("“\(words[1])” is not a mark: \(lettersHelp)")
+                return .invalid(.notAMark(words[1]))
             }
             return .mark(code: first, status: status, note: words.dropFirst(2).joined(separator: " "))
         }
         guard first.count > 1, let last = first.last, let status = letters[Character(last.lowercased())] else {
-            return .invalid("After the code, a mark: \(lettersHelp)")
+            return .invalid(.noMarkAfterCode)
         }
         return .mark(code: String(first.dropLast()), status: status, note: "")
     }
 }
 
 extension SheetLine {
-    static let walkInHelp = "a walk-in is + Given Family, Country and a mark, e.g. + Ana Maria, Palau p"
-
     /// "+ Ana Maria, Palau p": the last word is the mark; before the last comma the name (its
     /// last word the family name), after it the country (optional).
     static func parseWalkIn(_ input: String) -> SheetLine {
         var rest = input.trimmingCharacters(in: .whitespaces).dropFirst().split(whereSeparator: \.isWhitespace).map(String.init)
         guard let last = rest.last, last.count == 1, let status = letters[Character(last.lowercased())] else {
-            return .invalid("After the name, a mark: \(lettersHelp) — \(walkInHelp)")
+            return .invalid(.noMarkAfterName)
         }
         rest.removeLast()
         let text = rest.joined(separator: " ")
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         let name = (parts.count > 1 ? parts.dropLast().joined(separator: ",") : text).split(separator: " ").map(String.init)
         let country = parts.count > 1 ? parts.last!.trimmingCharacters(in: .whitespaces) : ""
-        guard let family = name.last else { return .invalid("No name — \(walkInHelp)") }
+        guard let family = name.last else { return .invalid(.noName) }
         return .walkIn(given: name.dropLast().joined(separator: " "), family: family, country: country, status: status)
     }
 }
@@ -176,10 +178,10 @@ extension SheetEntryState {
         switch SheetLine.parse(text) {
         case .empty: return .failure(.empty)
         case .undo: return .failure(.undo)
-        case .invalid(let why): return .failure(.message(why))
+        case .invalid(let why): return .failure(.refused(why))
         case .walkIn(let given, let family, let country, let status):
             guard country.isEmpty || Countries.code(for: country) != nil else {
-                return .failure(.message("“\(country)” is not a country: write it like Palau or PW"))
+                return .failure(.refused(.notACountry(country)))
             }
             return .success(SheetMark(entry: nil, row: nil, walkIn: (given, family, country), status: status, note: "", arrival: nil))
         case .mark(let code, let status, var note):
@@ -193,22 +195,15 @@ extension SheetEntryState {
             }
             if code.allSatisfy(\.isASCIIDigit), let row = Int(code) {
                 guard numbersAllowed else {
-                    return .failure(.message("Row numbers are refused on an old sheet — type the code printed on row \(row)"))
+                    return .failure(.refused(.numberOnOldSheet(row)))
                 }
-                guard sheet.indices.contains(row - 1) else {
-                    return .failure(
-                        .message(
-                            "Row \(row) has no printed name (names are rows 1–\(sheet.count)) — "
-                                + "for a walk-in written on a blank line: + Given Family, Country p"))
-                }
+                guard sheet.indices.contains(row - 1) else { return .failure(.refused(.noSuchRow(row, rows: sheet.count))) }
                 return .success(SheetMark(entry: sheet[row - 1], row: row, status: status, note: note, arrival: arrival))
             }
             switch CodeMatch.resolve(code, among: sheet.map(\.person.code)) {
             case .one(let i): return .success(SheetMark(entry: sheet[i], row: nil, status: status, note: note, arrival: arrival))
-            case .none: return .failure(.message("No one on this sheet has the code “\(code)”"))
-            case .many(let codes):
-                let shown = codes.sorted().prefix(4).joined(separator: ", ") + (codes.count > 4 ? ", …" : "")
-                return .failure(.message("“\(code)” could be \(codes.count) people: \(shown) — type more of the code"))
+            case .none: return .failure(.refused(.noSuchCode(code)))
+            case .many(let codes): return .failure(.refused(.ambiguous(code, codes: codes)))
             }
         }
     }
@@ -230,7 +225,48 @@ extension SheetEntryState {
 public enum SheetProblem: Error, Equatable, Sendable {
     case empty
     case undo
-    case message(String)
+    case refused(SheetRefusal)
+}
+
+/// What is wrong with a typed line. Kept as a case rather than a sentence, so the panel says it
+/// in the run's language (`text(_:)`) when it shows it.
+public enum SheetRefusal: Equatable, Sendable {
+    /// "19 q": the word after the code is not a mark letter.
+    case notAMark(String)
+    case noMarkAfterCode
+    case noMarkAfterName
+    /// "+ p": a walk-in without a name.
+    case noName
+    case notACountry(String)
+    /// A row number typed from a sheet printed before the roster changed.
+    case numberOnOldSheet(Int)
+    case noSuchRow(Int, rows: Int)
+    case noSuchCode(String)
+    /// A code that could be several people: refused rather than guessed.
+    case ambiguous(String, codes: [String])
+
+    /// The sentence in `words`' language. Row numbers are not counts: they go in as text.
+    func text(_ words: Words) -> String {
+        switch self {
+        case .notAMark(let typed): words.sheetEntry("problem.notAMark", typed, SheetLine.lettersHelp(words))
+        case .noMarkAfterCode: words.sheetEntry("problem.noMarkAfterCode", SheetLine.lettersHelp(words))
+        case .noMarkAfterName:
+            words.sheetEntry("problem.noMarkAfterName", SheetLine.lettersHelp(words), words.sheetEntry("walkIn.help"))
+        case .noName: words.sheetEntry("problem.noName", words.sheetEntry("walkIn.help"))
+        case .notACountry(let country): words.sheetEntry("problem.notACountry", country)
+        case .numberOnOldSheet(let row): words.sheetEntry("problem.numberOnOldSheet", String(row))
+        case .noSuchRow(let row, let rows): words.sheetEntry("problem.noSuchRow", String(row), String(rows))
+        case .noSuchCode(let code): words.sheetEntry("problem.noSuchCode", code)
+        case .ambiguous(let code, let codes):
+            words.sheetEntry(
+                "problem.ambiguous", code, codes.count, codes.sorted().prefix(4).joined(separator: ", ") + (codes.count > 4 ? ", …" : ""))
+        }
+    }
+}
+
+extension Words {
+    /// A text of the sheet entry: `key` in `SheetEntry.strings`, its blanks filled.
+    func sheetEntry(_ key: String, _ arguments: any CVarArg...) -> String { say(key, in: "SheetEntry", arguments) }
 }
 
 /// What the sheet entry's effects bring back: the committed event and the line to log.

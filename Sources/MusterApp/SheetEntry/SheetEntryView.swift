@@ -12,11 +12,11 @@ enum SheetEntryView {
         return Rect(x: 0, y: size.height - 1 - height, width: size.width, height: height)
     }
 
-    static func render(_ e: SheetEntryState, rollCall: RollCallState?, into buffer: inout ScreenBuffer, theme: Theme) {
+    static func render(_ e: SheetEntryState, rollCall: RollCallState?, into buffer: inout ScreenBuffer, theme: Theme, words: Words) {
         let frame = frame(buffer.size)
         guard frame.height >= 5, frame.width >= 20 else { return }
         buffer.fill(frame, role: .dialog)
-        buffer.box(frame, role: .border, glyphs: theme.glyphs, title: "Marks from the sign-in sheet")
+        buffer.box(frame, role: .border, glyphs: theme.glyphs, title: words.sheetEntry("title"))
         let x = frame.x + 2, width = frame.width - 4
         let fieldY = frame.maxY - 3
         let zone = rollCall?.sessionZone ?? TimeZone(identifier: "UTC")!
@@ -26,14 +26,14 @@ enum SheetEntryView {
         let shown = e.log.suffix(logRows)
         if e.sheetID == nil {
             buffer.putLine(
-                "Sheet id as printed (today's: Sheet \(e.currentSheetID)) — Enter keeps it",
+                words.sheetEntry("sheet.ask", e.currentSheetID),
                 in: Rect(x: x, y: frame.y + 1, width: width, height: 1), role: .dim, ellipsis: theme.glyphs.ellipsis)
-        } else if let notice = e.staleSheetNotice {
+        } else if let notice = e.staleSheetNotice(words) {
             buffer.putLine(
                 notice, in: Rect(x: x, y: frame.y + 1, width: width, height: 1), role: .warning, ellipsis: theme.glyphs.ellipsis)
         } else if shown.isEmpty {
             buffer.putLine(
-                "A row number from the sheet (or a code), a mark letter, Enter. Late: 19 l 09:20",
+                words.sheetEntry("start"),
                 in: Rect(x: x, y: frame.y + 1, width: width, height: 1), role: .dim, ellipsis: theme.glyphs.ellipsis)
         }
         let codeWidth = min(10, max(6, (shown.map(\.code.displayWidth).max() ?? 6) + 1))
@@ -46,7 +46,7 @@ enum SheetEntryView {
                 at: Point(x: x + codeWidth, y: y), role: .dialog, maxWidth: nameWidth)
             let markX = x + codeWidth + nameWidth
             let markWidth = max(0, width - codeWidth - nameWidth)
-            let (cell, role) = line.status.map { markCell($0, theme: theme) } ?? ("↶", StyleRole.warning)
+            let (cell, role) = line.status.map { markCell($0, theme: theme, words: words) } ?? ("↶", StyleRole.warning)
             let text = (theme.ascii && line.status == nil ? "<" : cell) + "  " + line.text
             buffer.put(
                 text.truncated(toWidth: markWidth, ellipsis: theme.glyphs.ellipsis), at: Point(x: markX, y: y),
@@ -54,54 +54,75 @@ enum SheetEntryView {
         }
 
         buffer.put(">", at: Point(x: x, y: fieldY), role: .dialog, maxWidth: 1)
-        e.field.render(into: &buffer, rect: Rect(x: x + 2, y: fieldY, width: width - 2, height: 1), theme: theme)
-        let (hint, role) = preview(e, rollCall: rollCall, zone: zone)
+        // The placeholder is the view's: it says what to type in the run's language.
+        var field = e.field
+        field.placeholder = words.sheetEntry(e.sheetID == nil ? "placeholder.sheet" : "placeholder.mark")
+        field.render(into: &buffer, rect: Rect(x: x + 2, y: fieldY, width: width - 2, height: 1), theme: theme)
+        let (hint, role) = preview(e, rollCall: rollCall, zone: zone, words: words)
         buffer.putLine(hint, in: Rect(x: x, y: fieldY + 1, width: width, height: 1), role: role, ellipsis: theme.glyphs.ellipsis)
     }
 
     /// The line under the field: whom Enter will mark and how, or what is wrong with the line.
-    static func preview(_ e: SheetEntryState, rollCall: RollCallState?, zone: TimeZone) -> (String, StyleRole) {
+    static func preview(_ e: SheetEntryState, rollCall: RollCallState?, zone: TimeZone, words: Words) -> (String, StyleRole) {
         if let problem = e.problem { return (problem, .error) }
         guard let rollCall else { return ("", .dim) }
-        if e.sheetID == nil { return ("Enter: sheet \(e.field.text.isEmpty ? e.currentSheetID : e.field.text.uppercased())", .accent) }
+        if e.sheetID == nil {
+            return (words.sheetEntry("preview.sheet", e.field.text.isEmpty ? e.currentSheetID : e.field.text.uppercased()), .accent)
+        }
         switch SheetEntryState.understand(
             e.field.text, sheet: e.rows, numbersAllowed: e.numbersAllowed, session: rollCall.data?.session, zone: zone)
         {
         case .success(let mark):
-            let arrival =
-                mark.arrival.map { " at \(LocalTime.clock($0, in: zone))" }
-                ?? (mark.status == .late ? " (add the time: l 09:20)" : "")
-            let what = "\(mark.status.rawValue)\(arrival)" + (mark.note.isEmpty ? "" : " — \(mark.note)")
+            let what = markText(mark, zone: zone, words: words)
             if let walkIn = mark.walkIn {
                 let place = walkIn.country.isEmpty ? "" : ", \(walkIn.country)"
-                return ("New walk-in \(walkIn.given) \(walkIn.family.uppercased())\(place) — \(what)? Enter to keep", .accent)
+                return (words.sheetEntry("preview.walkIn", "\(walkIn.given) \(walkIn.family.uppercased())\(place)", what), .accent)
             }
             guard let p = mark.entry?.person else { return ("", .dim) }
-            let now = rollCall.mark(of: p.id ?? 0).map { " (now \($0.status.rawValue))" } ?? ""
             let who = mark.row.map { "\($0) \(p.displayName) (\(p.code))" } ?? "\(p.code) \(p.displayName)"
-            return ("\(who) — \(what)?\(now) Enter to keep", .accent)
-        case .failure(.empty): return ("p present · x absent · l late · e excused · u undoes the last · Esc leaves", .dim)
+            guard let now = rollCall.mark(of: p.id ?? 0) else { return (words.sheetEntry("preview.mark", who, what), .accent) }
+            return (words.sheetEntry("preview.mark.now", who, what, now.status.name(words)), .accent)
+        case .failure(.empty):
+            return (words.sheetEntry("preview.empty", SheetLine.lettersHelp(words, separator: " · ")), .dim)
         case .failure(.undo):
-            return (rollCall.undoStack.isEmpty ? "Nothing to undo in this roll call" : "Enter: undo the last mark", .accent)
-        case .failure(.message(let why)):
+            return (rollCall.undoStack.isEmpty ? words.rollCall("undo.nothing") : words.sheetEntry("preview.undo"), .accent)
+        case .failure(.refused(let why)):
             // While the code is still being typed, say so calmly; it is an error only on Enter.
-            return (why, .dim)
+            return (why.text(words), .dim)
         }
     }
 
-    /// The same letter and symbol as the roll call's mark column.
-    static func markCell(_ status: AttendanceStatus, theme: Theme) -> (String, StyleRole) {
-        switch status {
-        case .present: ("P \(theme.glyphs.markPresent)", .present)
-        case .absent: ("A \(theme.glyphs.markAbsent)", .absent)
-        case .late: ("L  ", .late)
-        case .excused: ("E  ", .excused)
+    /// The mark Enter would record, in the roll call's words: "late at 09:20 — bus".
+    static func markText(_ mark: SheetMark, zone: TimeZone, words: Words) -> String {
+        var text = mark.status.name(words)
+        if let arrival = mark.arrival {
+            text = words.sheetEntry("what.at", text, LocalTime.clock(arrival, in: zone))
+        } else if mark.status == .late {
+            text = words.sheetEntry("what.addTime", text)
+        }
+        return mark.note.isEmpty ? text : words.sheetEntry("what.note", text, mark.note)
+    }
+
+    /// The same letter and symbol as the roll call's mark column, its letter the roll call's
+    /// in the run's language (P A R J in Spanish).
+    static func markCell(_ status: AttendanceStatus, theme: Theme, words: Words) -> (String, StyleRole) {
+        let letter = words.rollCall("mark.\(status.rawValue)")
+        return switch status {
+        case .present: ("\(letter) \(theme.glyphs.markPresent)", .present)
+        case .absent: ("\(letter) \(theme.glyphs.markAbsent)", .absent)
+        case .late: ("\(letter)  ", .late)
+        case .excused: ("\(letter)  ", .excused)
         case .cleared: ("·  ", .dim)
         }
     }
 
-    static let hints = [
-        FooterHint(keys: "row+letter", label: "mark"), FooterHint(keys: "Enter", label: "record"),
-        FooterHint(keys: "u Enter", label: "undo"), FooterHint(keys: "Esc", label: "done"),
-    ]
+    /// The footer: what the panel's keys do. "row+letter" is what to type, so it is said too.
+    static func hints(_ words: Words) -> [FooterHint] {
+        [
+            FooterHint(keys: words.sheetEntry("footer.rowLetter"), label: words.sheetEntry("footer.mark")),
+            FooterHint(keys: "Enter", label: words.app("footer.record")),
+            FooterHint(keys: "u Enter", label: words.sheetEntry("footer.undo")),
+            FooterHint(keys: "Esc", label: words.sheetEntry("footer.done")),
+        ]
+    }
 }
