@@ -7,7 +7,7 @@ import Testing
 @Suite struct WordsCatalogueTests {
     static let tables = [
         "Kiosk", "Commands", "Errors", "Terms", "Import", "Sync", "Progress", "Report", "Certificate", "SignIn", "Keys", "RollCall", "App",
-        "Nominations", "Roster", "CourseList", "Sessions", "Overview", "Person", "Search",
+        "Nominations", "Roster", "CourseList", "Sessions", "Overview", "Person", "Search", "Forms",
     ]
 
     /// Every key of every table in every language, and in each its `%@`/`%d` blanks alike: a
@@ -39,6 +39,8 @@ import Testing
         "check.ascii",
         // The roster's "S" (sexo) and "TOTAL" columns, and "confirmed → MX-006" (an arrow and a blank).
         "column.sex.short", "column.total", "status.substitutedBy", "status.substitutedBy.short",
+        // A form's "no" and the agency kind "academia".
+        "option.answer.no", "option.agencyKind.academia",
     ]
 
     /// The blanks of a format, in their order ("%1$@", "%d" → ["1@", "d"]).
