@@ -7,7 +7,7 @@ import Testing
 @Suite struct WordsCatalogueTests {
     static let tables = [
         "Kiosk", "Commands", "Errors", "Terms", "Import", "Sync", "Progress", "Report", "Certificate", "SignIn", "Keys", "RollCall", "App",
-        "Nominations", "Roster", "CourseList", "Sessions", "Overview", "Person", "Search", "Changes", "SheetEntry",
+        "Nominations", "Roster", "CourseList", "Sessions", "Overview", "Person", "Search", "Changes", "SheetEntry", "Forms",
     ]
 
     /// Every key of every table in every language, and in each its `%@`/`%d` blanks alike: a
@@ -41,6 +41,8 @@ import Testing
         "column.sex.short", "column.total", "status.substitutedBy", "status.substitutedBy.short",
         // A change of status ("GT-004 …: nominada → confirmada") and an entry logged before words were kept.
         "statusChanged", "logged",
+        // A form's "no" and the agency kind "academia".
+        "option.answer.no", "option.agencyKind.academia",
     ]
 
     /// The blanks of a format, in their order ("%1$@", "%d" → ["1@", "d"]).

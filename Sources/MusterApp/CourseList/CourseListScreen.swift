@@ -22,13 +22,13 @@ extension CourseListState: TableScreen {
         case Command.findPerson:
             context.push(PeopleSearchState())
         case Command.add:
-            context.push(FormBuilder.course(nil))
+            context.push(FormBuilder.course(nil, words: context.words))
         case Command.edit:
             guard let course = selected?.course else { return [.bell] }
-            context.push(FormBuilder.course(course))
+            context.push(FormBuilder.course(course, words: context.words))
         case Command.copyCourse:
             guard let course = selected?.course else { return [.bell] }
-            context.push(FormBuilder.copyCourse(course))
+            context.push(FormBuilder.copyCourse(course, words: context.words))
         case Command.delete:
             guard let summary = selected, let courseID = summary.course.id else { return [.bell] }
             let words = context.words

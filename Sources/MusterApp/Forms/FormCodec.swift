@@ -18,9 +18,10 @@ enum FormSubmission: Sendable {
 
 /// Reads a form's text into model values, or puts a message on each field that cannot be read
 /// (a date that is not YYYY-MM-DD, a time that does not exist). Rules about the library (a
-/// code already taken) are the store's and come back from the save.
+/// code already taken) are the store's and come back from the save. The messages are in
+/// `words`' language; what they quote is as typed.
 enum FormCodec {
-    static func submission(_ form: inout FormState) -> FormSubmission? {
+    static func submission(_ form: inout FormState, words: Words) -> FormSubmission? {
         for i in form.fields.indices { form.fields[i].error = nil }
         form.message = nil
         var failed = false
@@ -41,9 +42,9 @@ enum FormCodec {
             case .found(let code): return code
             case .ambiguous(let codes):
                 let names = codes.prefix(4).map { Countries.name(of: $0) ?? $0 }.joined(separator: ", ")
-                fail(field, "'\(NameSanitizer.clean(text))' could be \(names)\(codes.count > 4 ? "…" : ""): type more")
+                fail(field, words.forms("error.ambiguous", NameSanitizer.clean(text), names + (codes.count > 4 ? "…" : "")))
             case .none:
-                fail(field, "no country called '\(NameSanitizer.clean(text))': type its name or ISO code (GT)")
+                fail(field, words.forms("error.country.none", NameSanitizer.clean(text)))
             }
             return ""
         }
@@ -52,7 +53,9 @@ enum FormCodec {
         for field in values.fields where values.agencies != nil && !v(field.id).isEmpty {
             let kind: FormCompletion.Kind? =
                 field.completes == .group ? (v("scope") == QuotaScope.agency.rawValue ? .agency : nil) : field.completes
-            if kind == .agency, case .failure(let problem) = agency(v(field.id), in: values.agencies!) { fail(field.id, problem.text) }
+            if kind == .agency, case .failure(let problem) = agency(v(field.id), in: values.agencies!, words: words) {
+                fail(field.id, problem.text)
+            }
         }
         func person(_ old: Person?) -> Person? {
             let code = country("country")
@@ -67,15 +70,16 @@ enum FormCodec {
         switch form.purpose {
         case .course(let old):
             let start = CalendarDate(iso: v("startDate")), end = CalendarDate(iso: v("endDate"))
-            if start == nil { fail("startDate", "not a date: use YYYY-MM-DD") }
-            if end == nil { fail("endDate", "not a date: use YYYY-MM-DD") }
-            if TimeZone(identifier: v("timeZone")) == nil { fail("timeZone", "unknown time zone '\(v("timeZone"))'") }
+            if start == nil { fail("startDate", words.forms("error.date")) }
+            if end == nil { fail("endDate", words.forms("error.date")) }
+            if TimeZone(identifier: v("timeZone")) == nil { fail("timeZone", words.forms("error.timeZone", v("timeZone"))) }
             let percent = Int(v("completion")), late = Int(v("late"))
-            if percent.map({ !(0...100).contains($0) }) ?? true { fail("completion", "a whole number from 0 to 100") }
-            if late.map({ !(0...1440).contains($0) }) ?? true { fail("late", "minutes from 0 to 1440") }
+            if percent.map({ !(0...100).contains($0) }) ?? true { fail("completion", words.forms("error.completion")) }
+            if late.map({ !(0...1440).contains($0) }) ?? true { fail("late", words.forms("error.late")) }
             let code = country("country")
             var retention: RetentionPeriod?
             if !v("retention").isEmpty {
+                // CourseKit's sentence, in English: it has no catalogue yet (LANGUAGES.md, "Not yet").
                 do { retention = try RetentionPeriod.parse(v("retention")) } catch {
                     fail("retention", "\(error)")
                 }
@@ -94,12 +98,15 @@ enum FormCodec {
             let ownZone = v("timeZone")
             let named = ownZone.isEmpty ? nil : TimeZone(identifier: ownZone)
             if !ownZone.isEmpty && named == nil {
-                fail("timeZone", "unknown time zone '\(NameSanitizer.clean(ownZone))': an IANA name like America/Guatemala, or empty")
+                fail("timeZone", words.forms("error.session.timeZone", NameSanitizer.clean(ownZone)))
             }
             let zone = named ?? course.zone
             func time(_ field: String) -> Date? {
                 do { return try LocalTime.read(v(field), in: zone) } catch {
-                    fail(field, error == .malformed ? "not a time: use YYYY-MM-DD HH:MM (\(zone.identifier))" : "\(error)")
+                    switch error {
+                    case .malformed: fail(field, words.forms("error.time", zone.identifier))
+                    case .skipped(let name, let from, let to): fail(field, words.forms("error.time.skipped", name, from, to))
+                    }
                     return nil
                 }
             }
@@ -137,17 +144,17 @@ enum FormCodec {
             result = .enrolment(e, nominatedByCode: v("nominatedBy"))
         case .copyCourse(let course):
             let start = CalendarDate(iso: v("startDate"))
-            if start == nil { fail("startDate", "not a date: use YYYY-MM-DD") }
-            if v("code").isEmpty { fail("code", "type the new course's code") }
+            if start == nil { fail("startDate", words.forms("error.date")) }
+            if v("code").isEmpty { fail("code", words.forms("error.copy.code")) }
             guard !failed, let start else { return nil }
             result = .copyCourse(from: course.code, to: v("code"), start: start, withRoster: v("withRoster") == "yes")
         case .quota(let old, let course):
             let scope = QuotaScope(rawValue: v("scope")) ?? .country
             let limit = Int(v("limit"))
-            if limit.map({ $0 < 0 }) ?? true { fail("limit", "a whole number of places, 0 or more") }
+            if limit.map({ $0 < 0 }) ?? true { fail("limit", words.forms("error.limit")) }
             var key = ""
             if v("key").isEmpty {
-                fail("key", scope == .country ? "type the country (name or ISO code)" : "type the agency (acronym, name or code)")
+                fail("key", words.forms(scope == .country ? "error.quota.country" : "error.quota.agency"))
             } else if scope == .country {
                 key = country("key")
             }
@@ -165,16 +172,16 @@ extension FormCodec {
 
     /// An agency field's text: the agency it names, nil for empty, or what is wrong with it.
     /// The one wording, whether the form checks it or the save does.
-    static func agency(_ text: String, in agencies: [Agency]) -> Result<Agency?, Problem> {
+    static func agency(_ text: String, in agencies: [Agency], words: Words) -> Result<Agency?, Problem> {
         guard !text.isEmpty else { return .success(nil) }
         let shown = NameSanitizer.clean(text)
         switch AgencyMatch.find(text, in: agencies) {
         case .found(let agency): return .success(agency)
         case .ambiguous(let list):
             let names = list.prefix(4).map { $0.acronym.isEmpty ? $0.name : $0.acronym }.joined(separator: ", ")
-            return .failure(Problem(text: "'\(shown)' could be \(names)\(list.count > 4 ? "…" : ""): type more"))
+            return .failure(Problem(text: words.forms("error.ambiguous", shown, names + (list.count > 4 ? "…" : ""))))
         case .none:
-            return .failure(Problem(text: "no agency called '\(shown)': type its acronym, name or code"))
+            return .failure(Problem(text: words.forms("error.agency.none", shown)))
         }
     }
 }
@@ -183,11 +190,12 @@ extension Loaders {
     /// Saves a checked form; the record comes back as `changed`, a refusal as `formFailed`.
     /// A new person is first looked for in the library (`People.samePerson`) unless
     /// `lookForSamePerson` is false (the coordinator chose to add them anyway): when someone may
-    /// be them, nothing is saved and the choice comes back as `samePeople`.
-    func save(_ submission: FormSubmission, lookForSamePerson: Bool = true) -> AppAction {
+    /// be them, nothing is saved and the choice comes back as `samePeople`. What it says is in
+    /// `words`' language, except the store's refusals (`ValidationFailure`, still English).
+    func save(_ submission: FormSubmission, words: Words, lookForSamePerson: Bool = true) -> AppAction {
         do {
             func agencyID(_ text: String, field: String) throws -> Int64? {
-                switch FormCodec.agency(text, in: try store.courses.agencies()) {
+                switch FormCodec.agency(text, in: try store.courses.agencies(), words: words) {
                 case .success(let agency): return agency?.id
                 case .failure(let problem): throw ValidationFailure(field: field, problem.text)
                 }
@@ -220,14 +228,14 @@ extension Loaders {
                 if let agencyText {
                     guard let id = try agencyID(agencyText, field: "key"),
                         let agency = try store.courses.agencies().first(where: { $0.id == id })
-                    else { throw ValidationFailure(field: "key", "type the agency (acronym, name or code)") }
+                    else { throw ValidationFailure(field: "key", words.forms("error.quota.agency")) }
                     quota.key = agency.code
                 }
                 return .changed(try store.nominations.saveQuota(courseID: courseID, quota, replacing: old))
             case .copyCourse(let from, let to, let start, let withRoster):
                 let copy = try store.courses.copyCourse(from: from, to: to, start: start, withRoster: withRoster)
-                var text = "Copied \(from) to \(to), \(copy.imported.sessions) sessions moved \(copy.shiftedDays) days"
-                if withRoster { text += ", \(copy.imported.participants) nominated" }
+                var text = words.forms("copied", from, to, copy.imported.sessions, copy.shiftedDays)
+                if withRoster { text += words.forms("copied.roster", copy.imported.participants) }
                 return .courseCopied(code: to, summary: text)
             }
         } catch let failure as ValidationFailure {

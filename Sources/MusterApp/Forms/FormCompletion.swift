@@ -65,12 +65,13 @@ public struct FormCompletion: Sendable, Equatable {
     }
 
     /// "→ Guatemala (GT) · Tab accepts", "could be Guinea (GN), Guatemala (GT), Guyana (GY)…",
-    /// "no country matches": one line under the form.
-    func line(kind noun: String, arrow: String) -> (String, StyleRole) {
-        if matches.isEmpty { return ("no \(noun) matches: type its name or code", .error) }
+    /// "no country matches": one line under the form, in `words`' language (`noun` picks the
+    /// catalogue's sentence, "country" or "agency"; the matches are the library's names).
+    func line(kind noun: String, arrow: String, words: Words) -> (String, StyleRole) {
+        if matches.isEmpty { return (words.forms("completion.none.\(noun)"), .error) }
         if settled { return ("= \(matches[0].shown)", .dim) }
-        if accepts != nil { return ("\(arrow) \(matches[0].shown) · Tab accepts", .accent) }
-        return ("could be " + matches.map(\.shown).joined(separator: ", ") + (more ? "…" : "") + ": type more", .accent)
+        if accepts != nil { return (words.forms("completion.accepts", arrow, matches[0].shown), .accent) }
+        return (words.forms("completion.could", matches.map(\.shown).joined(separator: ", ") + (more ? "…" : "")), .accent)
     }
 }
 

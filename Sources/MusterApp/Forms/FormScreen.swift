@@ -16,20 +16,21 @@ extension FormState: ScreenModel {
     mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         switch key {
         case .escape:
+            let words = context.words
             guard isChanged else {
                 context.dismiss()
-                context.note("Not saved")
+                context.note(words.forms("form.notSaved"))
                 return []
             }
             // Typed work is not thrown away on one key: Esc asks, y discards, n goes back to it.
             context.push(
                 ConfirmState(
                     dialog: .confirm(
-                        title: "Discard changes", message: "Close “\(title)” without saving what you typed?", destructive: true),
+                        title: words.forms("form.discard.title"), message: words.forms("form.discard.question", title), destructive: true),
                     onYes: .discardForm))
         case .enter:
-            guard let submission = FormCodec.submission(&self) else { return [.bell] }
-            return [.run { [loaders = context.loaders] in loaders.save(submission) }]
+            guard let submission = FormCodec.submission(&self, words: context.words) else { return [.bell] }
+            return [.run { [loaders = context.loaders, words = context.words] in loaders.save(submission, words: words) }]
         case .tab where acceptCompletion(.tab):
             return []
         case .right where acceptCompletion(.right):
@@ -67,7 +68,7 @@ extension FormState: ScreenModel {
             return []
         case .perform(.discardForm, _):
             context.dismiss()
-            context.note("Not saved")
+            context.note(context.words.forms("form.notSaved"))
             return []
         case .formFailed(let field, let message):
             fail(field: field, message)
@@ -77,8 +78,12 @@ extension FormState: ScreenModel {
             context.push(choice)
             return []
         case .perform(.addPersonAnyway, _):
-            guard let submission = FormCodec.submission(&self) else { return [.bell] }
-            return [.run { [loaders = context.loaders] in loaders.save(submission, lookForSamePerson: false) }]
+            guard let submission = FormCodec.submission(&self, words: context.words) else { return [.bell] }
+            return [
+                .run { [loaders = context.loaders, words = context.words] in
+                    loaders.save(submission, words: words, lookForSamePerson: false)
+                }
+            ]
         case .formAgencies(let list):
             agencies = list
             return []
@@ -96,19 +101,33 @@ extension FormState: ScreenModel {
         return [.run { [loaders = context.loaders] in loaders.proposeCode(country: country) }]
     }
 
-    var footerHints: [FooterHint]? {
-        [FooterHint(keys: "Enter", label: "save"), FooterHint(keys: "Tab", label: "next"), FooterHint(keys: "Esc", label: "cancel")]
+    func footerHints(_ words: Words) -> [FooterHint]? {
+        [
+            FooterHint(keys: "Enter", label: words.forms("footer.save")), FooterHint(keys: "Tab", label: words.forms("footer.next")),
+            FooterHint(keys: "Esc", label: words.cancel),
+        ]
     }
 
-    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {
-        FormView.render(self, into: &buffer, theme: theme)
+    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen], words: Words) {
+        FormView.render(self, into: &buffer, theme: theme, words: words)
     }
 }
 
 /// A form as a centred box: one line per field (label, value), the focused field's hint or
 /// error under them, and the keys. Scrolls to keep the focus visible on a short screen.
 enum FormView {
+    /// The label column's least width: the English labels' longest, so their forms keep one
+    /// layout whatever the labels.
     static let labelWidth = 15
+
+    /// The label column: as wide as the longest label (Spanish says "Fecha de inicio" where
+    /// English says "Start date"), at least `labelWidth`, and at most five twelfths of the box
+    /// (22 columns at 60, 24 at 80) so the values keep room; a longer label is cut with an
+    /// ellipsis, its beginning (which names the field) kept.
+    static func labelColumn(_ f: FormState, frame: Rect) -> Int {
+        let longest = f.fields.map(\.label.displayWidth).max() ?? 0
+        return max(labelWidth, min(longest, 24, (frame.width - 4) * 5 / 12))
+    }
 
     static func frame(_ f: FormState, size: Size) -> Rect {
         let width = min(72, size.width - 2)
@@ -116,12 +135,13 @@ enum FormView {
         return Rect(x: (size.width - width) / 2, y: max(1, (size.height - height) / 2), width: width, height: height)
     }
 
-    static func render(_ f: FormState, into buffer: inout ScreenBuffer, theme: Theme) {
+    static func render(_ f: FormState, into buffer: inout ScreenBuffer, theme: Theme, words: Words) {
         let frame = frame(f, size: buffer.size)
         buffer.fill(frame, role: .dialog)
         buffer.box(frame, role: .border, glyphs: theme.glyphs, title: f.title)
         let rows = max(1, frame.height - 5)
         let first = min(max(0, f.focus - rows + 1), max(0, f.fields.count - rows))
+        let labelWidth = labelColumn(f, frame: frame)
         let valueX = frame.x + 2 + labelWidth + 2
         let valueWidth = max(1, frame.maxX - 2 - valueX)
         for (line, index) in (first..<min(f.fields.count, first + rows)).enumerated() {
@@ -142,7 +162,8 @@ enum FormView {
                     buffer.putLine(field.input.text, in: rect, role: .dialog, ellipsis: theme.glyphs.ellipsis)
                 }
             case .choice:
-                let arrows = focused ? "\(theme.glyphs.arrowLeft) \(field.value) \(theme.glyphs.arrowRight)" : field.value
+                let shown = field.shownValue
+                let arrows = focused ? "\(theme.glyphs.arrowLeft) \(shown) \(theme.glyphs.arrowRight)" : shown
                 buffer.putLine(arrows, in: rect, role: focused ? .input : .dialog, ellipsis: theme.glyphs.ellipsis)
             }
         }
@@ -151,7 +172,8 @@ enum FormView {
             if let error = focused?.error {
                 ("\(focused!.label): \(error)", .error)
             } else if let completion = f.completion {
-                completion.line(kind: f.completionKind(f.focus) == .agency ? "agency" : "country", arrow: theme.glyphs.arrowRight)
+                completion.line(
+                    kind: f.completionKind(f.focus) == .agency ? "agency" : "country", arrow: theme.glyphs.arrowRight, words: words)
             } else if let message = f.message {
                 (message, .error)
             } else {
@@ -160,7 +182,7 @@ enum FormView {
         let inner = Rect(x: frame.x + 2, y: frame.maxY - 3, width: frame.width - 4, height: 1)
         buffer.putLine(note.0, in: inner, role: note.1, ellipsis: theme.glyphs.ellipsis)
         buffer.putLine(
-            f.completion?.accepts != nil ? "Enter save · Tab accept · Esc cancel" : "Enter save · Tab next field · Esc cancel",
+            words.forms(f.completion?.accepts != nil ? "form.keys.accept" : "form.keys"),
             in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: 1),
             role: .dim, ellipsis: theme.glyphs.ellipsis)
     }

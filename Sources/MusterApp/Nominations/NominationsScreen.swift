@@ -49,10 +49,10 @@ extension NominationsState: TableScreen {
             if existing == nil && (line.key.isEmpty || line.agencyID == RosterFilter.noAgency) {
                 return context.fail(words.nominations("quota.notAGroup", line.label(in: words.language)))
             }
-            context.push(FormBuilder.quota(existing, course: course, group: (line.scope, line.key)))
+            context.push(FormBuilder.quota(existing, course: course, group: (line.scope, line.key), words: context.words))
         case Command.add:
             guard let course else { return [.bell] }
-            context.push(FormBuilder.quota(nil, course: course))
+            context.push(FormBuilder.quota(nil, course: course, words: context.words))
         case Command.delete:
             guard let line = selectedLine, let limit = line.limit, let courseID = course?.id else {
                 return context.fail(words.nominations("quota.none"))
@@ -71,9 +71,9 @@ extension NominationsState: TableScreen {
                 context.note(words.nominations("agency.choose"))
                 return [.bell]
             }
-            return [.run { [loaders = context.loaders] in loaders.agencyForm(agencyID) }]
+            return [.run { [loaders = context.loaders] in loaders.agencyForm(agencyID, words: words) }]
         case Command.addOther:
-            context.push(FormBuilder.agency(nil))
+            context.push(FormBuilder.agency(nil, words: context.words))
         default:
             return []
         }
@@ -113,13 +113,14 @@ extension Loaders {
         }
     }
 
-    /// The agency form needs the agency's stored values, which the quota lines do not carry.
-    func agencyForm(_ id: Int64) -> AppAction {
+    /// The agency form needs the agency's stored values, which the quota lines do not carry;
+    /// it is built here, in the app's `words`.
+    func agencyForm(_ id: Int64, words: Words) -> AppAction {
         attempt {
             guard let agency = try store.courses.agencies().first(where: { $0.id == id }) else {
                 throw MusterError.invalid("no such agency")
             }
-            return .openForm(FormBuilder.agency(agency))
+            return .openForm(FormBuilder.agency(agency, words: words))
         }
     }
 }

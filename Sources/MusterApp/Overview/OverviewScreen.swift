@@ -25,12 +25,12 @@ extension OverviewState: TableScreen {
         case Command.importRoster:
             context.push(ImportRosterState(courseCode: courseCode, courseLabel: data.course.label))
         case Command.add:
-            context.push(FormBuilder.session(nil, course: data.course, defaultKey: "s\(data.sessions.count + 1)"))
+            context.push(FormBuilder.session(nil, course: data.course, defaultKey: "s\(data.sessions.count + 1)", words: context.words))
         case Command.edit:
             guard let session = selectedSession else { return [.bell] }
-            context.push(FormBuilder.session(session, course: data.course))
+            context.push(FormBuilder.session(session, course: data.course, words: context.words))
         case Command.editOther:
-            context.push(FormBuilder.course(data.course))
+            context.push(FormBuilder.course(data.course, words: context.words))
         case Command.delete:
             guard let session = selectedSession, let sessionID = session.id else { return [.bell] }
             let words = context.words

@@ -10,7 +10,7 @@ extension RosterState {
         guard let roster = self.context, let courseID = roster.course.id else { return [] }
         let words = context.words
         if id == Command.add {
-            context.push(FormBuilder.person(nil, agency: nil, enrolIn: roster.course))
+            context.push(FormBuilder.person(nil, agency: nil, enrolIn: roster.course, words: words))
             return []
         }
         if id == Command.enrolExisting {
@@ -55,9 +55,10 @@ extension RosterState {
                     title: words.roster("merge.title"), prompt: words.roster("merge.prompt", p.displayName),
                     purpose: .mergeInto(personID: personID), words: words))
         case Command.edit:
-            context.push(FormBuilder.enrolment(item, nominatedBy: item.enrolment.nominatedBy.flatMap { roster.agencies[$0] }))
+            context.push(
+                FormBuilder.enrolment(item, nominatedBy: item.enrolment.nominatedBy.flatMap { roster.agencies[$0] }, words: context.words))
         case Command.editOther:
-            context.push(FormBuilder.person(p, agency: item.agency, enrolIn: nil))
+            context.push(FormBuilder.person(p, agency: item.agency, enrolIn: nil, words: context.words))
         case Command.delete:
             context.push(
                 ConfirmState(
@@ -100,7 +101,7 @@ extension RosterState {
             if item.id == SubstitutePreference.newPerson {
                 guard let nominee = selected, nominee.person.id == personID else { return [.bell] }
                 let agency = nominee.enrolment.nominatedBy.flatMap { roster.agencies[$0] } ?? nominee.agency
-                context.push(FormBuilder.substitute(nominee.person, nominatedBy: agency, course: roster.course))
+                context.push(FormBuilder.substitute(nominee.person, nominatedBy: agency, course: roster.course, words: context.words))
                 return []
             }
             guard let other = Int64(item.id) else { return [] }

@@ -37,11 +37,11 @@ public struct SamePersonState: Sendable, Equatable {
         table.selection.flatMap { candidates.indices.contains($0) ? candidates[$0] : nil }
     }
 
-    /// What Enter does, for the keys line: "enrol" or "substitute".
-    var enterLabel: String {
+    /// What Enter does, for the keys line: "enrol them", "open" or "substitute by them".
+    func enterLabel(_ words: Words) -> String {
         switch intent {
-        case .add(let course, _, _): course == nil ? "open" : "enrol them"
-        case .substitute: "substitute by them"
+        case .add(let course, _, _): words.forms(course == nil ? "same.footer.open" : "same.footer.enrol")
+        case .substitute: words.forms("same.footer.substitute")
         }
     }
 }
@@ -54,10 +54,11 @@ extension SamePersonState: ScreenModel {
 
     mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
         message = nil
+        let words = context.words
         switch key {
         case .escape:
             context.dismiss()
-            context.note("Not saved — the form is as you left it")
+            context.note(words.forms("same.notSaved"))
         case .down, .char("j"):
             table.moveDown(height: candidates.count)
         case .up, .char("k"):
@@ -67,9 +68,7 @@ extension SamePersonState: ScreenModel {
             return take(chosen, id: id, &context)
         case .char("n"):
             if let same = emailTaken {
-                message =
-                    "Not added: \(same.person.code) has the e-mail \(same.person.email) — the same person. "
-                    + "Enter takes them; Esc goes back to correct the e-mail."
+                message = words.forms("same.notAdded", same.person.code, same.person.email)
                 return [.bell]
             }
             context.dismiss()
@@ -82,7 +81,7 @@ extension SamePersonState: ScreenModel {
 
     /// Enrols or substitutes the chosen person, unless they are on the roster already.
     private mutating func take(_ chosen: SamePersonCandidate, id: Int64, _ context: inout ScreenContext) -> [Effect<AppAction>] {
-        let who = "\(chosen.person.code) \(chosen.person.displayName)"
+        let who = "\(chosen.person.code) \(chosen.person.displayName)", words = context.words
         switch intent {
         case .add(let courseID, let role, let status):
             guard let courseID else {
@@ -91,13 +90,13 @@ extension SamePersonState: ScreenModel {
                 return context.open(PersonState(personID: id))
             }
             if let now = chosen.status(inCourse: courseID) {
-                message = "\(who) is already on this roster (\(now.rawValue)); Esc goes back to the form."
+                message = words.forms("same.onRoster", who, words.term(now))
                 return [.bell]
             }
             return context.change { try $0.nominations.enrol(personID: id, courseID: courseID, role: role, status: status) }
         case .substitute(let personID, _, let courseID):
             if let now = chosen.status(inCourse: courseID), now.isExpected {
-                message = "\(who) is already \(now.rawValue) in this course: choose someone else, or Esc."
+                message = words.forms("same.expected", who, words.term(now))
                 return [.bell]
             }
             return context.change { try $0.nominations.substitute(courseID: courseID, personID: personID, by: id) }
@@ -114,15 +113,15 @@ extension SamePersonState: ScreenModel {
         }
     }
 
-    var footerHints: [FooterHint]? {
-        var hints = [FooterHint(keys: "↑↓", label: "choose"), FooterHint(keys: "Enter", label: enterLabel)]
-        if emailTaken == nil { hints.append(FooterHint(keys: "n", label: "add as new")) }
-        hints.append(FooterHint(keys: "Esc", label: "back to the form"))
+    func footerHints(_ words: Words) -> [FooterHint]? {
+        var hints = [FooterHint(keys: "↑↓", label: words.forms("same.footer.choose")), FooterHint(keys: "Enter", label: enterLabel(words))]
+        if emailTaken == nil { hints.append(FooterHint(keys: "n", label: words.forms("same.footer.addNew"))) }
+        hints.append(FooterHint(keys: "Esc", label: words.forms("same.footer.back")))
         return hints
     }
 
-    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen]) {
-        SamePersonView.render(self, into: &buffer, theme: theme)
+    func renderOverlay(into buffer: inout ScreenBuffer, theme: Theme, below: [Screen], words: Words) {
+        SamePersonView.render(self, into: &buffer, theme: theme, words: words)
     }
 }
 
@@ -137,72 +136,72 @@ enum SamePersonView {
 
     /// "ana@x.org is GT-001 Ana Pérez's e-mail: the same person." or "Ana Pérez (GT) may be in
     /// the library already:".
-    static func headline(_ s: SamePersonState) -> String {
+    static func headline(_ s: SamePersonState, _ words: Words) -> String {
         let name = s.typed.displayName
         if let same = s.emailTaken {
-            return "\(s.typed.email) is \(same.person.code) \(same.person.displayName)'s e-mail: the same person."
+            return words.forms("same.email", s.typed.email, same.person.code, same.person.displayName)
         }
         let country = s.typed.country.isEmpty ? "" : " (\(s.typed.country))"
         return s.candidates.count == 1
-            ? "\(name)\(country) may be in the library already:"
-            : "\(name)\(country) may be one of \(s.candidates.count) people in the library:"
+            ? words.forms("same.one", name + country)
+            : words.forms("same.many", name + country, s.candidates.count)
     }
 
-    static func action(_ s: SamePersonState) -> String {
+    /// The keys line: what Enter does first (cut last on a narrow screen), then n and Esc.
+    static func action(_ s: SamePersonState, _ words: Words) -> String {
         switch s.intent {
         case .add(let course, _, _):
-            let enter = course == nil ? "Enter opens them" : "Enter enrols them"
-            return s.emailTaken == nil
-                ? "\(enter) · n adds \(s.typed.code) as someone new · Esc back to the form"
-                : "\(enter) · Esc back to the form"
+            let enter = words.forms(course == nil ? "same.enter.open" : "same.enter.enrol")
+            return s.emailTaken == nil ? words.forms("same.action.add", enter, s.typed.code) : words.forms("same.action.only", enter)
         case .substitute(_, let name, _):
-            return s.emailTaken == nil
-                ? "Enter: they replace \(name) · n: add \(s.typed.code) as new · Esc back"
-                : "Enter: they replace \(name) · Esc back to the form"
+            return words.forms(s.emailTaken == nil ? "same.replace.add" : "same.replace.only", name, s.typed.code)
         }
     }
 
-    static let columns = [
-        TableColumn("CODE", width: .fixed(8)),
-        TableColumn("NAME", width: .flexible(min: 10, weight: 2)),
-        TableColumn("CTRY", width: .fixed(4)),
-        TableColumn("AGENCY", width: .flexible(min: 6, weight: 1)),
-        TableColumn("E-MAIL", width: .flexible(min: 8, weight: 3)),
-        TableColumn("COURSES", width: .flexible(min: 7, weight: 2)),
-    ]
+    /// The columns titled in `words`' language; the fixed ones are as wide as "CÓDIGO" and "PAÍS".
+    static func columns(_ words: Words) -> [TableColumn] {
+        [
+            TableColumn(words.forms("same.column.code"), width: .fixed(8)),
+            TableColumn(words.forms("same.column.name"), width: .flexible(min: 10, weight: 2)),
+            TableColumn(words.forms("same.column.country"), width: .fixed(4)),
+            TableColumn(words.forms("same.column.agency"), width: .flexible(min: 6, weight: 1)),
+            TableColumn(words.forms("same.column.email"), width: .flexible(min: 8, weight: 3)),
+            TableColumn(words.forms("same.column.courses"), width: .flexible(min: 7, weight: 2)),
+        ]
+    }
 
     /// "mini-2024, palau-mmc-2024 +1": the first two courses and how many more.
-    static func courses(_ c: SamePersonCandidate) -> String {
-        guard !c.courses.isEmpty else { return "none" }
+    static func courses(_ c: SamePersonCandidate, _ words: Words) -> String {
+        guard !c.courses.isEmpty else { return words.forms("same.courses.none") }
         let shown = c.courses.prefix(2).map(\.code).joined(separator: ", ")
         return c.courses.count > 2 ? "\(shown) +\(c.courses.count - 2)" : shown
     }
 
-    static func render(_ s: SamePersonState, into buffer: inout ScreenBuffer, theme: Theme) {
+    static func render(_ s: SamePersonState, into buffer: inout ScreenBuffer, theme: Theme, words: Words) {
         let frame = frame(s, size: buffer.size)
         buffer.fill(frame, role: .dialog)
-        buffer.box(frame, role: .border, glyphs: theme.glyphs, title: "Already in the library?")
+        buffer.box(frame, role: .border, glyphs: theme.glyphs, title: words.forms("same.title"))
         let inner = Rect(x: frame.x + 2, y: frame.y + 1, width: frame.width - 4, height: frame.height - 2)
         func line(_ text: String, _ y: Int, _ role: StyleRole) {
             buffer.putLine(text, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), role: role, ellipsis: theme.glyphs.ellipsis)
         }
-        line(headline(s), inner.y, s.emailTaken == nil ? .dialog : .warning)
+        line(headline(s, words), inner.y, s.emailTaken == nil ? .dialog : .warning)
         let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: max(1, inner.height - 5))
         TableView(
-            columns: columns, state: s.table, emptyMessage: "Nobody",
+            columns: columns(words), state: s.table, emptyMessage: words.forms("same.nobody"),
             row: { i in
                 let c = s.candidates[i]
                 return TableRow(
-                    [c.person.code, c.person.displayName, c.person.country, c.agency?.shortName ?? "", c.person.email, courses(c)],
+                    [c.person.code, c.person.displayName, c.person.country, c.agency?.shortName ?? "", c.person.email, courses(c, words)],
                     role: .dialog, cellRoles: [nil, nil, nil, nil, c.sameEmail ? .warning : nil, .dim])
             }
         ).render(into: &buffer, rect: list, theme: theme)
         if let message = s.message {
             line(message, inner.maxY - 2, .error)
         } else if let c = s.selected {
-            let why = c.sameEmail ? "same e-mail" : "same name and country"
+            let why = words.forms(c.sameEmail ? "same.why.email" : "same.why.name")
             line("\(c.person.code): \(why)", inner.maxY - 2, .dim)
         }
-        line(action(s), inner.maxY - 1, .dim)
+        line(action(s, words), inner.maxY - 1, .dim)
     }
 }
