@@ -200,7 +200,8 @@ extension ChangeLog {
         }
         let undo = try store.record(
             db, entity: change.entity, entityID: change.entityID, courseID: change.courseID, action: "undo",
-            summary: ChangeSummary("undo", .change(change.words ?? ChangeSummary("logged", .text(change.summary)))), before: now, after: ChangeSnapshot.read(db, scope), undoes: id)
+            summary: ChangeSummary("undo", .change(change.words ?? ChangeSummary("logged", .text(change.summary)))), before: now,
+            after: ChangeSnapshot.read(db, scope), undoes: id)
         // An undo concerns whoever the change did (a merge's kept person, whose rows it may not list).
         try ChangeLogWrites.link(
             db, changeID: undo.id,

@@ -35,7 +35,8 @@ extension Nominations {
                     o.scope == quota.scope && o.key == quota.key
                         ? ChangeSummary("quota.changed", group, .number(o.limit), .places(quota.limit))
                         : ChangeSummary(
-                            "quota.moved", Self.quotaGroup(o.scope, o.key, label: (try? Self.quotaLabel(db, o.scope, o.key)) ?? o.key), group,
+                            "quota.moved", Self.quotaGroup(o.scope, o.key, label: (try? Self.quotaLabel(db, o.scope, o.key)) ?? o.key),
+                            group,
                             .places(quota.limit))
                 } ?? ChangeSummary("quota.set", group, .places(quota.limit))
             var id = oldID
@@ -70,7 +71,8 @@ extension Nominations {
             let label = (try? Self.quotaLabel(db, scope, key)) ?? key
             return try store.logged(
                 db, entity: "quota", entityID: { id }, courseID: courseID, action: "delete",
-                summary: { ChangeSummary("quota.removed", Self.quotaGroup(scope, key, label: label), .places(limit)) }, scope: { [("quota", [id])] }
+                summary: { ChangeSummary("quota.removed", Self.quotaGroup(scope, key, label: label), .places(limit)) },
+                scope: { [("quota", [id])] }
             ) {
                 try QuotaWrites.deleteRow(db, id: id)
                 return []

@@ -44,13 +44,16 @@ enum SyncLiveView {
                 Line(
                     label: words.sync("live.code"), text: words.sync("live.code.hint"), role: .dim,
                     code: server.code))
-            for a in server.activity.prefix(listed) { lines.append(Line(text: SyncLiveText.activityLine(a, zone: zone, language), rank: 2)) }
+            for a in server.activity.prefix(listed) {
+                lines.append(Line(text: SyncLiveText.activityLine(a, zone: zone, language), rank: 2))
+            }
             if server.activity.count > listed {
                 lines.append(Line(text: words.sync("live.andMore", String(server.activity.count - listed)), role: .dim, rank: 2))
             }
             if server.activity.isEmpty { lines.append(Line(text: words.sync("live.noActivity"), role: .dim, rank: 2)) }
             if let log = live.lastLog {
-                lines.append(Line(label: words.sync("live.last"), text: "\(SyncLiveText.clock(log.at, in: zone)) \(log.text)", role: .dim, rank: 3))
+                lines.append(
+                    Line(label: words.sync("live.last"), text: "\(SyncLiveText.clock(log.at, in: zone)) \(log.text)", role: .dim, rank: 3))
             }
         }
         switch live.exchange {

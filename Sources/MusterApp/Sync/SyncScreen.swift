@@ -25,7 +25,8 @@ extension SyncState: TableScreen {
                     step: .exportPath(all: all)))
         case Command.syncImport:
             context.push(
-                Self.prompt(title: words.sync("screen.import.title"), message: words.sync("screen.import.path"), text: "", step: .importPath))
+                Self.prompt(
+                    title: words.sync("screen.import.title"), message: words.sync("screen.import.path"), text: "", step: .importPath))
         case Command.syncKeep:
             guard let conflict = selectedConflict else { return [.bell] }
             var menu = MenuState(
@@ -74,7 +75,8 @@ extension SyncState: TableScreen {
                 let path = Self.expand(text)
                 guard !path.isEmpty else { return context.fail(words.sync("screen.import.noPath")) }
                 context.push(
-                    Self.passphrasePrompt(title: words.sync("screen.import"), step: .importPassphrase(path: path), encrypting: false, words))
+                    Self.passphrasePrompt(title: words.sync("screen.import"), step: .importPassphrase(path: path), encrypting: false, words)
+                )
             case .importPassphrase(let path):
                 let secret = text.isEmpty ? nil : text
                 context.note(words.sync("screen.reading", (path as NSString).lastPathComponent))

@@ -135,7 +135,9 @@ public enum SyncText {
         func say(_ key: String, _ arguments: any CVarArg...) -> String {
             words.format("status.\(key)", table: "Sync", arguments: arguments)
         }
-        var lines = [StatusEntry(text: say("origin", clean(s.label), clean(s.origin))), StatusEntry(text: "SQLite \(clean(s.sqliteVersion))")]
+        var lines = [
+            StatusEntry(text: say("origin", clean(s.label), clean(s.origin))), StatusEntry(text: "SQLite \(clean(s.sqliteVersion))"),
+        ]
         if s.walResetBug { lines.append(StatusEntry(text: say("walBug", clean(s.sqliteVersion)), warns: true)) }
         lines.append(StatusEntry(text: say("held")))
         if s.holdings.isEmpty { lines.append(StatusEntry(text: "  " + say("nothingYet"))) }
@@ -155,7 +157,9 @@ public enum SyncText {
             let name = t.name.map { " “\(clean($0))”" } ?? ""
             lines.append(
                 StatusEntry(
-                    text: "  \(time(t.at, in: zone)) \(direction(t.direction, words))\(name) \(clean(t.path)): \(count(t.records, "records", language))"))
+                    text:
+                        "  \(time(t.at, in: zone)) \(direction(t.direction, words))\(name) \(clean(t.path)): \(count(t.records, "records", language))"
+                ))
         }
         lines.append(StatusEntry(text: s.openConflicts == 0 ? say("noConflicts") : say("conflicts", String(s.openConflicts))))
         for w in s.clockWarnings { lines.append(StatusEntry(text: say("clock", clean(w)), warns: true)) }

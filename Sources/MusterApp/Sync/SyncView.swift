@@ -53,7 +53,8 @@ enum SyncView {
             let cut = row == height - 1 && lines.count > height
             // Headings dim, what is held under them plain, warnings (a gap, a clock, the WAL bug) as such.
             let role: StyleRole = entry.warns ? .warning : entry.text.hasPrefix(" ") ? .normal : .dim
-            buffer.putLine(cut ? theme.glyphs.ellipsis : entry.text, in: line(top + row), role: cut ? .dim : role, ellipsis: theme.glyphs.ellipsis)
+            buffer.putLine(
+                cut ? theme.glyphs.ellipsis : entry.text, in: line(top + row), role: cut ? .dim : role, ellipsis: theme.glyphs.ellipsis)
         }
         let table = TableView(
             columns: columns(words), state: state.table,
