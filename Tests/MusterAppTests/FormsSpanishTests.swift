@@ -48,12 +48,7 @@ import TestSupport
     /// The question when two people in the library may be the one typed in.
     @Test(arguments: sizes)
     func samePerson(name: String, size: Size) throws {
-        let d = try AppDriver(options: AppOptions(language: .es), size: size)
-        try d.store.people.savePerson(
-            Person(code: "X-001", givenName: "José", familyName: "Nuñez", country: "PW", email: "pepe@example.org"))
-        d.press(.enter, .char("r"), .char("a"))
-        d.fillPerson(code: "T-050", given: "Jose", family: "NÚÑEZ", country: "PW", email: "jnunez@example.net")
-        d.press(.enter)
+        let d = try SamePersonSnapshotTests.twoCandidates(AppOptions(language: .es), size: size)
         #expect(d.samePerson?.candidates.count == 2)
         d.checkSnapshot("same-person-es-\(name)", asciiFree: Self.glyphs)
         // At 60 columns the line is cut at its end, its meaning kept.

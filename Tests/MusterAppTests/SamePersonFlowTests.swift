@@ -191,14 +191,21 @@ extension AppDriver {
         _ = d.checkSnapshot(name, asciiFree: ["│", "─", "┌", "┐", "└", "┘", "✓", "▲", "→"], sourceLocation: sourceLocation)
     }
 
-    @Test(arguments: sizes)
-    func choice(name: String, size: Size) throws {
-        let d = try AppDriver(size: size)
+    /// A new "Jose NÚÑEZ" typed on the mini course's roster, with X-001 "José Nuñez" in the
+    /// library beside T-001 "José Núñez": the question with two people to choose from.
+    static func twoCandidates(_ options: AppOptions = AppOptions(), size: Size) throws -> AppDriver {
+        let d = try AppDriver(options: options, size: size)
         try d.store.people.savePerson(
             Person(code: "X-001", givenName: "José", familyName: "Nuñez", country: "PW", email: "pepe@example.org"))
         d.press(.enter, .char("r"), .char("a"))
         d.fillPerson(code: "T-050", given: "Jose", family: "NÚÑEZ", country: "PW", email: "jnunez@example.net")
         d.press(.enter)
+        return d
+    }
+
+    @Test(arguments: sizes)
+    func choice(name: String, size: Size) throws {
+        let d = try Self.twoCandidates(size: size)
         #expect(d.samePerson?.candidates.count == 2)
         check(d, "same-person-\(name)")
     }
