@@ -11,6 +11,9 @@ struct CoordinatorJourneyTests {
     let dir = TemporaryDirectory("coordinator")
     var db: String { dir.file("lib.sqlite") }
 
+    /// The shipped courses already loaded (`ShippedLibrary`): this suite is about what follows.
+    init() throws { try ShippedLibrary.copy(to: db) }
+
     @Test func filterConfirmSubstituteEditAndTheCommandLineSeesIt() throws {
         let tmux = Tmux()
         var env = MusterBinary.environment(home: dir.path)

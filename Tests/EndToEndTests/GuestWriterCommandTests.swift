@@ -11,6 +11,9 @@ import TestSupport
     let dir = TemporaryDirectory("guest-writer")
     var db: String { dir.file("lib.sqlite") }
 
+    /// The shipped courses already loaded (`ShippedLibrary`): this suite is about what follows.
+    init() throws { try ShippedLibrary.copy(to: db) }
+
     /// Takes the library's writer lock as a Muster writer would (a `flock` on `<db>.writer`
     /// naming the holder); released when the returned descriptor is closed. Close-on-exec: tests
     /// running alongside spawn tmux with `posix_spawnp`, and a tmux client or server inheriting

@@ -22,6 +22,7 @@ import TestSupport
     @Test(.enabled(if: chromium != nil, "no chromium in /usr/bin: scripts/setup installs Debian's chromium"))
     func shippedCoursesPrint() throws {
         let chromium = try #require(Self.chromium)
+        try ShippedLibrary.copy(to: dir.file("lib.sqlite"))
         let reports = Self.courses.map { [$0] } + [["--all", "--from", "2020-01-01", "--to", "2025-12-31"]]
         for args in reports {
             let name = args[0] == "--all" ? "period" : args[0]
@@ -60,6 +61,7 @@ import TestSupport
 
     /// Without --by, html breaks down every way the issue asks for; text keeps sex and country.
     @Test func htmlDefaultBreakdowns() throws {
+        try ShippedLibrary.copy(to: dir.file("lib.sqlite"))
         let html = try muster(["report", "palau-mmc-2024", "--format", "html"])
         #expect(html.status == 0, "\(html.stderr)")
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))

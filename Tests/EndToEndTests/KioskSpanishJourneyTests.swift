@@ -10,6 +10,9 @@ import TestSupport
 struct KioskSpanishJourneyTests {
     let dir = TemporaryDirectory("kiosk-es-journey")
     var db: String { dir.file("lib.sqlite") }
+
+    /// The shipped courses already loaded (`ShippedLibrary`): this suite is about what follows.
+    init() throws { try ShippedLibrary.copy(to: db) }
     static let course = "rcm-migration-policies-2020"
     static let pin = "puerta-2020"
 

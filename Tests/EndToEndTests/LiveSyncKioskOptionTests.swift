@@ -9,6 +9,9 @@ import TestSupport
 @Suite(.serialized) struct LiveSyncKioskOptionTests {
     let dir = TemporaryDirectory("live-sync-kiosk")
     var db: String { dir.file("lib.sqlite") }
+
+    /// The shipped courses already loaded (`ShippedLibrary`): this suite is about what follows.
+    init() throws { try ShippedLibrary.copy(to: db) }
     static let course = "palau-mmc-2024"
 
     func muster(_ args: [String], environment: [String: String] = [:]) throws -> MusterBinary.Result {

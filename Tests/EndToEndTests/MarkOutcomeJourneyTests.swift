@@ -10,6 +10,9 @@ struct MarkOutcomeJourneyTests {
     let dir = TemporaryDirectory("outcome")
     var db: String { dir.file("lib.sqlite") }
 
+    /// The shipped courses already loaded (`ShippedLibrary`): this suite is about what follows.
+    init() throws { try ShippedLibrary.copy(to: db) }
+
     @Test func pkxuShowsPresentAndAnotherProcesssMarkArrivesWithinASecond() throws {
         let terminal = MusterTerminal(home: dir.path)
         let tmux = terminal.tmux

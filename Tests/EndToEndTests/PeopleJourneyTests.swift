@@ -14,6 +14,9 @@ struct PeopleJourneyTests {
     let dir = TemporaryDirectory("people")
     var db: String { dir.file("lib.sqlite") }
 
+    /// The shipped courses already loaded (`ShippedLibrary`): this suite is about what follows.
+    init() throws { try ShippedLibrary.copy(to: db) }
+
     func personRows() throws -> Int {
         try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM person") ?? -1 }
     }

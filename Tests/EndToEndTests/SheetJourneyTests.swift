@@ -9,6 +9,9 @@ import TestSupport
 struct SheetJourneyTests {
     let dir = TemporaryDirectory("sheet-journey")
     var db: String { dir.file("lib.sqlite") }
+
+    /// The shipped courses already loaded (`ShippedLibrary`): this suite is about what follows.
+    init() throws { try ShippedLibrary.copy(to: db) }
     var library: [String] { ["--db", db, "--courses", Fixtures.coursesDirectory] }
 
     @Test func rowNineteenOfThePrintedSheetMarksThePersonPrintedThere() throws {

@@ -85,6 +85,7 @@ import TestSupport
     @Test func aRosterImportPreviewSpeaksSpanish() throws {
         let rows = (1...1_200).map { "Persona\($0),Pérez,Mexico,p\($0)@example.org" }
         dir.write("r.csv", "given,family,country,email\nJosé,Ñúñez,Guatemala,\n" + rows.joined(separator: "\n") + "\n")
+        try ShippedLibrary.copy(to: dir.file("import.sqlite"))
         let args = [
             "import", "roster", "palau-mmc-2024", dir.file("r.csv"), "--dry-run", "--db", dir.file("import.sqlite"), "--courses",
             Fixtures.coursesDirectory,
@@ -102,6 +103,7 @@ import TestSupport
 
     /// `mark` and `undo` in Spanish: the mark in the glossary's terms, the time as it is.
     @Test func markAndUndoSpeakSpanish() throws {
+        try ShippedLibrary.copy(to: dir.file("mark.sqlite"))
         func muster(_ args: String...) throws -> MusterBinary.Result {
             try MusterBinary.run(
                 args + ["--db", dir.file("mark.sqlite"), "--courses", Fixtures.coursesDirectory], home: dir.path,
@@ -118,6 +120,7 @@ import TestSupport
     /// Listings for people in Spanish: headers, dates, roles and statuses; the CSV a script reads
     /// keeps its names and values.
     @Test func listingsSpeakSpanishAndTheCSVDoesNot() throws {
+        try ShippedLibrary.copy(to: dir.file("list.sqlite"))
         func muster(_ args: String...) throws -> String {
             let r = try MusterBinary.run(
                 args + ["--db", dir.file("list.sqlite"), "--courses", Fixtures.coursesDirectory], home: dir.path,
@@ -147,7 +150,7 @@ import TestSupport
             missing.stdout.hasSuffix(
                 "biblioteca: \(dir.file("doctor.sqlite")) aún no existe; cualquier comando de muster la crea (poblada con los archivos de curso)\n"
             ))
-        try MusterBinary.run(["courses", "--db", dir.file("doctor.sqlite"), "--courses", Fixtures.coursesDirectory], home: dir.path)
+        try ShippedLibrary.copy(to: dir.file("doctor.sqlite"))
         let r = try MusterBinary.run(
             ["doctor", "--db", dir.file("doctor.sqlite"), "--courses", Fixtures.coursesDirectory], home: dir.path,
             environment: ["MUSTER_LANG": "es"])

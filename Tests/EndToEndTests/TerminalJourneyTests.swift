@@ -10,6 +10,9 @@ struct TerminalJourneyTests {
     let dir = TemporaryDirectory("journey")
     var db: String { dir.file("lib.sqlite") }
 
+    /// The shipped courses already loaded (`ShippedLibrary`): this suite is about what follows.
+    init() throws { try ShippedLibrary.copy(to: db) }
+
     /// muster on this test's library, seeded from the shipped course files.
     func start(_ terminal: MusterTerminal, _ arguments: [String] = [], environment: [String: String] = [:]) throws {
         try terminal.start(["--db", db, "--courses", Fixtures.coursesDirectory] + arguments, environment: environment)

@@ -12,6 +12,9 @@ struct TerminalSpanishJourneyTests {
     /// This test's library, seeded from the shipped course files.
     var library: [String] { ["--db", dir.file("lib.sqlite"), "--courses", Fixtures.coursesDirectory] }
 
+    /// The shipped courses already loaded (`ShippedLibrary`): this suite is about what follows.
+    init() throws { try ShippedLibrary.copy(to: dir.file("lib.sqlite")) }
+
     @Test func theRollCallSpeaksSpanishWithLangEs() throws {
         let terminal = MusterTerminal(home: dir.path)
         let tmux = terminal.tmux

@@ -57,8 +57,10 @@ public final class Tmux: @unchecked Sendable {
     }
 
     /// Polls the screen until `predicate` holds; throws with the last screen after `timeout`.
+    /// The default is a ceiling for a loaded 2-core CI machine, never a speed target: a wait
+    /// that asserts responsiveness passes its own (`timeout: 1`), and a pass costs only its wait.
     @discardableResult
-    public func waitFor(_ what: String, timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+    public func waitFor(_ what: String, timeout: Double = 30, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
@@ -70,12 +72,12 @@ public final class Tmux: @unchecked Sendable {
     }
 
     @discardableResult
-    public func waitFor(text: String, timeout: Double = 10) throws -> String {
+    public func waitFor(text: String, timeout: Double = 30) throws -> String {
         try waitFor("“\(text)”", timeout: timeout) { $0.contains(text) }
     }
 
     /// Waits until the pane's program has exited and returns its exit status.
-    public func waitForExit(timeout: Double = 10) throws -> Int {
+    public func waitForExit(timeout: Double = 30) throws -> Int {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if try format("#{pane_dead}") == "1" { return Int(try format("#{pane_dead_status}")) ?? -1 }
