@@ -4,20 +4,10 @@ import Foundation
 /// "12.345" and "83,3 %" in Spanish (the decimal comma and the spaced percent sign of the
 /// Spanish norm, and of the RCM's documents).
 extension Language {
-    /// The locale whose separators numbers take. Spanish uses `es` rather than the dates'
-    /// `es_419`: `es_419` writes "83.3%", which the glossary's register does not.
-    ///
-    /// Made once per language: every `Words.format` passes it, and a `Locale` made per call
-    /// was a measurable part of drawing a frame.
+    /// The locale whose separators numbers take (`localeIdentifiers.numbers`).
     public var numberLocale: Locale { Self.numberLocales[self]! }
 
-    private static let numberLocales = Dictionary(
-        uniqueKeysWithValues: allCases.map { language in
-            switch language {
-            case .en: (language, Locale(identifier: "en_GB"))
-            case .es: (language, Locale(identifier: "es"))
-            }
-        })
+    private static let numberLocales = eachLanguage { Locale(identifier: $0.localeIdentifiers.numbers) }
 
     /// A whole number with the language's grouping: "12,345", "12.345".
     public func number(_ n: Int) -> String {
@@ -44,22 +34,21 @@ extension Language {
         func percent(_ digits: Int) -> NumberFormatter { percents[min(max(digits, 0), percents.count - 1)] }
     }
 
-    private static let formatters: [Language: Formatters] = Dictionary(
-        uniqueKeysWithValues: allCases.map { language in
-            let decimal = NumberFormatter()
-            decimal.locale = language.numberLocale
-            decimal.numberStyle = .decimal
-            let percents = (0...2).map { digits in
-                let f = NumberFormatter()
-                f.locale = language.numberLocale
-                f.numberStyle = .percent
-                f.minimumFractionDigits = 0
-                f.maximumFractionDigits = digits
-                // Spanish writes a space before the sign ("83,3 %"). ICU's `es` makes it a
-                // no-break space; a plain one reads the same in a cell, a CSV and a test.
-                if language == .es { f.positiveSuffix = " %"; f.positivePrefix = "" }
-                return f
-            }
-            return (language, Formatters(decimal: decimal, percents: percents))
-        })
+    private static let formatters = eachLanguage { language in
+        let decimal = NumberFormatter()
+        decimal.locale = language.numberLocale
+        decimal.numberStyle = .decimal
+        let percents = (0...2).map { digits in
+            let f = NumberFormatter()
+            f.locale = language.numberLocale
+            f.numberStyle = .percent
+            f.minimumFractionDigits = 0
+            f.maximumFractionDigits = digits
+            // Spanish writes a space before the sign ("83,3 %"). ICU's `es` makes it a
+            // no-break space; a plain one reads the same in a cell, a CSV and a test.
+            if language == .es { f.positiveSuffix = " %"; f.positivePrefix = "" }
+            return f
+        }
+        return Formatters(decimal: decimal, percents: percents)
+    }
 }

@@ -13,17 +13,26 @@ public enum Language: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// The locale for dates and numbers: Latin American Spanish, the RCM's countries' own.
+    /// The locale for dates: Latin American Spanish, the RCM's countries' own.
     public var locale: Locale { Self.locales[self]! }
 
-    /// Made once per language, like `numberLocale`.
-    private static let locales = Dictionary(
-        uniqueKeysWithValues: allCases.map { language in
-            switch language {
-            case .en: (language, Locale(identifier: "en_GB"))
-            case .es: (language, Locale(identifier: "es_419"))
-            }
-        })
+    /// The locale each language's dates and numbers take. Spanish numbers use `es` rather than
+    /// the dates' `es_419`: `es_419` writes "83.3%", which the glossary's register does not.
+    var localeIdentifiers: (dates: String, numbers: String) {
+        switch self {
+        case .en: ("en_GB", "en_GB")
+        case .es: ("es_419", "es")
+        }
+    }
+
+    /// One value per language, made once. Locales and formatters are costly to make, and
+    /// `Words.format` asks for one on every call: made per call, they were a measurable part
+    /// of drawing a frame.
+    public static func eachLanguage<Value>(_ make: (Language) -> Value) -> [Language: Value] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0, make($0)) })
+    }
+
+    private static let locales = eachLanguage { Locale(identifier: $0.localeIdentifiers.dates) }
 
     /// "May", "ago": a month in a date written short. English keeps Muster's own spelling
     /// (`CalendarDate.monthAbbreviations`, "Sep"); others take the locale's, without its dot.
@@ -32,12 +41,11 @@ public enum Language: String, CaseIterable, Sendable, Codable {
         return Self.months[self]?[month - 1] ?? CalendarDate.monthAbbreviations[month - 1]
     }
 
-    private static let months: [Language: [String]] = Dictionary(
-        uniqueKeysWithValues: allCases.map { language in
-            let formatter = DateFormatter()
-            formatter.locale = language.locale
-            return (language, formatter.shortStandaloneMonthSymbols.map { $0.replacingOccurrences(of: ".", with: "") })
-        })
+    private static let months = eachLanguage { language in
+        let formatter = DateFormatter()
+        formatter.locale = language.locale
+        return formatter.shortStandaloneMonthSymbols.map { $0.replacingOccurrences(of: ".", with: "") }
+    }
 
     /// The next language, for a one-key switch that goes round all of them.
     public var next: Language {
