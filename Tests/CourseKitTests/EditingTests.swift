@@ -21,7 +21,7 @@ import TestSupport
 
         var bad = saved
         bad.end = bad.start
-        #expect(throws: ValidationFailure(field: "end", "ends before it starts")) { try store.courses.saveSession(bad) }
+        #expect(throws: ValidationFailure(field: "end", key: "endsBeforeStart")) { try store.courses.saveSession(bad) }
         bad = saved
         bad.key = "am"
         #expect((try? store.courses.saveSession(bad)) == nil)

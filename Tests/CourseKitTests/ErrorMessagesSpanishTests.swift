@@ -9,7 +9,8 @@ import Testing
         .substituteNotNamed, .alreadyInStatus(code: "PW-001", name: "Ana", status: "confirmed"), .substituteIsThemselves,
         .substituteAlreadyExpected(code: "PW-001", name: "Ana", status: "walk-in"), .mergeIntoThemselves,
         .notAWalkIn(code: "PW-001", status: "nominated"), .mergeErased(code: "PW-001"), .alreadyMerged(code: "PW-001", into: "PW-002"),
-        .neverMerged(code: "PW-001"), .unmergeAmbiguous(code: "PW-001", merged: ["PW-002", "PW-003"]), .notAMerge(summary: "x"),
+        .neverMerged(code: "PW-001"), .unmergeAmbiguous(code: "PW-001", merged: ["PW-002", "PW-003"]),
+        .notAMerge(summary: QuotedSummary(logged: "x")),
         .markedSinceMerge(code: "PW-001", course: "c", session: "am", now: "late", then: "present"), .alreadyOnRoster,
         .hasAttendance(code: "PW-001"), .courseHasAttendance(code: "c", events: 12_345), .sessionHasAttendance(title: "t", events: 1),
         .sessionHasAttendance(title: "t", events: 2), .sessionGone, .courseCodeTaken(code: "c"), .noCourse(id: 7),
@@ -19,7 +20,9 @@ import Testing
         .timeOffSessionDay(what: "departure", time: "09:25", day: "2024-05-07"),
         .departureBeforeArrival(arrival: "10:00", departure: "09:00"), .timeNeedsAttendance(what: "arrival", status: "absent"),
         .timeNeedsAttendance(what: "departure", status: "excused"), .nothingToLeaveFrom(code: "PW-001", name: "Ana"),
-        .noChange(id: 3), .notUndoable(summary: "x", from: "import"), .undoOfUndo, .changeAlreadyUndone, .changedSince(summary: "x"),
+        .noChange(id: 3), .notUndoable(summary: QuotedSummary(logged: "x"), fromKiosk: false),
+        .notUndoable(summary: QuotedSummary(logged: "x"), fromKiosk: true), .undoOfUndo, .changeAlreadyUndone,
+        .changedSince(summary: QuotedSummary(logged: "x")),
         .libraryHasWriter(command: "muster kiosk", pid: 12_345),
     ]
 
@@ -61,5 +64,34 @@ import Testing
         #expect(
             MusterError.unknownSession(course: "c", session: "am").message(in: .es)
                 == "sesión desconocida 'am' en el curso 'c' (vea 'muster sessions c')")
+    }
+
+    /// A refusal that quotes a logged change says that change in its own language when the
+    /// entry kept its words, and as logged otherwise (an entry older than the words).
+    @Test func aQuotedChangeFollowsTheLanguage() {
+        let words = ChangeSummary("import.added", .text("palau-mmc-2024"), .text("PW-001 Ana Tellei"))
+        let quoted = QuotedSummary(logged: "course file palau-mmc-2024: added PW-001 Ana Tellei", words: words)
+        #expect(
+            Refusal.notUndoable(summary: quoted, fromKiosk: false).message(in: .es)
+                == "“archivo de curso palau-mmc-2024: se añadió a PW-001 Ana Tellei” provino de una importación; "
+                + "solo se pueden deshacer los cambios hechos en las pantallas")
+        #expect(
+            Refusal.changedSince(summary: quoted).message(in: .en)
+                == "cannot undo “course file palau-mmc-2024: added PW-001 Ana Tellei”: it was changed again since; "
+                + "undo the later change first")
+        let old = QuotedSummary(logged: "an old sentence")
+        #expect(Refusal.notUndoable(summary: old, fromKiosk: true).message(in: .es).hasPrefix("“an old sentence” provino del quiosco;"))
+    }
+
+    /// A form's refusal beside its field: in the screen's language, a country named in it too,
+    /// what the user typed as typed; a refusal the screen worded itself passes through.
+    @Test func aFormsRefusalFollowsTheLanguage() {
+        let exists = ValidationFailure(field: "key", key: "quota.exists", .country("BZ"))
+        #expect(exists.message == "Belize already has a quota: edit that one (e on its line)")
+        #expect(exists.message(in: .es) == "Belice ya tiene un cupo: edite ese (e en su línea)")
+        let zone = ValidationFailure(field: "timeZone", key: "timeZone", .text("Mars/Olympus"))
+        #expect(zone.message(in: .es) == "zona horaria desconocida 'Mars/Olympus'")
+        #expect(ValidationFailure(field: "completion", key: "completion").message(in: .es) == "entre 0 y 100 %")
+        #expect(ValidationFailure(field: "key", worded: "ya dicho").message(in: .en) == "ya dicho")
     }
 }

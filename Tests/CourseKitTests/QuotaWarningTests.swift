@@ -20,7 +20,8 @@ import TestSupport
         let report = try importCSV(store, two, course: course)
         #expect(report.applied)
         #expect(
-            report.notes.contains("Guatemala now 6 of 5 places, over its quota by 1 (nominated + confirmed)"), "\(report.notes)")
+            report.quotaWarnings.map { $0.text(in: .en) } == ["Guatemala now 6 of 5 places, over its quota by 1 (nominated + confirmed)"],
+            "\(report.quotaWarnings)")
         // Nothing new over: the same file again adds nobody and says nothing about quotas.
         let again = try importCSV(store, two, course: course)
         #expect(!again.notes.contains { $0.contains("over its quota") }, "\(again.notes)")
@@ -45,7 +46,10 @@ import TestSupport
         var second = try store.people.person(code: "BZ-003")
         second.country = "GT"
         let (_, over) = try store.people.savePerson(second)
-        #expect(over.quotaWarnings == ["Guatemala now 6 of 5 places, over its quota by 1 (nominated + confirmed)"])
+        #expect(over.quotaWarnings.map { $0.text(in: .en) } == ["Guatemala now 6 of 5 places, over its quota by 1 (nominated + confirmed)"])
+        #expect(
+            over.quotaWarnings.map { $0.text(in: .es) }
+                == ["Guatemala: ahora 6 de 5 plazas, 1 por encima de su cupo (nominadas + confirmadas)"])
         #expect(try guatemala().used == 6)
     }
 
@@ -55,11 +59,12 @@ import TestSupport
         func line(_ used: Int, of limit: Int?) -> QuotaLine {
             QuotaLine(scope: .country, key: "HN", country: "HN", label: "Honduras", limit: limit, counts: [.confirmed: used])
         }
-        let warning = "Honduras now 6 of 5 places, over its quota by 1 (nominated + confirmed)"
-        #expect(QuotaCount.newlyOver(before: [line(5, of: 5)], after: [line(6, of: 5)]) == [warning])
-        #expect(QuotaCount.newlyOver(before: [line(6, of: 6)], after: [line(6, of: 5)]) == [warning])
-        #expect(QuotaCount.newlyOver(before: [line(6, of: nil)], after: [line(6, of: 5)]) == [warning])
-        #expect(QuotaCount.newlyOver(before: [], after: [line(6, of: 5)]) == [warning])
+        let warning = ["Honduras now 6 of 5 places, over its quota by 1 (nominated + confirmed)"]
+        func said(_ summaries: [ChangeSummary]) -> [String] { summaries.map { $0.text(in: .en) } }
+        #expect(said(QuotaCount.newlyOver(before: [line(5, of: 5)], after: [line(6, of: 5)])) == warning)
+        #expect(said(QuotaCount.newlyOver(before: [line(6, of: 6)], after: [line(6, of: 5)])) == warning)
+        #expect(said(QuotaCount.newlyOver(before: [line(6, of: nil)], after: [line(6, of: 5)])) == warning)
+        #expect(said(QuotaCount.newlyOver(before: [], after: [line(6, of: 5)])) == warning)
         #expect(QuotaCount.newlyOver(before: [line(7, of: 5)], after: [line(6, of: 5)]).isEmpty)
         #expect(QuotaCount.newlyOver(before: [line(6, of: 5)], after: [line(6, of: 5)]).isEmpty)
         #expect(QuotaCount.newlyOver(before: [line(6, of: 4)], after: [line(6, of: 5)]).isEmpty)
@@ -74,12 +79,13 @@ import TestSupport
         let gt = Quota(scope: .country, key: "GT", limit: 5)
         let lowered = try store.nominations.saveQuota(courseID: course.id!, Quota(scope: .country, key: "GT", limit: 3), replacing: gt)
         #expect(lowered.summary == "quota of Guatemala: 5 → 3 places")
-        #expect(lowered.quotaWarnings == ["Guatemala now 4 of 3 places, over its quota by 1 (nominated + confirmed)"])
+        #expect(
+            lowered.quotaWarnings.map { $0.text(in: .en) } == ["Guatemala now 4 of 3 places, over its quota by 1 (nominated + confirmed)"])
         #expect(try store.nominations.quotas(courseID: course.id!).first { $0.key == "GT" }?.limit == 3)
-        #expect(throws: ValidationFailure(field: "key", "Belize already has a quota: edit that one (e on its line)")) {
+        #expect(throws: ValidationFailure(field: "key", key: "quota.exists", .country("BZ"))) {
             try store.nominations.saveQuota(courseID: course.id!, Quota(scope: .country, key: "BZ", limit: 2))
         }
-        #expect(throws: ValidationFailure(field: "key", "no agency with the code 'nowhere'")) {
+        #expect(throws: ValidationFailure(field: "key", key: "quota.noAgency", .text("nowhere"))) {
             try store.nominations.saveQuota(courseID: course.id!, Quota(scope: .agency, key: "nowhere", limit: 2))
         }
         let added = try store.nominations.saveQuota(courseID: course.id!, Quota(scope: .agency, key: "gt-segeplan", limit: 9))

@@ -43,6 +43,10 @@ import Testing
         "statusChanged", "logged",
         // A form's "no" and the agency kind "academia".
         "option.answer.no", "option.agencyKind.academia",
+        // A trail's joints: "a; b", "records merged: …", "e-mail a → b", "present (note)".
+        "trail.and", "trail.merge", "trail.fieldValue", "trail.markNote",
+        // An exchange's "peer: what it did".
+        "exchange.line",
     ]
 
     /// The blanks of a format, in their order ("%1$@", "%d" → ["1@", "d"]).

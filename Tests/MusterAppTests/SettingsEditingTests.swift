@@ -103,6 +103,18 @@ extension AppDriver {
         #expect(d.form == nil)
     }
 
+    /// The library's refusal beside its field in the screen's language: Belize in Spanish, and
+    /// the sentence from the `Errors` table's Spanish.
+    @Test func aSecondQuotaIsRefusedInSpanish() throws {
+        let d = try AppDriver.rcm(language: .es)
+        d.press(.char("n"), .char("a"), .tab)
+        d.type("Belice")
+        d.press(.tab)
+        d.type("3")
+        d.press(.enter)
+        #expect(d.form?.fields.first { $0.id == "key" }?.error == "Belice ya tiene un cupo: edite ese (e en su línea)")
+    }
+
     @Test func confirmingOrEnrollingPastAQuotaWarnsWhenItHappens() throws {
         let d = try AppDriver.rcm()
         let course = try d.store.courses.course(code: "rcm-migration-policies-2020")

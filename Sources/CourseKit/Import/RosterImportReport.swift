@@ -118,6 +118,9 @@ public struct RosterImportReport: Sendable, Equatable {
     public var dialect: Dialect
     /// Encoding fallbacks, replaced characters and the like.
     public var notes: [String] = []
+    /// Quotas the import took over their limit (or further over): said after the notes, in
+    /// the reader's language (`QuotaCount.newlyOver`).
+    public var quotaWarnings: [ChangeSummary] = []
     /// Data rows read (blank lines and the header not counted).
     public var rows = 0
     /// Every person the import creates, possible duplicates included.

@@ -99,7 +99,7 @@ extension RosterImporter {
             var report = plan.report
             report.applied = true
             if hasQuotas {
-                report.notes += QuotaCount.newlyOver(before: quotasBefore, after: try Nominations.quotaLines(db, courseID: courseID))
+                report.quotaWarnings = QuotaCount.newlyOver(before: quotasBefore, after: try Nominations.quotaLines(db, courseID: courseID))
             }
             return report
         }

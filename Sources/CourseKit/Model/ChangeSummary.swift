@@ -19,6 +19,17 @@ public struct ChangeSummary: Codable, Sendable, Hashable {
         case country(String)
         case number(Int)
         case change(ChangeSummary)
+
+        /// What fills the blank in `words`' language.
+        public func filled(_ words: Words) -> any CVarArg {
+            switch self {
+            case .text(let text): text
+            case .term(let key): words.text(key, table: "Terms")
+            case .country(let code): Countries.name(of: code, in: words.language) ?? code
+            case .number(let n): String(n)
+            case .change(let inner): inner.text(in: words.language)
+            }
+        }
     }
 
     /// The key in `Changes.strings` ("status", "course.added").
@@ -38,16 +49,7 @@ public struct ChangeSummary: Codable, Sendable, Hashable {
     /// The sentence in `language`, its terms in that language too.
     public func text(in language: Language) -> String {
         let words = Words(language)
-        let filled: [any CVarArg] = parts.map { part in
-            switch part {
-            case .text(let text): text
-            case .term(let key): words.text(key, table: "Terms")
-            case .country(let code): Countries.name(of: code, in: language) ?? code
-            case .number(let n): String(n)
-            case .change(let inner): inner.text(in: language)
-            }
-        }
-        return words.format(key, table: "Changes", arguments: filled)
+        return words.format(key, table: "Changes", arguments: parts.map { $0.filled(words) })
     }
 
     /// The same with every text part passed through `transform` (an erasure's redaction), so a

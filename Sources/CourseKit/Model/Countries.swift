@@ -14,22 +14,24 @@ public enum Countries {
         return language.locale.localizedString(forRegionCode: code.uppercased()) ?? english
     }
 
-    /// The code for an English name or a code, case-insensitive ("guatemala", "GT").
+    /// The code for a code or a name in a language Muster speaks, case- and accent-insensitive
+    /// ("guatemala", "GT", "Belice", "República Dominicana"): a roster, a sheet or a form from
+    /// the RCM's countries names them in Spanish.
     public static func code(for text: String) -> String? {
         let t = text.trimmingCharacters(in: .whitespaces)
         if table[t.uppercased()] != nil { return t.uppercased() }
-        let folded = NameFolding.fold(t)
-        return byName[folded]
+        return allNames[NameFolding.fold(t)]
     }
 
-    /// What a person typed in a form's country field: an ISO code or a name, exact or the
-    /// start of one name ("guat" → GT). Imports stay with the exact `code(for:)`; a form can
-    /// ask again when the text is ambiguous ("gu" → Guatemala, Guinea, Guyana…).
-    public static func match(_ text: String) -> Match {
+    /// What a person typed in a form's country field: an ISO code or a name in any language
+    /// Muster speaks, exact, or the start of a name in English or in the form's `language`
+    /// ("guat" → GT; in Spanish "beli" → BZ). Imports stay with the exact `code(for:)`; a form
+    /// can ask again when the text is ambiguous ("gui" → Guinea, Guinea-Bissau, Guyana…).
+    public static func match(_ text: String, in language: Language = .en) -> Match {
         if let exact = code(for: text) { return .found(exact) }
         let folded = NameFolding.fold(text.trimmingCharacters(in: .whitespaces))
         guard !folded.isEmpty else { return .none }
-        let hits = byName.filter { $0.key.hasPrefix(folded) || $0.key.contains(" " + folded) }.map(\.value).sorted()
+        let hits = Set(names[language]!.filter { $0.key.hasPrefix(folded) || $0.key.contains(" " + folded) }.map(\.value)).sorted()
         switch hits.count {
         case 0: return .none
         case 1: return .found(hits[0])
@@ -44,7 +46,26 @@ public enum Countries {
         case none
     }
 
-    static let byName: [String: String] = Dictionary(table.map { (NameFolding.fold($0.value), $0.key) }, uniquingKeysWith: { a, _ in a })
+    /// The names a country goes by in each language, folded: Muster's English names, and for
+    /// another language its own names too (the locale's). Taken in code order, so a name two
+    /// countries share always goes to the same one; an English name keeps its country.
+    static let names: [Language: [String: String]] = Language.eachLanguage { language in
+        var names: [String: String] = [:]
+        let codes = table.keys.sorted()
+        for code in codes where names[NameFolding.fold(table[code]!)] == nil { names[NameFolding.fold(table[code]!)] = code }
+        guard language != .en else { return names }
+        for code in codes {
+            guard let name = language.locale.localizedString(forRegionCode: code) else { continue }
+            let folded = NameFolding.fold(name)
+            if names[folded] == nil { names[folded] = code }
+        }
+        return names
+    }
+
+    /// Every language's names at once: what an import or a check-in takes, exactly.
+    static let allNames: [String: String] = names.values.reduce(into: [:]) { all, names in
+        all.merge(names) { kept, _ in kept }
+    }
 
     static let table: [String: String] = [
         "AD": "Andorra",

@@ -22,7 +22,13 @@ public enum MusterError: Error, Equatable, CustomStringConvertible, Sendable {
     case erasedParticipant(code: String)
     /// A change the library's rules refuse (a nomination, an edit, an undo).
     case refused(Refusal)
+    /// Live sync's failures (another device, the network, the sync server), from the `Errors`
+    /// table's `net.*` keys: the key after `net.` and what fills it. Made with `net(_:_:)`.
+    case network(String, [ChangeSummary.Part])
     case invalid(String)
+
+    /// A failure of live sync said in the reader's language: `net.<key>` filled with `parts`.
+    public static func net(_ key: String, _ parts: ChangeSummary.Part...) -> MusterError { .network(key, parts) }
 
     /// The English message, as logs and tests read it.
     public var description: String { message(in: .en) }
@@ -51,6 +57,13 @@ public enum MusterError: Error, Equatable, CustomStringConvertible, Sendable {
             file.isEmpty ? refusal.message(in: language) : "\(file): \(refusal.message(in: language))"
         case .erasedParticipant(let code): say("error.erasedParticipant", v(code))
         case .refused(let refusal): refusal.message(in: language)
+        case .network(let key, let parts):
+            words.format(
+                "net.\(key)", table: "Errors",
+                arguments: parts.map { part in
+                    if case .text(let text) = part { return VisibleText.make(text) }
+                    return part.filled(words)
+                })
         case .invalid(let m): m
         }
     }

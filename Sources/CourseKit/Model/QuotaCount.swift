@@ -88,19 +88,21 @@ public enum QuotaCount {
     /// What a change did to the quotas, said when it happens: each quota it took over its limit
     /// or further over, by more places taken or by a lower limit ("Guatemala now 6 of 5 places,
     /// over its quota by 1 (nominated + confirmed)"). The roster import's summary and the
-    /// screens' status line both say it with these words.
-    public static func newlyOver(before: [QuotaLine], after: [QuotaLine]) -> [String] {
+    /// screens' status line both say it with these words, in their own language.
+    public static func newlyOver(before: [QuotaLine], after: [QuotaLine]) -> [ChangeSummary] {
         after.compactMap { line in
             guard let limit = line.limit, line.used > limit else { return nil }
             let old = before.first { $0.scope == line.scope && $0.key == line.key }
             if let old, let oldLimit = old.limit, old.used - oldLimit >= line.used - limit { return nil }
-            return overText(line.label, used: line.used, limit: limit)
+            return over(line, limit: limit)
         }
     }
 
     /// "Guatemala now 6 of 5 places, over its quota by 1 (nominated + confirmed)": short enough
-    /// for an 80-column status line, and it says which statuses were counted.
-    public static func overText(_ label: String, used: Int, limit: Int) -> String {
-        "\(label) now \(used) of \(limit) places, over its quota by \(used - limit) (nominated + confirmed)"
+    /// for an 80-column status line, and it says which statuses were counted. A country is
+    /// named in the reader's language; an agency by its acronym as the library has it.
+    static func over(_ line: QuotaLine, limit: Int) -> ChangeSummary {
+        let group: ChangeSummary.Part = line.scope == .country && !line.key.isEmpty ? .country(line.key) : .text(line.label)
+        return ChangeSummary("quota.over", group, .number(line.used), .number(limit), .number(line.used - limit))
     }
 }

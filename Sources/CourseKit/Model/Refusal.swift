@@ -15,7 +15,7 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
     case alreadyMerged(code: String, into: String)
     case neverMerged(code: String)
     case unmergeAmbiguous(code: String, merged: [String])
-    case notAMerge(summary: String)
+    case notAMerge(summary: QuotedSummary)
     case markedSinceMerge(code: String, course: String, session: String, now: String, then: String)
     case alreadyOnRoster
     case hasAttendance(code: String)
@@ -39,10 +39,11 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
     case nothingToLeaveFrom(code: String, name: String)
     // The change log
     case noChange(id: Int64)
-    case notUndoable(summary: String, from: String)
+    /// `fromKiosk`: the kiosk made it; else an import did.
+    case notUndoable(summary: QuotedSummary, fromKiosk: Bool)
     case undoOfUndo
     case changeAlreadyUndone
-    case changedSince(summary: String)
+    case changedSince(summary: QuotedSummary)
     // One writer per library
     case libraryHasWriter(command: String, pid: Int32)
 
@@ -68,7 +69,7 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
         case .alreadyMerged(let code, let into): say("alreadyMerged", code, into)
         case .neverMerged(let code): say("neverMerged", code)
         case .unmergeAmbiguous(let code, let merged): say("unmergeAmbiguous", merged.count, code, merged.joined(separator: ", "))
-        case .notAMerge(let summary): say("notAMerge", summary)
+        case .notAMerge(let summary): say("notAMerge", summary.text(in: language))
         case .markedSinceMerge(let code, let course, let session, let now, let then):
             say("markedSinceMerge", code, course, session, then, now)
         case .alreadyOnRoster: say("alreadyOnRoster")
@@ -89,11 +90,26 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
         case .timeNeedsAttendance(let what, let s): say("timeNeedsAttendance.\(what)", status(s))
         case .nothingToLeaveFrom(let code, let name): say("nothingToLeaveFrom", code, name)
         case .noChange(let id): say("noChange", String(id))
-        case .notUndoable(let summary, let from): say("notUndoable", summary, from)
+        case .notUndoable(let summary, let fromKiosk):
+            say(fromKiosk ? "notUndoable.kiosk" : "notUndoable.import", summary.text(in: language))
         case .undoOfUndo: say("undoOfUndo")
         case .changeAlreadyUndone: say("changeAlreadyUndone")
-        case .changedSince(let summary): say("changedSince", summary)
+        case .changedSince(let summary): say("changedSince", summary.text(in: language))
         case .libraryHasWriter(let command, let pid): say("libraryHasWriter", command, String(pid))
         }
     }
+}
+
+/// A change log entry's summary as a refusal quotes it: in the refusal's language when the entry
+/// kept its words (`ChangeSummary`), else the sentence it was logged with.
+public struct QuotedSummary: Equatable, Sendable {
+    public var logged: String
+    public var words: ChangeSummary?
+
+    public init(logged: String, words: ChangeSummary? = nil) {
+        self.logged = logged
+        self.words = words
+    }
+
+    public func text(in language: Language) -> String { words?.text(in: language) ?? logged }
 }

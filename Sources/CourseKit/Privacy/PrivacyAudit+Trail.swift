@@ -16,10 +16,21 @@ public struct AuditEntry: Sendable, Hashable {
     /// and erasures.
     public var changeID: Int64? = nil
     public var changeAction: String? = nil
+    /// `what` as words for any language; nil for a change logged before its words were kept.
+    public var said: ChangeSummary? = nil
 
     public init(at: Date, actor: String, device: String, source: String, subject: String, what: String) {
         self.at = at; self.actor = actor; self.device = device; self.source = source; self.subject = subject; self.what = what
     }
+
+    /// An entry whose `what` is `said` in English.
+    init(at: Date, actor: String, device: String, source: String, subject: String, said: ChangeSummary) {
+        self.init(at: at, actor: actor, device: device, source: source, subject: subject, what: said.text(in: .en))
+        self.said = said
+    }
+
+    /// What happened, in `language` when the entry has its words, else as it was logged.
+    public func what(in language: Language) -> String { said?.text(in: language) ?? what }
 }
 
 extension PrivacyAudit {
@@ -58,9 +69,11 @@ extension PrivacyAudit {
             ).map { row -> AuditEntry in
                 let change = ChangeLog.changeRecord(row: row)
                 let people: String? = row["people"]
-                return AuditEntry(
+                var entry = AuditEntry(
                     at: change.recordedAt, actor: change.actor, device: change.device, source: change.source,
                     subject: people ?? change.entity, what: change.summary)
+                entry.said = change.words
+                return entry
             }
             let erasures = try Self.erasureEntries(
                 db,
@@ -121,12 +134,14 @@ extension PrivacyAudit {
             // A merge and its undo always show: the kept person may have no row of theirs in it.
             let merge = change.entity == "person" && (change.action == "merge" || change.action == "undo")
             if lines.isEmpty && !erased && !merge && (change.beforeJSON != "{}" || change.afterJSON != "{}") { return nil }
+            let action = actionWords(change.action), described = ChangeDescription.joined(lines)
+            let said =
+                change.action == "merge"
+                ? described.map { ChangeSummary("trail.merge", .change(action), .change($0)) } ?? action
+                : described ?? action
             var entry = AuditEntry(
                 at: change.recordedAt, actor: change.actor, device: change.device, source: change.source,
-                subject: change.courseID.flatMap { courseCodes[$0] } ?? "record",
-                what: change.action == "merge"
-                    ? ([actionWords(change.action)] + lines).joined(separator: ": ")
-                    : lines.isEmpty ? actionWords(change.action) : lines.joined(separator: "; "))
+                subject: change.courseID.flatMap { courseCodes[$0] } ?? "record", said: said)
             entry.changeID = change.id
             entry.changeAction = change.action
             return entry
@@ -134,10 +149,11 @@ extension PrivacyAudit {
     }
 
     static func eventEntry(_ e: AttendanceEvent, subject: String) -> AuditEntry {
-        let action =
-            e.undoes.map { "undo \($0.uuidString.lowercased().prefix(8)): now \(e.status.rawValue)" }
-            ?? "\(e.status.rawValue)\(e.note.isEmpty ? "" : " (\(e.note))")"
-        return AuditEntry(at: e.recordedAt, actor: e.actor, device: e.device, source: e.source.rawValue, subject: subject, what: action)
+        let mark = ChangeSummary.Part.term("mark.\(e.status.rawValue)")
+        let said =
+            e.undoes.map { ChangeSummary("trail.undoMark", .text(String($0.uuidString.lowercased().prefix(8))), mark) }
+            ?? (e.note.isEmpty ? ChangeSummary("logged", mark) : ChangeSummary("trail.markNote", mark, .text(e.note)))
+        return AuditEntry(at: e.recordedAt, actor: e.actor, device: e.device, source: e.source.rawValue, subject: subject, said: said)
     }
 
     /// Erasures matching `condition` (on the `erasure` table), one entry each: an erasure writes
@@ -154,25 +170,16 @@ extension PrivacyAudit {
         ).map { row -> AuditEntry in
             AuditEntry(
                 at: Date(ms: row["erased_ms"]), actor: row["actor"], device: row["device"], source: "erasure",
-                subject: row["p_code"] ?? "a person", what: "erased: \(row["reason"] as String)")
+                subject: row["p_code"] ?? "a person", said: ChangeSummary("trail.erased", .text(row["reason"] as String)))
         }
     }
 
-    /// A change with nothing to say about the person's own rows (they were the other side of a
-    /// merge or a substitution, or the rows were scrubbed by their erasure).
-    static func actionWords(_ action: String) -> String {
-        switch action {
-        case "merge": "records merged"
-        case "substitute": "substitution"
-        case "undo": "an earlier change undone"
-        case "import": "imported from a file"
-        case "walk-in": "registered at the kiosk"
-        case "create": "added"
-        case "update": "record edited"
-        case "delete": "deleted"
-        case "status": "nomination status changed"
-        default: action
-        }
+    /// What kind of change it was, for a change with nothing to say about the person's own rows
+    /// (they were the other side of a merge or a substitution, or their erasure scrubbed the
+    /// rows): "records merged". An action this version does not know shows as logged.
+    static func actionWords(_ action: String) -> ChangeSummary {
+        let known = ["merge", "substitute", "undo", "import", "walk-in", "create", "update", "delete", "status"]
+        return known.contains(action) ? ChangeSummary("trail.action.\(action)") : ChangeSummary("logged", .text(action))
     }
 
     /// Oldest first; equal times keep their order (events, then changes, then erasures).

@@ -24,12 +24,15 @@ public struct ChangeRecord: Hashable, Sendable, Identifiable {
     public var source: String = ChangeSource.coordinator
     /// Quotas the change took over their limit (or further over), in `QuotaCount.newlyOver`'s
     /// words, for the screen to say at once. Not stored: it is true only at the moment of the change.
-    public var quotaWarnings: [String] = []
+    public var quotaWarnings: [ChangeSummary] = []
     /// The summary as words to say in any language; nil for an entry logged before they were kept.
     public var words: ChangeSummary? = nil
 
     /// The summary in `language`: from its words when the entry has them, else as it was logged.
     public func summary(in language: Language) -> String { words?.text(in: language) ?? summary }
+
+    /// The summary as a refusal quotes it, in whichever language the refusal is said.
+    public var quotedSummary: QuotedSummary { QuotedSummary(logged: summary, words: words) }
 }
 
 /// Where a logged change came from, as `change_log.source` stores it.
@@ -158,7 +161,7 @@ extension ChangeLog {
         let change = Self.changeRecord(row: row)
         guard change.source == ChangeSource.coordinator else {
             throw MusterError.refused(
-                .notUndoable(summary: change.summary, from: change.source == ChangeSource.kiosk ? "the kiosk" : "an import"))
+                .notUndoable(summary: change.quotedSummary, fromKiosk: change.source == ChangeSource.kiosk))
         }
         if change.undoes != nil { throw MusterError.refused(.undoOfUndo) }
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM change_log WHERE undoes = ?", arguments: [id]) == true {
@@ -168,7 +171,7 @@ extension ChangeLog {
         let scope = Self.scope(before, after)
         let now = try ChangeSnapshot.read(db, scope)
         guard Self.sameRows(now, after, scope) else {
-            throw MusterError.refused(.changedSince(summary: change.summary))
+            throw MusterError.refused(.changedSince(summary: change.quotedSummary))
         }
         if change.entity == "person" && change.action == "merge" { try PersonMerge.checkUndo(db, change) }
         // Rows the change only updated get their values back first: one may point at a row the

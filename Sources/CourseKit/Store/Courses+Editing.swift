@@ -1,15 +1,6 @@
 import Foundation
 import GRDB
 
-/// A value a form cannot save, naming the field so the form can show the message beside it.
-public struct ValidationFailure: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The field's name as the model spells it ("code", "start", "title").
-    public var field: String
-    public var message: String
-    public init(field: String, _ message: String) { self.field = field; self.message = message }
-    public var description: String { message }
-}
-
 /// Adding, editing and deleting courses, sessions and agencies from the screens (people are
 /// `People.savePerson`, enrolments `Nominations`). Every write is one transaction and one entry in the change log, so it can be undone;
 /// every rule a course file obeys is checked here too, so the screens cannot store what an
@@ -21,20 +12,20 @@ extension Courses {
         c.title = NameSanitizer.clean(c.title); c.shortTitle = NameSanitizer.clean(c.shortTitle)
         c.venue = NameSanitizer.clean(c.venue); c.country = c.country.uppercased()
         guard CourseFileValidator.isSlug(c.code) else {
-            throw ValidationFailure(field: "code", "use lower-case letters, digits and hyphens")
+            throw ValidationFailure(field: "code", key: "slug")
         }
-        guard !c.title.isEmpty else { throw ValidationFailure(field: "title", "a course needs a title") }
+        guard !c.title.isEmpty else { throw ValidationFailure(field: "title", key: "course.title") }
         guard TimeZone(identifier: c.timeZone) != nil else {
-            throw ValidationFailure(field: "timeZone", "unknown time zone '\(c.timeZone)'")
+            throw ValidationFailure(field: "timeZone", key: "timeZone", .text(c.timeZone))
         }
-        guard c.startDate <= c.endDate else { throw ValidationFailure(field: "endDate", "ends before it starts") }
+        guard c.startDate <= c.endDate else { throw ValidationFailure(field: "endDate", key: "endsBeforeStart") }
         guard c.country.isEmpty || Countries.name(of: c.country) != nil else {
-            throw ValidationFailure(field: "country", "unknown country code")
+            throw ValidationFailure(field: "country", key: "country")
         }
-        guard (0...1).contains(c.completion.minimumShare) else { throw ValidationFailure(field: "completion", "between 0 and 100 %") }
+        guard (0...1).contains(c.completion.minimumShare) else { throw ValidationFailure(field: "completion", key: "completion") }
         return try write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM course WHERE code = ? AND id IS NOT ?", arguments: [c.code, c.id]) == true {
-                throw ValidationFailure(field: "code", "another course has the code '\(c.code)'")
+                throw ValidationFailure(field: "code", key: "course.codeTaken", .text(c.code))
             }
             let existing = c.id
             let change = try store.logged(
@@ -85,15 +76,15 @@ extension Courses {
     public func saveSession(_ session: Session) throws -> (Session, ChangeRecord) {
         var s = session
         s.title = NameSanitizer.clean(s.title); s.venue = NameSanitizer.clean(s.venue); s.link = NameSanitizer.clean(s.link)
-        guard CourseFileValidator.isSlug(s.key) else { throw ValidationFailure(field: "key", "use lower-case letters, digits and hyphens") }
-        guard !s.title.isEmpty else { throw ValidationFailure(field: "title", "a session needs a title") }
-        guard s.start < s.end else { throw ValidationFailure(field: "end", "ends before it starts") }
+        guard CourseFileValidator.isSlug(s.key) else { throw ValidationFailure(field: "key", key: "slug") }
+        guard !s.title.isEmpty else { throw ValidationFailure(field: "title", key: "session.title") }
+        guard s.start < s.end else { throw ValidationFailure(field: "end", key: "endsBeforeStart") }
         return try write { db in
             if try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM session WHERE course_id = ? AND key = ? AND id IS NOT ?",
                 arguments: [s.courseID, s.key, s.id]) == true
             {
-                throw ValidationFailure(field: "key", "another session of this course is '\(s.key)'")
+                throw ValidationFailure(field: "key", key: "session.keyTaken", .text(s.key))
             }
             let values: [String: (any DatabaseValueConvertible)?] = [
                 "course_id": s.courseID, "key": s.key, "title": s.title, "kind": s.kind.rawValue, "start_ms": s.start.ms,
@@ -150,15 +141,15 @@ extension Courses {
         var a = agency
         a.name = NameSanitizer.clean(a.name); a.acronym = NameSanitizer.clean(a.acronym); a.country = a.country.uppercased()
         guard CourseFileValidator.isSlug(a.code) else {
-            throw ValidationFailure(field: "code", "use lower-case letters, digits and hyphens")
+            throw ValidationFailure(field: "code", key: "slug")
         }
-        guard !a.name.isEmpty else { throw ValidationFailure(field: "name", "an agency needs a name") }
+        guard !a.name.isEmpty else { throw ValidationFailure(field: "name", key: "agency.name") }
         guard a.country.isEmpty || Countries.name(of: a.country) != nil else {
-            throw ValidationFailure(field: "country", "unknown country code")
+            throw ValidationFailure(field: "country", key: "country")
         }
         return try write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE code = ? AND id IS NOT ?", arguments: [a.code, a.id]) == true {
-                throw ValidationFailure(field: "code", "another agency has the code '\(a.code)'")
+                throw ValidationFailure(field: "code", key: "agency.codeTaken", .text(a.code))
             }
             let existing = a.id
             let change = try store.logged(

@@ -19,14 +19,14 @@ extension Nominations {
     /// keeping its position. The record's `quotaWarnings` say when the new limit is already exceeded.
     @discardableResult
     public func saveQuota(courseID: Int64, _ quota: Quota, replacing old: Quota? = nil) throws -> ChangeRecord {
-        guard quota.limit >= 0 else { throw ValidationFailure(field: "limit", "places cannot be fewer than 0") }
+        guard quota.limit >= 0 else { throw ValidationFailure(field: "limit", key: "quota.negative") }
         return try write { db in
             let label = try Self.quotaLabel(db, quota.scope, quota.key)
             let existing = try Self.quotaRowID(db, courseID: courseID, scope: quota.scope, key: quota.key)
             let oldID = try old.flatMap { try Self.quotaRowID(db, courseID: courseID, scope: $0.scope, key: $0.key) }
             if old != nil && oldID == nil { throw MusterError.invalid("that quota was removed meanwhile: reload and try again") }
             if let existing, existing != oldID {
-                throw ValidationFailure(field: "key", "\(label) already has a quota: edit that one (e on its line)")
+                throw ValidationFailure(field: "key", key: "quota.exists", Self.quotaGroup(quota.scope, quota.key, label: label))
             }
             let action = old == nil ? "create" : "update"
             let group = Self.quotaGroup(quota.scope, quota.key, label: label)
@@ -86,12 +86,12 @@ extension Nominations {
         switch scope {
         case .country:
             guard let name = Countries.name(of: key) else {
-                throw ValidationFailure(field: "key", "no country with the code '\(NameSanitizer.clean(key))'")
+                throw ValidationFailure(field: "key", key: "quota.noCountry", .text(NameSanitizer.clean(key)))
             }
             return name
         case .agency:
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM agency WHERE code = ?", arguments: [key]) else {
-                throw ValidationFailure(field: "key", "no agency with the code '\(NameSanitizer.clean(key))'")
+                throw ValidationFailure(field: "key", key: "quota.noAgency", .text(NameSanitizer.clean(key)))
             }
             let agency = Agency(row: row)
             return agency.acronym.isEmpty ? agency.name : agency.acronym

@@ -37,7 +37,7 @@ extension Nominations {
             let (old, person) = try Self.enrolment(db, courseID: enrolment.courseID, personID: enrolment.personID)
             let status = enrolment.status
             if status == .substituted && old.status != .substituted {
-                throw ValidationFailure(field: "status", "to substitute someone, choose the substitute (t then s on the roster)")
+                throw ValidationFailure(field: "status", key: "substituteNotChosen")
             }
             return try store.logged(
                 db, entity: "enrolment", entityID: { id }, courseID: enrolment.courseID, action: "update",

@@ -44,13 +44,13 @@ extension People {
     static func checked(_ person: Person) throws -> Person {
         let p = PersonWrites.stored(person)
         guard CourseFileValidator.isParticipantCode(p.code) else {
-            throw ValidationFailure(field: "code", "1–16 letters, digits or hyphens")
+            throw ValidationFailure(field: "code", key: "person.code")
         }
-        guard !(p.givenName + p.familyName).isEmpty else { throw ValidationFailure(field: "givenName", "a person needs a name") }
+        guard !(p.givenName + p.familyName).isEmpty else { throw ValidationFailure(field: "givenName", key: "person.name") }
         guard p.country.isEmpty || Countries.name(of: p.country) != nil else {
-            throw ValidationFailure(field: "country", "unknown country code")
+            throw ValidationFailure(field: "country", key: "country")
         }
-        guard p.email.isEmpty || p.email.contains("@") else { throw ValidationFailure(field: "email", "an e-mail address has an @") }
+        guard p.email.isEmpty || p.email.contains("@") else { throw ValidationFailure(field: "email", key: "email") }
         return p
     }
 
@@ -59,7 +59,7 @@ extension People {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE code = ? COLLATE NOCASE AND id IS NOT ?", arguments: [p.code, p.id])
             == true
         {
-            throw ValidationFailure(field: "code", "another person has the code \(p.code)")
+            throw ValidationFailure(field: "code", key: "person.codeTaken", .text(p.code))
         }
         if p.id == nil { try refuseTakenEmail(db, p) }
     }

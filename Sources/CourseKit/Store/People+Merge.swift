@@ -88,7 +88,7 @@ extension People {
             }
             let change = ChangeLog.changeRecord(row: row)
             guard change.entity == "person", change.action == "merge" else {
-                throw MusterError.refused(.notAMerge(summary: change.summary))
+                throw MusterError.refused(.notAMerge(summary: change.quotedSummary))
             }
             return try store.changeLog.undoChange(db, id: changeID)
         }

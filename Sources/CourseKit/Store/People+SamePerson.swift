@@ -92,7 +92,7 @@ extension People {
         guard let taken = try samePerson(db, as: person).first(where: \.sameEmail) else { return }
         throw ValidationFailure(
             field: "email",
-            "\(taken.person.code) \(taken.person.displayName) has this e-mail: the same person, already in the library")
+            key: "person.emailTaken", .text(taken.person.code), .text(taken.person.displayName))
     }
 
     /// People of `country` who could replace someone on `courseID`'s roster (not already expected

@@ -68,7 +68,8 @@ extension MusterProgram {
             // until the next key (the change itself is kept: a coordinator may mean it).
             let said = Self.sentence(record.summary(in: state.options.language))
             if !record.quotaWarnings.isEmpty {
-                let text = (record.quotaWarnings + [said]).joined(separator: " · ")
+                let warnings = record.quotaWarnings.map { $0.text(in: state.options.language) }
+                let text = (warnings + [said]).joined(separator: " · ")
                 state.message = StatusMessage(text, isError: true)
                 return [.bell] + deliver(action, &state)
             }

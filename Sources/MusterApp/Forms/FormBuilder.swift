@@ -21,6 +21,7 @@ enum FormBuilder {
     static func course(_ c: Course?, words: Words) -> FormState {
         let w = words
         return FormState(
+            language: words.language,
             title: c.map { w.forms("course.edit", $0.code) } ?? w.forms("course.new"),
             fields: [
                 FormField("code", w.forms("label.code"), text: c?.code ?? "", hint: w.forms("hint.course.code")),
@@ -54,6 +55,7 @@ enum FormBuilder {
             c.code.contains(String(c.startDate.year))
             ? c.code.replacingOccurrences(of: String(c.startDate.year), with: next) : c.code + "-" + next
         return FormState(
+            language: words.language,
             title: words.forms("copy.title", c.code),
             fields: [
                 FormField("code", words.forms("label.newCode"), text: code, hint: words.forms("hint.copy.code")),
@@ -71,6 +73,7 @@ enum FormBuilder {
         let end = s.map { LocalTime.format($0.end, in: zone) } ?? "\(course.startDate) 10:00"
         let hint = w.forms("hint.session.time", zone.identifier)
         return FormState(
+            language: words.language,
             title: s.map { w.forms("session.edit", $0.key) } ?? w.forms("session.new"),
             fields: [
                 FormField("key", w.forms("label.key"), text: s?.key ?? defaultKey, hint: w.forms("hint.session.key")),
@@ -127,7 +130,7 @@ enum FormBuilder {
         let title =
             p.map { w.forms("person.edit", $0.code, $0.displayName) }
             ?? course.map { w.forms("person.new", $0.label) } ?? w.forms("person.newOnRoster")
-        return FormState(title: title, fields: fields, purpose: .person(p, enrolIn: course))
+        return FormState(language: words.language, title: title, fields: fields, purpose: .person(p, enrolIn: course))
     }
 
     /// A new person to replace `p` on `course`'s roster: the person's fields, with `p`'s country
@@ -139,6 +142,7 @@ enum FormBuilder {
             form.fields[i].input = TextField(text: p.country, maxLength: form.fields[i].input.maxLength)
         }
         return FormState(
+            language: words.language,
             title: words.forms("substitute.title", p.code, p.displayName), fields: form.fields,
             purpose: .substitute(replacing: p, course: course))
     }
@@ -146,6 +150,7 @@ enum FormBuilder {
     static func agency(_ a: Agency?, words: Words) -> FormState {
         let w = words
         return FormState(
+            language: words.language,
             title: a.map { w.forms("agency.edit", $0.code) } ?? w.forms("agency.new"),
             fields: [
                 FormField("code", w.forms("label.code"), text: a?.code ?? "", hint: w.forms("hint.agency.code")),
@@ -164,6 +169,7 @@ enum FormBuilder {
         let e = item.enrolment
         let statuses = NominationStatus.allCases.filter { $0 != .substituted || e.status == .substituted }.map(\.rawValue)
         return FormState(
+            language: words.language,
             title: w.forms("enrolment.title", item.person.code, item.person.displayName),
             fields: [
                 choice("role", w.forms("label.role"), options: Role.allCases.map(\.rawValue), group: "role", selected: e.role.rawValue, w),
@@ -183,7 +189,8 @@ enum FormBuilder {
         let w = words
         let scope = q?.scope ?? group?.scope ?? .country
         return FormState(
-            title: q.map { w.forms("quota.edit", $0.scope == .country ? Countries.name(of: $0.key) ?? $0.key : $0.key) }
+            language: words.language,
+            title: q.map { w.forms("quota.edit", $0.scope == .country ? Countries.name(of: $0.key, in: w.language) ?? $0.key : $0.key) }
                 ?? w.forms("quota.new", course.label),
             fields: [
                 choice(

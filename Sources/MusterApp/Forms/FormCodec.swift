@@ -38,10 +38,10 @@ enum FormCodec {
         func country(_ field: String) -> String {
             let text = v(field)
             if text.isEmpty { return "" }
-            switch Countries.match(text) {
+            switch Countries.match(text, in: words.language) {
             case .found(let code): return code
             case .ambiguous(let codes):
-                let names = codes.prefix(4).map { Countries.name(of: $0) ?? $0 }.joined(separator: ", ")
+                let names = codes.prefix(4).map { Countries.name(of: $0, in: words.language) ?? $0 }.joined(separator: ", ")
                 fail(field, words.forms("error.ambiguous", NameSanitizer.clean(text), names + (codes.count > 4 ? "…" : "")))
             case .none:
                 fail(field, words.forms("error.country.none", NameSanitizer.clean(text)))
@@ -191,13 +191,13 @@ extension Loaders {
     /// A new person is first looked for in the library (`People.samePerson`) unless
     /// `lookForSamePerson` is false (the coordinator chose to add them anyway): when someone may
     /// be them, nothing is saved and the choice comes back as `samePeople`. What it says is in
-    /// `words`' language, except the store's refusals (`ValidationFailure`, still English).
+    /// `words`' language, the store's refusals too (`ValidationFailure.message(in:)`).
     func save(_ submission: FormSubmission, words: Words, lookForSamePerson: Bool = true) -> AppAction {
         do {
             func agencyID(_ text: String, field: String) throws -> Int64? {
                 switch FormCodec.agency(text, in: try store.courses.agencies(), words: words) {
                 case .success(let agency): return agency?.id
-                case .failure(let problem): throw ValidationFailure(field: field, problem.text)
+                case .failure(let problem): throw ValidationFailure(field: field, worded: problem.text)
                 }
             }
             switch submission {
@@ -228,7 +228,7 @@ extension Loaders {
                 if let agencyText {
                     guard let id = try agencyID(agencyText, field: "key"),
                         let agency = try store.courses.agencies().first(where: { $0.id == id })
-                    else { throw ValidationFailure(field: "key", words.forms("error.quota.agency")) }
+                    else { throw ValidationFailure(field: "key", worded: words.forms("error.quota.agency")) }
                     quota.key = agency.code
                 }
                 return .changed(try store.nominations.saveQuota(courseID: courseID, quota, replacing: old))
@@ -239,7 +239,7 @@ extension Loaders {
                 return .courseCopied(code: to, summary: text)
             }
         } catch let failure as ValidationFailure {
-            return .formFailed(field: failure.field, message: failure.message)
+            return .formFailed(field: failure.field, message: failure.message(in: words.language))
         } catch {
             return .formFailed(field: nil, message: describe(error))
         }

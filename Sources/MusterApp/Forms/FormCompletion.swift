@@ -30,17 +30,17 @@ public struct FormCompletion: Sendable, Equatable {
 
     static let listed = 3
 
-    static func country(_ text: String) -> FormCompletion? {
+    /// Countries complete to their name in `language` ("Belice (BZ)"), which the field then
+    /// takes in as it takes a code or an English name.
+    static func country(_ text: String, in language: Language) -> FormCompletion? {
         guard !text.isEmpty else { return nil }
-        func shown(_ code: String) -> (String, String) {
-            let name = Countries.name(of: code) ?? code
-            return (name, "\(name) (\(code))")
-        }
-        switch Countries.match(text) {
+        func name(_ code: String) -> String { Countries.name(of: code, in: language) ?? code }
+        func shown(_ code: String) -> (String, String) { (name(code), "\(name(code)) (\(code))") }
+        switch Countries.match(text, in: language) {
         case .found(let code):
             return FormCompletion(matches: [shown(code)], more: false, settled: Countries.code(for: text) != nil)
         case .ambiguous(let codes):
-            let ordered = codes.sorted { (Countries.name(of: $0) ?? $0) < (Countries.name(of: $1) ?? $1) }
+            let ordered = codes.sorted { name($0) < name($1) }
             return FormCompletion(matches: ordered.prefix(listed).map(shown), more: codes.count > listed, settled: false)
         case .none:
             return FormCompletion(matches: [], more: false, settled: false)
@@ -87,7 +87,7 @@ extension FormState {
     /// agencies are not loaded yet.
     public var completion: FormCompletion? {
         switch completionKind(focus) {
-        case .country: FormCompletion.country(fields[focus].input.text.trimmingCharacters(in: .whitespaces))
+        case .country: FormCompletion.country(fields[focus].input.text.trimmingCharacters(in: .whitespaces), in: language)
         case .agency: agencies.flatMap { FormCompletion.agency(fields[focus].input.text.trimmingCharacters(in: .whitespaces), in: $0) }
         default: nil
         }
@@ -112,7 +112,7 @@ extension FormState {
     /// still the one proposed: the next free one for the country typed (`GT-006`).
     var codeProposalCountry: String? {
         guard case .person(nil, _) = purpose, value("code").isEmpty || value("code") == proposedCode else { return nil }
-        if case .found(let code) = Countries.match(value("country")) { return code }
+        if case .found(let code) = Countries.match(value("country"), in: language) { return code }
         return ""
     }
 

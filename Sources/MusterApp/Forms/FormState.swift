@@ -83,7 +83,11 @@ public struct FormState: Sendable, Equatable {
     /// The values the form opened with: leaving a form that differs asks first.
     public let opening: [String]
 
-    public init(title: String, fields: [FormField], purpose: FormPurpose) {
+    /// The language the form speaks: what its completions name countries in, and take them in.
+    public var language: Language
+
+    public init(language: Language = .en, title: String, fields: [FormField], purpose: FormPurpose) {
+        self.language = language
         self.title = title; self.fields = fields; self.purpose = purpose
         opening = fields.map(\.value)
     }

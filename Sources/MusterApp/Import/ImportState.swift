@@ -96,7 +96,7 @@ public struct ImportPreview: Sendable, Equatable {
         lines =
             report.rejected.map { Line(kind: .rejected, text: line($0.line, $0.reason)) }
             + report.sessions.map { Line(kind: .session, text: $0.line(in: words.language)) }
-            + report.notes.map { Line(kind: .note, text: $0) }
+            + (report.notes + report.quotaWarnings.map { $0.text(in: words.language) }).map { Line(kind: .note, text: $0) }
             + report.warnings.map { Line(kind: .warning, text: line($0.line, $0.reason)) }
             + report.matched.map { m in
                 Line(

@@ -149,7 +149,8 @@ enum PersonView {
     ) {
         let wide = body.width >= 80
         func text(_ e: AuditEntry) -> String {
-            e.subject == "record" || e.subject == code || e.what.contains(e.subject) ? e.what : "\(e.subject): \(e.what)"
+            let what = e.what(in: words.language)
+            return e.subject == "record" || e.subject == code || what.contains(e.subject) ? what : "\(e.subject): \(what)"
         }
         // A source the catalogue does not name (a newer one) shows as the library wrote it.
         let sources = audit.map { e in

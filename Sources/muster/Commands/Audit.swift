@@ -28,16 +28,21 @@ struct Audit: ParsableCommand {
             case .text:
                 // To fit a terminal: the time to the minute, the device by the first 8 characters
                 // of its id (enough to tell devices apart); --wide, -o and csv keep them whole.
+                // The CSV keeps what happened in English, as scripts read it; the table says it
+                // in the run's language.
+                let language = CommandWords.language
+                let said = zip(rows, entries).map { row, entry in Array(row[0..<5]) + [entry.what(in: language)] }
                 let shown =
                     width == nil
-                    ? rows
-                    : zip(rows, entries).map { row, entry in
+                    ? said
+                    : zip(said, entries).map { row, entry in
                         [LocalTime.format(entry.at, in: zone), row[1], String(row[2].prefix(8))] + row[3...]
                     }
                 text =
                     rows.isEmpty
                     ? CommandWords.format("audit.nothing", course) + "\n"
-                    : TextTable.render(header: header.map { $0.uppercased() }, rows: shown, maxWidth: width, shrinkable: [5, 4, 1])
+                    : TextTable.render(
+                        header: CommandWords.header("audit", header), rows: shown, maxWidth: width, shrinkable: [5, 4, 1])
             }
             try Self.emit(text, to: output)
         }

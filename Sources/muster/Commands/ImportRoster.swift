@@ -94,7 +94,7 @@ struct ImportRoster: ParsableCommand {
             say(
                 r.rows == 1 ? "head.one" : "head", VisibleText.make(r.file), r.format.label(in: language), r.dialect.text(in: language),
                 String(r.rows), r.course) + "\n"
-        for note in r.notes { out += say("note", VisibleText.make(note)) + "\n" }
+        for note in r.notes + r.quotaWarnings.map({ $0.text(in: language) }) { out += say("note", VisibleText.make(note)) + "\n" }
         out += r.counts(in: language) + "\n"
         out +=
             say(
