@@ -4,7 +4,7 @@ import Foundation
 /// How one exchange with a peer ended, for the line `muster sync with` prints and the screens show.
 public enum LiveExchangeOutcome: Sendable, Hashable {
     case done(SyncExchangeResult, at: Date)
-    case failed(String, at: Date)
+    case failed(FailureText, at: Date)
 
     public var at: Date {
         switch self {
@@ -12,17 +12,34 @@ public enum LiveExchangeOutcome: Sendable, Hashable {
         }
     }
 
-    /// "09:14:05 laptop-b: received 3 (3 new), sent 0 (0 new) in 0.2 s" or "09:14:06 failed: …".
-    public func line(zone: TimeZone = .current) -> String {
+    /// "09:14:05 laptop-b: received 3 (3 new), sent 0 (0 new) in 0.2 s" or "09:14:06 failed: …",
+    /// in `language`.
+    public func line(zone: TimeZone = .current, language: Language = .en) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone
         formatter.dateFormat = "HH:mm:ss"
         switch self {
-        case .done(let result, let at): return "\(formatter.string(from: at)) \(result.line)"
-        case .failed(let reason, let at): return "\(formatter.string(from: at)) failed: \(reason)"
+        case .done(let result, let at): return "\(formatter.string(from: at)) \(result.line(in: language))"
+        case .failed(let reason, let at):
+            return Words(language).format("live.failed", table: "Sync", formatter.string(from: at), reason.text(in: language))
         }
     }
+}
+
+/// Why an exchange failed, in every language Muster speaks: said when it happened, on the
+/// exchanger's thread, and read later by whichever screen or command shows it.
+public struct FailureText: Sendable, Hashable, ExpressibleByStringLiteral {
+    public var texts: [Language: String]
+
+    public init(_ error: any Error) {
+        texts = Language.eachLanguage { (error as? MusterError)?.message(in: $0) ?? "\(error)" }
+    }
+
+    /// The same text in every language (a test's, or one from outside Muster).
+    public init(stringLiteral text: String) { texts = Language.eachLanguage { _ in text } }
+
+    public func text(in language: Language) -> String { texts[language] ?? texts[.en] ?? "" }
 }
 
 /// Exchanges with one peer: once (`exchange()`), or every few seconds on a thread of its own
@@ -62,7 +79,7 @@ public final class LiveExchanger: @unchecked Sendable {
             lock.withLock { pair = nil }
             outcome = .done(result, at: Date())
         } catch {
-            outcome = .failed("\(error)", at: Date())
+            outcome = .failed(FailureText(error), at: Date())
         }
         lock.withLock { lastOutcome = outcome }
         return outcome

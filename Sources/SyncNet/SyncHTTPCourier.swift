@@ -26,9 +26,9 @@ public struct SyncHTTPCourier: SyncCourier {
     }
 
     public func post(op: String, headers: [String: String], body: Data) throws -> SyncMessage {
-        guard SyncNet.isOperation(op) else { throw MusterError.invalid("'\(op)' is not a sync operation: 1 to 20 letters a to z") }
+        guard SyncNet.isOperation(op) else { throw MusterError.net("notAnOperation", .text(op)) }
         guard body.count <= maxBody else {
-            throw MusterError.invalid("not sent to \(url): \(body.count) bytes is over the limit of \(maxBody)")
+            throw MusterError.net("notSentTooLarge", .text(url), .number(body.count), .number(maxBody))
         }
         let request = try makeRequest(op: op, headers: headers, body: body)
         let address = try peer.socketAddress()
@@ -39,18 +39,17 @@ public struct SyncHTTPCourier: SyncCourier {
         }
         switch outcome {
         case .timedOut:
-            throw MusterError.invalid("no answer from \(url) in \(SyncNet.seconds(timeout)) s")
+            throw MusterError.net("noAnswer", .text(url), .text(SyncNet.seconds(timeout)))
         case .failed(let error):
             throw describe(error, address: address)
         case .value(let (response, data)):
             guard response.headers[HTTPHeader(SyncNet.markerHeader)] == SyncNet.markerValue else {
                 let kind = response.headers[.contentType].map { " (\($0))" } ?? ""
-                throw MusterError.invalid(
-                    "\(url) is not a Muster sync peer: it answered HTTP \(response.statusCode.code)\(kind); check the address and port")
+                throw MusterError.net("notAPeerHTTP", .text(url), .number(response.statusCode.code), .text(kind))
             }
             // FlyingFox's client has read the whole body by now; the request's timeout bounded how much.
             guard data.count <= maxBody else {
-                throw MusterError.invalid("\(url) answered with \(data.count) bytes, over the limit of \(maxBody): refused")
+                throw MusterError.net("answerTooLarge", .text(url), .number(data.count), .number(maxBody))
             }
             return SyncMessage(
                 status: response.statusCode.code, headers: SyncNet.exchangeHeaders(response.headers.map { ($0.key.rawValue, $0.value) }),
@@ -64,8 +63,7 @@ public struct SyncHTTPCourier: SyncCourier {
             // A line break would end the header and start another: the exchange never needs one.
             let broken = (name + value).unicodeScalars.contains { $0 == "\r" || $0 == "\n" }
             guard !broken, !name.isEmpty, !name.contains(":") else {
-                throw MusterError.invalid(
-                    "header '\(name.debugDescription)' cannot be sent: no line breaks or colons in names, no line breaks in values")
+                throw MusterError.net("badHeader", .text(name.debugDescription))
             }
             fields[HTTPHeader(name)] = value
         }
@@ -80,16 +78,16 @@ public struct SyncHTTPCourier: SyncCourier {
     private func describe(_ error: any Error, address: any SocketAddress) -> MusterError {
         switch error {
         case SocketError.failed(let type, let code, let message) where type == "Connect":
-            return unreachable(code) ?? .invalid("cannot reach \(url): \(message)")
+            return unreachable(code) ?? .net("cannotReach", .text(url), .text(message))
         case SocketError.timeout:
             return unreachable(ETIMEDOUT)!
         case SocketError.disconnected, SocketError.failed:
             // Refused or reset look alike here: connecting once more tells them apart.
             let code = ConnectProbe.error(connecting: address, timeout: min(timeout, 2))
             return unreachable(code)
-                ?? .invalid("\(url) closed the connection before answering; the log of its `muster sync serve` says why")
+                ?? .net("closedEarly", .text(url))
         default:
-            return .invalid("\(url) answered with something that is not a Muster sync message: \(error.localizedDescription)")
+            return .net("notAMessage", .text(url), .text(error.localizedDescription))
         }
     }
 
@@ -97,10 +95,10 @@ public struct SyncHTTPCourier: SyncCourier {
     private func unreachable(_ code: Int32) -> MusterError? {
         switch code {
         case 0: nil
-        case ECONNREFUSED: .invalid("cannot reach \(url): connection refused — is `muster sync serve` running there?")
-        case EHOSTUNREACH, ENETUNREACH: .invalid("cannot reach \(url): no route to the host — is this device on the venue network?")
-        case ETIMEDOUT: .invalid("cannot reach \(url): no answer to connecting — is the address right, and the device on?")
-        default: .invalid("cannot reach \(url): \(String(cString: strerror(code)))")
+        case ECONNREFUSED: .net("refused", .text(url))
+        case EHOSTUNREACH, ENETUNREACH: .net("noRoute", .text(url))
+        case ETIMEDOUT: .net("noConnectAnswer", .text(url))
+        default: .net("cannotReach", .text(url), .text(String(cString: strerror(code))))
         }
     }
 }

@@ -37,7 +37,7 @@ public final class SyncHTTPServer: @unchecked Sendable {
     /// one-line `MusterError` when the address is not this machine's or the port is taken.
     public func start() throws -> UInt16 {
         try lock.withLock {
-            guard running == nil else { throw MusterError.invalid("the sync server is already running") }
+            guard running == nil else { throw MusterError.net("alreadyServing") }
             let server = HTTPServer(config: try configuration(), handler: requests)
             let failed = FailureBox()
             let task = Task(executorPreference: NetExecutor.shared) { [log, bind, port] in
@@ -60,7 +60,7 @@ public final class SyncHTTPServer: @unchecked Sendable {
             guard case .value(let address?) = outcome else {
                 task.cancel()
                 throw failed.get().map(describe)
-                    ?? MusterError.invalid("cannot listen on \(bind) port \(port): the server did not start in 10 s")
+                    ?? MusterError.net("didNotStart", .text(bind), .number(Int(port)))
             }
             running = (server, task)
             log.setQuiet(false)
@@ -87,8 +87,7 @@ public final class SyncHTTPServer: @unchecked Sendable {
         do {
             address = bind.contains(":") ? try sockaddr_in6.inet6(ip6: bind, port: port) : try sockaddr_in.inet(ip4: bind, port: port)
         } catch {
-            throw MusterError.invalid(
-                "bind address '\(bind)' is not a numeric IPv4 or IPv6 address (e.g. 0.0.0.0, or :: for every interface)")
+            throw MusterError.net("badBind", .text(bind))
         }
         // FlyingFox's own timeout bounds only a handler's run, and cannot interrupt the blocking
         // exchange: it would turn an exchange already written into a 500. Silence on the wire
@@ -105,18 +104,18 @@ public final class SyncHTTPServer: @unchecked Sendable {
     /// What `start` throws when another program holds the port: one value, so a screen that
     /// cannot offer `--port` recognises it (MusterError is Equatable) and says it its own way.
     public static func portInUse(port: UInt16, bind: String) -> MusterError {
-        .invalid("port \(port) on \(bind) is in use: pick another with --port")
+        .net("portInUse", .number(Int(port)), .text(bind))
     }
 
     private func describe(_ error: any Error) -> MusterError {
         guard case SocketError.failed(_, let code, _) = error else {
-            return .invalid("cannot listen on \(bind) port \(port): \(error.localizedDescription)")
+            return .net("cannotListen", .text(bind), .number(Int(port)), .text(error.localizedDescription))
         }
         switch code {
         case EADDRINUSE: return Self.portInUse(port: port, bind: bind)
-        case EADDRNOTAVAIL: return .invalid("\(bind) is not an address of this machine: pick one of its own with --bind, or 0.0.0.0")
-        case EACCES: return .invalid("port \(port) needs administrator rights: pick one above 1023 with --port")
-        default: return .invalid("cannot listen on \(bind) port \(port): \(String(cString: strerror(code)))")
+        case EADDRNOTAVAIL: return .net("notOwnAddress", .text(bind))
+        case EACCES: return .net("privileged", .number(Int(port)))
+        default: return .net("cannotListen", .text(bind), .number(Int(port)), .text(String(cString: strerror(code))))
         }
     }
 }

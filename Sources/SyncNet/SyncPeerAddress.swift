@@ -28,40 +28,40 @@ struct SyncPeerAddress: Sendable {
 
     init(url: String) throws {
         self.url = url
-        let form = "use http://HOST:PORT, e.g. http://192.168.1.20:\(SyncNet.defaultPort)"
+        let port = ChangeSummary.Part.number(Int(SyncNet.defaultPort))
         let lower = url.lowercased()
         if lower.hasPrefix("https://") {
-            throw MusterError.invalid("\(url): use http://: the exchange is encrypted end to end with the paired key")
+            throw MusterError.net("address.https", .text(url))
         }
-        guard lower.hasPrefix("http://") else { throw MusterError.invalid("\(url) is not a peer URL: \(form)") }
+        guard lower.hasPrefix("http://") else { throw MusterError.net("address.notURL", .text(url), port) }
         var rest = Substring(url.dropFirst("http://".count))
         if rest.hasSuffix("/") { rest = rest.dropLast() }
         guard !rest.isEmpty, !rest.contains(where: { "/?#@ ".contains($0) }) else {
-            throw MusterError.invalid("\(url) is not a peer URL (no path, user or query): \(form)")
+            throw MusterError.net("address.extra", .text(url), port)
         }
         let hostPart: Substring
         let portPart: Substring?
         if rest.hasPrefix("[") {
             guard let close = rest.firstIndex(of: "]") else {
-                throw MusterError.invalid("\(url): an IPv6 address needs its closing ]: \(form)")
+                throw MusterError.net("address.ipv6Close", .text(url), port)
             }
             hostPart = rest[rest.index(after: rest.startIndex)..<close]
             let after = rest[rest.index(after: close)...]
-            guard after.isEmpty || after.hasPrefix(":") else { throw MusterError.invalid("\(url) is not a peer URL: \(form)") }
+            guard after.isEmpty || after.hasPrefix(":") else { throw MusterError.net("address.notURL", .text(url), port) }
             portPart = after.isEmpty ? nil : after.dropFirst()
         } else if let colon = rest.firstIndex(of: ":") {
             hostPart = rest[..<colon]
             portPart = rest[rest.index(after: colon)...]
             guard !portPart!.contains(":") else {
-                throw MusterError.invalid("\(url): write an IPv6 address in brackets, e.g. http://[fe80::1]:\(SyncNet.defaultPort)")
+                throw MusterError.net("address.ipv6Brackets", .text(url), port)
             }
         } else {
             (hostPart, portPart) = (rest, nil)
         }
-        guard !hostPart.isEmpty else { throw MusterError.invalid("\(url) names no host: \(form)") }
+        guard !hostPart.isEmpty else { throw MusterError.net("address.noHost", .text(url), port) }
         if let portPart {
             guard let port = UInt16(portPart), port > 0 else {
-                throw MusterError.invalid("\(url): the port must be a number from 1 to 65535")
+                throw MusterError.net("address.port", .text(url))
             }
             self.port = port
         } else {
@@ -85,8 +85,8 @@ struct SyncPeerAddress: Sendable {
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, nil, &hints, &list)
         guard status == 0, let list else {
-            let why = status == 0 ? "no address" : String(cString: gai_strerror(status))
-            throw MusterError.invalid("cannot find \(host) (from \(url)): \(why)")
+            guard status != 0 else { throw MusterError.net("address.noAddress", .text(host), .text(url)) }
+            throw MusterError.net("address.notFound", .text(host), .text(url), .text(String(cString: gai_strerror(status))))
         }
         defer { freeaddrinfo(list) }
         var v4: (any SocketAddress)?
@@ -105,7 +105,7 @@ struct SyncPeerAddress: Sendable {
             }
             entry = info.ai_next
         }
-        guard let found = v4 ?? v6 else { throw MusterError.invalid("cannot find \(host) (from \(url)): no IPv4 or IPv6 address") }
+        guard let found = v4 ?? v6 else { throw MusterError.net("address.noAddress", .text(host), .text(url)) }
         return found
     }
 }

@@ -10,15 +10,20 @@ import Testing
     static let utc = TimeZone(identifier: "UTC")!
     static let at = Date(timeIntervalSince1970: 1_715_072_400)  // 2024-05-07 09:00 UTC
 
-    static func conflict(label: String = "person PW-001 Ana Tellei") -> SyncConflict {
-        SyncConflict(
-            id: "3f2a91c0", course: "palau-mmc-2024", entity: "person", gid: "g", label: label, field: "email",
+    /// A conflict on a person's e-mail, said in words (as the library makes it), or with only
+    /// an English `label` (as a library before the words, or a hostile one, sends it).
+    static func conflict(label: String? = nil) -> SyncConflict {
+        var c = SyncConflict(
+            id: "3f2a91c0", course: "palau-mmc-2024", entity: "person", gid: "g", label: label ?? "person PW-001 Ana Tellei",
+            field: "email",
             candidates: [
                 .init(recordID: "r1", origin: "aaaa", originLabel: "laptop-a", value: .text("ana.a@example.org"), at: at, isWinner: false),
                 .init(
                     recordID: "r2", origin: "bbbb", originLabel: "kiosk-door", value: .text("ana.b@example.org"),
                     at: at.addingTimeInterval(60), isWinner: true),
             ])
+        if label == nil { c.said = ChangeSummary("conflict.person", .text("PW-001 Ana Tellei")) }
+        return c
     }
 
     @Test func importSaysWhatEachCourseGetsSkippedRefusedConflictsAndDryRun() {
@@ -37,7 +42,7 @@ import Testing
                 "  outside any course: 1 agency",
                 "  skipped: already had 40 records",
                 "  refused: record 9c01: same id, different content",
-                "  conflict 3f2a91c0: person PW-001 Ana Tellei, email (2 values) — muster sync resolve 3f2a91c0 --keep VALUE|ORIGIN",
+                "  conflict 3f2a91c0: person PW-001 Ana Tellei, e-mail (2 values) — muster sync resolve 3f2a91c0 --keep VALUE|ORIGIN",
                 "  clock: kiosk-door's clock is 3 h ahead",
                 "  waiting: 2 records kept until what they refer to arrives",
                 "  (dry run: nothing written)",
@@ -57,7 +62,7 @@ import Testing
                 "  palau-mmc-2024: 12 eventos",
                 "  fuera de todo curso: 1 institución",
                 "  omitidos: ya estaban 1 registro",
-                "  conflicto 3f2a91c0: person PW-001 Ana Tellei, email (2 valores) — muster sync resolve 3f2a91c0 --keep VALUE|ORIGIN",
+                "  conflicto 3f2a91c0: persona PW-001 Ana Tellei, correo electrónico (2 valores) — muster sync resolve 3f2a91c0 --keep VALUE|ORIGIN",
                 "  en espera: 2 registros guardados hasta que llegue aquello a lo que se refieren",
                 "  (simulación: no se escribió nada)",
             ])
@@ -77,18 +82,18 @@ import Testing
     @Test func conflictBlockMarksTheValueShownNowAndHowToResolve() {
         #expect(
             SyncText.conflictBlock(Self.conflict(), zone: Self.utc) == [
-                "conflict 3f2a91c0: person PW-001 Ana Tellei, field email",
+                "conflict 3f2a91c0: person PW-001 Ana Tellei, field e-mail",
                 "  “ana.a@example.org” from laptop-a, 2024-05-07 09:00",
                 "  “ana.b@example.org” from kiosk-door, 2024-05-07 09:01 ← shown now",
                 "  resolve: muster sync resolve 3f2a91c0 --keep VALUE|ORIGIN",
             ])
-        #expect(SyncText.resolvedLine(Self.conflict()) == "kept “ana.b@example.org” (from kiosk-door) for person PW-001 Ana Tellei, email")
+        #expect(SyncText.resolvedLine(Self.conflict()) == "kept “ana.b@example.org” (from kiosk-door) for person PW-001 Ana Tellei, e-mail")
     }
 
     @Test func libraryTextIsCleanedOfEscapes() {
         let line = SyncText.conflictBlock(Self.conflict(label: "person \u{1B}[2JX-1 \u{202E}Eve"), zone: Self.utc)[0]
         #expect(!line.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
-        #expect(line == "conflict 3f2a91c0: person X-1 Eve, field email")
+        #expect(line == "conflict 3f2a91c0: person X-1 Eve, field e-mail")
     }
 
     @Test func exportLine() {

@@ -35,7 +35,7 @@ enum SyncConflicts {
         for row in rows {
             let gid: String = row["gid"], field: String = row["field"], entity: String = row["entity"]
             if try SyncErasure.isErased(db, gid: gid) { continue }
-            let (label, courseCode) = try describe(db, entity: entity, gid: gid)
+            let (said, courseCode) = try describe(db, entity: entity, gid: gid)
             if let course, courseCode != course, !(try enrolled(db, entity: entity, gid: gid, course: course)) { continue }
             let heads = try SyncMerge.heads(db, gid: gid)[field] ?? []
             let candidates = heads.enumerated().map { i, h in
@@ -43,10 +43,11 @@ enum SyncConflicts {
                     recordID: h.recordID, origin: h.origin, originLabel: SyncLabels.label(db, origin: h.origin),
                     value: h.value, at: HybridClock.date(h.hlc), isWinner: i == 0)
             }
-            result.append(
-                SyncConflict(
-                    id: id(gid: gid, field: field), course: courseCode.isEmpty ? nil : courseCode, entity: entity, gid: gid,
-                    label: label, field: field, candidates: candidates))
+            var conflict = SyncConflict(
+                id: id(gid: gid, field: field), course: courseCode.isEmpty ? nil : courseCode, entity: entity, gid: gid,
+                label: said.text(in: .en), field: field, candidates: candidates)
+            conflict.said = said
+            result.append(conflict)
         }
         return result
     }
@@ -66,46 +67,48 @@ enum SyncConflicts {
                 """, arguments: [gid, course]) ?? false
     }
 
-    /// What a user recognises, and the course it belongs to ("" for people and agencies).
-    static func describe(_ db: Database, entity: String, gid: String) throws -> (String, String) {
+    /// What a user recognises, as words for any language, and the course it belongs to (""
+    /// for people and agencies). Names and codes are cleaned: they came from other devices.
+    static func describe(_ db: Database, entity: String, gid: String) throws -> (ChangeSummary, String) {
         func courseOf(_ table: String) throws -> String {
             try String.fetchOne(
                 db, sql: "SELECT c.code FROM \(table) t JOIN course c ON c.id = t.course_id WHERE t.gid = ?", arguments: [gid]) ?? ""
         }
+        func clean(_ text: String) -> ChangeSummary.Part { .text(NameSanitizer.clean(text)) }
         switch entity {
         case "person":
             if let row = try Row.fetchOne(db, sql: "SELECT code, given_name, family_name FROM person WHERE gid = ?", arguments: [gid]) {
-                let name = [row["given_name"] as String, row["family_name"] as String].filter { !$0.isEmpty }.joined(separator: " ")
-                return (NameSanitizer.clean("person \(row["code"] as String) \(name)"), "")
+                let name = [row["code"] as String, row["given_name"] as String, row["family_name"] as String].filter { !$0.isEmpty }
+                return (ChangeSummary("conflict.person", clean(name.joined(separator: " "))), "")
             }
         case "course":
             if let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE gid = ?", arguments: [gid]) {
-                return ("course \(code)", code)
+                return (ChangeSummary("conflict.course", clean(code)), code)
             }
         case "agency":
             if let code = try String.fetchOne(db, sql: "SELECT code FROM agency WHERE gid = ?", arguments: [gid]) {
-                return (NameSanitizer.clean("agency \(code)"), "")
+                return (ChangeSummary("conflict.agency", clean(code)), "")
             }
         case "session":
             if let key = try String.fetchOne(db, sql: "SELECT key FROM session WHERE gid = ?", arguments: [gid]) {
                 let course = try courseOf("session")
-                return (NameSanitizer.clean("session \(key) of \(course)"), course)
+                return (ChangeSummary("conflict.session", clean(key), clean(course)), course)
             }
         case "enrolment":
             if let code = try String.fetchOne(
                 db, sql: "SELECT p.code FROM enrolment e JOIN person p ON p.id = e.person_id WHERE e.gid = ?", arguments: [gid])
             {
                 let course = try courseOf("enrolment")
-                return (NameSanitizer.clean("nomination of \(code) to \(course)"), course)
+                return (ChangeSummary("conflict.enrolment", clean(code), clean(course)), course)
             }
         case "quota":
             if let row = try Row.fetchOne(db, sql: "SELECT scope, key FROM quota WHERE gid = ?", arguments: [gid]) {
                 let course = try courseOf("quota")
-                return (NameSanitizer.clean("quota for \(row["key"] as String) in \(course)"), course)
+                return (ChangeSummary("conflict.quota", clean(row["key"] as String), clean(course)), course)
             }
         default: break
         }
-        return ("\(entity) \(gid.prefix(8))", "")
+        return (ChangeSummary("logged", .text("\(entity) \(gid.prefix(8))")), "")
     }
 
     /// Chooses the value to keep (`keep` is an origin's label or id prefix, or a value) and

@@ -90,6 +90,8 @@ public struct SyncConflict: Sendable, Hashable, Identifiable {
     public var label: String
     public var field: String
     public var candidates: [Candidate]
+    /// `label` as words for any language.
+    public var said: ChangeSummary? = nil
 
     public init(id: String, course: String?, entity: String, gid: String, label: String, field: String, candidates: [Candidate]) {
         self.id = id; self.course = course; self.entity = entity; self.gid = gid; self.label = label
@@ -97,6 +99,16 @@ public struct SyncConflict: Sendable, Hashable, Identifiable {
     }
 
     public var winner: Candidate? { candidates.first(where: \.isWinner) }
+
+    /// "persona MX-003 Ana Pérez": what it concerns, in `language`.
+    public func label(in language: Language) -> String { said?.text(in: language) ?? label }
+
+    /// The field as a person calls it ("e-mail", "correo electrónico"); a column no catalogue
+    /// names shows as the library calls it.
+    public func fieldLabel(in language: Language) -> String {
+        let key = "field.\(field)", said = Words(language).text(key, table: "Changes")
+        return said == key ? field : said
+    }
 }
 
 /// What `muster sync status` shows.

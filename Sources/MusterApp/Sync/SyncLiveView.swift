@@ -65,10 +65,10 @@ enum SyncLiveView {
             lines.append(Line(label: exchanging, text: words.sync("live.exchanging.with", SyncText.clean(url), seconds(every))))
             switch last {
             case nil: lines.append(Line(text: words.sync("live.exchanging.first"), role: .dim))
-            case .done?: lines.append(Line(text: SyncText.clean(last!.line(zone: zone))))
+            case .done?: lines.append(Line(text: SyncText.clean(last!.line(zone: zone, language: language))))
             case .failed?:
                 // The address is on the line above: "cannot reach it: connection refused" keeps the why in view.
-                let line = last!.line(zone: zone).replacingOccurrences(of: url, with: words.sync("live.it"))
+                let line = last!.line(zone: zone, language: language).replacingOccurrences(of: url, with: words.sync("live.it"))
                 lines.append(Line(text: SyncText.clean(line), role: .warning))
             }
         }

@@ -30,7 +30,8 @@ extension SyncState: TableScreen {
         case Command.syncKeep:
             guard let conflict = selectedConflict else { return [.bell] }
             var menu = MenuState(
-                title: words.sync("screen.keep.title"), prompt: "\(conflict.label), \(conflict.field)",
+                title: words.sync("screen.keep.title"),
+                prompt: "\(conflict.label(in: words.language)), \(conflict.fieldLabel(in: words.language))",
                 items: conflict.candidates.map { c in
                     MenuItem(
                         id: c.origin, label: "“\(c.value.description)”\(c.isWinner ? words.sync("conflict.shownNow") : "")",

@@ -87,7 +87,9 @@ public enum SyncText {
 
     /// "3f2a91c0: person MX-003 Ana Pérez, email (2 values)".
     public static func conflictSummary(_ c: SyncConflict, _ language: Language = .en) -> String {
-        Words(language).format("conflict.summary", table: "Sync", clean(c.id), clean(c.label), clean(c.field), String(c.candidates.count))
+        Words(language).format(
+            "conflict.summary", table: "Sync", clean(c.id), clean(c.label(in: language)), clean(c.fieldLabel(in: language)),
+            String(c.candidates.count))
     }
 
     /// One candidate: "“ana@x.org” from kiosk-door, 2024-05-07 10:14 ← shown now".
@@ -100,7 +102,7 @@ public enum SyncText {
     /// The block `muster sync conflicts` prints for one conflict.
     public static func conflictBlock(_ c: SyncConflict, zone: TimeZone, _ language: Language = .en) -> [String] {
         let words = Words(language)
-        return [words.format("conflict.head", table: "Sync", clean(c.id), clean(c.label), clean(c.field))]
+        return [words.format("conflict.head", table: "Sync", clean(c.id), clean(c.label(in: language)), clean(c.fieldLabel(in: language)))]
             + c.candidates.map { "  " + candidateLine($0, zone: zone, language) }
             + ["  " + words.format("conflict.resolve", table: "Sync", resolveCommand(c))]
     }
@@ -111,7 +113,7 @@ public enum SyncText {
         let kept =
             c.winner.map { words.format("resolved.value", table: "Sync", clean($0.value.description), clean($0.originLabel)) }
             ?? words.text("resolved.chosen", table: "Sync")
-        return words.format("resolved.line", table: "Sync", kept, clean(c.label), clean(c.field))
+        return words.format("resolved.line", table: "Sync", kept, clean(c.label(in: language)), clean(c.fieldLabel(in: language)))
     }
 
     // MARK: status

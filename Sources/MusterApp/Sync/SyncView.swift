@@ -61,7 +61,9 @@ enum SyncView {
             emptyMessage: words.sync("screen.empty"),
             row: { i in
                 let c = state.conflicts[i]
-                return TableRow([c.id, c.label, c.field, c.winner.map { $0.value.description } ?? ""])
+                return TableRow([
+                    c.id, c.label(in: words.language), c.fieldLabel(in: words.language), c.winner.map { $0.value.description } ?? "",
+                ])
             })
         table.render(into: &buffer, rect: tableRect(state, body: body), theme: theme)
         return header

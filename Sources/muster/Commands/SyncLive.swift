@@ -73,8 +73,8 @@ struct SyncWithCommand: ParsableCommand {
             guard let every else {
                 let outcome = exchanger.exchange(progress: progress)
                 if isatty(2) != 0 { TerminalText.endProgress() }
-                if case .failed(let reason, _) = outcome { throw MusterError.invalid(reason) }
-                out.say(outcome.line())
+                if case .failed(let reason, _) = outcome { throw MusterError.invalid(reason.text(in: CommandWords.language)) }
+                out.say(outcome.line(language: CommandWords.language))
                 return
             }
             let previous = Mutex("")
@@ -83,14 +83,14 @@ struct SyncWithCommand: ParsableCommand {
                 // idle): not "nothing to exchange" every second.
                 let key =
                     switch outcome {
-                    case .failed(let reason, _): reason
+                    case .failed(let reason, _): reason.text(in: .en)
                     case .done(let result, _): result.received + result.sent > 0 || result.paired ? UUID().uuidString : "idle"
                     }
                 let changed = previous.withLock { last in
                     defer { last = key }
                     return key != last
                 }
-                if changed { out.say(outcome.line()) }
+                if changed { out.say(outcome.line(language: CommandWords.language)) }
             }
             StopSignals.wait()
             exchanger.stop()

@@ -16,16 +16,29 @@ public struct SyncExchangeResult: Sendable, Hashable {
     public var seconds: Double
 
     /// "laptop-b: received 12 (12 new), sent 3 (3 new) in 0.4 s".
-    public var line: String { "\(paired ? "paired with \(peer)" : peer): \(summary)" }
+    public var line: String { line(in: .en) }
 
-    /// The same without the peer: "received 12 (12 new), sent 3 (3 new) in 0.4 s", as the peer list keeps it.
-    public var summary: String {
-        var parts: [String] = []
-        parts.append(
+    /// The same without the peer: "received 12 (12 new), sent 3 (3 new) in 0.4 s", as the peer
+    /// list keeps it (in English: it is stored).
+    public var summary: String { summary(in: .en) }
+
+    public func line(in language: Language) -> String {
+        let words = Words(language)
+        let who = paired ? words.format("exchange.pairedWith", table: "Sync", peer) : peer
+        return words.format("exchange.line", table: "Sync", who, summary(in: language))
+    }
+
+    public func summary(in language: Language) -> String {
+        let words = Words(language)
+        func say(_ key: String, _ arguments: any CVarArg...) -> String {
+            words.format("exchange.\(key)", table: "Sync", arguments: arguments)
+        }
+        var parts = [
             received == 0 && sent == 0
-                ? "nothing to exchange" : "received \(received) (\(added) new), sent \(sent) (\(addedThere) new)")
-        if newConflicts > 0 { parts.append("\(newConflicts) new conflicts: see `muster sync conflicts`") }
-        return parts.joined(separator: ": ") + String(format: " in %.1f s", seconds)
+                ? say("nothing") : say("counts", String(received), String(added), String(sent), String(addedThere))
+        ]
+        if newConflicts > 0 { parts.append(say("conflicts", String(newConflicts))) }
+        return say("took", parts.joined(separator: ": "), String(format: "%.1f", locale: language.numberLocale, seconds))
     }
 }
 
@@ -50,22 +63,20 @@ extension CourseStore {
         guard let welcome = try? JSONDecoder().decode(PeerWelcome.self, from: answer.body), welcome.version == 1,
             let peerKey = PeerHandshake.signer(
                 publicKey: welcome.publicKey, signature: welcome.signature, transcript: welcome.transcript(hello: hello))
-        else { throw MusterError.invalid("\(url) answered, but not as a Muster peer does") }
+        else { throw MusterError.net("notMusterPeer", .text(url)) }
         let origin = OriginKey.origin(ofPublicKey: peerKey)
         let label = NameSanitizer.clean(String(welcome.label.prefix(80)))
         var paired = false
         switch try read({ db in try Self.peerStanding(db, origin: origin) }) {
         case .trusted: break
-        case .revoked: throw MusterError.invalid("\(url) is \(label), which this library revoked: `muster sync trust` it first")
+        case .revoked: throw MusterError.net("revoked", .text(url), .text(label))
         case .unknown:
             guard let pair else {
-                throw MusterError.invalid(
-                    "\(url) is \(label), which this library is not paired with: run again with --pair CODE (the code `muster sync serve` shows there)"
-                )
+                throw MusterError.net("notPaired", .text(url), .text(label))
             }
             guard let proof = welcome.pairProof.flatMap({ Data(base64Encoded: $0) }),
                 pair.verify(proof: proof, transcript: welcome.transcript(hello: hello))
-            else { throw MusterError.invalid("\(url) did not prove it knows the pairing code: it is not the device that showed it") }
+            else { throw MusterError.net("codeNotProven", .text(url)) }
             try write { db in try SyncPeerWrites.trust(db, publicKey: peerKey, label: label, url: url, atMs: clock().ms) }
             paired = true
         }
@@ -92,14 +103,14 @@ extension CourseStore {
                 // The cursor only moves forward, so a peer cannot keep an exchange going by
                 // sending the same chunk again: the loop ends after at most every record once.
                 if let after, (next.origin, next.seq) <= (after.origin, after.seq) {
-                    throw MusterError.invalid("\(url) sent its records out of order: the exchange was stopped")
+                    throw MusterError.net("outOfOrder", .text(url))
                 }
                 after = next
             }
             // Push: what the peer lacks (marks guests here made count too).
             _ = try poll()
             let (theirs, _) = try link.call("have", PeerMeta())
-            guard let have = SyncVector.checked(theirs.have) else { throw MusterError.invalid("\(url) sent a malformed vector") }
+            guard let have = SyncVector.checked(theirs.have) else { throw MusterError.net("badVector", .text(url)) }
             after = nil
             for _ in 0..<1_000_000 {
                 let out = try peerBundle(courses: nil, lacking: have, after: after, max: chunk)
@@ -127,9 +138,12 @@ extension CourseStore {
     private static func refusal(_ answer: SyncMessage, url: String) -> MusterError {
         let reason = NameSanitizer.clean(String(decoding: answer.body.prefix(300), as: UTF8.self))
         switch answer.status {
-        case 403: return .invalid("\(url) refused this device: \(reason)")
-        case 404: return .invalid("\(url) is not a Muster peer (no sync there)")
-        default: return .invalid("\(url) answered \(answer.status)\(reason.isEmpty ? "" : ": \(reason)")")
+        case 403: return .net("refusedDevice", .text(url), .text(reason))
+        case 404: return .net("noSync", .text(url))
+        default:
+            return reason.isEmpty
+                ? .net("status", .text(url), .number(answer.status))
+                : .net("statusReason", .text(url), .number(answer.status), .text(reason))
         }
     }
 }
@@ -147,13 +161,15 @@ struct PeerLink {
         let answer = try courier.post(op: op, headers: ["x-muster-session": channel.session, "x-muster-seq": String(seq)], body: body)
         guard answer.status == 200 else {
             let reason = NameSanitizer.clean(String(decoding: answer.body.prefix(300), as: UTF8.self))
-            throw MusterError.invalid("\(url) stopped the exchange: \(reason.isEmpty ? "status \(answer.status)" : reason)")
+            throw reason.isEmpty
+                ? MusterError.net("stoppedStatus", .text(url), .number(answer.status))
+                : MusterError.net("stopped", .text(url), .text(reason))
         }
         guard let plain = channel.open(answer.body, op: op, seq: seq, reply: true) else {
-            throw MusterError.invalid("\(url)'s answer does not open with the exchange's key: someone on the network changed it")
+            throw MusterError.net("keyChanged", .text(url))
         }
         let (meta, data) = try PeerPayload.decode(plain)
-        if let error = meta.error { throw MusterError.invalid("\(url) could not \(op): \(NameSanitizer.clean(error))") }
+        if let error = meta.error { throw MusterError.net("couldNot", .text(url), .text(op), .text(NameSanitizer.clean(error))) }
         return (meta, data)
     }
 }
