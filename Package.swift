@@ -14,6 +14,8 @@ let package = Package(
         // The tests' helpers (seeded random, clocks, temp dirs), for the head office's tests too.
         .library(name: "TestSupport", targets: ["TestSupport"]),
         .library(name: "LibraryTestSupport", targets: ["LibraryTestSupport"]),
+        // The head office: every course of a region in PostgreSQL (HeadOffice/).
+        .executable(name: "muster-hq", targets: ["muster-hq"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -21,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // Only the head office's targets use it; `swift build --product muster` never builds it.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The only C in the project and the only place curses is declared.
@@ -77,6 +81,24 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["SplitMix"], path: "Tests/TestSupport"),
         // Course and roster fixtures for the tests that open a library.
         .target(name: "LibraryTestSupport", dependencies: ["CourseKit", "TestSupport"], path: "Tests/LibraryTestSupport"),
+        // The head office (HeadOffice/): `muster-hq` keeps every course of a region in PostgreSQL.
+        // HQKit is the head office as a library: schema, ingest, pull, report and status over a
+        // PostgreSQL connection; the rules (merge, marks, completion) stay in CourseKit. Its
+        // targets live in this package rather than one of their own: a second root package
+        // compiled CourseKit, GRDB, swift-crypto and every other shared module again (the head
+        // office's package alone took 1,163 CPU-seconds to build on a fresh machine).
+        .target(
+            name: "HQKit",
+            dependencies: ["CourseKit", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "HeadOffice/Sources/HQKit"
+        ),
+        .executableTarget(
+            name: "muster-hq",
+            dependencies: [
+                "HQKit", "CourseKit", "ReportText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "HeadOffice/Sources/muster-hq"
+        ),
         .testTarget(
             name: "CourseKitTests",
             dependencies: [
@@ -96,6 +118,12 @@ let package = Package(
                 "MusterApp", "TerminalUI", "CourseKit", "MusterDev", "TestSupport", "LibraryTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ], exclude: ["__Snapshots__"]),
+        // Against the PostgreSQL that scripts/test-hq starts (MUSTER_HQ_URL); skipped without one.
+        .testTarget(
+            name: "HQKitTests",
+            dependencies: ["HQKit", "CourseKit", "TestSupport", "LibraryTestSupport"],
+            path: "HeadOffice/Tests/HQKitTests"
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

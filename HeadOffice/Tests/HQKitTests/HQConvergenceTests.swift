@@ -13,7 +13,7 @@ import TestSupport
 /// `muster-hq report` gives `muster report --all`'s figures on it. A second head office fed in
 /// another order agrees too. Two fresh seeds a run (each run of CI explores new ones; more with
 /// `MUSTER_TEST_SEED` in a loop). Replay a seed with `MUSTER_TEST_SEED=0x… scripts/test-hq`.
-@Suite struct HQConvergenceTests {
+@Suite(.enabled(if: HQTestServer.configured, "needs MUSTER_HQ_URL: scripts/test-hq starts a PostgreSQL")) struct HQConvergenceTests {
     static let courses = ["palau-mmc-2024", "pacific-migrant-protection-2023", "rcm-migration-policies-2020"]
     static var seeds: [UInt64] { SeededRandom.environmentSeed.map { [$0] } ?? (0..<2).map { _ in SeededRandom.freshSeed() } }
 

@@ -7,7 +7,8 @@ import TestSupport
 
 /// What a head office meets when things go wrong: each a one-line error, and nothing half-done.
 /// One at a time: one of them ends a server session of its own test on purpose.
-@Suite(.serialized) struct HQRefusalTests {
+@Suite(.serialized, .enabled(if: HQTestServer.configured, "needs MUSTER_HQ_URL: scripts/test-hq starts a PostgreSQL")) struct HQRefusalTests
+{
     @Test func aRefusedConnectionIsOneLine() async throws {
         // A port nothing listens on (the server's own, plus one thousand).
         var url = try HQTestServer.adminURL

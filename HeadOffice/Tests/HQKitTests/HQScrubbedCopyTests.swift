@@ -9,7 +9,8 @@ import TestSupport
 /// record keeping its id and the hash of what it was; other devices' bundles still carry the
 /// originals. Whatever order the bundles arrive in, the head office must hold the same bytes as
 /// a library that took them all: the scrubbed copy wins (issue 21, item 3).
-@Suite(.serialized) struct HQScrubbedCopyTests {
+@Suite(.serialized, .enabled(if: HQTestServer.configured, "needs MUSTER_HQ_URL: scripts/test-hq starts a PostgreSQL"))
+struct HQScrubbedCopyTests {
     @Test func aScrubbedCopyReplacesItsOriginalInEitherOrder() async throws {
         let dir = TemporaryDirectory("muster-hq-scrub")
         let run = try ErasedFacilitator(in: dir)

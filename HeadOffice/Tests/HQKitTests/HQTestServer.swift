@@ -7,6 +7,10 @@ import Testing
 /// A fresh PostgreSQL database per test on the server `scripts/with-postgres` starts (its URL in
 /// MUSTER_HQ_URL), dropped afterwards, so tests run side by side and leave nothing.
 enum HQTestServer {
+    /// Whether a server was given. Without one (a bare `swift test`) the head office's suites are
+    /// skipped, named as skipped; scripts/test-hq starts a server and refuses a run that skipped them.
+    static let configured = !(ProcessInfo.processInfo.environment["MUSTER_HQ_URL"] ?? "").isEmpty
+
     static var adminURL: HQURL {
         get throws {
             guard let text = ProcessInfo.processInfo.environment["MUSTER_HQ_URL"], !text.isEmpty else {
