@@ -30,7 +30,9 @@ enum SpanishCheck {
         _ english: [String: String], on screens: [String], sourceLocation: SourceLocation = #_sourceLocation
     ) {
         for screen in screens {
-            for (key, value) in english {
+            // The regular expression only where the words appear at all: compiling one per string
+            // per screen was 3 % of the library suites' CPU.
+            for (key, value) in english where screen.contains(value) {
                 let pattern = "(^|[^\\p{L}])" + NSRegularExpression.escapedPattern(for: value) + "($|[^\\p{L}])"
                 #expect(
                     screen.range(of: pattern, options: .regularExpression) == nil, "\(key) in English:\n\(screen)",

@@ -194,9 +194,12 @@ extension PrivacyAudit {
     }
 
     static func wasErased(_ db: Database, code: String, email: String, key: SymmetricKey?) throws -> Bool {
+        // Most libraries have erased nobody: then no fingerprint is worth computing (an import
+        // asks once per person).
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM erasure LIMIT 1")) ?? false else { return false }
         let marks = (key.map { Fingerprint.of(code: code, email: email, key: $0) } ?? []) + Fingerprint.legacy(code: code, email: email)
         return try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM erasure WHERE fingerprint IN (\(marks.map { _ in "?" }.joined(separator: ",")))",
+            db.cachedStatement(sql: "SELECT 1 FROM erasure WHERE fingerprint IN (\(marks.map { _ in "?" }.joined(separator: ",")))"),
             arguments: StatementArguments(marks)) ?? false
     }
 

@@ -57,9 +57,11 @@ struct ChangeSnapshot: Equatable {
         for (table, ids) in scope where !ids.isEmpty {
             let key = ChangeLog.keyColumn(table)
             let columns = key == "id" ? "*" : "rowid AS id, *"
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT \(columns) FROM \(table) WHERE \(key) IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY \(key)",
-                arguments: StatementArguments(ids))
+            let sql = "SELECT \(columns) FROM \(table) WHERE \(key) IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY \(key)"
+            // Most snapshots are of one or two rows: those statements are kept compiled (an import
+            // logs one per person), longer lists are compiled once and dropped.
+            let statement = ids.count <= 4 ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+            let rows = try Row.fetchAll(statement, arguments: StatementArguments(ids))
             snapshot.rows[table, default: []] += rows.map { row in
                 Dictionary(uniqueKeysWithValues: row.columnNames.map { ($0, row[$0] as DatabaseValue) })
             }

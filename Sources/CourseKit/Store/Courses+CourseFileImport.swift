@@ -59,10 +59,10 @@ extension Courses {
 
     static func personRows(_ db: Database, personID: Int64, courseCode: String) throws -> ChangeSnapshot {
         let enrolments = try Int64.fetchAll(
-            db,
-            sql: """
-                SELECT e.id FROM enrolment e JOIN course c ON c.id = e.course_id WHERE c.code = ? AND e.person_id = ?
-                """, arguments: [courseCode, personID])
+            db.cachedStatement(
+                sql: """
+                    SELECT e.id FROM enrolment e JOIN course c ON c.id = e.course_id WHERE c.code = ? AND e.person_id = ?
+                    """), arguments: [courseCode, personID])
         return try ChangeSnapshot.read(db, [("enrolment", enrolments), ("person", [personID])])
     }
 
@@ -74,7 +74,9 @@ extension Courses {
         guard let courseID = try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE code = ?", arguments: [file.code]) else { return }
         var ids = Set(before.keys)
         for p in file.participants ?? [] {
-            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE code = ?", arguments: [p.code.uppercased()]) {
+            if let id = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM person WHERE code = ?"), arguments: [p.code.uppercased()])
+            {
                 ids.insert(id)
             }
         }
@@ -82,7 +84,8 @@ extension Courses {
             let old = before[id] ?? ChangeSnapshot()
             let new = try Self.personRows(db, personID: id, courseCode: file.code)
             guard old != new else { continue }
-            let person = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]).map(Person.init(row:))
+            let person = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [id]).map(
+                Person.init(row:))
             let name = person.map { "\($0.code) \($0.displayName)" } ?? "#\(id)"
             let what =
                 old.rows["person"] == nil

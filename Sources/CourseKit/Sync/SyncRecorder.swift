@@ -95,6 +95,9 @@ enum SyncRecorder {
                 gid = known
             } else {
                 gid = try SyncIDs.ensure(db, table: entity.table, key: key, fromCourseFile: genesis)
+                // Giving the row its id touched it again, and its trigger noted it for the next
+                // round; it is recorded whole now, so that round would find nothing to record.
+                try SyncRecordWrites.clearDirty(db, entity: entity.table, key: String(key))
                 // A row new to sync has no records yet, unless its id is derived from a natural
                 // key another row had (a quota a course file put back): then its heads count.
                 fresh = try
