@@ -53,8 +53,33 @@ import TestSupport
         #expect(
             message("5 minutes")
                 == "retention '5 minutes': the unit must be years, months or days, e.g. '5 years', '18 months' or '90 days'")
-        #expect(message("0 days") == "retention '0 days' must be between 1 and 36500 days")
+        #expect(message("0 days") == "retention '0 days' must be between 1 and 36,500 days")
         #expect(message("101 years") == "retention '101 years' must be between 1 and 100 years")
+    }
+
+    @Test func aSpanishFormReadsItsOwnWordsAndEnglishAndRefusesInSpanish() throws {
+        #expect(try RetentionPeriod.parse("5 años", in: .es) == RetentionPeriod(count: 5, unit: .years))
+        #expect(try RetentionPeriod.parse("1 AÑO", in: .es) == RetentionPeriod(count: 1, unit: .years))
+        #expect(try RetentionPeriod.parse("18 meses", in: .es) == RetentionPeriod(count: 18, unit: .months))
+        #expect(try RetentionPeriod.parse("90 dias", in: .es) == RetentionPeriod(count: 90, unit: .days))
+        #expect(try RetentionPeriod.parse("90 days", in: .es) == RetentionPeriod(count: 90, unit: .days))
+        // What the form shows, it reads back.
+        for period in [RetentionPeriod(count: 1, unit: .days), RetentionPeriod(count: 18, unit: .months)] {
+            #expect(try RetentionPeriod.parse(period.text(in: .es), in: .es) == period)
+        }
+        // A course file is English: Spanish units are not read there.
+        #expect(throws: RetentionError.self) { try RetentionPeriod.parse("5 años") }
+        func message(_ text: String) -> String {
+            do { _ = try RetentionPeriod.parse(text, in: .es); return "" } catch let error as RetentionError {
+                return error.message(in: .es)
+            } catch { return "\(error)" }
+        }
+        #expect(message("5a") == "el plazo «5a» debe ser un número y una unidad, p. ej. «5 años», «18 meses» o «90 días»")
+        #expect(message("cinco años") == "plazo «cinco años»: «cinco» no es un número entero, p. ej. «5 años», «18 meses» o «90 días»")
+        #expect(message("5 semanas") == "plazo «5 semanas»: la unidad debe ser años, meses o días, p. ej. «5 años», «18 meses» o «90 días»")
+        #expect(message("101 años") == "el plazo «101 años» debe estar entre 1 y 100 años")
+        // What is typed is quoted clean: no escape reaches the screen.
+        #expect(!message("5\u{1B}[2J years").contains("\u{1B}"))
     }
 
     @Test func theLastDayKeptIsTheEndDatePlusThePeriodClampedToTheMonth() {

@@ -28,25 +28,40 @@ public struct RetentionPeriod: Hashable, Sendable, CustomStringConvertible {
         self.unit = unit
     }
 
-    /// What a course file or a form may say, e.g. "retention: 5 years".
-    public static let example = "'5 years', '18 months' or '90 days'"
-
-    /// Parses "5 years" (also "1 year", any case, extra spaces); the error says what is wrong and
-    /// gives an example, since the coordinator is looking at a file, not at this code.
-    public static func parse(_ text: String) throws -> RetentionPeriod {
+    /// Parses "5 years" (also "1 year", any case, extra spaces); in `language`, its own words as
+    /// well ("5 años", "18 meses", "90 dias": accents optional), so a form reads back what it shows.
+    /// The error says what is wrong and gives an example in that language, since the coordinator
+    /// is looking at a file or a form, not at this code. Course files are read in English.
+    public static func parse(_ text: String, in language: Language = .en) throws -> RetentionPeriod {
         let words = text.lowercased().split(whereSeparator: \.isWhitespace)
-        guard words.count == 2 else { throw RetentionError("retention '\(text)' must be a number and a unit, e.g. \(example)") }
-        guard let count = Int(words[0]) else {
-            throw RetentionError("retention '\(text)': '\(words[0])' is not a whole number, e.g. \(example)")
-        }
-        let word = words[1].hasSuffix("s") ? String(words[1].dropLast()) : String(words[1])
-        guard let unit = Unit(rawValue: word) else {
-            throw RetentionError("retention '\(text)': the unit must be years, months or days, e.g. \(example)")
-        }
+        guard words.count == 2 else { throw RetentionError("shape", text) }
+        guard let count = Int(words[0]) else { throw RetentionError("number", text, String(words[0])) }
+        guard let unit = unit(named: String(words[1]), in: language) else { throw RetentionError("unit", text) }
         guard (1...unit.maximum).contains(count) else {
-            throw RetentionError("retention '\(text)' must be between 1 and \(unit.maximum) \(unit.rawValue)s")
+            throw RetentionError("range", text, RetentionPeriod(count: unit.maximum, unit: unit))
         }
         return RetentionPeriod(count: count, unit: unit)
+    }
+
+    /// The unit a word names: English always (the course file's words), and `language`'s own,
+    /// the singular and plural its catalogue writes, compared without case or accents.
+    static func unit(named word: String, in language: Language) -> Unit? {
+        let folded = fold(word)
+        return Unit.allCases.first { unit in
+            Set([.en, language]).contains { words(for: unit, in: $0).contains(folded) }
+        }
+    }
+
+    /// "year" and "years", "año" and "años" (folded: "ano", "anos"): the catalogue's own forms.
+    static func words(for unit: Unit, in language: Language) -> [String] {
+        let words = Words(language)
+        return ["retention.\(unit.rawValue).one", "retention.\(unit.rawValue)"].map { key in
+            fold(words.format(key, table: "Terms", 1).split(separator: " ").dropFirst().joined(separator: " "))
+        }
+    }
+
+    static func fold(_ word: String) -> String {
+        word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     public var description: String { "\(count) \(unit.rawValue)\(count == 1 ? "" : "s")" }
@@ -79,10 +94,38 @@ public struct RetentionPeriod: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Why a retention period could not be read: one line, ready to show.
+/// Why a retention period could not be read: one line, ready to show, in the reader's language
+/// (`message(in:)`, the `Errors` table's `retention.*`); `description` is the English.
 public struct RetentionError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var description: String
-    init(_ description: String) { self.description = description }
+    /// `shape`, `number`, `unit` or `range`.
+    public var reason: String
+    /// What was typed, cleaned of control characters before it is quoted.
+    public var text: String
+    var word: String?
+    var maximum: RetentionPeriod?
+
+    init(_ reason: String, _ text: String, _ word: String? = nil) {
+        self.reason = reason
+        self.text = NameSanitizer.clean(text)
+        self.word = word.map(NameSanitizer.clean)
+    }
+
+    init(_ reason: String, _ text: String, _ maximum: RetentionPeriod) {
+        self.init(reason, text)
+        self.maximum = maximum
+    }
+
+    public func message(in language: Language) -> String {
+        let words = Words(language)
+        let example = words.format("retention.example", table: "Errors")
+        switch reason {
+        case "number": return words.format("retention.number", table: "Errors", text, word ?? "", example)
+        case "range": return words.format("retention.range", table: "Errors", text, maximum?.text(in: language) ?? "")
+        default: return words.format("retention.\(reason)", table: "Errors", text, example)
+        }
+    }
+
+    public var description: String { message(in: .en) }
 }
 
 extension CalendarDate {

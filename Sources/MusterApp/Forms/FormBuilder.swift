@@ -43,7 +43,9 @@ enum FormBuilder {
                 FormField("programme", w.forms("label.programme"), text: c?.programme ?? "", hint: w.forms("hint.programme")),
                 FormField("organiser", w.forms("label.organiser"), text: c?.organiser ?? "", hint: w.forms("hint.organiser")),
                 FormField("funder", w.forms("label.funder"), text: c?.funder ?? "", hint: w.forms("hint.funder")),
-                FormField("retention", w.forms("label.retention"), text: c?.retention?.description ?? "", hint: w.forms("hint.retention")),
+                FormField(
+                    "retention", w.forms("label.retention"), text: c?.retention?.text(in: w.language) ?? "", hint: w.forms("hint.retention")
+                ),
             ], purpose: .course(c))
     }
 

@@ -79,10 +79,10 @@ enum FormCodec {
             let code = country("country")
             var retention: RetentionPeriod?
             if !v("retention").isEmpty {
-                // CourseKit's sentence, in English: it has no catalogue yet (LANGUAGES.md, "Not yet").
-                do { retention = try RetentionPeriod.parse(v("retention")) } catch {
-                    fail("retention", "\(error)")
-                }
+                // Typed in the form's language or in English, refused in the form's.
+                do { retention = try RetentionPeriod.parse(v("retention"), in: words.language) } catch let error as RetentionError {
+                    fail("retention", error.message(in: words.language))
+                } catch { fail("retention", "\(error)") }
             }
             guard !failed, let start, let end, let percent, let late else { return nil }
             var c = old ?? Course(code: "", title: "", startDate: start, endDate: end)
