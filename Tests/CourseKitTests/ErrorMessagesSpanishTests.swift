@@ -29,7 +29,7 @@ import Testing
     static let imports: [ImportRefusal] = [
         .notARoster(searchedRows: 20), .noGenericHeader(searchedRows: 20), .noHeader(format: "Zoom", searchedRows: 20),
         .noNameColumn(line: 17_347), .noJoinTime(line: 2), .mapColumnMissing(column: "Nom", header: ["A", "B"]),
-        .mapNeedsGenericFormat(format: "zoom"), .rowsRejected(count: 4, first: [RowProblem(line: 17_347, reason: "no name")]),
+        .mapNeedsGenericFormat(format: "zoom"), .rowsRejected(count: 4, first: [RowProblem(line: 17_347, RowReason("noName"))]),
         .erasedPeople(lines: ["line 4"]), .tooLarge(limitBytes: 64 << 20),
     ]
 

@@ -8,8 +8,8 @@ import TestSupport
 /// The roster import dialog in Spanish (`--lang es`): the path asked for, the preview and a
 /// failed file at 80×24 and the minimum 60×16 (colour, monochrome and ASCII through
 /// `checkSnapshot`), its messages in the command line's words, and no English text of its
-/// catalogues on any of its states. A row's reason ("no name") and a change ("phone added")
-/// are the library's, still English (LANGUAGES.md).
+/// catalogues on any of its states, a row's reason ("sin nombre") and a matched person's changes
+/// ("teléfono añadido") included.
 @Suite struct ImportSpanishTests {
     static let sizes = [("80x24", Size(width: 80, height: 24)), ("60x16", Size(width: 60, height: 16))]
     static let glyphs = ["│", "─", "┌", "┐", "└", "┘", "✓", "✗"]
@@ -40,7 +40,8 @@ import TestSupport
         #expect(text.contains("nuevas 2 · reconocidas 1 · actualizadas 1 · rechazadas 1"))
         if size.width == 80 {
             #expect(text.contains("lista genérica (UTF-8, separado por comas), 4 filas"))
-            #expect(text.contains("línea 2: T-001 José Núñez (por correo electrónico)"))
+            #expect(text.contains("línea 2: T-001 José Núñez (por correo electrónico): teléfono"))
+            #expect(text.contains("línea 5: sin nombre"))
         }
         #expect(text.contains("Enter importa 3 filas y deja fuera las rechazadas (1)"))
     }

@@ -23,8 +23,8 @@ public struct ImportRow: Sendable, Equatable {
     public var role: Role?
     public var status: NominationStatus?
     public var attendance: [AttendanceClaim] = []
-    /// Problems that did not stop the row ("unknown country 'Narnia', left empty").
-    public var warnings: [String] = []
+    /// Problems that did not stop the row ("unknown country 'Narnia'; left empty").
+    public var warnings: [RowReason] = []
 
     public init(line: Int) { self.line = line }
 
@@ -100,7 +100,7 @@ public struct TimeCandidates: Sendable, Equatable {
 public enum RowOutcome: Sendable, Equatable {
     case row(ImportRow)
     /// Deliberately left out (a Zoom waiting-room row): reported, not an error.
-    case skipped(line: Int, reason: String)
+    case skipped(line: Int, reason: RowReason)
     /// Malformed: reported with its line; blocks a real import unless rejected rows are skipped.
-    case rejected(line: Int, reason: String)
+    case rejected(line: Int, reason: RowReason)
 }

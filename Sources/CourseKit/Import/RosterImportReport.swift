@@ -68,7 +68,11 @@ public struct RosterImportReport: Sendable, Equatable {
         public var name: String
         public var by: MatchedBy
         /// What the import adds or changes for this person ("phone added", "status nominated → confirmed").
-        public var changes: [String]
+        public var said: [RowReason]
+        /// The same in English.
+        public var changes: [String] { said.map(\.description) }
+
+        public func changes(in language: Language) -> [String] { said.map { $0.text(in: language) } }
     }
 
     /// A row kept as a new person although someone in the library has the same name and country:

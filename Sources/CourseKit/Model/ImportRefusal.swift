@@ -63,7 +63,8 @@ public enum ImportRefusal: Equatable, Sendable, CustomStringConvertible {
     /// "2 rows rejected (line 3: no name; line 7: matches 2 people)".
     public static func rejected(_ count: Int, _ first: [RowProblem], _ language: Language = .en) -> String {
         let words = Words(language)
-        let lines = first.prefix(3).map { words.format("import.line", table: "Errors", String($0.line), $0.reason) }.joined(separator: "; ")
+        let lines = first.prefix(3).map { words.format("import.line", table: "Errors", String($0.line), $0.reason(in: language)) }.joined(
+            separator: "; ")
         return words.format(
             count == 1 ? "import.rejected.one" : "import.rejected", table: "Errors", count, lines + (count > 3 ? "; …" : ""))
     }

@@ -92,17 +92,16 @@ public struct ImportPreview: Sendable, Equatable {
         // A line number is not a count: it goes in as text, ungrouped ("línea 17347").
         func line(_ n: Int, _ text: String) -> String { words.importing("preview.line", String(n), text) }
         // Rejections first: they decide whether to import at all; then what each session gets.
-        // A reason is the library's, as the command line shows it (still English: RowProblem).
         lines =
-            report.rejected.map { Line(kind: .rejected, text: line($0.line, $0.reason)) }
+            report.rejected.map { Line(kind: .rejected, text: line($0.line, $0.reason(in: words.language))) }
             + report.sessions.map { Line(kind: .session, text: $0.line(in: words.language)) }
             + (report.notes + report.quotaWarnings.map { $0.text(in: words.language) }).map { Line(kind: .note, text: $0) }
-            + report.warnings.map { Line(kind: .warning, text: line($0.line, $0.reason)) }
+            + report.warnings.map { Line(kind: .warning, text: line($0.line, $0.reason(in: words.language))) }
             + report.matched.map { m in
                 Line(
                     kind: .matched,
                     text: line(m.line, "\(m.code) \(m.name) (\(words.importing("preview.by.\(m.by.key)")))")
-                        + (m.changes.isEmpty ? "" : ": " + m.changes.joined(separator: ", ")))
+                        + (m.said.isEmpty ? "" : ": " + m.changes(in: words.language).joined(separator: ", ")))
             }
             + report.possibleDuplicates.map { d in
                 Line(
@@ -110,7 +109,7 @@ public struct ImportPreview: Sendable, Equatable {
                     text: line(d.line, words.importing("screen.similar", "\(d.code) \(d.name)", d.lookalikes.joined(separator: ", "))))
             }
             + report.newPeople.map { Line(kind: .new, text: line($0.line, "\($0.code) \($0.name)")) }
-            + report.skipped.map { Line(kind: .skipped, text: line($0.line, $0.reason)) }
+            + report.skipped.map { Line(kind: .skipped, text: line($0.line, $0.reason(in: words.language))) }
     }
 
     /// What Enter will do, said before it is done: the rejected rows are left out, never

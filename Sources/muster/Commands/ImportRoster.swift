@@ -82,8 +82,7 @@ struct ImportRoster: ParsableCommand {
     }
 
     /// The preview (and, after a real run, the receipt): counts, then every match, rejection,
-    /// skipped row and warning with its line, in `language` (a reason the library gives is
-    /// shown as it gave it).
+    /// skipped row and warning with its line, all in `language`.
     static func preview(_ r: RosterImportReport, verbose: Bool, language: Language = CommandWords.language) -> String {
         let words = Words(language)
         func say(_ key: String, _ arguments: any CVarArg...) -> String {
@@ -109,14 +108,14 @@ struct ImportRoster: ParsableCommand {
             say("matched"),
             r.matched.map { m in
                 line(m.line, "\(m.code) \(m.name) (\(say("by.\(m.by.key)")))")
-                    + (m.changes.isEmpty ? "" : ": " + m.changes.joined(separator: ", "))
+                    + (m.said.isEmpty ? "" : ": " + m.changes(in: language).joined(separator: ", "))
             })
         out += section(
             say("duplicates"),
             r.possibleDuplicates.map { line($0.line, say("lookalike", "\($0.code) \($0.name)", $0.lookalikes.joined(separator: ", "))) })
-        out += section(say("rejected"), r.rejected.map { line($0.line, $0.reason) })
-        out += section(say("skipped"), r.skipped.map { line($0.line, $0.reason) })
-        out += section(say("warnings"), r.warnings.map { line($0.line, $0.reason) })
+        out += section(say("rejected"), r.rejected.map { line($0.line, $0.reason(in: language)) })
+        out += section(say("skipped"), r.skipped.map { line($0.line, $0.reason(in: language)) })
+        out += section(say("warnings"), r.warnings.map { line($0.line, $0.reason(in: language)) })
         out += say(r.applied ? (r.changesNothing ? "nothingToChange" : "imported") : "dryRun") + "\n"
         return out
     }

@@ -18,7 +18,7 @@ struct GenericLayout: RosterLayout {
     }
 
     func map(_ record: CSVRecord) -> RowOutcome {
-        if let problem = Ragged.check(record, width: width) { return .rejected(line: problem.line, reason: problem.reason) }
+        if let problem = Ragged.check(record, width: width) { return .rejected(line: problem.line, reason: problem.said) }
         return RowOutcome(columns.row(from: record, limits: limits, countries: countries))
     }
 }
@@ -38,11 +38,7 @@ struct IndicoImportLayout: RosterLayout {
 
     func map(_ record: CSVRecord) -> RowOutcome {
         guard record.fields.count == 6 else {
-            return .rejected(
-                line: record.line,
-                reason:
-                    "\(record.fields.count) columns; an Indico registration import has exactly 6 (first name, last name, affiliation, position, phone, e-mail)"
-            )
+            return .rejected(line: record.line, reason: RowReason("indico.columns", .number(record.fields.count)))
         }
         return RowOutcome(Self.columns.row(from: record, limits: limits, countries: countries))
     }
@@ -55,8 +51,7 @@ struct IndicoImportLayout: RosterLayout {
 enum Ragged {
     static func check(_ record: CSVRecord, width: Int) -> RowProblem? {
         guard record.fields.count > width, record.fields[width...].contains(where: { !$0.isEmpty }) else { return nil }
-        return RowProblem(
-            line: record.line, reason: "\(record.fields.count) fields but the header has \(width): an unquoted delimiter inside a value?")
+        return RowProblem(line: record.line, RowReason("ragged", .number(record.fields.count), .number(width)))
     }
 }
 
@@ -64,7 +59,7 @@ extension RowOutcome {
     init(_ result: Result<ImportRow, RowProblem>) {
         switch result {
         case .success(let row): self = .row(row)
-        case .failure(let p): self = .rejected(line: p.line, reason: p.reason)
+        case .failure(let p): self = .rejected(line: p.line, reason: p.said)
         }
     }
 }

@@ -55,10 +55,10 @@ struct MeetingLayout: RosterLayout {
 
     func map(_ record: CSVRecord) -> RowOutcome {
         if let waitingRoom, FieldWords.yes(record[waitingRoom]) == true {
-            return .skipped(line: record.line, reason: "in the waiting room")
+            return .skipped(line: record.line, reason: RowReason("meeting.waiting"))
         }
         if let meetingRole, Self.isOrganiser(record[meetingRole]) {
-            return .skipped(line: record.line, reason: "organiser of the meeting, not a participant")
+            return .skipped(line: record.line, reason: RowReason("meeting.organiser"))
         }
         var record = record
         var original = ""
@@ -71,13 +71,13 @@ struct MeetingLayout: RosterLayout {
         if row.email.isEmpty, Email.isPlausible(Email.normalise(record[upn])) { row.email = Email.normalise(record[upn]) }
         let joined = ImportDates.candidates(record[join], zone: context.zone)
         guard !joined.dates.isEmpty else {
-            return .rejected(line: record.line, reason: "join time '\(Cell.clean(record[join]))' not understood")
+            return .rejected(line: record.line, reason: RowReason("meeting.joinTime", .text(Cell.clean(record[join]))))
         }
         let left = leave.map { ImportDates.candidates(record[$0], zone: context.zone) }.flatMap { $0.dates.isEmpty ? nil : $0 }
         var minutes = ImportDates.minutes(record[duration])
         if minutes == nil, let j = joined.dates.first, let l = left?.dates.first { minutes = max(0, l.timeIntervalSince(j) / 60) }
         guard let minutes else {
-            return .rejected(line: record.line, reason: "no duration and no leave time")
+            return .rejected(line: record.line, reason: RowReason("meeting.noDuration"))
         }
         row.attendance.append(.meeting(join: joined, leave: left, minutes: minutes))
         return .row(row)
@@ -98,7 +98,7 @@ struct MeetingLayout: RosterLayout {
         var outcomes: [RowOutcome] = []
         for record in body where !record.isBlank {
             if !continues(record) { break }
-            outcomes.append(record.fields == header?.fields ? .skipped(line: record.line, reason: "the header again") : map(record))
+            outcomes.append(record.fields == header?.fields ? .skipped(line: record.line, reason: RowReason("headerAgain")) : map(record))
         }
         return outcomes
     }

@@ -31,14 +31,14 @@ struct MoodleLayout: RosterLayout {
     }
 
     func map(_ record: CSVRecord) -> RowOutcome {
-        if let p = Ragged.check(record, width: width) { return .rejected(line: p.line, reason: p.reason) }
+        if let p = Ragged.check(record, width: width) { return .rejected(line: p.line, reason: p.said) }
         let result = columns.row(from: record, limits: limits, countries: countries)
         guard case .success(var row) = result else { return RowOutcome(result) }
         for (index, start) in sessions {
             let cell = Cell.clean(record[index])
             guard let letter = cell.first, letter != "?" else { continue }
             guard let status = Self.status(letter) else {
-                row.warnings.append("session cell '\(cell)' not understood; no mark taken")
+                row.warnings.append(RowReason("moodle.cell", .text(cell)))
                 continue
             }
             row.attendance.append(.mark(MarkClaim(session: .start(start), status: status)))

@@ -34,33 +34,34 @@ struct MusterLongLayout: RosterLayout {
         func value(_ column: String) -> String { Cell.clean(record[index[column]]) }
         let course = value("course")
         guard course == context.courseCode else {
-            return .rejected(line: record.line, reason: "row is for course '\(course)', not '\(context.courseCode)'")
+            return .rejected(line: record.line, reason: RowReason("long.otherCourse", .text(course), .text(context.courseCode)))
         }
         let result = columns.row(from: record, limits: context.limits, countries: countries)
         guard case .success(var row) = result else { return RowOutcome(result) }
-        guard !row.code.isEmpty else { return .rejected(line: record.line, reason: "no participant code") }
+        guard !row.code.isEmpty else { return .rejected(line: record.line, reason: RowReason("long.noCode")) }
         let statusText = value("status")
         guard !statusText.isEmpty else { return .row(row) }
         guard let status = AttendanceStatus(rawValue: statusText), status != .cleared else {
-            return .rejected(line: record.line, reason: "status '\(statusText)' is not present, late, excused or absent")
+            return .rejected(line: record.line, reason: RowReason("long.status", .text(statusText)))
         }
         var times: [String: Date] = [:]
         for column in ["arrival", "departure", "recorded_at"] {
             let text = value(column)
             if text.isEmpty { continue }
             guard let date = ImportDates.exact(text, zone: context.zone) else {
-                return .rejected(line: record.line, reason: "\(column) '\(text)' is not an ISO 8601 time")
+                return .rejected(line: record.line, reason: RowReason("long.time", .text(column), .text(text)))
             }
             times[column] = date
         }
-        guard let recorded = times["recorded_at"] else { return .rejected(line: record.line, reason: "no recorded_at") }
+        guard let recorded = times["recorded_at"] else { return .rejected(line: record.line, reason: RowReason("long.noRecorded")) }
         guard let source = EventSource(rawValue: value("source")) else {
             return .rejected(
                 line: record.line,
-                reason: "source '\(value("source"))' is not one of \(EventSource.allCases.map(\.rawValue).joined(separator: ", "))")
+                reason: RowReason(
+                    "long.source", .text(value("source")), .text(EventSource.allCases.map(\.rawValue).joined(separator: ", "))))
         }
         let session = value("session")
-        guard !session.isEmpty else { return .rejected(line: record.line, reason: "no session") }
+        guard !session.isEmpty else { return .rejected(line: record.line, reason: RowReason("long.noSession")) }
         row.attendance.append(
             .mark(
                 MarkClaim(

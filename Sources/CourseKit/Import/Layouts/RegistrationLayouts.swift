@@ -25,18 +25,18 @@ struct IndicoLayout: RosterLayout {
     }
 
     func map(_ record: CSVRecord) -> RowOutcome {
-        if let p = Ragged.check(record, width: width) { return .rejected(line: p.line, reason: p.reason) }
+        if let p = Ragged.check(record, width: width) { return .rejected(line: p.line, reason: p.said) }
         let result = columns.row(from: record, limits: context.limits, countries: countries)
         guard case .success(var row) = result else { return RowOutcome(result) }
         let stateText = Cell.clean(record[state])
         if !stateText.isEmpty {
             row.status = FieldWords.indicoState(stateText)
-            if row.status == nil { row.warnings.append("registration state '\(stateText)' not understood; ignored") }
+            if row.status == nil { row.warnings.append(RowReason("registration.state", .text(stateText))) }
         }
         if FieldWords.yes(record[checkedIn]) == true {
             let at = ImportDates.candidates(record[checkInDate], zone: context.zone)
             if at.dates.isEmpty {
-                row.warnings.append("check-in date '\(Cell.clean(record[checkInDate]))' not understood")
+                row.warnings.append(RowReason("checkInDate.unknown", .text(Cell.clean(record[checkInDate]))))
             } else {
                 row.attendance.append(.checkIn(at: at, out: nil))
             }
@@ -65,13 +65,13 @@ struct EventbriteLayout: RosterLayout {
     }
 
     func map(_ record: CSVRecord) -> RowOutcome {
-        if let p = Ragged.check(record, width: width) { return .rejected(line: p.line, reason: p.reason) }
+        if let p = Ragged.check(record, width: width) { return .rejected(line: p.line, reason: p.said) }
         let result = columns.row(from: record, limits: limits, countries: countries)
         guard case .success(var row) = result else { return RowOutcome(result) }
         let text = Cell.clean(record[status])
         if !text.isEmpty {
             row.status = FieldWords.eventbriteStatus(text)
-            if row.status == nil { row.warnings.append("attendee status '\(text)' not understood; ignored") }
+            if row.status == nil { row.warnings.append(RowReason("attendee.status", .text(text))) }
         }
         return .row(row)
     }
@@ -101,7 +101,7 @@ struct PretixLayout: RosterLayout {
     }
 
     func map(_ record: CSVRecord) -> RowOutcome {
-        if let p = Ragged.check(record, width: width) { return .rejected(line: p.line, reason: p.reason) }
+        if let p = Ragged.check(record, width: width) { return .rejected(line: p.line, reason: p.said) }
         let result = columns.row(from: record, limits: context.limits, countries: countries)
         guard case .success(var row) = result else { return RowOutcome(result) }
         if paid != nil, FieldWords.yes(record[paid]) == false { row.status = .nominated }
@@ -111,7 +111,7 @@ struct PretixLayout: RosterLayout {
             let outText = Cell.clean(record[checkedOut])
             let out = outText.isEmpty ? nil : ImportDates.candidates(outText, zone: context.zone)
             if at.dates.isEmpty {
-                row.warnings.append("check-in time '\(inText)' not understood")
+                row.warnings.append(RowReason("checkInTime.unknown", .text(inText)))
             } else {
                 row.attendance.append(.checkIn(at: at, out: out))
             }

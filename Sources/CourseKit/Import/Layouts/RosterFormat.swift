@@ -73,7 +73,7 @@ extension RosterLayout {
         for record in body where !record.isBlank {
             if !continues(record) { break }
             if record.fields == header?.fields {  // exports pasted one after another repeat their header
-                outcomes.append(.skipped(line: record.line, reason: "the header again"))
+                outcomes.append(.skipped(line: record.line, reason: RowReason("headerAgain")))
                 continue
             }
             outcomes.append(map(record))

@@ -32,7 +32,7 @@ struct TeamsAttendanceList: RosterLayout {
     }
 
     /// Unused: the list is read as a whole (`outcomes`), since a row alone is half a stretch.
-    func map(_ record: CSVRecord) -> RowOutcome { .skipped(line: record.line, reason: "read in pairs") }
+    func map(_ record: CSVRecord) -> RowOutcome { .skipped(line: record.line, reason: RowReason("teams.pairs")) }
 
     func outcomes(_ body: ArraySlice<CSVRecord>, header: CSVRecord?) -> [RowOutcome] {
         var outcomes: [(Int, RowOutcome)] = []
@@ -41,7 +41,7 @@ struct TeamsAttendanceList: RosterLayout {
         var latest: TimeCandidates?
         for record in body where !record.isBlank {
             if record.fields == header?.fields {
-                outcomes.append((record.line, .skipped(line: record.line, reason: "the header again")))
+                outcomes.append((record.line, .skipped(line: record.line, reason: RowReason("headerAgain"))))
                 continue
             }
             let result = columns.row(from: record, limits: context.limits, countries: countries)
@@ -52,7 +52,7 @@ struct TeamsAttendanceList: RosterLayout {
             let time = ImportDates.candidates(record[timestamp], zone: context.zone)
             guard let first = time.dates.first else {
                 outcomes.append(
-                    (record.line, .rejected(line: record.line, reason: "timestamp '\(Cell.clean(record[timestamp]))' not understood")))
+                    (record.line, .rejected(line: record.line, reason: RowReason("teams.timestamp", .text(Cell.clean(record[timestamp]))))))
                 continue
             }
             if latest.map({ first > $0.dates[0] }) ?? true { latest = time }
@@ -64,25 +64,25 @@ struct TeamsAttendanceList: RosterLayout {
                     openOrder.append(key)
                 } else {
                     outcomes.append(
-                        (record.line, .skipped(line: record.line, reason: "joined again without leaving; the first join counts")))
+                        (record.line, .skipped(line: record.line, reason: RowReason("teams.joinedAgain"))))
                 }
             case "left":
                 guard let (joinRow, join) = open.removeValue(forKey: key) else {
-                    outcomes.append((record.line, .skipped(line: record.line, reason: "left without a join before it")))
+                    outcomes.append((record.line, .skipped(line: record.line, reason: RowReason("teams.leftFirst"))))
                     continue
                 }
                 openOrder.removeAll { $0 == key }
                 outcomes.append((joinRow.line, .row(stretch(joinRow, join: join, leave: time))))
             default:
                 outcomes.append(
-                    (record.line, .rejected(line: record.line, reason: "user action '\(Cell.clean(record[action]))' is not Joined or Left"))
+                    (record.line, .rejected(line: record.line, reason: RowReason("teams.action", .text(Cell.clean(record[action])))))
                 )
             }
         }
         for key in openOrder {
             guard let (row, join) = open[key], let latest else { continue }
             var still = stretch(row, join: join, leave: latest)
-            still.warnings.append("joined with no 'Left' row after it; counted until the last time in the file")
+            still.warnings.append(RowReason("teams.noLeft"))
             outcomes.append((row.line, .row(still)))
         }
         return outcomes.sorted { $0.0 < $1.0 }.map(\.1)

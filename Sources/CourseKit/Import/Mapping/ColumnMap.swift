@@ -113,13 +113,13 @@ struct ColumnMap {
         for f in [RosterField.given, .family, .name, .email, .code] {
             let text = raw(f)
             if text.utf8.count > limits.maxNameBytes {
-                return .failure(RowProblem(line: record.line, reason: "\(f.label) longer than \(limits.maxNameBytes / 1024) KB"))
+                return .failure(RowProblem(line: record.line, RowReason("tooLong", .term(f.termKey), .number(limits.maxNameBytes / 1024))))
             }
             // A quoted name running over lines and holding delimiters is a quote left open that swallowed
             // the rows after it (until another quote closed it); a lone line break in a name is just dropped.
             if text.utf8.contains(0x0A) && text.utf8.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x09 }) {
                 return .failure(
-                    RowProblem(line: record.line, reason: "\(f.label) spans lines \(record.line)–\(record.endLine): is a quote left open?"))
+                    RowProblem(line: record.line, RowReason("openQuote", .term(f.termKey), .number(record.line), .number(record.endLine))))
             }
         }
         row.givenName = Cell.clean(raw(.given))
@@ -128,17 +128,17 @@ struct ColumnMap {
             (row.givenName, row.familyName) = NameParts.split(Cell.clean(raw(.name)))
         }
         if row.givenName.isEmpty && row.familyName.isEmpty {
-            return .failure(RowProblem(line: record.line, reason: "no name"))
+            return .failure(RowProblem(line: record.line, RowReason("noName")))
         }
         row.code = Cell.clean(raw(.code)).uppercased()
         if !row.code.isEmpty && !CourseFileValidator.isParticipantCode(row.code) {
-            return .failure(RowProblem(line: record.line, reason: "participant code '\(row.code)' must be 1–16 letters, digits or hyphens"))
+            return .failure(RowProblem(line: record.line, RowReason("code.invalid", .text(row.code))))
         }
         let email = Email.normalise(raw(.email))
         if Email.isPlausible(email) {
             row.email = email
         } else if !email.isEmpty {
-            row.warnings.append("'\(Cell.clean(raw(.email)))' is not an e-mail address; left empty")
+            row.warnings.append(RowReason("email.invalid", .text(Cell.clean(raw(.email)))))
         }
         row.phone = Cell.clean(raw(.phone))
         row.position = Cell.clean(raw(.position))
@@ -146,44 +146,30 @@ struct ColumnMap {
         let sex = Cell.clean(raw(.sex))
         if !sex.isEmpty {
             row.sex = FieldWords.sex(sex)
-            if row.sex == nil { row.warnings.append("sex '\(sex)' not understood; left as not disclosed") }
+            if row.sex == nil { row.warnings.append(RowReason("sex.unknown", .text(sex))) }
         }
         let country = Cell.clean(raw(.country))
         if !country.isEmpty {
             row.country = countries.code(country) ?? ""
-            if row.country.isEmpty { row.warnings.append("unknown country '\(country)'; left empty") }
+            if row.country.isEmpty { row.warnings.append(RowReason("country.unknown", .text(country))) }
         }
         let role = Cell.clean(raw(.role))
         if !role.isEmpty {
             row.role = FieldWords.role(role)
-            if row.role == nil { row.warnings.append("role '\(role)' not understood; participant assumed") }
+            if row.role == nil { row.warnings.append(RowReason("role.unknown", .text(role))) }
         }
         let status = Cell.clean(raw(.status))
         if !status.isEmpty {
             row.status = FieldWords.status(status)
-            if row.status == nil { row.warnings.append("status '\(status)' not understood; ignored") }
+            if row.status == nil { row.warnings.append(RowReason("status.unknown", .text(status))) }
         }
         return .success(row)
     }
 }
 
-/// A row that could not be used, and why.
-public struct RowProblem: Sendable, Equatable, Error {
-    public var line: Int
-    public var reason: String
-    public init(line: Int, reason: String) { self.line = line; self.reason = reason }
-}
-
 extension RosterField {
-    var label: String {
-        switch self {
-        case .given: "given name"
-        case .family: "family name"
-        case .name: "name"
-        case .email: "e-mail"
-        default: rawValue
-        }
-    }
+    /// The field's name in a row's reason, a key of `Terms` ("given name", "nombre").
+    var termKey: String { "rowField.\(rawValue)" }
 }
 
 /// One cell's text as stored: the `'` that Muster's CSV writer puts before formula-like cells

@@ -20,7 +20,7 @@ extension RosterPlanner {
                 case .start(let date): session = matcher.session(startingAt: date)
                 }
                 guard let session else {
-                    warn(row.line, "no \(chosen)session of \(snapshot.course.code) for \(describe(m.session)); mark not imported")
+                    warn(row.line, noSession(for: m.session))
                     continue
                 }
                 addEvent(
@@ -28,7 +28,7 @@ extension RosterPlanner {
                     recorded: m.recorded, note: m.note, line: row.line)
             case .checkIn(let at, let out):
                 guard let (session, time) = matcher.session(containing: at) else {
-                    warn(row.line, "check-in \(describe(at)) is in no \(chosen)session of \(snapshot.course.code); not imported")
+                    warn(row.line, RowReason("checkIn.noSession" + chosen, .text(describe(at)), .text(snapshot.course.code)))
                     continue
                 }
                 let departure = out?.dates.filter { $0 >= time }.min()
@@ -39,7 +39,7 @@ extension RosterPlanner {
                 guard let stretch = credit.stretch(join: join, leave: leave, minutes: minutes, line: row.line),
                     !credit.sessionsCovered(by: [stretch]).isEmpty
                 else {
-                    warn(row.line, "online \(describe(join)), in no session of \(snapshot.course.code); not imported")
+                    warn(row.line, RowReason("online.noSession", .text(describe(join)), .text(snapshot.course.code)))
                     continue
                 }
                 if stretches[person] == nil { stretchOrder.append(person) }
@@ -114,8 +114,8 @@ extension RosterPlanner {
                 restored: recorded != nil))
     }
 
-    /// "chosen " when the import credits only some sessions, for the messages about the others.
-    private var chosen: String { options.sessions.isEmpty ? "" : "chosen " }
+    /// ".chosen" when the import credits only some sessions: the messages about the others say so.
+    private var chosen: String { options.sessions.isEmpty ? "" : ".chosen" }
 
     /// Per session, in the course's order, how many of the plan's events are each mark.
     private func sessionCounts() -> [RosterImportReport.SessionCount] {
@@ -130,14 +130,16 @@ extension RosterPlanner {
         }
     }
 
-    private mutating func warn(_ line: Int, _ reason: String) {
-        plan.report.warnings.append(RowProblem(line: line, reason: reason))
+    private mutating func warn(_ line: Int, _ reason: RowReason) {
+        plan.report.warnings.append(RowProblem(line: line, reason))
     }
 
-    private func describe(_ ref: MarkClaim.SessionRef) -> String {
+    /// A mark whose session the course does not have: named by its key or by its start.
+    private func noSession(for ref: MarkClaim.SessionRef) -> RowReason {
         switch ref {
-        case .key(let key): "'\(key)'"
-        case .start(let date): "a start at \(LocalTime.format(date, in: snapshot.course.zone))"
+        case .key(let key): RowReason("mark.noSession.key" + chosen, .text(snapshot.course.code), .text(key))
+        case .start(let date):
+            RowReason("mark.noSession.start" + chosen, .text(snapshot.course.code), .text(LocalTime.format(date, in: snapshot.course.zone)))
         }
     }
 

@@ -51,7 +51,7 @@ struct RosterPlanner {
         case found(RosterPlan.PersonRef, RosterImportReport.MatchedBy)
         case ambiguous([String], RosterImportReport.MatchedBy)
         /// A code or e-mail found, with the other identifier different: the row is refused.
-        case conflict(String)
+        case conflict(RowReason)
     }
 
     init(
@@ -87,10 +87,10 @@ struct RosterPlanner {
         switch outcome {
         case .skipped(let line, let reason):
             plan.report.rows += 1
-            plan.report.skipped.append(RowProblem(line: line, reason: reason))
+            plan.report.skipped.append(RowProblem(line: line, reason))
         case .rejected(let line, let reason):
             plan.report.rows += 1
-            plan.report.rejected.append(RowProblem(line: line, reason: reason))
+            plan.report.rejected.append(RowProblem(line: line, reason))
         case .row(let row):
             plan.report.rows += 1
             add(row)
@@ -98,25 +98,21 @@ struct RosterPlanner {
     }
 
     private mutating func add(_ row: ImportRow) {
-        for w in row.warnings { plan.report.warnings.append(RowProblem(line: row.line, reason: w)) }
+        for w in row.warnings { plan.report.warnings.append(RowProblem(line: row.line, w)) }
         let person: RosterPlan.PersonRef
         let keys = ([(row.givenName, row.familyName)] + row.otherNames.map(NameParts.split)).map { folds.nameKey($0.0, $0.1) }
         switch match(row, nameKeys: keys) {
         case .ambiguous(let codes, let by):
             plan.report.rejected.append(
-                RowProblem(
-                    line: row.line,
-                    reason:
-                        "matches \(codes.count) people by \(by.rawValue) (\(codes.joined(separator: ", "))); add an e-mail address or a participant code"
-                ))
+                RowProblem(line: row.line, RowReason("ambiguous.\(by.key)", .number(codes.count), .text(codes.joined(separator: ", ")))))
             return
         case .conflict(let reason):
-            plan.report.rejected.append(RowProblem(line: row.line, reason: reason))
+            plan.report.rejected.append(RowProblem(line: row.line, reason))
             return
         case .none:
             guard format.addsPeople else {
                 plan.report.skipped.append(
-                    RowProblem(line: row.line, reason: "\(row.displayName) is not on the roster of \(snapshot.course.code)"))
+                    RowProblem(line: row.line, RowReason("notOnRoster", .text(row.displayName), .text(snapshot.course.code))))
                 return
             }
             person = create(row, nameKey: keys[0])
@@ -143,16 +139,16 @@ struct RosterPlanner {
                 // A merged record's code names the person it was merged into.
                 if conflicts(row, email: p.email, code: snapshot.mergedCodes.contains(row.code) ? row.code : p.code) {
                     return .conflict(
-                        "code \(row.code) is \(p.code) \(p.givenName) \(p.familyName) (e-mail \(p.email)) in the library, "
-                            + "the file gives \(row.email); different e-mails are different people: correct the code or the e-mail")
+                        RowReason(
+                            "conflict.code.library", .text(row.code), .text(p.code), .text("\(p.givenName) \(p.familyName)"),
+                            .text(p.email), .text(row.email)))
                 }
                 return .found(.existing(i), .code)
             }
             if let i = plannedByCode[row.code] {
                 if conflicts(row, email: plan.newPeople[i].email, code: plan.newPeople[i].code) {
                     return .conflict(
-                        "code \(row.code) is already \(plan.newPeople[i].email) in this file, here \(row.email); "
-                            + "different e-mails are different people: correct the code or the e-mail")
+                        RowReason("conflict.code.file", .text(row.code), .text(plan.newPeople[i].email), .text(row.email)))
                 }
                 return .found(.planned(i), .code)
             }
@@ -162,9 +158,7 @@ struct RosterPlanner {
             if known.count == 1 {
                 let p = snapshot.people[known[0]]
                 if conflicts(row, email: p.email, code: p.code) {
-                    return .conflict(
-                        "e-mail \(row.email) is \(p.code)'s in the library, the file gives code \(row.code); correct the code or the e-mail"
-                    )
+                    return .conflict(RowReason("conflict.email.library", .text(row.email), .text(p.code), .text(row.code)))
                 }
                 return .found(.existing(known[0]), .email)
             }
@@ -172,8 +166,7 @@ struct RosterPlanner {
             if let i = plannedByEmail[row.email] {
                 if conflicts(row, email: plan.newPeople[i].email, code: plan.newPeople[i].code) {
                     return .conflict(
-                        "e-mail \(row.email) is already \(plan.newPeople[i].code) in this file, here code \(row.code); correct the code or the e-mail"
-                    )
+                        RowReason("conflict.email.file", .text(row.email), .text(plan.newPeople[i].code), .text(row.code)))
                 }
                 return .found(.planned(i), .email)
             }
@@ -240,20 +233,20 @@ struct RosterPlanner {
         let enrolled = snapshot.enrolments[p.id] != nil || enrolling.contains(i)
         if !enrolled && !format.addsPeople {
             plan.report.skipped.append(
-                RowProblem(line: row.line, reason: "\(p.code) \(row.displayName) is not enrolled in \(snapshot.course.code)"))
+                RowProblem(line: row.line, RowReason("notEnrolled", .text(p.code), .text(row.displayName), .text(snapshot.course.code))))
             return false
         }
         if matchedIndex[i] == nil {
             matchedIndex[i] = plan.report.matched.count
-            plan.report.matched.append(.init(line: row.line, code: p.code, name: row.displayName, by: by, changes: []))
+            plan.report.matched.append(.init(line: row.line, code: p.code, name: row.displayName, by: by, said: []))
             plan.report.matchedRows[by, default: 0] += 1
         } else {
             plan.report.repeatedRows += 1
         }
-        var changes: [String] = []
+        var changes: [RowReason] = []
         if !row.code.isEmpty && row.code != p.code.uppercased() {
             plan.report.warnings.append(
-                RowProblem(line: row.line, reason: "code \(row.code) in the file, \(p.code) in the library; kept \(p.code)"))
+                RowProblem(line: row.line, RowReason("codeKept", .text(row.code), .text(p.code))))
         }
         fill(i, row: row, changes: &changes)
         if let state = snapshot.enrolments[p.id] {
@@ -261,7 +254,8 @@ struct RosterPlanner {
             if let status = row.status, status != state.status, state.status != .substituted,
                 !(state.status == .walkIn && (status == .confirmed || status == .nominated))
             {
-                changes.append("status \(state.status.rawValue) → \(status.rawValue)")
+                changes.append(
+                    RowReason("change.status", .term("nomination.\(state.status.rawValue)"), .term("nomination.\(status.rawValue)")))
                 plan.statusChanges.append((state.id, status))
                 snapshot.enrolments[p.id]?.status = status
             }
@@ -271,31 +265,33 @@ struct RosterPlanner {
             let status = enrolmentStatus(row)
             plan.newEnrolments.append(.init(person: .existing(i), role: row.role ?? .participant, status: status, note: note))
             snapshot.rosterByName[snapshot.nameKeys[i], default: []].append(i)
-            changes.append("enrolled in \(snapshot.course.code)" + (status == .walkIn ? " as a walk-in awaiting review" : ""))
+            changes.append(RowReason(status == .walkIn ? "change.enrolled.walkIn" : "change.enrolled", .text(snapshot.course.code)))
         }
-        plan.report.matched[matchedIndex[i]!].changes += changes
+        plan.report.matched[matchedIndex[i]!].said += changes
         return true
     }
 
-    private mutating func fill(_ i: Int, row: ImportRow, changes: inout [String]) {
+    private mutating func fill(_ i: Int, row: ImportRow, changes: inout [RowReason]) {
         var f = plan.fills[i] ?? RosterPlan.PersonFill()
         let p = snapshot.people[i]
         if p.email.isEmpty, !row.email.isEmpty, snapshot.byEmail[row.email] == nil, plannedByEmail[row.email] == nil {
             f.email = row.email; snapshot.people[i].email = row.email; snapshot.byEmail[row.email] = [i]
-            changes.append("e-mail added")
+            changes.append(RowReason("change.emailAdded"))
         }
-        if p.phone.isEmpty, !row.phone.isEmpty { f.phone = row.phone; snapshot.people[i].phone = row.phone; changes.append("phone added") }
+        if p.phone.isEmpty, !row.phone.isEmpty {
+            f.phone = row.phone; snapshot.people[i].phone = row.phone; changes.append(RowReason("change.phoneAdded"))
+        }
         if p.position.isEmpty, !row.position.isEmpty {
-            f.position = row.position; snapshot.people[i].position = row.position; changes.append("position added")
+            f.position = row.position; snapshot.people[i].position = row.position; changes.append(RowReason("change.positionAdded"))
         }
         if p.country.isEmpty, !row.country.isEmpty {
-            f.country = row.country; snapshot.people[i].country = row.country; changes.append("country added")
+            f.country = row.country; snapshot.people[i].country = row.country; changes.append(RowReason("change.countryAdded"))
         }
         if p.sex == .notDisclosed, let sex = row.sex, sex != .notDisclosed {
-            f.sex = sex; snapshot.people[i].sex = sex; changes.append("sex added")
+            f.sex = sex; snapshot.people[i].sex = sex; changes.append(RowReason("change.sexAdded"))
         }
         if p.agencyID == nil, let id = agency(row).id {
-            f.agencyID = id; snapshot.people[i].agencyID = id; changes.append("agency added")
+            f.agencyID = id; snapshot.people[i].agencyID = id; changes.append(RowReason("change.agencyAdded"))
         }
         if f.email != nil || f.phone != nil || f.position != nil || f.country != nil || f.sex != nil || f.agencyID != nil {
             plan.fills[i] = f
@@ -320,7 +316,7 @@ struct RosterPlanner {
         let (agencyID, note) = agency(row)
         if !note.isEmpty {
             plan.report.warnings.append(
-                RowProblem(line: row.line, reason: "agency '\(row.agency)' is not in the library; noted on the enrolment"))
+                RowProblem(line: row.line, RowReason("agency.unknown", .text(row.agency))))
         }
         let index = plan.newPeople.count
         plan.newPeople.append(
