@@ -18,6 +18,9 @@ public struct AuditEntry: Sendable, Hashable {
     public var changeAction: String? = nil
     /// `what` as words for any language; nil for a change logged before its words were kept.
     public var said: ChangeSummary? = nil
+    /// `subject` as words, for an attendance event in a course's audit ("PW-001 in d1-am");
+    /// nil where the subject is a code or a name, the same in every language.
+    public var subjectSaid: ChangeSummary? = nil
 
     public init(at: Date, actor: String, device: String, source: String, subject: String, what: String) {
         self.at = at; self.actor = actor; self.device = device; self.source = source; self.subject = subject; self.what = what
@@ -31,6 +34,9 @@ public struct AuditEntry: Sendable, Hashable {
 
     /// What happened, in `language` when the entry has its words, else as it was logged.
     public func what(in language: Language) -> String { said?.text(in: language) ?? what }
+
+    /// Whom or what it concerns, in `language`.
+    public func subject(in language: Language) -> String { subjectSaid?.text(in: language) ?? subject }
 }
 
 extension PrivacyAudit {
@@ -50,7 +56,8 @@ extension PrivacyAudit {
                     WHERE s.course_id = ? ORDER BY ae.recorded_ms, ae.id
                     """, arguments: [courseID]
             ).map { row -> AuditEntry in
-                Self.eventEntry(AttendanceEvent(row: row), subject: "\(row["p_code"] as String) in \(row["s_key"] as String)")
+                Self.eventEntry(
+                    AttendanceEvent(row: row), subject: ChangeSummary("audit.eventSubject", .text(row["p_code"]), .text(row["s_key"])))
             }
             // A profile edit is logged without a course; it belongs to the audit of every
             // course the person is on.
@@ -146,6 +153,12 @@ extension PrivacyAudit {
             entry.changeAction = change.action
             return entry
         }
+    }
+
+    static func eventEntry(_ e: AttendanceEvent, subject: ChangeSummary) -> AuditEntry {
+        var entry = eventEntry(e, subject: subject.text(in: .en))
+        entry.subjectSaid = subject
+        return entry
     }
 
     static func eventEntry(_ e: AttendanceEvent, subject: String) -> AuditEntry {

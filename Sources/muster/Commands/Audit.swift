@@ -31,7 +31,9 @@ struct Audit: ParsableCommand {
                 // The CSV keeps what happened in English, as scripts read it; the table says it
                 // in the run's language.
                 let language = CommandWords.language
-                let said = zip(rows, entries).map { row, entry in Array(row[0..<5]) + [entry.what(in: language)] }
+                let said = zip(rows, entries).map { row, entry in
+                    Array(row[0..<4]) + [entry.subject(in: language), entry.what(in: language)]
+                }
                 let shown =
                     width == nil
                     ? said
