@@ -39,6 +39,9 @@ public struct FailureText: Sendable, Hashable, ExpressibleByStringLiteral {
     /// The same text in every language (a test's, or one from outside Muster).
     public init(stringLiteral text: String) { texts = Language.eachLanguage { _ in text } }
 
+    /// Each language's text from `say`.
+    public init(each say: (Language) -> String) { texts = Language.eachLanguage(say) }
+
     public func text(in language: Language) -> String { texts[language] ?? texts[.en] ?? "" }
 }
 

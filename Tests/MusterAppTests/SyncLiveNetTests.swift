@@ -69,7 +69,9 @@ import TestSupport
         }
         #expect(failed)
         let reason = "port \(port) is in use (another Muster serving here?)"
-        #expect(T.sync(d)?.live.serving == .failed(reason))
+        guard case .failed(let said)? = T.sync(d)?.live.serving else { Issue.record("serving failed"); return }
+        #expect(said.text(in: .en) == reason)
+        #expect(said.text(in: .es) == "el puerto \(port) está en uso (¿otro Muster sirve aquí?)")
         #expect(d.state.message == StatusMessage("Cannot serve: \(reason)", isError: true))
         #expect(d.screenText.contains("Serving      not serving: \(reason)"))
         d.press(.char("j"))

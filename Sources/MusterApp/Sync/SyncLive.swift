@@ -156,10 +156,10 @@ public final class SyncLive: @unchecked Sendable {
 
     /// An error as the screen says it. The server's port-in-use refusal names `--port`, which
     /// the screen has not: it says what to do here instead.
-    func phrase(_ error: Error) -> String {
+    func phrase(_ error: Error) -> FailureText {
         if let error = error as? MusterError, error == SyncHTTPServer.portInUse(port: port, bind: bind) {
-            return "port \(port) is in use (another Muster serving here?)"
+            return FailureText { Words($0).format("net.portBusy", table: "Errors", String(port)) }
         }
-        return ErrorVoice.phrase(error)
+        return FailureText { ErrorVoice.phrase(error, $0) }
     }
 }

@@ -69,12 +69,12 @@ extension SyncState {
         case (_, .on(let server)):
             return context.say(words.sync("live.servingOn", server.urls.first ?? "", server.code), fadingAfter: 8000)
         case (_, .failed(let reason)):
-            return context.fail(words.sync("live.cannotServe", reason))
+            return context.fail(words.sync("live.cannotServe", reason.text(in: words.language)))
         default:
             break
         }
         if case .failed(_, let reason) = now.exchange, before.exchange != now.exchange {
-            return context.fail(words.sync("live.cannotExchange", reason))
+            return context.fail(words.sync("live.cannotExchange", reason.text(in: words.language)))
         }
         return []
     }

@@ -21,8 +21,9 @@ public struct SyncLiveStatus: Sendable, Equatable {
         case off
         case starting(port: UInt16)
         case on(Server)
-        /// Serving could not start (the port is in use, another Muster holds the library): why, in one line.
-        case failed(String)
+        /// Serving could not start (the port is in use, another Muster holds the library): why, in
+        /// one line, in every language (the screen may switch language while it stays).
+        case failed(FailureText)
 
         /// Starting or on: the serve key stops it.
         public var isActive: Bool {
@@ -50,7 +51,7 @@ public struct SyncLiveStatus: Sendable, Equatable {
         /// Exchanging with `url` every `every` seconds; `last` is nil until the first exchange ends.
         case running(url: String, every: TimeInterval, last: LiveExchangeOutcome?)
         /// The exchange could not start (a URL that is not one, a host that cannot be found).
-        case failed(url: String, reason: String)
+        case failed(url: String, reason: FailureText)
 
         public var isActive: Bool {
             if case .running = self { return true }

@@ -37,7 +37,7 @@ enum SyncLiveView {
         case .starting(let port):
             lines.append(Line(label: serving, text: words.sync("live.serving.starting", String(port)), role: .dim))
         case .failed(let reason):
-            lines.append(Line(label: serving, text: words.sync("live.serving.failed", reason), role: .error))
+            lines.append(Line(label: serving, text: words.sync("live.serving.failed", reason.text(in: language)), role: .error))
         case .on(let server):
             lines.append(Line(label: serving, text: words.sync("live.serving.on", server.urls.joined(separator: " · "))))
             lines.append(
@@ -60,7 +60,7 @@ enum SyncLiveView {
         case .off:
             lines.append(Line(label: exchanging, text: words.sync("live.exchanging.off"), role: .dim))
         case .failed(_, let reason):
-            lines.append(Line(label: exchanging, text: reason, role: .error))
+            lines.append(Line(label: exchanging, text: reason.text(in: language), role: .error))
         case .running(let url, let every, let last):
             lines.append(Line(label: exchanging, text: words.sync("live.exchanging.with", SyncText.clean(url), seconds(every))))
             switch last {
