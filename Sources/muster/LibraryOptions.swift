@@ -21,7 +21,9 @@ struct LibraryOptions: ParsableArguments {
     var lang: String?
 
     func validate() throws {
-        if let lang, Language(tag: lang) == nil { throw ValidationError(Language.unknownMessage("--lang", lang)) }
+        if let lang, Language(tag: lang) == nil {
+            throw ValidationError(Language.unknownMessage("--lang", lang, in: CommandWords.language))
+        }
     }
 
     /// The language to speak about `course` (its `language:`), by the documented order:

@@ -33,7 +33,7 @@ struct Muster: ParsableCommand {
             } else if !(error is ExitCode) {
                 let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
                 let trimmed = text.hasPrefix("Error: ") ? String(text.dropFirst(7)) : text
-                TerminalText.writeError("muster: \(trimmed) (see 'muster --help')\n")
+                TerminalText.writeError("muster: \(CommandWords.commandLineError(trimmed))\n")
             }
             Foundation.exit(code.rawValue)
         }

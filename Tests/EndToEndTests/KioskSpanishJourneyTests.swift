@@ -80,5 +80,15 @@ struct KioskSpanishJourneyTests {
         // A mistake on the command line, like any other: refused before the library opens.
         #expect(r.stderr == "muster: --lang 'fr': Muster speaks en, es (see 'muster --help')\n")
         #expect(try muster(["courses", "--lang", "fr"]).stderr == r.stderr)
+        // Said in the language the rest of the environment gives, as are ArgumentParser's own.
+        let spanish = ["LANG": "es_MX.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+        #expect(
+            try muster(["courses", "--lang", "fr"], environment: spanish).stderr
+                == "muster: --lang «fr»: Muster habla en, es (vea «muster --help»)\n")
+        #expect(
+            try muster(["courses", "--frob"], environment: spanish).stderr.hasPrefix("muster: Opción desconocida «--frob». ¿Quiso decir «"))
+        #expect(
+            try muster(["kiosk-pin"], environment: spanish).stderr
+                == "muster: Falta el argumento «<course>» (vea «muster --help»)\n")
     }
 }

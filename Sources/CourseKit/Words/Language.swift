@@ -66,16 +66,32 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     /// The language to speak: `--lang`, else `MUSTER_LANG`, else the course's own (`language:`
     /// in its course file), else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first set and
     /// not C or POSIX), else English. A `--lang` or `MUSTER_LANG` Muster does not speak is an
-    /// error, not a silent English: the user asked for something.
+    /// error, not a silent English: the user asked for something. The error is said in the
+    /// language the next source gives (`fallback`): a Spanish locale hears it in Spanish.
     public static func choose(flag: String?, course: Language? = nil, environment: [String: String]) throws -> Language {
         if let flag {
-            guard let language = Language(tag: flag) else { throw MusterError.invalid(unknownMessage("--lang", flag)) }
+            guard let language = Language(tag: flag) else {
+                throw MusterError.invalid(unknownMessage("--lang", flag, in: fallback(course: course, environment: environment)))
+            }
             return language
         }
         if let value = environment["MUSTER_LANG"], !value.isEmpty {
-            guard let language = Language(tag: value) else { throw MusterError.invalid(unknownMessage("MUSTER_LANG", value)) }
+            guard let language = Language(tag: value) else {
+                throw MusterError.invalid(unknownMessage("MUSTER_LANG", value, in: fromLocale(course: course, environment)))
+            }
             return language
         }
+        return fromLocale(course: course, environment)
+    }
+
+    /// What to speak when the language asked for on the command line is not one Muster speaks:
+    /// `MUSTER_LANG` if it names one, else the course's, else the locale's.
+    public static func fallback(course: Language? = nil, environment: [String: String]) -> Language {
+        if let value = environment["MUSTER_LANG"], let language = Language(tag: value) { return language }
+        return fromLocale(course: course, environment)
+    }
+
+    static func fromLocale(course: Language?, _ environment: [String: String]) -> Language {
         if let course { return course }
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             guard let value = environment[key], !value.isEmpty else { continue }
@@ -85,7 +101,9 @@ public enum Language: String, CaseIterable, Sendable, Codable {
         return .en
     }
 
-    public static func unknownMessage(_ source: String, _ value: String) -> String {
-        "\(source) '\(NameSanitizer.clean(value))': Muster speaks \(allCases.map(\.rawValue).joined(separator: ", "))"
+    /// "--lang 'fr': Muster speaks en, es", in `language`.
+    public static func unknownMessage(_ source: String, _ value: String, in language: Language = .en) -> String {
+        Words(language).format(
+            "language.unknown", table: "Errors", source, NameSanitizer.clean(value), allCases.map(\.rawValue).joined(separator: ", "))
     }
 }
