@@ -92,6 +92,12 @@ import TestSupport
         #expect(text.contains("mini-2024 pm: P-900 excused, T-001 present; by the attendance rule T-001's stands: present"))
         #expect(text.contains("rcm-migration-policies-2020 vs1: P-900 present, recorded again for T-001"))
         #expect(text.contains("position Officer, phone +680 555 0199"))
+        // The same preview in Spanish: the glossary's words, the language's terms for statuses and marks.
+        let spanish = preview.lines(in: .es).joined(separator: "\n")
+        #expect(spanish.contains("rcm-migration-policies-2020: pasa a T-001 como nominada"))
+        #expect(spanish.contains("mini-2024 am: P-900 presente, T-001 ausente; por la regla de asistencia decide la de P-900: presente"))
+        #expect(spanish.contains("cargo Officer, teléfono +680 555 0199"))
+        #expect(!spanish.contains("moves to") && !spanish.contains("attendance rule"))
         // A preview writes nothing.
         #expect(try store.attendance.eventCount() == eventsBefore)
 

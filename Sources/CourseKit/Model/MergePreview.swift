@@ -39,45 +39,65 @@ public struct MergePreview: Sendable, Equatable {
     public struct Field: Sendable, Equatable {
         public var name: String
         public var value: String
+        /// The person column it fills ("email", "agency_id"): how the field is named in any language.
+        public var column: String = ""
     }
 
-    /// The preview as lines of text, the same on the command line and the confirm screen.
-    public var lines: [String] {
+    /// The preview as lines of English text.
+    public var lines: [String] { lines(in: .en) }
+
+    /// The preview as lines of text in `language`, the same on the command line and the confirm
+    /// screen; statuses and marks are the language's terms, codes and names as the library has them.
+    public func lines(in language: Language) -> [String] {
+        let words = Words(language)
+        func say(_ key: String, _ arguments: any CVarArg...) -> String {
+            words.format("merge.preview.\(key)", table: "Person", arguments: arguments)
+        }
+        func status(_ s: NominationStatus) -> String { words.text("nomination.\(s.rawValue)", table: "Terms") }
+        func mark(_ m: AttendanceStatus) -> String { words.text("mark.\(m.rawValue)", table: "Terms") }
         let k = "\(keep.code) \(keep.displayName)", o = "\(other.code) \(other.displayName)"
-        var out = ["Merge \(o) into \(k): \(other.code)'s record stays, marked as merged, and leaves rosters, search and reports."]
-        out.append("Enrolments (\(enrolments.count)):")
-        if enrolments.isEmpty { out.append("  none") }
+        var out = [say("head", o, k, other.code), say("enrolments", enrolments.count)]
+        if enrolments.isEmpty { out.append("  " + say("none")) }
         for e in enrolments {
             guard let keepStatus = e.keepStatus else {
-                let becomes = e.result == e.otherStatus ? "" : " (now \(e.result.rawValue): the merge reviews the walk-in)"
-                out.append("  \(e.course): moves to \(keep.code) as \(e.otherStatus.rawValue)\(becomes)")
+                out.append(
+                    "  "
+                        + (e.result == e.otherStatus
+                            ? say("moves", e.course, keep.code, status(e.otherStatus))
+                            : say("movesReviewed", e.course, keep.code, status(e.otherStatus), status(e.result))))
                 continue
             }
-            let which = e.result == keepStatus ? "\(keep.code)'s" : "\(other.code)'s"
+            let which = e.result == keepStatus ? keep.code : other.code
             out.append(
-                "  \(e.course): both enrolled (\(keep.code) \(keepStatus.rawValue), \(other.code) \(e.otherStatus.rawValue)); "
-                    + "keeps the stronger, \(which) \(e.result.rawValue)")
+                "  "
+                    + say(
+                        "both", e.course, keep.code, status(keepStatus), other.code, status(e.otherStatus), which, status(e.result)))
         }
-        out.append("Marks (\(marks.count)):")
-        if marks.isEmpty { out.append("  none") }
+        out.append(say("marks", marks.count))
+        if marks.isEmpty { out.append("  " + say("none")) }
         for m in marks {
-            let theirs = "\(other.code) \(m.otherMark.rawValue)"
             guard let keepMark = m.keepMark else {
-                out.append("  \(m.course) \(m.session): \(theirs), recorded again for \(keep.code)")
+                out.append("  " + say("markCopied", m.course, m.session, other.code, mark(m.otherMark), keep.code))
                 continue
             }
-            let result = m.result?.rawValue ?? "no mark"
+            let result = m.result.map(mark) ?? say("noMark")
             out.append(
-                "  \(m.course) \(m.session): \(theirs), \(keep.code) \(keepMark.rawValue); by the attendance rule "
-                    + (m.copied ? "\(other.code)'s decides: \(result)" : "\(keep.code)'s stands: \(result)"))
+                "  "
+                    + say(
+                        m.copied ? "markTheirs" : "markOurs", m.course, m.session, other.code, mark(m.otherMark), keep.code,
+                        mark(keepMark), result))
+        }
+        let details = fills.map { field in
+            let named = field.column.isEmpty ? field.name : words.text("field.\(field.column)", table: "Changes")
+            return "\(named) \(field.value)"
         }
         out.append(
             fills.isEmpty
-                ? "Details: \(keep.code)'s stay as they are"
-                : "Details \(keep.code) lacks, taken from \(other.code): " + fills.map { "\($0.name) \($0.value)" }.joined(separator: ", "))
+                ? say("details.same", keep.code) : say("details.fills", keep.code, other.code, details.joined(separator: ", ")))
         out.append(
-            "History: \(other.code)'s \(otherChanges) logged change\(otherChanges == 1 ? "" : "s") and \(otherEvents) attendance "
-                + "event\(otherEvents == 1 ? "" : "s") stay on their record; nothing is deleted (unmerge restores both)")
+            say(
+                "history", other.code, say(otherChanges == 1 ? "changes.one" : "changes", otherChanges),
+                say(otherEvents == 1 ? "events.one" : "events", otherEvents)))
         return out
     }
 }

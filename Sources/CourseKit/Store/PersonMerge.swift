@@ -112,12 +112,12 @@ enum PersonMerge {
             ("phone", "phone", keep.phone, other.phone), ("country", "country", keep.country, other.country),
         ] where mine.isEmpty && !theirs.isEmpty {
             fills[column] = theirs
-            filled.append(.init(name: label, value: theirs))
+            filled.append(.init(name: label, value: theirs, column: column))
         }
         if keep.agencyID == nil, let agency = other.agencyID {
             fills["agency_id"] = agency
             let name = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [agency]) ?? "#\(agency)"
-            filled.append(.init(name: "agency", value: name))
+            filled.append(.init(name: "agency", value: name, column: "agency_id"))
         }
         let otherChanges = try Int.fetchOne(db, sql: "SELECT count(*) FROM change_subject WHERE person_id = ?", arguments: [otherID]) ?? 0
         let otherEvents = try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance_event WHERE person_id = ?", arguments: [otherID]) ?? 0

@@ -32,7 +32,7 @@ enum PersonMergeFlow {
         ConfirmState(
             dialog: .confirm(
                 title: words.person("merge.confirm.title", preview.other.code, preview.keep.code),
-                message: (preview.lines + ["", words.person("merge.confirm.question", preview.keep.code)])
+                message: (preview.lines(in: words.language) + ["", words.person("merge.confirm.question", preview.keep.code)])
                     .joined(separator: "\n"),
                 destructive: true),
             onYes: .mergePeople(keepID: preview.keep.id!, otherID: preview.other.id!))

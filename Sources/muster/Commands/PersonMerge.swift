@@ -20,15 +20,13 @@ struct PersonMergeCommand: ParsableCommand {
             let store = try library.open()
             if dryRun {
                 let preview = try store.people.mergePreview(keep: keep, other: other)
-                print(preview.lines.joined(separator: "\n"))
+                print(preview.lines(in: CommandWords.language).joined(separator: "\n"))
                 print(CommandWords.text("merge.dryRun"))
                 return
             }
             let (change, preview) = try store.people.mergePeople(keep: keep, other: other)
-            print(preview.lines.joined(separator: "\n"))
-            print(
-                "merged \(preview.other.code) into \(preview.keep.code) (change \(change.id)); 'muster person unmerge \(preview.other.code)' undoes it"
-            )
+            print(preview.lines(in: CommandWords.language).joined(separator: "\n"))
+            print(CommandWords.format("merge.done", preview.other.code, preview.keep.code, String(change.id)))
         }
     }
 }
