@@ -25,7 +25,15 @@ struct ReadOnlyLibraryTests {
             ["mark", "mini-2024", "am", "T-001", "present", "--db", library, "--courses", dir.file("courses")], home: dir.path)
         #expect(made.status == 0, "\(made.stderr)")
         let binary = dir.file("muster")
-        try FileManager.default.copyItem(atPath: MusterBinary.path, toPath: binary)
+        // Copied by cp, not in this process: a file open for writing here while another test
+        // starts a process is inherited by that child until it execs, and running the copy then
+        // fails with "Text file busy" (ETXTBSY, seen in CI).
+        let copy = Process()
+        copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+        copy.arguments = [MusterBinary.path, binary]
+        try copy.run()
+        copy.waitUntilExit()
+        #expect(copy.terminationStatus == 0)
         let folder = dir.file("library")
         for path in try FileManager.default.contentsOfDirectory(atPath: folder).map({ folder + "/" + $0 }) + [folder] {
             #expect(chown(path, 65534, 65534) == 0)
