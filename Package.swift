@@ -23,8 +23,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
-        // Only the head office's targets use it; `swift build --product muster` never builds it.
-        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The only C in the project and the only place curses is declared.
@@ -87,9 +85,18 @@ let package = Package(
         // targets live in this package rather than one of their own: a second root package
         // compiled CourseKit, GRDB, swift-crypto and every other shared module again (the head
         // office's package alone took 1,163 CPU-seconds to build on a fresh machine).
+        // PostgreSQL's own client library, libpq, rather than postgres-nio: SwiftNIO, NIOSSL and
+        // its second copy of BoringSSL were about 530 of a fresh build's CPU-seconds, and the
+        // head office needs one blocking connection at a time, which libpq is.
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "HeadOffice/Sources/CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(
             name: "HQKit",
-            dependencies: ["CourseKit", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["CourseKit", "CLibPQ"],
             path: "HeadOffice/Sources/HQKit"
         ),
         .executableTarget(

@@ -1,110 +1,74 @@
 import Foundation
-import PostgresNIO
 
 /// One connection to the head office's PostgreSQL, with errors turned into `HQError` lines.
+///
+/// libpq is synchronous: each connection has a serial queue of its own on which every call
+/// runs, and the async methods wait for it. A statement that waits on the server (a lock held
+/// by another ingest) so never holds one of the cooperative pool's threads, which on a 2-core
+/// machine are two.
 public final class HQDatabase: @unchecked Sendable {
     public let url: HQURL
-    let connection: PostgresConnection
-    let logger: Logger
+    private let connection: PGConnection
+    private let queue: DispatchQueue
 
     /// The connection's tables live in this schema, so the head office can share a database.
     static let schema = "muster"
 
-    private init(url: HQURL, connection: PostgresConnection, logger: Logger) {
-        self.url = url; self.connection = connection; self.logger = logger
+    private init(url: HQURL, connection: PGConnection, queue: DispatchQueue) {
+        self.url = url; self.connection = connection; self.queue = queue
     }
 
     /// Connects, or throws one line: refused, unreachable, no answer within `connectTimeout`
     /// seconds, bad password, no such database.
     public static func connect(_ url: HQURL, connectTimeout: Int = 10, statementTimeout: Int? = nil) async throws -> HQDatabase {
-        var logger = Logger(label: "muster-hq")
-        logger.logLevel = .critical
+        let queue = DispatchQueue(label: "muster-hq.connection")
+        let parameters = url.parameters(connectTimeout: connectTimeout)
+        let connection: PGConnection
         do {
-            let connection = try await PostgresConnection.connect(
-                configuration: try url.configuration(connectTimeout: connectTimeout), id: 1, logger: logger)
-            let db = HQDatabase(url: url, connection: connection, logger: logger)
-            if let statementTimeout {
-                try await db.execute("SET statement_timeout = \(statementTimeout * 1000)")
-            }
-            return db
-        } catch let error as PSQLError where error.code != .server {
-            // Before the server has said anything, a closed or silent socket means no answer.
-            if error.code == .serverClosedConnection || error.code == .uncleanShutdown
-                || (error.underlying as? ChannelError).map({ if case .connectTimeout = $0 { true } else { false } }) == true
-            {
-                throw HQError(
-                    "\(url.shown): no answer within \(connectTimeout) s (is the server up, and is the host and port right?)")
-            }
-            throw HQError.from(error, server: url.shown)
+            connection = try await onQueue(queue) { Unchecked(try PGConnection.open(parameters)) }.value
+        } catch let PGFailure.connect(message) where message.contains("timeout expired") {
+            throw HQError("\(url.shown): no answer within \(connectTimeout) s (is the server up, and is the host and port right?)")
         } catch {
             throw HQError.from(error, server: url.shown)
         }
+        let db = HQDatabase(url: url, connection: connection, queue: queue)
+        if let statementTimeout {
+            try await db.execute("SET statement_timeout = \(statementTimeout * 1000)")
+        }
+        return db
     }
 
-    /// Closes the connection, waiting at most two seconds: a connection the server already
-    /// ended can leave PostgresNIO's close (or a ROLLBACK sent on it) waiting forever, and a
-    /// command that failed must still exit with its one line.
-    /// Calls `handler` if the connection ends other than by `close()` (the server ended it, the
-    /// network dropped). A command uses it to exit with its line: a query in flight on such a
-    /// connection was seen to wait for ever in PostgresNIO.
-    public func onUnexpectedClose(_ handler: @escaping @Sendable () -> Void) {
-        let closing = closing
-        connection.closeFuture.whenComplete { _ in if !closing.claim() { return } else { handler() } }
-    }
-    private let closing = Once()
-
+    /// Closes the connection (after any statement still running on it).
     public func close() async {
-        _ = closing.claim()
-        let connection = connection
-        await Self.bounded(seconds: 2) { try? await connection.close() }
+        _ = try? await run { $0.close() }
     }
 
-    /// Runs `operation`, returning when it ends or after `seconds`, whichever is first; an
-    /// operation still waiting then is left behind (the process is about to end or move on).
-    static func bounded(seconds: Double, _ operation: @escaping @Sendable () async -> Void) async {
-        let done = Once()
-        await withCheckedContinuation { (resume: CheckedContinuation<Void, Never>) in
-            Task {
-                await operation()
-                if done.claim() { resume.resume() }
-            }
-            Task {
-                try? await Task.sleep(for: .seconds(seconds))
-                if done.claim() { resume.resume() }
-            }
-        }
-    }
+    var isOpen: Bool { get async { (try? await run { $0.isOpen }) ?? false } }
 
-    /// Runs one statement without binds, or a script of several, each ending in `;` at the end
-    /// of a line (the extended protocol takes one statement at a time).
+    /// Runs one statement without values, or a script of several.
     func execute(_ sql: String) async throws {
-        for statement in sql.components(separatedBy: ";\n") {
-            let text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
-            let body = text.hasSuffix(";") ? String(text.dropLast()) : text
-            if body.split(separator: "\n").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }) { continue }
-            _ = try await wrap { try await self.connection.query(PostgresQuery(unsafeSQL: body), logger: self.logger) }
-        }
+        try await run { try $0.execute(sql) }
     }
 
-    @discardableResult
-    func query(_ query: PostgresQuery) async throws -> PostgresRowSequence {
-        try await wrap { try await self.connection.query(query, logger: self.logger) }
+    /// Runs one statement for its effect.
+    func query(_ query: PGQuery) async throws {
+        _ = try await rows(query)
     }
 
     /// Rows as arrays of optional text: every value the head office reads back it reads as text
     /// (`::text` in the SQL), which keeps decoding in one place.
-    func rows(_ query: PostgresQuery) async throws -> [[String?]] {
-        try await wrap {
-            var out: [[String?]] = []
-            for try await row in try await self.connection.query(query, logger: self.logger) {
-                out.append(try row.map { cell in try cell.decode(String?.self) })
-            }
-            return out
-        }
+    func rows(_ query: PGQuery) async throws -> [[String?]] {
+        try await run { try $0.rows(query) }
+    }
+
+    /// The rows of a result of any size, one at a time, on the connection's queue: `body` must
+    /// not wait on anything async.
+    func forEachRow(_ query: PGQuery, _ body: ([String?]) throws -> Void) async throws {
+        try await run { try $0.forEachRow(query, body) }
     }
 
     /// The first column of the first row as a number (a count), 0 when there is none.
-    func int(_ query: PostgresQuery) async throws -> Int {
+    func int(_ query: PGQuery) async throws -> Int {
         let rows = try await rows(query)
         guard let first = rows.first, let cell = first.first, let text = cell else { return 0 }
         return Int(text) ?? 0
@@ -120,39 +84,53 @@ public final class HQDatabase: @unchecked Sendable {
             return value
         } catch {
             // PostgreSQL rolls back by itself when the connection is gone; ask only while it is up.
-            if !connection.isClosed {
-                let (connection, logger) = (connection, logger)
-                await Self.bounded(seconds: 5) { _ = try? await connection.query("ROLLBACK", logger: logger) }
-            }
+            if await isOpen { try? await execute("ROLLBACK") }
             throw error
         }
     }
 
-    func copy(into table: String, columns: [String], _ write: (PostgresCopyFromWriter) async throws -> Void) async throws {
-        try await wrap {
-            try await self.connection.copyFrom(table: table, columns: columns, logger: self.logger, writeData: write)
-        }
+    /// `COPY table (columns) FROM STDIN`, its text-format data written by `body` on the
+    /// connection's queue through the function it is given.
+    func copy(into table: String, columns: [String], _ body: (_ put: ([UInt8]) throws -> Void) throws -> Void) async throws {
+        let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
+        try await run { try $0.copyIn(sql, body) }
     }
 
-    private func wrap<T>(_ body: () async throws -> T) async throws -> T {
+    /// `body` on the connection's queue, its failures as `HQError` lines naming the server.
+    private func run<T: Sendable>(_ body: (PGConnection) throws -> T) async throws -> T {
+        let connection = Unchecked(connection)
         do {
-            return try await body()
+            return try await Self.onQueue(queue) { try body(connection.value) }
         } catch {
             throw HQError.from(error, server: url.shown)
         }
     }
-}
 
-/// True the first time only: whichever of two racing tasks claims it resumes the waiter (or
-/// prints the one line a failed command ends with).
-public final class Once: @unchecked Sendable {
-    private let lock = NSLock()
-    private var claimed = false
-    public init() {}
-    public func claim() -> Bool {
-        lock.withLock {
-            defer { claimed = true }
-            return !claimed
+    /// Runs `body` on `queue` and waits for it. `body` does not escape: the caller is suspended
+    /// until it has run, and the queue lets go of it before the caller goes on (which
+    /// `withoutActuallyEscaping` checks), so what it captures is never used from two threads.
+    private static func onQueue<T: Sendable>(_ queue: DispatchQueue, _ body: () throws -> T) async throws -> T {
+        try await withoutActuallyEscaping(body) { escapable in
+            let slot = Slot(escapable)
+            return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+                queue.async {
+                    let result = Result { try slot.work!() }
+                    slot.work = nil
+                    continuation.resume(with: result)
+                }
+            }
         }
     }
+}
+
+/// The work handed to the connection's queue, emptied once it has run.
+private final class Slot<T>: @unchecked Sendable {
+    var work: (() throws -> T)?
+    init(_ work: @escaping () throws -> T) { self.work = work }
+}
+
+/// A value handed to the connection's queue while its owner waits: never shared, only moved.
+private struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

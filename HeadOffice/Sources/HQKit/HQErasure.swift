@@ -1,6 +1,5 @@
 import CourseKit
 import Foundation
-import PostgresNIO
 
 /// Erasure at the head office, as on a laptop (`SyncErasure`): a person's erasure wins over
 /// every other record of them. Their own records become `redacted` stubs and the notes in their

@@ -1,6 +1,5 @@
 import CourseKit
 import Foundation
-import PostgresNIO
 
 /// What one bundle brought.
 public struct HQIngestSummary: Sendable {
@@ -100,17 +99,8 @@ public enum HQIngest {
                 id text, origin text, seq bigint, hlc bigint, kind text, entity text, gid text, body text
             ) ON COMMIT DROP;
             """)
-        let stream = BundleCopyStream()
-        do {
-            try await db.copy(into: "stage", columns: ["id", "origin", "seq", "hlc", "kind", "entity", "gid", "body"]) { writer in
-                for try await chunk in stream.chunks(of: reader, progress: progress) {
-                    try await writer.write(chunk)
-                    stream.took()
-                }
-            }
-        } catch {
-            stream.stop()
-            throw error
+        try await db.copy(into: "stage", columns: ["id", "origin", "seq", "hlc", "kind", "entity", "gid", "body"]) { put in
+            try BundleCopyText.write(reader, progress: progress, to: put)
         }
         try await db.execute("ANALYZE stage")
     }

@@ -1,6 +1,5 @@
 import CourseKit
 import Foundation
-import PostgresNIO
 
 /// The head office's own origin key: it signs the bundles `pull` writes, as a laptop signs its
 /// exports. Made once, by `init`, and kept in `muster.meta`; whoever can read the database can

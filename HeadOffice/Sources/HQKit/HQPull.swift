@@ -1,6 +1,5 @@
 import CourseKit
 import Foundation
-import PostgresNIO
 
 /// What to pull: courses by code, by the countries of their people or host, and by period.
 public struct HQPullScope: Sendable {
@@ -95,7 +94,7 @@ public enum HQPull {
             let gids = chosen.compactMap { $0[0] }
             var tally = BundleTally()
             guard !gids.isEmpty else { return ([], tally) }
-            let query: PostgresQuery
+            let query: PGQuery
             if scope.isEverything {
                 query =
                     "SELECT origin, seq::text, kind, body FROM muster.record ORDER BY kind = 'erase', kind = 'event', origin COLLATE \"C\", seq"
@@ -126,7 +125,8 @@ public enum HQPull {
                     """
             }
             var pending = Data()
-            for try await (origin, seq, kind, body) in try await db.query(query).decode((String, String, String, String).self) {
+            try await db.forEachRow(query) { row in
+                let (origin, seq, kind, body) = (row[0] ?? "", row[1] ?? "", row[2] ?? "", row[3] ?? "")
                 tally.add(
                     SyncRecord(
                         id: "", origin: origin, seq: Int64(seq) ?? 0, hlc: 0, kind: SyncRecord.Kind(rawValue: kind) ?? .put, entity: "",

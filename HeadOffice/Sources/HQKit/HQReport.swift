@@ -1,6 +1,5 @@
 import CourseKit
 import Foundation
-import PostgresNIO
 
 /// The cross-course report, summed in SQL on the server over `muster.trainee` (CourseKit's
 /// verdicts per trainee) and laid out by CourseKit's `PeriodReport.render`, so it gives the same
@@ -70,7 +69,7 @@ public enum HQReport {
     }
 
     /// Sums per group of one breakdown, grouped by the values the label is made from.
-    static func groupQuery(_ d: ReportDimension) -> PostgresQuery {
+    static func groupQuery(_ d: ReportDimension) -> PGQuery {
         let key: String
         switch d {
         case .sex: key = "p.sex"
@@ -78,8 +77,8 @@ public enum HQReport {
         case .agency, .agencyKind: key = "a.gid"
         case .role: key = "t.role"
         }
-        return PostgresQuery(
-            unsafeSQL: """
+        return PGQuery(
+            sql: """
                 SELECT \(key)::text, min(p.sex), min(p.country),
                        CASE WHEN min(a.gid) IS NULL THEN '0' ELSE '1' END, min(a.name), min(a.acronym), min(a.kind), min(a.country),
                        min(t.role),

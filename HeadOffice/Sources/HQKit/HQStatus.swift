@@ -1,6 +1,5 @@
 import CourseKit
 import Foundation
-import PostgresNIO
 
 /// What the head office holds: courses, devices (origins) with the record numbers held and the
 /// gaps between them, and the last bundles taken in.
@@ -94,8 +93,8 @@ extension HQDatabase {
     /// `syncRecordsDigest()` when both hold the same records with the same bytes.
     public func recordsDigest() async throws -> String {
         var records: [(id: String, body: Data)] = []
-        for try await (id, body) in try await query("SELECT id, body FROM muster.record").decode((String, String).self) {
-            records.append((id, Data(body.utf8)))
+        try await forEachRow("SELECT id, body FROM muster.record") { row in
+            records.append((row[0] ?? "", Data((row[1] ?? "").utf8)))
         }
         return SyncRecordsDigest.compute(records)
     }

@@ -1,5 +1,4 @@
 import Foundation
-import PostgresNIO
 
 /// Where the head office's database is: a libpq-style URL,
 /// `postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]`.
@@ -45,17 +44,16 @@ public struct HQURL: Sendable, Equatable {
     /// The URL as messages show it: user, host, port and database, never the password.
     public var shown: String { "\(user)@\(host):\(port)/\(database)" }
 
-    func configuration(connectTimeout: Int) throws -> PostgresConnection.Configuration {
-        let tls: PostgresConnection.Configuration.TLS
-        switch sslMode {
-        case "disable": tls = .disable
-        case "require": tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-        default: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-        }
-        var config = PostgresConnection.Configuration(
-            host: host, port: port, username: user, password: password, database: database, tls: tls)
-        config.options.connectTimeout = .seconds(Int64(connectTimeout))
-        config.options.additionalStartupParameters = [("application_name", "muster-hq")]
-        return config
+    /// libpq's connection keywords. TLS is libpq's own (`sslmode` as given); without a password
+    /// in the URL, libpq looks in ~/.pgpass as psql does; keepalives make
+    /// a silently vanished server an error within about a minute and a half, not a wait for ever.
+    func parameters(connectTimeout: Int) -> [(String, String)] {
+        var list = [
+            ("host", host), ("port", String(port)), ("user", user), ("dbname", database), ("sslmode", sslMode),
+            ("connect_timeout", String(connectTimeout)), ("application_name", "muster-hq"),
+            ("keepalives", "1"), ("keepalives_idle", "60"), ("keepalives_interval", "10"), ("keepalives_count", "3"),
+        ]
+        if let password { list.append(("password", password)) }
+        return list
     }
 }

@@ -1,6 +1,5 @@
 import CourseKit
 import Foundation
-import PostgresNIO
 
 /// One row per trainee and course in `muster.trainee`: whether their nomination stands, the
 /// sessions they attended and whether they completed and earned a certificate, worked out with

@@ -37,39 +37,23 @@ struct ServerOptions: ParsableArguments {
 }
 
 /// Runs a command body with a connection, printing any failure as one line and exiting 1.
-///
-/// A dropped connection is seen twice at once: by the watcher of the connection's close and by
-/// the statement in flight failing. Whichever comes first prints the line; `failureLine` keeps
-/// it to one.
 func withDatabase(_ server: ServerOptions, _ body: (HQDatabase) async throws -> Void) async throws {
-    let failureLine = Once()
-    func fail(_ line: String) {
-        // One line, shown safely: a bundle's or server's text cannot drive the terminal.
-        if failureLine.claim() { FileHandle.standardError.write(Data("muster-hq: \(VisibleText.make(line))\n".utf8)) }
-    }
     do {
         let db = try await server.connect()
-        let shown = db.url.shown
-        db.onUnexpectedClose {
-            if failureLine.claim() {
-                FileHandle.standardError.write(
-                    Data(
-                        "muster-hq: \(shown): the connection dropped; nothing unfinished was kept (a bundle goes in whole or not at all)\n"
-                            .utf8))
-                exit(1)
-            }
-        }
-        // On failure the process ends with its one line and the OS closes the socket: a close on a
-        // connection the server ended could wait for ever.
         try await body(db)
         await db.close()
     } catch let error as HQError {
         fail(error.description)
-        throw ExitCode(1)
     } catch let error as MusterError {
         fail(error.description)
-        throw ExitCode(1)
     }
+}
+
+/// One line on stderr, shown safely (a bundle's or server's text cannot drive the terminal),
+/// then exit 1.
+func fail(_ line: String) -> Never {
+    FileHandle.standardError.write(Data("muster-hq: \(VisibleText.make(line))\n".utf8))
+    exit(1)
 }
 
 /// --from and --to, checked before any connection is made.
