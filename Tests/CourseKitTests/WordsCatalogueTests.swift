@@ -45,8 +45,8 @@ import Testing
         "option.answer.no", "option.agencyKind.academia",
         // A trail's joints: "a; b", "records merged: …", "e-mail a → b", "present (note)".
         "trail.and", "trail.merge", "trail.fieldValue", "trail.markNote",
-        // An exchange's "peer: what it did".
-        "exchange.line",
+        // An exchange's "peer: what it did", "counts: conflicts", and a failure as the system said it.
+        "exchange.line", "exchange.withConflicts", "exchange.reason",
     ]
 
     /// The blanks of a format, in their order ("%1$@", "%d" → ["1@", "d"]).

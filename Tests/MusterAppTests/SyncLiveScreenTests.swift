@@ -176,7 +176,9 @@ import TestSupport
                 activity: [
                     SyncPeerService.Activity(
                         label: "kiosk-door", origin: "3f2a9c1e00000000000000000000aaaa", remote: "192.168.1.30",
-                        at: at.addingTimeInterval(-60), received: 12, sent: 40, lastLine: "received 3 new of 3 records")
+                        at: at.addingTimeInterval(-60), received: 12, sent: 40,
+                        last: ChangeSummary(
+                            in: "Sync", "served.received", .number(3), .change(ChangeSummary(in: "Sync", "count.records", .number(3)))))
                 ])),
         exchange: .running(
             url: "http://192.168.1.20:8731", every: 5,

@@ -18,6 +18,8 @@ public struct ChangeSummary: Codable, Sendable, Hashable {
         case term(String)
         case country(String)
         case number(Int)
+        /// A measure with one decimal, in the language's digits ("0.4", "0,4").
+        case decimal(Double)
         case change(ChangeSummary)
 
         /// What fills the blank in `words`' language.
@@ -27,43 +29,52 @@ public struct ChangeSummary: Codable, Sendable, Hashable {
             case .term(let key): words.text(key, table: "Terms")
             case .country(let code): Countries.name(of: code, in: words.language) ?? code
             case .number(let n): String(n)
+            case .decimal(let x): String(format: "%.1f", locale: words.language.numberLocale, x)
             case .change(let inner): inner.text(in: words.language)
             }
         }
     }
 
-    /// The key in `Changes.strings` ("status", "course.added").
+    /// The key in `Changes.strings` ("status", "course.added"), or in `table`.
     public var key: String
     public var parts: [Part]
+    /// The catalogue the key is in when not `Changes` (a sync result's `Sync`, an error's
+    /// `Errors`); nil, and absent from the JSON, for `Changes`.
+    public var table: String?
 
     public init(_ key: String, _ parts: Part...) {
         self.key = key
         self.parts = parts
     }
 
-    public init(_ key: String, parts: [Part]) {
+    public init(_ key: String, parts: [Part], table: String? = nil) {
         self.key = key
         self.parts = parts
+        self.table = table
+    }
+
+    /// Words from another catalogue than `Changes`: `ChangeSummary(in: "Sync", "exchange.nothing")`.
+    public init(in table: String, _ key: String, _ parts: Part...) {
+        self.init(key, parts: parts, table: table)
     }
 
     /// The sentence in `language`, its terms in that language too.
     public func text(in language: Language) -> String {
         let words = Words(language)
-        return words.format(key, table: "Changes", arguments: parts.map { $0.filled(words) })
+        return words.format(key, table: table ?? "Changes", arguments: parts.map { $0.filled(words) })
     }
 
     /// The same with every text part passed through `transform` (an erasure's redaction), so a
     /// name is scrubbed where it stands and the rest stays structured.
     public func mapText(_ transform: (String) -> String) -> ChangeSummary {
-        ChangeSummary(
-            key,
-            parts: parts.map { part in
-                switch part {
-                case .text(let text): .text(transform(text))
-                case .change(let inner): .change(inner.mapText(transform))
-                case .term, .country, .number: part
-                }
-            })
+        let mapped = parts.map { part -> Part in
+            switch part {
+            case .text(let text): .text(transform(text))
+            case .change(let inner): .change(inner.mapText(transform))
+            case .term, .country, .number, .decimal: part
+            }
+        }
+        return ChangeSummary(key, parts: mapped, table: table)
     }
 
     /// As `change_log.summary_words` stores it.

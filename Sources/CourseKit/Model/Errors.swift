@@ -33,6 +33,30 @@ public enum MusterError: Error, Equatable, CustomStringConvertible, Sendable {
     /// The English message, as logs and tests read it.
     public var description: String { message(in: .en) }
 
+    /// The message as words to keep and say later in any language (a peer's last result is
+    /// stored, and read by someone else): the `Errors` key and its values. Nil for the messages
+    /// made of other messages or of text as it came (a refusal, an invalid value), which are
+    /// kept as their English sentence.
+    public var said: ChangeSummary? {
+        func say(_ key: String, _ values: String...) -> ChangeSummary {
+            ChangeSummary(key, parts: values.map { .text($0) }, table: "Errors")
+        }
+        return switch self {
+        case .unknownCourse(let c): say("error.unknownCourse", c)
+        case .unknownSession(let c, let s): say("error.unknownSession", s, c)
+        case .unknownParticipant(let p): say("error.unknownParticipant", p)
+        case .notEnrolled(let p, let c): say("error.notEnrolled", p, c)
+        case .badStatus(let s): say("error.badStatus", s)
+        case .nothingToUndo(let p, let s): say("error.nothingToUndo", p, s)
+        case .databaseLocked(let path): say("error.databaseLocked", path)
+        case .diskFull(let path): say("error.diskFull", path)
+        case .readOnly(let path): say("error.readOnly", path)
+        case .erasedParticipant(let code): say("error.erasedParticipant", code)
+        case .network(let key, let parts): ChangeSummary("net.\(key)", parts: parts, table: "Errors")
+        case .unreadable, .database, .invalidCourseFile, .importRefused, .refused, .invalid: nil
+        }
+    }
+
     /// The message in `language`, from the `Errors` catalogue. Values that came from input are
     /// shown with `VisibleText`: an error about a crafted file must not drive the terminal that
     /// reads it.

@@ -20,7 +20,7 @@ public enum SyncLiveText {
             parts.append(words.format("peer.paired", table: "Sync", time(peer.paired)))
         }
         if let url = peer.url { parts.append(url) }
-        if let last = peer.lastExchange, let result = peer.lastResult {
+        if let last = peer.lastExchange, let result = peer.lastResult(in: language) {
             parts.append(words.format("peer.last", table: "Sync", time(last), result))
         }
         return parts.joined(separator: " · ")
@@ -31,7 +31,7 @@ public enum SyncLiveText {
     public static func activityLine(_ a: SyncPeerService.Activity, zone: TimeZone, _ language: Language = .en) -> String {
         let counts = Words(language).format("peer.activity", table: "Sync", String(a.received), String(a.sent))
         var line = "\(SyncText.clean(a.label)) \(a.origin.prefix(8)) \(clock(a.at, in: zone)): \(counts)"
-        if !a.lastLine.isEmpty { line += " · \(SyncText.clean(a.lastLine))" }
+        if let last = a.last { line += " · \(SyncText.clean(last.text(in: language)))" }
         return line
     }
 

@@ -62,6 +62,24 @@ import TestSupport
         #expect(third.received == 0 && third.sent == 0 && third.line.contains("nothing to exchange"), "\(third)")
         #expect(try a.syncPeers().map(\.label) == ["b"] && b.syncPeers().map(\.label) == ["a"])
         #expect(try b.syncPeers().first?.lastResult?.contains("nothing to exchange") == true)
+        // Kept as words: a reader in Spanish sees the same results in Spanish, on both sides.
+        #expect(try b.syncPeers().first?.lastResult(in: .es)?.hasPrefix("nada que intercambiar en 0,") == true)
+        let served = try a.syncPeers().first?.lastResult(in: .es) ?? ""
+        #expect(served.hasPrefix("enviados ") || served.hasPrefix("recibidos "), "\(served)")
+        #expect(served.hasSuffix(" registros") || served.hasSuffix(" registro"), "\(served)")
+    }
+
+    /// A failure part way through is noted with the error's words, said again in the reader's
+    /// language; an error without words keeps its sentence.
+    @Test func aFailureIsNotedInWordsAnyLanguageCanSay() {
+        let cut = MusterError.net("refused", .text("http://192.168.1.20:8731"))
+        let noted = SyncExchangeResult.noted(failure: cut)
+        #expect(noted.text(in: .en) == "failed: \(cut.message(in: .en))")
+        #expect(noted.text(in: .es) == "falló: \(cut.message(in: .es))")
+        #expect(cut.message(in: .es) != cut.message(in: .en))
+        #expect(ChangeSummary(json: noted.json) == noted)
+        let other = SyncExchangeResult.noted(failure: CocoaError(.fileNoSuchFile))
+        #expect(other.text(in: .es).hasPrefix("falló: ") && other.text(in: .es).dropFirst(7) == other.text(in: .en).dropFirst(8))
     }
 
     @Test func unpairedWrongCodeRevokedAndFakeServersAreRefused() throws {

@@ -49,6 +49,7 @@ enum Schema {
         .v16EventNoteRedaction,
         .v17CourseLanguage,
         .v18ChangeSummaryWords,
+        .v19SyncPeerResultWords,
     ]
 
     static var migrator: DatabaseMigrator {

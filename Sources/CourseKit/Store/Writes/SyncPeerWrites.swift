@@ -20,11 +20,12 @@ enum SyncPeerWrites {
         try db.execute(sql: "UPDATE sync_peer SET revoked_ms = ? WHERE origin = ?", arguments: [atMs, origin])
     }
 
-    /// Notes an exchange with a peer: when, where it was reached, its label now, and a one-line result.
-    static func noteExchange(_ db: Database, origin: String, label: String, url: String?, atMs: Int64, result: String) throws {
+    /// Notes an exchange with a peer: when, where it was reached, its label now, and a one-line
+    /// result, as words and as its English sentence.
+    static func noteExchange(_ db: Database, origin: String, label: String, url: String?, atMs: Int64, result: ChangeSummary) throws {
         try db.execute(
             sql: """
-                UPDATE sync_peer SET last_ms = ?, last_result = ?, label = ?, url = coalesce(?, url) WHERE origin = ?
-                """, arguments: [atMs, result, NameSanitizer.clean(label), url, origin])
+                UPDATE sync_peer SET last_ms = ?, last_result = ?, last_said = ?, label = ?, url = coalesce(?, url) WHERE origin = ?
+                """, arguments: [atMs, result.text(in: .en), result.json, NameSanitizer.clean(label), url, origin])
     }
 }

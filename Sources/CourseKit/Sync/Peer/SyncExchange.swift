@@ -18,8 +18,7 @@ public struct SyncExchangeResult: Sendable, Hashable {
     /// "laptop-b: received 12 (12 new), sent 3 (3 new) in 0.4 s".
     public var line: String { line(in: .en) }
 
-    /// The same without the peer: "received 12 (12 new), sent 3 (3 new) in 0.4 s", as the peer
-    /// list keeps it (in English: it is stored).
+    /// The same without the peer: "received 12 (12 new), sent 3 (3 new) in 0.4 s".
     public var summary: String { summary(in: .en) }
 
     public func line(in language: Language) -> String {
@@ -28,17 +27,31 @@ public struct SyncExchangeResult: Sendable, Hashable {
         return words.format("exchange.line", table: "Sync", who, summary(in: language))
     }
 
-    public func summary(in language: Language) -> String {
-        let words = Words(language)
-        func say(_ key: String, _ arguments: any CVarArg...) -> String {
-            words.format("exchange.\(key)", table: "Sync", arguments: arguments)
-        }
-        var parts = [
+    public func summary(in language: Language) -> String { said.text(in: language) }
+
+    /// The summary as words, as the peer list keeps it: read later, maybe in another language.
+    public var said: ChangeSummary {
+        let counts =
             received == 0 && sent == 0
-                ? say("nothing") : say("counts", String(received), String(added), String(sent), String(addedThere))
-        ]
-        if newConflicts > 0 { parts.append(say("conflicts", String(newConflicts))) }
-        return say("took", parts.joined(separator: ": "), String(format: "%.1f", locale: language.numberLocale, seconds))
+            ? ChangeSummary(in: "Sync", "exchange.nothing")
+            : ChangeSummary(in: "Sync", "exchange.counts", .number(received), .number(added), .number(sent), .number(addedThere))
+        let what =
+            newConflicts > 0
+            ? ChangeSummary(
+                in: "Sync", "exchange.withConflicts", .change(counts),
+                .change(ChangeSummary(in: "Sync", "exchange.conflicts", .number(newConflicts))))
+            : counts
+        return ChangeSummary(in: "Sync", "exchange.took", .change(what), .decimal(seconds))
+    }
+
+    /// What the peer list keeps of this exchange: its summary, after "paired; " the first time.
+    var noted: ChangeSummary { paired ? ChangeSummary(in: "Sync", "exchange.pairedThen", .change(said)) : said }
+
+    /// What the peer list keeps of an exchange that failed part way: the error's words where
+    /// it has them ("failed: …"), else its English sentence.
+    public static func noted(failure error: any Error) -> ChangeSummary {
+        let reason = (error as? MusterError)?.said ?? ChangeSummary(in: "Sync", "exchange.reason", .text(String(describing: error)))
+        return ChangeSummary(in: "Sync", "exchange.failed", .change(reason))
     }
 }
 
@@ -123,16 +136,16 @@ extension CourseStore {
                 after = next
             }
         } catch {
-            try? note(origin: origin, label: label, url: url, line: "failed: \(error)")
+            try? note(origin: origin, label: label, url: url, result: SyncExchangeResult.noted(failure: error))
             throw error
         }
         result.seconds = Date().timeIntervalSince(started)
-        try note(origin: origin, label: label, url: url, line: (paired ? "paired; " : "") + result.summary)
+        try note(origin: origin, label: label, url: url, result: result.noted)
         return result
     }
 
-    private func note(origin: String, label: String, url: String, line: String) throws {
-        try write { db in try SyncPeerWrites.noteExchange(db, origin: origin, label: label, url: url, atMs: clock().ms, result: line) }
+    private func note(origin: String, label: String, url: String, result: ChangeSummary) throws {
+        try write { db in try SyncPeerWrites.noteExchange(db, origin: origin, label: label, url: url, atMs: clock().ms, result: result) }
     }
 
     private static func refusal(_ answer: SyncMessage, url: String) -> MusterError {

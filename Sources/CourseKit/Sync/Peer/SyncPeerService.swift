@@ -19,7 +19,8 @@ public final class SyncPeerService: @unchecked Sendable {
         /// Records taken in from it in this run, and sent to it.
         public var received: Int
         public var sent: Int
-        public var lastLine: String
+        /// How its last exchange ended, as words; nil until one has.
+        public var last: ChangeSummary?
     }
 
     let store: CourseStore
@@ -134,7 +135,9 @@ public final class SyncPeerService: @unchecked Sendable {
             let out = try store.peerBundle(courses: courses, lacking: have, after: meta.after, max: max)
             let total = tally(id, session) { $0.sent += out.records }
             let done = out.next == nil && total.sent > 0
-            note(session, sent: out.records, received: 0, line: done ? "sent \(Self.records(total.sent))" : nil)
+            note(
+                session, sent: out.records, received: 0,
+                line: done ? ChangeSummary(in: "Sync", "served.sent", .change(Self.records(total.sent))) : nil)
             return (PeerMeta(after: out.next, records: out.records), out.bundle ?? Data())
         default:  // push; `after` nil on the last chunk
             guard !bundle.isEmpty else { throw MusterError.invalid("a push without records") }
@@ -143,7 +146,9 @@ public final class SyncPeerService: @unchecked Sendable {
                 $0.offered += meta.records ?? 0
                 $0.received += summary.addedTotal
             }
-            let line = meta.after == nil ? "received \(total.received) new of \(Self.records(total.offered))" : nil
+            let line =
+                meta.after == nil
+                ? ChangeSummary(in: "Sync", "served.received", .number(total.received), .change(Self.records(total.offered))) : nil
             note(session, sent: 0, received: summary.addedTotal, line: line)
             return (PeerMeta(added: summary.addedTotal, conflicts: summary.newConflicts.count), Data())
         }
@@ -159,24 +164,27 @@ public final class SyncPeerService: @unchecked Sendable {
         }
     }
 
-    static func records(_ n: Int) -> String { n == 1 ? "1 record" : "\(n) records" }
+    /// "1 record", "12 records".
+    static func records(_ n: Int) -> ChangeSummary {
+        ChangeSummary(in: "Sync", n == 1 ? "count.records.one" : "count.records", .number(n))
+    }
 
-    private func note(_ session: Session, sent: Int, received: Int, line: String?) {
+    private func note(_ session: Session, sent: Int, received: Int, line: ChangeSummary?) {
         let now = Date()
         lock.withLock {
             var a =
                 activities[session.origin]
                 ?? Activity(
-                    label: session.label, origin: session.origin, remote: session.remote, at: now, received: 0, sent: 0, lastLine: "")
+                    label: session.label, origin: session.origin, remote: session.remote, at: now, received: 0, sent: 0, last: nil)
             a.at = now
             a.remote = session.remote
             a.received += received
             a.sent += sent
-            if let line { a.lastLine = line }
+            if let line { a.last = line }
             activities[session.origin] = a
         }
         guard let line else { return }
-        log("\(session.label) (\(session.remote)): \(line)")
+        log("\(session.label) (\(session.remote)): \(line.text(in: .en))")
         try? store.write { db in
             try SyncPeerWrites.noteExchange(db, origin: session.origin, label: session.label, url: nil, atMs: now.ms, result: line)
         }

@@ -9,7 +9,16 @@ public struct SyncPeer: Sendable, Hashable {
     public var paired: Date
     public var revoked: Date?
     public var lastExchange: Date?
+    /// The last exchange's result as its English sentence (all a library before v19 kept).
     public var lastResult: String?
+    /// The same as words, for any language; nil for an exchange noted before v19.
+    public var lastSaid: ChangeSummary? = nil
+
+    /// The last exchange's result in `language` ("recibidos 3 (3 nuevos), …"), or as it was
+    /// noted when no words were kept.
+    public func lastResult(in language: Language) -> String? {
+        lastSaid.map { NameSanitizer.clean($0.text(in: language)) } ?? lastResult
+    }
 }
 
 /// How a peer stands with this library when it says hello.
@@ -29,7 +38,8 @@ extension CourseStore {
                     url: ($0["url"] as String?).map(NameSanitizer.clean), paired: Date(ms: $0["paired_ms"]),
                     revoked: ($0["revoked_ms"] as Int64?).map { Date(ms: $0) },
                     lastExchange: ($0["last_ms"] as Int64?).map { Date(ms: $0) },
-                    lastResult: ($0["last_result"] as String?).map(NameSanitizer.clean))
+                    lastResult: ($0["last_result"] as String?).map(NameSanitizer.clean),
+                    lastSaid: ChangeSummary(json: $0["last_said"]))
             }
         }
     }
