@@ -16,13 +16,16 @@ public final class LiveServer: @unchecked Sendable {
 
     public init(
         store: CourseStore, bind: String = "0.0.0.0", port: UInt16 = SyncNet.defaultPort, courses: [String]? = nil,
-        limits: SyncNetLimits = SyncNetLimits(), log: @escaping @Sendable (String) -> Void,
+        limits: SyncNetLimits = SyncNetLimits(), log: @escaping @Sendable (ChangeSummary) -> Void,
         announce: @escaping @Sendable (PairingCode) -> Void
     ) throws {
         self.store = store
         self.bind = bind
         service = try SyncPeerService(store: store, courses: courses, log: log, announce: announce)
-        server = SyncHTTPServer(bind: bind, port: port, limits: limits, log: log, handler: service.handler)
+        // The transport's lines (FlyingFox's, about a connection that went wrong) as it said them.
+        server = SyncHTTPServer(
+            bind: bind, port: port, limits: limits, log: { log(ChangeSummary(in: "Sync", "serveLog.said", .text($0))) },
+            handler: service.handler)
     }
 
     /// Starts listening; returns the port (the one asked for, or the one given for port 0).

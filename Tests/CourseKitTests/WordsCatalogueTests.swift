@@ -47,6 +47,8 @@ import Testing
         "trail.and", "trail.merge", "trail.fieldValue", "trail.markNote",
         // An exchange's "peer: what it did", "counts: conflicts", and a failure as the system said it.
         "exchange.line", "exchange.withConflicts", "exchange.reason",
+        // The serving log's "line as the transport said it" and "device (address): what happened".
+        "serveLog.said", "serveLog.peer",
     ]
 
     /// The blanks of a format, in their order ("%1$@", "%d" → ["1@", "d"]).

@@ -186,7 +186,9 @@ import TestSupport
                 SyncExchangeResult(
                     peer: "李小龍的電腦", peerOrigin: "77ab12cd00000000000000000000bbbb", paired: false, received: 2, added: 2, sent: 3,
                     addedThere: 3, newConflicts: 0, seconds: 0.1), at: at.addingTimeInterval(-5))),
-        lastLog: .init("refused 192.168.1.44: wrong pairing code", at: at.addingTimeInterval(-30)))
+        lastLog: .init(
+            ChangeSummary(in: "Sync", "serveLog.refused", .text("192.168.1.44"), .change(ChangeSummary(in: "Sync", "refusal.wrongCode"))),
+            at: at.addingTimeInterval(-30)))
 
     static let failing = SyncLiveStatus(
         serving: .failed("port 8731 is in use (another Muster serving here?)"),

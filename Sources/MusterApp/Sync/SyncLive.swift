@@ -150,8 +150,8 @@ public final class SyncLive: @unchecked Sendable {
         queue.sync {}
     }
 
-    private func log(_ line: String) {
-        lock.withLock { lastLog = .init(NameSanitizer.clean(line), at: Date()) }
+    private func log(_ line: ChangeSummary) {
+        lock.withLock { lastLog = .init(line, at: Date()) }
     }
 
     /// An error as the screen says it. The server's port-in-use refusal names `--port`, which

@@ -59,9 +59,13 @@ public struct SyncLiveStatus: Sendable, Equatable {
         }
     }
 
+    /// A line of the server's log as words, said in the screen's language when drawn.
     public struct LogLine: Sendable, Equatable {
-        public var text: String
+        public var words: ChangeSummary
         public var at: Date
-        public init(_ text: String, at: Date) { self.text = text; self.at = at }
+        public init(_ words: ChangeSummary, at: Date) { self.words = words; self.at = at }
+
+        /// The line in `language`, safe to draw (a peer's label and address came from the network).
+        public func text(in language: Language) -> String { NameSanitizer.clean(words.text(in: language)) }
     }
 }

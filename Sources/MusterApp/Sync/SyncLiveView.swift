@@ -53,7 +53,9 @@ enum SyncLiveView {
             if server.activity.isEmpty { lines.append(Line(text: words.sync("live.noActivity"), role: .dim, rank: 2)) }
             if let log = live.lastLog {
                 lines.append(
-                    Line(label: words.sync("live.last"), text: "\(SyncLiveText.clock(log.at, in: zone)) \(log.text)", role: .dim, rank: 3))
+                    Line(
+                        label: words.sync("live.last"), text: "\(SyncLiveText.clock(log.at, in: zone)) \(log.text(in: language))",
+                        role: .dim, rank: 3))
             }
         }
         switch live.exchange {

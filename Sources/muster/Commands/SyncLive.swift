@@ -28,7 +28,8 @@ struct SyncServeCommand: ParsableCommand {
             let out = LineOut()
             let server = try LiveServer(
                 store: store, bind: bind, port: UInt16(port), courses: courses.isEmpty ? nil : courses,
-                log: { out.say($0) }, announce: { out.say(CommandWords.format("serve.pairingCode", "\($0)")) })
+                log: { out.say(NameSanitizer.clean($0.text(in: CommandWords.language))) },
+                announce: { out.say(CommandWords.format("serve.pairingCode", "\($0)")) })
             try server.start()
             let label = try store.syncStatus().label
             let offered = courses.isEmpty ? CommandWords.text("serve.everyCourse") : courses.joined(separator: ", ")

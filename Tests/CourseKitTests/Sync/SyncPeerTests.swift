@@ -96,6 +96,9 @@ import TestSupport
         #expect(codes.last != before)
         #expect(throws: MusterError.self) { try b.syncExchange(courier: LocalCourier(service), url: "http://a", pair: before) }
         #expect(codes.lines.contains { $0.contains("five wrong pairing codes") })
+        // The log is kept as words: a serving device set to Spanish says it in Spanish.
+        #expect(codes.lines(in: .es).contains { $0.hasPrefix("cinco códigos de emparejamiento erróneos") })
+        #expect(codes.lines(in: .es).contains { $0.hasSuffix(": código de emparejamiento erróneo") })
         // A server that does not know the code cannot pass for the one that showed it.
         let c = try library("c")
         let (impostor, _) = try serve(c)
@@ -187,12 +190,14 @@ import TestSupport
 
 /// The codes and log lines a test's service announced.
 final class Codes: Sendable {
-    private let state = Mutex<(codes: [PairingCode], lines: [String])>(([], []))
+    private let state = Mutex<(codes: [PairingCode], said: [ChangeSummary])>(([], []))
     func add(_ code: PairingCode) { state.withLock { $0.codes.append(code) } }
-    func log(_ line: String) { state.withLock { $0.lines.append(line) } }
+    func log(_ line: ChangeSummary) { state.withLock { $0.said.append(line) } }
     var all: [PairingCode] { state.withLock { $0.codes } }
     var last: PairingCode? { all.last }
-    var lines: [String] { state.withLock { $0.lines } }
+    /// The log in English, as `muster sync serve` prints it by default.
+    var lines: [String] { lines(in: .en) }
+    func lines(in language: Language) -> [String] { state.withLock { $0.said.map { $0.text(in: language) } } }
 }
 
 /// Hands requests straight to a service; can cut the exchange after some calls or flip a byte.

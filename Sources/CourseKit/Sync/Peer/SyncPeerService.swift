@@ -26,7 +26,9 @@ public final class SyncPeerService: @unchecked Sendable {
     let store: CourseStore
     let courses: [String]?
     let chunk: Int
-    let log: @Sendable (String) -> Void
+    /// One line per event worth a person's attention, as words: the server's log and the sync
+    /// screen say it in their own language.
+    let log: @Sendable (ChangeSummary) -> Void
     let announce: @Sendable (PairingCode) -> Void
     private let lock = NSLock()
     private var code: PairingCode
@@ -60,7 +62,7 @@ public final class SyncPeerService: @unchecked Sendable {
     /// `announce` is called with the first pairing code now, and with each new one after a code
     /// is used or guessed at too often.
     public init(
-        store: CourseStore, courses: [String]?, chunk: Int = SyncPeerService.defaultChunk, log: @escaping @Sendable (String) -> Void,
+        store: CourseStore, courses: [String]?, chunk: Int = SyncPeerService.defaultChunk, log: @escaping @Sendable (ChangeSummary) -> Void,
         announce: @escaping @Sendable (PairingCode) -> Void
     ) throws {
         try store.requireWriter()
@@ -85,20 +87,22 @@ public final class SyncPeerService: @unchecked Sendable {
 
     public func handle(op: String, headers: [String: String], body: Data, remote: String) -> SyncMessage {
         if op == "hello" { return hello(body, remote: remote) }
-        guard ["have", "pull", "push"].contains(op) else { return refuse(404, "no operation '\(op.prefix(20))'", remote: remote) }
+        guard ["have", "pull", "push"].contains(op) else {
+            return refuse(404, Self.said("refusal.noOperation", .text(String(op.prefix(20)))), remote: remote)
+        }
         guard let id = headers["x-muster-session"], let seq = headers["x-muster-seq"].flatMap({ Int64($0) }) else {
-            return refuse(400, "a request without its session", remote: remote)
+            return refuse(400, Self.said("refusal.noSession"), remote: remote)
         }
         let found: Session? = lock.withLock {
             sessions = sessions.filter { Date().timeIntervalSince($0.value.lastUsed) < Self.sessionIdle }
             return sessions[id]
         }
-        guard var session = found else { return refuse(401, "no such session (it may have expired): say hello again", remote: remote) }
+        guard var session = found else { return refuse(401, Self.said("refusal.sessionExpired"), remote: remote) }
         guard seq == session.seq + 1 else {
-            return refuse(400, "request \(seq) out of order (expected \(session.seq + 1))", remote: remote)
+            return refuse(400, Self.said("refusal.outOfOrder", .text(String(seq)), .text(String(session.seq + 1))), remote: remote)
         }
         guard let plain = session.channel.open(body, op: op, seq: seq, reply: false) else {
-            return refuse(400, "a request that does not open with the session's key", remote: remote)
+            return refuse(400, Self.said("refusal.wrongKey"), remote: remote)
         }
         session.seq = seq
         session.lastUsed = Date()
@@ -108,19 +112,19 @@ public final class SyncPeerService: @unchecked Sendable {
         do {
             guard (try store.read { db in try CourseStore.peerStanding(db, origin: session.origin) }) == .trusted else {
                 lock.withLock { _ = sessions.removeValue(forKey: id) }
-                return refuse(403, "\(session.label) was revoked here", remote: remote)
+                return refuse(403, Self.said("refusal.revokedHere", .text(session.label)), remote: remote)
             }
             let (meta, data) = try PeerPayload.decode(plain)
             (reply, bundle) = try answer(op: op, meta: meta, bundle: data, session: session, id: id)
         } catch {
             reply = PeerMeta(error: "\(error)")
-            log("\(session.label) (\(remote)): \(op) failed: \(error)")
+            log(Self.said("serveLog.opFailed", .text(session.label), .text(remote), .text(op), Self.reason(error)))
         }
         do {
             return SyncMessage(
                 status: 200, body: try session.channel.seal(PeerPayload.encode(reply, bundle: bundle), op: op, seq: seq, reply: true))
         } catch {
-            return refuse(500, "cannot seal the answer", remote: remote)
+            return refuse(500, Self.said("refusal.cannotSeal"), remote: remote)
         }
     }
 
@@ -184,7 +188,7 @@ public final class SyncPeerService: @unchecked Sendable {
             activities[session.origin] = a
         }
         guard let line else { return }
-        log("\(session.label) (\(session.remote)): \(line.text(in: .en))")
+        log(Self.said("serveLog.peer", .text(session.label), .text(session.remote), .change(line)))
         try? store.write { db in
             try SyncPeerWrites.noteExchange(db, origin: session.origin, label: session.label, url: nil, atMs: now.ms, result: line)
         }
@@ -192,39 +196,36 @@ public final class SyncPeerService: @unchecked Sendable {
 
     private func hello(_ body: Data, remote: String) -> SyncMessage {
         guard body.count <= 16 << 10, let hello = try? JSONDecoder().decode(PeerHello.self, from: body), hello.version == 1 else {
-            return refuse(400, "a hello that is not one", remote: remote)
+            return refuse(400, Self.said("refusal.badHello"), remote: remote)
         }
         guard let publicKey = PeerHandshake.signer(publicKey: hello.publicKey, signature: hello.signature, transcript: hello.transcript)
-        else { return refuse(403, "a hello whose signature does not match its key", remote: remote) }
+        else { return refuse(403, Self.said("refusal.badSignature"), remote: remote) }
         let origin = OriginKey.origin(ofPublicKey: publicKey)
         let label = NameSanitizer.clean(String(hello.label.prefix(80)))
         do {
             let (local, standing) = try store.read { db in
                 (try SyncLocal.read(db), try CourseStore.peerStanding(db, origin: origin))
             }
-            guard let local else { return refuse(500, "this library has no sync origin", remote: remote) }
-            guard origin != local.origin else { return refuse(403, "that is this library itself", remote: remote) }
+            guard let local else { return refuse(500, Self.said("refusal.noOrigin"), remote: remote) }
+            guard origin != local.origin else { return refuse(403, Self.said("refusal.itself"), remote: remote) }
             var pairedNow: PairingCode?
             switch standing {
             case .trusted: break
             case .revoked:
-                return refuse(
-                    403, "\(label) was revoked on \(NameSanitizer.clean(local.label)); trust it again there first", remote: remote)
+                return refuse(403, Self.said("refusal.revoked", .text(label), .text(NameSanitizer.clean(local.label))), remote: remote)
             case .unknown:
                 guard let proof = hello.pairProof.flatMap({ Data(base64Encoded: $0) }) else {
                     return refuse(
-                        403,
-                        "\(label) is not paired with \(NameSanitizer.clean(local.label)): pair it with --pair CODE (the code `muster sync serve` shows)",
-                        remote: remote)
+                        403, Self.said("refusal.notPaired", .text(label), .text(NameSanitizer.clean(local.label))), remote: remote)
                 }
                 let current = pairingCode
                 guard current.verify(proof: proof, transcript: hello.transcript) else {
                     wrongCode(remote: remote)
-                    return refuse(403, "wrong pairing code", remote: remote)
+                    return refuse(403, Self.said("refusal.wrongCode"), remote: remote)
                 }
                 try store.write { db in try SyncPeerWrites.trust(db, publicKey: publicKey, label: label, url: nil, atMs: Date().ms) }
                 pairedNow = current
-                log("paired with \(label) (\(origin.prefix(8))) at \(remote)")
+                log(Self.said("serveLog.paired", .text(label), .text(String(origin.prefix(8))), .text(remote)))
                 replaceCode()
             }
             let handshake = PeerHandshake()
@@ -241,7 +242,7 @@ public final class SyncPeerService: @unchecked Sendable {
             note(Session(channel: channel, origin: origin, label: label, remote: remote, lastUsed: Date()), sent: 0, received: 0, line: nil)
             return SyncMessage(status: 200, body: try JSONEncoder().encode(welcome))
         } catch {
-            log("hello from \(remote) failed: \(error)")
+            log(Self.said("serveLog.helloFailed", .text(remote), Self.reason(error)))
             return SyncMessage(status: 500, body: Data("the serving device could not answer: \(error)".utf8))
         }
     }
@@ -253,7 +254,7 @@ public final class SyncPeerService: @unchecked Sendable {
             return wrongCodes >= 5
         }
         if replace {
-            log("five wrong pairing codes (the last from \(remote)): the code is replaced")
+            log(Self.said("serveLog.codeReplaced", .text(remote)))
             replaceCode()
         }
     }
@@ -267,8 +268,20 @@ public final class SyncPeerService: @unchecked Sendable {
         announce(new)
     }
 
-    private func refuse(_ status: Int, _ reason: String, remote: String) -> SyncMessage {
-        log("refused \(remote): \(reason)")
-        return SyncMessage(status: status, body: Data(reason.utf8))
+    /// A refusal: logged here in words, and sent to the asking device as its English sentence
+    /// (the protocol's body is text, which devices of every version read).
+    private func refuse(_ status: Int, _ reason: ChangeSummary, remote: String) -> SyncMessage {
+        log(Self.said("serveLog.refused", .text(remote), .change(reason)))
+        return SyncMessage(status: status, body: Data(reason.text(in: .en).utf8))
+    }
+
+    /// Words of the `Sync` catalogue.
+    static func said(_ key: String, _ parts: ChangeSummary.Part...) -> ChangeSummary {
+        ChangeSummary(key, parts: parts, table: "Sync")
+    }
+
+    /// An error as a part of a line: its words where it has them, else its sentence.
+    static func reason(_ error: any Error) -> ChangeSummary.Part {
+        (error as? MusterError)?.said.map { .change($0) } ?? .text("\(error)")
     }
 }
