@@ -111,6 +111,9 @@ import TestSupport
         try a.syncRevoke(peer: "b")
         let revoked = #expect(throws: MusterError.self) { try b.syncExchange(courier: LocalCourier(service), url: "http://a", pair: nil) }
         #expect("\(revoked!)".contains("b was revoked on a"), "\(revoked!)")
+        // The serving device's reason comes with its words: the asking device says it in Spanish.
+        #expect(
+            revoked!.message(in: .es).contains("b fue revocado en a; vuelva a confiar en él allí primero"), "\(revoked!.message(in: .es))")
         try a.syncTrust(peer: "b")
         #expect(try b.syncExchange(courier: LocalCourier(service), url: "http://a", pair: nil).peer == "a")
         // Trust by key, no code: what a kiosk set up in advance uses.

@@ -150,13 +150,14 @@ extension CourseStore {
 
     private static func refusal(_ answer: SyncMessage, url: String) -> MusterError {
         let reason = NameSanitizer.clean(String(decoding: answer.body.prefix(300), as: UTF8.self))
+        let said = PeerRefusal.reason(answer).map { ChangeSummary.Part.change($0) } ?? .text(reason)
         switch answer.status {
-        case 403: return .net("refusedDevice", .text(url), .text(reason))
+        case 403: return .net("refusedDevice", .text(url), said)
         case 404: return .net("noSync", .text(url))
         default:
             return reason.isEmpty
                 ? .net("status", .text(url), .number(answer.status))
-                : .net("statusReason", .text(url), .number(answer.status), .text(reason))
+                : .net("statusReason", .text(url), .number(answer.status), said)
         }
     }
 }
@@ -174,9 +175,10 @@ struct PeerLink {
         let answer = try courier.post(op: op, headers: ["x-muster-session": channel.session, "x-muster-seq": String(seq)], body: body)
         guard answer.status == 200 else {
             let reason = NameSanitizer.clean(String(decoding: answer.body.prefix(300), as: UTF8.self))
+            let said = PeerRefusal.reason(answer).map { ChangeSummary.Part.change($0) } ?? .text(reason)
             throw reason.isEmpty
                 ? MusterError.net("stoppedStatus", .text(url), .number(answer.status))
-                : MusterError.net("stopped", .text(url), .text(reason))
+                : MusterError.net("stopped", .text(url), said)
         }
         guard let plain = channel.open(answer.body, op: op, seq: seq, reply: true) else {
             throw MusterError.net("keyChanged", .text(url))

@@ -269,10 +269,11 @@ public final class SyncPeerService: @unchecked Sendable {
     }
 
     /// A refusal: logged here in words, and sent to the asking device as its English sentence
-    /// (the protocol's body is text, which devices of every version read).
+    /// (the protocol's body is text, which devices of every version read) with its words in a
+    /// header (`PeerRefusal`), which this version's devices say in their reader's language.
     private func refuse(_ status: Int, _ reason: ChangeSummary, remote: String) -> SyncMessage {
         log(Self.said("serveLog.refused", .text(remote), .change(reason)))
-        return SyncMessage(status: status, body: Data(reason.text(in: .en).utf8))
+        return SyncMessage(status: status, headers: PeerRefusal.headers(reason), body: Data(reason.text(in: .en).utf8))
     }
 
     /// Words of the `Sync` catalogue.
