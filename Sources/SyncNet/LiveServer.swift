@@ -22,10 +22,7 @@ public final class LiveServer: @unchecked Sendable {
         self.store = store
         self.bind = bind
         service = try SyncPeerService(store: store, courses: courses, log: log, announce: announce)
-        // The transport's lines (FlyingFox's, about a connection that went wrong) as it said them.
-        server = SyncHTTPServer(
-            bind: bind, port: port, limits: limits, log: { log(ChangeSummary(in: "Sync", "serveLog.said", .text($0))) },
-            handler: service.handler)
+        server = SyncHTTPServer(bind: bind, port: port, limits: limits, log: log, handler: service.handler)
     }
 
     /// Starts listening; returns the port (the one asked for, or the one given for port 0).

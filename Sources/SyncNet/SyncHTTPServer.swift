@@ -22,7 +22,7 @@ public final class SyncHTTPServer: @unchecked Sendable {
     /// interface); `port` 0 picks a free one (`start` returns it). `log` gets one line per
     /// refused or dropped connection, naming the remote address.
     public init(
-        bind: String, port: UInt16, limits: SyncNetLimits, log: @escaping @Sendable (String) -> Void,
+        bind: String, port: UInt16, limits: SyncNetLimits, log: @escaping @Sendable (ChangeSummary) -> Void,
         handler: @escaping SyncHandler
     ) {
         self.bind = bind
@@ -45,7 +45,8 @@ public final class SyncHTTPServer: @unchecked Sendable {
                     try await server.run()
                 } catch {
                     failed.set(error)
-                    log.logCritical("the sync server on \(bind) port \(port) stopped: \(error.localizedDescription)")
+                    log.say(
+                        ChangeSummary(in: "Sync", "serveLog.stopped", .text(bind), .number(Int(port)), .text(error.localizedDescription)))
                 }
             }
             // Either it listens, or `run` failed: polled, as FlyingFox signals only the first.

@@ -1,3 +1,4 @@
+import CourseKit
 import FlyingSocks
 import Foundation
 
@@ -6,11 +7,12 @@ import Foundation
 /// per-request chatter is dropped, and so are the lines `SyncHTTPServer.start` turns into its
 /// own error and the deliberate close after each reply.
 final class SyncServeLog: Logging, @unchecked Sendable {
-    private let write: @Sendable (String) -> Void
+    private let write: @Sendable (ChangeSummary) -> Void
     private let lock = NSLock()
     private var quiet = true
 
-    init(_ write: @escaping @Sendable (String) -> Void) { self.write = write }
+    /// `write` gets FlyingFox's lines as it said them (`serveLog.said`): its words are its own.
+    init(_ write: @escaping @Sendable (ChangeSummary) -> Void) { self.write = write }
 
     /// Quiet until `start` succeeds (its failures are thrown, not logged twice) and again once
     /// `stop` is called (the end of `run` is then expected).
@@ -22,9 +24,15 @@ final class SyncServeLog: Logging, @unchecked Sendable {
     func logError(_ error: @autoclosure () -> String) { forward(error()) }
     func logCritical(_ critical: @autoclosure () -> String) { forward(critical()) }
 
+    /// A line of the server's own, in words, quiet or not as FlyingFox's are.
+    func say(_ words: ChangeSummary) {
+        guard !lock.withLock({ quiet }) else { return }
+        write(words)
+    }
+
     private func forward(_ message: String) {
         guard !lock.withLock({ quiet }), !message.hasSuffix(ClosingAfterReply.text) else { return }
-        write(Self.reworded(message))
+        write(ChangeSummary(in: "Sync", "serveLog.said", .text(Self.reworded(message))))
     }
 
     /// FlyingFox writes "<ADDR> error: REASON"; the serve log's form is "ADDR: REASON".

@@ -85,6 +85,9 @@ import Testing
             #expect(closed)
             let line = await log.waitFor("127.0.0.1", "10000000", "over the limit of 65536")
             #expect(line != nil, "\(log.all)")
+            // Kept as words: a server run in Spanish logs it in Spanish.
+            #expect(
+                log.all(in: .es).contains { $0.contains("un cuerpo de 10000000 bytes supera el límite de 65536") }, "\(log.all(in: .es))")
             // The courier is refused the same way, before the handler sees anything. It sees
             // the 413, or, when the server's close of the unread body resets the connection
             // before the answer is read, that the server closed it.

@@ -12,10 +12,12 @@ import TestSupport
 
 /// Lines the server logged, for tests that wait for a reason to appear.
 final class LogLines: Sendable {
-    private let lines = Mutex<[String]>([])
+    private let lines = Mutex<[ChangeSummary]>([])
 
-    var write: @Sendable (String) -> Void { { [self] line in lines.withLock { $0.append(line) } } }
-    var all: [String] { lines.withLock { $0 } }
+    var write: @Sendable (ChangeSummary) -> Void { { [self] line in lines.withLock { $0.append(line) } } }
+    /// Each line in English, as `muster sync serve` prints it by default.
+    var all: [String] { all(in: .en) }
+    func all(in language: Language) -> [String] { lines.withLock { $0.map { $0.text(in: language) } } }
 
     /// The first line containing every one of `parts`, waiting up to `seconds` for it.
     func waitFor(_ parts: String..., seconds: Double = 10) async -> String? {
