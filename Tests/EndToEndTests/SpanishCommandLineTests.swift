@@ -80,6 +80,20 @@ import TestSupport
         #expect(english.stderr == "muster: unknown course 'nope' (see 'muster courses')\n")
     }
 
+    /// The developers' tools speak it too: a generated course, and the bench's steps and figures.
+    @Test func theDevelopersToolsSpeakSpanish() throws {
+        let db = dir.file("dev.sqlite")
+        let made = try MusterBinary.run(
+            ["dev", "generate", "--db", db, "--no-seed", "--people", "40", "--course", "syn-40"], home: dir.path,
+            environment: ["MUSTER_LANG": "es"])
+        #expect(made.status == 0 && made.stdout.hasPrefix("Generado syn-40: 40 personas, 6 sesiones en "), "\(made.stdout)\(made.stderr)")
+        let bench = try MusterBinary.run(
+            ["dev", "bench", "--db", db, "--course", "syn-40"], home: dir.path, environment: ["MUSTER_LANG": "es"])
+        #expect(bench.status == 0 && bench.stdout.hasPrefix("ACCIÓN"), "\(bench.stdout)\(bench.stderr)")
+        #expect(bench.stdout.contains("página abajo (AvPág)") && bench.stdout.contains("Primeras líneas del último cuadro:"))
+        #expect(!bench.stdout.contains("MEDIAN MS") && !bench.stdout.contains("move down"))
+    }
+
     /// A roster import's preview in Spanish: the layout, the file's dialect, the counts (grouped
     /// the Spanish way), the sections and the last word; the people's names as they are.
     @Test func aRosterImportPreviewSpeaksSpanish() throws {

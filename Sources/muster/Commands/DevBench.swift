@@ -26,28 +26,28 @@ struct DevBench: ParsableCommand {
             _ = try store.courses.course(code: course)
             let bench = KeyBench(store: store)
             try bench.open(course: course)
-            bench.measure("move down (j)", Array(repeating: .char("j"), count: 30))
-            bench.measure("page down (PgDn)", Array(repeating: .pageDown, count: 30))
-            bench.measure("last row (G)", [.char("G")])
-            bench.measure("page up (PgUp)", Array(repeating: .pageUp, count: 10))
-            bench.measure("first row (g)", [.char("g")])
-            bench.measure("next sort column (s)", Array(repeating: .char("s"), count: RosterSortColumn.allCases.count))
-            bench.measure("reverse (S)", [.char("S"), .char("S")])
-            bench.measure("open filter menu (f)", [.char("f")])
-            bench.measure("list countries (c)", [.char("c")])
-            bench.measure("filter by a country", [.down, .enter])
-            bench.measure("add a filter: sex", [.char("f"), .char("s")], timed: false)
-            bench.measure("filter by a sex too", [.down, .enter])
-            bench.measure("page down, filtered", Array(repeating: .pageDown, count: 10))
-            bench.measure("clear filters (Esc)", [.escape])
-            bench.measure("start search (/)", [.char("/")])
-            bench.measure("search, per typed key", find.map { Key.char($0) })
-            bench.measure("keep the match (Enter)", [.enter])
-            bench.measure("next match (n)", Array(repeating: .char("n"), count: 10))
-            bench.measure("switch to matrix (m)", [.char("m")])
-            bench.measure("matrix: move down (j)", Array(repeating: .char("j"), count: 20))
-            bench.measure("matrix: page down", Array(repeating: .pageDown, count: 10))
-            bench.measure("matrix: later sessions (l)", [.char("l"), .char("l")])
+            bench.measure(KeyBench.say("moveDown"), Array(repeating: .char("j"), count: 30))
+            bench.measure(KeyBench.say("pageDown"), Array(repeating: .pageDown, count: 30))
+            bench.measure(KeyBench.say("lastRow"), [.char("G")])
+            bench.measure(KeyBench.say("pageUp"), Array(repeating: .pageUp, count: 10))
+            bench.measure(KeyBench.say("firstRow"), [.char("g")])
+            bench.measure(KeyBench.say("nextSort"), Array(repeating: .char("s"), count: RosterSortColumn.allCases.count))
+            bench.measure(KeyBench.say("reverse"), [.char("S"), .char("S")])
+            bench.measure(KeyBench.say("filterMenu"), [.char("f")])
+            bench.measure(KeyBench.say("countries"), [.char("c")])
+            bench.measure(KeyBench.say("byCountry"), [.down, .enter])
+            bench.measure(KeyBench.say("addSex"), [.char("f"), .char("s")], timed: false)
+            bench.measure(KeyBench.say("bySex"), [.down, .enter])
+            bench.measure(KeyBench.say("pageDownFiltered"), Array(repeating: .pageDown, count: 10))
+            bench.measure(KeyBench.say("clearFilters"), [.escape])
+            bench.measure(KeyBench.say("startSearch"), [.char("/")])
+            bench.measure(KeyBench.say("searchKey"), find.map { Key.char($0) })
+            bench.measure(KeyBench.say("keepMatch"), [.enter])
+            bench.measure(KeyBench.say("nextMatch"), Array(repeating: .char("n"), count: 10))
+            bench.measure(KeyBench.say("matrix"), [.char("m")])
+            bench.measure(KeyBench.say("matrixDown"), Array(repeating: .char("j"), count: 20))
+            bench.measure(KeyBench.say("matrixPageDown"), Array(repeating: .pageDown, count: 10))
+            bench.measure(KeyBench.say("matrixLater"), [.char("l"), .char("l")])
             print(bench.report())
         }
     }
@@ -69,16 +69,19 @@ final class KeyBench {
 
     /// From start-up to the roster of `course` on screen, timed per step.
     func open(course: String) throws {
-        timed("start, course list") { runner.send(.start) }
+        timed(Self.say("start")) { runner.send(.start) }
         guard case .courses(let list) = runner.state.screens.root,
             let index = list.courses.firstIndex(where: { $0.course.code == course })
         else {
             throw MusterError.unknownCourse(course)
         }
-        measure("select the course", Array(repeating: .char("j"), count: index), timed: false)
-        measure("open the overview (Enter)", [.enter])
-        measure("open the roster (r)", [.char("r")])
+        measure(Self.say("selectCourse"), Array(repeating: .char("j"), count: index), timed: false)
+        measure(Self.say("overview"), [.enter])
+        measure(Self.say("roster"), [.char("r")])
     }
+
+    /// A step's or a column's name, from `devBench.*` in Commands.
+    static func say(_ key: String) -> String { CommandWords.text("devBench.\(key)") }
 
     func measure(_ label: String, _ keys: [Key], timed: Bool = true) {
         var times: [Double] = []
@@ -112,10 +115,11 @@ final class KeyBench {
         let lines = rows.map { row -> [String] in
             let sorted = row.times.sorted()
             let median = sorted[sorted.count / 2]
-            return [row.label, String(row.times.count), String(format: "%.1f", median), String(format: "%.1f", sorted.last ?? 0)]
+            let ms = { (x: Double) in String(format: "%.1f", locale: CommandWords.language.numberLocale, x) }
+            return [row.label, String(row.times.count), ms(median), ms(sorted.last ?? 0)]
         }
         let screen = terminal.lines.prefix(2).joined(separator: "\n")
-        return TextTable.render(header: ["ACTION", "KEYS", "MEDIAN MS", "MAX MS"], rows: lines, rightAligned: [1, 2, 3])
-            + "\nLast frame's first lines:\n" + screen + "\n"
+        let header = ["action", "keys", "median", "max"].map { Self.say("column.\($0)") }
+        return TextTable.render(header: header, rows: lines, rightAligned: [1, 2, 3]) + "\n" + Self.say("lastFrame") + "\n" + screen + "\n"
     }
 }

@@ -41,7 +41,7 @@ struct DevGenerate: ParsableCommand {
     @Option(help: CommandWords.help("devGenerate.seed")) var seed: UInt64 = 2024
 
     func validate() throws {
-        if courses == nil && csv != nil { throw ValidationError("--csv needs --courses") }
+        if courses == nil && csv != nil { throw ValidationError(CommandWords.text("devGenerate.csvNeedsCourses")) }
     }
 
     func run() throws {
@@ -58,8 +58,9 @@ struct DevGenerate: ParsableCommand {
                         progress: progress)
                 }
                 print(
-                    "Generated \(summary.course): \(summary.participants) people, \(summary.sessions) sessions "
-                        + String(format: "in %.1f s", Date().timeIntervalSince(start)) + " (\(store.path))")
+                    CommandWords.format(
+                        "devGenerate.doneCourse", summary.course, String(summary.participants), String(summary.sessions),
+                        Self.seconds(since: start), store.path))
             }
         }
     }
@@ -78,9 +79,14 @@ struct DevGenerate: ParsableCommand {
             try PrivateFile.write(Data(text.utf8), to: csv)
         }
         print(
-            "Generated \(summary.people) people, \(summary.courses) courses, \(summary.sessions) sessions, "
-                + "\(summary.enrolments) enrolments, \(summary.events) attendance events "
-                + String(format: "in %.1f s", Date().timeIntervalSince(start)) + " (\(store.path))"
-                + (csv.map { "; roster CSV \($0)" } ?? ""))
+            CommandWords.format(
+                "devGenerate.doneLibrary", String(summary.people), String(summary.courses), String(summary.sessions),
+                String(summary.enrolments), String(summary.events), Self.seconds(since: start), store.path)
+                + (csv.map { CommandWords.format("devGenerate.doneCSV", $0) } ?? ""))
+    }
+
+    /// "12.3" seconds, in the language's digits.
+    static func seconds(since start: Date) -> String {
+        String(format: "%.1f", locale: CommandWords.language.numberLocale, Date().timeIntervalSince(start))
     }
 }
