@@ -32,7 +32,7 @@ import TestSupport
         "v6-kiosk-pin", "v7-erasure", "v8-session-tally", "v9-course-retention", "v10-audit-trail",
         "v11-marks-derived-by-markrule", "v12-check-in-window", "v13-sync", "v14-sync-peers",
         "v15-session-tally-by-sex-and-country", "v16-event-note-redaction", "v17-course-language",
-        "v18-change-summary-words", "v19-sync-peer-result-words",
+        "v18-change-summary-words", "v19-sync-peer-result-words", "v20-enrolment-by-course-status",
     ]
 
     /// A library that stopped at v2 with attendance in it, and at v9 with a change log, is brought
@@ -130,7 +130,7 @@ import TestSupport
         let ran = [
             "\"v11-marks-derived-by-markrule\"\n", "\"v12-check-in-window\"\n", "\"v13-sync\"\n", "\"v14-sync-peers\"\n",
             "\"v15-session-tally-by-sex-and-country\"\n", "\"v16-event-note-redaction\"\n", "\"v17-course-language\"\n",
-            "\"v18-change-summary-words\"\n", "\"v19-sync-peer-result-words\"\n",
+            "\"v18-change-summary-words\"\n", "\"v19-sync-peer-result-words\"\n", "\"v20-enrolment-by-course-status\"\n",
         ]
         #expect(ran.reduce(after.1) { $0.replacingOccurrences(of: $1, with: "") } == before)
         // v18 keeps no words for entries logged before it: they are said as they were logged.

@@ -23,7 +23,7 @@ extension Date {
 }
 
 extension Course {
-    init(row: Row) {
+    init(row: some ColumnReading) {
         self.init(
             id: row["id"], code: row["code"], title: row["title"], shortTitle: row["short_title"], programme: row["programme"],
             organiser: row["organiser"], funder: row["funder"], project: row["project"],
@@ -55,7 +55,7 @@ extension Course {
 }
 
 extension Session {
-    init(row: Row) {
+    init(row: some ColumnReading) {
         self.init(
             id: row["id"], courseID: row["course_id"], key: row["key"], title: row["title"],
             kind: SessionKind(rawValue: row["kind"]) ?? .module,

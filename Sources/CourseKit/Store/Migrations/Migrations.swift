@@ -50,6 +50,7 @@ enum Schema {
         .v17CourseLanguage,
         .v18ChangeSummaryWords,
         .v19SyncPeerResultWords,
+        .v20EnrolmentByCourseStatus,
     ]
 
     static var migrator: DatabaseMigrator {
