@@ -28,6 +28,7 @@ public final class BackgroundMuster: @unchecked Sendable {
         process.standardOutput = file
         process.standardError = file
         try process.run()
+        ChildSweep.add(process)
         try file.close()
     }
 
@@ -36,6 +37,7 @@ public final class BackgroundMuster: @unchecked Sendable {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
+        ChildSweep.remove(process)
     }
 
     public var pid: Int32 { process.processIdentifier }

@@ -17,9 +17,13 @@ public final class Tmux: @unchecked Sendable {
     public init() {
         dir = TemporaryDirectory("tmux")
         socket = dir.file("tmux.sock")
+        ChildSweep.add(socket: socket)
     }
 
-    deinit { _ = try? run(["kill-server"]) }
+    deinit {
+        _ = try? run(["kill-server"])
+        ChildSweep.remove(socket: socket)
+    }
 
     /// tmux is installed. `MUSTER_TEST_HIDE_TMUX=1` pretends it is not, to try the gate below.
     public static var isAvailable: Bool {
@@ -87,7 +91,11 @@ public final class Tmux: @unchecked Sendable {
     }
 
     public func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let outPath = dir.file("out-\(UUID().uuidString.prefix(8))")
+        try Self.run(socket: socket, arguments, output: dir.file("out-\(UUID().uuidString.prefix(8))"))
+    }
+
+    /// One tmux command on the server at `socket`, its output through the file `output`.
+    static func run(socket: String, _ arguments: [String], output outPath: String) throws -> (status: Int32, output: String) {
         defer { unlink(outPath) }
         let argv = ["tmux", "-S", socket, "-f", "/dev/null"] + arguments
         var actions = posix_spawn_file_actions_t()
