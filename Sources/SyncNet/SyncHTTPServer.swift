@@ -46,7 +46,7 @@ public final class SyncHTTPServer: @unchecked Sendable {
                 } catch {
                     failed.set(error)
                     log.say(
-                        ChangeSummary(in: "Sync", "serveLog.stopped", .text(bind), .number(Int(port)), .text(error.localizedDescription)))
+                        ChangeSummary.sync("serveLog.stopped", .text(bind), .number(Int(port)), .text(error.localizedDescription)))
                 }
             }
             // Either it listens, or `run` failed: polled, as FlyingFox signals only the first.

@@ -22,11 +22,11 @@ struct SyncRequestHandler: HTTPHandler {
             return Self.reply(SyncMessage(status: 404, body: Data("not a Muster sync path: use POST \(SyncNet.pathPrefix)<op>\n".utf8)))
         }
         guard let lengthText = request.headers[.contentLength], let length = Int(lengthText) else {
-            log(Self.said("serveLog.noLength", .text(remote), .text(String(op))))
+            log(ChangeSummary.sync("serveLog.noLength", .text(remote), .text(String(op))))
             return Self.reply(SyncMessage(status: 411, body: Data("a Content-Length is required\n".utf8)))
         }
         guard length <= limits.maxBody else {
-            log(Self.said("serveLog.tooLarge", .text(remote), .text(String(op)), .number(length), .number(limits.maxBody)))
+            log(ChangeSummary.sync("serveLog.tooLarge", .text(remote), .text(String(op)), .number(length), .number(limits.maxBody)))
             return Self.reply(
                 SyncMessage(status: 413, body: Data("a body of \(length) bytes is over the limit of \(limits.maxBody)\n".utf8)))
         }
@@ -34,7 +34,7 @@ struct SyncRequestHandler: HTTPHandler {
         do {
             body = try await request.bodyData
         } catch {
-            log(Self.said("serveLog.bodyLost", .text(remote), .text(String(op)), .text(error.localizedDescription)))
+            log(ChangeSummary.sync("serveLog.bodyLost", .text(remote), .text(String(op)), .text(error.localizedDescription)))
             return Self.reply(SyncMessage(status: 408, body: Data("the body did not arrive\n".utf8)))
         }
         let headers = SyncNet.exchangeHeaders(request.headers.map { ($0.key.rawValue, $0.value) })
@@ -43,14 +43,11 @@ struct SyncRequestHandler: HTTPHandler {
             queue.async { continuation.resume(returning: handler(name, headers, body, remote)) }
         }
         guard (200...599).contains(answer.status) else {
-            log(Self.said("serveLog.badStatus", .text(remote), .text(String(op)), .number(answer.status)))
+            log(ChangeSummary.sync("serveLog.badStatus", .text(remote), .text(String(op)), .number(answer.status)))
             return Self.reply(SyncMessage(status: 500))
         }
         return Self.reply(answer)
     }
-
-    /// A line of the serving log, as words of the `Sync` catalogue.
-    static func said(_ key: String, _ parts: ChangeSummary.Part...) -> ChangeSummary { ChangeSummary(key, parts: parts, table: "Sync") }
 
     /// The response for `message`: its headers as given, then the transport's own, which win;
     /// the length is the body's own (FlyingFox writes it).

@@ -32,7 +32,7 @@ final class SyncServeLog: Logging, @unchecked Sendable {
 
     private func forward(_ message: String) {
         guard !lock.withLock({ quiet }), !message.hasSuffix(ClosingAfterReply.text) else { return }
-        write(ChangeSummary(in: "Sync", "serveLog.said", .text(Self.reworded(message))))
+        write(ChangeSummary.sync("serveLog.said", .text(Self.reworded(message))))
     }
 
     /// FlyingFox writes "<ADDR> error: REASON"; the serve log's form is "ADDR: REASON".

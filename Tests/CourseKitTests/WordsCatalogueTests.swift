@@ -45,8 +45,8 @@ import Testing
         "option.answer.no", "option.agencyKind.academia",
         // A trail's joints: "a; b", "records merged: …", "e-mail a → b", "present (note)".
         "trail.and", "trail.merge", "trail.fieldValue", "trail.markNote",
-        // An exchange's "peer: what it did", "counts: conflicts", and a failure as the system said it.
-        "exchange.line", "exchange.withConflicts", "exchange.reason",
+        // An exchange's "peer: what it did" and "counts: conflicts".
+        "exchange.line", "exchange.withConflicts",
         // The serving log's "line as the transport said it" and "device (address): what happened".
         "serveLog.said", "serveLog.peer",
     ]

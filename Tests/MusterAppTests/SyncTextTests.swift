@@ -136,6 +136,14 @@ import Testing
             ])
     }
 
+    /// A bundle taken in over a live exchange is named by the peer, in the reader's language.
+    @Test func aLiveTransferNamesThePeerInTheReadersLanguage() {
+        var status = Self.status
+        status.transfers = [.init(at: Self.at, direction: "import", path: CourseStore.liveSource + "李小龍的電腦", name: nil, records: 3)]
+        #expect(SyncText.statusLines(status, zone: Self.utc).contains("  2024-05-07 09:00 live from 李小龍的電腦: 3 records"))
+        #expect(SyncText.statusLines(status, zone: Self.utc, .es).contains("  2024-05-07 09:00 en vivo desde 李小龍的電腦: 3 registros"))
+    }
+
     @Test func rangesOfOneAreOneNumber() {
         #expect(SyncText.ranges([1...1, 3...5]) == "1, 3–5")
     }

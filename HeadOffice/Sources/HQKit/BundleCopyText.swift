@@ -27,17 +27,15 @@ enum BundleCopyText {
 
     /// One staging row: id, origin, seq, hlc, kind, entity, gid, body (the canonical JSON).
     static func append(_ r: SyncRecord, to buffer: inout [UInt8]) {
-        for text in [r.id, r.origin] { field(text, &buffer); buffer.append(UInt8(ascii: "\t")) }
+        for text in [r.id, r.origin] { field(text.utf8, &buffer); buffer.append(UInt8(ascii: "\t")) }
         buffer.append(contentsOf: "\(r.seq)\t\(r.hlc)\t".utf8)
-        for text in [r.kind.rawValue, r.entity, r.gid] { field(text, &buffer); buffer.append(UInt8(ascii: "\t")) }
+        for text in [r.kind.rawValue, r.entity, r.gid] { field(text.utf8, &buffer); buffer.append(UInt8(ascii: "\t")) }
         field(r.canonicalJSON, &buffer)
         buffer.append(UInt8(ascii: "\n"))
     }
 
     /// COPY's text format: backslash, tab, newline and carriage return escaped.
-    static func field(_ text: String, _ buffer: inout [UInt8]) { field(Data(text.utf8), &buffer) }
-
-    static func field(_ bytes: Data, _ buffer: inout [UInt8]) {
+    static func field(_ bytes: some Sequence<UInt8>, _ buffer: inout [UInt8]) {
         for b in bytes {
             switch b {
             case UInt8(ascii: "\\"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])

@@ -11,9 +11,6 @@ public final class HQDatabase: @unchecked Sendable {
     private let connection: PGConnection
     private let queue: DispatchQueue
 
-    /// The connection's tables live in this schema, so the head office can share a database.
-    static let schema = "muster"
-
     private init(url: HQURL, connection: PGConnection, queue: DispatchQueue) {
         self.url = url; self.connection = connection; self.queue = queue
     }

@@ -16,10 +16,7 @@ public struct RowReason: Sendable, Hashable, CustomStringConvertible {
         self.parts = parts
     }
 
-    public func text(in language: Language) -> String {
-        let words = Words(language)
-        return words.format("row.\(key)", table: "Import", arguments: parts.map { $0.filled(words) })
-    }
+    public func text(in language: Language) -> String { ChangeSummary("row.\(key)", parts: parts, table: "Import").text(in: language) }
 
     public var description: String { text(in: .en) }
 }

@@ -58,6 +58,10 @@ public struct ChangeSummary: Codable, Sendable, Hashable {
         self.init(key, parts: parts, table: table)
     }
 
+    /// Words of the `Sync` catalogue: what live sync keeps and logs (a peer's last result, the
+    /// serving log, a refusal's reason).
+    public static func sync(_ key: String, _ parts: Part...) -> ChangeSummary { ChangeSummary(key, parts: parts, table: "Sync") }
+
     /// The sentence in `language`, its terms in that language too.
     public func text(in language: Language) -> String {
         let words = Words(language)
@@ -100,6 +104,11 @@ extension ChangeSummary.Part {
 
     /// A mark as a term ("present", "presente").
     public static func mark(_ s: AttendanceStatus) -> Self { .term("mark.\(s.rawValue)") }
+
+    /// An error: its words where it has them (`MusterError.said`), else its sentence as it is.
+    public static func error(_ error: any Error) -> Self {
+        (error as? MusterError)?.said.map { .change($0) } ?? .text(String(describing: error))
+    }
 
     /// "5 places", "1 place".
     public static func places(_ n: Int) -> Self { .change(ChangeSummary(n == 1 ? "places.one" : "places", .number(n))) }

@@ -57,38 +57,22 @@ public enum MusterError: Error, Equatable, CustomStringConvertible, Sendable {
         }
     }
 
-    /// The message in `language`, from the `Errors` catalogue. Values that came from input are
-    /// shown with `VisibleText`: an error about a crafted file must not drive the terminal that
-    /// reads it.
+    /// The message in `language`, from the `Errors` catalogue: the words of `said` where the
+    /// error has them, so the message and what a peer list keeps are one mapping. Values that
+    /// came from input are shown with `VisibleText`: an error about a crafted file must not drive
+    /// the terminal that reads it.
     public func message(in language: Language) -> String {
-        let v = { (value: String) in VisibleText.make(value) }
+        if let said { return said.mapText { VisibleText.make($0) }.text(in: language) }
         let words = Words(language)
-        func say(_ key: String, _ arguments: any CVarArg...) -> String { words.format(key, table: "Errors", arguments: arguments) }
-        return switch self {
-        case .unknownCourse(let c): say("error.unknownCourse", v(c))
-        case .unknownSession(let c, let s): say("error.unknownSession", v(s), v(c))
-        case .unknownParticipant(let p): say("error.unknownParticipant", v(p))
-        case .notEnrolled(let p, let c): say("error.notEnrolled", v(p), v(c))
-        case .badStatus(let s): say("error.badStatus", v(s))
-        case .nothingToUndo(let p, let s): say("error.nothingToUndo", v(p), v(s))
-        case .invalidCourseFile(let path, let reason): "\(v(path)): \(reason)"
-        case .unreadable(let path, let reason): say("error.unreadable", v(path), reason)
-        case .databaseLocked(let path): say("error.databaseLocked", v(path))
-        case .diskFull(let path): say("error.diskFull", v(path))
-        case .readOnly(let path): say("error.readOnly", v(path))
-        case .database(let m): say("error.database", m)
+        switch self {
+        case .invalidCourseFile(let path, let reason): return "\(VisibleText.make(path)): \(reason)"
+        case .unreadable(let path, let reason): return words.format("error.unreadable", table: "Errors", VisibleText.make(path), reason)
+        case .database(let m): return words.format("error.database", table: "Errors", m)
         case .importRefused(let file, let refusal):
-            file.isEmpty ? refusal.message(in: language) : "\(file): \(refusal.message(in: language))"
-        case .erasedParticipant(let code): say("error.erasedParticipant", v(code))
-        case .refused(let refusal): refusal.message(in: language)
-        case .network(let key, let parts):
-            words.format(
-                "net.\(key)", table: "Errors",
-                arguments: parts.map { part in
-                    if case .text(let text) = part { return VisibleText.make(text) }
-                    return part.filled(words)
-                })
-        case .invalid(let m): m
+            return file.isEmpty ? refusal.message(in: language) : "\(file): \(refusal.message(in: language))"
+        case .refused(let refusal): return refusal.message(in: language)
+        case .invalid(let m): return m
+        default: preconditionFailure("every other error has its words in `said`")
         }
     }
 }

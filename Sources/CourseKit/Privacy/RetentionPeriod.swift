@@ -47,9 +47,17 @@ public struct RetentionPeriod: Hashable, Sendable, CustomStringConvertible {
     /// the singular and plural its catalogue writes, compared without case or accents.
     static func unit(named word: String, in language: Language) -> Unit? {
         let folded = fold(word)
-        return Unit.allCases.first { unit in
-            Set([.en, language]).contains { words(for: unit, in: $0).contains(folded) }
+        return unitWords[.en]?[folded] ?? unitWords[language]?[folded]
+    }
+
+    /// Per language, each unit's folded words ("year", "years"; "ano", "anos"), made once: every
+    /// course read from the library parses its period, 1,000 of them for the course list.
+    static let unitWords = Language.eachLanguage { language in
+        var table: [String: Unit] = [:]
+        for unit in Unit.allCases {
+            for word in words(for: unit, in: language) where table[word] == nil { table[word] = unit }
         }
+        return table
     }
 
     /// "year" and "years", "año" and "años" (folded: "ano", "anos"): the catalogue's own forms.

@@ -34,7 +34,7 @@ extension Course {
             completion: CompletionRule(minimumShare: row["minimum_share"], requireCore: row["require_core"]),
             lateAfterMinutes: row["late_after_minutes"], summary: row["summary"],
             sources: JSONList.decode(row["sources"]), assumptions: JSONList.decode(row["assumptions"]),
-            retention: (row["retention"] as String?).flatMap { try? RetentionPeriod.parse($0) },
+            retention: (row["retention"] as String?).flatMap { $0.isEmpty ? nil : try? RetentionPeriod.parse($0) },
             checkInOpensMinutes: row["check_in_opens_minutes"] ?? Course.defaultCheckInOpensMinutes,
             language: (row["language"] as String?).flatMap(Language.init(rawValue:)))
     }

@@ -156,16 +156,25 @@ public enum SyncText {
         let recent = s.transfers.sorted { $0.at > $1.at }.prefix(transfers)
         lines.append(StatusEntry(text: recent.isEmpty ? say("noTransfers") : say("lastTransfers")))
         for t in recent {
-            let name = t.name.map { " “\(clean($0))”" } ?? ""
             lines.append(
                 StatusEntry(
                     text:
-                        "  \(time(t.at, in: zone)) \(direction(t.direction, words))\(name) \(clean(t.path)): \(count(t.records, "records", language))"
+                        "  \(time(t.at, in: zone)) \(source(t, words)): \(count(t.records, "records", language))"
                 ))
         }
         lines.append(StatusEntry(text: s.openConflicts == 0 ? say("noConflicts") : say("conflicts", String(s.openConflicts))))
         for w in s.clockWarnings { lines.append(StatusEntry(text: say("clock", clean(w)), warns: true)) }
         return lines
+    }
+
+    /// "export “coordinator” /media/usb/a.bundle", "en vivo desde kiosk-door": a transfer's
+    /// direction, its name and where it went or came from.
+    static func source(_ t: SyncStatus.Transfer, _ words: Words) -> String {
+        if t.direction == "import", t.path.hasPrefix(CourseStore.liveSource) {
+            return words.format("status.live", table: "Sync", clean(String(t.path.dropFirst(CourseStore.liveSource.count))))
+        }
+        let name = t.name.map { " “\(clean($0))”" } ?? ""
+        return "\(direction(t.direction, words))\(name) \(clean(t.path))"
     }
 
     /// "import", "exportación": a transfer's direction as the library records it, said in the language.

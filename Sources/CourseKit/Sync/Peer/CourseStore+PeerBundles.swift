@@ -6,6 +6,10 @@ import GRDB
 /// takes a file (verified whole first, one transaction each). A chunk is bounded, so a write
 /// never holds the library for long while a facilitator marks on the same laptop.
 extension CourseStore {
+    /// The ledger's "path" of a bundle taken in live: this, then the peer's label ("live from
+    /// kiosk-door" in English, "en vivo desde kiosk-door" in Spanish: `SyncText`).
+    public static let liveSource = "live:"
+
     /// At most `max` records of `courses` (all with nil) after `cursor` that `have` lacks, as a
     /// signed bundle; nil when none is lacking. `next` is where the following chunk starts (nil
     /// once every record was looked at).
@@ -55,9 +59,11 @@ extension CourseStore {
     }
 
     /// Takes in a bundle that arrived from `origin` over a live exchange: refused unless that
-    /// origin signed it; then verified and imported like a file (`shown` names it in the ledger).
-    func peerTake(bundle: Data, from origin: String, shown: String) throws -> SyncImportSummary {
-        try PeerScratch.roundTrip { path in
+    /// origin signed it; then verified and imported like a file, named in the ledger by the
+    /// peer's label (`liveSource`), which the status says in its reader's language.
+    func peerTake(bundle: Data, from origin: String, label: String) throws -> SyncImportSummary {
+        let shown = Self.liveSource + label
+        return try PeerScratch.roundTrip { path in
             let file = try PrivateFileWriter(path: path)
             try file.file.write(bundle)
             try file.commit()

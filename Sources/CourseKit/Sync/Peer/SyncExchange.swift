@@ -33,25 +33,24 @@ public struct SyncExchangeResult: Sendable, Hashable {
     public var said: ChangeSummary {
         let counts =
             received == 0 && sent == 0
-            ? ChangeSummary(in: "Sync", "exchange.nothing")
-            : ChangeSummary(in: "Sync", "exchange.counts", .number(received), .number(added), .number(sent), .number(addedThere))
+            ? ChangeSummary.sync("exchange.nothing")
+            : ChangeSummary.sync("exchange.counts", .number(received), .number(added), .number(sent), .number(addedThere))
         let what =
             newConflicts > 0
             ? ChangeSummary(
                 in: "Sync", "exchange.withConflicts", .change(counts),
-                .change(ChangeSummary(in: "Sync", "exchange.conflicts", .number(newConflicts))))
+                .change(ChangeSummary.sync("exchange.conflicts", .number(newConflicts))))
             : counts
-        return ChangeSummary(in: "Sync", "exchange.took", .change(what), .decimal(seconds))
+        return ChangeSummary.sync("exchange.took", .change(what), .decimal(seconds))
     }
 
     /// What the peer list keeps of this exchange: its summary, after "paired; " the first time.
-    var noted: ChangeSummary { paired ? ChangeSummary(in: "Sync", "exchange.pairedThen", .change(said)) : said }
+    var noted: ChangeSummary { paired ? ChangeSummary.sync("exchange.pairedThen", .change(said)) : said }
 
     /// What the peer list keeps of an exchange that failed part way: the error's words where
     /// it has them ("failed: …"), else its English sentence.
     public static func noted(failure error: any Error) -> ChangeSummary {
-        let reason = (error as? MusterError)?.said ?? ChangeSummary(in: "Sync", "exchange.reason", .text(String(describing: error)))
-        return ChangeSummary(in: "Sync", "exchange.failed", .change(reason))
+        ChangeSummary.sync("exchange.failed", .error(error))
     }
 }
 
@@ -106,7 +105,7 @@ extension CourseStore {
                 let (meta, bundle) = try link.call("pull", PeerMeta(have: mine, max: chunk, after: after))
                 let records = meta.records ?? 0
                 if records > 0 {
-                    let summary = try peerTake(bundle: bundle, from: origin, shown: "live from \(label)")
+                    let summary = try peerTake(bundle: bundle, from: origin, label: label)
                     result.received += records
                     result.added += summary.addedTotal
                     result.newConflicts += summary.newConflicts.count

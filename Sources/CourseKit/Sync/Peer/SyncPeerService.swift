@@ -88,21 +88,21 @@ public final class SyncPeerService: @unchecked Sendable {
     public func handle(op: String, headers: [String: String], body: Data, remote: String) -> SyncMessage {
         if op == "hello" { return hello(body, remote: remote) }
         guard ["have", "pull", "push"].contains(op) else {
-            return refuse(404, Self.said("refusal.noOperation", .text(String(op.prefix(20)))), remote: remote)
+            return refuse(404, ChangeSummary.sync("refusal.noOperation", .text(String(op.prefix(20)))), remote: remote)
         }
         guard let id = headers["x-muster-session"], let seq = headers["x-muster-seq"].flatMap({ Int64($0) }) else {
-            return refuse(400, Self.said("refusal.noSession"), remote: remote)
+            return refuse(400, ChangeSummary.sync("refusal.noSession"), remote: remote)
         }
         let found: Session? = lock.withLock {
             sessions = sessions.filter { Date().timeIntervalSince($0.value.lastUsed) < Self.sessionIdle }
             return sessions[id]
         }
-        guard var session = found else { return refuse(401, Self.said("refusal.sessionExpired"), remote: remote) }
+        guard var session = found else { return refuse(401, ChangeSummary.sync("refusal.sessionExpired"), remote: remote) }
         guard seq == session.seq + 1 else {
-            return refuse(400, Self.said("refusal.outOfOrder", .text(String(seq)), .text(String(session.seq + 1))), remote: remote)
+            return refuse(400, ChangeSummary.sync("refusal.outOfOrder", .text(String(seq)), .text(String(session.seq + 1))), remote: remote)
         }
         guard let plain = session.channel.open(body, op: op, seq: seq, reply: false) else {
-            return refuse(400, Self.said("refusal.wrongKey"), remote: remote)
+            return refuse(400, ChangeSummary.sync("refusal.wrongKey"), remote: remote)
         }
         session.seq = seq
         session.lastUsed = Date()
@@ -112,19 +112,19 @@ public final class SyncPeerService: @unchecked Sendable {
         do {
             guard (try store.read { db in try CourseStore.peerStanding(db, origin: session.origin) }) == .trusted else {
                 lock.withLock { _ = sessions.removeValue(forKey: id) }
-                return refuse(403, Self.said("refusal.revokedHere", .text(session.label)), remote: remote)
+                return refuse(403, ChangeSummary.sync("refusal.revokedHere", .text(session.label)), remote: remote)
             }
             let (meta, data) = try PeerPayload.decode(plain)
             (reply, bundle) = try answer(op: op, meta: meta, bundle: data, session: session, id: id)
         } catch {
             reply = PeerMeta(error: "\(error)")
-            log(Self.said("serveLog.opFailed", .text(session.label), .text(remote), .text(op), Self.reason(error)))
+            log(ChangeSummary.sync("serveLog.opFailed", .text(session.label), .text(remote), .text(op), .error(error)))
         }
         do {
             return SyncMessage(
                 status: 200, body: try session.channel.seal(PeerPayload.encode(reply, bundle: bundle), op: op, seq: seq, reply: true))
         } catch {
-            return refuse(500, Self.said("refusal.cannotSeal"), remote: remote)
+            return refuse(500, ChangeSummary.sync("refusal.cannotSeal"), remote: remote)
         }
     }
 
@@ -141,18 +141,18 @@ public final class SyncPeerService: @unchecked Sendable {
             let done = out.next == nil && total.sent > 0
             note(
                 session, sent: out.records, received: 0,
-                line: done ? ChangeSummary(in: "Sync", "served.sent", .change(Self.records(total.sent))) : nil)
+                line: done ? ChangeSummary.sync("served.sent", .change(Self.records(total.sent))) : nil)
             return (PeerMeta(after: out.next, records: out.records), out.bundle ?? Data())
         default:  // push; `after` nil on the last chunk
             guard !bundle.isEmpty else { throw MusterError.invalid("a push without records") }
-            let summary = try store.peerTake(bundle: bundle, from: session.origin, shown: "live from \(session.label)")
+            let summary = try store.peerTake(bundle: bundle, from: session.origin, label: session.label)
             let total = tally(id, session) {
                 $0.offered += meta.records ?? 0
                 $0.received += summary.addedTotal
             }
             let line =
                 meta.after == nil
-                ? ChangeSummary(in: "Sync", "served.received", .number(total.received), .change(Self.records(total.offered))) : nil
+                ? ChangeSummary.sync("served.received", .number(total.received), .change(Self.records(total.offered))) : nil
             note(session, sent: 0, received: summary.addedTotal, line: line)
             return (PeerMeta(added: summary.addedTotal, conflicts: summary.newConflicts.count), Data())
         }
@@ -170,7 +170,7 @@ public final class SyncPeerService: @unchecked Sendable {
 
     /// "1 record", "12 records".
     static func records(_ n: Int) -> ChangeSummary {
-        ChangeSummary(in: "Sync", n == 1 ? "count.records.one" : "count.records", .number(n))
+        ChangeSummary.sync(n == 1 ? "count.records.one" : "count.records", .number(n))
     }
 
     private func note(_ session: Session, sent: Int, received: Int, line: ChangeSummary?) {
@@ -188,7 +188,7 @@ public final class SyncPeerService: @unchecked Sendable {
             activities[session.origin] = a
         }
         guard let line else { return }
-        log(Self.said("serveLog.peer", .text(session.label), .text(session.remote), .change(line)))
+        log(ChangeSummary.sync("serveLog.peer", .text(session.label), .text(session.remote), .change(line)))
         try? store.write { db in
             try SyncPeerWrites.noteExchange(db, origin: session.origin, label: session.label, url: nil, atMs: now.ms, result: line)
         }
@@ -196,36 +196,37 @@ public final class SyncPeerService: @unchecked Sendable {
 
     private func hello(_ body: Data, remote: String) -> SyncMessage {
         guard body.count <= 16 << 10, let hello = try? JSONDecoder().decode(PeerHello.self, from: body), hello.version == 1 else {
-            return refuse(400, Self.said("refusal.badHello"), remote: remote)
+            return refuse(400, ChangeSummary.sync("refusal.badHello"), remote: remote)
         }
         guard let publicKey = PeerHandshake.signer(publicKey: hello.publicKey, signature: hello.signature, transcript: hello.transcript)
-        else { return refuse(403, Self.said("refusal.badSignature"), remote: remote) }
+        else { return refuse(403, ChangeSummary.sync("refusal.badSignature"), remote: remote) }
         let origin = OriginKey.origin(ofPublicKey: publicKey)
         let label = NameSanitizer.clean(String(hello.label.prefix(80)))
         do {
             let (local, standing) = try store.read { db in
                 (try SyncLocal.read(db), try CourseStore.peerStanding(db, origin: origin))
             }
-            guard let local else { return refuse(500, Self.said("refusal.noOrigin"), remote: remote) }
-            guard origin != local.origin else { return refuse(403, Self.said("refusal.itself"), remote: remote) }
+            guard let local else { return refuse(500, ChangeSummary.sync("refusal.noOrigin"), remote: remote) }
+            guard origin != local.origin else { return refuse(403, ChangeSummary.sync("refusal.itself"), remote: remote) }
             var pairedNow: PairingCode?
             switch standing {
             case .trusted: break
             case .revoked:
-                return refuse(403, Self.said("refusal.revoked", .text(label), .text(NameSanitizer.clean(local.label))), remote: remote)
+                return refuse(
+                    403, ChangeSummary.sync("refusal.revoked", .text(label), .text(NameSanitizer.clean(local.label))), remote: remote)
             case .unknown:
                 guard let proof = hello.pairProof.flatMap({ Data(base64Encoded: $0) }) else {
                     return refuse(
-                        403, Self.said("refusal.notPaired", .text(label), .text(NameSanitizer.clean(local.label))), remote: remote)
+                        403, ChangeSummary.sync("refusal.notPaired", .text(label), .text(NameSanitizer.clean(local.label))), remote: remote)
                 }
                 let current = pairingCode
                 guard current.verify(proof: proof, transcript: hello.transcript) else {
                     wrongCode(remote: remote)
-                    return refuse(403, Self.said("refusal.wrongCode"), remote: remote)
+                    return refuse(403, ChangeSummary.sync("refusal.wrongCode"), remote: remote)
                 }
                 try store.write { db in try SyncPeerWrites.trust(db, publicKey: publicKey, label: label, url: nil, atMs: Date().ms) }
                 pairedNow = current
-                log(Self.said("serveLog.paired", .text(label), .text(String(origin.prefix(8))), .text(remote)))
+                log(ChangeSummary.sync("serveLog.paired", .text(label), .text(String(origin.prefix(8))), .text(remote)))
                 replaceCode()
             }
             let handshake = PeerHandshake()
@@ -242,7 +243,7 @@ public final class SyncPeerService: @unchecked Sendable {
             note(Session(channel: channel, origin: origin, label: label, remote: remote, lastUsed: Date()), sent: 0, received: 0, line: nil)
             return SyncMessage(status: 200, body: try JSONEncoder().encode(welcome))
         } catch {
-            log(Self.said("serveLog.helloFailed", .text(remote), Self.reason(error)))
+            log(ChangeSummary.sync("serveLog.helloFailed", .text(remote), .error(error)))
             return SyncMessage(status: 500, body: Data("the serving device could not answer: \(error)".utf8))
         }
     }
@@ -254,7 +255,7 @@ public final class SyncPeerService: @unchecked Sendable {
             return wrongCodes >= 5
         }
         if replace {
-            log(Self.said("serveLog.codeReplaced", .text(remote)))
+            log(ChangeSummary.sync("serveLog.codeReplaced", .text(remote)))
             replaceCode()
         }
     }
@@ -272,17 +273,8 @@ public final class SyncPeerService: @unchecked Sendable {
     /// (the protocol's body is text, which devices of every version read) with its words in a
     /// header (`PeerRefusal`), which this version's devices say in their reader's language.
     private func refuse(_ status: Int, _ reason: ChangeSummary, remote: String) -> SyncMessage {
-        log(Self.said("serveLog.refused", .text(remote), .change(reason)))
+        log(ChangeSummary.sync("serveLog.refused", .text(remote), .change(reason)))
         return SyncMessage(status: status, headers: PeerRefusal.headers(reason), body: Data(reason.text(in: .en).utf8))
     }
 
-    /// Words of the `Sync` catalogue.
-    static func said(_ key: String, _ parts: ChangeSummary.Part...) -> ChangeSummary {
-        ChangeSummary(key, parts: parts, table: "Sync")
-    }
-
-    /// An error as a part of a line: its words where it has them, else its sentence.
-    static func reason(_ error: any Error) -> ChangeSummary.Part {
-        (error as? MusterError)?.said.map { .change($0) } ?? .text("\(error)")
-    }
 }
