@@ -52,18 +52,21 @@ import TestSupport
     func rollCallWithMarksFromElsewhere(name: String, size: Size) throws {
         let d = try AppDriver(options: AppOptions(startCourse: "mini-2024"), size: size)
         d.press(.char("p"))  // this library's own mark on the first row
-        guard case .rollCall(let rc) = d.state.top, let data = rc.data, let sessionID = data.session.id else {
+        guard case .rollCall(let rc) = d.state.top, var data = rc.data, let sessionID = data.session.id, let query = rc.query,
+            var page = rc.pages[0]
+        else {
             Issue.record("the roll call"); return
         }
-        var marks = data.marks
         let at = data.session.start.addingTimeInterval(300)
-        for entry in data.people.dropFirst().prefix(2) {
+        for entry in page.items.dropFirst().prefix(2) {
             let id = entry.person.id!
-            marks[id] = AttendanceEvent(
+            page.marks[id] = AttendanceEvent(
                 sessionID: sessionID, personID: id, status: .present, arrival: at, recordedAt: at, actor: "kiosk",
                 device: "3f2a91c0-aaaa-4bbb-8ccc-0123456789ab", source: .kiosk)
         }
-        d.send(.marksChanged(sessionID: sessionID, marks: marks, version: data.version + 1))
+        data.fromElsewhere = true
+        data.counts.marks.present += 2
+        d.send(.rollCallLoaded(RollCallLoad(data: data, query: query, total: rc.total, selection: 1, pages: [0: page])))
         d.press(.char("k"))  // back onto the row marked here
         d.press(.char("j"))  // the first row from the kiosk
         if size.width >= 80 { #expect(d.screenText.contains("kiosk 3f2a")) }

@@ -60,15 +60,20 @@ public struct RosterFilter: Hashable, Sendable {
     /// Only the people a roll call marks: expected in the room (nominated, confirmed, walk-in)
     /// as participants or observers. The overview's counts and the matrix use it.
     public var rollCallOnly: Bool
+    /// The roll call's filter: people by their current mark in one session (a guest's own marks
+    /// not yet in the library included).
+    public var sessionMark: SessionMarkFilter?
 
     public static let noAgency: Int64 = 0
 
     public init(
         sex: Sex? = nil, country: String? = nil, agencyID: Int64? = nil, role: Role? = nil,
-        status: NominationStatus? = nil, completed: Bool? = nil, rollCallOnly: Bool = false
+        status: NominationStatus? = nil, completed: Bool? = nil, rollCallOnly: Bool = false,
+        sessionMark: SessionMarkFilter? = nil
     ) {
         self.sex = sex; self.country = country; self.agencyID = agencyID; self.role = role
         self.status = status; self.completed = completed; self.rollCallOnly = rollCallOnly
+        self.sessionMark = sessionMark
     }
 
     public var isEmpty: Bool { self == RosterFilter() }

@@ -152,11 +152,46 @@ extension Attendance {
     public func marks(sessionID: Int64) throws -> [Int64: AttendanceEvent] {
         try store.logRead { log in
             var marks = try Self.marks(log.db, sessionIDs: [sessionID])[sessionID] ?? [:]
-            guard let journal = log.journal else { return marks }
-            for personID in Set(try GuestJournal.events(journal, sessionID: sessionID).map(\.personID)) {
-                marks[personID] = MarkRule.currentMark(of: try log.events(sessionID: sessionID, personID: personID))
+            for (personID, mark) in try log.journalMarks(sessionID: sessionID) { marks[personID] = mark }
+            return marks
+        }
+    }
+
+    /// Current marks in a session of some people (a page of the roll call), keyed by person id;
+    /// a guest's own unabsorbed marks in view, as in `marks(sessionID:)`.
+    public func marks(sessionID: Int64, personIDs: [Int64]) throws -> [Int64: AttendanceEvent] {
+        guard !personIDs.isEmpty else { return [:] }
+        return try store.logRead { log in
+            var grouped: [Int64: [AttendanceEvent]] = [:]
+            for start in stride(from: 0, to: personIDs.count, by: 500) {
+                let chunk = Array(personIDs[start..<min(start + 500, personIDs.count)])
+                let rows = try Row.fetchCursor(
+                    log.db,
+                    sql: """
+                        SELECT * FROM attendance_event INDEXED BY attendance_by_mark
+                        WHERE session_id = ? AND person_id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                        """, arguments: StatementArguments([sessionID] + chunk))
+                while let row = try rows.next() {
+                    let event = AttendanceEvent(row: row)
+                    grouped[event.personID, default: []].append(event)
+                }
+            }
+            var marks = grouped.compactMapValues { MarkRule.currentMark(of: $0) }
+            let wanted = Set(personIDs)
+            for (personID, mark) in try log.journalMarks(sessionID: sessionID) where wanted.contains(personID) {
+                marks[personID] = mark
             }
             return marks
+        }
+    }
+
+    /// Whether some event of the session was made on another device than `device`: the roll
+    /// call then shows where each mark came from. One index walk that stops at the first.
+    public func hasMarksFromElsewhere(sessionID: Int64, device: String) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM attendance_event INDEXED BY attendance_by_mark WHERE session_id = ? AND device <> ? LIMIT 1",
+                arguments: [sessionID, device]) ?? false
         }
     }
 

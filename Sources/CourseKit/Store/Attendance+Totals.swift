@@ -29,7 +29,7 @@ extension Attendance {
     public func markTotals(_ query: RosterQuery) throws -> [Int64: SessionMarkTotals] {
         try read { db in
             let f = query.filter
-            if f.agencyID == nil, f.completed == nil {
+            if f.agencyID == nil, f.completed == nil, f.sessionMark == nil {
                 var sql = """
                     SELECT t.session_id AS s, t.mark AS st, sum(t.n) AS n FROM session_tally t JOIN session x ON x.id = t.session_id
                     WHERE x.course_id = ? AND t.mark <> 'cleared'
@@ -70,14 +70,8 @@ extension Attendance {
     static func totals(_ rows: [Row]) -> [Int64: SessionMarkTotals] {
         var totals: [Int64: SessionMarkTotals] = [:]
         for row in rows {
-            let session: Int64 = row["s"], count: Int = row["n"]
-            switch AttendanceStatus(rawValue: row["st"]) {
-            case .present: totals[session, default: .init()].present += count
-            case .late: totals[session, default: .init()].late += count
-            case .excused: totals[session, default: .init()].excused += count
-            case .absent: totals[session, default: .init()].absent += count
-            default: break
-            }
+            let session: Int64 = row["s"]
+            totals[session, default: .init()].add(AttendanceStatus(rawValue: row["st"]), row["n"])
         }
         return totals
     }

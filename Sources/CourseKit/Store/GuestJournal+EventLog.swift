@@ -53,6 +53,18 @@ struct EventLog {
             current: MarkRule.currentMark(of: try events(sessionID: event.sessionID, personID: event.personID)))
     }
 
+    /// The current marks, by the whole log, of the people this guest's journal has events for
+    /// in a session (nil: none, or cleared): what the library's derived marks do not know yet.
+    /// Empty for the writer.
+    func journalMarks(sessionID: Int64) throws -> [Int64: AttendanceEvent?] {
+        guard let journal else { return [:] }
+        var marks: [Int64: AttendanceEvent?] = [:]
+        for personID in Set(try GuestJournal.events(journal, sessionID: sessionID).map(\.personID)) {
+            marks[personID] = MarkRule.currentMark(of: try events(sessionID: sessionID, personID: personID))
+        }
+        return marks
+    }
+
     /// Library and journal events together, in the library's order (recording time, then id).
     static func merged(_ a: [AttendanceEvent], _ b: [AttendanceEvent]) -> [AttendanceEvent] {
         guard !b.isEmpty else { return a }

@@ -23,10 +23,8 @@ extension RosterBrowser {
         _ text: String, in query: RosterQuery, from start: Int, startPerson: Int64? = nil, backwards: Bool = false,
         sortMatchesUpTo: Int = People.sortMatchesUpTo
     ) throws -> Int? {
-        try read { db in
+        try filtered(query) { db, filter, arguments in
             guard let match = try Self.nameMatch(db, text), match.candidates > 0 else { return nil }
-            let facts = try Self.rosterFacts(db, courseID: query.courseID)
-            let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
             let columns = query.order.column.sqlColumns
             let list = columns.joined(separator: ", ")
             let index = query.order.column.indexName

@@ -16,10 +16,8 @@ extension RosterBrowser {
 
     /// How many enrolments the query admits.
     public func rosterCount(_ query: RosterQuery) throws -> Int {
-        try read { db in
-            let facts = try Self.rosterFacts(db, courseID: query.courseID)
-            let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
-            return try Int.fetchOne(
+        try filtered(query) { db, filter, arguments in
+            try Int.fetchOne(
                 db,
                 sql: """
                     SELECT count(*) FROM roster_index INDEXED BY \(query.order.column.indexName)
@@ -30,9 +28,7 @@ extension RosterBrowser {
 
     /// Rows `offset ..< offset + limit` of the query, in its order.
     public func rosterPage(_ query: RosterQuery, offset: Int, limit: Int) throws -> [RosterListEntry] {
-        try read { db in
-            let facts = try Self.rosterFacts(db, courseID: query.courseID)
-            let (filter, arguments) = Self.filterSQL(query.filter, facts: facts)
+        try filtered(query) { db, filter, arguments in
             let order = Self.orderSQL(query.order, prefix: "")
             return try Self.rosterItems(
                 db, query,
@@ -52,8 +48,7 @@ extension RosterBrowser {
     ) throws
         -> [RosterListEntry]?
     {
-        try read { db in
-            let (filter, arguments) = Self.filterSQL(query.filter, facts: try Self.rosterFacts(db, courseID: query.courseID))
+        try filtered(query) { db, filter, arguments in
             guard let key = try Self.rosterKey(db, query, personID: personID, filter: filter, arguments: arguments) else { return nil }
             return try Self.seekItems(db, query, key: key, filter: filter, arguments: arguments, position: position, range: range)
         }
@@ -67,8 +62,7 @@ extension RosterBrowser {
     ) throws
         -> (position: Int, first: Int, items: [RosterListEntry])?
     {
-        try read { db in
-            let (filter, arguments) = Self.filterSQL(query.filter, facts: try Self.rosterFacts(db, courseID: query.courseID))
+        try filtered(query) { db, filter, arguments in
             guard let key = try Self.rosterKey(db, query, personID: personID, filter: filter, arguments: arguments) else { return nil }
             let position = try Self.rowsBefore(db, query, key: key, filter: filter, arguments: arguments)
             let first = max(0, position - margin) / pageSize * pageSize
@@ -177,8 +171,7 @@ extension RosterBrowser {
     /// Where a person's row is in the query's order, or nil when the filter hides them: how the
     /// browser keeps the selection on the same person when the order or the filter changes.
     public func rosterPosition(_ query: RosterQuery, personID: Int64) throws -> Int? {
-        try read { db in
-            let (filter, arguments) = Self.filterSQL(query.filter, facts: try Self.rosterFacts(db, courseID: query.courseID))
+        try filtered(query) { db, filter, arguments in
             guard let key = try Self.rosterKey(db, query, personID: personID, filter: filter, arguments: arguments) else { return nil }
             return try Self.rowsBefore(db, query, key: key, filter: filter, arguments: arguments)
         }
@@ -196,9 +189,10 @@ extension RosterBrowser {
         case .status: others.status = nil
         case .completion: others.completed = nil
         }
-        return try read { db in
+        var narrowed = query
+        narrowed.filter = others
+        return try filtered(narrowed) { db, filter, arguments in
             let facts = try Self.rosterFacts(db, courseID: query.courseID)
-            let (filter, arguments) = Self.filterSQL(others, facts: facts)
             // The facet's own index delivers its values grouped.
             let index =
                 switch facet {
@@ -264,8 +258,11 @@ extension RosterBrowser {
             sessionCount: row["n"], coreCount: row["core"])
     }
 
-    /// `AND …` conditions for a filter, with their arguments in order.
-    static func filterSQL(_ f: RosterFilter, facts: RosterCourseFacts) -> (String, [any DatabaseValueConvertible]) {
+    /// `AND …` conditions for a filter, with their arguments in order. `journal`: a guest's own
+    /// marks in the session of `f.sessionMark` that the library's derived marks lack (they win).
+    static func filterSQL(
+        _ f: RosterFilter, facts: RosterCourseFacts, journal: [Int64: AttendanceEvent?] = [:]
+    ) -> (String, [any DatabaseValueConvertible]) {
         var sql = ""
         var arguments: [any DatabaseValueConvertible] = []
         func equal(_ column: String, _ value: (any DatabaseValueConvertible)?) {
@@ -288,7 +285,60 @@ extension RosterBrowser {
             sql += completed ? " AND (\(done))" : " AND NOT (\(done))"
             arguments += doneArguments
         }
+        if let mark = f.sessionMark, mark.marks != .all {
+            let (clause, clauseArguments) = sessionMarkSQL(mark, journal: journal)
+            sql += " AND \(clause)"
+            arguments += clauseArguments
+        }
         return (sql, arguments)
+    }
+
+    /// The roll call's condition: the current mark in the session, probed on `attendance_mark`'s
+    /// key for each index entry. The journal's people are decided by their journal mark instead.
+    static func sessionMarkSQL(
+        _ mark: SessionMarkFilter, journal: [Int64: AttendanceEvent?]
+    ) -> (String, [any DatabaseValueConvertible]) {
+        let probe = "SELECT 1 FROM attendance_mark m WHERE m.session_id = ? AND m.person_id = roster_index.person_id"
+        var clause: String
+        var arguments: [any DatabaseValueConvertible] = [mark.sessionID]
+        if let status = mark.marks.status {
+            clause = "EXISTS (\(probe) AND m.status = ?)"
+            arguments.append(status.rawValue)
+        } else {
+            clause = "NOT EXISTS (\(probe) AND m.status <> 'cleared')"
+        }
+        guard !journal.isEmpty else { return (clause, arguments) }
+        let overridden = journal.keys.sorted()
+        let admitted = overridden.filter { mark.marks.admits(journal[$0]??.status) }
+        func list(_ ids: [Int64]) -> String { ids.map { _ in "?" }.joined(separator: ", ") }
+        clause = "(person_id NOT IN (\(list(overridden))) AND \(clause))"
+        arguments = overridden + arguments
+        if !admitted.isEmpty {
+            clause += " OR person_id IN (\(list(admitted)))"
+            arguments += admitted
+        }
+        return ("(\(clause))", arguments)
+    }
+
+    /// Runs a read with the query's filter as SQL conditions and their arguments. A session mark
+    /// filter reads through the event log, so a guest's own marks the library has not absorbed
+    /// yet count as the roll call shows them.
+    func filtered<T>(
+        _ query: RosterQuery,
+        _ body: (Database, _ filter: String, _ arguments: [any DatabaseValueConvertible]) throws -> T
+    ) throws -> T {
+        guard let mark = query.filter.sessionMark, mark.marks != .all else {
+            return try read { db in
+                let (filter, arguments) = Self.filterSQL(query.filter, facts: try Self.rosterFacts(db, courseID: query.courseID))
+                return try body(db, filter, arguments)
+            }
+        }
+        return try store.logRead { log in
+            let (filter, arguments) = Self.filterSQL(
+                query.filter, facts: try Self.rosterFacts(log.db, courseID: query.courseID),
+                journal: try log.journalMarks(sessionID: mark.sessionID))
+            return try body(log.db, filter, arguments)
+        }
     }
 
     /// The completion rule over a row's totals (the same rule as `Completion.evaluate`).

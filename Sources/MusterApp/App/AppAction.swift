@@ -24,10 +24,13 @@ public enum AppAction: Sendable {
     /// Every session of every course in time order, and the one running now or next.
     case sessionsLoaded([SessionListRow], current: Int64?)
     case overviewLoaded(OverviewData)
-    case rollCallLoaded(RollCallData)
-    case marksChanged(sessionID: Int64, marks: [Int64: AttendanceEvent], version: Int)
-    /// A committed mark and the current mark that resulted, as the store derived it.
-    case marked(MarkOutcome, advance: Bool)
+    case rollCallLoaded(RollCallLoad)
+    case rollCallPageLoaded(query: RosterQuery, page: Int, RollCallPage)
+    /// Where the roll call's search found `text` (nil: nowhere).
+    case rollCallFound(query: RosterQuery, text: String, Int?)
+    /// A committed mark and the current mark that resulted, as the store derived it; `name`
+    /// is whom it marked, for the status line.
+    case marked(MarkOutcome, name: String, advance: Bool)
     /// Marks written and logged together (`P`): one entry on the roll call's undo stack.
     case markedBatch(BatchOutcome)
     case undone(MarkOutcome)
@@ -66,6 +69,8 @@ public enum AppAction: Sendable {
     case rosterImport(RosterImportResult)
     /// A mark (or undo) typed from a paper sign-in sheet, committed.
     case sheetEntry(SheetEntryResult)
+    /// The sheet entry's rows, read when it opens.
+    case sheetRowsLoaded(SheetEntryRows)
     /// The sync screen's status, an export's, import's or resolution's result.
     case sync(SyncResult)
 
@@ -102,7 +107,7 @@ public enum AppAction: Sendable {
     /// Any other action is taken by the topmost screen that wants it.
     var reachesEveryScreen: Bool {
         switch self {
-        case .changed, .changeUndone, .marked, .markedBatch, .undone, .undoneBatch, .marksChanged, .sheetEntry, .courseCopied: true
+        case .changed, .changeUndone, .marked, .markedBatch, .undone, .undoneBatch, .sheetEntry, .courseCopied: true
         default: false
         }
     }
@@ -110,7 +115,8 @@ public enum AppAction: Sendable {
 
 /// Work a dialog starts when the user agrees; kept as data so dialogs stay comparable in tests.
 public enum PendingAction: Sendable, Equatable {
-    case markAllPresent(personIDs: [Int64])
+    /// `P` on the roll call: everyone still unmarked, read when the user agrees.
+    case markAllPresent
     case excuse(personID: Int64)
     /// Late, arriving at the prompt's time.
     case late(personID: Int64)

@@ -49,11 +49,12 @@ public struct MusterProgram: Program {
         return state
     }
 
-    /// What `.start` loads: what every screen on the stack shows (the course list, and with
-    /// `--course` the overview and the roll call of the session running now or next).
-    func startEffects(_ state: AppState) -> [Effect<AppAction>] {
-        state.screens.screens.indices.flatMap { state.screens[$0].model.load(context(for: $0, in: state)) }
-    }
+    /// What `.start` loads: what the top screen shows (the course list, or with `--course` the
+    /// roll call of the session running now or next). The screens beneath load when they are
+    /// uncovered (`reloadTop`), as after any other screen: a roll call opened from the command
+    /// line does not wait for a course list and an overview it does not show (on a library of
+    /// 1,000 courses, most of its start).
+    func startEffects(_ state: AppState) -> [Effect<AppAction>] { reloadTop(state) }
 
     public func action(for key: Key, in state: AppState) -> AppAction? {
         if case .mouse(let event) = key { return state.options.mouse ? .mouse(event) : nil }

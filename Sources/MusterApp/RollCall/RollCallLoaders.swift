@@ -4,7 +4,13 @@ import Foundation
 /// The roll call's database work: the session and its people, the marks when another process
 /// changed them, and the marks it writes (each returning the mark the store derived).
 extension Loaders {
-    func rollCall(code: String, sessionKey: String?) -> AppAction {
+    /// Loads (or reloads) the roll call: the session and its counts, how many rows the filter
+    /// shows, where the selection lands (on `focusPerson` while the filter still shows them, else
+    /// at `focusIndex`) and the pages around it with their marks. A few short reads whatever the
+    /// course's size: the counts come from the tallies and the rows from the roster index.
+    func rollCall(
+        code: String, sessionKey: String?, filter: MarkFilter, focusPerson: Int64?, focusIndex: Int, pageHeight: Int
+    ) -> AppAction {
         attempt {
             let version = try store.dataVersion()
             let course = try store.courses.course(code: code)
@@ -17,28 +23,52 @@ extension Loaders {
             } else {
                 throw MusterError.invalid("\(code) has no sessions yet")
             }
-            // The printed sheet's order, staff included, is the one the sheet entry numbers by;
-            // the roll call shows the same order without the staff.
-            let sheet = SignInSheet.order(try store.rosters.roster(courseID: course.id!, expectedOnly: true))
-            let people = sheet.filter { RollCallRoles.contains($0.enrolment.role) }
-            return .rollCallLoaded(
-                RollCallData(
-                    course: course, session: session, dayNumber: CourseDays.number(of: session, among: sessions, zone: course.zone),
-                    people: people, marks: try store.attendance.marks(sessionID: session.id!), version: version, sheet: sheet,
-                    sheetID: SignInSheet.sheetID(sessionKey: session.key, codes: sheet.map(\.person.code)),
-                    localDevice: store.deviceID))
+            let counts = try store.attendance.rollCallCounts(courseID: course.id!, sessionID: session.id!)
+            let query = RosterQuery.rollCall(courseID: course.id!, sessionID: session.id!, filter: filter)
+            let total = counts.rows(filter)
+            let size = RollCallState.pageSize
+            var selection = min(max(0, focusIndex), max(0, total - 1))
+            var first = 0
+            var rows: [RosterListEntry] = []
+            if total > 0, let focusPerson,
+                let window = try store.rosters.rosterWindow(query, around: focusPerson, margin: pageHeight, pageSize: size, total: total)
+            {
+                (selection, first, rows) = (window.position, window.first, window.items)
+            } else if total > 0 {
+                let firstPage = max(0, selection - pageHeight) / size, lastPage = min(total - 1, selection + pageHeight) / size
+                first = firstPage * size
+                rows = try store.rosters.rosterPage(query, offset: first, limit: (lastPage - firstPage + 1) * size)
+            }
+            let marks = try store.attendance.marks(sessionID: session.id!, personIDs: rows.map { $0.person.id! })
+            var pages: [Int: RollCallPage] = [:]
+            for (page, slice) in PageWindow.split(rows, first: first, pageSize: size) {
+                pages[page] = RollCallPage(items: slice, marks: marks.filter { id, _ in slice.contains { $0.person.id == id } })
+            }
+            let data = RollCallData(
+                course: course, session: session, dayNumber: CourseDays.number(of: session, among: sessions, zone: course.zone),
+                counts: counts, version: version, localDevice: store.deviceID,
+                fromElsewhere: try store.attendance.hasMarksFromElsewhere(sessionID: session.id!, device: store.deviceID))
+            return .rollCallLoaded(RollCallLoad(data: data, query: query, total: total, selection: selection, pages: pages))
         }
     }
 
-    /// Reloads a session's marks only when another process has committed since `version`:
-    /// `PRAGMA data_version` is a cheap check, so this can run several times a second.
-    func marksIfChanged(sessionID: Int64, since version: Int) -> AppAction? {
-        do {
-            let now = try store.dataVersion()
-            guard now != version else { return nil }
-            return .marksChanged(sessionID: sessionID, marks: try store.attendance.marks(sessionID: sessionID), version: now)
-        } catch {
-            return .failed(describe(error))
+    /// One page of the roll call's query, with its people's marks.
+    func rollCallPage(_ query: RosterQuery, page: Int) -> AppAction {
+        attempt {
+            let size = RollCallState.pageSize
+            let items = try store.rosters.rosterPage(query, offset: page * size, limit: size)
+            let marks = try store.attendance.marks(
+                sessionID: query.filter.sessionMark?.sessionID ?? 0, personIDs: items.map { $0.person.id! })
+            return .rollCallPageLoaded(query: query, page: page, RollCallPage(items: items, marks: marks))
+        }
+    }
+
+    /// The roll call's `/`, `n` and `N`: the roster's search over the roll call's query.
+    func rollCallFind(_ query: RosterQuery, text: String, from start: Int, startPerson: Int64?, backwards: Bool) -> AppAction {
+        attempt {
+            .rollCallFound(
+                query: query, text: text,
+                try store.rosters.rosterFind(text, in: query, from: start, startPerson: startPerson, backwards: backwards))
         }
     }
 
@@ -49,24 +79,30 @@ extension Loaders {
             .marked(
                 try store.attendance.mark(
                     session: session, person: person, status: status, source: .rollcall, arrival: arrival, note: note),
-                advance: advance)
+                name: person.displayName, advance: advance)
         }
     }
 
     /// Someone left at `time`: their present or late mark gains the departure.
     func departure(_ session: Session, _ person: Person, at time: Date) -> AppAction {
         attempt {
-            .marked(try store.attendance.recordDeparture(session: session, person: person, at: time, source: .rollcall), advance: false)
+            .marked(
+                try store.attendance.recordDeparture(session: session, person: person, at: time, source: .rollcall),
+                name: person.displayName, advance: false)
         }
     }
 
     /// The library's clock, only to fill in a prompt's default time ("now" while the session runs).
     func now() -> Date { store.clock() }
 
-    func markAllPresent(_ session: Session, _ people: [Person]) -> AppAction {
+    /// `P`: everyone the roll call expects who has no mark yet, read when the user agreed.
+    func markAllPresent(_ session: Session, _ query: RosterQuery) -> AppAction {
         attempt {
+            var unmarked = query
+            unmarked.filter.sessionMark = SessionMarkFilter(sessionID: session.id!, marks: .unmarked)
+            let people = try store.rosters.rosterPage(unmarked, offset: 0, limit: Int.max).map(\.person)
             // One transaction and one logged change for the whole batch, so one `u` takes it back.
-            .markedBatch(try store.attendance.markBatch(session: session, people: people, status: .present, source: .rollcall))
+            return .markedBatch(try store.attendance.markBatch(session: session, people: people, status: .present, source: .rollcall))
         }
     }
 

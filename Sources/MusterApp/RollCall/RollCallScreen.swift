@@ -5,7 +5,7 @@ import TerminalUI
 /// The roll call's keys and results. Marks go to the database first; the screen changes only
 /// when the committed write comes back with the mark the store derived, so what is shown is
 /// always on disk and always what the whole log says.
-extension RollCallState: TableScreen {
+extension RollCallState: PagedFind, PagedList {
     var screen: Screen { .rollCall(self) }
     var takesTyping: Bool { search != nil }
     var keyContexts: [String] { [KeyContext.rollCall, KeyContext.list, KeyContext.global] }
@@ -57,18 +57,18 @@ extension RollCallState: TableScreen {
                     message: words.rollCall("excused.question"),
                     field: TextField(maxLength: 200, placeholder: words.rollCall("excused.placeholder")), onSubmit: .excuse(personID: pid)))
         case Command.allPresent:
-            let ids = unmarkedIDs
-            guard !ids.isEmpty else {
+            let count = unmarkedCount
+            guard count > 0 else {
                 context.note(words.rollCall("allPresent.none"))
                 return []
             }
-            let names = ids.count == 1 ? words.rollCall("allPresent.one") : words.rollCall("allPresent.many", ids.count)
+            let names = count == 1 ? words.rollCall("allPresent.one") : words.rollCall("allPresent.many", count)
             context.push(
                 ConfirmState(
                     dialog: .confirm(
                         title: words.rollCall("allPresent.title"), message: words.rollCall("allPresent.question", names, session.title),
                         destructive: false),
-                    onYes: .markAllPresent(personIDs: ids)))
+                    onYes: .markAllPresent))
         case Command.undo:
             guard let last = undoStack.last else {
                 context.note(words.rollCall("undo.nothing"))
@@ -76,30 +76,19 @@ extension RollCallState: TableScreen {
             }
             return [.run { loaders.undo(last) }]
         case Command.search:
-            search = RollCallSearch(origin: selectedPerson?.person.id, words: words)
+            search = ListSearch(origin: table.selection ?? 0, placeholder: words.rollCall("search.placeholder"), words: words)
         case Command.nextMatch, Command.previousMatch:
-            let matches = matches(lastQuery)
-            guard !matches.isEmpty else {
-                context.note(lastQuery.isEmpty ? words.app("search.none") : words.app("search.noMatch", lastQuery))
-                return [.bell]
-            }
-            let current = table.selection ?? -1
-            let target =
-                id == Command.nextMatch
-                ? matches.first { $0 > current } ?? matches[0]
-                : matches.last { $0 < current } ?? matches[matches.count - 1]
-            table.select(target)
-            table.ensureVisible(height: pageHeight(context.size))
+            return findNext(backwards: id == Command.previousMatch, &context)
         case Command.filter:
             context.push(FilterMenuState(current: filter))
         case Command.sheetEntry:
-            guard !people.isEmpty else { return context.fail(words.rollCall("sheet.nobody")) }
-            context.push(SheetEntryState(currentSheetID: data.sheetID, rows: data.sheet))
+            guard data.counts.expected > 0 else { return context.fail(words.rollCall("sheet.nobody")) }
+            context.push(SheetEntryState.loading())
+            return [.run { [loaders = context.loaders] in loaders.sheetRows(data.course, data.session) }]
         case Command.cancel:
             if filter != .all {
-                filter = .all
-                refilter(keeping: selectedPerson?.person.id)
                 context.note(words.rollCall("showing.all"))
+                return [reload(context, filter: .all, focusPerson: selectedPerson?.person.id)]
             }
         default:
             break
@@ -107,103 +96,102 @@ extension RollCallState: TableScreen {
         return []
     }
 
-    /// Incremental search: every key jumps to the first match; Enter keeps the place, Esc goes back.
-    mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
-        guard var search else { return [] }
-        let page = pageHeight(context.size)
-        switch key {
-        case .escape:
-            self.search = nil
-            if let origin = search.origin { select(personID: origin) }
-            table.ensureVisible(height: page)
-            return []
-        case .enter:
-            lastQuery = search.field.text
-            self.search = nil
-            return []
-        default:
-            _ = search.field.handle(key)
-        }
-        self.search = search
-        if let first = matches(search.field.text).first {
-            table.select(first)
-            table.ensureVisible(height: page)
-        }
-        return []
+    mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] { searchKey(key, &context) }
+
+    func person(at index: Int) -> Int64? { entry(at: index)?.person.id }
+
+    func find(_ text: String, from start: Int, startPerson: Int64?, backwards: Bool, _ loaders: Loaders) -> Effect<AppAction>? {
+        guard let query else { return nil }
+        return .run { loaders.rollCallFind(query, text: text, from: start, startPerson: startPerson, backwards: backwards) }
+    }
+
+    mutating func listMoved(_ context: inout ScreenContext) -> [Effect<AppAction>] {
+        fetchPages(context.loaders, page: pageHeight(context.size))
     }
 
     mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
         let words = context.words
+        let height = pageHeight(context.size)
+        let session = data?.session.id
         switch action {
-        case .rollCallLoaded(let new) where new.course.code == courseCode && (sessionKey.isEmpty || sessionKey == new.session.key):
-            sessionKey = new.session.key
-            load(new)
+        case .rollCallLoaded(let load)
+        where load.data.course.code == courseCode && (sessionKey.isEmpty || sessionKey == load.data.session.key):
+            sessionKey = load.data.session.key
+            apply(load, pageHeight: height)
+            return fetchPages(context.loaders, page: height)
+        case .rollCallPageLoaded(let query, let page, let rows) where query == self.query:
+            take(page: page, rows)
             return []
-        case .marksChanged(let sessionID, let marks, let version) where data?.session.id == sessionID:
-            setMarks(marks, version: version)
-            return []
-        case .marked(let outcome, let advance) where outcome.event.sessionID == data?.session.id:
-            let wasVisibleAt = table.selection
+        case .rollCallFound(let query, let text, let index) where query == self.query:
+            return found(text, at: index, &context)
+        case .marked(let outcome, let name, let advance) where outcome.event.sessionID == session:
+            markedNames[outcome.event.personID] = name
+            let shown = filter.admits(outcome.current?.status)
             take(outcome)
-            refilter(keeping: outcome.event.personID)
-            // Move on only if the row is still where it was; a filter may already have hidden it.
-            if advance, selectedPerson?.person.id == outcome.event.personID, table.selection == wasVisibleAt {
-                table.moveDown(height: pageHeight(context.size))
-            }
-            return context.say(words.rollCall("said.mark", name(outcome.event.personID), describe(outcome.event, words)))
-        case .markedBatch(let batch) where batch.outcomes.first?.event.sessionID == data?.session.id:
+            // Move on only if the row is still where it was: a filter that no longer shows the
+            // person brings the next one to the same row when the roll call reloads.
+            if advance, shown, selectedPerson?.person.id == outcome.event.personID { table.moveDown(height: height) }
+            return context.say(words.rollCall("said.mark", name, describe(outcome.event, words)))
+                + [reload(context, focusPerson: shown ? selectedPerson?.person.id : nil)]
+        case .markedBatch(let batch) where batch.outcomes.first?.event.sessionID == session:
             for outcome in batch.outcomes { apply(outcome) }
             undoStack.append(.batch(changeID: batch.changeID, count: batch.outcomes.count))
-            refilter(keeping: selectedPerson?.person.id)
             return context.say(words.rollCall("said.batch", batch.outcomes.count))
-        case .undoneBatch(let changeID, let outcomes) where outcomes.first?.event.sessionID == data?.session.id:
+                + [reload(context, focusPerson: selectedPerson?.person.id)]
+        case .undoneBatch(let changeID, let outcomes) where outcomes.first?.event.sessionID == session:
             undoStack.removeAll { $0.batchID == changeID }
             for outcome in outcomes { apply(outcome) }
-            refilter(keeping: selectedPerson?.person.id)
             return context.say(outcomes.count == 1 ? words.rollCall("said.undid.one") : words.rollCall("said.undid.many", outcomes.count))
+                + [reload(context, focusPerson: selectedPerson?.person.id)]
         // An undo reads the same whether `u` was pressed here or typed on the sheet.
-        case .undone(let outcome) where outcome.event.sessionID == data?.session.id,
-            .sheetEntry(.undone(let outcome)) where outcome.event.sessionID == data?.session.id:
-            let now = untake(outcome, page: pageHeight(context.size), words: words)
+        case .undone(let outcome) where outcome.event.sessionID == session,
+            .sheetEntry(.undone(let outcome)) where outcome.event.sessionID == session:
+            undoStack.removeAll { $0.holds(outcome.cancelled?.id) }
+            apply(outcome)
+            let now = outcome.current?.status.name(words) ?? words.rollCall("status.none")
+            // The row shows what the log now says, selected.
             return context.say(words.rollCall("said.undid", name(outcome.event.personID), now))
-        case .sheetEntry(.walkIn(let person, let outcome)) where outcome.event.sessionID == data?.session.id:
-            // A new person: the roster is read again so their row appears; `u` undoes the mark.
+                + [reload(context, focusPerson: outcome.event.personID)]
+        case .sheetEntry(.walkIn(let person, let outcome)) where outcome.event.sessionID == session:
+            // A new person: the roll call is read again so their row appears; `u` undoes the mark.
             undoStack.append(.mark(outcome.event.id))
+            markedNames[outcome.event.personID] = person.displayName
             return context.say(words.rollCall("said.walkIn", person.displayName, person.code, describe(outcome.event, words)))
-                + load(context)
-        case .sheetEntry(.marked(let outcome, _)) where outcome.event.sessionID == data?.session.id:
+                + [reload(context, focusPerson: selectedPerson?.person.id)]
+        case .sheetEntry(.marked(let outcome, let person, _)) where outcome.event.sessionID == session:
             // The person marked from the sheet is likely behind the panel: the selection stays put.
-            let kept = selectedPerson?.person.id
+            markedNames[outcome.event.personID] = person.displayName
             take(outcome)
-            refilter(keeping: kept)
-            return context.say(words.rollCall("said.mark", name(outcome.event.personID), describe(outcome.event, words)))
+            return context.say(words.rollCall("said.mark", person.displayName, describe(outcome.event, words)))
+                + [reload(context, focusPerson: selectedPerson?.person.id)]
         case .markFilterChosen(let chosen):
-            filter = chosen
-            refilter(keeping: selectedPerson?.person.id)
             context.note(chosen == .all ? words.rollCall("showing.all") : words.rollCall("showing.only", chosen.name(words)))
-            return []
-        case .perform(.markAllPresent(let ids), _):
-            guard let session = data?.session else { return [] }
-            let chosen = ids.compactMap { id in people.first { $0.person.id == id }?.person }
-            return [.run { [loaders = context.loaders] in loaders.markAllPresent(session, chosen) }]
+            return [reload(context, filter: chosen, focusPerson: selectedPerson?.person.id)]
+        case .perform(.markAllPresent, _):
+            guard let session = data?.session, let query else { return [] }
+            return [.run { [loaders = context.loaders] in loaders.markAllPresent(session, query) }]
         case .perform(.late(let personID), let text):
-            guard let session = data?.session, let person = people.first(where: { $0.person.id == personID })?.person,
+            guard let session = data?.session, let person = person(personID),
                 let arrival = AttendanceTimes.clockTime(text, on: session, zone: sessionZone)
             else { return [] }
             return [.run { [loaders = context.loaders] in loaders.mark(session, person, .late, arrival: arrival, advance: true) }]
         case .perform(.departure(let personID), let text):
-            guard let session = data?.session, let person = people.first(where: { $0.person.id == personID })?.person,
+            guard let session = data?.session, let person = person(personID),
                 let time = AttendanceTimes.clockTime(text, on: session, zone: sessionZone)
             else { return [] }
             return [.run { [loaders = context.loaders] in loaders.departure(session, person, at: time) }]
         case .perform(.excuse(let personID), let note):
-            guard let session = data?.session,
-                let person = people.first(where: { $0.person.id == personID })?.person
-            else { return [] }
+            guard let session = data?.session, let person = person(personID) else { return [] }
             return [.run { [loaders = context.loaders] in loaders.mark(session, person, .excused, note: note, advance: true) }]
         default:
             return nil
         }
+    }
+
+    /// A loaded person, by id (whom a prompt asked about).
+    private func person(_ id: Int64) -> Person? {
+        for page in pages.values { if let entry = page.items.first(where: { $0.person.id == id }) { return entry.person } }
+        return nil
     }
 
     /// A committed mark: the row shows the mark the store derived, and `u` can undo it.
@@ -212,27 +200,31 @@ extension RollCallState: TableScreen {
         undoStack.append(.mark(outcome.event.id))
     }
 
-    /// A committed undo: the row shows what the log now says, selected; returns it in words.
-    private mutating func untake(_ outcome: MarkOutcome, page: Int, words: Words) -> String {
-        undoStack.removeAll { $0.holds(outcome.cancelled?.id) }
-        apply(outcome)
-        refilter(keeping: outcome.event.personID)
-        select(personID: outcome.event.personID)
-        table.ensureVisible(height: page)
-        return outcome.current?.status.name(words) ?? words.rollCall("status.none")
-    }
-
     func load(_ context: ScreenContext) -> [Effect<AppAction>] {
-        [
-            .run { [loaders = context.loaders, courseCode, sessionKey] in
-                loaders.rollCall(code: courseCode, sessionKey: sessionKey.isEmpty ? nil : sessionKey)
-            }
-        ]
+        [reload(context, focusPerson: selectedPerson?.person.id)]
     }
 
+    /// The effect that (re)loads the roll call under `filter` (the current one by default): the
+    /// selection follows `focusPerson` while the filter shows them, else stays at its row.
+    func reload(_ context: ScreenContext, filter: MarkFilter? = nil, focusPerson: Int64?) -> Effect<AppAction> {
+        let (code, key, marks, index, height) = (
+            courseCode, sessionKey, filter ?? self.filter, table.selection ?? 0, pageHeight(context.size)
+        )
+        return .run { [loaders = context.loaders] in
+            loaders.rollCall(
+                code: code, sessionKey: key.isEmpty ? nil : key, filter: marks, focusPerson: focusPerson, focusIndex: index,
+                pageHeight: height)
+        }
+    }
+
+    /// Another process's marks (a kiosk, a guest, a sync): reload in place when the library changed.
     func refresh(_ context: ScreenContext) -> [Effect<AppAction>]? {
-        guard let data, let id = data.session.id else { return nil }
-        return [.run { [loaders = context.loaders] in loaders.marksIfChanged(sessionID: id, since: data.version) }]
+        guard let data, case .run(let work) = reload(context, focusPerson: selectedPerson?.person.id) else { return nil }
+        return [.run { [loaders = context.loaders] in loaders.versionIfChanged(since: data.version) != nil ? work() : nil }]
+    }
+
+    func pageEffect(_ page: Int, _ loaders: Loaders) -> Effect<AppAction>? {
+        query.map { query in .run { loaders.rollCallPage(query, page: page) } }
     }
 
     func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {
@@ -241,22 +233,6 @@ extension RollCallState: TableScreen {
 
     func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
         RollCallView.render(self, into: &buffer, body: body, theme: theme, words: words)
-    }
-
-    var searchLine: (field: TextField, status: String)? {
-        guard let search else { return nil }
-        let words = search.words
-        let count = matches(search.field.text).count
-        return (
-            search.field,
-            search.field.isEmpty
-                ? words.app("search.keys") : count == 1 ? words.rollCall("search.one") : words.rollCall("search.many", count)
-        )
-    }
-
-    func name(_ personID: Int64) -> String {
-        // The sheet holds the staff too, whom the sheet entry can mark.
-        (people.first { $0.person.id == personID } ?? data?.sheet.first { $0.person.id == personID })?.person.displayName ?? "?"
     }
 
     /// A question for a time on the session's day, its default filled in (Enter accepts it,

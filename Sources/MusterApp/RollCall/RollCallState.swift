@@ -2,49 +2,37 @@ import CourseKit
 import Foundation
 import TerminalUI
 
-/// What the roll call needs from the library, loaded in one effect.
+/// What the roll call knows of its session besides the rows: loaded with every (re)load.
 public struct RollCallData: Sendable, Equatable {
     public var course: Course
     public var session: Session
     /// "Day 2" for the header.
     public var dayNumber: Int
-    /// The people expected in the room, sorted by family name.
-    public var people: [RosterEntry]
-    public var marks: [Int64: AttendanceEvent]
+    /// How many people are expected and how many are marked, counted in the library.
+    public var counts: RollCallCounts
     public var version: Int
-    /// The printed sign-in sheet's rows (`SignInSheet.order`, staff included) and its id: what
-    /// a row number typed on the sheet entry means.
-    public var sheet: [RosterEntry] = []
-    public var sheetID = ""
     /// This library's device id: a mark made elsewhere (it arrived in a sync bundle) says where from.
     public var localDevice = ""
+    /// Some event of the session was made on another device: the FROM column shows.
+    public var fromElsewhere = false
 }
 
-/// Which rows the roll call shows.
-public enum MarkFilter: String, Sendable, CaseIterable {
-    case all, unmarked, present, absent, late, excused
+/// One page of the roll call's rows, with their people's current marks in the session.
+public struct RollCallPage: Sendable, Equatable {
+    public var items: [RosterListEntry]
+    public var marks: [Int64: AttendanceEvent]
+}
 
-    /// The key that picks it in the filter menu.
-    public var key: Character {
-        switch self {
-        case .all: "a"
-        case .unmarked: "u"
-        case .present: "p"
-        case .absent: "x"
-        case .late: "l"
-        case .excused: "e"
-        }
-    }
+/// Everything a (re)load of the roll call brings back in one effect.
+public struct RollCallLoad: Sendable, Equatable {
+    public var data: RollCallData
+    public var query: RosterQuery
+    public var total: Int
+    public var selection: Int
+    public var pages: [Int: RollCallPage]
 
-    func admits(_ mark: AttendanceStatus?) -> Bool {
-        switch self {
-        case .all: true
-        case .unmarked: mark == nil
-        case .present: mark == .present
-        case .absent: mark == .absent
-        case .late: mark == .late
-        case .excused: mark == .excused
-        }
+    public init(data: RollCallData, query: RosterQuery, total: Int, selection: Int, pages: [Int: RollCallPage]) {
+        self.data = data; self.query = query; self.total = total; self.selection = selection; self.pages = pages
     }
 }
 
@@ -68,122 +56,100 @@ public enum RollCallUndo: Sendable, Equatable {
     }
 }
 
-/// The search line of the roll call while `/` is active.
-public struct RollCallSearch: Sendable, Equatable {
-    public var field: TextField
-    /// Where the selection was before searching, restored by Esc.
-    public var origin: Int64?
-    /// The language the search line speaks (it is drawn from the state alone, as the footer).
-    public var words: Words
-
-    public init(origin: Int64? = nil, words: Words = Words(.en)) {
-        self.origin = origin
-        self.words = words
-        field = TextField(maxLength: 64, placeholder: words.rollCall("search.placeholder"))
-    }
-}
-
 /// The facilitator's roll call for one session.
+///
+/// Rows are never all in memory, as in the roster browser: the state holds the count and a few
+/// pages of the roll call's query (the expected participants and observers by family name, the
+/// mark filter a condition on the session's marks), and the header's counts come from the
+/// library's tallies. Opening the roll call of a 100,000-person course reads two pages.
 public struct RollCallState: Sendable, Equatable {
+    public static let pageSize = 50
+    static let keptPages = 3
+
     public var courseCode: String
     public var sessionKey: String
     public var data: RollCallData?
     public var filter: MarkFilter = .all
-    /// Indices into `data.people` that the filter admits, in display order.
-    public private(set) var visible: [Int] = []
+    /// The query the pages belong to; nil until the session has loaded.
+    public var query: RosterQuery?
+    /// Rows the filter admits.
+    public var total = 0
+    public var pages: [Int: RollCallPage] = [:]
+    public var requested: Set<Int> = []
     public var table = TableState()
-    public var search: RollCallSearch?
+    public var search: ListSearch?
     /// The last search, for `n`/`N`.
     public var lastQuery = ""
     /// Marks this roll call recorded, newest last: what `u` undoes. A batch (`P`) is one entry.
     public var undoStack: [RollCallUndo] = []
-    /// Folded names, parallel to `data.people`, so search costs no folding per key.
-    var foldedNames: [String] = []
+    /// Names of the people this roll call marked, for the status line of an undo whose row has
+    /// scrolled out of the pages (as small as the undo stack).
+    var markedNames: [Int64: String] = [:]
 
     public init(courseCode: String, sessionKey: String) {
         self.courseCode = courseCode
         self.sessionKey = sessionKey
     }
 
-    public var people: [RosterEntry] { data?.people ?? [] }
+    /// The row at `index`, when its page is loaded.
+    public func entry(at index: Int) -> RosterListEntry? {
+        guard let page = pages[index / Self.pageSize] else { return nil }
+        let offset = index % Self.pageSize
+        return page.items.indices.contains(offset) ? page.items[offset] : nil
+    }
 
-    public func mark(of personID: Int64) -> AttendanceEvent? { data?.marks[personID] }
+    /// The loaded rows, in order (a small course's whole roll call).
+    public var loadedRows: [RosterListEntry] { pages.keys.sorted().flatMap { pages[$0]!.items } }
+
+    /// A loaded person's current mark in the session.
+    public func mark(of personID: Int64) -> AttendanceEvent? {
+        for page in pages.values { if let mark = page.marks[personID] { return mark } }
+        return nil
+    }
 
     /// The person under the selection.
-    public var selectedPerson: RosterEntry? {
-        guard let i = table.selection, visible.indices.contains(i) else { return nil }
-        return people[visible[i]]
-    }
+    public var selectedPerson: RosterListEntry? { table.selection.flatMap(entry(at:)) }
 
     /// "18/24 marked · 14 present".
     public var countsText: String { countsText(Words(.en)) }
 
     /// "18/24 marked · 14 present", "18/24 marcadas · 14 presentes".
     public func countsText(_ words: Words) -> String {
-        guard let data else { return "" }
-        let marks = data.people.compactMap { data.marks[$0.person.id ?? 0] }
-        let attending = marks.filter { $0.status.isAttending }.count
-        return words.rollCall(attending == 1 ? "rollcall.counts.one" : "rollcall.counts", marks.count, data.people.count, attending)
+        guard let counts = data?.counts else { return "" }
+        let attending = counts.marks.attending
+        return words.rollCall(attending == 1 ? "rollcall.counts.one" : "rollcall.counts", counts.marks.marked, counts.expected, attending)
     }
 
-    /// People still without a mark, in roster order: what `P` would mark.
-    public var unmarkedIDs: [Int64] {
-        people.compactMap { $0.person.id }.filter { mark(of: $0) == nil }
+    /// People still without a mark: what `P` would mark.
+    public var unmarkedCount: Int { data?.counts.rows(.unmarked) ?? 0 }
+
+    mutating func apply(_ load: RollCallLoad, pageHeight: Int) {
+        data = load.data
+        query = load.query
+        filter = load.query.filter.sessionMark?.marks ?? .all
+        total = load.total
+        pages = load.pages
+        requested = []
+        table.setRowCount(load.total)
+        table.select(load.selection)
+        table.ensureVisible(height: pageHeight)
     }
 
-    mutating func load(_ new: RollCallData) {
-        let keep = selectedPerson?.person.id
-        data = new
-        foldedNames = new.people.map { NameFolding.fold($0.person.displayName) }
-        refilter(keeping: keep)
-    }
-
-    mutating func setMarks(_ marks: [Int64: AttendanceEvent], version: Int) {
-        guard data != nil else { return }
-        let keep = selectedPerson?.person.id
-        data?.marks = marks
-        data?.version = version
-        refilter(keeping: keep)
-    }
-
-    /// Takes the mark the store derived after a write. The roll call never derives a mark from
-    /// the event it wrote: an undo event, a kiosk check-in losing to a facilitator, a correction
-    /// all leave a current mark that only the whole log decides.
+    /// Takes the mark the store derived after a write, into the row if its page is loaded. The
+    /// roll call never derives a mark from the event it wrote: an undo event, a kiosk check-in
+    /// losing to a facilitator, a correction all leave a current mark that only the whole log decides.
     mutating func apply(_ outcome: MarkOutcome) {
-        guard data != nil else { return }
-        data?.marks[outcome.event.personID] = outcome.current
-    }
-
-    /// Recomputes the visible rows, keeping the selection on the same person when they remain
-    /// visible, else on the same row index (which is "the next person" when a mark hid the row).
-    mutating func refilter(keeping personID: Int64?) {
-        let oldIndex = table.selection ?? 0
-        visible = people.indices.filter { filter.admits(mark(of: people[$0].person.id ?? 0)?.status) }
-        table.setRowCount(visible.count)
-        if let personID, let i = visible.firstIndex(where: { people[$0].person.id == personID }) {
-            table.select(i)
-        } else if !visible.isEmpty {
-            table.select(min(oldIndex, visible.count - 1))
+        let personID = outcome.event.personID
+        for (number, page) in pages where page.items.contains(where: { $0.person.id == personID }) {
+            pages[number]?.marks[personID] = outcome.current
         }
     }
 
-    mutating func select(personID: Int64) {
-        if let i = visible.firstIndex(where: { people[$0].person.id == personID }) { table.select(i) }
-    }
-
-    /// Visible rows whose name has a word starting with every fragment of `query`, in display
-    /// order. Han, kana and Hangul are written without spaces between words, so a fragment in
-    /// those scripts may match anywhere in the name ("小" finds "李小龍").
-    func matches(_ query: String) -> [Int] {
-        let fragments = NameFolding.tokens(query)
-        guard !fragments.isEmpty else { return [] }
-        return visible.indices.filter { row in
-            let name = foldedNames[visible[row]]
-            let words = name.split(separator: " ")
-            return fragments.allSatisfy { f in
-                words.contains { $0.hasPrefix(f) } || (f.unicodeScalars.contains { $0.value >= 0x2E80 } && name.contains(f))
-            }
+    func name(_ personID: Int64) -> String {
+        for page in pages.values {
+            if let entry = page.items.first(where: { $0.person.id == personID }) { return entry.person.displayName }
         }
+        return markedNames[personID] ?? "?"
     }
 }
 

@@ -33,10 +33,11 @@ enum RollCallView {
             "rollcall.info", data.dayNumber, language.shortDay(LocalTime.day(data.session.start, in: zone)),
             DateText.sessionSpan(data.session.start, data.session.end, in: zone, language), data.session.title)
         // A check-in after an absent counts as late until the facilitator confirms: say why on the selected row.
-        let flagged = state.selectedPerson.flatMap { data.marks[$0.person.id ?? 0] }.flatMap { $0.kioskAfterAbsent ? $0 : nil }
+        let selectedMark = state.selectedPerson.flatMap { state.mark(of: $0.person.id ?? 0) }
+        let flagged = selectedMark.flatMap { $0.kioskAfterAbsent ? $0 : nil }
         if let flagged {
             info = reviewLine(flagged, zone: zone, words: words)
-        } else if let mark = state.selectedPerson.flatMap({ data.marks[$0.person.id ?? 0] }),
+        } else if let mark = selectedMark,
             let origin = RollCallOrigin.detail(mark, localDevice: data.localDevice, zone: zone, words: words)
         {
             info = origin
@@ -46,18 +47,19 @@ enum RollCallView {
             at: Point(x: body.x + 1, y: body.y), role: flagged == nil ? .dim : .warning, maxWidth: max(0, body.width - rightWidth - 4))
 
         let empty =
-            data.people.isEmpty
+            data.counts.expected == 0
             ? words.rollCall("rollcall.empty") : words.rollCall("rollcall.empty.filtered", state.filter.name(words))
         // The FROM column only while some mark came from another device, so a roll call taken on
         // one laptop keeps its columns as wide as before.
-        let fromElsewhere = data.marks.values.contains { RollCallOrigin.isElsewhere($0, localDevice: data.localDevice) }
+        let fromElsewhere = data.fromElsewhere
         let table = TableView(
             columns: fromElsewhere ? columns(words) + [RollCallOrigin.column(words)] : columns(words), state: state.table,
             emptyMessage: empty,
             row: { i in
-                let entry = data.people[state.visible[i]]
+                // A row whose page has not arrived yet shows as "…" until it does.
+                guard let entry = state.entry(at: i) else { return TableRow([theme.glyphs.ellipsis], role: .dim) }
                 let p = entry.person
-                let mark = data.marks[p.id ?? 0]
+                let mark = state.pages[i / RollCallState.pageSize]?.marks[p.id ?? 0]
                 let (text, role) = markCell(mark, zone: zone, glyphs: theme.glyphs, words: words)
                 let from =
                     fromElsewhere ? [mark.flatMap { RollCallOrigin.cell($0, localDevice: data.localDevice, words: words) } ?? ""] : []
@@ -101,6 +103,18 @@ extension Words {
 extension MarkFilter {
     /// The filter as it reads in messages and the menu ("unmarked", "sin marca").
     func name(_ words: Words) -> String { words.rollCall("filter.\(rawValue)") }
+
+    /// The key that picks it in the filter menu.
+    var key: Character {
+        switch self {
+        case .all: "a"
+        case .unmarked: "u"
+        case .present: "p"
+        case .absent: "x"
+        case .late: "l"
+        case .excused: "e"
+        }
+    }
 }
 
 extension AttendanceStatus {

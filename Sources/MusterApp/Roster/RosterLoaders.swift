@@ -38,10 +38,9 @@ extension Loaders {
                 let ids = window.items.map { $0.person.id! }
                 let marks = try store.attendance.currentMarks(courseID: query.courseID, personIDs: ids)
                 let left = try store.attendance.leftEarly(courseID: query.courseID, personIDs: ids)
-                for (index, start) in stride(from: 0, to: window.items.count, by: size).enumerated() {
-                    let slice = Array(window.items[start..<min(window.items.count, start + size)])
+                for (page, slice) in PageWindow.split(window.items, first: window.first, pageSize: size) {
                     let people = Set(slice.map { $0.person.id! })
-                    pages[window.first / size + index] = RosterPage(
+                    pages[page] = RosterPage(
                         items: slice, marks: marks.filter { people.contains($0.key) }, leftEarly: left.filter { people.contains($0.key) })
                 }
             } else if total > 0 {

@@ -5,7 +5,7 @@ import TerminalUI
 /// The roster's browsing keys: move (fetching the pages the rows need), sort, filter, find,
 /// switch to the matrix, open a person. Its nomination and editing keys are in
 /// `RosterNominations.swift`.
-extension RosterState: TableScreen {
+extension RosterState: PagedFind, PagedList {
     var screen: Screen { .roster(self) }
     var takesTyping: Bool { search != nil }
     var keyContexts: [String] {
@@ -49,21 +49,9 @@ extension RosterState: TableScreen {
             context.note(words.roster("showing.everyone"))
             return [reload(context, query: next, focusPerson: person?.person.id, keepContext: true)]
         case Command.search:
-            search = RosterSearch(origin: table.selection ?? 0, words: words)
+            search = ListSearch(origin: table.selection ?? 0, placeholder: words.roster("search.placeholder"), words: words)
         case Command.nextMatch, Command.previousMatch:
-            guard !lastQuery.isEmpty else {
-                context.note(words.app("search.none"))
-                return [.bell]
-            }
-            let back = id == Command.previousMatch
-            let from = (table.selection ?? 0) + (back ? -1 : 1)
-            let start = back ? (from < 0 ? max(0, total - 1) : from) : (from >= total ? 0 : from)
-            let text = lastQuery, startPerson = item(at: start)?.person.id
-            return [
-                .run { [loaders = context.loaders] in
-                    loaders.rosterFind(query, text: text, from: start, startPerson: startPerson, backwards: back)
-                }
-            ]
+            return findNext(backwards: id == Command.previousMatch, &context)
         case Command.toggleMatrix:
             mode = mode == .list ? .matrix : .list
             return mode == .matrix ? [.run { [loaders = context.loaders] in loaders.rosterTotals(query) }] : []
@@ -82,37 +70,13 @@ extension RosterState: TableScreen {
         return []
     }
 
-    /// Typing in the roster's search line: each key asks the database for the first match from
-    /// where the search began; Enter keeps the place, Esc goes back to it.
-    mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] {
-        guard var search, let query else { return [] }
-        let height = pageHeight(context.size)
-        switch key {
-        case .escape:
-            self.search = nil
-            table.select(search.origin)
-            table.ensureVisible(height: height)
-            return fetchPages(context.loaders, page: height)
-        case .enter:
-            lastQuery = search.field.text
-            self.search = nil
-            return []
-        default:
-            guard search.field.handle(key) else { return [] }
-        }
-        // The last answer stays on the search line until the next one arrives a few milliseconds
-        // later: no "…" frame in between, so a key that changes nothing costs only its character.
-        let text = search.field.text, origin = search.origin
-        let searching = !NameFolding.tokens(text).isEmpty
-        if !searching { search.found = nil }
-        self.search = search
-        guard searching else { return [] }
-        let startPerson = item(at: origin)?.person.id
-        return [
-            .run { [loaders = context.loaders] in
-                loaders.rosterFind(query, text: text, from: origin, startPerson: startPerson, backwards: false)
-            }
-        ]
+    mutating func key(_ key: Key, _ context: inout ScreenContext) -> [Effect<AppAction>] { searchKey(key, &context) }
+
+    func person(at index: Int) -> Int64? { item(at: index)?.person.id }
+
+    func find(_ text: String, from start: Int, startPerson: Int64?, backwards: Bool, _ loaders: Loaders) -> Effect<AppAction>? {
+        guard let query else { return nil }
+        return .run { loaders.rosterFind(query, text: text, from: start, startPerson: startPerson, backwards: backwards) }
     }
 
     mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
@@ -122,27 +86,13 @@ extension RosterState: TableScreen {
             apply(load, pageHeight: height)
             return fetchPages(context.loaders, page: height)
         case .rosterPageLoaded(let query, let page, let rows) where query == self.query:
-            requested.remove(page)
-            pages[page] = rows
-            trimPages()
+            take(page: page, rows)
             return []
         case .rosterTotalsLoaded(let query, let totals) where query == self.query:
             self.totals = totals
             return []
         case .rosterFound(let query, let text, let index) where query == self.query:
-            var effects: [Effect<AppAction>] = []
-            if var search {
-                guard search.field.text == text else { return [] }
-                search.found = index != nil
-                self.search = search
-            } else if index == nil {
-                context.note(context.words.app("search.noMatch", text))
-                effects = [.bell]
-            }
-            guard let index else { return effects }
-            table.select(index)
-            table.ensureVisible(height: height)
-            return effects + fetchPages(context.loaders, page: height)
+            return found(text, at: index, &context)
         case .rosterFacetLoaded(let facet, let values):
             let agencies = self.context?.agencies ?? [:], words = context.words
             let items = values.map {
@@ -184,17 +134,6 @@ extension RosterState: TableScreen {
         RosterView.render(self, into: &buffer, body: body, theme: theme, words: words)
     }
 
-    var searchLine: (field: TextField, status: String)? {
-        guard let search else { return nil }
-        let words = search.words
-        let status =
-            search.field.isEmpty
-            ? words.app("search.keys")
-            : search.found == false
-                ? words.roster("search.nothing") : search.found == true ? words.roster("search.found") : "…"
-        return (search.field, status)
-    }
-
     /// The effect that (re)loads a roster: after a new order or filter the selection follows the
     /// same person; otherwise it stays at the same position.
     ///
@@ -212,13 +151,8 @@ extension RosterState: TableScreen {
         }
     }
 
-    /// Effects fetching the pages the visible rows (and half a page around) still lack.
-    mutating func fetchPages(_ loaders: Loaders, page height: Int) -> [Effect<AppAction>] {
-        guard let query else { return [] }
-        trimPages()
-        let missing = missingPages(around: table.visibleRange(height: height))
-        requested.formUnion(missing)
-        return missing.map { page in .run { loaders.rosterPage(query, page: page) } }
+    func pageEffect(_ page: Int, _ loaders: Loaders) -> Effect<AppAction>? {
+        query.map { query in .run { loaders.rosterPage(query, page: page) } }
     }
 
     /// The filter menu's first level: each dimension with its current value.

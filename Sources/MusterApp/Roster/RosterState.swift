@@ -48,7 +48,6 @@ public struct RosterState: Sendable, Equatable {
     public enum Mode: Sendable, Equatable { case list, matrix }
 
     public static let pageSize = 50
-    /// Pages kept each side of the selection's page; the rest are dropped.
     static let keptPages = 3
 
     public var courseCode: String
@@ -58,14 +57,13 @@ public struct RosterState: Sendable, Equatable {
     public var query: RosterQuery?
     public var total = 0
     public var pages: [Int: RosterPage] = [:]
-    /// Pages asked for and not back yet, so a key held down asks once.
     public var requested: Set<Int> = []
     public var table = TableState()
     /// Matrix: the first session column shown.
     public var columnOffset = 0
     public var totals: [Int64: SessionMarkTotals] = [:]
     public var quotaLines: [QuotaLine] = []
-    public var search: RosterSearch?
+    public var search: ListSearch?
     public var lastQuery = ""
     /// Filter applied when the course first loads (from the nominations screen or the matrix).
     public var initialFilter: RosterFilter
@@ -107,22 +105,6 @@ public struct RosterState: Sendable, Equatable {
         return lines.first { $0.scope == .country && $0.key == country }
     }
 
-    /// Pages that rows `range` (widened by half a page each side, so scrolling finds the next
-    /// page already there) need and that are neither cached nor asked for.
-    func missingPages(around range: Range<Int>) -> [Int] {
-        guard total > 0 else { return [] }
-        let margin = Self.pageSize / 2
-        let low = max(0, range.lowerBound - margin), high = min(total - 1, max(range.lowerBound, range.upperBound - 1) + margin)
-        return Array(Set((low...high).map { $0 / Self.pageSize })).sorted()
-            .filter { pages[$0] == nil && !requested.contains($0) }
-    }
-
-    /// Forgets pages far from the selection, so memory stays flat however far one scrolls.
-    mutating func trimPages() {
-        let centre = (table.selection ?? 0) / Self.pageSize
-        pages = pages.filter { abs($0.key - centre) <= Self.keptPages }
-    }
-
     mutating func apply(_ load: RosterLoad, pageHeight: Int) {
         context = load.context
         query = load.query
@@ -136,22 +118,6 @@ public struct RosterState: Sendable, Equatable {
         table.select(load.selection)
         table.ensureVisible(height: pageHeight)
         columnOffset = min(columnOffset, max(0, load.context.sessions.count - 1))
-    }
-}
-
-/// The search line while `/` is active: the typed text and where the search started.
-public struct RosterSearch: Sendable, Equatable {
-    public var field: TextField
-    public var origin: Int
-    /// How many matches the last answer found (nil while none came back).
-    public var found: Bool?
-    /// The language the search line speaks (it is drawn from the state alone, as the footer).
-    public var words: Words
-
-    public init(origin: Int, words: Words = Words(.en)) {
-        self.origin = origin
-        self.words = words
-        field = TextField(maxLength: 64, placeholder: words.roster("search.placeholder"))
     }
 }
 

@@ -21,6 +21,8 @@ extension SheetEntryState: ScreenModel {
             let n = log.filter { $0.status != nil }.count
             guard n > 0 else { return [] }
             return context.say(context.words.sheetEntry(n == 1 ? "said.recorded.one" : "said.recorded", n))
+        case .enter where !loaded:
+            return [.bell]
         case .enter where sheetID == nil:
             // Which sheet is being typed: Enter keeps today's, filled in.
             let typed = field.text.trimmingCharacters(in: .whitespaces).uppercased()
@@ -44,7 +46,7 @@ extension SheetEntryState: ScreenModel {
                     ]
                 }
                 guard let person = mark.entry?.person else { return [] }
-                let previous = roll.mark(of: person.id ?? 0)?.status
+                let previous = marks[person.id ?? 0]?.status
                 return [
                     .run { [loaders = context.loaders] in
                         loaders.sheetMark(data.session, person, mark.status, arrival: mark.arrival, note: mark.note, previous: previous)
@@ -75,6 +77,11 @@ extension SheetEntryState: ScreenModel {
     /// A committed mark or undo: the log under the field says what was entered. The roll call
     /// beneath takes the same action for its row, counts and status line.
     mutating func receive(_ action: AppAction, _ context: inout ScreenContext) -> [Effect<AppAction>]? {
+        if case .sheetRowsLoaded(let sheet) = action, let roll = context.below(RollCallState.self), sheet.sessionID == roll.data?.session.id
+        {
+            take(sheet)
+            return []
+        }
         guard case .sheetEntry(let result) = action, let roll = context.below(RollCallState.self), let data = roll.data else {
             return nil
         }
@@ -83,18 +90,21 @@ extension SheetEntryState: ScreenModel {
         switch result {
         case .walkIn(let person, let outcome):
             guard outcome.event.sessionID == data.session.id else { return nil }
+            marks[person.id ?? 0] = outcome.current
             line = .init(
                 code: person.code, name: person.displayName, status: outcome.event.status,
                 text: words.sheetEntry("log.walkIn", roll.describe(outcome.event, words)))
-        case .marked(let outcome, let previous):
+        case .marked(let outcome, let person, let previous):
             let event = outcome.event
             guard event.sessionID == data.session.id else { return nil }
-            let person = (rows + roll.people).first { $0.person.id == event.personID }?.person
+            marks[event.personID] = outcome.current
             var text = roll.describe(event, words)
             if let previous, previous != .cleared { text = words.sheetEntry("log.was", text, previous.name(words)) }
-            line = .init(code: person?.code ?? "?", name: person?.displayName ?? "?", status: event.status, text: text)
+            line = .init(code: person.code, name: person.displayName, status: event.status, text: text)
         case .undone(let outcome):
-            let person = (rows + roll.people).first { $0.person.id == outcome.event.personID }?.person
+            marks[outcome.event.personID] = outcome.current
+            let id = outcome.event.personID
+            let person = rows.first { $0.person.id == id }?.person ?? roll.loadedRows.first { $0.person.id == id }?.person
             let now = outcome.current?.status.name(words) ?? words.rollCall("status.none")
             line = .init(
                 code: person?.code ?? "?", name: person?.displayName ?? "?", status: nil, text: words.sheetEntry("log.undone", now))
@@ -125,7 +135,20 @@ extension Loaders {
                     try store.attendance.mark(
                         session: session, person: person, status: status, source: .paper,
                         arrival: arrival, note: note),
-                    previous: previous))
+                    person: person, previous: previous))
+        }
+    }
+
+    /// The session's printed sheet, read when the sheet entry opens: the expected people
+    /// (staff too) in the sheet's order, its id, and their marks.
+    func sheetRows(_ course: Course, _ session: Session) -> AppAction {
+        attempt {
+            let rows = SignInSheet.order(try store.rosters.roster(courseID: course.id!, expectedOnly: true))
+            return .sheetRowsLoaded(
+                SheetEntryRows(
+                    sessionID: session.id!, rows: rows,
+                    sheetID: SignInSheet.sheetID(sessionKey: session.key, codes: rows.map(\.person.code)),
+                    marks: try store.attendance.marks(sessionID: session.id!)))
         }
     }
 

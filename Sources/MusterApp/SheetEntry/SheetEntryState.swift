@@ -33,11 +33,30 @@ public struct SheetEntryState: Sendable, Equatable {
     /// That sheet's rows as they were when the entry opened: a walk-in added meanwhile joins
     /// the roster but does not renumber the paper being typed.
     public var rows: [RosterEntry]
+    /// The session's current marks of the sheet's people, for "(now absent)" and "was absent".
+    /// The roll call beneath holds only the pages on its screen, so the sheet reads its own.
+    public var marks: [Int64: AttendanceEvent]
+    /// False until the sheet's rows have been read (`Loaders.sheetRows`).
+    public var loaded: Bool
 
-    public init(currentSheetID: String = "", rows: [RosterEntry] = []) {
+    public init(currentSheetID: String = "", rows: [RosterEntry] = [], marks: [Int64: AttendanceEvent] = [:], loaded: Bool = true) {
         self.currentSheetID = currentSheetID
         self.rows = rows
+        self.marks = marks
+        self.loaded = loaded
         field = TextField(text: currentSheetID, maxLength: 8)
+    }
+
+    /// Opened before its rows are read: the sheet id fills in when they arrive.
+    static func loading() -> SheetEntryState { SheetEntryState(loaded: false) }
+
+    /// The sheet read for the session: its rows, id and marks.
+    mutating func take(_ sheet: SheetEntryRows) {
+        rows = sheet.rows
+        marks = sheet.marks
+        if !loaded && sheetID == nil && field.text.isEmpty { field = TextField(text: sheet.sheetID, maxLength: 8) }
+        currentSheetID = sheet.sheetID
+        loaded = true
     }
 
     /// Row numbers are taken only from the sheet printed from today's roster.
@@ -270,8 +289,17 @@ extension Words {
 }
 
 /// What the sheet entry's effects bring back: the committed event and the line to log.
+/// A session's printed sheet as the sheet entry reads it: rows in sheet order, the sheet's id,
+/// and the current marks of its people.
+public struct SheetEntryRows: Sendable, Equatable {
+    public var sessionID: Int64
+    public var rows: [RosterEntry]
+    public var sheetID: String
+    public var marks: [Int64: AttendanceEvent]
+}
+
 public enum SheetEntryResult: Sendable {
-    case marked(MarkOutcome, previous: AttendanceStatus?)
+    case marked(MarkOutcome, person: Person, previous: AttendanceStatus?)
     /// A walk-in from a blank line, enrolled and marked in one transaction.
     case walkIn(Person, MarkOutcome)
     case undone(MarkOutcome)

@@ -80,7 +80,7 @@ enum SheetEntryView {
             }
             guard let p = mark.entry?.person else { return ("", .dim) }
             let who = mark.row.map { "\($0) \(p.displayName) (\(p.code))" } ?? "\(p.code) \(p.displayName)"
-            guard let now = rollCall.mark(of: p.id ?? 0) else { return (words.sheetEntry("preview.mark", who, what), .accent) }
+            guard let now = e.marks[p.id ?? 0] else { return (words.sheetEntry("preview.mark", who, what), .accent) }
             return (words.sheetEntry("preview.mark.now", who, what, now.status.name(words)), .accent)
         case .failure(.empty):
             return (words.sheetEntry("preview.empty", SheetLine.lettersHelp(words, separator: " · ")), .dim)
