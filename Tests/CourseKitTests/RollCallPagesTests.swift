@@ -88,3 +88,30 @@ import TestSupport
         #expect(try guest.attendance.rollCallCounts(courseID: course.id!, sessionID: session.id!).marks == SessionMarkTotals())
     }
 }
+
+extension RollCallPagesTests {
+    /// A page in the second half is read backwards from the end when the total is known: the
+    /// same rows, in every order and filter, as `OFFSET` from the start.
+    @Test func aPageReadFromTheEndIsThePageReadFromTheStart() throws {
+        let dir = TemporaryDirectory("page-from-end")
+        let store = try CourseStore(path: dir.file("t.sqlite"), actor: "tester", clock: TestClock().function)
+        try SyntheticData(store: store).generateCourse(SyntheticCourseSpec(code: "syn", people: 300, sessions: 2, seed: 5))
+        let course = try store.courses.course(code: "syn")
+        let session = try store.courses.sessions(courseID: course.id!)[0]
+        var queries = [RosterQuery.rollCall(courseID: course.id!, sessionID: session.id!, filter: .present)]
+        for column in RosterSortColumn.allCases {
+            for descending in [false, true] {
+                queries.append(RosterQuery(courseID: course.id!, order: RosterOrder(column, descending: descending)))
+            }
+        }
+        for query in queries {
+            let total = try store.rosters.rosterCount(query)
+            #expect(total > 100)
+            for (offset, limit) in [(total - 50, 50), (total - 7, 50), (total / 2 + 1, 30), (total - 1, 1)] {
+                let plain = try store.rosters.rosterPage(query, offset: offset, limit: limit)
+                #expect(
+                    try store.rosters.rosterPage(query, offset: offset, limit: limit, total: total) == plain, "\(query.order) \(offset)")
+            }
+        }
+    }
+}

@@ -26,9 +26,19 @@ extension RosterBrowser {
         }
     }
 
-    /// Rows `offset ..< offset + limit` of the query, in its order.
-    public func rosterPage(_ query: RosterQuery, offset: Int, limit: Int) throws -> [RosterListEntry] {
-        try filtered(query) { db, filter, arguments in
+    /// Rows `offset ..< offset + limit` of the query, in its order. Given the query's `total`, a
+    /// page in the second half is read backwards from the end: `OFFSET` walks the index entry by
+    /// entry (each one probed in the session's marks, for the roll call's filters), and `G` on
+    /// a 62,000-row filter walked all of them.
+    public func rosterPage(_ query: RosterQuery, offset: Int, limit: Int, total: Int? = nil) throws -> [RosterListEntry] {
+        if let total, limit < total, offset > total / 2 {
+            var reversed = query
+            reversed.order.descending.toggle()
+            let end = min(total, offset + limit)
+            let rows = try rosterPage(reversed, offset: total - end, limit: end - offset)
+            return Array(rows.reversed())
+        }
+        return try filtered(query) { db, filter, arguments in
             let order = Self.orderSQL(query.order, prefix: "")
             return try Self.rosterItems(
                 db, query,

@@ -8,8 +8,12 @@ extension Loaders {
     /// shows, where the selection lands (on `focusPerson` while the filter still shows them, else
     /// at `focusIndex`) and the pages around it with their marks. A few short reads whatever the
     /// course's size: the counts come from the tallies and the rows from the roster index.
+    ///
+    /// `known`: what a reload after the roll call's own action need not read again (the
+    /// expected count and whether marks came from elsewhere change only from outside).
     func rollCall(
-        code: String, sessionKey: String?, filter: MarkFilter, focusPerson: Int64?, focusIndex: Int, pageHeight: Int
+        code: String, sessionKey: String?, filter: MarkFilter, focusPerson: Int64?, focusIndex: Int, pageHeight: Int,
+        known: RollCallData? = nil
     ) -> AppAction {
         attempt {
             let version = try store.dataVersion()
@@ -23,7 +27,8 @@ extension Loaders {
             } else {
                 throw MusterError.invalid("\(code) has no sessions yet")
             }
-            let counts = try store.attendance.rollCallCounts(courseID: course.id!, sessionID: session.id!)
+            let counts = try store.attendance.rollCallCounts(
+                courseID: course.id!, sessionID: session.id!, expected: known?.counts.expected)
             let query = RosterQuery.rollCall(courseID: course.id!, sessionID: session.id!, filter: filter)
             let total = counts.rows(filter)
             let size = RollCallState.pageSize
@@ -37,7 +42,7 @@ extension Loaders {
             } else if total > 0 {
                 let firstPage = max(0, selection - pageHeight) / size, lastPage = min(total - 1, selection + pageHeight) / size
                 first = firstPage * size
-                rows = try store.rosters.rosterPage(query, offset: first, limit: (lastPage - firstPage + 1) * size)
+                rows = try store.rosters.rosterPage(query, offset: first, limit: (lastPage - firstPage + 1) * size, total: total)
             }
             let marks = try store.attendance.marks(sessionID: session.id!, personIDs: rows.map { $0.person.id! })
             var pages: [Int: RollCallPage] = [:]
@@ -47,16 +52,28 @@ extension Loaders {
             let data = RollCallData(
                 course: course, session: session, dayNumber: CourseDays.number(of: session, among: sessions, zone: course.zone),
                 counts: counts, version: version, localDevice: store.deviceID,
-                fromElsewhere: try store.attendance.hasMarksFromElsewhere(sessionID: session.id!, device: store.deviceID))
+                fromElsewhere: try known?.fromElsewhere
+                    ?? store.attendance.hasMarksFromElsewhere(sessionID: session.id!, device: store.deviceID))
             return .rollCallLoaded(RollCallLoad(data: data, query: query, total: total, selection: selection, pages: pages))
         }
     }
 
+    /// The counts alone, after a mark that leaves every row where it was (no filter).
+    func rollCallCounts(_ data: RollCallData) -> AppAction {
+        attempt {
+            let version = try store.dataVersion()
+            return .rollCallCounted(
+                sessionID: data.session.id!, version: version,
+                try store.attendance.rollCallCounts(
+                    courseID: data.course.id!, sessionID: data.session.id!, expected: data.counts.expected))
+        }
+    }
+
     /// One page of the roll call's query, with its people's marks.
-    func rollCallPage(_ query: RosterQuery, page: Int) -> AppAction {
+    func rollCallPage(_ query: RosterQuery, page: Int, total: Int) -> AppAction {
         attempt {
             let size = RollCallState.pageSize
-            let items = try store.rosters.rosterPage(query, offset: page * size, limit: size)
+            let items = try store.rosters.rosterPage(query, offset: page * size, limit: size, total: total)
             let marks = try store.attendance.marks(
                 sessionID: query.filter.sessionMark?.sessionID ?? 0, personIDs: items.map { $0.person.id! })
             return .rollCallPageLoaded(query: query, page: page, RollCallPage(items: items, marks: marks))

@@ -88,7 +88,7 @@ extension RollCallState: PagedFind, PagedList {
         case Command.cancel:
             if filter != .all {
                 context.note(words.rollCall("showing.all"))
-                return [reload(context, filter: .all, focusPerson: selectedPerson?.person.id)]
+                return [reload(context, filter: .all, focusPerson: selectedPerson?.person.id, known: true)]
             }
         default:
             break
@@ -122,6 +122,10 @@ extension RollCallState: PagedFind, PagedList {
         case .rollCallPageLoaded(let query, let page, let rows) where query == self.query:
             take(page: page, rows)
             return []
+        case .rollCallCounted(let sessionID, let version, let counts) where sessionID == session:
+            data?.counts = counts
+            data?.version = version
+            return []
         case .rollCallFound(let query, let text, let index) where query == self.query:
             return found(text, at: index, &context)
         case .marked(let outcome, let name, let advance) where outcome.event.sessionID == session:
@@ -131,18 +135,24 @@ extension RollCallState: PagedFind, PagedList {
             // Move on only if the row is still where it was: a filter that no longer shows the
             // person brings the next one to the same row when the roll call reloads.
             if advance, shown, selectedPerson?.person.id == outcome.event.personID { table.moveDown(height: height) }
-            return context.say(words.rollCall("said.mark", name, describe(outcome.event, words)))
-                + [reload(context, focusPerson: shown ? selectedPerson?.person.id : nil)]
+            // Unfiltered, every row stays where it was: only the counts are read again.
+            let reread: Effect<AppAction> =
+                if filter == .all, let data {
+                    .run { [loaders = context.loaders] in loaders.rollCallCounts(data) }
+                } else {
+                    reload(context, focusPerson: shown ? selectedPerson?.person.id : nil, known: true)
+                }
+            return context.say(words.rollCall("said.mark", name, describe(outcome.event, words))) + [reread]
         case .markedBatch(let batch) where batch.outcomes.first?.event.sessionID == session:
             for outcome in batch.outcomes { apply(outcome) }
             undoStack.append(.batch(changeID: batch.changeID, count: batch.outcomes.count))
             return context.say(words.rollCall("said.batch", batch.outcomes.count))
-                + [reload(context, focusPerson: selectedPerson?.person.id)]
+                + [reload(context, focusPerson: selectedPerson?.person.id, known: true)]
         case .undoneBatch(let changeID, let outcomes) where outcomes.first?.event.sessionID == session:
             undoStack.removeAll { $0.batchID == changeID }
             for outcome in outcomes { apply(outcome) }
             return context.say(outcomes.count == 1 ? words.rollCall("said.undid.one") : words.rollCall("said.undid.many", outcomes.count))
-                + [reload(context, focusPerson: selectedPerson?.person.id)]
+                + [reload(context, focusPerson: selectedPerson?.person.id, known: true)]
         // An undo reads the same whether `u` was pressed here or typed on the sheet.
         case .undone(let outcome) where outcome.event.sessionID == session,
             .sheetEntry(.undone(let outcome)) where outcome.event.sessionID == session:
@@ -151,7 +161,7 @@ extension RollCallState: PagedFind, PagedList {
             let now = outcome.current?.status.name(words) ?? words.rollCall("status.none")
             // The row shows what the log now says, selected.
             return context.say(words.rollCall("said.undid", name(outcome.event.personID), now))
-                + [reload(context, focusPerson: outcome.event.personID)]
+                + [reload(context, focusPerson: outcome.event.personID, known: true)]
         case .sheetEntry(.walkIn(let person, let outcome)) where outcome.event.sessionID == session:
             // A new person: the roll call is read again so their row appears; `u` undoes the mark.
             undoStack.append(.mark(outcome.event.id))
@@ -163,10 +173,10 @@ extension RollCallState: PagedFind, PagedList {
             markedNames[outcome.event.personID] = person.displayName
             take(outcome)
             return context.say(words.rollCall("said.mark", person.displayName, describe(outcome.event, words)))
-                + [reload(context, focusPerson: selectedPerson?.person.id)]
+                + [reload(context, focusPerson: selectedPerson?.person.id, known: true)]
         case .markFilterChosen(let chosen):
             context.note(chosen == .all ? words.rollCall("showing.all") : words.rollCall("showing.only", chosen.name(words)))
-            return [reload(context, filter: chosen, focusPerson: selectedPerson?.person.id)]
+            return [reload(context, filter: chosen, focusPerson: selectedPerson?.person.id, known: true)]
         case .perform(.markAllPresent, _):
             guard let session = data?.session, let query else { return [] }
             return [.run { [loaders = context.loaders] in loaders.markAllPresent(session, query) }]
@@ -206,14 +216,16 @@ extension RollCallState: PagedFind, PagedList {
 
     /// The effect that (re)loads the roll call under `filter` (the current one by default): the
     /// selection follows `focusPerson` while the filter shows them, else stays at its row.
-    func reload(_ context: ScreenContext, filter: MarkFilter? = nil, focusPerson: Int64?) -> Effect<AppAction> {
+    /// `known`: after this roll call's own action, what only others change is not read again.
+    func reload(_ context: ScreenContext, filter: MarkFilter? = nil, focusPerson: Int64?, known: Bool = false) -> Effect<AppAction> {
         let (code, key, marks, index, height) = (
             courseCode, sessionKey, filter ?? self.filter, table.selection ?? 0, pageHeight(context.size)
         )
+        let kept = known ? data : nil
         return .run { [loaders = context.loaders] in
             loaders.rollCall(
                 code: code, sessionKey: key.isEmpty ? nil : key, filter: marks, focusPerson: focusPerson, focusIndex: index,
-                pageHeight: height)
+                pageHeight: height, known: kept)
         }
     }
 
@@ -224,7 +236,7 @@ extension RollCallState: PagedFind, PagedList {
     }
 
     func pageEffect(_ page: Int, _ loaders: Loaders) -> Effect<AppAction>? {
-        query.map { query in .run { loaders.rollCallPage(query, page: page) } }
+        query.map { [total] query in .run { loaders.rollCallPage(query, page: page, total: total) } }
     }
 
     func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme) -> HeaderLine {

@@ -45,7 +45,7 @@ extension Loaders {
                 }
             } else if total > 0 {
                 let first = max(0, selection - pageHeight) / size, last = min(total - 1, selection + pageHeight) / size
-                for page in first...last { pages[page] = try rosterPage(query, page: page) }
+                for page in first...last { pages[page] = try rosterPage(query, page: page, total: total) }
             }
             return .rosterLoaded(
                 RosterLoad(
@@ -56,8 +56,8 @@ extension Loaders {
         }
     }
 
-    func rosterPage(_ query: RosterQuery, page: Int) -> AppAction {
-        attempt { .rosterPageLoaded(query: query, page: page, try rosterPage(query, page: page)) }
+    func rosterPage(_ query: RosterQuery, page: Int, total: Int) -> AppAction {
+        attempt { .rosterPageLoaded(query: query, page: page, try rosterPage(query, page: page, total: total)) }
     }
 
     func rosterTotals(_ query: RosterQuery) -> AppAction {
@@ -77,8 +77,9 @@ extension Loaders {
         attempt { .rosterFacetLoaded(facet, try store.rosters.rosterFacet(facet, in: query)) }
     }
 
-    private func rosterPage(_ query: RosterQuery, page: Int) throws -> RosterPage {
-        let items = try store.rosters.rosterPage(query, offset: page * RosterState.pageSize, limit: RosterState.pageSize)
+    private func rosterPage(_ query: RosterQuery, page: Int, total: Int) throws -> RosterPage {
+        let items = try store.rosters.rosterPage(
+            query, offset: page * RosterState.pageSize, limit: RosterState.pageSize, total: total)
         let ids = items.map { $0.person.id! }
         let marks = try store.attendance.currentMarks(courseID: query.courseID, personIDs: ids)
         return RosterPage(items: items, marks: marks, leftEarly: try store.attendance.leftEarly(courseID: query.courseID, personIDs: ids))

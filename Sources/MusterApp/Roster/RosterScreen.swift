@@ -152,7 +152,7 @@ extension RosterState: PagedFind, PagedList {
     }
 
     func pageEffect(_ page: Int, _ loaders: Loaders) -> Effect<AppAction>? {
-        query.map { query in .run { loaders.rosterPage(query, page: page) } }
+        query.map { [total] query in .run { loaders.rosterPage(query, page: page, total: total) } }
     }
 
     /// The filter menu's first level: each dimension with its current value.
