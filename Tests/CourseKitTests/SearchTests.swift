@@ -16,6 +16,12 @@ import TestSupport
         ("ngu", ["T-003"]),
         ("van a", ["T-003"]),
         ("李", ["T-002"]),
+        // Typed without a space, as Han names are: the family name word, then the given name's start.
+        ("李小龍", ["T-002"]),
+        ("李小", ["T-002"]),
+        ("小龍", ["T-002"]),
+        ("小龍李", ["T-002"]),  // either order, as "jose nun"
+        ("李龍", []),  // "龍" starts no word
         ("o'neil", ["T-004"]),
         ("oneil smith", ["T-004"]),
         ("t-005", ["T-005"]),

@@ -112,6 +112,15 @@ import TestSupport
         #expect(try d.storedMark("T-001") == .present)
     }
 
+    /// A Han name typed as it is written, without a space between family and given name.
+    @Test func searchFindsAHanNameTypedWithoutASpace() throws {
+        let d = try driver()
+        d.press(.char("/"))
+        d.type("李小")
+        #expect(selectedCode(d) == "T-002")
+        #expect(d.rollCall?.search?.found == true)
+    }
+
     @Test func nextAndPreviousMatch() throws {
         let d = try driver()
         d.press(.char("n"))

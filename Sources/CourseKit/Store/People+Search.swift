@@ -88,14 +88,34 @@ extension People {
         var narrowest = Int.max
         var ranges: [String] = []
         for fragment in fragments {
-            let range: [any DatabaseValueConvertible] = [fragment, fragment + "\u{10FFFF}"]
-            let sql = "SELECT person_id FROM name_token WHERE token >= ? AND token < ?"
+            let (sql, range) = fragmentMatch(fragment)
             narrowest = min(
                 narrowest, try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: StatementArguments(range)) ?? 0)
             arguments += range
             ranges.append(sql)
         }
         return (ranges.joined(separator: " INTERSECT "), arguments, narrowest)
+    }
+
+    /// The people one folded fragment finds: a name word starting with it. Han, kana and Hangul
+    /// names are typed without a space between family and given name ("李小龍", "山田太郎") but
+    /// indexed as two words ("李", "小龍"), so such a fragment also finds a whole word followed
+    /// by the start of another ("李" then "小…"). A single SELECT, or one compound wrapped as a
+    /// subquery so the caller's INTERSECT applies to all of it (SQLite's compound operators
+    /// bind left to right).
+    static func fragmentMatch(_ fragment: String) -> (sql: String, arguments: [any DatabaseValueConvertible]) {
+        let prefix = "SELECT person_id FROM name_token WHERE token >= ? AND token < ?"
+        var arguments: [any DatabaseValueConvertible] = [fragment, fragment + "\u{10FFFF}"]
+        let characters = Array(fragment)
+        guard characters.count > 1, fragment.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) else { return (prefix, arguments) }
+        var parts = [prefix]
+        for split in 1..<characters.count {
+            let head = String(characters[..<split]), tail = String(characters[split...])
+            parts.append(
+                "SELECT * FROM (SELECT person_id FROM name_token WHERE token = ? INTERSECT \(prefix))")
+            arguments += [head, tail, tail + "\u{10FFFF}"]
+        }
+        return ("SELECT person_id FROM (\(parts.joined(separator: " UNION ")))", arguments)
     }
 
     /// The codes stored that equal `text` ignoring ASCII case (SQLite's NOCASE), found on the
