@@ -161,6 +161,22 @@ import TestSupport
         #expect(d.rollCall?.mark(of: try d.store.people.person(code: "T-002").id!)?.source == .kiosk)
     }
 
+    /// A mark made here between another process's commit and the next tick reads only the
+    /// counts again; the tick still brings the other process's mark into the rows.
+    @Test func anotherProcessesMarkStillArrivesAfterAMarkMadeHere() throws {
+        let d = try driver()
+        let kiosk = try CourseStore(path: d.store.path, actor: "kiosk")
+        let course = try kiosk.courses.course(code: "mini-2024")
+        try kiosk.attendance.mark(
+            session: kiosk.courses.session(course: course, key: "am"), person: kiosk.people.person(code: "T-002"),
+            status: .present, source: .kiosk)
+        d.press(.char("p"))  // T-003, here
+        d.send(.tick)
+        #expect(d.rollCall?.countsText == "2/3 marked · 2 present")
+        #expect(d.rollCall?.mark(of: try d.store.people.person(code: "T-002").id!)?.source == .kiosk)
+        #expect(d.rollCall?.mark(of: try d.store.people.person(code: "T-003").id!)?.source == .rollcall)
+    }
+
     @Test func navigationHelpBackAndQuit() throws {
         let d = try driver()
         d.press(.char("G"))

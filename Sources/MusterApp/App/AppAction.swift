@@ -27,7 +27,7 @@ public enum AppAction: Sendable {
     case rollCallLoaded(RollCallLoad)
     case rollCallPageLoaded(query: RosterQuery, page: Int, RollCallPage)
     /// A session's counts read again after a mark (`Loaders.rollCallCounts`).
-    case rollCallCounted(sessionID: Int64, version: Int, RollCallCounts)
+    case rollCallCounted(sessionID: Int64, RollCallCounts)
     /// Where the roll call's search found `text` (nil: nowhere).
     case rollCallFound(query: RosterQuery, text: String, Int?)
     /// A committed mark and the current mark that resulted, as the store derived it; `name`

@@ -58,12 +58,13 @@ extension Loaders {
         }
     }
 
-    /// The counts alone, after a mark that leaves every row where it was (no filter).
+    /// The counts alone, after a mark that leaves every row where it was (no filter). The
+    /// library's version is not read here: taking a newer one would hide another process's
+    /// commit from the next tick, which reloads the rows only when the version moved.
     func rollCallCounts(_ data: RollCallData) -> AppAction {
         attempt {
-            let version = try store.dataVersion()
-            return .rollCallCounted(
-                sessionID: data.session.id!, version: version,
+            .rollCallCounted(
+                sessionID: data.session.id!,
                 try store.attendance.rollCallCounts(
                     courseID: data.course.id!, sessionID: data.session.id!, expected: data.counts.expected))
         }

@@ -122,9 +122,8 @@ extension RollCallState: PagedFind, PagedList {
         case .rollCallPageLoaded(let query, let page, let rows) where query == self.query:
             take(page: page, rows)
             return []
-        case .rollCallCounted(let sessionID, let version, let counts) where sessionID == session:
+        case .rollCallCounted(let sessionID, let counts) where sessionID == session:
             data?.counts = counts
-            data?.version = version
             return []
         case .rollCallFound(let query, let text, let index) where query == self.query:
             return found(text, at: index, &context)
