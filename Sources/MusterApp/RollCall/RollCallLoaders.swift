@@ -10,13 +10,15 @@ extension Loaders {
     /// course's size: the counts come from the tallies and the rows from the roster index.
     ///
     /// `known`: what a reload after the roll call's own action need not read again (the
-    /// expected count and whether marks came from elsewhere change only from outside).
+    /// expected count and whether marks came from elsewhere change only from outside). It is
+    /// read again all the same when another process has committed since it was loaded.
     func rollCall(
         code: String, sessionKey: String?, filter: MarkFilter, focusPerson: Int64?, focusIndex: Int, pageHeight: Int,
-        known: RollCallData? = nil
+        known loaded: RollCallData? = nil
     ) -> AppAction {
         attempt {
             let version = try store.dataVersion()
+            let known = loaded?.version == version ? loaded : nil
             let course = try store.courses.course(code: code)
             let sessions = try store.courses.sessions(courseID: course.id!)
             let session: Session
