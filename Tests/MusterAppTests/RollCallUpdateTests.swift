@@ -148,13 +148,18 @@ import TestSupport
         #expect(d.rollCall?.total == 3)
     }
 
-    @Test func marksFromAnotherProcessAppearOnTheNextTick() throws {
-        let d = try driver()
+    /// T-002 checked in present by a kiosk: another process, writing its own journal.
+    func kioskChecksInT002(_ d: AppDriver) throws {
         let kiosk = try CourseStore(path: d.store.path, actor: "kiosk")
         let course = try kiosk.courses.course(code: "mini-2024")
         try kiosk.attendance.mark(
             session: kiosk.courses.session(course: course, key: "am"), person: kiosk.people.person(code: "T-002"),
             status: .present, source: .kiosk)
+    }
+
+    @Test func marksFromAnotherProcessAppearOnTheNextTick() throws {
+        let d = try driver()
+        try kioskChecksInT002(d)
         #expect(d.rollCall?.countsText == "0/3 marked · 0 present")
         d.send(.tick)
         #expect(d.rollCall?.countsText == "1/3 marked · 1 present")
@@ -165,11 +170,7 @@ import TestSupport
     /// counts again; the tick still brings the other process's mark into the rows.
     @Test func anotherProcessesMarkStillArrivesAfterAMarkMadeHere() throws {
         let d = try driver()
-        let kiosk = try CourseStore(path: d.store.path, actor: "kiosk")
-        let course = try kiosk.courses.course(code: "mini-2024")
-        try kiosk.attendance.mark(
-            session: kiosk.courses.session(course: course, key: "am"), person: kiosk.people.person(code: "T-002"),
-            status: .present, source: .kiosk)
+        try kioskChecksInT002(d)
         d.press(.char("p"))  // T-003, here
         d.send(.tick)
         #expect(d.rollCall?.countsText == "2/3 marked · 2 present")
