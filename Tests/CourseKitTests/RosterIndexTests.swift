@@ -28,10 +28,14 @@ import TestSupport
             if Int.random(in: 0..<5, using: &random) == 0 {
                 _ = try? store.attendance.undo(session: session, person: person, source: Bool.random(using: &random) ? .kiosk : .rollcall)
             } else {
-                try store.attendance.mark(
+                let outcome = try store.attendance.mark(
                     session: session, person: person, status: AttendanceStatus.allCases.randomElement(using: &random)!,
                     source: Int.random(in: 0..<3, using: &random) == 0 ? .kiosk : .rollcall)
                 markedPairs.insert([session.id!, person.id!])
+                // The mark a write reports is the one the whole log gives (the writer reports
+                // what its derivation found, without reading the log again).
+                let logged = try store.attendance.marks(sessionID: session.id!, personIDs: [person.id!])[person.id!]
+                #expect(outcome.current == logged, "step \(step), \(random.replayText)")
             }
         }
         let derived = try DatabaseQueue(path: store.path).read { db in

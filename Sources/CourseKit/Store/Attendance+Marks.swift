@@ -31,8 +31,7 @@ extension Attendance {
             }
             try AttendanceTimes.check(status: status, arrival: event.arrival, departure: departure, session: session, zone: times.zone)
             event.recordedAt = try log.orderedTime(event.recordedAt, sessionID: sessionID, personID: personID)
-            try log.append(event)
-            return try log.outcome(of: event, cancelled: nil)
+            return try log.appendReporting(event)
         }
     }
 
@@ -59,15 +58,14 @@ extension Attendance {
             try AttendanceTimes.check(
                 status: event.status, arrival: event.arrival, departure: event.departure, session: session, zone: times.zone)
             event.recordedAt = try log.orderedTime(now, sessionID: sessionID, personID: personID)
-            try log.append(event)
-            return try log.outcome(of: event, cancelled: nil)
+            return try log.appendReporting(event)
         }
     }
 
     /// The session's zone and its course's late threshold, read where the times are checked.
     static func timeRules(_ db: Database, session: Session) throws -> (zone: TimeZone, lateAfterMinutes: Int) {
         let row = try Row.fetchOne(
-            db, sql: "SELECT time_zone, late_after_minutes FROM course WHERE id = ?", arguments: [session.courseID])
+            db.cachedStatement(sql: "SELECT time_zone, late_after_minutes FROM course WHERE id = ?"), arguments: [session.courseID])
         let courseZone = (row?["time_zone"] as String?).flatMap(TimeZone.init(identifier:)) ?? .gmt
         return (AttendanceTimes.zone(of: session, courseZone: courseZone), row?["late_after_minutes"] ?? 15)
     }
@@ -85,7 +83,7 @@ extension Attendance {
     /// the write transaction this makes "recorded later" mean "wins" on one file, whatever the clocks.
     static func orderedTime(_ db: Database, _ proposed: Date, sessionID: Int64, personID: Int64) throws -> Date {
         let latest = try Int64.fetchOne(
-            db, sql: "SELECT max(recorded_ms) FROM attendance_event WHERE session_id = ? AND person_id = ?",
+            db.cachedStatement(sql: "SELECT max(recorded_ms) FROM attendance_event WHERE session_id = ? AND person_id = ?"),
             arguments: [sessionID, personID])
         guard let latest, proposed.ms <= latest else { return proposed }
         return Date(ms: latest + 1)
@@ -215,10 +213,9 @@ extension Attendance {
 
     static func events(_ db: Database, sessionID: Int64, personID: Int64) throws -> [AttendanceEvent] {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT * FROM attendance_event WHERE session_id = ? AND person_id = ? ORDER BY recorded_ms, id
-                """, arguments: [sessionID, personID]
+            db.cachedStatement(
+                sql: "SELECT * FROM attendance_event WHERE session_id = ? AND person_id = ? ORDER BY recorded_ms, id"),
+            arguments: [sessionID, personID]
         ).map(AttendanceEvent.init(row:))
     }
 
@@ -239,7 +236,7 @@ extension Attendance {
     static func requireEnrolment(_ db: Database, courseID: Int64, person: Person) throws {
         let enrolled =
             try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM enrolment WHERE course_id = ? AND person_id = ?",
+                db.cachedStatement(sql: "SELECT 1 FROM enrolment WHERE course_id = ? AND person_id = ?"),
                 arguments: [courseID, person.id]) ?? false
         if !enrolled {
             let code = try String.fetchOne(db, sql: "SELECT code FROM course WHERE id = ?", arguments: [courseID]) ?? "?"

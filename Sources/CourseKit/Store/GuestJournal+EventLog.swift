@@ -46,6 +46,16 @@ struct EventLog {
         if let journal { try GuestJournal.append(journal, event) } else { try AttendanceEventWrites.append(db, event) }
     }
 
+    /// `append` then `outcome(of:cancelled:)`. The writer's derivation has just read the
+    /// person's events and found their mark, so the writer does not read them a second time.
+    func appendReporting(_ event: AttendanceEvent, cancelled: AttendanceEvent? = nil) throws -> MarkOutcome {
+        guard journal != nil else {
+            return MarkOutcome(event: event, cancelled: cancelled, current: try AttendanceEventWrites.append(db, event))
+        }
+        try append(event)
+        return try outcome(of: event, cancelled: cancelled)
+    }
+
     /// What a write left: the event, the one it cancelled and the mark the whole log gives now.
     func outcome(of event: AttendanceEvent, cancelled: AttendanceEvent?) throws -> MarkOutcome {
         MarkOutcome(

@@ -17,7 +17,7 @@ struct SyncLocal {
     var nextSeq: Int64
 
     static func read(_ db: Database) throws -> SyncLocal? {
-        try Row.fetchOne(db, sql: "SELECT * FROM sync_local WHERE id = 1").map {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM sync_local WHERE id = 1")).map {
             SyncLocal(
                 origin: $0["origin"], privateKey: $0["private_key"], label: $0["label"],
                 clock: HybridClock(last: $0["hlc"]), nextSeq: $0["next_seq"])
@@ -25,7 +25,7 @@ struct SyncLocal {
     }
 
     func save(_ db: Database) throws {
-        try db.execute(sql: "UPDATE sync_local SET hlc = ?, next_seq = ? WHERE id = 1", arguments: [clock.last, nextSeq])
+        try db.cachedStatement(sql: "UPDATE sync_local SET hlc = ?, next_seq = ? WHERE id = 1").execute(arguments: [clock.last, nextSeq])
     }
 
     /// Names this device for the others ("kiosk at the door", "laptop Ana"): what their peer

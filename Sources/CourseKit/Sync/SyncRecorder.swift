@@ -20,7 +20,7 @@ enum SyncRecorder {
         var done = 0, total = 0
         // Recording assigns global ids, which touches rows again: go round until quiet.
         while true {
-            let dirty = try Row.fetchAll(db, sql: "SELECT entity, key, gid FROM sync_dirty")
+            let dirty = try Row.fetchAll(db.cachedStatement(sql: "SELECT entity, key, gid FROM sync_dirty"))
             if dirty.isEmpty { break }
             let sorted = dirty.sorted { order($0["entity"]) < order($1["entity"]) }
             total += sorted.count
@@ -57,7 +57,7 @@ enum SyncRecorder {
     }
 
     static func takeGenesis(_ db: Database) throws -> Bool {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM temp.sqlite_master WHERE name = 'sync_genesis'") ?? false else {
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM temp.sqlite_master WHERE name = 'sync_genesis'")) ?? false else {
             return false
         }
         let marked = try Bool.fetchOne(db, sql: "SELECT 1 FROM temp.sync_genesis LIMIT 1") ?? false
@@ -138,7 +138,7 @@ enum SyncRecorder {
         }
         try emit(
             db, kind: .put, entity: entity.table, gid: gid, fields: changed, prev: prev.isEmpty ? nil : prev,
-            id: GlobalID.random(), local: &local, now: now, genesis: genesis)
+            id: GlobalID.record(), local: &local, now: now, genesis: genesis)
         return true
     }
 

@@ -6,7 +6,9 @@ import GRDB
 public enum AttendanceEventWrites {
     /// Appends one event and derives the person's mark in that session from the whole log.
     /// Cached statements, so a bulk import or generator calling this per event compiles them once.
-    public static func append(_ db: Database, _ event: AttendanceEvent) throws {
+    /// Returns the person's current mark in that session after the event (nil: none).
+    @discardableResult
+    public static func append(_ db: Database, _ event: AttendanceEvent) throws -> AttendanceEvent? {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO attendance_event (id, session_id, person_id, status, arrival_ms, departure_ms, note,
@@ -19,7 +21,7 @@ public enum AttendanceEventWrites {
             event.recordedAt.ms, event.actor, event.device, event.source.rawValue,
             event.undoes?.uuidString.lowercased(),
         ])
-        try AttendanceMarkWrites.derive(db, sessionID: event.sessionID, personID: event.personID)
+        return try AttendanceMarkWrites.derive(db, sessionID: event.sessionID, personID: event.personID)
     }
 
     /// Clears an erased person's notes; returns how many events had one.

@@ -6,11 +6,22 @@ import GRDB
 enum AttendanceMarkWrites {
     /// Derives one person's mark in one session from their events and stores it (`cleared` when
     /// nothing counts). Triggers on the table move `session_tally` and the roster's counts.
-    static func derive(_ db: Database, sessionID: Int64, personID: Int64) throws {
+    /// A mark that stays what it was (a second "present", a kiosk check-in of someone already
+    /// marked) writes nothing: replacing the row would run the triggers, which take the person
+    /// out of the tallies and put them back and rewrite their roster entry in eight indexes.
+    /// Returns the current mark (nil: none), which the caller reports without reading it again.
+    @discardableResult
+    static func derive(_ db: Database, sessionID: Int64, personID: Int64) throws -> AttendanceEvent? {
         let current = MarkRule.currentMark(of: try Attendance.events(db, sessionID: sessionID, personID: personID))
+        let status = (current?.status ?? .cleared).rawValue
+        let stored = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT status FROM attendance_mark WHERE session_id = ? AND person_id = ?"),
+            arguments: [sessionID, personID])
+        if stored == status { return current }
         let statement = try db.cachedStatement(
             sql: "INSERT OR REPLACE INTO attendance_mark(session_id, person_id, status) VALUES (?, ?, ?)")
-        try statement.execute(arguments: [sessionID, personID, (current?.status ?? .cleared).rawValue])
+        try statement.execute(arguments: [sessionID, personID, status])
+        return current
     }
 
     /// Every stored mark derived again: after a migration that changes how the rule decides.
