@@ -22,12 +22,13 @@ public struct AttendanceEvent: Hashable, Sendable, Identifiable {
     /// on the event so every reader of current marks (roll call, exports) sees the flag with it.
     public var kioskAfterAbsent = false
 
+    /// Without an `id`, the event gets a time-ordered one of `recordedAt` (`UUID.timeOrdered`).
     public init(
-        id: UUID = UUID(), sessionID: Int64, personID: Int64, status: AttendanceStatus,
+        id: UUID? = nil, sessionID: Int64, personID: Int64, status: AttendanceStatus,
         arrival: Date? = nil, departure: Date? = nil, note: String = "", recordedAt: Date,
         actor: String, device: String, source: EventSource, undoes: UUID? = nil
     ) {
-        self.id = id; self.sessionID = sessionID; self.personID = personID
+        self.id = id ?? .timeOrdered(at: recordedAt); self.sessionID = sessionID; self.personID = personID
         self.status = status; self.arrival = arrival; self.departure = departure; self.note = note
         self.recordedAt = recordedAt; self.actor = actor; self.device = device; self.source = source
         self.undoes = undoes

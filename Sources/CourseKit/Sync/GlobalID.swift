@@ -29,6 +29,10 @@ public enum GlobalID {
 
     public static func random() -> String { UUID().uuidString.lowercased() }
 
+    /// A record's own id: time-ordered (`UUID.timeOrdered`), so `sync_record`, keyed by it,
+    /// grows at its end instead of splitting leaves all over a large B-tree.
+    public static func record() -> String { UUID.timeOrdered().uuidString.lowercased() }
+
     public static func course(code: String) -> String { derived("course:\(code)") }
     public static func session(course: String, key: String) -> String { derived("session:\(course):\(key)") }
     public static func agency(code: String) -> String { derived("agency:\(code)") }

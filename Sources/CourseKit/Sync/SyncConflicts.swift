@@ -146,7 +146,7 @@ enum SyncConflicts {
         }
         try SyncRecorder.emit(
             db, kind: .put, entity: found.entity, gid: found.gid, fields: [found.field: value],
-            prev: [found.field: found.candidates.map(\.recordID)], id: GlobalID.random(), local: &local, now: now, genesis: false)
+            prev: [found.field: found.candidates.map(\.recordID)], id: GlobalID.record(), local: &local, now: now, genesis: false)
         try local.save(db)
         _ = try SyncApply.materialize(db, entity: entity, gid: found.gid)
         var resolved = found

@@ -27,7 +27,7 @@ enum SyncErasure {
             }
         }
         let record = try SyncRecorder.emit(
-            db, kind: .erase, entity: "person", gid: gid, fields: fields, prev: nil, id: GlobalID.random(), local: &local,
+            db, kind: .erase, entity: "person", gid: gid, fields: fields, prev: nil, id: GlobalID.record(), local: &local,
             now: now, genesis: false)
         try local.save(db)
         try scrub(db, personID: personID, recordID: record.id)
