@@ -180,27 +180,21 @@ extension RollCallState: PagedFind, PagedList {
             guard let session = data?.session, let query else { return [] }
             return [.run { [loaders = context.loaders] in loaders.markAllPresent(session, query) }]
         case .perform(.late(let personID), let text):
-            guard let session = data?.session, let person = person(personID),
+            guard let session = data?.session, let person = loadedPerson(personID),
                 let arrival = AttendanceTimes.clockTime(text, on: session, zone: sessionZone)
             else { return [] }
             return [.run { [loaders = context.loaders] in loaders.mark(session, person, .late, arrival: arrival, advance: true) }]
         case .perform(.departure(let personID), let text):
-            guard let session = data?.session, let person = person(personID),
+            guard let session = data?.session, let person = loadedPerson(personID),
                 let time = AttendanceTimes.clockTime(text, on: session, zone: sessionZone)
             else { return [] }
             return [.run { [loaders = context.loaders] in loaders.departure(session, person, at: time) }]
         case .perform(.excuse(let personID), let note):
-            guard let session = data?.session, let person = person(personID) else { return [] }
+            guard let session = data?.session, let person = loadedPerson(personID) else { return [] }
             return [.run { [loaders = context.loaders] in loaders.mark(session, person, .excused, note: note, advance: true) }]
         default:
             return nil
         }
-    }
-
-    /// A loaded person, by id (whom a prompt asked about).
-    private func person(_ id: Int64) -> Person? {
-        for page in pages.values { if let entry = page.items.first(where: { $0.person.id == id }) { return entry.person } }
-        return nil
     }
 
     /// A committed mark: the row shows the mark the store derived, and `u` can undo it.

@@ -145,11 +145,18 @@ public struct RollCallState: Sendable, Equatable {
         }
     }
 
-    func name(_ personID: Int64) -> String {
+    /// A person on a loaded page, by id (whom a prompt asked about, whom an undo named).
+    func loadedPerson(_ personID: Int64) -> Person? {
         for page in pages.values {
-            if let entry = page.items.first(where: { $0.person.id == personID }) { return entry.person.displayName }
+            if let entry = page.items.first(where: { $0.person.id == personID }) { return entry.person }
         }
-        return markedNames[personID] ?? "?"
+        return nil
+    }
+
+    /// The name a message gives a person: from a loaded page, else the name this roll call
+    /// recorded when it marked them (their page may have been dropped since).
+    func name(_ personID: Int64) -> String {
+        loadedPerson(personID)?.displayName ?? markedNames[personID] ?? "?"
     }
 }
 
