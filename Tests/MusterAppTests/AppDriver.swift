@@ -23,15 +23,16 @@ final class AppDriver {
     init(
         courses: [String] = [Fixtures.miniCourseYAML], options: AppOptions = AppOptions(),
         size: Size = Size(width: 80, height: 24), clock: TestClock = TestClock(), live: SyncLive = SyncLive(),
-        fresh: Bool = false
+        fresh: Bool = false, extra: LibraryTemplates.Extra? = nil
     ) throws {
         dir = TemporaryDirectory("app")
         let path = dir.file("lib.sqlite")
         if fresh {
             store = try CourseStore(path: path, actor: "facilitator", clock: clock.function)
             for yaml in courses { try store.courses.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "test.yaml")) }
+            try extra?.build(store)
         } else {
-            try LibraryTemplates.copy(courses: courses, actor: "facilitator", clock: clock, to: path)
+            try LibraryTemplates.copy(courses: courses, actor: "facilitator", clock: clock, extra: extra, to: path)
             store = try CourseStore(path: path, actor: "facilitator", clock: clock.function)
         }
         program = MusterProgram(store: store, live: live)

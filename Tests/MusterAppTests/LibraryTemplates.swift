@@ -29,13 +29,20 @@ enum LibraryTemplates {
     /// tests that want the same one build it once.
     private static let made = Mutex<[String: String]>([:])
 
-    /// Copies the template for these courses, actor and clock to `path`, making it first if needed.
-    static func copy(courses: [String], actor: String, clock: TestClock, to path: String) throws {
-        let key = "\(actor)|\(clock().timeIntervalSince1970)|" + courses.joined(separator: "\u{1F}")
+    /// What a template holds beyond its course files (a generated course of 1,000 people), built
+    /// once per process under `name` and copied like the rest.
+    struct Extra: Sendable {
+        let name: String
+        let build: @Sendable (CourseStore) throws -> Void
+    }
+
+    /// Copies the template for these courses, actor, clock and extra to `path`, making it first if needed.
+    static func copy(courses: [String], actor: String, clock: TestClock, extra: Extra? = nil, to path: String) throws {
+        let key = "\(actor)|\(clock().timeIntervalSince1970)|\(extra?.name ?? "")|" + courses.joined(separator: "\u{1F}")
         let template = try made.withLock { made -> String in
             if let existing = made[key] { return existing }
             let file = root + "/\(made.count).sqlite"
-            try build(courses: courses, actor: actor, clock: clock, at: file)
+            try build(courses: courses, actor: actor, clock: clock, extra: extra, at: file)
             made[key] = file
             return file
         }
@@ -44,8 +51,9 @@ enum LibraryTemplates {
 
     /// A library with `courses` imported, closed so that its one file holds everything (the
     /// last connection's close checkpoints the WAL and removes it).
-    private static func build(courses: [String], actor: String, clock: TestClock, at file: String) throws {
+    private static func build(courses: [String], actor: String, clock: TestClock, extra: Extra?, at file: String) throws {
         let store = try CourseStore(path: file, actor: actor, clock: clock.function)
         for yaml in courses { try store.courses.importCourse(CourseFileCodec.decode(Data(yaml.utf8), path: "test.yaml")) }
+        try extra?.build(store)
     }
 }

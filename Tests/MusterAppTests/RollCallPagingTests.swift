@@ -10,15 +10,18 @@ import TestSupport
 /// (moving, marking under a filter, searching, marking everyone, undoing) keeps its rows, its
 /// counts and the library in step.
 @Suite struct RollCallPagingTests {
-    func driver() throws -> (AppDriver, expected: [RosterListEntry]) {
-        let d = try AppDriver(courses: [])
-        try SyntheticData(store: d.store).generateCourse(
+    /// Generated once per test process and copied for each test (`LibraryTemplates`).
+    static let syntheticCourse = LibraryTemplates.Extra(name: "syn-1000") { store in
+        try SyntheticData(store: store).generateCourse(
             SyntheticCourseSpec(code: "syn", people: 1_000, sessions: 2, markedShare: 0, seed: 11))
+    }
+
+    func driver() throws -> (AppDriver, expected: [RosterListEntry]) {
+        let d = try AppDriver(courses: [], extra: Self.syntheticCourse)
         let course = try d.store.courses.course(code: "syn")
         let session = try #require(try d.store.courses.currentOrNextSession(courseID: course.id!))
         let expected = try d.store.rosters.rosterPage(
             .rollCall(courseID: course.id!, sessionID: session.id!, filter: .all), offset: 0, limit: Int.max)
-        d.send(.start)
         d.press(.enter, .enter)  // the course, then its session's roll call
         return (d, expected)
     }
