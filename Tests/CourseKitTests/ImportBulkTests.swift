@@ -45,15 +45,16 @@ import TestSupport
         return try store.rosterImporter.importRoster(data: Data(text.utf8), name: "big.csv", course: "mini-2024", options: options)
     }
 
-    /// Every row of both derived tables, as text (the tally without zero counts, which the
-    /// triggers may leave and nothing reads).
+    /// Every row of the derived tables, as text (the tally and the enrolment counts without zero
+    /// counts, which the triggers may leave and nothing reads).
     func derived(_ store: CourseStore) throws -> [String] {
         try DatabaseQueue(path: store.path).read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM roster_index ORDER BY enrolment_id").map(\.description) + ["--"]
                 + Row.fetchAll(
                     db, sql: "SELECT * FROM session_tally WHERE n <> 0 ORDER BY session_id, mark, nomination, role, sex, country"
                 )
-                .map(\.description)
+                .map(\.description) + ["--"]
+                + Row.fetchAll(db, sql: "SELECT * FROM enrolment_count WHERE n <> 0 ORDER BY course_id, status, role").map(\.description)
         }
     }
 
@@ -86,7 +87,10 @@ import TestSupport
 
         let rows = try derived(fast)
         #expect(rows == (try derived(slow)))
-        #expect(rows.count == 5 + 600 + 1 + 4)  // every enrolment, the separator, a tally row per mark here
+        let parts = rows.split(separator: "--")
+        #expect(parts.count == 3 && parts[0].count == 5 + 600 && parts[1].count == 4)  // every enrolment, a tally row per mark here
+        let recounted = try EnrolmentCountTests.recounted(fast)
+        #expect(parts.count == 3 && Array(parts[2]) == recounted)
         #expect(try schema(fast) == schemaBefore, "the suspended triggers are back, word for word")
         #expect(try importRoster(fast, upkeep: upkeep).changesNothing, "a second run changes nothing")
         #expect(try derived(fast) == rows)
@@ -157,7 +161,8 @@ import TestSupport
         }
         // Left running: the deletes, and sync's notes of touched rows (a bulk import is recorded like any write).
         let running = [
-            "enrolment_index_delete", "enrolment_tally_delete", "sync_dirty_enrolment_ins", "sync_dirty_enrolment_upd",
+            "enrolment_index_delete", "enrolment_tally_delete", "enrolment_count_delete", "sync_dirty_enrolment_ins",
+            "sync_dirty_enrolment_upd",
             "sync_dirty_enrolment_del",
         ]
         #expect(Set(names) == Set(DerivedRoster.enrolmentTriggers + running))

@@ -27,25 +27,15 @@ public struct RollCallCounts: Hashable, Sendable {
 }
 
 extension Attendance {
-    /// The session's counts for its roll call: the expected people counted on the roster
-    /// index, their marks read from the trigger-kept `session_tally` (a few rows), and a guest's
-    /// own marks that the library has not absorbed yet put in place of what the tally says of
-    /// those people.
-    ///
-    /// `expected`, when the caller knows it (the same roll call after its own mark), is not
-    /// counted again: it changes only with the roster, and counting 100,000 entries is most of
-    /// this read.
-    public func rollCallCounts(courseID: Int64, sessionID: Int64, expected known: Int? = nil) throws -> RollCallCounts {
+    /// The session's counts for its roll call: the expected people from the trigger-kept
+    /// `enrolment_count`, their marks from the trigger-kept `session_tally` (a few rows each),
+    /// and a guest's own marks that the library has not absorbed yet put in place of what the
+    /// tally says of those people.
+    public func rollCallCounts(courseID: Int64, sessionID: Int64) throws -> RollCallCounts {
         try store.logRead { log in
             let db = log.db
-            let expected =
-                try known
-                ?? Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*) FROM roster_index INDEXED BY roster_by_status
-                        WHERE course_id = ? AND status IN ('nominated', 'confirmed', 'walk-in') AND role IN ('participant', 'observer')
-                        """, arguments: [courseID]) ?? 0
+            let expected = try EnrolmentCounts.count(
+                db, courseID: courseID, statuses: EnrolmentCounts.expectedStatuses, roles: EnrolmentCounts.rollCallRoles)
             var marks =
                 Self.totals(
                     try Row.fetchAll(

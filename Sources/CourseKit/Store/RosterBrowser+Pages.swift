@@ -14,9 +14,13 @@ extension RosterBrowser {
         try read { db in try Self.rosterFacts(db, courseID: courseID) }
     }
 
-    /// How many enrolments the query admits.
+    /// How many enrolments the query admits: from the enrolment counts when it filters by status
+    /// and role alone (the whole roster), else counted on the index of its order.
     public func rosterCount(_ query: RosterQuery) throws -> Int {
-        try filtered(query) { db, filter, arguments in
+        if let (statuses, roles) = EnrolmentCounts.dimensions(of: query.filter) {
+            return try read { db in try EnrolmentCounts.count(db, courseID: query.courseID, statuses: statuses, roles: roles) }
+        }
+        return try filtered(query) { db, filter, arguments in
             try Int.fetchOne(
                 db,
                 sql: """

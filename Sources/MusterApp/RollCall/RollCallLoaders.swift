@@ -9,9 +9,9 @@ extension Loaders {
     /// at `focusIndex`) and the pages around it with their marks. A few short reads whatever the
     /// course's size: the counts come from the tallies and the rows from the roster index.
     ///
-    /// `known`: what a reload after the roll call's own action need not read again (the
-    /// expected count and whether marks came from elsewhere change only from outside). It is
-    /// read again all the same when another process has committed since it was loaded.
+    /// `known`: what a reload after the roll call's own action need not read again (whether
+    /// marks came from elsewhere changes only from outside). It is read again all the same when
+    /// another process has committed since it was loaded.
     func rollCall(
         code: String, sessionKey: String?, filter: MarkFilter, focusPerson: Int64?, focusIndex: Int, pageHeight: Int,
         known loaded: RollCallData? = nil
@@ -29,8 +29,7 @@ extension Loaders {
             } else {
                 throw MusterError.invalid("\(code) has no sessions yet")
             }
-            let counts = try store.attendance.rollCallCounts(
-                courseID: course.id!, sessionID: session.id!, expected: known?.counts.expected)
+            let counts = try store.attendance.rollCallCounts(courseID: course.id!, sessionID: session.id!)
             let query = RosterQuery.rollCall(courseID: course.id!, sessionID: session.id!, filter: filter)
             let total = counts.rows(filter)
             let size = RollCallState.pageSize
@@ -67,8 +66,7 @@ extension Loaders {
         attempt {
             .rollCallCounted(
                 sessionID: data.session.id!,
-                try store.attendance.rollCallCounts(
-                    courseID: data.course.id!, sessionID: data.session.id!, expected: data.counts.expected))
+                try store.attendance.rollCallCounts(courseID: data.course.id!, sessionID: data.session.id!))
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// How a roster import keeps `roster_index` and `session_tally` right while it writes enrolments.
+/// How a roster import keeps `roster_index`, `session_tally` and `enrolment_count` right while it writes enrolments.
 enum DerivedUpkeep: Sendable, Equatable {
     /// Set-wise when the import is big beside the course's roster, per row otherwise.
     case automatic
@@ -50,7 +50,7 @@ enum DerivedRoster {
     /// The triggers whose work `rebuild` does. Deletions are left alone: imports never delete.
     static let enrolmentTriggers = [
         "enrolment_index_insert", "enrolment_index_update", "enrolment_tally_insert",
-        "enrolment_tally_update",
+        "enrolment_tally_update", "enrolment_count_insert", "enrolment_count_update",
     ]
 
     /// Runs `body` (which writes the course's enrolments) with the enrolment triggers suspended,
@@ -77,7 +77,7 @@ enum DerivedRoster {
         return true
     }
 
-    /// Rewrites the course's rows of `roster_index` and `session_tally` from the tables they
+    /// Rewrites the course's rows of `roster_index`, `session_tally` and `enrolment_count` from the tables they
     /// derive from, giving what the per-row triggers would have left (the tally without the
     /// zero-count rows the triggers can leave behind; readers sum `n`, so those never count).
     static func rebuild(_ db: Database, courseID: Int64) throws {
@@ -116,6 +116,12 @@ enum DerivedRoster {
                 JOIN person p ON p.id = m.person_id
                 WHERE s.course_id = ?1
                 GROUP BY m.session_id, m.status, e.status, e.role, p.sex, p.country
+                """, arguments: [courseID])
+        try db.execute(sql: "DELETE FROM enrolment_count WHERE course_id = ?", arguments: [courseID])
+        try db.execute(
+            sql: """
+                INSERT INTO enrolment_count(course_id, status, role, n)
+                SELECT course_id, status, role, count(*) FROM enrolment WHERE course_id = ? GROUP BY status, role
                 """, arguments: [courseID])
     }
 }

@@ -51,6 +51,7 @@ enum Schema {
         .v18ChangeSummaryWords,
         .v19SyncPeerResultWords,
         .v20EnrolmentByCourseStatus,
+        .v21EnrolmentCount,
     ]
 
     static var migrator: DatabaseMigrator {

@@ -1,0 +1,89 @@
+import CourseKit
+import Foundation
+import GRDB
+import LibraryTestSupport
+import Testing
+import TestSupport
+
+/// `enrolment_count` (v21), which the course list, the roll call and the roster's unfiltered
+/// totals read instead of counting entries, is what counting the enrolments gives after any
+/// mix of roster changes, their undos, and a bulk import.
+@Suite struct EnrolmentCountTests {
+    static func counted(_ store: CourseStore) throws -> [String] {
+        try DatabaseQueue(path: store.path).read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM enrolment_count WHERE n <> 0 ORDER BY course_id, status, role").map(\.description)
+        }
+    }
+
+    static func recounted(_ store: CourseStore) throws -> [String] {
+        try DatabaseQueue(path: store.path).read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT course_id, status, role, count(*) AS n FROM enrolment
+                    GROUP BY course_id, status, role ORDER BY course_id, status, role
+                    """
+            ).map(\.description)
+        }
+    }
+
+    @Test(.seeded) func countsFollowEnrolmentsTheirChangesAndUndos() throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let course = try store.courses.course(code: "mini-2024")
+        var random = SeededRandom()
+        var newcomers = 0
+        var changes: [ChangeRecord] = []
+        let statuses: [NominationStatus] = [.nominated, .confirmed, .withdrawn, .walkIn, .declined]
+        for step in 0..<120 {
+            let roster = try store.rosters.roster(courseID: course.id!)
+            switch Int.random(in: 0..<6, using: &random) {
+            case 0:
+                newcomers += 1
+                let (_, change) = try store.people.savePerson(
+                    Person(code: "N-\(newcomers)", givenName: "Nuevo", familyName: "Número \(newcomers)", sex: .female),
+                    enrolIn: course.id!, role: [.participant, .observer, .facilitator].randomElement(using: &random)!,
+                    status: [.nominated, .confirmed].randomElement(using: &random)!)
+                changes.append(change)
+            case 1, 2:
+                guard let entry = roster.randomElement(using: &random), entry.enrolment.status != .substituted else { continue }
+                if let change = try? store.nominations.setNominationStatus(
+                    courseID: course.id!, personID: entry.person.id!, to: statuses.randomElement(using: &random)!)
+                {
+                    changes.append(change)
+                }
+            case 3:
+                guard var enrolment = roster.randomElement(using: &random)?.enrolment, enrolment.status != .substituted else { continue }
+                enrolment.role = Role.allCases.randomElement(using: &random)!
+                changes.append(try store.nominations.saveEnrolment(enrolment))
+            case 4:
+                guard let entry = roster.randomElement(using: &random) else { continue }
+                if let change = try? store.nominations.removeEnrolment(courseID: course.id!, personID: entry.person.id!) {
+                    changes.append(change)
+                }
+            default:
+                guard let change = changes.popLast() else { continue }
+                _ = try? store.changeLog.undoChange(id: change.id)
+            }
+            if step % 10 == 9 {
+                #expect(try Self.counted(store) == Self.recounted(store), "step \(step), \(random.replayText)")
+            }
+        }
+        #expect(try Self.counted(store) == Self.recounted(store), random.replay)
+        // The roster's totals read from the counts agree with counting its rows.
+        let rows = try store.rosters.roster(courseID: course.id!)
+        let expected = rows.filter {
+            [.nominated, .confirmed, .walkIn].contains($0.enrolment.status) && [.participant, .observer].contains($0.enrolment.role)
+        }
+        #expect(try store.rosters.rosterCount(RosterQuery(courseID: course.id!)) == rows.count, random.replay)
+        #expect(
+            try store.rosters.rosterCount(RosterQuery(courseID: course.id!, filter: RosterFilter(rollCallOnly: true))) == expected.count,
+            random.replay)
+        for status in NominationStatus.allCases {
+            let query = RosterQuery(courseID: course.id!, filter: RosterFilter(status: status, rollCallOnly: true))
+            #expect(try store.rosters.rosterCount(query) == expected.filter { $0.enrolment.status == status }.count, random.replay)
+        }
+        let session = try store.courses.sessions(courseID: course.id!)[0]
+        #expect(try store.attendance.rollCallCounts(courseID: course.id!, sessionID: session.id!).expected == expected.count)
+    }
+}
