@@ -16,7 +16,7 @@ import TestSupport
         func mark(_ session: Session, _ code: String, _ status: AttendanceStatus) throws {
             _ = try store.attendance.mark(session: session, person: store.people.person(code: code), status: status, source: .rollcall)
         }
-        #expect(try store.courses.attendanceTotals()[course.id!] == nil)
+        #expect(try store.courses.attendanceTotals(courseIDs: [course.id!])[course.id!] == nil)
         try mark(am, "T-001", .present)
         try mark(am, "T-002", .late)
         try mark(am, "T-003", .absent)
@@ -24,7 +24,7 @@ import TestSupport
         try mark(pm, "T-001", .excused)
         try mark(pm, "T-002", .present)
         try mark(pm, "T-002", .cleared)  // cleared: no longer a mark
-        let marks = try #require(store.courses.attendanceTotals()[course.id!])
+        let marks = try #require(store.courses.attendanceTotals(courseIDs: [course.id!])[course.id!])
         let totals = try store.attendance.markTotals(
             RosterQuery(courseID: course.id!, filter: RosterFilter(rollCallOnly: true)))
         let summed = totals.values.reduce(SessionMarkTotals()) {

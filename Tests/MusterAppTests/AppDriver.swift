@@ -74,6 +74,11 @@ final class AppDriver {
 
     var screenText: String { frame().lines.joined(separator: "\n") }
 
+    var courseList: CourseListState? {
+        if case .courses(let s) = state.screens.screens.last(where: { if case .courses = $0 { true } else { false } }) { return s }
+        return nil
+    }
+
     var rollCall: RollCallState? {
         if case .rollCall(let s) = state.screens.screens.last(where: { if case .rollCall = $0 { true } else { false } }) { return s }
         return nil

@@ -14,7 +14,7 @@ public struct CourseSummary: Hashable, Sendable {
     public var pastRetention: Bool = false
     /// The marks of the people the roll call expects, over every session: the attendance rate
     /// is `marks.attending` of `marks.marked`. Empty from `courseSummaries`; `attendanceTotals`
-    /// fills it, apart, so the list's first frame never waits for it.
+    /// fills it, apart and for the rows on screen, so the list's first frame never waits for it.
     public var marks = SessionMarkTotals()
 }
 
@@ -35,22 +35,29 @@ extension Courses {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM course ORDER BY start_date DESC, code").map(Course.init(row:)) }
     }
 
-    /// Per course, the marks of the people its roll call expects over all its sessions (the
-    /// course list's attendance rate), from the trigger-kept tallies: a few rows per session, so
-    /// a course of 100,000 costs what one of 20 does. It reads every course's tallies, which on a
-    /// library of years grow to hundreds of thousands of rows, so it is a query of its own that
-    /// the list runs after its first frame, not part of `courseSummaries`.
-    public func attendanceTotals() throws -> [Int64: SessionMarkTotals] {
+    /// Per course of `courseIDs`, the marks of the people its roll call expects over all its
+    /// sessions (the course list's attendance rate), from the trigger-kept tallies: a few rows
+    /// per session, so a course of 100,000 costs what one of 20 does. Asked for the courses a
+    /// list shows, not for all: every course's tallies on the 100k library are 490,000 rows,
+    /// half a second to read, and the app's loop waits for each read it makes. A course with no
+    /// marks has no entry.
+    public func attendanceTotals(courseIDs: [Int64]) throws -> [Int64: SessionMarkTotals] {
         try read { db in
-            Attendance.totals(
-                try Row.fetchAll(
+            var totals: [Int64: SessionMarkTotals] = [:]
+            for start in stride(from: 0, to: courseIDs.count, by: 500) {
+                let chunk = Array(courseIDs[start..<min(courseIDs.count, start + 500)])
+                let rows = try Row.fetchAll(
                     db,
                     sql: """
                         SELECT s.course_id AS s, t.mark AS st, sum(t.n) AS n
-                        FROM session_tally t JOIN session s ON s.id = t.session_id
-                        WHERE t.mark <> 'cleared' AND \(Attendance.rollCallTally)
+                        FROM session s JOIN session_tally t ON t.session_id = s.id
+                        WHERE s.course_id IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))
+                          AND t.mark <> 'cleared' AND \(Attendance.rollCallTally)
                         GROUP BY s.course_id, t.mark
-                        """))
+                        """, arguments: StatementArguments(chunk))
+                totals.merge(Attendance.totals(rows)) { a, _ in a }
+            }
+            return totals
         }
     }
 

@@ -19,8 +19,9 @@ public enum AppAction: Sendable {
 
     // Results of effects
     case coursesLoaded([CourseSummary])
-    /// The course list's attendance rates, loaded after its first frame (`Courses.attendanceTotals`).
-    case courseRatesLoaded([Int64: SessionMarkTotals])
+    /// The course list's attendance rates of the courses `courseIDs` (those near the rows on
+    /// screen), loaded after its first frame (`Courses.attendanceTotals`).
+    case courseRatesLoaded([Int64: SessionMarkTotals], courseIDs: [Int64])
     /// Every session of every course in time order, and the one running now or next.
     case sessionsLoaded([SessionListRow], current: Int64?)
     case overviewLoaded(OverviewData)

@@ -49,9 +49,9 @@ extension CourseListState: TableScreen {
         switch action {
         case .coursesLoaded(let summaries):
             load(summaries)
-            return [.run { [loaders = context.loaders] in loaders.courseRates() }]
-        case .courseRatesLoaded(let rates):
-            applyRates(rates)
+            return askRates(context)
+        case .courseRatesLoaded(let rates, let ids):
+            applyRates(rates, for: ids)
             return []
         case .perform(.deleteCourse(let id), _):
             return context.change { try $0.courses.deleteCourse(id: id) }
@@ -67,6 +67,14 @@ extension CourseListState: TableScreen {
         [.run { [loaders = context.loaders] in loaders.courses() }]
     }
 
+    mutating func listMoved(_ context: inout ScreenContext) -> [Effect<AppAction>] { askRates(context) }
+
+    /// Reads the rates of the courses near the rows on screen that lack them.
+    mutating func askRates(_ context: ScreenContext) -> [Effect<AppAction>] {
+        let ids = ratesToAsk(height: context.size.height)
+        return ids.isEmpty ? [] : [.run { [loaders = context.loaders] in loaders.courseRates(ids) }]
+    }
+
     func render(into buffer: inout ScreenBuffer, body: Rect, theme: Theme, words: Words) -> HeaderLine {
         CourseListView.render(self, into: &buffer, body: body, theme: theme, words: words)
     }
@@ -77,7 +85,7 @@ extension Loaders {
         attempt { .coursesLoaded(try store.courses.courseSummaries()) }
     }
 
-    func courseRates() -> AppAction {
-        attempt { .courseRatesLoaded(try store.courses.attendanceTotals()) }
+    func courseRates(_ courseIDs: [Int64]) -> AppAction {
+        attempt { .courseRatesLoaded(try store.courses.attendanceTotals(courseIDs: courseIDs), courseIDs: courseIDs) }
     }
 }

@@ -58,14 +58,14 @@ enum CourseListView {
                         + (retention ? [Self.retention(s, words)] : [])
                         + [
                             s.nextSession.map { Format.shortDateTime($0.start, in: s.course.zone, language) } ?? "—",
-                            language.number(s.enrolled), state.ratesLoaded ? Self.rate(s.marks, words) : "",
+                            language.number(s.enrolled), state.showsRate(s) ? Self.rate(s.marks, words) : "",
                         ],
                     cellRoles: [nil, nil, nil] + (retention ? [s.pastRetention ? .warning : .dim] : []) + [
                         nil, nil, s.marks.marked == 0 ? .dim : .present,
                     ],
                     bars: [nil, nil, nil] + (retention ? [nil] : []) + [
                         nil, nil,
-                        state.ratesLoaded ? Bar(s.marks.attending, of: s.marks.marked, labelWidth: rateWidth(words)) : nil,
+                        state.showsRate(s) ? Bar(s.marks.attending, of: s.marks.marked, labelWidth: rateWidth(words)) : nil,
                     ])
             })
         table.render(into: &buffer, rect: area, theme: theme)
