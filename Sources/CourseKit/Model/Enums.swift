@@ -58,6 +58,10 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     case facilitator
     case resourcePerson = "resource-person"
     case organiser
+
+    /// Roles whose attendance the roll call takes: facilitators, organisers and resource people
+    /// run the session and are not marked.
+    public static let markedByRollCall: Set<Role> = [.participant, .observer]
 }
 
 /// Where a nomination stands. `substituted` names the replacement in `Enrolment.substitutedBy`.

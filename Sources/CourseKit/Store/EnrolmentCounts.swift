@@ -4,10 +4,10 @@ import GRDB
 /// `enrolment_count` (v21): a sum over a handful of rows where counting the roster's entries
 /// took 15–17 ms on a course of 100,000.
 enum EnrolmentCounts {
-    /// The statuses of people a course expects in the room.
-    static let expectedStatuses = ["nominated", "confirmed", "walk-in"]
-    /// The roles a roll call marks.
-    static let rollCallRoles = ["participant", "observer"]
+    /// The statuses of people a course expects in the room (`NominationStatus.isExpected`).
+    static let expectedStatuses = NominationStatus.allCases.filter(\.isExpected).map(\.rawValue)
+    /// The roles a roll call marks (`Role.markedByRollCall`).
+    static let rollCallRoles = Role.allCases.filter(Role.markedByRollCall.contains).map(\.rawValue)
 
     /// Enrolments in the course with one of `statuses` and one of `roles` (nil: any).
     static func count(_ db: Database, courseID: Int64, statuses: [String]? = nil, roles: [String]? = nil) throws -> Int {

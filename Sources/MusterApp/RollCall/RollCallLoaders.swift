@@ -134,7 +134,3 @@ extension Loaders {
         }
     }
 }
-
-/// Roles whose attendance the roll call takes: facilitators, organisers and resource people run
-/// the session and are not marked.
-let RollCallRoles: Set<Role> = [.participant, .observer]
