@@ -26,9 +26,12 @@ func runBlocking<T: Sendable>(timeout: TimeInterval, _ work: @escaping @Sendable
         done.signal()
     }
     if done.wait(timeout: .now() + timeout) == .timedOut {
+        // Read before cancelling: work that finished in the same instant wins, its result is
+        // real. Whatever the task records after the cancel is the cancel's doing (a
+        // CancellationError read here was once reported as the peer's garbled answer).
+        let finished = box.get()
         task.cancel()
-        // The work finishing in the same instant wins: its result is real.
-        return box.get() ?? .timedOut
+        return finished ?? .timedOut
     }
     return box.get() ?? .timedOut
 }
