@@ -27,6 +27,36 @@ import TestSupport
         }
     }
 
+    static func rosterCounted(_ store: CourseStore) throws -> [String] {
+        try DatabaseQueue(path: store.path).read { db in try rosterCounted(db) }
+    }
+
+    /// `roster_count`'s rows, less those whose count fell to zero.
+    static func rosterCounted(_ db: Database) throws -> [String] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM roster_count WHERE n <> 0
+                ORDER BY course_id, status, role, sex, country, agency_id, quota_agency
+                """
+        ).map(\.description)
+    }
+
+    /// What `roster_count` should hold, counted from the enrolments and their people.
+    static func rosterRecounted(_ store: CourseStore) throws -> [String] {
+        try DatabaseQueue(path: store.path).read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.course_id, e.status, e.role, p.sex, p.country, coalesce(p.agency_id, 0) AS agency_id,
+                           coalesce(p.agency_id, e.nominated_by, 0) AS quota_agency, count(*) AS n
+                    FROM enrolment e JOIN person p ON p.id = e.person_id
+                    GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
+                    """
+            ).map(\.description)
+        }
+    }
+
     @Test(.seeded) func countsFollowEnrolmentsTheirChangesAndUndos() throws {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)

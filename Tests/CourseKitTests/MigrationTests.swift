@@ -33,7 +33,7 @@ import TestSupport
         "v11-marks-derived-by-markrule", "v12-check-in-window", "v13-sync", "v14-sync-peers",
         "v15-session-tally-by-sex-and-country", "v16-event-note-redaction", "v17-course-language",
         "v18-change-summary-words", "v19-sync-peer-result-words", "v20-enrolment-by-course-status",
-        "v21-enrolment-count",
+        "v21-enrolment-count", "v22-roster-count",
     ]
 
     /// A library that stopped at v2 with attendance in it, and at v9 with a change log, is brought
@@ -100,17 +100,23 @@ import TestSupport
         try FileManager.default.copyItem(atPath: fixture, toPath: copy)
         // Sync's tables and global ids are new (a copied file also takes a new device id, in meta);
         // the tally gained columns in v15, so its counts are compared summed over them; the
-        // enrolment counts are new in v21, compared with a count of the enrolments.
+        // enrolment counts are new in v21 and the roster counts in v22, compared with counting;
+        // the roster index gained the nominating agency in v22, compared on its older columns.
         let skipped: Set<String> = [
-            "course", "meta", "session_tally", "enrolment_count", "sync_dirty", "sync_erased", "sync_field", "sync_ledger", "sync_local",
+            "course", "meta", "session_tally", "enrolment_count", "roster_count", "roster_index", "sync_dirty", "sync_erased", "sync_field",
+            "sync_ledger", "sync_local",
             "sync_origin", "sync_peer", "sync_record", "sync_supersede", "sync_waiting",
         ]
         let tally = """
             SELECT session_id, mark, nomination, role, sum(n) FROM session_tally
             GROUP BY session_id, mark, nomination, role HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
             """
-        let (before, tallyBefore) = try DatabaseQueue(path: copy).read { db in
-            (try Self.contents(db, except: skipped), try Row.fetchAll(db, sql: tally))
+        let index = """
+            SELECT enrolment_id, course_id, person_id, code, name_key, sex, country, agency_id, agency_key, role, status,
+                   attended, marked, core_attended FROM roster_index ORDER BY enrolment_id
+            """
+        let (before, tallyBefore, indexBefore) = try DatabaseQueue(path: copy).read { db in
+            (try Self.contents(db, except: skipped), try Row.fetchAll(db, sql: tally), try Row.fetchAll(db, sql: index))
         }
         do {
             let store = try CourseStore(path: copy, actor: "tester")
@@ -133,15 +139,18 @@ import TestSupport
             "\"v11-marks-derived-by-markrule\"\n", "\"v12-check-in-window\"\n", "\"v13-sync\"\n", "\"v14-sync-peers\"\n",
             "\"v15-session-tally-by-sex-and-country\"\n", "\"v16-event-note-redaction\"\n", "\"v17-course-language\"\n",
             "\"v18-change-summary-words\"\n", "\"v19-sync-peer-result-words\"\n", "\"v20-enrolment-by-course-status\"\n",
-            "\"v21-enrolment-count\"\n",
+            "\"v21-enrolment-count\"\n", "\"v22-roster-count\"\n",
         ]
         #expect(ran.reduce(after.1) { $0.replacingOccurrences(of: $1, with: "") } == before)
         // v18 keeps no words for entries logged before it: they are said as they were logged.
         #expect(try DatabaseQueue(path: copy).read { db in try Int.fetchOne(db, sql: "SELECT count(summary_words) FROM change_log") } == 0)
         #expect(try DatabaseQueue(path: copy).read { db in try Row.fetchAll(db, sql: tally) } == tallyBefore)
+        #expect(try DatabaseQueue(path: copy).read { db in try Row.fetchAll(db, sql: index) } == indexBefore)
         let migrated = try CourseStore(path: copy, actor: "tester")
         #expect(try EnrolmentCountTests.counted(migrated) == EnrolmentCountTests.recounted(migrated))
         #expect(try !EnrolmentCountTests.counted(migrated).isEmpty)
+        #expect(try EnrolmentCountTests.rosterCounted(migrated) == EnrolmentCountTests.rosterRecounted(migrated))
+        #expect(try !EnrolmentCountTests.rosterCounted(migrated).isEmpty)
         #expect(after.2 == (try fresh.read { db in try Self.schema(db) }))
         let opens = try DatabaseQueue(path: copy).read { db in try Int.fetchAll(db, sql: "SELECT check_in_opens_minutes FROM course") }
         #expect(opens == [30])

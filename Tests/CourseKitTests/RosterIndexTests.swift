@@ -116,6 +116,7 @@ import TestSupport
         let filters = [
             RosterFilter(), RosterFilter(country: "GT"), RosterFilter(sex: .female, status: .confirmed),
             RosterFilter(completed: true), RosterFilter(completed: false, rollCallOnly: true),
+            RosterFilter(country: "GT", role: .participant), RosterFilter(sex: .male, rollCallOnly: true),
         ]
         for column in RosterSortColumn.allCases {
             for descending in [false, true] {
@@ -125,6 +126,7 @@ import TestSupport
                         (filter.country.map { $0 == item.person.country } ?? true)
                             && (filter.sex.map { $0 == item.person.sex } ?? true)
                             && (filter.status.map { $0 == item.enrolment.status } ?? true)
+                            && (filter.role.map { $0 == item.enrolment.role } ?? true)
                             && (filter.completed.map { $0 == facts.completed(item) } ?? true)
                             && (!filter.rollCallOnly || (item.enrolment.status.isExpected && item.enrolment.role.isMarkedAtRollCall))
                     }.sorted { key($0, column).utf8.lexicographicallyPrecedes(key($1, column).utf8) }

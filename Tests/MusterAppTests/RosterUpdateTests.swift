@@ -128,6 +128,20 @@ extension AppDriver {
         #expect(d.roster?.columnOffset == 0)
         d.press(.char("m"))
         #expect(d.roster?.mode == .list)
+
+        // The list reads no marks; switching to the matrix reads its pages again, with them.
+        d.press(.char("q"), .char("r"))
+        let list = try #require(d.roster)
+        #expect(list.mode == .list && !list.pages.isEmpty)
+        #expect(list.pages.values.allSatisfy { !$0.withMarks })
+        d.press(.char("m"))
+        let matrix = try #require(d.roster)
+        #expect(matrix.mode == .matrix && !matrix.pages.isEmpty)
+        #expect(matrix.pages.values.allSatisfy { $0.withMarks })
+        let t001 = try d.store.people.person(code: "T-001").id!
+        #expect(matrix.marks(of: t001)[am] == .late)
+        #expect(matrix.leftEarly(of: t001) == [am])
+        #expect(d.screenText.split(separator: "\n").contains { $0.contains("Núñez") && $0.contains("L½") })
     }
 
     /// A roster far larger than a page: only pages near the selection are held, and moving to

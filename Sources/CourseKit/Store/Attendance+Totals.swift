@@ -103,7 +103,8 @@ extension Attendance {
 
     /// Of these people's current marks in a course, those where the person left before the end
     /// (the winning event carries a departure): person id → session ids, for the matrix's `P½`.
-    /// Only pairs with some departure in their log are read, and each is decided by `MarkRule`.
+    /// Only pairs with some departure in their log are read, found on the partial index of such
+    /// events (v22), and each is decided by `MarkRule`.
     public func leftEarly(courseID: Int64, personIDs: [Int64]) throws -> [Int64: Set<Int64>] {
         guard !personIDs.isEmpty else { return [:] }
         return try read { db in
@@ -112,10 +113,10 @@ extension Attendance {
                 let pairs = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT DISTINCT e.person_id, e.session_id FROM attendance_event e JOIN session s ON s.id = e.session_id
-                        WHERE s.course_id = ? AND e.departure_ms IS NOT NULL
-                          AND e.person_id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
-                        """, arguments: StatementArguments([courseID] + chunk))
+                        SELECT DISTINCT e.person_id, e.session_id FROM attendance_event e INDEXED BY attendance_departure
+                        WHERE e.departure_ms IS NOT NULL AND e.person_id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                          AND e.session_id IN (SELECT id FROM session WHERE course_id = ?)
+                        """, arguments: StatementArguments(chunk + [courseID]))
                 for pair in pairs {
                     let personID: Int64 = pair["person_id"], sessionID: Int64 = pair["session_id"]
                     let events = try Self.events(db, sessionID: sessionID, personID: personID)

@@ -58,6 +58,7 @@ public final class CourseStore: Sendable {
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
         config.label = "muster"
+        SQLTrace.install(in: &config)
         configuration = config
         // A read-only mount, a file without write permission, a full disk: this process cannot
         // take the library for writing although no other does. Reads still work (issue 21,

@@ -3,9 +3,9 @@ import GRDB
 
 extension Nominations {
     /// The course's quota lines (`QuotaCount.lines`, the one count), tallied from the roster
-    /// index: with `country`, only that country's lines, read from that country's stretch of
-    /// the index (what the roster's info line needs), plus the course-wide counts of the
-    /// agencies there that have a quota of their own.
+    /// counts (`roster_count`): with `country`, only that country's lines (what the roster's
+    /// info line needs), plus the course-wide counts of the agencies there that have a quota of
+    /// their own.
     public func quotaLines(courseID: Int64, country only: String? = nil) throws -> [QuotaLine] {
         try read { db in try Self.quotaLines(db, courseID: courseID, country: only) }
     }
@@ -16,32 +16,20 @@ extension Nominations {
             let quotas = try Row.fetchAll(
                 db, sql: "SELECT scope, key, lim FROM quota WHERE course_id = ? ORDER BY position", arguments: [courseID]
             ).map { Quota(scope: QuotaScope(rawValue: $0["scope"]) ?? .country, key: $0["key"], limit: $0["lim"]) }
-            func tallies(_ condition: String, _ arguments: [DatabaseValueConvertible]) throws -> [QuotaCount.Tally] {
-                try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT r.country, coalesce(r.agency_id, e.nominated_by) AS agency, r.status, count(*) AS n
-                        FROM roster_index r INDEXED BY roster_by_country JOIN enrolment e ON e.id = r.enrolment_id
-                        WHERE r.course_id = ? AND r.role = 'participant' \(condition)
-                        GROUP BY r.country, agency, r.status
-                        """, arguments: StatementArguments([courseID] + arguments)
-                ).compactMap { row in
-                    NominationStatus(rawValue: row["status"]).map {
-                        QuotaCount.Tally(country: row["country"], agencyID: row["agency"], status: $0, n: row["n"])
-                    }
-                }
+            func tallies(_ condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [QuotaCount.Tally] {
+                try RosterCounts.quotaTallies(db, courseID: courseID, condition, arguments)
             }
             let agencies = Dictionary(
                 try Row.fetchAll(db, sql: "SELECT * FROM agency").map(Agency.init(row:)).compactMap { a in a.id.map { ($0, a) } },
                 uniquingKeysWith: { a, _ in a })
             guard let only else { return QuotaCount.lines(quotas: quotas, tallies: try tallies("", []), agencies: agencies) }
-            var found = try tallies("AND r.country = ?", [only])
+            var found = try tallies("AND country = ?", [only])
             let quotaAgencies = Set(quotas.filter { $0.scope == .agency }.map(\.key))
             let elsewhere = Set(found.compactMap(\.agencyID)).filter { agencies[$0].map { quotaAgencies.contains($0.code) } ?? false }
             if !elsewhere.isEmpty {
                 let marks = elsewhere.map { _ in "?" }.joined(separator: ", ")
                 found += try tallies(
-                    "AND r.country <> ? AND coalesce(r.agency_id, e.nominated_by) IN (\(marks))", [only] + elsewhere.sorted())
+                    "AND country <> ? AND quota_agency IN (\(marks))", [only] + elsewhere.sorted())
             }
             return QuotaCount.lines(quotas: quotas, tallies: found, agencies: agencies, only: only)
         }

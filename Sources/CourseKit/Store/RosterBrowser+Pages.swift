@@ -15,10 +15,14 @@ extension RosterBrowser {
     }
 
     /// How many enrolments the query admits: from the enrolment counts when it filters by status
-    /// and role alone (the whole roster), else counted on the index of its order.
+    /// and role alone (the whole roster), from the roster counts when it filters by other
+    /// dimensions they hold, else (completion, marks) counted on the index of its order.
     public func rosterCount(_ query: RosterQuery) throws -> Int {
         if let (statuses, roles) = EnrolmentCounts.dimensions(of: query.filter) {
             return try read { db in try EnrolmentCounts.count(db, courseID: query.courseID, statuses: statuses, roles: roles) }
+        }
+        if let counted = try read({ db in try RosterCounts.count(db, courseID: query.courseID, filter: query.filter) }) {
+            return counted
         }
         return try filtered(query) { db, filter, arguments in
             try Int.fetchOne(
@@ -203,6 +207,9 @@ extension RosterBrowser {
         case .status: others.status = nil
         case .completion: others.completed = nil
         }
+        if let counted = try read({ db in try RosterCounts.facet(db, courseID: query.courseID, facet, filter: others) }) {
+            return counted
+        }
         var narrowed = query
         narrowed.filter = others
         return try filtered(narrowed) { db, filter, arguments in
@@ -370,12 +377,32 @@ extension RosterBrowser {
     }
 
     /// How many rows of the query come before the row whose order columns are `key`.
+    ///
+    /// SQLite counts a range entry by entry, so this costs as many steps as the answer. In an
+    /// order by a column of few values (sex, country, agency, role, status) the groups ahead
+    /// of the person's own are summed from `roster_count`, and only their own group is walked.
     static func rowsBefore(
         _ db: Database, _ query: RosterQuery, key: Row, filter: String,
         arguments: [any DatabaseValueConvertible]
     ) throws -> Int {
         let columns = query.order.column.sqlColumns
         let comparison = query.order.descending ? ">" : "<"
+        let group: DatabaseValue = key[columns[0]]
+        if let ahead = try RosterCounts.rowsInGroupsBefore(
+            db, courseID: query.courseID, order: query.order, value: group, filter: query.filter)
+        {
+            let rest = Array(columns.dropFirst())
+            let within =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM roster_index INDEXED BY \(query.order.column.indexName)
+                        WHERE course_id = ? \(filter) AND \(columns[0]) = ?
+                          AND (\(rest.joined(separator: ", "))) \(comparison) (\(rest.map { _ in "?" }.joined(separator: ", ")))
+                        """,
+                    arguments: StatementArguments([query.courseID] + arguments + [group] + rest.map { key[$0] as DatabaseValue })) ?? 0
+            return ahead + within
+        }
         return try Int.fetchOne(
             db,
             sql: """

@@ -54,7 +54,10 @@ extension RosterState: PagedFind, PagedList {
             return findNext(backwards: id == Command.previousMatch, &context)
         case Command.toggleMatrix:
             mode = mode == .list ? .matrix : .list
-            return mode == .matrix ? [.run { [loaders = context.loaders] in loaders.rosterTotals(query) }] : []
+            guard mode == .matrix else { return [] }
+            forgetPagesWithoutMarks()
+            return [.run { [loaders = context.loaders] in loaders.rosterTotals(query) }]
+                + fetchPages(context.loaders, page: pageHeight(context.size))
         case Command.scrollLeft:
             columnOffset = max(0, columnOffset - 1)
         case Command.scrollRight:
@@ -87,7 +90,10 @@ extension RosterState: PagedFind, PagedList {
             return fetchPages(context.loaders, page: height)
         case .rosterPageLoaded(let query, let page, let rows) where query == self.query:
             take(page: page, rows)
-            return []
+            // Read for the list before the matrix showed: read again, with marks.
+            guard mode == .matrix && !rows.withMarks else { return [] }
+            forgetPagesWithoutMarks()
+            return fetchPages(context.loaders, page: height)
         case .rosterTotalsLoaded(let query, let totals) where query == self.query:
             self.totals = totals
             return []
@@ -147,12 +153,14 @@ extension RosterState: PagedFind, PagedList {
         return .run { [loaders = context.loaders] in
             loaders.roster(
                 code: code, query: query, initialFilter: filter, focusPerson: focusPerson, focusIndex: index,
-                pageHeight: height, withTotals: matrix, context: known, knownTotal: knownTotal)
+                pageHeight: height, matrix: matrix, context: known, knownTotal: knownTotal)
         }
     }
 
     func pageEffect(_ page: Int, _ loaders: Loaders) -> Effect<AppAction>? {
-        query.map { [total] query in .run { loaders.rosterPage(query, page: page, total: total) } }
+        query.map { [total, matrix = mode == .matrix] query in
+            .run { loaders.rosterPage(query, page: page, total: total, matrix: matrix) }
+        }
     }
 
     /// The filter menu's first level: each dimension with its current value.

@@ -14,13 +14,15 @@ public struct RosterContext: Sendable, Equatable {
     public var everyone: Int
 }
 
-/// One page of rows and the marks of the people on it (the matrix draws them).
+/// One page of rows and, when read for the matrix, the marks of the people on it.
 public struct RosterPage: Sendable, Equatable {
     public var items: [RosterListEntry]
     /// Person id → session id → current status.
     public var marks: [Int64: [Int64: AttendanceStatus]]
     /// Person id → sessions they left before the end (drawn `P½`, `L½`).
     public var leftEarly: [Int64: Set<Int64>] = [:]
+    /// Whether `marks` and `leftEarly` were read: only for the matrix, which draws them.
+    public var withMarks = true
 }
 
 /// Everything a (re)load of the roster brings back in one effect.
@@ -118,6 +120,14 @@ public struct RosterState: Sendable, Equatable {
         table.select(load.selection)
         table.ensureVisible(height: pageHeight)
         columnOffset = min(columnOffset, max(0, load.context.sessions.count - 1))
+        forgetPagesWithoutMarks()
+    }
+
+    /// In the matrix, pages read for the list (without marks) would draw empty cells: they are
+    /// dropped, and read again with marks by the next `fetchPages`.
+    mutating func forgetPagesWithoutMarks() {
+        guard mode == .matrix else { return }
+        pages = pages.filter { $0.value.withMarks }
     }
 }
 

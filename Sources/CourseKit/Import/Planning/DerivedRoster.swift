@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// How a roster import keeps `roster_index`, `session_tally` and `enrolment_count` right while it writes enrolments.
+/// How a roster import keeps `roster_index`, `roster_count`, `session_tally` and `enrolment_count` right while it writes enrolments.
 enum DerivedUpkeep: Sendable, Equatable {
     /// Set-wise when the import is big beside the course's roster, per row otherwise.
     case automatic
@@ -47,10 +47,12 @@ enum DerivedUpkeep: Sendable, Equatable {
 /// Re-creating from `sqlite_master` means a later migration that changes these triggers changes
 /// what comes back, not a copy here.
 enum DerivedRoster {
-    /// The triggers whose work `rebuild` does. Deletions are left alone: imports never delete.
+    /// The triggers whose work `rebuild` does. Deletions of enrolments are left alone: imports
+    /// never delete. `roster_count`'s triggers are on `roster_index`, which the rebuild rewrites.
     static let enrolmentTriggers = [
         "enrolment_index_insert", "enrolment_index_update", "enrolment_tally_insert",
         "enrolment_tally_update", "enrolment_count_insert", "enrolment_count_update",
+        "roster_count_insert", "roster_count_update", "roster_count_delete",
     ]
 
     /// Runs `body` (which writes the course's enrolments) with the enrolment triggers suspended,
@@ -65,7 +67,8 @@ enum DerivedRoster {
         let saved = try Row.fetchAll(
             db,
             sql: """
-                SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'enrolment' AND name IN (\(names))
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'trigger' AND tbl_name IN ('enrolment', 'roster_index') AND name IN (\(names))
                 ORDER BY rowid
                 """
         ).map { (name: $0[0] as String, sql: $0[1] as String) }
@@ -77,7 +80,7 @@ enum DerivedRoster {
         return true
     }
 
-    /// Rewrites the course's rows of `roster_index`, `session_tally` and `enrolment_count` from the tables they
+    /// Rewrites the course's rows of `roster_index`, `roster_count`, `session_tally` and `enrolment_count` from the tables they
     /// derive from, giving what the per-row triggers would have left (the tally without the
     /// zero-count rows the triggers can leave behind; readers sum `n`, so those never count).
     static func rebuild(_ db: Database, courseID: Int64) throws {
@@ -89,9 +92,9 @@ enum DerivedRoster {
         try db.execute(
             sql: """
                 INSERT INTO roster_index(enrolment_id, course_id, person_id, code, name_key, sex, country, agency_id,
-                                         agency_key, role, status, attended, marked, core_attended)
+                                         agency_key, role, status, nominated_by, attended, marked, core_attended)
                 SELECT e.id, e.course_id, p.id, p.code, p.sort_key, p.sex, p.country, p.agency_id,
-                       coalesce(lower(coalesce(nullif(a.acronym, ''), a.name)), ''), e.role, e.status,
+                       coalesce(lower(coalesce(nullif(a.acronym, ''), a.name)), ''), e.role, e.status, e.nominated_by,
                        coalesce(t.attended, 0), coalesce(t.marked, 0), coalesce(t.core_attended, 0)
                 FROM enrolment e JOIN person p ON p.id = e.person_id
                 LEFT JOIN agency a ON a.id = p.agency_id
@@ -116,6 +119,13 @@ enum DerivedRoster {
                 JOIN person p ON p.id = m.person_id
                 WHERE s.course_id = ?1
                 GROUP BY m.session_id, m.status, e.status, e.role, p.sex, p.country
+                """, arguments: [courseID])
+        try db.execute(sql: "DELETE FROM roster_count WHERE course_id = ?", arguments: [courseID])
+        try db.execute(
+            sql: """
+                INSERT INTO roster_count(course_id, status, role, sex, country, agency_id, quota_agency, n)
+                SELECT course_id, status, role, sex, country, coalesce(agency_id, 0), coalesce(agency_id, nominated_by, 0), count(*)
+                FROM roster_index WHERE course_id = ? GROUP BY 2, 3, 4, 5, 6, 7
                 """, arguments: [courseID])
         try db.execute(sql: "DELETE FROM enrolment_count WHERE course_id = ?", arguments: [courseID])
         try db.execute(

@@ -52,6 +52,7 @@ enum Schema {
         .v19SyncPeerResultWords,
         .v20EnrolmentByCourseStatus,
         .v21EnrolmentCount,
+        .v22RosterCount,
     ]
 
     static var migrator: DatabaseMigrator {
