@@ -1,4 +1,4 @@
-import CourseKit
+@testable import CourseKit
 import Foundation
 import GRDB
 import MusterDev
@@ -78,5 +78,42 @@ import TestSupport
                 #expect(try store.people.search(query, limit: 40, sortMatchesUpTo: plan).map(\.id) == expected, "\(query) plan \(plan)")
             }
         }
+    }
+
+    /// Within a course (the kiosk's search), both plans find the course's people alone, with
+    /// the statuses asked for, in display order: the same rows as filtering the library's matches.
+    @Test func bothPlansInACourseFindItsPeopleWithTheirStatuses() throws {
+        let store = try makeStore(dir)
+        try SyntheticData(store: store).generateCourse(
+            SyntheticCourseSpec(code: "syn", people: 1_200, sessions: 1, markedShare: 0, seed: 6))
+        let course = try store.courses.course(code: "syn")
+        // A third of the people leave the course; some of the rest are not expected in the room.
+        try store.write { db in
+            try db.execute(sql: "DELETE FROM enrolment WHERE id % 3 = 0")
+            try db.execute(sql: "UPDATE enrolment SET status = 'withdrawn' WHERE id % 5 = 0")
+        }
+        let statuses = try DatabaseQueue(path: store.path).read { db in
+            try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT person_id, status FROM enrolment WHERE course_id = ?", arguments: [course.id!])
+                    .map { ($0["person_id"] as Int64, $0["status"] as String) })
+        }
+        let expectedStatuses = NominationStatus.allCases.filter(\.isExpected).map(\.rawValue)
+        var checked = 0
+        for query in ["a", "n", "ng", "li", "mu", "t", "李", "ana", "SYN-000007", "zzz"] {
+            let everywhere = try store.people.search(query, limit: 5_000)
+            let inCourse = everywhere.filter { statuses[$0.id!] != nil }.prefix(40).map(\.id)
+            let expected = everywhere.filter { statuses[$0.id!].map(expectedStatuses.contains) ?? false }.prefix(40).map(\.id)
+            for plan in [0, Int.max] {
+                #expect(
+                    try store.people.search(query, courseID: course.id!, limit: 40, sortMatchesUpTo: plan).map(\.id) == inCourse,
+                    "\(query) plan \(plan)")
+                let found = try store.read { db in
+                    try People.search(db, query: query, courseID: course.id!, statuses: expectedStatuses, limit: 40, sortMatchesUpTo: plan)
+                }
+                #expect(found.map(\.id) == expected, "\(query) plan \(plan), expected statuses")
+                checked += expected.count
+            }
+        }
+        #expect(checked > 100)
     }
 }

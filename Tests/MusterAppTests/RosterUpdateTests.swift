@@ -144,6 +144,28 @@ extension AppDriver {
         #expect(d.screenText.split(separator: "\n").contains { $0.contains("Núñez") && $0.contains("L½") })
     }
 
+    /// Reversing the order puts the selected person at the mirrored row, found without counting,
+    /// and the rows around them are the ones the reversed order has there.
+    @Test func reversingKeepsThePersonAtTheMirroredRow() throws {
+        let d = try AppDriver(courses: [])
+        try SyntheticData(store: d.store).generateCourse(SyntheticCourseSpec(code: "syn", people: 700, sessions: 2, seed: 5))
+        d.send(.start)
+        d.press(.enter, .char("r"))
+        for _ in 0..<3 { d.press(.pageDown) }
+        let before = try #require(d.roster)
+        let row = try #require(before.table.selection), person = try #require(before.selected?.person.id)
+        d.press(.char("S"))
+        let after = try #require(d.roster)
+        let query = try #require(after.query)
+        #expect(query.order.descending)
+        #expect(after.table.selection == 699 - row)
+        #expect(after.selected?.person.id == person)
+        let expected = try d.store.rosters.rosterPage(query, offset: 0, limit: 700)
+        for index in max(0, 699 - row - 20)..<min(700, 699 - row + 20) {
+            #expect(after.item(at: index)?.person.id == expected[index].person.id, "row \(index)")
+        }
+    }
+
     /// A roster far larger than a page: only pages near the selection are held, and moving to
     /// the end fetches the last page and nothing in between.
     @Test func largeRostersPageFromTheDatabase() throws {

@@ -14,7 +14,7 @@ extension Loaders {
     func roster(
         code: String, query: RosterQuery?, initialFilter: RosterFilter, focusPerson: Int64?,
         focusIndex: Int, pageHeight: Int, matrix: Bool, context known: RosterContext? = nil,
-        knownTotal: Int? = nil
+        knownTotal: Int? = nil, knownPosition: Int? = nil
     ) -> AppAction {
         attempt {
             let version = try store.dataVersion()
@@ -36,7 +36,7 @@ extension Loaders {
             // the same snapshot that finds their place (deep in a big roster, OFFSET would walk
             // the index from the start).
             if total > 0, let focusPerson,
-                let window = try store.rosters.rosterWindow(query, around: focusPerson, margin: pageHeight, pageSize: size, total: total)
+                let window = try window(query, around: focusPerson, at: knownPosition, margin: pageHeight, total: total)
             {
                 selection = window.position
                 let marked = try page(query.courseID, window.items, matrix: matrix)
@@ -57,6 +57,24 @@ extension Loaders {
                     quotaLines: try query.filter.country.map { try store.nominations.quotaLines(courseID: course.id!, country: $0) } ?? [],
                     version: version))
         }
+    }
+
+    /// The rows around the followed person, and where they are. `position`, when the caller
+    /// knows it (the same rows reversed: the row at i goes to total − 1 − i), spares counting
+    /// the rows before them, which SQLite does one index entry at a time.
+    private func window(
+        _ query: RosterQuery, around person: Int64, at position: Int?, margin: Int, total: Int
+    ) throws -> (position: Int, first: Int, items: [RosterListEntry])? {
+        let size = RosterState.pageSize
+        guard let position, (0..<total).contains(position) else {
+            return try store.rosters.rosterWindow(query, around: person, margin: margin, pageSize: size, total: total)
+        }
+        let first = max(0, position - margin) / size * size
+        let end = min(total, (min(total - 1, position + margin) / size + 1) * size)
+        guard let items = try store.rosters.rosterPage(query, around: person, at: position, range: first..<end) else {
+            return try store.rosters.rosterWindow(query, around: person, margin: margin, pageSize: size, total: total)
+        }
+        return (position, first, items)
     }
 
     func rosterPage(_ query: RosterQuery, page: Int, total: Int, matrix: Bool) -> AppAction {

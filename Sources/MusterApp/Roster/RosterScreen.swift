@@ -39,7 +39,9 @@ extension RosterState: PagedFind, PagedList {
             var next = query
             next.order = order
             context.note(words.roster(order.descending ? "sorted.reversed" : "sorted", RosterLabels.columnTitle(order.column, words)))
-            return [reload(context, query: next, focusPerson: person?.person.id, keepContext: true)]
+            // Reversed, the same rows: the selected row's place is known without counting.
+            let reversed = id == Command.reverse ? table.selection.map { total - 1 - $0 } : nil
+            return [reload(context, query: next, focusPerson: person?.person.id, keepContext: true, knownPosition: reversed)]
         case Command.filter:
             context.push(filterMenu(words))
         case Command.cancel:
@@ -145,7 +147,9 @@ extension RosterState: PagedFind, PagedList {
     ///
     /// A new order or filter keeps the course's context (`keepContext`); anything that may have
     /// changed the library (a nomination, an edit, another process) reloads it with the rows.
-    func reload(_ context: ScreenContext, query: RosterQuery?, focusPerson: Int64?, keepContext: Bool = false) -> Effect<AppAction> {
+    func reload(
+        _ context: ScreenContext, query: RosterQuery?, focusPerson: Int64?, keepContext: Bool = false, knownPosition: Int? = nil
+    ) -> Effect<AppAction> {
         let height = pageHeight(context.size)
         let (code, filter, index, matrix) = (courseCode, initialFilter, table.selection ?? 0, mode == .matrix)
         let known = keepContext ? self.context : nil
@@ -153,7 +157,8 @@ extension RosterState: PagedFind, PagedList {
         return .run { [loaders = context.loaders] in
             loaders.roster(
                 code: code, query: query, initialFilter: filter, focusPerson: focusPerson, focusIndex: index,
-                pageHeight: height, matrix: matrix, context: known, knownTotal: knownTotal)
+                pageHeight: height, matrix: matrix, context: known, knownTotal: knownTotal,
+                knownPosition: knownTotal != nil ? knownPosition : nil)
         }
     }
 

@@ -21,6 +21,9 @@ extension Migration {
     ///
     /// `attendance_departure` is partial: the matrix's "left early" look-up probed every event
     /// of a page's people (3–10 ms a page) to find the handful with a departure time.
+    /// `roster_by_person` gains the status and the sort key, so a name search within a course
+    /// (the kiosk's) tests and orders each candidate in that index alone (`People.search`);
+    /// both columns already rewrite the whole row when they change, so no write costs more.
     static let v22RosterCount = Migration(
         "v22-roster-count",
         sql: """
@@ -109,5 +112,7 @@ extension Migration {
                   AND quota_agency = coalesce(OLD.agency_id, OLD.nominated_by, 0);
             END;
             CREATE INDEX attendance_departure ON attendance_event(person_id, session_id) WHERE departure_ms IS NOT NULL;
+            DROP INDEX roster_by_person;
+            CREATE INDEX roster_by_person ON roster_index(person_id, course_id, status, name_key);
             """)
 }
