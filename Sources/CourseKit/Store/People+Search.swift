@@ -40,7 +40,9 @@ extension People {
         let (namesSQL, arguments, narrowest) = names
         var scope = ""
         var scopeArguments: [any DatabaseValueConvertible] = []
-        let status = statuses.isEmpty ? "" : " AND r.status IN (\(statuses.map { _ in "?" }.joined(separator: ", ")))"
+        // `+r.status`: tested in the index entry the person and course found, not sought: as a
+        // seek term SQLite probed the index once per status, three probes a candidate.
+        let status = statuses.isEmpty ? "" : " AND +r.status IN (\(statuses.map { _ in "?" }.joined(separator: ", ")))"
         if let courseID {
             scope = """
                  AND EXISTS (SELECT 1 FROM roster_index r INDEXED BY roster_by_person
