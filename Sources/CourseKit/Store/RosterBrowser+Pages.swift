@@ -378,38 +378,34 @@ extension RosterBrowser {
 
     /// How many rows of the query come before the row whose order columns are `key`.
     ///
-    /// SQLite counts a range entry by entry, so this costs as many steps as the answer. In an
-    /// order by a column of few values (sex, country, agency, role, status) the groups ahead
-    /// of the person's own are summed from `roster_count`, and only their own group is walked.
+    /// SQLite counts a range entry by entry, so this costs as many steps as the answer. Two
+    /// things make each step cheaper or skip it. In an order by a column of few values (sex,
+    /// country, agency, role, status) the groups ahead of the person's own are summed from
+    /// `roster_count`, and only their own group is walked. And the rows before (a, b, c) are
+    /// counted as a < a′, then a = a′ and b < b′, then a = a′, b = b′ and c < c′: each range
+    /// ends on one column, where the row value `(a, b, c) < (a′, b′, c′)` compared all three at
+    /// every entry (17 ms against 9 ms for 90,000 entries of the code order).
     static func rowsBefore(
         _ db: Database, _ query: RosterQuery, key: Row, filter: String,
         arguments: [any DatabaseValueConvertible]
     ) throws -> Int {
         let columns = query.order.column.sqlColumns
         let comparison = query.order.descending ? ">" : "<"
-        let group: DatabaseValue = key[columns[0]]
-        if let ahead = try RosterCounts.rowsInGroupsBefore(
-            db, courseID: query.courseID, order: query.order, value: group, filter: query.filter)
-        {
-            let rest = Array(columns.dropFirst())
-            let within =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*) FROM roster_index INDEXED BY \(query.order.column.indexName)
-                        WHERE course_id = ? \(filter) AND \(columns[0]) = ?
-                          AND (\(rest.joined(separator: ", "))) \(comparison) (\(rest.map { _ in "?" }.joined(separator: ", ")))
-                        """,
-                    arguments: StatementArguments([query.courseID] + arguments + [group] + rest.map { key[$0] as DatabaseValue })) ?? 0
-            return ahead + within
+        let values = columns.map { key[$0] as DatabaseValue }
+        let ahead = try RosterCounts.rowsInGroupsBefore(
+            db, courseID: query.courseID, order: query.order, value: values[0], filter: query.filter)
+        var parts: [String] = []
+        var all: [any DatabaseValueConvertible] = []
+        for (i, column) in columns.enumerated() where i > 0 || ahead == nil {
+            let equal = columns[..<i].map { " AND \($0) = ?" }.joined()
+            parts.append(
+                """
+                (SELECT count(*) FROM roster_index INDEXED BY \(query.order.column.indexName)
+                 WHERE course_id = ? \(filter)\(equal) AND \(column) \(comparison) ?)
+                """)
+            all += [query.courseID] + arguments + Array(values[..<i]) + [values[i]]
         }
-        return try Int.fetchOne(
-            db,
-            sql: """
-                SELECT count(*) FROM roster_index INDEXED BY \(query.order.column.indexName)
-                WHERE course_id = ? \(filter)
-                  AND (\(columns.joined(separator: ", "))) \(comparison) (\(columns.map { _ in "?" }.joined(separator: ", ")))
-                """, arguments: StatementArguments([query.courseID] + arguments + columns.map { key[$0] as DatabaseValue })) ?? 0
+        let counted = try Int.fetchOne(db, sql: "SELECT " + parts.joined(separator: " + "), arguments: StatementArguments(all)) ?? 0
+        return (ahead ?? 0) + counted
     }
-
 }
