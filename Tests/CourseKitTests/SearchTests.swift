@@ -94,8 +94,10 @@ import TestSupport
         }
         let statuses = try DatabaseQueue(path: store.path).read { db in
             try Dictionary(
-                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT person_id, status FROM enrolment WHERE course_id = ?", arguments: [course.id!])
-                    .map { ($0["person_id"] as Int64, $0["status"] as String) })
+                uniqueKeysWithValues: Row.fetchAll(
+                    db, sql: "SELECT person_id, status FROM enrolment WHERE course_id = ?", arguments: [course.id!]
+                )
+                .map { ($0["person_id"] as Int64, $0["status"] as String) })
         }
         let expectedStatuses = NominationStatus.allCases.filter(\.isExpected).map(\.rawValue)
         var checked = 0

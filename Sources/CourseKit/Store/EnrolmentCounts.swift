@@ -18,7 +18,7 @@ enum EnrolmentCounts {
             sql += " AND \(column) IN (\(values.map { _ in "?" }.joined(separator: ", ")))"
             arguments += values as [any DatabaseValueConvertible]
         }
-        return try Int.fetchOne(db, sql: sql, arguments: StatementArguments(arguments)) ?? 0
+        return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)) ?? 0
     }
 
     /// What a roster filter admits, when it filters by nothing but status and role (the whole

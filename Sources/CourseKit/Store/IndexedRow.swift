@@ -45,7 +45,13 @@ extension Row {
     static func fetchAll<T>(
         _ db: Database, sql: String, arguments: StatementArguments = StatementArguments(), decoding decode: (IndexedRow) throws -> T
     ) throws -> [T] {
-        let statement = try db.makeStatement(sql: sql)  // not cached: callers build SQL per query
+        try fetchAll(try db.makeStatement(sql: sql), arguments: arguments, decoding: decode)
+    }
+
+    /// The same from a statement the caller prepared (a cached one, for SQL of a fixed shape).
+    static func fetchAll<T>(
+        _ statement: Statement, arguments: StatementArguments = StatementArguments(), decoding decode: (IndexedRow) throws -> T
+    ) throws -> [T] {
         var indexes: [String: Int] = [:]
         for (index, name) in statement.columnNames.enumerated() where indexes[name.lowercased()] == nil {
             indexes[name.lowercased()] = index

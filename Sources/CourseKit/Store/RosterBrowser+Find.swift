@@ -40,20 +40,21 @@ extension RosterBrowser {
             let seeked = try startPerson.flatMap { try Self.rosterKey(db, query, personID: $0, filter: filter, arguments: arguments) }
             if let anchor = try seeked
                 ?? Row.fetchOne(
-                    db, sql: "\(base) ORDER BY \(Self.orderSQL(query.order, prefix: "")) LIMIT 1 OFFSET ?",
+                    db.cachedStatement(sql: "\(base) ORDER BY \(Self.orderSQL(query.order, prefix: "")) LIMIT 1 OFFSET ?"),
                     arguments: StatementArguments(baseArguments + [max(0, start)]))
             {
                 let comparison = forward ? ">=" : "<="
                 let placeholders = columns.map { _ in "?" }.joined(separator: ", ")
                 found = try Row.fetchOne(
-                    db,
-                    sql: """
-                        \(matching) AND (\(list)) \(comparison) (\(placeholders)) ORDER BY \(scan) LIMIT 1
-                        """, arguments: StatementArguments(baseArguments + match.arguments + columns.map { anchor[$0] as DatabaseValue }))
+                    db.cachedStatement(
+                        sql: """
+                            \(matching) AND (\(list)) \(comparison) (\(placeholders)) ORDER BY \(scan) LIMIT 1
+                            """),
+                    arguments: StatementArguments(baseArguments + match.arguments + columns.map { anchor[$0] as DatabaseValue }))
             }
             if found == nil {
                 found = try Row.fetchOne(
-                    db, sql: "\(matching) ORDER BY \(scan) LIMIT 1",
+                    db.cachedStatement(sql: "\(matching) ORDER BY \(scan) LIMIT 1"),
                     arguments: StatementArguments(baseArguments + match.arguments))
             }
             guard let found else { return nil }

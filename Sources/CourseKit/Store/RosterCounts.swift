@@ -36,7 +36,7 @@ enum RosterCounts {
     static func count(_ db: Database, courseID: Int64, filter: RosterFilter) throws -> Int? {
         guard let (sql, arguments) = conditions(filter) else { return nil }
         return try Int.fetchOne(
-            db, sql: "SELECT coalesce(sum(n), 0) FROM roster_count WHERE course_id = ?\(sql)",
+            db.cachedStatement(sql: "SELECT coalesce(sum(n), 0) FROM roster_count WHERE course_id = ?\(sql)"),
             arguments: StatementArguments([courseID] + arguments)) ?? 0
     }
 
@@ -55,11 +55,11 @@ enum RosterCounts {
         }
         guard let (sql, arguments) = conditions(filter) else { return nil }
         return try Row.fetchAll(
-            db,
-            sql: """
-                SELECT \(column) AS v, sum(n) AS n FROM roster_count WHERE course_id = ?\(sql)
-                GROUP BY v HAVING sum(n) > 0 ORDER BY n DESC, v
-                """, arguments: StatementArguments([courseID] + arguments)
+            db.cachedStatement(
+                sql: """
+                    SELECT \(column) AS v, sum(n) AS n FROM roster_count WHERE course_id = ?\(sql)
+                    GROUP BY v HAVING sum(n) > 0 ORDER BY n DESC, v
+                    """), arguments: StatementArguments([courseID] + arguments)
         ).map { row in
             let value: DatabaseValue = row["v"]
             let text =
@@ -93,11 +93,11 @@ enum RosterCounts {
         }
         guard let (sql, arguments) = conditions(filter) else { return nil }
         return try Int.fetchOne(
-            db,
-            sql: """
-                SELECT coalesce(sum(n), 0) FROM roster_count
-                WHERE course_id = ?\(sql) AND \(column) \(order.descending ? ">" : "<") ?
-                """, arguments: StatementArguments([courseID] + arguments + [value])) ?? 0
+            db.cachedStatement(
+                sql: """
+                    SELECT coalesce(sum(n), 0) FROM roster_count
+                    WHERE course_id = ?\(sql) AND \(column) \(order.descending ? ">" : "<") ?
+                    """), arguments: StatementArguments([courseID] + arguments + [value])) ?? 0
     }
 
     /// The quota tallies (`QuotaCount.Tally`) of the course's participants: by country, quota
@@ -106,12 +106,12 @@ enum RosterCounts {
         _ db: Database, courseID: Int64, _ condition: String, _ arguments: [any DatabaseValueConvertible]
     ) throws -> [QuotaCount.Tally] {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT country, nullif(quota_agency, 0) AS agency, status, sum(n) AS n FROM roster_count
-                WHERE course_id = ? AND role = 'participant' \(condition)
-                GROUP BY country, quota_agency, status HAVING sum(n) > 0
-                """, arguments: StatementArguments([courseID] + arguments)
+            db.cachedStatement(
+                sql: """
+                    SELECT country, nullif(quota_agency, 0) AS agency, status, sum(n) AS n FROM roster_count
+                    WHERE course_id = ? AND role = 'participant' \(condition)
+                    GROUP BY country, quota_agency, status HAVING sum(n) > 0
+                    """), arguments: StatementArguments([courseID] + arguments)
         ).compactMap { row in
             NominationStatus(rawValue: row["status"]).map {
                 QuotaCount.Tally(country: row["country"], agencyID: row["agency"], status: $0, n: row["n"])
