@@ -14,6 +14,8 @@ struct Counter: Program {
     enum Action: Sendable, Equatable {
         case increment, decrement, quit, startTimer, timerFired, load, loaded(Int), tick
         case resized(Size), suspend, redraw, bell
+        /// A load in steps, each queueing the next (a query, then the pages it needs).
+        case step(Int)
     }
 
     var ticking = false
@@ -33,6 +35,10 @@ struct Counter: Program {
         case .loaded(let value):
             state.count = value
             state.message = "loaded"
+        case .step(let left):
+            state.count += 1
+            state.message = left == 0 ? "stepped" : "stepping"
+            return left == 0 ? [] : [.run { .step(left - 1) }]
         case .tick: state.ticks += 1
         case .resized(let size): state.size = size
         case .suspend: return [.suspend]
@@ -58,6 +64,7 @@ struct Counter: Program {
         case .char("q"), .char("Q"): .quit
         case .char("t"): .startTimer
         case .char("l"): .load
+        case .char("s"): .step(3)
         case .ctrl("z"): .suspend
         case .ctrl("l"): .redraw
         default: .bell
@@ -172,6 +179,22 @@ struct RunnerTests {
         let loading = terminal.frames.contains { $0.text(row: $0.size.height - 1).contains("Loading…") }
         #expect(loading)
         #expect(terminal.lastFrame?.text(row: 2).hasPrefix("  Count: 42") == true)
+    }
+
+    /// Work that queues more work within a frame's time shows once, when it is done: the key's
+    /// own frame, then the last; not a frame per step for rows about to change again.
+    @Test("Chained work draws the key's frame and the last, not one per step")
+    func chainedWorkCoalesces() {
+        let terminal = InMemoryTerminal()
+        terminal.type("s")
+        let runner = Runner(program: Counter(), state: .init(), backend: terminal)
+        let before = terminal.frames.count
+        let state = runner.run(until: terminal.isScriptFinished)
+        #expect(state.count == 4 && state.message == "stepped")
+        let drawn = terminal.frames.dropFirst(before)
+        #expect(drawn.count == 3, "the first frame, the key's, the last: \(drawn.count)")
+        #expect(drawn.filter { $0.text(row: $0.size.height - 1).contains("stepping") }.count == 1)
+        #expect(terminal.lastFrame?.text(row: 2).hasPrefix("  Count: 4") == true)
     }
 
     @Test("Ticks arrive at the program's interval")
