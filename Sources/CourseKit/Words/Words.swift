@@ -35,7 +35,9 @@ public struct Words: Sendable, Equatable {
     /// A `%d` takes the language's grouping ("12,345", "12.345"): right for a count, wrong for a
     /// line number or a process id, which callers pass as text to a `%@`.
     public func format(_ key: String, table: String, arguments: [any CVarArg]) -> String {
-        String(format: text(key, table: table), locale: language.numberLocale, arguments: arguments)
+        let template = text(key, table: table)
+        return Template.fill(template, locale: language.numberLocale, arguments: arguments)
+            ?? String(format: template, locale: language.numberLocale, arguments: arguments)
     }
 
     /// Every key and its text in `table`, for the tests that hold the catalogues to each other.
