@@ -71,9 +71,44 @@ enum Template {
         }
     }
 
-    /// Below 1,000 a number has no separator in any language; above, Foundation groups it.
+    /// The number with the locale's grouping, as Foundation's `%d` writes it: in threes, with
+    /// the separator it uses, from the fourth digit or (`fromFive`) only from the fifth.
     private static func grouped(_ n: Int, locale: Locale) -> String {
         if n > -1000 && n < 1000 { return String(n) }
-        return String(format: "%d", locale: locale, n)
+        let rule = Self.rule(locale)
+        let digits = Array(String(n.magnitude))
+        guard let separator = rule.separator, digits.count > (rule.fromFive ? 4 : 3) else { return String(n) }
+        var out = n < 0 ? "-" : ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += separator }
+            out.append(digit)
+        }
+        return out
+    }
+
+    private struct Rule: Sendable {
+        var separator: String?
+        var fromFive: Bool
+    }
+
+    private static let rules = RuleCache()
+
+    /// Learned once per locale from what Foundation writes for 1234 and 12345.
+    private static func rule(_ locale: Locale) -> Rule { rules.rule(locale) }
+
+    private final class RuleCache: @unchecked Sendable {
+        private var known: [String: Rule] = [:]
+        private let lock = NSLock()  // guards `known`
+
+        func rule(_ locale: Locale) -> Rule {
+            lock.lock()
+            defer { lock.unlock() }
+            if let rule = known[locale.identifier] { return rule }
+            let four = String(format: "%d", locale: locale, 1234), five = String(format: "%d", locale: locale, 12345)
+            let separator = String(five.dropFirst(2).dropLast(3))
+            let rule = Rule(separator: separator.isEmpty ? nil : separator, fromFive: four == "1234")
+            known[locale.identifier] = rule
+            return rule
+        }
     }
 }
