@@ -19,6 +19,8 @@ public enum AppAction: Sendable {
 
     // Results of effects
     case coursesLoaded([CourseSummary])
+    /// The first screenful of the course list, for its first frame; the whole list follows.
+    case courseListHeadLoaded([CourseSummary])
     /// The course list's attendance rates of the courses `courseIDs` (those near the rows on
     /// screen), loaded after its first frame (`Courses.attendanceTotals`).
     case courseRatesLoaded([Int64: SessionMarkTotals], courseIDs: [Int64])

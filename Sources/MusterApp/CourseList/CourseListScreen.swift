@@ -50,6 +50,11 @@ extension CourseListState: TableScreen {
         case .coursesLoaded(let summaries):
             load(summaries)
             return askRates(context)
+        case .courseListHeadLoaded(let summaries):
+            // A whole list that came first stays: the head is only for the first frame.
+            guard !loaded else { return [] }
+            load(summaries, head: true)
+            return askRates(context) + [.run { [loaders = context.loaders] in loaders.courses() }]
         case .courseRatesLoaded(let rates, let ids):
             applyRates(rates, for: ids)
             return []
@@ -63,8 +68,12 @@ extension CourseListState: TableScreen {
         }
     }
 
+    /// The first load reads the first screenfuls alone, so the list shows before the rest of a
+    /// library of 1,000 courses is read; every later load reads the whole list at once, so a
+    /// selection deep in the list never lands on a shorter one.
     func load(_ context: ScreenContext) -> [Effect<AppAction>] {
-        [.run { [loaders = context.loaders] in loaders.courses() }]
+        let head = loaded ? nil : max(50, 2 * context.size.height)
+        return [.run { [loaders = context.loaders] in head.map(loaders.courseListHead) ?? loaders.courses() }]
     }
 
     mutating func listMoved(_ context: inout ScreenContext) -> [Effect<AppAction>] { askRates(context) }
@@ -83,6 +92,10 @@ extension CourseListState: TableScreen {
 extension Loaders {
     func courses() -> AppAction {
         attempt { .coursesLoaded(try store.courses.courseSummaries()) }
+    }
+
+    func courseListHead(_ count: Int) -> AppAction {
+        attempt { .courseListHeadLoaded(try store.courses.courseSummaries(first: count)) }
     }
 
     func courseRates(_ courseIDs: [Int64]) -> AppAction {

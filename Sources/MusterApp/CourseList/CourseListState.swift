@@ -15,6 +15,8 @@ public struct CourseListState: Sendable, Equatable {
     var ratesAsked: Set<Int64> = []
     /// The course to select when the next load arrives (a copy just made), else the one selected.
     var pendingSelection: String?
+    /// Only the first screenfuls are in (`courseListHeadLoaded`); the whole list is on its way.
+    var headOnly = false
 
     public init() {}
 
@@ -23,7 +25,9 @@ public struct CourseListState: Sendable, Equatable {
 
     public var selected: CourseSummary? { table.selection.flatMap { courses.indices.contains($0) ? courses[$0] : nil } }
 
-    mutating func load(_ summaries: [CourseSummary]) {
+    /// `head`: the first screenfuls only. The whole list that follows a head keeps the rates
+    /// asked for, which were read a moment ago; any other load reads them again.
+    mutating func load(_ summaries: [CourseSummary], head: Bool = false) {
         let previous = pendingSelection ?? selected?.course.code
         pendingSelection = nil
         // The rates already known stay until the new ones come: no blink on every reload.
@@ -34,7 +38,8 @@ public struct CourseListState: Sendable, Equatable {
             return s
         }
         loaded = true
-        ratesAsked = []
+        if !headOnly || head { ratesAsked = [] }
+        headOnly = head
         table.setRowCount(summaries.count)
         if let previous, let index = summaries.firstIndex(where: { $0.course.code == previous }) {
             table.select(index)
