@@ -63,6 +63,10 @@ final class AppDriver {
             case .suspend: effects.append("suspend")
             case .redraw: effects.append("redraw")
             case .bell: effects.append("bell")
+            case .after(0, let action):
+                // "After the frame": the runner fires it once the queued work is drawn.
+                effects.append("after 0")
+                send(action)
             case .after(let ms, _): effects.append("after \(ms)")
             }
         }

@@ -21,6 +21,8 @@ public enum AppAction: Sendable {
     case coursesLoaded([CourseSummary])
     /// The first screenful of the course list, for its first frame; the whole list follows.
     case courseListHeadLoaded([CourseSummary])
+    /// Read the whole course list now (sent by a timer, so the head's frame is drawn first).
+    case courseListWholeWanted
     /// The course list's attendance rates of the courses `courseIDs` (those near the rows on
     /// screen), loaded after its first frame (`Courses.attendanceTotals`).
     case courseRatesLoaded([Int64: SessionMarkTotals], courseIDs: [Int64])

@@ -54,7 +54,11 @@ extension CourseListState: TableScreen {
             // A whole list that came first stays: the head is only for the first frame.
             guard !loaded else { return [] }
             load(summaries, head: true)
-            return askRates(context) + [.run { [loaders = context.loaders] in loaders.courses() }]
+            // After the frame: a timer fires only once queued work is done and drawn, where
+            // queued work would have been read before the head's frame.
+            return askRates(context) + [.after(milliseconds: 0, .courseListWholeWanted)]
+        case .courseListWholeWanted:
+            return headOnly ? [.run { [loaders = context.loaders] in loaders.courses() }] : []
         case .courseRatesLoaded(let rates, let ids):
             applyRates(rates, for: ids)
             return []
