@@ -62,42 +62,9 @@ import TestSupport
         let store = try makeStore(dir)
         let course = try store.courses.course(code: "mini-2024")
         var random = SeededRandom()
-        var newcomers = 0
-        var changes: [ChangeRecord] = []
-        let statuses: [NominationStatus] = [.nominated, .confirmed, .withdrawn, .walkIn, .declined]
-        for step in 0..<120 {
-            let roster = try store.rosters.roster(courseID: course.id!)
-            switch Int.random(in: 0..<6, using: &random) {
-            case 0:
-                newcomers += 1
-                let (_, change) = try store.people.savePerson(
-                    Person(code: "N-\(newcomers)", givenName: "Nuevo", familyName: "Número \(newcomers)", sex: .female),
-                    enrolIn: course.id!, role: [.participant, .observer, .facilitator].randomElement(using: &random)!,
-                    status: [.nominated, .confirmed].randomElement(using: &random)!)
-                changes.append(change)
-            case 1, 2:
-                guard let entry = roster.randomElement(using: &random), entry.enrolment.status != .substituted else { continue }
-                if let change = try? store.nominations.setNominationStatus(
-                    courseID: course.id!, personID: entry.person.id!, to: statuses.randomElement(using: &random)!)
-                {
-                    changes.append(change)
-                }
-            case 3:
-                guard var enrolment = roster.randomElement(using: &random)?.enrolment, enrolment.status != .substituted else { continue }
-                enrolment.role = Role.allCases.randomElement(using: &random)!
-                changes.append(try store.nominations.saveEnrolment(enrolment))
-            case 4:
-                guard let entry = roster.randomElement(using: &random) else { continue }
-                if let change = try? store.nominations.removeEnrolment(courseID: course.id!, personID: entry.person.id!) {
-                    changes.append(change)
-                }
-            default:
-                guard let change = changes.popLast() else { continue }
-                _ = try? store.changeLog.undoChange(id: change.id)
-            }
-            if step % 10 == 9 {
-                #expect(try Self.counted(store) == Self.recounted(store), "step \(step), \(random.replayText)")
-            }
+        try RosterCountTests.randomEdits(store, courseID: course.id!, steps: 120, random: &random) { step, replay in
+            let counted = try Self.counted(store), recounted = try Self.recounted(store)
+            #expect(counted == recounted, "step \(step), \(replay)")
         }
         #expect(try Self.counted(store) == Self.recounted(store), random.replay)
         // The roster's totals read from the counts agree with counting its rows.

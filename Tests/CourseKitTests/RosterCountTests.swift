@@ -15,12 +15,26 @@ import TestSupport
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
         let course = try store.courses.course(code: "mini-2024")
-        let agencies = try store.courses.agencies().compactMap(\.id)
         var random = SeededRandom()
+        try Self.randomEdits(store, courseID: course.id!, steps: 150, random: &random) { step, replay in
+            let counted = try EnrolmentCountTests.rosterCounted(store), recounted = try EnrolmentCountTests.rosterRecounted(store)
+            #expect(counted == recounted, "step \(step), \(replay)")
+        }
+        #expect(try EnrolmentCountTests.rosterCounted(store) == EnrolmentCountTests.rosterRecounted(store), random.replay)
+        try Self.countsAgreeWithTheRows(store, courseID: course.id!, random: &random)
+    }
+
+    /// `steps` random changes to the course's roster, each logged and some undone: new people,
+    /// a person's sex, country or agency, a nomination's status, role or nominating agency, a
+    /// removal, an undo. `check` runs every ten steps with the step and how to replay it.
+    static func randomEdits(
+        _ store: CourseStore, courseID: Int64, steps: Int, random: inout SeededRandom, check: (Int, String) throws -> Void
+    ) throws {
+        let agencies = try store.courses.agencies().compactMap(\.id)
         var newcomers = 0
         var changes: [ChangeRecord] = []
-        for step in 0..<150 {
-            let roster = try store.rosters.roster(courseID: course.id!)
+        for step in 0..<steps {
+            let roster = try store.rosters.roster(courseID: courseID)
             switch Int.random(in: 0..<7, using: &random) {
             case 0:
                 newcomers += 1
@@ -29,7 +43,8 @@ import TestSupport
                         code: "N-\(newcomers)", givenName: "Nuevo", familyName: "Número \(newcomers)",
                         sex: [.female, .male].randomElement(using: &random)!, country: ["GT", "PW", ""].randomElement(using: &random)!,
                         agencyID: (agencies.map { Optional($0) } + [nil]).randomElement(using: &random)!),
-                    enrolIn: course.id!, role: [.participant, .observer].randomElement(using: &random)!)
+                    enrolIn: courseID, role: [.participant, .observer, .facilitator].randomElement(using: &random)!,
+                    status: [.nominated, .confirmed].randomElement(using: &random)!)
                 changes.append(change)
             case 1:
                 // A person's sex, country or agency: every course they are on moves.
@@ -42,8 +57,8 @@ import TestSupport
                 changes.append(try store.people.savePerson(person).1)
             case 2:
                 guard let entry = roster.randomElement(using: &random), entry.enrolment.status != .substituted else { continue }
-                let status = [NominationStatus.nominated, .confirmed, .withdrawn, .declined].randomElement(using: &random)!
-                if let change = try? store.nominations.setNominationStatus(courseID: course.id!, personID: entry.person.id!, to: status) {
+                let status = [NominationStatus.nominated, .confirmed, .withdrawn, .walkIn, .declined].randomElement(using: &random)!
+                if let change = try? store.nominations.setNominationStatus(courseID: courseID, personID: entry.person.id!, to: status) {
                     changes.append(change)
                 }
             case 3:
@@ -57,21 +72,15 @@ import TestSupport
                 changes.append(try store.nominations.saveEnrolment(enrolment))
             case 4:
                 guard let entry = roster.randomElement(using: &random) else { continue }
-                if let change = try? store.nominations.removeEnrolment(courseID: course.id!, personID: entry.person.id!) {
+                if let change = try? store.nominations.removeEnrolment(courseID: courseID, personID: entry.person.id!) {
                     changes.append(change)
                 }
             default:
                 guard let change = changes.popLast() else { continue }
                 _ = try? store.changeLog.undoChange(id: change.id)
             }
-            if step % 10 == 9 {
-                #expect(
-                    try EnrolmentCountTests.rosterCounted(store) == EnrolmentCountTests.rosterRecounted(store),
-                    "step \(step), \(random.replayText)")
-            }
+            if step % 10 == 9 { try check(step, random.replayText) }
         }
-        #expect(try EnrolmentCountTests.rosterCounted(store) == EnrolmentCountTests.rosterRecounted(store), random.replay)
-        try Self.countsAgreeWithTheRows(store, courseID: course.id!, random: &random)
     }
 
     /// Every filter of one or two dimensions the counts hold: the count and each facet menu

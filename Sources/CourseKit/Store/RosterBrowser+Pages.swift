@@ -279,11 +279,10 @@ extension RosterBrowser {
             sessionCount: row["n"], coreCount: row["core"])
     }
 
-    /// `AND …` conditions for a filter, with their arguments in order. `journal`: a guest's own
-    /// marks in the session of `f.sessionMark` that the library's derived marks lack (they win).
-    static func filterSQL(
-        _ f: RosterFilter, facts: RosterCourseFacts, journal: [Int64: AttendanceEvent?] = [:]
-    ) -> (String, [any DatabaseValueConvertible]) {
+    /// `AND column = ?` for each of the filter's sex, country, agency, role and status, with
+    /// their arguments: the dimensions both `roster_index` and `roster_count` hold. `noAgency`:
+    /// how the table says "no agency" (`roster_count` stores 0, `RosterFilter.noAgency`).
+    static func equalitySQL(_ f: RosterFilter, noAgency: String?) -> (String, [any DatabaseValueConvertible]) {
         var sql = ""
         var arguments: [any DatabaseValueConvertible] = []
         func equal(_ column: String, _ value: (any DatabaseValueConvertible)?) {
@@ -294,10 +293,19 @@ extension RosterBrowser {
         equal("sex", f.sex?.rawValue)
         equal("country", f.country)
         if let agency = f.agencyID {
-            if agency == RosterFilter.noAgency { sql += " AND agency_id IS NULL" } else { equal("agency_id", agency) }
+            if agency == RosterFilter.noAgency, let noAgency { sql += " AND \(noAgency)" } else { equal("agency_id", agency) }
         }
         equal("role", f.role?.rawValue)
         equal("status", f.status?.rawValue)
+        return (sql, arguments)
+    }
+
+    /// `AND …` conditions for a filter, with their arguments in order. `journal`: a guest's own
+    /// marks in the session of `f.sessionMark` that the library's derived marks lack (they win).
+    static func filterSQL(
+        _ f: RosterFilter, facts: RosterCourseFacts, journal: [Int64: AttendanceEvent?] = [:]
+    ) -> (String, [any DatabaseValueConvertible]) {
+        var (sql, arguments) = equalitySQL(f, noAgency: "agency_id IS NULL")
         if f.rollCallOnly {
             sql += " AND status IN ('nominated', 'confirmed', 'walk-in') AND role IN ('participant', 'observer')"
         }

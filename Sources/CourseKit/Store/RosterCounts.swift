@@ -5,24 +5,13 @@ import GRDB
 /// roster index's entries took 15–21 ms on a course of 100,000.
 ///
 /// Only filters made of those dimensions can be answered here. Completion and a session's marks
-/// move with every mark and are counted on the roster index instead (`admits` says which).
+/// move with every mark and are counted on the roster index instead (`conditions` is nil for them).
 enum RosterCounts {
     /// `AND …` conditions on `roster_count` for `filter`, with their arguments; nil when the
     /// filter has a dimension the counts do not hold (completion, a session's marks).
     static func conditions(_ filter: RosterFilter) -> (sql: String, arguments: [any DatabaseValueConvertible])? {
         guard filter.completed == nil, filter.sessionMark == nil || filter.sessionMark?.marks == .all else { return nil }
-        var sql = ""
-        var arguments: [any DatabaseValueConvertible] = []
-        func equal(_ column: String, _ value: (any DatabaseValueConvertible)?) {
-            guard let value else { return }
-            sql += " AND \(column) = ?"
-            arguments.append(value)
-        }
-        equal("sex", filter.sex?.rawValue)
-        equal("country", filter.country)
-        equal("agency_id", filter.agencyID)  // `RosterFilter.noAgency` is 0, as the counts store none
-        equal("role", filter.role?.rawValue)
-        equal("status", filter.status?.rawValue)
+        var (sql, arguments) = RosterBrowser.equalitySQL(filter, noAgency: nil)  // none is agency 0 here
         if filter.rollCallOnly {
             let statuses = EnrolmentCounts.expectedStatuses, roles = EnrolmentCounts.rollCallRoles
             sql += " AND status IN (\(statuses.map { _ in "?" }.joined(separator: ", ")))"
