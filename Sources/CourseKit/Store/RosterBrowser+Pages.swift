@@ -249,16 +249,7 @@ extension RosterBrowser {
             return try Row.fetchAll(
                 db.cachedStatement(sql: "SELECT \(column) AS v, count(*) AS n \(from) GROUP BY v ORDER BY n DESC, v"),
                 arguments: StatementArguments(all)
-            ).map { row in
-                let value: DatabaseValue = row["v"]
-                let text =
-                    switch value.storage {
-                    case .int64(let number): String(number)
-                    case .string(let string): string
-                    default: ""
-                    }
-                return RosterFacetValue(value: text, count: row["n"])
-            }
+            ).map(RosterCounts.facetValue)
         }
     }
 

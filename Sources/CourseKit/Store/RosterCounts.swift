@@ -49,16 +49,19 @@ enum RosterCounts {
                     SELECT \(column) AS v, sum(n) AS n FROM roster_count WHERE course_id = ?\(sql)
                     GROUP BY v HAVING sum(n) > 0 ORDER BY n DESC, v
                     """), arguments: StatementArguments([courseID] + arguments)
-        ).map { row in
-            let value: DatabaseValue = row["v"]
-            let text =
-                switch value.storage {
-                case .int64(let number): String(number)
-                case .string(let string): string
-                default: ""
-                }
-            return RosterFacetValue(value: text, count: row["n"])
-        }
+        ).map(facetValue)
+    }
+
+    /// A facet query's row (`v`, `n`) as the menu's value: a text, or an agency's id as text.
+    static func facetValue(_ row: Row) -> RosterFacetValue {
+        let value: DatabaseValue = row["v"]
+        let text =
+            switch value.storage {
+            case .int64(let number): String(number)
+            case .string(let string): string
+            default: ""
+            }
+        return RosterFacetValue(value: text, count: row["n"])
     }
 
     /// How many rows `filter` admits whose value of the order's first column sorts before
