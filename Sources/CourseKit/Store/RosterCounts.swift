@@ -77,18 +77,19 @@ enum RosterCounts {
         case .country: column = "country"
         case .role: column = "role"
         case .status: column = "status"
-        // The roster index's agency key, made from the agency as its triggers make it.
-        case .agency:
-            column =
-                "coalesce((SELECT lower(coalesce(nullif(a.acronym, ''), a.name)) FROM agency a WHERE a.id = roster_count.agency_id), '')"
+        // The roster index's agency key, made from the agency as its triggers make it: once per
+        // agency of the course, after summing, not once per row of the counts.
+        case .agency: column = "coalesce((SELECT lower(coalesce(nullif(a.acronym, ''), a.name)) FROM agency a WHERE a.id = g.v), '')"
         case .name, .code, .attendance: return nil
         }
         guard let (sql, arguments) = conditions(filter) else { return nil }
+        let grouped = order.column == .agency ? "agency_id" : column
         return try Int.fetchOne(
             db.cachedStatement(
                 sql: """
-                    SELECT coalesce(sum(n), 0) FROM roster_count
-                    WHERE course_id = ?\(sql) AND \(column) \(order.descending ? ">" : "<") ?
+                    SELECT coalesce(sum(g.n), 0) FROM
+                      (SELECT \(grouped) AS v, sum(n) AS n FROM roster_count WHERE course_id = ?\(sql) GROUP BY \(grouped)) g
+                    WHERE \(order.column == .agency ? column : "g.v") \(order.descending ? ">" : "<") ?
                     """), arguments: StatementArguments([courseID] + arguments + [value])) ?? 0
     }
 
