@@ -84,11 +84,6 @@ extension RosterImporter {
             if !rejected.isEmpty && !options.skipRejected {
                 throw MusterError.importRefused(file: name, .rowsRejected(count: rejected.count, first: Array(rejected.prefix(3))))
             }
-            // A big roster touches more pages than SQLite's default 2 MB cache holds; spilling them to
-            // the WAL mid-transaction would double the writing. Give this transaction 64 MB.
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             try Self.refuseErased(db, plan: plan, file: name, allowed: options.allowErased)
             let marks = try Self.importMarks(db)
             // Tallied only for a course with quotas: on a 100k roster each tally reads every row.
@@ -128,6 +123,13 @@ extension RosterImporter {
                     planned = try plan(db)
                     return .commit
                 }
+                // A big roster, and the sync records made of it, touch more pages than SQLite's
+                // default 2 MB cache holds; spilling them to the WAL mid-transaction writes pages
+                // many times over. The larger cache spans the recording too, which runs after
+                // `apply` (with 2 MB, recording 100,000 people took 15 times as long as the rest).
+                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     let current = try version() == seen ? planned! : try plan(db)

@@ -40,8 +40,9 @@ struct SyncEntity: Sendable, Hashable {
     }
 
     /// The global id a row gets when it has none yet: derived from its natural key where it has
-    /// one (see `GlobalID`); a person only from a course file (`fromCourseFile`), else random.
-    func naturalGID(_ db: Database, row: Row, fromCourseFile: Bool) throws -> String {
+    /// one (see `GlobalID`); a person only from a course file (`fromCourseFile`). Nil when it has
+    /// none: the row gets a random id.
+    func naturalGID(_ db: Database, row: Row, fromCourseFile: Bool) throws -> String? {
         func ref(_ column: String) throws -> String {
             guard let id = row[column] as Int64?, let target = refs[column] else { return "" }
             return try SyncIDs.ensure(db, table: target, key: id, fromCourseFile: fromCourseFile)
@@ -55,13 +56,23 @@ struct SyncEntity: Sendable, Hashable {
         case "quota": return GlobalID.quota(course: try ref("course_id"), scope: row["scope"], key: row["key"])
         default:
             let code: String = row["code"]
-            return fromCourseFile && !code.hasPrefix("W-") ? GlobalID.person(code: code) : GlobalID.random()
+            return fromCourseFile && !code.hasPrefix("W-") ? GlobalID.person(code: code) : nil
         }
     }
 }
 
 /// Local ids ↔ global ids.
 enum SyncIDs {
+    /// How a row came by its global id.
+    enum Assigned: Equatable {
+        /// It had one.
+        case held
+        /// Now, from its natural key: another library may hold records of it.
+        case natural
+        /// Now, at random: nothing anywhere refers to it yet.
+        case random
+    }
+
     /// The global id of a row, assigned now if it has none (which marks the row for recording).
     static func ensure(_ db: Database, table: String, key: Int64, fromCourseFile: Bool) throws -> String {
         guard let entity = SyncEntity.named(table) else { throw MusterError.database("no sync for table \(table)") }
@@ -73,17 +84,33 @@ enum SyncIDs {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(entity.key) = ?"), arguments: [key]) else {
             throw MusterError.database("\(table) \(key) is gone")
         }
-        if let gid = row["gid"] as String? { return gid }
-        var gid = try entity.naturalGID(db, row: row, fromCourseFile: fromCourseFile)
-        // A natural id another row holds: a person erased under a code, registered again from a
-        // course file with `--allow-erased`, is another person to sync.
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE gid = ?"), arguments: [gid]) ?? false
-            || SyncErasure.isErased(db, gid: gid)
-        {
+        return try assign(db, entity: entity, key: key, row: row, fromCourseFile: fromCourseFile).gid
+    }
+
+    /// The global id of `row` (already read by the caller), assigned now if it has none.
+    static func assign(
+        _ db: Database, entity: SyncEntity, key: Int64, row: Row, fromCourseFile: Bool
+    ) throws -> (gid: String, how: Assigned) {
+        if let gid = row["gid"] as String? { return (gid, .held) }
+        var gid: String
+        var how = Assigned.natural
+        if let natural = try entity.naturalGID(db, row: row, fromCourseFile: fromCourseFile) {
+            gid = natural
+            // A natural id another row holds: a person erased under a code, registered again from a
+            // course file with `--allow-erased`, is another person to sync.
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(entity.table) WHERE gid = ?"), arguments: [gid]) ?? false
+                || SyncErasure.isErased(db, gid: gid)
+            {
+                gid = GlobalID.random()
+                how = .random
+            }
+        } else {
+            // No row and no erasure can hold an id made just now: nothing to look up.
             gid = GlobalID.random()
+            how = .random
         }
-        try db.cachedStatement(sql: "UPDATE \(table) SET gid = ? WHERE \(entity.key) = ?").execute(arguments: [gid, key])
-        return gid
+        try db.cachedStatement(sql: "UPDATE \(entity.table) SET gid = ? WHERE \(entity.key) = ?").execute(arguments: [gid, key])
+        return (gid, how)
     }
 
     /// The local key of the row with `gid`, if it is here.

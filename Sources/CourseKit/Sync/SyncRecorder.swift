@@ -35,8 +35,15 @@ enum SyncRecorder {
                     made += try recordRow(db, entity: e, key: k, deletedGID: row["gid"], local: &local, now: now, genesis: genesis) ? 1 : 0
                 }
             }
+            // Before the next round, which may read these rows' heads.
+            try storeFieldsLater(db, &local)
         }
         if made > 0 { try local.save(db) }
+    }
+
+    static func storeFieldsLater(_ db: Database, _ local: inout SyncLocal) throws {
+        try SyncRecordWrites.insertNewFields(db, recordIDs: local.fieldsLater)
+        local.fieldsLater = []
     }
 
     /// Records one row's changes now rather than at the transaction's end: an erasure that
@@ -46,6 +53,7 @@ enum SyncRecorder {
         guard var local = try SyncLocal.read(db) else { return }
         try SyncRecordWrites.clearDirty(db, entity: entity.table, key: String(key))
         if try recordRow(db, entity: entity, key: key, deletedGID: nil, local: &local, now: now, genesis: false) {
+            try storeFieldsLater(db, &local)
             try local.save(db)
         }
     }
@@ -91,17 +99,17 @@ enum SyncRecorder {
         var fields: [String: SyncValue] = [:]
         var fresh = false
         if let row {
-            if let known = row["gid"] as String? {
-                gid = known
-            } else {
-                gid = try SyncIDs.ensure(db, table: entity.table, key: key, fromCourseFile: genesis)
+            let how: SyncIDs.Assigned
+            (gid, how) = try SyncIDs.assign(db, entity: entity, key: key, row: row, fromCourseFile: genesis)
+            if how != .held {
                 // Giving the row its id touched it again, and its trigger noted it for the next
                 // round; it is recorded whole now, so that round would find nothing to record.
                 try SyncRecordWrites.clearDirty(db, entity: entity.table, key: String(key))
                 // A row new to sync has no records yet, unless its id is derived from a natural
                 // key another row had (a quota a course file put back): then its heads count.
-                fresh = try
-                    !(Bool.fetchOne(
+                fresh =
+                    try how == .random
+                    || !(Bool.fetchOne(
                         db.cachedStatement(sql: "SELECT 1 FROM sync_field WHERE gid = ? LIMIT 1"), arguments: [gid]) ?? false)
             }
             for column in try columns(db, entity) {
@@ -119,7 +127,8 @@ enum SyncRecorder {
             gid = deletedGID
             fields[SyncEntity.exists] = .int(0)
         }
-        if try SyncErasure.isErased(db, gid: gid) { return false }
+        // An id given just now is not an erased one: `assign` made sure.
+        if !(fresh && row != nil), try SyncErasure.isErased(db, gid: gid) { return false }
         let heads = fresh ? [:] : try SyncMerge.heads(db, gid: gid)
         let existed = heads[SyncEntity.exists]?.first?.value.same(.int(1)) ?? false
         var changed: [String: SyncValue] = [:]
@@ -138,7 +147,7 @@ enum SyncRecorder {
         }
         try emit(
             db, kind: .put, entity: entity.table, gid: gid, fields: changed, prev: prev.isEmpty ? nil : prev,
-            id: GlobalID.record(), local: &local, now: now, genesis: genesis)
+            id: GlobalID.record(), local: &local, now: now, genesis: genesis, newGID: fresh)
         return true
     }
 
@@ -166,14 +175,16 @@ enum SyncRecorder {
     @discardableResult
     static func emit(
         _ db: Database, kind: SyncRecord.Kind, entity: String, gid: String, fields: [String: SyncValue]?,
-        prev: [String: [String]]?, id: String, local: inout SyncLocal, now: Date, genesis: Bool
+        prev: [String: [String]]?, id: String, local: inout SyncLocal, now: Date, genesis: Bool, newGID: Bool = false
     ) throws -> SyncRecord {
         let hlc = genesis ? 0 : local.clock.tick(now: now)
         let record = SyncRecord(
             id: id, origin: local.origin, seq: local.nextSeq, hlc: hlc, kind: kind, entity: entity, gid: gid,
             fields: fields, prev: prev)
         local.nextSeq += 1
-        try SyncRecordWrites.insert(db, record, body: record.canonicalJSON, receivedMs: now.ms)
+        if try SyncRecordWrites.insert(db, record, body: record.canonicalJSON, receivedMs: now.ms, newGID: newGID) {
+            local.fieldsLater.append(record.id)
+        }
         return record
     }
 }

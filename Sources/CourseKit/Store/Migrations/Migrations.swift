@@ -53,6 +53,7 @@ enum Schema {
         .v20EnrolmentByCourseStatus,
         .v21EnrolmentCount,
         .v22RosterCount,
+        .v23RosterIndexUpdateColumns,
     ]
 
     static var migrator: DatabaseMigrator {
