@@ -42,7 +42,7 @@ enum SyncRecorder {
     }
 
     static func storeFieldsLater(_ db: Database, _ local: inout SyncLocal) throws {
-        try SyncRecordWrites.insertNewFields(db, recordIDs: local.fieldsLater)
+        try SyncRecordWrites.insertNewFields(db, records: local.fieldsLater)
         local.fieldsLater = []
     }
 
@@ -183,7 +183,7 @@ enum SyncRecorder {
             fields: fields, prev: prev)
         local.nextSeq += 1
         if try SyncRecordWrites.insert(db, record, body: record.canonicalJSON, receivedMs: now.ms, newGID: newGID) {
-            local.fieldsLater.append(record.id)
+            local.fieldsLater.append((record.gid, record.id))
         }
         return record
     }

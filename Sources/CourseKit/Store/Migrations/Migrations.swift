@@ -54,6 +54,7 @@ enum Schema {
         .v21EnrolmentCount,
         .v22RosterCount,
         .v23RosterIndexUpdateColumns,
+        .v24SyncFieldWithoutHeadsIndex,
     ]
 
     static var migrator: DatabaseMigrator {

@@ -79,20 +79,21 @@ enum SyncRecordWrites {
     }
 
     /// Stores the fields of records `insert` left to it (each a head), in one statement that
-    /// reads them from the stored bodies, in the order of `sync_field`'s key. Field by field, a
-    /// 100,000-person import ran 2.4 million bound inserts from Swift in random key order; here
-    /// SQLite sorts them and appends.
-    static func insertNewFields(_ db: Database, recordIDs: [String]) throws {
-        guard !recordIDs.isEmpty else { return }
-        let ids = String(decoding: try JSONEncoder().encode(recordIDs), as: UTF8.self)
+    /// reads them from the stored bodies. Field by field, a 100,000-person import ran 2.1 million
+    /// bound inserts from Swift, in random key order. The records go in sorted by global id, and a
+    /// body lists its fields in key order, so the rows arrive in `sync_field`'s key order and
+    /// each lands next to the one before: no sort in SQLite (which spilled 2.1 million rows to
+    /// temporary files), and each page of the table is written once.
+    static func insertNewFields(_ db: Database, records: [(gid: String, id: String)]) throws {
+        guard !records.isEmpty else { return }
+        let ids = records.sorted { ($0.gid, $0.id) < ($1.gid, $1.id) }.map(\.id)
         try db.execute(
             sql: """
                 INSERT INTO sync_field (gid, field, record_id, entity, hlc, origin, value, superseded)
                 SELECT r.gid, f.key, r.id, r.entity, r.hlc, r.origin, f.value, 0
                 FROM json_each(?) AS wanted JOIN sync_record r ON r.id = wanted.value,
                      json_each(CAST(r.body AS TEXT), '$.fields') AS f
-                ORDER BY r.gid, f.key
-                """, arguments: [ids])
+                """, arguments: [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)])
     }
 
     /// Replaces a stored record's body by its scrubbed form (an erased person's data).
