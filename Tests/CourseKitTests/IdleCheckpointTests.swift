@@ -34,4 +34,28 @@ import TestSupport
         #expect(done.frames > 0 && done.checkpointed == done.frames)
         #expect(try store.checkpointIfIdle() == nil)  // nothing written since
     }
+
+    /// A burst of marks with no pause is not checkpointed by SQLite every 1,000 WAL pages (a
+    /// 10 ms stall in every 35th mark): the writer's bound is `walPagesBeforeCheckpoint`, and
+    /// the whole burst waits for the first idle look.
+    @Test func aBurstOfMarksWaitsForThePause() throws {
+        let dir = TemporaryDirectory("burst-checkpoint")
+        let store = try makeStore(dir)
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") } == 1000)  // a reader's: SQLite's
+        #expect(
+            try store.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
+                == CourseStore.walPagesBeforeCheckpoint)
+        let course = try store.courses.course(code: "mini-2024")
+        let session = try store.courses.session(course: course, key: "am")
+        let person = try #require(try store.rosters.roster(courseID: course.id!).first { $0.person.code == "T-001" }?.person)
+        try store.checkpointIfIdle()
+        try store.checkpointIfIdle()
+        for i in 0..<120 {
+            try store.attendance.mark(session: session, person: person, status: i % 2 == 0 ? .present : .absent, source: .rollcall)
+        }
+        #expect(try store.checkpointIfIdle() == nil)
+        let done = try #require(try store.checkpointIfIdle())
+        #expect(done.frames > 1000, "\(done.frames) WAL frames: SQLite checkpointed inside the burst")
+        #expect(done.checkpointed == done.frames)
+    }
 }

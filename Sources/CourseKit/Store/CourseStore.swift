@@ -38,6 +38,13 @@ public final class CourseStore: Sendable {
     /// The time writes are stamped with: the system clock, or a test's.
     public let clock: @Sendable () -> Date
     let configuration: Configuration
+    /// WAL pages after which a commit checkpoints (SQLite's `wal_autocheckpoint`; its default is
+    /// 1,000). A mark writes about 29 WAL pages, so SQLite's default put a 10 ms checkpoint into
+    /// every 35th mark of a burst; an interactive writer checkpoints in its pauses instead
+    /// (`checkpointIfIdle`), and this is only the bound for a burst with no pause in it, about
+    /// 340 marks, or 40 MB of WAL. Commands that write once checkpoint as they close.
+    static let walPagesBeforeCheckpoint = 10_000
+
     /// What `checkpointIfIdle` saw last time.
     let idleCheckpoint = IdleCheckpoint()
 
@@ -131,6 +138,7 @@ public final class CourseStore: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 // Deleted and overwritten content is zeroed, so an erased name does not linger in free space.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.walPagesBeforeCheckpoint)")
                 let level = try Int.fetchOne(db, sql: "PRAGMA synchronous")
                 guard level == 2 else { throw MusterError.database("synchronous=FULL did not take (got \(level ?? -1))") }
             }
@@ -219,9 +227,9 @@ public final class CourseStore: Sendable {
 
     /// A PASSIVE checkpoint when this writer committed something since its last checkpoint but
     /// nothing since the previous call: the pause between a facilitator's keys, not the middle
-    /// of a burst. SQLite's automatic checkpoint (every 1000 WAL pages, about 40 marks) ran
-    /// inside whichever mark crossed the line, 12–17 ms where a mark takes about one; an
-    /// interactive writer polls several times a second, so its WAL rarely gets there. Runs on
+    /// of a burst. SQLite's automatic checkpoint ran inside whichever mark crossed its line,
+    /// 10–17 ms where a mark takes about one; an interactive writer polls several times a
+    /// second, so its WAL rarely gets there (`walPagesBeforeCheckpoint`). Runs on
     /// the writer connection, serialised with its writes: only one connection of one process
     /// ever checkpoints (see the type's note on SQLite's WAL bug).
     /// Returns the WAL's frames and how many are now in the library when it checkpointed.
@@ -250,8 +258,9 @@ public final class CourseStore: Sendable {
     }
 
     /// Folds the WAL back into the library and truncates it. Only the writer checkpoints: SQLite's
-    /// automatic checkpoint stays on (every 1000 pages) because it runs in the one writing process,
-    /// which cannot race itself; this runs on close so the WAL does not outlive the writer.
+    /// automatic checkpoint stays on (`walPagesBeforeCheckpoint`) because it runs in the one
+    /// writing process, which cannot race itself; this runs on close so the WAL does not outlive
+    /// the writer.
     public func checkpoint() throws {
         guard role.isWriter else { return }
         do { try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } } catch let e as DatabaseError {
