@@ -128,7 +128,7 @@ enum SyncRecorder {
             fields[SyncEntity.exists] = .int(0)
         }
         // An id given just now is not an erased one: `assign` made sure.
-        if !(fresh && row != nil), try SyncErasure.isErased(db, gid: gid) { return false }
+        if !fresh, try SyncErasure.isErased(db, gid: gid) { return false }
         let heads = fresh ? [:] : try SyncMerge.heads(db, gid: gid)
         let existed = heads[SyncEntity.exists]?.first?.value.same(.int(1)) ?? false
         var changed: [String: SyncValue] = [:]
@@ -182,8 +182,13 @@ enum SyncRecorder {
             id: id, origin: local.origin, seq: local.nextSeq, hlc: hlc, kind: kind, entity: entity, gid: gid,
             fields: fields, prev: prev)
         local.nextSeq += 1
-        if try SyncRecordWrites.insert(db, record, body: record.canonicalJSON, receivedMs: now.ms, newGID: newGID) {
+        // An entity's first record: every field a head, stored set-wise with the others of this
+        // flush when its body says each value exactly (`SyncRecordWrites.bodyHoldsFields`).
+        if newGID, kind == .put, let fields, SyncRecordWrites.bodyHoldsFields(fields) {
+            try SyncRecordWrites.insertRecordAlone(db, record, body: record.canonicalJSON, receivedMs: now.ms)
             local.fieldsLater.append((record.gid, record.id))
+        } else {
+            try SyncRecordWrites.insert(db, record, body: record.canonicalJSON, receivedMs: now.ms)
         }
         return record
     }

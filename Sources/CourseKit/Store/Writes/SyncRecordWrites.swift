@@ -3,30 +3,14 @@ import GRDB
 
 /// Writes to `sync_record`, `sync_field`, `sync_supersede` and `sync_origin`: every record this
 /// library holds, made here or received, goes in through `insert`, which keeps the per-field
-/// heads the merge reads (`SyncMerge`) true whatever order records arrive in.
+/// heads the merge reads (`SyncMerge`) true whatever order records arrive in; or, the first
+/// record of an entity made here, through `insertRecordAlone` and then `insertNewFields`.
 enum SyncRecordWrites {
     /// Stores a record not held yet. A field's row is a head unless a record already stored
     /// names it in `prev`, or it is a genesis value (clock 0) and the field has a real edit.
-    ///
-    /// `newGID` says no record of the entity is stored yet (the recorder has just given the row
-    /// its id): then no stored record can name this one, no field has an edit and no genesis
-    /// value waits to be superseded, so every field is a head and the look-ups are skipped. Its
-    /// fields are then left to `insertNewFields` when the record's body says them exactly
-    /// (`bodyHoldsFields`), and `insert` returns true. A roster import makes one such record per
-    /// new person and enrolment, each with a dozen fields.
-    @discardableResult
-    static func insert(_ db: Database, _ record: SyncRecord, body: Data, receivedMs: Int64, newGID: Bool = false) throws -> Bool {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO sync_record (id, origin, seq, hlc, kind, entity, gid, body, received_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            record.id, record.origin, record.seq, record.hlc, record.kind.rawValue, record.entity, record.gid, body,
-            receivedMs,
-        ])
-        guard record.kind == .put, let fields = record.fields else { return false }
-        if newGID && bodyHoldsFields(fields) { return true }
+    static func insert(_ db: Database, _ record: SyncRecord, body: Data, receivedMs: Int64) throws {
+        try insertRecordAlone(db, record, body: body, receivedMs: receivedMs)
+        guard record.kind == .put, let fields = record.fields else { return }
         let gid = record.gid
         let insertField = try db.cachedStatement(
             sql: """
@@ -62,7 +46,20 @@ enum SyncRecordWrites {
                 ).execute(arguments: [gid, field])
             }
         }
-        return false
+    }
+
+    /// The `sync_record` row alone, for a record of an entity that has none yet, whose fields
+    /// `insertNewFields` stores with the others of its transaction (`SyncRecorder.emit`).
+    static func insertRecordAlone(_ db: Database, _ record: SyncRecord, body: Data, receivedMs: Int64) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO sync_record (id, origin, seq, hlc, kind, entity, gid, body, received_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            record.id, record.origin, record.seq, record.hlc, record.kind.rawValue, record.entity, record.gid, body,
+            receivedMs,
+        ])
     }
 
     /// Whether SQLite's JSON reading of a record's body gives back each field's value as
@@ -78,7 +75,8 @@ enum SyncRecordWrites {
         }
     }
 
-    /// Stores the fields of records `insert` left to it (each a head), in one statement that
+    /// Stores the fields of records stored by `insertRecordAlone`, all heads (no record of their
+    /// entity was stored before, so none can name them or wait to be superseded), in one statement that
     /// reads them from the stored bodies. Field by field, a 100,000-person import ran 2.1 million
     /// bound inserts from Swift, in random key order. The records go in sorted by global id, and a
     /// body lists its fields in key order, so the rows arrive in `sync_field`'s key order and
