@@ -90,6 +90,29 @@ import TestSupport
         #expect(partial.status == 0 && partial.stdout.contains("rejected:\n  line 3: no name\n"))
     }
 
+    /// A large file's receipt stays readable: one line per reason however many rows share it,
+    /// the first 50 matched people and a count of the rest; `--verbose` lists every row.
+    @Test func aLargeFilesReceiptSaysEachReasonOnce() throws {
+        let rows = (0..<120).map { i in "Given\(i),Family\(i),p\(i)@example.org,\(i % 2 == 0 ? "IGM" : "pw-bim"),PW" }
+        let csv = dir.write("many.csv", "given,family,email,agency,country\n" + rows.joined(separator: "\n") + "\n")
+        let listed = try muster("import", "roster", "mini-2024", csv, "--verbose", "--dry-run")
+        #expect(listed.stdout.split(separator: "\n").filter { $0.hasSuffix("is not in the library; noted on the enrolment") }.count == 60)
+        #expect(listed.stdout.contains("  line 120: agency 'IGM' is not in the library; noted on the enrolment\n"))
+        let first = try muster("import", "roster", "mini-2024", csv)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(
+            first.stdout.contains(
+                "warnings:\n  lines 2, 4, 6 and 57 more: agency 'IGM' is not in the library; noted on the enrolment\nimported\n"),
+            "\(first.stdout)")
+        #expect(first.stdout.contains("  … and 70 more (--verbose lists them all)\n"))
+        let again = try muster("import", "roster", "mini-2024", csv)
+        #expect(again.stdout.contains("matched by e-mail 120"))
+        #expect(again.stdout.split(separator: "\n").count < 60, "\(again.stdout)")
+        #expect(again.stdout.contains("  … and 70 more (--verbose lists them all)\n"))
+        let verbose = try muster("import", "roster", "mini-2024", csv, "--verbose", "--dry-run")
+        #expect(verbose.stdout.split(separator: "\n").filter { $0.contains("(by e-mail)") }.count == 120)
+    }
+
     @Test func exportAttendanceLayoutsAndFormats() throws {
         #expect(try muster("mark", "mini-2024", "am", "T-001", "present").status == 0)
         #expect(try muster("mark", "mini-2024", "pm", "T-001", "late").status == 0)

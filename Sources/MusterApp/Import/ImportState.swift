@@ -92,11 +92,13 @@ public struct ImportPreview: Sendable, Equatable {
         // A line number is not a count: it goes in as text, ungrouped ("línea 17347").
         func line(_ n: Int, _ text: String) -> String { words.importing("preview.line", String(n), text) }
         // Rejections first: they decide whether to import at all; then what each session gets.
+        // A reason met on many rows is one line with its first rows (`RowProblemGroup`): 37,000
+        // warnings of one unknown agency would bury the rest.
         lines =
-            report.rejected.map { Line(kind: .rejected, text: line($0.line, $0.reason(in: words.language))) }
+            RowProblemGroup.previewLines(report.rejected, in: words.language).map { Line(kind: .rejected, text: $0) }
             + report.sessions.map { Line(kind: .session, text: $0.line(in: words.language)) }
             + (report.notes + report.quotaWarnings.map { $0.text(in: words.language) }).map { Line(kind: .note, text: $0) }
-            + report.warnings.map { Line(kind: .warning, text: line($0.line, $0.reason(in: words.language))) }
+            + RowProblemGroup.previewLines(report.warnings, in: words.language).map { Line(kind: .warning, text: $0) }
             + report.matched.map { m in
                 Line(
                     kind: .matched,
@@ -109,7 +111,7 @@ public struct ImportPreview: Sendable, Equatable {
                     text: line(d.line, words.importing("screen.similar", "\(d.code) \(d.name)", d.lookalikes.joined(separator: ", "))))
             }
             + report.newPeople.map { Line(kind: .new, text: line($0.line, "\($0.code) \($0.name)")) }
-            + report.skipped.map { Line(kind: .skipped, text: line($0.line, $0.reason(in: words.language))) }
+            + RowProblemGroup.previewLines(report.skipped, in: words.language).map { Line(kind: .skipped, text: $0) }
     }
 
     /// What Enter will do, said before it is done: the rejected rows are left out, never

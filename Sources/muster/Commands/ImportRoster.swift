@@ -103,19 +103,27 @@ struct ImportRoster: ParsableCommand {
         out += section(say("sessions"), r.sessions.map { $0.line(in: language) })
         let shown = verbose ? r.newPeople : Array(r.newPeople.prefix(50))
         out += section(say("new"), shown.map { line($0.line, "\($0.code) \($0.name)") })
-        if shown.count < r.newPeople.count { out += "  " + say("more", String(r.newPeople.count - shown.count)) + "\n" }
+        if shown.count < r.newPeople.count { out += "  " + say("more", language.number(r.newPeople.count - shown.count)) + "\n" }
+        // A second run of a 100,000-row file matches everyone: the first ones show how rows were
+        // matched, the rest are counted, as the new people are.
+        let matchedShown = verbose ? r.matched : Array(r.matched.prefix(50))
         out += section(
             say("matched"),
-            r.matched.map { m in
+            matchedShown.map { m in
                 line(m.line, "\(m.code) \(m.name) (\(say("by.\(m.by.key)")))")
                     + (m.said.isEmpty ? "" : ": " + m.changes(in: language).joined(separator: ", "))
             })
+        if matchedShown.count < r.matched.count { out += "  " + say("more", language.number(r.matched.count - matchedShown.count)) + "\n" }
         out += section(
             say("duplicates"),
             r.possibleDuplicates.map { line($0.line, say("lookalike", "\($0.code) \($0.name)", $0.lookalikes.joined(separator: ", "))) })
-        out += section(say("rejected"), r.rejected.map { line($0.line, $0.reason(in: language)) })
-        out += section(say("skipped"), r.skipped.map { line($0.line, $0.reason(in: language)) })
-        out += section(say("warnings"), r.warnings.map { line($0.line, $0.reason(in: language)) })
+        // A reason met on many rows is said once with its first rows (`RowProblemGroup`).
+        func problems(_ list: [RowProblem]) -> [String] {
+            verbose ? list.map { line($0.line, $0.reason(in: language)) } : RowProblemGroup.previewLines(list, in: language)
+        }
+        out += section(say("rejected"), problems(r.rejected))
+        out += section(say("skipped"), problems(r.skipped))
+        out += section(say("warnings"), problems(r.warnings))
         out += say(r.applied ? (r.changesNothing ? "nothingToChange" : "imported") : "dryRun") + "\n"
         return out
     }
