@@ -18,21 +18,27 @@ enum SyncRecorder {
         var made = 0
         // Counted across rounds: a later round makes the total grow rather than start again.
         var done = 0, total = 0
+        let known = SyncIDs.Known()
         // Recording assigns global ids, which touches rows again: go round until quiet.
         while true {
             let dirty = try Row.fetchAll(db.cachedStatement(sql: "SELECT entity, key, gid FROM sync_dirty"))
             if dirty.isEmpty { break }
+            // Taken out together: what recording this round touches again (a row given its id
+            // by a reference to it) is noted anew and comes back in the next round.
+            try SyncRecordWrites.clearAllDirty(db)
             let sorted = dirty.sorted { order($0["entity"]) < order($1["entity"]) }
             total += sorted.count
             for row in sorted {
                 done += 1
                 progress("recording for sync", done, of: total, "rows")
                 let entity: String = row["entity"], key: String = row["key"]
-                try SyncRecordWrites.clearDirty(db, entity: entity, key: key)
                 if entity == "attendance_event" {
-                    made += try recordEvent(db, id: key, local: &local, now: now, genesis: genesis) ? 1 : 0
+                    made += try recordEvent(db, id: key, local: &local, now: now, genesis: genesis, known: known) ? 1 : 0
                 } else if let e = SyncEntity.named(entity), let k = Int64(key) {
-                    made += try recordRow(db, entity: e, key: k, deletedGID: row["gid"], local: &local, now: now, genesis: genesis) ? 1 : 0
+                    made +=
+                        try recordRow(
+                            db, entity: e, key: k, deletedGID: row["gid"], local: &local, now: now, genesis: genesis, known: known)
+                        ? 1 : 0
                 }
             }
             // Before the next round, which may read these rows' heads.
@@ -92,7 +98,8 @@ enum SyncRecorder {
 
     /// One row's changes as a put record; false when nothing changed.
     static func recordRow(
-        _ db: Database, entity: SyncEntity, key: Int64, deletedGID: String?, local: inout SyncLocal, now: Date, genesis: Bool
+        _ db: Database, entity: SyncEntity, key: Int64, deletedGID: String?, local: inout SyncLocal, now: Date, genesis: Bool,
+        known: SyncIDs.Known? = nil
     ) throws -> Bool {
         let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(entity.table) WHERE \(entity.key) = ?"), arguments: [key])
         let gid: String
@@ -100,11 +107,9 @@ enum SyncRecorder {
         var fresh = false
         if let row {
             let how: SyncIDs.Assigned
-            (gid, how) = try SyncIDs.assign(db, entity: entity, key: key, row: row, fromCourseFile: genesis)
+            (gid, how) = try SyncIDs.assign(db, entity: entity, key: key, row: row, fromCourseFile: genesis, known: known)
             if how != .held {
-                // Giving the row its id touched it again, and its trigger noted it for the next
-                // round; it is recorded whole now, so that round would find nothing to record.
-                try SyncRecordWrites.clearDirty(db, entity: entity.table, key: String(key))
+                // (Giving the row its id did not note it again: v25's triggers skip that update.)
                 // A row new to sync has no records yet, unless its id is derived from a natural
                 // key another row had (a quota a course file put back): then its heads count.
                 fresh =
@@ -115,7 +120,7 @@ enum SyncRecorder {
             for column in try columns(db, entity) {
                 let value = row[column] as DatabaseValue
                 if let target = entity.refs[column], let id = Int64.fromDatabaseValue(value) {
-                    fields[column] = .text(try SyncIDs.ensure(db, table: target, key: id, fromCourseFile: genesis))
+                    fields[column] = .text(try SyncIDs.ensure(db, table: target, key: id, fromCourseFile: genesis, known: known))
                 } else {
                     fields[column] = SyncValue(value)
                 }
@@ -152,14 +157,16 @@ enum SyncRecorder {
     }
 
     /// An event made here as an event record; false for one that arrived by sync (already held).
-    static func recordEvent(_ db: Database, id: String, local: inout SyncLocal, now: Date, genesis: Bool) throws -> Bool {
+    static func recordEvent(
+        _ db: Database, id: String, local: inout SyncLocal, now: Date, genesis: Bool, known: SyncIDs.Known? = nil
+    ) throws -> Bool {
         if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM sync_record WHERE id = ?"), arguments: [id]) ?? false { return false }
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM attendance_event WHERE id = ?"), arguments: [id]) else {
             return false
         }
         let fields: [String: SyncValue] = [
-            "session": .text(try SyncIDs.ensure(db, table: "session", key: row["session_id"], fromCourseFile: genesis)),
-            "person": .text(try SyncIDs.ensure(db, table: "person", key: row["person_id"], fromCourseFile: genesis)),
+            "session": .text(try SyncIDs.ensure(db, table: "session", key: row["session_id"], fromCourseFile: genesis, known: known)),
+            "person": .text(try SyncIDs.ensure(db, table: "person", key: row["person_id"], fromCourseFile: genesis, known: known)),
             "status": SyncValue(row["status"]), "arrival_ms": SyncValue(row["arrival_ms"]),
             "departure_ms": SyncValue(row["departure_ms"]), "note": SyncValue(row["note"]),
             "recorded_ms": SyncValue(row["recorded_ms"]), "actor": SyncValue(row["actor"]),

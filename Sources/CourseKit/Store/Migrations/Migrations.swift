@@ -55,6 +55,7 @@ enum Schema {
         .v22RosterCount,
         .v23RosterIndexUpdateColumns,
         .v24SyncFieldWithoutHeadsIndex,
+        .v25SyncDirtySkipsIDAssignment,
     ]
 
     static var migrator: DatabaseMigrator {

@@ -141,6 +141,11 @@ enum SyncRecordWrites {
         try db.cachedStatement(sql: "DELETE FROM sync_waiting WHERE entity = ? AND gid = ?").execute(arguments: [entity, gid])
     }
 
+    /// Every note at once: a recording round has read them all.
+    static func clearAllDirty(_ db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM sync_dirty").execute()
+    }
+
     static func clearDirty(_ db: Database, entity: String, key: String) throws {
         try db.cachedStatement(sql: "DELETE FROM sync_dirty WHERE entity = ? AND key = ?").execute(arguments: [entity, key])
     }
