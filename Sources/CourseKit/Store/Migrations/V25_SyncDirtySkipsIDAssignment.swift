@@ -8,6 +8,7 @@ extension Migration {
     /// a 100,000-person import, 200,000 notes written and deleted for nothing. Each update trigger
     /// now skips the one update that turns a null id into an id; any other update of the row is
     /// noted as before. The statements are repeated as literals, as every migration's SQL is.
+    /// Triggers only: no row moves, so no check of every row afterwards (`touchesRows`).
     static let v25SyncDirtySkipsIDAssignment = Migration(
         "v25-sync-dirty-skips-id-assignment",
         sql: """
@@ -32,5 +33,6 @@ extension Migration {
             DROP TRIGGER sync_dirty_quota_upd;
             CREATE TRIGGER sync_dirty_quota_upd AFTER UPDATE ON quota WHEN OLD.gid IS NOT NULL OR NEW.gid IS NULL
                 BEGIN INSERT OR IGNORE INTO sync_dirty VALUES ('quota', NEW.rowid, NEW.gid); END;
-            """)
+            """,
+        touchesRows: false)
 }
