@@ -61,7 +61,10 @@ import TestSupport
             let statuses = sessions.compactMap { rule[$0.id!]?[id]?.status }
             #expect(item.attended == statuses.filter(\.isAttending).count, random.replay)
             #expect(item.marked == statuses.count, random.replay)
+            let core = sessions.filter(\.core).compactMap { rule[$0.id!]?[id]?.status }
+            #expect(item.coreAttended == core.filter(\.isAttending).count, random.replay)
         }
+        #expect(sessions.contains(where: \.core) && sessions.contains { !$0.core })
     }
 
     /// Renaming a person, moving them to another agency and changing a nomination reach the

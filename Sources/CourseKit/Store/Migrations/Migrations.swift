@@ -62,6 +62,7 @@ enum Schema {
         .v23RosterIndexUpdateColumns,
         .v24SyncFieldWithoutHeadsIndex,
         .v25SyncDirtySkipsIDAssignment,
+        .v26MarkCountsOnlyWhenChanged,
     ]
 
     static var migrator: DatabaseMigrator {
