@@ -92,12 +92,13 @@ struct ImportRoster: ParsableCommand {
         var out =
             say(
                 r.rows == 1 ? "head.one" : "head", VisibleText.make(r.file), r.format.label(in: language), r.dialect.text(in: language),
-                String(r.rows), r.course) + "\n"
+                language.number(r.rows), r.course) + "\n"
         for note in r.notes + r.quotaWarnings.map({ $0.text(in: language) }) { out += say("note", VisibleText.make(note)) + "\n" }
         out += r.counts(in: language) + "\n"
         out +=
             say(
-                "enrolments", String(r.enrolmentsAdded), String(r.enrolmentsChanged), String(r.eventsAdded), String(r.eventsAlreadyRecorded)
+                "enrolments", language.number(r.enrolmentsAdded), language.number(r.enrolmentsChanged), language.number(r.eventsAdded),
+                language.number(r.eventsAlreadyRecorded)
             )
             + "\n"
         out += section(say("sessions"), r.sessions.map { $0.line(in: language) })
@@ -117,7 +118,8 @@ struct ImportRoster: ParsableCommand {
         out += section(
             say("duplicates"),
             r.possibleDuplicates.map { line($0.line, say("lookalike", "\($0.code) \($0.name)", $0.lookalikes.joined(separator: ", "))) })
-        // A reason met on many rows is said once with its first rows (`RowProblemGroup`).
+        // A reason met on many rows is said once with its first rows (`RowProblemGroup`); asked
+        // for every row, they come one per line in the file's order.
         func problems(_ list: [RowProblem]) -> [String] {
             verbose ? list.map { line($0.line, $0.reason(in: language)) } : RowProblemGroup.previewLines(list, in: language)
         }
