@@ -8,7 +8,8 @@ import Testing
     static let refusals: [Refusal] = [
         .substituteNotNamed, .alreadyInStatus(code: "PW-001", name: "Ana", status: "confirmed"), .substituteIsThemselves,
         .substituteAlreadyExpected(code: "PW-001", name: "Ana", status: "walk-in"), .mergeIntoThemselves,
-        .notAWalkIn(code: "PW-001", status: "nominated"), .mergeErased(code: "PW-001"), .alreadyMerged(code: "PW-001", into: "PW-002"),
+        .notAWalkIn(code: "PW-001", status: "nominated"), .mergeErased(code: "PW-001"), .editErased(code: "PW-001"),
+        .alreadyMerged(code: "PW-001", into: "PW-002"),
         .neverMerged(code: "PW-001"), .unmergeAmbiguous(code: "PW-001", merged: ["PW-002", "PW-003"]),
         .notAMerge(summary: QuotedSummary(logged: "x")),
         .markedSinceMerge(code: "PW-001", course: "c", session: "am", now: "late", then: "present"), .alreadyOnRoster,

@@ -77,6 +77,25 @@ import TestSupport
         #expect(placeholder.person.sex == .notDisclosed && placeholder.person.country.isEmpty)
     }
 
+    /// An erased placeholder is never edited: not its blank name (which used to be refused as
+    /// "a person needs a name", the wrong reason), and not a name typed in, which would tie the
+    /// anonymous record to someone again. The record stays as the erasure left it.
+    @Test func anErasedPersonIsNeverEdited() throws {
+        let store = try store()
+        try store.privacy.erase(code: "T-001", reason: "asked", keepStatistics: true)
+        let course = try store.courses.course(code: "mini-2024")
+        let erased = try #require(store.rosters.roster(courseID: course.id!).first { $0.person.displayName.isEmpty }).person
+        var country = erased
+        country.country = "FJ"
+        var named = erased
+        named.givenName = "José"
+        for edit in [erased, country, named] {
+            #expect(throws: MusterError.refused(.editErased(code: erased.code))) { try store.people.savePerson(edit) }
+        }
+        #expect(try store.people.person(code: erased.code) == erased)
+        #expect(MusterError.refused(.editErased(code: erased.code)).description.hasPrefix("\(erased.code) was erased at their request"))
+    }
+
     @Test func anOldFileCannotBringAnErasedPersonBackUnlessAsked() throws {
         let store = try store()
         var old = try store.courses.courseFile(code: "mini-2024")

@@ -12,6 +12,7 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
     case mergeIntoThemselves
     case notAWalkIn(code: String, status: String)
     case mergeErased(code: String)
+    case editErased(code: String)
     case alreadyMerged(code: String, into: String)
     case neverMerged(code: String)
     case unmergeAmbiguous(code: String, merged: [String])
@@ -66,6 +67,7 @@ public enum Refusal: Equatable, Sendable, CustomStringConvertible {
         case .mergeIntoThemselves: say("mergeIntoThemselves")
         case .notAWalkIn(let code, let s): say("notAWalkIn", code, status(s))
         case .mergeErased(let code): say("mergeErased", code)
+        case .editErased(let code): say("editErased", code)
         case .alreadyMerged(let code, let into): say("alreadyMerged", code, into)
         case .neverMerged(let code): say("neverMerged", code)
         case .unmergeAmbiguous(let code, let merged): say("unmergeAmbiguous", merged.count, code, merged.joined(separator: ", "))

@@ -10,8 +10,11 @@ extension People {
         _ person: Person, enrolIn courseID: Int64? = nil, role: Role = .participant,
         status: NominationStatus = .nominated
     ) throws -> (Person, ChangeRecord) {
-        var p = try Self.checked(person)
-        return try write { db in
+        try write { db in
+            // Checked first: an erased record's blank name would otherwise be refused as a name
+            // left out, and a name typed in would tie the record to a person again.
+            if let id = person.id { try Self.refuseErased(db, id: id) }
+            var p = try Self.checked(person)
             try Self.refuseTaken(db, p)
             let existing = p.id
             let scope: () throws -> [(table: String, ids: [Int64])] = {
@@ -52,6 +55,14 @@ extension People {
         }
         guard p.email.isEmpty || p.email.contains("@") else { throw ValidationFailure(field: "email", key: "email") }
         return p
+    }
+
+    /// Refuses editing someone erased at their request: their placeholder keeps no details, and
+    /// stays anonymous (a returning person is registered anew, as a merge says too).
+    static func refuseErased(_ db: Database, id: Int64) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM erasure WHERE person_id = ?", arguments: [id]) == true else { return }
+        let code = try String.fetchOne(db, sql: "SELECT code FROM person WHERE id = ?", arguments: [id]) ?? "#\(id)"
+        throw MusterError.refused(.editErased(code: code))
     }
 
     /// Refuses a code another person has and, for someone new, an e-mail another person has.

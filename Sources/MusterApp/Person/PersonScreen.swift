@@ -57,7 +57,7 @@ extension PersonState: ScreenModel {
             if showsAudit, auditTable.selection == nil || auditTable.selection == 0 { auditTable.end(height: pageHeight(context.size)) }
         case Command.edit:
             guard let details else { return [] }
-            context.push(FormBuilder.person(details.person, agency: details.agency, enrolIn: nil, words: context.words))
+            return context.editPerson(details.person, agency: details.agency)
         case Command.merge:
             guard let details else { return [] }
             if let into = details.mergedInto {

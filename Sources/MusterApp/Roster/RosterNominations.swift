@@ -58,7 +58,7 @@ extension RosterState {
             context.push(
                 FormBuilder.enrolment(item, nominatedBy: item.enrolment.nominatedBy.flatMap { roster.agencies[$0] }, words: context.words))
         case Command.editOther:
-            context.push(FormBuilder.person(p, agency: item.agency, enrolIn: nil, words: context.words))
+            return context.editPerson(p, agency: item.agency)
         case Command.delete:
             context.push(
                 ConfirmState(
