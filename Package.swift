@@ -117,7 +117,7 @@ let package = Package(
             ], exclude: ["__Snapshots__"]),
         .testTarget(name: "SyncNetTests", dependencies: ["SyncNet", "CourseKit", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "TerminalUICursesTests", dependencies: ["TerminalUICurses", "TerminalUI"]),
+        .testTarget(name: "TerminalUICursesTests", dependencies: ["TerminalUICurses", "TerminalUI", "TestSupport"]),
         .testTarget(name: "ReportTextTests", dependencies: ["ReportText", "TestSupport"]),
         .testTarget(
             name: "MusterAppTests",

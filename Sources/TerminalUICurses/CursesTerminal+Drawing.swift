@@ -5,10 +5,14 @@ import TerminalUI
 extension CursesTerminal {
     /// Copies a frame to the screen.
     ///
-    /// Every frame starts with `erase()` (not `clear()`) and ends with one `refresh()`: curses
-    /// compares the new frame with what the terminal shows and sends only the difference, so
-    /// redrawing everything costs nothing and never flickers. `clear()` would repaint the whole
-    /// screen every frame; that is kept for `forceRedraw()`.
+    /// Only the rows that differ from the last frame drawn are written into curses' screen image;
+    /// the frame ends with one `refresh()`, where curses compares what changed with what the
+    /// terminal shows and sends only the difference, so it never flickers. Rewriting all 1,920
+    /// cells of an 80×24 frame on every key was a quarter of the interface's time on the 100k
+    /// matrix (BENCHMARKS.md), though a key moves a row or two. The whole image is erased and
+    /// rewritten when there is no last frame to trust (`lastFrame` is nil: the first frame, a
+    /// resize, a theme or colour change, `forceRedraw()`) or its size is not the screen's.
+    /// `clear()` would repaint the whole terminal every frame; that is kept for `forceRedraw()`.
     ///
     /// Each cell is placed with its own `mvwadd_wch`, so a grapheme whose width curses judges
     /// differently from TerminalUI cannot shift the rest of the row. A wide grapheme is written
@@ -16,14 +20,20 @@ extension CursesTerminal {
     /// just before a resize) is clipped.
     public func draw(_ buffer: ScreenBuffer) {
         guard screen != nil, !isSuspended, let window = muster_stdscr() else { return }
-        _ = werase(window)
         let screenSize = size
+        let previous = lastFrame.flatMap { $0.size == buffer.size && buffer.size == screenSize ? $0 : nil }
+        if previous == nil { _ = werase(window) }
+        rowsWritten = 0
         let rows = min(buffer.size.height, screenSize.height)
         let columns = min(buffer.size.width, screenSize.width)
         let slots = CellText.maxScalars + 1
         withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: slots) { text in
             var cell = cchar_t()
             for y in 0..<rows {
+                // A row as it was is still in the screen image: every cell of a changed row is
+                // written again, so nothing of its old content stays without an erase.
+                if let previous, previous.row(y) == buffer.row(y) { continue }
+                rowsWritten += 1
                 for x in 0..<columns {
                     let source = buffer[x, y]
                     if source.isContinuation { continue }
@@ -55,11 +65,13 @@ extension CursesTerminal {
             _ = leaveok(window, true)
         }
         _ = wrefresh(window)
+        lastFrame = buffer.size == screenSize ? buffer : nil
     }
 
     /// Makes the next `draw` repaint the whole screen from scratch, for Ctrl-L and after the
     /// screen was disturbed behind curses' back (a resize, `wall`, a resumed suspend).
     public func forceRedraw() {
+        lastFrame = nil
         guard screen != nil, let current = muster_curscr() else { return }
         _ = clearok(current, true)
     }

@@ -69,6 +69,11 @@ public final class CursesTerminal: TerminalBackend {
     var pasteDecoder = PasteDecoder()
     var cursorVisible: Bool?
     var isSuspended = false
+    /// The frame curses' screen image holds, so `draw` writes only the rows that changed; nil
+    /// when the image cannot be trusted to hold it (see `draw`).
+    var lastFrame: ScreenBuffer?
+    /// How many rows the last `draw` wrote; for tests.
+    var rowsWritten = 0
 
     /// Only one terminal may own curses at a time.
     private static let running = Mutex(false)
@@ -183,6 +188,7 @@ public final class CursesTerminal: TerminalBackend {
     }
 
     func rebuildStyles() {
+        lastFrame = nil  // the same cells now have other attributes
         styles = CursesStyles(
             theme: theme, useColor: colorsAvailable,
             defaultForeground: defaultColors.foreground,
