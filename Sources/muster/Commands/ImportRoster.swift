@@ -59,7 +59,7 @@ struct ImportRoster: ParsableCommand {
             let store = try library.open()
             let report = try TerminalText.withProgress(CommandWords.format("progress.importing", (file as NSString).lastPathComponent)) {
                 progress in
-                options.progress = progress
+                options.progress = DebugHold.wrap(progress)
                 return try store.rosterImporter.importRoster(path: file, course: course, options: options)
             }
             print(Self.preview(report, verbose: verbose), terminator: "")
