@@ -5,9 +5,10 @@ import TerminalUI
 import Testing
 import TestSupport
 
-/// Someone erased at their request stays on the roster as an anonymous placeholder; editing it
-/// (`E` on the roster, `e` on its person view) says why it cannot be edited instead of opening a
-/// form whose blank name could only be refused for the wrong reason (or filled in again).
+/// Someone erased at their request stays on the roster as an anonymous placeholder, listed as
+/// "(erased)"; editing it (`E` on the roster, `e` on its person view) says why it cannot be
+/// edited instead of opening a form whose blank name could only be refused for the wrong reason
+/// (or filled in again).
 @Suite struct ErasedPersonScreenTests {
     @Test func editingAnErasedPlaceholderIsRefusedWithItsReason() throws {
         let d = try AppDriver()
@@ -18,7 +19,10 @@ import TestSupport
         let placeholder = d.rosterCodes[row]
         for _ in 0..<row { d.press(.char("j")) }
         #expect(d.selectedCode == placeholder)
-        let refusal = "\(placeholder) was erased at their request: an erased record keeps no details to edit; register the person anew"
+        // Listed as erased, not as a row whose name failed to load.
+        let line = try #require(d.screenText.split(separator: "\n").first { $0.contains(placeholder) })
+        #expect(line.contains("(erased)"), "\(line)")
+        let refusal = "\(placeholder) was erased at their request: an erased record is never edited"
         d.press(.char("E"))
         guard case .roster = d.state.top else { Issue.record("a form opened on the roster"); return }
         #expect(d.state.message == StatusMessage(refusal, isError: true))

@@ -64,7 +64,7 @@ enum RollCallView {
                 let from =
                     fromElsewhere ? [mark.flatMap { RollCallOrigin.cell($0, localDevice: data.localDevice, words: words) } ?? ""] : []
                 return TableRow(
-                    [p.code, p.sortName, entry.agency?.shortName ?? "", p.country, text] + from,
+                    [p.code, p.listedName(words), entry.agency?.shortName ?? "", p.country, text] + from,
                     cellRoles: [nil, nil, nil, nil, role] + (fromElsewhere ? [.dim] : []))
             })
         table.render(into: &buffer, rect: state.tableArea(body: body), theme: theme)

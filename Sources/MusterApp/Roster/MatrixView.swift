@@ -37,7 +37,7 @@ enum MatrixView {
             row: { i in
                 guard let item = s.item(at: i) else { return TableRow([glyphs.ellipsis], role: .dim) }
                 let marks = s.marks(of: item.person.id ?? 0), left = s.leftEarly(of: item.person.id ?? 0)
-                var cells = [item.person.sortName]
+                var cells = [item.person.listedName(words)]
                 var roles: [StyleRole?] = [nil]
                 for session in shown {
                     let (text, role) = markCell(

@@ -154,7 +154,7 @@ enum RosterView {
         guard case .sorted(let column) = column else { return p.position }
         switch column {
         case .code: return p.code
-        case .name: return p.sortName
+        case .name: return p.listedName(words)
         case .sex: return p.sex.letter
         case .country: return p.country
         case .agency: return item.agency?.shortName ?? ""
