@@ -60,6 +60,30 @@ import TestSupport
         #expect(once.contains("substituted_by: T-001"))
     }
 
+    /// Someone added to Palau with an agency another course brought (a Barbados ministry), a
+    /// Palau enrolment nominated by another, and a quota for a third: the exported file lists those
+    /// agencies after Palau's own, so it imports into an empty library (it used to be refused,
+    /// "unknown agency"), and exports there to the same bytes.
+    @Test func agenciesFromOtherCoursesTravelWithTheFile() throws {
+        let dir = TemporaryDirectory()
+        let store = try CourseStore(path: dir.file("a.sqlite"))
+        try store.courses.seed(from: Fixtures.coursesDirectory)
+        let palau = try store.courses.course(code: "palau-mmc-2024")
+        let byCode = Dictionary(uniqueKeysWithValues: try store.courses.agencies().map { ($0.code, $0) })
+        var guest = Person(code: "BB-900", givenName: "Ana", familyName: "Walcott", sex: .female, country: "BB")
+        guest.agencyID = try #require(byCode["bb-mfa"]?.id)
+        try store.people.savePerson(guest, enrolIn: palau.id!, status: .confirmed)
+        try store.nominations.saveQuota(courseID: palau.id!, Quota(scope: .agency, key: "bb-imm", limit: 2))
+        let once = try store.courses.exportCourse(code: "palau-mmc-2024")
+        let file = try CourseFileCodec.decode(Data(once.utf8), path: "palau.yaml")
+        let codes = try #require(file.agencies).map(\.id)
+        #expect(Array(codes.suffix(2)) == ["bb-imm", "bb-mfa"])
+        let other = try CourseStore(path: dir.file("b.sqlite"))
+        try other.courses.importCourse(file)
+        #expect(try other.people.person(code: "BB-900").agencyID != nil)
+        #expect(try other.courses.exportCourse(code: "palau-mmc-2024") == once)
+    }
+
     @Test func reimportUpdatesInPlace() throws {
         let dir = TemporaryDirectory()
         let store = try CourseStore(path: dir.file("a.sqlite"))

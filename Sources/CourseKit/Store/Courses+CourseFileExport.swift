@@ -42,6 +42,8 @@ extension Courses {
                     FROM enrolment e JOIN person p ON p.id = e.person_id
                     WHERE e.course_id = ? ORDER BY e.position, e.id
                     """, arguments: [courseID], decoding: RosterBrowser.rosterEntry(row:))
+            let named = try Self.agenciesNamedBeyond(
+                agencies, db, roster: roster, quotas: quotas, agencyCodes: agencyCodes)
 
             return CourseFile(
                 code: course.code, title: course.title, shortTitle: nonEmpty(course.shortTitle),
@@ -66,7 +68,7 @@ extension Courses {
                         link: nonEmpty(s.link), facilitators: nonEmpty(s.facilitators), core: s.core ? true : nil)
                 },
                 agencies: nonEmpty(
-                    agencies.map {
+                    (agencies + named).map {
                         CourseFile.AgencyEntry(
                             id: $0.code, name: $0.name, acronym: nonEmpty($0.acronym), kind: $0.kind,
                             country: nonEmpty($0.country))
@@ -83,6 +85,29 @@ extension Courses {
                             substitutedBy: e.substitutedBy.flatMap { personCodes[$0] }, note: nonEmpty(e.note))
                     }))
         }
+    }
+
+    /// Agencies the course's people and quotas name that its own list does not hold (someone
+    /// added from a roster or the person form, with an agency another course brought): the file
+    /// lists them after its own, by code. A course file may name only agencies it lists, so
+    /// without them the exported file would not import (the 100k course's did not), and in
+    /// that order an import and a second export give the same bytes.
+    static func agenciesNamedBeyond(
+        _ listed: [Agency], _ db: Database, roster: [RosterEntry], quotas: [CourseFile.QuotaEntry], agencyCodes: [Int64: String]
+    ) throws -> [Agency] {
+        var known = Set(listed.map(\.code))
+        var codes: [String] = []
+        for entry in roster {
+            for id in [entry.person.agencyID, entry.enrolment.nominatedBy].compactMap({ $0 }) {
+                if let code = agencyCodes[id], known.insert(code).inserted { codes.append(code) }
+            }
+        }
+        for quota in quotas where quota.scope == .agency && known.insert(quota.key).inserted { codes.append(quota.key) }
+        guard !codes.isEmpty else { return [] }
+        return try Row.fetchAll(
+            db, sql: "SELECT * FROM agency WHERE code IN (SELECT value FROM json_each(?)) ORDER BY code",
+            arguments: [String(decoding: try JSONEncoder().encode(codes), as: UTF8.self)]
+        ).map(Agency.init(row:))
     }
 
     /// The course file as YAML text, exactly as `muster export course` writes it. A file that
