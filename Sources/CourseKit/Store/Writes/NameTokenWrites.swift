@@ -24,6 +24,6 @@ public enum NameTokenWrites {
 
     /// Drops a person from the index (erasure).
     static func delete(_ db: Database, personID: Int64) throws {
-        try db.execute(sql: "DELETE FROM name_token WHERE person_id = ?", arguments: [personID])
+        try db.cachedStatement(sql: "DELETE FROM name_token WHERE person_id = ?").execute(arguments: [personID])
     }
 }

@@ -27,14 +27,14 @@ extension TableWrites {
     /// What follows from a synced row on this device (a person's sort key and name tokens).
     static func afterSynced(_ db: Database, key: Int64) throws {
         guard table == PersonWrites.table,
-            let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [key])
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [key])
         else { return }
         let person = Person(row: row)
         let sortKey = person.sortKey
         if (row["sort_key"] as String?) != sortKey {
-            try db.execute(sql: "UPDATE person SET sort_key = ? WHERE id = ?", arguments: [sortKey, key])
+            try db.cachedStatement(sql: "UPDATE person SET sort_key = ? WHERE id = ?").execute(arguments: [sortKey, key])
         }
-        let erased = try Bool.fetchOne(db, sql: "SELECT 1 FROM erasure WHERE person_id = ?", arguments: [key]) ?? false
+        let erased = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM erasure WHERE person_id = ?"), arguments: [key]) ?? false
         if (row["merged_into"] as Int64?) == nil && !erased {
             try NameTokenWrites.replace(db, personID: key, sortKey: sortKey)
         } else {
