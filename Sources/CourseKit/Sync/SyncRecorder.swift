@@ -106,8 +106,9 @@ enum SyncRecorder {
         var fields: [String: SyncValue] = [:]
         var fresh = false
         if let row {
+            let columns = try columns(db, entity)
             // Sized once: a person's twenty fields would otherwise grow the table four times.
-            fields.reserveCapacity(try columns(db, entity).count + 1)
+            fields.reserveCapacity(columns.count + 1)
             let how: SyncIDs.Assigned
             (gid, how) = try SyncIDs.assign(db, entity: entity, key: key, row: row, fromCourseFile: genesis, known: known)
             if how != .held {
@@ -119,7 +120,7 @@ enum SyncRecorder {
                     || !(Bool.fetchOne(
                         db.cachedStatement(sql: "SELECT 1 FROM sync_field WHERE gid = ? LIMIT 1"), arguments: [gid]) ?? false)
             }
-            for column in try columns(db, entity) {
+            for column in columns {
                 let value = row[column] as DatabaseValue
                 if let target = entity.refs[column], let id = Int64.fromDatabaseValue(value) {
                     fields[column] = .text(try SyncIDs.ensure(db, table: target, key: id, fromCourseFile: genesis, known: known))
@@ -139,17 +140,15 @@ enum SyncRecorder {
         // An entity new to sync states every field and replaces nothing (most rows of an import).
         let heads = fresh ? [:] : try SyncMerge.heads(db, gid: gid)
         let existed = heads[SyncEntity.exists]?.first?.value.same(.int(1)) ?? false
-        var changed = fresh ? fields : [:]
-        for (field, value) in fields where !fresh {
-            let current = heads[field]?.first?.value
-            // A re-created entity states every field again.
-            if !existed && fields[SyncEntity.exists] == .int(1) || current == nil || !current!.same(value) {
-                changed[field] = value
-            }
-        }
+        // A re-created entity states every field again.
+        let restated = !existed && fields[SyncEntity.exists] == .int(1)
+        let changed =
+            fresh || restated
+            ? fields
+            : fields.filter { field, value in heads[field]?.first.map { !$0.value.same(value) } ?? true }
         if changed.isEmpty || (!existed && fields[SyncEntity.exists] == .int(0)) { return false }
         var prev: [String: [String]] = [:]
-        for field in changed.keys where !heads.isEmpty {
+        for field in changed.keys {
             let replaced = (heads[field] ?? []).map(\.recordID)
             if !replaced.isEmpty { prev[field] = replaced }
         }

@@ -5,7 +5,6 @@ extension Person {
     /// placeholder keeps no name, "(erased)" in the screen's language, so a roll call or roster
     /// row never reads as a person whose name failed to load.
     func listedName(_ words: Words) -> String {
-        let name = sortName
-        return name.isEmpty ? "(\(words.person("person.erasedShort")))" : name
+        isErasedPlaceholder ? "(\(words.person("person.erasedShort")))" : sortName
     }
 }

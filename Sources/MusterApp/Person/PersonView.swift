@@ -59,7 +59,7 @@ enum PersonView {
     /// The four lines of details: who, where they work, how to reach them, and what to know.
     static func details(_ d: PersonDetails, selected: PersonCourseRecord?, _ words: Words) -> [(String, StyleRole)] {
         let p = d.person
-        let erased = p.displayName.isEmpty
+        let erased = p.isErasedPlaceholder
         func joined(_ parts: [String]) -> String { parts.filter { !$0.isEmpty }.joined(separator: " · ") }
         return [
             (
@@ -91,7 +91,7 @@ enum PersonView {
                 ellipsis: theme.glyphs.ellipsis)
         }
         let p = d.person
-        let name = p.displayName.isEmpty ? words.person("person.erasedCode", p.code) : p.displayName
+        let name = p.isErasedPlaceholder ? words.person("person.erasedCode", p.code) : p.displayName
         if s.showsAudit {
             renderAudit(d.audit, state: s.auditTable, code: p.code, into: &buffer, body: body, theme: theme, words: words)
             return HeaderLine(

@@ -102,19 +102,18 @@ struct ImportRoster: ParsableCommand {
             )
             + "\n"
         out += section(say("sessions"), r.sessions.map { $0.line(in: language) })
-        let shown = verbose ? r.newPeople : Array(r.newPeople.prefix(50))
-        out += section(say("new"), shown.map { line($0.line, "\($0.code) \($0.name)") })
-        if shown.count < r.newPeople.count { out += "  " + say("more", language.number(r.newPeople.count - shown.count)) + "\n" }
-        // A second run of a 100,000-row file matches everyone: the first ones show how rows were
-        // matched, the rest are counted, as the new people are.
-        let matchedShown = verbose ? r.matched : Array(r.matched.prefix(50))
-        out += section(
-            say("matched"),
-            matchedShown.map { m in
-                line(m.line, "\(m.code) \(m.name) (\(say("by.\(m.by.key)")))")
-                    + (m.said.isEmpty ? "" : ": " + m.changes(in: language).joined(separator: ", "))
-            })
-        if matchedShown.count < r.matched.count { out += "  " + say("more", language.number(r.matched.count - matchedShown.count)) + "\n" }
+        // New and matched people: the first 50, then how many more, unless every row is asked for
+        // (a second run of a 100,000-row file matches everyone).
+        func people<T>(_ title: String, _ all: [T], _ text: (T) -> String) -> String {
+            let shown = verbose ? all : Array(all.prefix(50))
+            let more = shown.count < all.count ? "  " + say("more", language.number(all.count - shown.count)) + "\n" : ""
+            return section(title, shown.map(text)) + more
+        }
+        out += people(say("new"), r.newPeople) { line($0.line, "\($0.code) \($0.name)") }
+        out += people(say("matched"), r.matched) { m in
+            line(m.line, "\(m.code) \(m.name) (\(say("by.\(m.by.key)")))")
+                + (m.said.isEmpty ? "" : ": " + m.changes(in: language).joined(separator: ", "))
+        }
         out += section(
             say("duplicates"),
             r.possibleDuplicates.map { line($0.line, say("lookalike", "\($0.code) \($0.name)", $0.lookalikes.joined(separator: ", "))) })
