@@ -114,8 +114,19 @@ extension FreeTextScrub {
         }
     }
 
+    /// Whether a later record replaced this record's value of `field`. A record whose fields
+    /// are read from its body is its entity's only one: a head (`SyncRecordWrites.materializeFields`).
     static func superseded(_ db: Database, recordID: String, field: String) throws -> Bool {
-        try Bool.fetchOne(
-            db, sql: "SELECT superseded FROM sync_field WHERE record_id = ? AND field = ?", arguments: [recordID, field]) ?? true
+        if let stored = try Bool.fetchOne(
+            db, sql: "SELECT superseded FROM sync_field WHERE record_id = ? AND field = ?", arguments: [recordID, field])
+        {
+            return stored
+        }
+        let alone = try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT NOT EXISTS (SELECT 1 FROM sync_field WHERE gid = r.gid) FROM sync_record r WHERE r.id = ? AND r.kind = 'put'
+                """, arguments: [recordID])
+        return !(alone ?? false)
     }
 }

@@ -55,8 +55,7 @@ enum SyncErasure {
             {
                 try scrubNote(db, try SyncRecord.decode(row["body"]))
             }
-            try db.execute(
-                sql: "UPDATE sync_field SET value = '' WHERE gid = ? AND field = 'note'", arguments: [enrolment])
+            try SyncRecordWrites.blankNote(db, gid: enrolment)
         }
         for row in try Row.fetchAll(
             db,

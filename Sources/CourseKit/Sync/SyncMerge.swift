@@ -15,15 +15,21 @@ enum SyncMerge {
         var value: SyncValue
     }
 
-    /// Heads per field of one entity, winner first.
+    /// Heads per field of one entity, winner first. An entity with one record made here has no
+    /// `sync_field` rows: its record's fields, read from its body, are every head
+    /// (`SyncRecordWrites.materializeFields`).
     static func heads(_ db: Database, gid: String) throws -> [String: [Head]] {
         var result: [String: [Head]] = [:]
         let rows = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
                     SELECT field, record_id, hlc, origin, value FROM sync_field
-                    WHERE gid = ? AND superseded = 0
-                    ORDER BY field, hlc DESC, origin DESC, record_id DESC
+                    WHERE gid = ?1 AND superseded = 0
+                    UNION ALL
+                    SELECT f.key, r.id, r.hlc, r.origin, f.value
+                    FROM sync_record r, json_each(CAST(r.body AS TEXT), '$.fields') AS f
+                    WHERE r.gid = ?1 AND r.kind = 'put' AND NOT EXISTS (SELECT 1 FROM sync_field WHERE gid = ?1)
+                    ORDER BY 1, 3 DESC, 4 DESC, 2 DESC
                     """), arguments: [gid])
         for row in rows {
             result[row["field"], default: []].append(

@@ -15,10 +15,6 @@ struct SyncLocal {
     var label: String
     var clock: HybridClock
     var nextSeq: Int64
-    /// Records made in this transaction whose fields wait to be stored set-wise
-    /// (`SyncRecordWrites.insertNewFields`); `SyncRecorder` stores them before it reads any
-    /// heads again. Not saved: it is empty whenever a recording ends.
-    var fieldsLater: [(gid: String, id: String)] = []
 
     static func read(_ db: Database) throws -> SyncLocal? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM sync_local WHERE id = 1")).map {

@@ -41,15 +41,8 @@ enum SyncRecorder {
                         ? 1 : 0
                 }
             }
-            // Before the next round, which may read these rows' heads.
-            try storeFieldsLater(db, &local)
         }
         if made > 0 { try local.save(db) }
-    }
-
-    static func storeFieldsLater(_ db: Database, _ local: inout SyncLocal) throws {
-        try SyncRecordWrites.insertNewFields(db, records: local.fieldsLater)
-        local.fieldsLater = []
     }
 
     /// Records one row's changes now rather than at the transaction's end: an erasure that
@@ -59,7 +52,6 @@ enum SyncRecorder {
         guard var local = try SyncLocal.read(db) else { return }
         try SyncRecordWrites.clearDirty(db, entity: entity.table, key: String(key))
         if try recordRow(db, entity: entity, key: key, deletedGID: nil, local: &local, now: now, genesis: false) {
-            try storeFieldsLater(db, &local)
             try local.save(db)
         }
     }
@@ -118,7 +110,7 @@ enum SyncRecorder {
                 fresh =
                     try how == .random
                     || !(Bool.fetchOne(
-                        db.cachedStatement(sql: "SELECT 1 FROM sync_field WHERE gid = ? LIMIT 1"), arguments: [gid]) ?? false)
+                        db.cachedStatement(sql: "SELECT 1 FROM sync_record WHERE gid = ? LIMIT 1"), arguments: [gid]) ?? false)
             }
             for column in columns {
                 let value = row[column] as DatabaseValue
@@ -154,7 +146,7 @@ enum SyncRecorder {
         }
         try emit(
             db, kind: .put, entity: entity.table, gid: gid, fields: changed, prev: prev.isEmpty ? nil : prev,
-            id: GlobalID.record(), local: &local, now: now, genesis: genesis, newGID: fresh)
+            id: GlobalID.record(), local: &local, now: now, genesis: genesis)
         return true
     }
 
@@ -184,21 +176,14 @@ enum SyncRecorder {
     @discardableResult
     static func emit(
         _ db: Database, kind: SyncRecord.Kind, entity: String, gid: String, fields: [String: SyncValue]?,
-        prev: [String: [String]]?, id: String, local: inout SyncLocal, now: Date, genesis: Bool, newGID: Bool = false
+        prev: [String: [String]]?, id: String, local: inout SyncLocal, now: Date, genesis: Bool
     ) throws -> SyncRecord {
         let hlc = genesis ? 0 : local.clock.tick(now: now)
         let record = SyncRecord(
             id: id, origin: local.origin, seq: local.nextSeq, hlc: hlc, kind: kind, entity: entity, gid: gid,
             fields: fields, prev: prev)
         local.nextSeq += 1
-        // An entity's first record: every field a head, stored set-wise with the others of this
-        // flush when its body says each value exactly (`SyncRecordWrites.bodyHoldsFields`).
-        if newGID, kind == .put, let fields, SyncRecordWrites.bodyHoldsFields(fields) {
-            try SyncRecordWrites.insertRecordAlone(db, record, body: record.canonicalJSON, receivedMs: now.ms)
-            local.fieldsLater.append((record.gid, record.id))
-        } else {
-            try SyncRecordWrites.insert(db, record, body: record.canonicalJSON, receivedMs: now.ms)
-        }
+        try SyncRecordWrites.insert(db, record, body: record.canonicalJSON, receivedMs: now.ms)
         return record
     }
 }

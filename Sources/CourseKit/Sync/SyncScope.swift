@@ -14,27 +14,19 @@ enum SyncScope {
         try db.execute(
             sql: "INSERT OR IGNORE INTO temp.sync_scope SELECT gid FROM course WHERE code IN (\(marks)) AND gid IS NOT NULL",
             arguments: StatementArguments(courses))
-        // Course parts, by the course they were created in (sync_field keeps removed ones too).
+        // Course parts, by the course they were created in (records keep removed ones too).
         try db.execute(
-            sql: """
-                INSERT OR IGNORE INTO temp.sync_scope
-                SELECT DISTINCT gid FROM sync_field WHERE field = 'course_id' AND value IN (SELECT gid FROM temp.sync_scope)
-                """)
-        // People of the nominations, then agencies named by nominations, course agencies and people.
+            sql:
+                "INSERT OR IGNORE INTO temp.sync_scope SELECT gid FROM (\(fieldValues(["course_id"], of: ["session", "enrolment", "course_agency", "quota"])))"
+                + " WHERE value IN (SELECT gid FROM temp.sync_scope)")
+        // The people and agencies the nominations name, then the agencies of those people and of
+        // the course, and whom a person was merged into (each kind of body read once).
         try db.execute(
-            sql: """
-                INSERT OR IGNORE INTO temp.sync_scope
-                SELECT DISTINCT value FROM sync_field
-                WHERE entity = 'enrolment' AND field IN ('person_id', 'substituted_by') AND value IS NOT NULL
-                  AND gid IN (SELECT gid FROM temp.sync_scope)
-                """)
+            sql: "INSERT OR IGNORE INTO temp.sync_scope SELECT value FROM ("
+                + fieldValues(["person_id", "substituted_by", "nominated_by"], of: ["enrolment"], inScope: true) + ")")
         try db.execute(
-            sql: """
-                INSERT OR IGNORE INTO temp.sync_scope
-                SELECT DISTINCT value FROM sync_field
-                WHERE field IN ('agency_id', 'nominated_by', 'merged_into') AND value IS NOT NULL
-                  AND gid IN (SELECT gid FROM temp.sync_scope)
-                """)
+            sql: "INSERT OR IGNORE INTO temp.sync_scope SELECT value FROM ("
+                + fieldValues(["agency_id", "merged_into"], of: ["person", "course_agency"], inScope: true) + ")")
         // Events of the courses' sessions (their record's gid is the event id).
         try db.execute(
             sql: """
@@ -43,6 +35,24 @@ enum SyncScope {
                 JOIN course c ON c.id = s.course_id WHERE c.code IN (\(marks))
                 """, arguments: StatementArguments(courses))
     }
+
+    /// Every value but null of `fields` that a put record of `entities` states, as `gid, value`
+    /// rows: stored field by field in `sync_field`, or in the body of an entity's only record
+    /// (`SyncRecordWrites.materializeFields`). With `inScope`, only entities already in scope.
+    static func fieldValues(_ fields: [String], of entities: [String], inScope: Bool = false) -> String {
+        func filters(_ table: String) -> String {
+            " AND \(table)entity IN (\(quoted(entities)))" + (inScope ? " AND \(table)gid IN (SELECT gid FROM temp.sync_scope)" : "")
+        }
+        return """
+            SELECT gid, value FROM sync_field WHERE field IN (\(quoted(fields)))\(filters("")) AND value IS NOT NULL
+            UNION ALL
+            SELECT r.gid, f.value FROM sync_record r, json_each(CAST(r.body AS TEXT), '$.fields') AS f
+            WHERE r.kind = 'put'\(filters("r.")) AND NOT EXISTS (SELECT 1 FROM sync_field WHERE gid = r.gid)
+              AND f.key IN (\(quoted(fields))) AND f.value IS NOT NULL
+            """
+    }
+
+    private static func quoted(_ names: [String]) -> String { names.map { "'\($0)'" }.joined(separator: ", ") }
 
     /// The records in scope (all with `courses` nil), entities before events, each by origin and number.
     static func sql(all: Bool, columns: String) -> String {

@@ -54,6 +54,33 @@ import TestSupport
         #expect(again.addedTotal == 0 && again.skipped > 0)
     }
 
+    /// People a roster import added are written once: their fields are only in their records'
+    /// bodies (`SyncRecordWrites.materializeFields`). A bundle of the course still carries them,
+    /// their nominations and the agency one of them works for.
+    @Test func aCourseBundleCarriesWhatARosterImportAdded() throws {
+        let dir = TemporaryDirectory()
+        let a = try Device(dir, "a"), b = try Device(dir, "b", skew: 60)
+        // An agency only b knows: written once too, and named only in José's record.
+        try b.store.courses.saveAgency(Agency(code: "pw-ports", name: "Bureau of Ports", country: "PW"))
+        let csv = "given,family,email,organisation\nJosé,Ñúñez,jose@example.org,Bureau of Ports\n李,小龍,li@example.org,\n"
+        try b.store.rosterImporter.importRoster(data: Data(csv.utf8), name: "r.csv", course: "palau-mmc-2024")
+        let summary = try a.take(from: b, courses: ["palau-mmc-2024"])
+        #expect(summary.refused.isEmpty, "\(summary.refused)")
+        let carried = try DatabaseQueue(path: a.store.path).read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.given_name, p.family_name, coalesce(a.name, '') AS agency FROM person p
+                    JOIN enrolment e ON e.person_id = p.id JOIN course c ON c.id = e.course_id
+                    LEFT JOIN agency a ON a.id = p.agency_id
+                    WHERE c.code = 'palau-mmc-2024' AND p.email IN ('jose@example.org', 'li@example.org') ORDER BY p.email
+                    """
+            ).map { "\($0["given_name"] as String) \($0["family_name"] as String) (\($0["agency"] as String))" }
+        }
+        #expect(carried == ["José Ñúñez (Bureau of Ports)", "李 小龍 ()"])
+        #expect(try a.store.syncDigest() == b.store.syncDigest())
+    }
+
     @Test func concurrentEditsOfOneFieldAreOneConflictOnBothUntilResolved() throws {
         let dir = TemporaryDirectory()
         let a = try Device(dir, "a"), b = try Device(dir, "b")

@@ -3,14 +3,31 @@ import GRDB
 
 /// Writes to `sync_record`, `sync_field`, `sync_supersede` and `sync_origin`: every record this
 /// library holds, made here or received, goes in through `insert`, which keeps the per-field
-/// heads the merge reads (`SyncMerge`) true whatever order records arrive in; or, the first
-/// record of an entity made here, through `insertRecordAlone` and then `insertNewFields`.
+/// heads the merge reads (`SyncMerge`) true whatever order records arrive in.
+///
+/// `sync_field` holds the fields of entities with more than one record. An entity's first
+/// record, which replaces nothing and whose body says every value exactly (`bodyHoldsFields`),
+/// is its only head of every field, read from its body (`SyncMerge.heads`) until a second
+/// record of the entity comes; then its fields are stored (`materializeFields`) before anything
+/// compares with them. Most entities are written once (the people of a roster import, never
+/// edited): their two million field rows were half of a 100,000-person library and a quarter
+/// of its import.
 enum SyncRecordWrites {
     /// Stores a record not held yet. A field's row is a head unless a record already stored
     /// names it in `prev`, or it is a genesis value (clock 0) and the field has a real edit.
     static func insert(_ db: Database, _ record: SyncRecord, body: Data, receivedMs: Int64) throws {
+        guard record.kind == .put, let fields = record.fields else {
+            return try insertRecordAlone(db, record, body: body, receivedMs: receivedMs)
+        }
+        if record.prev?.isEmpty ?? true, bodyHoldsFields(fields),
+            !(try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM sync_record WHERE gid = ? LIMIT 1"), arguments: [record.gid])
+                ?? false)
+        {
+            return try insertRecordAlone(db, record, body: body, receivedMs: receivedMs)
+        }
+        // Before this record is stored, so only the one read from its body is stored here.
+        try materializeFields(db, gid: record.gid)
         try insertRecordAlone(db, record, body: body, receivedMs: receivedMs)
-        guard record.kind == .put, let fields = record.fields else { return }
         let gid = record.gid
         let insertField = try db.cachedStatement(
             sql: """
@@ -48,9 +65,9 @@ enum SyncRecordWrites {
         }
     }
 
-    /// The `sync_record` row alone, for a record of an entity that has none yet, whose fields
-    /// `insertNewFields` stores with the others of its transaction (`SyncRecorder.emit`).
-    static func insertRecordAlone(_ db: Database, _ record: SyncRecord, body: Data, receivedMs: Int64) throws {
+    /// The `sync_record` row alone: what `insert` stores of a record whose fields stay in its
+    /// body, or that has none (an event, an erasure).
+    private static func insertRecordAlone(_ db: Database, _ record: SyncRecord, body: Data, receivedMs: Int64) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO sync_record (id, origin, seq, hlc, kind, entity, gid, body, received_ms)
@@ -75,23 +92,26 @@ enum SyncRecordWrites {
         }
     }
 
-    /// Stores the fields of records stored by `insertRecordAlone`, all heads (no record of their
-    /// entity was stored before, so none can name them or wait to be superseded), in one statement that
-    /// reads them from the stored bodies. Field by field, a 100,000-person import ran 2.1 million
-    /// bound inserts from Swift, in random key order. The records go in sorted by global id, and a
-    /// body lists its fields in key order, so the rows arrive in `sync_field`'s key order and
-    /// each lands next to the one before: no sort in SQLite (which spilled 2.1 million rows to
-    /// temporary files), and each page of the table is written once.
-    static func insertNewFields(_ db: Database, records: [(gid: String, id: String)]) throws {
-        guard !records.isEmpty else { return }
-        let ids = records.sorted { ($0.gid, $0.id) < ($1.gid, $1.id) }.map(\.id)
-        try db.execute(
+    /// Stores the fields of an entity whose only record is read from its body (a head of every
+    /// field: nothing can have superseded it while it was alone), before anything changes them:
+    /// a second record, a scrubbed copy, an erasure. Does nothing for an entity already stored
+    /// field by field, or with no record. JSON reads the body's values as `insert` would store
+    /// them (`bodyHoldsFields`, `SyncFieldHeadsTests`).
+    static func materializeFields(_ db: Database, gid: String) throws {
+        try db.cachedStatement(
             sql: """
                 INSERT INTO sync_field (gid, field, record_id, entity, hlc, origin, value, superseded)
                 SELECT r.gid, f.key, r.id, r.entity, r.hlc, r.origin, f.value, 0
-                FROM json_each(?) AS wanted JOIN sync_record r ON r.id = wanted.value,
-                     json_each(CAST(r.body AS TEXT), '$.fields') AS f
-                """, arguments: [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)])
+                FROM sync_record r, json_each(CAST(r.body AS TEXT), '$.fields') AS f
+                WHERE r.gid = ?1 AND r.kind = 'put' AND NOT EXISTS (SELECT 1 FROM sync_field WHERE gid = ?1)
+                """
+        ).execute(arguments: [gid])
+    }
+
+    /// Blanks the stored notes of an enrolment whose person was erased.
+    static func blankNote(_ db: Database, gid: String) throws {
+        try materializeFields(db, gid: gid)
+        try db.cachedStatement(sql: "UPDATE sync_field SET value = '' WHERE gid = ? AND field = 'note'").execute(arguments: [gid])
     }
 
     /// Replaces a stored record's body by its scrubbed form (an erased person's data).
@@ -105,6 +125,7 @@ enum SyncRecordWrites {
     static func redactField(
         _ db: Database, gid: String, field: String, recordID: String, value: some DatabaseValueConvertible
     ) throws {
+        try materializeFields(db, gid: gid)
         try db.execute(
             sql: "UPDATE sync_field SET value = ? WHERE gid = ? AND field = ? AND record_id = ?",
             arguments: [value, gid, field, recordID])
@@ -112,6 +133,7 @@ enum SyncRecordWrites {
 
     /// Blanks the stored values of an erased person's fields; the rows stay so the heads stay true.
     static func blankFields(_ db: Database, gid: String) throws {
+        try materializeFields(db, gid: gid)
         try db.cachedStatement(sql: "UPDATE sync_field SET value = NULL WHERE gid = ?").execute(arguments: [gid])
     }
 
