@@ -14,11 +14,19 @@ enum SyncScope {
         try db.execute(
             sql: "INSERT OR IGNORE INTO temp.sync_scope SELECT gid FROM course WHERE code IN (\(marks)) AND gid IS NOT NULL",
             arguments: StatementArguments(courses))
-        // Course parts, by the course they were created in (records keep removed ones too).
+        // Course parts, by the course they were created in (records keep removed ones too); of
+        // those written once, by the course their record's body names (`sync_record_by_course`,
+        // the same expression and filter).
         try db.execute(
-            sql:
-                "INSERT OR IGNORE INTO temp.sync_scope SELECT gid FROM (\(fieldValues(["course_id"], of: ["session", "enrolment", "course_agency", "quota"])))"
-                + " WHERE value IN (SELECT gid FROM temp.sync_scope)")
+            sql: """
+                INSERT OR IGNORE INTO temp.sync_scope
+                SELECT gid FROM sync_field WHERE field = 'course_id' AND value IN (SELECT gid FROM temp.sync_scope)
+                UNION ALL
+                SELECT r.gid FROM sync_record r
+                WHERE r.kind = 'put' AND r.entity IN ('session', 'enrolment', 'course_agency', 'quota')
+                  AND json_extract(CAST(r.body AS TEXT), '$.fields.course_id') IN (SELECT gid FROM temp.sync_scope)
+                  AND NOT EXISTS (SELECT 1 FROM sync_field WHERE gid = r.gid)
+                """)
         // The people and agencies the nominations name, then the agencies of those people and of
         // the course, and whom a person was merged into (each kind of body read once).
         try db.execute(

@@ -63,6 +63,7 @@ enum Schema {
         .v24SyncFieldWithoutHeadsIndex,
         .v25SyncDirtySkipsIDAssignment,
         .v26MarkCountsOnlyWhenChanged,
+        .v27SyncRecordByCourse,
     ]
 
     static var migrator: DatabaseMigrator {
