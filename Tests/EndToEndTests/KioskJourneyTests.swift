@@ -112,12 +112,13 @@ struct KioskJourneyTests {
         #expect(jose.count == 1)
         #expect(jose.first?.contains(",late,") == true && jose.first?.contains(",absent,") == false, "\(export.stdout)")
 
-        // A paste is text for the field: its CR and LF neither choose nor confirm anyone.
+        // A paste is text for the field: its CR and LF neither choose nor confirm anyone (each
+        // run of them is one space between words).
         try tmux.send("Escape")
         try tmux.waitFor(text: "│ your name")
         _ = try tmux.run(["set-buffer", "-b", "p", "Ana\rMaria\n"])
         _ = try tmux.run(["paste-buffer", "-p", "-d", "-b", "p", "-t", tmux.session])
-        try tmux.waitFor(text: "│ AnaMaria")
+        try tmux.waitFor(text: "│ Ana Maria")
         #expect(!(try tmux.capture().contains("Is this you?")))
         try tmux.send("Escape")
         try tmux.waitFor(text: "│ your name")

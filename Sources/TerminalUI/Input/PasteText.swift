@@ -2,13 +2,16 @@
 ///
 /// A paste is whatever was on someone's clipboard: text copied from a spreadsheet (tabs, line
 /// breaks), from a web page (bidi marks, zero-width spaces) or from a terminal (escape sequences
-/// with their parameters). A field holds one line of plain text, so all of that goes: escape
-/// sequences with their parameters, then every scalar `DisplaySanitizer` would not keep as is —
-/// controls, line breaks and tabs included, removed rather than turned into spaces, so
-/// "Ana\rMaria\n" is "AnaMaria", as if typed without the Enter keys.
+/// with their parameters). A field holds one line of plain text, so escape sequences go with
+/// their parameters, and every scalar `DisplaySanitizer` would not keep as is goes too, except
+/// that a run of tabs and line breaks between words is one space: two cells copied from a
+/// spreadsheet ("José⇥Núñez", or one above the other) are a name to search for, "José Núñez",
+/// not "JoséNúñez" (Firefox's single-line fields do the same). Nothing a paste holds presses
+/// Enter.
 public enum PasteText {
     public static func clean(_ pasted: String) -> String {
         var out = String.UnicodeScalarView()
+        var gap = false
         let scalars = Array(pasted.unicodeScalars)
         var i = 0
         while i < scalars.count {
@@ -17,11 +20,21 @@ public enum PasteText {
                 i = endOfEscape(scalars, from: i)
                 continue
             }
-            if DisplaySanitizer.treatment(of: s) == .keep { out.append(s) }
+            if separators.contains(s.value) {
+                gap = true
+            } else if DisplaySanitizer.treatment(of: s) == .keep {
+                // One space for the run, and none before the first word or after the last.
+                if gap, let last = out.last, last != " " { out.append(" ") }
+                gap = false
+                out.append(s)
+            }
             i += 1
         }
         return String(out)
     }
+
+    /// Tab, the line breaks (LF, VT, FF, CR, NEL, LS, PS): what separates cells and lines.
+    static let separators: Set<UInt32> = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
 
     /// The index after the escape sequence starting at `start`: CSI (`ESC [` or 8-bit CSI) up to
     /// its final byte; OSC, DCS, SOS, PM, APC up to BEL or ST; any other `ESC x` is two scalars.
