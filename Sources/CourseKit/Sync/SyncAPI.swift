@@ -124,8 +124,14 @@ extension CourseStore {
 
     /// Takes in one verified bundle in its own transaction (rolled back on a dry run); `shown` is
     /// what the ledger and the summary call it (a path, or a live exchange's peer).
+    ///
+    /// A bundle big beside the library (a new device taking a course) keeps the derived roster
+    /// tables set-wise, as a big roster import does (`DerivedRoster`), and rebuilds every
+    /// course's rows after it: a record may touch any course, and rebuilding all of them costs no
+    /// more than the nominations the bundle brings (`DerivedUpkeep.setWise`, `upkeep` for tests).
     func importBundle(
-        reader: BundleReader, shown path: String, dryRun: Bool, progress: ProgressReporter = .silent
+        reader: BundleReader, shown path: String, dryRun: Bool, progress: ProgressReporter = .silent,
+        upkeep: DerivedUpkeep = .automatic
     ) throws -> SyncImportSummary {
         let header = reader.header
         return try syncTransaction(rollback: dryRun) { db in
@@ -140,12 +146,19 @@ extension CourseStore {
             var ingest = try SyncIngest(db: db, now: clock(), actor: actor, device: deviceID, summary: summary)
             var count = 0
             let total = header.counts.values.reduce(0, +)
-            try reader.forEachRecord { record in
-                try ingest.take(record)
-                count += 1
-                progress("merging", count, of: total, "records")
+            func takeAll() throws {
+                try reader.forEachRecord { record in
+                    try ingest.take(record)
+                    count += 1
+                    progress("merging", count, of: total, "records")
+                }
+                summary = try ingest.finish()
             }
-            summary = try ingest.finish()
+            let held = try Int.fetchOne(db, sql: "SELECT count(*) FROM enrolment") ?? 0
+            let setWise =
+                try upkeep.setWise(changes: header.counts[SyncRecord.Kind.put.rawValue] ?? 0, existing: held)
+                && DerivedRoster.withTriggersSuspended(db, courses: { try Int64.fetchAll(db, sql: "SELECT id FROM course") }, takeAll)
+            if !setWise { try takeAll() }
             try SyncRecordWrites.ledger(
                 db, bundleID: header.bundleID, direction: "import", path: path, name: nil, atMs: clock().ms, records: count,
                 carried: SyncLedger.json(header.ranges))

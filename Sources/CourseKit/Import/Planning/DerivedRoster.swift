@@ -60,6 +60,13 @@ enum DerivedRoster {
     /// caller's write transaction. Returns false without running `body` when the schema does not
     /// have exactly those triggers (a migration renamed them): the caller then writes per row.
     static func withTriggersSuspended(_ db: Database, courseID: Int64, _ body: () throws -> Void) throws -> Bool {
+        try withTriggersSuspended(db, courses: { [courseID] }, body)
+    }
+
+    /// The same for a write that may touch any course (a big sync bundle): `courses`, asked
+    /// after `body`, are the courses rebuilt. While the triggers are gone `roster_count` follows
+    /// no change of `roster_index` anywhere, so they must be every course `body` could touch.
+    static func withTriggersSuspended(_ db: Database, courses: () throws -> [Int64], _ body: () throws -> Void) throws -> Bool {
         guard db.isInsideTransaction else { throw MusterError.database("bulk roster upkeep needs a transaction") }
         let names = enrolmentTriggers.map { "'\($0)'" }.joined(separator: ", ")
         // Creation order kept (rowid order in sqlite_master): triggers on one event fire in an order
@@ -75,7 +82,7 @@ enum DerivedRoster {
         guard saved.count == enrolmentTriggers.count else { return false }
         for trigger in saved { try db.execute(sql: "DROP TRIGGER \(trigger.name)") }
         try body()
-        try rebuild(db, courseID: courseID)
+        for courseID in try courses() { try rebuild(db, courseID: courseID) }
         for trigger in saved { try db.execute(sql: trigger.sql) }
         return true
     }
