@@ -48,12 +48,12 @@ public struct Person: Hashable, Sendable, Identifiable {
         self.email = email; self.phone = phone
     }
 
-    /// "Given Family", skipping an empty part (mononyms have no family name); Chinese, Japanese
-    /// and Korean names family name first without a space ("李小龍"), as their owners write them.
     /// Whether this is the anonymous placeholder an erasure leaves: the one record with no
     /// name (a save refuses an empty one), which the screens show as erased and never edit.
     public var isErasedPlaceholder: Bool { givenName.isEmpty && familyName.isEmpty }
 
+    /// "Given Family", skipping an empty part (mononyms have no family name); Chinese, Japanese
+    /// and Korean names family name first without a space ("李小龍"), as their owners write them.
     public var displayName: String {
         if isEastAsianName { return familyName + givenName }
         return [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ")

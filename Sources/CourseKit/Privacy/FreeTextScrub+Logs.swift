@@ -123,10 +123,8 @@ extension FreeTextScrub {
             return stored
         }
         let alone = try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT NOT EXISTS (SELECT 1 FROM sync_field WHERE gid = r.gid) FROM sync_record r WHERE r.id = ? AND r.kind = 'put'
-                """, arguments: [recordID])
-        return !(alone ?? false)
+            db, sql: "SELECT 1 FROM (\(SyncRecordWrites.fieldsInBodies)) WHERE record_id = ? AND field = ?",
+            arguments: [recordID, field])
+        return alone != true
     }
 }

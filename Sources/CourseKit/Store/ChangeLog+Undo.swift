@@ -98,14 +98,11 @@ struct ChangeSnapshot: Equatable {
                         json.array(appendedEvents)
                         return
                     }
-                    json.bytes.append(UInt8(ascii: "["))
-                    for (i, row) in (rows[key] ?? []).enumerated() {
-                        if i > 0 { json.bytes.append(UInt8(ascii: ",")) }
+                    json.array(rows[key] ?? []) { json, row in
                         json.object { r in
                             for column in row.keys.sorted() { r.key(column) { $0.value(Self.jsonValue(row[column]!)) } }
                         }
                     }
-                    json.bytes.append(UInt8(ascii: "]"))
                 }
             }
         }

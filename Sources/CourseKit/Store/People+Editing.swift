@@ -60,9 +60,14 @@ extension People {
     /// Refuses editing someone erased at their request: their placeholder keeps no details, and
     /// stays anonymous (a returning person is registered anew, as a merge says too).
     static func refuseErased(_ db: Database, id: Int64) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM erasure WHERE person_id = ?", arguments: [id]) == true else { return }
+        guard try isErased(db, personID: id) else { return }
         let code = try String.fetchOne(db, sql: "SELECT code FROM person WHERE id = ?", arguments: [id]) ?? "#\(id)"
         throw MusterError.refused(.editErased(code: code))
+    }
+
+    /// Whether the person was erased at their request (their row is the anonymous placeholder).
+    static func isErased(_ db: Database, personID: Int64) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM erasure WHERE person_id = ?"), arguments: [personID]) ?? false
     }
 
     /// Refuses a code another person has and, for someone new, an e-mail another person has.

@@ -51,7 +51,7 @@ enum PersonMerge {
         for p in [keep, other] {
             // An erased person's placeholder stays anonymous: merging would tie a record to
             // their history again. A returning person is registered anew.
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM erasure WHERE person_id = ?", arguments: [p.id!]) == true {
+            if try People.isErased(db, personID: p.id!) {
                 throw MusterError.refused(.mergeErased(code: p.code))
             }
             if let into = try Int64.fetchOne(db, sql: "SELECT merged_into FROM person WHERE id = ?", arguments: [p.id!]) {

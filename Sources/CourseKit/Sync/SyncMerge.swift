@@ -23,12 +23,9 @@ enum SyncMerge {
         let rows = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
-                    SELECT field, record_id, hlc, origin, value FROM sync_field
-                    WHERE gid = ?1 AND superseded = 0
+                    SELECT field, record_id, hlc, origin, value FROM sync_field WHERE gid = ?1 AND superseded = 0
                     UNION ALL
-                    SELECT f.key, r.id, r.hlc, r.origin, f.value
-                    FROM sync_record r, json_each(CAST(r.body AS TEXT), '$.fields') AS f
-                    WHERE r.gid = ?1 AND r.kind = 'put' AND NOT EXISTS (SELECT 1 FROM sync_field WHERE gid = ?1)
+                    SELECT field, record_id, hlc, origin, value FROM (\(SyncRecordWrites.fieldsInBodies)) WHERE gid = ?1
                     ORDER BY 1, 3 DESC, 4 DESC, 2 DESC
                     """), arguments: [gid])
         for row in rows {

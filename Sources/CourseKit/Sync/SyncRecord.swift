@@ -191,11 +191,14 @@ struct CanonicalJSON {
         }
     }
 
-    mutating func array(_ strings: [String]) {
+    mutating func array(_ strings: [String]) { array(strings) { $0.string($1) } }
+
+    /// An array of `items`, each written by `element`.
+    mutating func array<Item>(_ items: [Item], _ element: (inout CanonicalJSON, Item) -> Void) {
         bytes.append(UInt8(ascii: "["))
-        for (i, s) in strings.enumerated() {
+        for (i, item) in items.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(s)
+            element(&self, item)
         }
         bytes.append(UInt8(ascii: "]"))
     }

@@ -31,10 +31,10 @@ enum SyncScope {
         // the course, and whom a person was merged into (each kind of body read once).
         try db.execute(
             sql: "INSERT OR IGNORE INTO temp.sync_scope SELECT value FROM ("
-                + fieldValues(["person_id", "substituted_by", "nominated_by"], of: ["enrolment"], inScope: true) + ")")
+                + fieldValues(["person_id", "substituted_by", "nominated_by"], of: ["enrolment"]) + ")")
         try db.execute(
             sql: "INSERT OR IGNORE INTO temp.sync_scope SELECT value FROM ("
-                + fieldValues(["agency_id", "merged_into"], of: ["person", "course_agency"], inScope: true) + ")")
+                + fieldValues(["agency_id", "merged_into"], of: ["person", "course_agency"]) + ")")
         // Events of the courses' sessions (their record's gid is the event id).
         try db.execute(
             sql: """
@@ -44,19 +44,18 @@ enum SyncScope {
                 """, arguments: StatementArguments(courses))
     }
 
-    /// Every value but null of `fields` that a put record of `entities` states, as `gid, value`
-    /// rows: stored field by field in `sync_field`, or in the body of an entity's only record
-    /// (`SyncRecordWrites.materializeFields`). With `inScope`, only entities already in scope.
-    static func fieldValues(_ fields: [String], of entities: [String], inScope: Bool = false) -> String {
-        func filters(_ table: String) -> String {
-            " AND \(table)entity IN (\(quoted(entities)))" + (inScope ? " AND \(table)gid IN (SELECT gid FROM temp.sync_scope)" : "")
-        }
+    /// Every value but null of `fields` that a put record of `entities` in scope states, as
+    /// `gid, value` rows: stored field by field in `sync_field`, or in the body of an entity's
+    /// only record (`SyncRecordWrites.fieldsInBodies`), which has the same columns.
+    static func fieldValues(_ fields: [String], of entities: [String]) -> String {
+        let filter = """
+            field IN (\(quoted(fields))) AND entity IN (\(quoted(entities))) AND value IS NOT NULL
+              AND gid IN (SELECT gid FROM temp.sync_scope)
+            """
         return """
-            SELECT gid, value FROM sync_field WHERE field IN (\(quoted(fields)))\(filters("")) AND value IS NOT NULL
+            SELECT gid, value FROM sync_field WHERE \(filter)
             UNION ALL
-            SELECT r.gid, f.value FROM sync_record r, json_each(CAST(r.body AS TEXT), '$.fields') AS f
-            WHERE r.kind = 'put'\(filters("r.")) AND NOT EXISTS (SELECT 1 FROM sync_field WHERE gid = r.gid)
-              AND f.key IN (\(quoted(fields))) AND f.value IS NOT NULL
+            SELECT gid, value FROM (\(SyncRecordWrites.fieldsInBodies)) WHERE \(filter)
             """
     }
 

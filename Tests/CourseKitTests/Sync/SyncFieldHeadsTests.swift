@@ -29,8 +29,7 @@ import TestSupport
             sql: """
                 SELECT record_id, field, value FROM sync_field
                 UNION ALL
-                SELECT r.id, f.key, f.value FROM sync_record r, json_each(CAST(r.body AS TEXT), '$.fields') AS f
-                WHERE r.kind = 'put' AND NOT EXISTS (SELECT 1 FROM sync_field WHERE gid = r.gid)
+                SELECT record_id, field, value FROM (\(SyncRecordWrites.fieldsInBodies))
                 """
         ).map {
             "\($0["record_id"] as String) \($0["field"] as String) \(Self.describe($0["value"]))"

@@ -19,10 +19,7 @@ enum SyncRecordWrites {
         guard record.kind == .put, let fields = record.fields else {
             return try insertRecordAlone(db, record, body: body, receivedMs: receivedMs)
         }
-        if record.prev?.isEmpty ?? true, bodyHoldsFields(fields),
-            !(try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM sync_record WHERE gid = ? LIMIT 1"), arguments: [record.gid])
-                ?? false)
-        {
+        if record.prev?.isEmpty ?? true, bodyHoldsFields(fields), try !holdsRecords(db, gid: record.gid) {
             return try insertRecordAlone(db, record, body: body, receivedMs: receivedMs)
         }
         // Before this record is stored, so only the one read from its body is stored here.
@@ -92,6 +89,23 @@ enum SyncRecordWrites {
         }
     }
 
+    /// Whether any record of `gid` is held: none, and a record that replaces nothing is its
+    /// entity's only one.
+    static func holdsRecords(_ db: Database, gid: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM sync_record WHERE gid = ? LIMIT 1"), arguments: [gid]) ?? false
+    }
+
+    /// The fields of the records whose entity has no `sync_field` rows (its only record, see
+    /// above), read from their bodies, in `sync_field`'s columns but `superseded`: `gid, field,
+    /// record_id, entity, hlc, origin, value`. The one definition the merge, the stores below
+    /// and a bundle's scope read; filtered on `gid` or `record_id` outside, SQLite looks up only
+    /// those records (`EXPLAIN QUERY PLAN`).
+    static let fieldsInBodies = """
+        SELECT r.gid, f.key AS field, r.id AS record_id, r.entity, r.hlc, r.origin, f.value
+        FROM sync_record r, json_each(CAST(r.body AS TEXT), '$.fields') AS f
+        WHERE r.kind = 'put' AND NOT EXISTS (SELECT 1 FROM sync_field s WHERE s.gid = r.gid)
+        """
+
     /// Stores the fields of an entity whose only record is read from its body (a head of every
     /// field: nothing can have superseded it while it was alone), before anything changes them:
     /// a second record, a scrubbed copy, an erasure. Does nothing for an entity already stored
@@ -101,9 +115,7 @@ enum SyncRecordWrites {
         try db.cachedStatement(
             sql: """
                 INSERT INTO sync_field (gid, field, record_id, entity, hlc, origin, value, superseded)
-                SELECT r.gid, f.key, r.id, r.entity, r.hlc, r.origin, f.value, 0
-                FROM sync_record r, json_each(CAST(r.body AS TEXT), '$.fields') AS f
-                WHERE r.gid = ?1 AND r.kind = 'put' AND NOT EXISTS (SELECT 1 FROM sync_field WHERE gid = ?1)
+                SELECT gid, field, record_id, entity, hlc, origin, value, 0 FROM (\(fieldsInBodies)) WHERE gid = ?
                 """
         ).execute(arguments: [gid])
     }

@@ -34,7 +34,7 @@ extension TableWrites {
         if (row["sort_key"] as String?) != sortKey {
             try db.cachedStatement(sql: "UPDATE person SET sort_key = ? WHERE id = ?").execute(arguments: [sortKey, key])
         }
-        let erased = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM erasure WHERE person_id = ?"), arguments: [key]) ?? false
+        let erased = try People.isErased(db, personID: key)
         if (row["merged_into"] as Int64?) == nil && !erased {
             try NameTokenWrites.replace(db, personID: key, sortKey: sortKey)
         } else {
