@@ -13,7 +13,7 @@ extension UUID {
     /// unique by their random bits; a device with a wrong clock only loses the locality. The
     /// time they carry is the event's `recorded_ms` already, so they reveal nothing new.
     public static func timeOrdered(at date: Date = Date()) -> UUID {
-        var generator = SystemRandomNumberGenerator()
+        var generator = PooledRandom()
         return timeOrdered(at: date, using: &generator)
     }
 

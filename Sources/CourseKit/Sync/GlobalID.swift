@@ -27,7 +27,9 @@ public enum GlobalID {
         return uuid.uuidString.lowercased()
     }
 
-    public static func random() -> String { UUID().uuidString.lowercased() }
+    /// A random (version-4) UUID, from the pooled system generator (`PooledRandom`: an import
+    /// makes one per new person).
+    public static func random() -> String { PooledRandom.uuid().uuidString.lowercased() }
 
     /// A record's own id: time-ordered (`UUID.timeOrdered`), so `sync_record`, keyed by it,
     /// grows at its end instead of splitting leaves all over a large B-tree.
