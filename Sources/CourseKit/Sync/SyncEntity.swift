@@ -106,7 +106,8 @@ enum SyncIDs {
     static func assign(
         _ db: Database, entity: SyncEntity, key: Int64, row: Row, fromCourseFile: Bool, known: Known? = nil
     ) throws -> (gid: String, how: Assigned) {
-        if let gid = row["gid"] as String? {
+        // A row read before this recording gave it an id (a reference to it, `ensure`) has it in `known`.
+        if let gid = row["gid"] as String? ?? known?[entity.table, key] {
             known?[entity.table, key] = gid
             return (gid, .held)
         }

@@ -28,16 +28,19 @@ enum SyncRecorder {
             try SyncRecordWrites.clearAllDirty(db)
             let sorted = dirty.sorted { order($0["entity"]) < order($1["entity"]) }
             total += sorted.count
-            for row in sorted {
+            var read = ReadAhead()
+            for (index, row) in sorted.enumerated() {
                 done += 1
                 progress("recording for sync", done, of: total, "rows")
                 let entity: String = row["entity"], key: String = row["key"]
                 if entity == "attendance_event" {
                     made += try recordEvent(db, id: key, local: &local, now: now, genesis: genesis, known: known) ? 1 : 0
                 } else if let e = SyncEntity.named(entity), let k = Int64(key) {
+                    let current = try read.row(db, entity: e, key: k, following: sorted[index...])
                     made +=
                         try recordRow(
-                            db, entity: e, key: k, deletedGID: row["gid"], local: &local, now: now, genesis: genesis, known: known)
+                            db, entity: e, key: k, row: current, deletedGID: row["gid"], local: &local, now: now, genesis: genesis,
+                            known: known)
                         ? 1 : 0
                 }
             }
@@ -51,7 +54,8 @@ enum SyncRecorder {
     static func flush(_ db: Database, entity: SyncEntity, key: Int64, now: Date) throws {
         guard var local = try SyncLocal.read(db) else { return }
         try SyncRecordWrites.clearDirty(db, entity: entity.table, key: String(key))
-        if try recordRow(db, entity: entity, key: key, deletedGID: nil, local: &local, now: now, genesis: false) {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(entity.table) WHERE \(entity.key) = ?"), arguments: [key])
+        if try recordRow(db, entity: entity, key: key, row: row, deletedGID: nil, local: &local, now: now, genesis: false) {
             try local.save(db)
         }
     }
@@ -88,12 +92,12 @@ enum SyncRecorder {
         SyncEntity.ordered.firstIndex { $0.table == entity } ?? SyncEntity.ordered.count
     }
 
-    /// One row's changes as a put record; false when nothing changed.
+    /// One row's changes as a put record; false when nothing changed. `row`: the row as it is
+    /// now, nil when it was deleted.
     static func recordRow(
-        _ db: Database, entity: SyncEntity, key: Int64, deletedGID: String?, local: inout SyncLocal, now: Date, genesis: Bool,
-        known: SyncIDs.Known? = nil
+        _ db: Database, entity: SyncEntity, key: Int64, row: Row?, deletedGID: String?, local: inout SyncLocal, now: Date,
+        genesis: Bool, known: SyncIDs.Known? = nil
     ) throws -> Bool {
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(entity.table) WHERE \(entity.key) = ?"), arguments: [key])
         let gid: String
         var fields: [String: SyncValue] = [:]
         var fresh = false
@@ -143,7 +147,7 @@ enum SyncRecorder {
         }
         try emit(
             db, kind: .put, entity: entity.table, gid: gid, fields: changed, prev: prev.isEmpty ? nil : prev,
-            id: GlobalID.record(), local: &local, now: now, genesis: genesis)
+            id: GlobalID.record(), local: &local, now: now, genesis: genesis, first: fresh)
         return true
     }
 
@@ -169,18 +173,19 @@ enum SyncRecorder {
         return true
     }
 
-    /// Numbers, clocks and stores one record of this library's origin.
+    /// Numbers, clocks and stores one record of this library's origin. `first`: the caller knows
+    /// no record of `gid` is held (`SyncRecordWrites.insert`).
     @discardableResult
     static func emit(
         _ db: Database, kind: SyncRecord.Kind, entity: String, gid: String, fields: [String: SyncValue]?,
-        prev: [String: [String]]?, id: String, local: inout SyncLocal, now: Date, genesis: Bool
+        prev: [String: [String]]?, id: String, local: inout SyncLocal, now: Date, genesis: Bool, first: Bool = false
     ) throws -> SyncRecord {
         let hlc = genesis ? 0 : local.clock.tick(now: now)
         let record = SyncRecord(
             id: id, origin: local.origin, seq: local.nextSeq, hlc: hlc, kind: kind, entity: entity, gid: gid,
             fields: fields, prev: prev)
         local.nextSeq += 1
-        try SyncRecordWrites.insert(db, record, body: record.canonicalJSON, receivedMs: now.ms)
+        try SyncRecordWrites.insert(db, record, body: record.canonicalJSON, receivedMs: now.ms, first: first)
         return record
     }
 }

@@ -57,4 +57,40 @@ import TestSupport
             }
         }
     }
+
+    /// Recording reads rows ahead, hundreds at a time; a row given its id meanwhile by a
+    /// reference to it (someone merged into a person recorded later in the round) keeps that id:
+    /// one record each, under the id the table holds, and the reference names it. 1,200 people
+    /// cross the batches' edges.
+    @Test func aRowGivenItsIDByAReferenceKeepsIt() throws {
+        let dir = TemporaryDirectory()
+        let store = try importStore(dir, courses: ["mini-2024"])
+        let ids = try store.write { db in
+            let ids = try (0..<1_200).map { i in
+                var person = Person(code: "M-\(i)", givenName: "Given\(i)", familyName: "Family\(i)", email: "m\(i)@example.org")
+                return try PersonWrites.insert(db, &person)
+            }
+            for i in stride(from: 0, to: ids.count, by: 2) {
+                try db.execute(sql: "UPDATE person SET merged_into = ? WHERE id = ?", arguments: [ids[i + 1], ids[i]])
+            }
+            return ids
+        }
+        try DatabaseQueue(path: store.path).read { db in
+            #expect(try Self.notes(db) == [])
+            var gids: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, gid FROM person WHERE id >= ?", arguments: [ids[0]]) {
+                gids[row["id"]] = row["gid"]
+            }
+            #expect(gids.count == ids.count)
+            for (i, id) in ids.enumerated() {
+                let gid = try #require(gids[id])
+                let bodies = try Data.fetchAll(db, sql: "SELECT body FROM sync_record WHERE gid = ?", arguments: [gid])
+                #expect(bodies.count == 1, "person \(i): \(bodies.count) records under \(gid)")
+                guard let body = bodies.first else { continue }
+                let record = try SyncRecord.decode(body)
+                let merged = record.fields?["merged_into"]
+                #expect(merged == (i % 2 == 0 ? .text(gids[ids[i + 1]]!) : .null), "person \(i)")
+            }
+        }
+    }
 }

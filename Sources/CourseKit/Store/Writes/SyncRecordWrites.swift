@@ -15,11 +15,13 @@ import GRDB
 enum SyncRecordWrites {
     /// Stores a record not held yet. A field's row is a head unless a record already stored
     /// names it in `prev`, or it is a genesis value (clock 0) and the field has a real edit.
-    static func insert(_ db: Database, _ record: SyncRecord, body: Data, receivedMs: Int64) throws {
+    /// `first`: the caller knows no record of the entity is held (the recorder, of a row it just
+    /// gave a new id), which spares a look-up per record of an import.
+    static func insert(_ db: Database, _ record: SyncRecord, body: Data, receivedMs: Int64, first: Bool = false) throws {
         guard record.kind == .put, let fields = record.fields else {
             return try insertRecordAlone(db, record, body: body, receivedMs: receivedMs)
         }
-        if record.prev?.isEmpty ?? true, bodyHoldsFields(fields), try !holdsRecords(db, gid: record.gid) {
+        if record.prev?.isEmpty ?? true, bodyHoldsFields(fields), try first || !holdsRecords(db, gid: record.gid) {
             return try insertRecordAlone(db, record, body: body, receivedMs: receivedMs)
         }
         // Before this record is stored, so only the one read from its body is stored here.
