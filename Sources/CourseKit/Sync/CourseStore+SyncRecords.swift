@@ -15,7 +15,7 @@ extension CourseStore {
         return try write { db in
             if let courses { try checkCourses(db, courses) }
             try SyncScope.prepare(db, courses: courses)
-            return try Data.fetchAll(db, sql: SyncScope.sql(all: courses == nil, columns: "body")).map(SyncRecord.decode)
+            return try Data.fetchAll(db, sql: SyncScope.sql(all: courses == nil, columns: "body")).map { try SyncRecord.decode($0) }
         }
     }
 

@@ -111,8 +111,11 @@ public struct SyncRecord: Codable, Hashable, Sendable {
         return scrubbed
     }
 
-    public static func decode(_ line: Data) throws -> SyncRecord {
-        try JSONDecoder().decode(SyncRecord.self, from: line)
+    /// The record of one line of JSON: read by `SyncRecordParser` when it can, which is every
+    /// line Muster writes, else by `decoder`, which also says what is wrong with a bad one.
+    public static func decode(_ line: Data, decoder: JSONDecoder? = nil) throws -> SyncRecord {
+        if let record = SyncRecordParser.parse(line) { return record }
+        return try (decoder ?? JSONDecoder()).decode(SyncRecord.self, from: line)
     }
 }
 

@@ -69,7 +69,7 @@ public final class BundleReader {
         Self.hash(first.line, into: &hasher)
         for _ in 0..<recordCount {
             guard let next = try lines.next(), next.terminated,
-                let record = try? decoder.decode(SyncRecord.self, from: next.line)
+                let record = try? SyncRecord.decode(next.line, decoder: decoder)
             else { throw changed }
             Self.hash(next.line, into: &hasher)
             try body(record)
@@ -118,7 +118,7 @@ public final class BundleReader {
                 if let record = held {
                     hash(record.line, into: &hasher)
                     do {
-                        tally.add(try decoder.decode(SyncRecord.self, from: record.line))
+                        tally.add(try SyncRecord.decode(record.line, decoder: decoder))
                     } catch {
                         if badRecord == nil { badRecord = .badRecord(line: record.number, reason: BundleRefusal.describe(error)) }
                     }
