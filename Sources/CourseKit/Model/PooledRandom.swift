@@ -17,15 +17,7 @@ public struct PooledRandom: RandomNumberGenerator {
     /// A version-4 (random) UUID from the pool.
     public static func uuid() -> UUID {
         var generator = PooledRandom()
-        let high = generator.next(), low = generator.next()
-        func byte(_ value: UInt64, _ shift: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: value >> shift) }
-        return UUID(
-            uuid: (
-                byte(high, 0), byte(high, 8), byte(high, 16), byte(high, 24), byte(high, 32), byte(high, 40),
-                0x40 | (byte(high, 48) & 0x0F), byte(high, 56),
-                0x80 | (byte(low, 0) & 0x3F), byte(low, 8), byte(low, 16), byte(low, 24),
-                byte(low, 32), byte(low, 40), byte(low, 48), byte(low, 56)
-            ))
+        return UUID.laidOut(version: 4, head: generator.next(), high: generator.next(), low: generator.next())
     }
 
     private final class Pool: @unchecked Sendable {
