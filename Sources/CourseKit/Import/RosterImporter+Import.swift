@@ -131,11 +131,13 @@ extension RosterImporter {
                 try db.execute(sql: "PRAGMA cache_size = -65536")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 var result: T?
-                try db.inTransaction(.immediate) {
-                    let current = try version() == seen ? planned! : try plan(db)
-                    result = try apply(db, current)
-                    try store.recordForSync(db, progress: progress)
-                    return .commit
+                try BulkWrite.withTemporaryStorageInMemory(db) {
+                    try db.inTransaction(.immediate) {
+                        let current = try version() == seen ? planned! : try plan(db)
+                        result = try apply(db, current)
+                        try store.recordForSync(db, progress: progress)
+                        return .commit
+                    }
                 }
                 return result!
             }

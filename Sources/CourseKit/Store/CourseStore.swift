@@ -139,13 +139,6 @@ public final class CourseStore: Sendable {
                 // Deleted and overwritten content is zeroed, so an erased name does not linger in free space.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.walPagesBeforeCheckpoint)")
-                // Temporary storage in memory. Each write that fires a trigger keeps a statement
-                // journal (the pages it touches, to undo it alone); once one grows past 64 KiB it
-                // moves to a temporary file, and every statement after it in the transaction writes
-                // its pages there: 4,000,000 `pwrite` calls in a 100,000-person import, 7 % of its
-                // time (`strace -c`). In memory it is a copy. No name lands in an unencrypted
-                // temporary file either.
-                try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 let level = try Int.fetchOne(db, sql: "PRAGMA synchronous")
                 guard level == 2 else { throw MusterError.database("synchronous=FULL did not take (got \(level ?? -1))") }
             }

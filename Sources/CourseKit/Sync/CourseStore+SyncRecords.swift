@@ -42,10 +42,12 @@ extension CourseStore {
         do {
             return try pool.writeWithoutTransaction { db in
                 var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    try recordForSync(db)
-                    return rollback ? .rollback : .commit
+                try BulkWrite.withTemporaryStorageInMemory(db) {
+                    try db.inTransaction(.immediate) {
+                        result = try body(db)
+                        try recordForSync(db)
+                        return rollback ? .rollback : .commit
+                    }
                 }
                 return result!
             }
