@@ -104,6 +104,17 @@ import Testing
         var one = s
         one.records = 1; one.encrypted = false; one.courses = ["mini-2024"]
         #expect(SyncText.exportLine(one) == "wrote b.bundle: 1 record (40960 bytes) for mini-2024")
+        // A whole library: how many courses, and the first three.
+        var all = one
+        all.courses = (1...1_000).map { String(format: "syn-%04d", $0) }
+        #expect(
+            SyncText.exportLine(all) == "wrote b.bundle: 1 record (40960 bytes) for 1000 courses: syn-0001, syn-0002, syn-0003 and 997 more"
+        )
+        #expect(
+            SyncText.exportLine(all, .es)
+                == "se escribió b.bundle: 1 registro (40960 bytes) de 1000 cursos: syn-0001, syn-0002, syn-0003 y 997 más")
+        all.courses = Array(all.courses.prefix(5))
+        #expect(SyncText.exportLine(all) == "wrote b.bundle: 1 record (40960 bytes) for syn-0001, syn-0002, syn-0003, syn-0004, syn-0005")
     }
 
     static let status = SyncStatus(

@@ -47,10 +47,20 @@ public enum SyncText {
     /// "wrote FILE: N records (B bytes) for COURSE, COURSE, encrypted".
     public static func exportLine(_ s: SyncExportSummary, _ language: Language = .en) -> String {
         let words = Words(language)
-        let courses = s.courses.map(clean).joined(separator: ", ")
         return words.format("export.wrote", table: "Sync", clean(s.path), count(s.records, "records", language), String(s.bytes))
-            + (courses.isEmpty ? "" : words.format("export.for", table: "Sync", courses))
+            + courses(s.courses, words: words, language)
             + (s.encrypted ? words.text("export.encrypted", table: "Sync") : "")
+    }
+
+    /// " for a, b": every course up to five; past that, how many and the first three (an export of
+    /// a whole library named its thousand courses on one line).
+    static func courses(_ codes: [String], words: Words, _ language: Language) -> String {
+        guard !codes.isEmpty else { return "" }
+        guard codes.count > 5 else { return words.format("export.for", table: "Sync", codes.map(clean).joined(separator: ", ")) }
+        let first = codes.prefix(3).map(clean).joined(separator: ", ")
+        return words.format(
+            "export.forMany", table: "Sync", count(codes.count, "courses", language),
+            words.format("export.andMore", table: "Sync", first, String(codes.count - 3)))
     }
 
     // MARK: import
