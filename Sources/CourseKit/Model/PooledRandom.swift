@@ -6,9 +6,9 @@ import Foundation
 /// and nomination). Foundation's `UUID()` on Linux opens, reads and closes `/dev/urandom` for
 /// each one, and `SystemRandomNumberGenerator` makes a `getrandom` call per 64 bits: 700,000
 /// system calls, about 1.5 s of the import on a virtual machine (`strace -c`). One read of a
-/// `/dev/urandom` held open fills 512 words here. The bits are the kernel's all the same; what they make are ids, not secrets.
-/// A process that forked would share the pool with its child: Muster only forks to run
-/// another program (`exec` replaces the copy).
+/// `/dev/urandom` held open fills 512 words here. The bits are the kernel's all the same; what
+/// they make are ids, not secrets. A process that forked would share the pool with its child:
+/// Muster only forks to run another program (`exec` replaces the copy).
 public struct PooledRandom: RandomNumberGenerator {
     public init() {}
 

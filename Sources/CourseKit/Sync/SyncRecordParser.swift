@@ -33,9 +33,12 @@ struct SyncRecordParser {
         guard take(UInt8(ascii: "{")) else { return nil }
         var first = true
         members: while true {
-            let next = member(first: first)
-            if case .end = next { break members }
-            guard case .key(let key) = next else { return nil }
+            let key: String
+            switch member(first: first) {
+            case .end: break members
+            case .malformed: return nil
+            case .key(let name): key = name
+            }
             first = false
             guard seen.insert(key).inserted else { return nil }
             switch key {
@@ -82,12 +85,16 @@ struct SyncRecordParser {
         guard take(UInt8(ascii: "{")) else { return nil }
         var members: [String: Value] = [:]
         var first = true
-        while case .key(let name) = member(first: first) {
-            first = false
-            guard members[name] == nil, let value = read(&self) else { return nil }
-            members[name] = value
+        while true {
+            switch member(first: first) {
+            case .end: return members
+            case .malformed: return nil
+            case .key(let name):
+                first = false
+                guard members[name] == nil, let value = read(&self) else { return nil }
+                members[name] = value
+            }
         }
-        return ended ? members : nil
     }
 
     // MARK: - Tokens
@@ -110,17 +117,10 @@ struct SyncRecordParser {
         case malformed
     }
 
-    /// Whether the last `member` call met the object's end (rather than something malformed).
-    private var ended = false
-
     /// The next member of an object whose `{` is read: its key, with the colon after it read
     /// (the caller reads the value), or the object's end. `first`: no member read yet.
     private mutating func member(first: Bool) -> Member {
-        ended = false
-        if take(UInt8(ascii: "}")) {
-            ended = true
-            return .end
-        }
+        if take(UInt8(ascii: "}")) { return .end }
         guard first || take(UInt8(ascii: ",")) else { return .malformed }
         guard let key = string(), take(UInt8(ascii: ":")) else { return .malformed }
         return .key(key)
