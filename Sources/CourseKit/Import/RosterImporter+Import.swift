@@ -123,15 +123,8 @@ extension RosterImporter {
                     planned = try plan(db)
                     return .commit
                 }
-                // A big roster, and the sync records made of it, touch more pages than SQLite's
-                // default 2 MB cache holds; spilling them to the WAL mid-transaction writes pages
-                // many times over. The larger cache spans the recording too, which runs after
-                // `apply` (with 2 MB, recording 100,000 people took 15 times as long as the rest).
-                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-                try db.execute(sql: "PRAGMA cache_size = -65536")
-                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 var result: T?
-                try BulkWrite.withTemporaryStorageInMemory(db) {
+                try BulkWrite.settings(db) {
                     try db.inTransaction(.immediate) {
                         let current = try version() == seen ? planned! : try plan(db)
                         result = try apply(db, current)

@@ -42,7 +42,7 @@ extension CourseStore {
         do {
             return try pool.writeWithoutTransaction { db in
                 var result: T?
-                try BulkWrite.withTemporaryStorageInMemory(db) {
+                try BulkWrite.settings(db) {
                     try db.inTransaction(.immediate) {
                         result = try body(db)
                         try recordForSync(db)
