@@ -69,8 +69,9 @@ enum SyncIDs {
         case held
         /// Now, from its natural key: another library may hold records of it.
         case natural
-        /// Now, at random: nothing anywhere refers to it yet.
-        case random
+        /// Now, and nothing anywhere can hold it yet: made at random, or derived from an id made
+        /// at random in this recording (a new person's enrolment).
+        case new
     }
 
     /// The global ids one recording has read or given, by table and local key.
@@ -78,11 +79,28 @@ enum SyncIDs {
     /// A row's id never changes once it has one, so within one recording (one transaction's
     /// end) an id read once holds: a 100,000-person import's enrolments refer to their course
     /// and person four times each, which were 400,000 look-ups of ids already known.
+    ///
+    /// It also keeps the ids it made at random: an id derived from one of them (the enrolment of
+    /// a person new to sync) is as new, so nothing needs looking up to know that no row, no
+    /// erasure and no record holds it: three look-ups for each of an import's 100,000 enrolments.
     final class Known {
         private var ids: [String: [Int64: String]] = [:]
+        /// The keys, by table, of the rows given a new id (`Assigned.new`) in this recording.
+        private var made: [String: Set<Int64>] = [:]
         subscript(table: String, key: Int64) -> String? {
             get { ids[table]?[key] }
             set { ids[table, default: [:]][key] = newValue }
+        }
+
+        func madeNew(table: String, key: Int64) { made[table, default: []].insert(key) }
+
+        /// Whether a reference of `row` (`entity.refs`) names a row given a new id in this recording.
+        func refersToNew(_ row: Row, of entity: SyncEntity) -> Bool {
+            guard !made.isEmpty else { return false }
+            return entity.refs.contains { column, target in
+                guard let key = row[column] as Int64? else { return false }
+                return made[target]?.contains(key) ?? false
+            }
         }
     }
 
@@ -115,19 +133,23 @@ enum SyncIDs {
         var how = Assigned.natural
         if let natural = try entity.naturalGID(db, row: row, fromCourseFile: fromCourseFile, known: known) {
             gid = natural
-            // A natural id another row holds: a person erased under a code, registered again from a
-            // course file with `--allow-erased`, is another person to sync.
-            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(entity.table) WHERE gid = ?"), arguments: [gid]) ?? false
+            if known?.refersToNew(row, of: entity) ?? false {
+                // (`naturalGID` has just put the ids it was derived from in `known`.)
+                how = .new
+            } else if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(entity.table) WHERE gid = ?"), arguments: [gid]) ?? false
                 || SyncErasure.isErased(db, gid: gid)
             {
+                // A natural id another row holds: a person erased under a code, registered again
+                // from a course file with `--allow-erased`, is another person to sync.
                 gid = GlobalID.random()
-                how = .random
+                how = .new
             }
         } else {
             // No row and no erasure can hold an id made just now: nothing to look up.
             gid = GlobalID.random()
-            how = .random
+            how = .new
         }
+        if how == .new { known?.madeNew(table: entity.table, key: key) }
         try db.cachedStatement(sql: "UPDATE \(entity.table) SET gid = ? WHERE \(entity.key) = ?").execute(arguments: [gid, key])
         known?[entity.table, key] = gid
         return (gid, how)

@@ -111,7 +111,7 @@ enum SyncRecorder {
                 // (Giving the row its id did not note it again: v25's triggers skip that update.)
                 // A row new to sync has no records yet, unless its id is derived from a natural
                 // key another row had (a quota a course file put back): then its heads count.
-                fresh = try how == .random || !SyncRecordWrites.holdsRecords(db, gid: gid)
+                fresh = try how == .new || !SyncRecordWrites.holdsRecords(db, gid: gid)
             }
             for column in columns {
                 let value = row[column] as DatabaseValue
