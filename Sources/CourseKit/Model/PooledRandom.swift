@@ -14,12 +14,6 @@ public struct PooledRandom: RandomNumberGenerator {
 
     public mutating func next() -> UInt64 { Pool.shared.next() }
 
-    /// A version-4 (random) UUID from the pool.
-    public static func uuid() -> UUID {
-        var generator = PooledRandom()
-        return UUID.laidOut(version: 4, head: generator.next(), high: generator.next(), low: generator.next())
-    }
-
     private final class Pool: @unchecked Sendable {
         static let shared = Pool()
         private let lock = NSLock()

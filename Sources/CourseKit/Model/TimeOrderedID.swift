@@ -20,17 +20,13 @@ extension UUID {
     /// `timeOrdered(at:)` with the random bits from `generator` (tests seed it).
     public static func timeOrdered<G: RandomNumberGenerator>(at date: Date, using generator: inout G) -> UUID {
         let ms = UInt64(max(0, (date.timeIntervalSince1970 * 1000).rounded(.down))) & 0xFFFF_FFFF_FFFF
-        return laidOut(version: 7, head: ms, high: generator.next(), low: generator.next())
-    }
-
-    /// The layout of versions 4 and 7 (RFC 9562): the low 48 bits of `head` (big-endian), the
-    /// version, 12 bits of `high`, the variant, 62 bits of `low`.
-    static func laidOut(version: UInt8, head: UInt64, high: UInt64, low: UInt64) -> UUID {
+        let high = generator.next(), low = generator.next()
         func byte(_ value: UInt64, _ shift: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: value >> shift) }
+        // The milliseconds (big-endian), the version, 12 bits of `high`, the variant, 62 bits of `low`.
         return UUID(
             uuid: (
-                byte(head, 40), byte(head, 32), byte(head, 24), byte(head, 16), byte(head, 8), byte(head, 0),
-                version << 4 | (byte(high, 0) & 0x0F), byte(high, 8),
+                byte(ms, 40), byte(ms, 32), byte(ms, 24), byte(ms, 16), byte(ms, 8), byte(ms, 0),
+                0x70 | (byte(high, 0) & 0x0F), byte(high, 8),
                 0x80 | (byte(low, 0) & 0x3F), byte(low, 8), byte(low, 16), byte(low, 24),
                 byte(low, 32), byte(low, 40), byte(low, 48), byte(low, 56)
             ))
