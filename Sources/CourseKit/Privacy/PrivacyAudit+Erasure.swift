@@ -81,11 +81,11 @@ extension PrivacyAudit {
                 let e = AttendanceEvent(row: row)
                 let zone = TimeZone(identifier: row["c_zone"]) ?? .gmt
                 return PersonExport.EventRecord(
-                    id: e.id.uuidString.lowercased(), course: row["c_code"], session: row["s_key"], sessionTitle: row["s_title"],
+                    id: e.id.lowercaseText, course: row["c_code"], session: row["s_key"], sessionTitle: row["s_title"],
                     status: e.status.rawValue, arrival: e.arrival.map { LocalTime.iso8601($0, in: zone) } ?? "",
                     departure: e.departure.map { LocalTime.iso8601($0, in: zone) } ?? "", note: e.note,
                     recordedAt: LocalTime.iso8601(e.recordedAt, in: zone, milliseconds: true), actor: e.actor,
-                    device: e.device, source: e.source.rawValue, undoes: e.undoes?.uuidString.lowercased() ?? "")
+                    device: e.device, source: e.source.rawValue, undoes: e.undoes?.lowercaseText ?? "")
             }
             let changes = try Self.personChanges(db, personID: id).filter { !hiddenChanges.contains($0.changeID ?? -1) }.map {
                 PersonExport.ChangeEntry(

@@ -164,7 +164,7 @@ extension PrivacyAudit {
     static func eventEntry(_ e: AttendanceEvent, subject: String) -> AuditEntry {
         let mark = ChangeSummary.Part.term("mark.\(e.status.rawValue)")
         let said =
-            e.undoes.map { ChangeSummary("trail.undoMark", .text(String($0.uuidString.lowercased().prefix(8))), mark) }
+            e.undoes.map { ChangeSummary("trail.undoMark", .text(String($0.lowercaseText.prefix(8))), mark) }
             ?? (e.note.isEmpty ? ChangeSummary("logged", mark) : ChangeSummary("trail.markNote", mark, .text(e.note)))
         return AuditEntry(at: e.recordedAt, actor: e.actor, device: e.device, source: e.source.rawValue, subject: subject, said: said)
     }

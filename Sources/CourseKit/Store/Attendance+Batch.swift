@@ -33,7 +33,7 @@ extension Attendance {
                 outcomes.append(try Self.outcome(db, of: event, cancelled: nil))
             }
             var after = ChangeSnapshot()
-            after.appendedEvents = outcomes.map { $0.event.id.uuidString.lowercased() }
+            after.appendedEvents = outcomes.map { $0.event.id.lowercaseText }
             let change = try store.record(
                 db, entity: "session", entityID: sessionID, courseID: session.courseID, action: "mark",
                 summary: ChangeSummary(

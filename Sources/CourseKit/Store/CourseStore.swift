@@ -89,7 +89,7 @@ public final class CourseStore: Sendable {
             }
         } else if cannotWrite == nil {
             opened = StoreRole(
-                pool: try Self.openGuest(path: path, configuration: config), deviceID: UUID().uuidString.lowercased(),
+                pool: try Self.openGuest(path: path, configuration: config), deviceID: UUID().lowercaseText,
                 writerLock: nil, isWriter: false)
         }
         if let opened {
@@ -98,7 +98,7 @@ public final class CourseStore: Sendable {
             // When even reading fails, why writing failed is the better message (a full disk).
             do {
                 role = StoreRole(
-                    pool: try Self.openReadOnly(path: path, configuration: config), deviceID: UUID().uuidString.lowercased(),
+                    pool: try Self.openReadOnly(path: path, configuration: config), deviceID: UUID().lowercaseText,
                     writerLock: nil, isWriter: false)
             } catch {
                 throw cannotWrite.map { Self.asReadOnly($0, path: path) } ?? error
@@ -361,7 +361,7 @@ public final class CourseStore: Sendable {
 
     static func ensureDeviceID(_ db: Database) throws -> String {
         if let id = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'device_id'") { return id }
-        let id = UUID().uuidString.lowercased()
+        let id = UUID().lowercaseText
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('device_id', ?)", arguments: [id])
         return id
     }

@@ -81,7 +81,7 @@ extension CourseStore {
             sql: """
                 SELECT NOT EXISTS (SELECT 1 FROM attendance_event WHERE id = ?)
                    AND EXISTS (SELECT 1 FROM session WHERE id = ?) AND EXISTS (SELECT 1 FROM person WHERE id = ?)
-                """, arguments: [event.id.uuidString.lowercased(), event.sessionID, event.personID]) ?? false
+                """, arguments: [event.id.lowercaseText, event.sessionID, event.personID]) ?? false
     }
 
     /// A journal's events after `seq`, oldest first; nil when it cannot be read now (busy, or

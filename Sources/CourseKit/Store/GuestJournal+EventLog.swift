@@ -23,7 +23,7 @@ struct EventLog {
 
     /// One event by id, wherever it is.
     func event(id: UUID) throws -> AttendanceEvent? {
-        if let row = try Row.fetchOne(db, sql: "SELECT * FROM attendance_event WHERE id = ?", arguments: [id.uuidString.lowercased()]) {
+        if let row = try Row.fetchOne(db, sql: "SELECT * FROM attendance_event WHERE id = ?", arguments: [id.lowercaseText]) {
             return AttendanceEvent(row: row)
         }
         return try journal.flatMap { try GuestJournal.event($0, id: id) }
@@ -80,7 +80,7 @@ struct EventLog {
         guard !b.isEmpty else { return a }
         let known = Set(a.map(\.id))
         return (a + b.filter { !known.contains($0.id) }).sorted {
-            ($0.recordedAt.ms, $0.id.uuidString.lowercased()) < ($1.recordedAt.ms, $1.id.uuidString.lowercased())
+            ($0.recordedAt.ms, $0.id.lowercaseText) < ($1.recordedAt.ms, $1.id.lowercaseText)
         }
     }
 }

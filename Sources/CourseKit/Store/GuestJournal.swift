@@ -103,9 +103,9 @@ final class GuestJournal: @unchecked Sendable {
         try db.execute(
             sql: "INSERT INTO guest_event (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [
-                event.id.uuidString.lowercased(), event.sessionID, event.personID, event.status.rawValue, event.arrival?.ms,
+                event.id.lowercaseText, event.sessionID, event.personID, event.status.rawValue, event.arrival?.ms,
                 event.departure?.ms, event.note, event.recordedAt.ms, event.actor, event.device, event.source.rawValue,
-                event.undoes?.uuidString.lowercased(),
+                event.undoes?.lowercaseText,
             ])
     }
 
@@ -121,7 +121,7 @@ final class GuestJournal: @unchecked Sendable {
     }
 
     static func event(_ db: Database, id: UUID) throws -> AttendanceEvent? {
-        try Row.fetchOne(db, sql: "SELECT \(columns) FROM guest_event WHERE id = ?", arguments: [id.uuidString.lowercased()])
+        try Row.fetchOne(db, sql: "SELECT \(columns) FROM guest_event WHERE id = ?", arguments: [id.lowercaseText])
             .map(AttendanceEvent.init(row:))
     }
 

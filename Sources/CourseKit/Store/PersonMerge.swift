@@ -193,7 +193,7 @@ enum PersonMerge {
                         note: [event.note, "merged from \(plan.other.code)"].filter { !$0.isEmpty }.joined(separator: "; "),
                         recordedAt: event.recordedAt, actor: event.actor, device: event.device, source: event.source)
                     try AttendanceEventWrites.append(db, copy)
-                    appended.append(copy.id.uuidString.lowercased())
+                    appended.append(copy.id.lowercaseText)
                 }
             }
             if !plan.fills.isEmpty { try PersonWrites.fill(db, id: keepID, plan.fills) }

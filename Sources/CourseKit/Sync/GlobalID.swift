@@ -24,7 +24,7 @@ public enum GlobalID {
                 bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
                 bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
             ))
-        return uuid.uuidString.lowercased()
+        return uuid.lowercaseText
     }
 
     /// An id no other device can make: a time-ordered UUID (version 7, `UUID.timeOrdered`: 74
@@ -33,11 +33,11 @@ public enum GlobalID {
     /// gives one to each new person, and with version-4 ids each went to a random leaf of both
     /// (about 0.6 s of a 100,000-person import here, BENCHMARKS.md). It tells no more than the
     /// clock of the entity's first record already does.
-    public static func random() -> String { UUID.timeOrdered().uuidString.lowercased() }
+    public static func random() -> String { UUID.timeOrdered().lowercaseText }
 
     /// A record's own id: time-ordered (`UUID.timeOrdered`), so `sync_record`, keyed by it,
     /// grows at its end instead of splitting leaves all over a large B-tree.
-    public static func record() -> String { UUID.timeOrdered().uuidString.lowercased() }
+    public static func record() -> String { UUID.timeOrdered().lowercaseText }
 
     public static func course(code: String) -> String { derived("course:\(code)") }
     public static func session(course: String, key: String) -> String { derived("session:\(course):\(key)") }

@@ -32,7 +32,7 @@ struct Mark: ParsableCommand {
                 print(
                     CommandWords.format(
                         "mark.output.left", p.code, p.displayName, s.key, left, words.term(outcome.status),
-                        outcome.event.id.uuidString.lowercased()))
+                        outcome.event.id.lowercaseText))
                 return
             }
             let outcome = try store.attendance.mark(
@@ -45,7 +45,7 @@ struct Mark: ParsableCommand {
                 } ?? CommandWords.text("mark.output.noMark")
             let stay = StayText.text(outcome.event, zone: zone)
             let marked = words.term(parsed) + (stay.isEmpty ? "" : " \(stay)")
-            print(CommandWords.format("mark.output", p.code, p.displayName, marked, s.key, now, outcome.event.id.uuidString.lowercased()))
+            print(CommandWords.format("mark.output", p.code, p.displayName, marked, s.key, now, outcome.event.id.lowercaseText))
         }
     }
 }

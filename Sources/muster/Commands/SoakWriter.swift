@@ -36,7 +36,7 @@ struct SoakWriter: ParsableCommand {
                     status: statuses[(i / people.count) % statuses.count], source: .cli
                 ).event
                 // Unbuffered: a line on the pipe means the event was committed before it was written.
-                FileHandle.standardOutput.write(Data("ack \(event.id.uuidString.lowercased())\n".utf8))
+                FileHandle.standardOutput.write(Data("ack \(event.id.lowercaseText)\n".utf8))
             }
         }
     }

@@ -82,7 +82,7 @@ struct RosterWriter {
     static func isRecorded(_ db: Database, _ e: RosterPlan.Event, personID: Int64, byContent: Bool) throws -> Bool {
         if try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT 1 FROM attendance_event WHERE id = ?"),
-            arguments: [e.id.uuidString.lowercased()]) == true
+            arguments: [e.id.lowercaseText]) == true
         {
             return true
         }

@@ -16,10 +16,10 @@ public enum AttendanceEventWrites {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try statement.execute(arguments: [
-            event.id.uuidString.lowercased(), event.sessionID, event.personID,
+            event.id.lowercaseText, event.sessionID, event.personID,
             event.status.rawValue, event.arrival?.ms, event.departure?.ms, event.note,
             event.recordedAt.ms, event.actor, event.device, event.source.rawValue,
-            event.undoes?.uuidString.lowercased(),
+            event.undoes?.lowercaseText,
         ])
         return try AttendanceMarkWrites.derive(db, sessionID: event.sessionID, personID: event.personID)
     }

@@ -37,7 +37,7 @@ public struct SyncBundleHeader: Codable, Sendable, Hashable {
     /// A header for a bundle signed by `key` (origin and public key are taken from it).
     /// `ranges` and `counts` must describe the records exactly: `BundleTally` makes them.
     public init(
-        bundleID: String = UUID().uuidString.lowercased(), key: OriginKey, label: String, schema: String,
+        bundleID: String = UUID().lowercaseText, key: OriginKey, label: String, schema: String,
         createdMs: Int64, courses: [String], ranges: [String: [[Int64]]], counts: [String: Int]
     ) {
         format = Self.formatName
@@ -55,7 +55,7 @@ public struct SyncBundleHeader: Codable, Sendable, Hashable {
 
     /// The same header with `ranges` and `counts` from a tally of the records it will carry.
     public init(
-        bundleID: String = UUID().uuidString.lowercased(), key: OriginKey, label: String, schema: String,
+        bundleID: String = UUID().lowercaseText, key: OriginKey, label: String, schema: String,
         createdMs: Int64, courses: [String], tally: BundleTally
     ) {
         self.init(
