@@ -21,8 +21,9 @@ extension SyncRecorder {
             if entity.table != table || !keys.contains(key) {
                 table = entity.table
                 keys = [key]
-                for note in following.prefix(Self.batch) where note["entity"] == table {
-                    if let k = Int64(note["key"] as String) { keys.insert(k) }
+                // A note is (entity, key, gid), read by position as `flush` does.
+                for note in following.prefix(Self.batch) where note[0] == table {
+                    if let k = Int64(note[1] as String) { keys.insert(k) }
                 }
                 let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
                 let sql = "SELECT \(entity.key) AS read_key, * FROM \(table) WHERE \(entity.key) IN (\(marks))"
@@ -30,7 +31,7 @@ extension SyncRecorder {
                 rows = [:]
                 rows.reserveCapacity(keys.count)
                 for row in try Row.fetchAll(statement, arguments: StatementArguments(Array(keys))) {
-                    rows[row["read_key"]] = row
+                    rows[row[0]] = row  // read_key
                 }
             }
             return rows[key]
