@@ -93,4 +93,52 @@ import TestSupport
             }
         }
     }
+
+    /// A roster import notes the people and nominations it adds in one statement per table
+    /// (`SyncRecorder.notingInsertsSetWise`): the notes its triggers would have made one by one,
+    /// updates still noted by theirs, the triggers back afterwards, and back too when the write fails.
+    @Test func insertsNotedSetWiseAreTheNotesTheTriggersMake() throws {
+        let dir = TemporaryDirectory()
+        let store = try importStore(dir, courses: ["mini-2024"])
+        try DatabaseQueue(path: store.path).write { db in
+            let triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+            let schema = try Row.fetchAll(db, sql: triggers)
+            let course = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE code = 'mini-2024'"))
+            let existing = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE code = 'T-001'"))
+            func write() throws {
+                for i in 0..<3 {
+                    var person = Person(code: "N-\(i)", givenName: "Given\(i)", familyName: "Family\(i)", email: "n\(i)@example.org")
+                    let id = try PersonWrites.insert(db, &person)
+                    _ = try EnrolmentWrites.insert(db, courseID: course, personID: id, role: .participant, status: .confirmed)
+                }
+                try db.execute(sql: "UPDATE person SET phone = '+680 555 0101' WHERE id = ?", arguments: [existing])
+            }
+            func notes(_ body: () throws -> Void) throws -> [String] {
+                var noted: [String] = []
+                try db.inSavepoint {
+                    try db.execute(sql: "DELETE FROM sync_dirty")
+                    try body()
+                    noted = try Self.notes(db)
+                    return .rollback
+                }
+                return noted
+            }
+            let perRow = try notes(write)
+            let setWise = try notes { try SyncRecorder.notingInsertsSetWise(db, tables: ["person", "enrolment"], write) }
+            #expect(perRow.count == 7)  // three people, their three nominations, the person updated
+            #expect(setWise == perRow)
+            #expect(try Row.fetchAll(db, sql: triggers) == schema)
+            struct Refused: Error {}
+            try db.inSavepoint {
+                #expect(throws: Refused.self) {
+                    try SyncRecorder.notingInsertsSetWise(db, tables: ["person", "enrolment"]) {
+                        try write()
+                        throw Refused()
+                    }
+                }
+                return .rollback
+            }
+            #expect(try Row.fetchAll(db, sql: triggers) == schema)
+        }
+    }
 }

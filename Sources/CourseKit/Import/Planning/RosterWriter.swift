@@ -13,7 +13,13 @@ struct RosterWriter {
     let actor: String
     var progress = ProgressReporter.silent
 
+    /// The people and nominations it adds are noted for sync in one statement per table
+    /// (`SyncRecorder.notingInsertsSetWise`) rather than by a trigger per row.
     func apply(_ plan: RosterPlan, snapshot: LibrarySnapshot) throws {
+        try SyncRecorder.notingInsertsSetWise(db, tables: ["person", "enrolment"]) { try write(plan, snapshot: snapshot) }
+    }
+
+    private func write(_ plan: RosterPlan, snapshot: LibrarySnapshot) throws {
         let total = plan.newPeople.count + plan.fills.count + plan.newEnrolments.count + plan.statusChanges.count + plan.events.count
         var done = 0
         func step() {

@@ -182,6 +182,14 @@ enum SyncRecordWrites {
         try db.cachedStatement(sql: "DELETE FROM sync_dirty").execute()
     }
 
+    /// Notes for recording every row of `entity` whose key is above `after`, as its insert
+    /// trigger would have one by one (`SyncRecorder.notingInsertsSetWise`).
+    static func noteAdded(_ db: Database, entity: SyncEntity, after: Int64) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO sync_dirty SELECT ?, \(entity.key), gid FROM \(entity.table) WHERE \(entity.key) > ?",
+            arguments: [entity.table, after])
+    }
+
     static func clearDirty(_ db: Database, entity: String, key: String) throws {
         try db.cachedStatement(sql: "DELETE FROM sync_dirty WHERE entity = ? AND key = ?").execute(arguments: [entity, key])
     }
