@@ -4,6 +4,13 @@ same disk, SQLite's commit of one small row, and the write floor of the marks th
 import os, shutil, sqlite3, statistics, subprocess, time
 
 
+def remove_database(path):
+    """A SQLite file and its WAL and shared-memory files, where they exist."""
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
 def commit_vs_fsync(binary, db, course, session, env, pause_ms=0, count=200, pristine=None):
     """One mark's commit, `count` of them: back to back (`pause_ms` 0), or paced as a facilitator
     marks, with the roll call's polls in each pause (where the writer checkpoints when idle).
@@ -57,6 +64,7 @@ def mark_write_floor(pristine, marked, directory, count=200):
     src.close()
     before.close()
     path = os.path.join(directory, "mark-floor.sqlite")
+    remove_database(path)  # a WAL left by an interrupted run would be read as this copy's
     shutil.copy(pristine, path)
     db = sqlite3.connect(path, isolation_level=None)
     for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
@@ -81,9 +89,7 @@ def mark_write_floor(pristine, marked, directory, count=200):
         db.execute("COMMIT")
         times.append((time.perf_counter() - t) * 1000)
     db.close()
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(path + suffix):
-            os.remove(path + suffix)
+    remove_database(path)
     return {"median": statistics.median(times), "p99": statistics.quantiles(times, n=100)[98], "marks": len(times)}
 
 
@@ -91,9 +97,7 @@ def sqlite_commit_floor(directory, count=200):
     """The least a commit can cost here: one small row into a new WAL-mode file with
     synchronous=FULL, through Python's sqlite3 (the same system SQLite), median of `count`."""
     path = os.path.join(directory, "floor-probe.sqlite")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(path + suffix):
-            os.remove(path + suffix)
+    remove_database(path)
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=FULL")
@@ -106,7 +110,5 @@ def sqlite_commit_floor(directory, count=200):
         db.execute("COMMIT")
         times.append((time.perf_counter() - t) * 1000)
     db.close()
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(path + suffix):
-            os.remove(path + suffix)
+    remove_database(path)
     return statistics.median(times)
