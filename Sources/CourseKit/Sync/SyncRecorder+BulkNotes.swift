@@ -12,7 +12,9 @@ extension SyncRecorder {
     /// recorder's input (`flush`).
     ///
     /// The rows added are those whose key is above the table's largest before `body`: these
-    /// tables' keys are SQLite's rowids, and a new row's is one past the largest. Must run
+    /// tables' keys are SQLite's rowids, and a new row's is one past the largest. A key `body`
+    /// frees and gives again (the newest row deleted, then another added) was noted by the
+    /// delete trigger, which stays, as the insert trigger would have left it. Must run
     /// inside the caller's transaction: the dropped triggers are created again before it ends,
     /// and a rollback brings them back with everything else. A table without its trigger (a
     /// schema this code does not know) is left as it is.

@@ -112,6 +112,12 @@ import TestSupport
                     _ = try EnrolmentWrites.insert(db, courseID: course, personID: id, role: .participant, status: .confirmed)
                 }
                 try db.execute(sql: "UPDATE person SET phone = '+680 555 0101' WHERE id = ?", arguments: [existing])
+                // The newest row deleted and its key given again: the delete trigger's note stands.
+                var gone = Person(code: "N-GONE", givenName: "Gone", familyName: "Soon")
+                let key = try PersonWrites.insert(db, &gone)
+                try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [key])
+                var again = Person(code: "N-AGAIN", givenName: "Again", familyName: "Here")
+                #expect(try PersonWrites.insert(db, &again) == key)
             }
             func notes(_ body: () throws -> Void) throws -> [String] {
                 var noted: [String] = []
@@ -125,7 +131,7 @@ import TestSupport
             }
             let perRow = try notes(write)
             let setWise = try notes { try SyncRecorder.notingInsertsSetWise(db, tables: ["person", "enrolment"], write) }
-            #expect(perRow.count == 7)  // three people, their three nominations, the person updated
+            #expect(perRow.count == 8)  // three people, their three nominations, the person updated, the key given twice
             #expect(setWise == perRow)
             #expect(try Row.fetchAll(db, sql: triggers) == schema)
             struct Refused: Error {}
