@@ -41,12 +41,24 @@ struct SyncEntity: Sendable, Hashable {
 
     /// The global id a row gets when it has none yet: derived from its natural key where it has
     /// one (see `GlobalID`); a person only from a course file (`fromCourseFile`). Nil when it has
-    /// none: the row gets a random id.
-    func naturalGID(_ db: Database, row: Row, fromCourseFile: Bool, known: SyncIDs.Known? = nil) throws -> String? {
+    /// none: the row gets a random id. `fromNew`: a reference it is derived from was given a new
+    /// id in this recording (`SyncIDs.Known`), so no library can hold this one either. Only the
+    /// references in the natural key count: a nomination's substitute is not one.
+    func naturalGID(
+        _ db: Database, row: Row, fromCourseFile: Bool, known: SyncIDs.Known? = nil
+    ) throws -> (gid: String, fromNew: Bool)? {
+        var fromNew = false
         func ref(_ column: String) throws -> String {
             guard let id = row[column] as Int64?, let target = refs[column] else { return "" }
-            return try SyncIDs.ensure(db, table: target, key: id, fromCourseFile: fromCourseFile, known: known)
+            let gid = try SyncIDs.ensure(db, table: target, key: id, fromCourseFile: fromCourseFile, known: known)
+            if known?.isNew(table: target, key: id) ?? false { fromNew = true }
+            return gid
         }
+        guard let gid = try naturalKey(row, fromCourseFile: fromCourseFile, ref) else { return nil }
+        return (gid, fromNew)
+    }
+
+    private func naturalKey(_ row: Row, fromCourseFile: Bool, _ ref: (String) throws -> String) throws -> String? {
         switch table {
         case "course": return GlobalID.course(code: row["code"])
         case "agency": return GlobalID.agency(code: row["code"])
@@ -94,14 +106,8 @@ enum SyncIDs {
 
         func madeNew(table: String, key: Int64) { made[table, default: []].insert(key) }
 
-        /// Whether a reference of `row` (`entity.refs`) names a row given a new id in this recording.
-        func refersToNew(_ row: Row, of entity: SyncEntity) -> Bool {
-            guard !made.isEmpty else { return false }
-            return entity.refs.contains { column, target in
-                guard let key = row[column] as Int64? else { return false }
-                return made[target]?.contains(key) ?? false
-            }
-        }
+        /// Whether the row was given a new id in this recording.
+        func isNew(table: String, key: Int64) -> Bool { made[table]?.contains(key) ?? false }
     }
 
     /// The global id of a row, assigned now if it has none (which marks the row for recording).
@@ -132,9 +138,8 @@ enum SyncIDs {
         var gid: String
         var how = Assigned.natural
         if let natural = try entity.naturalGID(db, row: row, fromCourseFile: fromCourseFile, known: known) {
-            gid = natural
-            if known?.refersToNew(row, of: entity) ?? false {
-                // (`naturalGID` has just put the ids it was derived from in `known`.)
+            gid = natural.gid
+            if natural.fromNew {
                 how = .new
             } else if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(entity.table) WHERE gid = ?"), arguments: [gid]) ?? false
                 || SyncErasure.isErased(db, gid: gid)

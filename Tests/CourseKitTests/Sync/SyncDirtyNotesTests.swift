@@ -147,4 +147,33 @@ import TestSupport
             #expect(try Row.fetchAll(db, sql: triggers) == schema)
         }
     }
+
+    /// An id derived from one made in the same recording needs no look-up, but only the ids it
+    /// is derived from count: a nomination re-created for someone already known, substituted by
+    /// a walk-in made in the same write, still names the records of the nomination it re-creates.
+    @Test func aReferenceOutsideTheNaturalKeyLeavesTheLookUps() throws {
+        let dir = TemporaryDirectory()
+        let store = try importStore(dir, courses: ["mini-2024"])
+        let (course, person) = try store.write { db in
+            let course = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE code = 'mini-2024'"))
+            let person = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE code = 'T-001'"))
+            try db.execute(sql: "DELETE FROM enrolment WHERE course_id = ? AND person_id = ?", arguments: [course, person])
+            return (course, person)
+        }
+        try store.write { db in
+            var walkIn = Person(code: "W-NEW-1", givenName: "Walk", familyName: "In")
+            let substitute = try PersonWrites.insert(db, &walkIn)
+            _ = try EnrolmentWrites.insert(
+                db, courseID: course, personID: person, role: .participant, status: .confirmed, substitutedBy: substitute)
+        }
+        try DatabaseQueue(path: store.path).read { db in
+            let gid = try #require(
+                try String.fetchOne(
+                    db, sql: "SELECT gid FROM enrolment WHERE course_id = ? AND person_id = ?", arguments: [course, person]))
+            let bodies = try Data.fetchAll(db, sql: "SELECT body FROM sync_record WHERE gid = ? ORDER BY seq", arguments: [gid])
+            #expect(bodies.count >= 3, "made, removed, made again: \(bodies.count)")
+            let last = try SyncRecord.decode(try #require(bodies.last))
+            #expect(last.prev?.isEmpty == false, "the re-creation names the records it replaces")
+        }
+    }
 }
