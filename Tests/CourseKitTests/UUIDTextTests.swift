@@ -1,4 +1,4 @@
-import CourseKit
+@testable import CourseKit
 import Foundation
 import Testing
 import TestSupport
@@ -22,5 +22,21 @@ import TestSupport
             #expect(id.lowercaseText == id.uuidString.lowercased(), "\(rng.replayText)")
             #expect(UUID(uuidString: id.lowercaseText) == id, "\(rng.replayText)")
         }
+    }
+}
+
+/// What tells ids apart in a message or a renamed code is their last digits: two people made in
+/// the same millisecond on two devices share the first twelve.
+@Suite struct GlobalIDShortTests {
+    @Test func idsMadeInOneMillisecondDifferInTheirShortForm() {
+        let now = Date(timeIntervalSince1970: 1_780_000_000)
+        var a = SeededRandom(seed: 1), b = SeededRandom(seed: 2)
+        let first = UUID.timeOrdered(at: now, using: &a).lowercaseText
+        let second = UUID.timeOrdered(at: now, using: &b).lowercaseText
+        #expect(first.prefix(8) == second.prefix(8))
+        #expect(GlobalID.short(first) != GlobalID.short(second))
+        #expect(GlobalID.short(first) == String(first.suffix(8)))
+        #expect(PersonCodeClash.renamed("MX-006", gid: first) != PersonCodeClash.renamed("MX-006", gid: second))
+        #expect(PersonCodeClash.renamed("MX-006", gid: first) == "MX-006-" + first.suffix(4).uppercased())
     }
 }

@@ -122,8 +122,8 @@ public enum HQIngest {
         return rows.map { row in
             let (id, origin, seq, other) = (row[0] ?? "", row[1] ?? "", row[2] ?? "", row[3] ?? "")
             return other == "id"
-                ? "record \(id.prefix(8)) of \(origin.prefix(8)) #\(seq) differs from the one here with that id; kept the one here"
-                : "\(origin.prefix(8)) #\(seq) is another record here (\(other.prefix(8))); kept the one here"
+                ? "record \(GlobalID.short(id)) of \(origin.prefix(8)) #\(seq) differs from the one here with that id; kept the one here"
+                : "\(origin.prefix(8)) #\(seq) is another record here (\(GlobalID.short(other))); kept the one here"
         }
     }
 

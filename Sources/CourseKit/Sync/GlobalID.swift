@@ -35,6 +35,12 @@ public enum GlobalID {
     /// clock of the entity's first record already does.
     public static func random() -> String { UUID.timeOrdered().lowercaseText }
 
+    /// The last `digits` hex digits of an id, for a message or a code that must tell ids apart.
+    /// Not the first ones: a time-ordered id (a new person's, a record's, an event's) starts
+    /// with its millisecond, the same for every id made within a minute or so, where its last
+    /// digits are random, as every digit of a version-4 or derived (version-5) id is.
+    public static func short(_ id: String, digits: Int = 8) -> String { String(id.suffix(digits)) }
+
     /// A record's own id: time-ordered (`UUID.timeOrdered`), so `sync_record`, keyed by it,
     /// grows at its end instead of splitting leaves all over a large B-tree.
     public static func record() -> String { UUID.timeOrdered().lowercaseText }

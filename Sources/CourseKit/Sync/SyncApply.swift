@@ -51,10 +51,10 @@ enum SyncApply {
             return .waiting("it names no session or person")
         }
         guard let session = try SyncIDs.local(db, table: "session", gid: sessionGID) else {
-            return .waiting("session \(sessionGID.prefix(8)) has not arrived")
+            return .waiting("session \(GlobalID.short(sessionGID)) has not arrived")
         }
         guard let person = try SyncIDs.local(db, table: "person", gid: personGID) else {
-            return .waiting("person \(personGID.prefix(8)) has not arrived")
+            return .waiting("person \(GlobalID.short(personGID)) has not arrived")
         }
         guard let id = UUID(uuidString: record.gid), case .text(let status)? = f["status"],
             let mark = AttendanceStatus(rawValue: status), case .int(let recorded)? = f["recorded_ms"]
@@ -72,7 +72,7 @@ enum SyncApply {
 }
 
 /// Two people made on different devices with the same code: the later claim (by the clock,
-/// origin and id of the record that set the code) is renamed CODE-XXXX (from its global id),
+/// origin and id of the record that set the code) is renamed CODE-XXXX (from its global id's last digits),
 /// on every device alike, and the rename is recorded as an edit so it travels.
 enum PersonCodeClash {
     /// The code `gid` gets: `code`, or its renamed form when another person here claimed it first.
@@ -94,5 +94,8 @@ enum PersonCodeClash {
         return renamed(code, gid: gid)
     }
 
-    static func renamed(_ code: String, gid: String) -> String { "\(code)-\(gid.prefix(4).uppercased())" }
+    /// CODE-XXXX, XXXX the last four hex digits of the global id: its first ones are a new
+    /// person's time, shared by everyone made in the same minute (two such people once both
+    /// became `CODE-01A2`).
+    static func renamed(_ code: String, gid: String) -> String { "\(code)-\(GlobalID.short(gid, digits: 4).uppercased())" }
 }

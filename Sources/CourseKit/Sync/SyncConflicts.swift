@@ -108,7 +108,7 @@ enum SyncConflicts {
             }
         default: break
         }
-        return (ChangeSummary("logged", .text("\(entity) \(gid.prefix(8))")), "")
+        return (ChangeSummary("logged", .text("\(entity) \(GlobalID.short(gid))")), "")
     }
 
     /// Chooses the value to keep (`keep` is an origin's label or id prefix, or a value) and

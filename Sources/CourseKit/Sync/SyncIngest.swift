@@ -41,7 +41,7 @@ struct SyncIngest {
                 if SyncScrubbedCopy.replaces(record, held) { try SyncScrubbedCopy.take(db, record, replacing: held) }
             } else {
                 summary.refused.append(
-                    "record \(record.id.prefix(8)) of \(label(record.origin)) #\(record.seq) differs from the one here with that id; kept the one here"
+                    "record \(GlobalID.short(record.id)) of \(label(record.origin)) #\(record.seq) differs from the one here with that id; kept the one here"
                 )
             }
             return
@@ -50,7 +50,7 @@ struct SyncIngest {
             db.cachedStatement(sql: "SELECT id FROM sync_record WHERE origin = ? AND seq = ?"), arguments: [record.origin, record.seq])
         {
             summary.refused.append(
-                "\(label(record.origin)) #\(record.seq) is another record here (\(other.prefix(8))); kept the one here")
+                "\(label(record.origin)) #\(record.seq) is another record here (\(GlobalID.short(other))); kept the one here")
             return
         }
         let aheadMs = HybridClock.milliseconds(record.hlc) - now.ms
