@@ -20,23 +20,15 @@ extension SyncRecorder {
     /// schema this code does not know) is left as it is.
     static func notingInsertsSetWise<T>(_ db: Database, tables: [String], _ body: () throws -> T) throws -> T {
         guard db.isInsideTransaction else { throw MusterError.database("set-wise sync notes need a transaction") }
-        let names = tables.map { "'sync_dirty_\($0)_ins'" }.joined(separator: ", ")
-        // Creation order kept (rowid order in sqlite_master), as `DerivedRoster` does.
-        let saved = try Row.fetchAll(
-            db, sql: "SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (\(names)) ORDER BY rowid"
-        ).map { (table: $0[0] as String, name: $0[1] as String, sql: $0[2] as String) }
-        var before: [String: Int64] = [:]
-        for trigger in saved {
-            guard let entity = SyncEntity.named(trigger.table) else { continue }
-            before[trigger.table] = try Int64.fetchOne(db, sql: "SELECT max(\(entity.key)) FROM \(entity.table)") ?? 0
-            try db.execute(sql: "DROP TRIGGER \(trigger.name)")
+        let triggers = try SuspendedTriggers(db, names: tables.compactMap(SyncEntity.named).map { "sync_dirty_\($0.table)_ins" })
+        // The largest key of each table whose trigger goes: every row above it is one `body` adds.
+        let before = try triggers.saved.compactMap { SyncEntity.named($0.table) }.map { entity in
+            (entity: entity, last: try Int64.fetchOne(db, sql: "SELECT max(\(entity.key)) FROM \(entity.table)") ?? 0)
         }
+        try triggers.drop(db)
         let result = try body()
-        for trigger in saved {
-            guard let entity = SyncEntity.named(trigger.table), let last = before[trigger.table] else { continue }
-            try SyncRecordWrites.noteAdded(db, entity: entity, after: last)
-            try db.execute(sql: trigger.sql)
-        }
+        for (entity, last) in before { try SyncRecordWrites.noteAdded(db, entity: entity, after: last) }
+        try triggers.restore(db)
         return result
     }
 }

@@ -68,22 +68,12 @@ enum DerivedRoster {
     /// no change of `roster_index` anywhere, so they must be every course `body` could touch.
     static func withTriggersSuspended(_ db: Database, courses: () throws -> [Int64], _ body: () throws -> Void) throws -> Bool {
         guard db.isInsideTransaction else { throw MusterError.database("bulk roster upkeep needs a transaction") }
-        let names = enrolmentTriggers.map { "'\($0)'" }.joined(separator: ", ")
-        // Creation order kept (rowid order in sqlite_master): triggers on one event fire in an order
-        // that depends on it, and the restored schema should be the one that was there.
-        let saved = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT name, sql FROM sqlite_master
-                WHERE type = 'trigger' AND tbl_name IN ('enrolment', 'roster_index') AND name IN (\(names))
-                ORDER BY rowid
-                """
-        ).map { (name: $0[0] as String, sql: $0[1] as String) }
-        guard saved.count == enrolmentTriggers.count else { return false }
-        for trigger in saved { try db.execute(sql: "DROP TRIGGER \(trigger.name)") }
+        let triggers = try SuspendedTriggers(db, names: enrolmentTriggers)
+        guard triggers.saved.count == enrolmentTriggers.count else { return false }
+        try triggers.drop(db)
         try body()
         for courseID in try courses() { try rebuild(db, courseID: courseID) }
-        for trigger in saved { try db.execute(sql: trigger.sql) }
+        try triggers.restore(db)
         return true
     }
 
