@@ -64,6 +64,7 @@ enum Schema {
         .v25SyncDirtySkipsIDAssignment,
         .v26MarkCountsOnlyWhenChanged,
         .v27SyncRecordByCourse,
+        .v28SyncRecordsInArrivalOrder,
     ]
 
     static var migrator: DatabaseMigrator {
