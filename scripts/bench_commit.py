@@ -18,17 +18,9 @@ def commit_vs_fsync(binary, db, course, session, env, pause_ms=0, count=200, pri
     `pristine`: the library as it was before these marks, to measure their write floor against."""
     out = subprocess.run([binary, "bench-commit", course, session, "--count", str(count), "--pause-ms", str(pause_ms), "--db", db],
                          env=env, capture_output=True, text=True, check=True).stdout.split()
-    fsyncs, probe = [], os.path.join(os.path.dirname(os.path.abspath(db)), "fsync-probe")
-    with open(probe, "wb") as f:
-        for _ in range(200):
-            t = time.perf_counter()
-            f.write(b"x" * 100)
-            f.flush()
-            os.fsync(f.fileno())
-            fsyncs.append((time.perf_counter() - t) * 1000)
-    os.remove(probe)
-    median, fsync = float(out[2]), statistics.median(fsyncs)
+    median, fsync = float(out[2]), plain_fsync(os.path.dirname(os.path.abspath(db)))
     return {"median": median, "p99": float(out[5]), "cpu_ms": float(out[8]), "max": float(out[11]), "count": count,
+            "frames": int(out[13]),
             "fsync_floor_ms": fsync,
             "sqlite_floor_ms": sqlite_commit_floor(os.path.dirname(os.path.abspath(db))),
             "ratio": median / fsync if fsync else None,
@@ -66,6 +58,7 @@ def mark_write_floor(pristine, marked, directory, count=200):
     path = os.path.join(directory, "mark-floor.sqlite")
     remove_database(path)  # a WAL left by an interrupted run would be read as this copy's
     shutil.copy(pristine, path)
+    os.sync()  # the copy's gigabyte written back now, not during the timed fsyncs
     db = sqlite3.connect(path, isolation_level=None)
     for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
         db.execute(f'DROP TRIGGER "{name}"')
@@ -112,3 +105,64 @@ def sqlite_commit_floor(directory, count=200):
     db.close()
     remove_database(path)
     return statistics.median(times)
+
+
+def commit_pages_curve(directory, pages=(1, 2, 4, 8, 16, 32), count=200):
+    """What a commit costs by the pages it writes: for each n, `count` transactions that each
+    rewrite one row in each of n tables (n leaf pages, nothing else), in a WAL-mode file with
+    synchronous=FULL and the writer's WAL bound, through Python's sqlite3. Median ms and WAL
+    frames per commit for each n, beside a plain fsync measured between them, so the target's
+    "2x a plain fsync" reads as a number of pages."""
+    path = os.path.join(directory, "pages-probe.sqlite")
+    curve = []
+    for n in pages:
+        remove_database(path)
+        db = sqlite3.connect(path, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA wal_autocheckpoint=10000")
+        for i in range(n):
+            db.execute(f"CREATE TABLE t{i} (id INTEGER PRIMARY KEY, v BLOB NOT NULL)")
+            db.execute("BEGIN")
+            db.executemany(f"INSERT INTO t{i}(v) VALUES (?)", [(b"x" * 100,)] * 2000)
+            db.execute("COMMIT")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        times = []
+        for k in range(count):
+            row = k * 37 % 2000 + 1  # a different leaf each time, as marks of different people
+            t = time.perf_counter()
+            db.execute("BEGIN IMMEDIATE")
+            for i in range(n):
+                db.execute(f"UPDATE t{i} SET v = ? WHERE id = ?", (os.urandom(100), row))
+            db.execute("COMMIT")
+            times.append((time.perf_counter() - t) * 1000)
+        frames = os.path.getsize(path + "-wal") / (24 + 4096) / count
+        db.close()
+        remove_database(path)
+        curve.append({"pages": n, "median": statistics.median(times), "frames": frames, "fsync_ms": plain_fsync(directory, 50)})
+    return curve
+
+
+def plain_fsync(directory, count=200):
+    """A plain fsync here: 100 bytes appended to a file and synced, median ms of `count`."""
+    probe, times = os.path.join(directory, "fsync-probe"), []
+    with open(probe, "wb") as f:
+        for _ in range(count):
+            t = time.perf_counter()
+            f.write(b"x" * 100)
+            f.flush()
+            os.fsync(f.fileno())
+            times.append((time.perf_counter() - t) * 1000)
+    os.remove(probe)
+    return statistics.median(times)
+
+
+def pages_rows(curve, mark_frames):
+    """scripts/bench's rows for the curve: each n's commit beside its fsync, and how many pages
+    the target's "2x a plain fsync" leaves a commit, beside the pages a mark writes."""
+    if not curve:
+        return []
+    within = [c["pages"] for c in curve if c["median"] <= 2 * c["fsync_ms"]]
+    return [("a commit of n pages, SQLite alone (median)", "",
+             " · ".join(f"{c['pages']}: {c['median']:.2f} ms ×{c['median'] / c['fsync_ms']:.1f}" for c in curve), "—",
+             f"2× fsync leaves a commit {max(within) if within else 0} page(s); a mark writes {mark_frames}")]

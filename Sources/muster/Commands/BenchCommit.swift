@@ -5,7 +5,7 @@ import Foundation
 /// For `scripts/bench`: how long one mark takes to commit with `synchronous=FULL`, measured
 /// inside the process (no start-up), one event per transaction as the roll call writes them,
 /// each one changing the person's mark. Prints the median, the p99, the process's CPU time per
-/// mark and the slowest mark.
+/// mark, the slowest mark and the WAL frames (pages) a mark's commit wrote, median.
 struct BenchCommit: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench-commit", shouldDisplay: false)
     @OptionGroup var library: LibraryOptions
@@ -24,15 +24,23 @@ struct BenchCommit: ParsableCommand {
             var current = try store.attendance.marks(sessionID: s.id!, personIDs: people.prefix(count).compactMap(\.id))
                 .mapValues(\.status)
             var times: [Double] = []
+            var frames: [Int] = []
+            let wal = store.path + "-wal"
             let cpuBefore = Self.cpuSeconds()
             for i in 0..<count {
                 let person = people[i % people.count]
                 let status: AttendanceStatus = current[person.id!] == .present ? .absent : .present
                 current[person.id!] = status
+                let walBefore = Self.fileSize(wal)
                 let start = ContinuousClock.now
                 try store.attendance.mark(session: s, person: person, status: status, source: .cli)
                 let (sec, atto) = (ContinuousClock.now - start).components
                 times.append(Double(sec) * 1000 + Double(atto) / 1e15)
+                // A commit appends its pages to the WAL, 24 + page-size bytes each; after a
+                // checkpoint the WAL is written again from its start and does not grow, so
+                // only the marks that grew it are counted.
+                let grown = Self.fileSize(wal) - walBefore
+                if grown > 0 { frames.append(grown / (24 + 4096)) }
                 if pauseMs > 0 {
                     for _ in 0..<2 {
                         Thread.sleep(forTimeInterval: Double(pauseMs) / 2000)
@@ -42,12 +50,19 @@ struct BenchCommit: ParsableCommand {
             }
             let cpuPerMark = (Self.cpuSeconds() - cpuBefore) * 1000 / Double(count)
             times.sort()
+            frames.sort()
             print(
                 String(
-                    format: "commit median %.3f ms p99 %.3f ms cpu %.3f ms max %.3f ms", times[times.count / 2],
-                    times[min(times.count - 1, times.count * 99 / 100)], cpuPerMark, times[times.count - 1]
+                    format: "commit median %.3f ms p99 %.3f ms cpu %.3f ms max %.3f ms frames %d", times[times.count / 2],
+                    times[min(times.count - 1, times.count * 99 / 100)], cpuPerMark, times[times.count - 1],
+                    frames.isEmpty ? 0 : frames[frames.count / 2]
                 ))
         }
+    }
+
+    /// A file's size in bytes, 0 when it does not exist.
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     /// User and system time of the whole process so far (every thread), in seconds: a mark's
