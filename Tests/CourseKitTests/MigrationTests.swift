@@ -35,7 +35,7 @@ import TestSupport
         "v18-change-summary-words", "v19-sync-peer-result-words", "v20-enrolment-by-course-status",
         "v21-enrolment-count", "v22-roster-count", "v23-roster-index-update-columns",
         "v24-sync-field-without-heads-index", "v25-sync-dirty-skips-id-assignment", "v26-mark-counts-only-when-changed",
-        "v27-sync-record-by-course", "v28-sync-records-in-arrival-order",
+        "v27-sync-record-by-course", "v28-sync-records-in-arrival-order", "v29-roster-completed-flag",
     ]
 
     /// A library that stopped at v2 with attendance in it, and at v9 with a change log, is brought
@@ -144,7 +144,7 @@ import TestSupport
             "\"v21-enrolment-count\"\n", "\"v22-roster-count\"\n", "\"v23-roster-index-update-columns\"\n",
             "\"v24-sync-field-without-heads-index\"\n", "\"v25-sync-dirty-skips-id-assignment\"\n",
             "\"v26-mark-counts-only-when-changed\"\n", "\"v27-sync-record-by-course\"\n",
-            "\"v28-sync-records-in-arrival-order\"\n",
+            "\"v28-sync-records-in-arrival-order\"\n", "\"v29-roster-completed-flag\"\n",
         ]
         #expect(ran.reduce(after.1) { $0.replacingOccurrences(of: $1, with: "") } == before)
         // v18 keeps no words for entries logged before it: they are said as they were logged.

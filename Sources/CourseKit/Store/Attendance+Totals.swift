@@ -45,8 +45,7 @@ extension Attendance {
                         db, sql: sql + " GROUP BY t.session_id, t.mark",
                         arguments: StatementArguments(arguments)))
             }
-            let facts = try RosterBrowser.rosterFacts(db, courseID: query.courseID)
-            let (filter, arguments) = RosterBrowser.filterSQL(query.filter, facts: facts)
+            let (filter, arguments) = RosterBrowser.filterSQL(query.filter)
             return Self.totals(
                 try Row.fetchAll(
                     db,

@@ -213,7 +213,6 @@ extension RosterBrowser {
         var narrowed = query
         narrowed.filter = others
         return try filtered(narrowed) { db, filter, arguments in
-            let facts = try Self.rosterFacts(db, courseID: query.courseID)
             // The facet's own index delivers its values grouped.
             let index =
                 switch facet {
@@ -227,10 +226,9 @@ extension RosterBrowser {
             let from = "FROM roster_index INDEXED BY \(index) WHERE course_id = ? \(filter)"
             let all: [any DatabaseValueConvertible] = [query.courseID] + arguments
             if facet == .completion {
-                let (done, doneArguments) = Self.completedSQL(facts)
                 let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT count(*) AS n, sum(CASE WHEN \(done) THEN 1 ELSE 0 END) AS c \(from)"),
-                    arguments: StatementArguments(doneArguments + all))
+                    db.cachedStatement(sql: "SELECT count(*) AS n, sum(\(Self.completedSQL)) AS c \(from)"),
+                    arguments: StatementArguments(all))
                 let total: Int = row?["n"] ?? 0, completed: Int = row?["c"] ?? 0
                 return [
                     RosterFacetValue(value: "completed", count: completed),

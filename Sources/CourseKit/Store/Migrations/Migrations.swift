@@ -65,6 +65,7 @@ enum Schema {
         .v26MarkCountsOnlyWhenChanged,
         .v27SyncRecordByCourse,
         .v28SyncRecordsInArrivalOrder,
+        .v29RosterCompletedFlag,
     ]
 
     static var migrator: DatabaseMigrator {
