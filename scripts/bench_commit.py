@@ -20,7 +20,7 @@ def commit_vs_fsync(binary, db, course, session, env, pause_ms=0, count=200, pri
                          env=env, capture_output=True, text=True, check=True).stdout.split()
     median, fsync = float(out[2]), plain_fsync(os.path.dirname(os.path.abspath(db)))
     return {"median": median, "p99": float(out[5]), "cpu_ms": float(out[8]), "max": float(out[11]), "count": count,
-            "frames": int(out[13]),
+            "frames": int(out[14]) if len(out) > 14 else None,  # builds before the count printed none
             "fsync_floor_ms": fsync,
             "sqlite_floor_ms": sqlite_commit_floor(os.path.dirname(os.path.abspath(db))),
             "ratio": median / fsync if fsync else None,
@@ -165,4 +165,4 @@ def pages_rows(curve, mark_frames):
     within = [c["pages"] for c in curve if c["median"] <= 2 * c["fsync_ms"]]
     return [("a commit of n pages, SQLite alone (median)", "",
              " · ".join(f"{c['pages']}: {c['median']:.2f} ms ×{c['median'] / c['fsync_ms']:.1f}" for c in curve), "—",
-             f"2× fsync leaves a commit {max(within) if within else 0} page(s); a mark writes {mark_frames}")]
+             f"2× fsync leaves a commit {max(within) if within else 0} page(s); a mark writes {mark_frames or '—'}")]

@@ -85,8 +85,8 @@ enum DerivedRoster {
         // (sex, country, role, status, agency, attendance) followed by the name, so rows in name
         // order land on a handful of insertion points instead of anywhere in each B-tree.
         // Measured on 100,000 enrolments: 1.8 s of CPU in name order, 2.9 s in enrolment order.
-        // `completed` by the rule of v29's triggers (`Completion.evaluate`), from the course's
-        // sessions and rule, read once.
+        // `completed` as v29's triggers write it (`Completion.evaluate`'s rule), from the
+        // course's facts in `course_completion`.
         try db.execute(sql: "DELETE FROM roster_index WHERE course_id = ?", arguments: [courseID])
         try db.execute(
             sql: """
@@ -96,11 +96,8 @@ enum DerivedRoster {
                        coalesce(lower(coalesce(nullif(a.acronym, ''), a.name)), ''), e.role, e.status, e.nominated_by,
                        coalesce(t.attended, 0), coalesce(t.marked, 0), coalesce(t.core_attended, 0),
                        f.sessions > 0 AND coalesce(t.attended, 0) >= f.required AND coalesce(t.core_attended, 0) >= f.core_required
-                FROM (SELECT count(s.id) AS sessions,
-                             (CAST(round(min(max(c.minimum_share, 0), 1) * 1000) AS INTEGER) * count(s.id) + 999) / 1000 AS required,
-                             CASE WHEN c.require_core THEN count(s.id) FILTER (WHERE s.core) ELSE 0 END AS core_required
-                      FROM course c LEFT JOIN session s ON s.course_id = c.id WHERE c.id = ?1) f
-                JOIN enrolment e
+                FROM course_completion f
+                JOIN enrolment e ON e.course_id = f.course_id
                 JOIN person p ON p.id = e.person_id
                 LEFT JOIN agency a ON a.id = p.agency_id
                 LEFT JOIN (SELECT m.person_id,
@@ -109,7 +106,7 @@ enum DerivedRoster {
                                   sum(s.core AND m.status IN ('present', 'late')) AS core_attended
                            FROM attendance_mark m JOIN session s ON s.id = m.session_id
                            WHERE s.course_id = ?1 GROUP BY m.person_id) t ON t.person_id = e.person_id
-                WHERE e.course_id = ?1
+                WHERE f.course_id = ?1 AND e.course_id = ?1
                 ORDER BY p.sort_key, p.id
                 """, arguments: [courseID])
         try db.execute(
