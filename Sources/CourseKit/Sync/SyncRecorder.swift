@@ -88,8 +88,9 @@ enum SyncRecorder {
         defer { columnLock.unlock() }
         if let cached = columnCache[entity.table] { return cached }
         let columns = try entity.columns(db)
-        columnCache[entity.table] = (columns, Set(columns))
-        return (columns, Set(columns))
+        let synced = (list: columns, set: Set(columns))
+        columnCache[entity.table] = synced
+        return synced
     }
 
     static func order(_ entity: String) -> Int {

@@ -26,6 +26,7 @@ struct BenchCommit: ParsableCommand {
             var times: [Double] = []
             var frames: [Int] = []
             let wal = store.path + "-wal"
+            var frameSize = 0
             let cpuBefore = Self.cpuSeconds()
             for i in 0..<count {
                 let person = people[i % people.count]
@@ -39,8 +40,9 @@ struct BenchCommit: ParsableCommand {
                 // A commit appends its pages to the WAL, 24 + page-size bytes each; after a
                 // checkpoint the WAL is written again from its start and does not grow, so
                 // only the marks that grew it are counted.
+                if frameSize == 0 { frameSize = Self.walFrameSize(wal) }
                 let grown = Self.fileSize(wal) - walBefore
-                if grown > 0 { frames.append(grown / (24 + 4096)) }
+                if grown > 0, frameSize > 0 { frames.append(grown / frameSize) }
                 if pauseMs > 0 {
                     for _ in 0..<2 {
                         Thread.sleep(forTimeInterval: Double(pauseMs) / 2000)
@@ -63,6 +65,17 @@ struct BenchCommit: ParsableCommand {
     /// A file's size in bytes, 0 when it does not exist.
     static func fileSize(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// The size of one WAL frame: its 24-byte header and a page, the page size read from the
+    /// WAL's own header (bytes 8–11, big-endian), so a library of another page size counts
+    /// right. 0 while the WAL has no header.
+    static func walFrameSize(_ path: String) -> Int {
+        guard let handle = FileHandle(forReadingAtPath: path), let header = try? handle.read(upToCount: 12), header.count == 12
+        else { return 0 }
+        try? handle.close()
+        let pageSize = header[8..<12].reduce(0) { $0 << 8 | Int($1) }
+        return pageSize > 0 ? 24 + pageSize : 0
     }
 
     /// User and system time of the whole process so far (every thread), in seconds: a mark's
